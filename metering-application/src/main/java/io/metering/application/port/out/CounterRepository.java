@@ -1,0 +1,42 @@
+package io.metering.application.port.out;
+
+import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.meter.MeterId;
+import io.metering.domain.tenant.OrganizationId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Stored counters (registers). Every method is bounded by the organization. */
+public interface CounterRepository {
+    /** Stores a new counter. */
+    void insert(Counter counter);
+
+    /** Replaces the stored counter with the same organization and id. */
+    void update(Counter counter);
+
+    /**
+     * Deletes a counter together with its readings and changesets.
+     *
+     * @return whether it existed
+     */
+    boolean delete(OrganizationId org, CounterId id);
+
+    /** The counter, if it exists in the organization. */
+    Optional<Counter> findById(OrganizationId org, CounterId id);
+
+    /** The counters of a meter, ordered by creation time then id. */
+    List<Counter> findByMeter(OrganizationId org, MeterId meterId);
+
+    /** The counters of several meters, ordered by creation time then id. */
+    List<Counter> findByMeters(OrganizationId org, Collection<MeterId> meterIds);
+
+    /**
+     * Locks the counters for writing readings until the current transaction ends, in id order so
+     * that writers of overlapping counter sets cannot deadlock. Writers of the same counter are
+     * serialized; writers of different counters proceed in parallel (ARCHITECTURE.md
+     * "Persistence").
+     */
+    void lockForReadingWrite(OrganizationId org, Collection<CounterId> ids);
+}

@@ -1,0 +1,39 @@
+package io.metering.application.port.out;
+
+import io.metering.application.model.Page;
+import io.metering.application.model.PageRequest;
+import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.MeterId;
+import io.metering.domain.tenant.OrganizationId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Stored meters. Every method is bounded by the organization; an id alone never reaches data. */
+public interface MeterRepository {
+    /** Stores a new meter. */
+    void insert(Meter meter);
+
+    /** Replaces the stored meter with the same organization and id. */
+    void update(Meter meter);
+
+    /**
+     * Deletes a meter together with its counters, readings and changesets.
+     *
+     * @return whether it existed
+     */
+    boolean delete(OrganizationId org, MeterId id);
+
+    /** The meter, if it exists in the organization. */
+    Optional<Meter> findById(OrganizationId org, MeterId id);
+
+    /** The meters of the ids that exist in the organization, in any order. */
+    List<Meter> findByIds(OrganizationId org, Collection<MeterId> ids);
+
+    /**
+     * Meters matching the search, ordered by creation time then id.
+     *
+     * @param page the window; {@link PageRequest#ALL} for all
+     */
+    Page<Meter> search(OrganizationId org, MeterSearch search, PageRequest page);
+}

@@ -1,0 +1,38 @@
+package io.metering.application.port.out;
+
+import java.util.Set;
+
+/**
+ * Filters of a meter search; null or empty filters do not restrict. All given filters must hold.
+ *
+ * @param customerId a contact id the meter's customer relation must name
+ * @param contractId a contract id the meter's contract relation must name
+ * @param maLoId the MaLo id
+ * @param meterNumber the meter number
+ * @param reachableContactId with {@code reachableContractIds}: only meters a portal user with this
+ *     contact id or these contracts may see (DOMAIN.md "Who may do what")
+ * @param reachableContractIds see {@code reachableContactId}
+ * @param portalScoped whether the reach filter applies
+ */
+public record MeterSearch(String customerId, String contractId, String maLoId, String meterNumber,
+        String reachableContactId, Set<String> reachableContractIds, boolean portalScoped) {
+    /** Copies the contract set. */
+    public MeterSearch {
+        reachableContractIds = reachableContractIds == null ? Set.of() : Set.copyOf(reachableContractIds);
+    }
+
+    /** No filter at all. */
+    public static MeterSearch all() {
+        return new MeterSearch(null, null, null, null, null, Set.of(), false);
+    }
+
+    /** Meters reachable by a portal user. */
+    public static MeterSearch reachableBy(String contactId, Set<String> contractIds) {
+        return new MeterSearch(null, null, null, null, contactId, contractIds, true);
+    }
+
+    /** This search further limited to one contract. */
+    public MeterSearch withContract(String id) {
+        return new MeterSearch(customerId, id, maLoId, meterNumber, reachableContactId, reachableContractIds, portalScoped);
+    }
+}

@@ -1,0 +1,55 @@
+package io.metering.application.port.out;
+
+import io.metering.application.model.PageRequest;
+import io.metering.application.model.SortOrder;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.counter.Direction;
+import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.SeriesKey;
+import io.metering.domain.reading.SeriesPoint;
+import io.metering.domain.tenant.OrganizationId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Time-series questions about stored readings, each served by an index range scan. Every method
+ * is bounded by the organization. "Plausible" means any status but {@code implausible}.
+ */
+public interface ReadingSeriesQueries {
+    /**
+     * Readings of a counter with {@code from <= timestamp <= to}, of one direction or of all, in
+     * timestamp order (then direction), windowed.
+     */
+    List<Reading> range(OrganizationId org, CounterId counterId, Optional<Direction> direction, Instant from, Instant to,
+            SortOrder sort, PageRequest page);
+
+    /** How many readings {@link #range} selects without its window. */
+    long count(OrganizationId org, CounterId counterId, Optional<Direction> direction, Instant from, Instant to);
+
+    /** The timestamp of the counter's earliest reading (of the direction, if given). */
+    Optional<Instant> firstTimestamp(OrganizationId org, CounterId counterId, Optional<Direction> direction);
+
+    /** The latest plausible point of the series strictly before {@code t}. */
+    Optional<SeriesPoint> lastPlausibleBefore(OrganizationId org, SeriesKey series, Instant t);
+
+    /** The latest plausible point of the series at or before {@code t}. */
+    Optional<SeriesPoint> lastPlausibleAtOrBefore(OrganizationId org, SeriesKey series, Instant t);
+
+    /** The earliest plausible point of the series strictly after {@code t}. */
+    Optional<SeriesPoint> firstPlausibleAfter(OrganizationId org, SeriesKey series, Instant t);
+
+    /**
+     * Up to {@code limit} plausible points of the series at or before {@code t}, newest first
+     * (history for consumption rates and forecasts).
+     */
+    List<SeriesPoint> recentPlausible(OrganizationId org, SeriesKey series, Instant t, int limit);
+
+    /** Plausible points of the series with {@code from <= timestamp <= to}, ascending. */
+    List<SeriesPoint> plausibleBetween(OrganizationId org, SeriesKey series, Instant from, Instant to);
+
+    /** The latest plausible reading of each counter (any direction), for those that have one. */
+    Map<CounterId, Reading> latestPlausible(OrganizationId org, Collection<CounterId> counterIds);
+}

@@ -1,0 +1,98 @@
+package io.metering.application.service;
+
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Typed access to attribute values as the HTTP adapter hands them over: JSON-like trees of String,
+ * Boolean, BigDecimal, null, List and Map. Every mistake is a 400 naming the attribute.
+ */
+final class AttributeReader {
+    /** Longest accepted text attribute. */
+    static final int MAX_TEXT = 1000;
+
+    private AttributeReader() {}
+
+    static String text(String name, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            throw invalid(name + " must be a string");
+        }
+        if (s.length() > MAX_TEXT) {
+            throw invalid(name + " is longer than " + MAX_TEXT + " characters");
+        }
+        return s;
+    }
+
+    static BigDecimal decimal(String name, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof BigDecimal d) {
+            return d;
+        }
+        if (value instanceof String s) {
+            try {
+                return new BigDecimal(s.trim());
+            } catch (NumberFormatException e) {
+                throw invalid(name + " must be a number");
+            }
+        }
+        throw invalid(name + " must be a number");
+    }
+
+    static <E> E code(String name, Object value, Function<String, Optional<E>> lookup, String allowed) {
+        String s = text(name, value);
+        if (s == null) {
+            return null;
+        }
+        return lookup.apply(s).orElseThrow(() -> invalid(name + " must be one of " + allowed + ", not '" + s + "'"));
+    }
+
+    static List<String> texts(String name, Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw invalid(name + " must be an array of strings");
+        }
+        List<String> out = new ArrayList<>(list.size());
+        for (Object o : list) {
+            out.add(text(name + "[]", o));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(String name, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw invalid(name + " must be an object");
+        }
+        return (Map<String, Object>) map;
+    }
+
+    static List<?> array(String name, Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw invalid(name + " must be an array");
+        }
+        return list;
+    }
+
+    static InvalidRequestException invalid(String message) {
+        return new InvalidRequestException(RejectionReason.INVALID_PARAMETER, message);
+    }
+}

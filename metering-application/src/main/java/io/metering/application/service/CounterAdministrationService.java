@@ -1,0 +1,69 @@
+package io.metering.application.service;
+
+import io.metering.application.access.Caller;
+import io.metering.application.port.in.ManageCountersUseCase;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.error.ConflictException;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.meter.MeterId;
+import java.time.Instant;
+import java.util.Map;
+
+/** Counter administration (this product's extension). Admin only. */
+public final class CounterAdministrationService implements ManageCountersUseCase {
+    private final ServiceContext ctx;
+    private final Reach reach;
+
+    /** @param ctx ports, clock and zone */
+    public CounterAdministrationService(ServiceContext ctx) {
+        this.ctx = ctx;
+        this.reach = new Reach(ctx);
+    }
+
+    @Override
+    public Counter create(Caller caller, MeterId meterId, Map<String, Object> attributes) {
+        caller.requireAdmin("creating counters");
+        CounterId id = Ids.counterId(attributes.get("_id"));
+        Instant now = ctx.clock().instant();
+        return ctx.transactions().inTransaction(() -> {
+            reach.meter(caller, meterId);
+            if (ctx.counters().findById(caller.org(), id).isPresent()) {
+                throw new ConflictException("counter " + id + " exists");
+            }
+            Counter.Builder builder = Counter.builder(id, caller.org(), meterId, now);
+            CounterAttributes.apply(builder, null, attributes);
+            Counter counter = builder.build();
+            ctx.counters().insert(counter);
+            return counter;
+        });
+    }
+
+    @Override
+    public Counter update(Caller caller, CounterId id, Map<String, Object> changes) {
+        caller.requireAdmin("changing counters");
+        if (changes == null || changes.isEmpty()) {
+            throw new InvalidRequestException(RejectionReason.MISSING_PARAMS, "no attributes to update");
+        }
+        return ctx.transactions().inTransaction(() -> {
+            Counter current = reach.counter(caller, id);
+            ctx.counters().lockForReadingWrite(caller.org(), java.util.List.of(id));
+            Counter.Builder builder = current.toBuilder().updatedAt(ctx.clock().instant());
+            CounterAttributes.apply(builder, current, changes);
+            Counter updated = builder.build();
+            ctx.counters().update(updated);
+            return updated;
+        });
+    }
+
+    @Override
+    public void delete(Caller caller, CounterId id) {
+        caller.requireAdmin("deleting counters");
+        ctx.transactions().inTransaction(() -> {
+            reach.counter(caller, id);
+            ctx.counters().lockForReadingWrite(caller.org(), java.util.List.of(id));
+            return ctx.counters().delete(caller.org(), id);
+        });
+    }
+}

@@ -1,0 +1,63 @@
+package io.metering.application.service;
+
+import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.Direction;
+import io.metering.domain.counter.TariffType;
+import io.metering.domain.reading.ReadingValues;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies counter attributes, given by their contract names, to a counter; unknown attributes are
+ * kept as sent. {@code register_capacity} is this product's extension (DOMAIN.md register rollover).
+ */
+final class CounterAttributes {
+    /** Attributes derived by the service; sent values are ignored. */
+    static final Set<String> DERIVED = Set.of("_id", "_org", "_schema", "_created_at", "_updated_at", "meter_id",
+            "last_reading", "current_consumption", "forecast_reading_value", "forecast_as_of");
+
+    private CounterAttributes() {}
+
+    static void apply(Counter.Builder builder, Counter current, Map<String, Object> attributes) {
+        Object schema = attributes.get("_schema");
+        if (schema != null && !"meter_counter".equals(schema)) {
+            throw AttributeReader.invalid("_schema must be 'meter_counter'");
+        }
+        Map<String, Object> extra = new LinkedHashMap<>(current == null ? Map.of() : current.attributes());
+        for (Map.Entry<String, Object> e : attributes.entrySet()) {
+            String name = e.getKey();
+            Object v = e.getValue();
+            switch (name) {
+                case "_title" -> builder.title(AttributeReader.text(name, v));
+                case "obis_number" -> builder.obisNumber(AttributeReader.text(name, v));
+                case "direction" -> builder.direction(AttributeReader.code(name, v, Direction::fromCode, "feed-in, feed-out"));
+                case "tariff_type" -> builder.tariffType(AttributeReader.code(name, v, TariffType::fromCode, "ht, nt"));
+                case "unit" -> builder.unit(AttributeReader.text(name, v));
+                case "transformer_ratio" -> builder.transformerRatio(factor(name, v));
+                case "conversion_factor" -> builder.conversionFactor(factor(name, v));
+                case "register_capacity" -> builder.registerCapacity(factor(name, v));
+                default -> {
+                    if (DERIVED.contains(name)) {
+                        continue;
+                    }
+                    if (name.isEmpty() || name.length() > 100) {
+                        throw AttributeReader.invalid("attribute names must be 1-100 characters");
+                    }
+                    if (v == null) {
+                        extra.remove(name);
+                    } else {
+                        extra.put(name, v);
+                    }
+                }
+            }
+        }
+        builder.attributes(extra);
+    }
+
+    private static BigDecimal factor(String name, Object v) {
+        BigDecimal d = AttributeReader.decimal(name, v);
+        return d == null ? null : ReadingValues.normalize(d, name);
+    }
+}

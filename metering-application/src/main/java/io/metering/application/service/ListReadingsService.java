@@ -1,0 +1,119 @@
+package io.metering.application.service;
+
+import io.metering.application.access.Caller;
+import io.metering.application.model.PageRequest;
+import io.metering.application.port.in.ListReadingsQuery;
+import io.metering.application.port.in.ReadingView;
+import io.metering.application.port.in.ReadingsPage;
+import io.metering.application.port.in.ReadingsRequest;
+import io.metering.application.port.in.ValueType;
+import io.metering.domain.changeset.Changeset;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.Direction;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.RelativeValues;
+import io.metering.domain.reading.SeriesKey;
+import io.metering.domain.reading.SeriesPoint;
+import io.metering.domain.time.TimeInput;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a counter's readings in an interval (getReadingsByInterval; DOMAIN.md "Reading the
+ * series"). The interval defaults to 2000-01-01 until the end of today; dates are whole days in the
+ * business time zone. Relative values need at most one stored reading before the window per
+ * direction.
+ */
+public final class ListReadingsService implements ListReadingsQuery {
+    private static final LocalDate DEFAULT_START = LocalDate.of(2000, 1, 1);
+
+    private final ServiceContext ctx;
+    private final Reach reach;
+
+    /** @param ctx ports, clock and zone */
+    public ListReadingsService(ServiceContext ctx) {
+        this.ctx = ctx;
+        this.reach = new Reach(ctx);
+    }
+
+    @Override
+    public ReadingsPage list(ReadingsRequest q) {
+        Caller caller = q.caller();
+        Instant from = start(q.start());
+        Instant to = end(q.end());
+        if (from.isAfter(to)) {
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "start_date must not be after end_date");
+        }
+        return ctx.transactions().readOnly(() -> {
+            Counter counter = reach.counterOf(caller, q.meterId(), q.counterId());
+            List<Reading> rows = ctx.series().range(caller.org(), counter.id(), q.direction(), from, to, q.sort(), q.page());
+            long hits = hits(q, rows, from, to);
+            Instant first = ctx.series().firstTimestamp(caller.org(), counter.id(), q.direction()).orElse(null);
+            List<ReadingView> views = q.type() == ValueType.RELATIVE ? relative(caller, counter, rows)
+                    : rows.stream().map(r -> new ReadingView(r, r.value())).toList();
+            List<Changeset> pending = q.includePendingChangesets()
+                    ? ctx.changesets().findByCounter(caller.org(), q.meterId(), counter.id())
+                    : List.of();
+            return new ReadingsPage(views, hits, first, pending);
+        });
+    }
+
+    /** The count is known without a second query when the window starts at 0 and is not full. */
+    private long hits(ReadingsRequest q, List<Reading> rows, Instant from, Instant to) {
+        PageRequest page = q.page();
+        if (page.offset() == 0 && (page.unlimited() || rows.size() < page.limit())) {
+            return rows.size();
+        }
+        return ctx.series().count(q.caller().org(), q.counterId(), q.direction(), from, to);
+    }
+
+    private List<ReadingView> relative(Caller caller, Counter counter, List<Reading> rows) {
+        Map<Direction, List<Reading>> byDirection = new HashMap<>();
+        for (Reading r : rows) {
+            byDirection.computeIfAbsent(r.direction(), d -> new ArrayList<>()).add(r);
+        }
+        Map<Reading, BigDecimal> relative = new HashMap<>();
+        byDirection.forEach((direction, readings) -> {
+            List<Reading> ascending = new ArrayList<>(readings);
+            ascending.sort(Comparator.comparing(Reading::timestamp));
+            SeriesKey series = new SeriesKey(counter.id(), direction);
+            Optional<SeriesPoint> before = ctx.series().lastPlausibleBefore(caller.org(), series, ascending.get(0).timestamp());
+            List<BigDecimal> values = RelativeValues.of(before, ascending.stream().map(Reading::point).toList(), counter.capacity());
+            for (int i = 0; i < ascending.size(); i++) {
+                relative.put(ascending.get(i), values.get(i));
+            }
+        });
+        return rows.stream().map(r -> new ReadingView(r, relative.get(r))).toList();
+    }
+
+    private Instant start(TimeInput start) {
+        if (start == null) {
+            return DEFAULT_START.atStartOfDay(ctx.businessZone()).toInstant();
+        }
+        if (start instanceof TimeInput.DateOnly d) {
+            return d.date().atStartOfDay(ctx.businessZone()).toInstant();
+        }
+        return ((TimeInput.Exact) start).instant();
+    }
+
+    private Instant end(TimeInput end) {
+        LocalDate day;
+        if (end == null) {
+            day = LocalDate.now(ctx.clock().withZone(ctx.businessZone()));
+        } else if (end instanceof TimeInput.DateOnly d) {
+            day = d.date();
+        } else {
+            return ((TimeInput.Exact) end).instant();
+        }
+        return day.plusDays(1).atStartOfDay(ctx.businessZone()).toInstant().minusMillis(1);
+    }
+}

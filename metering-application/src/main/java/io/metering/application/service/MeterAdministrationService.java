@@ -1,0 +1,87 @@
+package io.metering.application.service;
+
+import io.metering.application.access.Caller;
+import io.metering.application.model.Page;
+import io.metering.application.model.PageRequest;
+import io.metering.application.port.in.ManageMetersUseCase;
+import io.metering.application.port.in.MeterFilter;
+import io.metering.application.port.in.MeterView;
+import io.metering.application.port.out.MeterSearch;
+import io.metering.domain.error.ConflictException;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.MeterId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Meter administration (this product's extension) and the contract's updateMeter. Creating,
+ * listing and deleting are admin-only; portal users may update their own meters except the
+ * attributes that decide ownership and identity.
+ */
+public final class MeterAdministrationService implements ManageMetersUseCase {
+    private final ServiceContext ctx;
+    private final Reach reach;
+    private final CounterInsights insights;
+
+    /** @param ctx ports, clock and zone */
+    public MeterAdministrationService(ServiceContext ctx) {
+        this.ctx = ctx;
+        this.reach = new Reach(ctx);
+        this.insights = new CounterInsights(ctx, ForecastProvider.NONE);
+    }
+
+    @Override
+    public Meter create(Caller caller, Map<String, Object> attributes) {
+        caller.requireAdmin("creating meters");
+        MeterId id = Ids.meterId(attributes.get("_id"));
+        Instant now = ctx.clock().instant();
+        Meter.Builder builder = Meter.builder(id, caller.org(), now);
+        MeterAttributes.apply(builder, null, attributes, ctx.businessZone(), false);
+        Meter meter = builder.build();
+        return ctx.transactions().inTransaction(() -> {
+            if (ctx.meters().findById(caller.org(), id).isPresent()) {
+                throw new ConflictException("meter " + id + " exists");
+            }
+            ctx.meters().insert(meter);
+            return meter;
+        });
+    }
+
+    @Override
+    public Page<MeterView> list(Caller caller, MeterFilter filter, PageRequest page) {
+        caller.requireAdmin("listing meters");
+        MeterSearch search = new MeterSearch(filter.customerId(), filter.contractId(), filter.maLoId(), filter.meterNumber(),
+                null, Set.of(), false);
+        return ctx.transactions().readOnly(() -> {
+            Page<Meter> meters = ctx.meters().search(caller.org(), search, page);
+            return new Page<>(insights.meters(caller.org(), meters.items(), false), meters.total());
+        });
+    }
+
+    @Override
+    public Meter update(Caller caller, MeterId id, Map<String, Object> changes) {
+        if (changes == null || changes.isEmpty()) {
+            throw new InvalidRequestException(RejectionReason.MISSING_PARAMS, "no attributes to update");
+        }
+        return ctx.transactions().inTransaction(() -> {
+            Meter current = reach.meter(caller, id);
+            Meter.Builder builder = current.toBuilder().updatedAt(ctx.clock().instant());
+            MeterAttributes.apply(builder, current, changes, ctx.businessZone(), !caller.isAdmin());
+            Meter updated = builder.build();
+            ctx.meters().update(updated);
+            return updated;
+        });
+    }
+
+    @Override
+    public void delete(Caller caller, MeterId id) {
+        caller.requireAdmin("deleting meters");
+        ctx.transactions().inTransaction(() -> {
+            reach.meter(caller, id);
+            return ctx.meters().delete(caller.org(), id);
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package io.metering.application.service;
+
+import io.metering.application.access.Caller;
+import io.metering.application.port.in.ReadingInput;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.MeteringException;
+import io.metering.domain.error.NotFoundException;
+import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.MeterId;
+import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingCandidate;
+import io.metering.domain.reading.ReadingTarget;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns readings as writers send them into candidates for the write rules: loads their meters (in
+ * the caller's reach) and counters in two queries, settles counter, direction and timestamp, and
+ * names the reading's position in every rejection.
+ */
+final class ReadingPreparation {
+    private final ServiceContext ctx;
+
+    ReadingPreparation(ServiceContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The prepared batch. */
+    record Prepared(List<ReadingCandidate> candidates, Map<MeterId, Meter> meters) {}
+
+    /**
+     * @param caller the writer
+     * @param inputs the readings
+     * @param now the instant used where a reading has no timestamp
+     * @return candidates in input order, with index = position in the request
+     */
+    Prepared prepare(Caller caller, List<ReadingInput> inputs, Instant now) {
+        List<MeterId> meterIds = inputs.stream().map(ReadingInput::meterId).distinct().toList();
+        Map<MeterId, Meter> meters = ctx.meters().findByIds(caller.org(), meterIds).stream()
+                .filter(caller::canSee)
+                .collect(Collectors.toMap(Meter::id, Function.identity()));
+        Map<MeterId, List<Counter>> counters = ctx.counters().findByMeters(caller.org(), meters.keySet()).stream()
+                .collect(Collectors.groupingBy(Counter::meterId));
+        List<ReadingCandidate> out = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            ReadingInput in = inputs.get(i);
+            try {
+                Meter meter = meters.get(in.meterId());
+                if (meter == null) {
+                    throw Reach.meterNotFound(in.meterId());
+                }
+                ReadingTarget target = ReadingTarget.resolve(meter, counters.getOrDefault(meter.id(), List.of()),
+                        Optional.ofNullable(in.counterId()), Optional.ofNullable(in.direction()));
+                Instant ts = (in.timestamp() == null ? now : in.timestamp()).truncatedTo(ChronoUnit.MILLIS);
+                Reading reading = new Reading(meter.id(), target.counter().id(), target.direction(), ts, in.value(),
+                        in.source(), in.reason(), in.readBy(), in.status(), in.externalId(), in.remark(), in.note(),
+                        in.unit(), in.metadata());
+                out.add(new ReadingCandidate(i, reading, meter, target.counter(), in.status() != null));
+            } catch (InvalidRequestException e) {
+                throw e.at("readings[" + i + "]");
+            } catch (NotFoundException e) {
+                throw new NotFoundException("readings[" + i + "]: " + e.getMessage());
+            } catch (MeteringException e) {
+                throw e;
+            }
+        }
+        return new Prepared(out, meters);
+    }
+}

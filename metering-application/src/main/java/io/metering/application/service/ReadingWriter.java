@@ -1,0 +1,151 @@
+package io.metering.application.service;
+
+import io.metering.application.port.out.NeighbourProbe;
+import io.metering.application.port.out.Neighbours;
+import io.metering.domain.changeset.Changeset;
+import io.metering.domain.changeset.ChangesetMatcher;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingBatchValidator;
+import io.metering.domain.reading.ReadingCandidate;
+import io.metering.domain.reading.PlausibilityPolicy;
+import io.metering.domain.reading.ReadingKey;
+import io.metering.domain.reading.SeriesKey;
+import io.metering.domain.reading.SeriesNeighbours;
+import io.metering.domain.reading.SeriesPoint;
+import io.metering.domain.tenant.OrganizationId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The shared write path of readings, run inside the caller's transaction: lock the counters, check
+ * duplicates, fetch all neighbours in a constant number of queries, validate the batch, store it and
+ * clear the changesets a direct write confirms. Every reading write of the product goes through
+ * here, so the rules hold whichever operation writes.
+ */
+final class ReadingWriter {
+    /** What happens to a reading whose key is already stored. */
+    enum OnExisting {
+        /** Reject with {@code duplicate_reading} (v1 create). */
+        REJECT,
+        /** Replace it (v2 create, update). */
+        REPLACE
+    }
+
+    private final ServiceContext ctx;
+    private final PlausibilityProvider plausibility;
+
+    ReadingWriter(ServiceContext ctx, PlausibilityProvider plausibility) {
+        this.ctx = ctx;
+        this.plausibility = plausibility;
+    }
+
+    /** Locks every counter the readings touch, in id order. */
+    void lock(OrganizationId org, Collection<CounterId> counterIds) {
+        ctx.counters().lockForReadingWrite(org, new TreeSet<>(counterIds));
+    }
+
+    /**
+     * Validates and stores readings. The counters must be locked already.
+     *
+     * @param org the organization
+     * @param candidates the readings with their meters and counters
+     * @param removed keys of stored readings this write removes or moves away (ignored as neighbours)
+     * @param onExisting what to do with readings whose key is stored
+     * @param validate whether the write rules run
+     * @return the stored readings in candidate order
+     */
+    List<Reading> write(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
+            OnExisting onExisting, boolean validate) {
+        List<Reading> accepted = check(org, candidates, removed, onExisting, validate);
+        Set<ReadingKey> keys = accepted.stream().map(Reading::key).collect(Collectors.toSet());
+        List<ReadingKey> deleted = removed.stream().filter(k -> !keys.contains(k)).toList();
+        if (!deleted.isEmpty()) {
+            ctx.readings().delete(org, deleted);
+        }
+        if (onExisting == OnExisting.REJECT) {
+            ctx.readings().insert(org, accepted);
+        } else {
+            ctx.readings().upsert(org, accepted);
+        }
+        return accepted;
+    }
+
+    /**
+     * Judges readings as {@link #write} would, without storing them.
+     *
+     * @return the readings as they would be stored
+     */
+    List<Reading> check(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
+            OnExisting onExisting, boolean validate) {
+        Instant now = ctx.clock().instant();
+        if (onExisting == OnExisting.REJECT) {
+            Set<ReadingKey> keys = candidates.stream().map(c -> c.reading().key()).collect(Collectors.toSet());
+            Map<ReadingKey, Reading> existing = new java.util.HashMap<>(ctx.readings().findByKeys(org, keys));
+            existing.keySet().removeAll(removed);
+            candidates.stream().filter(c -> existing.containsKey(c.reading().key())).findFirst().ifPresent(c -> {
+                throw new InvalidRequestException(RejectionReason.DUPLICATE_READING, "readings[" + c.index()
+                        + "]: a reading of this meter, counter and direction exists at " + c.reading().timestamp());
+            });
+        }
+        SeriesNeighbours neighbours = validate ? fetchNeighbours(org, candidates, removed) : NO_NEIGHBOURS;
+        ReadingBatchValidator validator = new ReadingBatchValidator(neighbours,
+                validate ? plausibility.forWrite(org) : PlausibilityPolicy.NONE);
+        return validator.validate(candidates, now, validate);
+    }
+
+    /**
+     * Removes the pending changesets that direct writes confirm (DOMAIN.md "Changesets").
+     *
+     * @return the cleared changesets
+     */
+    List<Changeset> autoClear(OrganizationId org, List<Reading> written) {
+        Set<CounterId> counters = written.stream().map(Reading::counterId).collect(Collectors.toSet());
+        List<Changeset> pending = ctx.changesets().findByCounters(org, counters);
+        List<Changeset> cleared = pending.stream()
+                .filter(cs -> written.stream().anyMatch(r -> r.meterId().equals(cs.meterId()) && ChangesetMatcher.confirms(cs, r)))
+                .toList();
+        cleared.forEach(cs -> ctx.changesets().delete(org, cs.id()));
+        return cleared;
+    }
+
+    private SeriesNeighbours fetchNeighbours(OrganizationId org, List<ReadingCandidate> candidates,
+            Collection<ReadingKey> removed) {
+        List<NeighbourProbe> probes = candidates.stream()
+                .map(c -> new NeighbourProbe(c.reading().series(), c.reading().timestamp()))
+                .distinct()
+                .toList();
+        Map<NeighbourProbe, Neighbours> found = ctx.readings().neighbours(org, probes, removed);
+        return new SeriesNeighbours() {
+            @Override
+            public Optional<SeriesPoint> previous(SeriesKey series, Instant t) {
+                return found.getOrDefault(new NeighbourProbe(series, t), Neighbours.NONE).previous();
+            }
+
+            @Override
+            public Optional<SeriesPoint> next(SeriesKey series, Instant t) {
+                return found.getOrDefault(new NeighbourProbe(series, t), Neighbours.NONE).next();
+            }
+        };
+    }
+
+    private static final SeriesNeighbours NO_NEIGHBOURS = new SeriesNeighbours() {
+        @Override
+        public Optional<SeriesPoint> previous(SeriesKey series, Instant t) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<SeriesPoint> next(SeriesKey series, Instant t) {
+            return Optional.empty();
+        }
+    };
+}

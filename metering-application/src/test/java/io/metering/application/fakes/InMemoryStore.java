@@ -1,0 +1,410 @@
+package io.metering.application.fakes;
+
+import io.metering.application.model.Page;
+import io.metering.application.model.PageRequest;
+import io.metering.application.model.SortOrder;
+import io.metering.application.port.out.ChangesetRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.MeterSearch;
+import io.metering.application.port.out.NeighbourProbe;
+import io.metering.application.port.out.Neighbours;
+import io.metering.application.port.out.PruneCounts;
+import io.metering.application.port.out.PruneScope;
+import io.metering.application.port.out.ReadingMatch;
+import io.metering.application.port.out.ReadingRepository;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import io.metering.application.port.out.Transactions;
+import io.metering.domain.changeset.Changeset;
+import io.metering.domain.changeset.ChangesetId;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.counter.Direction;
+import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.MeterId;
+import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingKey;
+import io.metering.domain.reading.SeriesKey;
+import io.metering.domain.reading.SeriesPoint;
+import io.metering.domain.tenant.OrganizationId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * An in-memory implementation of every outgoing port, for application and HTTP tests. Transactions
+ * are serialized by one lock and rolled back by restoring a snapshot, so all-or-nothing behaviour
+ * matches the database adapter.
+ */
+public final class InMemoryStore implements Transactions, MeterRepository, CounterRepository, ReadingRepository,
+        ReadingSeriesQueries, ChangesetRepository {
+
+    private record OrgKey<K>(OrganizationId org, K id) {}
+
+    private static final class State {
+        Map<OrgKey<MeterId>, Meter> meters = new LinkedHashMap<>();
+        Map<OrgKey<CounterId>, Counter> counters = new LinkedHashMap<>();
+        Map<OrgKey<SeriesKey>, TreeMap<Instant, Reading>> readings = new HashMap<>();
+        Map<OrgKey<ChangesetId>, Changeset> changesets = new LinkedHashMap<>();
+
+        State copy() {
+            State s = new State();
+            s.meters = new LinkedHashMap<>(meters);
+            s.counters = new LinkedHashMap<>(counters);
+            readings.forEach((k, v) -> s.readings.put(k, new TreeMap<>(v)));
+            s.changesets = new LinkedHashMap<>(changesets);
+            return s;
+        }
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private State state = new State();
+
+    // ---------------------------------------------------------------- Transactions
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        lock.lock();
+        try {
+            if (lock.getHoldCount() > 1) {
+                return work.get();
+            }
+            State before = state.copy();
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                state = before;
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public <T> T readOnly(Supplier<T> work) {
+        return inTransaction(work);
+    }
+
+    // ---------------------------------------------------------------- meters
+
+    @Override
+    public void insert(Meter meter) {
+        state.meters.put(new OrgKey<>(meter.org(), meter.id()), meter);
+    }
+
+    @Override
+    public void update(Meter meter) {
+        state.meters.replace(new OrgKey<>(meter.org(), meter.id()), meter);
+    }
+
+    @Override
+    public boolean delete(OrganizationId org, MeterId id) {
+        boolean existed = state.meters.remove(new OrgKey<>(org, id)) != null;
+        List<CounterId> counters = findByMeter(org, id).stream().map(Counter::id).toList();
+        counters.forEach(c -> delete(org, c));
+        return existed;
+    }
+
+    @Override
+    public Optional<Meter> findById(OrganizationId org, MeterId id) {
+        return Optional.ofNullable(state.meters.get(new OrgKey<>(org, id)));
+    }
+
+    @Override
+    public List<Meter> findByIds(OrganizationId org, Collection<MeterId> ids) {
+        return ids.stream().distinct().map(id -> state.meters.get(new OrgKey<>(org, id))).filter(Objects::nonNull).toList();
+    }
+
+    @Override
+    public Page<Meter> search(OrganizationId org, MeterSearch s, PageRequest page) {
+        List<Meter> all = state.meters.values().stream()
+                .filter(m -> m.org().equals(org))
+                .filter(m -> s.customerId() == null || m.customers().stream().anyMatch(r -> r.entityId().equals(s.customerId())))
+                .filter(m -> s.contractId() == null || m.contracts().stream().anyMatch(r -> r.entityId().equals(s.contractId())))
+                .filter(m -> s.maLoId() == null || s.maLoId().equals(m.maLoId()))
+                .filter(m -> s.meterNumber() == null || s.meterNumber().equals(m.meterNumber()))
+                .filter(m -> !s.portalScoped() || m.isReachableBy(s.reachableContactId(), s.reachableContractIds()))
+                .sorted(Comparator.comparing(Meter::createdAt).thenComparing(m -> m.id().value()))
+                .toList();
+        return new Page<>(window(all, page), all.size());
+    }
+
+    // ---------------------------------------------------------------- counters
+
+    @Override
+    public void insert(Counter counter) {
+        state.counters.put(new OrgKey<>(counter.org(), counter.id()), counter);
+    }
+
+    @Override
+    public void update(Counter counter) {
+        state.counters.replace(new OrgKey<>(counter.org(), counter.id()), counter);
+    }
+
+    @Override
+    public boolean delete(OrganizationId org, CounterId id) {
+        boolean existed = state.counters.remove(new OrgKey<>(org, id)) != null;
+        state.readings.keySet().removeIf(k -> k.org().equals(org) && k.id().counterId().equals(id));
+        state.changesets.values().removeIf(c -> c.org().equals(org) && c.counterId().equals(id));
+        return existed;
+    }
+
+    @Override
+    public Optional<Counter> findById(OrganizationId org, CounterId id) {
+        return Optional.ofNullable(state.counters.get(new OrgKey<>(org, id)));
+    }
+
+    @Override
+    public List<Counter> findByMeter(OrganizationId org, MeterId meterId) {
+        return findByMeters(org, List.of(meterId));
+    }
+
+    @Override
+    public List<Counter> findByMeters(OrganizationId org, Collection<MeterId> meterIds) {
+        Set<MeterId> ids = new HashSet<>(meterIds);
+        return state.counters.values().stream()
+                .filter(c -> c.org().equals(org) && ids.contains(c.meterId()))
+                .sorted(Comparator.comparing(Counter::createdAt).thenComparing(c -> c.id().value()))
+                .toList();
+    }
+
+    @Override
+    public void lockForReadingWrite(OrganizationId org, Collection<CounterId> ids) {
+        // every transaction already holds the store's single lock
+    }
+
+    // ---------------------------------------------------------------- readings (write side)
+
+    private TreeMap<Instant, Reading> series(OrganizationId org, SeriesKey key) {
+        return state.readings.computeIfAbsent(new OrgKey<>(org, key), k -> new TreeMap<>());
+    }
+
+    private Optional<TreeMap<Instant, Reading>> seriesIfAny(OrganizationId org, SeriesKey key) {
+        return Optional.ofNullable(state.readings.get(new OrgKey<>(org, key)));
+    }
+
+    @Override
+    public void insert(OrganizationId org, List<Reading> readings) {
+        for (Reading r : readings) {
+            if (series(org, r.series()).putIfAbsent(r.timestamp(), r) != null) {
+                throw new IllegalStateException("duplicate key " + r.key());
+            }
+        }
+    }
+
+    @Override
+    public void upsert(OrganizationId org, List<Reading> readings) {
+        readings.forEach(r -> series(org, r.series()).put(r.timestamp(), r));
+    }
+
+    @Override
+    public int delete(OrganizationId org, Collection<ReadingKey> keys) {
+        int n = 0;
+        for (ReadingKey k : keys) {
+            if (seriesIfAny(org, k.series()).map(s -> s.remove(k.timestamp())).isPresent()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public Map<ReadingKey, Reading> findByKeys(OrganizationId org, Collection<ReadingKey> keys) {
+        Map<ReadingKey, Reading> out = new HashMap<>();
+        for (ReadingKey k : keys) {
+            seriesIfAny(org, k.series()).map(s -> s.get(k.timestamp())).ifPresent(r -> out.put(k, r));
+        }
+        return out;
+    }
+
+    @Override
+    public Map<NeighbourProbe, Neighbours> neighbours(OrganizationId org, Collection<NeighbourProbe> probes,
+            Collection<ReadingKey> excluded) {
+        Set<ReadingKey> skip = new HashSet<>(excluded);
+        Map<NeighbourProbe, Neighbours> out = new HashMap<>();
+        for (NeighbourProbe p : probes) {
+            TreeMap<Instant, Reading> s = seriesIfAny(org, p.series()).orElse(new TreeMap<>());
+            Optional<SeriesPoint> prev = s.headMap(p.timestamp(), false).descendingMap().values().stream()
+                    .filter(r -> !r.isImplausible() && !skip.contains(r.key())).findFirst().map(Reading::point);
+            Optional<SeriesPoint> next = s.tailMap(p.timestamp(), false).values().stream()
+                    .filter(r -> !r.isImplausible() && !skip.contains(r.key())).findFirst().map(Reading::point);
+            out.put(p, new Neighbours(prev, next));
+        }
+        return out;
+    }
+
+    private Stream<Reading> allReadings(OrganizationId org) {
+        return state.readings.entrySet().stream().filter(e -> e.getKey().org().equals(org))
+                .flatMap(e -> e.getValue().values().stream());
+    }
+
+    @Override
+    public List<List<Reading>> findMatching(OrganizationId org, List<ReadingMatch> matches) {
+        return matches.stream().map(m -> allReadings(org).filter(r -> matches(m, r))
+                .sorted(Comparator.comparing(Reading::timestamp)).toList()).toList();
+    }
+
+    private static boolean matches(ReadingMatch m, Reading r) {
+        return (m.meterId() == null || m.meterId().equals(r.meterId()))
+                && (m.counterId() == null || m.counterId().equals(r.counterId()))
+                && (m.direction() == null || m.direction() == r.direction())
+                && (m.timestamp() == null || m.timestamp().equals(r.timestamp()))
+                && (m.externalId() == null || m.externalId().equals(r.externalId()))
+                && m.metadata().entrySet().stream().allMatch(e -> e.getValue().equals(r.metadata().get(e.getKey())));
+    }
+
+    @Override
+    public PruneCounts prune(OrganizationId org, PruneScope scope, boolean dryRun) {
+        List<Reading> inScope = allReadings(org)
+                .filter(r -> r.meterId().equals(scope.meterId()))
+                .filter(r -> scope.counterId() == null || r.counterId().equals(scope.counterId()))
+                .filter(r -> scope.source() == null || r.source() == scope.source())
+                .toList();
+        List<Reading> doomed = inScope.stream().filter(r -> r.externalId() == null
+                ? scope.source() != null
+                : !scope.keepExternalIds().contains(r.externalId())).toList();
+        if (!dryRun) {
+            delete(org, doomed.stream().map(Reading::key).toList());
+        }
+        return new PruneCounts(doomed.size(), inScope.size() - doomed.size());
+    }
+
+    // ---------------------------------------------------------------- readings (series queries)
+
+    private Stream<Reading> ofCounter(OrganizationId org, CounterId counterId, Optional<Direction> direction) {
+        return Stream.of(Direction.values())
+                .filter(d -> direction.isEmpty() || direction.get() == d)
+                .flatMap(d -> seriesIfAny(org, new SeriesKey(counterId, d)).map(s -> s.values().stream()).orElse(Stream.empty()));
+    }
+
+    @Override
+    public List<Reading> range(OrganizationId org, CounterId counterId, Optional<Direction> direction, Instant from, Instant to,
+            SortOrder sort, PageRequest page) {
+        Comparator<Reading> order = Comparator.comparing(Reading::timestamp).thenComparing(Reading::direction);
+        List<Reading> all = ofCounter(org, counterId, direction)
+                .filter(r -> !r.timestamp().isBefore(from) && !r.timestamp().isAfter(to))
+                .sorted(sort == SortOrder.ASC ? order : order.reversed())
+                .toList();
+        return window(all, page);
+    }
+
+    @Override
+    public long count(OrganizationId org, CounterId counterId, Optional<Direction> direction, Instant from, Instant to) {
+        return ofCounter(org, counterId, direction).filter(r -> !r.timestamp().isBefore(from) && !r.timestamp().isAfter(to)).count();
+    }
+
+    @Override
+    public Optional<Instant> firstTimestamp(OrganizationId org, CounterId counterId, Optional<Direction> direction) {
+        return ofCounter(org, counterId, direction).map(Reading::timestamp).min(Comparator.naturalOrder());
+    }
+
+    private Stream<Reading> plausible(OrganizationId org, SeriesKey series) {
+        return seriesIfAny(org, series).map(s -> s.values().stream()).orElse(Stream.empty()).filter(r -> !r.isImplausible());
+    }
+
+    @Override
+    public Optional<SeriesPoint> lastPlausibleBefore(OrganizationId org, SeriesKey series, Instant t) {
+        return plausible(org, series).filter(r -> r.timestamp().isBefore(t)).reduce((a, b) -> b).map(Reading::point);
+    }
+
+    @Override
+    public Optional<SeriesPoint> lastPlausibleAtOrBefore(OrganizationId org, SeriesKey series, Instant t) {
+        return plausible(org, series).filter(r -> !r.timestamp().isAfter(t)).reduce((a, b) -> b).map(Reading::point);
+    }
+
+    @Override
+    public Optional<SeriesPoint> firstPlausibleAfter(OrganizationId org, SeriesKey series, Instant t) {
+        return plausible(org, series).filter(r -> r.timestamp().isAfter(t)).findFirst().map(Reading::point);
+    }
+
+    @Override
+    public List<SeriesPoint> recentPlausible(OrganizationId org, SeriesKey series, Instant t, int limit) {
+        List<SeriesPoint> upTo = plausible(org, series).filter(r -> !r.timestamp().isAfter(t)).map(Reading::point)
+                .collect(Collectors.toCollection(ArrayList::new));
+        java.util.Collections.reverse(upTo);
+        return upTo.subList(0, Math.min(limit, upTo.size()));
+    }
+
+    @Override
+    public List<SeriesPoint> plausibleBetween(OrganizationId org, SeriesKey series, Instant from, Instant to) {
+        return plausible(org, series).filter(r -> !r.timestamp().isBefore(from) && !r.timestamp().isAfter(to))
+                .map(Reading::point).toList();
+    }
+
+    @Override
+    public Map<CounterId, Reading> latestPlausible(OrganizationId org, Collection<CounterId> counterIds) {
+        Map<CounterId, Reading> out = new HashMap<>();
+        for (CounterId id : counterIds) {
+            Stream.of(Direction.values())
+                    .flatMap(d -> plausible(org, new SeriesKey(id, d)))
+                    .max(Comparator.comparing(Reading::timestamp).thenComparing(Reading::direction))
+                    .ifPresent(r -> out.put(id, r));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- changesets
+
+    @Override
+    public void insert(Changeset changeset) {
+        state.changesets.put(new OrgKey<>(changeset.org(), changeset.id()), changeset);
+    }
+
+    @Override
+    public void update(Changeset changeset) {
+        state.changesets.replace(new OrgKey<>(changeset.org(), changeset.id()), changeset);
+    }
+
+    @Override
+    public boolean delete(OrganizationId org, ChangesetId id) {
+        return state.changesets.remove(new OrgKey<>(org, id)) != null;
+    }
+
+    @Override
+    public Optional<Changeset> findById(OrganizationId org, ChangesetId id) {
+        return Optional.ofNullable(state.changesets.get(new OrgKey<>(org, id)));
+    }
+
+    @Override
+    public List<Changeset> findByCounter(OrganizationId org, MeterId meterId, CounterId counterId) {
+        return state.changesets.values().stream()
+                .filter(c -> c.org().equals(org) && c.meterId().equals(meterId) && c.counterId().equals(counterId))
+                .sorted(Comparator.comparing(Changeset::createdAt))
+                .toList();
+    }
+
+    @Override
+    public List<Changeset> findByCounters(OrganizationId org, Collection<CounterId> counterIds) {
+        Set<CounterId> ids = new HashSet<>(counterIds);
+        return state.changesets.values().stream()
+                .filter(c -> c.org().equals(org) && ids.contains(c.counterId()))
+                .sorted(Comparator.comparing(Changeset::createdAt))
+                .toList();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static <T> List<T> window(List<T> all, PageRequest page) {
+        if (page.offset() >= all.size()) {
+            return List.of();
+        }
+        int from = (int) page.offset();
+        int to = page.unlimited() ? all.size() : (int) Math.min(all.size(), page.offset() + page.limit());
+        return List.copyOf(all.subList(from, to));
+    }
+}

@@ -1,0 +1,37 @@
+package io.metering.domain.changeset;
+
+import io.metering.domain.reading.Reading;
+
+/**
+ * Decides whether a direct write confirms a pending changeset, which then clears (DOMAIN.md
+ * "Changesets"): same counter, same direction (when the proposal names one), timestamp within the
+ * changeset's tolerance, and value equal ({@code exact}) or within the fuzzy thresholds
+ * ({@code fuzzy}).
+ */
+public final class ChangesetMatcher {
+    private ChangesetMatcher() {}
+
+    /**
+     * @param pending a pending changeset
+     * @param written a reading written directly ({@code direct=true} or source ERP)
+     * @return whether the write confirms the changeset
+     */
+    public static boolean confirms(Changeset pending, Reading written) {
+        if (!pending.counterId().equals(written.counterId())) {
+            return false;
+        }
+        ProposedReading proposed = pending.proposed();
+        if (proposed.direction() != null && proposed.direction() != written.direction()) {
+            return false;
+        }
+        ReadingGovernance g = pending.governance();
+        if (!g.timestampTolerance().matches(proposed.timestamp(), written.timestamp())) {
+            return false;
+        }
+        return switch (g.matchStrategy()) {
+            case EXACT -> proposed.value().compareTo(written.value()) == 0;
+            case FUZZY -> (g.fuzzyConfig() == null ? new FuzzyConfig(null, null) : g.fuzzyConfig())
+                    .matches(proposed.value(), written.value());
+        };
+    }
+}

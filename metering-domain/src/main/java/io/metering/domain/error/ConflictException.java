@@ -1,0 +1,11 @@
+package io.metering.domain.error;
+
+/** A request that conflicts with stored state; answered 409. */
+public final class ConflictException extends MeteringException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param message what conflicts */
+    public ConflictException(String message) {
+        super(RejectionReason.CONFLICT, message);
+    }
+}

@@ -1,0 +1,61 @@
+package io.metering.domain.error;
+
+/**
+ * Machine-readable reason codes carried by every rejected request as {@code reason}.
+ *
+ * <p>The first group is taken verbatim from the Metering API 1.2.0 contract's error responses; the
+ * second group is this product's own, for rules DOMAIN.md adds ("Writing readings") and for input
+ * the contract leaves unspecified.
+ */
+public enum RejectionReason {
+    // --- codes of the contract ---
+    MISSING_PARAMS("missing_params"),
+    CONTRACT_PERIOD("contract_period"),
+    NO_COUNTER("no_counter"),
+    NO_DIRECTION("no_direction"),
+    TIMESTAMP_FUTURE("timestamp_future"),
+    LESS_THAN_PREVIOUS("less_than_previous"),
+    GREATER_THAN_SUBSEQUENT("greater_than_subsequent"),
+    METER_DECOMMISSIONED("meter_decommissioned"),
+    TOO_MANY_RECORDS("too_many_records"),
+    DUPLICATE_READING("duplicate_reading"),
+    INVALID_IDENTIFIERS("invalid_identifiers"),
+    MULTIPLE_READINGS_FOUND("multiple_readings_found"),
+
+    // --- codes of this product ---
+    /** A cumulative register value below zero (DOMAIN.md "Writing readings"). */
+    NEGATIVE_VALUE("negative_value"),
+    /** A number that is not a finite decimal of supported size. */
+    INVALID_VALUE("invalid_value"),
+    /** A timestamp or date that cannot be read, or a local time that is ambiguous or does not exist. */
+    INVALID_TIMESTAMP("invalid_timestamp"),
+    /** A reading direction that contradicts the direction declared on its counter. */
+    DIRECTION_MISMATCH("direction_mismatch"),
+    /** A value at or above the declared register capacity. */
+    EXCEEDS_REGISTER_CAPACITY("exceeds_register_capacity"),
+    /** A parameter or field whose value is not allowed (wrong enum value, bad range, wrong type). */
+    INVALID_PARAMETER("invalid_parameter"),
+    /** A body that is not well-formed JSON of the expected shape. */
+    INVALID_BODY("invalid_body"),
+    /** An option the caller's kind of token may not use (portal users and admin-only options). */
+    FORBIDDEN_OPTION("forbidden_option"),
+    /** A request larger than the service accepts. */
+    PAYLOAD_TOO_LARGE("payload_too_large"),
+    /** A request whose content type the operation does not read. */
+    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type"),
+    /** The resource does not exist or is outside the caller's reach. */
+    NOT_FOUND("not_found"),
+    /** The request conflicts with the current state (e.g. a counter id used twice). */
+    CONFLICT("conflict");
+
+    private final String code;
+
+    RejectionReason(String code) {
+        this.code = code;
+    }
+
+    /** The wire code, e.g. {@code less_than_previous}. */
+    public String code() {
+        return code;
+    }
+}

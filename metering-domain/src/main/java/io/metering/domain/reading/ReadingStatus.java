@@ -1,0 +1,31 @@
+package io.metering.domain.reading;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Status of a stored reading (contract schema {@code ReadingStatus}); a reading may also have none.
+ * {@link #IMPLAUSIBLE} readings are kept and shown but take no part in ordering checks, allowed
+ * ranges or consumption (DOMAIN.md "Reading the series").
+ */
+public enum ReadingStatus {
+    VALID("valid"),
+    IN_VALIDATION("in-validation"),
+    IMPLAUSIBLE("implausible");
+
+    private final String code;
+
+    ReadingStatus(String code) {
+        this.code = code;
+    }
+
+    /** The wire value. */
+    public String code() {
+        return code;
+    }
+
+    /** @return the status for a wire value, or empty if unknown (also for {@code ""}) */
+    public static Optional<ReadingStatus> fromCode(String code) {
+        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+    }
+}

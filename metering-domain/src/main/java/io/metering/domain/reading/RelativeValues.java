@@ -1,0 +1,41 @@
+package io.metering.domain.reading;
+
+import io.metering.domain.counter.RegisterCapacity;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Relative values of a series (DOMAIN.md "Reading the series", {@code type=relative}): each value
+ * minus the value of the chronologically previous reading of the same series, which may lie before
+ * the requested range; the first reading of a segment has relative value 0. Raw register
+ * differences, no factor applied.
+ *
+ * <p>Implausible readings show 0 and are skipped as predecessors, so the reading after a unit slip
+ * shows its true advance over the last plausible reading.
+ */
+public final class RelativeValues {
+    private RelativeValues() {}
+
+    /**
+     * @param before the last plausible point before {@code ascending.get(0)}, if any
+     * @param ascending points of one series in ascending time order
+     * @param capacity the register capacity, if the register rolls over
+     * @return one relative value per point, in the same order
+     */
+    public static List<BigDecimal> of(Optional<SeriesPoint> before, List<SeriesPoint> ascending,
+            Optional<RegisterCapacity> capacity) {
+        List<BigDecimal> out = new ArrayList<>(ascending.size());
+        SeriesPoint last = before.filter(p -> !p.implausible()).orElse(null);
+        for (SeriesPoint p : ascending) {
+            if (p.implausible()) {
+                out.add(BigDecimal.ZERO);
+                continue;
+            }
+            out.add(last == null ? BigDecimal.ZERO : RegisterArithmetic.advance(last, p, capacity));
+            last = p;
+        }
+        return out;
+    }
+}
