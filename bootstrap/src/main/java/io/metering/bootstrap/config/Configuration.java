@@ -1,0 +1,147 @@
+package io.metering.bootstrap.config;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The service's configuration, read from environment variables (one table, {@link #SETTINGS}).
+ *
+ * @param httpPort port of the HTTP API
+ * @param dataDir directory of the embedded database and of the generated development secret
+ * @param embeddedDbPort port of the embedded PostgreSQL, 0 for any free port
+ * @param jdbcUrl JDBC URL of an external PostgreSQL; empty means the embedded store
+ * @param dbUser database user for the external PostgreSQL
+ * @param dbPassword database password for the external PostgreSQL
+ * @param dbPoolSize maximum pooled connections
+ * @param jwtSecret HMAC secret for HS256 tokens; empty means a generated one kept in the data dir
+ * @param jwtIssuer required {@code iss} of tokens, empty for none
+ * @param jwtAudience required {@code aud} of tokens, empty for none
+ * @param businessZone the business time zone (DOMAIN.md "Values, instants, days")
+ * @param timescale whether to use TimescaleDB when the database offers it
+ * @param maxBodyBytes the largest accepted request body
+ */
+public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Optional<String> jdbcUrl, String dbUser,
+        String dbPassword, int dbPoolSize, Optional<String> jwtSecret, Optional<String> jwtIssuer,
+        Optional<String> jwtAudience, ZoneId businessZone, boolean timescale, long maxBodyBytes) {
+
+    /** Every setting with its default; the README's configuration table mirrors this list. */
+    public static final List<Setting> SETTINGS = List.of(
+            new Setting("METERING_HTTP_PORT", "8080", "Port of the HTTP API."),
+            new Setting("METERING_DATA_DIR", "./metering-data", "Directory of the embedded PostgreSQL data (survives restarts) and of the generated development JWT secret."),
+            new Setting("METERING_DB_PORT", "0", "Port of the embedded PostgreSQL; 0 picks a free port."),
+            new Setting("METERING_JDBC_URL", null, "JDBC URL of an external PostgreSQL/TimescaleDB, e.g. jdbc:postgresql://db:5432/metering. When set, no embedded database starts."),
+            new Setting("METERING_DB_USER", "postgres", "User for METERING_JDBC_URL."),
+            new Setting("METERING_DB_PASSWORD", "", "Password for METERING_JDBC_URL."),
+            new Setting("METERING_DB_POOL_SIZE", "8", "Maximum number of pooled database connections."),
+            new Setting("METERING_JWT_SECRET", null, "HMAC secret (at least 32 bytes) for HS256 bearer tokens. Unset: a random secret is generated once and kept in METERING_DATA_DIR/jwt-secret."),
+            new Setting("METERING_JWT_ISSUER", null, "When set, tokens must carry this `iss`."),
+            new Setting("METERING_JWT_AUDIENCE", null, "When set, tokens must carry this `aud`."),
+            new Setting("METERING_TIME_ZONE", "Europe/Berlin", "Business time zone for calendar days (date-only ranges, same-day matching)."),
+            new Setting("METERING_TIMESCALE", "auto", "auto: make readings a TimescaleDB hypertable when the database offers the extension; off: plain PostgreSQL tables."),
+            new Setting("METERING_MAX_BODY_BYTES", "1048576", "Largest accepted request body in bytes."));
+
+    /**
+     * Reads the configuration.
+     *
+     * @param env environment variables (normally {@link System#getenv()})
+     * @throws ConfigurationException naming the first malformed setting
+     */
+    public static Configuration from(Map<String, String> env) {
+        return new Configuration(
+                port(env, "METERING_HTTP_PORT", false),
+                Path.of(value(env, "METERING_DATA_DIR")).toAbsolutePath().normalize(),
+                port(env, "METERING_DB_PORT", true),
+                optional(env, "METERING_JDBC_URL"),
+                value(env, "METERING_DB_USER"),
+                value(env, "METERING_DB_PASSWORD"),
+                positiveInt(env, "METERING_DB_POOL_SIZE"),
+                optional(env, "METERING_JWT_SECRET").map(Configuration::checkSecret),
+                optional(env, "METERING_JWT_ISSUER"),
+                optional(env, "METERING_JWT_AUDIENCE"),
+                zone(env, "METERING_TIME_ZONE"),
+                timescale(env),
+                positiveInt(env, "METERING_MAX_BODY_BYTES"));
+    }
+
+    /** Whether the embedded PostgreSQL is used. */
+    public boolean embeddedStore() {
+        return jdbcUrl.isEmpty();
+    }
+
+    private static String value(Map<String, String> env, String name) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            return SETTINGS.stream().filter(s -> s.name().equals(name)).findFirst().map(Setting::defaultValue).orElse("");
+        }
+        return v.trim();
+    }
+
+    private static Optional<String> optional(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    private static int port(Map<String, String> env, String name, boolean zeroAllowed) {
+        int p = integer(env, name);
+        if (p < (zeroAllowed ? 0 : 1) || p > 65535) {
+            throw new ConfigurationException(name + " must be a port number" + (zeroAllowed ? " or 0" : "") + ", not " + p);
+        }
+        return p;
+    }
+
+    private static int positiveInt(Map<String, String> env, String name) {
+        int v = integer(env, name);
+        if (v < 1) {
+            throw new ConfigurationException(name + " must be at least 1, not " + v);
+        }
+        return v;
+    }
+
+    private static int integer(Map<String, String> env, String name) {
+        String v = value(env, name);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(name + " must be a whole number, not '" + v + "'");
+        }
+    }
+
+    private static ZoneId zone(Map<String, String> env, String name) {
+        String v = value(env, name);
+        try {
+            return ZoneId.of(v);
+        } catch (DateTimeException e) {
+            throw new ConfigurationException(name + " must be an IANA time zone such as Europe/Berlin, not '" + v + "'");
+        }
+    }
+
+    private static boolean timescale(Map<String, String> env) {
+        String v = value(env, "METERING_TIMESCALE");
+        return switch (v) {
+            case "auto" -> true;
+            case "off" -> false;
+            default -> throw new ConfigurationException("METERING_TIMESCALE must be auto or off, not '" + v + "'");
+        };
+    }
+
+    private static String checkSecret(String secret) {
+        if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+            throw new ConfigurationException("METERING_JWT_SECRET must be at least 32 bytes long (HS256)");
+        }
+        return secret;
+    }
+
+    @Override
+    public String toString() {
+        // the secret and the password never reach logs
+        return "Configuration[httpPort=" + httpPort + ", dataDir=" + dataDir + ", embeddedDbPort=" + embeddedDbPort
+                + ", jdbcUrl=" + jdbcUrl.map(u -> u.replaceAll("password=[^&]*", "password=***")).orElse("(embedded)")
+                + ", dbUser=" + dbUser + ", dbPoolSize=" + dbPoolSize + ", jwtSecret=" + (jwtSecret.isPresent() ? "***" : "(generated)")
+                + ", jwtIssuer=" + jwtIssuer.orElse("-") + ", jwtAudience=" + jwtAudience.orElse("-") + ", businessZone=" + businessZone
+                + ", timescale=" + timescale + ", maxBodyBytes=" + maxBodyBytes + "]";
+    }
+}

@@ -1,0 +1,150 @@
+package io.metering.bootstrap.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default store: a PostgreSQL server embedded with zonky, whose data lives in a directory that
+ * survives restarts. Durable: {@code fsync} and {@code synchronous_commit} are on (zonky turns both
+ * off by default; STORAGE-NOTES.md).
+ *
+ * <p>The data directory is locked for the life of this object, so two service instances can never
+ * share it; a server left running by a killed instance is stopped before start.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private final EmbeddedPostgres postgres;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock) {
+        this.postgres = postgres;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /**
+     * Starts (or restarts) the embedded server on {@code dataDir/pgdata}.
+     *
+     * @param dataDir the service's data directory; created when missing
+     * @param port the server port, 0 for any free port
+     * @return the running database
+     * @throws EmbeddedDatabaseException with a clear message when the directory is in use or the
+     *     server cannot start
+     */
+    public static EmbeddedDatabase start(Path dataDir, int port) {
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(dataDir);
+            channel = FileChannel.open(dataDir.resolve("metering.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = tryLock(channel, dataDir);
+            Path pgData = dataDir.resolve("pgdata");
+            StalePostmaster.stopIfRunning(pgData);
+            int actualPort = port == 0 ? freePort() : port;
+            long started = System.nanoTime();
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setPort(actualPort)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            LOG.info("Embedded PostgreSQL ready on 127.0.0.1:{} with data in {} ({} ms)", actualPort, pgData,
+                    (System.nanoTime() - started) / 1_000_000);
+            return new EmbeddedDatabase(pg, channel, lock);
+        } catch (EmbeddedDatabaseException e) {
+            closeQuietly(channel);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw new EmbeddedDatabaseException("The embedded PostgreSQL could not start in " + dataDir + ": " + rootMessage(e)
+                    + ". If this runs as root in a container that blocks user namespaces (unshare), run the service as a"
+                    + " non-root user, or point METERING_JDBC_URL at an external PostgreSQL.", e);
+        }
+    }
+
+    /** JDBC URL of the server's {@code postgres} database. */
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** The database user. */
+    public String user() {
+        return "postgres";
+    }
+
+    /** The server port. */
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** Stops the server cleanly and releases the data directory. */
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("stopping the embedded PostgreSQL failed", e);
+        } finally {
+            try {
+                lock.release();
+            } catch (IOException ignored) {
+                // the channel close below releases it as well
+            }
+            closeQuietly(lockChannel);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel, Path dataDir) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new EmbeddedDatabaseException("Another metering process uses the data directory " + dataDir
+                    + "; stop it or set METERING_DATA_DIR to another directory.", null);
+        }
+        return lock;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static void closeQuietly(FileChannel c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // nothing left to release
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.metering.bootstrap.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded store survives a killed service: after SIGKILL the orphaned postmaster is detected
+ * and stopped on the next start, committed data is there, and the server runs durable.
+ */
+class EmbeddedDatabaseRestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void restartAfterSigkillStopsTheOrphanAndKeepsCommittedData() throws Exception {
+        Process child = startChild(dataDir, 42);
+        try {
+            assertThat(awaitReady(child)).startsWith("READY");
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+        assertThat(StalePostmaster.find(dataDir.resolve("pgdata")))
+                .as("zonky's postmaster outlives the killed JVM (STORAGE-NOTES.md)")
+                .isPresent();
+
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, 0)) {
+            assertThat(query(db, "select id from survivor")).containsExactly("42");
+            assertThat(query(db, "show fsync")).containsExactly("on");
+            assertThat(query(db, "show synchronous_commit")).containsExactly("on");
+        }
+        assertThat(StalePostmaster.find(dataDir.resolve("pgdata"))).isEmpty();
+    }
+
+    @Test
+    void aSecondInstanceOnTheSameDataDirectoryIsRefusedClearly() {
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(dataDir, 0)) {
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir, 0))
+                    .isInstanceOf(EmbeddedDatabaseException.class)
+                    .hasMessageContaining("Another metering process uses the data directory");
+            assertThat(first.port()).isPositive();
+        }
+    }
+
+    private static Process startChild(Path dataDir, int value) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(KilledServiceChild.class.getName());
+        cmd.add(dataDir.toString());
+        cmd.add(Integer.toString(value));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    private String awaitReady(Process child) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        String line;
+        while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
+            if (line.startsWith("READY")) {
+                return line;
+            }
+        }
+        throw new AssertionError("child did not get ready; data dir holds " + Files.list(dataDir).toList());
+    }
+
+    private static List<String> query(EmbeddedDatabase db, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
