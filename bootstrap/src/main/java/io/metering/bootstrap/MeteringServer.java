@@ -1,0 +1,107 @@
+package io.metering.bootstrap;
+
+import io.javalin.Javalin;
+import io.metering.adapters.http.HttpApi;
+import io.metering.adapters.http.HttpSettings;
+import io.metering.adapters.http.UseCases;
+import io.metering.adapters.http.auth.Authenticator;
+import io.metering.adapters.persistence.DataSources;
+import io.metering.adapters.persistence.PersistenceSettings;
+import io.metering.adapters.persistence.PostgresPersistence;
+import io.metering.bootstrap.config.Configuration;
+import io.metering.bootstrap.db.EmbeddedDatabase;
+import java.time.Clock;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: the store (embedded or external PostgreSQL), the use cases over it and the
+ * HTTP API, started in that order and stopped in the reverse order.
+ */
+public final class MeteringServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MeteringServer.class);
+
+    private final Optional<EmbeddedDatabase> embedded;
+    private final PostgresPersistence persistence;
+    private final UseCases useCases;
+    private final Javalin http;
+
+    private MeteringServer(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, UseCases useCases, Javalin http) {
+        this.embedded = embedded;
+        this.persistence = persistence;
+        this.useCases = useCases;
+        this.http = http;
+    }
+
+    /**
+     * Starts the store and the use cases, without the HTTP API listening yet.
+     *
+     * @param config the configuration
+     * @param clock the clock every service reads time from
+     * @param authenticator verifies bearer tokens
+     * @return the started server; call {@link #listen()} to serve HTTP
+     */
+    public static MeteringServer start(Configuration config, Clock clock, Authenticator authenticator) {
+        long started = System.nanoTime();
+        Optional<EmbeddedDatabase> embedded = config.embeddedStore()
+                ? Optional.of(EmbeddedDatabase.start(config.dataDir(), config.embeddedDbPort()))
+                : Optional.empty();
+        try {
+            DataSource dataSource = embedded
+                    .map(db -> (DataSource) DataSources.pooled(db.jdbcUrl(), db.user(), "", config.dbPoolSize()))
+                    .orElseGet(() -> DataSources.pooled(config.jdbcUrl().orElseThrow(), config.dbUser(), config.dbPassword(),
+                            config.dbPoolSize()));
+            PostgresPersistence persistence = PostgresPersistence.start(dataSource,
+                    new PersistenceSettings(config.timescale(), PersistenceSettings.defaults().chunkInterval()));
+            UseCases useCases = Wiring.useCases(persistence, clock, config.businessZone());
+            Javalin http = HttpApi.create(new HttpSettings(config.businessZone(), config.maxBodyBytes()), authenticator, useCases,
+                    persistence::isHealthy);
+            MeteringServer server = new MeteringServer(embedded, persistence, useCases, http);
+            LOG.info("Store and use cases ready in {} ms (storage: {})", (System.nanoTime() - started) / 1_000_000,
+                    persistence.mode());
+            return server;
+        } catch (RuntimeException e) {
+            embedded.ifPresent(EmbeddedDatabase::close);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts serving HTTP.
+     *
+     * @param port the port, 0 for any free port
+     * @return the port served
+     */
+    public int listen(int port) {
+        http.start(port);
+        LOG.info("Metering API listening on http://localhost:{} (docs: /docs)", http.port());
+        return http.port();
+    }
+
+    /** The use cases, for the demo loader. */
+    public UseCases useCases() {
+        return useCases;
+    }
+
+    /** The port served, once listening. */
+    public int port() {
+        return http.port();
+    }
+
+    /** Stops HTTP (letting in-flight requests finish), then the store. */
+    @Override
+    public void close() {
+        try {
+            http.stop();
+        } finally {
+            try {
+                persistence.close();
+            } finally {
+                embedded.ifPresent(EmbeddedDatabase::close);
+            }
+        }
+        LOG.info("Metering stopped");
+    }
+}

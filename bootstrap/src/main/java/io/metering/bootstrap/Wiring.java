@@ -1,0 +1,27 @@
+package io.metering.bootstrap;
+
+import io.metering.adapters.http.UseCases;
+import io.metering.adapters.persistence.PostgresPersistence;
+import io.metering.application.service.CounterAdministrationService;
+import io.metering.application.service.ForecastProvider;
+import io.metering.application.service.ListReadingsService;
+import io.metering.application.service.MeterAdministrationService;
+import io.metering.application.service.MeterViewService;
+import io.metering.application.service.PlausibilityProvider;
+import io.metering.application.service.RecordReadingsService;
+import io.metering.application.service.ServiceContext;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** Manual wiring of the use cases over the persistence adapter (ARCHITECTURE.md: no framework). */
+final class Wiring {
+    private Wiring() {}
+
+    static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone) {
+        ServiceContext ctx = new ServiceContext(p.transactions(), p.meters(), p.counters(), p.readings(), p.series(),
+                p.changesets(), clock, businessZone);
+        return new UseCases(new RecordReadingsService(ctx, PlausibilityProvider.NONE), new ListReadingsService(ctx),
+                new MeterViewService(ctx, ForecastProvider.NONE), new MeterAdministrationService(ctx),
+                new CounterAdministrationService(ctx));
+    }
+}

@@ -1,0 +1,30 @@
+package io.metering.bootstrap.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line of the single jar: {@code serve} (the default), {@code demo} and
+ * {@code token}. Configuration comes from environment variables (see the README's table).
+ */
+@Command(name = "metering", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Meters, counters and cumulative readings for energy and water suppliers (Metering API 1.2.0).",
+        subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class})
+public final class Main implements Callable<Integer> {
+
+    /**
+     * Runs a command, {@code serve} when none is named, and exits with its status. Serving
+     * commands return only once the service has been stopped (SIGTERM or Ctrl-C).
+     *
+     * @param args command line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        return new ServeCommand().call();
+    }
+}

@@ -1,0 +1,72 @@
+package io.metering.bootstrap.cli;
+
+import io.metering.adapters.http.auth.JwtAuthenticator;
+import io.metering.adapters.http.auth.JwtSettings;
+import io.metering.bootstrap.MeteringServer;
+import io.metering.bootstrap.config.Configuration;
+import io.metering.bootstrap.config.ConfigurationException;
+import io.metering.bootstrap.config.JwtSecrets;
+import io.metering.bootstrap.db.EmbeddedDatabaseException;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the service, runs a step before it listens, and keeps it running until the JVM is asked to
+ * stop; the shutdown hook then stops HTTP (in-flight requests finish) and the store, cleanly.
+ */
+final class Serving {
+    private static final Logger LOG = LoggerFactory.getLogger(Serving.class);
+
+    private Serving() {}
+
+    /** Settings shared by the commands that mint or verify tokens. */
+    static JwtSettings jwtSettings(Configuration config) {
+        return new JwtSettings(JwtSecrets.resolve(config), config.jwtIssuer().orElse(null), config.jwtAudience().orElse(null),
+                JwtSettings.DEFAULT_LEEWAY);
+    }
+
+    /**
+     * @param beforeListening work on the started server before HTTP serves (e.g. loading demo data)
+     * @param afterListening work once HTTP serves (e.g. printing tokens)
+     * @return the exit status: 0 after a clean stop, 1 when the service could not start
+     */
+    static int run(Consumer<MeteringServer> beforeListening, Consumer<MeteringServer> afterListening) {
+        Configuration config;
+        MeteringServer server;
+        try {
+            config = Configuration.from(System.getenv());
+            LOG.info("Starting with {}", config);
+            Clock clock = Clock.systemUTC();
+            server = MeteringServer.start(config, clock, new JwtAuthenticator(jwtSettings(config), clock));
+        } catch (ConfigurationException | EmbeddedDatabaseException e) {
+            LOG.error("Cannot start: {}", e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping");
+            try {
+                server.close();
+            } finally {
+                stopped.countDown();
+            }
+        }, "metering-shutdown"));
+        try {
+            beforeListening.accept(server);
+            server.listen(config.httpPort());
+            afterListening.accept(server);
+        } catch (RuntimeException e) {
+            LOG.error("Cannot start: {}", e.getMessage(), e);
+            return 1;
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,114 @@
+package io.metering.bootstrap.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The module graph is the architecture (ARCHITECTURE.md "Shape"): the domain depends on nothing,
+ * the application only on the domain, the two adapters never see each other, and only bootstrap
+ * knows every module. Each rule's target package is guarded against being empty, because a rule
+ * over a package that does not exist passes silently.
+ */
+class ArchitectureTest {
+    private static final String DOMAIN = "io.metering.domain..";
+    private static final String APPLICATION = "io.metering.application..";
+    private static final String HTTP = "io.metering.adapters.http..";
+    private static final String PERSISTENCE = "io.metering.adapters.persistence..";
+    private static final String BOOTSTRAP = "io.metering.bootstrap..";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.metering");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {DOMAIN, APPLICATION, HTTP, PERSISTENCE, BOOTSTRAP, "io.metering.application.port.in..",
+        "io.metering.application.port.out..", "io.metering.application.service.."})
+    void everyGuardedPackageHasClasses(String pkg) {
+        assertThat(classes.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(pkg)))
+                .as("classes in %s", pkg)
+                .isNotEmpty();
+    }
+
+    @Test
+    void theDomainDependsOnNothingButTheJdk() {
+        ArchRule rule = classes().that().resideInAPackage(DOMAIN)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..");
+        rule.check(classes);
+    }
+
+    @Test
+    void theApplicationDependsOnlyOnTheDomainAndTheJdk() {
+        ArchRule rule = classes().that().resideInAPackage(APPLICATION)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..");
+        rule.check(classes);
+    }
+
+    @Test
+    void theHttpAdapterDoesNotSeeThePersistenceAdapter() {
+        noClasses().that().resideInAPackage(HTTP).should().dependOnClassesThat().resideInAPackage(PERSISTENCE).check(classes);
+    }
+
+    @Test
+    void thePersistenceAdapterDoesNotSeeTheHttpAdapter() {
+        noClasses().that().resideInAPackage(PERSISTENCE).should().dependOnClassesThat().resideInAPackage(HTTP).check(classes);
+    }
+
+    @Test
+    void nothingButBootstrapDependsOnBootstrap() {
+        noClasses().that().resideOutsideOfPackage(BOOTSTRAP).should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
+                .check(classes);
+    }
+
+    @Test
+    void domainAndApplicationNeverReadTheSystemClock() {
+        noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.Clock.class, "systemUTC")
+                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+                .because("time is injected as a Clock (ARCHITECTURE.md)")
+                .check(classes);
+    }
+
+    @Test
+    void theDomainUsesNoBinaryFloatingPoint() {
+        noClasses().that().resideInAPackage(DOMAIN)
+                .should().dependOnClassesThat().belongToAnyOf(Double.class, Float.class)
+                .because("reading values are exact decimals end to end (DOMAIN.md)")
+                .check(classes);
+    }
+
+    @Test
+    void useCasesAreInterfacesImplementedByServices() {
+        classes().that().resideInAPackage("io.metering.application.port.in..").and().haveSimpleNameEndingWith("UseCase")
+                .should().beInterfaces().check(classes);
+        classes().that().resideInAPackage("io.metering.application.port.in..").and().haveSimpleNameEndingWith("Query")
+                .should().beInterfaces().check(classes);
+        classes().that().resideInAPackage("io.metering.application.port.out..").and().haveSimpleNameEndingWith("Repository")
+                .should().beInterfaces().check(classes);
+        assertThat(Stream.of("UseCase", "Query").mapToLong(suffix -> classes.stream()
+                .filter(c -> c.getPackageName().startsWith("io.metering.application.port.in"))
+                .filter(c -> c.getSimpleName().endsWith(suffix)).count()).sum())
+                .as("use case and query interfaces")
+                .isGreaterThanOrEqualTo(5);
+    }
+}
