@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,10 +70,15 @@ final class TestApp implements AutoCloseable {
     private final String base;
 
     TestApp() {
+        this(UnaryOperator.identity());
+    }
+
+    /** @param wrap replaces use cases, e.g. with failing ones */
+    TestApp(UnaryOperator<UseCases> wrap) {
         ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
-        useCases = new UseCases(new RecordReadingsService(ctx, PlausibilityProvider.NONE), new ListReadingsService(ctx),
+        useCases = wrap.apply(new UseCases(new RecordReadingsService(ctx, PlausibilityProvider.NONE), new ListReadingsService(ctx),
                 new MeterViewService(ctx, FORECAST), new MeterAdministrationService(ctx),
-                new CounterAdministrationService(ctx));
+                new CounterAdministrationService(ctx)));
         app = HttpApi.create(new HttpSettings(BERLIN, MAX_BODY), new JwtAuthenticator(jwt, clock), useCases, ready::get);
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();

@@ -4,7 +4,6 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
 import io.metering.adapters.http.auth.AuthenticationException;
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.domain.error.ConflictException;
@@ -14,7 +13,6 @@ import io.metering.domain.error.MeteringException;
 import io.metering.domain.error.NotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -62,6 +60,7 @@ public final class ErrorMapping {
 
     /** Installs the exception handlers into an app being configured. */
     public static void install(JavalinConfig config) {
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         config.routes.exception(MeteringException.class, (e, ctx) -> {
             int status = REJECTION_STATUS.getOrDefault(e.getClass(), 400);
             LOG.debug("{} {} rejected: {} {} {}", ctx.method(), ctx.path(), status, e.reason().code(), e.getMessage());
@@ -106,8 +105,7 @@ public final class ErrorMapping {
                 if (status >= 500) {
                     unexpected(ctx, e);
                 } else {
-                    String reason = HttpStatus.forStatus(status).getMessage().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-                    answer(ctx, status, ErrorBody.of(String.valueOf(e.getMessage()), reason));
+                    answer(ctx, status, ErrorBody.of(String.valueOf(e.getMessage()), ErrorReasons.forStatus(status)));
                 }
             }
         }

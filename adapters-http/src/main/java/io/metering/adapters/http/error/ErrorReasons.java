@@ -25,4 +25,20 @@ public final class ErrorReasons {
     public static final String NOT_READY = "not_ready";
 
     private ErrorReasons() {}
+
+    /**
+     * The reason code of a status without a more specific one, from its standard name
+     * ({@code 431} is {@code request_header_fields_too_large}).
+     */
+    public static String forStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? INTERNAL_ERROR
+                    : io.javalin.http.HttpStatus.forStatus(status).getMessage().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        };
+    }
 }
