@@ -23,50 +23,62 @@ import java.util.Map;
 public final class WireCodes {
     private WireCodes() {}
 
+    /** The id's canonical UUID text; null stays null. */
     public static String id(MeterId id) {
         return id == null ? null : id.toString();
     }
 
+    /** The id's canonical UUID text; null stays null. */
     public static String id(CounterId id) {
         return id == null ? null : id.toString();
     }
 
+    /** The id's canonical UUID text; null stays null. */
     public static String id(ChangesetId id) {
         return id == null ? null : id.toString();
     }
 
+    /** The contract's code of the value; null stays null. */
     public static String code(Direction d) {
         return d == null ? null : d.code();
     }
 
+    /** The contract's code of the value; null stays null. */
     public static String code(TariffType t) {
         return t == null ? null : t.code();
     }
 
+    /** The contract's code of the value; null stays null. */
     public static String code(ReadingSource s) {
         return s == null ? null : s.code();
     }
 
+    /** The contract's code of the value; null stays null. */
     public static String code(ReadingStatus s) {
         return s == null ? null : s.code();
     }
 
+    /** The contract's code of the value; null stays null. */
     public static String code(MeterStatus s) {
         return s == null ? null : s.code();
     }
 
+    /** The contract's code of the value; null stays null. */
     public static String code(Sector s) {
         return s == null ? null : s.code();
     }
 
+    /** The contract's code of the value; null stays null. */
     public static String code(MeterType t) {
         return t == null ? null : t.code();
     }
 
+    /** The contract's code of the value; null stays null. */
     public static String code(EditMode m) {
         return m == null ? null : m.code();
     }
 
+    /** The contract's code of the value; null stays null. */
     public static String code(MatchStrategy m) {
         return m == null ? null : m.code();
     }
