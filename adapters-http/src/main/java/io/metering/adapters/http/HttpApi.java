@@ -1,0 +1,106 @@
+package io.metering.adapters.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.json.JavalinJackson;
+import io.metering.adapters.http.auth.Authenticator;
+import io.metering.adapters.http.counter.AdminCounterRoutes;
+import io.metering.adapters.http.counter.CounterRoutes;
+import io.metering.adapters.http.docs.ApiDocsRoutes;
+import io.metering.adapters.http.error.ErrorMapping;
+import io.metering.adapters.http.error.HttpFailure;
+import io.metering.adapters.http.json.JsonMapping;
+import io.metering.adapters.http.meter.AdminMeterRoutes;
+import io.metering.adapters.http.meter.MeterRoutes;
+import io.metering.adapters.http.reading.ReadingRoutes;
+import io.metering.adapters.http.system.HealthRoutes;
+import io.metering.adapters.http.web.CorrelationIds;
+import io.metering.adapters.http.web.Guard;
+import io.metering.adapters.http.web.JsonBody;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP adapter: epilot's Metering API 1.2.0 operations implemented so far, this product's admin
+ * extension, health probes and the API docs, on Javalin.
+ *
+ * <p>Routes (the OpenAPI document at {@code GET /openapi.json} describes each):
+ * <ul>
+ *   <li>contract: getCustomerMeters, getMetersByContractId, getMeter, updateMeter,
+ *       getMeterCounters, getCounterDetails, createMeterReading, createMeterReadings,
+ *       getReadingsByInterval;</li>
+ *   <li>admin extension: {@code /v1/metering/admin/meters[/{id}[/counters]]},
+ *       {@code /v1/metering/admin/counters/{id}};</li>
+ *   <li>{@code /health}, {@code /ready}, {@code /openapi.json}, {@code /docs}.</li>
+ * </ul>
+ * Errors follow {@link ErrorMapping}. Request lines are logged with method, path, status, duration
+ * and correlation id; never headers, bodies or query strings, so tokens never reach the log.
+ */
+public final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    private HttpApi() {}
+
+    /**
+     * @param settings business zone and body size limit
+     * @param authenticator verifies bearer tokens
+     * @param useCases the application's incoming ports
+     * @param health the readiness check of {@code GET /ready}
+     * @return the configured app, not started (call {@code start(port)})
+     */
+    public static Javalin create(HttpSettings settings, Authenticator authenticator, UseCases useCases, HealthCheck health) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(authenticator, "authenticator");
+        Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(health, "health");
+        ObjectMapper mapper = JsonMapping.create();
+        Guard guard = new Guard(authenticator);
+        JsonBody body = new JsonBody(mapper);
+        ApiDocsRoutes docs = new ApiDocsRoutes();
+        return Javalin.create(config -> {
+            configureServer(config, settings, mapper);
+            ErrorMapping.install(config);
+            config.routes.before(ctx -> {
+                CorrelationIds.assign(ctx);
+                rejectDeclaredOversize(ctx, settings.maxRequestBytes());
+            });
+            new HealthRoutes(health).register(config.routes);
+            docs.register(config.routes);
+            new MeterRoutes(useCases, guard, body).register(config.routes);
+            new CounterRoutes(useCases, guard).register(config.routes);
+            new ReadingRoutes(useCases.recordReadings(), useCases.listReadings(), guard, body, settings.businessZone())
+                    .register(config.routes);
+            new AdminMeterRoutes(useCases, guard, body).register(config.routes);
+            new AdminCounterRoutes(useCases, guard, body).register(config.routes);
+        });
+    }
+
+    private static void configureServer(JavalinConfig config, HttpSettings settings, ObjectMapper mapper) {
+        config.startup.showJavalinBanner = false;
+        config.http.maxRequestSize = settings.maxRequestBytes();
+        config.http.prefer405over404 = true;
+        config.http.defaultContentType = "application/json";
+        config.jsonMapper(new JavalinJackson(mapper, false));
+        config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms [{}]", ctx.method(), ctx.path(), ctx.statusCode(),
+                Math.round(ms), CorrelationIds.of(ctx)));
+    }
+
+    /** Bodies announced as too large are refused before anyone reads them. */
+    private static void rejectDeclaredOversize(Context ctx, long limit) {
+        String declared = ctx.header(Header.CONTENT_LENGTH);
+        if (declared == null) {
+            return;
+        }
+        try {
+            if (Long.parseLong(declared.trim()) > limit) {
+                throw HttpFailure.payloadTooLarge(limit);
+            }
+        } catch (NumberFormatException e) {
+            // Jetty answers malformed Content-Length itself; nothing to add here
+        }
+    }
+}

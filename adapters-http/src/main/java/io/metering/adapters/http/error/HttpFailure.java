@@ -1,0 +1,45 @@
+package io.metering.adapters.http.error;
+
+import java.util.Objects;
+
+/**
+ * A request the HTTP layer itself refuses before any use case runs: an oversized body (413) or a
+ * body in a content type the operation does not read (415). Mapped in {@link ErrorMapping}.
+ */
+public final class HttpFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+    private final String reason;
+
+    private HttpFailure(int status, String reason, String message) {
+        super(Objects.requireNonNull(message), null, false, false);
+        this.status = status;
+        this.reason = reason;
+    }
+
+    /** 413 {@code payload_too_large}. */
+    public static HttpFailure payloadTooLarge(long limit) {
+        return new HttpFailure(413, ErrorReasons.PAYLOAD_TOO_LARGE, "request body is larger than " + limit + " bytes");
+    }
+
+    /** 415 {@code unsupported_media_type}. */
+    public static HttpFailure unsupportedMediaType(String sent) {
+        String shown = sent == null || sent.isBlank() ? "no content type" : "content type '" + abbreviate(sent) + "'";
+        return new HttpFailure(415, ErrorReasons.UNSUPPORTED_MEDIA_TYPE,
+                "this operation reads application/json; the request has " + shown);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    }
+
+    /** The HTTP status. */
+    public int status() {
+        return status;
+    }
+
+    /** The reason code. */
+    public String reason() {
+        return reason;
+    }
+}

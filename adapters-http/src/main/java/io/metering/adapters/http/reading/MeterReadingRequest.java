@@ -1,0 +1,26 @@
+package io.metering.adapters.http.reading;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * The contract's {@code MeterReading} as a writer sends it. Codes and timestamps stay text here so
+ * that a wrong value answers 400 naming the field; {@code value} stays a JSON node so that a number
+ * sent as a string can be told apart and refused ({@code invalid_value}).
+ */
+public record MeterReadingRequest(
+        @JsonProperty("meter_id") String meterId,
+        @JsonProperty("counter_id") String counterId,
+        String direction,
+        String timestamp,
+        JsonNode value,
+        String source,
+        String reason,
+        @JsonProperty("read_by") String readBy,
+        String status,
+        @JsonProperty("external_id") String externalId,
+        String remark,
+        String note,
+        String unit,
+        Map<String, String> metadata) {}

@@ -1,0 +1,165 @@
+package io.metering.adapters.http.reading;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.metering.adapters.http.changeset.ChangesetMapper;
+import io.metering.adapters.http.web.Access;
+import io.metering.adapters.http.web.Envelope;
+import io.metering.adapters.http.web.Guard;
+import io.metering.adapters.http.web.JsonBody;
+import io.metering.adapters.http.web.Params;
+import io.metering.application.access.Caller;
+import io.metering.application.model.PageRequest;
+import io.metering.application.model.SortOrder;
+import io.metering.application.port.in.ListReadingsQuery;
+import io.metering.application.port.in.ReadingInput;
+import io.metering.application.port.in.ReadingsPage;
+import io.metering.application.port.in.ReadingsRequest;
+import io.metering.application.port.in.RecordReadingsCommand;
+import io.metering.application.port.in.RecordReadingsUseCase;
+import io.metering.application.port.in.RecordResult;
+import io.metering.application.port.in.ValueType;
+import io.metering.application.port.in.WriteOptions;
+import io.metering.domain.counter.Direction;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.time.TimeInput;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The contract's reading operations of this issue:
+ * <ul>
+ *   <li>createMeterReading {@code POST /v1/metering/reading?direct} (EitherAuth) →
+ *       {@code {data: reading}};</li>
+ *   <li>createMeterReadings {@code POST /v1/metering/readings?skip_validation&direct} (EpilotAuth),
+ *       body {@code {readings: [...]}}, at most 100, all or nothing → {@code {data: [reading]}};
+ *       {@code async}, {@code create_ticket} and {@code activity_id} are accepted and change nothing
+ *       (writes are visible at once, and this service raises no tickets);</li>
+ *   <li>getReadingsByInterval {@code GET /v1/metering/reading/{meter_id}/{counter_id}} (EitherAuth)
+ *       → {@code {results, hits, firstRecordCreatedAt, pending_changesets?}}.</li>
+ * </ul>
+ * On a governed meter a non-direct write becomes a pending changeset (DOMAIN.md "Changesets"): it
+ * still answers 200, with the created changesets in {@code pending_changesets}; createMeterReading
+ * then shows the proposed reading as {@code data}.
+ *
+ * <p>{@code type} is required by the contract but defaults to {@code cumulative} here, the
+ * contract's own declared default: a missing {@code type} is no reason to fail a read.
+ */
+public final class ReadingRoutes {
+    /** Path of createMeterReading. */
+    public static final String READING = "/v1/metering/reading";
+    /** Path of createMeterReadings. */
+    public static final String READINGS = "/v1/metering/readings";
+    /** Path of getReadingsByInterval. */
+    public static final String SERIES = "/v1/metering/reading/{meter_id}/{counter_id}";
+
+    private final RecordReadingsUseCase record;
+    private final ListReadingsQuery list;
+    private final Guard guard;
+    private final JsonBody body;
+    private final ZoneId businessZone;
+    private final ReadingMapper mapper = ReadingMapper.INSTANCE;
+
+    /**
+     * @param record writes readings
+     * @param list reads the series
+     * @param guard authentication and admission
+     * @param body JSON body reader
+     * @param businessZone zone of date inputs
+     */
+    public ReadingRoutes(RecordReadingsUseCase record, ListReadingsQuery list, Guard guard, JsonBody body, ZoneId businessZone) {
+        this.record = record;
+        this.list = list;
+        this.guard = guard;
+        this.body = body;
+        this.businessZone = businessZone;
+    }
+
+    /** Adds the routes. */
+    public void register(RoutesConfig routes) {
+        routes.post(READING, guard.require(Access.ADMIN_OR_PORTAL, this::createOne));
+        routes.post(READINGS, guard.require(Access.ADMIN, this::createMany));
+        routes.get(SERIES, guard.require(Access.ADMIN_OR_PORTAL, this::interval));
+    }
+
+    private void createOne(Context ctx, Caller caller) {
+        WriteOptions options = new WriteOptions(false, Params.bool(ctx, "direct", false));
+        ReadingInput input = mapper.toInput(body.read(ctx, MeterReadingRequest.class), businessZone);
+        RecordResult result = record.record(new RecordReadingsCommand(caller, List.of(input), options));
+        if (!result.written().isEmpty()) {
+            ctx.json(new Envelope.Data(mapper.toResponse(result.written().get(0))));
+        } else {
+            ctx.json(new Envelope.DataWithChangesets(mapper.proposalOf(result.pending().get(0)),
+                    ChangesetMapper.INSTANCE.toResponses(result.pending())));
+        }
+    }
+
+    private void createMany(Context ctx, Caller caller) {
+        WriteOptions options = new WriteOptions(Params.bool(ctx, "skip_validation", false), Params.bool(ctx, "direct", false));
+        // accepted for compatibility; see the class comment
+        Params.bool(ctx, "async", true);
+        Params.bool(ctx, "create_ticket", true);
+        CreateMeterReadingsRequest request = body.read(ctx, CreateMeterReadingsRequest.class);
+        List<MeterReadingRequest> readings = request.readings() == null ? List.of() : request.readings();
+        if (readings.size() > RecordReadingsCommand.MAX_READINGS) {
+            throw new InvalidRequestException(RejectionReason.TOO_MANY_RECORDS, readings.size()
+                    + " readings sent; at most " + RecordReadingsCommand.MAX_READINGS + " per request");
+        }
+        List<ReadingInput> inputs = new ArrayList<>(readings.size());
+        for (int i = 0; i < readings.size(); i++) {
+            MeterReadingRequest r = readings.get(i);
+            if (r == null) {
+                throw new InvalidRequestException(RejectionReason.INVALID_BODY, "readings[" + i + "] must be an object");
+            }
+            try {
+                inputs.add(mapper.toInput(r, businessZone));
+            } catch (InvalidRequestException e) {
+                throw e.at("readings[" + i + "]");
+            }
+        }
+        RecordResult result = record.record(new RecordReadingsCommand(caller, inputs, options));
+        ctx.json(new Envelope.DataWithChangesets(result.written().stream().map(mapper::toResponse).toList(),
+                ChangesetMapper.INSTANCE.toResponses(result.pending())));
+    }
+
+    private void interval(Context ctx, Caller caller) {
+        var meterId = Params.meterId(ctx.pathParam("meter_id"));
+        var counterId = Params.counterId(ctx.pathParam("counter_id"));
+        Direction direction = Params.code(ctx, "direction", Direction::fromCode, "feed-in, feed-out", null);
+        ValueType type = Params.code(ctx, "type", ReadingRoutes::valueType, "cumulative, relative", ValueType.CUMULATIVE);
+        SortOrder sort = Params.code(ctx, "sort", ReadingRoutes::sortOrder, "asc, desc", SortOrder.ASC);
+        int size = (int) Params.integer(ctx, "size", 20, PageRequest.ALL, Integer.MAX_VALUE);
+        long from = Params.integer(ctx, "from", 0, 0, Long.MAX_VALUE);
+        boolean withChangesets = Params.bool(ctx, "include_pending_changesets", false);
+        ReadingsRequest request = new ReadingsRequest(caller, meterId, counterId, Optional.ofNullable(direction),
+                time(ctx, "start_date"), time(ctx, "end_date"), type, sort, new PageRequest(from, size), withChangesets);
+        ReadingsPage page = list.list(request);
+        ReadingsPageResponse response = mapper.toResponse(page);
+        ctx.json(withChangesets ? response
+                : new ReadingsPageResponse(response.results(), response.hits(), response.firstRecordCreatedAt(), null));
+    }
+
+    private TimeInput time(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        return text == null ? null : TimeInput.parse(text, name, businessZone);
+    }
+
+    private static Optional<ValueType> valueType(String code) {
+        return switch (code) {
+            case "cumulative" -> Optional.of(ValueType.CUMULATIVE);
+            case "relative" -> Optional.of(ValueType.RELATIVE);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<SortOrder> sortOrder(String code) {
+        return switch (code) {
+            case "asc" -> Optional.of(SortOrder.ASC);
+            case "desc" -> Optional.of(SortOrder.DESC);
+            default -> Optional.empty();
+        };
+    }
+}

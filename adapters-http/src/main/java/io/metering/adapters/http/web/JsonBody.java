@@ -1,0 +1,118 @@
+package io.metering.adapters.http.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.metering.adapters.http.error.HttpFailure;
+import io.metering.adapters.http.json.JsonTrees;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads JSON request bodies: only {@code application/json} (or {@code application/*+json}) is read,
+ * else 415; the size limit applies (413); malformed JSON or a wrong shape answers 400
+ * {@code invalid_body}. Operations without a body never call this, so their content type is
+ * never looked at.
+ */
+public final class JsonBody {
+    private final ObjectMapper mapper;
+
+    /** @param mapper the adapter's mapper ({@link io.metering.adapters.http.json.JsonMapping}) */
+    public JsonBody(ObjectMapper mapper) {
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+    }
+
+    /**
+     * @return the body as a JSON tree, never null or missing
+     * @throws HttpFailure 415 for another content type
+     * @throws InvalidRequestException {@code invalid_body} for an empty or malformed body
+     */
+    public JsonNode tree(Context ctx) {
+        requireJson(ctx.contentType());
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            throw invalid("the request body is required");
+        }
+        try {
+            JsonNode node = mapper.readTree(bytes);
+            if (node == null || node.isMissingNode()) {
+                throw invalid("the request body is required");
+            }
+            return node;
+        } catch (JsonParseException e) {
+            throw invalid("the request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
+        } catch (StreamConstraintsException e) {
+            throw invalid("the request body nests too deeply or holds an oversized number or string");
+        } catch (IOException e) {
+            throw invalid("the request body is not valid JSON");
+        }
+    }
+
+    /**
+     * @return the body as a JSON object of plain values (see {@link JsonTrees})
+     * @throws InvalidRequestException {@code invalid_body} if the body is not a JSON object
+     */
+    public Map<String, Object> attributes(Context ctx) {
+        return JsonTrees.object(tree(ctx), "the request body");
+    }
+
+    /**
+     * @param type the DTO to bind
+     * @return the body bound to the DTO
+     * @throws InvalidRequestException {@code invalid_body} naming the field of a type mismatch
+     */
+    public <T> T read(Context ctx, Class<T> type) {
+        JsonNode node = tree(ctx);
+        if (!node.isObject()) {
+            throw invalid("the request body must be a JSON object");
+        }
+        try {
+            return mapper.treeToValue(node, type);
+        } catch (JsonMappingException e) {
+            String path = path(e);
+            throw invalid(path.isEmpty() ? "the request body has the wrong shape" : path + " has the wrong JSON type");
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw invalid("the request body has the wrong shape");
+        }
+    }
+
+    static void requireJson(String contentType) {
+        if (contentType == null) {
+            throw HttpFailure.unsupportedMediaType(null);
+        }
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        boolean json = mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+        if (!json) {
+            throw HttpFailure.unsupportedMediaType(contentType);
+        }
+    }
+
+    /** The JSON path of a binding problem, e.g. {@code readings[2].metadata}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static InvalidRequestException invalid(String message) {
+        return new InvalidRequestException(RejectionReason.INVALID_BODY, message);
+    }
+}

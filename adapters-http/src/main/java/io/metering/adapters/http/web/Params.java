@@ -1,0 +1,121 @@
+package io.metering.adapters.http.web;
+
+import io.javalin.http.Context;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.NotFoundException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.meter.MeterId;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Strict reading of path and query parameters. A malformed value answers 400
+ * {@code invalid_parameter}, never a default in disguise. An id that is not a UUID names no meter or
+ * counter, so it answers 404 like any unknown id.
+ */
+public final class Params {
+    private static final int MAX_SHOWN = 64;
+
+    private Params() {}
+
+    /**
+     * A boolean query parameter: {@code true} or {@code false} (any case).
+     *
+     * @param fallback the value when the parameter is absent
+     */
+    public static boolean bool(Context ctx, String name, boolean fallback) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(name + " must be true or false, not '" + shown(v) + "'");
+        };
+    }
+
+    /**
+     * A whole-number query parameter ({@code 20} or {@code 20.0}).
+     *
+     * @param fallback the value when the parameter is absent
+     * @param min smallest allowed value
+     * @param max largest allowed value
+     */
+    public static long integer(Context ctx, String name, long fallback, long min, long max) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return fallback;
+        }
+        long n;
+        try {
+            BigDecimal d = new BigDecimal(v.trim());
+            n = d.stripTrailingZeros().longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw invalid(name + " must be a whole number, not '" + shown(v) + "'");
+        }
+        if (n < min || n > max) {
+            throw invalid(name + " must be between " + min + " and " + max);
+        }
+        return n;
+    }
+
+    /**
+     * A query parameter taking one of a fixed set of codes.
+     *
+     * @param lookup code to value
+     * @param allowed the allowed codes, for the message
+     * @param fallback the value when the parameter is absent
+     */
+    public static <E> E code(Context ctx, String name, Function<String, Optional<E>> lookup, String allowed, E fallback) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return fallback;
+        }
+        return lookup.apply(v.trim()).orElseThrow(() -> invalid(name + " must be one of " + allowed + ", not '" + shown(v) + "'"));
+    }
+
+    /** An optional text query parameter; blank counts as absent. */
+    public static String text(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    /**
+     * A required text query parameter.
+     *
+     * @throws InvalidRequestException {@code missing_params} when absent or blank
+     */
+    public static String requiredText(Context ctx, String name) {
+        String v = text(ctx, name);
+        if (v == null) {
+            throw new InvalidRequestException(RejectionReason.MISSING_PARAMS, name + " is required");
+        }
+        return v;
+    }
+
+    /** A meter id; 404 when the text is not a UUID. */
+    public static MeterId meterId(String text) {
+        return MeterId.parse(text).orElseThrow(() -> new NotFoundException("meter " + shown(text) + " not found"));
+    }
+
+    /** A counter id; 404 when the text is not a UUID. */
+    public static CounterId counterId(String text) {
+        return CounterId.parse(text).orElseThrow(() -> new NotFoundException("counter " + shown(text) + " not found"));
+    }
+
+    /** Client text cut to a length fit for messages. */
+    public static String shown(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text;
+    }
+
+    private static InvalidRequestException invalid(String message) {
+        return new InvalidRequestException(RejectionReason.INVALID_PARAMETER, message);
+    }
+}

@@ -1,0 +1,184 @@
+package io.metering.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.router.ParsedEndpoint;
+import io.metering.adapters.http.TestApp.Response;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The served OpenAPI document against the app's real route table, and the offline docs page. */
+class OpenApiDocumentTest {
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static TestApp t;
+    private static JsonNode doc;
+
+    @BeforeAll
+    static void start() {
+        t = new TestApp();
+        Response r = t.get("/openapi.json", null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        doc = r.json();
+    }
+
+    @AfterAll
+    static void stop() {
+        t.close();
+    }
+
+    @Test
+    void isAnOpenApi3Document() {
+        assertThat(doc.get("openapi").asText()).startsWith("3.");
+        assertThat(doc.get("info").get("title").asText()).isNotBlank();
+        assertThat(doc.get("info").get("version").asText()).isNotBlank();
+        assertThat(doc.get("paths").size()).isPositive();
+    }
+
+    @Test
+    void documentsExactlyTheRoutesTheAppServes() {
+        Set<String> served = t.app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(p -> p.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> e.method.name().toUpperCase(Locale.ROOT) + " " + e.path)
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(served).hasSizeGreaterThan(20);
+        assertThat(documentedOperations()).isEqualTo(served);
+    }
+
+    @Test
+    void keepsTheContractsOperationIdsPathsAndMethods() {
+        Map<String, String> contract = Map.of(
+                "getCustomerMeters", "GET /v1/metering/meter",
+                "getMetersByContractId", "GET /v1/metering/contract/meters/{contract_id}",
+                "getMeter", "GET /v1/metering/meter/{id}",
+                "updateMeter", "PATCH /v1/metering/meter/{id}",
+                "getMeterCounters", "GET /v1/metering/counter",
+                "getCounterDetails", "GET /v1/metering/counter/{counter_id}",
+                "createMeterReading", "POST /v1/metering/reading",
+                "createMeterReadings", "POST /v1/metering/readings",
+                "getReadingsByInterval", "GET /v1/metering/reading/{meter_id}/{counter_id}");
+
+        Map<String, String> byId = operations().stream().collect(Collectors.toMap(o -> o.node.get("operationId").asText(), Op::key));
+
+        contract.forEach((id, key) -> assertThat(byId).containsEntry(id, key));
+        assertThat(byId).hasSize(operations().size()).as("operation ids are unique");
+    }
+
+    @Test
+    void everyOperationIsComplete() {
+        for (Op op : operations()) {
+            assertThat(op.node.has("operationId")).as(op.key()).isTrue();
+            assertThat(op.node.has("security")).as(op.key() + " says who may call it").isTrue();
+            assertThat(op.node.get("responses").size()).as(op.key()).isPositive();
+            Set<String> declared = new HashSet<>();
+            op.node.path("parameters").forEach(p -> {
+                JsonNode param = resolve(p);
+                if ("path".equals(param.get("in").asText())) {
+                    declared.add(param.get("name").asText());
+                }
+            });
+            Matcher m = Pattern.compile("\\{([^}]+)}").matcher(op.path);
+            Set<String> inPath = new HashSet<>();
+            while (m.find()) {
+                inPath.add(m.group(1));
+            }
+            assertThat(declared).as(op.key() + " declares its path parameters").isEqualTo(inPath);
+        }
+    }
+
+    @Test
+    void everyReferenceResolves() {
+        List<String> refs = new ArrayList<>();
+        collectRefs(doc, refs);
+
+        assertThat(refs).isNotEmpty();
+        refs.forEach(ref -> assertThat(resolve(ref).isMissingNode()).as(ref).isFalse());
+    }
+
+    @Test
+    void docsPageWorksOffline() {
+        Response page = t.get("/docs", null);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("/openapi.json").doesNotContain("http://").doesNotContain("https://");
+        Matcher assets = Pattern.compile("(?:src|href)=\"(/docs/[^\"]+)\"").matcher(page.body());
+        int count = 0;
+        while (assets.find()) {
+            Response asset = t.get(assets.group(1), null);
+            assertThat(asset.status()).as(assets.group(1)).isEqualTo(200);
+            assertThat(asset.body()).isNotEmpty();
+            count++;
+        }
+        assertThat(count).isGreaterThanOrEqualTo(3);
+        assertThat(t.get("/docs/swagger-ui-bundle.js", null).header("Content-Type")).startsWith("text/javascript");
+        assertThat(t.get("/docs/..%2Fpom.properties", null).status()).isEqualTo(404);
+        assertThat(t.get("/docs/index.html", null).status()).isEqualTo(404);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private record Op(String method, String path, JsonNode node) {
+        String key() {
+            return method.toUpperCase(Locale.ROOT) + " " + path;
+        }
+    }
+
+    private static List<Op> operations() {
+        List<Op> out = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields();
+            while (ops.hasNext()) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (METHODS.contains(op.getKey())) {
+                    out.add(new Op(op.getKey(), path.getKey(), op.getValue()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> documentedOperations() {
+        return operations().stream().map(Op::key).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static JsonNode resolve(JsonNode node) {
+        return node.has("$ref") ? resolve(node.get("$ref").asText()) : node;
+    }
+
+    private static JsonNode resolve(String ref) {
+        assertThat(ref).startsWith("#/");
+        return doc.at(ref.substring(1));
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("$ref")) {
+                    refs.add(e.getValue().asText());
+                } else {
+                    collectRefs(e.getValue(), refs);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> collectRefs(n, refs));
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.metering.adapters.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.metering.adapters.http.auth.JwtAuthenticator;
+import io.metering.adapters.http.auth.JwtSettings;
+import io.metering.adapters.http.auth.TokenClaims;
+import io.metering.adapters.http.auth.TokenMinter;
+import io.metering.adapters.http.json.JsonMapping;
+import io.metering.application.access.Caller;
+import io.metering.application.fakes.InMemoryStore;
+import io.metering.application.fakes.MutableClock;
+import io.metering.application.service.CounterAdministrationService;
+import io.metering.application.service.ForecastProvider;
+import io.metering.application.service.ListReadingsService;
+import io.metering.application.service.MeterAdministrationService;
+import io.metering.application.service.MeterViewService;
+import io.metering.application.service.PlausibilityProvider;
+import io.metering.application.service.RecordReadingsService;
+import io.metering.application.service.ServiceContext;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.meter.Meter;
+import io.metering.domain.tenant.OrganizationId;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The real app on a free port over the in-memory ports, with a settable clock, token helpers and a
+ * small HTTP client. One per test class.
+ */
+final class TestApp implements AutoCloseable {
+    static final String SECRET = "test-secret-test-secret-test-secret-0123456789";
+    static final String ISSUER = "metering-tests";
+    static final String AUDIENCE = "metering";
+    static final String ORG = "org-1";
+    static final String OTHER_ORG = "org-2";
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final Instant START = Instant.parse("2024-06-15T10:00:00Z");
+    static final long MAX_BODY = 64 * 1024;
+
+    /** Forecasts the latest value plus 10.50, so that forecast fields can be checked. */
+    static final ForecastProvider FORECAST = (org, counter, latest) -> latest == null ? Optional.empty()
+            : Optional.of(new ForecastProvider.Forecast(latest.value().add(new BigDecimal("10.50")), LocalDate.of(2024, 6, 15)));
+
+    final InMemoryStore store = new InMemoryStore();
+    final MutableClock clock = new MutableClock(START);
+    final JwtSettings jwt = JwtSettings.of(SECRET, ISSUER, AUDIENCE);
+    final TokenMinter minter = new TokenMinter(jwt, clock);
+    final AtomicBoolean ready = new AtomicBoolean(true);
+    final UseCases useCases;
+    final Javalin app;
+    final ObjectMapper json = JsonMapping.create();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    TestApp() {
+        this(UnaryOperator.identity());
+    }
+
+    /** @param wrap replaces use cases, e.g. with failing ones */
+    TestApp(UnaryOperator<UseCases> wrap) {
+        ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
+        useCases = wrap.apply(new UseCases(new RecordReadingsService(ctx, PlausibilityProvider.NONE), new ListReadingsService(ctx),
+                new MeterViewService(ctx, FORECAST), new MeterAdministrationService(ctx),
+                new CounterAdministrationService(ctx)));
+        app = HttpApi.create(new HttpSettings(BERLIN, MAX_BODY), new JwtAuthenticator(jwt, clock), useCases, ready::get);
+        app.start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    // ------------------------------------------------------------------ tokens
+
+    String adminToken() {
+        return adminToken(ORG);
+    }
+
+    String adminToken(String org) {
+        return minter.mint(TokenClaims.admin(org, "admin-user"), Duration.ofHours(1));
+    }
+
+    String portalToken(String contactId, String... contractIds) {
+        return minter.mint(TokenClaims.portal(ORG, "portal-user", contactId, List.of(contractIds)), Duration.ofHours(1));
+    }
+
+    static Caller admin() {
+        return Caller.admin(new OrganizationId(ORG), "setup");
+    }
+
+    // ------------------------------------------------------------------ seeding through the use cases
+
+    Meter meter(Map<String, Object> attributes) {
+        return useCases.manageMeters().create(admin(), attributes);
+    }
+
+    Counter counter(Meter meter, Map<String, Object> attributes) {
+        return useCases.manageCounters().create(admin(), meter.id(), attributes);
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    Response get(String path, String token) {
+        return send("GET", path, token, null, null);
+    }
+
+    Response post(String path, String token, String jsonBody) {
+        return send("POST", path, token, "application/json", jsonBody);
+    }
+
+    Response patch(String path, String token, String jsonBody) {
+        return send("PATCH", path, token, "application/json", jsonBody);
+    }
+
+    Response delete(String path, String token) {
+        return send("DELETE", path, token, null, null);
+    }
+
+    Response send(String method, String path, String token, String contentType, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(b.build());
+    }
+
+    Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r.headers(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String url(String path) {
+        return base + path;
+    }
+
+    /** An answer. */
+    record Response(int status, String body, HttpHeaders headers, ObjectMapper mapper) {
+        JsonNode json() {
+            try {
+                return mapper.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

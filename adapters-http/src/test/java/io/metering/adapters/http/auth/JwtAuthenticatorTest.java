@@ -1,0 +1,193 @@
+package io.metering.adapters.http.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.metering.application.access.Caller;
+import io.metering.application.access.CallerKind;
+import io.metering.application.fakes.MutableClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JwtAuthenticatorTest {
+    private static final String SECRET = "0123456789abcdef0123456789abcdef-secret";
+    private static final Instant NOW = Instant.parse("2024-06-15T10:00:00Z");
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final JwtSettings settings = JwtSettings.of(SECRET, "issuer-a", "aud-a");
+    private final JwtAuthenticator authenticator = new JwtAuthenticator(settings, clock);
+    private final TokenMinter minter = new TokenMinter(settings, clock);
+
+    @Test
+    void acceptsMintedAdminToken() {
+        Caller caller = authenticator.authenticate(minter.mint(TokenClaims.admin("org-1", "alice"), Duration.ofMinutes(5)));
+
+        assertThat(caller.kind()).isEqualTo(CallerKind.ADMIN);
+        assertThat(caller.org().value()).isEqualTo("org-1");
+        assertThat(caller.subject()).isEqualTo("alice");
+    }
+
+    @Test
+    void acceptsMintedPortalTokenWithContactAndContracts() {
+        String token = minter.mint(TokenClaims.portal("org-1", "bob", "contact-7", List.of("k1", "k2")), Duration.ofMinutes(5));
+
+        Caller caller = authenticator.authenticate(token);
+
+        assertThat(caller.kind()).isEqualTo(CallerKind.PORTAL);
+        assertThat(caller.contactId()).isEqualTo("contact-7");
+        assertThat(caller.contractIds()).containsExactlyInAnyOrder("k1", "k2");
+    }
+
+    @Test
+    void refusesExpiredTokenBeyondLeewayButAcceptsWithinIt() {
+        String token = minter.mint(TokenClaims.admin("org-1", "alice"), Duration.ofMinutes(5));
+
+        clock.set(NOW.plus(Duration.ofMinutes(5)).plusSeconds(20));
+        assertThat(authenticator.authenticate(token).isAdmin()).isTrue();
+
+        clock.set(NOW.plus(Duration.ofMinutes(5)).plusSeconds(31));
+        assertThatThrownBy(() -> authenticator.authenticate(token))
+                .isInstanceOf(AuthenticationException.class).hasMessageContaining("expired");
+    }
+
+    @Test
+    void refusesTokenBeforeNotBefore() {
+        String token = sign(JWSAlgorithm.HS256, SECRET, claims().notBeforeTime(Date.from(NOW.plusSeconds(120))).build());
+
+        assertThatThrownBy(() -> authenticator.authenticate(token))
+                .isInstanceOf(AuthenticationException.class).hasMessageContaining("not valid yet");
+    }
+
+    @Test
+    void refusesTokenWithoutExpiry() {
+        String token = sign(JWSAlgorithm.HS256, SECRET, claims().expirationTime(null).build());
+
+        assertThatThrownBy(() -> authenticator.authenticate(token))
+                .isInstanceOf(AuthenticationException.class).hasMessageContaining("required claim");
+    }
+
+    @Test
+    void refusesUnsignedAlgNoneToken() {
+        String token = new PlainJWT(claims().build()).serialize();
+
+        assertThatThrownBy(() -> authenticator.authenticate(token))
+                .isInstanceOf(AuthenticationException.class).hasMessageContaining("unsigned");
+    }
+
+    @Test
+    void refusesAlgNoneHeaderOnASignedLookingToken() {
+        String header = Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)).toString();
+        String payload = Base64URL.encode(claims().build().toString().getBytes(StandardCharsets.UTF_8)).toString();
+
+        assertThatThrownBy(() -> authenticator.authenticate(header + "." + payload + "."))
+                .isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void refusesOtherAlgorithmEvenWithTheRightSecret() {
+        String token = sign(JWSAlgorithm.HS512, SECRET + SECRET, claims().build());
+        JwtAuthenticator longSecret = new JwtAuthenticator(JwtSettings.of(SECRET + SECRET, "issuer-a", "aud-a"), clock);
+
+        assertThatThrownBy(() -> longSecret.authenticate(token))
+                .isInstanceOf(AuthenticationException.class).hasMessageContaining("HS256");
+    }
+
+    @Test
+    void refusesWrongSignature() {
+        String token = sign(JWSAlgorithm.HS256, "another-secret-another-secret-another-secret", claims().build());
+
+        assertThatThrownBy(() -> authenticator.authenticate(token))
+                .isInstanceOf(AuthenticationException.class).hasMessageContaining("signature");
+    }
+
+    @Test
+    void refusesGarbage() {
+        assertThatThrownBy(() -> authenticator.authenticate("not-a-token"))
+                .isInstanceOf(AuthenticationException.class).hasMessageContaining("well-formed");
+        assertThatThrownBy(() -> authenticator.authenticate(" "))
+                .isInstanceOf(AuthenticationException.class).hasMessageContaining("missing");
+    }
+
+    @Test
+    void refusesWrongIssuerAndWrongAudience() {
+        String wrongIssuer = sign(JWSAlgorithm.HS256, SECRET, claims().issuer("someone-else").build());
+        String wrongAudience = sign(JWSAlgorithm.HS256, SECRET, claims().audience("other-aud").build());
+
+        assertThatThrownBy(() -> authenticator.authenticate(wrongIssuer)).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> authenticator.authenticate(wrongAudience)).isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void acceptsAnyIssuerAndAudienceWhenNoneConfigured() {
+        JwtAuthenticator lenient = new JwtAuthenticator(JwtSettings.of(SECRET, null, null), clock);
+        String token = sign(JWSAlgorithm.HS256, SECRET, claims().issuer("x").audience("y").build());
+
+        assertThat(lenient.authenticate(token).isAdmin()).isTrue();
+    }
+
+    @Test
+    void refusesMissingOrMalformedCallerClaims() {
+        String noOrg = sign(JWSAlgorithm.HS256, SECRET, claims().claim("org_id", null).build());
+        String badKind = sign(JWSAlgorithm.HS256, SECRET, claims().claim("kind", "superuser").build());
+        String portalWithoutContact = sign(JWSAlgorithm.HS256, SECRET, claims().claim("kind", "portal").build());
+        String numericOrg = sign(JWSAlgorithm.HS256, SECRET, claims().claim("org_id", 42).build());
+        String badContracts = sign(JWSAlgorithm.HS256, SECRET,
+                claims().claim("kind", "portal").claim("contact_id", "c").claim("contract_ids", List.of(1, 2)).build());
+
+        for (String token : List.of(noOrg, badKind, portalWithoutContact, numericOrg, badContracts)) {
+            assertThatThrownBy(() -> authenticator.authenticate(token)).isInstanceOf(AuthenticationException.class);
+        }
+    }
+
+    @Test
+    void messagesNeverRepeatTheToken() {
+        String token = sign(JWSAlgorithm.HS256, "another-secret-another-secret-another-secret", claims().build());
+
+        assertThatThrownBy(() -> authenticator.authenticate(token))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(token.substring(0, 20)));
+    }
+
+    @Test
+    void settingsRefuseShortSecretsAndHideTheSecret() {
+        assertThatThrownBy(() -> JwtSettings.of("too-short", null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(settings.toString()).doesNotContain(SECRET).contains("bytes");
+    }
+
+    @Test
+    void minterRefusesNonPositiveTtl() {
+        assertThatThrownBy(() -> minter.mint(TokenClaims.admin("o", "s"), Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(minter.mint(TokenClaims.admin("o", "s"), Duration.ofMinutes(1)).split("\\.")).hasSize(3);
+    }
+
+    private static JWTClaimsSet.Builder claims() {
+        return new JWTClaimsSet.Builder()
+                .issuer("issuer-a")
+                .audience("aud-a")
+                .subject("alice")
+                .expirationTime(Date.from(NOW.plusSeconds(300)))
+                .claim("org_id", "org-1")
+                .claim("kind", "admin");
+    }
+
+    private static String sign(JWSAlgorithm alg, String secret, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).type(JOSEObjectType.JWT).build(), claims);
+            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
