@@ -156,7 +156,9 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
      */
     private List<List<Reading>> lockAndMatch(OrganizationId org, List<ReadingMatch> matches, Map<CounterId, Counter> counters) {
         Set<CounterId> locked = new HashSet<>(counters.keySet());
-        writer.lock(org, locked);
+        if (!locked.isEmpty()) {
+            writer.lock(org, locked);
+        }
         while (true) {
             List<List<Reading>> found = ctx.readings().findMatching(org, matches);
             Set<Reading> all = found.stream().flatMap(List::stream).collect(Collectors.toSet());

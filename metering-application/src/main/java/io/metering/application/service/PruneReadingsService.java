@@ -44,7 +44,9 @@ public final class PruneReadingsService implements PruneReadingsUseCase {
         }
         return ctx.transactions().inTransaction(() -> {
             List<CounterId> counters = checkScope(caller, command);
-            writer.lock(caller.org(), counters);
+            if (!counters.isEmpty()) {
+                writer.lock(caller.org(), counters);
+            }
             return result(ctx.readings().prune(caller.org(), scope, false), false);
         });
     }
