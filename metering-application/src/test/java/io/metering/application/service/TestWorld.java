@@ -48,6 +48,7 @@ final class TestWorld {
     final ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
     final Caller admin = Caller.admin(ORG, "admin-1");
     final Caller portal = Caller.portal(ORG, "portal-1", "contact-1", Set.of());
+    private int counterSequence;
 
     Meter meter() {
         return meter(b -> b);
@@ -77,7 +78,9 @@ final class TestWorld {
     }
 
     Counter counter(Meter m, UnaryOperator<Counter.Builder> customize) {
-        Counter c = customize.apply(Counter.builder(CounterId.random(), m.org(), m.id(), NOW.minusSeconds(86400 * 400))).build();
+        // distinct creation instants keep the repositories' "creation time, then id" order deterministic
+        Instant created = NOW.minusSeconds(86400 * 400).plusSeconds(++counterSequence);
+        Counter c = customize.apply(Counter.builder(CounterId.random(), m.org(), m.id(), created)).build();
         store.insert(c);
         return c;
     }
