@@ -1,0 +1,17 @@
+package io.metering.application.port.in;
+
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.counter.Direction;
+import java.math.BigDecimal;
+
+/**
+ * The register values a new reading of one counter may take at an instant (contract operation
+ * getAllowedReadingForMeter, items of {@code data}).
+ *
+ * @param counterId the counter
+ * @param direction the series the range describes
+ * @param minValue the lowest allowed value: the nearest plausible reading at or before the instant,
+ *     0 without one (a rolling register may also wrap below it)
+ * @param maxValue the highest allowed value, null when nothing bounds it
+ */
+public record AllowedRange(CounterId counterId, Direction direction, BigDecimal minValue, BigDecimal maxValue) {}

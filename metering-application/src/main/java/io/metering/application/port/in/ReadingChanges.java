@@ -1,0 +1,42 @@
+package io.metering.application.port.in;
+
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.reading.ReadingSource;
+import io.metering.domain.reading.ReadingStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The body of updateMeterReading (contract schema {@code UpdateMeterReading}) without the fields
+ * that address the reading ({@code meter_id}, {@code counter_id}, {@code direction} go into
+ * {@link ReadingAddress}).
+ *
+ * <p>Optional fields left null keep the stored value, so a client correcting a value does not
+ * wipe the reading's external id or metadata; {@code note} and {@code unit}, which the update
+ * schema lacks, are always kept. A reading's direction never changes through an update.
+ *
+ * @param value the new register value (required, exact, not negative)
+ * @param source the source of this write (required); ERP makes it a direct confirmation
+ * @param timestamp the new instant, null to keep it; a different instant MOVES the reading
+ * @param reason reason text (the contract's deprecated free-text {@code ReasonString}), null keeps
+ * @param readBy who read the meter, null keeps
+ * @param status status (admins only), null keeps
+ * @param externalId external id, null keeps
+ * @param remark remark, null keeps
+ * @param metadata string metadata replacing the stored map, null keeps
+ */
+public record ReadingChanges(BigDecimal value, ReadingSource source, Instant timestamp, String reason, String readBy,
+        ReadingStatus status, String externalId, String remark, Map<String, String> metadata) {
+    /** @throws InvalidRequestException {@code missing_params} if value or source is missing */
+    public ReadingChanges {
+        if (value == null) {
+            throw new InvalidRequestException(RejectionReason.MISSING_PARAMS, "value is required");
+        }
+        if (source == null) {
+            throw new InvalidRequestException(RejectionReason.MISSING_PARAMS, "source is required");
+        }
+        metadata = metadata == null ? null : Map.copyOf(metadata);
+    }
+}

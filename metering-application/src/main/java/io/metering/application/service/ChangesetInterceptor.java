@@ -1,0 +1,73 @@
+package io.metering.application.service;
+
+import io.metering.application.access.Caller;
+import io.metering.application.port.in.WriteOptions;
+import io.metering.domain.changeset.Changeset;
+import io.metering.domain.changeset.ChangesetCreator;
+import io.metering.domain.changeset.ChangesetId;
+import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingCandidate;
+import io.metering.domain.reading.ReadingKey;
+import io.metering.domain.reading.ReadingSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns non-direct writes to governed meters into pending changesets instead of series changes
+ * (DOMAIN.md "Changesets (governed edits)"). Runs inside the caller's transaction with the counters
+ * locked.
+ */
+final class ChangesetInterceptor {
+    private final ServiceContext ctx;
+    private final ReadingWriter writer;
+
+    ChangesetInterceptor(ServiceContext ctx, ReadingWriter writer) {
+        this.ctx = ctx;
+        this.writer = writer;
+    }
+
+    /**
+     * Whether a write confirms rather than proposes: {@code direct=true}, or source ERP (the contract
+     * treats an ERP write as a direct confirmation).
+     */
+    static boolean isDirect(WriteOptions options, Reading reading) {
+        return options.direct() || reading.source() == ReadingSource.ERP;
+    }
+
+    /** Whether the candidate must become a changeset instead of a write. */
+    static boolean isIntercepted(WriteOptions options, ReadingCandidate candidate) {
+        return candidate.meter().isGoverned() && !isDirect(options, candidate.reading());
+    }
+
+    /**
+     * Judges the proposals as a write at their keys would be judged (so a changeset never holds a
+     * reading the series would refuse), then stores one pending changeset per candidate with a
+     * snapshot of the reading stored at the proposal's key.
+     *
+     * @return the new changesets in candidate order
+     * @throws io.metering.domain.error.InvalidRequestException a broken write rule
+     */
+    List<Changeset> intercept(Caller caller, List<ReadingCandidate> governed, boolean validate, Instant now) {
+        List<Reading> proposed = writer.check(caller.org(), governed, List.of(), ReadingWriter.OnExisting.REPLACE, validate);
+        Map<ReadingKey, Reading> previous = ctx.readings().findByKeys(caller.org(),
+                proposed.stream().map(Reading::key).collect(Collectors.toSet()));
+        List<Changeset> out = new ArrayList<>(proposed.size());
+        for (int i = 0; i < proposed.size(); i++) {
+            Reading r = proposed.get(i);
+            Reading before = previous.get(r.key());
+            Changeset cs = new Changeset(ChangesetId.random(), caller.org(), r.meterId(), r.counterId(), Changesets.proposal(r),
+                    before == null ? null : Changesets.proposal(before), governed.get(i).meter().governance(), now,
+                    creator(caller), r.source());
+            ctx.changesets().insert(cs);
+            out.add(cs);
+        }
+        return out;
+    }
+
+    private static ChangesetCreator creator(Caller caller) {
+        return new ChangesetCreator(caller.isAdmin() ? "user" : "portal_user", caller.subject());
+    }
+}

@@ -1,0 +1,99 @@
+package io.metering.application.service;
+
+import io.metering.application.access.Caller;
+import io.metering.application.model.PageRequest;
+import io.metering.application.port.in.CreateReadingWithMeterCommand;
+import io.metering.application.port.in.CreateReadingWithMeterUseCase;
+import io.metering.application.port.in.ReadingInput;
+import io.metering.application.port.in.ReadingOutcome;
+import io.metering.application.port.in.ReadingWithMeterResult;
+import io.metering.application.port.in.RecordResult;
+import io.metering.application.port.out.MeterSearch;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.counter.ObisCode;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.NotFoundException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.meter.Meter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * createReadingWithMeter (semantics on {@link CreateReadingWithMeterUseCase}): find the meter, find
+ * or create the counter, then record the reading through {@link ReadingRecorder}, all in one
+ * transaction.
+ */
+public final class CreateReadingWithMeterService implements CreateReadingWithMeterUseCase {
+    private final ServiceContext ctx;
+    private final Reach reach;
+    private final ReadingRecorder recorder;
+
+    /**
+     * @param ctx ports, clock and zone
+     * @param plausibility the plausibility rule for appended readings
+     */
+    public CreateReadingWithMeterService(ServiceContext ctx, PlausibilityProvider plausibility) {
+        this.ctx = ctx;
+        this.reach = new Reach(ctx);
+        this.recorder = new ReadingRecorder(ctx, new ReadingWriter(ctx, plausibility));
+    }
+
+    @Override
+    public ReadingWithMeterResult create(CreateReadingWithMeterCommand command) {
+        Caller caller = command.caller();
+        caller.requireAdmin("createReadingWithMeter");
+        Instant now = ctx.clock().instant();
+        return ctx.transactions().inTransaction(() -> {
+            Meter meter = command.meterId() != null ? reach.meter(caller, command.meterId()) : byMaLoId(caller, command.maLoId());
+            List<Counter> counters = ctx.counters().findByMeter(caller.org(), meter.id());
+            List<Counter> fitting = CounterSelection.narrow(CounterSelection.byObis(counters, command.obisNumber()),
+                    command.direction(), command.tariffType());
+            if (fitting.size() > 1) {
+                throw new InvalidRequestException(RejectionReason.NO_COUNTER, "meter " + meter.id() + " has " + fitting.size()
+                        + " counters with OBIS number " + command.obisNumber() + "; send direction or tariff_type to choose");
+            }
+            boolean created = fitting.isEmpty();
+            Counter counter = created ? createCounter(caller, meter, command, now) : fitting.get(0);
+            ReadingInput input = new ReadingInput(meter.id(), counter.id(), command.direction(), command.timestamp(),
+                    command.value(), command.source(), command.reason(), command.readBy(), null, null, null, null,
+                    command.unit(), null);
+            RecordResult result = recorder.record(caller, List.of(input), command.options(), now);
+            ReadingOutcome outcome = result.written().isEmpty() ? ReadingOutcome.pending(result.pending().get(0))
+                    : ReadingOutcome.written(result.written().get(0));
+            return new ReadingWithMeterResult(counter, created, outcome);
+        });
+    }
+
+    /** The meter with this MaLo id; of several (meter changes), the only active one. */
+    private Meter byMaLoId(Caller caller, String maLoId) {
+        List<Meter> meters = ctx.meters().search(caller.org(), new MeterSearch(null, null, maLoId, null, null, Set.of(), false),
+                new PageRequest(0, PageRequest.ALL)).items();
+        if (meters.isEmpty()) {
+            throw new NotFoundException("no meter with ma_lo_id " + maLoId);
+        }
+        if (meters.size() == 1) {
+            return meters.get(0);
+        }
+        List<Meter> active = meters.stream().filter(m -> !m.isDecommissioned()).toList();
+        if (active.size() != 1) {
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, meters.size() + " meters have ma_lo_id " + maLoId
+                    + " and " + active.size() + " of them are active; send meter_id");
+        }
+        return active.get(0);
+    }
+
+    private Counter createCounter(Caller caller, Meter meter, CreateReadingWithMeterCommand command, Instant now) {
+        Optional<ObisCode> obis = ObisCode.parse(command.obisNumber());
+        Counter counter = Counter.builder(CounterId.random(), caller.org(), meter.id(), now)
+                .obisNumber(command.obisNumber().trim())
+                .direction(command.direction() != null ? command.direction() : obis.flatMap(ObisCode::direction).orElse(null))
+                .tariffType(command.tariffType() != null ? command.tariffType() : obis.flatMap(ObisCode::tariffType).orElse(null))
+                .unit(command.unit())
+                .build();
+        ctx.counters().insert(counter);
+        return counter;
+    }
+}

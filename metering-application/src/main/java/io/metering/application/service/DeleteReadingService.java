@@ -1,0 +1,55 @@
+package io.metering.application.service;
+
+import io.metering.application.access.Caller;
+import io.metering.application.port.in.DeleteReadingCommand;
+import io.metering.application.port.in.DeleteReadingUseCase;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.error.NotFoundException;
+import io.metering.domain.reading.Reading;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Deletes stored readings (contract operation deleteMeterReading) in one transaction with the
+ * counter locked. With validation on, the series left behind must stay in order
+ * ({@link SeriesGapGuard}); otherwise the delete rolls back.
+ */
+public final class DeleteReadingService implements DeleteReadingUseCase {
+    private final ServiceContext ctx;
+    private final Reach reach;
+    private final ReadingLocator locator;
+    private final ReadingWriter writer;
+    private final SeriesGapGuard gaps;
+
+    /** @param ctx ports, clock and zone */
+    public DeleteReadingService(ServiceContext ctx) {
+        this.ctx = ctx;
+        this.reach = new Reach(ctx);
+        this.locator = new ReadingLocator(ctx);
+        this.writer = new ReadingWriter(ctx, PlausibilityProvider.NONE);
+        this.gaps = new SeriesGapGuard(ctx);
+    }
+
+    @Override
+    public List<Reading> delete(DeleteReadingCommand command) {
+        Caller caller = command.caller();
+        caller.requireAdmin("deleteMeterReading");
+        return ctx.transactions().inTransaction(() -> {
+            Counter counter = reach.counterOf(caller, command.address().meterId(), command.address().counterId());
+            writer.lock(caller.org(), List.of(counter.id()));
+            Instant t = command.address().timestamp();
+            List<Reading> found = locator.find(caller.org(), counter, t, Optional.ofNullable(command.address().direction()));
+            if (found.isEmpty()) {
+                throw new NotFoundException("no reading of counter " + counter.id() + " at " + t);
+            }
+            ctx.readings().delete(caller.org(), found.stream().map(Reading::key).toList());
+            if (!command.skipValidation()) {
+                gaps.check(caller.org(), found.stream()
+                        .map(r -> new SeriesGapGuard.Vacated(null, r.key(), counter.capacity()))
+                        .toList(), List.of());
+            }
+            return found;
+        });
+    }
+}

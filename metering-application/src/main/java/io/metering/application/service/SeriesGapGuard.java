@@ -1,0 +1,77 @@
+package io.metering.application.service;
+
+import io.metering.application.port.out.NeighbourProbe;
+import io.metering.application.port.out.Neighbours;
+import io.metering.domain.counter.RegisterCapacity;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.reading.ReadingKey;
+import io.metering.domain.reading.RegisterArithmetic;
+import io.metering.domain.reading.SeriesPoint;
+import io.metering.domain.tenant.OrganizationId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Refuses removals that leave a series out of order (DOMAIN.md "Writing readings"): when a reading
+ * is deleted or moved away, its former neighbours become adjacent, and the later one must not lie
+ * below the earlier one unless it starts a segment or the step is a register wrap. Removing a
+ * segment start ({@code meter_change}, {@code meter_adjustment}) is the usual way to break this.
+ *
+ * <p>Runs after the removals and writes of the same transaction, on the final state, so readings
+ * the same request writes are seen as neighbours too (the batch validator has checked those pairs
+ * already; checking them again gives the same answer). Implausible readings take no part, as in
+ * every ordering rule.
+ */
+final class SeriesGapGuard {
+    /**
+     * A position a request emptied.
+     *
+     * @param label the request position for messages ({@code readings[2]}), or null
+     * @param key the removed reading's key
+     * @param capacity the register capacity of its counter, if the register rolls over
+     */
+    record Vacated(String label, ReadingKey key, Optional<RegisterCapacity> capacity) {}
+
+    private final ServiceContext ctx;
+
+    SeriesGapGuard(ServiceContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * @param vacated the emptied positions
+     * @param reoccupied keys the same request wrote again (their position is not empty)
+     * @throws InvalidRequestException {@code less_than_previous} naming the reading that would break
+     */
+    void check(OrganizationId org, List<Vacated> vacated, Collection<ReadingKey> reoccupied) {
+        Set<ReadingKey> skip = Set.copyOf(reoccupied);
+        List<Vacated> empty = vacated.stream().filter(v -> !skip.contains(v.key())).toList();
+        if (empty.isEmpty()) {
+            return;
+        }
+        List<NeighbourProbe> probes = empty.stream()
+                .map(v -> new NeighbourProbe(v.key().series(), v.key().timestamp()))
+                .distinct()
+                .toList();
+        Map<NeighbourProbe, Neighbours> found = ctx.readings().neighbours(org, probes, List.of());
+        for (Vacated v : empty) {
+            Neighbours n = found.getOrDefault(new NeighbourProbe(v.key().series(), v.key().timestamp()), Neighbours.NONE);
+            if (n.previous().isEmpty() || n.next().isEmpty()) {
+                continue;
+            }
+            SeriesPoint previous = n.previous().get();
+            SeriesPoint next = n.next().get();
+            if (!next.segmentStart() && !RegisterArithmetic.inOrder(previous.value(), next.value(), v.capacity())) {
+                String prefix = v.label() == null ? "" : v.label() + ": ";
+                throw new InvalidRequestException(RejectionReason.LESS_THAN_PREVIOUS, prefix + "removing the reading at "
+                        + v.key().timestamp() + " would leave the reading at " + next.timestamp() + " (value "
+                        + next.value().toPlainString() + ") less than the previous reading "
+                        + previous.value().toPlainString() + " at " + previous.timestamp());
+            }
+        }
+    }
+}

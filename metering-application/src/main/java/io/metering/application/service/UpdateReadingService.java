@@ -1,0 +1,118 @@
+package io.metering.application.service;
+
+import io.metering.application.access.Caller;
+import io.metering.application.port.in.ReadingChanges;
+import io.metering.application.port.in.ReadingOutcome;
+import io.metering.application.port.in.UpdateReadingCommand;
+import io.metering.application.port.in.UpdateReadingUseCase;
+import io.metering.application.port.in.WriteOptions;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.NotFoundException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.meter.Meter;
+import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingCandidate;
+import io.metering.domain.reading.ReadingStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Changes a stored reading (contract operation updateMeterReading) through the shared write path:
+ * the counter is locked, the reading located (404 when absent, never a silent no-op), its new
+ * content validated against its new neighbours with the old key excluded, and stored in place of
+ * the old one. A changed timestamp moves the reading; the emptied position is then checked like a
+ * delete ({@link SeriesGapGuard}). On a governed meter a write that is neither {@code direct} nor
+ * source ERP becomes a pending changeset (DOMAIN.md "Changesets"); direct writes clear the
+ * changesets they confirm.
+ */
+public final class UpdateReadingService implements UpdateReadingUseCase {
+    private final ServiceContext ctx;
+    private final Reach reach;
+    private final ReadingLocator locator;
+    private final ReadingWriter writer;
+    private final ChangesetInterceptor interceptor;
+    private final SeriesGapGuard gaps;
+
+    /**
+     * @param ctx ports, clock and zone
+     * @param plausibility the plausibility rule for appended readings
+     */
+    public UpdateReadingService(ServiceContext ctx, PlausibilityProvider plausibility) {
+        this.ctx = ctx;
+        this.reach = new Reach(ctx);
+        this.locator = new ReadingLocator(ctx);
+        this.writer = new ReadingWriter(ctx, plausibility);
+        this.interceptor = new ChangesetInterceptor(ctx, writer);
+        this.gaps = new SeriesGapGuard(ctx);
+    }
+
+    @Override
+    public ReadingOutcome update(UpdateReadingCommand command) {
+        Caller caller = command.caller();
+        caller.requireAdmin("updateMeterReading");
+        WriteOptions options = command.options();
+        boolean validate = !options.skipValidation();
+        Instant now = ctx.clock().instant();
+        return ctx.transactions().inTransaction(() -> {
+            Meter meter = reach.meter(caller, command.address().meterId());
+            Counter counter = reach.counterOf(caller, meter.id(), command.address().counterId());
+            writer.lock(caller.org(), List.of(counter.id()));
+            Reading old = locate(caller, counter, command);
+            Reading updated = merge(old, command.changes());
+            ReadingCandidate candidate = new ReadingCandidate(0, updated, meter, counter, updated.status() != null);
+            boolean moved = !updated.key().equals(old.key());
+            if (ChangesetInterceptor.isIntercepted(options, candidate)) {
+                if (moved) {
+                    throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "meter " + meter.id()
+                            + " is governed: a changeset proposes a value at one instant and cannot move a reading;"
+                            + " confirm the move with direct=true or source ERP");
+                }
+                return ReadingOutcome.pending(interceptor.intercept(caller, List.of(candidate), validate, now).get(0));
+            }
+            if (moved && !ctx.readings().findByKeys(caller.org(), List.of(updated.key())).isEmpty()) {
+                throw new InvalidRequestException(RejectionReason.DUPLICATE_READING, "a reading of counter " + counter.id()
+                        + " in direction " + updated.direction().code() + " exists at " + updated.timestamp());
+            }
+            Reading written = writer.write(caller.org(), List.of(candidate), List.of(old.key()),
+                    ReadingWriter.OnExisting.REPLACE, validate).get(0);
+            if (validate && moved) {
+                gaps.check(caller.org(), List.of(new SeriesGapGuard.Vacated(null, old.key(), counter.capacity())), List.of());
+            }
+            if (ChangesetInterceptor.isDirect(options, written)) {
+                writer.autoClear(caller.org(), List.of(written));
+            }
+            return ReadingOutcome.written(written);
+        });
+    }
+
+    private Reading locate(Caller caller, Counter counter, UpdateReadingCommand command) {
+        Instant t = command.address().timestamp();
+        List<Reading> found = locator.find(caller.org(), counter, t, Optional.ofNullable(command.address().direction()));
+        if (found.isEmpty()) {
+            throw new NotFoundException("no reading of counter " + counter.id() + " at " + t);
+        }
+        if (found.size() > 1) {
+            throw new InvalidRequestException(RejectionReason.NO_DIRECTION, "counter " + counter.id()
+                    + " has readings of both directions at " + t + "; name the direction");
+        }
+        return found.get(0);
+    }
+
+    /**
+     * The stored reading with the changes applied: given fields replace, absent ones keep. A new value
+     * on a reading marked implausible clears that mark (unless a status is sent), so the corrected
+     * value is judged afresh instead of staying out of every check.
+     */
+    private static Reading merge(Reading old, ReadingChanges ch) {
+        ReadingStatus status = ch.status() != null ? ch.status()
+                : old.isImplausible() && old.value().compareTo(ch.value()) != 0 ? null : old.status();
+        return new Reading(old.meterId(), old.counterId(), old.direction(),
+                ch.timestamp() != null ? ch.timestamp() : old.timestamp(), ch.value(), ch.source(),
+                ch.reason() != null ? ch.reason() : old.reason(), ch.readBy() != null ? ch.readBy() : old.readBy(), status,
+                ch.externalId() != null ? ch.externalId() : old.externalId(),
+                ch.remark() != null ? ch.remark() : old.remark(), old.note(), old.unit(),
+                ch.metadata() != null ? ch.metadata() : old.metadata());
+    }
+}
