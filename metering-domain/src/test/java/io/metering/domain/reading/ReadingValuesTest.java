@@ -72,6 +72,14 @@ class ReadingValuesTest {
                 .hasMessageContaining("after the decimal point");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1E+2147483647", "123E+2147483640", "9E+2147483600"})
+    void refuses_huge_exponents_as_invalid_value_instead_of_failing_on_them(String v) {
+        assertThatThrownBy(() -> normalize(v))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_VALUE));
+    }
+
     @Test
     void a_missing_value_is_missing_params_naming_the_field() {
         assertThatThrownBy(() -> ReadingValues.normalize(null, "transformer_ratio"))
