@@ -43,6 +43,18 @@ class TimeInputTest {
         assertThat(TimeInput.parse(text, "timestamp", BERLIN)).isEqualTo(new TimeInput.Exact(Instant.parse(expected)));
     }
 
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({
+            "2022-10-10t08:00:00z, 2022-10-10T08:00:00Z",
+            "2022-10-10t08:00:00Z, 2022-10-10T08:00:00Z",
+            "2022-10-10t10:00:00+02:00, 2022-10-10T08:00:00Z",
+            "2022-10-10t03:00:00-05:00, 2022-10-10T08:00:00Z",
+            "2022-10-10t10:00:00, 2022-10-10T08:00:00Z",
+    })
+    void rfc_3339_allows_a_lowercase_t_and_z(String text, String expected) {
+        assertThat(instant(text)).isEqualTo(Instant.parse(expected));
+    }
+
     @Test
     void an_offset_is_not_reinterpreted_in_the_business_zone() {
         assertThat(instant("2025-03-30T02:30:00+01:00")).isEqualTo(Instant.parse("2025-03-30T01:30:00Z"));
