@@ -27,7 +27,7 @@ import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 /** Admin writes of new readings: validation, all or nothing, and where readings land. */
-class RecordReadingsServiceTest {
+class RecordReadingsWriteRulesTest {
     private final ServiceWorld world = new ServiceWorld();
     private final Meter meter = world.powerMeterOf("contact-anna");
     private final Counter counter = world.consumptionCounter(meter);
