@@ -96,7 +96,10 @@ final class ReadingWriter {
                         + "]: a reading of this meter, counter and direction exists at " + c.reading().timestamp());
             });
         }
-        SeriesNeighbours neighbours = validate ? fetchNeighbours(org, candidates, removed) : NO_NEIGHBOURS;
+        // the validator's neighbours leave out every stored reading this write replaces or removes
+        Set<ReadingKey> replacedOrRemoved = new java.util.HashSet<>(removed);
+        candidates.forEach(c -> replacedOrRemoved.add(c.reading().key()));
+        SeriesNeighbours neighbours = validate ? fetchNeighbours(org, candidates, replacedOrRemoved) : NO_NEIGHBOURS;
         ReadingBatchValidator validator = new ReadingBatchValidator(neighbours,
                 validate ? plausibility.forWrite(org) : PlausibilityPolicy.NONE);
         return validator.validate(candidates, now, validate);

@@ -59,55 +59,64 @@ public final class ReadingBatchValidator {
      * @throws InvalidRequestException the first broken rule, by batch position
      */
     public List<Reading> validate(List<ReadingCandidate> batch, Instant now, boolean validate) {
+        TreeMap<Integer, InvalidRequestException> failures = new TreeMap<>();
         Map<ReadingKey, ReadingCandidate> byKey = new HashMap<>();
         for (ReadingCandidate c : batch) {
             ReadingCandidate other = byKey.putIfAbsent(c.reading().key(), c);
             if (other != null) {
-                throw new InvalidRequestException(RejectionReason.DUPLICATE_READING,
-                        "readings[" + other.index() + "] and readings[" + c.index()
-                                + "] have the same counter, direction and timestamp " + c.reading().timestamp());
+                failures.putIfAbsent(c.index(), new InvalidRequestException(RejectionReason.DUPLICATE_READING,
+                        "readings[" + c.index() + "] has the same counter, direction and timestamp "
+                                + c.reading().timestamp() + " as readings[" + other.index() + "]"));
             }
         }
         if (!validate) {
+            throwFirst(failures);
             return batch.stream().map(ReadingCandidate::reading).toList();
         }
         for (ReadingCandidate c : batch) {
-            checkSingle(c, now);
+            checkSingle(c, now).ifPresent(e -> failures.putIfAbsent(c.index(), e));
         }
         Map<Integer, Reading> decided = new HashMap<>();
-        TreeMap<Integer, InvalidRequestException> failures = new TreeMap<>();
         Map<SeriesKey, List<ReadingCandidate>> bySeries = new TreeMap<>();
         for (ReadingCandidate c : batch) {
-            bySeries.computeIfAbsent(c.reading().series(), k -> new ArrayList<>()).add(c);
+            if (!failures.containsKey(c.index())) {
+                bySeries.computeIfAbsent(c.reading().series(), k -> new ArrayList<>()).add(c);
+            }
         }
         bySeries.forEach((series, candidates) -> checkSeries(series, candidates, decided, failures));
-        if (!failures.isEmpty()) {
-            throw failures.firstEntry().getValue();
-        }
+        throwFirst(failures);
         return batch.stream().map(c -> decided.getOrDefault(c.index(), c.reading())).toList();
     }
 
-    private static void checkSingle(ReadingCandidate c, Instant now) {
+    /** Rejects the batch with the failure of the lowest position, if any. */
+    private static void throwFirst(TreeMap<Integer, InvalidRequestException> failures) {
+        if (!failures.isEmpty()) {
+            throw failures.firstEntry().getValue();
+        }
+    }
+
+    private static Optional<InvalidRequestException> checkSingle(ReadingCandidate c, Instant now) {
         Reading r = c.reading();
         String at = "readings[" + c.index() + "]";
         if (c.meter().isDecommissioned()) {
-            throw new InvalidRequestException(RejectionReason.METER_DECOMMISSIONED,
-                    at + ": meter " + c.meter().id() + " is decommissioned");
+            return Optional.of(new InvalidRequestException(RejectionReason.METER_DECOMMISSIONED,
+                    at + ": meter " + c.meter().id() + " is decommissioned"));
         }
         if (r.timestamp().isAfter(now)) {
-            throw new InvalidRequestException(RejectionReason.TIMESTAMP_FUTURE,
-                    at + ": timestamp " + r.timestamp() + " is in the future");
+            return Optional.of(new InvalidRequestException(RejectionReason.TIMESTAMP_FUTURE,
+                    at + ": timestamp " + r.timestamp() + " is in the future"));
         }
         if (!c.meter().acceptsReadingAt(r.timestamp())) {
-            throw new InvalidRequestException(RejectionReason.CONTRACT_PERIOD,
-                    at + ": timestamp " + r.timestamp() + " lies outside the meter's contract periods");
+            return Optional.of(new InvalidRequestException(RejectionReason.CONTRACT_PERIOD,
+                    at + ": timestamp " + r.timestamp() + " lies outside the meter's contract periods"));
         }
         Optional<RegisterCapacity> capacity = c.counter().capacity();
         if (capacity.isPresent() && !capacity.get().fits(r.value())) {
-            throw new InvalidRequestException(RejectionReason.EXCEEDS_REGISTER_CAPACITY,
+            return Optional.of(new InvalidRequestException(RejectionReason.EXCEEDS_REGISTER_CAPACITY,
                     at + ": value " + r.value().toPlainString() + " does not fit a register of capacity "
-                            + capacity.get().value().toPlainString());
+                            + capacity.get().value().toPlainString()));
         }
+        return Optional.empty();
     }
 
     private void checkSeries(SeriesKey series, List<ReadingCandidate> candidates, Map<Integer, Reading> decided,

@@ -37,7 +37,8 @@ public final class ReadingValues {
             throw new InvalidRequestException(RejectionReason.INVALID_VALUE,
                     field + " has more than " + MAX_FRACTION_DIGITS + " digits after the decimal point");
         }
-        if (stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+        // long arithmetic: with a scale near Integer.MIN_VALUE (1E+2147483647) the int difference overflows
+        if ((long) stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
             throw new InvalidRequestException(RejectionReason.INVALID_VALUE,
                     field + " has more than " + MAX_INTEGER_DIGITS + " digits before the decimal point");
         }

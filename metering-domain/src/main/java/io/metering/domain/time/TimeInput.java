@@ -91,7 +91,7 @@ public sealed interface TimeInput {
     }
 
     private static boolean hasOffset(String t) {
-        int tIndex = t.indexOf('T');
+        int tIndex = Math.max(t.indexOf('T'), t.indexOf('t')); // RFC 3339 allows a lowercase t
         if (tIndex < 0) {
             return false;
         }

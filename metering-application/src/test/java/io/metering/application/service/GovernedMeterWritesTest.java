@@ -1,0 +1,198 @@
+package io.metering.application.service;
+
+import static io.metering.application.service.ServiceWorld.attrs;
+import static io.metering.application.service.ServiceWorld.portal;
+import static io.metering.application.service.ServiceWorld.reading;
+import static io.metering.application.service.ServiceWorld.relation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.metering.application.access.Caller;
+import io.metering.application.port.in.RecordResult;
+import io.metering.application.port.in.WriteOptions;
+import io.metering.domain.changeset.Changeset;
+import io.metering.domain.changeset.EditMode;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.meter.Meter;
+import io.metering.domain.reading.ReadingSource;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A meter with {@code reading_governance}: non-direct writes become pending changesets; a direct or
+ * ERP write that matches one clears it (DOMAIN.md "Changesets").
+ */
+class GovernedMeterWritesTest {
+    private final ServiceWorld world = new ServiceWorld();
+    private final Caller anna = portal("contact-anna");
+    private final WriteOptions direct = new WriteOptions(false, true);
+
+    private Meter governedMeter(Map<String, Object> governance) {
+        return world.meters.create(world.admin, attrs("sector", "power", "customer", relation("contact", "contact-anna"),
+                "reading_governance", governance));
+    }
+
+    private List<Changeset> pending(Meter meter, Counter counter) {
+        return world.store.findByCounter(ServiceWorld.ORG, meter.id(), counter.id());
+    }
+
+    @Test
+    void a_portal_write_becomes_a_pending_changeset_and_leaves_the_series_alone() {
+        Meter meter = governedMeter(attrs("edit_mode", "approval"));
+        Counter counter = world.consumptionCounter(meter);
+
+        RecordResult result = world.record(anna, WriteOptions.DEFAULT,
+                reading(meter, counter, "2024-06-01T08:00:00Z", "1250.5").source(ReadingSource.ECP));
+
+        assertThat(result.written()).isEmpty();
+        assertThat(world.stored(counter)).isEmpty();
+        Changeset cs = result.pending().get(0);
+        assertThat(pending(meter, counter)).containsExactly(cs);
+        assertThat(cs.proposed().value()).isEqualByComparingTo("1250.5");
+        assertThat(cs.proposed().timestamp()).isEqualTo(Instant.parse("2024-06-01T08:00:00Z"));
+        assertThat(cs.previous()).isNull();
+        assertThat(cs.governance().editMode()).isEqualTo(EditMode.APPROVAL);
+        assertThat(cs.createdBy().type()).isEqualTo("portal_user");
+        assertThat(cs.createdBy().id()).isEqualTo("portal-contact-anna");
+        assertThat(cs.source()).isEqualTo(ReadingSource.ECP);
+        assertThat(cs.createdAt()).isEqualTo(ServiceWorld.NOW);
+    }
+
+    @Test
+    void an_admin_write_without_direct_becomes_a_changeset_too() {
+        Meter meter = governedMeter(attrs("edit_mode", "external"));
+        Counter counter = world.consumptionCounter(meter);
+        RecordResult result = world.record(reading(meter, counter, "2024-06-01T08:00:00Z", "10"));
+        assertThat(result.written()).isEmpty();
+        assertThat(result.pending()).singleElement().satisfies(cs -> assertThat(cs.createdBy().type()).isEqualTo("user"));
+    }
+
+    @Test
+    void a_proposal_at_a_stored_readings_instant_keeps_a_snapshot_of_it() {
+        Meter meter = governedMeter(attrs("edit_mode", "approval"));
+        Counter counter = world.consumptionCounter(meter);
+        world.record(world.admin, direct, reading(meter, counter, "2024-06-01T08:00:00Z", "100"));
+
+        RecordResult result = world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-01T08:00:00Z", "101"));
+
+        assertThat(result.pending().get(0).previous().value()).isEqualByComparingTo("100");
+        assertThat(world.stored(counter)).extracting(r -> r.value().toPlainString()).containsExactly("100");
+    }
+
+    @Test
+    void proposals_are_validated_like_writes() {
+        Meter meter = governedMeter(attrs("edit_mode", "approval"));
+        Counter counter = world.consumptionCounter(meter);
+        world.record(world.admin, direct, reading(meter, counter, "2024-05-01T00:00:00Z", "100"));
+
+        assertThatThrownBy(() -> world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-01T00:00:00Z", "90")))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.LESS_THAN_PREVIOUS));
+        assertThat(pending(meter, counter)).isEmpty();
+    }
+
+    @Test
+    void a_matching_direct_write_is_stored_and_clears_the_changeset() {
+        Meter meter = governedMeter(attrs("edit_mode", "external"));
+        Counter counter = world.consumptionCounter(meter);
+        world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-01T08:00:00Z", "1250.5"));
+
+        RecordResult confirmation = world.record(world.admin, direct, reading(meter, counter, "2024-06-01T08:00:00Z", "1250.50"));
+
+        assertThat(confirmation.written()).hasSize(1);
+        assertThat(world.stored(counter)).hasSize(1);
+        assertThat(pending(meter, counter)).isEmpty();
+    }
+
+    @Test
+    void a_matching_erp_write_clears_the_changeset_without_the_direct_flag() {
+        Meter meter = governedMeter(attrs("edit_mode", "external"));
+        Counter counter = world.consumptionCounter(meter);
+        world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-01T08:00:00Z", "1250.5"));
+
+        world.record(reading(meter, counter, "2024-06-01T08:00:00Z", "1250.5").source(ReadingSource.ERP));
+
+        assertThat(world.stored(counter)).hasSize(1);
+        assertThat(pending(meter, counter)).isEmpty();
+    }
+
+    @Test
+    void a_direct_write_of_another_value_keeps_the_changeset_under_exact_matching() {
+        Meter meter = governedMeter(attrs("edit_mode", "external"));
+        Counter counter = world.consumptionCounter(meter);
+        world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-01T08:00:00Z", "1250.5"));
+
+        world.record(world.admin, direct, reading(meter, counter, "2024-06-01T08:00:00Z", "1251"));
+
+        assertThat(pending(meter, counter)).hasSize(1);
+    }
+
+    @Test
+    void fuzzy_governance_clears_a_changeset_within_the_absolute_threshold() {
+        Meter meter = governedMeter(attrs("edit_mode", "external", "match_strategy", "fuzzy",
+                "fuzzy_config", attrs("absolute_threshold", new BigDecimal("5"))));
+        Counter counter = world.consumptionCounter(meter);
+        world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-01T08:00:00Z", "1000"));
+        world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-02T08:00:00Z", "1100"));
+
+        world.record(world.admin, direct,
+                reading(meter, counter, "2024-06-01T08:00:00Z", "1003"),
+                reading(meter, counter, "2024-06-02T08:00:00Z", "1106"));
+
+        assertThat(pending(meter, counter)).extracting(cs -> cs.proposed().value().toPlainString()).containsExactly("1100");
+    }
+
+    @Test
+    void an_erp_date_only_echo_clears_a_changeset_of_the_same_berlin_day() {
+        Meter meter = governedMeter(attrs("edit_mode", "external",
+                "timestamp_tolerance", attrs("type", "same-day", "timezone", "Europe/Berlin")));
+        Counter counter = world.consumptionCounter(meter);
+        // read at 00:30 Berlin on June 1st = 22:30 UTC on May 31st; the ERP echoes 2024-06-01 (00:00 UTC)
+        world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-05-31T22:30:00Z", "700"));
+
+        world.record(reading(meter, counter, "2024-06-01T00:00:00Z", "700").source(ReadingSource.ERP));
+
+        assertThat(pending(meter, counter)).isEmpty();
+    }
+
+    @Test
+    void a_direct_write_only_clears_changesets_of_its_own_counter() {
+        Meter meter = governedMeter(attrs("edit_mode", "external"));
+        Counter feedOut = world.consumptionCounter(meter);
+        Counter feedIn = world.counters.create(world.admin, meter.id(), attrs("obis_number", "1-0:2.8.0"));
+        world.record(anna, WriteOptions.DEFAULT, reading(meter, feedOut, "2024-06-01T08:00:00Z", "700"));
+
+        world.record(world.admin, direct, reading(meter, feedIn, "2024-06-01T08:00:00Z", "700"));
+
+        assertThat(pending(meter, feedOut)).hasSize(1);
+    }
+
+    @Test
+    void a_meter_without_governance_stores_non_direct_writes_at_once() {
+        Meter meter = world.powerMeterOf("contact-anna");
+        Counter counter = world.consumptionCounter(meter);
+        RecordResult result = world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-01T08:00:00Z", "10"));
+        assertThat(result.written()).hasSize(1);
+        assertThat(result.pending()).isEmpty();
+    }
+
+    @Test
+    void one_batch_over_a_governed_and_an_ungoverned_meter_stores_one_and_proposes_the_other() {
+        Meter governed = governedMeter(attrs("edit_mode", "approval"));
+        Counter governedCounter = world.consumptionCounter(governed);
+        Meter plain = world.powerMeterOf("contact-anna");
+        Counter plainCounter = world.consumptionCounter(plain);
+
+        RecordResult result = world.record(anna, WriteOptions.DEFAULT,
+                reading(governed, governedCounter, "2024-06-01T08:00:00Z", "10"),
+                reading(plain, plainCounter, "2024-06-01T08:00:00Z", "20"));
+
+        assertThat(result.written()).extracting(r -> r.counterId()).containsExactly(plainCounter.id());
+        assertThat(result.pending()).extracting(Changeset::counterId).containsExactly(governedCounter.id());
+    }
+}

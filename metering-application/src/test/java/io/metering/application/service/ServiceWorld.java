@@ -1,0 +1,155 @@
+package io.metering.application.service;
+
+import io.metering.application.access.Caller;
+import io.metering.application.fakes.InMemoryStore;
+import io.metering.application.fakes.MutableClock;
+import io.metering.application.model.PageRequest;
+import io.metering.application.model.SortOrder;
+import io.metering.application.port.in.ReadingInput;
+import io.metering.application.port.in.RecordReadingsCommand;
+import io.metering.application.port.in.RecordResult;
+import io.metering.application.port.in.WriteOptions;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.counter.Direction;
+import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.MeterId;
+import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingSource;
+import io.metering.domain.reading.ReadingStatus;
+import io.metering.domain.tenant.OrganizationId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The application services wired to the in-memory ports, a settable clock (June 15th 2024, 10:00
+ * UTC) and the Europe/Berlin business zone, plus helpers that create meters and counters the way
+ * the HTTP adapter would: by contract attribute names.
+ */
+final class ServiceWorld {
+    static final OrganizationId ORG = new OrganizationId("stadtwerk-nord");
+    static final OrganizationId OTHER_ORG = new OrganizationId("stadtwerk-sued");
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final Instant NOW = Instant.parse("2024-06-15T10:00:00Z");
+
+    final InMemoryStore store = new InMemoryStore();
+    final MutableClock clock = new MutableClock(NOW);
+    final ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
+    final Caller admin = Caller.admin(ORG, "admin-1");
+    final Caller otherOrgAdmin = Caller.admin(OTHER_ORG, "admin-2");
+    final MeterAdministrationService meters = new MeterAdministrationService(ctx);
+    final CounterAdministrationService counters = new CounterAdministrationService(ctx);
+    final ListReadingsService listing = new ListReadingsService(ctx);
+    final MeterViewService views = new MeterViewService(ctx, ForecastProvider.NONE);
+    RecordReadingsService recording = new RecordReadingsService(ctx, PlausibilityProvider.NONE);
+
+    static Caller portal(String contactId, String... contractIds) {
+        return Caller.portal(ORG, "portal-" + contactId, contactId, Set.of(contractIds));
+    }
+
+    /** A map that, unlike {@link Map#of}, keeps order and allows null values (PATCH removes). */
+    static Map<String, Object> attrs(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    /** A relation attribute as sent by clients: {@code {$relation: [{entity_id, _slug}]}}. */
+    static Map<String, Object> relation(String slug, String... entityIds) {
+        return attrs("$relation", Arrays.stream(entityIds).map(id -> attrs("entity_id", id, "_slug", slug)).toList());
+    }
+
+    /** A power meter whose customer relation names the contact. */
+    Meter powerMeterOf(String contactId) {
+        return meters.create(admin, attrs("sector", "power", "customer", relation("contact", contactId)));
+    }
+
+    /** A feed-out counter (OBIS 1-0:1.8.0) of the meter. */
+    Counter consumptionCounter(Meter meter) {
+        return counters.create(admin, meter.id(), attrs("obis_number", "1-0:1.8.0", "direction", "feed-out", "unit", "kWh"));
+    }
+
+    /** A reading input: value at an instant, source 360. */
+    static Input reading(Meter meter, Counter counter, String isoInstant, String value) {
+        return new Input(meter.id()).counter(counter.id()).at(isoInstant).value(value);
+    }
+
+    RecordResult record(Caller caller, WriteOptions options, Input... inputs) {
+        return recording.record(new RecordReadingsCommand(caller, Arrays.stream(inputs).map(Input::build).toList(), options));
+    }
+
+    RecordResult record(Input... inputs) {
+        return record(admin, WriteOptions.DEFAULT, inputs);
+    }
+
+    /** Every stored reading of the counter, ascending. */
+    List<Reading> stored(Counter counter) {
+        return store.range(ORG, counter.id(), Optional.empty(), Instant.parse("1900-01-01T00:00:00Z"),
+                Instant.parse("9999-01-01T00:00:00Z"), SortOrder.ASC, new PageRequest(0, PageRequest.ALL));
+    }
+
+    /** A reading as a writer sends it. */
+    static final class Input {
+        private final MeterId meterId;
+        private CounterId counterId;
+        private Direction direction;
+        private Instant timestamp;
+        private BigDecimal value;
+        private ReadingSource source = ReadingSource.APP_360;
+        private String reason;
+        private ReadingStatus status;
+
+        Input(MeterId meterId) {
+            this.meterId = meterId;
+        }
+
+        Input counter(CounterId id) {
+            counterId = id;
+            return this;
+        }
+
+        Input direction(Direction d) {
+            direction = d;
+            return this;
+        }
+
+        Input at(String isoInstant) {
+            timestamp = isoInstant == null ? null : Instant.parse(isoInstant);
+            return this;
+        }
+
+        Input value(String v) {
+            value = new BigDecimal(v);
+            return this;
+        }
+
+        Input source(ReadingSource s) {
+            source = s;
+            return this;
+        }
+
+        Input reason(String r) {
+            reason = r;
+            return this;
+        }
+
+        Input status(ReadingStatus s) {
+            status = s;
+            return this;
+        }
+
+        ReadingInput build() {
+            return new ReadingInput(meterId, counterId, direction, timestamp, value, source, reason, null, status, null, null,
+                    null, null, null);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.metering.domain.changeset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FuzzyConfigTest {
+
+    private static BigDecimal d(String v) {
+        return new BigDecimal(v);
+    }
+
+    @ParameterizedTest(name = "1% of 1000: {0} matches = {1}")
+    @CsvSource({
+            "1000, true",
+            "1010, true",
+            "990, true",
+            "1010.001, false",
+            "989.999, false",
+    })
+    void without_thresholds_the_default_of_one_percent_applies(String actual, boolean matches) {
+        assertThat(new FuzzyConfig(null, null).matches(d("1000"), d(actual))).isEqualTo(matches);
+    }
+
+    @Test
+    void the_percentage_is_a_fraction_of_the_proposed_value() {
+        FuzzyConfig fivePercent = new FuzzyConfig(d("0.05"), null);
+        assertThat(fivePercent.matches(d("200"), d("210"))).isTrue();
+        assertThat(fivePercent.matches(d("200"), d("210.01"))).isFalse();
+    }
+
+    @Test
+    void the_absolute_threshold_includes_its_bound() {
+        FuzzyConfig twoUnits = new FuzzyConfig(null, d("2"));
+        assertThat(twoUnits.matches(d("10"), d("12"))).isTrue();
+        assertThat(twoUnits.matches(d("10"), d("8"))).isTrue();
+        assertThat(twoUnits.matches(d("10"), d("12.001"))).isFalse();
+    }
+
+    @Test
+    void with_both_thresholds_either_suffices() {
+        FuzzyConfig both = new FuzzyConfig(d("0.05"), d("2"));
+        // 10 vs 11: 5 % is 0.5 (no), absolute 1 <= 2 (yes)
+        assertThat(both.matches(d("10"), d("11"))).isTrue();
+        // 1000 vs 1040: 5 % is 50 (yes), absolute 40 > 2 (no)
+        assertThat(both.matches(d("1000"), d("1040"))).isTrue();
+        // 1000 vs 1060: neither
+        assertThat(both.matches(d("1000"), d("1060"))).isFalse();
+    }
+
+    @Test
+    void a_zero_percentage_demands_equal_values() {
+        FuzzyConfig zero = new FuzzyConfig(d("0"), null);
+        assertThat(zero.matches(d("1000"), d("1000.000"))).isTrue();
+        assertThat(zero.matches(d("1000"), d("1000.001"))).isFalse();
+    }
+
+    @Test
+    void the_comparison_is_exact_for_decimals() {
+        // 1 % of 0.3 is 0.003 exactly
+        FuzzyConfig onePercent = new FuzzyConfig(d("0.01"), null);
+        assertThat(onePercent.matches(d("0.3"), d("0.303"))).isTrue();
+        assertThat(onePercent.matches(d("0.3"), d("0.3030000001"))).isFalse();
+    }
+
+    @Test
+    void thresholds_out_of_range_are_refused() {
+        assertThatThrownBy(() -> new FuzzyConfig(d("1.01"), null))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_PARAMETER));
+        assertThatThrownBy(() -> new FuzzyConfig(d("-0.01"), null)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> new FuzzyConfig(null, d("-1"))).isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void the_bounds_of_the_ranges_are_allowed() {
+        assertThat(new FuzzyConfig(d("1"), d("0")).matches(d("100"), d("200"))).isTrue();
+    }
+}

@@ -1,0 +1,72 @@
+package io.metering.domain.counter;
+
+import static io.metering.domain.fixtures.Fixtures.bareCounter;
+import static io.metering.domain.fixtures.Fixtures.powerMeter;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.meter.Meter;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CounterTest {
+    private final Meter meter = powerMeter().build();
+
+    @Test
+    void the_declared_direction_wins_over_the_obis_code() {
+        Counter c = bareCounter(meter).obisNumber("1-0:2.8.0").direction(Direction.FEED_OUT).build();
+        assertThat(c.impliedDirection()).contains(Direction.FEED_OUT);
+    }
+
+    @Test
+    void without_declared_direction_the_obis_code_names_it() {
+        assertThat(bareCounter(meter).obisNumber("1-0:2.8.0").build().impliedDirection()).contains(Direction.FEED_IN);
+        assertThat(bareCounter(meter).obisNumber("1-0:1.8.2").build().impliedDirection()).contains(Direction.FEED_OUT);
+    }
+
+    @Test
+    void a_counter_with_neither_implies_no_direction() {
+        assertThat(bareCounter(meter).build().impliedDirection()).isEmpty();
+        assertThat(bareCounter(meter).obisNumber("A-34").build().impliedDirection()).isEmpty();
+        assertThat(bareCounter(meter).obisNumber("7-0:3.0.0").build().impliedDirection()).isEmpty();
+    }
+
+    @Test
+    void the_energy_factor_is_transformer_ratio_times_conversion_factor() {
+        Counter c = bareCounter(meter).transformerRatio(new BigDecimal("40")).conversionFactor(new BigDecimal("10.5")).build();
+        assertThat(c.energyFactor()).isEqualByComparingTo("420");
+        assertThat(bareCounter(meter).build().energyFactor()).isEqualByComparingTo("1");
+        assertThat(bareCounter(meter).transformerRatio(new BigDecimal("0.25")).build().energyFactor()).isEqualByComparingTo("0.25");
+    }
+
+    @Test
+    void factors_and_capacity_must_be_positive() {
+        assertThatThrownBy(() -> bareCounter(meter).transformerRatio(BigDecimal.ZERO).build())
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_PARAMETER))
+                .hasMessageContaining("transformer_ratio");
+        assertThatThrownBy(() -> bareCounter(meter).conversionFactor(new BigDecimal("-1")).build())
+                .hasMessageContaining("conversion_factor");
+        assertThatThrownBy(() -> bareCounter(meter).registerCapacity(BigDecimal.ZERO).build())
+                .hasMessageContaining("register_capacity");
+    }
+
+    @Test
+    void a_register_capacity_is_offered_only_when_declared() {
+        assertThat(bareCounter(meter).build().capacity()).isEmpty();
+        assertThat(bareCounter(meter).registerCapacity(new BigDecimal("100000")).build().capacity())
+                .contains(new RegisterCapacity(new BigDecimal("100000")));
+    }
+
+    @Test
+    void attributes_are_copied_so_later_changes_by_the_caller_do_not_leak_in() {
+        Map<String, Object> attributes = new HashMap<>(Map.of("location", "basement"));
+        Counter c = bareCounter(meter).attributes(attributes).build();
+        attributes.put("location", "attic");
+        assertThat(c.attributes()).containsEntry("location", "basement");
+    }
+}

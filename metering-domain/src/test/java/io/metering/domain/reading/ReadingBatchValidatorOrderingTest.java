@@ -1,0 +1,295 @@
+package io.metering.domain.reading;
+
+import static io.metering.domain.fixtures.Fixtures.bareCounter;
+import static io.metering.domain.fixtures.Fixtures.consumptionCounter;
+import static io.metering.domain.fixtures.Fixtures.powerMeter;
+import static io.metering.domain.fixtures.ReadingSpec.batch;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.Direction;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.fixtures.ReadingSpec;
+import io.metering.domain.fixtures.StoredSeries;
+import io.metering.domain.meter.Meter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * less_than_previous / greater_than_subsequent against stored readings and inside the batch,
+ * with segment starts and register wraps. Stored readings are on the 1st, 10th and 20th of May.
+ */
+class ReadingBatchValidatorOrderingTest {
+    private static final Instant NOW = Instant.parse("2024-06-15T12:00:00Z");
+
+    private final Meter meter = powerMeter().build();
+    private final Counter counter = consumptionCounter(meter).build();
+
+    private ReadingSpec reading() {
+        return ReadingSpec.of(meter, counter);
+    }
+
+    private List<Reading> validate(StoredSeries stored, List<ReadingCandidate> batch) {
+        return new ReadingBatchValidator(stored, PlausibilityPolicy.NONE).validate(batch, NOW, true);
+    }
+
+    private static AbstractThrowableAssert<?, ?> assertRejected(Runnable r, RejectionReason reason) {
+        return assertThatThrownBy(r::run).isInstanceOfSatisfying(InvalidRequestException.class,
+                e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    /** 100 on May 1st, 200 on May 20th. */
+    private StoredSeries hundredThenTwoHundred() {
+        return StoredSeries.of(
+                reading().at("2024-05-01T00:00:00Z").value("100").reading(),
+                reading().at("2024-05-20T00:00:00Z").value("200").reading());
+    }
+
+    @Test
+    void a_reading_between_its_neighbours_is_accepted() {
+        assertThat(validate(hundredThenTwoHundred(), batch(reading().at("2024-05-10T00:00:00Z").value("150")))).hasSize(1);
+    }
+
+    @Test
+    void a_value_equal_to_the_previous_one_is_accepted() {
+        assertThat(validate(hundredThenTwoHundred(), batch(reading().at("2024-05-10T00:00:00Z").value("100.000")))).hasSize(1);
+    }
+
+    @Test
+    void a_value_equal_to_the_subsequent_one_is_accepted() {
+        assertThat(validate(hundredThenTwoHundred(), batch(reading().at("2024-05-10T00:00:00Z").value("200")))).hasSize(1);
+    }
+
+    @Test
+    void a_value_below_the_previous_one_is_less_than_previous() {
+        assertRejected(() -> validate(hundredThenTwoHundred(), batch(reading().at("2024-05-10T00:00:00Z").value("99.999"))),
+                RejectionReason.LESS_THAN_PREVIOUS)
+                .hasMessageContaining("readings[0]")
+                .hasMessageContaining("99.999")
+                .hasMessageContaining("2024-05-01T00:00:00Z");
+    }
+
+    @Test
+    void a_value_above_the_subsequent_one_is_greater_than_subsequent() {
+        assertRejected(() -> validate(hundredThenTwoHundred(), batch(reading().at("2024-05-10T00:00:00Z").value("200.001"))),
+                RejectionReason.GREATER_THAN_SUBSEQUENT)
+                .hasMessageContaining("readings[0]")
+                .hasMessageContaining("2024-05-20T00:00:00Z");
+    }
+
+    @Test
+    void an_appended_reading_is_checked_against_the_latest_one_only() {
+        assertThat(validate(hundredThenTwoHundred(), batch(reading().at("2024-06-01T00:00:00Z").value("200")))).hasSize(1);
+        assertRejected(() -> validate(hundredThenTwoHundred(), batch(reading().at("2024-06-01T00:00:00Z").value("150"))),
+                RejectionReason.LESS_THAN_PREVIOUS);
+    }
+
+    @Test
+    void a_reading_before_all_others_is_checked_against_the_earliest_one() {
+        assertThat(validate(hundredThenTwoHundred(), batch(reading().at("2024-04-01T00:00:00Z").value("0")))).hasSize(1);
+        assertRejected(() -> validate(hundredThenTwoHundred(), batch(reading().at("2024-04-01T00:00:00Z").value("101"))),
+                RejectionReason.GREATER_THAN_SUBSEQUENT);
+    }
+
+    @Test
+    void the_other_direction_of_the_same_counter_is_another_series() {
+        Counter bidirectional = bareCounter(meter).build();
+        StoredSeries stored = StoredSeries.of(
+                ReadingSpec.of(meter, bidirectional).direction(Direction.FEED_OUT).at("2024-05-01T00:00:00Z").value("5000").reading());
+        assertThat(validate(stored, batch(
+                ReadingSpec.of(meter, bidirectional).direction(Direction.FEED_IN).at("2024-05-10T00:00:00Z").value("3"))))
+                .hasSize(1);
+    }
+
+    // ---- segments
+
+    @Test
+    void a_meter_change_is_not_checked_against_earlier_readings() {
+        StoredSeries stored = StoredSeries.of(reading().at("2024-05-01T00:00:00Z").value("80000").reading());
+        assertThat(validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("5").meterChange()))).hasSize(1);
+    }
+
+    @Test
+    void a_meter_adjustment_is_not_checked_against_earlier_readings() {
+        StoredSeries stored = StoredSeries.of(reading().at("2024-05-01T00:00:00Z").value("80000").reading());
+        assertThat(validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("5").reason("meter_adjustment")))).hasSize(1);
+    }
+
+    @Test
+    void a_meter_change_is_still_checked_against_later_readings() {
+        assertRejected(() -> validate(hundredThenTwoHundred(), batch(reading().at("2024-05-10T00:00:00Z").value("250").meterChange())),
+                RejectionReason.GREATER_THAN_SUBSEQUENT);
+    }
+
+    @Test
+    void a_stored_meter_change_is_no_upper_bound_for_earlier_readings() {
+        StoredSeries stored = StoredSeries.of(
+                reading().at("2024-05-01T00:00:00Z").value("100").reading(),
+                reading().at("2024-05-20T00:00:00Z").value("5").meterChange().reading());
+        assertThat(validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("150")))).hasSize(1);
+    }
+
+    @Test
+    void a_batch_meter_change_is_no_upper_bound_for_earlier_batch_readings() {
+        StoredSeries stored = StoredSeries.of(reading().at("2024-05-01T00:00:00Z").value("100").reading());
+        assertThat(validate(stored, batch(
+                reading().at("2024-05-20T00:00:00Z").value("5").meterChange(),
+                reading().at("2024-05-10T00:00:00Z").value("150")))).hasSize(2);
+    }
+
+    @Test
+    void a_reading_before_a_stored_meter_change_is_still_checked_against_its_predecessor() {
+        StoredSeries stored = StoredSeries.of(
+                reading().at("2024-05-01T00:00:00Z").value("100").reading(),
+                reading().at("2024-05-20T00:00:00Z").value("5").meterChange().reading());
+        assertRejected(() -> validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("90"))),
+                RejectionReason.LESS_THAN_PREVIOUS);
+    }
+
+    @Test
+    void readings_after_a_meter_change_are_checked_against_it() {
+        StoredSeries stored = StoredSeries.of(
+                reading().at("2024-05-01T00:00:00Z").value("80000").reading(),
+                reading().at("2024-05-10T00:00:00Z").value("5").meterChange().reading());
+        assertThat(validate(stored, batch(reading().at("2024-05-20T00:00:00Z").value("5")))).hasSize(1);
+        assertRejected(() -> validate(stored, batch(reading().at("2024-05-20T00:00:00Z").value("4.999"))),
+                RejectionReason.LESS_THAN_PREVIOUS).hasMessageContaining("2024-05-10T00:00:00Z");
+    }
+
+    @Test
+    void readings_after_a_meter_change_of_the_same_batch_are_checked_against_it() {
+        StoredSeries stored = StoredSeries.of(reading().at("2024-05-01T00:00:00Z").value("80000").reading());
+        assertRejected(() -> validate(stored, batch(
+                        reading().at("2024-05-10T00:00:00Z").value("5").meterChange(),
+                        reading().at("2024-05-20T00:00:00Z").value("4"))),
+                RejectionReason.LESS_THAN_PREVIOUS).hasMessageContaining("readings[1]");
+    }
+
+    // ---- inside the batch
+
+    @Test
+    void readings_of_one_batch_are_checked_against_each_other_whatever_their_order_in_the_request() {
+        assertRejected(() -> validate(new StoredSeries(), batch(
+                        reading().at("2024-05-20T00:00:00Z").value("100"),
+                        reading().at("2024-05-10T00:00:00Z").value("200"))),
+                RejectionReason.LESS_THAN_PREVIOUS).hasMessageContaining("readings[0]");
+    }
+
+    @Test
+    void an_ascending_batch_between_stored_readings_is_accepted() {
+        assertThat(validate(hundredThenTwoHundred(), batch(
+                reading().at("2024-05-15T00:00:00Z").value("180"),
+                reading().at("2024-05-05T00:00:00Z").value("120"),
+                reading().at("2024-05-10T00:00:00Z").value("150")))).hasSize(3);
+    }
+
+    @Test
+    void the_nearest_earlier_reading_decides_whether_stored_or_from_the_batch() {
+        // stored 100 (May 1st), batch 150 (May 5th), stored 160 (May 8th): the May 10th reading follows 160
+        StoredSeries stored = StoredSeries.of(
+                reading().at("2024-05-01T00:00:00Z").value("100").reading(),
+                reading().at("2024-05-08T00:00:00Z").value("160").reading());
+        assertRejected(() -> validate(stored, batch(
+                        reading().at("2024-05-05T00:00:00Z").value("150"),
+                        reading().at("2024-05-10T00:00:00Z").value("155"))),
+                RejectionReason.LESS_THAN_PREVIOUS).hasMessageContaining("readings[1]");
+    }
+
+    @Test
+    void the_last_batch_reading_before_a_stored_one_is_checked_against_it() {
+        assertRejected(() -> validate(hundredThenTwoHundred(), batch(
+                        reading().at("2024-05-05T00:00:00Z").value("150"),
+                        reading().at("2024-05-10T00:00:00Z").value("250"))),
+                RejectionReason.GREATER_THAN_SUBSEQUENT).hasMessageContaining("readings[1]");
+    }
+
+    @Test
+    void a_batch_reading_replacing_a_stored_one_at_its_instant_is_judged_by_the_other_neighbours() {
+        Reading stored150 = reading().at("2024-05-10T00:00:00Z").value("150").reading();
+        StoredSeries stored = hundredThenTwoHundred().add(stored150).replacing(List.of(stored150.key()));
+        assertThat(validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("120")))).hasSize(1);
+    }
+
+    // ---- implausible readings
+
+    @Test
+    void a_reading_the_writer_marks_implausible_takes_no_part_in_ordering() {
+        List<Reading> out = validate(hundredThenTwoHundred(), batch(
+                reading().at("2024-05-10T00:00:00Z").value("1000000").status(ReadingStatus.IMPLAUSIBLE),
+                reading().at("2024-05-15T00:00:00Z").value("150")));
+        assertThat(out).extracting(Reading::status).containsExactly(ReadingStatus.IMPLAUSIBLE, null);
+    }
+
+    @Test
+    void an_implausible_value_below_the_previous_reading_is_accepted_because_it_takes_no_part() {
+        assertThat(validate(hundredThenTwoHundred(), batch(
+                reading().at("2024-05-10T00:00:00Z").value("1").status(ReadingStatus.IMPLAUSIBLE)))).hasSize(1);
+    }
+
+    @Test
+    void stored_implausible_readings_are_not_neighbours() {
+        StoredSeries stored = hundredThenTwoHundred()
+                .add(reading().at("2024-05-05T00:00:00Z").value("100000").status(ReadingStatus.IMPLAUSIBLE).reading());
+        assertThat(validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("150")))).hasSize(1);
+    }
+
+    // ---- register wraps
+
+    @Test
+    void a_wrap_of_a_rolling_register_is_accepted() {
+        Counter fiveDigits = counter.toBuilder().registerCapacity(new BigDecimal("100000")).build();
+        StoredSeries stored = StoredSeries.of(ReadingSpec.of(meter, fiveDigits).at("2024-05-01T00:00:00Z").value("99993").reading());
+        assertThat(validate(stored, batch(ReadingSpec.of(meter, fiveDigits).at("2024-05-10T00:00:00Z").value("13")))).hasSize(1);
+    }
+
+    @Test
+    void the_same_drop_without_declared_capacity_is_less_than_previous() {
+        StoredSeries stored = StoredSeries.of(reading().at("2024-05-01T00:00:00Z").value("99993").reading());
+        assertRejected(() -> validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("13"))),
+                RejectionReason.LESS_THAN_PREVIOUS);
+    }
+
+    @Test
+    void a_drop_too_large_for_a_wrap_is_less_than_previous_even_with_capacity() {
+        Counter fiveDigits = counter.toBuilder().registerCapacity(new BigDecimal("100000")).build();
+        StoredSeries stored = StoredSeries.of(ReadingSpec.of(meter, fiveDigits).at("2024-05-01T00:00:00Z").value("60000").reading());
+        assertRejected(() -> validate(stored, batch(ReadingSpec.of(meter, fiveDigits).at("2024-05-10T00:00:00Z").value("13"))),
+                RejectionReason.LESS_THAN_PREVIOUS);
+    }
+
+    @Test
+    void a_reading_before_a_stored_wrap_is_checked_with_the_wrap_in_mind() {
+        Counter fiveDigits = counter.toBuilder().registerCapacity(new BigDecimal("100000")).build();
+        StoredSeries stored = StoredSeries.of(
+                ReadingSpec.of(meter, fiveDigits).at("2024-05-01T00:00:00Z").value("99990").reading(),
+                ReadingSpec.of(meter, fiveDigits).at("2024-05-20T00:00:00Z").value("13").reading());
+        assertThat(validate(stored, batch(ReadingSpec.of(meter, fiveDigits).at("2024-05-10T00:00:00Z").value("99995")))).hasSize(1);
+        assertThat(validate(stored, batch(ReadingSpec.of(meter, fiveDigits).at("2024-05-10T00:00:00Z").value("5")))).hasSize(1);
+    }
+
+    // ---- known gap
+
+    @Test
+    @Disabled("Known gap, not fixed here: the validator gets neighbours without the readings a write replaces or"
+            + " removes, so it never checks the two readings that become adjacent when a stored meter change (or the"
+            + " reading after a wrap) is overwritten with status implausible or deleted. Fixing it needs the removed"
+            + " keys in the validator's API; found by ReadingBatchValidatorPropertiesTest.")
+    void overwriting_a_stored_meter_change_with_an_implausible_reading_joins_its_neighbours() {
+        Reading meterChange = reading().at("2024-05-10T00:00:00Z").value("5").meterChange().reading();
+        StoredSeries stored = StoredSeries.of(
+                reading().at("2024-05-01T00:00:00Z").value("80000").reading(),
+                meterChange,
+                reading().at("2024-05-20T00:00:00Z").value("12").reading())
+                .replacing(List.of(meterChange.key()));
+        // after the write the plausible series reads 80000 (May 1st) -> 12 (May 20th) with no break
+        assertRejected(() -> validate(stored, batch(
+                        reading().at("2024-05-10T00:00:00Z").value("5").meterChange().status(ReadingStatus.IMPLAUSIBLE))),
+                RejectionReason.LESS_THAN_PREVIOUS);
+    }
+}

@@ -1,0 +1,110 @@
+package io.metering.domain.reading;
+
+import static io.metering.domain.fixtures.Fixtures.consumptionCounter;
+import static io.metering.domain.fixtures.Fixtures.powerMeter;
+import static io.metering.domain.fixtures.ReadingSpec.batch;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.metering.domain.counter.Counter;
+import io.metering.domain.fixtures.ReadingSpec;
+import io.metering.domain.fixtures.StoredSeries;
+import io.metering.domain.meter.Meter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plausibility hook: appended readings far above the forecast are stored as implausible unless
+ * the writer set a status. Here the bound is always the previous value + 100.
+ */
+class ReadingBatchValidatorPlausibilityTest {
+    private static final Instant NOW = Instant.parse("2024-06-15T12:00:00Z");
+
+    private final Meter meter = powerMeter().build();
+    private final Counter counter = consumptionCounter(meter).build();
+    private final List<SeriesPoint> askedWith = new ArrayList<>();
+    private final PlausibilityPolicy previousPlusHundred = (series, t, previous) -> {
+        askedWith.add(previous);
+        return Optional.of(previous.value().add(new BigDecimal("100")));
+    };
+
+    private ReadingSpec reading() {
+        return ReadingSpec.of(meter, counter);
+    }
+
+    private List<Reading> validate(StoredSeries stored, List<ReadingCandidate> batch) {
+        return new ReadingBatchValidator(stored, previousPlusHundred).validate(batch, NOW, true);
+    }
+
+    private StoredSeries hundredOnMayFirst() {
+        return StoredSeries.of(reading().at("2024-05-01T00:00:00Z").value("100").reading());
+    }
+
+    @Test
+    void an_appended_reading_above_the_bound_is_marked_implausible_not_rejected() {
+        List<Reading> out = validate(hundredOnMayFirst(), batch(reading().at("2024-06-01T00:00:00Z").value("100000")));
+        assertThat(out.get(0).status()).isEqualTo(ReadingStatus.IMPLAUSIBLE);
+        assertThat(out.get(0).value()).isEqualByComparingTo("100000");
+    }
+
+    @Test
+    void an_appended_reading_at_the_bound_is_plausible() {
+        List<Reading> out = validate(hundredOnMayFirst(), batch(reading().at("2024-06-01T00:00:00Z").value("200")));
+        assertThat(out.get(0).status()).isNull();
+    }
+
+    @Test
+    void the_hook_is_asked_with_the_nearest_plausible_earlier_point() {
+        validate(hundredOnMayFirst(), batch(reading().at("2024-06-01T00:00:00Z").value("150")));
+        assertThat(askedWith).extracting(SeriesPoint::value).containsExactly(new BigDecimal("100"));
+        assertThat(askedWith.get(0).timestamp()).isEqualTo(Instant.parse("2024-05-01T00:00:00Z"));
+    }
+
+    @Test
+    void a_status_set_by_the_writer_is_left_alone() {
+        List<Reading> out = validate(hundredOnMayFirst(), batch(
+                reading().at("2024-06-01T00:00:00Z").value("100000").status(ReadingStatus.VALID)));
+        assertThat(out.get(0).status()).isEqualTo(ReadingStatus.VALID);
+    }
+
+    @Test
+    void a_reading_with_a_later_stored_reading_is_not_judged_by_the_hook() {
+        StoredSeries stored = hundredOnMayFirst().add(reading().at("2024-06-10T00:00:00Z").value("5000").reading());
+        List<Reading> out = validate(stored, batch(reading().at("2024-06-01T00:00:00Z").value("4000")));
+        assertThat(out.get(0).status()).isNull();
+        assertThat(askedWith).isEmpty();
+    }
+
+    @Test
+    void a_first_reading_without_history_is_not_judged() {
+        List<Reading> out = validate(new StoredSeries(), batch(reading().at("2024-06-01T00:00:00Z").value("100000")));
+        assertThat(out.get(0).status()).isNull();
+        assertThat(askedWith).isEmpty();
+    }
+
+    @Test
+    void a_meter_change_is_not_judged() {
+        List<Reading> out = validate(hundredOnMayFirst(), batch(reading().at("2024-06-01T00:00:00Z").value("100000").meterChange()));
+        assertThat(out.get(0).status()).isNull();
+    }
+
+    @Test
+    void a_unit_slip_marked_implausible_does_not_lock_out_the_genuine_readings_that_follow() {
+        // Wh sent as kWh on June 1st, then the genuine 180 on June 2nd
+        List<Reading> out = validate(hundredOnMayFirst(), batch(
+                reading().at("2024-06-01T00:00:00Z").value("150000"),
+                reading().at("2024-06-02T00:00:00Z").value("180")));
+        assertThat(out).extracting(Reading::status).containsExactly(ReadingStatus.IMPLAUSIBLE, null);
+        assertThat(askedWith).extracting(SeriesPoint::value).containsExactly(new BigDecimal("100"), new BigDecimal("100"));
+    }
+
+    @Test
+    void a_policy_without_bound_marks_nothing() {
+        List<Reading> out = new ReadingBatchValidator(hundredOnMayFirst(), (s, t, p) -> Optional.empty())
+                .validate(batch(reading().at("2024-06-01T00:00:00Z").value("100000")), NOW, true);
+        assertThat(out.get(0).status()).isNull();
+    }
+}

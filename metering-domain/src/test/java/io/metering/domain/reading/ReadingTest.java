@@ -1,0 +1,71 @@
+package io.metering.domain.reading;
+
+import static io.metering.domain.fixtures.Fixtures.consumptionCounter;
+import static io.metering.domain.fixtures.Fixtures.powerMeter;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.metering.domain.counter.Counter;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.fixtures.ReadingSpec;
+import io.metering.domain.meter.Meter;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ReadingTest {
+    private final Meter meter = powerMeter().build();
+    private final Counter counter = consumptionCounter(meter).build();
+
+    @Test
+    void timestamps_are_stored_to_the_millisecond() {
+        Reading r = ReadingSpec.of(meter, counter).at(Instant.parse("2024-05-01T08:00:00.123987654Z")).value("1").reading();
+        assertThat(r.timestamp()).isEqualTo(Instant.parse("2024-05-01T08:00:00.123Z"));
+    }
+
+    @Test
+    void a_negative_register_value_is_refused() {
+        assertThatThrownBy(() -> ReadingSpec.of(meter, counter).at("2024-05-01T08:00:00Z").value("-1").reading())
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.NEGATIVE_VALUE));
+    }
+
+    @Test
+    void the_value_is_normalized() {
+        Reading r = ReadingSpec.of(meter, counter).at("2024-05-01T08:00:00Z").value("1250.500").reading();
+        assertThat(r.value().toPlainString()).isEqualTo("1250.5");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"meter_change", "meter_adjustment"})
+    void meter_change_and_adjustment_start_a_segment(String reason) {
+        Reading r = ReadingSpec.of(meter, counter).at("2024-05-01T08:00:00Z").value("5").reason(reason).reading();
+        assertThat(r.startsSegment()).isTrue();
+        assertThat(r.point().segmentStart()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "regular", "irregular", "first", "last", "contract_change", "METER_CHANGE"})
+    void other_reasons_do_not_start_a_segment(String reason) {
+        Reading r = ReadingSpec.of(meter, counter).at("2024-05-01T08:00:00Z").value("5").reason(reason).reading();
+        assertThat(r.startsSegment()).isFalse();
+    }
+
+    @Test
+    void only_status_implausible_makes_a_reading_implausible() {
+        ReadingSpec spec = ReadingSpec.of(meter, counter).at("2024-05-01T08:00:00Z").value("5");
+        assertThat(spec.reading().isImplausible()).isFalse();
+        assertThat(spec.status(ReadingStatus.VALID).reading().isImplausible()).isFalse();
+        assertThat(spec.status(ReadingStatus.IN_VALIDATION).reading().isImplausible()).isFalse();
+        assertThat(spec.status(ReadingStatus.IMPLAUSIBLE).reading().point().implausible()).isTrue();
+    }
+
+    @Test
+    void a_reading_belongs_to_the_series_of_its_counter_and_direction() {
+        Reading r = ReadingSpec.of(meter, counter).at("2024-05-01T08:00:00Z").value("5").reading();
+        assertThat(r.series()).isEqualTo(new SeriesKey(counter.id(), counter.direction()));
+        assertThat(r.key()).isEqualTo(new ReadingKey(r.series(), Instant.parse("2024-05-01T08:00:00Z")));
+    }
+}
