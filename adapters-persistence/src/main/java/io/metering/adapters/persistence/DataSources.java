@@ -8,6 +8,9 @@ public final class DataSources {
     /** How long a caller waits for a free connection before the pool gives up. */
     static final long CONNECTION_TIMEOUT_MS = 10_000;
 
+    /** The smallest pool {@link PostgresPersistence#start} can work with: Flyway holds two connections while it migrates. */
+    public static final int MIN_POOL_SIZE = 2;
+
     private DataSources() {}
 
     /**
@@ -18,9 +21,10 @@ public final class DataSources {
      * @param jdbcUrl a {@code jdbc:postgresql:} URL
      * @param user the database user
      * @param password the password, may be null
-     * @param maxPoolSize the most connections the pool opens, at least 1
+     * @param maxPoolSize the most connections the pool opens, at least {@value #MIN_POOL_SIZE}
      * @return a started pool; close it (or the {@link PostgresPersistence} using it) to release it
-     * @throws IllegalArgumentException if the URL is not a PostgreSQL URL or the pool size is below 1
+     * @throws IllegalArgumentException if the URL is not a PostgreSQL URL or the pool size is below
+     *     {@value #MIN_POOL_SIZE}
      * @throws com.zaxxer.hikari.pool.HikariPool.PoolInitializationException if the database cannot be
      *     reached
      */
@@ -28,8 +32,9 @@ public final class DataSources {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("expected a jdbc:postgresql: URL, not " + jdbcUrl);
         }
-        if (maxPoolSize < 1) {
-            throw new IllegalArgumentException("pool size must be at least 1, not " + maxPoolSize);
+        if (maxPoolSize < MIN_POOL_SIZE) {
+            throw new IllegalArgumentException("pool size must be at least " + MIN_POOL_SIZE
+                    + " (migrations hold two connections), not " + maxPoolSize);
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("metering-postgres");

@@ -1,5 +1,6 @@
 package io.metering.adapters.persistence;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.metering.adapters.persistence.jdbi.JdbiChangesetRepository;
 import io.metering.adapters.persistence.jdbi.JdbiCounterRepository;
 import io.metering.adapters.persistence.jdbi.JdbiMeterRepository;
@@ -63,12 +64,18 @@ public final class PostgresPersistence implements AutoCloseable {
      *     stays open and is the caller's to close.
      * @param settings storage settings
      * @return the started adapter
+     * @throws IllegalArgumentException if the data source is a HikariCP pool of fewer than
+     *     {@value DataSources#MIN_POOL_SIZE} connections, on which the migrations would wait forever
      * @throws org.flywaydb.core.api.FlywayException if the migrations fail
      * @throws org.jdbi.v3.core.JdbiException if the database cannot be reached or refuses the step
      */
     public static PostgresPersistence start(DataSource dataSource, PersistenceSettings settings) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(settings, "settings");
+        if (dataSource instanceof HikariDataSource pool && pool.getMaximumPoolSize() < DataSources.MIN_POOL_SIZE) {
+            throw new IllegalArgumentException("a pool of " + pool.getMaximumPoolSize() + " connection(s) is too small: the migrations"
+                    + " hold " + DataSources.MIN_POOL_SIZE + " at once");
+        }
         Migrations.migrate(dataSource);
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         StorageMode mode = TimescaleSetup.apply(jdbi, settings);

@@ -72,9 +72,10 @@ public final class JdbiMeterRepository implements MeterRepository {
                 .list());
     }
 
+    /** {@inheritDoc} The window and the total come from one snapshot. */
     @Override
     public Page<Meter> search(OrganizationId org, MeterSearch search, PageRequest page) {
-        return db.read(h -> {
+        return db.readOnly(() -> db.read(h -> {
             List<Meter> items = page.limit() == 0 ? List.of()
                     : filtered(h, SELECT, org, search, " ORDER BY created_at, id" + window(page))
                             .map((rs, ctx) -> MeterRows.map(rs))
@@ -84,7 +85,7 @@ public final class JdbiMeterRepository implements MeterRepository {
             long total = complete ? items.size()
                     : filtered(h, "SELECT count(*) FROM meter", org, search, "").mapTo(Long.class).one();
             return new Page<>(items, total);
-        });
+        }));
     }
 
     private static String window(PageRequest page) {

@@ -5,12 +5,15 @@ import io.metering.application.port.out.PruneScope;
 import io.metering.domain.tenant.OrganizationId;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The prune rule of {@link PruneScope} as SQL (DOMAIN.md "Batch v2 and prune"). The dry run and the
- * real run share the scope and the doom condition, so their counts agree by construction; the real
- * run deletes and counts in one statement, whose scope count sees the rows before the delete.
+ * real run share the scope and the doom condition, so their counts agree by construction: the dry
+ * run counts both in one statement; the real run deletes, then counts what is left in scope in the
+ * same transaction (the caller holds the counter locks, so nothing else changes the scope between
+ * the two). Two statements rather than a data-modifying CTE, which TimescaleDB hypertables have not
+ * always accepted.
  */
 final class PruneQuery {
     private PruneQuery() {}
@@ -18,25 +21,31 @@ final class PruneQuery {
     static PruneCounts run(Handle h, OrganizationId org, PruneScope scope, boolean dryRun) {
         String where = scope(scope);
         String doomed = doomed(scope);
-        String sql = dryRun
-                ? "SELECT count(*) FILTER (WHERE " + doomed + ") AS deleted, count(*) AS in_scope FROM reading r WHERE " + where
-                : "WITH gone AS (DELETE FROM reading r WHERE " + where + " AND " + doomed + " RETURNING 1)"
-                        + " SELECT (SELECT count(*) FROM gone) AS deleted,"
-                        + " (SELECT count(*) FROM reading r WHERE " + where + ") AS in_scope";
-        Query q = h.createQuery(sql)
-                .bind("org", org.value())
+        if (dryRun) {
+            return bind(h.createQuery("SELECT count(*) FILTER (WHERE " + doomed + ") AS deleted, count(*) AS in_scope"
+                    + " FROM reading r WHERE " + where), org, scope)
+                    .map((rs, ctx) -> {
+                        long deleted = rs.getLong("deleted");
+                        return new PruneCounts(deleted, rs.getLong("in_scope") - deleted);
+                    })
+                    .one();
+        }
+        int deleted = bind(h.createUpdate("DELETE FROM reading r WHERE " + where + " AND " + doomed), org, scope).execute();
+        long kept = bind(h.createQuery("SELECT count(*) FROM reading r WHERE " + where), org, scope).mapTo(Long.class).one();
+        return new PruneCounts(deleted, kept);
+    }
+
+    private static <S extends SqlStatement<S>> S bind(S statement, OrganizationId org, PruneScope scope) {
+        statement.bind("org", org.value())
                 .bind("meterId", scope.meterId().toString())
                 .bindArray("keep", String.class, List.copyOf(scope.keepExternalIds()));
         if (scope.counterId() != null) {
-            q.bind("counterId", scope.counterId().toString());
+            statement.bind("counterId", scope.counterId().toString());
         }
         if (scope.source() != null) {
-            q.bind("source", scope.source().code());
+            statement.bind("source", scope.source().code());
         }
-        return q.map((rs, ctx) -> {
-            long deleted = rs.getLong("deleted");
-            return new PruneCounts(deleted, rs.getLong("in_scope") - deleted);
-        }).one();
+        return statement;
     }
 
     /** The readings a prune considers: of the meter, optionally of one counter and one source. */
