@@ -8,7 +8,6 @@ import io.metering.application.port.out.ReadingMatch;
 import io.metering.application.port.out.ReadingRepository;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingKey;
-import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,7 +47,7 @@ public final class JdbiReadingRepository implements ReadingRepository {
      * found by a backward or forward scan of the primary key that stops at the first row that is
      * neither implausible nor excluded.
      */
-    static final String NEIGHBOURS = """
+    private static final String NEIGHBOURS = """
             WITH x AS MATERIALIZED (
                 SELECT * FROM unnest(CAST(:xCounterIds AS uuid[]), CAST(:xDirections AS text[]),
                                      CAST(:xTimestamps AS timestamptz[])) AS x(counter_id, direction, ts))
@@ -139,8 +138,7 @@ public final class JdbiReadingRepository implements ReadingRepository {
             return Map.of();
         }
         List<ReadingKey> skip = storable(excluded);
-        Map<NeighbourProbe, Neighbours> out = new HashMap<>();
-        db.read(h -> h.createQuery(NEIGHBOURS)
+        List<Map.Entry<NeighbourProbe, Neighbours>> found = db.read(h -> h.createQuery(NEIGHBOURS)
                 .bind("org", org.value())
                 .bindArray("counterIds", String.class, distinct.stream().map(p -> p.series().counterId().toString()).toList())
                 .bindArray("directions", String.class, distinct.stream().map(p -> p.series().direction().code()).toList())
@@ -149,14 +147,11 @@ public final class JdbiReadingRepository implements ReadingRepository {
                 .bindArray("xCounterIds", String.class, skip.stream().map(k -> k.series().counterId().toString()).toList())
                 .bindArray("xDirections", String.class, skip.stream().map(k -> k.series().direction().code()).toList())
                 .bindArray("xTimestamps", String.class, skip.stream().map(k -> SqlInstants.stored(k.timestamp())).toList())
-                .map((rs, ctx) -> {
-                    NeighbourProbe probe = distinct.get(rs.getInt("i") - 1);
-                    SeriesPoint previous = ReadingRows.point(rs, "prev_");
-                    SeriesPoint next = ReadingRows.point(rs, "next_");
-                    out.put(probe, new Neighbours(Optional.ofNullable(previous), Optional.ofNullable(next)));
-                    return probe;
-                })
+                .map((rs, ctx) -> Map.entry(distinct.get(rs.getInt("i") - 1), new Neighbours(
+                        Optional.ofNullable(ReadingRows.point(rs, "prev_")), Optional.ofNullable(ReadingRows.point(rs, "next_")))))
                 .list());
+        Map<NeighbourProbe, Neighbours> out = new HashMap<>();
+        found.forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@link ReadingSeriesQueries} over the {@code reading} table. Each question is a range scan of the
@@ -33,25 +34,20 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
             + " AND ts >= CAST(:from AS timestamptz) AND ts <= CAST(:to AS timestamptz) ORDER BY ts %s%s)";
 
     /** The earliest instant of each direction, each from the head of its key range. */
-    static final String FIRST_TIMESTAMP = """
+    private static final String FIRST_TIMESTAMP = """
             SELECT min(f.ts) FROM unnest(CAST(:directions AS text[])) AS d(direction)
             CROSS JOIN LATERAL (SELECT ts FROM reading r
                                 WHERE r.org_id = :org AND r.counter_id = CAST(:counterId AS uuid) AND r.direction = d.direction
                                 ORDER BY ts LIMIT 1) f
             """;
 
-    /** Per counter, the latest plausible reading of each direction, then the later of the two. */
-    static final String LATEST_PLAUSIBLE = """
-            SELECT l.* FROM unnest(CAST(:counterIds AS uuid[])) AS c(id)
-            CROSS JOIN LATERAL (
-                SELECT * FROM (
-                    (SELECT %1$s FROM reading r WHERE r.org_id = :org AND r.counter_id = c.id AND r.direction = 'feed-in'
-                       AND r.%2$s ORDER BY r.ts DESC LIMIT 1)
-                    UNION ALL
-                    (SELECT %1$s FROM reading r WHERE r.org_id = :org AND r.counter_id = c.id AND r.direction = 'feed-out'
-                       AND r.%2$s ORDER BY r.ts DESC LIMIT 1)
-                ) latest ORDER BY ts DESC, direction DESC LIMIT 1) l
-            """.formatted(ReadingRows.columns("r"), ReadingRows.PLAUSIBLE);
+    /** Per counter, the latest plausible reading of each direction, then the latest of those. */
+    private static final String LATEST_PLAUSIBLE = "SELECT l.* FROM unnest(CAST(:counterIds AS uuid[])) AS c(id) CROSS JOIN LATERAL ("
+            + " SELECT * FROM (" + Arrays.stream(Direction.values())
+                    .map(d -> "(SELECT " + ReadingRows.columns("r") + " FROM reading r WHERE r.org_id = :org AND r.counter_id = c.id"
+                            + " AND r.direction = '" + d.code() + "' AND r." + ReadingRows.PLAUSIBLE + " ORDER BY r.ts DESC LIMIT 1)")
+                    .collect(Collectors.joining(" UNION ALL "))
+            + ") latest ORDER BY ts DESC, direction DESC LIMIT 1) l";
 
     private final JdbiTransactions db;
 
@@ -79,7 +75,7 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
      * One branch per direction; each branch is limited to offset + limit rows, enough for the window
      * of the merged order (timestamp, then direction).
      */
-    static String rangeSql(Optional<Direction> direction, SortOrder sort, PageRequest page) {
+    private static String rangeSql(Optional<Direction> direction, SortOrder sort, PageRequest page) {
         String order = sort == SortOrder.ASC ? "ASC" : "DESC";
         String branchLimit = page.unlimited() ? "" : " LIMIT " + (page.offset() + page.limit());
         String union = directions(direction).stream()

@@ -62,13 +62,10 @@ final class ReadingMatchQuery {
                 groups.computeIfAbsent(Shape.of(m), s -> new ArrayList<>()).add(i);
             }
         }
-        groups.values().forEach(indexes -> {
-            List<ReadingMatch> group = indexes.stream().map(matches::get).toList();
-            query(h, org, group).map((rs, ctx) -> {
-                results.get(indexes.get(rs.getInt("i") - 1)).add(ReadingRows.map(rs));
-                return null;
-            }).list();
-        });
+        groups.values().forEach(indexes -> query(h, org, indexes.stream().map(matches::get).toList())
+                .map((rs, ctx) -> Map.entry(indexes.get(rs.getInt("i") - 1), ReadingRows.map(rs)))
+                .list()
+                .forEach(found -> results.get(found.getKey()).add(found.getValue())));
         return results.stream().map(List::copyOf).toList();
     }
 
