@@ -48,7 +48,10 @@ import java.util.stream.Stream;
 /**
  * An in-memory implementation of every outgoing port, for application and HTTP tests. Transactions
  * are serialized by one lock and rolled back by restoring a snapshot, so all-or-nothing behaviour
- * matches the database adapter.
+ * matches the database adapter. {@link PortContractTest} holds it and the database adapter to the
+ * same behaviour, including what storage imposes: instants of meters, counters and changesets are
+ * kept to the millisecond (DOMAIN.md "Values, instants, days"), ties in listing order break by id
+ * in its text order (the order PostgreSQL gives {@code uuid}), and read-only work may not write.
  */
 public final class InMemoryStore implements Transactions, MeterRepository, CounterRepository, ReadingRepository,
         ReadingSeriesQueries, ChangesetRepository {
@@ -73,14 +76,18 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
 
     private final ReentrantLock lock = new ReentrantLock();
     private State state = new State();
+    /** Whether the lock holder runs read-only work (only meaningful to the holder). */
+    private boolean readOnlyWork;
 
     // ---------------------------------------------------------------- Transactions
 
+    /** {@inheritDoc} @throws IllegalStateException inside read-only work */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         lock.lock();
         try {
             if (lock.getHoldCount() > 1) {
+                checkWritable();
                 return work.get();
             }
             State before = state.copy();
@@ -95,25 +102,74 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         }
     }
 
+    /** {@inheritDoc} Writes inside it throw {@link IllegalStateException}, as they fail in a database. */
     @Override
     public <T> T readOnly(Supplier<T> work) {
-        return inTransaction(work);
+        lock.lock();
+        try {
+            if (lock.getHoldCount() > 1) {
+                return work.get();
+            }
+            readOnlyWork = true;
+            try {
+                return work.get();
+            } finally {
+                readOnlyWork = false;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void checkWritable() {
+        if (readOnlyWork && lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("cannot write inside a read-only transaction");
+        }
+    }
+
+    /** Listing order of UUIDs: their text order, which is PostgreSQL's (UUID.compareTo compares signed halves). */
+    private static String idOrder(java.util.UUID id) {
+        return id.toString();
+    }
+
+    private static Instant millis(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    private static Meter stored(Meter m) {
+        return new Meter(m.id(), m.org(), m.title(), m.tags(), m.maLoId(), m.meterNumber(), m.status(), m.sector(), m.meterType(),
+                m.tariffType(), m.usedFor(), m.manufacturer(), m.calibrationDate(), m.customers(), m.contracts(),
+                m.contractPeriods(), m.governance(), m.attributes(), millis(m.createdAt()), millis(m.updatedAt()));
+    }
+
+    private static Counter stored(Counter c) {
+        return new Counter(c.id(), c.org(), c.meterId(), c.title(), c.obisNumber(), c.direction(), c.tariffType(), c.unit(),
+                c.transformerRatio(), c.conversionFactor(), c.registerCapacity(), c.attributes(), millis(c.createdAt()),
+                millis(c.updatedAt()));
+    }
+
+    private static Changeset stored(Changeset c) {
+        return new Changeset(c.id(), c.org(), c.meterId(), c.counterId(), c.proposed(), c.previous(), c.governance(),
+                millis(c.createdAt()), c.createdBy(), c.source());
     }
 
     // ---------------------------------------------------------------- meters
 
     @Override
     public void insert(Meter meter) {
-        state.meters.put(new OrgKey<>(meter.org(), meter.id()), meter);
+        checkWritable();
+        state.meters.put(new OrgKey<>(meter.org(), meter.id()), stored(meter));
     }
 
     @Override
     public void update(Meter meter) {
-        state.meters.replace(new OrgKey<>(meter.org(), meter.id()), meter);
+        checkWritable();
+        state.meters.replace(new OrgKey<>(meter.org(), meter.id()), stored(meter));
     }
 
     @Override
     public boolean delete(OrganizationId org, MeterId id) {
+        checkWritable();
         boolean existed = state.meters.remove(new OrgKey<>(org, id)) != null;
         List<CounterId> counters = findByMeter(org, id).stream().map(Counter::id).toList();
         counters.forEach(c -> delete(org, c));
@@ -139,7 +195,7 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
                 .filter(m -> s.maLoId() == null || s.maLoId().equals(m.maLoId()))
                 .filter(m -> s.meterNumber() == null || s.meterNumber().equals(m.meterNumber()))
                 .filter(m -> !s.portalScoped() || m.isReachableBy(s.reachableContactId(), s.reachableContractIds()))
-                .sorted(Comparator.comparing(Meter::createdAt).thenComparing(m -> m.id().value()))
+                .sorted(Comparator.comparing(Meter::createdAt).thenComparing(m -> idOrder(m.id().value())))
                 .toList();
         return new Page<>(window(all, page), all.size());
     }
@@ -148,16 +204,19 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
 
     @Override
     public void insert(Counter counter) {
-        state.counters.put(new OrgKey<>(counter.org(), counter.id()), counter);
+        checkWritable();
+        state.counters.put(new OrgKey<>(counter.org(), counter.id()), stored(counter));
     }
 
     @Override
     public void update(Counter counter) {
-        state.counters.replace(new OrgKey<>(counter.org(), counter.id()), counter);
+        checkWritable();
+        state.counters.replace(new OrgKey<>(counter.org(), counter.id()), stored(counter));
     }
 
     @Override
     public boolean delete(OrganizationId org, CounterId id) {
+        checkWritable();
         boolean existed = state.counters.remove(new OrgKey<>(org, id)) != null;
         state.readings.keySet().removeIf(k -> k.org().equals(org) && k.id().counterId().equals(id));
         state.changesets.values().removeIf(c -> c.org().equals(org) && c.counterId().equals(id));
@@ -179,13 +238,21 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         Set<MeterId> ids = new HashSet<>(meterIds);
         return state.counters.values().stream()
                 .filter(c -> c.org().equals(org) && ids.contains(c.meterId()))
-                .sorted(Comparator.comparing(Counter::createdAt).thenComparing(c -> c.id().value()))
+                .sorted(Comparator.comparing(Counter::createdAt).thenComparing(c -> idOrder(c.id().value())))
                 .toList();
     }
 
+    /**
+     * {@inheritDoc} Every transaction already holds the store's single lock.
+     *
+     * @throws IllegalStateException outside read-write transactions, where a lock would end at once
+     */
     @Override
     public void lockForReadingWrite(OrganizationId org, Collection<CounterId> ids) {
-        // every transaction already holds the store's single lock
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("counter locks need a transaction: call inside Transactions.inTransaction");
+        }
+        checkWritable();
     }
 
     // ---------------------------------------------------------------- readings (write side)
@@ -200,6 +267,7 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
 
     @Override
     public void insert(OrganizationId org, List<Reading> readings) {
+        checkWritable();
         for (Reading r : readings) {
             if (series(org, r.series()).putIfAbsent(r.timestamp(), r) != null) {
                 throw new IllegalStateException("duplicate key " + r.key());
@@ -209,11 +277,13 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
 
     @Override
     public void upsert(OrganizationId org, List<Reading> readings) {
+        checkWritable();
         readings.forEach(r -> series(org, r.series()).put(r.timestamp(), r));
     }
 
     @Override
     public int delete(OrganizationId org, Collection<ReadingKey> keys) {
+        checkWritable();
         int n = 0;
         for (ReadingKey k : keys) {
             if (seriesIfAny(org, k.series()).map(s -> s.remove(k.timestamp())).isPresent()) {
@@ -253,10 +323,16 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
                 .flatMap(e -> e.getValue().values().stream());
     }
 
+    /** {@inheritDoc} @throws IllegalArgumentException if a match is empty */
     @Override
     public List<List<Reading>> findMatching(OrganizationId org, List<ReadingMatch> matches) {
-        return matches.stream().map(m -> allReadings(org).filter(r -> matches(m, r))
-                .sorted(Comparator.comparing(Reading::timestamp)).toList()).toList();
+        if (matches.stream().anyMatch(ReadingMatch::isEmpty)) {
+            throw new IllegalArgumentException("a reading match gives no criterion");
+        }
+        Comparator<Reading> order = Comparator.comparing(Reading::timestamp)
+                .thenComparing(r -> idOrder(r.counterId().value()))
+                .thenComparing(Reading::direction);
+        return matches.stream().map(m -> allReadings(org).filter(r -> matches(m, r)).sorted(order).toList()).toList();
     }
 
     private static boolean matches(ReadingMatch m, Reading r) {
@@ -279,6 +355,7 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
                 ? scope.source() != null
                 : !scope.keepExternalIds().contains(r.externalId())).toList();
         if (!dryRun) {
+            checkWritable();
             delete(org, doomed.stream().map(Reading::key).toList());
         }
         return new PruneCounts(doomed.size(), inScope.size() - doomed.size());
@@ -362,16 +439,19 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
 
     @Override
     public void insert(Changeset changeset) {
-        state.changesets.put(new OrgKey<>(changeset.org(), changeset.id()), changeset);
+        checkWritable();
+        state.changesets.put(new OrgKey<>(changeset.org(), changeset.id()), stored(changeset));
     }
 
     @Override
     public void update(Changeset changeset) {
-        state.changesets.replace(new OrgKey<>(changeset.org(), changeset.id()), changeset);
+        checkWritable();
+        state.changesets.replace(new OrgKey<>(changeset.org(), changeset.id()), stored(changeset));
     }
 
     @Override
     public boolean delete(OrganizationId org, ChangesetId id) {
+        checkWritable();
         return state.changesets.remove(new OrgKey<>(org, id)) != null;
     }
 
@@ -384,7 +464,7 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
     public List<Changeset> findByCounter(OrganizationId org, MeterId meterId, CounterId counterId) {
         return state.changesets.values().stream()
                 .filter(c -> c.org().equals(org) && c.meterId().equals(meterId) && c.counterId().equals(counterId))
-                .sorted(Comparator.comparing(Changeset::createdAt))
+                .sorted(OLDEST_FIRST)
                 .toList();
     }
 
@@ -393,11 +473,14 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         Set<CounterId> ids = new HashSet<>(counterIds);
         return state.changesets.values().stream()
                 .filter(c -> c.org().equals(org) && ids.contains(c.counterId()))
-                .sorted(Comparator.comparing(Changeset::createdAt))
+                .sorted(OLDEST_FIRST)
                 .toList();
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static final Comparator<Changeset> OLDEST_FIRST =
+            Comparator.comparing(Changeset::createdAt).thenComparing(c -> idOrder(c.id().value()));
 
     private static <T> List<T> window(List<T> all, PageRequest page) {
         if (page.offset() >= all.size()) {

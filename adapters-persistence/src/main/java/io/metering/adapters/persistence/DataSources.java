@@ -1,0 +1,51 @@
+package io.metering.adapters.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/** Connection pools for {@link PostgresPersistence}. */
+public final class DataSources {
+    /** How long a caller waits for a free connection before the pool gives up. */
+    static final long CONNECTION_TIMEOUT_MS = 10_000;
+
+    /** The smallest pool {@link PostgresPersistence#start} can work with: Flyway holds two connections while it migrates. */
+    public static final int MIN_POOL_SIZE = 2;
+
+    private DataSources() {}
+
+    /**
+     * A HikariCP pool of PostgreSQL connections. The driver rewrites JDBC batches into multi-row
+     * inserts ({@code reWriteBatchedInserts=true}); connections name the application in
+     * {@code pg_stat_activity}.
+     *
+     * @param jdbcUrl a {@code jdbc:postgresql:} URL
+     * @param user the database user
+     * @param password the password, may be null
+     * @param maxPoolSize the most connections the pool opens, at least {@value #MIN_POOL_SIZE}
+     * @return a started pool; close it (or the {@link PostgresPersistence} using it) to release it
+     * @throws IllegalArgumentException if the URL is not a PostgreSQL URL or the pool size is below
+     *     {@value #MIN_POOL_SIZE}
+     * @throws com.zaxxer.hikari.pool.HikariPool.PoolInitializationException if the database cannot be
+     *     reached
+     */
+    public static HikariDataSource pooled(String jdbcUrl, String user, String password, int maxPoolSize) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("expected a jdbc:postgresql: URL, not " + jdbcUrl);
+        }
+        if (maxPoolSize < MIN_POOL_SIZE) {
+            throw new IllegalArgumentException("pool size must be at least " + MIN_POOL_SIZE
+                    + " (migrations hold two connections), not " + maxPoolSize);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("metering-postgres");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(maxPoolSize);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("ApplicationName", "metering");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        return new HikariDataSource(config);
+    }
+}

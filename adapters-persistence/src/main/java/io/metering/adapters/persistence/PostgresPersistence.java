@@ -1,0 +1,154 @@
+package io.metering.adapters.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.metering.adapters.persistence.jdbi.JdbiChangesetRepository;
+import io.metering.adapters.persistence.jdbi.JdbiCounterRepository;
+import io.metering.adapters.persistence.jdbi.JdbiMeterRepository;
+import io.metering.adapters.persistence.jdbi.JdbiReadingRepository;
+import io.metering.adapters.persistence.jdbi.JdbiReadingSeriesQueries;
+import io.metering.adapters.persistence.jdbi.JdbiTransactions;
+import io.metering.adapters.persistence.schema.Migrations;
+import io.metering.adapters.persistence.schema.TimescaleSetup;
+import io.metering.application.port.out.ChangesetRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.ReadingRepository;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import io.metering.application.port.out.Transactions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The persistence adapter: every outgoing port of the application over PostgreSQL (with TimescaleDB
+ * when the server offers it), sharing one {@link Transactions} so that repositories called inside
+ * its work take part in its transaction.
+ */
+public final class PostgresPersistence implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresPersistence.class);
+
+    private final DataSource dataSource;
+    private final Jdbi jdbi;
+    private final StorageMode mode;
+    private final JdbiTransactions transactions;
+    private final JdbiMeterRepository meters;
+    private final JdbiCounterRepository counters;
+    private final JdbiReadingRepository readings;
+    private final JdbiReadingSeriesQueries series;
+    private final JdbiChangesetRepository changesets;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private PostgresPersistence(DataSource dataSource, Jdbi jdbi, StorageMode mode) {
+        this.dataSource = dataSource;
+        this.jdbi = jdbi;
+        this.mode = mode;
+        this.transactions = new JdbiTransactions(jdbi);
+        this.meters = new JdbiMeterRepository(transactions);
+        this.counters = new JdbiCounterRepository(transactions);
+        this.readings = new JdbiReadingRepository(transactions);
+        this.series = new JdbiReadingSeriesQueries(transactions);
+        this.changesets = new JdbiChangesetRepository(transactions);
+    }
+
+    /**
+     * Migrates the schema (Flyway), then converts readings to a TimescaleDB hypertable when the
+     * server offers the extension and the settings allow it, and logs the storage mode.
+     *
+     * @param dataSource the database; {@link #close()} closes it if it is closeable. On failure it
+     *     stays open and is the caller's to close.
+     * @param settings storage settings
+     * @return the started adapter
+     * @throws IllegalArgumentException if the data source is a HikariCP pool of fewer than
+     *     {@value DataSources#MIN_POOL_SIZE} connections, on which the migrations would wait forever
+     * @throws org.flywaydb.core.api.FlywayException if the migrations fail
+     * @throws org.jdbi.v3.core.JdbiException if the database cannot be reached or refuses the step
+     */
+    public static PostgresPersistence start(DataSource dataSource, PersistenceSettings settings) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(settings, "settings");
+        if (dataSource instanceof HikariDataSource pool && pool.getMaximumPoolSize() < DataSources.MIN_POOL_SIZE) {
+            throw new IllegalArgumentException("a pool of " + pool.getMaximumPoolSize() + " connection(s) is too small: the migrations"
+                    + " hold " + DataSources.MIN_POOL_SIZE + " at once");
+        }
+        Migrations.migrate(dataSource);
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        StorageMode mode = TimescaleSetup.apply(jdbi, settings);
+        LOG.info("Storage mode: {}", mode.describe());
+        return new PostgresPersistence(dataSource, jdbi, mode);
+    }
+
+    /** The transaction boundary the repositories join. */
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /** Meters. */
+    public MeterRepository meters() {
+        return meters;
+    }
+
+    /** Counters (registers). */
+    public CounterRepository counters() {
+        return counters;
+    }
+
+    /** Reading writes and key lookups. */
+    public ReadingRepository readings() {
+        return readings;
+    }
+
+    /** Time-series questions about readings. */
+    public ReadingSeriesQueries series() {
+        return series;
+    }
+
+    /** Pending changesets. */
+    public ChangesetRepository changesets() {
+        return changesets;
+    }
+
+    /** The storage mode found at start. */
+    public StorageMode mode() {
+        return mode;
+    }
+
+    /**
+     * A cheap liveness check for readiness probes: one {@code SELECT 1} on a pooled connection.
+     *
+     * @return false on any error (no connection, timeout, closed pool), never throws
+     */
+    public boolean isHealthy() {
+        if (closed.get()) {
+            return false;
+        }
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(5).mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            LOG.debug("Database health check failed", e);
+            return false;
+        }
+    }
+
+    /** Closes the data source if it is closeable; later calls do nothing. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true) || !(dataSource instanceof AutoCloseable closeable)) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the data source failed", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.metering.adapters.persistence.jdbi;
+
+import io.metering.adapters.persistence.json.Codes;
+import io.metering.adapters.persistence.json.JsonValues;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.counter.Direction;
+import io.metering.domain.counter.TariffType;
+import io.metering.domain.meter.MeterId;
+import io.metering.domain.tenant.OrganizationId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/** The {@code counter} table's columns and their mapping to {@link Counter}. */
+final class CounterRows {
+    static final String COLUMNS = "org_id, id, meter_id, title, obis_number, direction, tariff_type, unit, transformer_ratio,"
+            + " conversion_factor, register_capacity, attributes, created_at, updated_at";
+
+    /** Parameters in {@link #COLUMNS} order, with the casts text parameters need. */
+    static final String VALUES = ":org, CAST(:id AS uuid), CAST(:meterId AS uuid), :title, :obisNumber, :direction, :tariffType,"
+            + " :unit, :transformerRatio, :conversionFactor, :registerCapacity, CAST(:attributes AS jsonb),"
+            + " CAST(:createdAt AS timestamptz), CAST(:updatedAt AS timestamptz)";
+
+    private CounterRows() {}
+
+    /** Binds every column parameter of {@link #VALUES}; decimals bind as exact {@code numeric}. */
+    static <S extends SqlStatement<S>> S bind(S statement, Counter c) {
+        return statement
+                .bind("org", c.org().value())
+                .bind("id", c.id().toString())
+                .bind("meterId", c.meterId().toString())
+                .bind("title", c.title())
+                .bind("obisNumber", c.obisNumber())
+                .bind("direction", c.direction() == null ? null : c.direction().code())
+                .bind("tariffType", c.tariffType() == null ? null : c.tariffType().code())
+                .bind("unit", c.unit())
+                .bind("transformerRatio", c.transformerRatio())
+                .bind("conversionFactor", c.conversionFactor())
+                .bind("registerCapacity", c.registerCapacity())
+                .bind("attributes", JsonValues.writeMap(c.attributes()))
+                .bind("createdAt", SqlInstants.stored(c.createdAt()))
+                .bind("updatedAt", SqlInstants.stored(c.updatedAt()));
+    }
+
+    /** Maps a row selected with {@link #COLUMNS}. */
+    static Counter map(ResultSet rs) throws SQLException {
+        return new Counter(
+                new CounterId(rs.getObject("id", UUID.class)),
+                new OrganizationId(rs.getString("org_id")),
+                new MeterId(rs.getObject("meter_id", UUID.class)),
+                rs.getString("title"),
+                rs.getString("obis_number"),
+                Codes.decode(Direction::fromCode, rs.getString("direction"), "counter.direction"),
+                Codes.decode(TariffType::fromCode, rs.getString("tariff_type"), "counter.tariff_type"),
+                rs.getString("unit"),
+                rs.getBigDecimal("transformer_ratio"),
+                rs.getBigDecimal("conversion_factor"),
+                rs.getBigDecimal("register_capacity"),
+                JsonValues.readMap(rs.getString("attributes")),
+                SqlInstants.read(rs, "created_at"),
+                SqlInstants.read(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,94 @@
+package io.metering.adapters.persistence.jdbi;
+
+import io.metering.application.port.out.CounterRepository;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.meter.MeterId;
+import io.metering.domain.tenant.OrganizationId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@link CounterRepository} over the {@code counter} table; every statement names the organization. */
+public final class JdbiCounterRepository implements CounterRepository {
+    private static final String SELECT = "SELECT " + CounterRows.COLUMNS + " FROM counter";
+
+    private final JdbiTransactions db;
+
+    /** @param db the transactions the repository joins */
+    public JdbiCounterRepository(JdbiTransactions db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    @Override
+    public void insert(Counter counter) {
+        db.write(h -> CounterRows.bind(h.createUpdate("INSERT INTO counter (" + CounterRows.COLUMNS + ") VALUES ("
+                + CounterRows.VALUES + ")"), counter).execute());
+    }
+
+    @Override
+    public void update(Counter counter) {
+        db.write(h -> CounterRows.bind(h.createUpdate("UPDATE counter SET (" + CounterRows.COLUMNS + ") = (" + CounterRows.VALUES
+                + ") WHERE org_id = :org AND id = CAST(:id AS uuid)"), counter).execute());
+    }
+
+    @Override
+    public boolean delete(OrganizationId org, CounterId id) {
+        return db.write(h -> {
+            List<UUID> locked = CounterCascade.lock(h, org, "id = CAST(:key AS uuid)", id.toString());
+            CounterCascade.delete(h, org, List.of(id.value()));
+            return !locked.isEmpty();
+        });
+    }
+
+    @Override
+    public Optional<Counter> findById(OrganizationId org, CounterId id) {
+        return db.read(h -> h.createQuery(SELECT + " WHERE org_id = :org AND id = CAST(:id AS uuid)")
+                .bind("org", org.value())
+                .bind("id", id.toString())
+                .map((rs, ctx) -> CounterRows.map(rs))
+                .findOne());
+    }
+
+    @Override
+    public List<Counter> findByMeter(OrganizationId org, MeterId meterId) {
+        return findByMeters(org, List.of(meterId));
+    }
+
+    @Override
+    public List<Counter> findByMeters(OrganizationId org, Collection<MeterId> meterIds) {
+        if (meterIds.isEmpty()) {
+            return List.of();
+        }
+        return db.read(h -> h.createQuery(SELECT + " WHERE org_id = :org AND meter_id = ANY(CAST(:ids AS uuid[]))"
+                        + " ORDER BY created_at, id")
+                .bind("org", org.value())
+                .bindArray("ids", String.class, meterIds.stream().map(MeterId::toString).distinct().toList())
+                .map((rs, ctx) -> CounterRows.map(rs))
+                .list());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code SELECT ... FOR NO KEY UPDATE} on the counter rows, sorted by id before locking.
+     * That mode conflicts with itself and with updates and deletes of the counter, not with plain
+     * reads, so readers never wait. Ids that name no counter of the organization lock nothing.
+     *
+     * @throws IllegalStateException outside a read-write transaction, where a lock would end at once
+     */
+    @Override
+    public void lockForReadingWrite(OrganizationId org, Collection<CounterId> ids) {
+        var h = db.transactionHandle();
+        if (ids.isEmpty()) {
+            return;
+        }
+        h.createQuery("SELECT id FROM counter WHERE org_id = :org AND id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR NO KEY UPDATE")
+                .bind("org", org.value())
+                .bindArray("ids", String.class, ids.stream().map(CounterId::toString).distinct().toList())
+                .mapTo(UUID.class)
+                .list();
+    }
+}

@@ -1,0 +1,136 @@
+package io.metering.adapters.persistence.jdbi;
+
+import io.metering.application.model.Page;
+import io.metering.application.model.PageRequest;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.MeterSearch;
+import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.MeterId;
+import io.metering.domain.tenant.OrganizationId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** {@link MeterRepository} over the {@code meter} table; every statement names the organization. */
+public final class JdbiMeterRepository implements MeterRepository {
+    private static final String SELECT = "SELECT " + MeterRows.COLUMNS + " FROM meter";
+
+    private final JdbiTransactions db;
+
+    /** @param db the transactions the repository joins */
+    public JdbiMeterRepository(JdbiTransactions db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    @Override
+    public void insert(Meter meter) {
+        db.write(h -> MeterRows.bind(h.createUpdate("INSERT INTO meter (" + MeterRows.COLUMNS + ") VALUES (" + MeterRows.VALUES + ")"),
+                meter).execute());
+    }
+
+    @Override
+    public void update(Meter meter) {
+        db.write(h -> MeterRows.bind(h.createUpdate("UPDATE meter SET (" + MeterRows.COLUMNS + ") = (" + MeterRows.VALUES + ")"
+                + " WHERE org_id = :org AND id = CAST(:id AS uuid)"), meter).execute());
+    }
+
+    @Override
+    public boolean delete(OrganizationId org, MeterId id) {
+        return db.write(h -> {
+            List<UUID> counters = CounterCascade.lock(h, org, "meter_id = CAST(:key AS uuid)", id.toString());
+            CounterCascade.delete(h, org, counters);
+            return h.createUpdate("DELETE FROM meter WHERE org_id = :org AND id = CAST(:id AS uuid)")
+                    .bind("org", org.value())
+                    .bind("id", id.toString())
+                    .execute() > 0;
+        });
+    }
+
+    @Override
+    public Optional<Meter> findById(OrganizationId org, MeterId id) {
+        return db.read(h -> h.createQuery(SELECT + " WHERE org_id = :org AND id = CAST(:id AS uuid)")
+                .bind("org", org.value())
+                .bind("id", id.toString())
+                .map((rs, ctx) -> MeterRows.map(rs))
+                .findOne());
+    }
+
+    @Override
+    public List<Meter> findByIds(OrganizationId org, Collection<MeterId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.read(h -> h.createQuery(SELECT + " WHERE org_id = :org AND id = ANY(CAST(:ids AS uuid[]))")
+                .bind("org", org.value())
+                .bindArray("ids", String.class, ids.stream().map(MeterId::toString).distinct().toList())
+                .map((rs, ctx) -> MeterRows.map(rs))
+                .list());
+    }
+
+    /** {@inheritDoc} The window and the total come from one snapshot. */
+    @Override
+    public Page<Meter> search(OrganizationId org, MeterSearch search, PageRequest page) {
+        return db.readOnly(() -> db.read(h -> {
+            List<Meter> items = page.limit() == 0 ? List.of()
+                    : filtered(h, SELECT, org, search, " ORDER BY created_at, id" + window(page))
+                            .map((rs, ctx) -> MeterRows.map(rs))
+                            .list();
+            // The total is known without counting when the window starts at 0 and is not full.
+            boolean complete = page.offset() == 0 && (page.unlimited() || items.size() < page.limit());
+            long total = complete ? items.size()
+                    : filtered(h, "SELECT count(*) FROM meter", org, search, "").mapTo(Long.class).one();
+            return new Page<>(items, total);
+        }));
+    }
+
+    private static String window(PageRequest page) {
+        return (page.unlimited() ? "" : " LIMIT " + page.limit()) + " OFFSET " + page.offset();
+    }
+
+    /**
+     * The search's conditions; relation filters use the GIN-indexed id arrays. A portal search sees
+     * meters whose customers name the contact or whose contracts name one of the contracts
+     * (DOMAIN.md "Who may do what").
+     */
+    private static Query filtered(Handle h, String select, OrganizationId org, MeterSearch s, String tail) {
+        List<String> where = new ArrayList<>(List.of("org_id = :org"));
+        if (s.customerId() != null) {
+            where.add("customer_ids @> ARRAY[CAST(:customerId AS text)]");
+        }
+        if (s.contractId() != null) {
+            where.add("contract_ids @> ARRAY[CAST(:contractId AS text)]");
+        }
+        if (s.maLoId() != null) {
+            where.add("ma_lo_id = :maLoId");
+        }
+        if (s.meterNumber() != null) {
+            where.add("meter_number = :meterNumber");
+        }
+        if (s.portalScoped()) {
+            where.add("(customer_ids @> ARRAY[CAST(:contactId AS text)] OR contract_ids && CAST(:contractIds AS text[]))");
+        }
+        Query q = h.createQuery(select + " WHERE " + String.join(" AND ", where) + tail).bind("org", org.value());
+        if (s.customerId() != null) {
+            q.bind("customerId", s.customerId());
+        }
+        if (s.contractId() != null) {
+            q.bind("contractId", s.contractId());
+        }
+        if (s.maLoId() != null) {
+            q.bind("maLoId", s.maLoId());
+        }
+        if (s.meterNumber() != null) {
+            q.bind("meterNumber", s.meterNumber());
+        }
+        if (s.portalScoped()) {
+            q.bind("contactId", s.reachableContactId());
+            q.bindArray("contractIds", String.class, List.copyOf(s.reachableContractIds()));
+        }
+        return q;
+    }
+}

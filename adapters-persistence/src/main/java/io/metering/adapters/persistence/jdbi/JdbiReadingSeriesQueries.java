@@ -1,0 +1,184 @@
+package io.metering.adapters.persistence.jdbi;
+
+import io.metering.application.model.PageRequest;
+import io.metering.application.model.SortOrder;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.counter.Direction;
+import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.SeriesKey;
+import io.metering.domain.reading.SeriesPoint;
+import io.metering.domain.tenant.OrganizationId;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@link ReadingSeriesQueries} over the {@code reading} table. Each question is a range scan of the
+ * primary key {@code (org_id, counter_id, direction, ts)}: questions about one series scan it
+ * directly; questions about both directions of a counter scan each direction and merge, so results
+ * come ordered from the index without sorting the counter's history.
+ */
+public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
+    private static final String SERIES = "org_id = :org AND counter_id = CAST(:counterId AS uuid) AND direction = :direction";
+
+    /** Rows of one direction in a range; the merge of two of these keeps index order. */
+    private static final String RANGE_BRANCH = "(SELECT " + ReadingRows.COLUMNS + " FROM reading"
+            + " WHERE org_id = :org AND counter_id = CAST(:counterId AS uuid) AND direction = '%s'"
+            + " AND ts >= CAST(:from AS timestamptz) AND ts <= CAST(:to AS timestamptz) ORDER BY ts %s%s)";
+
+    /** The earliest instant of each direction, each from the head of its key range. */
+    private static final String FIRST_TIMESTAMP = """
+            SELECT min(f.ts) FROM unnest(CAST(:directions AS text[])) AS d(direction)
+            CROSS JOIN LATERAL (SELECT ts FROM reading r
+                                WHERE r.org_id = :org AND r.counter_id = CAST(:counterId AS uuid) AND r.direction = d.direction
+                                ORDER BY ts LIMIT 1) f
+            """;
+
+    /** Per counter, the latest plausible reading of each direction, then the latest of those. */
+    private static final String LATEST_PLAUSIBLE = "SELECT l.* FROM unnest(CAST(:counterIds AS uuid[])) AS c(id) CROSS JOIN LATERAL ("
+            + " SELECT * FROM (" + Arrays.stream(Direction.values())
+                    .map(d -> "(SELECT " + ReadingRows.columns("r") + " FROM reading r WHERE r.org_id = :org AND r.counter_id = c.id"
+                            + " AND r.direction = '" + d.code() + "' AND r." + ReadingRows.PLAUSIBLE + " ORDER BY r.ts DESC LIMIT 1)")
+                    .collect(Collectors.joining(" UNION ALL "))
+            + ") latest ORDER BY ts DESC, direction DESC LIMIT 1) l";
+
+    private final JdbiTransactions db;
+
+    /** @param db the transactions the repository joins */
+    public JdbiReadingSeriesQueries(JdbiTransactions db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    @Override
+    public List<Reading> range(OrganizationId org, CounterId counterId, Optional<Direction> direction, Instant from, Instant to,
+            SortOrder sort, PageRequest page) {
+        if (page.limit() == 0) {
+            return List.of();
+        }
+        return db.read(h -> h.createQuery(rangeSql(direction, sort, page))
+                .bind("org", org.value())
+                .bind("counterId", counterId.toString())
+                .bind("from", SqlInstants.ceiling(from))
+                .bind("to", SqlInstants.floor(to))
+                .map((rs, ctx) -> ReadingRows.map(rs))
+                .list());
+    }
+
+    /**
+     * One branch per direction; each branch is limited to offset + limit rows, enough for the window
+     * of the merged order (timestamp, then direction).
+     */
+    private static String rangeSql(Optional<Direction> direction, SortOrder sort, PageRequest page) {
+        String order = sort == SortOrder.ASC ? "ASC" : "DESC";
+        String branchLimit = page.unlimited() ? "" : " LIMIT " + (page.offset() + page.limit());
+        String union = directions(direction).stream()
+                .map(d -> RANGE_BRANCH.formatted(d.code(), order, branchLimit))
+                .reduce((a, b) -> a + " UNION ALL " + b)
+                .orElseThrow();
+        return "SELECT * FROM (" + union + ") readings ORDER BY ts " + order + ", direction " + order
+                + (page.unlimited() ? "" : " LIMIT " + page.limit()) + " OFFSET " + page.offset();
+    }
+
+    @Override
+    public long count(OrganizationId org, CounterId counterId, Optional<Direction> direction, Instant from, Instant to) {
+        return db.read(h -> h.createQuery("SELECT count(*) FROM reading WHERE org_id = :org AND counter_id = CAST(:counterId AS uuid)"
+                        + " AND direction = ANY(CAST(:directions AS text[]))"
+                        + " AND ts >= CAST(:from AS timestamptz) AND ts <= CAST(:to AS timestamptz)")
+                .bind("org", org.value())
+                .bind("counterId", counterId.toString())
+                .bindArray("directions", String.class, codes(direction))
+                .bind("from", SqlInstants.ceiling(from))
+                .bind("to", SqlInstants.floor(to))
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
+    public Optional<Instant> firstTimestamp(OrganizationId org, CounterId counterId, Optional<Direction> direction) {
+        return db.read(h -> h.createQuery(FIRST_TIMESTAMP)
+                .bind("org", org.value())
+                .bind("counterId", counterId.toString())
+                .bindArray("directions", String.class, codes(direction))
+                .map((rs, ctx) -> Optional.ofNullable(SqlInstants.read(rs, "min")))
+                .one());
+    }
+
+    @Override
+    public Optional<SeriesPoint> lastPlausibleBefore(OrganizationId org, SeriesKey series, Instant t) {
+        return points(org, series, "ts < CAST(:t AS timestamptz)", SqlInstants.ceiling(t), "DESC", 1).stream().findFirst();
+    }
+
+    @Override
+    public Optional<SeriesPoint> lastPlausibleAtOrBefore(OrganizationId org, SeriesKey series, Instant t) {
+        return points(org, series, "ts <= CAST(:t AS timestamptz)", SqlInstants.floor(t), "DESC", 1).stream().findFirst();
+    }
+
+    @Override
+    public Optional<SeriesPoint> firstPlausibleAfter(OrganizationId org, SeriesKey series, Instant t) {
+        return points(org, series, "ts > CAST(:t AS timestamptz)", SqlInstants.floor(t), "ASC", 1).stream().findFirst();
+    }
+
+    @Override
+    public List<SeriesPoint> recentPlausible(OrganizationId org, SeriesKey series, Instant t, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
+        return limit == 0 ? List.of() : points(org, series, "ts <= CAST(:t AS timestamptz)", SqlInstants.floor(t), "DESC", limit);
+    }
+
+    @Override
+    public List<SeriesPoint> plausibleBetween(OrganizationId org, SeriesKey series, Instant from, Instant to) {
+        return db.read(h -> h.createQuery("SELECT " + ReadingRows.POINT_COLUMNS + " FROM reading WHERE " + SERIES
+                        + " AND ts >= CAST(:from AS timestamptz) AND ts <= CAST(:to AS timestamptz) AND " + ReadingRows.PLAUSIBLE
+                        + " ORDER BY ts ASC")
+                .bind("org", org.value())
+                .bind("counterId", series.counterId().toString())
+                .bind("direction", series.direction().code())
+                .bind("from", SqlInstants.ceiling(from))
+                .bind("to", SqlInstants.floor(to))
+                .map((rs, ctx) -> ReadingRows.point(rs, ""))
+                .list());
+    }
+
+    private List<SeriesPoint> points(OrganizationId org, SeriesKey series, String condition, String t, String order, int limit) {
+        return db.read(h -> h.createQuery("SELECT " + ReadingRows.POINT_COLUMNS + " FROM reading WHERE " + SERIES + " AND " + condition
+                        + " AND " + ReadingRows.PLAUSIBLE + " ORDER BY ts " + order + " LIMIT :limit")
+                .bind("org", org.value())
+                .bind("counterId", series.counterId().toString())
+                .bind("direction", series.direction().code())
+                .bind("t", t)
+                .bind("limit", limit)
+                .map((rs, ctx) -> ReadingRows.point(rs, ""))
+                .list());
+    }
+
+    @Override
+    public Map<CounterId, Reading> latestPlausible(OrganizationId org, Collection<CounterId> counterIds) {
+        if (counterIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<CounterId, Reading> out = new HashMap<>();
+        db.read(h -> h.createQuery(LATEST_PLAUSIBLE)
+                .bind("org", org.value())
+                .bindArray("counterIds", String.class, counterIds.stream().map(CounterId::toString).distinct().toList())
+                .map((rs, ctx) -> ReadingRows.map(rs))
+                .list())
+                .forEach(r -> out.put(r.counterId(), r));
+        return out;
+    }
+
+    private static List<Direction> directions(Optional<Direction> direction) {
+        return direction.map(List::of).orElse(Arrays.asList(Direction.values()));
+    }
+
+    private static List<String> codes(Optional<Direction> direction) {
+        return directions(direction).stream().map(Direction::code).toList();
+    }
+}

@@ -1,0 +1,116 @@
+package io.metering.adapters.persistence.jdbi;
+
+import io.metering.application.port.out.Transactions;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@link Transactions} over Jdbi: the work runs with one {@link Handle} bound to the current thread,
+ * and every Jdbi repository built on this instance uses that handle, so all of the work's reads and
+ * writes share one transaction. Nested calls join the outer transaction.
+ *
+ * <p>{@link #inTransaction} runs READ COMMITTED: writers of readings serialize on explicit counter
+ * row locks ({@link JdbiCounterRepository#lockForReadingWrite}), and each statement after the lock
+ * sees what earlier writers committed. {@link #readOnly} runs a READ ONLY REPEATABLE READ
+ * transaction, so all its queries see one snapshot. Both are set per transaction with
+ * {@code SET TRANSACTION}, leaving the pooled connection's defaults alone.
+ *
+ * <p>Repository calls outside any transaction run on their own short-lived handle: reads in
+ * autocommit, multi-statement writes in their own transaction.
+ */
+public final class JdbiTransactions implements Transactions {
+    private record Bound(Handle handle, boolean readOnly) {}
+
+    private final Jdbi jdbi;
+    private final ThreadLocal<Bound> bound = new ThreadLocal<>();
+
+    /** @param jdbi the database */
+    public JdbiTransactions(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if called inside {@link #readOnly} work
+     */
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        Bound outer = bound.get();
+        if (outer != null) {
+            requireWritable(outer);
+            return work.get();
+        }
+        return jdbi.inTransaction(handle -> {
+            handle.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED, READ WRITE");
+            return runBound(new Bound(handle, false), work);
+        });
+    }
+
+    /** {@inheritDoc} Inside a read-write transaction, the work joins it and sees its writes. */
+    @Override
+    public <T> T readOnly(Supplier<T> work) {
+        if (bound.get() != null) {
+            return work.get();
+        }
+        return jdbi.inTransaction(handle -> {
+            handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            return runBound(new Bound(handle, true), work);
+        });
+    }
+
+    private <T> T runBound(Bound b, Supplier<T> work) {
+        bound.set(b);
+        try {
+            return work.get();
+        } finally {
+            bound.remove();
+        }
+    }
+
+    /** Runs a read on the bound handle, or on a short-lived one outside transactions. */
+    <T> T read(Function<Handle, T> query) {
+        Bound b = bound.get();
+        return b != null ? query.apply(b.handle()) : jdbi.withHandle(query::apply);
+    }
+
+    /**
+     * Runs a write on the bound handle, or in its own transaction outside transactions.
+     *
+     * @throws IllegalStateException inside read-only work
+     */
+    <T> T write(Function<Handle, T> update) {
+        Bound b = bound.get();
+        if (b != null) {
+            requireWritable(b);
+            return update.apply(b.handle());
+        }
+        return jdbi.inTransaction(handle -> {
+            handle.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED, READ WRITE");
+            return update.apply(handle);
+        });
+    }
+
+    /**
+     * The handle of the current read-write transaction, for locks that must last until it ends.
+     *
+     * @throws IllegalStateException outside {@link #inTransaction} work
+     */
+    Handle transactionHandle() {
+        Bound b = bound.get();
+        if (b == null) {
+            throw new IllegalStateException("counter locks need a transaction: call inside Transactions.inTransaction");
+        }
+        requireWritable(b);
+        return b.handle();
+    }
+
+    private static void requireWritable(Bound b) {
+        if (b.readOnly()) {
+            throw new IllegalStateException("cannot write inside a read-only transaction");
+        }
+    }
+}

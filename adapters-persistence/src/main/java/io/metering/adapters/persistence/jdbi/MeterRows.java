@@ -1,0 +1,90 @@
+package io.metering.adapters.persistence.jdbi;
+
+import io.metering.adapters.persistence.json.Codes;
+import io.metering.adapters.persistence.json.GovernanceDocument;
+import io.metering.adapters.persistence.json.JsonValues;
+import io.metering.adapters.persistence.json.MeterDocuments;
+import io.metering.domain.meter.EntityRelation;
+import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.MeterId;
+import io.metering.domain.meter.MeterStatus;
+import io.metering.domain.meter.MeterType;
+import io.metering.domain.meter.Sector;
+import io.metering.domain.tenant.OrganizationId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/** The {@code meter} table's columns and their mapping to {@link Meter}. */
+final class MeterRows {
+    static final String COLUMNS = "org_id, id, title, tags, ma_lo_id, meter_number, status, sector, meter_type, tariff_type,"
+            + " used_for, manufacturer, calibration_date, customers, contracts, customer_ids, contract_ids, contract_periods,"
+            + " reading_governance, attributes, created_at, updated_at";
+
+    /** Parameters in {@link #COLUMNS} order, with the casts text parameters need. */
+    static final String VALUES = ":org, CAST(:id AS uuid), :title, :tags, :maLoId, :meterNumber, :status, :sector, :meterType,"
+            + " :tariffType, :usedFor, :manufacturer, :calibrationDate, CAST(:customers AS jsonb), CAST(:contracts AS jsonb),"
+            + " :customerIds, :contractIds, CAST(:contractPeriods AS jsonb), CAST(:governance AS jsonb),"
+            + " CAST(:attributes AS jsonb), CAST(:createdAt AS timestamptz), CAST(:updatedAt AS timestamptz)";
+
+    private MeterRows() {}
+
+    /** Binds every column parameter of {@link #VALUES}. */
+    static <S extends SqlStatement<S>> S bind(S statement, Meter m) {
+        return statement
+                .bind("org", m.org().value())
+                .bind("id", m.id().toString())
+                .bind("title", m.title())
+                .bindArray("tags", String.class, m.tags())
+                .bind("maLoId", m.maLoId())
+                .bind("meterNumber", m.meterNumber())
+                .bind("status", m.status().code())
+                .bind("sector", m.sector() == null ? null : m.sector().code())
+                .bind("meterType", m.meterType() == null ? null : m.meterType().code())
+                .bind("tariffType", m.tariffType())
+                .bind("usedFor", m.usedFor())
+                .bind("manufacturer", m.manufacturer())
+                .bind("calibrationDate", m.calibrationDate())
+                .bind("customers", MeterDocuments.writeRelations(m.customers()))
+                .bind("contracts", MeterDocuments.writeRelations(m.contracts()))
+                .bindArray("customerIds", String.class, ids(m.customers()))
+                .bindArray("contractIds", String.class, ids(m.contracts()))
+                .bind("contractPeriods", MeterDocuments.writePeriods(m.contractPeriods()))
+                .bind("governance", GovernanceDocument.write(m.governance()))
+                .bind("attributes", JsonValues.writeMap(m.attributes()))
+                .bind("createdAt", SqlInstants.stored(m.createdAt()))
+                .bind("updatedAt", SqlInstants.stored(m.updatedAt()));
+    }
+
+    private static List<String> ids(List<EntityRelation> relations) {
+        return relations.stream().map(EntityRelation::entityId).distinct().toList();
+    }
+
+    /** Maps a row selected with {@link #COLUMNS}. */
+    static Meter map(ResultSet rs) throws SQLException {
+        return new Meter(
+                new MeterId(rs.getObject("id", UUID.class)),
+                new OrganizationId(rs.getString("org_id")),
+                rs.getString("title"),
+                Arrays.asList((String[]) rs.getArray("tags").getArray()),
+                rs.getString("ma_lo_id"),
+                rs.getString("meter_number"),
+                Codes.decode(MeterStatus::fromCode, rs.getString("status"), "meter.status"),
+                Codes.decode(Sector::fromCode, rs.getString("sector"), "meter.sector"),
+                Codes.decode(MeterType::fromCode, rs.getString("meter_type"), "meter.meter_type"),
+                rs.getString("tariff_type"),
+                rs.getString("used_for"),
+                rs.getString("manufacturer"),
+                rs.getString("calibration_date"),
+                MeterDocuments.readRelations(rs.getString("customers")),
+                MeterDocuments.readRelations(rs.getString("contracts")),
+                MeterDocuments.readPeriods(rs.getString("contract_periods")),
+                GovernanceDocument.read(rs.getString("reading_governance")),
+                JsonValues.readMap(rs.getString("attributes")),
+                SqlInstants.read(rs, "created_at"),
+                SqlInstants.read(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,93 @@
+package io.metering.adapters.persistence.jdbi;
+
+import io.metering.adapters.persistence.json.JsonValues;
+import io.metering.application.port.out.ReadingMatch;
+import io.metering.domain.reading.Reading;
+import io.metering.domain.tenant.OrganizationId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Finds the readings {@link ReadingMatch}es select (DOMAIN.md "Batch v2 and prune": identifiers).
+ * Matches that give the same criteria form one group, answered by one statement that joins the
+ * criteria, unnested from arrays, to the readings on exactly the given columns, so the planner can
+ * use the primary key or the meter/external-id index. A batch usually has one shape, hence one
+ * statement.
+ */
+final class ReadingMatchQuery {
+    /** Which criteria a match gives. */
+    private record Shape(boolean meter, boolean counter, boolean direction, boolean timestamp, boolean externalId,
+            boolean metadata) {
+        static Shape of(ReadingMatch m) {
+            return new Shape(m.meterId() != null, m.counterId() != null, m.direction() != null, m.timestamp() != null,
+                    m.externalId() != null, !m.metadata().isEmpty());
+        }
+    }
+
+    /** One criterion: its column, SQL type, comparison and value. */
+    private record Criterion(String column, String type, String comparison, Function<ReadingMatch, String> value) {}
+
+    private static final List<Criterion> CRITERIA = List.of(
+            new Criterion("meter_id", "uuid", "=", m -> m.meterId() == null ? null : m.meterId().toString()),
+            new Criterion("counter_id", "uuid", "=", m -> m.counterId() == null ? null : m.counterId().toString()),
+            new Criterion("direction", "text", "=", m -> m.direction() == null ? null : m.direction().code()),
+            new Criterion("ts", "timestamptz", "=", m -> m.timestamp() == null ? null : SqlInstants.stored(m.timestamp())),
+            new Criterion("external_id", "text", "=", ReadingMatch::externalId),
+            // containment: every given entry is present with the given value
+            new Criterion("metadata", "jsonb", "@>", m -> m.metadata().isEmpty() ? null : JsonValues.writeStrings(m.metadata())));
+
+    private ReadingMatchQuery() {}
+
+    /**
+     * @return for each match, the readings it selects ordered by timestamp, then counter id, then
+     *     direction
+     * @throws IllegalArgumentException if a match is empty (it would select every reading)
+     */
+    static List<List<Reading>> run(Handle h, OrganizationId org, List<ReadingMatch> matches) {
+        List<List<Reading>> results = new ArrayList<>();
+        Map<Shape, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < matches.size(); i++) {
+            ReadingMatch m = matches.get(i);
+            if (m.isEmpty()) {
+                throw new IllegalArgumentException("reading match " + i + " gives no criterion");
+            }
+            results.add(new ArrayList<>());
+            // a stored instant is a whole millisecond, so a finer one selects nothing
+            if (m.timestamp() == null || SqlInstants.isWholeMillisecond(m.timestamp())) {
+                groups.computeIfAbsent(Shape.of(m), s -> new ArrayList<>()).add(i);
+            }
+        }
+        groups.values().forEach(indexes -> query(h, org, indexes.stream().map(matches::get).toList())
+                .map((rs, ctx) -> Map.entry(indexes.get(rs.getInt("i") - 1), ReadingRows.map(rs)))
+                .list()
+                .forEach(found -> results.get(found.getKey()).add(found.getValue())));
+        return results.stream().map(List::copyOf).toList();
+    }
+
+    private static Query query(Handle h, OrganizationId org, List<ReadingMatch> group) {
+        ReadingMatch sample = group.get(0);
+        List<Criterion> given = CRITERIA.stream().filter(c -> c.value().apply(sample) != null).toList();
+        List<String> arrays = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> conditions = new ArrayList<>(List.of("r.org_id = :org"));
+        for (Criterion c : given) {
+            arrays.add("CAST(:" + c.column() + " AS " + c.type() + "[])");
+            names.add(c.column());
+            conditions.add("r." + c.column() + " " + c.comparison() + " m." + c.column());
+        }
+        String sql = "SELECT m.i, " + ReadingRows.columns("r")
+                + " FROM unnest(" + String.join(", ", arrays) + ") WITH ORDINALITY AS m(" + String.join(", ", names) + ", i)"
+                + " JOIN reading r ON " + String.join(" AND ", conditions)
+                + " ORDER BY m.i, r.ts, r.counter_id, r.direction";
+        Query q = h.createQuery(sql).bind("org", org.value());
+        for (Criterion c : given) {
+            q.bindArray(c.column(), String.class, group.stream().map(c.value()).toList());
+        }
+        return q;
+    }
+}

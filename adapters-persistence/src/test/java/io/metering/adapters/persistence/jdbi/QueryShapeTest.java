@@ -1,0 +1,179 @@
+package io.metering.adapters.persistence.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.metering.application.model.PageRequest;
+import io.metering.application.model.SortOrder;
+import io.metering.application.port.out.MeterSearch;
+import io.metering.application.port.out.NeighbourProbe;
+import io.metering.application.port.out.PruneScope;
+import io.metering.application.port.out.ReadingMatch;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.counter.Direction;
+import io.metering.domain.meter.MeterId;
+import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingKey;
+import io.metering.domain.reading.ReadingSource;
+import io.metering.domain.reading.SeriesKey;
+import io.metering.domain.tenant.OrganizationId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the adapter talks to PostgreSQL: how many statements a call costs, whatever its size, and
+ * that every statement is served by an index (ReadingSeriesQueries' promise), checked on the plans
+ * PostgreSQL chose with sequential scans switched off.
+ */
+class QueryShapeTest {
+    private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+    private static final OrganizationId ORG = new OrganizationId("shape-" + UUID.randomUUID());
+    private static final MeterId METER = MeterId.random();
+    private static final List<CounterId> COUNTERS = IntStream.range(0, 4).mapToObj(i -> CounterId.random()).toList();
+
+    private static RecordingDatabase db;
+    private static JdbiReadingRepository readings;
+    private static JdbiReadingSeriesQueries series;
+
+    @BeforeAll
+    static void readings() {
+        db = new RecordingDatabase();
+        readings = new JdbiReadingRepository(db.transactions);
+        series = new JdbiReadingSeriesQueries(db.transactions);
+        List<Reading> rows = new ArrayList<>();
+        for (CounterId c : COUNTERS) {
+            for (int i = 0; i < 2_600; i++) {
+                Direction d = i % 2 == 0 ? Direction.FEED_OUT : Direction.FEED_IN;
+                rows.add(new Reading(METER, c, d, T0.plusSeconds(900L * i), new BigDecimal(i), ReadingSource.ERP, null, null, null,
+                        "ext-" + i, null, null, null, Map.of("row", String.valueOf(i))));
+            }
+        }
+        db.reset();
+        readings.insert(ORG, rows);
+        assertThat(db.executed()).as("10,400 readings in chunks of 5,000").hasSize(3);
+        db.transactions.inTransaction(() -> {
+            db.transactions.read(h -> h.execute("ANALYZE reading"));
+            return null;
+        });
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    /** Runs the call and returns what it executed, after checking that no plan scans a table sequentially. */
+    private static List<RecordingDatabase.Executed> run(Consumer<Void> call) {
+        db.reset();
+        call.accept(null);
+        List<RecordingDatabase.Executed> executed = db.executed();
+        assertThat(executed).isNotEmpty();
+        for (RecordingDatabase.Executed e : executed) {
+            assertThat(e.plan()).as("plan of %s", e.sql()).contains("Query Text").doesNotContain("Seq Scan");
+        }
+        return executed;
+    }
+
+    @Test
+    void neighboursOfManyProbesAreOneIndexedStatement() {
+        List<NeighbourProbe> probes = new ArrayList<>();
+        for (CounterId c : COUNTERS) {
+            for (int i = 0; i < 50; i++) {
+                probes.add(new NeighbourProbe(new SeriesKey(c, Direction.FEED_OUT), T0.plusSeconds(1800L * i + 60)));
+            }
+        }
+
+        var executed = run(x -> assertThat(readings.neighbours(ORG, probes,
+                List.of(new ReadingKey(probes.get(0).series(), T0)))).hasSize(200));
+
+        assertThat(executed).hasSize(1);
+        assertThat(executed.get(0).plan()).contains("reading_pkey");
+    }
+
+    @Test
+    void keyLookupsAndWritesAreOneStatementEach() {
+        List<ReadingKey> keys = IntStream.range(0, 100)
+                .mapToObj(i -> new ReadingKey(new SeriesKey(COUNTERS.get(0), Direction.FEED_OUT),
+                        T0.plusSeconds(1800L * i)))
+                .toList();
+
+        assertThat(run(x -> assertThat(readings.findByKeys(ORG, keys)).hasSize(100))).hasSize(1);
+        List<Reading> again = new ArrayList<>(readings.findByKeys(ORG, keys).values());
+        assertThat(run(x -> readings.upsert(ORG, again))).hasSize(1);
+    }
+
+    @Test
+    void matchesOfOneShapeAreOneStatement() {
+        List<ReadingMatch> matches = IntStream.range(0, 60)
+                .mapToObj(i -> new ReadingMatch(METER, null, null, null, "ext-" + i, null))
+                .toList();
+
+        var executed = run(x -> assertThat(readings.findMatching(ORG, matches)).allSatisfy(found -> assertThat(found).hasSize(4)));
+
+        assertThat(executed).hasSize(1);
+        assertThat(executed.get(0).plan()).contains("reading_org_meter_external_id");
+        assertThat(run(x -> readings.findMatching(ORG, List.of(new ReadingMatch(null, COUNTERS.get(1), Direction.FEED_IN,
+                T0.plusSeconds(900), null, null))))).hasSize(1);
+    }
+
+    @Test
+    void seriesQuestionsAreIndexRangeScans() {
+        CounterId c = COUNTERS.get(2);
+        SeriesKey out = new SeriesKey(c, Direction.FEED_OUT);
+        Instant mid = T0.plusSeconds(900L * 1_300);
+
+        var range = run(x -> assertThat(series.range(ORG, c, Optional.empty(), T0, mid, SortOrder.DESC, new PageRequest(20, 10)))
+                .hasSize(10));
+        // the directions' index scans merge by ts; only rows sharing an instant are ordered by direction
+        assertThat(range.get(0).plan()).contains("Merge Append").doesNotContainPattern("(?<!Incremental )Sort +\\(cost");
+        run(x -> series.range(ORG, c, Optional.of(Direction.FEED_IN), T0, mid, SortOrder.ASC, new PageRequest(0, PageRequest.ALL)));
+        run(x -> assertThat(series.count(ORG, c, Optional.empty(), T0, mid)).isEqualTo(1_301));
+        run(x -> assertThat(series.firstTimestamp(ORG, c, Optional.empty())).contains(T0));
+        run(x -> assertThat(series.lastPlausibleBefore(ORG, out, mid)).isPresent());
+        run(x -> assertThat(series.lastPlausibleAtOrBefore(ORG, out, mid)).isPresent());
+        run(x -> assertThat(series.firstPlausibleAfter(ORG, out, mid)).isPresent());
+        run(x -> assertThat(series.recentPlausible(ORG, out, mid, 12)).hasSize(12));
+        run(x -> assertThat(series.plausibleBetween(ORG, out, T0, mid)).hasSize(651));
+        var latest = run(x -> assertThat(series.latestPlausible(ORG, COUNTERS)).hasSize(4));
+        assertThat(latest).hasSize(1);
+    }
+
+    @Test
+    void pruneHashesALongKeepListEveryTime() {
+        Set<String> keep = new HashSet<>();
+        IntStream.range(0, 10_000).forEach(i -> keep.add("ext-" + (i * 7)));
+        PruneScope scope = new PruneScope(METER, null, null, keep);
+
+        for (int run = 0; run < 15; run++) {
+            var executed = run(x -> assertThat(readings.prune(ORG, scope, true).kept()).isEqualTo(4 * 372));
+            // one hash probe per reading, not a walk through 10,000 ids, with custom and generic plans alike
+            assertThat(executed.get(0).plan()).as("run %d", run).contains("hashed SubPlan");
+        }
+    }
+
+    @Test
+    void pruneAndMeterQueriesUseIndexes() {
+        run(x -> assertThat(readings.prune(ORG, new PruneScope(METER, COUNTERS.get(3), ReadingSource.ERP,
+                Set.of("ext-1", "ext-2")), true).deleted()).isEqualTo(2_598));
+        JdbiMeterRepository meters = new JdbiMeterRepository(db.transactions);
+        run(x -> meters.search(ORG, new MeterSearch("contact-1", null, null, null, null, Set.of(), false), new PageRequest(0, 10)));
+        run(x -> meters.search(ORG, MeterSearch.reachableBy("contact-1", Set.of("contract-1")), new PageRequest(0, 10)));
+        run(x -> meters.search(ORG, new MeterSearch(null, null, "11111111111", null, null, Set.of(), false), new PageRequest(0, 10)));
+        run(x -> meters.search(ORG, MeterSearch.all(), new PageRequest(5, 10)));
+        JdbiChangesetRepository changesets = new JdbiChangesetRepository(db.transactions);
+        run(x -> changesets.findByCounters(ORG, COUNTERS));
+        JdbiCounterRepository counters = new JdbiCounterRepository(db.transactions);
+        run(x -> counters.findByMeters(ORG, List.of(METER)));
+    }
+}

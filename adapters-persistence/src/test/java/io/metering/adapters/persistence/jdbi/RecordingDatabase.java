@@ -1,0 +1,132 @@
+package io.metering.adapters.persistence.jdbi;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.metering.adapters.persistence.SharedPostgres;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+/**
+ * The shared test database seen through one connection that records every statement the adapter
+ * runs and the plan PostgreSQL chose for it. Plans come from {@code auto_explain} raised as notices
+ * (verbose, so that expressions show whether a subplan is hashed); sequential scans are switched
+ * off, so a plan still scanning a table sequentially has no index that could serve it.
+ *
+ * <p>Inside a transaction a query's plan is reported when its portal closes, which may be with the
+ * next statement or the commit, so plans are collected from statements and commits alike and
+ * matched to statements by their query text.
+ */
+final class RecordingDatabase implements AutoCloseable {
+    /** One executed statement and its plan ("" when none was reported). */
+    record Executed(String sql, String plan) {}
+
+    private final HikariDataSource pool;
+    private final List<String> statements = new ArrayList<>();
+    private final List<String> plans = new ArrayList<>();
+    final JdbiTransactions transactions;
+
+    RecordingDatabase() {
+        SharedPostgres.persistence(); // migrated
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(SharedPostgres.jdbcUrl("postgres"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(1);
+        config.setConnectionInitSql("LOAD 'auto_explain'; SET auto_explain.log_min_duration = 0;"
+                + " SET auto_explain.log_level = 'notice'; SET auto_explain.log_verbose = on; SET enable_seqscan = off");
+        pool = new HikariDataSource(config);
+        Jdbi jdbi = Jdbi.create(pool).installPlugin(new PostgresPlugin());
+        jdbi.getConfig(SqlStatements.class).addCustomizer(new StatementCustomizer() {
+            @Override
+            public void afterExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
+                statements.add(ctx.getParsedSql().getSql());
+                collect(stmt.getWarnings());
+            }
+        });
+        jdbi.setTransactionHandler(new DelegatingTransactionHandler(jdbi.getTransactionHandler()) {
+            @Override
+            public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
+                try {
+                    return super.inTransaction(handle, callback);
+                } finally {
+                    collectFrom(handle);
+                }
+            }
+
+            @Override
+            public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
+                    HandleCallback<R, X> callback) throws X {
+                try {
+                    return super.inTransaction(handle, level, callback);
+                } finally {
+                    collectFrom(handle);
+                }
+            }
+        });
+        transactions = new JdbiTransactions(jdbi);
+    }
+
+    private void collectFrom(Handle handle) {
+        try {
+            collect(handle.getConnection().getWarnings());
+            handle.getConnection().clearWarnings();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void collect(SQLWarning first) {
+        for (SQLWarning w = first; w != null; w = w.getNextWarning()) {
+            plans.add(w.getMessage());
+        }
+    }
+
+    /** Forgets what ran so far. */
+    void reset() {
+        statements.clear();
+        plans.clear();
+    }
+
+    /** What ran since the last reset, transaction control excluded, each with its plan. */
+    List<Executed> executed() {
+        List<Executed> out = new ArrayList<>();
+        for (String sql : statements) {
+            if (sql.startsWith("SET TRANSACTION")) {
+                continue;
+            }
+            String sent = "Query Text: " + numbered(sql) + "\n";
+            out.add(new Executed(sql, plans.stream().filter(p -> p.contains(sent)).findFirst().orElse("")));
+        }
+        return out;
+    }
+
+    /** The statement as the driver sends it: {@code ?} placeholders become {@code $1, $2, ...}. */
+    private static String numbered(String sql) {
+        StringBuilder out = new StringBuilder();
+        int n = 0;
+        for (char ch : sql.toCharArray()) {
+            if (ch == '?') {
+                out.append('$').append(++n);
+            } else {
+                out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
