@@ -29,5 +29,11 @@ CREATE TABLE reading (
     CONSTRAINT reading_ts_millisecond CHECK (date_trunc('milliseconds', ts) = ts)
 );
 
--- prune and identifier matching select a meter's readings by external id
-CREATE INDEX reading_org_meter_external_id ON reading (org_id, meter_id, external_id);
+-- Prune and identifier matching select a meter's readings by external id. The index deliberately
+-- does not start with org_id (queries still filter by it): an index led by org_id is a tempting
+-- wrong path for the per-series scans while the table has no statistics yet, which made the
+-- neighbour lookups scan a whole organization per probe during a first bulk import.
+CREATE INDEX reading_meter_external_id ON reading (meter_id, external_id);
+
+-- Identifier matching by external id alone (batch deletes without a meter).
+CREATE INDEX reading_external_id ON reading (external_id, org_id) WHERE external_id IS NOT NULL;

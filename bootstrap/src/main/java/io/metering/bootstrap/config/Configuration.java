@@ -36,7 +36,7 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
             new Setting("METERING_JDBC_URL", null, "JDBC URL of an external PostgreSQL/TimescaleDB, e.g. jdbc:postgresql://db:5432/metering. When set, no embedded database starts."),
             new Setting("METERING_DB_USER", "postgres", "User for METERING_JDBC_URL."),
             new Setting("METERING_DB_PASSWORD", "", "Password for METERING_JDBC_URL."),
-            new Setting("METERING_DB_POOL_SIZE", "8", "Maximum number of pooled database connections."),
+            new Setting("METERING_DB_POOL_SIZE", "8", "Maximum number of pooled database connections (at least 2: schema migration holds two)."),
             new Setting("METERING_JWT_SECRET", null, "HMAC secret (at least 32 bytes) for HS256 bearer tokens. Unset: a random secret is generated once and kept in METERING_DATA_DIR/jwt-secret."),
             new Setting("METERING_JWT_ISSUER", null, "When set, tokens must carry this `iss`."),
             new Setting("METERING_JWT_AUDIENCE", null, "When set, tokens must carry this `aud`."),
@@ -58,7 +58,7 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
                 optional(env, "METERING_JDBC_URL"),
                 value(env, "METERING_DB_USER"),
                 value(env, "METERING_DB_PASSWORD"),
-                positiveInt(env, "METERING_DB_POOL_SIZE"),
+                atLeast(env, "METERING_DB_POOL_SIZE", 2),
                 optional(env, "METERING_JWT_SECRET").map(Configuration::checkSecret),
                 optional(env, "METERING_JWT_ISSUER"),
                 optional(env, "METERING_JWT_AUDIENCE"),
@@ -94,9 +94,13 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
     }
 
     private static int positiveInt(Map<String, String> env, String name) {
+        return atLeast(env, name, 1);
+    }
+
+    private static int atLeast(Map<String, String> env, String name, int min) {
         int v = integer(env, name);
-        if (v < 1) {
-            throw new ConfigurationException(name + " must be at least 1, not " + v);
+        if (v < min) {
+            throw new ConfigurationException(name + " must be at least " + min + ", not " + v);
         }
         return v;
     }

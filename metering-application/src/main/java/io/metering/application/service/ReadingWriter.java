@@ -96,9 +96,12 @@ final class ReadingWriter {
                         + "]: a reading of this meter, counter and direction exists at " + c.reading().timestamp());
             });
         }
-        // the validator's neighbours leave out every stored reading this write replaces or removes
+        // the validator's neighbours leave out every stored reading this write replaces or removes;
+        // when duplicates are rejected no candidate key is stored, so only REPLACE adds them
         Set<ReadingKey> replacedOrRemoved = new java.util.HashSet<>(removed);
-        candidates.forEach(c -> replacedOrRemoved.add(c.reading().key()));
+        if (onExisting == OnExisting.REPLACE) {
+            candidates.forEach(c -> replacedOrRemoved.add(c.reading().key()));
+        }
         SeriesNeighbours neighbours = validate ? fetchNeighbours(org, candidates, replacedOrRemoved) : NO_NEIGHBOURS;
         ReadingBatchValidator validator = new ReadingBatchValidator(neighbours,
                 validate ? plausibility.forWrite(org) : PlausibilityPolicy.NONE);

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -111,8 +113,18 @@ public final class JdbiReadingRepository implements ReadingRepository {
         if (storable.isEmpty()) {
             return 0;
         }
-        return db.write(h -> bindKeys(h.createUpdate("DELETE FROM reading r USING " + KEYS + " WHERE " + KEY_MATCHES), org, storable)
-                .execute());
+        // One primary-key DELETE per key in one batch: its plan never depends on table statistics,
+        // unlike a join with the key list, which a not yet analyzed table can turn into a scan of
+        // the whole organization per key.
+        return db.write(h -> {
+            PreparedBatch batch = h.prepareBatch("DELETE FROM reading WHERE org_id = :org AND counter_id = CAST(:counterId AS uuid)"
+                    + " AND direction = :direction AND ts = CAST(:ts AS timestamptz)");
+            for (ReadingKey k : storable) {
+                batch.bind("org", org.value()).bind("counterId", k.series().counterId().toString())
+                        .bind("direction", k.series().direction().code()).bind("ts", SqlInstants.stored(k.timestamp())).add();
+            }
+            return IntStream.of(batch.execute()).sum();
+        });
     }
 
     @Override
@@ -121,8 +133,11 @@ public final class JdbiReadingRepository implements ReadingRepository {
         if (storable.isEmpty()) {
             return Map.of();
         }
+        // LATERAL drives the lookups from the key list, so each is a primary-key probe whatever the
+        // planner believes about the table's size; LIMIT 1 (a key matches at most one row) keeps
+        // the planner from flattening the subquery back into a join it may order the other way
         List<Reading> found = db.read(h -> bindKeys(h.createQuery("SELECT " + ReadingRows.columns("r") + " FROM (SELECT DISTINCT * FROM " + KEYS
-                + ") k JOIN reading r ON " + KEY_MATCHES), org, storable)
+                + ") k CROSS JOIN LATERAL (SELECT * FROM reading r WHERE " + KEY_MATCHES + " LIMIT 1) r"), org, storable)
                 .map((rs, ctx) -> ReadingRows.map(rs))
                 .list());
         Map<ReadingKey, Reading> out = new HashMap<>();
