@@ -1,0 +1,166 @@
+package io.metering.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.metering.adapters.http.UseCases;
+import io.metering.adapters.http.auth.JwtAuthenticator;
+import io.metering.adapters.http.auth.JwtSettings;
+import io.metering.adapters.http.auth.TokenClaims;
+import io.metering.adapters.http.auth.TokenMinter;
+import io.metering.bootstrap.MeteringServer;
+import io.metering.bootstrap.config.Configuration;
+import io.metering.bootstrap.demo.DemoData;
+import io.metering.bootstrap.demo.DemoIds;
+import io.metering.bootstrap.importer.LianderCsv;
+import io.metering.bootstrap.importer.LianderRow;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.meter.MeterId;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real service end to end: embedded PostgreSQL in a data directory, the demo data imported
+ * through the use cases, and the contract operations over HTTP with real tokens.
+ */
+class DemoEndToEndTest {
+    private static final String SECRET = "end-to-end-test-secret-of-at-least-32-bytes";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dataDir;
+
+    private static MeteringServer server;
+    private static Configuration config;
+    private static String admin;
+    private static String portal;
+    private static String otherCustomer;
+
+    @BeforeAll
+    static void startWithDemoData() {
+        config = Configuration.from(Map.of("METERING_DATA_DIR", dataDir.toString(), "METERING_JWT_SECRET", SECRET));
+        server = start();
+        UseCases u = server.useCases();
+        assertThat(new DemoData(u.manageMeters(), u.manageCounters(), u.recordReadings(), u.viewMeters()).loadIfAbsent())
+                .isEqualTo(5 * 206 + 2 * 17521);
+        server.listen(0);
+        TokenMinter minter = new TokenMinter(settings(), Clock.systemUTC());
+        admin = minter.mint(TokenClaims.admin(DemoIds.ORG.value(), "e2e-admin"), Duration.ofHours(1));
+        portal = minter.mint(TokenClaims.portal(DemoIds.ORG.value(), "e2e-customer", DemoIds.CONTACT_ID, List.of()), Duration.ofHours(1));
+        otherCustomer = minter.mint(TokenClaims.portal(DemoIds.ORG.value(), "someone-else", "5d7c1d3e-0000-4000-8000-000000000000",
+                List.of()), Duration.ofHours(1));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static MeteringServer start() {
+        return MeteringServer.start(config, Clock.systemUTC(), new JwtAuthenticator(settings(), Clock.systemUTC()));
+    }
+
+    private static JwtSettings settings() {
+        return new JwtSettings(SECRET.getBytes(StandardCharsets.UTF_8), null, null, JwtSettings.DEFAULT_LEEWAY);
+    }
+
+    @Test
+    void thePortalCustomerSeesTheFourDemoMetersWithTheirLatestReading() throws Exception {
+        JsonNode meters = get("/v1/metering/meter", portal, 200).get("data");
+        assertThat(meters).hasSize(4);
+        JsonNode power = find(meters, DemoIds.LIANDER_POWER.toString());
+        assertThat(power.get("meter_number").asText()).isEqualTo("E0000000000000011");
+        assertThat(power.get("last_reading").asText()).isEqualTo("2023-12-27T00:00:00.000Z");
+    }
+
+    @Test
+    void anotherCustomerSeesNoneOfThemAndGets404ForTheirIds() throws Exception {
+        assertThat(get("/v1/metering/meter", otherCustomer, 200).get("data")).isEmpty();
+        get("/v1/metering/meter/" + DemoIds.LIANDER_POWER, otherCustomer, 404);
+    }
+
+    @Test
+    void relativeReadingsOverHttpEqualTheLianderOperatorsDailyDifferences() throws Exception {
+        List<LianderRow> rows;
+        try (var in = new InputStreamReader(DemoData.class.getResourceAsStream("/demo/liander_daily_register_readings.csv"),
+                StandardCharsets.UTF_8)) {
+            rows = LianderCsv.read(in);
+        }
+        int compared = 0;
+        for (int register = 1; register <= 4; register++) {
+            compared += compare(rows, "E", register - 1, DemoIds.LIANDER_POWER, DemoIds.lianderPowerRegister(register));
+        }
+        compared += compare(rows, "G", 0, DemoIds.LIANDER_GAS, DemoIds.LIANDER_GAS_VOLUME);
+        assertThat(compared).isEqualTo(5 * 205);
+    }
+
+    private static int compare(List<LianderRow> rows, String meterPrefix, int column, MeterId meter, CounterId counter) throws Exception {
+        JsonNode results = get("/v1/metering/reading/" + meter + "/" + counter + "?type=relative&size=-1&start_date=2023-01-01",
+                portal, 200).get("results");
+        Map<String, BigDecimal> relative = new HashMap<>();
+        results.forEach(r -> relative.put(r.get("timestamp").asText(), r.get("value").decimalValue()));
+        int compared = 0;
+        for (LianderRow row : rows) {
+            BigDecimal usage = row.usages().get(column);
+            if (!row.meterNumber().startsWith(meterPrefix) || usage == null) {
+                continue;
+            }
+            String ts = row.date().atStartOfDay(ZoneOffset.UTC).toInstant().toString().replace("Z", ".000Z");
+            assertThat(relative.get(ts)).as("%s column %d on %s", meter, column + 1, row.date()).isEqualByComparingTo(usage);
+            compared++;
+        }
+        return compared;
+    }
+
+    @Test
+    void readingsAreExactDecimalsInJson() throws Exception {
+        JsonNode page = get("/v1/metering/reading/" + DemoIds.AMPDS2_GAS + "/" + DemoIds.AMPDS2_GAS_VOLUME
+                + "?type=cumulative&size=2&start_date=2012-04-01T07:00:00Z", admin, 200);
+        assertThat(page.get("hits").asLong()).isEqualTo(17521);
+        assertThat(page.get("firstRecordCreatedAt").asText()).isEqualTo("2012-04-01T07:00:00.000Z");
+        assertThat(page.get("results").get(0).get("value").decimalValue()).isEqualByComparingTo("295279.248");
+    }
+
+    @Test
+    void aBadTokenIs401AndNotALeak() throws Exception {
+        JsonNode body = get("/v1/metering/meter", "not-a-token", 401);
+        assertThat(body.has("message")).isTrue();
+    }
+
+    private static JsonNode find(JsonNode array, String id) {
+        for (JsonNode n : array) {
+            if (n.get("_id").asText().equals(id)) {
+                return n;
+            }
+        }
+        throw new AssertionError("no item " + id + " in " + array);
+    }
+
+    private static JsonNode get(String path, String token, int expectedStatus) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s answered %s", path, response.body()).isEqualTo(expectedStatus);
+        return JSON.readTree(response.body());
+    }
+}
