@@ -1,0 +1,51 @@
+package io.metering.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationTest {
+
+    @Test
+    void defaultsServePort8080WithTheEmbeddedStoreInBerlinTime() {
+        Configuration c = Configuration.from(Map.of());
+        assertThat(c.httpPort()).isEqualTo(8080);
+        assertThat(c.embeddedStore()).isTrue();
+        assertThat(c.businessZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(c.dataDir().getFileName().toString()).isEqualTo("metering-data");
+        assertThat(c.dataDir().isAbsolute()).isTrue();
+        assertThat(c.timescale()).isTrue();
+        assertThat(c.dbPoolSize()).isEqualTo(8);
+    }
+
+    @Test
+    void aJdbcUrlSwitchesToTheExternalStore() {
+        Configuration c = Configuration.from(Map.of("METERING_JDBC_URL", "jdbc:postgresql://db:5432/m"));
+        assertThat(c.embeddedStore()).isFalse();
+        assertThat(c.jdbcUrl()).contains("jdbc:postgresql://db:5432/m");
+    }
+
+    @Test
+    void malformedSettingsAreRefusedByName() {
+        assertThatThrownBy(() -> Configuration.from(Map.of("METERING_HTTP_PORT", "eighty")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("METERING_HTTP_PORT");
+        assertThatThrownBy(() -> Configuration.from(Map.of("METERING_TIME_ZONE", "Mars/Olympus")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("METERING_TIME_ZONE");
+        assertThatThrownBy(() -> Configuration.from(Map.of("METERING_JWT_SECRET", "short")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> Configuration.from(Map.of("METERING_DB_POOL_SIZE", "1")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("at least 2");
+        assertThatThrownBy(() -> Configuration.from(Map.of("METERING_TIMESCALE", "yes")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("auto or off");
+    }
+
+    @Test
+    void secretsNeverAppearInTheTextForm() {
+        Configuration c = Configuration.from(Map.of("METERING_JWT_SECRET", "a-very-secret-value-of-more-than-32-bytes",
+                "METERING_DB_PASSWORD", "hunter2-password", "METERING_JDBC_URL", "jdbc:postgresql://db/m?password=hunter2"));
+        assertThat(c.toString()).doesNotContain("a-very-secret-value").doesNotContain("hunter2");
+    }
+}
