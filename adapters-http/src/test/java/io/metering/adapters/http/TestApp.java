@@ -11,14 +11,22 @@ import io.metering.adapters.http.json.JsonMapping;
 import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.fakes.MutableClock;
+import io.metering.application.service.AllowedReadingService;
+import io.metering.application.service.BatchWriteReadingsService;
 import io.metering.application.service.CounterAdministrationService;
+import io.metering.application.service.CreateReadingWithMeterService;
+import io.metering.application.service.DeleteReadingService;
 import io.metering.application.service.ForecastProvider;
 import io.metering.application.service.ListReadingsService;
 import io.metering.application.service.MeterAdministrationService;
 import io.metering.application.service.MeterViewService;
 import io.metering.application.service.PlausibilityProvider;
+import io.metering.application.service.PruneReadingsService;
+import io.metering.application.service.ReadingChangesetService;
 import io.metering.application.service.RecordReadingsService;
 import io.metering.application.service.ServiceContext;
+import io.metering.application.service.SubmissionReadingsService;
+import io.metering.application.service.UpdateReadingService;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.tenant.OrganizationId;
@@ -76,9 +84,20 @@ final class TestApp implements AutoCloseable {
     /** @param wrap replaces use cases, e.g. with failing ones */
     TestApp(UnaryOperator<UseCases> wrap) {
         ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
-        useCases = wrap.apply(new UseCases(new RecordReadingsService(ctx, PlausibilityProvider.NONE), new ListReadingsService(ctx),
-                new MeterViewService(ctx, FORECAST), new MeterAdministrationService(ctx),
-                new CounterAdministrationService(ctx)));
+        useCases = wrap.apply(new UseCases(
+                new RecordReadingsService(ctx, PlausibilityProvider.NONE),
+                new ListReadingsService(ctx),
+                new MeterViewService(ctx, FORECAST),
+                new MeterAdministrationService(ctx),
+                new CounterAdministrationService(ctx),
+                new UpdateReadingService(ctx, PlausibilityProvider.NONE),
+                new DeleteReadingService(ctx),
+                new BatchWriteReadingsService(ctx, PlausibilityProvider.NONE),
+                new PruneReadingsService(ctx),
+                new SubmissionReadingsService(ctx, PlausibilityProvider.NONE),
+                new CreateReadingWithMeterService(ctx, PlausibilityProvider.NONE),
+                new AllowedReadingService(ctx, PlausibilityProvider.NONE),
+                new ReadingChangesetService(ctx, PlausibilityProvider.NONE)));
         app = HttpApi.create(new HttpSettings(BERLIN, MAX_BODY), new JwtAuthenticator(jwt, clock), useCases, ready::get);
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
