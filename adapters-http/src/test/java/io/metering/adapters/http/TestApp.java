@@ -136,6 +136,16 @@ final class TestApp implements AutoCloseable {
         return useCases.manageCounters().create(admin(), meter.id(), attributes);
     }
 
+    /** Makes the meter governed (DOMAIN.md "Changesets") with the given {@code reading_governance}. */
+    void govern(Meter meter, Map<String, Object> governance) {
+        useCases.manageMeters().update(admin(), meter.id(), Map.of("reading_governance", governance));
+    }
+
+    /** JSON written with single quotes for readability: {@code js("{'a':1}")}. */
+    static String js(String singleQuoted) {
+        return singleQuoted.replace('\'', '"');
+    }
+
     // ------------------------------------------------------------------ HTTP
 
     Response get(String path, String token) {
@@ -148,6 +158,10 @@ final class TestApp implements AutoCloseable {
 
     Response patch(String path, String token, String jsonBody) {
         return send("PATCH", path, token, "application/json", jsonBody);
+    }
+
+    Response put(String path, String token, String jsonBody) {
+        return send("PUT", path, token, "application/json", jsonBody);
     }
 
     Response delete(String path, String token) {
