@@ -2,14 +2,22 @@ package io.metering.bootstrap;
 
 import io.metering.adapters.http.UseCases;
 import io.metering.adapters.persistence.PostgresPersistence;
+import io.metering.application.service.AllowedReadingService;
+import io.metering.application.service.BatchWriteReadingsService;
 import io.metering.application.service.CounterAdministrationService;
+import io.metering.application.service.CreateReadingWithMeterService;
+import io.metering.application.service.DeleteReadingService;
 import io.metering.application.service.ForecastProvider;
 import io.metering.application.service.ListReadingsService;
 import io.metering.application.service.MeterAdministrationService;
 import io.metering.application.service.MeterViewService;
 import io.metering.application.service.PlausibilityProvider;
+import io.metering.application.service.PruneReadingsService;
+import io.metering.application.service.ReadingChangesetService;
 import io.metering.application.service.RecordReadingsService;
 import io.metering.application.service.ServiceContext;
+import io.metering.application.service.SubmissionReadingsService;
+import io.metering.application.service.UpdateReadingService;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -20,8 +28,19 @@ final class Wiring {
     static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone) {
         ServiceContext ctx = new ServiceContext(p.transactions(), p.meters(), p.counters(), p.readings(), p.series(),
                 p.changesets(), clock, businessZone);
-        return new UseCases(new RecordReadingsService(ctx, PlausibilityProvider.NONE), new ListReadingsService(ctx),
-                new MeterViewService(ctx, ForecastProvider.NONE), new MeterAdministrationService(ctx),
-                new CounterAdministrationService(ctx));
+        return new UseCases(
+                new RecordReadingsService(ctx, PlausibilityProvider.NONE),
+                new ListReadingsService(ctx),
+                new MeterViewService(ctx, ForecastProvider.NONE),
+                new MeterAdministrationService(ctx),
+                new CounterAdministrationService(ctx),
+                new UpdateReadingService(ctx, PlausibilityProvider.NONE),
+                new DeleteReadingService(ctx),
+                new BatchWriteReadingsService(ctx, PlausibilityProvider.NONE),
+                new PruneReadingsService(ctx),
+                new SubmissionReadingsService(ctx, PlausibilityProvider.NONE),
+                new CreateReadingWithMeterService(ctx, PlausibilityProvider.NONE),
+                new AllowedReadingService(ctx, PlausibilityProvider.NONE),
+                new ReadingChangesetService(ctx, PlausibilityProvider.NONE));
     }
 }
