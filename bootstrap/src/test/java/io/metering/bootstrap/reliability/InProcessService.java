@@ -1,0 +1,73 @@
+package io.metering.bootstrap.reliability;
+
+import io.metering.bootstrap.MeteringServer;
+import io.metering.bootstrap.config.Configuration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real service in the test JVM: {@link MeteringServer} with its configuration read from
+ * environment-style settings, serving HTTP on a free port. With the embedded store (the default) its
+ * PostgreSQL listens on a port the test chose, so the test can read the tables directly.
+ */
+final class InProcessService implements AutoCloseable {
+    private final MeteringServer server;
+    private final int dbPort;
+    private final Http http;
+
+    private InProcessService(MeteringServer server, int dbPort) {
+        this.server = server;
+        this.dbPort = dbPort;
+        this.http = new Http("http://127.0.0.1:" + server.port());
+    }
+
+    /**
+     * @param dataDir the data directory
+     * @param settings further settings (e.g. {@code METERING_JDBC_URL}); they win over the defaults
+     */
+    static InProcessService start(Path dataDir, Map<String, String> settings) {
+        int dbPort = freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("METERING_DATA_DIR", dataDir.toString());
+        env.put("METERING_DB_PORT", Integer.toString(dbPort));
+        env.put("METERING_JWT_SECRET", Tokens.SECRET);
+        env.putAll(settings);
+        Configuration config = Configuration.from(env);
+        MeteringServer server = MeteringServer.start(config, Clock.systemUTC(), Tokens.authenticator());
+        try {
+            server.listen(0);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return new InProcessService(server, dbPort);
+    }
+
+    Http http() {
+        return http;
+    }
+
+    /** JDBC URL of the embedded store (only meaningful when no external database is configured). */
+    String embeddedJdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** A port free at the time of the call. */
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
