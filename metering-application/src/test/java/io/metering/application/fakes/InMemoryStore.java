@@ -20,6 +20,7 @@ import io.metering.domain.changeset.ChangesetId;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
+import io.metering.domain.error.NotFoundException;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.reading.Reading;
@@ -253,6 +254,9 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
             throw new IllegalStateException("counter locks need a transaction: call inside Transactions.inTransaction");
         }
         checkWritable();
+        ids.stream().filter(id -> !state.counters.containsKey(new OrgKey<>(org, id))).findFirst().ifPresent(id -> {
+            throw new NotFoundException("counter " + id + " not found");
+        });
     }
 
     // ---------------------------------------------------------------- readings (write side)

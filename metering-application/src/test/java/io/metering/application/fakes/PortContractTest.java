@@ -24,6 +24,7 @@ import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.counter.TariffType;
+import io.metering.domain.error.NotFoundException;
 import io.metering.domain.meter.ContractPeriod;
 import io.metering.domain.meter.EntityRelation;
 import io.metering.domain.meter.Meter;
@@ -480,7 +481,7 @@ public abstract class PortContractTest {
             Counter c = storedCounter(org, m.id());
 
             ports.transactions().inTransaction(() -> {
-                ports.counters().lockForReadingWrite(org, List.of(c.id(), CounterId.random()));
+                ports.counters().lockForReadingWrite(org, List.of(c.id(), c.id()));
                 ports.counters().lockForReadingWrite(org, List.of());
                 return null;
             });
@@ -491,6 +492,22 @@ public abstract class PortContractTest {
                 ports.counters().lockForReadingWrite(org, List.of(c.id()));
                 return null;
             })).isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void lockingACounterThatIsGoneIsNotFound() {
+            Meter m = storedMeter(org);
+            Counter c = storedCounter(org, m.id());
+            CounterId gone = CounterId.random();
+
+            assertThatThrownBy(() -> ports.transactions().inTransaction(() -> {
+                ports.counters().lockForReadingWrite(org, List.of(c.id(), gone));
+                return null;
+            })).isInstanceOf(NotFoundException.class).hasMessageContaining(gone.toString());
+            assertThatThrownBy(() -> ports.transactions().inTransaction(() -> {
+                ports.counters().lockForReadingWrite(otherOrg, List.of(c.id()));
+                return null;
+            })).isInstanceOf(NotFoundException.class);
         }
     }
 

@@ -3,13 +3,16 @@ package io.metering.adapters.persistence.jdbi;
 import io.metering.application.port.out.CounterRepository;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
+import io.metering.domain.error.NotFoundException;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.tenant.OrganizationId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** {@link CounterRepository} over the {@code counter} table; every statement names the organization. */
 public final class JdbiCounterRepository implements CounterRepository {
@@ -75,7 +78,7 @@ public final class JdbiCounterRepository implements CounterRepository {
      *
      * <p>{@code SELECT ... FOR NO KEY UPDATE} on the counter rows, sorted by id before locking.
      * That mode conflicts with itself and with updates and deletes of the counter, not with plain
-     * reads, so readers never wait. Ids that name no counter of the organization lock nothing.
+     * reads, so readers never wait.
      *
      * @throws IllegalStateException outside a read-write transaction, where a lock would end at once
      */
@@ -85,10 +88,19 @@ public final class JdbiCounterRepository implements CounterRepository {
         if (ids.isEmpty()) {
             return;
         }
-        h.createQuery("SELECT id FROM counter WHERE org_id = :org AND id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR NO KEY UPDATE")
+        List<String> wanted = ids.stream().map(CounterId::toString).distinct().toList();
+        // under READ COMMITTED a row deleted by a transaction we waited for is silently skipped, so
+        // a missing row here means the counter is gone and the write must not go on
+        List<UUID> locked = h.createQuery("SELECT id FROM counter WHERE org_id = :org AND id = ANY(CAST(:ids AS uuid[]))"
+                        + " ORDER BY id FOR NO KEY UPDATE")
                 .bind("org", org.value())
-                .bindArray("ids", String.class, ids.stream().map(CounterId::toString).distinct().toList())
+                .bindArray("ids", String.class, wanted)
                 .mapTo(UUID.class)
                 .list();
+        if (locked.size() < wanted.size()) {
+            Set<String> found = locked.stream().map(UUID::toString).collect(Collectors.toSet());
+            String missing = wanted.stream().filter(id -> !found.contains(id)).findFirst().orElseThrow();
+            throw new NotFoundException("counter " + missing + " not found");
+        }
     }
 }

@@ -37,6 +37,10 @@ public interface CounterRepository {
      * that writers of overlapping counter sets cannot deadlock. Writers of the same counter are
      * serialized; writers of different counters proceed in parallel (ARCHITECTURE.md
      * "Persistence").
+     *
+     * @throws io.metering.domain.error.NotFoundException if one of the counters does not exist,
+     *     including one that a transaction deleted while this one waited for its lock: writing on
+     *     would store readings of a counter that is gone
      */
     void lockForReadingWrite(OrganizationId org, Collection<CounterId> ids);
 }
