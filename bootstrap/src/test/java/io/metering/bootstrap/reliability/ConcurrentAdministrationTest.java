@@ -2,6 +2,7 @@ package io.metering.bootstrap.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,8 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Races between writers and administrators on the real service and its embedded PostgreSQL: the
  * requests of each round start together (a barrier), so they overlap inside the service.
  * <ul>
+ *   <li>createReadingWithMeter calls that all need the same missing counter create it once;</li>
  *   <li>deleting a counter or a meter while readings are being written to it leaves no reading
  *       behind, and writes after the delete answer 404;</li>
+ *   <li>counters added to a meter while it is deleted do not outlive it;</li>
  * </ul>
  * None of them may answer 5xx.
  */
@@ -70,6 +73,22 @@ class ConcurrentAdministrationTest {
     }
 
     @Test
+    void readingsWithMeterThatNeedTheSameNewCounterCreateItOnce() throws Exception {
+        Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.DAYS);
+        for (int round = 0; round < ROUNDS; round++) {
+            String meter = seed.meter("power", UUID.randomUUID().toString());
+            List<Http.Reply> replies = together(i -> http.post("/v1/metering/reading/with-meter", admin,
+                    "{\"meter_id\":\"" + meter + "\",\"obis_number\":\"1-0:1.8.2\",\"value\":" + (100 + i) + ",\"source\":\"ERP\","
+                            + "\"timestamp\":\"" + base.plus(i, ChronoUnit.HOURS) + "\"}"));
+
+            assertThat(replies).as("round %d", round).allSatisfy(r -> assertThat(r.status()).as("%s", r).isEqualTo(200));
+            JsonNode counters = http.get("/v1/metering/admin/meters/" + meter + "/counters", admin).json().get("data");
+            assertThat(counters).as("counters of meter %s after round %d", meter, round).hasSize(1);
+            assertThat(count("SELECT count(*) FROM reading WHERE org_id = ? AND meter_id = CAST(? AS uuid)", meter)).isEqualTo(PARALLEL);
+        }
+    }
+
+    @Test
     void deletingACounterWhileItIsWrittenLeavesNothingBehind() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             String meter = seed.meter("gas", UUID.randomUUID().toString());
@@ -93,6 +112,21 @@ class ConcurrentAdministrationTest {
             assertThat(count("SELECT count(*) FROM reading WHERE org_id = ? AND meter_id = CAST(? AS uuid)", meter))
                     .as("readings of deleted meter %s (round %d)", meter, round).isZero();
             assertThat(count("SELECT count(*) FROM counter WHERE org_id = ? AND meter_id = CAST(? AS uuid)", meter)).isZero();
+        }
+    }
+
+    @Test
+    void countersAddedWhileTheirMeterIsDeletedDoNotOutliveIt() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            String meter = seed.meter("power", UUID.randomUUID().toString());
+            List<Http.Reply> replies = together(i -> i == 0
+                    ? http.send("DELETE", "/v1/metering/admin/meters/" + meter, admin, null, null)
+                    : http.post("/v1/metering/admin/meters/" + meter + "/counters", admin, "{\"obis_number\":\"1-0:1.8." + i + "\"}"));
+
+            assertThat(replies.get(0).status()).as("%s", replies.get(0)).isEqualTo(204);
+            assertThat(replies.subList(1, PARALLEL)).allSatisfy(r -> assertThat(r.status()).as("%s", r).isIn(201, 404));
+            assertThat(count("SELECT count(*) FROM counter WHERE org_id = ? AND meter_id = CAST(? AS uuid)", meter))
+                    .as("counters of deleted meter %s (round %d)", meter, round).isZero();
         }
     }
 

@@ -29,6 +29,8 @@ public final class CounterAdministrationService implements ManageCountersUseCase
         Instant now = ctx.clock().instant();
         return ctx.transactions().inTransaction(() -> {
             reach.meter(caller, meterId);
+            // never a counter of a meter being deleted at the same time
+            ctx.meters().lockForCounterChanges(caller.org(), meterId);
             if (ctx.counters().findById(caller.org(), id).isPresent()) {
                 throw new ConflictException("counter " + id + " exists");
             }

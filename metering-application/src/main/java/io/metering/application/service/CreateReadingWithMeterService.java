@@ -48,9 +48,13 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
         Instant now = ctx.clock().instant();
         return ctx.transactions().inTransaction(() -> {
             Meter meter = command.meterId() != null ? reach.meter(caller, command.meterId()) : byMaLoId(caller, command.maLoId());
-            List<Counter> counters = ctx.counters().findByMeter(caller.org(), meter.id());
-            List<Counter> fitting = CounterSelection.narrow(CounterSelection.byObis(counters, command.obisNumber()),
-                    command.direction(), command.tariffType());
+            List<Counter> fitting = fitting(caller, meter, command);
+            if (fitting.isEmpty()) {
+                // concurrent calls that need the same new counter must create it once: they queue on
+                // the meter, and each looks again once it holds the lock
+                ctx.meters().lockForCounterChanges(caller.org(), meter.id());
+                fitting = fitting(caller, meter, command);
+            }
             if (fitting.size() > 1) {
                 throw new InvalidRequestException(RejectionReason.NO_COUNTER, "meter " + meter.id() + " has " + fitting.size()
                         + " counters with OBIS number " + command.obisNumber() + "; send direction or tariff_type to choose");
@@ -65,6 +69,12 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
                     : ReadingOutcome.written(result.written().get(0));
             return new ReadingWithMeterResult(counter, created, outcome);
         });
+    }
+
+    private List<Counter> fitting(Caller caller, Meter meter, CreateReadingWithMeterCommand command) {
+        List<Counter> counters = ctx.counters().findByMeter(caller.org(), meter.id());
+        return CounterSelection.narrow(CounterSelection.byObis(counters, command.obisNumber()), command.direction(),
+                command.tariffType());
     }
 
     /** The meter with this MaLo id; of several (meter changes), the only active one. */

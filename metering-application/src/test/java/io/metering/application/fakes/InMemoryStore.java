@@ -162,6 +162,22 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         state.meters.put(new OrgKey<>(meter.org(), meter.id()), stored(meter));
     }
 
+    /**
+     * {@inheritDoc} Every transaction already holds the store's single lock.
+     *
+     * @throws IllegalStateException outside read-write transactions, where a lock would end at once
+     */
+    @Override
+    public void lockForCounterChanges(OrganizationId org, MeterId id) {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("meter locks need a transaction: call inside Transactions.inTransaction");
+        }
+        checkWritable();
+        if (!state.meters.containsKey(new OrgKey<>(org, id))) {
+            throw new NotFoundException("meter " + id + " not found");
+        }
+    }
+
     @Override
     public void update(Meter meter) {
         checkWritable();

@@ -379,6 +379,21 @@ public abstract class PortContractTest {
             assertThat(ports.changesets().findById(org, cs3.id())).contains(cs3);
             assertThat(ports.meters().delete(org, m.id())).isFalse();
         }
+
+        @Test
+        void locksForCounterChangesInsideTransactionsOnly() {
+            Meter m = storedMeter(org);
+
+            ports.transactions().inTransaction(() -> {
+                ports.meters().lockForCounterChanges(org, m.id());
+                return null;
+            });
+            assertThatThrownBy(() -> ports.transactions().inTransaction(() -> {
+                ports.meters().lockForCounterChanges(otherOrg, m.id());
+                return null;
+            })).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> ports.meters().lockForCounterChanges(org, m.id())).isInstanceOf(IllegalStateException.class);
+        }
     }
 
     // ------------------------------------------------------------------------------ counters

@@ -4,6 +4,7 @@ import io.metering.application.model.Page;
 import io.metering.application.model.PageRequest;
 import io.metering.application.port.out.MeterRepository;
 import io.metering.application.port.out.MeterSearch;
+import io.metering.domain.error.NotFoundException;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.tenant.OrganizationId;
@@ -42,6 +43,11 @@ public final class JdbiMeterRepository implements MeterRepository {
     @Override
     public boolean delete(OrganizationId org, MeterId id) {
         return db.write(h -> {
+            // the meter first: a counter being added to it (lockForCounterChanges) is committed, and
+            // found below, before the cascade looks for the meter's counters
+            if (lockMeter(h, org, id, "FOR UPDATE").isEmpty()) {
+                return false;
+            }
             List<UUID> counters = CounterCascade.lock(h, org, "meter_id = CAST(:key AS uuid)", id.toString());
             CounterCascade.delete(h, org, counters);
             return h.createUpdate("DELETE FROM meter WHERE org_id = :org AND id = CAST(:id AS uuid)")
@@ -58,6 +64,22 @@ public final class JdbiMeterRepository implements MeterRepository {
                 .bind("id", id.toString())
                 .map((rs, ctx) -> MeterRows.map(rs))
                 .findOne());
+    }
+
+    /** {@inheritDoc} {@code SELECT ... FOR NO KEY UPDATE}: it conflicts with itself and with deletes, not with readers. */
+    @Override
+    public void lockForCounterChanges(OrganizationId org, MeterId id) {
+        if (lockMeter(db.transactionHandle(), org, id, "FOR NO KEY UPDATE").isEmpty()) {
+            throw new NotFoundException("meter " + id + " not found");
+        }
+    }
+
+    private static Optional<UUID> lockMeter(Handle h, OrganizationId org, MeterId id, String mode) {
+        return h.createQuery("SELECT id FROM meter WHERE org_id = :org AND id = CAST(:id AS uuid) " + mode)
+                .bind("org", org.value())
+                .bind("id", id.toString())
+                .mapTo(UUID.class)
+                .findOne();
     }
 
     @Override

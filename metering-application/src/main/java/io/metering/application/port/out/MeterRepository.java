@@ -24,6 +24,17 @@ public interface MeterRepository {
      */
     boolean delete(OrganizationId org, MeterId id);
 
+    /**
+     * Locks the meter until the current transaction ends, so that counters are added to it one at
+     * a time (a find-or-create of a counter then finds what a concurrent one created) and never to
+     * a meter that is being deleted. Reads and reading writes do not wait for it.
+     *
+     * @throws io.metering.domain.error.NotFoundException if the meter does not exist, including one
+     *     that a transaction deleted while this one waited for the lock
+     * @throws IllegalStateException outside a read-write transaction, where a lock would end at once
+     */
+    void lockForCounterChanges(OrganizationId org, MeterId id);
+
     /** The meter, if it exists in the organization. */
     Optional<Meter> findById(OrganizationId org, MeterId id);
 
