@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>deleting a counter or a meter while readings are being written to it leaves no reading
  *       behind, and writes after the delete answer 404;</li>
  *   <li>counters added to a meter while it is deleted do not outlive it;</li>
+ *   <li>creating one meter id many times at once answers one 201 and 409 for the rest.</li>
  * </ul>
  * None of them may answer 5xx.
  */
@@ -127,6 +128,19 @@ class ConcurrentAdministrationTest {
             assertThat(replies.subList(1, PARALLEL)).allSatisfy(r -> assertThat(r.status()).as("%s", r).isIn(201, 404));
             assertThat(count("SELECT count(*) FROM counter WHERE org_id = ? AND meter_id = CAST(? AS uuid)", meter))
                     .as("counters of deleted meter %s (round %d)", meter, round).isZero();
+        }
+    }
+
+    @Test
+    void oneMeterIdCreatedManyTimesAtOnceIsCreatedOnce() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            String id = UUID.randomUUID().toString();
+            List<Http.Reply> replies = together(i -> http.post("/v1/metering/admin/meters", admin,
+                    "{\"_id\":\"" + id + "\",\"sector\":\"power\",\"meter_number\":\"M-" + i + "\"}"));
+
+            assertThat(replies.stream().filter(r -> r.status() == 201)).as("round %d: %s", round, replies).hasSize(1);
+            assertThat(replies.stream().filter(r -> r.status() != 201))
+                    .allSatisfy(r -> assertThat(r.status() == 409 && r.reason().equals("conflict")).as("%s", r).isTrue());
         }
     }
 

@@ -20,6 +20,7 @@ import io.metering.domain.changeset.ChangesetId;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
+import io.metering.domain.error.ConflictException;
 import io.metering.domain.error.NotFoundException;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
@@ -159,7 +160,9 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
     @Override
     public void insert(Meter meter) {
         checkWritable();
-        state.meters.put(new OrgKey<>(meter.org(), meter.id()), stored(meter));
+        if (state.meters.putIfAbsent(new OrgKey<>(meter.org(), meter.id()), stored(meter)) != null) {
+            throw new ConflictException("meter " + meter.id() + " exists");
+        }
     }
 
     /**
@@ -222,7 +225,9 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
     @Override
     public void insert(Counter counter) {
         checkWritable();
-        state.counters.put(new OrgKey<>(counter.org(), counter.id()), stored(counter));
+        if (state.counters.putIfAbsent(new OrgKey<>(counter.org(), counter.id()), stored(counter)) != null) {
+            throw new ConflictException("counter " + counter.id() + " exists");
+        }
     }
 
     @Override

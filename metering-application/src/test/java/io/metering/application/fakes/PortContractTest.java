@@ -24,6 +24,7 @@ import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.counter.TariffType;
+import io.metering.domain.error.ConflictException;
 import io.metering.domain.error.NotFoundException;
 import io.metering.domain.meter.ContractPeriod;
 import io.metering.domain.meter.EntityRelation;
@@ -381,6 +382,14 @@ public abstract class PortContractTest {
         }
 
         @Test
+        void aTakenIdIsAConflict() {
+            Meter m = storedMeter(org);
+
+            assertThatThrownBy(() -> ports.meters().insert(meter(org, m.id(), T0))).isInstanceOf(ConflictException.class);
+            ports.meters().insert(meter(otherOrg, m.id(), T0));
+        }
+
+        @Test
         void locksForCounterChangesInsideTransactionsOnly() {
             Meter m = storedMeter(org);
 
@@ -507,6 +516,14 @@ public abstract class PortContractTest {
                 ports.counters().lockForReadingWrite(org, List.of(c.id()));
                 return null;
             })).isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void aTakenCounterIdIsAConflict() {
+            Meter m = storedMeter(org);
+            Counter c = storedCounter(org, m.id());
+
+            assertThatThrownBy(() -> ports.counters().insert(counter(org, m.id(), c.id(), T0))).isInstanceOf(ConflictException.class);
         }
 
         @Test

@@ -3,6 +3,7 @@ package io.metering.adapters.persistence.jdbi;
 import io.metering.application.port.out.CounterRepository;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
+import io.metering.domain.error.ConflictException;
 import io.metering.domain.error.NotFoundException;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.tenant.OrganizationId;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.JdbiException;
 
 /** {@link CounterRepository} over the {@code counter} table; every statement names the organization. */
 public final class JdbiCounterRepository implements CounterRepository {
@@ -27,8 +29,16 @@ public final class JdbiCounterRepository implements CounterRepository {
 
     @Override
     public void insert(Counter counter) {
-        db.write(h -> CounterRows.bind(h.createUpdate("INSERT INTO counter (" + CounterRows.COLUMNS + ") VALUES ("
-                + CounterRows.VALUES + ")"), counter).execute());
+        try {
+            db.write(h -> CounterRows.bind(h.createUpdate("INSERT INTO counter (" + CounterRows.COLUMNS + ") VALUES ("
+                    + CounterRows.VALUES + ")"), counter).execute());
+        } catch (JdbiException e) {
+            // the service checks the id first; a concurrent create of the same id can still win the race
+            if (SqlStates.isUniqueViolation(e)) {
+                throw new ConflictException("counter " + counter.id() + " exists");
+            }
+            throw e;
+        }
     }
 
     @Override

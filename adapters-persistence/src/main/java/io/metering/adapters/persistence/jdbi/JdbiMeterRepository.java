@@ -4,6 +4,7 @@ import io.metering.application.model.Page;
 import io.metering.application.model.PageRequest;
 import io.metering.application.port.out.MeterRepository;
 import io.metering.application.port.out.MeterSearch;
+import io.metering.domain.error.ConflictException;
 import io.metering.domain.error.NotFoundException;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Query;
 
 /** {@link MeterRepository} over the {@code meter} table; every statement names the organization. */
@@ -30,8 +32,16 @@ public final class JdbiMeterRepository implements MeterRepository {
 
     @Override
     public void insert(Meter meter) {
-        db.write(h -> MeterRows.bind(h.createUpdate("INSERT INTO meter (" + MeterRows.COLUMNS + ") VALUES (" + MeterRows.VALUES + ")"),
-                meter).execute());
+        try {
+            db.write(h -> MeterRows.bind(h.createUpdate("INSERT INTO meter (" + MeterRows.COLUMNS + ") VALUES (" + MeterRows.VALUES
+                    + ")"), meter).execute());
+        } catch (JdbiException e) {
+            // the service checks the id first; a concurrent create of the same id can still win the race
+            if (SqlStates.isUniqueViolation(e)) {
+                throw new ConflictException("meter " + meter.id() + " exists");
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -57,15 +67,6 @@ public final class JdbiMeterRepository implements MeterRepository {
         });
     }
 
-    @Override
-    public Optional<Meter> findById(OrganizationId org, MeterId id) {
-        return db.read(h -> h.createQuery(SELECT + " WHERE org_id = :org AND id = CAST(:id AS uuid)")
-                .bind("org", org.value())
-                .bind("id", id.toString())
-                .map((rs, ctx) -> MeterRows.map(rs))
-                .findOne());
-    }
-
     /** {@inheritDoc} {@code SELECT ... FOR NO KEY UPDATE}: it conflicts with itself and with deletes, not with readers. */
     @Override
     public void lockForCounterChanges(OrganizationId org, MeterId id) {
@@ -80,6 +81,15 @@ public final class JdbiMeterRepository implements MeterRepository {
                 .bind("id", id.toString())
                 .mapTo(UUID.class)
                 .findOne();
+    }
+
+    @Override
+    public Optional<Meter> findById(OrganizationId org, MeterId id) {
+        return db.read(h -> h.createQuery(SELECT + " WHERE org_id = :org AND id = CAST(:id AS uuid)")
+                .bind("org", org.value())
+                .bind("id", id.toString())
+                .map((rs, ctx) -> MeterRows.map(rs))
+                .findOne());
     }
 
     @Override

@@ -10,7 +10,12 @@ import java.util.Optional;
 
 /** Stored counters (registers). Every method is bounded by the organization. */
 public interface CounterRepository {
-    /** Stores a new counter. */
+    /**
+     * Stores a new counter.
+     *
+     * @throws io.metering.domain.error.ConflictException if a counter with its id exists, also when a
+     *     concurrent transaction stored it first
+     */
     void insert(Counter counter);
 
     /** Replaces the stored counter with the same organization and id. */

@@ -11,7 +11,12 @@ import java.util.Optional;
 
 /** Stored meters. Every method is bounded by the organization; an id alone never reaches data. */
 public interface MeterRepository {
-    /** Stores a new meter. */
+    /**
+     * Stores a new meter.
+     *
+     * @throws io.metering.domain.error.ConflictException if a meter with its id exists, also when a
+     *     concurrent transaction stored it first
+     */
     void insert(Meter meter);
 
     /** Replaces the stored meter with the same organization and id. */
