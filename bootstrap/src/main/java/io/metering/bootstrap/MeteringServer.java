@@ -50,9 +50,10 @@ public final class MeteringServer implements AutoCloseable {
                 : Optional.empty();
         try {
             DataSource dataSource = embedded
-                    .map(db -> (DataSource) DataSources.pooled(db.jdbcUrl(), db.user(), "", config.dbPoolSize()))
+                    .map(db -> (DataSource) DataSources.pooled(db.jdbcUrl(), db.user(), "", config.dbPoolSize(),
+                            config.dbConnectionTimeout()))
                     .orElseGet(() -> DataSources.pooled(config.jdbcUrl().orElseThrow(), config.dbUser(), config.dbPassword(),
-                            config.dbPoolSize()));
+                            config.dbPoolSize(), config.dbConnectionTimeout()));
             PostgresPersistence persistence = PostgresPersistence.start(dataSource,
                     new PersistenceSettings(config.timescale(), PersistenceSettings.defaults().chunkInterval()));
             UseCases useCases = Wiring.useCases(persistence, clock, config.businessZone());

@@ -2,11 +2,19 @@ package io.metering.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 
 /** Connection pools for {@link PostgresPersistence}. */
 public final class DataSources {
-    /** How long a caller waits for a free connection before the pool gives up. */
-    static final long CONNECTION_TIMEOUT_MS = 10_000;
+    /**
+     * How long a request waits for a connection before the pool gives up, by default: long enough
+     * for a busy pool to free one, short enough that a database outage answers 503 well within a
+     * client's or load balancer's timeout instead of hanging.
+     */
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+
+    /** The shortest connection timeout HikariCP accepts. */
+    public static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
 
     /** The smallest pool {@link PostgresPersistence#start} can work with: Flyway holds two connections while it migrates. */
     public static final int MIN_POOL_SIZE = 2;
@@ -29,6 +37,23 @@ public final class DataSources {
      *     reached
      */
     public static HikariDataSource pooled(String jdbcUrl, String user, String password, int maxPoolSize) {
+        return pooled(jdbcUrl, user, password, maxPoolSize, DEFAULT_CONNECTION_TIMEOUT);
+    }
+
+    /**
+     * A pool as {@link #pooled(String, String, String, int)}, waiting at most {@code connectionTimeout}
+     * for a connection (a free one, or a new one from an unreachable database); past it the caller
+     * gets an error that the adapter reports as
+     * {@link io.metering.application.port.out.StoreUnavailableException}.
+     *
+     * @throws IllegalArgumentException also if the timeout is below {@link #MIN_CONNECTION_TIMEOUT}
+     */
+    public static HikariDataSource pooled(String jdbcUrl, String user, String password, int maxPoolSize,
+            Duration connectionTimeout) {
+        if (connectionTimeout.compareTo(MIN_CONNECTION_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("connection timeout must be at least " + MIN_CONNECTION_TIMEOUT.toMillis()
+                    + " ms, not " + connectionTimeout.toMillis());
+        }
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("expected a jdbc:postgresql: URL, not " + jdbcUrl);
         }
@@ -42,7 +67,11 @@ public final class DataSources {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(maxPoolSize);
-        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        config.setConnectionTimeout(connectionTimeout.toMillis());
+        // the alive check of an idle connection must fit in the time a request waits for it
+        config.setValidationTimeout(Math.max(MIN_CONNECTION_TIMEOUT.toMillis(), connectionTimeout.toMillis() / 2));
+        // a TCP connect to an unreachable host must not outlast the request's wait either
+        config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, connectionTimeout.toSeconds())));
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "metering");
         config.addDataSourceProperty("tcpKeepAlive", "true");

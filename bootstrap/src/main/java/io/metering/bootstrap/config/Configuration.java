@@ -1,6 +1,7 @@
 package io.metering.bootstrap.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param dbUser database user for the external PostgreSQL
  * @param dbPassword database password for the external PostgreSQL
  * @param dbPoolSize maximum pooled connections
+ * @param dbConnectionTimeout how long a request waits for a database connection before answering 503
  * @param jwtSecret HMAC secret for HS256 tokens; empty means a generated one kept in the data dir
  * @param jwtIssuer required {@code iss} of tokens, empty for none
  * @param jwtAudience required {@code aud} of tokens, empty for none
@@ -25,7 +27,7 @@ import java.util.Optional;
  * @param maxBodyBytes the largest accepted request body
  */
 public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Optional<String> jdbcUrl, String dbUser,
-        String dbPassword, int dbPoolSize, Optional<String> jwtSecret, Optional<String> jwtIssuer,
+        String dbPassword, int dbPoolSize, Duration dbConnectionTimeout, Optional<String> jwtSecret, Optional<String> jwtIssuer,
         Optional<String> jwtAudience, ZoneId businessZone, boolean timescale, long maxBodyBytes) {
 
     /** Every setting with its default; the README's configuration table mirrors this list. */
@@ -37,6 +39,7 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
             new Setting("METERING_DB_USER", "postgres", "User for METERING_JDBC_URL."),
             new Setting("METERING_DB_PASSWORD", "", "Password for METERING_JDBC_URL."),
             new Setting("METERING_DB_POOL_SIZE", "8", "Maximum number of pooled database connections (at least 2: schema migration holds two)."),
+            new Setting("METERING_DB_CONNECTION_TIMEOUT_MS", "5000", "How long a request waits for a database connection (at least 250); past it, for instance while the database is down, it answers 503."),
             new Setting("METERING_JWT_SECRET", null, "HMAC secret (at least 32 bytes) for HS256 bearer tokens. Unset: a random secret is generated once and kept in METERING_DATA_DIR/jwt-secret."),
             new Setting("METERING_JWT_ISSUER", null, "When set, tokens must carry this `iss`."),
             new Setting("METERING_JWT_AUDIENCE", null, "When set, tokens must carry this `aud`."),
@@ -59,6 +62,7 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
                 value(env, "METERING_DB_USER"),
                 value(env, "METERING_DB_PASSWORD"),
                 atLeast(env, "METERING_DB_POOL_SIZE", 2),
+                Duration.ofMillis(atLeast(env, "METERING_DB_CONNECTION_TIMEOUT_MS", 250)),
                 optional(env, "METERING_JWT_SECRET").map(Configuration::checkSecret),
                 optional(env, "METERING_JWT_ISSUER"),
                 optional(env, "METERING_JWT_AUDIENCE"),
@@ -144,7 +148,8 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
         // the secret and the password never reach logs
         return "Configuration[httpPort=" + httpPort + ", dataDir=" + dataDir + ", embeddedDbPort=" + embeddedDbPort
                 + ", jdbcUrl=" + jdbcUrl.map(u -> u.replaceAll("password=[^&]*", "password=***")).orElse("(embedded)")
-                + ", dbUser=" + dbUser + ", dbPoolSize=" + dbPoolSize + ", jwtSecret=" + (jwtSecret.isPresent() ? "***" : "(generated)")
+                + ", dbUser=" + dbUser + ", dbPoolSize=" + dbPoolSize + ", dbConnectionTimeout=" + dbConnectionTimeout.toMillis()
+                + "ms, jwtSecret=" + (jwtSecret.isPresent() ? "***" : "(generated)")
                 + ", jwtIssuer=" + jwtIssuer.orElse("-") + ", jwtAudience=" + jwtAudience.orElse("-") + ", businessZone=" + businessZone
                 + ", timescale=" + timescale + ", maxBodyBytes=" + maxBodyBytes + "]";
     }

@@ -19,6 +19,7 @@ class ConfigurationTest {
         assertThat(c.dataDir().isAbsolute()).isTrue();
         assertThat(c.timescale()).isTrue();
         assertThat(c.dbPoolSize()).isEqualTo(8);
+        assertThat(c.dbConnectionTimeout()).hasMillis(5000);
     }
 
     @Test
@@ -38,6 +39,8 @@ class ConfigurationTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> Configuration.from(Map.of("METERING_DB_POOL_SIZE", "1")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("at least 2");
+        assertThatThrownBy(() -> Configuration.from(Map.of("METERING_DB_CONNECTION_TIMEOUT_MS", "100")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("at least 250");
         assertThatThrownBy(() -> Configuration.from(Map.of("METERING_TIMESCALE", "yes")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("auto or off");
     }

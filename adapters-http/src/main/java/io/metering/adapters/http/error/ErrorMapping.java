@@ -6,6 +6,7 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.metering.adapters.http.auth.AuthenticationException;
 import io.metering.adapters.http.web.CorrelationIds;
+import io.metering.application.port.out.StoreUnavailableException;
 import io.metering.domain.error.ConflictException;
 import io.metering.domain.error.ForbiddenException;
 import io.metering.domain.error.InvalidRequestException;
@@ -30,11 +31,15 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>known path, other method</td><td>405 {@code method_not_allowed}</td></tr>
  *   <tr><td>{@link ConflictException}</td><td>409 {@code conflict}</td></tr>
  *   <tr><td>{@link HttpFailure}</td><td>413 {@code payload_too_large}, 415 {@code unsupported_media_type}</td></tr>
+ *   <tr><td>{@link StoreUnavailableException}</td><td>503 {@code service_unavailable} with {@code Retry-After}, logged
+ *       as a warning without stack trace</td></tr>
  *   <tr><td>anything else</td><td>500 {@code internal_error} with {@code correlation_id}, logged with stack trace</td></tr>
  * </table>
  */
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+    /** Seconds a client should wait before retrying after a 503: about a database restart. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     /** Status of each member of the sealed rejection family. */
     private static final Map<Class<? extends MeteringException>, Integer> REJECTION_STATUS = Map.of(
@@ -72,6 +77,7 @@ public final class ErrorMapping {
             answer(ctx, 401, ErrorBody.of(e.getMessage(), ErrorReasons.UNAUTHORIZED));
         });
         config.routes.exception(HttpFailure.class, (e, ctx) -> answer(ctx, e.status(), ErrorBody.of(e.getMessage(), e.reason())));
+        config.routes.exception(StoreUnavailableException.class, ErrorMapping::storeUnavailable);
         config.routes.exception(HttpResponseException.class, ErrorMapping::javalinResponse);
         config.routes.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
         config.router.javaLangErrorHandler((res, error) -> {
@@ -109,6 +115,13 @@ public final class ErrorMapping {
                 }
             }
         }
+    }
+
+    /** An outage, not a bug: a warning with the cause's message, and an answer that invites a retry. */
+    private static void storeUnavailable(StoreUnavailableException e, Context ctx) {
+        LOG.warn("{} {} answered 503 [{}]: {}", ctx.method(), ctx.path(), CorrelationIds.of(ctx), e.getMessage());
+        ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        answer(ctx, 503, ErrorBody.of("the database is unavailable; retry later", ErrorReasons.SERVICE_UNAVAILABLE));
     }
 
     private static void unexpected(Context ctx, Exception e) {

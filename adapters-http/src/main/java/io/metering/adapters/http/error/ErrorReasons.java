@@ -23,6 +23,8 @@ public final class ErrorReasons {
     public static final String INTERNAL_ERROR = "internal_error";
     /** 503 on {@code /ready}. */
     public static final String NOT_READY = "not_ready";
+    /** 503: the database cannot be reached now; retry later. */
+    public static final String SERVICE_UNAVAILABLE = "service_unavailable";
 
     private ErrorReasons() {}
 
@@ -37,6 +39,7 @@ public final class ErrorReasons {
             case 405 -> METHOD_NOT_ALLOWED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL_ERROR
                     : io.javalin.http.HttpStatus.forStatus(status).getMessage().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         };

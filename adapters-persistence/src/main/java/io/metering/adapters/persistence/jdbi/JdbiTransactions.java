@@ -20,6 +20,10 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Repository calls outside any transaction run on their own short-lived handle: reads in
  * autocommit, multi-statement writes in their own transaction.
+ *
+ * <p>Every outermost call translates a database that cannot be reached (refused or lost connection,
+ * server shutting down, pool timeout) into
+ * {@link io.metering.application.port.out.StoreUnavailableException} ({@link StoreFailures}).
  */
 public final class JdbiTransactions implements Transactions {
     private record Bound(Handle handle, boolean readOnly) {}
@@ -44,10 +48,10 @@ public final class JdbiTransactions implements Transactions {
             requireWritable(outer);
             return work.get();
         }
-        return jdbi.inTransaction(handle -> {
+        return StoreFailures.translate(() -> jdbi.inTransaction(handle -> {
             handle.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED, READ WRITE");
             return runBound(new Bound(handle, false), work);
-        });
+        }));
     }
 
     /** {@inheritDoc} Inside a read-write transaction, the work joins it and sees its writes. */
@@ -56,10 +60,10 @@ public final class JdbiTransactions implements Transactions {
         if (bound.get() != null) {
             return work.get();
         }
-        return jdbi.inTransaction(handle -> {
+        return StoreFailures.translate(() -> jdbi.inTransaction(handle -> {
             handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             return runBound(new Bound(handle, true), work);
-        });
+        }));
     }
 
     private <T> T runBound(Bound b, Supplier<T> work) {
@@ -74,7 +78,7 @@ public final class JdbiTransactions implements Transactions {
     /** Runs a read on the bound handle, or on a short-lived one outside transactions. */
     <T> T read(Function<Handle, T> query) {
         Bound b = bound.get();
-        return b != null ? query.apply(b.handle()) : jdbi.withHandle(query::apply);
+        return b != null ? query.apply(b.handle()) : StoreFailures.translate(() -> jdbi.withHandle(query::apply));
     }
 
     /**
@@ -88,10 +92,10 @@ public final class JdbiTransactions implements Transactions {
             requireWritable(b);
             return update.apply(b.handle());
         }
-        return jdbi.inTransaction(handle -> {
+        return StoreFailures.translate(() -> jdbi.inTransaction(handle -> {
             handle.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED, READ WRITE");
             return update.apply(handle);
-        });
+        }));
     }
 
     /**

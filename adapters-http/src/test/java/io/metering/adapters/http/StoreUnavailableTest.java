@@ -1,0 +1,50 @@
+package io.metering.adapters.http;
+
+import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.metering.adapters.http.TestApp.Response;
+import io.metering.application.port.in.RecordReadingsCommand;
+import io.metering.application.port.in.RecordReadingsUseCase;
+import io.metering.application.port.in.RecordResult;
+import io.metering.application.port.out.StoreUnavailableException;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A store that cannot be reached answers 503 with a retry hint, never 500, and leaks no cause. */
+class StoreUnavailableTest {
+    private static TestApp t;
+
+    @BeforeAll
+    static void start() {
+        t = new TestApp(u -> new UseCases(new Unreachable(), u.listReadings(), u.viewMeters(), u.manageMeters(), u.manageCounters(),
+                u.updateReading(), u.deleteReading(), u.batchWrite(), u.prune(), u.submissions(), u.readingWithMeter(),
+                u.allowedReadings(), u.changesets()));
+    }
+
+    @AfterAll
+    static void stop() {
+        t.close();
+    }
+
+    @Test
+    void answers503WithRetryAfter() {
+        Response r = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + UUID.randomUUID() + "\",\"value\":1,"
+                + "\"source\":\"ERP\"}");
+
+        assertReason(r, 503, "service_unavailable");
+        assertThat(r.header("Retry-After")).isEqualTo("5");
+        assertThat(r.body()).doesNotContain("Connection refused").doesNotContain("correlation_id");
+    }
+
+    private static final class Unreachable implements RecordReadingsUseCase {
+        @Override
+        public RecordResult record(RecordReadingsCommand command) {
+            throw new StoreUnavailableException("the database is unavailable: Connection refused",
+                    new SQLException("Connection refused", "08001"));
+        }
+    }
+}
