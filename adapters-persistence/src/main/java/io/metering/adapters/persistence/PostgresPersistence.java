@@ -17,6 +17,7 @@ import io.metering.application.port.out.ReadingSeriesQueries;
 import io.metering.application.port.out.Transactions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -33,6 +34,13 @@ import org.slf4j.LoggerFactory;
 public final class PostgresPersistence implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresPersistence.class);
 
+    /**
+     * How long {@link #isHealthy()} waits for the database before answering "not ready": within the
+     * default one-second probe timeout of Kubernetes, so a hanging database reads as not ready
+     * rather than as a probe that timed out.
+     */
+    public static final Duration READINESS_DEADLINE = Duration.ofMillis(900);
+
     private final DataSource dataSource;
     private final Jdbi jdbi;
     private final StorageMode mode;
@@ -43,6 +51,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final JdbiReadingSeriesQueries series;
     private final JdbiChangesetRepository changesets;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ReadinessProbe readiness = new ReadinessProbe(this::selectOne, READINESS_DEADLINE);
 
     private PostgresPersistence(DataSource dataSource, Jdbi jdbi, StorageMode mode) {
         this.dataSource = dataSource;
@@ -119,16 +128,19 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     /**
-     * A cheap liveness check for readiness probes: one {@code SELECT 1} on a pooled connection.
+     * A cheap check for readiness probes: one {@code SELECT 1} on a pooled connection, answered
+     * within {@link #READINESS_DEADLINE} whatever the database does ({@link ReadinessProbe}).
      *
      * @return false on any error (no connection, timeout, closed pool), never throws
      */
     public boolean isHealthy() {
-        if (closed.get()) {
-            return false;
-        }
+        return !closed.get() && readiness.ready();
+    }
+
+    private boolean selectOne() {
         try {
-            return jdbi.withHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(5).mapTo(Integer.class).one()) == 1;
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").setQueryTimeout(1)
+                    .mapTo(Integer.class).one()) == 1;
         } catch (RuntimeException e) {
             LOG.debug("Database health check failed", e);
             return false;
@@ -138,7 +150,11 @@ public final class PostgresPersistence implements AutoCloseable {
     /** Closes the data source if it is closeable; later calls do nothing. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true) || !(dataSource instanceof AutoCloseable closeable)) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        readiness.close();
+        if (!(dataSource instanceof AutoCloseable closeable)) {
             return;
         }
         try {
