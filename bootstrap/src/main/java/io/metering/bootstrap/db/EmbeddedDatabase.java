@@ -63,6 +63,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky's own JVM shutdown hook would stop the server while HTTP still drains
+                    // in-flight requests (hooks run concurrently); close() is called in order instead
+                    .setRegisterShutdownHook(false)
                     .start();
             LOG.info("Embedded PostgreSQL ready on 127.0.0.1:{} with data in {} ({} ms)", actualPort, pgData,
                     (System.nanoTime() - started) / 1_000_000);
