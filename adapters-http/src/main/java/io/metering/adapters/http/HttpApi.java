@@ -21,6 +21,7 @@ import io.metering.adapters.http.reading.AllowedRangeRoutes;
 import io.metering.adapters.http.reading.ReadingEditRoutes;
 import io.metering.adapters.http.reading.ReadingRoutes;
 import io.metering.adapters.http.submission.SubmissionRoutes;
+import io.metering.adapters.http.system.GracefulStop;
 import io.metering.adapters.http.system.HealthRoutes;
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.adapters.http.web.Guard;
@@ -99,6 +100,7 @@ public final class HttpApi {
 
     private static void configureServer(JavalinConfig config, HttpSettings settings, ObjectMapper mapper) {
         config.startup.showJavalinBanner = false;
+        GracefulStop.install(config);
         config.http.maxRequestSize = settings.maxRequestBytes();
         config.http.prefer405over404 = true;
         config.http.defaultContentType = "application/json";
