@@ -71,7 +71,12 @@ final class ServiceProcess implements AutoCloseable {
         }
         ServiceProcess service = new ServiceProcess(dataDir, httpPort, dbPort, log, p);
         RUNNING.add(service);
-        service.awaitReady();
+        try {
+            service.awaitReady();
+        } catch (RuntimeException | AssertionError e) {
+            service.close();
+            throw e;
+        }
         return service;
     }
 
