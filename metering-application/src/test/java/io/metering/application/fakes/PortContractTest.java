@@ -862,6 +862,12 @@ public abstract class PortContractTest {
         }
 
         @Test
+        void aWindowFarBeyondTheEndIsEmpty() {
+            assertThat(range(Optional.empty(), T0, hours(10), SortOrder.ASC, Long.MAX_VALUE, Integer.MAX_VALUE)).isEmpty();
+            assertThat(range(Optional.of(Direction.FEED_IN), T0, hours(10), SortOrder.DESC, Long.MAX_VALUE - 1, 2)).isEmpty();
+        }
+
+        @Test
         void rangeOrdersByTimestampThenDirection() {
             List<Reading> ascending = List.of(in05, in1, out1, out2, in3, out3, in4);
             List<Reading> descending = new ArrayList<>(ascending);

@@ -77,7 +77,10 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
      */
     private static String rangeSql(Optional<Direction> direction, SortOrder sort, PageRequest page) {
         String order = sort == SortOrder.ASC ? "ASC" : "DESC";
-        String branchLimit = page.unlimited() ? "" : " LIMIT " + (page.offset() + page.limit());
+        // offset + limit overflowed into a negative LIMIT (500) for offsets near Long.MAX_VALUE; beyond
+        // the largest bigint no branch needs a limit, the outer OFFSET leaves nothing anyway
+        long branchRows = page.offset() > Long.MAX_VALUE - page.limit() ? Long.MAX_VALUE : page.offset() + page.limit();
+        String branchLimit = page.unlimited() ? "" : " LIMIT " + branchRows;
         String union = directions(direction).stream()
                 .map(d -> RANGE_BRANCH.formatted(d.code(), order, branchLimit))
                 .reduce((a, b) -> a + " UNION ALL " + b)
