@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.metering.adapters.http.error.HttpFailure;
 import io.metering.adapters.http.json.JsonTrees;
+import io.metering.adapters.http.json.StorableText;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import java.io.IOException;
@@ -27,6 +28,9 @@ import java.util.Optional;
  * an empty body means "no body" whatever content type came with it, because axios sends
  * {@code application/x-www-form-urlencoded} on a POST without data. A non-empty body must still be
  * JSON.
+ *
+ * <p>Text that cannot be stored as sent (NUL, unpaired surrogates; {@link StorableText}) answers
+ * 400 {@code invalid_body}, wherever it is in the body.
  */
 public final class JsonBody {
     private final ObjectMapper mapper;
@@ -93,6 +97,9 @@ public final class JsonBody {
             if (node == null || node.isMissingNode()) {
                 throw invalid("the request body is required");
             }
+            StorableText.problem(node).ifPresent(problem -> {
+                throw invalid(problem);
+            });
             return node;
         } catch (JsonParseException e) {
             throw invalid("the request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
