@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Text the service cannot store as sent is refused before any operation runs: NUL and unpaired
- * surrogates anywhere in a JSON body (400 invalid_body). Odd but valid Unicode is kept.
+ * surrogates anywhere in a JSON body (400 invalid_body) or in the query string, and a query string
+ * that is not valid percent-encoded UTF-8 (400 invalid_parameter). Odd but valid Unicode is kept.
  */
 class HostileTextTest {
     private static TestApp t;
@@ -52,4 +53,11 @@ class HostileTextTest {
         assertThat(r.json().get("data").get("note").asText()).isEqualTo("\ud83d\udca9 \u202eRTL\u202c zero\u200bwidth");
     }
 
+    @Test
+    void nulOrMalformedEscapesInTheQueryAre400() {
+        assertReason(t.get("/v1/metering/admin/meters?ma_lo_id=a%00b", t.adminToken()), 400, "invalid_parameter");
+        assertReason(t.get("/v1/metering/admin/meters?ma_lo_id=%E2%82", t.adminToken()), 400, "invalid_parameter");
+        assertReason(t.get("/v1/metering/meter?include_pending_changesets=true%00", t.portalToken("c")), 400, "invalid_parameter");
+        assertThat(t.get("/v1/metering/admin/meters?ma_lo_id=%E2%82%AC%20x+y", t.adminToken()).status()).isEqualTo(200);
+    }
 }
