@@ -6,6 +6,7 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.metering.adapters.http.auth.AuthenticationException;
 import io.metering.adapters.http.web.CorrelationIds;
+import io.metering.adapters.http.web.UnreadBody;
 import io.metering.application.port.out.StoreUnavailableException;
 import io.metering.domain.error.ConflictException;
 import io.metering.domain.error.ForbiddenException;
@@ -137,6 +138,7 @@ public final class ErrorMapping {
     }
 
     private static void answer(Context ctx, int status, ErrorBody body) {
+        UnreadBody.discard(ctx);
         ctx.status(status).json(body);
     }
 }

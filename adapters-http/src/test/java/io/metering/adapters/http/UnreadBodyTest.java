@@ -1,0 +1,72 @@
+package io.metering.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import io.metering.adapters.http.TestApp.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Error answers to requests whose bodies were not read reach the client: every oversized body gets
+ * its 413.
+ */
+class UnreadBodyTest {
+    private static TestApp t;
+    private static int port;
+
+    @BeforeAll
+    static void start() {
+        t = new TestApp();
+        port = URI.create(t.url("/")).getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        t.close();
+    }
+
+    @Test
+    void everyOversizedBodyGetsIts413() {
+        // without reading the body first, about one answer in a hundred was lost to a connection reset
+        List<String> lost = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int size = (int) TestApp.MAX_BODY + 1 + (int) ((i * 7919L) % (2 * TestApp.MAX_BODY));
+            String body = "{\"padding\":\"" + "x".repeat(size) + "\"}";
+            try {
+                Response r = t.post("/v1/metering/reading", t.adminToken(), body);
+                if (r.status() != 413) {
+                    lost.add(size + ": " + r);
+                }
+            } catch (UncheckedIOException e) {
+                lost.add(size + ": " + e.getCause());
+            }
+        }
+        assertThat(lost).isEmpty();
+    }
+
+    private static String exchange(byte[] head, byte[] body) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            OutputStream out = s.getOutputStream();
+            out.write(head);
+            out.write(body);
+            out.flush();
+            s.shutdownOutput();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            InputStream in = s.getInputStream();
+            in.transferTo(received);
+            return received.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
