@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Error answers to requests whose bodies were not read reach the client: every oversized body gets
- * its 413.
+ * its 413, and a body Jetty cannot decode (sent over a plain socket, since HTTP client libraries
+ * refuse to send one) answers 400, not 500.
  */
 class UnreadBodyTest {
     private static TestApp t;
@@ -53,6 +54,17 @@ class UnreadBodyTest {
             }
         }
         assertThat(lost).isEmpty();
+    }
+
+    @Test
+    void aBrokenChunkedBodyIs400NotAnInternalError() throws Exception {
+        String request = "POST /v1/metering/reading HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + t.adminToken()
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n";
+
+        String answer = exchange(request.getBytes(StandardCharsets.US_ASCII), new byte[0]);
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("\"reason\":\"");
+        assertThat(answer).doesNotContain("internal_error");
     }
 
     private static String exchange(byte[] head, byte[] body) throws IOException {

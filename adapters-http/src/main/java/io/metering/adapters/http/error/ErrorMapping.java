@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>known path, other method</td><td>405 {@code method_not_allowed}</td></tr>
  *   <tr><td>{@link ConflictException}</td><td>409 {@code conflict}</td></tr>
  *   <tr><td>{@link HttpFailure}</td><td>413 {@code payload_too_large}, 415 {@code unsupported_media_type}</td></tr>
+ *   <tr><td>a request body Jetty cannot read ({@link UnreadableRequests}: broken chunked encoding, body shorter than
+ *       declared)</td><td>Jetty's 4xx, else 400 {@code invalid_body}</td></tr>
  *   <tr><td>{@link StoreUnavailableException}</td><td>503 {@code service_unavailable} with {@code Retry-After}, logged
  *       as a warning without stack trace</td></tr>
  *   <tr><td>anything else</td><td>500 {@code internal_error} with {@code correlation_id}, logged with stack trace</td></tr>
@@ -80,7 +82,10 @@ public final class ErrorMapping {
         config.routes.exception(HttpFailure.class, (e, ctx) -> answer(ctx, e.status(), ErrorBody.of(e.getMessage(), e.reason())));
         config.routes.exception(StoreUnavailableException.class, ErrorMapping::storeUnavailable);
         config.routes.exception(HttpResponseException.class, ErrorMapping::javalinResponse);
-        config.routes.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
+        config.routes.exception(Exception.class, (e, ctx) -> UnreadableRequests.status(e).ifPresentOrElse(
+                status -> answer(ctx, status, ErrorBody.of("the request could not be read: it is malformed or ended early",
+                        status == 400 ? ErrorReasons.INVALID_BODY : ErrorReasons.forStatus(status))),
+                () -> unexpected(ctx, e)));
         config.router.javaLangErrorHandler((res, error) -> {
             String id = UUID.randomUUID().toString();
             LOG.error("internal error {}", id, error);
