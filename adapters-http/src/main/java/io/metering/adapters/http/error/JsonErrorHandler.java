@@ -13,12 +13,24 @@ import org.eclipse.jetty.util.Callback;
  * headers), as JSON {@code {message, reason}} like every other error instead of Jetty's HTML page.
  */
 public final class JsonErrorHandler extends ErrorHandler {
+    /**
+     * Every method gets the JSON body: Jetty's default writes one only for GET, POST and HEAD, so a
+     * PATCH or DELETE with oversized headers got an empty 431.
+     */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
         String text = message == null || message.isBlank() ? "the request was refused" : message;
         String body = "{\"message\":\"" + escape(text) + "\",\"reason\":\"" + ErrorReasons.forStatus(code) + "\"}";
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        // Jetty closes the connection after refusing a request it could not parse (414 did not say
+        // so), and a client that reuses it then loses its next request
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
 
