@@ -52,6 +52,10 @@ final class InProcessService implements AutoCloseable {
         return http;
     }
 
+    int httpPort() {
+        return server.port();
+    }
+
     /** JDBC URL of the embedded store (only meaningful when no external database is configured). */
     String embeddedJdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";

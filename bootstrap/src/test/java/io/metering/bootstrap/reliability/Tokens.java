@@ -21,9 +21,9 @@ final class Tokens {
         return new TokenMinter(SETTINGS, Clock.systemUTC()).mint(TokenClaims.admin(org, "reliability-admin"), TTL);
     }
 
-    static String portal(String org, String contactId) {
-        return new TokenMinter(SETTINGS, Clock.systemUTC()).mint(TokenClaims.portal(org, "reliability-customer", contactId, List.of()),
-                TTL);
+    static String portal(String org, String contactId, String... contractIds) {
+        return new TokenMinter(SETTINGS, Clock.systemUTC()).mint(TokenClaims.portal(org, "reliability-customer", contactId,
+                List.of(contractIds)), TTL);
     }
 
     /** The authenticator of an in-process service. */
