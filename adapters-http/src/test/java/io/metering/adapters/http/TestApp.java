@@ -68,8 +68,8 @@ final class TestApp implements AutoCloseable {
 
     final InMemoryStore store = new InMemoryStore();
     final MutableClock clock = new MutableClock(START);
-    final JwtSettings jwt = JwtSettings.of(SECRET, ISSUER, AUDIENCE);
-    final TokenMinter minter = new TokenMinter(jwt, clock);
+    final JwtSettings jwt;
+    final TokenMinter minter;
     final AtomicBoolean ready = new AtomicBoolean(true);
     final UseCases useCases;
     final Javalin app;
@@ -83,6 +83,16 @@ final class TestApp implements AutoCloseable {
 
     /** @param wrap replaces use cases, e.g. with failing ones */
     TestApp(UnaryOperator<UseCases> wrap) {
+        this(JwtSettings.of(SECRET, ISSUER, AUDIENCE), wrap);
+    }
+
+    /**
+     * @param jwt how tokens are verified (and minted by {@link #minter})
+     * @param wrap replaces use cases, e.g. with failing ones
+     */
+    TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap) {
+        this.jwt = jwt;
+        this.minter = new TokenMinter(jwt, clock);
         ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
         useCases = wrap.apply(new UseCases(
                 new RecordReadingsService(ctx, PlausibilityProvider.NONE),
