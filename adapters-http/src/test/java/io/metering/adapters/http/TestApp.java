@@ -91,6 +91,15 @@ final class TestApp implements AutoCloseable {
      * @param wrap replaces use cases, e.g. with failing ones
      */
     TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap) {
+        this(jwt, wrap, MAX_BODY);
+    }
+
+    /**
+     * @param jwt how tokens are verified (and minted by {@link #minter})
+     * @param wrap replaces use cases, e.g. with failing ones
+     * @param maxBody the body size limit
+     */
+    TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap, long maxBody) {
         this.jwt = jwt;
         this.minter = new TokenMinter(jwt, clock);
         ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
@@ -108,7 +117,7 @@ final class TestApp implements AutoCloseable {
                 new CreateReadingWithMeterService(ctx, PlausibilityProvider.NONE),
                 new AllowedReadingService(ctx, PlausibilityProvider.NONE),
                 new ReadingChangesetService(ctx, PlausibilityProvider.NONE)));
-        app = HttpApi.create(new HttpSettings(BERLIN, MAX_BODY), new JwtAuthenticator(jwt, clock), useCases, ready::get);
+        app = HttpApi.create(new HttpSettings(BERLIN, maxBody), new JwtAuthenticator(jwt, clock), useCases, ready::get);
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
