@@ -5,7 +5,7 @@ import io.metering.adapters.http.auth.JwtSettings;
 import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.config.ConfigurationException;
-import io.metering.bootstrap.config.JwtSecrets;
+import io.metering.bootstrap.config.TokenSettings;
 import io.metering.bootstrap.db.EmbeddedDatabaseException;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -24,8 +24,7 @@ final class Serving {
 
     /** Settings shared by the commands that mint or verify tokens. */
     static JwtSettings jwtSettings(Configuration config) {
-        return new JwtSettings(JwtSecrets.resolve(config), config.jwtIssuer().orElse(null), config.jwtAudience().orElse(null),
-                JwtSettings.DEFAULT_LEEWAY);
+        return TokenSettings.of(config);
     }
 
     /**
@@ -41,7 +40,8 @@ final class Serving {
             LOG.info("Starting with {}", config);
             Clock clock = Clock.systemUTC();
             server = MeteringServer.start(config, clock, new JwtAuthenticator(jwtSettings(config), clock));
-        } catch (ConfigurationException | EmbeddedDatabaseException e) {
+        } catch (ConfigurationException | EmbeddedDatabaseException | IllegalArgumentException e) {
+            // IllegalArgumentException: token settings the HTTP adapter refuses (e.g. an unreadable JWK set file)
             LOG.error("Cannot start: {}", e.getMessage());
             return 1;
         }

@@ -1,21 +1,25 @@
 package io.metering.bootstrap.cli;
 
+import io.metering.adapters.http.auth.JwtSettings;
 import io.metering.adapters.http.auth.TokenClaims;
 import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.bootstrap.config.Configuration;
+import io.metering.bootstrap.config.ConfigurationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code metering token}: mints a development bearer token signed with the configured secret
- * (METERING_JWT_SECRET, or the secret generated in the data directory).
+ * {@code metering token}: mints a development bearer token, HS256 with the configured secret
+ * (METERING_JWT_SECRET, or the secret generated in the data directory), carrying the issuer and
+ * audience the service requires of the token's kind. Production tokens come from the identity
+ * provider whose JWK set the service trusts; this command never signs with asymmetric keys.
  */
 @Command(name = "token", mixinStandardHelpOptions = true,
         description = "Print a bearer token signed with the configured HS256 secret.")
@@ -38,23 +42,51 @@ final class TokenCommand implements Callable<Integer> {
     @Option(names = "--contract-id", description = "Portal only: a contract id of the customer (claim contract_ids); repeatable.")
     List<String> contractIds = List.of();
 
+    @Option(names = "--act-for-org", description = "Admin only: an organization the token may act for with the x-ivy-org-id header"
+            + " (claim act_for_orgs), '*' for all; repeatable.")
+    List<String> actForOrgs = List.of();
+
+    @Option(names = "--permission", description = "Admin only: limit the token to this permission (claim permissions), e.g."
+            + " meter_reading:edit; repeatable. Without it the token has every admin right.")
+    List<String> permissions;
+
     @Option(names = "--ttl", defaultValue = "PT24H", description = "Lifetime as ISO-8601 duration. Default: ${DEFAULT-VALUE}.")
     Duration ttl;
 
     @Override
     public Integer call() {
-        Configuration config = Configuration.from(System.getenv());
-        TokenClaims claims = switch (kind) {
-            case "admin" -> TokenClaims.admin(org, subject);
+        JwtSettings settings;
+        try {
+            settings = Serving.jwtSettings(Configuration.from(System.getenv()));
+        } catch (ConfigurationException | IllegalArgumentException e) {
+            System.err.println("Cannot mint a token: " + e.getMessage());
+            return 1;
+        }
+        if (!settings.acceptsHs256()) {
+            System.err.println("Cannot mint a token: only a JWK set is configured, so the service refuses HS256 tokens."
+                    + " Get tokens from your identity provider, or set METERING_JWT_SECRET.");
+            return 1;
+        }
+        System.out.println(new TokenMinter(settings, Clock.systemUTC()).mint(claims(), ttl));
+        return 0;
+    }
+
+    private TokenClaims claims() {
+        return switch (kind) {
+            case "admin" -> {
+                TokenClaims admin = TokenClaims.admin(org, subject).actingFor(actForOrgs);
+                yield permissions == null ? admin : admin.limitedTo(permissions);
+            }
             case "portal" -> {
                 if (contactId == null && contractIds.isEmpty()) {
                     throw new ParameterException(spec.commandLine(), "a portal token needs --contact-id or --contract-id");
+                }
+                if (!actForOrgs.isEmpty() || permissions != null) {
+                    throw new ParameterException(spec.commandLine(), "--act-for-org and --permission are for admin tokens");
                 }
                 yield TokenClaims.portal(org, subject, contactId, contractIds);
             }
             default -> throw new ParameterException(spec.commandLine(), "--kind must be admin or portal, not '" + kind + "'");
         };
-        System.out.println(new TokenMinter(Serving.jwtSettings(config), Clock.systemUTC()).mint(claims, ttl));
-        return 0;
     }
 }

@@ -50,6 +50,16 @@ public record JwksSettings(URI url, Path file, JWSAlgorithm defaultAlgorithm, Du
         }
     }
 
+    /**
+     * Settings with the default algorithm given by name ({@code "RS256"}), for callers that do not
+     * deal with the JOSE library's types.
+     *
+     * @throws IllegalArgumentException as the constructor
+     */
+    public static JwksSettings of(URI url, Path file, String defaultAlgorithm, Duration cacheTtl) {
+        return new JwksSettings(url, file, defaultAlgorithm == null ? null : JWSAlgorithm.parse(defaultAlgorithm), cacheTtl);
+    }
+
     /** Keys from a URL, cached for {@link #DEFAULT_CACHE_TTL}. */
     public static JwksSettings url(URI url, JWSAlgorithm defaultAlgorithm) {
         return new JwksSettings(url, null, defaultAlgorithm, DEFAULT_CACHE_TTL);

@@ -1,0 +1,29 @@
+package io.metering.bootstrap.config;
+
+import io.metering.adapters.http.auth.IssuerRule;
+import io.metering.adapters.http.auth.JwksSettings;
+import io.metering.adapters.http.auth.JwtSettings;
+
+/** The HTTP adapter's {@link JwtSettings} from the configuration and the resolved secret. */
+public final class TokenSettings {
+    private TokenSettings() {}
+
+    /**
+     * @param config the configuration
+     * @return the settings the authenticator and the token minter share
+     * @throws ConfigurationException if the secret file in the data directory is unusable
+     */
+    public static JwtSettings of(Configuration config) {
+        TokenConfiguration t = config.tokens();
+        JwksSettings jwks = t.hasJwks()
+                ? JwksSettings.of(t.jwksUrl().orElse(null), t.jwksFile().orElse(null), t.jwksDefaultAlgorithm().orElse(null), t.jwksCache())
+                : null;
+        return JwtSettings.builder()
+                .secret(JwtSecrets.resolve(config).orElse(null))
+                .jwks(jwks)
+                .admin(new IssuerRule(t.adminIssuer().orElse(null), t.adminAudience().orElse(null)))
+                .portal(new IssuerRule(t.portalIssuer().orElse(null), t.portalAudience().orElse(null)))
+                .leeway(t.leeway())
+                .build();
+    }
+}
