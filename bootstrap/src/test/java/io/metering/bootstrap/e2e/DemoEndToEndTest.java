@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,6 +147,41 @@ class DemoEndToEndTest {
     void aBadTokenIs401AndNotALeak() throws Exception {
         JsonNode body = get("/v1/metering/meter", "not-a-token", 401);
         assertThat(body.has("message")).isTrue();
+    }
+
+    /**
+     * epilot's published client (@epilot/metering-client 0.8.2, from npm, unchanged) runs every
+     * operation it offers against this service; see clients/epilot-compat. Skipped where Node.js is
+     * not installed.
+     */
+    @Test
+    void epilotsPublishedClientWorksUnchanged() throws Exception {
+        Path project = Path.of("..", "clients", "epilot-compat").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(onPath("node") && onPath("npm"), "Node.js and npm are needed for the client test");
+        if (!java.nio.file.Files.isDirectory(project.resolve("node_modules"))) {
+            run(project, Map.of(), "npm", "ci", "--no-audit", "--no-fund");
+        }
+        Map<String, String> env = Map.of("BASE_URL", "http://localhost:" + server.port(), "ADMIN_TOKEN", admin,
+                "PORTAL_TOKEN", portal, "POWER_METER", DemoIds.LIANDER_POWER.toString(),
+                "POWER_T1", DemoIds.lianderPowerRegister(1).toString(), "GAS_METER", DemoIds.LIANDER_GAS.toString(),
+                "GAS_COUNTER", DemoIds.LIANDER_GAS_VOLUME.toString(), "CONTRACT_ID", DemoIds.CONTRACT_ID);
+        String output = run(project, env, "node", "--test", "compat.test.js");
+        assertThat(output).contains("# fail 0").doesNotContain("# pass 0");
+    }
+
+    private static boolean onPath(String command) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> java.nio.file.Files.isExecutable(Path.of(dir, command)));
+    }
+
+    private static String run(Path dir, Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("%s finished", String.join(" ", command)).isTrue();
+        assertThat(p.exitValue()).as("%s exited with:%n%s", String.join(" ", command), output).isZero();
+        return output;
     }
 
     private static JsonNode find(JsonNode array, String id) {
