@@ -9,6 +9,7 @@ import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.reading.PlausibilityPolicy;
+import io.metering.domain.reading.PlausibilityQuestion;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesPoint;
@@ -70,7 +71,9 @@ public final class AllowedReadingService implements AllowedReadingQuery {
             // a later segment start does not constrain this segment from above
             max = next.get().segmentStart() ? null : next.get().value();
         } else {
-            max = previous.flatMap(p -> policy.upperBound(series, t, p)).orElse(null);
+            max = previous.flatMap(p -> policy.upperBound(new PlausibilityQuestion(series, counter.capacity(), t, p, List.of())))
+                    .filter(bound -> counter.capacity().map(c -> bound.compareTo(c.value()) < 0).orElse(true))
+                    .orElse(null);
         }
         return new AllowedRange(counter.id(), direction, min, max);
     }
