@@ -52,13 +52,8 @@ public final class AllowedReadingService implements AllowedReadingQuery {
             List<Counter> counters = ctx.counters().findByMeter(org, meter.id());
             Map<CounterId, Reading> latest = ctx.series().latestPlausible(org, counters.stream().map(Counter::id).toList());
             PlausibilityPolicy policy = plausibility.forWrite(org);
-            return counters.stream().map(c -> range(org, c, direction(c, latest.get(c.id())), t, policy)).toList();
+            return counters.stream().map(c -> range(org, c, SeriesChoice.direction(c, latest.get(c.id())), t, policy)).toList();
         });
-    }
-
-    /** The counter's implied direction, else its latest reading's, else feed-out. */
-    private static Direction direction(Counter counter, Reading latest) {
-        return counter.impliedDirection().orElse(latest != null ? latest.direction() : Direction.FEED_OUT);
     }
 
     private AllowedRange range(OrganizationId org, Counter counter, Direction direction, Instant t, PlausibilityPolicy policy) {
