@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.json.JavalinJackson;
 import io.metering.adapters.http.auth.Authenticator;
+import io.metering.adapters.http.consumption.ConsumptionRoutes;
 import io.metering.adapters.http.counter.AdminCounterRoutes;
 import io.metering.adapters.http.counter.CounterRoutes;
 import io.metering.adapters.http.docs.ApiDocsRoutes;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
  *       getReadingsByInterval;</li>
  *   <li>admin extension: {@code /v1/metering/admin/meters[/{id}[/counters]]},
  *       {@code /v1/metering/admin/counters/{id}};</li>
+ *   <li>analytics: {@code /v1/metering/consumption/{meter_id}/{counter_id}};</li>
  *   <li>{@code /health}, {@code /ready}, {@code /openapi.json}, {@code /docs}.</li>
  * </ul>
  * Errors follow {@link ErrorMapping}. Request lines are logged with method, path, status, duration
@@ -76,6 +78,7 @@ public final class HttpApi {
                     .register(config.routes);
             new AdminMeterRoutes(useCases, guard, body).register(config.routes);
             new AdminCounterRoutes(useCases, guard, body).register(config.routes);
+            new ConsumptionRoutes(useCases.consumption(), guard, settings.businessZone()).register(config.routes);
         });
     }
 

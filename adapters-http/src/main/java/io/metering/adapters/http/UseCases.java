@@ -1,5 +1,6 @@
 package io.metering.adapters.http;
 
+import io.metering.application.port.in.ConsumptionQuery;
 import io.metering.application.port.in.ListReadingsQuery;
 import io.metering.application.port.in.ManageCountersUseCase;
 import io.metering.application.port.in.ManageMetersUseCase;
@@ -16,9 +17,10 @@ import java.util.Objects;
  *     getCounterDetails
  * @param manageMeters updateMeter and the admin meter endpoints
  * @param manageCounters the admin counter endpoints
+ * @param consumption this product's consumption by period
  */
 public record UseCases(RecordReadingsUseCase recordReadings, ListReadingsQuery listReadings, ViewMetersQuery viewMeters,
-        ManageMetersUseCase manageMeters, ManageCountersUseCase manageCounters) {
+        ManageMetersUseCase manageMeters, ManageCountersUseCase manageCounters, ConsumptionQuery consumption) {
     /** @throws NullPointerException if a use case is missing */
     public UseCases {
         Objects.requireNonNull(recordReadings, "recordReadings");
@@ -26,5 +28,6 @@ public record UseCases(RecordReadingsUseCase recordReadings, ListReadingsQuery l
         Objects.requireNonNull(viewMeters, "viewMeters");
         Objects.requireNonNull(manageMeters, "manageMeters");
         Objects.requireNonNull(manageCounters, "manageCounters");
+        Objects.requireNonNull(consumption, "consumption");
     }
 }
