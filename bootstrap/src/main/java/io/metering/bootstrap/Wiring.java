@@ -2,8 +2,11 @@ package io.metering.bootstrap;
 
 import io.metering.adapters.http.UseCases;
 import io.metering.adapters.persistence.PostgresPersistence;
+import io.metering.application.service.ConsumptionService;
 import io.metering.application.service.CounterAdministrationService;
 import io.metering.application.service.ForecastProvider;
+import io.metering.application.service.HistoryForecastProvider;
+import io.metering.application.service.HistoryPlausibilityProvider;
 import io.metering.application.service.ListReadingsService;
 import io.metering.application.service.MeterAdministrationService;
 import io.metering.application.service.MeterViewService;
@@ -20,8 +23,11 @@ final class Wiring {
     static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone) {
         ServiceContext ctx = new ServiceContext(p.transactions(), p.meters(), p.counters(), p.readings(), p.series(),
                 p.changesets(), clock, businessZone);
-        return new UseCases(new RecordReadingsService(ctx, PlausibilityProvider.NONE), new ListReadingsService(ctx),
-                new MeterViewService(ctx, ForecastProvider.NONE), new MeterAdministrationService(ctx),
-                new CounterAdministrationService(ctx));
+        // one plausibility rule for every write path and the allowed range; one forecast rule for counter views
+        PlausibilityProvider plausibility = new HistoryPlausibilityProvider(ctx.series());
+        ForecastProvider forecasts = new HistoryForecastProvider(ctx.series(), businessZone);
+        return new UseCases(new RecordReadingsService(ctx, plausibility), new ListReadingsService(ctx),
+                new MeterViewService(ctx, forecasts), new MeterAdministrationService(ctx),
+                new CounterAdministrationService(ctx), new ConsumptionService(ctx));
     }
 }
