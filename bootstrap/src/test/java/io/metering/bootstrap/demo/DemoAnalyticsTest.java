@@ -23,9 +23,12 @@ import io.metering.bootstrap.importer.LianderCsv;
 import io.metering.bootstrap.importer.LianderRow;
 import io.metering.domain.consumption.Interval;
 import io.metering.domain.consumption.PeriodConsumption;
+import io.metering.domain.consumption.PlausibilityRule;
+import io.metering.domain.consumption.RateWindow;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.time.TimeInput;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -50,7 +53,7 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>no genuine reading of either file is judged implausible when imported in order without a
  *       status (Liander: registers that start from zero, weekend-flat tariffs; AMPds2: gas flat all
- *       summer, a water meter whose pulse size changes in July 2012);</li>
+ *       summer, a water meter whose pulse size changes in July 2012), with a wide margin;</li>
  *   <li>Liander daily consumption equals the operator's own {@code usage} differences;</li>
  *   <li>AMPds2 monthly consumption equals the difference of the register values at the month
  *       boundaries, computed here from the file, and the months add up exactly to the last minus the
@@ -93,6 +96,30 @@ class DemoAnalyticsTest {
         assertThat(imported).isEqualTo(4 * 206 + 206 + 2 * 17521);
         assertThat(all).hasSize(imported);
         assertThat(all).filteredOn(Reading::isImplausible).isEmpty();
+    }
+
+    @Test
+    void every_genuine_step_stays_far_below_its_plausibility_allowance() {
+        BigDecimal largest = BigDecimal.ZERO;
+        for (CounterId c : List.of(DemoIds.lianderPowerRegister(1), DemoIds.lianderPowerRegister(2), DemoIds.lianderPowerRegister(3),
+                DemoIds.lianderPowerRegister(4), DemoIds.LIANDER_GAS_VOLUME, DemoIds.AMPDS2_WATER_VOLUME, DemoIds.AMPDS2_GAS_VOLUME)) {
+            List<SeriesPoint> points = readings(c).stream().map(Reading::point).toList();
+            for (int i = 1; i < points.size(); i++) {
+                SeriesPoint previous = points.get(i - 1);
+                RateWindow window = RateWindow.endingAt(previous, points.subList(Math.max(0, i - RateWindow.MAX_POINTS), i - 1),
+                        Optional.empty());
+                Optional<BigDecimal> bound = PlausibilityRule.upperBound(window, points.get(i).timestamp());
+                if (bound.isPresent()) {
+                    BigDecimal share = points.get(i).value().subtract(previous.value())
+                            .divide(bound.get().subtract(previous.value()), 6, RoundingMode.HALF_EVEN);
+                    largest = largest.max(share);
+                }
+            }
+        }
+
+        // the Liander export register's second day of export (0.747 -> 15.929 kWh) is the largest
+        assertThat(largest).isLessThan(new BigDecimal("0.07"));
+        assertThat(largest).isGreaterThan(new BigDecimal("0.06"));
     }
 
     @Test
