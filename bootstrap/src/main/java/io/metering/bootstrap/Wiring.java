@@ -2,8 +2,12 @@ package io.metering.bootstrap;
 
 import io.metering.adapters.http.UseCases;
 import io.metering.adapters.persistence.PostgresPersistence;
+import io.metering.application.service.AllowedReadingService;
+import io.metering.application.service.BatchWriteReadingsService;
 import io.metering.application.service.ConsumptionService;
 import io.metering.application.service.CounterAdministrationService;
+import io.metering.application.service.CreateReadingWithMeterService;
+import io.metering.application.service.DeleteReadingService;
 import io.metering.application.service.ForecastProvider;
 import io.metering.application.service.HistoryForecastProvider;
 import io.metering.application.service.HistoryPlausibilityProvider;
@@ -11,8 +15,12 @@ import io.metering.application.service.ListReadingsService;
 import io.metering.application.service.MeterAdministrationService;
 import io.metering.application.service.MeterViewService;
 import io.metering.application.service.PlausibilityProvider;
+import io.metering.application.service.PruneReadingsService;
+import io.metering.application.service.ReadingChangesetService;
 import io.metering.application.service.RecordReadingsService;
 import io.metering.application.service.ServiceContext;
+import io.metering.application.service.SubmissionReadingsService;
+import io.metering.application.service.UpdateReadingService;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -26,8 +34,20 @@ final class Wiring {
         // one plausibility rule for every write path and the allowed range; one forecast rule for counter views
         PlausibilityProvider plausibility = new HistoryPlausibilityProvider(ctx.series());
         ForecastProvider forecasts = new HistoryForecastProvider(ctx.series(), businessZone);
-        return new UseCases(new RecordReadingsService(ctx, plausibility), new ListReadingsService(ctx),
-                new MeterViewService(ctx, forecasts), new MeterAdministrationService(ctx),
-                new CounterAdministrationService(ctx), new ConsumptionService(ctx));
+        return new UseCases(
+                new RecordReadingsService(ctx, plausibility),
+                new ListReadingsService(ctx),
+                new MeterViewService(ctx, forecasts),
+                new MeterAdministrationService(ctx),
+                new CounterAdministrationService(ctx),
+                new UpdateReadingService(ctx, plausibility),
+                new DeleteReadingService(ctx),
+                new BatchWriteReadingsService(ctx, plausibility),
+                new PruneReadingsService(ctx),
+                new SubmissionReadingsService(ctx, plausibility),
+                new CreateReadingWithMeterService(ctx, plausibility),
+                new AllowedReadingService(ctx, plausibility),
+                new ReadingChangesetService(ctx, plausibility),
+                new ConsumptionService(ctx));
     }
 }

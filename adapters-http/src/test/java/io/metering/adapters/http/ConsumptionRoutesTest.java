@@ -39,7 +39,7 @@ class ConsumptionRoutesTest {
         meter = t.meter(Map.of("sector", "gas", "customer", Map.of("$relation", List.of(Map.of("entity_id", contact, "_slug", "contact")))));
         gas = t.counter(meter, Map.of("obis_number", "7-0:3.0.0", "unit", "m3", "conversion_factor", new BigDecimal("10.5")));
         // midnight in Berlin on January 1st, February 1st and March 1st 2024
-        Response r = t.post("/v1/metering/readings", t.adminToken(), js("{'readings':["
+        Response r = t.post("/v1/metering/readings", t.adminToken(), TestApp.js("{'readings':["
                 + "{'meter_id':'" + meter.id() + "','value':1000.000,'source':'ERP','timestamp':'2023-12-31T23:00:00Z'},"
                 + "{'meter_id':'" + meter.id() + "','value':1150.500,'source':'ERP','timestamp':'2024-01-31T23:00:00Z'},"
                 + "{'meter_id':'" + meter.id() + "','value':1290.250,'source':'ERP','timestamp':'2024-02-29T23:00:00Z'}]}"));
@@ -131,10 +131,5 @@ class ConsumptionRoutesTest {
         assertReason(t.get(path("start_date=2024-01-01&end_date=2024-01-31&time_zone=Mars/Olympus"), admin), 400, "invalid_parameter");
         assertReason(t.get(path("start_date=2024-01-01&end_date=2024-01-31&direction=sideways"), admin), 400, "invalid_parameter");
         assertReason(t.get(path("start_date=2024-02-30&end_date=2024-03-31"), admin), 400, "invalid_timestamp");
-    }
-
-    /** JSON written with single quotes for readability. */
-    private static String js(String singleQuoted) {
-        return singleQuoted.replace('\'', '"');
     }
 }

@@ -57,7 +57,7 @@ class CounterForecastRoutesTest {
     }
 
     private void write(String singleQuoted) {
-        Response r = t.post("/v1/metering/readings", t.adminToken(), js(singleQuoted));
+        Response r = t.post("/v1/metering/readings", t.adminToken(), TestApp.js(singleQuoted));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
     }
 
@@ -112,9 +112,9 @@ class CounterForecastRoutesTest {
         tenPerDay();
 
         Response slip = t.post("/v1/metering/reading", t.portalToken(contact),
-                js("{'meter_id':'" + meter.id() + "','value':1140000,'source':'ECP','timestamp':'2024-06-15T00:00:00Z'}"));
+                TestApp.js("{'meter_id':'" + meter.id() + "','value':1140000,'source':'ECP','timestamp':'2024-06-15T00:00:00Z'}"));
         Response genuine = t.post("/v1/metering/reading", t.portalToken(contact),
-                js("{'meter_id':'" + meter.id() + "','value':1145,'source':'ECP','timestamp':'2024-06-15T06:00:00Z'}"));
+                TestApp.js("{'meter_id':'" + meter.id() + "','value':1145,'source':'ECP','timestamp':'2024-06-15T06:00:00Z'}"));
 
         assertThat(slip.json().get("data").get("status").asText()).isEqualTo("implausible");
         assertThat(genuine.status()).as(genuine.toString()).isEqualTo(200);
@@ -122,10 +122,5 @@ class CounterForecastRoutesTest {
         JsonNode c = t.get("/v1/metering/counter/" + kwh.id(), t.adminToken()).json().get("data");
         assertThat(c.get("current_consumption").decimalValue()).as("the slip is not the latest plausible reading")
                 .isEqualByComparingTo("1145");
-    }
-
-    /** JSON written with single quotes for readability. */
-    private static String js(String singleQuoted) {
-        return singleQuoted.replace('\'', '"');
     }
 }

@@ -11,8 +11,12 @@ import io.metering.adapters.http.json.JsonMapping;
 import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.fakes.MutableClock;
+import io.metering.application.service.AllowedReadingService;
+import io.metering.application.service.BatchWriteReadingsService;
 import io.metering.application.service.ConsumptionService;
 import io.metering.application.service.CounterAdministrationService;
+import io.metering.application.service.CreateReadingWithMeterService;
+import io.metering.application.service.DeleteReadingService;
 import io.metering.application.service.ForecastProvider;
 import io.metering.application.service.HistoryForecastProvider;
 import io.metering.application.service.HistoryPlausibilityProvider;
@@ -20,8 +24,12 @@ import io.metering.application.service.ListReadingsService;
 import io.metering.application.service.MeterAdministrationService;
 import io.metering.application.service.MeterViewService;
 import io.metering.application.service.PlausibilityProvider;
+import io.metering.application.service.PruneReadingsService;
+import io.metering.application.service.ReadingChangesetService;
 import io.metering.application.service.RecordReadingsService;
 import io.metering.application.service.ServiceContext;
+import io.metering.application.service.SubmissionReadingsService;
+import io.metering.application.service.UpdateReadingService;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.tenant.OrganizationId;
@@ -93,9 +101,21 @@ final class TestApp implements AutoCloseable {
         ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
         PlausibilityProvider plausibility = analytics ? new HistoryPlausibilityProvider(store) : PlausibilityProvider.NONE;
         ForecastProvider forecasts = analytics ? new HistoryForecastProvider(store, BERLIN) : FORECAST;
-        useCases = wrap.apply(new UseCases(new RecordReadingsService(ctx, plausibility), new ListReadingsService(ctx),
-                new MeterViewService(ctx, forecasts), new MeterAdministrationService(ctx),
-                new CounterAdministrationService(ctx), new ConsumptionService(ctx)));
+        useCases = wrap.apply(new UseCases(
+                new RecordReadingsService(ctx, plausibility),
+                new ListReadingsService(ctx),
+                new MeterViewService(ctx, forecasts),
+                new MeterAdministrationService(ctx),
+                new CounterAdministrationService(ctx),
+                new UpdateReadingService(ctx, plausibility),
+                new DeleteReadingService(ctx),
+                new BatchWriteReadingsService(ctx, plausibility),
+                new PruneReadingsService(ctx),
+                new SubmissionReadingsService(ctx, plausibility),
+                new CreateReadingWithMeterService(ctx, plausibility),
+                new AllowedReadingService(ctx, plausibility),
+                new ReadingChangesetService(ctx, plausibility),
+                new ConsumptionService(ctx)));
         app = HttpApi.create(new HttpSettings(BERLIN, MAX_BODY), new JwtAuthenticator(jwt, clock), useCases, ready::get);
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
@@ -134,6 +154,16 @@ final class TestApp implements AutoCloseable {
         return useCases.manageCounters().create(admin(), meter.id(), attributes);
     }
 
+    /** Makes the meter governed (DOMAIN.md "Changesets") with the given {@code reading_governance}. */
+    void govern(Meter meter, Map<String, Object> governance) {
+        useCases.manageMeters().update(admin(), meter.id(), Map.of("reading_governance", governance));
+    }
+
+    /** JSON written with single quotes for readability: {@code js("{'a':1}")}. */
+    static String js(String singleQuoted) {
+        return singleQuoted.replace('\'', '"');
+    }
+
     // ------------------------------------------------------------------ HTTP
 
     Response get(String path, String token) {
@@ -146,6 +176,10 @@ final class TestApp implements AutoCloseable {
 
     Response patch(String path, String token, String jsonBody) {
         return send("PATCH", path, token, "application/json", jsonBody);
+    }
+
+    Response put(String path, String token, String jsonBody) {
+        return send("PUT", path, token, "application/json", jsonBody);
     }
 
     Response delete(String path, String token) {

@@ -27,7 +27,8 @@ class UnexpectedFailureTest {
     @BeforeAll
     static void start() {
         t = new TestApp(u -> new UseCases(u.recordReadings(), u.listReadings(), new BrokenViews(), u.manageMeters(), u.manageCounters(),
-                u.consumption()));
+                u.updateReading(), u.deleteReading(), u.batchWrite(), u.prune(), u.submissions(), u.readingWithMeter(),
+                u.allowedReadings(), u.changesets(), u.consumption()));
     }
 
     @AfterAll

@@ -3,6 +3,8 @@ package io.metering.bootstrap.cli;
 import io.metering.adapters.http.auth.TokenClaims;
 import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.bootstrap.config.Configuration;
+import io.metering.bootstrap.config.ConfigurationException;
+import io.metering.bootstrap.config.JwtSecrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,18 +45,27 @@ final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Configuration config = Configuration.from(System.getenv());
-        TokenClaims claims = switch (kind) {
-            case "admin" -> TokenClaims.admin(org, subject);
-            case "portal" -> {
-                if (contactId == null && contractIds.isEmpty()) {
-                    throw new ParameterException(spec.commandLine(), "a portal token needs --contact-id or --contract-id");
-                }
-                yield TokenClaims.portal(org, subject, contactId, contractIds);
-            }
-            default -> throw new ParameterException(spec.commandLine(), "--kind must be admin or portal, not '" + kind + "'");
-        };
-        System.out.println(new TokenMinter(Serving.jwtSettings(config), Clock.systemUTC()).mint(claims, ttl));
+        Configuration config;
+        byte[] secret;
+        try {
+            config = Configuration.from(System.getenv());
+            secret = JwtSecrets.existing(config);
+        } catch (ConfigurationException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+        String token;
+        try {
+            TokenClaims claims = switch (kind) {
+                case "admin" -> TokenClaims.admin(org, subject);
+                case "portal" -> TokenClaims.portal(org, subject, contactId, contractIds);
+                default -> throw new ParameterException(spec.commandLine(), "--kind must be admin or portal, not '" + kind + "'");
+            };
+            token = new TokenMinter(Serving.jwtSettings(config, secret), Clock.systemUTC()).mint(claims, ttl);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        spec.commandLine().getOut().println(token);
         return 0;
     }
 }

@@ -48,6 +48,22 @@ public final class JwtSecrets {
         }
     }
 
+    /**
+     * The secret for minting development tokens: like {@link #resolve}, but never creates one, since a
+     * token signed with a fresh secret would not verify against the running service.
+     *
+     * @throws ConfigurationException when neither METERING_JWT_SECRET nor the data directory's secret
+     *     exists
+     */
+    public static byte[] existing(Configuration config) {
+        if (config.jwtSecret().isEmpty() && !Files.exists(config.dataDir().resolve(FILE))) {
+            throw new ConfigurationException("no signing secret: METERING_JWT_SECRET is not set and " + config.dataDir().resolve(FILE)
+                    + " does not exist. Set METERING_JWT_SECRET, or METERING_DATA_DIR to the data directory of the running"
+                    + " service (the demo and serve commands create the secret there on first start).");
+        }
+        return resolve(config);
+    }
+
     private static void create(Path file) throws IOException {
         byte[] random = new byte[48];
         new SecureRandom().nextBytes(random);
