@@ -144,6 +144,38 @@ class DemoEndToEndTest {
     }
 
     @Test
+    void monthlyConsumptionOverHttpAddsUpToTheLastMinusTheFirstReading() throws Exception {
+        JsonNode data = get("/v1/metering/consumption/" + DemoIds.AMPDS2_WATER + "/" + DemoIds.AMPDS2_WATER_VOLUME
+                + "?interval=month&start_date=2012-04-01T07:00:00Z&end_date=2014-04-01T06:59:00Z", portal, 200).get("data");
+
+        assertThat(data.get("periods")).hasSize(25);
+        // February 2013 in Berlin: 2013-01-31T23:00Z to 2013-02-28T23:00Z, both hourly readings
+        JsonNode february = data.get("periods").get(10);
+        assertThat(february.get("start").asText()).isEqualTo("2013-01-31T23:00:00.000Z");
+        assertThat(february.get("start_value").decimalValue()).isEqualByComparingTo("246776.0");
+        assertThat(february.get("end_value").decimalValue()).isEqualByComparingTo("271135.5");
+        assertThat(february.get("consumption").decimalValue()).isEqualByComparingTo("24359.5");
+        // 594169.5 - 45287.526 litres
+        assertThat(data.get("total").get("consumption").decimalValue()).isEqualByComparingTo("548881.974");
+        assertThat(data.get("total").get("periods_without_value").asInt()).isZero();
+    }
+
+    @Test
+    void countersCarryForecastsAndNoDemoReadingWasJudgedImplausible() throws Exception {
+        JsonNode gas = get("/v1/metering/counter/" + DemoIds.AMPDS2_GAS_VOLUME + "?forecast_date=2014-03-01", portal, 200).get("data");
+
+        // the last reading is the file's last value, so nothing was left out as implausible
+        assertThat(gas.get("current_consumption").decimalValue()).isEqualByComparingTo("1086031.863");
+        // March 1st 2014 ends at 23:00Z in Berlin, where the file has a reading
+        assertThat(gas.get("forecast_reading_value").asText()).isEqualTo("1046389.463");
+        assertThat(gas.get("forecast_as_of").asText()).isEqualTo("2014-03-01");
+        JsonNode implausible = get("/v1/metering/reading/" + DemoIds.AMPDS2_GAS + "/" + DemoIds.AMPDS2_GAS_VOLUME
+                + "?size=-1&start_date=2012-01-01&end_date=2014-12-31", admin, 200).get("results");
+        assertThat(implausible).hasSize(17521);
+        implausible.forEach(r -> assertThat(r.has("status")).as(r.toString()).isFalse());
+    }
+
+    @Test
     void aBadTokenIs401AndNotALeak() throws Exception {
         JsonNode body = get("/v1/metering/meter", "not-a-token", 401);
         assertThat(body.has("message")).isTrue();
