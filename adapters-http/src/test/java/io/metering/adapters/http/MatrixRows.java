@@ -45,8 +45,8 @@ final class MatrixRows {
                         js("{'description':'changed by the matrix'}"), expect(200, 404, 200, 404)),
                 new MatrixRow("GET /v1/metering/counter", "getMeterCounters", "/v1/metering/counter?meter_id={M}", null,
                         expect(200, 404, 200, 404)),
-                new MatrixRow("GET /v1/metering/counter/{counter_id}", "getCounterDetails", "/v1/metering/counter/{C}", null,
-                        expect(200, 404, 200, 404)),
+                new MatrixRow("GET /v1/metering/counter/{counter_id}", "getCounterDetails",
+                        "/v1/metering/counter/{C}?forecast_date=2024-07-01", null, expect(200, 404, 200, 404)),
 
                 // readings v1
                 new MatrixRow("POST /v1/metering/reading", "createMeterReading", "/v1/metering/reading",
@@ -80,6 +80,11 @@ final class MatrixRows {
                                 + "'timestamp':'2024-06-10T00:00:00Z'}"), expect(200, 404, 403, 403)),
                 new MatrixRow("GET /v1/metering/allowed/reading/{meter_id}", "getAllowedReadingForMeter",
                         "/v1/metering/allowed/reading/{M}?timestamp=2024-06-03T00:00:00Z", null, expect(200, 404, 200, 404)),
+
+                // this product's consumption endpoint
+                new MatrixRow("GET /v1/metering/consumption/{meter_id}/{counter_id}", "consumption",
+                        "/v1/metering/consumption/{M}/{C}?interval=day&start_date=2024-06-01&end_date=2024-06-05", null,
+                        expect(200, 404, 200, 404)),
 
                 // changesets
                 new MatrixRow("GET " + CHANGESET_ROUTE, "getReadingChangesets", CHANGESETS, null, expect(200, 404, 200, 404)),

@@ -5,6 +5,7 @@ import io.metering.adapters.http.auth.TokenClaims;
 import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.config.ConfigurationException;
+import io.metering.bootstrap.config.JwtSecrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -57,17 +58,19 @@ final class TokenCommand implements Callable<Integer> {
     public Integer call() {
         JwtSettings settings;
         try {
-            settings = Serving.jwtSettings(Configuration.from(System.getenv()));
+            Configuration config = Configuration.from(System.getenv());
+            settings = Serving.jwtSettings(config, JwtSecrets.existing(config));
         } catch (ConfigurationException | IllegalArgumentException e) {
-            System.err.println("Cannot mint a token: " + e.getMessage());
+            spec.commandLine().getErr().println("Cannot mint a token: " + e.getMessage());
             return 1;
         }
-        if (!settings.acceptsHs256()) {
-            System.err.println("Cannot mint a token: only a JWK set is configured, so the service refuses HS256 tokens."
-                    + " Get tokens from your identity provider, or set METERING_JWT_SECRET.");
-            return 1;
+        String token;
+        try {
+            token = new TokenMinter(settings, Clock.systemUTC()).mint(claims(), ttl);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        System.out.println(new TokenMinter(settings, Clock.systemUTC()).mint(claims(), ttl));
+        spec.commandLine().getOut().println(token);
         return 0;
     }
 

@@ -55,6 +55,27 @@ public final class JwtSecrets {
         }
     }
 
+    /**
+     * The secret for minting development tokens: like {@link #resolve}, but never creates one, since a
+     * token signed with a fresh secret would not verify against the running service.
+     *
+     * @throws ConfigurationException when neither METERING_JWT_SECRET nor the data directory's secret
+     *     exists, or when only a JWK set verifies tokens (the service refuses HS256 then)
+     */
+    public static byte[] existing(Configuration config) {
+        TokenConfiguration tokens = config.tokens();
+        if (tokens.secret().isEmpty() && tokens.hasJwks()) {
+            throw new ConfigurationException("only a JWK set verifies tokens (METERING_JWT_SECRET is not set), so the service refuses"
+                    + " HS256 tokens: get tokens from your identity provider, or set METERING_JWT_SECRET");
+        }
+        if (tokens.secret().isEmpty() && !Files.exists(config.dataDir().resolve(FILE))) {
+            throw new ConfigurationException("no signing secret: METERING_JWT_SECRET is not set and " + config.dataDir().resolve(FILE)
+                    + " does not exist. Set METERING_JWT_SECRET, or METERING_DATA_DIR to the data directory of the running"
+                    + " service (the demo and serve commands create the secret there on first start).");
+        }
+        return resolve(config).orElseThrow();
+    }
+
     private static void create(Path file) throws IOException {
         byte[] random = new byte[48];
         new SecureRandom().nextBytes(random);
