@@ -116,6 +116,19 @@ class JwksAuthenticatorTest {
     }
 
     @Test
+    void keysTheTokenBringsAlongAreNeverTrusted() throws Exception {
+        JwtAuthenticator auth = fileAuthenticator(null, null, rs256);
+        RSAKey attacker = TestTokens.rsa("rs-1", JWSAlgorithm.RS256);
+        // the legitimate key's kid, with the attacker's public key embedded (jwk) and pointed to (jku)
+        com.nimbusds.jose.JWSHeader header = new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rs-1")
+                .jwk(attacker.toPublicJWK()).jwkURL(URI.create("https://attacker.example/jwks.json")).build();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(header, claims().build());
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(attacker));
+
+        assertRefused(auth, jwt.serialize(), "signature");
+    }
+
+    @Test
     void hs256AndJwksWorkSideBySide() {
         JwtAuthenticator auth = fileAuthenticator(SECRET.getBytes(StandardCharsets.UTF_8), null, rs256);
 
