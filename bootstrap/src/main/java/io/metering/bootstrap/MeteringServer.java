@@ -50,7 +50,7 @@ public final class MeteringServer implements AutoCloseable {
                 : Optional.empty();
         try {
             DataSource dataSource = embedded
-                    .map(db -> (DataSource) DataSources.pooled(db.jdbcUrl(), db.user(), "", config.dbPoolSize(),
+                    .map(db -> (DataSource) DataSources.pooled(db.jdbcUrl(), db.user(), db.password(), config.dbPoolSize(),
                             config.dbConnectionTimeout()))
                     .orElseGet(() -> DataSources.pooled(config.jdbcUrl().orElseThrow(), config.dbUser(), config.dbPassword(),
                             config.dbPoolSize(), config.dbConnectionTimeout()));

@@ -4,10 +4,13 @@ import io.metering.adapters.http.UseCases;
 import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.service.AllowedReadingService;
 import io.metering.application.service.BatchWriteReadingsService;
+import io.metering.application.service.ConsumptionService;
 import io.metering.application.service.CounterAdministrationService;
 import io.metering.application.service.CreateReadingWithMeterService;
 import io.metering.application.service.DeleteReadingService;
 import io.metering.application.service.ForecastProvider;
+import io.metering.application.service.HistoryForecastProvider;
+import io.metering.application.service.HistoryPlausibilityProvider;
 import io.metering.application.service.ListReadingsService;
 import io.metering.application.service.MeterAdministrationService;
 import io.metering.application.service.MeterViewService;
@@ -28,19 +31,23 @@ final class Wiring {
     static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone) {
         ServiceContext ctx = new ServiceContext(p.transactions(), p.meters(), p.counters(), p.readings(), p.series(),
                 p.changesets(), clock, businessZone);
+        // one plausibility rule for every write path and the allowed range; one forecast rule for counter views
+        PlausibilityProvider plausibility = new HistoryPlausibilityProvider(ctx.series());
+        ForecastProvider forecasts = new HistoryForecastProvider(ctx.series(), businessZone);
         return new UseCases(
-                new RecordReadingsService(ctx, PlausibilityProvider.NONE),
+                new RecordReadingsService(ctx, plausibility),
                 new ListReadingsService(ctx),
-                new MeterViewService(ctx, ForecastProvider.NONE),
+                new MeterViewService(ctx, forecasts),
                 new MeterAdministrationService(ctx),
                 new CounterAdministrationService(ctx),
-                new UpdateReadingService(ctx, PlausibilityProvider.NONE),
+                new UpdateReadingService(ctx, plausibility),
                 new DeleteReadingService(ctx),
-                new BatchWriteReadingsService(ctx, PlausibilityProvider.NONE),
+                new BatchWriteReadingsService(ctx, plausibility),
                 new PruneReadingsService(ctx),
-                new SubmissionReadingsService(ctx, PlausibilityProvider.NONE),
-                new CreateReadingWithMeterService(ctx, PlausibilityProvider.NONE),
-                new AllowedReadingService(ctx, PlausibilityProvider.NONE),
-                new ReadingChangesetService(ctx, PlausibilityProvider.NONE));
+                new SubmissionReadingsService(ctx, plausibility),
+                new CreateReadingWithMeterService(ctx, plausibility),
+                new AllowedReadingService(ctx, plausibility),
+                new ReadingChangesetService(ctx, plausibility),
+                new ConsumptionService(ctx));
     }
 }

@@ -9,6 +9,7 @@ import io.javalin.json.JavalinJackson;
 import io.metering.adapters.http.auth.Authenticator;
 import io.metering.adapters.http.batch.BatchRoutes;
 import io.metering.adapters.http.changeset.ChangesetRoutes;
+import io.metering.adapters.http.consumption.ConsumptionRoutes;
 import io.metering.adapters.http.counter.AdminCounterRoutes;
 import io.metering.adapters.http.counter.CounterRoutes;
 import io.metering.adapters.http.docs.ApiDocsRoutes;
@@ -50,6 +51,7 @@ import org.slf4j.LoggerFactory;
  *       dismissReadingChangeset ({@link ChangesetRoutes});</li>
  *   <li>admin extension: {@code /v1/metering/admin/meters[/{id}[/counters]]},
  *       {@code /v1/metering/admin/counters/{id}};</li>
+ *   <li>analytics: {@code /v1/metering/consumption/{meter_id}/{counter_id}};</li>
  *   <li>{@code /health}, {@code /ready}, {@code /openapi.json}, {@code /docs}.</li>
  * </ul>
  * Errors follow {@link ErrorMapping}. Request lines are logged with method, path, status, duration
@@ -97,6 +99,7 @@ public final class HttpApi {
             new ChangesetRoutes(useCases.changesets(), guard, body, zone).register(config.routes);
             new AdminMeterRoutes(useCases, guard, body).register(config.routes);
             new AdminCounterRoutes(useCases, guard, body).register(config.routes);
+            new ConsumptionRoutes(useCases.consumption(), guard, zone).register(config.routes);
         });
     }
 

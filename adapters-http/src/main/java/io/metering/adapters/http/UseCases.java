@@ -2,6 +2,7 @@ package io.metering.adapters.http;
 
 import io.metering.application.port.in.AllowedReadingQuery;
 import io.metering.application.port.in.BatchWriteReadingsUseCase;
+import io.metering.application.port.in.ConsumptionQuery;
 import io.metering.application.port.in.CreateReadingWithMeterUseCase;
 import io.metering.application.port.in.DeleteReadingUseCase;
 import io.metering.application.port.in.ListReadingsQuery;
@@ -33,6 +34,7 @@ import java.util.Objects;
  * @param allowedReadings getAllowedReadingForMeter
  * @param changesets getReadingChangesets, updateReadingChangeset, applyReadingChangeset,
  *     dismissReadingChangeset
+ * @param consumption this product's consumption by period
  */
 public record UseCases(
         RecordReadingsUseCase recordReadings,
@@ -47,7 +49,8 @@ public record UseCases(
         SubmissionReadingsUseCase submissions,
         CreateReadingWithMeterUseCase readingWithMeter,
         AllowedReadingQuery allowedReadings,
-        ReadingChangesetsUseCase changesets) {
+        ReadingChangesetsUseCase changesets,
+        ConsumptionQuery consumption) {
     /** @throws NullPointerException if a use case is missing */
     public UseCases {
         Objects.requireNonNull(recordReadings, "recordReadings");
@@ -63,6 +66,7 @@ public record UseCases(
         Objects.requireNonNull(readingWithMeter, "readingWithMeter");
         Objects.requireNonNull(allowedReadings, "allowedReadings");
         Objects.requireNonNull(changesets, "changesets");
+        Objects.requireNonNull(consumption, "consumption");
     }
 
 }

@@ -77,7 +77,7 @@ class OpenApiDocumentTest {
             assertThat(listed).as("Error.reason lists " + reason.code()).contains(reason.code());
         }
         assertThat(listed).contains(ErrorReasons.UNAUTHORIZED, ErrorReasons.METHOD_NOT_ALLOWED, ErrorReasons.INTERNAL_ERROR,
-                ErrorReasons.NOT_READY, ErrorReasons.SERVICE_UNAVAILABLE);
+                ErrorReasons.NOT_READY, ErrorReasons.KEYS_UNAVAILABLE, ErrorReasons.SERVICE_UNAVAILABLE);
     }
 
     @Test

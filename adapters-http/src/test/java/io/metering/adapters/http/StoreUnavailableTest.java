@@ -22,7 +22,7 @@ class StoreUnavailableTest {
     static void start() {
         t = new TestApp(u -> new UseCases(new Unreachable(), u.listReadings(), u.viewMeters(), u.manageMeters(), u.manageCounters(),
                 u.updateReading(), u.deleteReading(), u.batchWrite(), u.prune(), u.submissions(), u.readingWithMeter(),
-                u.allowedReadings(), u.changesets()));
+                u.allowedReadings(), u.changesets(), u.consumption()));
     }
 
     @AfterAll

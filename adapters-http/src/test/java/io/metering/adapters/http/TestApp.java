@@ -13,10 +13,13 @@ import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.fakes.MutableClock;
 import io.metering.application.service.AllowedReadingService;
 import io.metering.application.service.BatchWriteReadingsService;
+import io.metering.application.service.ConsumptionService;
 import io.metering.application.service.CounterAdministrationService;
 import io.metering.application.service.CreateReadingWithMeterService;
 import io.metering.application.service.DeleteReadingService;
 import io.metering.application.service.ForecastProvider;
+import io.metering.application.service.HistoryForecastProvider;
+import io.metering.application.service.HistoryPlausibilityProvider;
 import io.metering.application.service.ListReadingsService;
 import io.metering.application.service.MeterAdministrationService;
 import io.metering.application.service.MeterViewService;
@@ -62,14 +65,14 @@ final class TestApp implements AutoCloseable {
     static final Instant START = Instant.parse("2024-06-15T10:00:00Z");
     static final long MAX_BODY = 64 * 1024;
 
-    /** Forecasts the latest value plus 10.50, so that forecast fields can be checked. */
-    static final ForecastProvider FORECAST = (org, counter, latest) -> latest == null ? Optional.empty()
-            : Optional.of(new ForecastProvider.Forecast(latest.value().add(new BigDecimal("10.50")), LocalDate.of(2024, 6, 15)));
+    /** Forecasts the latest value plus 10.50 at the date asked, so that forecast fields can be checked. */
+    static final ForecastProvider FORECAST = (org, counter, latest, date) -> latest == null ? Optional.empty()
+            : Optional.of(new ForecastProvider.Forecast(latest.value().add(new BigDecimal("10.50")), date));
 
     final InMemoryStore store = new InMemoryStore();
     final MutableClock clock = new MutableClock(START);
-    final JwtSettings jwt = JwtSettings.of(SECRET, ISSUER, AUDIENCE);
-    final TokenMinter minter = new TokenMinter(jwt, clock);
+    final JwtSettings jwt;
+    final TokenMinter minter;
     final AtomicBoolean ready = new AtomicBoolean(true);
     final UseCases useCases;
     final Javalin app;
@@ -83,22 +86,56 @@ final class TestApp implements AutoCloseable {
 
     /** @param wrap replaces use cases, e.g. with failing ones */
     TestApp(UnaryOperator<UseCases> wrap) {
+        this(JwtSettings.of(SECRET, ISSUER, AUDIENCE), wrap);
+    }
+
+    /**
+     * The app with the product's own plausibility and forecast rules over the stored history, as
+     * bootstrap wires them (the default app judges nothing and forecasts latest value + 10.50).
+     */
+    static TestApp withAnalytics() {
+        return new TestApp(JwtSettings.of(SECRET, ISSUER, AUDIENCE), UnaryOperator.identity(), MAX_BODY, true);
+    }
+
+    /**
+     * @param jwt how tokens are verified (and minted by {@link #minter})
+     * @param wrap replaces use cases, e.g. with failing ones
+     */
+    TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap) {
+        this(jwt, wrap, MAX_BODY);
+    }
+
+    /**
+     * @param jwt how tokens are verified (and minted by {@link #minter})
+     * @param wrap replaces use cases, e.g. with failing ones
+     * @param maxBody the body size limit
+     */
+    TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap, long maxBody) {
+        this(jwt, wrap, maxBody, false);
+    }
+
+    private TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap, long maxBody, boolean analytics) {
+        this.jwt = jwt;
+        this.minter = new TokenMinter(jwt, clock);
         ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
+        PlausibilityProvider plausibility = analytics ? new HistoryPlausibilityProvider(store) : PlausibilityProvider.NONE;
+        ForecastProvider forecasts = analytics ? new HistoryForecastProvider(store, BERLIN) : FORECAST;
         useCases = wrap.apply(new UseCases(
-                new RecordReadingsService(ctx, PlausibilityProvider.NONE),
+                new RecordReadingsService(ctx, plausibility),
                 new ListReadingsService(ctx),
-                new MeterViewService(ctx, FORECAST),
+                new MeterViewService(ctx, forecasts),
                 new MeterAdministrationService(ctx),
                 new CounterAdministrationService(ctx),
-                new UpdateReadingService(ctx, PlausibilityProvider.NONE),
+                new UpdateReadingService(ctx, plausibility),
                 new DeleteReadingService(ctx),
-                new BatchWriteReadingsService(ctx, PlausibilityProvider.NONE),
+                new BatchWriteReadingsService(ctx, plausibility),
                 new PruneReadingsService(ctx),
-                new SubmissionReadingsService(ctx, PlausibilityProvider.NONE),
-                new CreateReadingWithMeterService(ctx, PlausibilityProvider.NONE),
-                new AllowedReadingService(ctx, PlausibilityProvider.NONE),
-                new ReadingChangesetService(ctx, PlausibilityProvider.NONE)));
-        app = HttpApi.create(new HttpSettings(BERLIN, MAX_BODY), new JwtAuthenticator(jwt, clock), useCases, ready::get);
+                new SubmissionReadingsService(ctx, plausibility),
+                new CreateReadingWithMeterService(ctx, plausibility),
+                new AllowedReadingService(ctx, plausibility),
+                new ReadingChangesetService(ctx, plausibility),
+                new ConsumptionService(ctx)));
+        app = HttpApi.create(new HttpSettings(BERLIN, maxBody), new JwtAuthenticator(jwt, clock), useCases, ready::get);
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }

@@ -87,11 +87,11 @@ class BadInputTest {
         Collections.shuffle(probes, random);
         assertThat(operations).as("documented operations").hasSizeGreaterThan(30);
         assertThat(probes).hasSizeGreaterThanOrEqualTo(MIN_REQUESTS);
-        Map<String, String> before = DatabaseDigest.of(service.embeddedJdbcUrl());
+        Map<String, String> before = DatabaseDigest.of(service.embeddedDatabase());
 
         List<String> wrong = send(probes);
 
-        Map<String, String> after = DatabaseDigest.of(service.embeddedJdbcUrl());
+        Map<String, String> after = DatabaseDigest.of(service.embeddedDatabase());
         System.out.printf("%d requests over %d operations, %d (operation, fault) pairs, %d wrong answers%n", probes.size(),
                 operations.size(), slots, wrong.size());
         assertThat(wrong).as("answers that are not 4xx JSON {message, reason} (first 40 of %d)", wrong.size())

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -208,7 +207,7 @@ class ConcurrentAdministrationTest {
     }
 
     private static long count(String sql, String id) throws Exception {
-        try (Connection c = DriverManager.getConnection(service.embeddedJdbcUrl(), "postgres", "");
+        try (Connection c = service.embeddedDatabase().connect();
                 PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, ORG);
             s.setString(2, id);

@@ -145,7 +145,7 @@ class ConcurrentWritersTest {
                 .count()).as("ordering conflicts").isPositive();
         assertThat(readBackFailures).as("writes not visible to their writer's next read").isEmpty();
 
-        List<StoredReading> stored = StoredReading.all(service.embeddedJdbcUrl(), ORG);
+        List<StoredReading> stored = StoredReading.all(service.embeddedDatabase(), ORG);
         Map<String, BigDecimal> capacities = targets.stream().filter(t -> t.capacity() != null)
                 .collect(Collectors.toMap(Target::counterId, Target::capacity));
         assertThat(SeriesRules.violations(stored, capacities, Instant.now())).as("broken series rules").isEmpty();

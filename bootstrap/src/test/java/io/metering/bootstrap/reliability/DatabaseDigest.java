@@ -1,7 +1,6 @@
 package io.metering.bootstrap.reliability;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,17 +17,17 @@ final class DatabaseDigest {
     private DatabaseDigest() {}
 
     /** Every row of every table. */
-    static Map<String, String> of(String jdbcUrl) {
-        return of(jdbcUrl, null);
+    static Map<String, String> of(TestDatabase db) {
+        return of(db, null);
     }
 
     /**
      * @param excludedOrg rows of this organization are left out (tables without {@code org_id} are
      *     digested whole); null for none
      */
-    static Map<String, String> of(String jdbcUrl, String excludedOrg) {
+    static Map<String, String> of(TestDatabase db, String excludedOrg) {
         Map<String, String> digest = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+        try (Connection c = db.connect()) {
             for (String table : tables(c)) {
                 boolean byOrg = excludedOrg != null && hasOrgColumn(c, table);
                 try (PreparedStatement s = c.prepareStatement("SELECT count(*), md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), ''))"

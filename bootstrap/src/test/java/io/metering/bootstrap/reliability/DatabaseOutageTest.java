@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -107,8 +106,8 @@ class DatabaseOutageTest {
 
     @Test
     void aSessionKilledUnderARunningWriteAnswers503AndStoresNothing() throws Exception {
-        try (Connection blocker = DriverManager.getConnection(database.jdbcUrl(), "postgres", "");
-                Connection killer = DriverManager.getConnection(database.jdbcUrl(), "postgres", "")) {
+        try (Connection blocker = database.database().connect();
+                Connection killer = database.database().connect()) {
             blocker.setAutoCommit(false);
             try (PreparedStatement lock = blocker.prepareStatement("SELECT id FROM counter WHERE id = CAST(? AS uuid) FOR UPDATE")) {
                 lock.setString(1, counter);

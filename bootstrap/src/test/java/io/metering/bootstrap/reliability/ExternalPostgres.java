@@ -56,6 +56,11 @@ final class ExternalPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
+    /** Direct access; the test's server trusts local connections, as zonky sets it up. */
+    TestDatabase database() {
+        return new TestDatabase(jdbcUrl(), "");
+    }
+
     @Override
     public void close() {
         if (server != null) {

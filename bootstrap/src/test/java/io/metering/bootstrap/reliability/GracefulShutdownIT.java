@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.metering.bootstrap.db.Postmasters;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -49,7 +48,7 @@ class GracefulShutdownIT {
             meter = seed.meter("power", UUID.randomUUID().toString());
             counter = seed.counter(meter, "{\"obis_number\":\"1-0:1.8.0\"}");
             List<CompletableFuture<Http.Reply>> inFlight = new ArrayList<>();
-            try (Connection blocker = DriverManager.getConnection(service.jdbcUrl(), "postgres", "")) {
+            try (Connection blocker = service.database().connect()) {
                 blocker.setAutoCommit(false);
                 try (PreparedStatement lock = blocker.prepareStatement("SELECT id FROM counter WHERE id = CAST(? AS uuid) FOR UPDATE")) {
                     lock.setString(1, counter);

@@ -17,11 +17,13 @@ import java.util.Map;
  */
 final class InProcessService implements AutoCloseable {
     private final MeteringServer server;
+    private final Path dataDir;
     private final int dbPort;
     private final Http http;
 
-    private InProcessService(MeteringServer server, int dbPort) {
+    private InProcessService(MeteringServer server, Path dataDir, int dbPort) {
         this.server = server;
+        this.dataDir = dataDir;
         this.dbPort = dbPort;
         this.http = new Http("http://127.0.0.1:" + server.port());
     }
@@ -45,7 +47,7 @@ final class InProcessService implements AutoCloseable {
             server.close();
             throw e;
         }
-        return new InProcessService(server, dbPort);
+        return new InProcessService(server, dataDir, dbPort);
     }
 
     Http http() {
@@ -56,9 +58,9 @@ final class InProcessService implements AutoCloseable {
         return server.port();
     }
 
-    /** JDBC URL of the embedded store (only meaningful when no external database is configured). */
-    String embeddedJdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
+    /** The embedded store (only meaningful when no external database is configured). */
+    TestDatabase embeddedDatabase() {
+        return TestDatabase.embedded(dataDir, dbPort);
     }
 
     @Override

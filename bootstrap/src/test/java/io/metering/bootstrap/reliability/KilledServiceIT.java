@@ -79,7 +79,7 @@ class KilledServiceIT {
                     assertThat(service.log()).as("the restart found and stopped the orphaned server").contains("still serves");
                 }
                 assertThat(ingest.problems()).isEmpty();
-                List<StoredReading> stored = StoredReading.all(service.jdbcUrl(), ORG);
+                List<StoredReading> stored = StoredReading.all(service.database(), ORG);
                 assertThat(ingest.check(stored)).as("round %d", round).isEmpty();
                 System.out.printf("round %d (%s): %d batches acknowledged, %d without answer, %d readings stored%n", round,
                         killDatabaseToo ? "JVM and PostgreSQL killed" : "JVM killed", ingest.acknowledged(), ingest.unanswered(),

@@ -122,9 +122,9 @@ final class ServiceProcess implements AutoCloseable {
         return httpPort;
     }
 
-    /** JDBC URL of the service's embedded PostgreSQL (while it runs, or while its orphan does). */
-    String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
+    /** The service's embedded PostgreSQL (while it runs, or while its orphan does). */
+    TestDatabase database() {
+        return TestDatabase.embedded(dataDir, dbPort);
     }
 
     Path pgData() {

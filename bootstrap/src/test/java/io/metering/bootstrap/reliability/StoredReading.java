@@ -2,7 +2,6 @@ package io.metering.bootstrap.reliability;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,8 +22,8 @@ record StoredReading(String meterId, String counterId, String direction, Instant
     }
 
     /** Every reading of an organization. */
-    static List<StoredReading> all(String jdbcUrl, String org) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+    static List<StoredReading> all(TestDatabase db, String org) {
+        try (Connection c = db.connect();
                 PreparedStatement s = c.prepareStatement("SELECT meter_id, counter_id, direction, ts, value, source, reason, status,"
                         + " external_id FROM reading WHERE org_id = ? ORDER BY counter_id, direction, ts")) {
             s.setString(1, org);

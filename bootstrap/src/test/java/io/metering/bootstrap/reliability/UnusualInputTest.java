@@ -70,7 +70,7 @@ class UnusualInputTest {
         }
         java.util.Collections.shuffle(requests, random);
         requests.sort(Comparator.comparing(u -> deletes(u.probe())));
-        Map<String, String> outside = DatabaseDigest.of(service.embeddedJdbcUrl(), SANDBOX);
+        Map<String, String> outside = DatabaseDigest.of(service.embeddedDatabase(), SANDBOX);
 
         List<String> wrong = new ArrayList<>();
         int accepted = 0;
@@ -93,8 +93,8 @@ class UnusualInputTest {
         System.out.printf("%d unusual requests, %d accepted%n", requests.size(), accepted);
         assertThat(wrong).as("5xx, malformed errors or altered text").isEmpty();
         assertThat(accepted).as("accepted requests (the test is only meaningful if many are)").isGreaterThan(requests.size() / 5);
-        assertThat(DatabaseDigest.of(service.embeddedJdbcUrl(), SANDBOX)).as("data outside the sandbox").isEqualTo(outside);
-        assertThat(SeriesRules.violations(StoredReading.all(service.embeddedJdbcUrl(), SANDBOX), Map.of(), Instant.now())).isEmpty();
+        assertThat(DatabaseDigest.of(service.embeddedDatabase(), SANDBOX)).as("data outside the sandbox").isEqualTo(outside);
+        assertThat(SeriesRules.violations(StoredReading.all(service.embeddedDatabase(), SANDBOX), Map.of(), Instant.now())).isEmpty();
     }
 
     private static boolean deletes(Probe p) {

@@ -2,6 +2,7 @@ package io.metering.adapters.http.changeset;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.metering.adapters.http.auth.VerifiedToken;
 import io.metering.adapters.http.reading.ReadingMapper;
 import io.metering.adapters.http.web.Access;
 import io.metering.adapters.http.web.CallerHandler;
@@ -26,15 +27,21 @@ import java.util.List;
  * {@code /v1/metering/reading/{meter_id}/{counter_id}/changesets}:
  * <ul>
  *   <li>getReadingChangesets {@code GET .../changesets} (EitherAuth) → {@code {changesets: [...]}};</li>
- *   <li>updateReadingChangeset {@code PATCH .../changesets/{changeset_id}} (EpilotAuth), body
+ *   <li>updateReadingChangeset {@code PATCH .../changesets/{changeset_id}} (EpilotAuth,
+ *       {@code meter_reading:edit}), body
  *       {@code {proposed: {...}}} → the changeset;</li>
- *   <li>applyReadingChangeset {@code POST .../changesets/{changeset_id}:apply} (EpilotAuth) →
+ *   <li>applyReadingChangeset {@code POST .../changesets/{changeset_id}:apply} (EpilotAuth,
+ *       {@code meter_reading:edit}) →
  *       {@code {reading, changeset}}; the proposal goes through normal validation, and a rejected
  *       one answers 400 and stays pending;</li>
- *   <li>dismissReadingChangeset {@code POST .../changesets/{changeset_id}:dismiss} (EpilotAuth),
+ *   <li>dismissReadingChangeset {@code POST .../changesets/{changeset_id}:dismiss} (EpilotAuth,
+ *       {@code meter_reading:edit}),
  *       optional body {@code {reason}} → the changeset with {@code dismissed_reason} and
  *       {@code dismissed_at}.</li>
  * </ul>
+ * The contract requires the {@code meter_reading:edit} permission for apply and dismiss; patch edits
+ * the same approval state, so it needs it too. Only admin tokens that list their permissions are
+ * held to it ({@link Guard}).
  *
  * <p>{@code :apply} and {@code :dismiss} are literal suffixes of the last path segment. They are
  * served by ONE route on the whole segment, {@code .../changesets/{changeset_action}}, which splits
@@ -80,7 +87,7 @@ public final class ChangesetRoutes {
     /** Adds the routes. */
     public void register(RoutesConfig routes) {
         routes.get(CHANGESETS, guard.require(Access.ADMIN_OR_PORTAL, this::list));
-        routes.patch(CHANGESET, guard.require(Access.ADMIN, this::update));
+        routes.patch(CHANGESET, guard.require(Access.ADMIN, VerifiedToken.METER_READING_EDIT, this::update));
         routes.post(CHANGESET_ACTION, this::action);
     }
 
@@ -118,7 +125,7 @@ public final class ChangesetRoutes {
             default -> throw new NotFoundException("no route for POST " + Params.shown(ctx.path())
                     + "; changeset actions are " + String.join(", ", actionPaths()));
         };
-        guard.require(Access.ADMIN, handler).handle(ctx);
+        guard.require(Access.ADMIN, VerifiedToken.METER_READING_EDIT, handler).handle(ctx);
     }
 
     private void apply(Context ctx, Caller caller, String changesetId) {

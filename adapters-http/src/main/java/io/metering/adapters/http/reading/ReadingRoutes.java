@@ -94,7 +94,7 @@ public final class ReadingRoutes {
     }
 
     private void createOne(Context ctx, Caller caller) {
-        WriteOptions options = WriteParams.directOnly(ctx);
+        WriteOptions options = WriteParams.directOnly(ctx, caller);
         ReadingInput input = mapper.toInput(body.read(ctx, MeterReadingRequest.class), businessZone);
         ctx.json(ReadingAnswers.one(record.record(new RecordReadingsCommand(caller, List.of(input), options))));
     }
@@ -118,7 +118,7 @@ public final class ReadingRoutes {
     /** createPortalMeterReadings: the meter is the path's; every reading names its counter. */
     private void createForMeter(Context ctx, Caller caller) {
         MeterId meterId = Params.meterId(ctx.pathParam("meter_id"));
-        WriteOptions options = WriteParams.directOnly(ctx);
+        WriteOptions options = WriteParams.directOnly(ctx, caller);
         List<MeterReadingRequest> readings = readingsOf(body.read(ctx, CreateMeterReadingsRequest.class));
         List<ReadingInput> inputs = new ArrayList<>(readings.size());
         for (int i = 0; i < readings.size(); i++) {

@@ -105,7 +105,8 @@ public final class JsonBody {
             throw invalid("the request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")");
         } catch (StreamConstraintsException e) {
-            throw invalid("the request body nests too deeply or holds an oversized number or string");
+            throw invalid("the request body exceeds a parsing limit (nesting depth, number or string length, name length or"
+                    + " value count): " + limitOf(e));
         } catch (IOException e) {
             throw invalid("the request body is not valid JSON");
         }
@@ -140,6 +141,17 @@ public final class JsonBody {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw invalid("the request body has the wrong shape");
         }
+    }
+
+    /**
+     * Jackson's description of the exceeded limit ("Number value length (101) exceeds the maximum
+     * allowed (100, ...)"), without the configuration hint after the numbers. It names sizes only,
+     * never content.
+     */
+    private static String limitOf(StreamConstraintsException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        int hint = m.indexOf(", from ");
+        return hint < 0 ? m : m.substring(0, hint) + ")";
     }
 
     private static boolean isBlank(byte[] bytes) {

@@ -1,7 +1,9 @@
 package io.metering.adapters.http.web;
 
 import io.javalin.http.Context;
+import io.metering.application.access.Caller;
 import io.metering.application.port.in.WriteOptions;
+import io.metering.domain.error.ForbiddenException;
 
 /**
  * The query options of the contract's write operations. Who may use which option is the use
@@ -23,9 +25,16 @@ public final class WriteParams {
 
     /**
      * {@code direct} only, for operations whose contract offers no {@code skip_validation}
-     * (createMeterReading, createPortalMeterReadings).
+     * (createMeterReading, createPortalMeterReadings). An admin's {@code skip_validation} is ignored
+     * there, as the contract has it; a portal user asking for it gets 403, like everywhere else
+     * (DOMAIN.md "Who may do what"), instead of silently keeping validation on.
+     *
+     * @throws ForbiddenException for a portal caller sending {@code skip_validation=true}
      */
-    public static WriteOptions directOnly(Context ctx) {
+    public static WriteOptions directOnly(Context ctx, Caller caller) {
+        if (!caller.isAdmin() && Params.bool(ctx, "skip_validation", false)) {
+            throw new ForbiddenException("portal users may not use skip_validation");
+        }
         return new WriteOptions(false, Params.bool(ctx, "direct", false));
     }
 
