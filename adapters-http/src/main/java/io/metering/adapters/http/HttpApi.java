@@ -27,7 +27,6 @@ import io.metering.adapters.http.system.HealthRoutes;
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
-import io.metering.adapters.http.web.QueryText;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -84,7 +83,6 @@ public final class HttpApi {
             config.routes.before(ctx -> {
                 CorrelationIds.assign(ctx);
                 rejectDeclaredOversize(ctx, settings.maxRequestBytes());
-                QueryText.check(ctx);
             });
             new HealthRoutes(health).register(config.routes);
             docs.register(config.routes);

@@ -24,6 +24,8 @@ import java.util.Objects;
  *   <li>a token of a kind the operation does not accept: 403;</li>
  *   <li>an admin token that lists its permissions without the one the operation needs: 403.</li>
  * </ol>
+ * Then, still before the operation, a query string it could not read faithfully answers 400
+ * ({@link QueryText}).
  */
 public final class Guard {
     /** The contract's AsOrganization header. */
@@ -65,6 +67,7 @@ public final class Guard {
             if (permission != null && !token.grants(permission)) {
                 throw new ForbiddenException("this operation needs the " + permission + " permission, which the token does not grant");
             }
+            QueryText.check(ctx);
             handler.handle(ctx, caller);
         };
     }

@@ -18,7 +18,8 @@ import java.util.Optional;
  * UTF-8 (the parser silently dropped {@code ma_lo_id=%zz}, so a filter vanished and every meter was
  * listed), and names or values holding text the service cannot store or compare
  * ({@link StorableText}: a NUL in a search filter made PostgreSQL fail the query with 500, and
- * {@code true%00} read as {@code true} once trimmed). Runs before every route.
+ * {@code true%00} read as {@code true} once trimmed). {@link Guard} runs it for every operation,
+ * after authentication, so that 401 and 403 still come first.
  */
 public final class QueryText {
     private QueryText() {}
