@@ -48,7 +48,8 @@ class ConcurrentWritersTest {
     private static final boolean LONG = Boolean.getBoolean("reliability.long");
     private static final int CLIENTS = LONG ? 32 : 12;
     private static final int REQUESTS_PER_CLIENT = LONG ? 400 : 50;
-    private static final int SLOTS = 60;
+    /** Hourly slots per counter: as many as keep the share of key collisions the same in both variants. */
+    private static final int SLOTS = CLIENTS * REQUESTS_PER_CLIENT / 10;
     private static final Set<String> EXPECTED_REJECTIONS = Set.of("less_than_previous", "greater_than_subsequent",
             "duplicate_reading", "timestamp_future", "negative_value", "exceeds_register_capacity");
 
@@ -103,7 +104,7 @@ class ConcurrentWritersTest {
                         new BigDecimal("100000"), 90000, 400),
                 new Target(gas, seed.counter(gas, "{\"obis_number\":\"7-0:3.0.0\"}"), "feed-out", true, null, 20000, 25),
                 new Target(other, seed.counter(other, "{\"obis_number\":\"8-0:1.0.0\"}"), "feed-out", false, null, 300, 3));
-        base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(10, ChronoUnit.DAYS);
+        base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(SLOTS + 240, ChronoUnit.HOURS);
     }
 
     @AfterAll
@@ -140,7 +141,7 @@ class ConcurrentWritersTest {
         assertThat(rejected.stream().filter(a -> a.status() != 400 || !EXPECTED_REJECTIONS.contains(reason(a))).map(Attempt::toString)
                 .toList()).as("rejections other than the write rules").isEmpty();
         // the workload is only meaningful if both outcomes are common
-        assertThat(accepted.size()).as("accepted requests").isGreaterThan(attempts.size() / 5);
+        assertThat(accepted.size()).as("accepted requests").isGreaterThan(attempts.size() / 10);
         assertThat(rejected.stream().filter(a -> reason(a).equals("less_than_previous") || reason(a).equals("greater_than_subsequent"))
                 .count()).as("ordering conflicts").isPositive();
         assertThat(readBackFailures).as("writes not visible to their writer's next read").isEmpty();
