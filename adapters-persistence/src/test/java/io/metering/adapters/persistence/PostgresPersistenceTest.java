@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
 
 /** The entry point's mode, health and lifecycle, and the pool factory. */
 class PostgresPersistenceTest {
     @Test
+    @DisabledIf("io.metering.adapters.persistence.SharedPostgres#onTimescale")
     void runsPlainPostgresWhereTimescaleIsNotOffered() {
         StorageMode mode = SharedPostgres.persistence().mode();
 
