@@ -42,6 +42,16 @@ final class ReadingPreparation {
      * @return candidates in input order, with index = position in the request
      */
     Prepared prepare(Caller caller, List<ReadingInput> inputs, Instant now) {
+        return prepare(caller, inputs, now, 0);
+    }
+
+    /**
+     * As {@link #prepare(Caller, List, Instant)}, for a part of a longer stream.
+     *
+     * @param firstIndex the stream position of {@code inputs.get(0)}, so candidates and rejections
+     *     name positions in the stream
+     */
+    Prepared prepare(Caller caller, List<ReadingInput> inputs, Instant now, int firstIndex) {
         List<MeterId> meterIds = inputs.stream().map(ReadingInput::meterId).distinct().toList();
         Map<MeterId, Meter> meters = ctx.meters().findByIds(caller.org(), meterIds).stream()
                 .filter(caller::canSee)
@@ -49,8 +59,9 @@ final class ReadingPreparation {
         Map<MeterId, List<Counter>> counters = ctx.counters().findByMeters(caller.org(), meters.keySet()).stream()
                 .collect(Collectors.groupingBy(Counter::meterId));
         List<ReadingCandidate> out = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            ReadingInput in = inputs.get(i);
+        for (int n = 0; n < inputs.size(); n++) {
+            ReadingInput in = inputs.get(n);
+            int i = firstIndex + n;
             try {
                 Meter meter = meters.get(in.meterId());
                 if (meter == null) {
