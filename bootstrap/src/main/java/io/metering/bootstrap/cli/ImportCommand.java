@@ -9,7 +9,9 @@ import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.config.ConfigurationException;
 import io.metering.bootstrap.db.EmbeddedDatabaseException;
+import io.metering.application.port.in.ReadingInput;
 import io.metering.bootstrap.importer.ImportException;
+import io.metering.bootstrap.importer.Prefetch;
 import io.metering.bootstrap.importer.ReadingsCsv;
 import io.metering.domain.error.MeteringException;
 import io.metering.domain.tenant.OrganizationId;
@@ -93,6 +95,7 @@ final class ImportCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try (server; Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 ReadingsCsv csv = new ReadingsCsv(in, config.businessZone());
+                Prefetch<ReadingInput> records = new Prefetch<>(csv, 40);
                 ProgressBar bar = noProgress ? null : bar(estimateRows(file))) {
             AtomicLong written = new AtomicLong();
             ImportProgress progress = (rows, committed) -> {
@@ -103,7 +106,7 @@ final class ImportCommand implements Callable<Integer> {
                 }
             };
             ImportReport report = server.importer().importReadings(new ImportReadingsCommand(
-                    Caller.admin(new OrganizationId(org), "cli-import"), csv, chunkSize, mode, !skipValidation), progress);
+                    Caller.admin(new OrganizationId(org), "cli-import"), records, chunkSize, mode, !skipValidation), progress);
             if (bar != null) {
                 bar.maxHint(report.rows());
                 bar.stepTo(report.rows());

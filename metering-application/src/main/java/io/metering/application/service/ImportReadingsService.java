@@ -9,6 +9,7 @@ import io.metering.application.port.in.ReadingInput;
 import io.metering.application.port.out.ReadingBulkStore;
 import io.metering.application.port.out.SeriesSpan;
 import io.metering.application.port.out.SpanNeighbours;
+import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.reading.PlausibilityPolicy;
 import io.metering.domain.reading.Reading;
@@ -25,6 +26,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Optional;
 
 /**
@@ -32,6 +35,9 @@ import java.util.Optional;
  * createMeterReadings (v1 create: a stored key is {@code duplicate_reading}): prepare, lock the
  * counters, check, store, clear the changesets the writes confirm. Imports are direct admin writes,
  * so governed meters take them as they come (DOMAIN.md "Changesets").
+ *
+ * <p>An import committed per file is one transaction: each meter and counter is read once, when
+ * first named, and each counter is locked once and stays locked to the end.
  *
  * <p>What differs is how a chunk meets the stored series. Per series, one query tells what is
  * stored just before and after the chunk's span of that series and whether anything is stored
@@ -82,6 +88,9 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         private long rows;
         private long chunks;
         private long slowChunks;
+        /** In one transaction (per file), meters are read once and counter locks last until the end. */
+        private final ReadingPreparation.Loaded loaded = new ReadingPreparation.Loaded();
+        private final Set<CounterId> locked = new HashSet<>();
 
         Run(ImportReadingsCommand command, ImportProgress progress, Instant now) {
             this.command = command;
@@ -127,8 +136,14 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         private Void write(List<ReadingInput> inputs, int first) {
             Caller caller = command.caller();
             OrganizationId org = caller.org();
-            List<ReadingCandidate> candidates = preparation.prepare(caller, inputs, now, first).candidates();
-            writer.lock(org, candidates.stream().map(c -> c.counter().id()).toList());
+            List<ReadingCandidate> candidates = perChunk ? preparation.prepare(caller, inputs, now, first).candidates()
+                    : preparation.prepare(caller, inputs, now, first, loaded).candidates();
+            List<CounterId> toLock = candidates.stream().map(c -> c.counter().id()).filter(id -> perChunk || !locked.contains(id))
+                    .distinct().toList();
+            writer.lock(org, toLock);
+            if (!perChunk) {
+                locked.addAll(toLock);
+            }
             Map<SeriesKey, SpanNeighbours> around = bulk.around(org, spans(candidates));
             List<Reading> accepted;
             if (around.values().stream().anyMatch(SpanNeighbours::occupied)) {
