@@ -1,0 +1,43 @@
+package io.metering.benchmarks;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Raw JDBC to the benchmarked server: the database's own speed, no service in between. */
+final class Db {
+    private final String host;
+    private final int port;
+
+    Db(String host, int port) {
+        this.host = host;
+        this.port = port;
+    }
+
+    /** The JDBC URL of a database, with the driver's batch rewriting on (as the service's pool has it). */
+    String url(String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?reWriteBatchedInserts=true";
+    }
+
+    Connection connect(String database) throws SQLException {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url(database));
+        ds.setUser("postgres");
+        return ds.getConnection();
+    }
+
+    /** Drops and creates a database. */
+    void recreate(String database) throws SQLException {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    void execute(String database, String sql) throws SQLException {
+        try (Connection c = connect(database); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
