@@ -59,6 +59,15 @@ final class Api {
         return JSON.readTree(r.body());
     }
 
+    /** POSTs JSON, failing on anything but 200, without reading the answer beyond its status (the load driver's side stays cheap). */
+    void send(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<Void> r = http.send(request(path).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("POST " + path + " answered " + r.statusCode());
+        }
+    }
+
     /** GETs and returns the body, failing on anything but 200. */
     String get(String pathAndQuery) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -11,12 +11,23 @@ public final class DataSources {
     /** The smallest pool {@link PostgresPersistence#start} can work with: Flyway holds two connections while it migrates. */
     public static final int MIN_POOL_SIZE = 2;
 
+    /** The isolation every pooled connection is set to when opened. */
+    static final String READ_COMMITTED = "TRANSACTION_READ_COMMITTED";
+
     private DataSources() {}
+
+    /**
+     * Whether every connection of the data source starts READ COMMITTED and writable: pools made by
+     * {@link #pooled} and HikariCP pools configured alike.
+     */
+    static boolean startsReadCommitted(javax.sql.DataSource dataSource) {
+        return dataSource instanceof HikariDataSource pool && READ_COMMITTED.equals(pool.getTransactionIsolation()) && !pool.isReadOnly();
+    }
 
     /**
      * A HikariCP pool of PostgreSQL connections. The driver rewrites JDBC batches into multi-row
      * inserts ({@code reWriteBatchedInserts=true}); connections name the application in
-     * {@code pg_stat_activity}.
+     * {@code pg_stat_activity} and start READ COMMITTED, read-write.
      *
      * @param jdbcUrl a {@code jdbc:postgresql:} URL
      * @param user the database user
@@ -43,6 +54,10 @@ public final class DataSources {
         config.setPassword(password);
         config.setMaximumPoolSize(maxPoolSize);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        // every connection starts READ COMMITTED READ WRITE whatever the server's defaults, so
+        // read-write transactions need no SET TRANSACTION round trip (JdbiTransactions)
+        config.setTransactionIsolation(READ_COMMITTED);
+        config.setReadOnly(false);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "metering");
         config.addDataSourceProperty("tcpKeepAlive", "true");

@@ -51,7 +51,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.dataSource = dataSource;
         this.jdbi = jdbi;
         this.mode = mode;
-        this.transactions = new JdbiTransactions(jdbi);
+        this.transactions = new JdbiTransactions(jdbi, DataSources.startsReadCommitted(dataSource));
         this.meters = new JdbiMeterRepository(transactions);
         this.counters = new JdbiCounterRepository(transactions);
         this.readings = new JdbiReadingRepository(transactions);

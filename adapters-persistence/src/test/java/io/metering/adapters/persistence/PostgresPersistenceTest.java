@@ -59,6 +59,13 @@ class PostgresPersistenceTest {
         try (HikariDataSource pool = DataSources.pooled(SharedPostgres.jdbcUrl("postgres"), "postgres", null, 3)) {
             assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
             assertThat(pool.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
+            assertThat(DataSources.startsReadCommitted(pool)).isTrue();
+        }
+        com.zaxxer.hikari.HikariConfig other = new com.zaxxer.hikari.HikariConfig();
+        other.setJdbcUrl(SharedPostgres.jdbcUrl("postgres"));
+        other.setUsername("postgres");
+        try (HikariDataSource plain = new HikariDataSource(other)) {
+            assertThat(DataSources.startsReadCommitted(plain)).as("isolation left to the server").isFalse();
         }
         assertThatThrownBy(() -> DataSources.pooled("jdbc:mysql://localhost/x", "u", "p", 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DataSources.pooled(SharedPostgres.jdbcUrl("postgres"), "u", "p", 1))
