@@ -138,6 +138,10 @@ class QueryShapeTest {
         // the directions' index scans merge by ts; only rows sharing an instant are ordered by direction
         assertThat(range.get(0).plan()).contains("Merge Append").doesNotContainPattern("(?<!Incremental )Sort +\\(cost");
         run(x -> series.range(ORG, c, Optional.of(Direction.FEED_IN), T0, mid, SortOrder.ASC, new PageRequest(0, PageRequest.ALL)));
+        // a page of getReadingsByInterval: window, hits and first timestamp in one indexed statement
+        var window = run(x -> assertThat(series.window(ORG, c, Optional.empty(), T0, mid, SortOrder.ASC, new PageRequest(0, 100)).hits())
+                .isEqualTo(1_301));
+        assertThat(window).hasSize(1);
         run(x -> assertThat(series.count(ORG, c, Optional.empty(), T0, mid)).isEqualTo(1_301));
         run(x -> assertThat(series.firstTimestamp(ORG, c, Optional.empty())).contains(T0));
         run(x -> assertThat(series.lastPlausibleBefore(ORG, out, mid)).isPresent());
