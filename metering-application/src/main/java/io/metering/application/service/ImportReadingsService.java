@@ -7,7 +7,6 @@ import io.metering.application.port.in.ImportReadingsUseCase;
 import io.metering.application.port.in.ImportReport;
 import io.metering.application.port.in.ReadingInput;
 import io.metering.application.port.out.ReadingBulkStore;
-import io.metering.application.port.out.SeriesSpan;
 import io.metering.application.port.out.SpanNeighbours;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.InvalidRequestException;
@@ -16,19 +15,15 @@ import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingBatchValidator;
 import io.metering.domain.reading.ReadingCandidate;
 import io.metering.domain.reading.SeriesKey;
-import io.metering.domain.reading.SeriesNeighbours;
-import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.HashSet;
-import java.util.Optional;
 
 /**
  * Imports a stream of readings chunk by chunk, each chunk in the order of the write path of
@@ -144,54 +139,18 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
             if (!perChunk) {
                 locked.addAll(toLock);
             }
-            Map<SeriesKey, SpanNeighbours> around = bulk.around(org, spans(candidates));
+            Map<SeriesKey, SpanNeighbours> around = bulk.around(org, SpanChecks.spans(candidates));
             List<Reading> accepted;
             if (around.values().stream().anyMatch(SpanNeighbours::occupied)) {
                 slowChunks++;
                 accepted = writer.check(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate());
             } else {
                 PlausibilityPolicy policy = command.validate() ? plausibility.forWrite(org) : PlausibilityPolicy.NONE;
-                accepted = new ReadingBatchValidator(atBoundaries(around), policy).validate(candidates, now, command.validate());
+                accepted = new ReadingBatchValidator(SpanChecks.atBoundaries(around), policy).validate(candidates, now, command.validate());
             }
             bulk.append(org, accepted);
             writer.autoClear(org, accepted);
             return null;
         }
-    }
-
-    /** Each series' earliest and latest instant among the candidates. */
-    private static List<SeriesSpan> spans(List<ReadingCandidate> candidates) {
-        Map<SeriesKey, Instant[]> bounds = new HashMap<>();
-        for (ReadingCandidate c : candidates) {
-            Instant t = c.reading().timestamp();
-            Instant[] b = bounds.computeIfAbsent(c.reading().series(), k -> new Instant[] {t, t});
-            if (t.isBefore(b[0])) {
-                b[0] = t;
-            }
-            if (t.isAfter(b[1])) {
-                b[1] = t;
-            }
-        }
-        List<SeriesSpan> out = new ArrayList<>(bounds.size());
-        bounds.forEach((series, b) -> out.add(new SeriesSpan(series, b[0], b[1])));
-        return out;
-    }
-
-    /**
-     * The stored neighbours of every instant of an unoccupied span: the readings just outside it.
-     * Only asked for instants of the chunk, all of which lie inside their series' span.
-     */
-    private static SeriesNeighbours atBoundaries(Map<SeriesKey, SpanNeighbours> around) {
-        return new SeriesNeighbours() {
-            @Override
-            public Optional<SeriesPoint> previous(SeriesKey series, Instant t) {
-                return around.getOrDefault(series, SpanNeighbours.EMPTY).before();
-            }
-
-            @Override
-            public Optional<SeriesPoint> next(SeriesKey series, Instant t) {
-                return around.getOrDefault(series, SpanNeighbours.EMPTY).after();
-            }
-        };
     }
 }

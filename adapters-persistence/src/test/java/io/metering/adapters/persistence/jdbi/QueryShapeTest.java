@@ -8,6 +8,7 @@ import io.metering.application.port.out.MeterSearch;
 import io.metering.application.port.out.NeighbourProbe;
 import io.metering.application.port.out.PruneScope;
 import io.metering.application.port.out.ReadingMatch;
+import io.metering.application.port.out.SeriesSpan;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.MeterId;
@@ -96,6 +97,22 @@ class QueryShapeTest {
 
         var executed = run(x -> assertThat(readings.neighbours(ORG, probes,
                 List.of(new ReadingKey(probes.get(0).series(), T0)))).hasSize(200));
+
+        assertThat(executed).hasSize(1);
+        assertThat(executed.get(0).plan()).contains("reading_pkey");
+    }
+
+    @Test
+    void spansOfManySeriesAreOneIndexedStatement() {
+        List<SeriesSpan> spans = new ArrayList<>();
+        for (CounterId c : COUNTERS) {
+            for (Direction d : Direction.values()) {
+                spans.add(new SeriesSpan(new SeriesKey(c, d), T0.plusSeconds(900L * 100 + 1), T0.plusSeconds(900L * 200 - 1)));
+            }
+        }
+
+        var executed = run(x -> assertThat(readings.around(ORG, spans).orElseThrow()).hasSize(8)
+                .allSatisfy((k, v) -> assertThat(v.occupied()).isTrue()));
 
         assertThat(executed).hasSize(1);
         assertThat(executed.get(0).plan()).contains("reading_pkey");
