@@ -155,14 +155,24 @@ public final class Benchmarks {
 
             if (runs("ingest")) {
                 System.out.printf("== %s: ingest%n", mode);
+                long postmaster = db.postmaster();
+                double[] before = {Cpu.self(), Cpu.server(postmaster)};
                 Ingest.Result raw = Ingest.raw(db, "bench_raw", "bench-ingest", ingestRegisters, number("ingest-readings"), number("clients"));
+                double[] between = {Cpu.self(), Cpu.server(postmaster), Cpu.seconds(service.pid(), false)};
                 Ingest.Result http = Ingest.viaHttp(new Api(service.base(), "bench-ingest"), ingestRegisters, number("ingest-readings"),
                         number("clients"));
+                double[] after = {Cpu.self(), Cpu.server(postmaster), Cpu.seconds(service.pid(), false)};
+                double per = 100_000.0 / http.rows();
                 row(mode, "ingest, POST /v1/metering/readings, 100/request, " + options.get("clients") + " clients, "
                         + ingestRegisters.size() + " counters (rows/s; request p50/p99 ms)",
                         String.format(Locale.ROOT, "%.0f (%.1f / %.1f)", http.rowsPerSecond(), http.latency().p50(), http.latency().p99()),
                         String.format(Locale.ROOT, "%.0f (%.1f / %.1f)", raw.rowsPerSecond(), raw.latency().p50(), raw.latency().p99()),
                         http.rowsPerSecond() / raw.rowsPerSecond(), ">= 0.5");
+                row(mode, "ingest: CPU seconds per 100,000 rows, load driver / service JVM / PostgreSQL",
+                        String.format(Locale.ROOT, "%.1f / %.1f / %.1f", (after[0] - between[0]) * per, (after[2] - between[2]) * per,
+                                (after[1] - between[1]) * per),
+                        String.format(Locale.ROOT, "%.1f / - / %.1f", (between[0] - before[0]) * per, (between[1] - before[1]) * per),
+                        Double.NaN, "");
                 peakRss = Math.max(peakRss, service.peakRssMiB());
             }
 

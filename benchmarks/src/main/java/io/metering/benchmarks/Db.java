@@ -35,6 +35,15 @@ final class Db {
         }
     }
 
+    /** The server's postmaster process id (from its data directory, which must be on this machine). */
+    long postmaster() throws SQLException, java.io.IOException {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT current_setting('data_directory')")) {
+            rs.next();
+            return Cpu.postmaster(java.nio.file.Path.of(rs.getString(1)));
+        }
+    }
+
     void execute(String database, String sql) throws SQLException {
         try (Connection c = connect(database); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -55,8 +55,9 @@ final class Read {
             Array meters = c.createArrayOf("uuid", registers.stream().map(Api.Register::meterId).toArray());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO reading (org_id, counter_id, direction, ts, value, meter_id, source)"
                     + " SELECT ?, r.cid, 'feed-out', CAST(? AS timestamptz) + h * interval '1 hour', (h * 15 + r.n - 1) / 10.0, r.mid, 'ERP'"
-                    + " FROM generate_series(?, ?) AS h CROSS JOIN unnest(CAST(? AS uuid[]), CAST(? AS uuid[])) WITH ORDINALITY AS r(cid, mid, n)"
-                    + " ORDER BY h, r.n")) {
+                    // LATERAL makes the hours the outer loop: rows come hour by hour without a sort
+                    + " FROM generate_series(?, ?) AS h CROSS JOIN LATERAL (SELECT u.*, h AS hour FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[]))"
+                    + " WITH ORDINALITY AS u(cid, mid, n) OFFSET 0) AS r")) {
                 for (int from = 0; from < hours; from += 500) {
                     ps.setString(1, org);
                     ps.setString(2, T0.toString());
@@ -95,7 +96,7 @@ final class Read {
                     p.readings(), p.series(), p.changesets(), Clock.systemUTC(), ZoneId.of("Europe/Berlin")));
             Caller caller = Caller.admin(new OrganizationId(org), "benchmark");
             PreparedStatement ps = c.prepareStatement("SELECT counter_id, direction, ts, value, meter_id, source, reason, read_by, status,"
-                    + " external_id, remark, note, unit, metadata FROM reading WHERE org_id = ? AND counter_id = ?"
+                    + " external_id, remark, note, unit, metadata FROM reading WHERE org_id = ? AND counter_id = ? AND direction = 'feed-out'"
                     + " AND ts >= ? AND ts <= ? ORDER BY ts LIMIT " + PAGE);
             for (int i = 0; i < n; i++) {
                 int slot = i - (n - queries);
@@ -103,56 +104,84 @@ final class Read {
                 Instant from = T0.plusSeconds(3600L * start[i]);
                 Instant to = from.plusSeconds(3600L * WINDOW_HOURS);
 
-                long t = System.nanoTime();
-                String body = api.get("/v1/metering/reading/" + r.meterId() + "/" + r.counterId() + "?start_date=" + from + "&end_date=" + to
-                        + "&size=" + PAGE);
-                long httpNanos = System.nanoTime() - t;
-                if (!body.contains("\"hits\":" + (WINDOW_HOURS + 1))) {
-                    throw new IllegalStateException("unexpected page: " + body.substring(0, Math.min(300, body.length())));
-                }
-
-                t = System.nanoTime();
-                ReadingsPage page = list.list(request(caller, r, from, to, ValueType.CUMULATIVE));
-                long useCaseNanos = System.nanoTime() - t;
-                t = System.nanoTime();
-                ReadingsPage rel = list.list(request(caller, r, from, to, ValueType.RELATIVE));
-                long relativeNanos = System.nanoTime() - t;
-                if (page.results().size() != PAGE || rel.results().size() != PAGE || page.hits() != WINDOW_HOURS + 1) {
-                    throw new IllegalStateException("expected a full page of " + (WINDOW_HOURS + 1) + " hits");
-                }
-
-                t = System.nanoTime();
-                ps.setString(1, org);
-                ps.setObject(2, r.counterId());
-                ps.setObject(3, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-                ps.setObject(4, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
-                int rows = 0;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rs.getObject(1, UUID.class);
-                        rs.getString(2);
-                        rs.getObject(3, OffsetDateTime.class);
-                        rs.getBigDecimal(4);
-                        rs.getObject(5, UUID.class);
-                        for (int col = 6; col <= 14; col++) {
-                            rs.getString(col);
-                        }
-                        rows++;
-                    }
-                }
-                long rawNanos = System.nanoTime() - t;
-                if (rows != PAGE) {
-                    throw new IllegalStateException("raw query returned " + rows + " rows");
+                long[] took = new long[4];
+                Runnable[] ways = {
+                    () -> took[0] = timed(() -> viaHttp(api, r, from, to)),
+                    () -> took[1] = timed(() -> viaUseCase(list, caller, r, from, to, ValueType.CUMULATIVE)),
+                    () -> took[2] = timed(() -> viaUseCase(list, caller, r, from, to, ValueType.RELATIVE)),
+                    () -> took[3] = timed(() -> viaSql(ps, org, r, from, to)),
+                };
+                // each way goes first in turn, so none profits more than the others from pages the previous ones read
+                for (int w = 0; w < 4; w++) {
+                    ways[(i + w) % 4].run();
                 }
                 if (slot >= 0) {
-                    http[slot] = httpNanos;
-                    useCase[slot] = useCaseNanos;
-                    relative[slot] = relativeNanos;
-                    raw[slot] = rawNanos;
+                    http[slot] = took[0];
+                    useCase[slot] = took[1];
+                    relative[slot] = took[2];
+                    raw[slot] = took[3];
                 }
             }
         }
         return new Result(new Stats(http), new Stats(useCase), new Stats(relative), new Stats(raw));
+    }
+
+    private static void viaHttp(Api api, Api.Register r, Instant from, Instant to) throws Exception {
+        String body = api.get("/v1/metering/reading/" + r.meterId() + "/" + r.counterId() + "?start_date=" + from + "&end_date=" + to
+                + "&size=" + PAGE);
+        if (!body.contains("\"hits\":" + (WINDOW_HOURS + 1))) {
+            throw new IllegalStateException("unexpected page: " + body.substring(0, Math.min(300, body.length())));
+        }
+    }
+
+    private static void viaUseCase(ListReadingsService list, Caller caller, Api.Register r, Instant from, Instant to, ValueType type) {
+        ReadingsPage page = list.list(request(caller, r, from, to, type));
+        if (page.results().size() != PAGE || page.hits() != WINDOW_HOURS + 1) {
+            throw new IllegalStateException("expected a full page of " + (WINDOW_HOURS + 1) + " hits");
+        }
+    }
+
+    /** The raw page query a DBA would write for the same page, all columns read. */
+    private static void viaSql(PreparedStatement ps, String org, Api.Register r, Instant from, Instant to) throws Exception {
+        ps.setString(1, org);
+        ps.setObject(2, r.counterId());
+        ps.setObject(3, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        ps.setObject(4, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        int rows = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rs.getObject(1, UUID.class);
+                rs.getString(2);
+                rs.getObject(3, OffsetDateTime.class);
+                rs.getBigDecimal(4);
+                rs.getObject(5, UUID.class);
+                for (int col = 6; col <= 14; col++) {
+                    rs.getString(col);
+                }
+                rows++;
+            }
+        }
+        if (rows != PAGE) {
+            throw new IllegalStateException("raw query returned " + rows + " rows");
+        }
+    }
+
+    /** Work that may throw, timed in nanoseconds. */
+    @FunctionalInterface
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private static long timed(Work work) {
+        long t = System.nanoTime();
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return System.nanoTime() - t;
     }
 
     private static ReadingsRequest request(Caller caller, Api.Register r, Instant from, Instant to, ValueType type) {

@@ -73,6 +73,11 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("the service was not ready within 180 s; see " + log);
     }
 
+    /** The JVM's process id. */
+    long pid() {
+        return process.pid();
+    }
+
     /** Milliseconds from process start to the first 200 from {@code /ready}. */
     long readyMillis() {
         return readyMillis;

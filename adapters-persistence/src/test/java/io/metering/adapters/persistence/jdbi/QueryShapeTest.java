@@ -116,6 +116,9 @@ class QueryShapeTest {
 
         assertThat(executed).hasSize(1);
         assertThat(executed.get(0).plan()).contains("reading_pkey");
+        var single = run(x -> assertThat(readings.around(ORG, spans.subList(0, 1)).orElseThrow()).hasSize(1));
+        assertThat(single).hasSize(1);
+        assertThat(single.get(0).plan()).contains("reading_pkey");
     }
 
     @Test
