@@ -60,6 +60,8 @@ class PostgresPersistenceTest {
             assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
             assertThat(pool.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
             assertThat(DataSources.startsReadCommitted(pool)).isTrue();
+            assertThat(org.jdbi.v3.core.Jdbi.create(pool).withHandle(h -> h.createQuery("SHOW plan_cache_mode").mapTo(String.class).one()))
+                    .isEqualTo("force_generic_plan");
         }
         com.zaxxer.hikari.HikariConfig other = new com.zaxxer.hikari.HikariConfig();
         other.setJdbcUrl(SharedPostgres.jdbcUrl("postgres"));
