@@ -60,8 +60,9 @@ class PostgresPersistenceTest {
             assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
             assertThat(pool.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
             assertThat(DataSources.startsReadCommitted(pool)).isTrue();
-            assertThat(org.jdbi.v3.core.Jdbi.create(pool).withHandle(h -> h.createQuery("SHOW plan_cache_mode").mapTo(String.class).one()))
-                    .isEqualTo("force_generic_plan");
+            String planCacheMode = org.jdbi.v3.core.Jdbi.create(pool)
+                    .withHandle(h -> h.createQuery("SHOW plan_cache_mode").mapTo(String.class).one());
+            assertThat(planCacheMode).isEqualTo("force_generic_plan");
         }
         com.zaxxer.hikari.HikariConfig other = new com.zaxxer.hikari.HikariConfig();
         other.setJdbcUrl(SharedPostgres.jdbcUrl("postgres"));
