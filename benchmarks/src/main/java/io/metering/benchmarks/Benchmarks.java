@@ -43,11 +43,12 @@ public final class Benchmarks {
         DEFAULTS.put("queries", "2000");
         DEFAULTS.put("restarts", "5");
         DEFAULTS.put("only", "ingest,import,read,startup");
+        DEFAULTS.put("cds", "true");
     }
 
     private final Map<String, String> options;
     private final Path work;
-    private final List<String> jvmOptions;
+    private List<String> jvmOptions;
     private final StringBuilder table = new StringBuilder();
 
     private Benchmarks(Map<String, String> options) throws IOException {
@@ -82,6 +83,9 @@ public final class Benchmarks {
     }
 
     private void run() throws Exception {
+        if (Boolean.parseBoolean(options.get("cds"))) {
+            jvmOptions = classDataSharing();
+        }
         table.append("| mode | benchmark | service | raw database | ratio | goal |\n|---|---|---|---|---|---|\n");
         for (String mode : options.get("modes").split(",")) {
             switch (mode) {
@@ -93,6 +97,28 @@ public final class Benchmarks {
         String header = "\nRun: " + java.time.Instant.now() + ", options " + new java.util.TreeMap<>(options) + "\n\n";
         Files.writeString(work.resolve("results.md"), header + table, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println(header + table);
+    }
+
+    /**
+     * The JVM options plus an application class-data archive (AppCDS) of the jar, made by one
+     * training start of the service (docs/benchmarks.md: it halves start-up).
+     */
+    private List<String> classDataSharing() throws Exception {
+        Path archive = work.resolve("metering.jsa");
+        Files.deleteIfExists(archive);
+        Path data = work.resolve("cds-training-data");
+        deleteTree(data);
+        List<String> training = new ArrayList<>(jvmOptions);
+        training.add("-XX:ArchiveClassesAtExit=" + archive);
+        Map<String, String> env = env();
+        env.put("METERING_DATA_DIR", data.toString());
+        try (ServiceProcess s = ServiceProcess.serve(Path.of(options.get("jar")).toAbsolutePath(), training, env, freePort(),
+                work.resolve("cds-training.log"))) {
+            System.out.printf("== class-data archive: training start took %d ms%n", s.readyMillis());
+        }
+        List<String> with = new ArrayList<>(jvmOptions);
+        with.add("-XX:SharedArchiveFile=" + archive);
+        return with;
     }
 
     /** The embedded store: the service's own PostgreSQL, on a port the harness knows. */
