@@ -54,7 +54,7 @@ public final class MeteringServer implements AutoCloseable {
                 : Optional.empty();
         try {
             DataSource dataSource = embedded
-                    .map(db -> (DataSource) DataSources.pooled(db.jdbcUrl(), db.user(), "", config.dbPoolSize()))
+                    .map(db -> (DataSource) DataSources.pooled(db.jdbcUrl(), db.user(), db.password(), config.dbPoolSize()))
                     .orElseGet(() -> DataSources.pooled(config.jdbcUrl().orElseThrow(), config.dbUser(), config.dbPassword(),
                             config.dbPoolSize()));
             PostgresPersistence persistence = PostgresPersistence.start(dataSource,

@@ -3,15 +3,26 @@ package io.metering.bootstrap;
 import io.metering.adapters.http.UseCases;
 import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.port.in.ImportReadingsUseCase;
+import io.metering.application.service.AllowedReadingService;
+import io.metering.application.service.BatchWriteReadingsService;
+import io.metering.application.service.ConsumptionService;
 import io.metering.application.service.CounterAdministrationService;
+import io.metering.application.service.CreateReadingWithMeterService;
+import io.metering.application.service.DeleteReadingService;
 import io.metering.application.service.ImportReadingsService;
 import io.metering.application.service.ForecastProvider;
+import io.metering.application.service.HistoryForecastProvider;
+import io.metering.application.service.HistoryPlausibilityProvider;
 import io.metering.application.service.ListReadingsService;
 import io.metering.application.service.MeterAdministrationService;
 import io.metering.application.service.MeterViewService;
 import io.metering.application.service.PlausibilityProvider;
+import io.metering.application.service.PruneReadingsService;
+import io.metering.application.service.ReadingChangesetService;
 import io.metering.application.service.RecordReadingsService;
 import io.metering.application.service.ServiceContext;
+import io.metering.application.service.SubmissionReadingsService;
+import io.metering.application.service.UpdateReadingService;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -19,23 +30,41 @@ import java.time.ZoneId;
 final class Wiring {
     private Wiring() {}
 
-    /** The plausibility rule every write uses: the API's and the import's must be the same. */
-    private static final PlausibilityProvider PLAUSIBILITY = PlausibilityProvider.NONE;
-
     private static ServiceContext context(PostgresPersistence p, Clock clock, ZoneId businessZone) {
         return new ServiceContext(p.transactions(), p.meters(), p.counters(), p.readings(), p.series(), p.changesets(), clock,
                 businessZone);
     }
 
+    /** The plausibility rule of every write path and the allowed range: the API's and the import's are the same. */
+    private static PlausibilityProvider plausibility(ServiceContext ctx) {
+        return new HistoryPlausibilityProvider(ctx.series());
+    }
+
     /** The bulk import of readings (CLI {@code import}). */
     static ImportReadingsUseCase importer(PostgresPersistence p, Clock clock, ZoneId businessZone) {
-        return new ImportReadingsService(context(p, clock, businessZone), p.bulk(), PLAUSIBILITY);
+        ServiceContext ctx = context(p, clock, businessZone);
+        return new ImportReadingsService(ctx, p.bulk(), plausibility(ctx));
     }
 
     static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone) {
         ServiceContext ctx = context(p, clock, businessZone);
-        return new UseCases(new RecordReadingsService(ctx, PLAUSIBILITY), new ListReadingsService(ctx),
-                new MeterViewService(ctx, ForecastProvider.NONE), new MeterAdministrationService(ctx),
-                new CounterAdministrationService(ctx));
+        // one plausibility rule for every write path and the allowed range; one forecast rule for counter views
+        PlausibilityProvider plausibility = plausibility(ctx);
+        ForecastProvider forecasts = new HistoryForecastProvider(ctx.series(), businessZone);
+        return new UseCases(
+                new RecordReadingsService(ctx, plausibility),
+                new ListReadingsService(ctx),
+                new MeterViewService(ctx, forecasts),
+                new MeterAdministrationService(ctx),
+                new CounterAdministrationService(ctx),
+                new UpdateReadingService(ctx, plausibility),
+                new DeleteReadingService(ctx),
+                new BatchWriteReadingsService(ctx, plausibility),
+                new PruneReadingsService(ctx),
+                new SubmissionReadingsService(ctx, plausibility),
+                new CreateReadingWithMeterService(ctx, plausibility),
+                new AllowedReadingService(ctx, plausibility),
+                new ReadingChangesetService(ctx, plausibility),
+                new ConsumptionService(ctx));
     }
 }

@@ -7,6 +7,9 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.json.JavalinJackson;
 import io.metering.adapters.http.auth.Authenticator;
+import io.metering.adapters.http.batch.BatchRoutes;
+import io.metering.adapters.http.changeset.ChangesetRoutes;
+import io.metering.adapters.http.consumption.ConsumptionRoutes;
 import io.metering.adapters.http.counter.AdminCounterRoutes;
 import io.metering.adapters.http.counter.CounterRoutes;
 import io.metering.adapters.http.docs.ApiDocsRoutes;
@@ -15,26 +18,38 @@ import io.metering.adapters.http.error.HttpFailure;
 import io.metering.adapters.http.json.JsonMapping;
 import io.metering.adapters.http.meter.AdminMeterRoutes;
 import io.metering.adapters.http.meter.MeterRoutes;
+import io.metering.adapters.http.reading.AllowedRangeRoutes;
+import io.metering.adapters.http.reading.ReadingEditRoutes;
 import io.metering.adapters.http.reading.ReadingRoutes;
+import io.metering.adapters.http.submission.SubmissionRoutes;
 import io.metering.adapters.http.system.HealthRoutes;
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
+import java.time.ZoneId;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP adapter: epilot's Metering API 1.2.0 operations implemented so far, this product's admin
+ * The HTTP adapter: all 21 operations of epilot's Metering API 1.2.0, this product's admin
  * extension, health probes and the API docs, on Javalin.
  *
  * <p>Routes (the OpenAPI document at {@code GET /openapi.json} describes each):
  * <ul>
- *   <li>contract: getCustomerMeters, getMetersByContractId, getMeter, updateMeter,
- *       getMeterCounters, getCounterDetails, createMeterReading, createMeterReadings,
- *       getReadingsByInterval;</li>
+ *   <li>meters and counters: getCustomerMeters, getMetersByContractId, getMeter, updateMeter,
+ *       getMeterCounters, getCounterDetails ({@link MeterRoutes}, {@link CounterRoutes});</li>
+ *   <li>readings v1: createMeterReading, createMeterReadings, createPortalMeterReadings,
+ *       getReadingsByInterval ({@link ReadingRoutes}), updateMeterReading, deleteMeterReading
+ *       ({@link ReadingEditRoutes});</li>
+ *   <li>readings v2: batchWriteMeterReadings, pruneMeterReadings ({@link BatchRoutes});</li>
+ *   <li>createMeterReadingFromSubmission, createReadingWithMeter ({@link SubmissionRoutes});</li>
+ *   <li>getAllowedReadingForMeter ({@link AllowedRangeRoutes});</li>
+ *   <li>getReadingChangesets, updateReadingChangeset, applyReadingChangeset,
+ *       dismissReadingChangeset ({@link ChangesetRoutes});</li>
  *   <li>admin extension: {@code /v1/metering/admin/meters[/{id}[/counters]]},
  *       {@code /v1/metering/admin/counters/{id}};</li>
+ *   <li>analytics: {@code /v1/metering/consumption/{meter_id}/{counter_id}};</li>
  *   <li>{@code /health}, {@code /ready}, {@code /openapi.json}, {@code /docs}.</li>
  * </ul>
  * Errors follow {@link ErrorMapping}. Request lines are logged with method, path, status, duration
@@ -72,10 +87,16 @@ public final class HttpApi {
             docs.register(config.routes);
             new MeterRoutes(useCases, guard, body).register(config.routes);
             new CounterRoutes(useCases, guard).register(config.routes);
-            new ReadingRoutes(useCases.recordReadings(), useCases.listReadings(), guard, body, settings.businessZone())
-                    .register(config.routes);
+            ZoneId zone = settings.businessZone();
+            new ReadingRoutes(useCases.recordReadings(), useCases.listReadings(), guard, body, zone).register(config.routes);
+            new ReadingEditRoutes(useCases.updateReading(), useCases.deleteReading(), guard, body, zone).register(config.routes);
+            new BatchRoutes(useCases.batchWrite(), useCases.prune(), guard, body, zone).register(config.routes);
+            new SubmissionRoutes(useCases.submissions(), useCases.readingWithMeter(), guard, body, zone).register(config.routes);
+            new AllowedRangeRoutes(useCases.allowedReadings(), guard, zone).register(config.routes);
+            new ChangesetRoutes(useCases.changesets(), guard, body, zone).register(config.routes);
             new AdminMeterRoutes(useCases, guard, body).register(config.routes);
             new AdminCounterRoutes(useCases, guard, body).register(config.routes);
+            new ConsumptionRoutes(useCases.consumption(), guard, zone).register(config.routes);
         });
     }
 

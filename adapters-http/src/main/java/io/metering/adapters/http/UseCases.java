@@ -1,24 +1,56 @@
 package io.metering.adapters.http;
 
+import io.metering.application.port.in.AllowedReadingQuery;
+import io.metering.application.port.in.BatchWriteReadingsUseCase;
+import io.metering.application.port.in.ConsumptionQuery;
+import io.metering.application.port.in.CreateReadingWithMeterUseCase;
+import io.metering.application.port.in.DeleteReadingUseCase;
 import io.metering.application.port.in.ListReadingsQuery;
 import io.metering.application.port.in.ManageCountersUseCase;
 import io.metering.application.port.in.ManageMetersUseCase;
+import io.metering.application.port.in.PruneReadingsUseCase;
+import io.metering.application.port.in.ReadingChangesetsUseCase;
 import io.metering.application.port.in.RecordReadingsUseCase;
+import io.metering.application.port.in.SubmissionReadingsUseCase;
+import io.metering.application.port.in.UpdateReadingUseCase;
 import io.metering.application.port.in.ViewMetersQuery;
 import java.util.Objects;
 
 /**
  * The incoming ports the HTTP adapter drives; the bootstrap module wires the services behind them.
  *
- * @param recordReadings createMeterReading, createMeterReadings
+ * @param recordReadings createMeterReading, createMeterReadings, createPortalMeterReadings
  * @param listReadings getReadingsByInterval
  * @param viewMeters getCustomerMeters, getMetersByContractId, getMeter, getMeterCounters,
  *     getCounterDetails
  * @param manageMeters updateMeter and the admin meter endpoints
  * @param manageCounters the admin counter endpoints
+ * @param updateReading updateMeterReading
+ * @param deleteReading deleteMeterReading
+ * @param batchWrite batchWriteMeterReadings
+ * @param prune pruneMeterReadings
+ * @param submissions createMeterReadingFromSubmission
+ * @param readingWithMeter createReadingWithMeter
+ * @param allowedReadings getAllowedReadingForMeter
+ * @param changesets getReadingChangesets, updateReadingChangeset, applyReadingChangeset,
+ *     dismissReadingChangeset
+ * @param consumption this product's consumption by period
  */
-public record UseCases(RecordReadingsUseCase recordReadings, ListReadingsQuery listReadings, ViewMetersQuery viewMeters,
-        ManageMetersUseCase manageMeters, ManageCountersUseCase manageCounters) {
+public record UseCases(
+        RecordReadingsUseCase recordReadings,
+        ListReadingsQuery listReadings,
+        ViewMetersQuery viewMeters,
+        ManageMetersUseCase manageMeters,
+        ManageCountersUseCase manageCounters,
+        UpdateReadingUseCase updateReading,
+        DeleteReadingUseCase deleteReading,
+        BatchWriteReadingsUseCase batchWrite,
+        PruneReadingsUseCase prune,
+        SubmissionReadingsUseCase submissions,
+        CreateReadingWithMeterUseCase readingWithMeter,
+        AllowedReadingQuery allowedReadings,
+        ReadingChangesetsUseCase changesets,
+        ConsumptionQuery consumption) {
     /** @throws NullPointerException if a use case is missing */
     public UseCases {
         Objects.requireNonNull(recordReadings, "recordReadings");
@@ -26,5 +58,15 @@ public record UseCases(RecordReadingsUseCase recordReadings, ListReadingsQuery l
         Objects.requireNonNull(viewMeters, "viewMeters");
         Objects.requireNonNull(manageMeters, "manageMeters");
         Objects.requireNonNull(manageCounters, "manageCounters");
+        Objects.requireNonNull(updateReading, "updateReading");
+        Objects.requireNonNull(deleteReading, "deleteReading");
+        Objects.requireNonNull(batchWrite, "batchWrite");
+        Objects.requireNonNull(prune, "prune");
+        Objects.requireNonNull(submissions, "submissions");
+        Objects.requireNonNull(readingWithMeter, "readingWithMeter");
+        Objects.requireNonNull(allowedReadings, "allowedReadings");
+        Objects.requireNonNull(changesets, "changesets");
+        Objects.requireNonNull(consumption, "consumption");
     }
+
 }

@@ -67,6 +67,37 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void hostileInputToTheWriteOperationsNeverAnswers500() {
+        String admin = t.adminToken();
+        String meter = t.meter(java.util.Map.of("sector", "power")).id().toString();
+        String uuid = java.util.UUID.randomUUID().toString();
+        String series = "/v1/metering/reading/" + meter + "/" + uuid;
+
+        List<Response> answers = List.of(
+                t.post("/v1/metering/readings/" + meter, admin, "{\"readings\":[{\"counter_id\":[],\"value\":{}}]}"),
+                t.post("/v1/metering/readings/" + meter, admin, "{\"readings\":\"all\"}"),
+                t.put(series + "?timestamp=2024-01-01", admin, "{\"value\":1,\"source\":\"360\",\"metadata\":[1]}"),
+                t.put(series + "?timestamp=2024-01-01&timestamp=x", admin, "[]"),
+                t.delete(series + "?timestamp=%00", admin),
+                t.post("/v2/metering/readings", admin, "{\"identifiers\":{\"a\":1},\"readings\":[{}]}"),
+                t.post("/v2/metering/readings", admin, "{\"readings\":[{\"operation\":1,\"metadata\":{\"k\":{\"x\":1}}}]}"),
+                t.post("/v2/metering/readings", admin, "{\"readings\":[{\"operation\":\"delete\"}]}"),
+                t.post("/v2/metering/readings/prune", admin, "{\"meter_id\":\"" + meter + "\",\"keep_external_ids\":[[1],{}]}"),
+                t.post("/v1/metering/reading/submission", admin, "{\"entity\":\"x\"}"),
+                t.post("/v1/metering/reading/submission", admin, "{\"entity\":{\"meterReadings\":[{\"meterId\":\"" + meter
+                        + "\",\"readings\":[{\"counterId\":null,\"value\":1e999999999}]}]}}"),
+                t.post("/v1/metering/reading/with-meter", admin, "{\"meter_id\":{},\"value\":[]}"),
+                t.get("/v1/metering/allowed/reading/" + meter + "?timestamp=99999-01-01", admin),
+                t.patch(series + "/changesets/" + uuid, admin, "{\"proposed\":[]}"),
+                t.post(series + "/changesets/" + uuid + ":dismiss", admin, "{\"reason\":{}}"));
+
+        for (Response r : answers) {
+            assertThat(r.status()).as(r.toString()).isBetween(400, 499);
+            assertThat(r.json().get("reason").asText()).as(r.toString()).isNotBlank();
+        }
+    }
+
+    @Test
     void everyAnswerCarriesACorrelationId() {
         assertThat(t.get("/health", null).header("X-Correlation-Id")).isNotBlank();
         assertThat(t.get("/nope", null).header("X-Correlation-Id")).isNotBlank();

@@ -137,6 +137,9 @@ class MeterAndCounterRoutesTest {
         assertReason(t.patch("/v1/metering/meter/" + meter.id(), t.portalToken(contact), "{\"status\":\"decommissioned\"}"),
                 403, "forbidden_option");
         assertReason(t.patch("/v1/metering/meter/" + meter.id(), t.portalToken(contact), "{}"), 400, "missing_params");
+        // the contract's body is optional: none at all (axios sends its form type then) is nothing to change
+        assertReason(t.send("PATCH", "/v1/metering/meter/" + meter.id(), t.portalToken(contact), "application/x-www-form-urlencoded", null),
+                400, "missing_params");
         assertReason(t.patch("/v1/metering/meter/" + meter.id(), t.adminToken(), "{\"sector\":\"steam\"}"), 400, "invalid_parameter");
         assertReason(t.patch("/v1/metering/meter/" + meter.id(), t.adminToken(), "{\"sector\":"), 400, "invalid_body");
         assertReason(t.patch("/v1/metering/meter/" + meter.id(), t.adminToken(), "\"text\""), 400, "invalid_body");

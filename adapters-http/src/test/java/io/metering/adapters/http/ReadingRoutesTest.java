@@ -130,6 +130,21 @@ class ReadingRoutesTest {
     }
 
     @Test
+    void contractPeriodAndUnderivableDirectionAreRejected() {
+        Meter bounded = t.meter(Map.of("sector", "power", "contract_periods", List.of(Map.of("start_date", "2024-01-01", "end_date", "2024-03-31"))));
+        t.counter(bounded, Map.of("obis_number", "1-0:1.8.0"));
+        Meter vague = t.meter(Map.of("sector", "power"));
+        t.counter(vague, Map.of("obis_number", "A-34"));
+
+        assertThat(t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + bounded.id()
+                + "\",\"value\":1,\"source\":\"360\",\"timestamp\":\"2024-02-01T00:00:00Z\"}").status()).isEqualTo(200);
+        assertReason(t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + bounded.id()
+                + "\",\"value\":2,\"source\":\"360\",\"timestamp\":\"2024-05-01T00:00:00Z\"}"), 400, "contract_period");
+        assertReason(t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + vague.id()
+                + "\",\"value\":1,\"source\":\"360\",\"timestamp\":\"2024-02-01T00:00:00Z\"}"), 400, "no_direction");
+    }
+
+    @Test
     void wrongFieldsAnswer400NamingTheProblem() {
         Response badDirection = t.post("/v1/metering/reading", t.adminToken(),
                 "{\"meter_id\":\"" + meter.id() + "\",\"value\":1,\"source\":\"360\",\"direction\":\"sideways\"}");

@@ -11,14 +11,25 @@ import io.metering.adapters.http.json.JsonMapping;
 import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.fakes.MutableClock;
+import io.metering.application.service.AllowedReadingService;
+import io.metering.application.service.BatchWriteReadingsService;
+import io.metering.application.service.ConsumptionService;
 import io.metering.application.service.CounterAdministrationService;
+import io.metering.application.service.CreateReadingWithMeterService;
+import io.metering.application.service.DeleteReadingService;
 import io.metering.application.service.ForecastProvider;
+import io.metering.application.service.HistoryForecastProvider;
+import io.metering.application.service.HistoryPlausibilityProvider;
 import io.metering.application.service.ListReadingsService;
 import io.metering.application.service.MeterAdministrationService;
 import io.metering.application.service.MeterViewService;
 import io.metering.application.service.PlausibilityProvider;
+import io.metering.application.service.PruneReadingsService;
+import io.metering.application.service.ReadingChangesetService;
 import io.metering.application.service.RecordReadingsService;
 import io.metering.application.service.ServiceContext;
+import io.metering.application.service.SubmissionReadingsService;
+import io.metering.application.service.UpdateReadingService;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.tenant.OrganizationId;
@@ -54,14 +65,14 @@ final class TestApp implements AutoCloseable {
     static final Instant START = Instant.parse("2024-06-15T10:00:00Z");
     static final long MAX_BODY = 64 * 1024;
 
-    /** Forecasts the latest value plus 10.50, so that forecast fields can be checked. */
-    static final ForecastProvider FORECAST = (org, counter, latest) -> latest == null ? Optional.empty()
-            : Optional.of(new ForecastProvider.Forecast(latest.value().add(new BigDecimal("10.50")), LocalDate.of(2024, 6, 15)));
+    /** Forecasts the latest value plus 10.50 at the date asked, so that forecast fields can be checked. */
+    static final ForecastProvider FORECAST = (org, counter, latest, date) -> latest == null ? Optional.empty()
+            : Optional.of(new ForecastProvider.Forecast(latest.value().add(new BigDecimal("10.50")), date));
 
     final InMemoryStore store = new InMemoryStore();
     final MutableClock clock = new MutableClock(START);
-    final JwtSettings jwt = JwtSettings.of(SECRET, ISSUER, AUDIENCE);
-    final TokenMinter minter = new TokenMinter(jwt, clock);
+    final JwtSettings jwt;
+    final TokenMinter minter;
     final AtomicBoolean ready = new AtomicBoolean(true);
     final UseCases useCases;
     final Javalin app;
@@ -75,11 +86,56 @@ final class TestApp implements AutoCloseable {
 
     /** @param wrap replaces use cases, e.g. with failing ones */
     TestApp(UnaryOperator<UseCases> wrap) {
+        this(JwtSettings.of(SECRET, ISSUER, AUDIENCE), wrap);
+    }
+
+    /**
+     * The app with the product's own plausibility and forecast rules over the stored history, as
+     * bootstrap wires them (the default app judges nothing and forecasts latest value + 10.50).
+     */
+    static TestApp withAnalytics() {
+        return new TestApp(JwtSettings.of(SECRET, ISSUER, AUDIENCE), UnaryOperator.identity(), MAX_BODY, true);
+    }
+
+    /**
+     * @param jwt how tokens are verified (and minted by {@link #minter})
+     * @param wrap replaces use cases, e.g. with failing ones
+     */
+    TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap) {
+        this(jwt, wrap, MAX_BODY);
+    }
+
+    /**
+     * @param jwt how tokens are verified (and minted by {@link #minter})
+     * @param wrap replaces use cases, e.g. with failing ones
+     * @param maxBody the body size limit
+     */
+    TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap, long maxBody) {
+        this(jwt, wrap, maxBody, false);
+    }
+
+    private TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap, long maxBody, boolean analytics) {
+        this.jwt = jwt;
+        this.minter = new TokenMinter(jwt, clock);
         ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
-        useCases = wrap.apply(new UseCases(new RecordReadingsService(ctx, PlausibilityProvider.NONE), new ListReadingsService(ctx),
-                new MeterViewService(ctx, FORECAST), new MeterAdministrationService(ctx),
-                new CounterAdministrationService(ctx)));
-        app = HttpApi.create(new HttpSettings(BERLIN, MAX_BODY), new JwtAuthenticator(jwt, clock), useCases, ready::get);
+        PlausibilityProvider plausibility = analytics ? new HistoryPlausibilityProvider(store) : PlausibilityProvider.NONE;
+        ForecastProvider forecasts = analytics ? new HistoryForecastProvider(store, BERLIN) : FORECAST;
+        useCases = wrap.apply(new UseCases(
+                new RecordReadingsService(ctx, plausibility),
+                new ListReadingsService(ctx),
+                new MeterViewService(ctx, forecasts),
+                new MeterAdministrationService(ctx),
+                new CounterAdministrationService(ctx),
+                new UpdateReadingService(ctx, plausibility),
+                new DeleteReadingService(ctx),
+                new BatchWriteReadingsService(ctx, plausibility),
+                new PruneReadingsService(ctx),
+                new SubmissionReadingsService(ctx, plausibility),
+                new CreateReadingWithMeterService(ctx, plausibility),
+                new AllowedReadingService(ctx, plausibility),
+                new ReadingChangesetService(ctx, plausibility),
+                new ConsumptionService(ctx)));
+        app = HttpApi.create(new HttpSettings(BERLIN, maxBody), new JwtAuthenticator(jwt, clock), useCases, ready::get);
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
@@ -117,6 +173,16 @@ final class TestApp implements AutoCloseable {
         return useCases.manageCounters().create(admin(), meter.id(), attributes);
     }
 
+    /** Makes the meter governed (DOMAIN.md "Changesets") with the given {@code reading_governance}. */
+    void govern(Meter meter, Map<String, Object> governance) {
+        useCases.manageMeters().update(admin(), meter.id(), Map.of("reading_governance", governance));
+    }
+
+    /** JSON written with single quotes for readability: {@code js("{'a':1}")}. */
+    static String js(String singleQuoted) {
+        return singleQuoted.replace('\'', '"');
+    }
+
     // ------------------------------------------------------------------ HTTP
 
     Response get(String path, String token) {
@@ -129,6 +195,10 @@ final class TestApp implements AutoCloseable {
 
     Response patch(String path, String token, String jsonBody) {
         return send("PATCH", path, token, "application/json", jsonBody);
+    }
+
+    Response put(String path, String token, String jsonBody) {
+        return send("PUT", path, token, "application/json", jsonBody);
     }
 
     Response delete(String path, String token) {

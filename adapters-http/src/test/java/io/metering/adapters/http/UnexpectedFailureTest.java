@@ -13,6 +13,7 @@ import io.metering.domain.counter.CounterId;
 import io.metering.domain.meter.MeterId;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +26,9 @@ class UnexpectedFailureTest {
 
     @BeforeAll
     static void start() {
-        t = new TestApp(u -> new UseCases(u.recordReadings(), u.listReadings(), new BrokenViews(), u.manageMeters(), u.manageCounters()));
+        t = new TestApp(u -> new UseCases(u.recordReadings(), u.listReadings(), new BrokenViews(), u.manageMeters(), u.manageCounters(),
+                u.updateReading(), u.deleteReading(), u.batchWrite(), u.prune(), u.submissions(), u.readingWithMeter(),
+                u.allowedReadings(), u.changesets(), u.consumption()));
     }
 
     @AfterAll
@@ -78,12 +81,12 @@ class UnexpectedFailureTest {
         }
 
         @Override
-        public List<CounterView> counters(Caller caller, MeterId meterId) {
+        public List<CounterView> counters(Caller caller, MeterId meterId, LocalDate forecastDate) {
             throw new IllegalStateException("database on fire");
         }
 
         @Override
-        public CounterView counter(Caller caller, CounterId counterId) {
+        public CounterView counter(Caller caller, CounterId counterId, LocalDate forecastDate) {
             throw new IllegalStateException("database on fire");
         }
     }

@@ -1,6 +1,7 @@
 package io.metering.bootstrap.cli;
 
 import io.metering.adapters.http.UseCases;
+import io.metering.adapters.http.auth.JwtSettings;
 import io.metering.adapters.http.auth.TokenClaims;
 import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.bootstrap.MeteringServer;
@@ -36,12 +37,20 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void printWelcome(MeteringServer server) {
         Configuration config = Configuration.from(System.getenv());
-        TokenMinter minter = new TokenMinter(Serving.jwtSettings(config), Clock.systemUTC());
+        JwtSettings settings = Serving.jwtSettings(config);
+        String base = "http://localhost:" + server.port();
+        PrintStream out = System.out;
+        if (!settings.acceptsHs256()) {
+            out.println();
+            out.println("Demo organization 'demo-org' is ready. Only a JWK set verifies tokens (no METERING_JWT_SECRET), so no demo"
+                    + " tokens are printed: use tokens of your identity provider with org_id demo-org. API docs: " + base + "/docs");
+            out.flush();
+            return;
+        }
+        TokenMinter minter = new TokenMinter(settings, Clock.systemUTC());
         String admin = minter.mint(TokenClaims.admin(DemoIds.ORG.value(), "demo-admin"), TOKEN_TTL);
         String portal = minter.mint(TokenClaims.portal(DemoIds.ORG.value(), "demo-customer", DemoIds.CONTACT_ID,
                 List.of(DemoIds.CONTRACT_ID)), TOKEN_TTL);
-        String base = "http://localhost:" + server.port();
-        PrintStream out = System.out;
         out.println();
         out.println("Demo organization 'demo-org' is ready. Tokens are valid for 30 days.");
         out.println();

@@ -5,9 +5,10 @@ import io.metering.adapters.http.auth.JwtSettings;
 import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.config.ConfigurationException;
-import io.metering.bootstrap.config.JwtSecrets;
+import io.metering.bootstrap.config.TokenSettings;
 import io.metering.bootstrap.db.EmbeddedDatabaseException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -22,10 +23,32 @@ final class Serving {
 
     private Serving() {}
 
-    /** Settings shared by the commands that mint or verify tokens. */
+    /** Settings shared by the commands that verify tokens; creates the development secret if needed. */
     static JwtSettings jwtSettings(Configuration config) {
-        return new JwtSettings(JwtSecrets.resolve(config), config.jwtIssuer().orElse(null), config.jwtAudience().orElse(null),
-                JwtSettings.DEFAULT_LEEWAY);
+        return TokenSettings.of(config);
+    }
+
+    /** Settings with a given HS256 secret, for minting tokens the running service accepts. */
+    static JwtSettings jwtSettings(Configuration config, byte[] secret) {
+        return TokenSettings.of(config, Optional.of(secret));
+    }
+
+    /** Fails before the database starts when the HTTP port is taken, instead of after migrations. */
+    private static void requireFreePort(int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(port)) {
+            probe.setReuseAddress(true);
+        } catch (java.io.IOException e) {
+            throw new ConfigurationException("port " + port + " is in use; stop the other process or set METERING_HTTP_PORT");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t == e ? message : e.getMessage() + " (" + message + ")";
     }
 
     /**
@@ -39,10 +62,17 @@ final class Serving {
         try {
             config = Configuration.from(System.getenv());
             LOG.info("Starting with {}", config);
+            requireFreePort(config.httpPort());
             Clock clock = Clock.systemUTC();
             server = MeteringServer.start(config, clock, new JwtAuthenticator(jwtSettings(config), clock));
-        } catch (ConfigurationException | EmbeddedDatabaseException e) {
+        } catch (ConfigurationException | EmbeddedDatabaseException | IllegalArgumentException e) {
+            // IllegalArgumentException: token settings the HTTP adapter refuses (e.g. an unreadable JWK set file)
             LOG.error("Cannot start: {}", e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            // e.g. an unreachable external database or a malformed JDBC URL: one line, details at debug
+            LOG.error("Cannot start: {}", rootMessage(e));
+            LOG.debug("Start failure", e);
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);

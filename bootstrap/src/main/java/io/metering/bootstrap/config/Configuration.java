@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The service's configuration, read from environment variables (one table, {@link #SETTINGS}).
@@ -17,19 +18,16 @@ import java.util.Optional;
  * @param dbUser database user for the external PostgreSQL
  * @param dbPassword database password for the external PostgreSQL
  * @param dbPoolSize maximum pooled connections
- * @param jwtSecret HMAC secret for HS256 tokens; empty means a generated one kept in the data dir
- * @param jwtIssuer required {@code iss} of tokens, empty for none
- * @param jwtAudience required {@code aud} of tokens, empty for none
+ * @param tokens how bearer tokens are verified (secret, JWK set, issuers and audiences)
  * @param businessZone the business time zone (DOMAIN.md "Values, instants, days")
  * @param timescale whether to use TimescaleDB when the database offers it
  * @param maxBodyBytes the largest accepted request body
  */
 public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Optional<String> jdbcUrl, String dbUser,
-        String dbPassword, int dbPoolSize, Optional<String> jwtSecret, Optional<String> jwtIssuer,
-        Optional<String> jwtAudience, ZoneId businessZone, boolean timescale, long maxBodyBytes) {
+        String dbPassword, int dbPoolSize, TokenConfiguration tokens, ZoneId businessZone, boolean timescale, long maxBodyBytes) {
 
     /** Every setting with its default; the README's configuration table mirrors this list. */
-    public static final List<Setting> SETTINGS = List.of(
+    public static final List<Setting> SETTINGS = Stream.concat(Stream.of(
             new Setting("METERING_HTTP_PORT", "8080", "Port of the HTTP API."),
             new Setting("METERING_DATA_DIR", "./metering-data", "Directory of the embedded PostgreSQL data (survives restarts) and of the generated development JWT secret."),
             new Setting("METERING_DB_PORT", "0", "Port of the embedded PostgreSQL; 0 picks a free port."),
@@ -37,12 +35,10 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
             new Setting("METERING_DB_USER", "postgres", "User for METERING_JDBC_URL."),
             new Setting("METERING_DB_PASSWORD", "", "Password for METERING_JDBC_URL."),
             new Setting("METERING_DB_POOL_SIZE", "8", "Maximum number of pooled database connections (at least 2: schema migration holds two)."),
-            new Setting("METERING_JWT_SECRET", null, "HMAC secret (at least 32 bytes) for HS256 bearer tokens. Unset: a random secret is generated once and kept in METERING_DATA_DIR/jwt-secret."),
-            new Setting("METERING_JWT_ISSUER", null, "When set, tokens must carry this `iss`."),
-            new Setting("METERING_JWT_AUDIENCE", null, "When set, tokens must carry this `aud`."),
             new Setting("METERING_TIME_ZONE", "Europe/Berlin", "Business time zone for calendar days (date-only ranges, same-day matching)."),
             new Setting("METERING_TIMESCALE", "auto", "auto: make readings a TimescaleDB hypertable when the database offers the extension; off: plain PostgreSQL tables."),
-            new Setting("METERING_MAX_BODY_BYTES", "1048576", "Largest accepted request body in bytes."));
+            new Setting("METERING_MAX_BODY_BYTES", "4194304", "Largest accepted request body in bytes (a prune keep list of 10,000 ids fits).")),
+            TokenConfiguration.SETTINGS.stream()).toList();
 
     /**
      * Reads the configuration.
@@ -59,9 +55,7 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
                 value(env, "METERING_DB_USER"),
                 value(env, "METERING_DB_PASSWORD"),
                 atLeast(env, "METERING_DB_POOL_SIZE", 2),
-                optional(env, "METERING_JWT_SECRET").map(Configuration::checkSecret),
-                optional(env, "METERING_JWT_ISSUER"),
-                optional(env, "METERING_JWT_AUDIENCE"),
+                TokenConfiguration.from(env),
                 zone(env, "METERING_TIME_ZONE"),
                 timescale(env),
                 positiveInt(env, "METERING_MAX_BODY_BYTES"));
@@ -132,20 +126,12 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
         };
     }
 
-    private static String checkSecret(String secret) {
-        if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
-            throw new ConfigurationException("METERING_JWT_SECRET must be at least 32 bytes long (HS256)");
-        }
-        return secret;
-    }
-
     @Override
     public String toString() {
         // the secret and the password never reach logs
         return "Configuration[httpPort=" + httpPort + ", dataDir=" + dataDir + ", embeddedDbPort=" + embeddedDbPort
                 + ", jdbcUrl=" + jdbcUrl.map(u -> u.replaceAll("password=[^&]*", "password=***")).orElse("(embedded)")
-                + ", dbUser=" + dbUser + ", dbPoolSize=" + dbPoolSize + ", jwtSecret=" + (jwtSecret.isPresent() ? "***" : "(generated)")
-                + ", jwtIssuer=" + jwtIssuer.orElse("-") + ", jwtAudience=" + jwtAudience.orElse("-") + ", businessZone=" + businessZone
+                + ", dbUser=" + dbUser + ", dbPoolSize=" + dbPoolSize + ", " + tokens + ", businessZone=" + businessZone
                 + ", timescale=" + timescale + ", maxBodyBytes=" + maxBodyBytes + "]";
     }
 }

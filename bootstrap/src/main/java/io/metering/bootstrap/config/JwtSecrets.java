@@ -9,13 +9,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HMAC secret for HS256 tokens: {@code METERING_JWT_SECRET} when set; otherwise a random secret
- * generated once and kept (owner-only) in the data directory, so development tokens survive
- * restarts. The secret itself is never logged.
+ * The HMAC secret for HS256 tokens: {@code METERING_JWT_SECRET} when set; otherwise, when no JWK set
+ * is configured, a random secret generated once and kept (owner-only) in the data directory, so
+ * development tokens survive restarts; with a JWK set and no secret, none (HS256 is refused, so a
+ * forgotten development secret can never open a production service). The secret itself is never
+ * logged.
  */
 public final class JwtSecrets {
     private static final Logger LOG = LoggerFactory.getLogger(JwtSecrets.class);
@@ -25,11 +28,15 @@ public final class JwtSecrets {
 
     /**
      * @param config the configuration
-     * @return the secret bytes (at least 32)
+     * @return the secret bytes (at least 32), or empty when only the JWK set verifies tokens
      */
-    public static byte[] resolve(Configuration config) {
-        if (config.jwtSecret().isPresent()) {
-            return config.jwtSecret().get().getBytes(StandardCharsets.UTF_8);
+    public static Optional<byte[]> resolve(Configuration config) {
+        TokenConfiguration tokens = config.tokens();
+        if (tokens.secret().isPresent()) {
+            return Optional.of(tokens.secret().get().getBytes(StandardCharsets.UTF_8));
+        }
+        if (tokens.hasJwks()) {
+            return Optional.empty();
         }
         Path file = config.dataDir().resolve(FILE);
         try {
@@ -42,10 +49,31 @@ public final class JwtSecrets {
             if (secret.length < 32) {
                 throw new ConfigurationException(file + " holds fewer than 32 bytes; delete it to generate a new secret");
             }
-            return secret;
+            return Optional.of(secret);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
         }
+    }
+
+    /**
+     * The secret for minting development tokens: like {@link #resolve}, but never creates one, since a
+     * token signed with a fresh secret would not verify against the running service.
+     *
+     * @throws ConfigurationException when neither METERING_JWT_SECRET nor the data directory's secret
+     *     exists, or when only a JWK set verifies tokens (the service refuses HS256 then)
+     */
+    public static byte[] existing(Configuration config) {
+        TokenConfiguration tokens = config.tokens();
+        if (tokens.secret().isEmpty() && tokens.hasJwks()) {
+            throw new ConfigurationException("only a JWK set verifies tokens (METERING_JWT_SECRET is not set), so the service refuses"
+                    + " HS256 tokens: get tokens from your identity provider, or set METERING_JWT_SECRET");
+        }
+        if (tokens.secret().isEmpty() && !Files.exists(config.dataDir().resolve(FILE))) {
+            throw new ConfigurationException("no signing secret: METERING_JWT_SECRET is not set and " + config.dataDir().resolve(FILE)
+                    + " does not exist. Set METERING_JWT_SECRET, or METERING_DATA_DIR to the data directory of the running"
+                    + " service (the demo and serve commands create the secret there on first start).");
+        }
+        return resolve(config).orElseThrow();
     }
 
     private static void create(Path file) throws IOException {

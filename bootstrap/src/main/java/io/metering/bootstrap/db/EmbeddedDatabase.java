@@ -26,11 +26,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final EmbeddedPostgres postgres;
+    private final String password;
     private final FileChannel lockChannel;
     private final FileLock lock;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password, FileChannel lockChannel, FileLock lock) {
         this.postgres = postgres;
+        this.password = password;
         this.lockChannel = lockChannel;
         this.lock = lock;
     }
@@ -53,8 +55,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Path pgData = dataDir.resolve("pgdata");
             StalePostmaster.stopIfRunning(pgData);
             int actualPort = port == 0 ? freePort() : port;
+            String password = DatabasePassword.resolve(dataDir);
             long started = System.nanoTime();
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setConnectConfig("password", password)
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setPort(actualPort)
@@ -64,9 +68,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
+            DatabasePassword.enforce(pg.getJdbcUrl("postgres", "postgres"), password, pgData);
             LOG.info("Embedded PostgreSQL ready on 127.0.0.1:{} with data in {} ({} ms)", actualPort, pgData,
                     (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedDatabase(pg, channel, lock);
+            return new EmbeddedDatabase(pg, password, channel, lock);
         } catch (EmbeddedDatabaseException e) {
             closeQuietly(channel);
             throw e;
@@ -86,6 +91,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** The database user. */
     public String user() {
         return "postgres";
+    }
+
+    /** The database password (generated once, kept owner-only in the data directory). */
+    public String password() {
+        return password;
     }
 
     /** The server port. */

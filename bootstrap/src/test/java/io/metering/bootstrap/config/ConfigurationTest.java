@@ -43,9 +43,38 @@ class ConfigurationTest {
     }
 
     @Test
+    void tokenSettingsFallBackFromEachKindToTheSharedIssuerAndAudience() {
+        TokenConfiguration t = Configuration.from(Map.of("METERING_JWT_ISSUER", "https://idp.example", "METERING_JWT_AUDIENCE",
+                "metering", "METERING_PORTAL_JWT_ISSUER", "https://idp.example/portal", "METERING_ADMIN_JWT_AUDIENCE", "admin-api")).tokens();
+
+        assertThat(t.adminIssuer()).contains("https://idp.example");
+        assertThat(t.adminAudience()).contains("admin-api");
+        assertThat(t.portalIssuer()).contains("https://idp.example/portal");
+        assertThat(t.portalAudience()).contains("metering");
+        assertThat(t.leeway()).hasSeconds(30);
+        assertThat(t.jwksCache()).hasSeconds(300);
+        assertThat(t.hasJwks()).isFalse();
+    }
+
+    @Test
+    void malformedTokenSettingsAreRefusedByName() {
+        assertThatThrownBy(() -> Configuration.from(Map.of("METERING_JWT_JWKS_URL", "https://idp/jwks", "METERING_JWT_JWKS_FILE", "k.json")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("not both");
+        assertThatThrownBy(() -> Configuration.from(Map.of("METERING_JWT_JWKS_URL", "ftp://idp/jwks")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("METERING_JWT_JWKS_URL");
+        assertThatThrownBy(() -> Configuration.from(Map.of("METERING_JWT_JWKS_DEFAULT_ALG", "HS256")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("METERING_JWT_JWKS_DEFAULT_ALG");
+        assertThatThrownBy(() -> Configuration.from(Map.of("METERING_JWT_JWKS_CACHE_SECONDS", "5")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("METERING_JWT_JWKS_CACHE_SECONDS");
+        assertThatThrownBy(() -> Configuration.from(Map.of("METERING_JWT_LEEWAY_SECONDS", "3600")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("METERING_JWT_LEEWAY_SECONDS");
+        assertThat(Configuration.from(Map.of("METERING_JWT_JWKS_DEFAULT_ALG", "rs256")).tokens().jwksDefaultAlgorithm()).contains("RS256");
+    }
+
+    @Test
     void secretsNeverAppearInTheTextForm() {
         Configuration c = Configuration.from(Map.of("METERING_JWT_SECRET", "a-very-secret-value-of-more-than-32-bytes",
                 "METERING_DB_PASSWORD", "hunter2-password", "METERING_JDBC_URL", "jdbc:postgresql://db/m?password=hunter2"));
-        assertThat(c.toString()).doesNotContain("a-very-secret-value").doesNotContain("hunter2");
+        assertThat(c.toString()).doesNotContain("a-very-secret-value").doesNotContain("hunter2").contains("secret=***");
     }
 }

@@ -49,6 +49,20 @@ class EmbeddedDatabaseRestartTest {
     }
 
     @Test
+    void otherLocalUsersCannotConnectWithoutThePassword() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, 0)) {
+            assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), "postgres", "").close())
+                    .isInstanceOf(java.sql.SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), "postgres", "wrong").close())
+                    .isInstanceOf(java.sql.SQLException.class);
+            assertThat(query(db, "select 1")).containsExactly("1");
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("db-password")))
+                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        }
+    }
+
+    @Test
     void aSecondInstanceOnTheSameDataDirectoryIsRefusedClearly() {
         try (EmbeddedDatabase first = EmbeddedDatabase.start(dataDir, 0)) {
             assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir, 0))
@@ -83,7 +97,7 @@ class EmbeddedDatabaseRestartTest {
 
     private static List<String> query(EmbeddedDatabase db, String sql) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {

@@ -14,7 +14,7 @@ public final class KilledServiceChild {
 
     public static void main(String[] args) throws Exception {
         EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(args[0]), 0);
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                 Statement s = c.createStatement()) {
             s.execute("create table if not exists survivor(id int primary key)");
             s.execute("insert into survivor values (" + args[1] + ")");

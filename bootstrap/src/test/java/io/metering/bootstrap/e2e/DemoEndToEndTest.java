@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,9 +144,76 @@ class DemoEndToEndTest {
     }
 
     @Test
+    void monthlyConsumptionOverHttpAddsUpToTheLastMinusTheFirstReading() throws Exception {
+        JsonNode data = get("/v1/metering/consumption/" + DemoIds.AMPDS2_WATER + "/" + DemoIds.AMPDS2_WATER_VOLUME
+                + "?interval=month&start_date=2012-04-01T07:00:00Z&end_date=2014-04-01T06:59:00Z", portal, 200).get("data");
+
+        assertThat(data.get("periods")).hasSize(25);
+        // February 2013 in Berlin: 2013-01-31T23:00Z to 2013-02-28T23:00Z, both hourly readings
+        JsonNode february = data.get("periods").get(10);
+        assertThat(february.get("start").asText()).isEqualTo("2013-01-31T23:00:00.000Z");
+        assertThat(february.get("start_value").decimalValue()).isEqualByComparingTo("246776.0");
+        assertThat(february.get("end_value").decimalValue()).isEqualByComparingTo("271135.5");
+        assertThat(february.get("consumption").decimalValue()).isEqualByComparingTo("24359.5");
+        // 594169.5 - 45287.526 litres
+        assertThat(data.get("total").get("consumption").decimalValue()).isEqualByComparingTo("548881.974");
+        assertThat(data.get("total").get("periods_without_value").asInt()).isZero();
+    }
+
+    @Test
+    void countersCarryForecastsAndNoDemoReadingWasJudgedImplausible() throws Exception {
+        JsonNode gas = get("/v1/metering/counter/" + DemoIds.AMPDS2_GAS_VOLUME + "?forecast_date=2014-03-01", portal, 200).get("data");
+
+        // the last reading is the file's last value, so nothing was left out as implausible
+        assertThat(gas.get("current_consumption").decimalValue()).isEqualByComparingTo("1086031.863");
+        // March 1st 2014 ends at 23:00Z in Berlin, where the file has a reading
+        assertThat(gas.get("forecast_reading_value").asText()).isEqualTo("1046389.463");
+        assertThat(gas.get("forecast_as_of").asText()).isEqualTo("2014-03-01");
+        JsonNode implausible = get("/v1/metering/reading/" + DemoIds.AMPDS2_GAS + "/" + DemoIds.AMPDS2_GAS_VOLUME
+                + "?size=-1&start_date=2012-01-01&end_date=2014-12-31", admin, 200).get("results");
+        assertThat(implausible).hasSize(17521);
+        implausible.forEach(r -> assertThat(r.has("status")).as(r.toString()).isFalse());
+    }
+
+    @Test
     void aBadTokenIs401AndNotALeak() throws Exception {
         JsonNode body = get("/v1/metering/meter", "not-a-token", 401);
         assertThat(body.has("message")).isTrue();
+    }
+
+    /**
+     * epilot's published client (@epilot/metering-client 0.8.2, from npm, unchanged) runs every
+     * operation it offers against this service; see clients/epilot-compat. Skipped where Node.js is
+     * not installed.
+     */
+    @Test
+    void epilotsPublishedClientWorksUnchanged() throws Exception {
+        Path project = Path.of("..", "clients", "epilot-compat").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(onPath("node") && onPath("npm"), "Node.js and npm are needed for the client test");
+        if (!java.nio.file.Files.isDirectory(project.resolve("node_modules"))) {
+            run(project, Map.of(), "npm", "ci", "--no-audit", "--no-fund");
+        }
+        Map<String, String> env = Map.of("BASE_URL", "http://localhost:" + server.port(), "ADMIN_TOKEN", admin,
+                "PORTAL_TOKEN", portal, "POWER_METER", DemoIds.LIANDER_POWER.toString(),
+                "POWER_T1", DemoIds.lianderPowerRegister(1).toString(), "GAS_METER", DemoIds.LIANDER_GAS.toString(),
+                "GAS_COUNTER", DemoIds.LIANDER_GAS_VOLUME.toString(), "CONTRACT_ID", DemoIds.CONTRACT_ID);
+        String output = run(project, env, "node", "--test", "compat.test.js");
+        assertThat(output).contains("# fail 0").doesNotContain("# pass 0");
+    }
+
+    private static boolean onPath(String command) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> java.nio.file.Files.isExecutable(Path.of(dir, command)));
+    }
+
+    private static String run(Path dir, Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("%s finished", String.join(" ", command)).isTrue();
+        assertThat(p.exitValue()).as("%s exited with:%n%s", String.join(" ", command), output).isZero();
+        return output;
     }
 
     private static JsonNode find(JsonNode array, String id) {

@@ -9,6 +9,7 @@ import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.reading.PlausibilityPolicy;
+import io.metering.domain.reading.PlausibilityQuestion;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesPoint;
@@ -51,13 +52,8 @@ public final class AllowedReadingService implements AllowedReadingQuery {
             List<Counter> counters = ctx.counters().findByMeter(org, meter.id());
             Map<CounterId, Reading> latest = ctx.series().latestPlausible(org, counters.stream().map(Counter::id).toList());
             PlausibilityPolicy policy = plausibility.forWrite(org);
-            return counters.stream().map(c -> range(org, c, direction(c, latest.get(c.id())), t, policy)).toList();
+            return counters.stream().map(c -> range(org, c, SeriesChoice.direction(c, latest.get(c.id())), t, policy)).toList();
         });
-    }
-
-    /** The counter's implied direction, else its latest reading's, else feed-out. */
-    private static Direction direction(Counter counter, Reading latest) {
-        return counter.impliedDirection().orElse(latest != null ? latest.direction() : Direction.FEED_OUT);
     }
 
     private AllowedRange range(OrganizationId org, Counter counter, Direction direction, Instant t, PlausibilityPolicy policy) {
@@ -70,7 +66,9 @@ public final class AllowedReadingService implements AllowedReadingQuery {
             // a later segment start does not constrain this segment from above
             max = next.get().segmentStart() ? null : next.get().value();
         } else {
-            max = previous.flatMap(p -> policy.upperBound(series, t, p)).orElse(null);
+            max = previous.flatMap(p -> policy.upperBound(new PlausibilityQuestion(series, counter.capacity(), t, p, List.of())))
+                    .filter(bound -> counter.capacity().map(c -> bound.compareTo(c.value()) < 0).orElse(true))
+                    .orElse(null);
         }
         return new AllowedRange(counter.id(), direction, min, max);
     }

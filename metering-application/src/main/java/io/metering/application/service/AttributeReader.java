@@ -32,19 +32,13 @@ final class AttributeReader {
         return s;
     }
 
+    /** A JSON number; numbers sent as strings are refused, as for reading values. */
     static BigDecimal decimal(String name, Object value) {
         if (value == null) {
             return null;
         }
         if (value instanceof BigDecimal d) {
             return d;
-        }
-        if (value instanceof String s) {
-            try {
-                return new BigDecimal(s.trim());
-            } catch (NumberFormatException e) {
-                throw invalid(name + " must be a number");
-            }
         }
         throw invalid(name + " must be a number");
     }

@@ -52,9 +52,24 @@ public final class CounterAdministrationService implements ManageCountersUseCase
             Counter.Builder builder = current.toBuilder().updatedAt(ctx.clock().instant());
             CounterAttributes.apply(builder, current, changes);
             Counter updated = builder.build();
+            checkCapacityFitsStoredReadings(caller, updated);
             ctx.counters().update(updated);
             return updated;
         });
+    }
+
+    /** A capacity at or below a stored value would turn every later reading into a rejection. */
+    private void checkCapacityFitsStoredReadings(Caller caller, Counter counter) {
+        if (counter.registerCapacity() == null) {
+            return;
+        }
+        ctx.series().maxValue(caller.org(), counter.id())
+                .filter(max -> max.compareTo(counter.registerCapacity()) >= 0)
+                .ifPresent(max -> {
+                    throw new InvalidRequestException(RejectionReason.EXCEEDS_REGISTER_CAPACITY, "register_capacity "
+                            + counter.registerCapacity().toPlainString() + " is not above the stored reading value "
+                            + max.toPlainString());
+                });
     }
 
     @Override

@@ -37,7 +37,7 @@ final class CounterAttributes {
                 case "unit" -> builder.unit(AttributeReader.text(name, v));
                 case "transformer_ratio" -> builder.transformerRatio(factor(name, v));
                 case "conversion_factor" -> builder.conversionFactor(factor(name, v));
-                case "register_capacity" -> builder.registerCapacity(factor(name, v));
+                case "register_capacity" -> builder.registerCapacity(capacity(name, v));
                 default -> {
                     if (DERIVED.contains(name)) {
                         continue;
@@ -54,6 +54,15 @@ final class CounterAttributes {
             }
         }
         builder.attributes(extra);
+    }
+
+    /** A register holds whole numbers of digits' worth of values: its capacity is a whole number. */
+    private static BigDecimal capacity(String name, Object v) {
+        BigDecimal d = factor(name, v);
+        if (d != null && (d.signum() <= 0 || d.stripTrailingZeros().scale() > 0)) {
+            throw AttributeReader.invalid(name + " must be a whole number of at least 1, e.g. 100000 for five digits");
+        }
+        return d;
     }
 
     private static BigDecimal factor(String name, Object v) {

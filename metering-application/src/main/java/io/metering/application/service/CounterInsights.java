@@ -9,6 +9,7 @@ import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.tenant.OrganizationId;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * Derives what readers see beside meters and counters: the latest plausible reading
  * ({@code last_reading}, {@code current_consumption}) and the forecast (DOMAIN.md "Reading the
- * series"), in a constant number of queries per list.
+ * series"): one query for the latest readings of a list, plus what the {@link ForecastProvider}
+ * needs per counter.
  */
 final class CounterInsights {
     private final ServiceContext ctx;
@@ -30,11 +32,15 @@ final class CounterInsights {
         this.forecasts = forecasts;
     }
 
-    List<CounterView> counters(OrganizationId org, List<Counter> counters) {
+    /**
+     * @param forecastDate the date to forecast, null for today in the business time zone
+     */
+    List<CounterView> counters(OrganizationId org, List<Counter> counters, LocalDate forecastDate) {
+        LocalDate date = forecastDate != null ? forecastDate : LocalDate.now(ctx.clock().withZone(ctx.businessZone()));
         Map<CounterId, Reading> latest = ctx.series().latestPlausible(org, counters.stream().map(Counter::id).toList());
         return counters.stream().map(c -> {
             Reading last = latest.get(c.id());
-            Optional<ForecastProvider.Forecast> forecast = forecasts.forecast(org, c, last);
+            Optional<ForecastProvider.Forecast> forecast = forecasts.forecast(org, c, last, date);
             return new CounterView(c, last == null ? null : last.timestamp(), last == null ? null : last.value(),
                     forecast.map(ForecastProvider.Forecast::value).orElse(null),
                     forecast.map(ForecastProvider.Forecast::asOf).orElse(null));

@@ -9,12 +9,13 @@ import java.util.Optional;
 
 /**
  * The register value a counter is expected to show at a date, from its consumption rate
- * (DOMAIN.md "Reading the series": {@code forecast_reading_value} / {@code forecast_as_of}).
+ * (DOMAIN.md "Reading the series": {@code forecast_reading_value} / {@code forecast_as_of}). The
+ * product's implementation is {@link HistoryForecastProvider}.
  */
 @FunctionalInterface
 public interface ForecastProvider {
     /** Gives no forecasts. */
-    ForecastProvider NONE = (org, counter, latest) -> Optional.empty();
+    ForecastProvider NONE = (org, counter, latest, date) -> Optional.empty();
 
     /**
      * A forecast.
@@ -28,7 +29,8 @@ public interface ForecastProvider {
      * @param org the organization
      * @param counter the counter
      * @param latest its latest plausible reading, null if none
-     * @return the forecast for today, or empty when history is too short
+     * @param date the date to forecast (callers pass today in the business time zone by default)
+     * @return the forecast for {@code date}, or empty when history is too short
      */
-    Optional<Forecast> forecast(OrganizationId org, Counter counter, Reading latest);
+    Optional<Forecast> forecast(OrganizationId org, Counter counter, Reading latest, LocalDate date);
 }

@@ -11,6 +11,7 @@ import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.ForbiddenException;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -62,18 +63,18 @@ public final class MeterViewService implements ViewMetersQuery {
     }
 
     @Override
-    public List<CounterView> counters(Caller caller, MeterId meterId) {
+    public List<CounterView> counters(Caller caller, MeterId meterId, LocalDate forecastDate) {
         return ctx.transactions().readOnly(() -> {
             reach.meter(caller, meterId);
-            return insights.counters(caller.org(), ctx.counters().findByMeter(caller.org(), meterId));
+            return insights.counters(caller.org(), ctx.counters().findByMeter(caller.org(), meterId), forecastDate);
         });
     }
 
     @Override
-    public CounterView counter(Caller caller, CounterId counterId) {
+    public CounterView counter(Caller caller, CounterId counterId, LocalDate forecastDate) {
         return ctx.transactions().readOnly(() -> {
             Counter counter = reach.counter(caller, counterId);
-            return insights.counters(caller.org(), List.of(counter)).get(0);
+            return insights.counters(caller.org(), List.of(counter), forecastDate).get(0);
         });
     }
 }

@@ -410,6 +410,11 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         return ofCounter(org, counterId, direction).map(Reading::timestamp).min(Comparator.naturalOrder());
     }
 
+    @Override
+    public Optional<java.math.BigDecimal> maxValue(OrganizationId org, CounterId counterId) {
+        return ofCounter(org, counterId, Optional.empty()).map(Reading::value).max(Comparator.naturalOrder());
+    }
+
     private Stream<Reading> plausible(OrganizationId org, SeriesKey series) {
         return seriesIfAny(org, series).map(s -> s.values().stream()).orElse(Stream.empty()).filter(r -> !r.isImplausible());
     }

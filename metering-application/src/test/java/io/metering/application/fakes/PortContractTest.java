@@ -838,6 +838,13 @@ public abstract class PortContractTest {
         }
 
         @Test
+        void rangeWindowsFarBeyondTheEndAreEmptyEvenWhenOffsetPlusSizeOverflows() {
+            assertThat(range(Optional.empty(), T0, hours(10), SortOrder.ASC, Long.MAX_VALUE, 1)).isEmpty();
+            assertThat(range(Optional.empty(), T0, hours(10), SortOrder.DESC, Long.MAX_VALUE - 7, 8)).isEmpty();
+            assertThat(range(Optional.of(Direction.FEED_IN), T0, hours(10), SortOrder.ASC, Long.MAX_VALUE - 1, 100)).isEmpty();
+        }
+
+        @Test
         void rangeBoundsAreInclusiveToTheMillisecond() {
             assertThat(range(Optional.empty(), hours(1), hours(3), SortOrder.ASC, 0, PageRequest.ALL))
                     .containsExactly(in1, out1, out2, in3, out3);
@@ -895,6 +902,13 @@ public abstract class PortContractTest {
             SeriesWindow unknown = ports.series().window(org, CounterId.random(), Optional.empty(), T0, hours(10), SortOrder.ASC,
                     new PageRequest(0, 5));
             assertThat(unknown).isEqualTo(new SeriesWindow(List.of(), 0, Optional.empty()));
+        }
+
+        @Test
+        void maxValueCoversEveryDirectionAndStatusOfTheCounterInTheOrganization() {
+            assertThat(ports.series().maxValue(org, c)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("20000"));
+            assertThat(ports.series().maxValue(org, CounterId.random())).isEmpty();
+            assertThat(ports.series().maxValue(otherOrg, c)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("25"));
         }
 
         @Test

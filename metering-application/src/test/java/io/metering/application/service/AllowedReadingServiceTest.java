@@ -83,7 +83,7 @@ class AllowedReadingServiceTest {
     @Test
     void withoutALaterReadingThePlausibilityBoundIsTheMaximum() {
         w.stored(counter, Direction.FEED_OUT, "2024-01-01T00:00:00Z", "100");
-        PlausibilityProvider bound = org -> (series, t, previous) -> Optional.of(previous.value().add(new BigDecimal("50")));
+        PlausibilityProvider bound = org -> q -> Optional.of(q.previous().value().add(new BigDecimal("50")));
 
         AllowedRange withBound = new AllowedReadingService(w.ctx, bound).allowedRanges(w.admin, meter.id(), null).get(0);
         AllowedRange without = only(null);

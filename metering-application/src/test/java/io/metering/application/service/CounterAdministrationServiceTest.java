@@ -33,7 +33,7 @@ class CounterAdministrationServiceTest {
                 "tariff_type", "ht",
                 "unit", "kWh",
                 "transformer_ratio", new BigDecimal("40"),
-                "conversion_factor", "1.000",
+                "conversion_factor", new BigDecimal("1.000"),
                 "register_capacity", new BigDecimal("1E+6"),
                 "seal_number", "P-4711",
                 "meter_id", MeterId.random().toString(),
@@ -129,5 +129,36 @@ class CounterAdministrationServiceTest {
         assertThat(world.store.findById(ServiceWorld.ORG, c.id())).isEmpty();
         assertThat(world.stored(c)).isEmpty();
         assertThat(world.store.findById(ServiceWorld.ORG, meter.id())).isPresent();
+    }
+
+    @Test
+    void numeric_attributes_sent_as_strings_are_refused_like_reading_values() {
+        assertThatThrownBy(() -> world.counters.create(world.admin, meter.id(), attrs("transformer_ratio", "40")))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("transformer_ratio must be a number");
+        assertThat(world.store.findByMeter(ServiceWorld.ORG, meter.id())).isEmpty();
+    }
+
+    @Test
+    void a_register_capacity_is_a_whole_number() {
+        assertThatThrownBy(() -> world.counters.create(world.admin, meter.id(), attrs("register_capacity", new BigDecimal("0.5"))))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> world.counters.create(world.admin, meter.id(), attrs("register_capacity", new BigDecimal("99999.5"))))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("whole number");
+    }
+
+    @Test
+    void a_register_capacity_cannot_be_lowered_to_or_below_a_stored_value() {
+        Counter c = world.consumptionCounter(meter);
+        world.record(reading(meter, c, "2024-06-01T00:00:00Z", "500"), reading(meter, c, "2024-06-02T00:00:00Z", "800"));
+
+        assertThatThrownBy(() -> world.counters.update(world.admin, c.id(), attrs("register_capacity", new BigDecimal("100"))))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.EXCEEDS_REGISTER_CAPACITY))
+                .hasMessageContaining("800");
+        assertThatThrownBy(() -> world.counters.update(world.admin, c.id(), attrs("register_capacity", new BigDecimal("800"))))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(world.store.findById(ServiceWorld.ORG, c.id()).orElseThrow().registerCapacity()).isNull();
+        assertThat(world.counters.update(world.admin, c.id(), attrs("register_capacity", new BigDecimal("1000"))).registerCapacity())
+                .isEqualByComparingTo("1000");
     }
 }

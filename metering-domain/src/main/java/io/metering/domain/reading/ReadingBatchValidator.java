@@ -32,7 +32,8 @@ import java.util.TreeMap;
  *       batch is checked from its own side instead);</li>
  *   <li>with validation on, a reading with no later stored reading whose value exceeds the
  *       plausibility bound is marked {@code implausible} (unless the writer set a status) and is not
- *       used as a predecessor by the rest of the batch.</li>
+ *       used as a predecessor by the rest of the batch. The policy is told which points the batch
+ *       accepted before the reading, since they are not stored yet.</li>
  * </ol>
  * Readings whose writer marked them implausible take no part in the ordering rules.
  */
@@ -153,7 +154,7 @@ public final class ReadingBatchValidator {
                 continue;
             }
             if (storedNext.isEmpty() && previous.isPresent() && !c.statusSetByWriter() && !r.startsSegment()
-                    && isAboveBound(series, r, previous.get())) {
+                    && isAboveBound(series, r, previous.get(), acceptedBatch, capacity)) {
                 decided.put(c.index(), r.withStatus(ReadingStatus.IMPLAUSIBLE));
                 continue;
             }
@@ -161,9 +162,24 @@ public final class ReadingBatchValidator {
         }
     }
 
-    private boolean isAboveBound(SeriesKey series, Reading r, SeriesPoint previous) {
-        Optional<BigDecimal> bound = plausibility.upperBound(series, r.timestamp(), previous);
-        return bound.isPresent() && r.value().compareTo(bound.get()) > 0;
+    /**
+     * Asks the policy with the points this write accepted before the reading, and compares a value
+     * that wraps the register as {@code value + capacity}: the bound is unwrapped, so a wrap implying
+     * far more consumption than plausible is caught too.
+     */
+    private boolean isAboveBound(SeriesKey series, Reading r, SeriesPoint previous, TreeMap<Instant, SeriesPoint> acceptedBatch,
+            Optional<RegisterCapacity> capacity) {
+        List<SeriesPoint> written = List.copyOf(acceptedBatch.headMap(r.timestamp()).values());
+        Optional<BigDecimal> bound = plausibility.upperBound(
+                new PlausibilityQuestion(series, capacity, r.timestamp(), previous, written));
+        if (bound.isEmpty()) {
+            return false;
+        }
+        BigDecimal value = r.value();
+        if (capacity.isPresent() && capacity.get().isWrap(previous.value(), value)) {
+            value = value.add(capacity.get().value());
+        }
+        return value.compareTo(bound.get()) > 0;
     }
 
     private static Optional<SeriesPoint> nearer(Optional<SeriesPoint> a, Optional<SeriesPoint> b, boolean latest) {

@@ -26,9 +26,11 @@ class ReadingBatchValidatorPlausibilityTest {
     private final Meter meter = powerMeter().build();
     private final Counter counter = consumptionCounter(meter).build();
     private final List<SeriesPoint> askedWith = new ArrayList<>();
-    private final PlausibilityPolicy previousPlusHundred = (series, t, previous) -> {
-        askedWith.add(previous);
-        return Optional.of(previous.value().add(new BigDecimal("100")));
+    private final List<PlausibilityQuestion> questions = new ArrayList<>();
+    private final PlausibilityPolicy previousPlusHundred = q -> {
+        askedWith.add(q.previous());
+        questions.add(q);
+        return Optional.of(q.previous().value().add(new BigDecimal("100")));
     };
 
     private ReadingSpec reading() {
@@ -103,8 +105,39 @@ class ReadingBatchValidatorPlausibilityTest {
 
     @Test
     void a_policy_without_bound_marks_nothing() {
-        List<Reading> out = new ReadingBatchValidator(hundredOnMayFirst(), (s, t, p) -> Optional.empty())
+        List<Reading> out = new ReadingBatchValidator(hundredOnMayFirst(), q -> Optional.empty())
                 .validate(batch(reading().at("2024-06-01T00:00:00Z").value("100000")), NOW, true);
         assertThat(out.get(0).status()).isNull();
+    }
+
+    @Test
+    void the_policy_is_told_which_points_the_same_batch_accepted_before_the_reading() {
+        validate(hundredOnMayFirst(), batch(
+                reading().at("2024-06-03T00:00:00Z").value("130"),
+                reading().at("2024-06-01T00:00:00Z").value("110"),
+                reading().at("2024-06-02T00:00:00Z").value("120")));
+
+        // asked in time order: June 1st with nothing written before it, then June 2nd, then June 3rd
+        assertThat(questions).extracting(PlausibilityQuestion::t).containsExactly(Instant.parse("2024-06-01T00:00:00Z"),
+                Instant.parse("2024-06-02T00:00:00Z"), Instant.parse("2024-06-03T00:00:00Z"));
+        assertThat(questions.get(0).written()).isEmpty();
+        assertThat(questions.get(2).written()).extracting(SeriesPoint::value)
+                .containsExactly(new BigDecimal("110"), new BigDecimal("120"));
+        assertThat(questions.get(2).previous().value()).isEqualByComparingTo("120");
+    }
+
+    @Test
+    void a_wrap_is_compared_unwrapped_against_the_bound() {
+        Counter rolling = consumptionCounter(meter).registerCapacity(new BigDecimal("100000")).build();
+        ReadingSpec at99950 = ReadingSpec.of(meter, rolling).at("2024-05-01T00:00:00Z").value("99950");
+        StoredSeries stored = StoredSeries.of(at99950.reading());
+
+        // bound 99950 + 100 = 100050: 40 wraps to 100040 (plausible), 5000 wraps to 105000 (not)
+        List<Reading> small = validate(stored, batch(ReadingSpec.of(meter, rolling).at("2024-06-01T00:00:00Z").value("40")));
+        List<Reading> large = validate(stored, batch(ReadingSpec.of(meter, rolling).at("2024-06-01T00:00:00Z").value("5000")));
+
+        assertThat(small.get(0).status()).isNull();
+        assertThat(large.get(0).status()).isEqualTo(ReadingStatus.IMPLAUSIBLE);
+        assertThat(questions.get(0).capacity()).hasValueSatisfying(c -> assertThat(c.value()).isEqualByComparingTo("100000"));
     }
 }

@@ -92,7 +92,7 @@ class ReadingBatchValidatorPropertiesTest {
 
     @Test
     void with_a_plausibility_bound_the_readings_kept_plausible_are_still_in_order() {
-        PlausibilityPolicy previousPlusFifty = (series, t, previous) -> Optional.of(previous.value().add(new BigDecimal("50")));
+        PlausibilityPolicy previousPlusFifty = q -> Optional.of(q.previous().value().add(new BigDecimal("50")));
         qt().withExamples(EXAMPLES).forAll(additions()).checkAssert(s -> {
             @SuppressWarnings("unchecked")
             List<Reading>[] out = new List[1];
@@ -119,7 +119,7 @@ class ReadingBatchValidatorPropertiesTest {
     @Test
     void skipping_validation_accepts_every_batch_without_duplicates_unchanged() {
         qt().withExamples(300).forAll(SeriesScenario.scenarios()).assuming(s -> !s.hasBatchDuplicates()).checkAssert(s -> {
-            List<Reading> out = new ReadingBatchValidator(s.neighbours(), (t, u, v) -> Optional.of(BigDecimal.ZERO))
+            List<Reading> out = new ReadingBatchValidator(s.neighbours(), q -> Optional.of(BigDecimal.ZERO))
                     .validate(s.batch(), s.now(), false);
             assertThat(out).isEqualTo(s.batch().stream().map(ReadingCandidate::reading).toList());
         });

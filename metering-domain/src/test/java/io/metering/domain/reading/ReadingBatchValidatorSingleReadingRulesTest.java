@@ -124,7 +124,7 @@ class ReadingBatchValidatorSingleReadingRulesTest {
     void skipping_validation_never_marks_readings_implausible() {
         ReadingBatchValidator strict = new ReadingBatchValidator(
                 StoredSeries.of(reading().at("2024-06-01T00:00:00Z").value("100").reading()),
-                (series, t, previous) -> java.util.Optional.of(BigDecimal.ONE));
+                q -> java.util.Optional.of(BigDecimal.ONE));
         List<Reading> out = strict.validate(batch(reading().at("2024-06-02T00:00:00Z").value("1000000")), NOW, false);
         assertThat(out.get(0).status()).isNull();
     }

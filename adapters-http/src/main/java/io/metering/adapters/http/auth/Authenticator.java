@@ -11,4 +11,16 @@ public interface Authenticator {
      * @throws AuthenticationException if the token cannot be trusted
      */
     Caller authenticate(String bearerToken);
+
+    /**
+     * The caller with what else the token grants: organizations to act for and permission limits.
+     * Authenticators that know no such claims grant the caller alone, without limits.
+     *
+     * @param bearerToken the token, without the scheme
+     * @return what the verified token grants
+     * @throws AuthenticationException if the token cannot be trusted
+     */
+    default VerifiedToken verify(String bearerToken) {
+        return VerifiedToken.of(authenticate(bearerToken));
+    }
 }

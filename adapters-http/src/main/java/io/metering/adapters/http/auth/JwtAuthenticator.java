@@ -1,66 +1,68 @@
 package io.metering.adapters.http.auth;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.metering.adapters.http.error.HttpFailure;
 import io.metering.application.access.Caller;
-import io.metering.domain.error.InvalidRequestException;
-import io.metering.domain.tenant.OrganizationId;
+import io.metering.application.access.CallerKind;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Date;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Verifies this service's bearer tokens: JWS compact serialization signed with HS256 and the
- * configured secret ({@link JwtSettings}). Every other algorithm, {@code none} included, is refused.
+ * Verifies this service's bearer tokens with nimbus-jose-jwt: compact JWS, signed with HS256 and the
+ * configured secret or with a key of the configured JWK set pinned to the token's algorithm
+ * ({@link PinnedKeySelector}); {@code none}, encrypted tokens and every other algorithm are refused.
  *
- * <p>Claims:
- * <ul>
- *   <li>{@code exp} (required): expiry, NumericDate; checked with the configured leeway;</li>
- *   <li>{@code nbf} (optional): not-before, checked with the same leeway;</li>
- *   <li>{@code iss}: must equal the configured issuer, when one is configured;</li>
- *   <li>{@code aud}: must contain the configured audience, when one is configured;</li>
- *   <li>{@code org_id} (required, string): the organization the caller acts in;</li>
- *   <li>{@code kind} (required): {@code "admin"} (EpilotAuth: everything inside the organization)
- *       or {@code "portal"} (PortalAuth: an end customer);</li>
- *   <li>{@code sub} (optional, string): the user or client, recorded as changeset creator;</li>
- *   <li>{@code contact_id} (string, required for portal tokens): the customer's contact id;
- *       portal users reach meters whose {@code customer} relation names it;</li>
- *   <li>{@code contract_ids} (optional array of strings, portal tokens): the customer's contracts;
- *       portal users also reach meters whose {@code contract} relation names one of them.</li>
- * </ul>
- * Failures raise {@link AuthenticationException} with a message that names the problem but never
- * repeats the token.
+ * <p>Checks, in order: signature; {@code typ} absent, {@code JWT} or {@code at+jwt} (RFC 9068);
+ * {@code exp} required and {@code nbf} when present, both with the configured leeway; the kind
+ * and its issuer and audience ({@link KindResolver}); the caller's claims ({@link CallerClaims}).
+ * Claim names and meaning: {@link ClaimNames} and the README's "Authentication" section.
+ *
+ * <p>Failures raise {@link AuthenticationException} (401) with a message that names the problem but
+ * never repeats the token. When the JWK set cannot be fetched and no earlier copy is cached, the
+ * answer is 503 {@code keys_unavailable} ({@link HttpFailure#keysUnavailable()}): the token may be
+ * fine, so a 401 would send clients after the wrong problem.
  */
 public final class JwtAuthenticator implements Authenticator {
+    private static final Set<JOSEObjectType> TYPES = Set.of(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"),
+            new JOSEObjectType("application/at+jwt"));
+
+    private static final String NO_KEY = "bearer token is signed with an algorithm or key this service does not accept"
+            + " (HS256 with the configured secret, or a key of the configured JWK set)";
+
     private final DefaultJWTProcessor<SecurityContext> processor;
+    private final KindResolver kinds;
 
     /**
-     * @param settings secret, issuer, audience and leeway
+     * @param settings keys, issuer and audience rules, leeway
      * @param clock the clock for {@code exp} and {@code nbf}
+     * @throws IllegalArgumentException if the JWK set URL is malformed or the JWK set file unreadable
      */
     public JwtAuthenticator(JwtSettings settings, Clock clock) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
+        JWKSource<SecurityContext> jwks = settings.jwks().map(JwkSources::of).orElse(null);
+        settings.jwks().ifPresent(s -> JwkSources.check(jwks, s));
         processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(settings.secret())));
-        JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
-        if (settings.issuer() != null) {
-            exact.issuer(settings.issuer());
-        }
-        Set<String> audience = settings.audience() == null ? null : Set.of(settings.audience());
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(audience, exact.build(),
-                Set.of(ClaimNames.EXPIRY, ClaimNames.ORG_ID, ClaimNames.KIND), null) {
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(allowedTypes()));
+        processor.setJWSKeySelector(new PinnedKeySelector(settings.secret().orElse(null), jwks,
+                settings.jwks().map(JwksSettings::defaultAlgorithm).orElse(null)));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(null, new JWTClaimsSet.Builder().build(),
+                Set.of(ClaimNames.EXPIRY, ClaimNames.ORG_ID), null) {
             @Override
             protected Date currentTime() {
                 return Date.from(clock.instant());
@@ -68,10 +70,22 @@ public final class JwtAuthenticator implements Authenticator {
         };
         claims.setMaxClockSkew((int) settings.leeway().toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
+        kinds = new KindResolver(settings.rule(CallerKind.ADMIN), settings.rule(CallerKind.PORTAL));
+    }
+
+    private static Set<JOSEObjectType> allowedTypes() {
+        HashSet<JOSEObjectType> types = new HashSet<>(TYPES);
+        types.add(null); // no typ header at all
+        return types;
     }
 
     @Override
     public Caller authenticate(String bearerToken) {
+        return verify(bearerToken).caller();
+    }
+
+    @Override
+    public VerifiedToken verify(String bearerToken) {
         if (bearerToken == null || bearerToken.isBlank()) {
             throw new AuthenticationException("bearer token is missing");
         }
@@ -82,10 +96,15 @@ public final class JwtAuthenticator implements Authenticator {
             throw new AuthenticationException("bearer token is not a well-formed JWT");
         } catch (BadJOSEException e) {
             throw new AuthenticationException(describe(e));
+        } catch (RateLimitReachedException e) {
+            // the cached set lacks the token's key and was re-read moments ago: no key matches
+            throw new AuthenticationException(NO_KEY);
+        } catch (KeySourceException e) {
+            throw HttpFailure.keysUnavailable();
         } catch (JOSEException e) {
             throw new AuthenticationException("bearer token could not be verified");
         }
-        return caller(claims);
+        return CallerClaims.read(claims, kinds.resolve(claims));
     }
 
     /** A message for a refused token, from the library's classification, without token content. */
@@ -100,48 +119,21 @@ public final class JwtAuthenticator implements Authenticator {
         if (m.contains("unsecured") || m.contains("plain")) {
             return "unsigned bearer tokens are not accepted";
         }
-        if (m.contains("algorithm") || m.contains("key candidates") || m.contains("encrypted")) {
-            return "bearer token must be signed with HS256";
+        if (m.contains("encrypted")) {
+            return "encrypted bearer tokens are not accepted";
+        }
+        if (m.contains("another algorithm") || m.contains("no matching") || m.contains("key candidates")) {
+            return NO_KEY;
         }
         if (m.contains("signature")) {
             return "bearer token signature is invalid";
         }
         if (m.contains("missing required claims")) {
-            return "bearer token lacks a required claim (exp, org_id, kind)";
+            return "bearer token lacks a required claim (exp, org_id)";
         }
-        if (m.contains("aud")) {
-            return "bearer token audience is not accepted";
-        }
-        if (m.contains("iss")) {
-            return "bearer token issuer is not accepted";
+        if (m.contains("typ")) {
+            return "bearer token type (typ) is not accepted";
         }
         return "bearer token is not accepted";
-    }
-
-    private static Caller caller(JWTClaimsSet claims) {
-        try {
-            OrganizationId org = new OrganizationId(claims.getStringClaim(ClaimNames.ORG_ID));
-            String kind = claims.getStringClaim(ClaimNames.KIND);
-            String subject = claims.getSubject();
-            if (ClaimNames.KIND_ADMIN.equals(kind)) {
-                return Caller.admin(org, subject);
-            }
-            if (ClaimNames.KIND_PORTAL.equals(kind)) {
-                String contactId = claims.getStringClaim(ClaimNames.CONTACT_ID);
-                if (contactId == null || contactId.isBlank()) {
-                    throw new AuthenticationException("portal bearer token lacks contact_id");
-                }
-                List<String> contracts = claims.getStringListClaim(ClaimNames.CONTRACT_IDS);
-                if (contracts != null && contracts.contains(null)) {
-                    throw new AuthenticationException("bearer token contract_ids must be strings");
-                }
-                return Caller.portal(org, subject, contactId, contracts == null ? Set.of() : Set.copyOf(contracts));
-            }
-            throw new AuthenticationException("bearer token kind must be 'admin' or 'portal'");
-        } catch (ParseException e) {
-            throw new AuthenticationException("bearer token claims have the wrong type");
-        } catch (InvalidRequestException e) {
-            throw new AuthenticationException("bearer token org_id is not a valid organization id");
-        }
     }
 }

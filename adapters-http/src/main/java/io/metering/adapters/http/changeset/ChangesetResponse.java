@@ -6,6 +6,8 @@ import java.time.Instant;
 /**
  * The contract's {@code MeterReadingChangeset}: a pending governed edit (DOMAIN.md "Changesets").
  * {@code timestamp_tolerance} is {@code "exact"} or an object, as in the contract.
+ * {@code dismissed_reason} and {@code dismissed_at} are present only in dismissReadingChangeset's
+ * answer; they are never stored.
  */
 public record ChangesetResponse(
         @JsonProperty("changeset_id") String changesetId,
@@ -19,7 +21,9 @@ public record ChangesetResponse(
         @JsonProperty("fuzzy_config") FuzzyConfigResponse fuzzyConfig,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("created_by") CreatorResponse createdBy,
-        String source) {
+        String source,
+        @JsonProperty("dismissed_reason") String dismissedReason,
+        @JsonProperty("dismissed_at") Instant dismissedAt) {
 
     /** The contract's {@code FuzzyConfig}. */
     public record FuzzyConfigResponse(

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@link NotFoundException}, unknown route</td><td>404 {@code not_found}</td></tr>
  *   <tr><td>known path, other method</td><td>405 {@code method_not_allowed}</td></tr>
  *   <tr><td>{@link ConflictException}</td><td>409 {@code conflict}</td></tr>
- *   <tr><td>{@link HttpFailure}</td><td>413 {@code payload_too_large}, 415 {@code unsupported_media_type}</td></tr>
+ *   <tr><td>{@link HttpFailure}</td><td>413 {@code payload_too_large}, 415 {@code unsupported_media_type}, 503 {@code keys_unavailable}</td></tr>
  *   <tr><td>anything else</td><td>500 {@code internal_error} with {@code correlation_id}, logged with stack trace</td></tr>
  * </table>
  */

@@ -21,6 +21,8 @@ public final class ErrorReasons {
     public static final String INVALID_BODY = RejectionReason.INVALID_BODY.code();
     /** 500. */
     public static final String INTERNAL_ERROR = "internal_error";
+    /** 503: the JWK set of the token signing keys cannot be fetched. */
+    public static final String KEYS_UNAVAILABLE = "keys_unavailable";
     /** 503 on {@code /ready}. */
     public static final String NOT_READY = "not_ready";
 

@@ -3,8 +3,9 @@ package io.metering.adapters.http.error;
 import java.util.Objects;
 
 /**
- * A request the HTTP layer itself refuses before any use case runs: an oversized body (413) or a
- * body in a content type the operation does not read (415). Mapped in {@link ErrorMapping}.
+ * A request the HTTP layer itself refuses before any use case runs: an oversized body (413), a
+ * body in a content type the operation does not read (415), or a token that cannot be checked
+ * because the signing keys are unavailable (503). Mapped in {@link ErrorMapping}.
  */
 public final class HttpFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -27,6 +28,15 @@ public final class HttpFailure extends RuntimeException {
         String shown = sent == null || sent.isBlank() ? "no content type" : "content type '" + abbreviate(sent) + "'";
         return new HttpFailure(415, ErrorReasons.UNSUPPORTED_MEDIA_TYPE,
                 "this operation reads application/json; the request has " + shown);
+    }
+
+    /**
+     * 503 {@code keys_unavailable}: the JWK set that holds the token's key cannot be fetched and no
+     * earlier copy is cached, so the token can be neither accepted nor refused.
+     */
+    public static HttpFailure keysUnavailable() {
+        return new HttpFailure(503, ErrorReasons.KEYS_UNAVAILABLE,
+                "the keys that verify bearer tokens are unavailable right now; retry later");
     }
 
     private static String abbreviate(String s) {

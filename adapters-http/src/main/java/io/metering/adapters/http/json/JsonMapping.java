@@ -34,6 +34,32 @@ public final class JsonMapping {
     public static final DateTimeFormatter INSTANT_FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** Deepest nesting of arrays and objects in a request body. */
+    public static final int MAX_NESTING_DEPTH = 64;
+    /** Longest number literal, in characters; a meter reading needs a few dozen at most. */
+    public static final int MAX_NUMBER_LENGTH = 100;
+    /** Longest string value, in characters. */
+    public static final int MAX_STRING_LENGTH = 256 * 1024;
+    /** Longest property name, in characters. */
+    public static final int MAX_NAME_LENGTH = 1024;
+    /** Most tokens in one body: a prune keep list of 10,000 ids needs about 10,000. */
+    public static final long MAX_TOKEN_COUNT = 100_000;
+
+    /**
+     * Limits on what a request body may hold, checked while parsing, before any tree or DTO is built.
+     * The body size limit ({@code HttpSettings}) bounds the whole; these bound what a body of that size
+     * could still make expensive: deep recursion, huge numbers (BigDecimal parsing is superlinear),
+     * giant strings and names, and millions of tiny tokens each becoming a tree node. A body over a
+     * limit answers 400 {@code invalid_body} ({@link io.metering.adapters.http.web.JsonBody}).
+     */
+    static final StreamReadConstraints READ_LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .maxNameLength(MAX_NAME_LENGTH)
+            .maxTokenCount(MAX_TOKEN_COUNT)
+            .build();
+
     private JsonMapping() {}
 
     /** A new mapper with this adapter's rules. */
@@ -55,8 +81,7 @@ public final class JsonMapping {
                 // keeps 1250.50 as scale 2 in trees; the writer strips the zeros, so nothing is lost
                 .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
                 .build();
-        // a body is at most ~1 MiB; deep nesting in open attribute maps is still refused early
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+        mapper.getFactory().setStreamReadConstraints(READ_LIMITS);
         return mapper;
     }
 

@@ -83,10 +83,14 @@ public final class MeterRoutes {
         ctx.json(new Envelope.Data(data));
     }
 
-    /** updateMeter: body = the attributes to change (null removes one) → {@code {data: meter}}. */
+    /**
+     * updateMeter: body = the attributes to change (null removes one) → {@code {data: meter}}. The
+     * contract marks the body optional; without one there is nothing to change, which the use case
+     * answers with the contract's {@code missing_params}.
+     */
     private void update(Context ctx, Caller caller) {
         var id = Params.meterId(ctx.pathParam("id"));
-        Map<String, Object> changes = body.attributes(ctx);
+        Map<String, Object> changes = body.optionalAttributes(ctx);
         Meter updated = useCases.manageMeters().update(caller, id, changes);
         ctx.json(new Envelope.Data(MeterJson.meter(updated)));
     }

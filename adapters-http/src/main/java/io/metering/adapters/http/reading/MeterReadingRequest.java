@@ -23,4 +23,11 @@ public record MeterReadingRequest(
         String remark,
         String note,
         String unit,
-        Map<String, String> metadata) {}
+        Map<String, String> metadata) {
+
+    /** The same reading on another meter (createPortalMeterReadings takes the meter from the path). */
+    public MeterReadingRequest withMeterId(String newMeterId) {
+        return new MeterReadingRequest(newMeterId, counterId, direction, timestamp, value, source, reason, readBy, status,
+                externalId, remark, note, unit, metadata);
+    }
+}

@@ -2,12 +2,12 @@ package io.metering.adapters.http.reading;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.metering.adapters.http.changeset.ChangesetMapper;
+import io.metering.adapters.http.json.RequestFields;
 import io.metering.adapters.http.web.Access;
-import io.metering.adapters.http.web.Envelope;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
 import io.metering.adapters.http.web.Params;
+import io.metering.adapters.http.web.WriteParams;
 import io.metering.application.access.Caller;
 import io.metering.application.model.PageRequest;
 import io.metering.application.model.SortOrder;
@@ -17,12 +17,12 @@ import io.metering.application.port.in.ReadingsPage;
 import io.metering.application.port.in.ReadingsRequest;
 import io.metering.application.port.in.RecordReadingsCommand;
 import io.metering.application.port.in.RecordReadingsUseCase;
-import io.metering.application.port.in.RecordResult;
 import io.metering.application.port.in.ValueType;
 import io.metering.application.port.in.WriteOptions;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
+import io.metering.domain.meter.MeterId;
 import io.metering.domain.time.TimeInput;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -30,20 +30,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The contract's reading operations of this issue:
+ * The contract's operations that create and list readings:
  * <ul>
  *   <li>createMeterReading {@code POST /v1/metering/reading?direct} (EitherAuth) →
  *       {@code {data: reading}};</li>
  *   <li>createMeterReadings {@code POST /v1/metering/readings?skip_validation&direct} (EpilotAuth),
  *       body {@code {readings: [...]}}, at most 100, all or nothing → {@code {data: [reading]}};
  *       {@code async}, {@code create_ticket} and {@code activity_id} are accepted and change nothing
- *       (writes are visible at once, and this service raises no tickets);</li>
+ *       ({@link WriteParams#acceptPipelineOptions});</li>
+ *   <li>createPortalMeterReadings {@code POST /v1/metering/readings/{meter_id}?direct} (PortalAuth;
+ *       admins too), body {@code {readings: [...]}} of readings that each name their
+ *       {@code counter_id}; the meter is the path's, a body {@code meter_id} naming another meter
+ *       answers 400 {@code invalid_parameter} → {@code {data: [reading]}};</li>
  *   <li>getReadingsByInterval {@code GET /v1/metering/reading/{meter_id}/{counter_id}} (EitherAuth)
  *       → {@code {results, hits, firstRecordCreatedAt, pending_changesets?}}.</li>
  * </ul>
  * On a governed meter a non-direct write becomes a pending changeset (DOMAIN.md "Changesets"): it
  * still answers 200, with the created changesets in {@code pending_changesets}; createMeterReading
- * then shows the proposed reading as {@code data}.
+ * then shows the proposed reading as {@code data}. A portal caller asking for {@code direct}, or
+ * sending source ERP or a status, gets 403 from the use case.
  *
  * <p>{@code type} is required by the contract but defaults to {@code cumulative} here, the
  * contract's own declared default: a missing {@code type} is no reason to fail a read.
@@ -53,6 +58,8 @@ public final class ReadingRoutes {
     public static final String READING = "/v1/metering/reading";
     /** Path of createMeterReadings. */
     public static final String READINGS = "/v1/metering/readings";
+    /** Path of createPortalMeterReadings. */
+    public static final String METER_READINGS = "/v1/metering/readings/{meter_id}";
     /** Path of getReadingsByInterval. */
     public static final String SERIES = "/v1/metering/reading/{meter_id}/{counter_id}";
 
@@ -82,47 +89,72 @@ public final class ReadingRoutes {
     public void register(RoutesConfig routes) {
         routes.post(READING, guard.require(Access.ADMIN_OR_PORTAL, this::createOne));
         routes.post(READINGS, guard.require(Access.ADMIN, this::createMany));
+        routes.post(METER_READINGS, guard.require(Access.ADMIN_OR_PORTAL, this::createForMeter));
         routes.get(SERIES, guard.require(Access.ADMIN_OR_PORTAL, this::interval));
     }
 
     private void createOne(Context ctx, Caller caller) {
-        WriteOptions options = new WriteOptions(false, Params.bool(ctx, "direct", false));
+        WriteOptions options = WriteParams.directOnly(ctx, caller);
         ReadingInput input = mapper.toInput(body.read(ctx, MeterReadingRequest.class), businessZone);
-        RecordResult result = record.record(new RecordReadingsCommand(caller, List.of(input), options));
-        if (!result.written().isEmpty()) {
-            ctx.json(new Envelope.Data(mapper.toResponse(result.written().get(0))));
-        } else {
-            ctx.json(new Envelope.DataWithChangesets(mapper.proposalOf(result.pending().get(0)),
-                    ChangesetMapper.INSTANCE.toResponses(result.pending())));
-        }
+        ctx.json(ReadingAnswers.one(record.record(new RecordReadingsCommand(caller, List.of(input), options))));
     }
 
     private void createMany(Context ctx, Caller caller) {
-        WriteOptions options = new WriteOptions(Params.bool(ctx, "skip_validation", false), Params.bool(ctx, "direct", false));
-        // accepted for compatibility; see the class comment
-        Params.bool(ctx, "async", true);
-        Params.bool(ctx, "create_ticket", true);
-        CreateMeterReadingsRequest request = body.read(ctx, CreateMeterReadingsRequest.class);
-        List<MeterReadingRequest> readings = request.readings() == null ? List.of() : request.readings();
-        if (readings.size() > RecordReadingsCommand.MAX_READINGS) {
-            throw new InvalidRequestException(RejectionReason.TOO_MANY_RECORDS, readings.size()
-                    + " readings sent; at most " + RecordReadingsCommand.MAX_READINGS + " per request");
-        }
+        WriteOptions options = WriteParams.options(ctx);
+        WriteParams.acceptPipelineOptions(ctx);
+        List<MeterReadingRequest> readings = readingsOf(body.read(ctx, CreateMeterReadingsRequest.class));
         List<ReadingInput> inputs = new ArrayList<>(readings.size());
         for (int i = 0; i < readings.size(); i++) {
-            MeterReadingRequest r = readings.get(i);
-            if (r == null) {
-                throw new InvalidRequestException(RejectionReason.INVALID_BODY, "readings[" + i + "] must be an object");
-            }
+            MeterReadingRequest r = item(readings, i);
             try {
                 inputs.add(mapper.toInput(r, businessZone));
             } catch (InvalidRequestException e) {
                 throw e.at("readings[" + i + "]");
             }
         }
-        RecordResult result = record.record(new RecordReadingsCommand(caller, inputs, options));
-        ctx.json(new Envelope.DataWithChangesets(result.written().stream().map(mapper::toResponse).toList(),
-                ChangesetMapper.INSTANCE.toResponses(result.pending())));
+        ctx.json(ReadingAnswers.many(record.record(new RecordReadingsCommand(caller, inputs, options))));
+    }
+
+    /** createPortalMeterReadings: the meter is the path's; every reading names its counter. */
+    private void createForMeter(Context ctx, Caller caller) {
+        MeterId meterId = Params.meterId(ctx.pathParam("meter_id"));
+        WriteOptions options = WriteParams.directOnly(ctx, caller);
+        List<MeterReadingRequest> readings = readingsOf(body.read(ctx, CreateMeterReadingsRequest.class));
+        List<ReadingInput> inputs = new ArrayList<>(readings.size());
+        for (int i = 0; i < readings.size(); i++) {
+            MeterReadingRequest r = item(readings, i);
+            try {
+                if (r.meterId() != null && !meterId.equals(RequestFields.meterId(r.meterId()))) {
+                    throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER,
+                            "meter_id " + Params.shown(r.meterId()) + " differs from the path's meter " + meterId);
+                }
+                if (r.counterId() == null) {
+                    throw new InvalidRequestException(RejectionReason.MISSING_PARAMS, "counter_id is required");
+                }
+                inputs.add(mapper.toInput(r.withMeterId(meterId.toString()), businessZone));
+            } catch (InvalidRequestException e) {
+                throw e.at("readings[" + i + "]");
+            }
+        }
+        ctx.json(ReadingAnswers.many(record.record(new RecordReadingsCommand(caller, inputs, options))));
+    }
+
+    /** The readings of a batch body, refused early when there are too many to be worth mapping. */
+    private static List<MeterReadingRequest> readingsOf(CreateMeterReadingsRequest request) {
+        List<MeterReadingRequest> readings = request.readings() == null ? List.of() : request.readings();
+        if (readings.size() > RecordReadingsCommand.MAX_READINGS) {
+            throw new InvalidRequestException(RejectionReason.TOO_MANY_RECORDS, readings.size()
+                    + " readings sent; at most " + RecordReadingsCommand.MAX_READINGS + " per request");
+        }
+        return readings;
+    }
+
+    private static MeterReadingRequest item(List<MeterReadingRequest> readings, int i) {
+        MeterReadingRequest r = readings.get(i);
+        if (r == null) {
+            throw new InvalidRequestException(RejectionReason.INVALID_BODY, "readings[" + i + "] must be an object");
+        }
+        return r;
     }
 
     private void interval(Context ctx, Caller caller) {

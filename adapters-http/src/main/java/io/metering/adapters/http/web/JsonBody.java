@@ -15,12 +15,18 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads JSON request bodies: only {@code application/json} (or {@code application/*+json}) is read,
  * else 415; the size limit applies (413); malformed JSON or a wrong shape answers 400
  * {@code invalid_body}. Operations without a body never call this, so their content type is
  * never looked at.
+ *
+ * <p>Operations whose body the contract marks optional use the {@code optional...} readers: there
+ * an empty body means "no body" whatever content type came with it, because axios sends
+ * {@code application/x-www-form-urlencoded} on a POST without data. A non-empty body must still be
+ * JSON.
  */
 public final class JsonBody {
     private final ObjectMapper mapper;
@@ -37,7 +43,48 @@ public final class JsonBody {
      */
     public JsonNode tree(Context ctx) {
         requireJson(ctx.contentType());
+        return parse(ctx.bodyAsBytes());
+    }
+
+    /**
+     * The body of an operation whose body is optional.
+     *
+     * @return the body as a JSON tree; empty when no body (or only whitespace, or JSON {@code null})
+     *     was sent, whatever its content type
+     * @throws HttpFailure 415 for a non-empty body in another content type than JSON
+     * @throws InvalidRequestException {@code invalid_body} for malformed JSON
+     */
+    public Optional<JsonNode> optionalTree(Context ctx) {
         byte[] bytes = ctx.bodyAsBytes();
+        if (isBlank(bytes)) {
+            return Optional.empty();
+        }
+        requireJson(ctx.contentType());
+        JsonNode node = parse(bytes);
+        return node.isNull() ? Optional.empty() : Optional.of(node);
+    }
+
+    /**
+     * An optional body bound to a DTO.
+     *
+     * @return the bound body, empty when none was sent (see {@link #optionalTree})
+     * @throws InvalidRequestException {@code invalid_body} for malformed JSON or a wrong shape
+     */
+    public <T> Optional<T> readOptional(Context ctx, Class<T> type) {
+        return optionalTree(ctx).map(node -> bind(node, type));
+    }
+
+    /**
+     * An optional body of attributes.
+     *
+     * @return the body's members as plain values, an empty map when no body was sent
+     * @throws InvalidRequestException {@code invalid_body} if a body was sent that is not a JSON object
+     */
+    public Map<String, Object> optionalAttributes(Context ctx) {
+        return optionalTree(ctx).map(node -> JsonTrees.object(node, "the request body")).orElseGet(Map::of);
+    }
+
+    private JsonNode parse(byte[] bytes) {
         if (bytes.length == 0) {
             throw invalid("the request body is required");
         }
@@ -51,7 +98,8 @@ public final class JsonBody {
             throw invalid("the request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")");
         } catch (StreamConstraintsException e) {
-            throw invalid("the request body nests too deeply or holds an oversized number or string");
+            throw invalid("the request body exceeds a parsing limit (nesting depth, number or string length, name length or"
+                    + " value count): " + limitOf(e));
         } catch (IOException e) {
             throw invalid("the request body is not valid JSON");
         }
@@ -71,7 +119,10 @@ public final class JsonBody {
      * @throws InvalidRequestException {@code invalid_body} naming the field of a type mismatch
      */
     public <T> T read(Context ctx, Class<T> type) {
-        JsonNode node = tree(ctx);
+        return bind(tree(ctx), type);
+    }
+
+    private <T> T bind(JsonNode node, Class<T> type) {
         if (!node.isObject()) {
             throw invalid("the request body must be a JSON object");
         }
@@ -83,6 +134,26 @@ public final class JsonBody {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw invalid("the request body has the wrong shape");
         }
+    }
+
+    /**
+     * Jackson's description of the exceeded limit ("Number value length (101) exceeds the maximum
+     * allowed (100, ...)"), without the configuration hint after the numbers. It names sizes only,
+     * never content.
+     */
+    private static String limitOf(StreamConstraintsException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        int hint = m.indexOf(", from ");
+        return hint < 0 ? m : m.substring(0, hint) + ")";
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void requireJson(String contentType) {

@@ -6,7 +6,10 @@ import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.NotFoundException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.MeterId;
+import io.metering.domain.time.TimeInput;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -95,6 +98,28 @@ public final class Params {
             throw new InvalidRequestException(RejectionReason.MISSING_PARAMS, name + " is required");
         }
         return v;
+    }
+
+    /**
+     * An instant query parameter read like a reading timestamp (DOMAIN.md "Values, instants, days"):
+     * a date means 00:00 UTC of that day, a local date-time is read in the business zone.
+     *
+     * @return the instant, or null when the parameter is absent or blank
+     * @throws InvalidRequestException {@code invalid_timestamp} for an unreadable value
+     */
+    public static Instant instant(Context ctx, String name, ZoneId businessZone) {
+        String v = text(ctx, name);
+        return v == null ? null : TimeInput.readingInstant(v, name, businessZone);
+    }
+
+    /**
+     * A required instant query parameter, read as {@link #instant}.
+     *
+     * @throws InvalidRequestException {@code missing_params} when absent, {@code invalid_timestamp}
+     *     for an unreadable value
+     */
+    public static Instant requiredInstant(Context ctx, String name, ZoneId businessZone) {
+        return TimeInput.readingInstant(requiredText(ctx, name), name, businessZone);
     }
 
     /** A meter id; 404 when the text is not a UUID. */

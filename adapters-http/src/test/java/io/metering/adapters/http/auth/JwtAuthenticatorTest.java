@@ -14,6 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.metering.application.access.Caller;
 import io.metering.application.access.CallerKind;
 import io.metering.application.fakes.MutableClock;
+import io.metering.domain.tenant.OrganizationId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,6 +153,98 @@ class JwtAuthenticatorTest {
     }
 
     @Test
+    void acceptsPortalTokenWithContractsOnly() {
+        String token = minter.mint(TokenClaims.portal("org-1", "bob", null, List.of("k1")), Duration.ofMinutes(5));
+
+        Caller caller = authenticator.authenticate(token);
+
+        assertThat(caller.contactId()).isNull();
+        assertThat(caller.contractIds()).containsExactly("k1");
+    }
+
+    @Test
+    void readsActForOrgsAndPermissionsOfAdminTokens() {
+        VerifiedToken plain = authenticator.verify(minter.mint(TokenClaims.admin("org-1", "a"), Duration.ofMinutes(5)));
+        VerifiedToken delegated = authenticator.verify(minter.mint(TokenClaims.admin("org-1", "a").actingFor(List.of("org-2"))
+                .limitedTo(List.of("meter_reading:edit")), Duration.ofMinutes(5)));
+        VerifiedToken anyOrg = authenticator.verify(sign(JWSAlgorithm.HS256, SECRET, claims().claim("act_for_orgs", List.of("*"))
+                .claim("scope", "openid meter_reading:view").build()));
+
+        assertThat(plain.actForOrgs()).isEmpty();
+        assertThat(plain.permissions()).isEmpty();
+        assertThat(plain.grants(VerifiedToken.METER_READING_EDIT)).isTrue();
+        assertThat(plain.mayActFor(new OrganizationId("org-2"))).isFalse();
+        assertThat(plain.mayActFor(new OrganizationId("org-1"))).isTrue();
+        assertThat(delegated.mayActFor(new OrganizationId("org-2"))).isTrue();
+        assertThat(delegated.mayActFor(new OrganizationId("org-3"))).isFalse();
+        assertThat(delegated.grants(VerifiedToken.METER_READING_EDIT)).isTrue();
+        assertThat(anyOrg.mayActFor(new OrganizationId("org-3"))).isTrue();
+        assertThat(anyOrg.permissions()).contains(java.util.Set.of("openid", "meter_reading:view"));
+        assertThat(anyOrg.grants(VerifiedToken.METER_READING_EDIT)).isFalse();
+    }
+
+    @Test
+    void portalTokensNeverActForOtherOrganizationsNorCarryAdminClaims() {
+        VerifiedToken portal = authenticator.verify(sign(JWSAlgorithm.HS256, SECRET, claims().claim("kind", "portal")
+                .claim("contact_id", "c").claim("act_for_orgs", List.of("*")).build()));
+
+        assertThat(portal.mayActFor(new OrganizationId("org-2"))).isFalse();
+        assertThat(portal.actForOrgs()).isEmpty();
+    }
+
+    @Test
+    void refusesMalformedAdminClaims() {
+        String badOrgs = sign(JWSAlgorithm.HS256, SECRET, claims().claim("act_for_orgs", "org-2").build());
+        String badOrgId = sign(JWSAlgorithm.HS256, SECRET, claims().claim("act_for_orgs", List.of("has space")).build());
+        String badPermissions = sign(JWSAlgorithm.HS256, SECRET, claims().claim("permissions", "meter_reading:edit").build());
+        String badScope = sign(JWSAlgorithm.HS256, SECRET, claims().claim("scope", 7).build());
+
+        for (String token : List.of(badOrgs, badOrgId, badPermissions, badScope)) {
+            assertThatThrownBy(() -> authenticator.authenticate(token)).isInstanceOf(AuthenticationException.class);
+        }
+    }
+
+    @Test
+    void acceptsTheAccessTokenTypeAndRefusesOtherTypes() {
+        String accessToken = signTyped("at+jwt");
+        String other = signTyped("secevent+jwt");
+
+        assertThat(authenticator.authenticate(accessToken).isAdmin()).isTrue();
+        assertThatThrownBy(() -> authenticator.authenticate(other)).isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("typ");
+    }
+
+    @Test
+    void refusesEncryptedTokens() throws Exception {
+        com.nimbusds.jwt.EncryptedJWT jwe = new com.nimbusds.jwt.EncryptedJWT(
+                new com.nimbusds.jose.JWEHeader(com.nimbusds.jose.JWEAlgorithm.DIR, com.nimbusds.jose.EncryptionMethod.A256GCM),
+                claims().build());
+        jwe.encrypt(new com.nimbusds.jose.crypto.DirectEncrypter(SECRET.substring(0, 32).getBytes(StandardCharsets.UTF_8)));
+
+        assertThatThrownBy(() -> authenticator.authenticate(jwe.serialize())).isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("encrypted");
+    }
+
+    @Test
+    void refusesAlgNoneInAnySpelling() {
+        for (String alg : List.of("none", "None", "NONE", "nOnE")) {
+            String token = TestTokens.unsigned(alg, claims().build());
+            assertThatThrownBy(() -> authenticator.authenticate(token)).as(alg).isInstanceOf(AuthenticationException.class);
+            String withSignature = token + Base64URL.encode("x".repeat(32)).toString();
+            assertThatThrownBy(() -> authenticator.authenticate(withSignature)).as(alg).isInstanceOf(AuthenticationException.class);
+        }
+    }
+
+    @Test
+    void settingsNeedAKeyAndMinterNeedsTheSecret() {
+        assertThatThrownBy(() -> JwtSettings.builder().build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key");
+        JwtSettings jwksOnly = JwtSettings.builder().jwks(JwksSettings.file(java.nio.file.Path.of("keys.json"), null)).build();
+        assertThatThrownBy(() -> new TokenMinter(jwksOnly, clock).mint(TokenClaims.admin("o", "s"), Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("METERING_JWT_SECRET");
+        assertThat(jwksOnly.acceptsHs256()).isFalse();
+    }
+
+    @Test
     void messagesNeverRepeatTheToken() {
         String token = sign(JWSAlgorithm.HS256, "another-secret-another-secret-another-secret", claims().build());
 
@@ -179,6 +272,16 @@ class JwtAuthenticatorTest {
                 .expirationTime(Date.from(NOW.plusSeconds(300)))
                 .claim("org_id", "org-1")
                 .claim("kind", "admin");
+    }
+
+    private static String signTyped(String typ) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType(typ)).build(), claims().build());
+            jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String sign(JWSAlgorithm alg, String secret, JWTClaimsSet claims) {

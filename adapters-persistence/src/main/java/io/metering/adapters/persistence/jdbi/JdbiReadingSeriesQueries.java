@@ -124,7 +124,9 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
      */
     private static String rangeSql(Optional<Direction> direction, SortOrder sort, PageRequest page) {
         String order = sort == SortOrder.ASC ? "ASC" : "DESC";
-        String branchLimit = page.unlimited() ? "" : " LIMIT " + (page.offset() + page.limit());
+        // saturate: a huge offset from a client must not wrap around into a negative LIMIT
+        long rowsNeeded = page.offset() > Long.MAX_VALUE - page.limit() ? Long.MAX_VALUE : page.offset() + page.limit();
+        String branchLimit = page.unlimited() ? "" : " LIMIT " + rowsNeeded;
         String union = directions(direction).stream()
                 .map(d -> RANGE_BRANCH.formatted(d.code(), order, branchLimit))
                 .reduce((a, b) -> a + " UNION ALL " + b)
@@ -143,6 +145,17 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
                 .bind("to", SqlInstants.floor(to))
                 .mapTo(Long.class)
                 .one());
+    }
+
+    @Override
+    public Optional<java.math.BigDecimal> maxValue(OrganizationId org, CounterId counterId) {
+        String max = db.read(h -> h.createQuery("SELECT max(value)::text FROM reading WHERE org_id = :org"
+                        + " AND counter_id = CAST(:counter AS uuid)")
+                .bind("org", org.value())
+                .bind("counter", counterId.toString())
+                .mapTo(String.class)
+                .one());
+        return Optional.ofNullable(max).map(java.math.BigDecimal::new);
     }
 
     @Override

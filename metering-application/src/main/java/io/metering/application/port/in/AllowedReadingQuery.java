@@ -15,7 +15,8 @@ import java.util.List;
  * before the instant (0 if none). {@code max_value} is the value of the nearest plausible reading
  * after it, unless that reading starts a new segment (then nothing bounds the value from above);
  * with no later reading it is the plausibility bound the write path would apply, absent when history
- * is too short.
+ * is too short, and absent for a rolling register when the bound reaches the capacity (the register
+ * may then wrap, so no register value is out of reach).
  */
 public interface AllowedReadingQuery {
     /**

@@ -3,6 +3,7 @@ package io.metering.application.port.in;
 import io.metering.application.access.Caller;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.meter.MeterId;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -23,9 +24,36 @@ public interface ViewMetersQuery {
     /** @throws io.metering.domain.error.NotFoundException outside the caller's reach */
     MeterView meter(Caller caller, MeterId id);
 
-    /** @throws io.metering.domain.error.NotFoundException meter outside the caller's reach */
-    List<CounterView> counters(Caller caller, MeterId meterId);
+    /**
+     * The meter's counters, forecast at today in the business time zone.
+     *
+     * @throws io.metering.domain.error.NotFoundException meter outside the caller's reach
+     */
+    default List<CounterView> counters(Caller caller, MeterId meterId) {
+        return counters(caller, meterId, null);
+    }
 
-    /** @throws io.metering.domain.error.NotFoundException outside the caller's reach */
-    CounterView counter(Caller caller, CounterId counterId);
+    /**
+     * The meter's counters with their forecast at {@code forecastDate} (null: today in the business
+     * time zone).
+     *
+     * @throws io.metering.domain.error.NotFoundException meter outside the caller's reach
+     */
+    List<CounterView> counters(Caller caller, MeterId meterId, LocalDate forecastDate);
+
+    /**
+     * One counter, forecast at today in the business time zone.
+     *
+     * @throws io.metering.domain.error.NotFoundException outside the caller's reach
+     */
+    default CounterView counter(Caller caller, CounterId counterId) {
+        return counter(caller, counterId, null);
+    }
+
+    /**
+     * One counter with its forecast at {@code forecastDate} (null: today in the business time zone).
+     *
+     * @throws io.metering.domain.error.NotFoundException outside the caller's reach
+     */
+    CounterView counter(Caller caller, CounterId counterId, LocalDate forecastDate);
 }

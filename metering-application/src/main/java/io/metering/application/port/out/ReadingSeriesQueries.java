@@ -45,6 +45,12 @@ public interface ReadingSeriesQueries {
     /** The timestamp of the counter's earliest reading (of the direction, if given). */
     Optional<Instant> firstTimestamp(OrganizationId org, CounterId counterId, Optional<Direction> direction);
 
+    /**
+     * The highest value any reading of the counter holds (any direction and status), e.g. to check a
+     * new register capacity against what is stored.
+     */
+    Optional<java.math.BigDecimal> maxValue(OrganizationId org, CounterId counterId);
+
     /** The latest plausible point of the series strictly before {@code t}. */
     Optional<SeriesPoint> lastPlausibleBefore(OrganizationId org, SeriesKey series, Instant t);
 

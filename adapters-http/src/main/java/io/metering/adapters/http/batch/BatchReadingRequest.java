@@ -1,0 +1,28 @@
+package io.metering.adapters.http.batch;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * One item of batchWriteMeterReadings (contract schema {@code BatchReading}): a reading plus its
+ * {@code operation} ({@code create}, the default, {@code update} or {@code delete}). Codes and
+ * timestamps stay text and {@code value} a JSON node, so that a wrong value answers 400 naming the
+ * field.
+ */
+public record BatchReadingRequest(
+        String operation,
+        @JsonProperty("meter_id") String meterId,
+        @JsonProperty("counter_id") String counterId,
+        String direction,
+        String timestamp,
+        JsonNode value,
+        String source,
+        String reason,
+        @JsonProperty("read_by") String readBy,
+        String status,
+        @JsonProperty("external_id") String externalId,
+        String remark,
+        String note,
+        String unit,
+        Map<String, String> metadata) {}

@@ -1,0 +1,157 @@
+package io.metering.adapters.http.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.metering.adapters.http.changeset.ChangesetMapper;
+import io.metering.adapters.http.reading.ReadingMapper;
+import io.metering.adapters.http.reading.ReadingResponse;
+import io.metering.adapters.http.web.Access;
+import io.metering.adapters.http.web.Envelope;
+import io.metering.adapters.http.web.Guard;
+import io.metering.adapters.http.web.JsonBody;
+import io.metering.adapters.http.web.Params;
+import io.metering.adapters.http.web.WriteParams;
+import io.metering.application.access.Caller;
+import io.metering.application.port.in.BatchItem;
+import io.metering.application.port.in.BatchItemResult;
+import io.metering.application.port.in.BatchWriteCommand;
+import io.metering.application.port.in.BatchWriteReadingsUseCase;
+import io.metering.application.port.in.BatchWriteResult;
+import io.metering.application.port.in.PruneReadingsUseCase;
+import io.metering.application.port.in.PruneResult;
+import io.metering.application.port.in.ReadingIdentifiers;
+import io.metering.domain.changeset.Changeset;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The contract's v2 reading operations (EpilotAuth; DOMAIN.md "Batch v2 and prune"):
+ * <ul>
+ *   <li>batchWriteMeterReadings {@code POST /v2/metering/readings?skip_validation&direct}, body
+ *       {@code {identifiers?, readings: [...]}} with per-item {@code operation} create (upsert),
+ *       update or delete, all or nothing → {@code {data: [reading]}} in request order: written
+ *       readings as stored, deleted ones as they were, and proposals for writes that became pending
+ *       changesets on governed meters (then listed in {@code pending_changesets} too);</li>
+ *   <li>pruneMeterReadings {@code POST /v2/metering/readings/prune?dry_run}, body
+ *       {@code PruneMeterReadingsPayload} → {@code {data: {deleted_count, kept_count}}}.</li>
+ * </ul>
+ * Both accept {@code async}, {@code create_ticket} and {@code activity_id}, which change nothing
+ * ({@link WriteParams#acceptPipelineOptions}). Errors: {@code too_many_records},
+ * {@code invalid_identifiers}, {@code multiple_readings_found}, {@code duplicate_reading}, the write
+ * rules, {@code missing_params}; an update or delete that matches nothing, or an unknown meter,
+ * answers 404; every message names the item ({@code readings[3]: ...}).
+ */
+public final class BatchRoutes {
+    /** Path of batchWriteMeterReadings. */
+    public static final String BATCH = "/v2/metering/readings";
+    /** Path of pruneMeterReadings. */
+    public static final String PRUNE = "/v2/metering/readings/prune";
+
+    private final BatchWriteReadingsUseCase batch;
+    private final PruneReadingsUseCase prune;
+    private final Guard guard;
+    private final JsonBody body;
+    private final ZoneId businessZone;
+    private final BatchMapper mapper = BatchMapper.INSTANCE;
+    private final ReadingMapper readings = ReadingMapper.INSTANCE;
+
+    /**
+     * @param batch the v2 batch write
+     * @param prune the prune
+     * @param guard authentication and admission
+     * @param body JSON body reader
+     * @param businessZone zone of local date-time inputs
+     */
+    public BatchRoutes(BatchWriteReadingsUseCase batch, PruneReadingsUseCase prune, Guard guard, JsonBody body, ZoneId businessZone) {
+        this.batch = batch;
+        this.prune = prune;
+        this.guard = guard;
+        this.body = body;
+        this.businessZone = businessZone;
+    }
+
+    /** Adds the routes. */
+    public void register(RoutesConfig routes) {
+        routes.post(BATCH, guard.require(Access.ADMIN, this::write));
+        routes.post(PRUNE, guard.require(Access.ADMIN, this::prune));
+    }
+
+    private void write(Context ctx, Caller caller) {
+        var options = WriteParams.options(ctx);
+        WriteParams.acceptPipelineOptions(ctx);
+        BatchWriteRequest request = body.read(ctx, BatchWriteRequest.class);
+        ReadingIdentifiers identifiers = ReadingIdentifiers.parse(identifierPaths(request.identifiers()));
+        List<BatchItem> items = items(request.readings());
+        BatchWriteResult result = batch.write(new BatchWriteCommand(caller, items, identifiers, options));
+        List<ReadingResponse> data = new ArrayList<>(result.items().size());
+        List<Changeset> pending = new ArrayList<>();
+        for (BatchItemResult item : result.items()) {
+            if (item.kind() == BatchItemResult.Kind.PENDING) {
+                data.add(readings.proposalOf(item.pending()));
+                pending.add(item.pending());
+            } else {
+                data.add(readings.toResponse(item.reading()));
+            }
+        }
+        ctx.json(new Envelope.DataWithChangesets(data, ChangesetMapper.INSTANCE.toResponses(pending)));
+    }
+
+    private void prune(Context ctx, Caller caller) {
+        boolean dryRun = Params.bool(ctx, "dry_run", false);
+        WriteParams.acceptPipelineOptions(ctx);
+        PruneResult result = prune.prune(mapper.toCommand(body.read(ctx, PruneRequest.class), caller, dryRun));
+        ctx.json(new Envelope.Data(new PruneResponse(result.deletedCount(), result.keptCount())));
+    }
+
+    private List<BatchItem> items(List<BatchReadingRequest> sent) {
+        if (sent == null) {
+            return List.of();
+        }
+        if (sent.size() > BatchWriteCommand.MAX_ITEMS) {
+            throw new InvalidRequestException(RejectionReason.TOO_MANY_RECORDS,
+                    sent.size() + " readings sent; at most " + BatchWriteCommand.MAX_ITEMS + " per request");
+        }
+        List<BatchItem> items = new ArrayList<>(sent.size());
+        for (int i = 0; i < sent.size(); i++) {
+            BatchReadingRequest r = sent.get(i);
+            if (r == null) {
+                throw new InvalidRequestException(RejectionReason.INVALID_BODY, "readings[" + i + "] must be an object");
+            }
+            try {
+                items.add(mapper.toItem(r, businessZone));
+            } catch (InvalidRequestException e) {
+                throw e.at("readings[" + i + "]");
+            }
+        }
+        return items;
+    }
+
+    /**
+     * The identifier paths: absent or null means the default identity; anything but an array of
+     * strings is {@code invalid_identifiers}, the contract's reason for identifiers it cannot use.
+     */
+    private static List<String> identifierPaths(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw invalidIdentifiers("identifiers must be an array of field paths");
+        }
+        List<String> paths = new ArrayList<>(node.size());
+        for (JsonNode p : node) {
+            if (!p.isTextual()) {
+                throw invalidIdentifiers("identifiers must be strings");
+            }
+            paths.add(p.textValue());
+        }
+        return paths;
+    }
+
+    private static InvalidRequestException invalidIdentifiers(String message) {
+        return new InvalidRequestException(RejectionReason.INVALID_IDENTIFIERS, message);
+    }
+}

@@ -1,0 +1,11 @@
+package io.metering.adapters.http.changeset;
+
+import io.metering.adapters.http.reading.ReadingResponse;
+
+/**
+ * Answer of applyReadingChangeset.
+ *
+ * @param reading the reading now stored
+ * @param changeset the applied changeset as it was before it was removed
+ */
+public record AppliedChangesetResponse(ReadingResponse reading, ChangesetResponse changeset) {}

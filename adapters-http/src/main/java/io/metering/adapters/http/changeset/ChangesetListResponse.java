@@ -1,0 +1,10 @@
+package io.metering.adapters.http.changeset;
+
+import java.util.List;
+
+/**
+ * Answer of getReadingChangesets.
+ *
+ * @param changesets the counter's pending changesets, oldest first
+ */
+public record ChangesetListResponse(List<ChangesetResponse> changesets) {}

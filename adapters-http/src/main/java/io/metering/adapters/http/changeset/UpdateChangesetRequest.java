@@ -1,0 +1,8 @@
+package io.metering.adapters.http.changeset;
+
+/**
+ * Body of updateReadingChangeset.
+ *
+ * @param proposed the proposal fields to change
+ */
+public record UpdateChangesetRequest(ProposedReadingRequest proposed) {}

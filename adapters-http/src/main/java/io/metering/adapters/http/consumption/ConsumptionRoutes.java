@@ -1,0 +1,86 @@
+package io.metering.adapters.http.consumption;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.metering.adapters.http.web.Access;
+import io.metering.adapters.http.web.Envelope;
+import io.metering.adapters.http.web.Guard;
+import io.metering.adapters.http.web.Params;
+import io.metering.application.access.Caller;
+import io.metering.application.port.in.ConsumptionQuery;
+import io.metering.application.port.in.ConsumptionRequest;
+import io.metering.domain.consumption.Interval;
+import io.metering.domain.counter.Direction;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.time.TimeInput;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * This product's consumption endpoint (rules on {@link ConsumptionQuery}):
+ * {@code GET /v1/metering/consumption/{meter_id}/{counter_id}} (admin and portal tokens; portal
+ * users reach their own meters only, anything else is 404) with
+ * <ul>
+ *   <li>{@code interval}: {@code day}, {@code week}, {@code month}, {@code year} or {@code period}
+ *       (default; the span as one billing period);</li>
+ *   <li>{@code start_date}, {@code end_date} (required): a date ({@code end_date} includes that day)
+ *       or a date-time; the span must not be empty and hold at most
+ *       {@value ConsumptionQuery#MAX_PERIODS} periods;</li>
+ *   <li>{@code direction}: {@code feed-in} or {@code feed-out} (default: the counter's);</li>
+ *   <li>{@code time_zone}: an IANA zone id for the calendar (default: the business time zone).</li>
+ * </ul>
+ * Answers {@code {data: }}{@link ConsumptionResponse}.
+ */
+public final class ConsumptionRoutes {
+    /** The endpoint's path. */
+    public static final String CONSUMPTION = "/v1/metering/consumption/{meter_id}/{counter_id}";
+
+    private final ConsumptionQuery query;
+    private final Guard guard;
+    private final ZoneId businessZone;
+
+    /**
+     * @param query the use case
+     * @param guard authentication and admission
+     * @param businessZone the default calendar zone
+     */
+    public ConsumptionRoutes(ConsumptionQuery query, Guard guard, ZoneId businessZone) {
+        this.query = Objects.requireNonNull(query, "query");
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
+    }
+
+    /** Adds the route. */
+    public void register(RoutesConfig routes) {
+        routes.get(CONSUMPTION, guard.require(Access.ADMIN_OR_PORTAL, this::consumption));
+    }
+
+    private void consumption(Context ctx, Caller caller) {
+        var meterId = Params.meterId(ctx.pathParam("meter_id"));
+        var counterId = Params.counterId(ctx.pathParam("counter_id"));
+        Interval interval = Params.code(ctx, "interval", Interval::fromCode, "day, week, month, year, period", Interval.PERIOD);
+        Direction direction = Params.code(ctx, "direction", Direction::fromCode, "feed-in, feed-out", null);
+        ZoneId zone = zone(Params.text(ctx, "time_zone"));
+        ZoneId calendar = zone != null ? zone : businessZone;
+        TimeInput start = TimeInput.parse(Params.requiredText(ctx, "start_date"), "start_date", calendar);
+        TimeInput end = TimeInput.parse(Params.requiredText(ctx, "end_date"), "end_date", calendar);
+        var report = query.consumption(new ConsumptionRequest(caller, meterId, counterId, Optional.ofNullable(direction), start, end,
+                interval, zone));
+        ctx.json(new Envelope.Data(ConsumptionJson.of(report)));
+    }
+
+    private static ZoneId zone(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER,
+                    "time_zone must be an IANA time zone such as Europe/Berlin, not '" + Params.shown(text) + "'");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.metering.adapters.http.reading;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * Body of updateMeterReading (contract schema {@code UpdateMeterReading}). {@code meter_id} and
+ * {@code counter_id} repeat the path and must agree with it when sent; {@code direction} names the
+ * reading's series when the counter implies none; {@code timestamp} is the reading's NEW instant
+ * (the query parameter names the old one). {@code reason} is the contract's free-text
+ * {@code ReasonString}.
+ */
+public record UpdateMeterReadingRequest(
+        JsonNode value,
+        @JsonProperty("read_by") String readBy,
+        String reason,
+        @JsonProperty("meter_id") String meterId,
+        @JsonProperty("counter_id") String counterId,
+        String direction,
+        String timestamp,
+        String source,
+        String status,
+        @JsonProperty("external_id") String externalId,
+        String remark,
+        Map<String, String> metadata) {}

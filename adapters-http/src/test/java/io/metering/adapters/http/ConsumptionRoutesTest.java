@@ -1,0 +1,135 @@
+package io.metering.adapters.http;
+
+import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.metering.adapters.http.TestApp.Response;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.meter.Meter;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET /v1/metering/consumption/{meter_id}/{counter_id}}: exact JSON, reach, parameters. */
+class ConsumptionRoutesTest {
+    private static TestApp t;
+    private String contact;
+    private Meter meter;
+    private Counter gas;
+
+    @BeforeAll
+    static void start() {
+        t = TestApp.withAnalytics();
+    }
+
+    @AfterAll
+    static void stop() {
+        t.close();
+    }
+
+    @BeforeEach
+    void seed() {
+        contact = "contact-" + UUID.randomUUID();
+        meter = t.meter(Map.of("sector", "gas", "customer", Map.of("$relation", List.of(Map.of("entity_id", contact, "_slug", "contact")))));
+        gas = t.counter(meter, Map.of("obis_number", "7-0:3.0.0", "unit", "m3", "conversion_factor", new BigDecimal("10.5")));
+        // midnight in Berlin on January 1st, February 1st and March 1st 2024
+        Response r = t.post("/v1/metering/readings", t.adminToken(), TestApp.js("{'readings':["
+                + "{'meter_id':'" + meter.id() + "','value':1000.000,'source':'ERP','timestamp':'2023-12-31T23:00:00Z'},"
+                + "{'meter_id':'" + meter.id() + "','value':1150.500,'source':'ERP','timestamp':'2024-01-31T23:00:00Z'},"
+                + "{'meter_id':'" + meter.id() + "','value':1290.250,'source':'ERP','timestamp':'2024-02-29T23:00:00Z'}]}"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+
+    private String path(String query) {
+        return "/v1/metering/consumption/" + meter.id() + "/" + gas.id() + "?" + query;
+    }
+
+    @Test
+    void months_with_exact_numbers_interpolation_flags_and_periods_without_value() {
+        Response r = t.get(path("interval=month&start_date=2024-01-01&end_date=2024-03-31"), t.adminToken());
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode d = r.json().get("data");
+        assertThat(d.get("meter_id").asText()).isEqualTo(meter.id().toString());
+        assertThat(d.get("counter_id").asText()).isEqualTo(gas.id().toString());
+        assertThat(d.get("direction").asText()).isEqualTo("feed-out");
+        assertThat(d.get("interval").asText()).isEqualTo("month");
+        assertThat(d.get("time_zone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(d.get("start").asText()).isEqualTo("2023-12-31T23:00:00.000Z");
+        assertThat(d.get("end").asText()).isEqualTo("2024-03-31T22:00:00.000Z");
+        assertThat(d.get("unit").asText()).isEqualTo("m3");
+        assertThat(d.get("energy_factor").decimalValue()).isEqualByComparingTo("10.5");
+        assertThat(d.get("periods")).hasSize(3);
+        // exact decimals on the wire: plain numbers, no exponent, no trailing zeros
+        assertThat(r.body()).contains("{\"start\":\"2023-12-31T23:00:00.000Z\",\"end\":\"2024-01-31T23:00:00.000Z\","
+                + "\"start_value\":1000,\"end_value\":1150.5,\"start_interpolated\":false,\"end_interpolated\":false,"
+                + "\"consumption\":150.5,\"energy\":1580.25}");
+        JsonNode march = d.get("periods").get(2);
+        assertThat(march.get("start_value").decimalValue()).isEqualByComparingTo("1290.25");
+        assertThat(march.get("end_value").isNull()).as("no reading after March 1st").isTrue();
+        assertThat(march.get("end_interpolated").isNull()).isTrue();
+        assertThat(march.get("consumption").isNull()).isTrue();
+        assertThat(march.get("energy").isNull()).isTrue();
+        assertThat(r.body()).contains("\"total\":{\"consumption\":290.25,\"energy\":3047.625,\"periods_without_value\":1}");
+    }
+
+    @Test
+    void interpolated_boundaries_in_another_time_zone() {
+        Response r = t.get(path("interval=day&start_date=2024-02-01&end_date=2024-02-01&time_zone=UTC"), t.adminToken());
+
+        JsonNode day = r.json().get("data").get("periods").get(0);
+        // February: 139.75 over 29 days; 1 h of it before 2024-02-01T00:00Z, 24 h inside
+        assertThat(day.get("start_value").decimalValue()).isEqualByComparingTo("1150.70079");
+        assertThat(day.get("start_interpolated").asBoolean()).isTrue();
+        assertThat(day.get("end_value").decimalValue()).isEqualByComparingTo("1155.519756");
+        assertThat(day.get("consumption").decimalValue()).isEqualByComparingTo("4.818966");
+        assertThat(r.json().get("data").get("time_zone").asText()).isEqualTo("UTC");
+    }
+
+    @Test
+    void a_billing_period_is_the_default_interval() {
+        Response r = t.get(path("start_date=2024-01-01T00:00:00%2B01:00&end_date=2024-03-01T00:00:00%2B01:00"), t.portalToken(contact));
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().get("data").get("interval").asText()).isEqualTo("period");
+        assertThat(r.json().get("data").get("periods")).hasSize(1);
+        assertThat(r.json().get("data").get("total").get("consumption").decimalValue()).isEqualByComparingTo("290.25");
+    }
+
+    @Test
+    void without_a_valid_token_401_and_both_token_kinds_are_admitted() {
+        assertReason(t.get(path("start_date=2024-01-01&end_date=2024-01-31"), null), 401, "unauthorized");
+        assertReason(t.get(path("start_date=2024-01-01&end_date=2024-01-31"), "not-a-jwt"), 401, "unauthorized");
+        assertThat(t.get(path("start_date=2024-01-01&end_date=2024-01-31"), t.portalToken(contact)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void outside_the_callers_reach_404() {
+        String q = "start_date=2024-01-01&end_date=2024-01-31";
+        assertReason(t.get(path(q), t.portalToken("someone-else")), 404, "not_found");
+        assertReason(t.get(path(q), t.adminToken(TestApp.OTHER_ORG)), 404, "not_found");
+        assertReason(t.get("/v1/metering/consumption/" + UUID.randomUUID() + "/" + gas.id() + "?" + q, t.adminToken()), 404, "not_found");
+        assertReason(t.get("/v1/metering/consumption/not-a-uuid/" + gas.id() + "?" + q, t.adminToken()), 404, "not_found");
+        Meter other = t.meter(Map.of("sector", "gas"));
+        assertReason(t.get("/v1/metering/consumption/" + other.id() + "/" + gas.id() + "?" + q, t.adminToken()), 404, "not_found");
+    }
+
+    @Test
+    void bad_parameters_400() {
+        String admin = t.adminToken();
+        assertReason(t.get(path("end_date=2024-01-31"), admin), 400, "missing_params");
+        assertReason(t.get(path("start_date=2024-01-01"), admin), 400, "missing_params");
+        assertReason(t.get(path("interval=hour&start_date=2024-01-01&end_date=2024-01-31"), admin), 400, "invalid_parameter");
+        assertReason(t.get(path("start_date=2024-02-01&end_date=2024-01-01"), admin), 400, "invalid_parameter");
+        assertReason(t.get(path("interval=day&start_date=2020-01-01&end_date=2023-01-01"), admin), 400, "invalid_parameter");
+        assertReason(t.get(path("start_date=2024-01-01&end_date=2024-01-31&time_zone=Mars/Olympus"), admin), 400, "invalid_parameter");
+        assertReason(t.get(path("start_date=2024-01-01&end_date=2024-01-31&direction=sideways"), admin), 400, "invalid_parameter");
+        assertReason(t.get(path("start_date=2024-02-30&end_date=2024-03-31"), admin), 400, "invalid_timestamp");
+    }
+}

@@ -1,0 +1,96 @@
+package io.metering.adapters.http;
+
+import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.metering.adapters.http.TestApp.Response;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.meter.Meter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plausibility rule over HTTP (DOMAIN.md "Reading the series"): getAllowedReadingForMeter's
+ * {@code max_value} without a later reading, and an admin marking an implausible reading valid with
+ * updateMeterReading and {@code status: valid}.
+ */
+class PlausibilityRoutesTest {
+    private static TestApp t;
+    private String contact;
+    private Meter meter;
+    private Counter kwh;
+
+    @BeforeAll
+    static void start() {
+        t = TestApp.withAnalytics();
+    }
+
+    @AfterAll
+    static void stop() {
+        t.close();
+    }
+
+    /** 1000, 1010, 1020 kWh at midnight UTC of June 1st to 3rd 2024: ten per day. */
+    @BeforeEach
+    void tenPerDay() {
+        contact = "contact-" + UUID.randomUUID();
+        meter = t.meter(Map.of("sector", "power", "customer", Map.of("$relation", List.of(Map.of("entity_id", contact, "_slug", "contact")))));
+        kwh = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out", "unit", "kWh"));
+        write("1000", "2024-06-01T00:00:00Z");
+        write("1010", "2024-06-02T00:00:00Z");
+        write("1020", "2024-06-03T00:00:00Z");
+    }
+
+    private JsonNode write(String value, String timestamp) {
+        Response r = t.post("/v1/metering/reading", t.portalToken(contact), TestApp.js("{'meter_id':'" + meter.id() + "','value':" + value
+                + ",'source':'ECP','timestamp':'" + timestamp + "'}"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().get("data");
+    }
+
+    private Response markValid(String timestamp, String value) {
+        return t.put("/v1/metering/reading/" + meter.id() + "/" + kwh.id() + "?timestamp=" + timestamp, t.adminToken(),
+                TestApp.js("{'value':" + value + ",'source':'ERP','status':'valid'}"));
+    }
+
+    @Test
+    void the_allowed_maximum_after_the_latest_reading_is_the_plausibility_bound() {
+        Response r = t.get("/v1/metering/allowed/reading/" + meter.id() + "?timestamp=2024-06-04T00:00:00Z", t.portalToken(contact));
+
+        JsonNode range = r.json().get("data").get(0);
+        // 1020 + max(10 x 10 kWh/day x 30 days, 1020)
+        assertThat(range.get("min_value").decimalValue()).isEqualByComparingTo("1020");
+        assertThat(range.get("max_value").decimalValue()).isEqualByComparingTo("4020");
+    }
+
+    @Test
+    void an_admin_marks_an_implausible_reading_valid_and_it_counts_again() {
+        assertThat(write("5000", "2024-06-04T00:00:00Z").get("status").asText()).isEqualTo("implausible");
+        String consumption = "/v1/metering/consumption/" + meter.id() + "/" + kwh.id()
+                + "?start_date=2024-06-01T00:00:00Z&end_date=2024-06-04T00:00:00Z";
+        assertThat(t.get(consumption, t.adminToken()).json().get("data").get("total").get("consumption").isNull()).isTrue();
+
+        Response marked = markValid("2024-06-04T00:00:00Z", "5000");
+
+        assertThat(marked.status()).as(marked.toString()).isEqualTo(200);
+        assertThat(marked.json().get("data").get("status").asText()).isEqualTo("valid");
+        assertThat(t.get(consumption, t.adminToken()).json().get("data").get("total").get("consumption").decimalValue())
+                .isEqualByComparingTo("4000");
+    }
+
+    @Test
+    void marking_a_slip_valid_below_which_genuine_readings_follow_is_refused() {
+        write("1030000", "2024-06-04T00:00:00Z");
+        write("1040", "2024-06-05T00:00:00Z");
+
+        assertReason(markValid("2024-06-04T00:00:00Z", "1030000"), 400, "greater_than_subsequent");
+        assertReason(t.put("/v1/metering/reading/" + meter.id() + "/" + kwh.id() + "?timestamp=2024-06-04T00:00:00Z",
+                t.portalToken(contact), TestApp.js("{'value':1030000,'source':'ECP','status':'valid'}")), 403, "forbidden_option");
+    }
+}

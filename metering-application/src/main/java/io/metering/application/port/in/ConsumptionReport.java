@@ -1,0 +1,21 @@
+package io.metering.application.port.in;
+
+import io.metering.domain.consumption.ConsumptionTable;
+import io.metering.domain.consumption.Interval;
+import io.metering.domain.consumption.Period;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.Direction;
+import java.time.ZoneId;
+
+/**
+ * The answer of {@link ConsumptionQuery}.
+ *
+ * @param counter the counter (unit, transformer ratio, conversion factor)
+ * @param direction the series measured
+ * @param interval the period length
+ * @param zone the calendar's time zone
+ * @param span the whole span, {@code [start, end)}
+ * @param table consumption and energy per period and in total
+ */
+public record ConsumptionReport(Counter counter, Direction direction, Interval interval, ZoneId zone, Period span,
+        ConsumptionTable table) {}

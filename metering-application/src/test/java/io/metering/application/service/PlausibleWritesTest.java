@@ -1,0 +1,120 @@
+package io.metering.application.service;
+
+import static io.metering.application.service.ServiceWorld.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.metering.application.port.in.AllowedRange;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.meter.Meter;
+import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingStatus;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The product's plausibility rule on the write path and in the allowed range (DOMAIN.md "Reading
+ * the series"): a unit slip is kept as implausible and locks out nothing; a register that starts to
+ * move inside one batch is judged by its new pace; history is read once per series and write.
+ */
+class PlausibleWritesTest {
+    private final ServiceWorld w = new ServiceWorld();
+    private final AtomicInteger historyQueries = new AtomicInteger();
+    private final ReadingSeriesQueries countingSeries = counting(w.store, historyQueries);
+    private final HistoryPlausibilityProvider plausibility = new HistoryPlausibilityProvider(countingSeries);
+    private final Meter meter = w.powerMeterOf("contact-1");
+    private final Counter kwh = w.consumptionCounter(meter);
+
+    PlausibleWritesTest() {
+        w.recording = new RecordReadingsService(w.ctx, plausibility);
+    }
+
+    /** 1000, 1010, 1020 kWh at midnight UTC of June 1st to 3rd: ten per day. */
+    private void tenPerDay() {
+        w.record(reading(meter, kwh, "2024-06-01T00:00:00Z", "1000"), reading(meter, kwh, "2024-06-02T00:00:00Z", "1010"),
+                reading(meter, kwh, "2024-06-03T00:00:00Z", "1020"));
+    }
+
+    @Test
+    void a_value_sent_in_watt_hours_is_kept_as_implausible_and_the_next_genuine_reading_is_accepted() {
+        tenPerDay();
+
+        w.record(reading(meter, kwh, "2024-06-04T00:00:00Z", "1030000"));
+        w.record(reading(meter, kwh, "2024-06-05T00:00:00Z", "1040"));
+
+        assertThat(w.stored(kwh)).extracting(Reading::status).containsExactly(null, null, null, ReadingStatus.IMPLAUSIBLE, null);
+        assertThat(w.stored(kwh).get(3).value()).isEqualByComparingTo("1030000");
+    }
+
+    @Test
+    void the_slip_and_the_genuine_reading_in_one_batch() {
+        tenPerDay();
+
+        w.record(reading(meter, kwh, "2024-06-04T00:00:00Z", "1030000"), reading(meter, kwh, "2024-06-05T00:00:00Z", "1040"));
+
+        assertThat(w.stored(kwh)).extracting(Reading::status).containsExactly(null, null, null, ReadingStatus.IMPLAUSIBLE, null);
+    }
+
+    @Test
+    void the_allowed_maximum_without_a_later_reading_is_the_plausibility_bound() {
+        tenPerDay();
+
+        AllowedRange range = new AllowedReadingService(w.ctx, plausibility)
+                .allowedRanges(w.admin, meter.id(), Instant.parse("2024-06-04T00:00:00Z")).get(0);
+
+        // 1020 + max(10 x 10 kWh/day x 30 days, 1020)
+        assertThat(range.minValue()).isEqualByComparingTo("1020");
+        assertThat(range.maxValue()).isEqualByComparingTo("4020");
+    }
+
+    @Test
+    void a_register_that_starts_moving_inside_a_batch_is_judged_by_its_pace_since_it_started() {
+        // a feed-in register of a new PV system: 40 days at zero stored, then 60 more zero days and
+        // the first two days of export in one batch (the Liander export register of 2023-11-07/08)
+        List<ServiceWorld.Input> stored = new ArrayList<>();
+        List<ServiceWorld.Input> batch = new ArrayList<>();
+        Instant day = Instant.parse("2024-01-01T00:00:00Z");
+        for (int i = 0; i < 100; i++) {
+            (i < 40 ? stored : batch).add(reading(meter, kwh, day.plus(Duration.ofDays(i)).toString(), "0"));
+        }
+        batch.add(reading(meter, kwh, day.plus(Duration.ofDays(100)).toString(), "0.747"));
+        batch.add(reading(meter, kwh, day.plus(Duration.ofDays(101)).toString(), "15.929"));
+        w.record(stored.toArray(ServiceWorld.Input[]::new));
+
+        w.record(batch.toArray(ServiceWorld.Input[]::new));
+
+        // judged without the batch's zeros, the pace would be 0.747 over 61 days and 15.929 implausible
+        assertThat(w.stored(kwh)).hasSize(102).allSatisfy(r -> assertThat(r.status()).isNull());
+    }
+
+    @Test
+    void a_write_reads_each_series_history_once() {
+        tenPerDay();
+        historyQueries.set(0);
+        List<ServiceWorld.Input> batch = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            batch.add(reading(meter, kwh, Instant.parse("2024-06-03T01:00:00Z").plus(Duration.ofMinutes(i)).toString(),
+                    String.valueOf(1020 + i)));
+        }
+
+        w.record(batch.toArray(ServiceWorld.Input[]::new));
+
+        assertThat(historyQueries).hasValue(1);
+    }
+
+    /** The store's time-series port, counting calls of {@code recentPlausible}. */
+    private static ReadingSeriesQueries counting(ReadingSeriesQueries target, AtomicInteger calls) {
+        return (ReadingSeriesQueries) Proxy.newProxyInstance(ReadingSeriesQueries.class.getClassLoader(),
+                new Class<?>[] {ReadingSeriesQueries.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("recentPlausible")) {
+                        calls.incrementAndGet();
+                    }
+                    return method.invoke(target, args);
+                });
+    }
+}

@@ -1,0 +1,99 @@
+package io.metering.domain.consumption;
+
+import static io.metering.domain.consumption.Points.NO_CAPACITY;
+import static io.metering.domain.consumption.Points.at;
+import static io.metering.domain.consumption.Points.capacity;
+import static io.metering.domain.consumption.Points.implausible;
+import static io.metering.domain.consumption.Points.meterChange;
+import static io.metering.domain.consumption.Points.p;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.metering.domain.reading.SeriesPoint;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which history a rate is measured on, and the two rates read from it. */
+class RateWindowTest {
+
+    @Test
+    void one_reading_or_less_than_a_day_of_history_is_too_short() {
+        RateWindow alone = RateWindow.endingAt(p("2024-01-02T00:00:00Z", "10"), List.of(), NO_CAPACITY);
+        RateWindow hours = RateWindow.endingAt(p("2024-01-01T23:59:59.999Z", "10"), List.of(p("2024-01-01T00:00:00Z", "1")), NO_CAPACITY);
+        RateWindow day = RateWindow.endingAt(p("2024-01-02T00:00:00Z", "10"), List.of(p("2024-01-01T00:00:00Z", "1")), NO_CAPACITY);
+
+        assertThat(alone.isTooShort()).isTrue();
+        assertThat(alone.averageRate()).isEmpty();
+        assertThat(hours.isTooShort()).isTrue();
+        assertThat(hours.activeRate()).isEmpty();
+        assertThat(day.isTooShort()).isFalse();
+        assertThat(day.averageRate().orElseThrow().perDay()).isEqualByComparingTo("9");
+    }
+
+    @Test
+    void the_window_starts_at_the_latest_segment_start() {
+        RateWindow w = RateWindow.endingAt(p("2024-01-05T00:00:00Z", "15"), List.of(p("2024-01-01T00:00:00Z", "100"),
+                p("2024-01-02T00:00:00Z", "110"), meterChange("2024-01-03T00:00:00Z", "0"), p("2024-01-04T00:00:00Z", "5")), NO_CAPACITY);
+
+        assertThat(w.points()).extracting(SeriesPoint::timestamp).containsExactly(at("2024-01-03T00:00:00Z"),
+                at("2024-01-04T00:00:00Z"), at("2024-01-05T00:00:00Z"));
+        assertThat(w.advance()).isEqualByComparingTo("15");
+        assertThat(w.averageRate().orElseThrow().perDay()).isEqualByComparingTo("7.5");
+    }
+
+    @Test
+    void at_most_200_points_and_none_older_than_365_days_before_the_anchor() {
+        List<SeriesPoint> daily = new ArrayList<>();
+        Instant start = at("2023-01-01T00:00:00Z");
+        for (int i = 0; i < 250; i++) {
+            daily.add(new SeriesPoint(start.plus(Duration.ofDays(i)), BigDecimal.valueOf(i), false, false));
+        }
+        RateWindow many = RateWindow.endingAt(new SeriesPoint(start.plus(Duration.ofDays(250)), BigDecimal.valueOf(250), false, false),
+                daily, NO_CAPACITY);
+        RateWindow old = RateWindow.endingAt(p("2024-01-01T00:00:00Z", "210"), List.of(p("2022-01-01T00:00:00Z", "0"),
+                p("2023-06-01T00:00:00Z", "100"), p("2023-12-01T00:00:00Z", "200")), NO_CAPACITY);
+
+        assertThat(many.points()).hasSize(RateWindow.MAX_POINTS);
+        assertThat(many.points().get(0).timestamp()).isEqualTo(start.plus(Duration.ofDays(51)));
+        assertThat(old.points().get(0).timestamp()).isEqualTo(at("2023-06-01T00:00:00Z"));
+        assertThat(old.advance()).isEqualByComparingTo("110");
+    }
+
+    @Test
+    void a_register_wrap_counts_as_consumption_across_the_wrap() {
+        RateWindow w = RateWindow.endingAt(p("2024-01-03T00:00:00Z", "10"), List.of(p("2024-01-01T00:00:00Z", "970"),
+                p("2024-01-02T00:00:00Z", "990")), capacity("1000"));
+
+        assertThat(w.advance()).isEqualByComparingTo("40");
+        assertThat(w.averageRate().orElseThrow().perDay()).isEqualByComparingTo("20");
+    }
+
+    @Test
+    void the_active_rate_leaves_out_a_leading_run_of_unchanged_values() {
+        RateWindow w = RateWindow.endingAt(p("2023-11-07T00:00:00Z", "0.747"), List.of(p("2023-11-03T00:00:00Z", "0"),
+                p("2023-11-04T00:00:00Z", "0"), p("2023-11-05T00:00:00Z", "0"), p("2023-11-06T00:00:00Z", "0")), NO_CAPACITY);
+
+        assertThat(w.averageRate().orElseThrow().perDay()).isEqualByComparingTo("0.18675");
+        assertThat(w.activeRate().orElseThrow().perDay()).isEqualByComparingTo("0.747");
+    }
+
+    @Test
+    void a_register_that_did_not_move_has_active_rate_zero() {
+        RateWindow w = RateWindow.endingAt(p("2024-07-10T00:00:00Z", "5000"), List.of(p("2024-07-01T00:00:00Z", "5000")), NO_CAPACITY);
+
+        assertThat(w.activeRate().orElseThrow().isZero()).isTrue();
+    }
+
+    @Test
+    void implausible_points_are_left_out_and_the_first_of_two_points_at_one_instant_wins() {
+        RateWindow w = RateWindow.endingAt(p("2024-01-03T00:00:00Z", "30"), List.of(p("2024-01-02T00:00:00Z", "20"),
+                implausible("2024-01-02T12:00:00Z", "20000"), p("2024-01-02T00:00:00Z", "999"), p("2024-01-01T00:00:00Z", "10"),
+                p("2024-01-04T00:00:00Z", "40")), NO_CAPACITY);
+
+        assertThat(w.points()).extracting(SeriesPoint::value).containsExactly(new BigDecimal("10"), new BigDecimal("20"),
+                new BigDecimal("30"));
+    }
+}
