@@ -34,6 +34,7 @@ public final class Benchmarks {
         DEFAULTS.put("jvm-opts", "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
         DEFAULTS.put("pool-size", "8");
         DEFAULTS.put("clients", "4");
+        DEFAULTS.put("ingest-path", "/v2/metering/readings");
         DEFAULTS.put("ingest-counters", "200");
         DEFAULTS.put("ingest-readings", "1000");
         DEFAULTS.put("import-counters", "1000");
@@ -129,19 +130,29 @@ public final class Benchmarks {
         Map<String, String> env = env();
         env.put("METERING_DATA_DIR", data.toString());
         env.put("METERING_DB_PORT", String.valueOf(dbPort));
-        runMode("plain", env, new Db("127.0.0.1", dbPort), "postgres");
+        // the embedded store generates its password at first start and keeps it in the data directory
+        Path passwordFile = data.resolve("db-password");
+        runMode("plain", env, new Db("127.0.0.1", dbPort, () -> readPassword(passwordFile)), "postgres");
     }
 
     /** An external TimescaleDB server (the cluster .ci/timescaledb starts). */
     private void timescale() throws Exception {
         String[] hostPort = options.get("timescale").split(":");
-        Db db = new Db(hostPort[0], Integer.parseInt(hostPort[1]));
+        Db db = new Db(hostPort[0], Integer.parseInt(hostPort[1]), () -> null);
         db.recreate("bench_service");
         Map<String, String> env = env();
         env.put("METERING_DATA_DIR", work.resolve("timescale-data").toString());
         env.put("METERING_JDBC_URL", "jdbc:postgresql://" + options.get("timescale") + "/bench_service");
         env.put("METERING_DB_USER", "postgres");
         runMode("timescale", env, db, "bench_service");
+    }
+
+    private static String readPassword(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file).trim() : null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Map<String, String> env() {
@@ -174,7 +185,7 @@ public final class Benchmarks {
             }
             // the raw side writes into a database of its own with the same schema (a hypertable in TimescaleDB mode)
             db.recreate("bench_raw");
-            try (PostgresPersistence ignored = PostgresPersistence.start(DataSources.pooled(db.url("bench_raw"), "postgres", "", 2),
+            try (PostgresPersistence ignored = PostgresPersistence.start(DataSources.pooled(db.url("bench_raw"), "postgres", db.password(), 2),
                     PersistenceSettings.defaults())) {
                 // migrated
             }
@@ -185,11 +196,11 @@ public final class Benchmarks {
                 double[] before = {Cpu.self(), Cpu.server(postmaster)};
                 Ingest.Result raw = Ingest.raw(db, "bench_raw", "bench-ingest", ingestRegisters, number("ingest-readings"), number("clients"));
                 double[] between = {Cpu.self(), Cpu.server(postmaster), Cpu.seconds(service.pid(), false)};
-                Ingest.Result http = Ingest.viaHttp(new Api(service.base(), "bench-ingest"), ingestRegisters, number("ingest-readings"),
-                        number("clients"));
+                Ingest.Result http = Ingest.viaHttp(new Api(service.base(), "bench-ingest"), options.get("ingest-path"), ingestRegisters,
+                        number("ingest-readings"), number("clients"));
                 double[] after = {Cpu.self(), Cpu.server(postmaster), Cpu.seconds(service.pid(), false)};
                 double per = 100_000.0 / http.rows();
-                row(mode, "ingest, POST /v1/metering/readings, 100/request, " + options.get("clients") + " clients, "
+                row(mode, "ingest, POST " + options.get("ingest-path") + ", 100/request, " + options.get("clients") + " clients, "
                         + ingestRegisters.size() + " counters (rows/s; request p50/p99 ms)",
                         String.format(Locale.ROOT, "%.0f (%.1f / %.1f)", http.rowsPerSecond(), http.latency().p50(), http.latency().p99()),
                         String.format(Locale.ROOT, "%.0f (%.1f / %.1f)", raw.rowsPerSecond(), raw.latency().p50(), raw.latency().p99()),

@@ -9,10 +9,19 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class Db {
     private final String host;
     private final int port;
+    private final java.util.function.Supplier<String> password;
 
-    Db(String host, int port) {
+    /** @param password the password of user postgres, asked when connecting (null or empty: none) */
+    Db(String host, int port, java.util.function.Supplier<String> password) {
         this.host = host;
         this.port = port;
+        this.password = password;
+    }
+
+    /** The password of user postgres, or null. */
+    String password() {
+        String p = password.get();
+        return p == null || p.isEmpty() ? null : p;
     }
 
     /** The JDBC URL of a database, with the driver's batch rewriting on (as the service's pool has it). */
@@ -24,6 +33,7 @@ final class Db {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(url(database));
         ds.setUser("postgres");
+        ds.setPassword(password());
         return ds.getConnection();
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Benchmark 1: ingest through {@code POST /v1/metering/readings} (100 readings per request,
+ * Benchmark 1: ingest through {@code POST /v2/metering/readings} (or v1; 100 readings per request,
  * validation on, several clients, many counters) against raw JDBC batch inserts of the same rows in
  * the same units (100 rows per transaction, the same number of threads).
  *
@@ -44,7 +44,8 @@ final class Ingest {
     }
 
     /** The service side. */
-    static Result viaHttp(Api api, List<Api.Register> registers, int readingsPerCounter, int clients) throws Exception {
+    static Result viaHttp(Api api, String path, List<Api.Register> registers, int readingsPerCounter, int clients) throws Exception {
+        boolean v2 = path.startsWith("/v2/");
         int batches = readingsPerCounter / PER_REQUEST;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> futures = new ArrayList<>();
@@ -55,7 +56,7 @@ final class Ingest {
             List<String> bodies = new ArrayList<>();
             for (int b = 0; b < batches; b++) {
                 for (int i = client; i < registers.size(); i += clients) {
-                    bodies.add(body(registers.get(i), i, b * PER_REQUEST));
+                    bodies.add(body(registers.get(i), i, b * PER_REQUEST, v2));
                 }
             }
             clientBodies.add(bodies);
@@ -66,7 +67,7 @@ final class Ingest {
                 List<Long> latencies = new ArrayList<>();
                 for (String body : bodies) {
                     long t = System.nanoTime();
-                    api.send("/v1/metering/readings", body);
+                    api.send(path, body);
                     latencies.add(System.nanoTime() - t);
                 }
                 return latencies.stream().mapToLong(Long::longValue).toArray();
@@ -83,13 +84,14 @@ final class Ingest {
         return new Result((long) registers.size() * batches * PER_REQUEST, seconds, new Stats(all.stream().mapToLong(Long::longValue).toArray()));
     }
 
-    private static String body(Api.Register r, int counterIndex, int firstHour) {
+    /** A request body of 100 readings; v2 items name their operation (create: insert or replace). */
+    private static String body(Api.Register r, int counterIndex, int firstHour, boolean v2) {
         StringBuilder sb = new StringBuilder(16_384).append("{\"readings\":[");
         for (int h = firstHour; h < firstHour + PER_REQUEST; h++) {
             if (h > firstHour) {
                 sb.append(',');
             }
-            sb.append("{\"meter_id\":\"").append(r.meterId()).append("\",\"counter_id\":\"").append(r.counterId())
+            sb.append(v2 ? "{\"operation\":\"create\",\"meter_id\":\"" : "{\"meter_id\":\"").append(r.meterId()).append("\",\"counter_id\":\"").append(r.counterId())
                     .append("\",\"direction\":\"feed-out\",\"timestamp\":\"").append(at(h)).append("\",\"value\":")
                     .append(value(h, counterIndex).toPlainString()).append(",\"source\":\"ERP\"}");
         }

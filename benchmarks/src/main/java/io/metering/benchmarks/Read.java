@@ -90,7 +90,7 @@ final class Read {
         long[] useCase = new long[queries];
         long[] relative = new long[queries];
         long[] raw = new long[queries];
-        try (PostgresPersistence p = PostgresPersistence.start(DataSources.pooled(db.url(database), "postgres", "", 4),
+        try (PostgresPersistence p = PostgresPersistence.start(DataSources.pooled(db.url(database), "postgres", db.password(), 4),
                 PersistenceSettings.defaults()); Connection c = db.connect(database)) {
             ListReadingsService list = new ListReadingsService(new ServiceContext(p.transactions(), p.meters(), p.counters(),
                     p.readings(), p.series(), p.changesets(), Clock.systemUTC(), ZoneId.of("Europe/Berlin")));
