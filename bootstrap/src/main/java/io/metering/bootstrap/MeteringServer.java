@@ -8,6 +8,7 @@ import io.metering.adapters.http.auth.Authenticator;
 import io.metering.adapters.persistence.DataSources;
 import io.metering.adapters.persistence.PersistenceSettings;
 import io.metering.adapters.persistence.PostgresPersistence;
+import io.metering.application.port.in.ImportReadingsUseCase;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.db.EmbeddedDatabase;
 import java.time.Clock;
@@ -26,12 +27,15 @@ public final class MeteringServer implements AutoCloseable {
     private final Optional<EmbeddedDatabase> embedded;
     private final PostgresPersistence persistence;
     private final UseCases useCases;
+    private final ImportReadingsUseCase importer;
     private final Javalin http;
 
-    private MeteringServer(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, UseCases useCases, Javalin http) {
+    private MeteringServer(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, UseCases useCases,
+            ImportReadingsUseCase importer, Javalin http) {
         this.embedded = embedded;
         this.persistence = persistence;
         this.useCases = useCases;
+        this.importer = importer;
         this.http = http;
     }
 
@@ -59,7 +63,8 @@ public final class MeteringServer implements AutoCloseable {
             UseCases useCases = Wiring.useCases(persistence, clock, config.businessZone());
             Javalin http = HttpApi.create(new HttpSettings(config.businessZone(), config.maxBodyBytes()), authenticator, useCases,
                     persistence::isHealthy);
-            MeteringServer server = new MeteringServer(embedded, persistence, useCases, http);
+            MeteringServer server = new MeteringServer(embedded, persistence, useCases,
+                    Wiring.importer(persistence, clock, config.businessZone()), http);
             LOG.info("Store and use cases ready in {} ms (storage: {})", (System.nanoTime() - started) / 1_000_000,
                     persistence.mode());
             return server;
@@ -84,6 +89,11 @@ public final class MeteringServer implements AutoCloseable {
     /** The use cases, for the demo loader. */
     public UseCases useCases() {
         return useCases;
+    }
+
+    /** The bulk import of readings, for the {@code import} command. */
+    public ImportReadingsUseCase importer() {
+        return importer;
     }
 
     /** The port served, once listening. */

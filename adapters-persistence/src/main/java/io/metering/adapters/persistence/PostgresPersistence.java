@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.metering.adapters.persistence.jdbi.JdbiChangesetRepository;
 import io.metering.adapters.persistence.jdbi.JdbiCounterRepository;
 import io.metering.adapters.persistence.jdbi.JdbiMeterRepository;
+import io.metering.adapters.persistence.jdbi.JdbiReadingBulkStore;
 import io.metering.adapters.persistence.jdbi.JdbiReadingRepository;
 import io.metering.adapters.persistence.jdbi.JdbiReadingSeriesQueries;
 import io.metering.adapters.persistence.jdbi.JdbiTransactions;
@@ -12,6 +13,7 @@ import io.metering.adapters.persistence.schema.TimescaleSetup;
 import io.metering.application.port.out.ChangesetRepository;
 import io.metering.application.port.out.CounterRepository;
 import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.ReadingBulkStore;
 import io.metering.application.port.out.ReadingRepository;
 import io.metering.application.port.out.ReadingSeriesQueries;
 import io.metering.application.port.out.Transactions;
@@ -50,6 +52,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final JdbiReadingRepository readings;
     private final JdbiReadingSeriesQueries series;
     private final JdbiChangesetRepository changesets;
+    private final JdbiReadingBulkStore bulk;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ReadinessProbe readiness = new ReadinessProbe(this::selectOne, READINESS_DEADLINE);
 
@@ -57,12 +60,13 @@ public final class PostgresPersistence implements AutoCloseable {
         this.dataSource = dataSource;
         this.jdbi = jdbi;
         this.mode = mode;
-        this.transactions = new JdbiTransactions(jdbi);
+        this.transactions = new JdbiTransactions(jdbi, DataSources.startsReadCommitted(dataSource));
         this.meters = new JdbiMeterRepository(transactions);
         this.counters = new JdbiCounterRepository(transactions);
         this.readings = new JdbiReadingRepository(transactions);
         this.series = new JdbiReadingSeriesQueries(transactions);
         this.changesets = new JdbiChangesetRepository(transactions);
+        this.bulk = new JdbiReadingBulkStore(transactions);
     }
 
     /**
@@ -120,6 +124,11 @@ public final class PostgresPersistence implements AutoCloseable {
     /** Pending changesets. */
     public ChangesetRepository changesets() {
         return changesets;
+    }
+
+    /** The bulk path for large imports (COPY). */
+    public ReadingBulkStore bulk() {
+        return bulk;
     }
 
     /** The storage mode found at start. */

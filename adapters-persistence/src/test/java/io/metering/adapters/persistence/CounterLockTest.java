@@ -36,7 +36,7 @@ class CounterLockTest {
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
     private final PostgresPersistence p = SharedPostgres.persistence();
-    private final Jdbi observer = Jdbi.create(SharedPostgres.server().getPostgresDatabase());
+    private final Jdbi observer = Jdbi.create(SharedPostgres.adminDataSource());
     private final OrganizationId org = new OrganizationId("lock-" + UUID.randomUUID());
     private final ExecutorService pool = Executors.newFixedThreadPool(3);
     private final CountDownLatch firstHoldsLock = new CountDownLatch(1);

@@ -22,13 +22,15 @@ class MigrationRestartTest {
         OrganizationId org = new OrganizationId("restart");
         Meter meter = Meter.builder(MeterId.random(), org, Instant.parse("2024-01-01T00:00:00Z")).title("kept").build();
 
+        StorageMode firstMode;
         try (PostgresPersistence first = start(database, PersistenceSettings.defaults())) {
             first.meters().insert(meter);
-            assertThat(first.mode()).isInstanceOf(StorageMode.PlainPostgres.class);
+            firstMode = first.mode();
+            assertThat(first.mode().isTimescale()).isEqualTo(SharedPostgres.timescale());
         }
         try (PostgresPersistence second = start(database, PersistenceSettings.defaults())) {
             assertThat(second.meters().findById(org, meter.id())).contains(meter);
-            assertThat(second.mode().isTimescale()).isFalse();
+            assertThat(second.mode()).isEqualTo(firstMode);
         }
 
         List<String> history = Jdbi.create(SharedPostgres.jdbcUrl(database), "postgres", "")

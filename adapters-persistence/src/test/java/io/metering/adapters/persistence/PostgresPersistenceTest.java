@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
 
 /** The entry point's mode, health and lifecycle, and the pool factory. */
 class PostgresPersistenceTest {
     @Test
+    @DisabledIf("io.metering.adapters.persistence.SharedPostgres#onTimescale")
     void runsPlainPostgresWhereTimescaleIsNotOffered() {
         StorageMode mode = SharedPostgres.persistence().mode();
 
@@ -57,6 +59,16 @@ class PostgresPersistenceTest {
         try (HikariDataSource pool = DataSources.pooled(SharedPostgres.jdbcUrl("postgres"), "postgres", null, 3)) {
             assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
             assertThat(pool.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
+            assertThat(DataSources.startsReadCommitted(pool)).isTrue();
+            String planCacheMode = org.jdbi.v3.core.Jdbi.create(pool)
+                    .withHandle(h -> h.createQuery("SHOW plan_cache_mode").mapTo(String.class).one());
+            assertThat(planCacheMode).isEqualTo("force_generic_plan");
+        }
+        com.zaxxer.hikari.HikariConfig other = new com.zaxxer.hikari.HikariConfig();
+        other.setJdbcUrl(SharedPostgres.jdbcUrl("postgres"));
+        other.setUsername("postgres");
+        try (HikariDataSource plain = new HikariDataSource(other)) {
+            assertThat(DataSources.startsReadCommitted(plain)).as("isolation left to the server").isFalse();
         }
         assertThatThrownBy(() -> DataSources.pooled("jdbc:mysql://localhost/x", "u", "p", 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DataSources.pooled(SharedPostgres.jdbcUrl("postgres"), "u", "p", 1))

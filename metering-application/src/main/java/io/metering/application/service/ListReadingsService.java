@@ -1,7 +1,7 @@
 package io.metering.application.service;
 
 import io.metering.application.access.Caller;
-import io.metering.application.model.PageRequest;
+import io.metering.application.port.out.SeriesWindow;
 import io.metering.application.port.in.ListReadingsQuery;
 import io.metering.application.port.in.ReadingView;
 import io.metering.application.port.in.ReadingsPage;
@@ -55,9 +55,10 @@ public final class ListReadingsService implements ListReadingsQuery {
         }
         return ctx.transactions().readOnly(() -> {
             Counter counter = reach.counterOf(caller, q.meterId(), q.counterId());
-            List<Reading> rows = ctx.series().range(caller.org(), counter.id(), q.direction(), from, to, q.sort(), q.page());
-            long hits = hits(q, rows, from, to);
-            Instant first = ctx.series().firstTimestamp(caller.org(), counter.id(), q.direction()).orElse(null);
+            SeriesWindow window = ctx.series().window(caller.org(), counter.id(), q.direction(), from, to, q.sort(), q.page());
+            List<Reading> rows = window.readings();
+            long hits = window.hits();
+            Instant first = window.firstTimestamp().orElse(null);
             List<ReadingView> views = q.type() == ValueType.RELATIVE ? relative(caller, counter, rows)
                     : rows.stream().map(r -> new ReadingView(r, r.value())).toList();
             List<Changeset> pending = q.includePendingChangesets()
@@ -65,15 +66,6 @@ public final class ListReadingsService implements ListReadingsQuery {
                     : List.of();
             return new ReadingsPage(views, hits, first, pending);
         });
-    }
-
-    /** The count is known without a second query when the window starts at 0 and is not full. */
-    private long hits(ReadingsRequest q, List<Reading> rows, Instant from, Instant to) {
-        PageRequest page = q.page();
-        if (page.offset() == 0 && (page.unlimited() || rows.size() < page.limit())) {
-            return rows.size();
-        }
-        return ctx.series().count(q.caller().org(), q.counterId(), q.direction(), from, to);
     }
 
     private List<ReadingView> relative(Caller caller, Counter counter, List<Reading> rows) {

@@ -14,6 +14,9 @@ import io.metering.domain.reading.ReadingTarget;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,15 +45,56 @@ final class ReadingPreparation {
      * @return candidates in input order, with index = position in the request
      */
     Prepared prepare(Caller caller, List<ReadingInput> inputs, Instant now) {
-        List<MeterId> meterIds = inputs.stream().map(ReadingInput::meterId).distinct().toList();
-        Map<MeterId, Meter> meters = ctx.meters().findByIds(caller.org(), meterIds).stream()
-                .filter(caller::canSee)
-                .collect(Collectors.toMap(Meter::id, Function.identity()));
-        Map<MeterId, List<Counter>> counters = ctx.counters().findByMeters(caller.org(), meters.keySet()).stream()
-                .collect(Collectors.groupingBy(Counter::meterId));
+        return prepare(caller, inputs, now, 0);
+    }
+
+    /**
+     * The meters (in the caller's reach) and counters a preparation has loaded. A long import keeps
+     * one across its chunks, so each meter is loaded once.
+     */
+    static final class Loaded {
+        private final Map<MeterId, Meter> meters = new HashMap<>();
+        private final Map<MeterId, List<Counter>> counters = new HashMap<>();
+        private final Set<MeterId> asked = new HashSet<>();
+
+        /** Loads what the inputs name and was not asked for before. */
+        void load(ServiceContext ctx, Caller caller, List<ReadingInput> inputs) {
+            List<MeterId> missing = inputs.stream().map(ReadingInput::meterId).filter(asked::add).distinct().toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            Map<MeterId, Meter> found = ctx.meters().findByIds(caller.org(), missing).stream()
+                    .filter(caller::canSee)
+                    .collect(Collectors.toMap(Meter::id, Function.identity()));
+            meters.putAll(found);
+            ctx.counters().findByMeters(caller.org(), found.keySet())
+                    .forEach(c -> counters.computeIfAbsent(c.meterId(), k -> new ArrayList<>()).add(c));
+        }
+    }
+
+    /**
+     * As {@link #prepare(Caller, List, Instant)}, for a part of a longer stream.
+     *
+     * @param firstIndex the stream position of {@code inputs.get(0)}, so candidates and rejections
+     *     name positions in the stream
+     */
+    Prepared prepare(Caller caller, List<ReadingInput> inputs, Instant now, int firstIndex) {
+        return prepare(caller, inputs, now, firstIndex, new Loaded());
+    }
+
+    /**
+     * As {@link #prepare(Caller, List, Instant, int)}, reusing and extending what was loaded before.
+     *
+     * @param loaded meters and counters loaded so far; only meters not asked for before are loaded
+     */
+    Prepared prepare(Caller caller, List<ReadingInput> inputs, Instant now, int firstIndex, Loaded loaded) {
+        loaded.load(ctx, caller, inputs);
+        Map<MeterId, Meter> meters = loaded.meters;
+        Map<MeterId, List<Counter>> counters = loaded.counters;
         List<ReadingCandidate> out = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            ReadingInput in = inputs.get(i);
+        for (int n = 0; n < inputs.size(); n++) {
+            ReadingInput in = inputs.get(n);
+            int i = firstIndex + n;
             try {
                 Meter meter = meters.get(in.meterId());
                 if (meter == null) {

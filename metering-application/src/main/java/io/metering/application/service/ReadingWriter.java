@@ -87,6 +87,14 @@ final class ReadingWriter {
     List<Reading> check(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
             OnExisting onExisting, boolean validate) {
         Instant now = ctx.clock().instant();
+        Optional<SeriesNeighbours> boundaries = removed.isEmpty() ? SpanChecks.boundaries(ctx.readings(), org, candidates)
+                : Optional.empty();
+        if (boundaries.isPresent()) {
+            // nothing stored inside the batch's spans: no stored key can collide, and the stored
+            // neighbours of every candidate are the readings just outside its series' span
+            return new ReadingBatchValidator(boundaries.get(), validate ? plausibility.forWrite(org) : PlausibilityPolicy.NONE)
+                    .validate(candidates, now, validate);
+        }
         if (onExisting == OnExisting.REJECT) {
             Set<ReadingKey> keys = candidates.stream().map(c -> c.reading().key()).collect(Collectors.toSet());
             Map<ReadingKey, Reading> existing = new java.util.HashMap<>(ctx.readings().findByKeys(org, keys));

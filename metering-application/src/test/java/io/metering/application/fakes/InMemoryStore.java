@@ -14,6 +14,8 @@ import io.metering.application.port.out.PruneScope;
 import io.metering.application.port.out.ReadingMatch;
 import io.metering.application.port.out.ReadingRepository;
 import io.metering.application.port.out.ReadingSeriesQueries;
+import io.metering.application.port.out.SeriesSpan;
+import io.metering.application.port.out.SpanNeighbours;
 import io.metering.application.port.out.Transactions;
 import io.metering.domain.changeset.Changeset;
 import io.metering.domain.changeset.ChangesetId;
@@ -341,6 +343,24 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
             out.put(p, new Neighbours(prev, next));
         }
         return out;
+    }
+
+    /** {@inheritDoc} Answered from the series themselves, so services take the span path here too. */
+    @Override
+    public Optional<Map<SeriesKey, SpanNeighbours>> around(OrganizationId org, Collection<SeriesSpan> spans) {
+        Map<SeriesKey, SpanNeighbours> out = new HashMap<>();
+        for (SeriesSpan span : spans) {
+            TreeMap<Instant, Reading> s = seriesIfAny(org, span.series()).orElse(new TreeMap<>());
+            Optional<SeriesPoint> before = s.headMap(span.from(), false).descendingMap().values().stream()
+                    .filter(r -> !r.isImplausible()).findFirst().map(Reading::point);
+            Optional<SeriesPoint> after = s.tailMap(span.to(), false).values().stream()
+                    .filter(r -> !r.isImplausible()).findFirst().map(Reading::point);
+            boolean occupied = !s.subMap(span.from(), true, span.to(), true).isEmpty();
+            out.merge(span.series(), new SpanNeighbours(before, after, occupied),
+                    (a, b) -> new SpanNeighbours(a.before().isEmpty() ? b.before() : a.before(),
+                            a.after().isEmpty() ? b.after() : a.after(), true));
+        }
+        return Optional.of(out);
     }
 
     private Stream<Reading> allReadings(OrganizationId org) {

@@ -10,6 +10,7 @@ import io.metering.application.port.out.NeighbourProbe;
 import io.metering.application.port.out.Neighbours;
 import io.metering.application.port.out.PruneCounts;
 import io.metering.application.port.out.PruneScope;
+import io.metering.application.port.out.SeriesWindow;
 import io.metering.application.port.out.ReadingMatch;
 import io.metering.domain.changeset.Changeset;
 import io.metering.domain.changeset.ChangesetCreator;
@@ -917,6 +918,45 @@ public abstract class PortContractTest {
             assertThat(ports.series().count(org, c, Optional.empty(), hours(1).plusNanos(1), hours(3).minusNanos(1))).isEqualTo(1);
             assertThat(ports.series().count(otherOrg, c, Optional.empty(), T0, hours(10))).isEqualTo(1);
             assertThat(ports.series().count(org, CounterId.random(), Optional.empty(), T0, hours(10))).isZero();
+        }
+
+        @Test
+        void aWindowCarriesItsHitsAndTheFirstTimestamp() {
+            SeriesWindow full = ports.series().window(org, c, Optional.empty(), T0, hours(10), SortOrder.ASC, new PageRequest(1, 3));
+            assertThat(full.readings()).containsExactly(in1, out1, out2);
+            assertThat(full.hits()).isEqualTo(7);
+            assertThat(full.firstTimestamp()).contains(hours(0.5));
+
+            SeriesWindow desc = ports.series().window(org, c, Optional.empty(), hours(1), hours(3), SortOrder.DESC, new PageRequest(0, 2));
+            assertThat(desc.readings()).containsExactly(out3, in3);
+            assertThat(desc.hits()).isEqualTo(5);
+
+            SeriesWindow partial = ports.series().window(org, c, Optional.of(Direction.FEED_OUT), T0, hours(10), SortOrder.ASC,
+                    new PageRequest(0, 20));
+            assertThat(partial.readings()).containsExactly(out1, out2, out3);
+            assertThat(partial.hits()).isEqualTo(3);
+            assertThat(partial.firstTimestamp()).contains(hours(1));
+
+            SeriesWindow all = ports.series().window(org, c, Optional.empty(), T0, hours(10), SortOrder.ASC, new PageRequest(0, PageRequest.ALL));
+            assertThat(all.readings()).hasSize(7);
+            assertThat(all.hits()).isEqualTo(7);
+
+            SeriesWindow past = ports.series().window(org, c, Optional.empty(), T0, hours(10), SortOrder.ASC, new PageRequest(9, 5));
+            assertThat(past.readings()).isEmpty();
+            assertThat(past.hits()).isEqualTo(7);
+
+            SeriesWindow none = ports.series().window(org, c, Optional.empty(), hours(5), hours(10), SortOrder.ASC, new PageRequest(0, 5));
+            assertThat(none.readings()).isEmpty();
+            assertThat(none.hits()).isZero();
+            assertThat(none.firstTimestamp()).as("of the counter, not of the range").contains(hours(0.5));
+
+            SeriesWindow zero = ports.series().window(org, c, Optional.empty(), T0, hours(10), SortOrder.ASC, new PageRequest(0, 0));
+            assertThat(zero.readings()).isEmpty();
+            assertThat(zero.hits()).isEqualTo(7);
+
+            SeriesWindow unknown = ports.series().window(org, CounterId.random(), Optional.empty(), T0, hours(10), SortOrder.ASC,
+                    new PageRequest(0, 5));
+            assertThat(unknown).isEqualTo(new SeriesWindow(List.of(), 0, Optional.empty()));
         }
 
         @Test

@@ -6,8 +6,11 @@ import io.metering.application.port.out.PruneCounts;
 import io.metering.application.port.out.PruneScope;
 import io.metering.application.port.out.ReadingMatch;
 import io.metering.application.port.out.ReadingRepository;
+import io.metering.application.port.out.SeriesSpan;
+import io.metering.application.port.out.SpanNeighbours;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingKey;
+import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.tenant.OrganizationId;
 import java.util.Collection;
 import java.util.HashMap;
@@ -168,6 +171,12 @@ public final class JdbiReadingRepository implements ReadingRepository {
         Map<NeighbourProbe, Neighbours> out = new HashMap<>();
         found.forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
+    }
+
+    /** {@inheritDoc} One statement of three primary-key probes per span. */
+    @Override
+    public Optional<Map<SeriesKey, SpanNeighbours>> around(OrganizationId org, Collection<SeriesSpan> spans) {
+        return Optional.of(db.read(h -> SpanQuery.run(h, org, spans)));
     }
 
     /** {@inheritDoc} Matches of the same shape (the same criteria given) share one statement. */

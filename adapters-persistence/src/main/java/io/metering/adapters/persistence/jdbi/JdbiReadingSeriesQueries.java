@@ -3,6 +3,7 @@ package io.metering.adapters.persistence.jdbi;
 import io.metering.application.model.PageRequest;
 import io.metering.application.model.SortOrder;
 import io.metering.application.port.out.ReadingSeriesQueries;
+import io.metering.application.port.out.SeriesWindow;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.reading.Reading;
@@ -10,6 +11,7 @@ import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,6 +34,11 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
     private static final String RANGE_BRANCH = "(SELECT " + ReadingRows.COLUMNS + " FROM reading"
             + " WHERE org_id = :org AND counter_id = CAST(:counterId AS uuid) AND direction = '%s'"
             + " AND ts >= CAST(:from AS timestamptz) AND ts <= CAST(:to AS timestamptz) ORDER BY ts %s%s)";
+
+    /** The readings of the range, all of them. */
+    private static final String COUNT = "SELECT count(*) FROM reading WHERE org_id = :org AND counter_id = CAST(:counterId AS uuid)"
+            + " AND direction = ANY(CAST(:directions AS text[]))"
+            + " AND ts >= CAST(:from AS timestamptz) AND ts <= CAST(:to AS timestamptz)";
 
     /** The earliest instant of each direction, each from the head of its key range. */
     private static final String FIRST_TIMESTAMP = """
@@ -72,6 +79,46 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
     }
 
     /**
+     * {@inheritDoc} One statement: the window, then its count when the window does not tell it
+     * ({@code CASE} evaluates the full count's subplan only then), and the first timestamp. Rows come
+     * in window order, each carrying the two totals; an empty window still yields one row of totals.
+     */
+    @Override
+    public SeriesWindow window(OrganizationId org, CounterId counterId, Optional<Direction> direction, Instant from, Instant to,
+            SortOrder sort, PageRequest page) {
+        if (page.limit() == 0) {
+            return new SeriesWindow(List.of(), count(org, counterId, direction, from, to), firstTimestamp(org, counterId, direction));
+        }
+        String hits = page.offset() == 0
+                ? (page.unlimited() ? "(SELECT count(*) FROM page)"
+                        : "CASE WHEN (SELECT count(*) FROM page) < " + page.limit() + " THEN (SELECT count(*) FROM page)"
+                                + " ELSE (" + COUNT + ") END")
+                : "(" + COUNT + ")";
+        String sql = "WITH page AS MATERIALIZED (SELECT r.*, row_number() OVER () AS n FROM (" + rangeSql(direction, sort, page) + ") r)"
+                + " SELECT page.*, t.hits, t.first FROM (SELECT " + hits + " AS hits, (" + FIRST_TIMESTAMP + ") AS first) t"
+                + " LEFT JOIN page ON true ORDER BY page.n";
+        List<Reading> rows = new ArrayList<>();
+        long[] total = new long[1];
+        Instant[] first = new Instant[1];
+        db.read(h -> h.createQuery(sql)
+                .bind("org", org.value())
+                .bind("counterId", counterId.toString())
+                .bind("from", SqlInstants.ceiling(from))
+                .bind("to", SqlInstants.floor(to))
+                .bindArray("directions", String.class, codes(direction))
+                .map((rs, ctx) -> {
+                    total[0] = rs.getLong("hits");
+                    first[0] = SqlInstants.read(rs, "first");
+                    return rs.getObject("counter_id") == null ? null : ReadingRows.map(rs);
+                })
+                .list())
+                .stream()
+                .filter(Objects::nonNull)
+                .forEach(rows::add);
+        return new SeriesWindow(rows, total[0], Optional.ofNullable(first[0]));
+    }
+
+    /**
      * One branch per direction; each branch is limited to offset + limit rows, enough for the window
      * of the merged order (timestamp, then direction).
      */
@@ -90,9 +137,7 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
 
     @Override
     public long count(OrganizationId org, CounterId counterId, Optional<Direction> direction, Instant from, Instant to) {
-        return db.read(h -> h.createQuery("SELECT count(*) FROM reading WHERE org_id = :org AND counter_id = CAST(:counterId AS uuid)"
-                        + " AND direction = ANY(CAST(:directions AS text[]))"
-                        + " AND ts >= CAST(:from AS timestamptz) AND ts <= CAST(:to AS timestamptz)")
+        return db.read(h -> h.createQuery(COUNT)
                 .bind("org", org.value())
                 .bind("counterId", counterId.toString())
                 .bindArray("directions", String.class, codes(direction))

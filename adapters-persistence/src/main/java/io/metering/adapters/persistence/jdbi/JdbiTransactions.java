@@ -16,7 +16,8 @@ import org.jdbi.v3.core.Jdbi;
  * row locks ({@link JdbiCounterRepository#lockForReadingWrite}), and each statement after the lock
  * sees what earlier writers committed. {@link #readOnly} runs a READ ONLY REPEATABLE READ
  * transaction, so all its queries see one snapshot. Both are set per transaction with
- * {@code SET TRANSACTION}, leaving the pooled connection's defaults alone.
+ * {@code SET TRANSACTION}, leaving the pooled connection's defaults alone; read-write transactions
+ * skip that round trip on pools whose connections are set to READ COMMITTED when opened.
  *
  * <p>Repository calls outside any transaction run on their own short-lived handle: reads in
  * autocommit, multi-statement writes in their own transaction.
@@ -29,11 +30,23 @@ public final class JdbiTransactions implements Transactions {
     private record Bound(Handle handle, boolean readOnly) {}
 
     private final Jdbi jdbi;
+    private final boolean connectionsStartReadCommitted;
     private final ThreadLocal<Bound> bound = new ThreadLocal<>();
 
-    /** @param jdbi the database */
+    /** @param jdbi the database; its connections may start in any isolation level */
     public JdbiTransactions(Jdbi jdbi) {
+        this(jdbi, false);
+    }
+
+    /**
+     * @param jdbi the database
+     * @param connectionsStartReadCommitted whether every connection is known to start READ
+     *     COMMITTED and writable (a pool set up so), which spares read-write transactions the
+     *     {@code SET TRANSACTION} round trip
+     */
+    public JdbiTransactions(Jdbi jdbi, boolean connectionsStartReadCommitted) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.connectionsStartReadCommitted = connectionsStartReadCommitted;
     }
 
     /**
@@ -49,7 +62,7 @@ public final class JdbiTransactions implements Transactions {
             return work.get();
         }
         return StoreFailures.translate(() -> jdbi.inTransaction(handle -> {
-            handle.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED, READ WRITE");
+            readCommitted(handle);
             return runBound(new Bound(handle, false), work);
         }));
     }
@@ -93,9 +106,15 @@ public final class JdbiTransactions implements Transactions {
             return update.apply(b.handle());
         }
         return StoreFailures.translate(() -> jdbi.inTransaction(handle -> {
-            handle.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED, READ WRITE");
+            readCommitted(handle);
             return update.apply(handle);
         }));
+    }
+
+    private void readCommitted(Handle handle) {
+        if (!connectionsStartReadCommitted) {
+            handle.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED, READ WRITE");
+        }
     }
 
     /**

@@ -57,20 +57,34 @@ final class JdbiTimescaleCatalog implements TimescaleCatalog {
 
     /**
      * {@inheritDoc} TimescaleDB 2.13 introduced {@code by_range} dimensions and deprecated the
-     * column-name form; older versions only know the latter.
+     * column-name form; older versions only know the latter. The default index on {@code ts} alone
+     * is not created: every query names a counter, so the chunks' primary-key indexes
+     * {@code (org_id, counter_id, direction, ts)} serve them, and a second index would only slow
+     * ingest.
      */
     @Override
     public void createReadingHypertable(String extensionVersion, Duration chunkInterval, boolean migrateData) {
         String sql = TimescaleVersions.atLeast(extensionVersion, 2, 13)
                 ? "SELECT create_hypertable('reading', by_range('ts', CAST(:interval AS interval)),"
-                        + " if_not_exists => true, migrate_data => :migrate)"
+                        + " create_default_indexes => false, if_not_exists => true, migrate_data => :migrate)"
                 : "SELECT create_hypertable('reading', 'ts', chunk_time_interval => CAST(:interval AS interval),"
-                        + " if_not_exists => true, migrate_data => :migrate)";
+                        + " create_default_indexes => false, if_not_exists => true, migrate_data => :migrate)";
         jdbi.useHandle(h -> h.createQuery(sql)
                 .bind("interval", chunkInterval.toString())
                 .bind("migrate", migrateData)
                 .mapTo(String.class)
                 .one());
+    }
+
+    @Override
+    public boolean dropDefaultTimeIndex() {
+        return jdbi.withHandle(h -> {
+            boolean exists = h.createQuery("SELECT to_regclass('reading_ts_idx') IS NOT NULL").mapTo(Boolean.class).one();
+            if (exists) {
+                h.execute("DROP INDEX reading_ts_idx");
+            }
+            return exists;
+        });
     }
 
     @Override

@@ -32,6 +32,14 @@ interface TimescaleCatalog {
     /** Makes {@code reading} a hypertable on {@code ts}, moving existing rows into chunks if asked. */
     void createReadingHypertable(String extensionVersion, Duration chunkInterval, boolean migrateData);
 
+    /**
+     * Drops {@code reading_ts_idx}, the index on {@code ts} alone that {@code create_hypertable}
+     * makes unless told not to, if it exists.
+     *
+     * @return whether it existed
+     */
+    boolean dropDefaultTimeIndex();
+
     /** The chunk interval of the {@code reading} hypertable. */
     Duration readingChunkInterval();
 

@@ -33,6 +33,9 @@ public final class TimescaleSetup {
         Optional<String> installed = db.installedVersion();
         // A hypertable cannot turn back into a plain table, so it is reported whatever the settings say.
         if (installed.isPresent() && db.readingIsHypertable()) {
+            if (db.dropDefaultTimeIndex()) {
+                LOG.info("Dropped reading_ts_idx: no query reads readings by time alone, and it slowed every insert");
+            }
             if (settings.timescaleWhenAvailable() && !db.readingChunkInterval().equals(settings.chunkInterval())) {
                 LOG.info("Setting the chunk interval of new reading chunks to {}", settings.chunkInterval());
                 db.setReadingChunkInterval(settings.chunkInterval());

@@ -8,6 +8,7 @@ import io.metering.application.port.out.MeterSearch;
 import io.metering.application.port.out.NeighbourProbe;
 import io.metering.application.port.out.PruneScope;
 import io.metering.application.port.out.ReadingMatch;
+import io.metering.application.port.out.SeriesSpan;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.MeterId;
@@ -102,6 +103,25 @@ class QueryShapeTest {
     }
 
     @Test
+    void spansOfManySeriesAreOneIndexedStatement() {
+        List<SeriesSpan> spans = new ArrayList<>();
+        for (CounterId c : COUNTERS) {
+            for (Direction d : Direction.values()) {
+                spans.add(new SeriesSpan(new SeriesKey(c, d), T0.plusSeconds(900L * 100 + 1), T0.plusSeconds(900L * 200 - 1)));
+            }
+        }
+
+        var executed = run(x -> assertThat(readings.around(ORG, spans).orElseThrow()).hasSize(8)
+                .allSatisfy((k, v) -> assertThat(v.occupied()).isTrue()));
+
+        assertThat(executed).hasSize(1);
+        assertThat(executed.get(0).plan()).contains("reading_pkey");
+        var single = run(x -> assertThat(readings.around(ORG, spans.subList(0, 1)).orElseThrow()).hasSize(1));
+        assertThat(single).hasSize(1);
+        assertThat(single.get(0).plan()).contains("reading_pkey");
+    }
+
+    @Test
     void keyLookupsAndWritesAreOneStatementEach() {
         List<ReadingKey> keys = IntStream.range(0, 100)
                 .mapToObj(i -> new ReadingKey(new SeriesKey(COUNTERS.get(0), Direction.FEED_OUT),
@@ -138,6 +158,10 @@ class QueryShapeTest {
         // the directions' index scans merge by ts; only rows sharing an instant are ordered by direction
         assertThat(range.get(0).plan()).contains("Merge Append").doesNotContainPattern("(?<!Incremental )Sort +\\(cost");
         run(x -> series.range(ORG, c, Optional.of(Direction.FEED_IN), T0, mid, SortOrder.ASC, new PageRequest(0, PageRequest.ALL)));
+        // a page of getReadingsByInterval: window, hits and first timestamp in one indexed statement
+        var window = run(x -> assertThat(series.window(ORG, c, Optional.empty(), T0, mid, SortOrder.ASC, new PageRequest(0, 100)).hits())
+                .isEqualTo(1_301));
+        assertThat(window).hasSize(1);
         run(x -> assertThat(series.count(ORG, c, Optional.empty(), T0, mid)).isEqualTo(1_301));
         run(x -> assertThat(series.firstTimestamp(ORG, c, Optional.empty())).contains(T0));
         run(x -> assertThat(series.lastPlausibleBefore(ORG, out, mid)).isPresent());

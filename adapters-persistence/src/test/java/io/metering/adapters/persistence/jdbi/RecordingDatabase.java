@@ -20,7 +20,7 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 
 /**
  * The shared test database seen through one connection that records every statement the adapter
- * runs and the plan PostgreSQL chose for it. Plans come from {@code auto_explain} raised as notices
+ * runs and the plan PostgreSQL chose for it: the generic plan, as the service's pools use. Plans come from {@code auto_explain} raised as notices
  * (verbose, so that expressions show whether a subplan is hashed); sequential scans are switched
  * off, so a plan still scanning a table sequentially has no index that could serve it.
  *
@@ -43,6 +43,9 @@ final class RecordingDatabase implements AutoCloseable {
         config.setJdbcUrl(SharedPostgres.jdbcUrl("postgres"));
         config.setUsername("postgres");
         config.setMaximumPoolSize(1);
+        // the plans the service runs: generic ones (DataSources), used from the first execution on
+        config.addDataSourceProperty("options", "-c plan_cache_mode=force_generic_plan");
+        config.addDataSourceProperty("prepareThreshold", "1");
         config.setConnectionInitSql("LOAD 'auto_explain'; SET auto_explain.log_min_duration = 0;"
                 + " SET auto_explain.log_level = 'notice'; SET auto_explain.log_verbose = on; SET enable_seqscan = off");
         pool = new HikariDataSource(config);

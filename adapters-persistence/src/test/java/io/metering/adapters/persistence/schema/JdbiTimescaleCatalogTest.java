@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.metering.adapters.persistence.SharedPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
 
-/** The catalog's questions on a server without TimescaleDB, as the test machine has. */
+/** The catalog's questions on a server without TimescaleDB (the embedded one); {@link TimescaleServerTest} has the other side. */
+@DisabledIf("io.metering.adapters.persistence.SharedPostgres#onTimescale")
 class JdbiTimescaleCatalogTest {
-    private final JdbiTimescaleCatalog catalog = new JdbiTimescaleCatalog(Jdbi.create(SharedPostgres.server().getPostgresDatabase()));
+    private final JdbiTimescaleCatalog catalog = new JdbiTimescaleCatalog(Jdbi.create(SharedPostgres.adminDataSource()));
 
     @Test
     void answersWithoutTheExtension() {

@@ -26,6 +26,7 @@ class TimescaleSetupTest {
         String installed;
         boolean hypertable;
         boolean rows;
+        boolean timeIndex;
         Duration interval = Duration.ZERO;
         String license = "apache";
         RuntimeException createFails;
@@ -75,6 +76,16 @@ class TimescaleSetupTest {
             actions.add("create hypertable " + extensionVersion + " " + chunkInterval.toDays() + "d migrate=" + migrateData);
             hypertable = true;
             interval = chunkInterval;
+        }
+
+        @Override
+        public boolean dropDefaultTimeIndex() {
+            if (!timeIndex) {
+                return false;
+            }
+            actions.add("drop reading_ts_idx");
+            timeIndex = false;
+            return true;
         }
 
         @Override
@@ -137,6 +148,19 @@ class TimescaleSetupTest {
         assertThat(db.actions).containsExactly("set interval 7d");
         assertThat(same.isTimescale()).isTrue();
         assertThat(((StorageMode.Timescale) changed).chunkInterval()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void aRestartDropsTheDefaultTimeIndexOfAnOlderConversion() {
+        ScriptedCatalog db = new ScriptedCatalog();
+        TimescaleSetup.apply(db, ON);
+        db.timeIndex = true;
+        db.actions.clear();
+
+        TimescaleSetup.apply(db, ON);
+        TimescaleSetup.apply(db, ON);
+
+        assertThat(db.actions).containsExactly("drop reading_ts_idx");
     }
 
     @Test

@@ -2,10 +2,12 @@ package io.metering.application.port.out;
 
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingKey;
+import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.tenant.OrganizationId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The write side of stored readings and the key lookups writes need. Every method is bounded by
@@ -36,6 +38,19 @@ public interface ReadingRepository {
      */
     Map<NeighbourProbe, Neighbours> neighbours(OrganizationId org, Collection<NeighbourProbe> probes,
             Collection<ReadingKey> excluded);
+
+    /**
+     * For each span, the stored plausible readings just outside it and whether any reading lies
+     * inside (see {@link SpanNeighbours}), in a constant number of queries. Writers use it to check
+     * a batch that appends to (or fills a gap in) its series against the stored data at the span
+     * boundaries, instead of probing per reading.
+     *
+     * @return one entry per distinct series of the spans, or empty when the store cannot tell this
+     *     more cheaply than {@link #neighbours} and {@link #findByKeys}; callers then use those
+     */
+    default Optional<Map<SeriesKey, SpanNeighbours>> around(OrganizationId org, Collection<SeriesSpan> spans) {
+        return Optional.empty();
+    }
 
     /**
      * For each match, the stored readings it selects, in the order of the matches.

@@ -26,6 +26,19 @@ public interface ReadingSeriesQueries {
     List<Reading> range(OrganizationId org, CounterId counterId, Optional<Direction> direction, Instant from, Instant to,
             SortOrder sort, PageRequest page);
 
+    /**
+     * {@link #range}, the count of {@link #count} and {@link #firstTimestamp} together: what a page
+     * of getReadingsByInterval shows. A store may answer in one statement; this default asks the
+     * three questions in turn, counting only when the window does not tell the count already.
+     */
+    default SeriesWindow window(OrganizationId org, CounterId counterId, Optional<Direction> direction, Instant from, Instant to,
+            SortOrder sort, PageRequest page) {
+        List<Reading> rows = range(org, counterId, direction, from, to, sort, page);
+        boolean complete = page.offset() == 0 && (page.unlimited() || rows.size() < page.limit());
+        long hits = complete ? rows.size() : count(org, counterId, direction, from, to);
+        return new SeriesWindow(rows, hits, firstTimestamp(org, counterId, direction));
+    }
+
     /** How many readings {@link #range} selects without its window. */
     long count(OrganizationId org, CounterId counterId, Optional<Direction> direction, Instant from, Instant to);
 

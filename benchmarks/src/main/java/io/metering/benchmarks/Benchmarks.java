@@ -1,0 +1,307 @@
+package io.metering.benchmarks;
+
+import io.metering.adapters.persistence.DataSources;
+import io.metering.adapters.persistence.PersistenceSettings;
+import io.metering.adapters.persistence.PostgresPersistence;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark harness (docs/benchmarks.md): runs the service jar in a child JVM against plain
+ * PostgreSQL (the embedded store) and/or TimescaleDB, and measures each benchmark against the raw
+ * database in the same run on the same server. Prints a Markdown table and appends it to
+ * {@code <work>/results.md}. Options are {@code --name value}; see {@link #DEFAULTS}.
+ */
+public final class Benchmarks {
+    /** Every option with its default. */
+    static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        DEFAULTS.put("jar", "bootstrap/target/metering.jar");
+        DEFAULTS.put("work", "benchmarks/target/run");
+        DEFAULTS.put("modes", "plain,timescale");
+        DEFAULTS.put("timescale", "127.0.0.1:55442");
+        DEFAULTS.put("jvm-opts", "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        DEFAULTS.put("pool-size", "8");
+        DEFAULTS.put("clients", "4");
+        DEFAULTS.put("ingest-path", "/v2/metering/readings");
+        DEFAULTS.put("ingest-counters", "200");
+        DEFAULTS.put("ingest-readings", "1000");
+        DEFAULTS.put("import-counters", "1000");
+        DEFAULTS.put("import-hours", "1000");
+        DEFAULTS.put("read-counters", "1000");
+        DEFAULTS.put("read-hours", "10000");
+        DEFAULTS.put("queries", "2000");
+        DEFAULTS.put("restarts", "5");
+        DEFAULTS.put("only", "ingest,import,read,startup");
+        DEFAULTS.put("cds", "true");
+    }
+
+    private final Map<String, String> options;
+    private final Path work;
+    private List<String> jvmOptions;
+    private final StringBuilder table = new StringBuilder();
+
+    private Benchmarks(Map<String, String> options) throws IOException {
+        this.options = options;
+        this.work = Path.of(options.get("work")).toAbsolutePath();
+        this.jvmOptions = Arrays.stream(options.get("jvm-opts").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        Files.createDirectories(work);
+    }
+
+    /**
+     * @param args {@code --option value} pairs
+     */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(DEFAULTS);
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            String name = args[i].replaceFirst("^--", "");
+            if (!DEFAULTS.containsKey(name)) {
+                System.err.println("unknown option --" + name + "; options: " + DEFAULTS);
+                System.exit(2);
+            }
+            options.put(name, args[i + 1]);
+        }
+        new Benchmarks(options).run();
+    }
+
+    private int number(String option) {
+        return Integer.parseInt(options.get(option));
+    }
+
+    private boolean runs(String benchmark) {
+        return Arrays.asList(options.get("only").split(",")).contains(benchmark);
+    }
+
+    private void run() throws Exception {
+        if (Boolean.parseBoolean(options.get("cds"))) {
+            jvmOptions = classDataSharing();
+        }
+        table.append("| mode | benchmark | service | raw database | ratio | goal |\n|---|---|---|---|---|---|\n");
+        for (String mode : options.get("modes").split(",")) {
+            switch (mode) {
+                case "plain" -> plain();
+                case "timescale" -> timescale();
+                default -> throw new IllegalArgumentException("unknown mode " + mode);
+            }
+        }
+        String header = "\nRun: " + java.time.Instant.now() + ", options " + new java.util.TreeMap<>(options) + "\n\n";
+        Files.writeString(work.resolve("results.md"), header + table, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.println(header + table);
+    }
+
+    /**
+     * The JVM options plus an application class-data archive (AppCDS) of the jar, made by one
+     * training start of the service (docs/benchmarks.md: it halves start-up).
+     */
+    private List<String> classDataSharing() throws Exception {
+        Path archive = work.resolve("metering.jsa");
+        Files.deleteIfExists(archive);
+        Path data = work.resolve("cds-training-data");
+        deleteTree(data);
+        List<String> training = new ArrayList<>(jvmOptions);
+        training.add("-XX:ArchiveClassesAtExit=" + archive);
+        Map<String, String> env = env();
+        env.put("METERING_DATA_DIR", data.toString());
+        try (ServiceProcess s = ServiceProcess.serve(Path.of(options.get("jar")).toAbsolutePath(), training, env, freePort(),
+                work.resolve("cds-training.log"))) {
+            System.out.printf("== class-data archive: training start took %d ms%n", s.readyMillis());
+        }
+        List<String> with = new ArrayList<>(jvmOptions);
+        with.add("-XX:SharedArchiveFile=" + archive);
+        return with;
+    }
+
+    /** The embedded store: the service's own PostgreSQL, on a port the harness knows. */
+    private void plain() throws Exception {
+        Path data = work.resolve("plain-data");
+        deleteTree(data);
+        int dbPort = freePort();
+        Map<String, String> env = env();
+        env.put("METERING_DATA_DIR", data.toString());
+        env.put("METERING_DB_PORT", String.valueOf(dbPort));
+        // the embedded store generates its password at first start and keeps it in the data directory
+        Path passwordFile = data.resolve("db-password");
+        runMode("plain", env, new Db("127.0.0.1", dbPort, () -> readPassword(passwordFile)), "postgres");
+    }
+
+    /** An external TimescaleDB server (the cluster .ci/timescaledb starts). */
+    private void timescale() throws Exception {
+        String[] hostPort = options.get("timescale").split(":");
+        Db db = new Db(hostPort[0], Integer.parseInt(hostPort[1]), () -> null);
+        db.recreate("bench_service");
+        Map<String, String> env = env();
+        env.put("METERING_DATA_DIR", work.resolve("timescale-data").toString());
+        env.put("METERING_JDBC_URL", "jdbc:postgresql://" + options.get("timescale") + "/bench_service");
+        env.put("METERING_DB_USER", "postgres");
+        runMode("timescale", env, db, "bench_service");
+    }
+
+    private static String readPassword(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file).trim() : null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("METERING_JWT_SECRET", Api.SECRET);
+        env.put("METERING_DB_POOL_SIZE", options.get("pool-size"));
+        return env;
+    }
+
+    private void runMode(String mode, Map<String, String> env, Db db, String serviceDb) throws Exception {
+        Path jar = Path.of(options.get("jar")).toAbsolutePath();
+        Path log = work.resolve(mode + "-service.log");
+        Files.deleteIfExists(log);
+        int port = freePort();
+        double peakRss = 0;
+        System.out.printf("== %s: starting the service%n", mode);
+        ServiceProcess service = ServiceProcess.serve(jar, jvmOptions, env, port, log);
+        List<Api.Register> ingestRegisters = List.of();
+        List<Api.Register> importRegisters = List.of();
+        List<Api.Register> readRegisters = List.of();
+        try {
+            if (runs("ingest")) {
+                ingestRegisters = new Api(service.base(), "bench-ingest").registers(number("ingest-counters"));
+            }
+            if (runs("import")) {
+                importRegisters = new Api(service.base(), "bench-import").registers(number("import-counters"));
+            }
+            if (runs("read")) {
+                readRegisters = new Api(service.base(), "bench-read").registers(number("read-counters"));
+            }
+            // the raw side writes into a database of its own with the same schema (a hypertable in TimescaleDB mode)
+            db.recreate("bench_raw");
+            try (PostgresPersistence ignored = PostgresPersistence.start(DataSources.pooled(db.url("bench_raw"), "postgres", db.password(), 2),
+                    PersistenceSettings.defaults())) {
+                // migrated
+            }
+
+            if (runs("ingest")) {
+                System.out.printf("== %s: ingest%n", mode);
+                long postmaster = db.postmaster();
+                double[] before = {Cpu.self(), Cpu.server(postmaster)};
+                Ingest.Result raw = Ingest.raw(db, "bench_raw", "bench-ingest", ingestRegisters, number("ingest-readings"), number("clients"));
+                double[] between = {Cpu.self(), Cpu.server(postmaster), Cpu.seconds(service.pid(), false)};
+                Ingest.Result http = Ingest.viaHttp(new Api(service.base(), "bench-ingest"), options.get("ingest-path"), ingestRegisters,
+                        number("ingest-readings"), number("clients"));
+                double[] after = {Cpu.self(), Cpu.server(postmaster), Cpu.seconds(service.pid(), false)};
+                double per = 100_000.0 / http.rows();
+                row(mode, "ingest, POST " + options.get("ingest-path") + ", 100/request, " + options.get("clients") + " clients, "
+                        + ingestRegisters.size() + " counters (rows/s; request p50/p99 ms)",
+                        String.format(Locale.ROOT, "%.0f (%.1f / %.1f)", http.rowsPerSecond(), http.latency().p50(), http.latency().p99()),
+                        String.format(Locale.ROOT, "%.0f (%.1f / %.1f)", raw.rowsPerSecond(), raw.latency().p50(), raw.latency().p99()),
+                        http.rowsPerSecond() / raw.rowsPerSecond(), ">= 0.5");
+                row(mode, "ingest: CPU seconds per 100,000 rows, load driver / service JVM / PostgreSQL",
+                        String.format(Locale.ROOT, "%.1f / %.1f / %.1f", (after[0] - between[0]) * per, (after[2] - between[2]) * per,
+                                (after[1] - between[1]) * per),
+                        String.format(Locale.ROOT, "%.1f / - / %.1f", (between[0] - before[0]) * per, (between[1] - before[1]) * per),
+                        Double.NaN, "");
+                peakRss = Math.max(peakRss, service.peakRssMiB());
+            }
+
+            if (runs("import")) {
+                System.out.printf("== %s: import%n", mode);
+                Path csv = work.resolve("import.csv");
+                Path copyText = work.resolve("import.copy");
+                Import.files(importRegisters, number("import-hours"), "bench-import", csv, copyText);
+                long rows = (long) importRegisters.size() * number("import-hours");
+                Import.Result raw = Import.raw(db, "bench_raw", copyText, rows);
+                service.close(); // the embedded store admits one user of its data directory
+                Path importLog = work.resolve(mode + "-import.log");
+                Files.deleteIfExists(importLog);
+                Import.Result cli = Import.viaCli(jar, jvmOptions, env, "bench-import", csv, importLog);
+                row(mode, "bulk import of " + rows + " rows, CLI, validation on, one transaction (rows/s; whole process s)",
+                        String.format(Locale.ROOT, "%.0f (%.1f s)", cli.rows() / cli.seconds(), cli.processSeconds()),
+                        String.format(Locale.ROOT, "%.0f (COPY)", raw.rows() / raw.seconds()), raw.seconds() / cli.seconds(), ">= 0.7");
+                service = ServiceProcess.serve(jar, jvmOptions, env, port, log);
+            }
+
+            if (runs("read")) {
+                System.out.printf("== %s: loading %d readings for the read benchmark%n", mode,
+                        (long) readRegisters.size() * number("read-hours"));
+                long loadStart = System.nanoTime();
+                long loaded = Read.load(db, serviceDb, "bench-read", readRegisters, number("read-hours"));
+                System.out.printf("   loaded %d rows in %.0f s%n", loaded, (System.nanoTime() - loadStart) / 1e9);
+                Read.Result r = Read.measure(new Api(service.base(), "bench-read"), db, serviceDb, "bench-read", readRegisters,
+                        number("read-hours"), number("queries"));
+                String size = String.format(Locale.ROOT, "%.1fM", tableRows(db, serviceDb) / 1e6);
+                row(mode, "getReadingsByInterval, page of 100 of 721 hits, " + size + "-row table, HTTP round trip (p50 / p99 ms)",
+                        ms(r.http()), ms(r.raw()), r.http().p99() / r.raw().p99(), "p99 <= 10 ms, <= 2x raw");
+                row(mode, "the same, in process through the use case: server-side time without HTTP (p50 / p99 ms)",
+                        ms(r.useCase()), ms(r.raw()), r.useCase().p99() / r.raw().p99(), "p99 <= 10 ms, <= 2x raw");
+                row(mode, "the same with type=relative, in process (p50 / p99 ms)", ms(r.useCaseRelative()), ms(r.raw()),
+                        r.useCaseRelative().p99() / r.raw().p99(), "p99 <= 10 ms, <= 2x raw");
+                peakRss = Math.max(peakRss, service.peakRssMiB());
+            }
+        } finally {
+            service.close();
+        }
+        if (peakRss > 0) {
+            row(mode, "peak RSS of the service JVM under the loads above (VmHWM, MiB; JVM options " + String.join(" ", jvmOptions) + ")",
+                    String.format(Locale.ROOT, "%.0f", peakRss), "", Double.NaN, "<= 512 MB");
+        }
+        if (runs("startup")) {
+            System.out.printf("== %s: start-up%n", mode);
+            long[] ready = new long[number("restarts")];
+            for (int i = 0; i < ready.length; i++) {
+                try (ServiceProcess s = ServiceProcess.serve(jar, jvmOptions, env, port, log)) {
+                    ready[i] = s.readyMillis() * 1_000_000L;
+                }
+            }
+            Stats st = new Stats(ready);
+            row(mode, "start-up to ready on the existing data, " + ready.length + " runs (median / max ms)",
+                    String.format(Locale.ROOT, "%.0f / %.0f", st.p50(), st.quantile(1.0)), "", Double.NaN, "<= 2 s");
+        }
+    }
+
+    private static long tableRows(Db db, String database) throws Exception {
+        try (var c = db.connect(database); var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM reading")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String ms(Stats s) {
+        return String.format(Locale.ROOT, "%.2f / %.2f", s.p50(), s.p99());
+    }
+
+    private void row(String mode, String what, String service, String raw, double ratio, String goal) {
+        String r = String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", mode, what, service, raw,
+                Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio), goal);
+        table.append(r);
+        System.out.print(r);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            List<Path> all = new ArrayList<>(paths.toList());
+            java.util.Collections.reverse(all);
+            for (Path p : all) {
+                Files.delete(p);
+            }
+        }
+    }
+}

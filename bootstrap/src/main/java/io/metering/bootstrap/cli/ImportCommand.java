@@ -1,0 +1,158 @@
+package io.metering.bootstrap.cli;
+
+import io.metering.adapters.http.auth.JwtAuthenticator;
+import io.metering.application.access.Caller;
+import io.metering.application.port.in.ImportProgress;
+import io.metering.application.port.in.ImportReadingsCommand;
+import io.metering.application.port.in.ImportReport;
+import io.metering.bootstrap.MeteringServer;
+import io.metering.bootstrap.config.Configuration;
+import io.metering.bootstrap.config.ConfigurationException;
+import io.metering.bootstrap.db.EmbeddedDatabaseException;
+import io.metering.application.port.in.ReadingInput;
+import io.metering.bootstrap.importer.ImportException;
+import io.metering.bootstrap.importer.Prefetch;
+import io.metering.bootstrap.importer.ReadingsCsv;
+import io.metering.domain.error.MeteringException;
+import io.metering.domain.tenant.OrganizationId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code metering import}: loads a CSV file of readings (format: {@link ReadingsCsv}) into an
+ * organization through the bulk import use case, with the API's write rules, showing progress.
+ * Uses the configured store; with the embedded store the service must not be running on the same
+ * data directory (the directory lock refuses a second user).
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import readings from a CSV file (columns: meter_id, counter_id, direction, timestamp, value,"
+                + " source, reason, status, external_id, read_by, remark, note, unit) with the API's write rules.")
+final class ImportCommand implements Callable<Integer> {
+    /** Exit status when the file or a reading is refused. */
+    static final int REFUSED = 2;
+
+    @Option(names = "--org", required = true, description = "Organization to import into.")
+    String org;
+
+    @Option(names = "--file", required = true, description = "The CSV file; the first line names the columns.")
+    Path file;
+
+    @Option(names = "--chunk-size", defaultValue = "" + ImportReadingsCommand.DEFAULT_CHUNK_SIZE,
+            description = "Readings validated and written together. Default: ${DEFAULT-VALUE}.")
+    int chunkSize;
+
+    @Option(names = "--commit", defaultValue = "file",
+            description = "file: all or nothing for the whole file (default); chunk: each chunk all or nothing, earlier chunks stay.")
+    String commit;
+
+    @Option(names = "--skip-validation",
+            description = "Skip the ordering and plausibility rules, as an admin's skip_validation does. Duplicates are still refused.")
+    boolean skipValidation;
+
+    @Option(names = "--no-progress", description = "Do not draw a progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        PrintStream err = System.err;
+        ImportReadingsCommand.Commit mode = switch (commit) {
+            case "file" -> ImportReadingsCommand.Commit.FILE;
+            case "chunk" -> ImportReadingsCommand.Commit.CHUNK;
+            default -> null;
+        };
+        if (mode == null) {
+            err.println("--commit must be file or chunk, not " + commit);
+            return REFUSED;
+        }
+        if (!Files.isReadable(file)) {
+            err.println("Cannot read " + file);
+            return REFUSED;
+        }
+        Configuration config;
+        MeteringServer server;
+        try {
+            config = Configuration.from(System.getenv());
+            Clock clock = Clock.systemUTC();
+            server = MeteringServer.start(config, clock, new JwtAuthenticator(Serving.jwtSettings(config), clock));
+        } catch (ConfigurationException | EmbeddedDatabaseException e) {
+            err.println("Cannot start: " + e.getMessage());
+            return 1;
+        }
+        long started = System.nanoTime();
+        try (server; Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                ReadingsCsv csv = new ReadingsCsv(in, config.businessZone());
+                Prefetch<ReadingInput> records = new Prefetch<>(csv, 40);
+                ProgressBar bar = noProgress ? null : bar(estimateRows(file))) {
+            AtomicLong written = new AtomicLong();
+            ImportProgress progress = (rows, committed) -> {
+                written.set(rows);
+                if (bar != null) {
+                    bar.stepTo(rows);
+                    bar.setExtraMessage(committed ? "committed" : "");
+                }
+            };
+            ImportReport report = server.importer().importReadings(new ImportReadingsCommand(
+                    Caller.admin(new OrganizationId(org), "cli-import"), records, chunkSize, mode, !skipValidation), progress);
+            if (bar != null) {
+                bar.maxHint(report.rows());
+                bar.stepTo(report.rows());
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("Imported %d readings in %.1f s (%.0f readings/s), %d chunk(s), %d checked reading by reading%n",
+                    report.rows(), seconds, report.rows() / Math.max(seconds, 1e-9), report.chunks(), report.chunksCheckedReadingByReading());
+            return 0;
+        } catch (MeteringException | ImportException e) {
+            err.println();
+            err.println("Import refused (" + (e instanceof MeteringException m ? m.reason().code() : "invalid_file") + "): "
+                    + e.getMessage());
+            err.println(mode == ImportReadingsCommand.Commit.FILE ? "Nothing was stored."
+                    : "The chunks before the refused reading's chunk were stored; readings[i] counts data rows from 0.");
+            return REFUSED;
+        } catch (IOException e) {
+            err.println("Cannot read " + file + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static ProgressBar bar(long estimatedRows) {
+        return new ProgressBarBuilder()
+                .setTaskName("import")
+                .setInitialMax(estimatedRows)
+                .setUnit(" rows", 1)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .showSpeed()
+                .setUpdateIntervalMillis(500)
+                .build();
+    }
+
+    /** The data rows of the file, from its line breaks (quoted line breaks make it an overestimate). */
+    static long estimateRows(Path file) throws IOException {
+        long lines = 0;
+        byte[] buffer = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return Math.max(0, lines - 1);
+    }
+}

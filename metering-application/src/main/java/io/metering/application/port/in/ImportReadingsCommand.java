@@ -1,0 +1,40 @@
+package io.metering.application.port.in;
+
+import io.metering.application.access.Caller;
+import java.util.Iterator;
+import java.util.Objects;
+
+/**
+ * Import many readings, read one by one from a source too large for one request.
+ *
+ * @param caller who imports; only admins may
+ * @param readings the readings in file order; the iterator may throw
+ *     {@link io.metering.domain.error.InvalidRequestException} for a malformed record, which stops
+ *     the import like a rejected reading
+ * @param chunkSize readings validated and written together, at least 1
+ * @param commit what is all or nothing
+ * @param validate false to skip the ordering and plausibility rules (an admin's
+ *     {@code skip_validation}); duplicates and negative values are refused either way
+ */
+public record ImportReadingsCommand(Caller caller, Iterator<ReadingInput> readings, int chunkSize, Commit commit, boolean validate) {
+    /** The default chunk size: large enough that per-chunk queries cost nothing per reading. */
+    public static final int DEFAULT_CHUNK_SIZE = 20_000;
+
+    /** What an import commits at once. */
+    public enum Commit {
+        /** The whole file or nothing: one transaction, counters locked until the end. */
+        FILE,
+        /** Each chunk or nothing: a rejected reading leaves the chunks before it stored. */
+        CHUNK
+    }
+
+    /** @throws IllegalArgumentException if the chunk size is below 1 */
+    public ImportReadingsCommand {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(readings, "readings");
+        Objects.requireNonNull(commit, "commit");
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunk size must be at least 1, not " + chunkSize);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package io.metering.application.service;
+
+import static io.metering.application.service.ServiceWorld.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import io.metering.application.fakes.InMemoryBulkStore;
+import io.metering.application.port.in.ImportProgress;
+import io.metering.application.port.in.ImportReadingsCommand;
+import io.metering.application.port.in.ImportReadingsCommand.Commit;
+import io.metering.application.port.in.ImportReport;
+import io.metering.application.port.in.ReadingInput;
+import io.metering.application.port.in.RecordReadingsCommand;
+import io.metering.application.port.in.WriteOptions;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.Direction;
+import io.metering.domain.error.ForbiddenException;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.MeteringException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.meter.Meter;
+import io.metering.domain.reading.Reading;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The bulk import: the API's write rules, chunk by chunk, and what is all or nothing. */
+class ImportReadingsServiceTest {
+    private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+
+    private final ServiceWorld world = new ServiceWorld();
+    private final ImportReadingsService importer = new ImportReadingsService(world.ctx, new InMemoryBulkStore(world.store),
+            PlausibilityProvider.NONE);
+    private final Meter meter = world.powerMeterOf("contact-anna");
+    private final Counter a = world.consumptionCounter(meter);
+    private final Counter b = world.consumptionCounter(meter);
+
+    private static String hour(int h) {
+        return T0.plus(Duration.ofHours(h)).toString();
+    }
+
+    private ReadingInput in(Counter c, int h, long value) {
+        return reading(meter, c, hour(h), String.valueOf(value)).build();
+    }
+
+    private ImportReport run(List<ReadingInput> inputs, int chunkSize, Commit commit) {
+        return importer.importReadings(new ImportReadingsCommand(world.admin, inputs.iterator(), chunkSize, commit, true),
+                ImportProgress.NONE);
+    }
+
+    private List<String> values(Counter c) {
+        return world.stored(c).stream().map(r -> r.value().toPlainString()).toList();
+    }
+
+    @Test
+    void storesEveryChunkAndReportsProgress() {
+        List<ReadingInput> inputs = new ArrayList<>();
+        for (int h = 0; h < 10; h++) {
+            inputs.add(in(a, h, h * 10L));
+            inputs.add(in(b, h, h));
+        }
+        List<Long> progress = new ArrayList<>();
+
+        ImportReport report = importer.importReadings(new ImportReadingsCommand(world.admin, inputs.iterator(), 6, Commit.FILE, true),
+                (rows, committed) -> progress.add(rows));
+
+        assertThat(report).isEqualTo(new ImportReport(20, 4, 0));
+        assertThat(progress).containsExactly(6L, 12L, 18L, 20L);
+        assertThat(values(a)).hasSize(10).startsWith("0", "10").endsWith("90");
+        assertThat(values(b)).hasSize(10);
+    }
+
+    @Test
+    void checksEachChunkAgainstWhatEarlierChunksStored() {
+        List<ReadingInput> inputs = List.of(in(a, 0, 100), in(a, 1, 110), in(a, 2, 105));
+
+        assertThatThrownBy(() -> run(inputs, 2, Commit.FILE)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.reason()).isEqualTo(RejectionReason.LESS_THAN_PREVIOUS);
+            assertThat(e.getMessage()).startsWith("readings[2]: ").contains("110");
+        });
+        assertThat(values(a)).as("all or nothing per file").isEmpty();
+    }
+
+    @Test
+    void perChunkCommitsKeepTheChunksBeforeARejectedOne() {
+        List<ReadingInput> inputs = List.of(in(a, 0, 100), in(a, 1, 110), in(a, 2, 105), in(a, 3, 120));
+
+        assertThatThrownBy(() -> run(inputs, 2, Commit.CHUNK)).isInstanceOf(InvalidRequestException.class);
+
+        assertThat(values(a)).containsExactly("100", "110");
+    }
+
+    @Test
+    void meetsStoredReadingsAtTheSpanBoundaries() {
+        world.record(reading(meter, a, hour(0), "100"), reading(meter, a, hour(100), "200"));
+
+        assertThat(run(List.of(in(a, 10, 150), in(a, 20, 160)), 10, Commit.FILE).chunksCheckedReadingByReading()).isZero();
+        assertThatThrownBy(() -> run(List.of(in(a, 30, 170), in(a, 40, 250)), 10, Commit.FILE))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.GREATER_THAN_SUBSEQUENT));
+        assertThatThrownBy(() -> run(List.of(in(a, 30, 90)), 10, Commit.FILE)).isInstanceOfSatisfying(InvalidRequestException.class,
+                e -> assertThat(e.reason()).isEqualTo(RejectionReason.LESS_THAN_PREVIOUS));
+        assertThat(values(a)).containsExactly("100", "150", "160", "200");
+    }
+
+    @Test
+    void aChunkOverlappingStoredReadingsIsCheckedReadingByReading() {
+        world.record(reading(meter, a, hour(5), "50"));
+
+        ImportReport ok = run(List.of(in(a, 1, 10), in(a, 9, 90)), 10, Commit.FILE);
+        assertThat(ok.chunksCheckedReadingByReading()).isEqualTo(1);
+        assertThatThrownBy(() -> run(List.of(in(a, 2, 20), in(a, 5, 50)), 10, Commit.FILE))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.DUPLICATE_READING));
+        assertThatThrownBy(() -> run(List.of(in(a, 2, 20), in(a, 6, 40)), 10, Commit.FILE))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.LESS_THAN_PREVIOUS));
+        assertThat(values(a)).containsExactly("10", "50", "90");
+    }
+
+    @Test
+    void skippingValidationStillRefusesDuplicates() {
+        world.record(reading(meter, a, hour(5), "50"));
+
+        ImportReport report = importer.importReadings(new ImportReadingsCommand(world.admin, List.of(in(a, 6, 1)).iterator(), 10,
+                Commit.FILE, false), ImportProgress.NONE);
+        assertThat(report.rows()).isEqualTo(1);
+        assertThatThrownBy(() -> importer.importReadings(new ImportReadingsCommand(world.admin, List.of(in(a, 5, 1)).iterator(), 10,
+                Commit.FILE, false), ImportProgress.NONE)).isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.DUPLICATE_READING));
+    }
+
+    @Test
+    void aMalformedRecordStopsTheImportNamingItsPosition() {
+        List<ReadingInput> good = List.of(in(a, 0, 1));
+        var failing = new java.util.Iterator<ReadingInput>() {
+            int n;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public ReadingInput next() {
+                if (n++ == 0) {
+                    return good.get(0);
+                }
+                throw new InvalidRequestException(RejectionReason.INVALID_VALUE, "line 3: value 'x' is not a decimal number");
+            }
+        };
+
+        assertThatThrownBy(() -> importer.importReadings(new ImportReadingsCommand(world.admin, failing, 10, Commit.FILE, true),
+                ImportProgress.NONE)).hasMessage("readings[1]: line 3: value 'x' is not a decimal number");
+        assertThat(values(a)).isEmpty();
+    }
+
+    @Test
+    void onlyAdminsImport() {
+        assertThatThrownBy(() -> importer.importReadings(new ImportReadingsCommand(ServiceWorld.portal("contact-anna"),
+                List.of(in(a, 0, 1)).iterator(), 10, Commit.FILE, true), ImportProgress.NONE)).isInstanceOf(ForbiddenException.class);
+    }
+
+    /**
+     * The import decides every batch as createMeterReadings does, whatever the stored history: the
+     * same readings stored or the same rejection. Split into chunks, it still accepts exactly what
+     * the single request accepts (both check every adjacent pair of the resulting series), though a
+     * rejection may then name the other reading of a broken pair, and so the other reason.
+     */
+    @Test
+    void decidesLikeTheRequestPath() {
+        qt().withExamples(300).forAll(
+                lists().of(integers().between(0, 40)).ofSizeBetween(0, 6),
+                lists().of(integers().between(0, 40)).ofSizeBetween(1, 8),
+                integers().between(1, 4))
+                .checkAssert((storedHours, batchHours, chunkSize) -> {
+                    Outcome viaApi = outcome(storedHours, batchHours, w -> w.recording.record(new RecordReadingsCommand(w.admin,
+                            batch(w, batchHours), WriteOptions.DEFAULT)));
+                    Outcome viaImport = outcome(storedHours, batchHours, w -> new ImportReadingsService(w.ctx,
+                            new InMemoryBulkStore(w.store), PlausibilityProvider.NONE).importReadings(new ImportReadingsCommand(
+                                    w.admin, batch(w, batchHours).iterator(), chunkSize, Commit.FILE, true), ImportProgress.NONE));
+                    if (chunkSize >= batchHours.size()) {
+                        assertThat(viaImport).isEqualTo(viaApi);
+                    } else {
+                        assertThat(viaImport.stored()).isEqualTo(viaApi.stored());
+                        assertThat(viaImport.rejected().isPresent()).isEqualTo(viaApi.rejected().isPresent());
+                    }
+                });
+    }
+
+    /** Stored readings or the rejection reason. */
+    private record Outcome(List<String> stored, Optional<RejectionReason> rejected) {}
+
+    private static Outcome outcome(List<Integer> storedHours, List<Integer> batchHours, java.util.function.Consumer<ServiceWorld> write) {
+        ServiceWorld w = new ServiceWorld();
+        Meter m = w.powerMeterOf("c");
+        Counter c = w.consumptionCounter(m);
+        // a stored history in order: value = 10 x hour, so a batch value h x 10 + 5 sits between neighbours
+        storedHours.stream().distinct().sorted().forEach(h -> w.store.upsert(ServiceWorld.ORG, List.of(new Reading(m.id(), c.id(),
+                Direction.FEED_OUT, T0.plus(Duration.ofHours(h)), java.math.BigDecimal.valueOf(h * 10L),
+                io.metering.domain.reading.ReadingSource.ERP, null, null, null, null, null, null, null, java.util.Map.of()))));
+        Optional<RejectionReason> rejected = Optional.empty();
+        try {
+            write.accept(w);
+        } catch (MeteringException e) {
+            rejected = Optional.of(e.reason());
+        }
+        return new Outcome(w.stored(c).stream().map(r -> r.timestamp() + "=" + r.value().toPlainString()).toList(), rejected);
+    }
+
+    /** Batch readings: value 10 x hour + 5, every third one 7 below its slot to break the order now and then. */
+    private static List<ReadingInput> batch(ServiceWorld w, List<Integer> hours) {
+        Meter m = w.store.search(ServiceWorld.ORG, io.metering.application.port.out.MeterSearch.all(),
+                new io.metering.application.model.PageRequest(0, 1)).items().get(0);
+        Counter c = w.store.findByMeter(ServiceWorld.ORG, m.id()).get(0);
+        List<ReadingInput> out = new ArrayList<>();
+        for (int i = 0; i < hours.size(); i++) {
+            long value = hours.get(i) * 10L + 5 - (i % 3 == 2 ? 7 : 0);
+            out.add(reading(m, c, T0.plus(Duration.ofHours(hours.get(i))).toString(), String.valueOf(Math.max(0, value))).build());
+        }
+        return out;
+    }
+}
