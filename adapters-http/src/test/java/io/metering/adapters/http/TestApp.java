@@ -50,12 +50,16 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real app on a free port over the in-memory ports, with a settable clock, token helpers and a
- * small HTTP client. One per test class.
+ * small HTTP client. One per test class: the route tests hold it as
+ * {@code @RegisterExtension static final TestApp t = new TestApp();}, which starts it when the
+ * class is set up and closes it after the class's last test.
  */
-final class TestApp implements AutoCloseable {
+final class TestApp implements AutoCloseable, AfterAllCallback {
     static final String SECRET = "test-secret-test-secret-test-secret-0123456789";
     static final String ISSUER = "metering-tests";
     static final String AUDIENCE = "metering";
@@ -145,6 +149,12 @@ final class TestApp implements AutoCloseable {
         app.stop();
     }
 
+    /** Registered as a static extension field: stops the app after the test class's last test. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
     // ------------------------------------------------------------------ tokens
 
     String adminToken() {
@@ -164,6 +174,25 @@ final class TestApp implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ seeding through the use cases
+
+    /** The counter most route tests write to: OBIS {@code 1-0:1.8.0}, direction {@code feed-out}. */
+    static final Map<String, Object> FEED_OUT = Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out");
+
+    /** A relation attribute of a meter ({@code customer}, {@code contract}) to the one entity. */
+    static Map<String, Object> relation(String entityId) {
+        return Map.of("$relation", List.of(Map.of("entity_id", entityId)));
+    }
+
+    /** A relation attribute of a meter ({@code customer}, {@code contract}) to the one entity, with its {@code _slug}. */
+    static Map<String, Object> relation(String entityId, String slug) {
+        return Map.of("$relation", List.of(Map.of("entity_id", entityId, "_slug", slug)));
+    }
+
+    /** A createMeterReading body: {@code value} of the meter's counter at {@code timestamp}, from {@code source}. */
+    static String reading(Meter meter, Counter counter, String value, String source, String timestamp) {
+        return js("{'meter_id':'" + meter.id() + "','counter_id':'" + counter.id() + "','value':" + value + ",'source':'" + source
+                + "','timestamp':'" + timestamp + "'}");
+    }
 
     Meter meter(Map<String, Object> attributes) {
         return useCases.manageMeters().create(admin(), attributes);
