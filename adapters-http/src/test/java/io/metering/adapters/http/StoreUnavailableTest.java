@@ -7,6 +7,7 @@ import io.metering.adapters.http.TestApp.Response;
 import io.metering.application.port.in.RecordReadingsCommand;
 import io.metering.application.port.in.RecordReadingsUseCase;
 import io.metering.application.port.in.RecordResult;
+import io.metering.application.port.in.UseCases;
 import io.metering.application.port.out.StoreUnavailableException;
 import java.sql.SQLException;
 import java.util.UUID;

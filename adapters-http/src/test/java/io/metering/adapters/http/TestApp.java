@@ -11,25 +11,13 @@ import io.metering.adapters.http.json.JsonMapping;
 import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.fakes.MutableClock;
-import io.metering.application.service.AllowedReadingService;
-import io.metering.application.service.BatchWriteReadingsService;
-import io.metering.application.service.ConsumptionService;
-import io.metering.application.service.CounterAdministrationService;
-import io.metering.application.service.CreateReadingWithMeterService;
-import io.metering.application.service.DeleteReadingService;
+import io.metering.application.port.in.UseCases;
 import io.metering.application.service.ForecastProvider;
 import io.metering.application.service.HistoryForecastProvider;
 import io.metering.application.service.HistoryPlausibilityProvider;
-import io.metering.application.service.ListReadingsService;
-import io.metering.application.service.MeterAdministrationService;
-import io.metering.application.service.MeterViewService;
 import io.metering.application.service.PlausibilityProvider;
-import io.metering.application.service.PruneReadingsService;
-import io.metering.application.service.ReadingChangesetService;
-import io.metering.application.service.RecordReadingsService;
 import io.metering.application.service.ServiceContext;
-import io.metering.application.service.SubmissionReadingsService;
-import io.metering.application.service.UpdateReadingService;
+import io.metering.application.service.UseCaseAssembly;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.tenant.OrganizationId;
@@ -124,21 +112,7 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
         ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
         PlausibilityProvider plausibility = analytics ? new HistoryPlausibilityProvider(store) : PlausibilityProvider.NONE;
         ForecastProvider forecasts = analytics ? new HistoryForecastProvider(store, BERLIN) : FORECAST;
-        useCases = wrap.apply(new UseCases(
-                new RecordReadingsService(ctx, plausibility),
-                new ListReadingsService(ctx),
-                new MeterViewService(ctx, forecasts),
-                new MeterAdministrationService(ctx),
-                new CounterAdministrationService(ctx),
-                new UpdateReadingService(ctx, plausibility),
-                new DeleteReadingService(ctx),
-                new BatchWriteReadingsService(ctx, plausibility),
-                new PruneReadingsService(ctx),
-                new SubmissionReadingsService(ctx, plausibility),
-                new CreateReadingWithMeterService(ctx, plausibility),
-                new AllowedReadingService(ctx, plausibility),
-                new ReadingChangesetService(ctx, plausibility),
-                new ConsumptionService(ctx)));
+        useCases = wrap.apply(UseCaseAssembly.useCases(ctx, plausibility, forecasts));
         app = HttpApi.create(new HttpSettings(BERLIN, maxBody), new JwtAuthenticator(jwt, clock), useCases, ready::get);
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();

@@ -8,6 +8,7 @@ import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.CounterView;
 import io.metering.application.port.in.MeterView;
+import io.metering.application.port.in.UseCases;
 import io.metering.application.port.in.ViewMetersQuery;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.meter.MeterId;
