@@ -1,28 +1,14 @@
 package io.metering.bootstrap;
 
-import io.metering.adapters.http.UseCases;
 import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.port.in.ImportReadingsUseCase;
-import io.metering.application.service.AllowedReadingService;
-import io.metering.application.service.BatchWriteReadingsService;
-import io.metering.application.service.ConsumptionService;
-import io.metering.application.service.CounterAdministrationService;
-import io.metering.application.service.CreateReadingWithMeterService;
-import io.metering.application.service.DeleteReadingService;
+import io.metering.application.port.in.UseCases;
 import io.metering.application.service.ImportReadingsService;
-import io.metering.application.service.ForecastProvider;
 import io.metering.application.service.HistoryForecastProvider;
 import io.metering.application.service.HistoryPlausibilityProvider;
-import io.metering.application.service.ListReadingsService;
-import io.metering.application.service.MeterAdministrationService;
-import io.metering.application.service.MeterViewService;
 import io.metering.application.service.PlausibilityProvider;
-import io.metering.application.service.PruneReadingsService;
-import io.metering.application.service.ReadingChangesetService;
-import io.metering.application.service.RecordReadingsService;
 import io.metering.application.service.ServiceContext;
-import io.metering.application.service.SubmissionReadingsService;
-import io.metering.application.service.UpdateReadingService;
+import io.metering.application.service.UseCaseAssembly;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -49,22 +35,6 @@ final class Wiring {
     static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone) {
         ServiceContext ctx = context(p, clock, businessZone);
         // one plausibility rule for every write path and the allowed range; one forecast rule for counter views
-        PlausibilityProvider plausibility = plausibility(ctx);
-        ForecastProvider forecasts = new HistoryForecastProvider(ctx.series(), businessZone);
-        return new UseCases(
-                new RecordReadingsService(ctx, plausibility),
-                new ListReadingsService(ctx),
-                new MeterViewService(ctx, forecasts),
-                new MeterAdministrationService(ctx),
-                new CounterAdministrationService(ctx),
-                new UpdateReadingService(ctx, plausibility),
-                new DeleteReadingService(ctx),
-                new BatchWriteReadingsService(ctx, plausibility),
-                new PruneReadingsService(ctx),
-                new SubmissionReadingsService(ctx, plausibility),
-                new CreateReadingWithMeterService(ctx, plausibility),
-                new AllowedReadingService(ctx, plausibility),
-                new ReadingChangesetService(ctx, plausibility),
-                new ConsumptionService(ctx));
+        return UseCaseAssembly.useCases(ctx, plausibility(ctx), new HistoryForecastProvider(ctx.series(), businessZone));
     }
 }

@@ -27,6 +27,7 @@ import io.metering.adapters.http.system.HealthRoutes;
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
+import io.metering.application.port.in.UseCases;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.slf4j.Logger;

@@ -12,24 +12,19 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The authentication and admission matrix of DOMAIN.md "Who may do what". */
 class AccessTest {
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = new TestApp();
     private static Meter meter;
 
     @BeforeAll
     static void start() {
-        t = new TestApp();
-        meter = t.meter(Map.of("customer", Map.of("$relation", List.of(Map.of("entity_id", "contact-1")))));
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
+        meter = t.meter(Map.of("customer", TestApp.relation("contact-1")));
     }
 
     private static final List<String> PROTECTED = List.of("/v1/metering/meter", "/v1/metering/counter?meter_id=x",

@@ -14,9 +14,9 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract's AsOrganization header {@code x-ivy-org-id}: naming the token's own organization
@@ -24,20 +24,15 @@ import org.junit.jupiter.api.Test;
  * names it (or holds {@code "*"}); everything else answers 403 before any data is looked at.
  */
 class ActingOrganizationTest {
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = new TestApp();
     private static Meter otherOrgMeter;
 
     @BeforeAll
     static void start() {
-        t = new TestApp();
-        t.meter(Map.of("sector", "power", "customer", Map.of("$relation", List.of(Map.of("entity_id", "contact-1")))));
+        t.meter(Map.of("sector", "power", "customer", TestApp.relation("contact-1")));
         otherOrgMeter = t.useCases.manageMeters().create(Caller.admin(new OrganizationId(TestApp.OTHER_ORG), "setup"),
                 Map.of("sector", "gas", "meter_number", "OTHER-ORG-METER"));
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
     }
 
     private static Response get(String path, String token, String org) {

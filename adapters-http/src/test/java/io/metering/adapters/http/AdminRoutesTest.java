@@ -6,23 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metering.adapters.http.TestApp.Response;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** This product's admin extension: meter and counter administration. */
 class AdminRoutesTest {
-    private static TestApp t;
-
-    @BeforeAll
-    static void start() {
-        t = new TestApp();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
+    @RegisterExtension
+    static final TestApp t = new TestApp();
 
     private static String createMeter(String body) {
         Response r = t.post("/v1/metering/admin/meters", t.adminToken(), body);

@@ -8,43 +8,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** getAllowedReadingForMeter over the real app (DOMAIN.md "Reading the series", allowed range). */
 class AllowedRangeRoutesTest {
     private static final String CONTACT = "contact-allowed";
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = new TestApp();
     private Meter meter;
     private Counter counter;
-
-    @BeforeAll
-    static void start() {
-        t = new TestApp();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
 
     /** 100.5 on June 1st and 120 on June 5th. */
     @BeforeEach
     void meterWithTwoReadings() {
-        meter = t.meter(Map.of("sector", "power", "customer", Map.of("$relation", List.of(Map.of("entity_id", CONTACT)))));
-        counter = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out"));
+        meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation(CONTACT)));
+        counter = t.counter(meter, TestApp.FEED_OUT);
         write("100.5", "2024-06-01T00:00:00Z");
         write("120", "2024-06-05T00:00:00Z");
     }
 
     private void write(String value, String timestamp) {
-        assertThat(t.post("/v1/metering/reading", t.adminToken(), js("{'meter_id':'" + meter.id() + "','counter_id':'" + counter.id()
-                + "','value':" + value + ",'source':'360','timestamp':'" + timestamp + "'}")).status()).isEqualTo(200);
+        assertThat(t.post("/v1/metering/reading", t.adminToken(), TestApp.reading(meter, counter, value, "360", timestamp)).status())
+                .isEqualTo(200);
     }
 
     private JsonNode range(String query) {

@@ -7,11 +7,9 @@ import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Auto-clear over the real app (DOMAIN.md "Changesets"): a direct write ({@code direct=true} or
@@ -20,17 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class AutoClearRoutesTest {
     private static final String CONTACT = "contact-auto-clear";
-    private static TestApp t;
-
-    @BeforeAll
-    static void start() {
-        t = new TestApp();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
+    @RegisterExtension
+    static final TestApp t = new TestApp();
 
     /** A meter of the portal user, governed as given, with one feed-out counter. */
     private record Governed(Meter meter, Counter counter) {
@@ -68,9 +57,9 @@ class AutoClearRoutesTest {
 
     /** Numbers in {@code governance} are BigDecimals, as the JSON layer hands them to the use cases. */
     private static Governed governed(Map<String, Object> governance) {
-        Meter m = t.meter(Map.of("sector", "power", "customer", Map.of("$relation", List.of(Map.of("entity_id", CONTACT))),
+        Meter m = t.meter(Map.of("sector", "power", "customer", TestApp.relation(CONTACT),
                 "reading_governance", governance));
-        return new Governed(m, t.counter(m, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out")));
+        return new Governed(m, t.counter(m, TestApp.FEED_OUT));
     }
 
     @Test

@@ -16,33 +16,23 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** batchWriteMeterReadings (v2) and pruneMeterReadings over the real app (DOMAIN.md "Batch v2 and prune"). */
 class BatchRoutesTest {
     private static final String BATCH = "/v2/metering/readings";
     private static final String PRUNE = "/v2/metering/readings/prune";
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = new TestApp();
     private Meter meter;
     private Counter counter;
-
-    @BeforeAll
-    static void start() {
-        t = new TestApp();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
 
     @BeforeEach
     void freshMeter() {
         meter = t.meter(Map.of("sector", "power"));
-        counter = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out"));
+        counter = t.counter(meter, TestApp.FEED_OUT);
     }
 
     /** A create/update item of the test counter; {@code extra} is more JSON members, e.g. {@code 'external_id':'e1'}. */

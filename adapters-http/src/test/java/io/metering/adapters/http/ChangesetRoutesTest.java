@@ -11,10 +11,9 @@ import io.metering.domain.meter.Meter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Changeset interception and the four changeset operations over the real app (DOMAIN.md
@@ -24,33 +23,23 @@ import org.junit.jupiter.api.Test;
 class ChangesetRoutesTest {
     private static final String CONTACT = "contact-governed";
     private static final String FORM = "application/x-www-form-urlencoded";
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = new TestApp();
     private Meter meter;
     private Counter counter;
-
-    @BeforeAll
-    static void start() {
-        t = new TestApp();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
 
     /** A governed meter of the portal user with 100 stored on June 2nd (written directly). */
     @BeforeEach
     void governedMeter() {
-        meter = t.meter(Map.of("sector", "power", "customer", Map.of("$relation", List.of(Map.of("entity_id", CONTACT))),
+        meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation(CONTACT),
                 "reading_governance", Map.of("edit_mode", "approval")));
-        counter = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out"));
+        counter = t.counter(meter, TestApp.FEED_OUT);
         Response stored = t.post("/v1/metering/reading?direct=true", t.adminToken(), reading("100", "2024-06-02T00:00:00Z", "360"));
         assertThat(stored.json().has("pending_changesets")).isFalse();
     }
 
     private String reading(String value, String timestamp, String source) {
-        return js("{'meter_id':'" + meter.id() + "','counter_id':'" + counter.id() + "','value':" + value + ",'source':'" + source
-                + "','timestamp':'" + timestamp + "'}");
+        return TestApp.reading(meter, counter, value, source, timestamp);
     }
 
     /** A portal user's reading, which the governed meter turns into a changeset; its id. */

@@ -8,35 +8,24 @@ import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /v1/metering/consumption/{meter_id}/{counter_id}}: exact JSON, reach, parameters. */
 class ConsumptionRoutesTest {
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = TestApp.withAnalytics();
     private String contact;
     private Meter meter;
     private Counter gas;
 
-    @BeforeAll
-    static void start() {
-        t = TestApp.withAnalytics();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
-
     @BeforeEach
     void seed() {
         contact = "contact-" + UUID.randomUUID();
-        meter = t.meter(Map.of("sector", "gas", "customer", Map.of("$relation", List.of(Map.of("entity_id", contact, "_slug", "contact")))));
+        meter = t.meter(Map.of("sector", "gas", "customer", TestApp.relation(contact, "contact")));
         gas = t.counter(meter, Map.of("obis_number", "7-0:3.0.0", "unit", "m3", "conversion_factor", new BigDecimal("10.5")));
         // midnight in Berlin on January 1st, February 1st and March 1st 2024
         Response r = t.post("/v1/metering/readings", t.adminToken(), TestApp.js("{'readings':["

@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every operation of the contract (the fixture {@code contract/operations.txt} lists its 21
@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class ContractOperationsTest {
     private static final Pattern PARAM = Pattern.compile("\\{[^}]+}");
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = new TestApp();
     private static List<Operation> contract;
 
     private record Operation(String id, String method, String path) {
@@ -49,13 +50,7 @@ class ContractOperationsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        t = new TestApp();
         contract = readFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
     }
 
     private static List<Operation> readFixture() throws IOException {

@@ -9,13 +9,11 @@ import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Forecast fields on getCounterDetails and getMeterCounters with the product's forecast rule, and
@@ -23,25 +21,16 @@ import org.junit.jupiter.api.Test;
  * 2024-06-15T10:00Z; the business time zone is Europe/Berlin.
  */
 class CounterForecastRoutesTest {
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = TestApp.withAnalytics();
     private String contact;
     private Meter meter;
     private Counter kwh;
 
-    @BeforeAll
-    static void start() {
-        t = TestApp.withAnalytics();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
-
     @BeforeEach
     void seed() {
         contact = "contact-" + UUID.randomUUID();
-        meter = t.meter(Map.of("sector", "power", "customer", Map.of("$relation", List.of(Map.of("entity_id", contact, "_slug", "contact")))));
+        meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation(contact, "contact")));
         kwh = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out", "unit", "kWh"));
     }
 

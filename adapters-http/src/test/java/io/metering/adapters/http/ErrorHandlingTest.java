@@ -5,23 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.adapters.http.TestApp.Response;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Answers the HTTP layer gives on its own: unknown routes, wrong methods, failures, probes. */
 class ErrorHandlingTest {
-    private static TestApp t;
-
-    @BeforeAll
-    static void start() {
-        t = new TestApp();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
+    @RegisterExtension
+    static final TestApp t = new TestApp();
 
     @Test
     void unknownRouteAnswers404Json() {

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.meter.Meter;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Text the service cannot store as sent is refused before any operation runs: NUL and unpaired
@@ -16,19 +16,14 @@ import org.junit.jupiter.api.Test;
  * that is not valid percent-encoded UTF-8 (400 invalid_parameter). Odd but valid Unicode is kept.
  */
 class HostileTextTest {
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = new TestApp();
     private static Meter meter;
 
     @BeforeAll
     static void start() {
-        t = new TestApp();
         meter = t.meter(Map.of("sector", "gas"));
         t.counter(meter, Map.of("obis_number", "7-0:3.0.0"));
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
     }
 
     private static String reading(String noteJson) {

@@ -4,26 +4,16 @@ import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.adapters.http.TestApp.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Requests Jetty refuses before any route runs (a request head over its 8 KB limit) answer JSON
  * {message, reason} whatever the method, and say that the connection closes, as it does.
  */
 class JettyRefusalTest {
-    private static TestApp t;
-
-    @BeforeAll
-    static void start() {
-        t = new TestApp();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
+    @RegisterExtension
+    static final TestApp t = new TestApp();
 
     @Test
     void oversizedRequestHeadsAnswerJsonForEveryMethod() {

@@ -8,31 +8,20 @@ import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** getCustomerMeters, getMetersByContractId, getMeter, updateMeter, getMeterCounters, getCounterDetails. */
 class MeterAndCounterRoutesTest {
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = new TestApp();
     private String contact;
     private String contract;
     private Meter meter;
     private Counter counter;
-
-    @BeforeAll
-    static void start() {
-        t = new TestApp();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
 
     @BeforeEach
     void seed() {
@@ -43,7 +32,7 @@ class MeterAndCounterRoutesTest {
         attributes.put("ma_lo_id", "51238696781");
         attributes.put("sector", "power");
         attributes.put("meter_type", "smart-meter");
-        attributes.put("customer", Map.of("$relation", List.of(Map.of("entity_id", contact, "_slug", "contact"))));
+        attributes.put("customer", TestApp.relation(contact, "contact"));
         attributes.put("journey_actions", Map.of("journey_id", "j-1", "slug", "submit-reading"));
         attributes.put("location", Map.of("city", "Köln", "postal_code", new java.math.BigDecimal("50667")));
         meter = t.meter(attributes);
@@ -91,7 +80,7 @@ class MeterAndCounterRoutesTest {
 
     @Test
     void metersByContractForAdminsAndForPortalUsersOfThatContract() {
-        Meter byContract = t.meter(Map.of("contract", Map.of("$relation", List.of(Map.of("entity_id", contract)))));
+        Meter byContract = t.meter(Map.of("contract", TestApp.relation(contract)));
 
         JsonNode asAdmin = t.get("/v1/metering/contract/meters/" + contract, t.adminToken()).json().get("data");
         JsonNode asPortal = t.get("/v1/metering/contract/meters/" + contract, t.portalToken("nobody", contract)).json().get("data");

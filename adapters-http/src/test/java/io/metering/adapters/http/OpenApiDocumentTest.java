@@ -19,28 +19,23 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The served OpenAPI document against the app's real route table, and the offline docs page. */
 class OpenApiDocumentTest {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = new TestApp();
     private static JsonNode doc;
 
     @BeforeAll
     static void start() {
-        t = new TestApp();
         Response r = t.get("/openapi.json", null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("application/json");
         doc = r.json();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
     }
 
     @Test

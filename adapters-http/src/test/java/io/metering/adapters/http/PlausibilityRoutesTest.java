@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The plausibility rule over HTTP (DOMAIN.md "Reading the series"): getAllowedReadingForMeter's
@@ -21,26 +19,17 @@ import org.junit.jupiter.api.Test;
  * updateMeterReading and {@code status: valid}.
  */
 class PlausibilityRoutesTest {
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = TestApp.withAnalytics();
     private String contact;
     private Meter meter;
     private Counter kwh;
-
-    @BeforeAll
-    static void start() {
-        t = TestApp.withAnalytics();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
 
     /** 1000, 1010, 1020 kWh at midnight UTC of June 1st to 3rd 2024: ten per day. */
     @BeforeEach
     void tenPerDay() {
         contact = "contact-" + UUID.randomUUID();
-        meter = t.meter(Map.of("sector", "power", "customer", Map.of("$relation", List.of(Map.of("entity_id", contact, "_slug", "contact")))));
+        meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation(contact, "contact")));
         kwh = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out", "unit", "kWh"));
         write("1000", "2024-06-01T00:00:00Z");
         write("1010", "2024-06-02T00:00:00Z");

@@ -8,9 +8,9 @@ import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A portal user never sets {@code skip_validation}, {@code direct}, source {@code ERP} or a
@@ -19,20 +19,15 @@ import org.junit.jupiter.api.Test;
  */
 class PortalOptionsTest {
     private static final String CONTACT = "contact-options";
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = new TestApp();
     private static Meter meter;
     private static Counter counter;
 
     @BeforeAll
     static void start() {
-        t = new TestApp();
-        meter = t.meter(Map.of("sector", "power", "customer", Map.of("$relation", List.of(Map.of("entity_id", CONTACT)))));
-        counter = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out"));
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
+        meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation(CONTACT)));
+        counter = t.counter(meter, TestApp.FEED_OUT);
     }
 
     private static String reading(String extra, int day) {

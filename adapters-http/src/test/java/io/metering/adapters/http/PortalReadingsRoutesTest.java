@@ -10,37 +10,26 @@ import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** createPortalMeterReadings and the query options of createMeterReadings over the real app. */
 class PortalReadingsRoutesTest {
     private static final String CONTACT = "contact-portal";
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = new TestApp();
     private Meter meter;
     private Counter counter;
 
-    @BeforeAll
-    static void start() {
-        t = new TestApp();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
-
     @BeforeEach
     void freshMeter() {
-        meter = t.meter(Map.of("sector", "power", "customer", Map.of("$relation", List.of(Map.of("entity_id", CONTACT)))));
-        counter = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out"));
+        meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation(CONTACT)));
+        counter = t.counter(meter, TestApp.FEED_OUT);
     }
 
     private String path() {

@@ -12,40 +12,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** updateMeterReading and deleteMeterReading over the real app. */
 class ReadingEditRoutesTest {
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = new TestApp();
     private Meter meter;
     private Counter counter;
-
-    @BeforeAll
-    static void start() {
-        t = new TestApp();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
 
     /** Readings 100 on June 1st, 110 on June 3rd, 120 on June 5th. */
     @BeforeEach
     void seriesOfThree() {
         meter = t.meter(Map.of("sector", "power"));
-        counter = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out"));
+        counter = t.counter(meter, TestApp.FEED_OUT);
         write("100", "2024-06-01T00:00:00Z");
         write("110", "2024-06-03T00:00:00Z");
         write("120", "2024-06-05T00:00:00Z");
     }
 
     private void write(String value, String timestamp) {
-        Response r = t.post("/v1/metering/reading", t.adminToken(), js("{'meter_id':'" + meter.id() + "','counter_id':'" + counter.id()
-                + "','value':" + value + ",'source':'360','timestamp':'" + timestamp + "'}"));
+        Response r = t.post("/v1/metering/reading", t.adminToken(), TestApp.reading(meter, counter, value, "360", timestamp));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
     }
 
@@ -142,7 +131,7 @@ class ReadingEditRoutesTest {
 
     @Test
     void isForAdminsOnly() {
-        Meter own = t.meter(Map.of("customer", Map.of("$relation", List.of(Map.of("entity_id", "contact-1")))));
+        Meter own = t.meter(Map.of("customer", TestApp.relation("contact-1")));
         Counter c = t.counter(own, Map.of("obis_number", "1-0:1.8.0"));
 
         assertReason(t.put("/v1/metering/reading/" + own.id() + "/" + c.id() + "?timestamp=2024-06-03T00:00:00Z", t.portalToken("contact-1"),

@@ -16,37 +16,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** createMeterReading, createMeterReadings and getReadingsByInterval over the real app. */
 class ReadingRoutesTest {
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = new TestApp();
     private Meter meter;
     private Counter counter;
-
-    @BeforeAll
-    static void start() {
-        t = new TestApp();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
 
     @BeforeEach
     void freshMeter() {
         t.clock.set(TestApp.START);
-        meter = t.meter(Map.of("sector", "power", "customer", Map.of("$relation", List.of(Map.of("entity_id", "contact-1")))));
+        meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation("contact-1")));
         counter = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out", "unit", "kWh"));
     }
 
     private String reading(String value, String timestamp) {
-        return "{\"meter_id\":\"" + meter.id() + "\",\"counter_id\":\"" + counter.id() + "\",\"value\":" + value
-                + ",\"source\":\"360\",\"timestamp\":\"" + timestamp + "\"}";
+        return TestApp.reading(meter, counter, value, "360", timestamp);
     }
 
     private Response write(String value, String timestamp) {

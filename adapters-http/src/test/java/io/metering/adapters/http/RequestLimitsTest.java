@@ -9,14 +9,13 @@ import io.metering.adapters.http.auth.JwtSettings;
 import io.metering.adapters.http.json.JsonMapping;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Request limits at their boundaries, on the production body limit (4 MiB): the body size (413),
@@ -26,22 +25,17 @@ import org.junit.jupiter.api.Test;
  */
 class RequestLimitsTest {
     private static final long BODY_LIMIT = 4L * 1024 * 1024;
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = new TestApp(JwtSettings.of(TestApp.SECRET, TestApp.ISSUER, TestApp.AUDIENCE), UnaryOperator.identity(), BODY_LIMIT);
     private static String admin;
     private static Meter meter;
     private static Counter counter;
 
     @BeforeAll
     static void start() {
-        t = new TestApp(JwtSettings.of(TestApp.SECRET, TestApp.ISSUER, TestApp.AUDIENCE), UnaryOperator.identity(), BODY_LIMIT);
         admin = t.adminToken();
-        meter = t.meter(Map.of("sector", "power", "customer", Map.of("$relation", List.of(Map.of("entity_id", "contact-1")))));
-        counter = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out"));
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
+        meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation("contact-1")));
+        counter = t.counter(meter, TestApp.FEED_OUT);
     }
 
     @Test

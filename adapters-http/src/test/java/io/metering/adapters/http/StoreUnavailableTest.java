@@ -7,28 +7,19 @@ import io.metering.adapters.http.TestApp.Response;
 import io.metering.application.port.in.RecordReadingsCommand;
 import io.metering.application.port.in.RecordReadingsUseCase;
 import io.metering.application.port.in.RecordResult;
+import io.metering.application.port.in.UseCases;
 import io.metering.application.port.out.StoreUnavailableException;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A store that cannot be reached answers 503 with a retry hint, never 500, and leaks no cause. */
 class StoreUnavailableTest {
-    private static TestApp t;
-
-    @BeforeAll
-    static void start() {
-        t = new TestApp(u -> new UseCases(new Unreachable(), u.listReadings(), u.viewMeters(), u.manageMeters(), u.manageCounters(),
+    @RegisterExtension
+    static final TestApp t = new TestApp(u -> new UseCases(new Unreachable(), u.listReadings(), u.viewMeters(), u.manageMeters(), u.manageCounters(),
                 u.updateReading(), u.deleteReading(), u.batchWrite(), u.prune(), u.submissions(), u.readingWithMeter(),
                 u.allowedReadings(), u.changesets(), u.consumption()));
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
 
     @Test
     void answers503WithRetryAfter() {

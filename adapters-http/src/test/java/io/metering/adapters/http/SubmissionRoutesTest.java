@@ -13,9 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * createMeterReadingFromSubmission (DOMAIN.md "Journey submissions") and createReadingWithMeter over
@@ -24,17 +23,8 @@ import org.junit.jupiter.api.Test;
 class SubmissionRoutesTest {
     private static final String SUBMISSION = "/v1/metering/reading/submission";
     private static final String WITH_METER = "/v1/metering/reading/with-meter";
-    private static TestApp t;
-
-    @BeforeAll
-    static void start() {
-        t = new TestApp();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
+    @RegisterExtension
+    static final TestApp t = new TestApp();
 
     private static Meter meter(Map<String, Object> attributes) {
         Map<String, Object> all = new HashMap<>(Map.of("sector", "power"));

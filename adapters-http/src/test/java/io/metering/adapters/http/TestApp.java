@@ -11,25 +11,13 @@ import io.metering.adapters.http.json.JsonMapping;
 import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.fakes.MutableClock;
-import io.metering.application.service.AllowedReadingService;
-import io.metering.application.service.BatchWriteReadingsService;
-import io.metering.application.service.ConsumptionService;
-import io.metering.application.service.CounterAdministrationService;
-import io.metering.application.service.CreateReadingWithMeterService;
-import io.metering.application.service.DeleteReadingService;
+import io.metering.application.port.in.UseCases;
 import io.metering.application.service.ForecastProvider;
 import io.metering.application.service.HistoryForecastProvider;
 import io.metering.application.service.HistoryPlausibilityProvider;
-import io.metering.application.service.ListReadingsService;
-import io.metering.application.service.MeterAdministrationService;
-import io.metering.application.service.MeterViewService;
 import io.metering.application.service.PlausibilityProvider;
-import io.metering.application.service.PruneReadingsService;
-import io.metering.application.service.ReadingChangesetService;
-import io.metering.application.service.RecordReadingsService;
 import io.metering.application.service.ServiceContext;
-import io.metering.application.service.SubmissionReadingsService;
-import io.metering.application.service.UpdateReadingService;
+import io.metering.application.service.UseCaseAssembly;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.tenant.OrganizationId;
@@ -50,12 +38,16 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real app on a free port over the in-memory ports, with a settable clock, token helpers and a
- * small HTTP client. One per test class.
+ * small HTTP client. One per test class: the route tests hold it as
+ * {@code @RegisterExtension static final TestApp t = new TestApp();}, which starts it when the
+ * class is set up and closes it after the class's last test.
  */
-final class TestApp implements AutoCloseable {
+final class TestApp implements AutoCloseable, AfterAllCallback {
     static final String SECRET = "test-secret-test-secret-test-secret-0123456789";
     static final String ISSUER = "metering-tests";
     static final String AUDIENCE = "metering";
@@ -120,21 +112,7 @@ final class TestApp implements AutoCloseable {
         ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
         PlausibilityProvider plausibility = analytics ? new HistoryPlausibilityProvider(store) : PlausibilityProvider.NONE;
         ForecastProvider forecasts = analytics ? new HistoryForecastProvider(store, BERLIN) : FORECAST;
-        useCases = wrap.apply(new UseCases(
-                new RecordReadingsService(ctx, plausibility),
-                new ListReadingsService(ctx),
-                new MeterViewService(ctx, forecasts),
-                new MeterAdministrationService(ctx),
-                new CounterAdministrationService(ctx),
-                new UpdateReadingService(ctx, plausibility),
-                new DeleteReadingService(ctx),
-                new BatchWriteReadingsService(ctx, plausibility),
-                new PruneReadingsService(ctx),
-                new SubmissionReadingsService(ctx, plausibility),
-                new CreateReadingWithMeterService(ctx, plausibility),
-                new AllowedReadingService(ctx, plausibility),
-                new ReadingChangesetService(ctx, plausibility),
-                new ConsumptionService(ctx)));
+        useCases = wrap.apply(UseCaseAssembly.useCases(ctx, plausibility, forecasts));
         app = HttpApi.create(new HttpSettings(BERLIN, maxBody), new JwtAuthenticator(jwt, clock), useCases, ready::get);
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
@@ -143,6 +121,12 @@ final class TestApp implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /** Registered as a static extension field: stops the app after the test class's last test. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     // ------------------------------------------------------------------ tokens
@@ -164,6 +148,25 @@ final class TestApp implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ seeding through the use cases
+
+    /** The counter most route tests write to: OBIS {@code 1-0:1.8.0}, direction {@code feed-out}. */
+    static final Map<String, Object> FEED_OUT = Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out");
+
+    /** A relation attribute of a meter ({@code customer}, {@code contract}) to the one entity. */
+    static Map<String, Object> relation(String entityId) {
+        return Map.of("$relation", List.of(Map.of("entity_id", entityId)));
+    }
+
+    /** A relation attribute of a meter ({@code customer}, {@code contract}) to the one entity, with its {@code _slug}. */
+    static Map<String, Object> relation(String entityId, String slug) {
+        return Map.of("$relation", List.of(Map.of("entity_id", entityId, "_slug", slug)));
+    }
+
+    /** A createMeterReading body: {@code value} of the meter's counter at {@code timestamp}, from {@code source}. */
+    static String reading(Meter meter, Counter counter, String value, String source, String timestamp) {
+        return js("{'meter_id':'" + meter.id() + "','counter_id':'" + counter.id() + "','value':" + value + ",'source':'" + source
+                + "','timestamp':'" + timestamp + "'}");
+    }
 
     Meter meter(Map<String, Object> attributes) {
         return useCases.manageMeters().create(admin(), attributes);

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.application.access.Caller;
+import io.metering.application.port.in.UseCases;
 import io.metering.application.port.in.ViewMetersQuery;
 import java.lang.reflect.Proxy;
 import java.net.URI;

@@ -8,6 +8,7 @@ import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.CounterView;
 import io.metering.application.port.in.MeterView;
+import io.metering.application.port.in.UseCases;
 import io.metering.application.port.in.ViewMetersQuery;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.meter.MeterId;
@@ -16,25 +17,15 @@ import java.net.http.HttpRequest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A use case failing unexpectedly answers 500 with a correlation id and hides the cause. */
 class UnexpectedFailureTest {
-    private static TestApp t;
-
-    @BeforeAll
-    static void start() {
-        t = new TestApp(u -> new UseCases(u.recordReadings(), u.listReadings(), new BrokenViews(), u.manageMeters(), u.manageCounters(),
+    @RegisterExtension
+    static final TestApp t = new TestApp(u -> new UseCases(u.recordReadings(), u.listReadings(), new BrokenViews(), u.manageMeters(), u.manageCounters(),
                 u.updateReading(), u.deleteReading(), u.batchWrite(), u.prune(), u.submissions(), u.readingWithMeter(),
                 u.allowedReadings(), u.changesets(), u.consumption()));
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
 
     @Test
     void answers500WithTheRequestsCorrelationId() {

@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import io.metering.adapters.http.TestApp.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Error answers to requests whose bodies were not read reach the client: every oversized body gets
@@ -23,18 +23,13 @@ import org.junit.jupiter.api.Test;
  * refuse to send one) answers 400, not 500.
  */
 class UnreadBodyTest {
-    private static TestApp t;
+    @RegisterExtension
+    static final TestApp t = new TestApp();
     private static int port;
 
     @BeforeAll
     static void start() {
-        t = new TestApp();
         port = URI.create(t.url("/")).getPort();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
     }
 
     @Test

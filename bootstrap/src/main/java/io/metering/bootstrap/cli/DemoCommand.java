@@ -1,9 +1,9 @@
 package io.metering.bootstrap.cli;
 
-import io.metering.adapters.http.UseCases;
 import io.metering.adapters.http.auth.JwtSettings;
 import io.metering.adapters.http.auth.TokenClaims;
 import io.metering.adapters.http.auth.TokenMinter;
+import io.metering.application.port.in.UseCases;
 import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.demo.DemoData;

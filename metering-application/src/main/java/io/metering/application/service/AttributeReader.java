@@ -4,9 +4,11 @@ import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -18,6 +20,51 @@ final class AttributeReader {
     static final int MAX_TEXT = 1000;
 
     private AttributeReader() {}
+
+    /** Sets one attribute on the entity's typed field, if the entity has one for that name. */
+    @FunctionalInterface
+    interface TypedAttributes {
+        /** @return whether {@code name} is a typed attribute (and was applied); false keeps it as sent */
+        boolean apply(String name, Object value);
+    }
+
+    /**
+     * The walk meters and counters share: refuses a {@code _schema} other than {@code schema}, hands
+     * every attribute to {@code typed}, ignores {@code derived} ones and keeps the rest as sent over
+     * {@code current}, where null removes an attribute.
+     *
+     * @param attributes attributes by contract name
+     * @param schema the entity's {@code _schema}
+     * @param current the entity's kept attributes before the change (empty on create)
+     * @param derived attributes the service derives; sent values are ignored
+     * @param typed applies the entity's typed attributes
+     * @return the kept attributes after the change
+     * @throws InvalidRequestException for a wrong {@code _schema}, attribute name or typed value
+     */
+    static Map<String, Object> apply(Map<String, Object> attributes, String schema, Map<String, Object> current,
+            Set<String> derived, TypedAttributes typed) {
+        Object sentSchema = attributes.get("_schema");
+        if (sentSchema != null && !schema.equals(sentSchema)) {
+            throw invalid("_schema must be '" + schema + "'");
+        }
+        Map<String, Object> kept = new LinkedHashMap<>(current);
+        for (Map.Entry<String, Object> e : attributes.entrySet()) {
+            String name = e.getKey();
+            Object v = e.getValue();
+            if (typed.apply(name, v) || derived.contains(name)) {
+                continue;
+            }
+            if (name.isEmpty() || name.length() > 100) {
+                throw invalid("attribute names must be 1-100 characters");
+            }
+            if (v == null) {
+                kept.remove(name);
+            } else {
+                kept.put(name, v);
+            }
+        }
+        return kept;
+    }
 
     static String text(String name, Object value) {
         if (value == null) {

@@ -5,7 +5,6 @@ import io.metering.domain.counter.Direction;
 import io.metering.domain.counter.TariffType;
 import io.metering.domain.reading.ReadingValues;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,39 +20,26 @@ final class CounterAttributes {
     private CounterAttributes() {}
 
     static void apply(Counter.Builder builder, Counter current, Map<String, Object> attributes) {
-        Object schema = attributes.get("_schema");
-        if (schema != null && !"meter_counter".equals(schema)) {
-            throw AttributeReader.invalid("_schema must be 'meter_counter'");
-        }
-        Map<String, Object> extra = new LinkedHashMap<>(current == null ? Map.of() : current.attributes());
-        for (Map.Entry<String, Object> e : attributes.entrySet()) {
-            String name = e.getKey();
-            Object v = e.getValue();
-            switch (name) {
-                case "_title" -> builder.title(AttributeReader.text(name, v));
-                case "obis_number" -> builder.obisNumber(AttributeReader.text(name, v));
-                case "direction" -> builder.direction(AttributeReader.code(name, v, Direction::fromCode, "feed-in, feed-out"));
-                case "tariff_type" -> builder.tariffType(AttributeReader.code(name, v, TariffType::fromCode, "ht, nt"));
-                case "unit" -> builder.unit(AttributeReader.text(name, v));
-                case "transformer_ratio" -> builder.transformerRatio(factor(name, v));
-                case "conversion_factor" -> builder.conversionFactor(factor(name, v));
-                case "register_capacity" -> builder.registerCapacity(capacity(name, v));
-                default -> {
-                    if (DERIVED.contains(name)) {
-                        continue;
-                    }
-                    if (name.isEmpty() || name.length() > 100) {
-                        throw AttributeReader.invalid("attribute names must be 1-100 characters");
-                    }
-                    if (v == null) {
-                        extra.remove(name);
-                    } else {
-                        extra.put(name, v);
-                    }
-                }
+        builder.attributes(AttributeReader.apply(attributes, "meter_counter", current == null ? Map.of() : current.attributes(),
+                DERIVED, (name, v) -> typed(builder, name, v)));
+    }
+
+    /** Sets the counter's typed attribute {@code name}; false when the name is not one. */
+    private static boolean typed(Counter.Builder builder, String name, Object v) {
+        switch (name) {
+            case "_title" -> builder.title(AttributeReader.text(name, v));
+            case "obis_number" -> builder.obisNumber(AttributeReader.text(name, v));
+            case "direction" -> builder.direction(AttributeReader.code(name, v, Direction::fromCode, "feed-in, feed-out"));
+            case "tariff_type" -> builder.tariffType(AttributeReader.code(name, v, TariffType::fromCode, "ht, nt"));
+            case "unit" -> builder.unit(AttributeReader.text(name, v));
+            case "transformer_ratio" -> builder.transformerRatio(factor(name, v));
+            case "conversion_factor" -> builder.conversionFactor(factor(name, v));
+            case "register_capacity" -> builder.registerCapacity(capacity(name, v));
+            default -> {
+                return false;
             }
         }
-        builder.attributes(extra);
+        return true;
     }
 
     /** A register holds whole numbers of digits' worth of values: its capacity is a whole number. */

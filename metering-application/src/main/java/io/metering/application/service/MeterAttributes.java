@@ -19,7 +19,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,54 +51,37 @@ final class MeterAttributes {
                 throw new ForbiddenException("portal users may not change " + String.join(", ", refused));
             }
         }
-        Object schema = attributes.get("_schema");
-        if (schema != null && !"meter".equals(schema)) {
-            throw AttributeReader.invalid("_schema must be 'meter'");
-        }
-        Map<String, Object> extra = new LinkedHashMap<>(current == null ? Map.of() : current.attributes());
-        for (Map.Entry<String, Object> e : attributes.entrySet()) {
-            String name = e.getKey();
-            Object v = e.getValue();
-            switch (name) {
-                case "_title" -> builder.title(AttributeReader.text(name, v));
-                case "_tags" -> builder.tags(AttributeReader.texts(name, v));
-                case "ma_lo_id" -> builder.maLoId(AttributeReader.text(name, v));
-                case "meter_number" -> builder.meterNumber(AttributeReader.text(name, v));
-                case "status" -> {
-                    MeterStatus s = AttributeReader.code(name, v, MeterStatus::fromCode, "active, decommissioned");
-                    builder.status(s == null ? MeterStatus.ACTIVE : s);
-                }
-                case "sector" -> builder.sector(AttributeReader.code(name, v, Sector::fromCode,
-                        "power, water, gas, district_heating, waste_water"));
-                case "meter_type" -> builder.meterType(AttributeReader.code(name, v, MeterType::fromCode, "the contract's meter types"));
-                case "tariff_type" -> builder.tariffType(AttributeReader.text(name, v));
-                case "used_for" -> builder.usedFor(AttributeReader.text(name, v));
-                case "manufacturer" -> builder.manufacturer(AttributeReader.text(name, v));
-                case "calibration_date" -> builder.calibrationDate(AttributeReader.text(name, v));
-                case "customer" -> builder.customers(relations(name, v));
-                case "contract" -> builder.contracts(relations(name, v));
-                case "contract_periods" -> builder.contractPeriods(periods(name, v, businessZone));
-                case "reading_governance" -> builder.governance(governance(name, v));
-                default -> {
-                    if (DERIVED.contains(name)) {
-                        continue;
-                    }
-                    checkName(name);
-                    if (v == null) {
-                        extra.remove(name);
-                    } else {
-                        extra.put(name, v);
-                    }
-                }
-            }
-        }
-        builder.attributes(extra);
+        builder.attributes(AttributeReader.apply(attributes, "meter", current == null ? Map.of() : current.attributes(), DERIVED,
+                (name, v) -> typed(builder, name, v, businessZone)));
     }
 
-    private static void checkName(String name) {
-        if (name.isEmpty() || name.length() > 100) {
-            throw AttributeReader.invalid("attribute names must be 1-100 characters");
+    /** Sets the meter's typed attribute {@code name}; false when the name is not one. */
+    private static boolean typed(Meter.Builder builder, String name, Object v, ZoneId businessZone) {
+        switch (name) {
+            case "_title" -> builder.title(AttributeReader.text(name, v));
+            case "_tags" -> builder.tags(AttributeReader.texts(name, v));
+            case "ma_lo_id" -> builder.maLoId(AttributeReader.text(name, v));
+            case "meter_number" -> builder.meterNumber(AttributeReader.text(name, v));
+            case "status" -> {
+                MeterStatus s = AttributeReader.code(name, v, MeterStatus::fromCode, "active, decommissioned");
+                builder.status(s == null ? MeterStatus.ACTIVE : s);
+            }
+            case "sector" -> builder.sector(AttributeReader.code(name, v, Sector::fromCode,
+                    "power, water, gas, district_heating, waste_water"));
+            case "meter_type" -> builder.meterType(AttributeReader.code(name, v, MeterType::fromCode, "the contract's meter types"));
+            case "tariff_type" -> builder.tariffType(AttributeReader.text(name, v));
+            case "used_for" -> builder.usedFor(AttributeReader.text(name, v));
+            case "manufacturer" -> builder.manufacturer(AttributeReader.text(name, v));
+            case "calibration_date" -> builder.calibrationDate(AttributeReader.text(name, v));
+            case "customer" -> builder.customers(relations(name, v));
+            case "contract" -> builder.contracts(relations(name, v));
+            case "contract_periods" -> builder.contractPeriods(periods(name, v, businessZone));
+            case "reading_governance" -> builder.governance(governance(name, v));
+            default -> {
+                return false;
+            }
         }
+        return true;
     }
 
     private static List<EntityRelation> relations(String name, Object v) {

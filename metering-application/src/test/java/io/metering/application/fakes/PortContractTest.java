@@ -146,6 +146,12 @@ public abstract class PortContractTest {
                 new ReadingGovernance(EditMode.APPROVAL, null, null, null), createdAt, null, null);
     }
 
+    protected Changeset storedChangeset(OrganizationId o, MeterId m, CounterId c) {
+        Changeset cs = changeset(o, m, c, T0, ChangesetId.random());
+        ports.changesets().insert(cs);
+        return cs;
+    }
+
     private List<Reading> all(OrganizationId o, CounterId c) {
         return ports.series().range(o, c, Optional.empty(), Instant.MIN, Instant.MAX, SortOrder.ASC, new PageRequest(0, PageRequest.ALL));
     }
@@ -362,10 +368,8 @@ public abstract class PortContractTest {
                     reading(m.id(), c1.id(), Direction.FEED_IN, hours(1), "2"),
                     reading(m.id(), c2.id(), Direction.FEED_OUT, hours(1), "3"),
                     reading(other.id(), c3.id(), Direction.FEED_OUT, hours(1), "4")));
-            Changeset cs1 = changeset(org, m.id(), c1.id(), T0, ChangesetId.random());
-            Changeset cs3 = changeset(org, other.id(), c3.id(), T0, ChangesetId.random());
-            ports.changesets().insert(cs1);
-            ports.changesets().insert(cs3);
+            Changeset cs1 = storedChangeset(org, m.id(), c1.id());
+            Changeset cs3 = storedChangeset(org, other.id(), c3.id());
 
             assertThat(ports.meters().delete(org, m.id())).isTrue();
 
@@ -480,10 +484,8 @@ public abstract class PortContractTest {
                     reading(m.id(), c1.id(), Direction.FEED_OUT, hours(1), "1"),
                     reading(m.id(), c1.id(), Direction.FEED_IN, hours(2), "1"),
                     reading(m.id(), c2.id(), Direction.FEED_OUT, hours(1), "2")));
-            Changeset cs1 = changeset(org, m.id(), c1.id(), T0, ChangesetId.random());
-            Changeset cs2 = changeset(org, m.id(), c2.id(), T0, ChangesetId.random());
-            ports.changesets().insert(cs1);
-            ports.changesets().insert(cs2);
+            Changeset cs1 = storedChangeset(org, m.id(), c1.id());
+            Changeset cs2 = storedChangeset(org, m.id(), c2.id());
 
             assertThat(ports.counters().delete(otherOrg, c1.id())).isFalse();
             assertThat(all(org, c1.id())).hasSize(2);
@@ -1069,8 +1071,7 @@ public abstract class PortContractTest {
 
         @Test
         void updateAndDeleteInTheOrganizationOnly() {
-            Changeset cs = changeset(org, MeterId.random(), CounterId.random(), T0, ChangesetId.random());
-            ports.changesets().insert(cs);
+            Changeset cs = storedChangeset(org, MeterId.random(), CounterId.random());
             Changeset patched = cs.withProposed(new ProposedReading(new BigDecimal("7"), null, hours(9), null, null, null, null, null));
 
             ports.changesets().update(patched);

@@ -13,9 +13,12 @@ import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.time.TimeInput;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The interval of getReadingsByInterval: dates are whole days in Europe/Berlin, bounds inclusive. */
 class ReadingIntervalTest {
@@ -34,34 +37,23 @@ class ReadingIntervalTest {
         return page.results().stream().map(v -> v.reading().value().toPlainString()).toList();
     }
 
-    @Test
-    void a_winter_date_spans_23_00_utc_to_22_59_59_999_utc() {
+    /**
+     * Readings 1 ms before the day, at its first instant, at its last millisecond and at the next
+     * day's first instant: the date lists the middle two.
+     */
+    @ParameterizedTest(name = "{0}: {1} to {2}")
+    @CsvSource({
+            "a winter date spans 23:00 UTC to 22:59:59.999 UTC, 2024-03-10, 2024-03-09T23:00:00Z, 2024-03-10T23:00:00Z",
+            "a summer date spans 22:00 UTC to 21:59:59.999 UTC, 2024-06-02, 2024-06-01T22:00:00Z, 2024-06-02T22:00:00Z",
+            "the spring clock change day has 23 hours, 2024-03-31, 2024-03-30T23:00:00Z, 2024-03-31T22:00:00Z",
+    })
+    void a_date_is_the_whole_day_in_berlin(String rule, String date, Instant start, Instant nextStart) {
         world.record(
-                reading(meter, counter, "2024-03-09T22:59:59.999Z", "1"),
-                reading(meter, counter, "2024-03-09T23:00:00Z", "2"),
-                reading(meter, counter, "2024-03-10T22:59:59.999Z", "3"),
-                reading(meter, counter, "2024-03-10T23:00:00Z", "4"));
-        assertThat(values(list("2024-03-10", "2024-03-10"))).containsExactly("2", "3");
-    }
-
-    @Test
-    void a_summer_date_spans_22_00_utc_to_21_59_59_999_utc() {
-        world.record(
-                reading(meter, counter, "2024-06-01T21:59:59.999Z", "1"),
-                reading(meter, counter, "2024-06-01T22:00:00Z", "2"),
-                reading(meter, counter, "2024-06-02T21:59:59.999Z", "3"),
-                reading(meter, counter, "2024-06-02T22:00:00Z", "4"));
-        assertThat(values(list("2024-06-02", "2024-06-02"))).containsExactly("2", "3");
-    }
-
-    @Test
-    void the_spring_clock_change_day_has_23_hours() {
-        world.record(
-                reading(meter, counter, "2024-03-30T22:59:59.999Z", "1"),
-                reading(meter, counter, "2024-03-30T23:00:00Z", "2"),
-                reading(meter, counter, "2024-03-31T21:59:59.999Z", "3"),
-                reading(meter, counter, "2024-03-31T22:00:00Z", "4"));
-        assertThat(values(list("2024-03-31", "2024-03-31"))).containsExactly("2", "3");
+                reading(meter, counter, start.minusMillis(1).toString(), "1"),
+                reading(meter, counter, start.toString(), "2"),
+                reading(meter, counter, nextStart.minusMillis(1).toString(), "3"),
+                reading(meter, counter, nextStart.toString(), "4"));
+        assertThat(values(list(date, date))).containsExactly("2", "3");
     }
 
     @Test

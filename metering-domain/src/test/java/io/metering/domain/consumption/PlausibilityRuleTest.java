@@ -11,21 +11,32 @@ import org.junit.jupiter.api.Test;
 
 /** The plausibility bound, computed by hand: previous + max(10 x active rate x max(dt, 30 days), previous). */
 class PlausibilityRuleTest {
-    private final List<SeriesPoint> tenPerDay = List.of(p("2024-01-01T00:00:00Z", "1000"), p("2024-01-02T00:00:00Z", "1010"));
-    private final RateWindow upToJanuary3rd = RateWindow.endingAt(p("2024-01-03T00:00:00Z", "1020"), tenPerDay, NO_CAPACITY);
+    private final RateWindow upToJanuary3rd = window(p("2024-01-03T00:00:00Z", "1020"),
+            p("2024-01-01T00:00:00Z", "1000"), p("2024-01-02T00:00:00Z", "1010"));
+
+    /** The window ending at {@code latest}, with the earlier points, oldest first, on a register without capacity. */
+    private static RateWindow window(SeriesPoint latest, SeriesPoint... earlier) {
+        return RateWindow.endingAt(latest, List.of(earlier), NO_CAPACITY);
+    }
+
+    private static void assertBound(RateWindow window, String instant, String expected) {
+        assertThat(PlausibilityRule.upperBound(window, at(instant))).hasValueSatisfying(b -> assertThat(b).isEqualByComparingTo(expected));
+    }
+
+    private static void assertNoBound(RateWindow window, String instant) {
+        assertThat(PlausibilityRule.upperBound(window, at(instant))).isEmpty();
+    }
 
     @Test
     void a_day_later_the_bound_is_ten_times_thirty_days_of_consumption_above_the_previous_value() {
         // 1020 + max(10 x 10/day x 30 days, 1020) = 1020 + 3000
-        assertThat(PlausibilityRule.upperBound(upToJanuary3rd, at("2024-01-04T00:00:00Z")))
-                .hasValueSatisfying(b -> assertThat(b).isEqualByComparingTo("4020"));
+        assertBound(upToJanuary3rd, "2024-01-04T00:00:00Z", "4020");
     }
 
     @Test
     void after_a_long_gap_the_bound_grows_with_the_gap() {
         // 60 days later: 1020 + 10 x 10 x 60
-        assertThat(PlausibilityRule.upperBound(upToJanuary3rd, at("2024-03-03T00:00:00Z")))
-                .hasValueSatisfying(b -> assertThat(b).isEqualByComparingTo("7020"));
+        assertBound(upToJanuary3rd, "2024-03-03T00:00:00Z", "7020");
     }
 
     @Test
@@ -37,35 +48,31 @@ class PlausibilityRuleTest {
 
     @Test
     void a_register_that_stood_still_may_restart_up_to_doubling() {
-        RateWindow summerGas = RateWindow.endingAt(p("2024-08-31T00:00:00Z", "5000"),
-                List.of(p("2024-07-01T00:00:00Z", "5000"), p("2024-08-01T00:00:00Z", "5000")), NO_CAPACITY);
+        RateWindow summerGas = window(p("2024-08-31T00:00:00Z", "5000"), p("2024-07-01T00:00:00Z", "5000"), p("2024-08-01T00:00:00Z", "5000"));
 
-        assertThat(PlausibilityRule.upperBound(summerGas, at("2024-09-01T00:00:00Z")))
-                .hasValueSatisfying(b -> assertThat(b).isEqualByComparingTo("10000"));
+        assertBound(summerGas, "2024-09-01T00:00:00Z", "10000");
     }
 
     @Test
     void a_register_at_zero_that_never_moved_gives_no_bound() {
-        RateWindow unusedFeedIn = RateWindow.endingAt(p("2023-11-06T00:00:00Z", "0"), List.of(p("2023-06-05T00:00:00Z", "0")), NO_CAPACITY);
+        RateWindow unusedFeedIn = window(p("2023-11-06T00:00:00Z", "0"), p("2023-06-05T00:00:00Z", "0"));
 
-        assertThat(PlausibilityRule.upperBound(unusedFeedIn, at("2023-11-07T00:00:00Z"))).isEmpty();
+        assertNoBound(unusedFeedIn, "2023-11-07T00:00:00Z");
     }
 
     @Test
     void a_register_that_just_started_is_judged_by_its_pace_since_it_started() {
         // Liander export register: 0 until November 6th, 0.747 on the 7th, 15.929 on the 8th
-        RateWindow startedYesterday = RateWindow.endingAt(p("2023-11-07T00:00:00Z", "0.747"),
-                List.of(p("2023-06-05T00:00:00Z", "0"), p("2023-11-06T00:00:00Z", "0")), NO_CAPACITY);
+        RateWindow startedYesterday = window(p("2023-11-07T00:00:00Z", "0.747"), p("2023-06-05T00:00:00Z", "0"), p("2023-11-06T00:00:00Z", "0"));
 
         // 0.747 + 10 x 0.747/day x 30 days = 224.847
-        assertThat(PlausibilityRule.upperBound(startedYesterday, at("2023-11-08T00:00:00Z")))
-                .hasValueSatisfying(b -> assertThat(b).isEqualByComparingTo("224.847"));
+        assertBound(startedYesterday, "2023-11-08T00:00:00Z", "224.847");
     }
 
     @Test
     void no_bound_while_history_is_too_short() {
-        RateWindow hours = RateWindow.endingAt(p("2024-01-01T06:00:00Z", "1001"), List.of(p("2024-01-01T00:00:00Z", "1000")), NO_CAPACITY);
+        RateWindow hours = window(p("2024-01-01T06:00:00Z", "1001"), p("2024-01-01T00:00:00Z", "1000"));
 
-        assertThat(PlausibilityRule.upperBound(hours, at("2024-01-02T00:00:00Z"))).isEmpty();
+        assertNoBound(hours, "2024-01-02T00:00:00Z");
     }
 }

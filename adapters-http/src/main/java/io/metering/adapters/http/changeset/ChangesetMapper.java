@@ -15,11 +15,9 @@ public interface ChangesetMapper {
     /** The generated implementation. */
     ChangesetMapper INSTANCE = Mappers.getMapper(ChangesetMapper.class);
 
+    /** The governance's settings ({@code edit_mode}, {@code match_strategy}, ...) stand at the top level. */
     @Mapping(target = "changesetId", source = "id")
-    @Mapping(target = "editMode", source = "governance.editMode")
-    @Mapping(target = "matchStrategy", source = "governance.matchStrategy")
-    @Mapping(target = "timestampTolerance", source = "governance.timestampTolerance")
-    @Mapping(target = "fuzzyConfig", source = "governance.fuzzyConfig")
+    @Mapping(target = ".", source = "governance")
     @Mapping(target = "dismissedReason", ignore = true)
     @Mapping(target = "dismissedAt", ignore = true)
     ChangesetResponse toResponse(Changeset changeset);
@@ -27,10 +25,7 @@ public interface ChangesetMapper {
     /** A dismissed changeset with the reason and instant of its dismissal. */
     @Mapping(target = ".", source = "changeset")
     @Mapping(target = "changesetId", source = "changeset.id")
-    @Mapping(target = "editMode", source = "changeset.governance.editMode")
-    @Mapping(target = "matchStrategy", source = "changeset.governance.matchStrategy")
-    @Mapping(target = "timestampTolerance", source = "changeset.governance.timestampTolerance")
-    @Mapping(target = "fuzzyConfig", source = "changeset.governance.fuzzyConfig")
+    @Mapping(target = ".", source = "changeset.governance")
     ChangesetResponse toResponse(DismissedChangeset dismissed);
 
     List<ChangesetResponse> toResponses(List<Changeset> changesets);

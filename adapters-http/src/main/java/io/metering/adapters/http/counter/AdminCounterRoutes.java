@@ -3,13 +3,13 @@ package io.metering.adapters.http.counter;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
-import io.metering.adapters.http.UseCases;
 import io.metering.adapters.http.web.Access;
 import io.metering.adapters.http.web.Envelope;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
 import io.metering.adapters.http.web.Params;
 import io.metering.application.access.Caller;
+import io.metering.application.port.in.UseCases;
 import io.metering.domain.counter.Counter;
 
 /**

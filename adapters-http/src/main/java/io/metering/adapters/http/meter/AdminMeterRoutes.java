@@ -3,7 +3,6 @@ package io.metering.adapters.http.meter;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
-import io.metering.adapters.http.UseCases;
 import io.metering.adapters.http.web.Access;
 import io.metering.adapters.http.web.Envelope;
 import io.metering.adapters.http.web.Guard;
@@ -14,6 +13,7 @@ import io.metering.application.model.Page;
 import io.metering.application.model.PageRequest;
 import io.metering.application.port.in.MeterFilter;
 import io.metering.application.port.in.MeterView;
+import io.metering.application.port.in.UseCases;
 import io.metering.domain.meter.Meter;
 
 /**

@@ -2,7 +2,6 @@ package io.metering.adapters.http.meter;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.metering.adapters.http.UseCases;
 import io.metering.adapters.http.web.Access;
 import io.metering.adapters.http.web.Envelope;
 import io.metering.adapters.http.web.Guard;
@@ -10,6 +9,7 @@ import io.metering.adapters.http.web.JsonBody;
 import io.metering.adapters.http.web.Params;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.MeterView;
+import io.metering.application.port.in.UseCases;
 import io.metering.domain.meter.Meter;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,23 +1,10 @@
-package io.metering.adapters.http;
+package io.metering.application.port.in;
 
-import io.metering.application.port.in.AllowedReadingQuery;
-import io.metering.application.port.in.BatchWriteReadingsUseCase;
-import io.metering.application.port.in.ConsumptionQuery;
-import io.metering.application.port.in.CreateReadingWithMeterUseCase;
-import io.metering.application.port.in.DeleteReadingUseCase;
-import io.metering.application.port.in.ListReadingsQuery;
-import io.metering.application.port.in.ManageCountersUseCase;
-import io.metering.application.port.in.ManageMetersUseCase;
-import io.metering.application.port.in.PruneReadingsUseCase;
-import io.metering.application.port.in.ReadingChangesetsUseCase;
-import io.metering.application.port.in.RecordReadingsUseCase;
-import io.metering.application.port.in.SubmissionReadingsUseCase;
-import io.metering.application.port.in.UpdateReadingUseCase;
-import io.metering.application.port.in.ViewMetersQuery;
 import java.util.Objects;
 
 /**
- * The incoming ports the HTTP adapter drives; the bootstrap module wires the services behind them.
+ * The incoming ports the HTTP adapter drives, named by the contract operations that use them;
+ * {@code io.metering.application.service.UseCaseAssembly} wires the services behind them.
  *
  * @param recordReadings createMeterReading, createMeterReadings, createPortalMeterReadings
  * @param listReadings getReadingsByInterval
