@@ -129,6 +129,16 @@ public final class JsonBody {
         return bind(tree(ctx), type);
     }
 
+    /**
+     * Binds a body already read with {@link #tree}, for operations that also need to know which
+     * members were sent (absent vs {@code null}).
+     *
+     * @throws InvalidRequestException {@code invalid_body} naming the field of a type mismatch
+     */
+    public <T> T read(JsonNode node, Class<T> type) {
+        return bind(node, type);
+    }
+
     private <T> T bind(JsonNode node, Class<T> type) {
         if (!node.isObject()) {
             throw invalid("the request body must be a JSON object");
