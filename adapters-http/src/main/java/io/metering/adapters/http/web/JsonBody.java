@@ -102,8 +102,12 @@ public final class JsonBody {
             });
             return node;
         } catch (JsonParseException e) {
-            throw invalid("the request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
+            String where = "(line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String duplicate = duplicateName(e);
+            if (duplicate != null) {
+                throw invalid("the request body names member '" + duplicate + "' twice in one object " + where);
+            }
+            throw invalid("the request body is not valid JSON " + where);
         } catch (StreamConstraintsException e) {
             throw invalid("the request body exceeds a parsing limit (nesting depth, number or string length, name length or"
                     + " value count): " + limitOf(e));
@@ -162,6 +166,20 @@ public final class JsonBody {
         String m = String.valueOf(e.getOriginalMessage());
         int hint = m.indexOf(", from ");
         return hint < 0 ? m : m.substring(0, hint) + ")";
+    }
+
+    /**
+     * The member name of a duplicate-key failure (JsonMapping's strict duplicate detection), cut to
+     * 64 characters; null for any other parse failure.
+     */
+    private static String duplicateName(JsonParseException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        String prefix = "Duplicate field '";
+        if (!m.startsWith(prefix) || !m.endsWith("'")) {
+            return null;
+        }
+        String name = m.substring(prefix.length(), m.length() - 1);
+        return name.length() > 64 ? name.substring(0, 64) + "..." : name;
     }
 
     private static boolean isBlank(byte[] bytes) {
