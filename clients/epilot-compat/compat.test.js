@@ -1,7 +1,7 @@
 // epilot's published Metering API client (@epilot/metering-client), used unchanged against this
 // service: every operation the client offers, through the client's own methods.
 //
-// Started by io.metering.bootstrap.e2e.EpilotClientCompatibilityTest with a running service loaded
+// Started by io.metering.bootstrap.e2e.DemoEndToEndTest (epilotsPublishedClientWorksUnchanged) with a running service loaded
 // with the demo data; it passes BASE_URL, ADMIN_TOKEN, PORTAL_TOKEN and the demo ids.
 const test = require('node:test');
 const assert = require('node:assert/strict');

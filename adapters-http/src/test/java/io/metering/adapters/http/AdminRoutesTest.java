@@ -110,6 +110,35 @@ class AdminRoutesTest {
     }
 
     @Test
+    void aCounterHoldingReadingsKeepsItsDirectionAndUnit() {
+        String meterId = createMeter("{\"meter_number\":\"D-1\",\"sector\":\"power\"}");
+        String counterId = t.post("/v1/metering/admin/meters/" + meterId + "/counters", t.adminToken(),
+                "{\"obis_number\":\"1-0:1.8.0\",\"direction\":\"feed-out\",\"unit\":\"kWh\"}").json().get("data").get("_id").asText();
+        String counter = "/v1/metering/admin/counters/" + counterId;
+        // no readings yet: any change is allowed
+        assertThat(t.patch(counter, t.adminToken(), "{\"unit\":\"Wh\"}").status()).isEqualTo(200);
+        assertThat(t.patch(counter, t.adminToken(), "{\"unit\":\"kWh\"}").status()).isEqualTo(200);
+        Response written = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + meterId + "\",\"counter_id\":\""
+                + counterId + "\",\"value\":1140,\"source\":\"360\",\"timestamp\":\"2024-06-01T08:00:00Z\"}");
+        assertThat(written.status()).as(written.toString()).isEqualTo(200);
+
+        assertReason(t.patch(counter, t.adminToken(), "{\"direction\":\"feed-in\"}"), 409, "counter_has_readings");
+        assertReason(t.patch(counter, t.adminToken(), "{\"direction\":null,\"obis_number\":\"1-0:2.8.0\"}"), 409,
+                "counter_has_readings");
+        assertReason(t.patch(counter, t.adminToken(), "{\"unit\":\"Wh\"}"), 409, "counter_has_readings");
+        JsonNode unchanged = t.get(counter, t.adminToken()).json().get("data");
+        assertThat(unchanged.get("direction").asText()).isEqualTo("feed-out");
+        assertThat(unchanged.get("unit").asText()).isEqualTo("kWh");
+        // changes that keep the readings' meaning still pass: same direction, a title, the OBIS tariff register
+        Response same = t.patch(counter, t.adminToken(), "{\"direction\":\"feed-out\",\"_title\":\"main\",\"obis_number\":\"1-0:1.8.1\"}");
+        assertThat(same.status()).as(same.toString()).isEqualTo(200);
+        // and the series is still readable and writable under the old key
+        Response next = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + meterId + "\",\"counter_id\":\""
+                + counterId + "\",\"direction\":\"feed-out\",\"value\":1150,\"source\":\"360\",\"timestamp\":\"2024-06-02T08:00:00Z\"}");
+        assertThat(next.status()).as(next.toString()).isEqualTo(200);
+    }
+
+    @Test
     void bodylessOperationsIgnoreTheContentType() {
         String meterId = createMeter("{\"meter_number\":\"F-1\"}");
 

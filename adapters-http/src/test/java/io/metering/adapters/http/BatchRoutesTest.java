@@ -99,6 +99,37 @@ class BatchRoutesTest {
     }
 
     @Test
+    void anUpdateKeepsTheOptionalFieldsItLeavesOutAndSetsThoseItSends() {
+        write(batch(null, item("create", "16950", "2024-06-01T00:00:00Z",
+                "'external_id':'e1','metadata':{'a':'1','b':'2'},'remark':'first','note':'n','read_by':'Jane','reason':'regular'")));
+
+        Response r = write(batch("['metadata.a']", js("{'operation':'update','meter_id':'" + meter.id() + "','value':16951,"
+                + "'source':'ERP','metadata':{'a':'1'}}")));
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode stored = t.get("/v1/metering/reading/" + meter.id() + "/" + counter.id() + "?size=-1", t.adminToken()).json()
+                .get("results").get(0);
+        assertThat(stored.get("value").asInt()).isEqualTo(16951);
+        assertThat(stored.get("external_id").asText()).isEqualTo("e1");
+        assertThat(stored.get("remark").asText()).isEqualTo("first");
+        assertThat(stored.get("note").asText()).isEqualTo("n");
+        assertThat(stored.get("read_by").asText()).isEqualTo("Jane");
+        assertThat(stored.get("reason").asText()).isEqualTo("regular");
+        assertThat(stored.get("timestamp").asText()).isEqualTo("2024-06-01T00:00:00.000Z");
+        // metadata was sent, so it is set as sent (a whole map, not merged key by key)
+        assertThat(stored.get("metadata").size()).isEqualTo(1);
+
+        // an explicit null clears a nullable field; a create matching the stored reading keeps what it leaves out
+        Response cleared = write(batch(null, item("create", "16952", "2024-06-01T00:00:00Z", "'remark':null")));
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        JsonNode after = cleared.json().get("data").get(0);
+        assertThat(after.has("remark")).as(cleared.toString()).isFalse();
+        assertThat(after.get("external_id").asText()).isEqualTo("e1");
+        assertThat(after.get("read_by").asText()).isEqualTo("Jane");
+        assertThat(after.get("metadata").get("a").asText()).isEqualTo("1");
+    }
+
+    @Test
     void updateAndDeleteOfNothingAreNotFound() {
         Response update = write(batch(null, item("update", "1", "2024-06-01T00:00:00Z", "")));
         Response delete = write(batch("['external_id']", js("{'operation':'delete','external_id':'nope'}")));

@@ -58,7 +58,7 @@ class ConsumptionRoutesTest {
         // exact decimals on the wire: plain numbers, no exponent, no trailing zeros
         assertThat(r.body()).contains("{\"start\":\"2023-12-31T23:00:00.000Z\",\"end\":\"2024-01-31T23:00:00.000Z\","
                 + "\"start_value\":1000,\"end_value\":1150.5,\"start_interpolated\":false,\"end_interpolated\":false,"
-                + "\"consumption\":150.5,\"energy\":1580.25}");
+                + "\"consumption\":150.5,\"energy\":1580.25,\"decreasing\":false}");
         JsonNode march = d.get("periods").get(2);
         assertThat(march.get("start_value").decimalValue()).isEqualByComparingTo("1290.25");
         assertThat(march.get("end_value").isNull()).as("no reading after March 1st").isTrue();
@@ -66,6 +66,36 @@ class ConsumptionRoutesTest {
         assertThat(march.get("consumption").isNull()).isTrue();
         assertThat(march.get("energy").isNull()).isTrue();
         assertThat(r.body()).contains("\"total\":{\"consumption\":290.25,\"energy\":3047.625,\"periods_without_value\":1}");
+    }
+
+    @Test
+    void a_decrease_stored_with_skip_validation_counts_as_negative_and_is_flagged_never_invents_consumption() {
+        // midnight in Berlin on March 2nd, 3rd and 4th; 1100 is below 1300 and only skip_validation stores it
+        Response w = t.post("/v1/metering/readings?skip_validation=true", t.adminToken(), TestApp.js("{'readings':["
+                + "{'meter_id':'" + meter.id() + "','value':1300,'source':'ERP','timestamp':'2024-03-01T23:00:00Z'},"
+                + "{'meter_id':'" + meter.id() + "','value':1100,'source':'ERP','timestamp':'2024-03-02T23:00:00Z'},"
+                + "{'meter_id':'" + meter.id() + "','value':1310,'source':'ERP','timestamp':'2024-03-03T23:00:00Z'}]}"));
+        assertThat(w.status()).as(w.toString()).isEqualTo(200);
+
+        Response r = t.get(path("interval=day&start_date=2024-03-01&end_date=2024-03-03"), t.adminToken());
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode days = r.json().get("data").get("periods");
+        assertThat(days.get(0).get("consumption").decimalValue()).isEqualByComparingTo("9.75");
+        assertThat(days.get(0).get("decreasing").asBoolean()).isFalse();
+        assertThat(days.get(1).get("consumption").decimalValue()).isEqualByComparingTo("-200");
+        assertThat(days.get(1).get("decreasing").asBoolean()).isTrue();
+        assertThat(days.get(2).get("consumption").decimalValue()).isEqualByComparingTo("210");
+        assertThat(days.get(2).get("decreasing").asBoolean()).isFalse();
+        // the register moved 1290.25 -> 1310: the same as the relative values add up to
+        assertThat(r.json().get("data").get("total").get("consumption").decimalValue()).isEqualByComparingTo("19.75");
+        Response relative = t.get("/v1/metering/reading/" + meter.id() + "/" + gas.id()
+                + "?type=relative&start_date=2024-03-02&end_date=2024-03-04&size=-1", t.adminToken());
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (JsonNode reading : relative.json().get("results")) {
+            sum = sum.add(reading.get("value").decimalValue());
+        }
+        assertThat(sum).as(relative.toString()).isEqualByComparingTo("19.75");
     }
 
     @Test

@@ -73,6 +73,21 @@ class ReadingEditRoutesTest {
     }
 
     @Test
+    void anExplicitNullClearsANullableFieldWhileAbsentFieldsKeep() {
+        t.put(at("2024-06-03T00:00:00Z"), t.adminToken(),
+                js("{'value':105,'source':'360','external_id':'ext-1','remark':'checked','read_by':'Jane','metadata':{'a':'b'}}"));
+
+        Response r = t.put(at("2024-06-03T00:00:00Z"), t.adminToken(), js("{'value':106,'source':'ERP','remark':null}"));
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode data = r.json().get("data");
+        assertThat(data.has("remark")).as(r.toString()).isFalse();
+        assertThat(data.get("read_by").asText()).isEqualTo("Jane");
+        assertThat(data.get("external_id").asText()).isEqualTo("ext-1");
+        assertThat(data.get("metadata").get("a").asText()).isEqualTo("b");
+    }
+
+    @Test
     void aBodyTimestampMovesTheReadingValidatedAgainstItsNewNeighbours() {
         Response moved = t.put(at("2024-06-03T00:00:00Z"), t.adminToken(), js("{'value':115,'source':'360','timestamp':'2024-06-04T00:00:00Z'}"));
 

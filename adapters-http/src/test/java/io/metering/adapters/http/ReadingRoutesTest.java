@@ -153,6 +153,19 @@ class ReadingRoutesTest {
     }
 
     @Test
+    void aMemberNamedTwiceIsRefusedNotResolvedByTheLastOne() {
+        Response top = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + meter.id()
+                + "\",\"value\":70,\"value\":1,\"source\":\"360\",\"timestamp\":\"2024-06-01T00:00:00Z\"}");
+        Response nested = t.post("/v1/metering/readings", t.adminToken(), "{\"readings\":[{\"meter_id\":\"" + meter.id()
+                + "\",\"value\":70,\"source\":\"360\",\"metadata\":{\"a\":\"1\",\"a\":\"2\"}}]}");
+
+        assertReason(top, 400, "invalid_body");
+        assertThat(top.json().get("message").asText()).contains("value").contains("twice");
+        assertReason(nested, 400, "invalid_body");
+        assertThat(t.get(series() + "?size=-1", t.adminToken()).json().get("results")).isEmpty();
+    }
+
+    @Test
     void malformedBodiesAnswer400AndWrongContentTypes415() {
         assertReason(t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":"), 400, "invalid_body");
         assertReason(t.post("/v1/metering/reading", t.adminToken(), "[1,2]"), 400, "invalid_body");

@@ -233,6 +233,24 @@ class SubmissionRoutesTest {
     }
 
     @Test
+    void anObisCodeWithoutDirectionIsRefusedNamingTheMeterAndCodeNotAnUnsavedCounter() {
+        Meter m = meter(Map.of());
+
+        Response r = t.post(WITH_METER, t.adminToken(), js("{'meter_id':'" + m.id() + "','obis_number':'1-0:99.8.0','value':1,"
+                + "'source':'ERP','timestamp':'2024-06-01T00:00:00Z'}"));
+
+        assertReason(r, 400, "no_direction");
+        String message = r.json().get("message").asText();
+        assertThat(message).contains(m.id().toString()).contains("1-0:99.8.0");
+        assertThat(message.replace(m.id().toString(), "")).as("no other id: the candidate counter was never saved")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+        assertThat(t.get("/v1/metering/counter?meter_id=" + m.id(), t.adminToken()).json().get("data")).isEmpty();
+        // with a direction the same code creates the counter
+        assertThat(t.post(WITH_METER, t.adminToken(), js("{'meter_id':'" + m.id() + "','obis_number':'1-0:99.8.0','value':1,"
+                + "'direction':'feed-out','source':'ERP','timestamp':'2024-06-01T00:00:00Z'}")).status()).isEqualTo(200);
+    }
+
+    @Test
     void withMeterErrorReasons() {
         Meter m = meter(Map.of("ma_lo_id", "10000000004", "contract_periods", List.of(Map.of("start_date", "2024-01-01"))));
         counter(m, "1-0:1.8.0", null, null);

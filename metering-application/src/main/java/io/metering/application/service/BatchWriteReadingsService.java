@@ -23,6 +23,7 @@ import io.metering.domain.meter.MeterId;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingCandidate;
 import io.metering.domain.reading.ReadingKey;
+import io.metering.domain.reading.ReadingStatus;
 import io.metering.domain.reading.ReadingTarget;
 import io.metering.domain.tenant.OrganizationId;
 import java.time.Instant;
@@ -222,7 +223,9 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
     /**
      * The item as a whole reading. Counter and direction left out keep the matched reading's when it
      * lies on the same meter (and counter), else are derived; a missing timestamp keeps the matched
-     * reading's instant, else means now.
+     * reading's instant, else means now. Optional fields the item omits keep the matched reading's
+     * values ({@link BatchItem}); as in updateMeterReading, a new value on a reading marked
+     * implausible clears that mark unless a status is sent, so it is judged afresh.
      */
     private static ReadingCandidate candidate(int index, BatchItem item, Meter meter, List<Counter> counters, Reading match,
             Instant now) {
@@ -232,10 +235,23 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
                 : match != null && match.counterId().equals(counterId) ? match.direction() : null;
         ReadingTarget target = ReadingTarget.resolve(meter, counters, Optional.ofNullable(counterId), Optional.ofNullable(direction));
         Instant timestamp = item.timestamp() != null ? item.timestamp() : match != null ? match.timestamp() : now;
+        ReadingStatus status = kept(item, match, "status", item.status(), Reading::status);
+        if (match != null && item.omitted().contains("status") && match.isImplausible() && match.value().compareTo(item.value()) != 0) {
+            status = null;
+        }
         Reading reading = new Reading(meter.id(), target.counter().id(), target.direction(), timestamp, item.value(),
-                item.source(), item.reason(), item.readBy(), item.status(), item.externalId(), item.remark(), item.note(),
-                item.unit(), item.metadata());
-        return new ReadingCandidate(index, reading, meter, target.counter(), item.status() != null);
+                item.source(), kept(item, match, "reason", item.reason(), Reading::reason),
+                kept(item, match, "read_by", item.readBy(), Reading::readBy), status,
+                kept(item, match, "external_id", item.externalId(), Reading::externalId),
+                kept(item, match, "remark", item.remark(), Reading::remark), kept(item, match, "note", item.note(), Reading::note),
+                kept(item, match, "unit", item.unit(), Reading::unit),
+                kept(item, match, "metadata", item.metadata(), Reading::metadata));
+        return new ReadingCandidate(index, reading, meter, target.counter(), status != null);
+    }
+
+    /** The sent value, or the matched reading's when the item omits the field. */
+    private static <T> T kept(BatchItem item, Reading match, String field, T sent, Function<Reading, T> stored) {
+        return match != null && item.omitted().contains(field) ? stored.apply(match) : sent;
     }
 
     /**

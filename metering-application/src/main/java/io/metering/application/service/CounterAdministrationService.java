@@ -9,7 +9,10 @@ import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.MeterId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Counter administration (this product's extension). Admin only. */
 public final class CounterAdministrationService implements ManageCountersUseCase {
@@ -50,14 +53,37 @@ public final class CounterAdministrationService implements ManageCountersUseCase
         }
         return ctx.transactions().inTransaction(() -> {
             Counter current = reach.counter(caller, id);
-            ctx.counters().lockForReadingWrite(caller.org(), java.util.List.of(id));
+            ctx.counters().lockForReadingWrite(caller.org(), List.of(id));
             Counter.Builder builder = current.toBuilder().updatedAt(ctx.clock().instant());
             CounterAttributes.apply(builder, current, changes);
             Counter updated = builder.build();
+            checkStoredReadingsKeepTheirMeaning(caller, current, updated);
             checkCapacityFitsStoredReadings(caller, updated);
             ctx.counters().update(updated);
             return updated;
         });
+    }
+
+    /**
+     * Readings are keyed by counter and direction and their values are in the counter's unit, so a
+     * change of the direction the counter measures (declared, or implied by its OBIS code; DOMAIN.md
+     * "Writing readings") or of a declared unit would strand or silently rescale the stored series:
+     * refused with 409 {@code counter_has_readings} while the counter holds any reading.
+     */
+    private void checkStoredReadingsKeepTheirMeaning(Caller caller, Counter current, Counter updated) {
+        List<String> changed = new ArrayList<>();
+        if (!current.impliedDirection().equals(updated.impliedDirection())) {
+            changed.add("direction");
+        }
+        // declaring a unit where none was set names what the values already meant; replacing one rescales them
+        if (current.unit() != null && !current.unit().equals(updated.unit())) {
+            changed.add("unit");
+        }
+        if (changed.isEmpty() || ctx.series().firstTimestamp(caller.org(), current.id(), Optional.empty()).isEmpty()) {
+            return;
+        }
+        throw new ConflictException(RejectionReason.COUNTER_HAS_READINGS, "counter " + current.id() + " has readings; its "
+                + String.join(" and ", changed) + " cannot change while it does (delete the readings or create a new counter)");
     }
 
     /** A capacity at or below a stored value would turn every later reading into a rejection. */
@@ -79,7 +105,7 @@ public final class CounterAdministrationService implements ManageCountersUseCase
         caller.requireAdmin("deleting counters");
         ctx.transactions().inTransaction(() -> {
             reach.counter(caller, id);
-            ctx.counters().lockForReadingWrite(caller.org(), java.util.List.of(id));
+            ctx.counters().lockForReadingWrite(caller.org(), List.of(id));
             return ctx.counters().delete(caller.org(), id);
         });
     }

@@ -16,6 +16,7 @@ import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.NotFoundException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.Sector;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +61,9 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
                         + " counters with OBIS number " + command.obisNumber() + "; send direction or tariff_type to choose");
             }
             boolean created = fitting.isEmpty();
+            if (created) {
+                requireDerivableDirection(meter, command);
+            }
             Counter counter = created ? createCounter(caller, meter, command, now) : fitting.get(0);
             ReadingInput input = new ReadingInput(meter.id(), counter.id(), command.direction(), command.timestamp(),
                     command.value(), command.source(), command.reason(), command.readBy(), null, null, null, null,
@@ -93,6 +97,22 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
                     + " and " + active.size() + " of them are active; send meter_id");
         }
         return active.get(0);
+    }
+
+    /**
+     * A counter created here gets its direction from the writer or its OBIS code; the reading then
+     * needs one too (DOMAIN.md "Writing readings": else feed-out for consume-only sectors). Checked
+     * before the counter exists, so the rejection names the meter and the OBIS number the writer
+     * knows, not the id of a counter that is never saved.
+     */
+    private static void requireDerivableDirection(Meter meter, CreateReadingWithMeterCommand command) {
+        boolean derivable = command.direction() != null
+                || ObisCode.parse(command.obisNumber()).flatMap(ObisCode::direction).isPresent()
+                || meter.sectorIfKnown().filter(Sector::consumptionOnly).isPresent();
+        if (!derivable) {
+            throw new InvalidRequestException(RejectionReason.NO_DIRECTION, "meter " + meter.id() + " has no counter with OBIS number "
+                    + command.obisNumber().trim() + ", and that code names no direction to create one with; send direction");
+        }
     }
 
     private Counter createCounter(Caller caller, Meter meter, CreateReadingWithMeterCommand command, Instant now) {

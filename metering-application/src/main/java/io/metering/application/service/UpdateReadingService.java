@@ -16,6 +16,7 @@ import io.metering.domain.reading.ReadingCandidate;
 import io.metering.domain.reading.ReadingStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -101,18 +102,18 @@ public final class UpdateReadingService implements UpdateReadingUseCase {
     }
 
     /**
-     * The stored reading with the changes applied: given fields replace, absent ones keep. A new value
-     * on a reading marked implausible clears that mark (unless a status is sent), so the corrected
-     * value is judged afresh instead of staying out of every check.
+     * The stored reading with the changes applied: given fields replace, absent ones keep, explicit
+     * nulls clear. A new value on a reading marked implausible clears that mark (unless a status is
+     * sent), so the corrected value is judged afresh instead of staying out of every check.
      */
     private static Reading merge(Reading old, ReadingChanges ch) {
-        ReadingStatus status = ch.status() != null ? ch.status()
+        ReadingStatus status = ch.status() != null || ch.cleared().contains("status") ? ch.status()
                 : old.isImplausible() && old.value().compareTo(ch.value()) != 0 ? null : old.status();
+        Map<String, String> metadata = ch.merged("metadata", ch.metadata(), old.metadata());
         return new Reading(old.meterId(), old.counterId(), old.direction(),
                 ch.timestamp() != null ? ch.timestamp() : old.timestamp(), ch.value(), ch.source(),
-                ch.reason() != null ? ch.reason() : old.reason(), ch.readBy() != null ? ch.readBy() : old.readBy(), status,
-                ch.externalId() != null ? ch.externalId() : old.externalId(),
-                ch.remark() != null ? ch.remark() : old.remark(), old.note(), old.unit(),
-                ch.metadata() != null ? ch.metadata() : old.metadata());
+                ch.merged("reason", ch.reason(), old.reason()), ch.merged("read_by", ch.readBy(), old.readBy()), status,
+                ch.merged("external_id", ch.externalId(), old.externalId()), ch.merged("remark", ch.remark(), old.remark()),
+                old.note(), old.unit(), metadata == null ? Map.of() : metadata);
     }
 }

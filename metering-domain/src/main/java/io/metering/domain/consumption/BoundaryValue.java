@@ -23,7 +23,7 @@ public record BoundaryValue(Instant at, BigDecimal register, BigDecimal cumulati
         INTERPOLATED,
         /**
          * The instant lies between a segment's last reading and the next segment's start (meter
-         * change, adjustment, or an unexplained drop); the last reading's value is carried forward,
+         * change or adjustment); the last reading's value is carried forward,
          * never interpolated across the break.
          */
         CARRIED

@@ -34,13 +34,13 @@ public final class ConsumptionByPeriod {
             BoundaryValue start = boundaries.computeIfAbsent(p.start(), curve::at).orElse(null);
             BoundaryValue end = boundaries.computeIfAbsent(p.end(), curve::at).orElse(null);
             if (start == null || end == null) {
-                out.add(new PeriodConsumption(p, start, end, null, null));
+                out.add(new PeriodConsumption(p, start, end, null, null, false));
                 withoutValue++;
                 continue;
             }
             BigDecimal consumption = end.cumulative().subtract(start.cumulative());
             BigDecimal energy = consumption.multiply(energyFactor);
-            out.add(new PeriodConsumption(p, start, end, consumption, energy));
+            out.add(new PeriodConsumption(p, start, end, consumption, energy, curve.decreasesWithin(p.start(), p.end())));
             totalConsumption = totalConsumption == null ? consumption : totalConsumption.add(consumption);
             totalEnergy = totalEnergy == null ? energy : totalEnergy.add(energy);
         }

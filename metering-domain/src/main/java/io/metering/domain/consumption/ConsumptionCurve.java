@@ -1,6 +1,7 @@
 package io.metering.domain.consumption;
 
 import io.metering.domain.counter.RegisterCapacity;
+import io.metering.domain.reading.RegisterArithmetic;
 import io.metering.domain.reading.SeriesPoint;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,14 +14,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A series' plausible readings as a continuous, never decreasing consumption curve, from which the
- * register value and the consumption so far are read at any instant between the first and the last
- * reading (DOMAIN.md "Reading the series" and "Writing readings").
+ * A series' plausible readings as a continuous consumption curve, from which the register value
+ * and the consumption so far are read at any instant between the first and the last reading
+ * (DOMAIN.md "Reading the series" and "Writing readings").
  *
  * <p>Consumption from one reading to the next is the register advance: the difference, or across a
  * rollover {@code (capacity - previous) + value}; zero into a segment start (consumption never spans
- * the break) and into an unexplained drop. At an instant {@code b} between two readings
- * {@code (t1, v1)} and {@code (t2, v2)} of one segment the curve is linear:
+ * the break). A drop that is neither (only {@code skip_validation} can store one) is a negative
+ * advance, not a break: consumption over any span of a segment then stays {@code last - first},
+ * the same as the sum of the relative values, instead of counting the climb back as new
+ * consumption. At an instant {@code b} between two readings {@code (t1, v1)} and {@code (t2, v2)}
+ * of one segment the curve is linear:
  * {@code d = advance x (b - t1) / (t2 - t1)}, rounded once HALF_EVEN at the
  * {@link Estimates estimate scale} of the two values, and the register shows {@code v1 + d} (minus the
  * capacity once it passes it). Before a segment start the last value is carried instead. Outside
@@ -36,6 +40,8 @@ public final class ConsumptionCurve {
     /** {@code breakBefore[i]}: no consumption and no interpolation from point i-1 to point i. */
     private final boolean[] breakBefore;
     private final Optional<RegisterCapacity> capacity;
+    /** The indexes i whose step from point i-1 is a decrease, ascending; almost always none. */
+    private final List<Integer> decreases = new ArrayList<>();
 
     private ConsumptionCurve(List<SeriesPoint> points, Optional<RegisterCapacity> capacity) {
         this.points = points;
@@ -45,9 +51,13 @@ public final class ConsumptionCurve {
         BigDecimal sum = BigDecimal.ZERO;
         for (int i = 0; i < points.size(); i++) {
             if (i > 0) {
-                Optional<BigDecimal> step = Steps.advance(points.get(i - 1), points.get(i), capacity);
-                breakBefore[i] = step.isEmpty();
-                sum = sum.add(step.orElse(BigDecimal.ZERO));
+                // zero into a segment start; negative for a drop that is no wrap
+                BigDecimal step = RegisterArithmetic.advance(points.get(i - 1), points.get(i), capacity);
+                breakBefore[i] = points.get(i).segmentStart();
+                if (step.signum() < 0) {
+                    decreases.add(i);
+                }
+                sum = sum.add(step);
             }
             cumulative.add(sum);
         }
@@ -107,6 +117,20 @@ public final class ConsumptionCurve {
             register = register.subtract(capacity.get().value());
         }
         return Optional.of(new BoundaryValue(b, register, cumulative.get(i).add(d), BoundaryValue.Kind.INTERPOLATED));
+    }
+
+    /**
+     * Whether the register decreases somewhere within {@code (from, to)}: a drop between two
+     * readings of one segment that is no rollover, which only {@code skip_validation} can store.
+     * Such a span's consumption may be negative.
+     */
+    public boolean decreasesWithin(Instant from, Instant to) {
+        for (int i : decreases) {
+            if (points.get(i - 1).timestamp().isBefore(to) && points.get(i).timestamp().isAfter(from)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of the last point at or before {@code b}; {@code b} lies within the curve. */

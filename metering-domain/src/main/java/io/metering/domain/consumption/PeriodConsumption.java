@@ -9,14 +9,16 @@ import java.util.Objects;
  * @param period the period
  * @param start the register at its start, null when no reading lies at or before it
  * @param end the register at its end, null when no reading lies at or after it
- * @param consumption raw register consumption (register units, never negative), null unless both
- *     boundary values exist. It is the sum of register advances, so across a rollover or a segment
- *     start it differs from {@code end - start}.
+ * @param consumption raw register consumption (register units), null unless both boundary values
+ *     exist. It is the sum of register advances, so across a rollover or a segment start it differs
+ *     from {@code end - start}. Never negative unless {@code decreasing}.
  * @param energy {@code consumption x} the counter's energy factor (transformer ratio x conversion
  *     factor), exact; null when consumption is
+ * @param decreasing whether the register decreases within the period without a rollover or meter
+ *     change (a drop stored with {@code skip_validation}); its consumption then counts the drop
  */
 public record PeriodConsumption(Period period, BoundaryValue start, BoundaryValue end, BigDecimal consumption,
-        BigDecimal energy) {
+        BigDecimal energy, boolean decreasing) {
     /** @throws NullPointerException if the period is null */
     public PeriodConsumption {
         Objects.requireNonNull(period, "period");

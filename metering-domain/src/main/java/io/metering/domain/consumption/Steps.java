@@ -6,7 +6,7 @@ import io.metering.domain.reading.SeriesPoint;
 import java.math.BigDecimal;
 import java.util.Optional;
 
-/** The step between two consecutive plausible points, as every analytics rule sees it. */
+/** The step between two consecutive plausible points, as rates, forecasts and plausibility see it. */
 final class Steps {
     private Steps() {}
 
@@ -14,7 +14,9 @@ final class Steps {
      * The register advance from {@code previous} to {@code current}, or empty when {@code current}
      * begins a new run that no consumption spans: a segment start (DOMAIN.md "Writing readings":
      * consumption never spans the break), or a drop that is no register wrap. A drop can only be
-     * stored with {@code skip_validation}; counting it as a break keeps consumption never negative.
+     * stored with {@code skip_validation}; counting it as a break keeps rates never negative.
+     * Consumption by period counts it as a negative advance instead ({@link ConsumptionCurve}), so
+     * that it adds up to the register's net movement.
      *
      * @param capacity the register capacity, if the register rolls over (a wrap is an advance)
      */

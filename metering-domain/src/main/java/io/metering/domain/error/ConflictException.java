@@ -8,4 +8,12 @@ public final class ConflictException extends MeteringException {
     public ConflictException(String message) {
         super(RejectionReason.CONFLICT, message);
     }
+
+    /**
+     * @param reason the more specific conflict, e.g. {@code counter_has_readings}
+     * @param message what conflicts
+     */
+    public ConflictException(RejectionReason reason, String message) {
+        super(reason, message);
+    }
 }

@@ -46,7 +46,12 @@ public enum RejectionReason {
     /** The resource does not exist or is outside the caller's reach. */
     NOT_FOUND("not_found"),
     /** The request conflicts with the current state (e.g. a counter id used twice). */
-    CONFLICT("conflict");
+    CONFLICT("conflict"),
+    /**
+     * A counter change that would re-key or reinterpret the readings it holds (direction, unit);
+     * allowed only while the counter has no readings.
+     */
+    COUNTER_HAS_READINGS("counter_has_readings");
 
     private final String code;
 

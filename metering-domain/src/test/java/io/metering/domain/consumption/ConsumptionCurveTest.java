@@ -92,13 +92,39 @@ class ConsumptionCurveTest {
     }
 
     @Test
-    void a_drop_stored_without_validation_counts_as_a_break_never_as_negative_consumption() {
-        ConsumptionCurve curve = ConsumptionCurve.of(List.of(p("2024-01-01T00:00:00Z", "100"), p("2024-01-02T00:00:00Z", "40"),
-                p("2024-01-03T00:00:00Z", "70")), NO_CAPACITY);
+    void a_drop_stored_without_validation_is_a_negative_advance_so_the_span_moves_by_last_minus_first() {
+        // 1140, then 900 stored with skip_validation, then 1150: relative values -240 and +250
+        ConsumptionCurve curve = ConsumptionCurve.of(List.of(p("2024-01-01T00:00:00Z", "1140"), p("2024-01-02T00:00:00Z", "900"),
+                p("2024-01-03T00:00:00Z", "1150")), NO_CAPACITY);
 
-        assertThat(curve.at(at("2024-01-01T12:00:00Z")).orElseThrow().kind()).isEqualTo(Kind.CARRIED);
-        assertThat(curve.at(at("2024-01-02T00:00:00Z")).orElseThrow().cumulative()).isEqualByComparingTo("0");
-        assertThat(curve.at(at("2024-01-03T00:00:00Z")).orElseThrow().cumulative()).isEqualByComparingTo("30");
+        BoundaryValue midDrop = curve.at(at("2024-01-01T12:00:00Z")).orElseThrow();
+        assertThat(midDrop.kind()).isEqualTo(Kind.INTERPOLATED);
+        assertThat(midDrop.register()).isEqualByComparingTo("1020");
+        assertThat(midDrop.cumulative()).isEqualByComparingTo("-120");
+        assertThat(curve.at(at("2024-01-02T00:00:00Z")).orElseThrow().cumulative()).isEqualByComparingTo("-240");
+        assertThat(curve.at(at("2024-01-03T00:00:00Z")).orElseThrow().cumulative()).isEqualByComparingTo("10");
+        assertThat(curve.decreasesWithin(at("2024-01-01T23:00:00Z"), at("2024-01-02T01:00:00Z"))).isTrue();
+        assertThat(curve.decreasesWithin(at("2024-01-02T00:00:00Z"), at("2024-01-03T00:00:00Z"))).isFalse();
+    }
+
+    @Test
+    void a_decrease_is_counted_by_period_and_flagged_never_turned_into_consumption() {
+        // the newcomer's case: 1120, 1140, 900 (skip_validation), 1150 at noon on four days; register moved 30
+        ConsumptionCurve curve = ConsumptionCurve.of(List.of(p("2024-01-01T12:00:00Z", "1120"), p("2024-01-02T12:00:00Z", "1140"),
+                p("2024-01-03T12:00:00Z", "900"), p("2024-01-04T12:00:00Z", "1150")), NO_CAPACITY);
+        List<Period> days = List.of(new Period(at("2024-01-02T00:00:00Z"), at("2024-01-03T00:00:00Z")),
+                new Period(at("2024-01-03T00:00:00Z"), at("2024-01-04T00:00:00Z")),
+                new Period(at("2024-01-04T00:00:00Z"), at("2024-01-04T12:00:00Z")));
+
+        ConsumptionTable t = ConsumptionByPeriod.of(curve, days, java.math.BigDecimal.ONE);
+
+        assertThat(t.periods().get(0).consumption()).isEqualByComparingTo("-110"); // 1130 -> 1020
+        assertThat(t.periods().get(0).decreasing()).isTrue();
+        assertThat(t.periods().get(1).consumption()).isEqualByComparingTo("5"); // 1020 -> 1025
+        assertThat(t.periods().get(1).decreasing()).isTrue();
+        assertThat(t.periods().get(2).consumption()).isEqualByComparingTo("125");
+        assertThat(t.periods().get(2).decreasing()).isFalse();
+        assertThat(t.totalConsumption()).isEqualByComparingTo("20"); // 1150 - 1130
     }
 
     @Test

@@ -97,6 +97,63 @@ class ConsumptionPropertiesTest {
         });
     }
 
+    /**
+     * A series of one segment written with {@code skip_validation}: any values, drops included, no
+     * capacity. Consumption must follow the register's net movement, never invent any.
+     */
+    private static Gen<Partitioned> skippedValidation() {
+        return in -> {
+            io.metering.domain.meter.Meter meter = io.metering.domain.fixtures.Fixtures.powerMeter().build();
+            io.metering.domain.counter.Counter counter = io.metering.domain.fixtures.Fixtures.consumptionCounter(meter).build();
+            int n = AcceptedSeries.pick(in, 2, 30);
+            List<SeriesPoint> points = new ArrayList<>();
+            Instant t = AcceptedSeries.BASE;
+            for (int i = 0; i < n; i++) {
+                points.add(new SeriesPoint(t, AcceptedSeries.decimal(in, 2000), false, false));
+                t = t.plusSeconds(AcceptedSeries.pick(in, 60, 3 * 86_400));
+            }
+            AcceptedSeries s = new AcceptedSeries(counter, points, BigDecimal.ONE);
+            List<Instant> cuts = new ArrayList<>(AcceptedSeries.instantsAround(in, s, AcceptedSeries.pick(in, 2, 10)));
+            cuts.removeIf(c -> c.isBefore(s.first()) || c.isAfter(s.last()));
+            cuts.add(0, s.first());
+            cuts.add(s.last());
+            List<Instant> distinct = new ArrayList<>(new java.util.TreeSet<>(cuts));
+            List<Period> periods = new ArrayList<>();
+            for (int i = 1; i < distinct.size(); i++) {
+                periods.add(new Period(distinct.get(i - 1), distinct.get(i)));
+            }
+            return new Partitioned(s, periods);
+        };
+    }
+
+    @Test
+    void a_series_with_decreases_sums_to_last_minus_first_and_only_flagged_periods_go_negative() {
+        qt().withExamples(EXAMPLES).forAll(skippedValidation()).checkAssert(x -> {
+            List<SeriesPoint> pts = x.series().points();
+            ConsumptionTable parts = ConsumptionByPeriod.of(x.curve(), x.periods(), BigDecimal.ONE);
+
+            assertThat(parts.periodsWithoutValue()).isZero();
+            // the sum of the relative values, i.e. the register's net movement
+            assertThat(parts.totalConsumption()).isEqualByComparingTo(pts.get(pts.size() - 1).value().subtract(pts.get(0).value()));
+            for (PeriodConsumption p : parts.periods()) {
+                if (p.consumption().signum() < 0) {
+                    assertThat(p.decreasing()).as("%s", p).isTrue();
+                }
+                if (!p.decreasing()) {
+                    // no drop inside: exactly what the register shows at the boundaries
+                    assertThat(p.consumption()).as("%s", p).isEqualByComparingTo(p.end().register().subtract(p.start().register()));
+                }
+            }
+        });
+    }
+
+    @Test
+    void accepted_series_never_flag_a_decrease() {
+        qt().withExamples(EXAMPLES).forAll(partitioned()).checkAssert(x ->
+                ConsumptionByPeriod.of(x.curve(), x.periods(), x.series().factor()).periods()
+                        .forEach(p -> assertThat(p.decreasing()).as("%s", p).isFalse()));
+    }
+
     @Test
     void the_energy_factor_is_applied_once() {
         qt().withExamples(EXAMPLES).forAll(partitioned()).checkAssert(x -> {

@@ -1,6 +1,7 @@
 package io.metering.adapters.http.auth;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObject;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -8,7 +9,10 @@ import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.metering.adapters.http.error.HttpFailure;
@@ -18,8 +22,11 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,6 +50,9 @@ public final class JwtAuthenticator implements Authenticator {
 
     private static final String NO_KEY = "bearer token is signed with an algorithm or key this service does not accept"
             + " (HS256 with the configured secret, or a key of the configured JWK set)";
+
+    /** 9999-12-31T23:59:59Z in seconds: the last instant a NumericDate may name here. */
+    private static final double MAX_NUMERIC_DATE = 253_402_300_799d;
 
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final KindResolver kinds;
@@ -95,7 +105,7 @@ public final class JwtAuthenticator implements Authenticator {
         } catch (ParseException e) {
             throw new AuthenticationException("bearer token is not a well-formed JWT");
         } catch (BadJOSEException e) {
-            throw new AuthenticationException(describe(e));
+            throw new AuthenticationException(timeClaimProblem(bearerToken.trim()).orElseGet(() -> describe(e)));
         } catch (RateLimitReachedException e) {
             // the cached set lacks the token's key and was re-read moments ago: no key matches
             throw new AuthenticationException(NO_KEY);
@@ -105,6 +115,46 @@ public final class JwtAuthenticator implements Authenticator {
             throw new AuthenticationException("bearer token could not be verified");
         }
         return CallerClaims.read(claims, kinds.resolve(claims));
+    }
+
+    /**
+     * The problem with a refused token's {@code exp}, {@code nbf} or {@code iat}, if one of them is
+     * not a NumericDate (RFC 7519 section 2: a JSON number of seconds since 1970) in the years
+     * 1970-9999. The library reports a string there as an "unexpected type" and reads a huge number
+     * as a date that overflowed into the past, which would be answered as a wrong token type or as
+     * expired. Looked at only after a refusal, so accepted tokens are parsed once; the message names
+     * the claim, never its value.
+     */
+    private static Optional<String> timeClaimProblem(String token) {
+        Map<String, Object> payload;
+        try {
+            JWT jwt = JWTParser.parse(token);
+            if (!(jwt instanceof JOSEObject jose) || jwt instanceof EncryptedJWT) {
+                return Optional.empty();
+            }
+            payload = jose.getPayload().toJSONObject();
+        } catch (ParseException | RuntimeException e) {
+            return Optional.empty();
+        }
+        if (payload == null) {
+            return Optional.empty();
+        }
+        for (String claim : List.of(ClaimNames.EXPIRY, "nbf", "iat")) {
+            Object v = payload.get(claim);
+            if (v != null && !numericDate(v)) {
+                return Optional.of("bearer token has an invalid " + claim + " claim: it must be a number of seconds since"
+                        + " 1970-01-01T00:00:00Z, up to the year 9999");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean numericDate(Object v) {
+        if (!(v instanceof Number n)) {
+            return false;
+        }
+        double d = n.doubleValue();
+        return Double.isFinite(d) && d >= 0 && d <= MAX_NUMERIC_DATE;
     }
 
     /** A message for a refused token, from the library's classification, without token content. */
@@ -131,7 +181,11 @@ public final class JwtAuthenticator implements Authenticator {
         if (m.contains("missing required claims")) {
             return "bearer token lacks a required claim (exp, org_id)";
         }
-        if (m.contains("typ")) {
+        if (m.contains("unexpected type")) {
+            // a claim the library parses (e.g. iss, aud, sub) has the wrong JSON type
+            return "bearer token has a claim of the wrong JSON type";
+        }
+        if (m.contains("header typ")) {
             return "bearer token type (typ) is not accepted";
         }
         return "bearer token is not accepted";

@@ -26,14 +26,17 @@ import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The contract's v2 reading operations (EpilotAuth; DOMAIN.md "Batch v2 and prune"):
  * <ul>
  *   <li>batchWriteMeterReadings {@code POST /v2/metering/readings?skip_validation&direct}, body
  *       {@code {identifiers?, readings: [...]}} with per-item {@code operation} create (upsert),
- *       update or delete, all or nothing → {@code {data: [reading]}} in request order: written
+ *       update or delete, all or nothing (an item over a stored reading keeps the optional fields it
+ *       leaves out; {@link BatchItem}) → {@code {data: [reading]}} in request order: written
  *       readings as stored, deleted ones as they were, and proposals for writes that became pending
  *       changesets on governed meters (then listed in {@code pending_changesets} too);</li>
  *   <li>pruneMeterReadings {@code POST /v2/metering/readings/prune?dry_run}, body
@@ -83,9 +86,10 @@ public final class BatchRoutes {
     private void write(Context ctx, Caller caller) {
         var options = WriteParams.options(ctx);
         WriteParams.acceptPipelineOptions(ctx);
-        BatchWriteRequest request = body.read(ctx, BatchWriteRequest.class);
+        JsonNode tree = body.tree(ctx);
+        BatchWriteRequest request = body.read(tree, BatchWriteRequest.class);
         ReadingIdentifiers identifiers = ReadingIdentifiers.parse(identifierPaths(request.identifiers()));
-        List<BatchItem> items = items(request.readings());
+        List<BatchItem> items = items(request.readings(), tree.path("readings"));
         BatchWriteResult result = batch.write(new BatchWriteCommand(caller, items, identifiers, options));
         List<ReadingResponse> data = new ArrayList<>(result.items().size());
         List<Changeset> pending = new ArrayList<>();
@@ -107,7 +111,8 @@ public final class BatchRoutes {
         ctx.json(new Envelope.Data(new PruneResponse(result.deletedCount(), result.keptCount())));
     }
 
-    private List<BatchItem> items(List<BatchReadingRequest> sent) {
+    /** @param nodes the items as sent, to tell an omitted field (kept on update) from an explicit null (set) */
+    private List<BatchItem> items(List<BatchReadingRequest> sent, JsonNode nodes) {
         if (sent == null) {
             return List.of();
         }
@@ -122,12 +127,19 @@ public final class BatchRoutes {
                 throw new InvalidRequestException(RejectionReason.INVALID_BODY, "readings[" + i + "] must be an object");
             }
             try {
-                items.add(mapper.toItem(r, businessZone));
+                items.add(BatchItem.omitting(mapper.toItem(r, businessZone), omitted(nodes.path(i))));
             } catch (InvalidRequestException e) {
                 throw e.at("readings[" + i + "]");
             }
         }
         return items;
+    }
+
+    /** The keepable optional fields an item node does not name ({@link BatchItem#KEEPABLE}). */
+    private static Set<String> omitted(JsonNode item) {
+        Set<String> omitted = new HashSet<>(BatchItem.KEEPABLE);
+        item.properties().forEach(e -> omitted.remove(e.getKey()));
+        return omitted;
     }
 
     /**

@@ -25,6 +25,6 @@ final class ConsumptionJson {
         BoundaryValue e = p.end();
         return new ConsumptionResponse.PeriodResponse(p.period().start(), p.period().end(), s == null ? null : s.register(),
                 e == null ? null : e.register(), s == null ? null : s.estimated(), e == null ? null : e.estimated(), p.consumption(),
-                p.energy());
+                p.energy(), p.decreasing());
     }
 }

@@ -53,6 +53,9 @@ public record ConsumptionResponse(
      * @param endInterpolated the same for {@code end_value}
      * @param consumption register consumption (register units), null without both values
      * @param energy consumption x energy factor, null without consumption
+     * @param decreasing whether the register decreases within the period without a rollover or
+     *     meter change (a drop only {@code skip_validation} can store); consumption then counts the
+     *     drop, so it may be negative
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PeriodResponse(
@@ -63,7 +66,8 @@ public record ConsumptionResponse(
             @JsonProperty("start_interpolated") Boolean startInterpolated,
             @JsonProperty("end_interpolated") Boolean endInterpolated,
             BigDecimal consumption,
-            BigDecimal energy) {}
+            BigDecimal energy,
+            boolean decreasing) {}
 
     /**
      * Totals.

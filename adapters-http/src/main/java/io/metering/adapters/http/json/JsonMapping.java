@@ -3,6 +3,7 @@ package io.metering.adapters.http.json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,7 +27,9 @@ import java.time.format.DateTimeFormatter;
  *       ({@code 1250.50} as {@code 1250.5}, {@code 1E+3} as {@code 1000});</li>
  *   <li>{@link Instant}s are written as {@code 2022-10-10T08:00:00.000Z} (UTC, milliseconds);</li>
  *   <li>dates as {@code 2022-10-10}; null fields of response DTOs are left out, while map entries
- *       (open attribute trees) are written as they are.</li>
+ *       (open attribute trees) are written as they are;</li>
+ *   <li>a member named twice in one object ({@code {"value":70,"value":1}}) is malformed input,
+ *       never resolved silently in favour of the last one.</li>
  * </ul>
  */
 public final class JsonMapping {
@@ -73,6 +76,8 @@ public final class JsonMapping {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // which of two values the writer meant is unknowable: refuse rather than keep the last
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 // null DTO fields are left out; map entries are written as they are, so open

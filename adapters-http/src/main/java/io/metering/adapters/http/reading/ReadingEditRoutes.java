@@ -1,5 +1,6 @@
 package io.metering.adapters.http.reading;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.metering.adapters.http.json.RequestFields;
@@ -24,7 +25,9 @@ import io.metering.domain.meter.MeterId;
 import io.metering.domain.reading.Reading;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The contract's operations on one stored reading, addressed by meter and counter in the path and
@@ -78,11 +81,19 @@ public final class ReadingEditRoutes {
         MeterId meterId = Params.meterId(ctx.pathParam("meter_id"));
         CounterId counterId = Params.counterId(ctx.pathParam("counter_id"));
         Instant at = Params.requiredInstant(ctx, "timestamp", businessZone);
-        UpdateMeterReadingRequest request = body.read(ctx, UpdateMeterReadingRequest.class);
+        JsonNode tree = body.tree(ctx);
+        UpdateMeterReadingRequest request = body.read(tree, UpdateMeterReadingRequest.class);
         requireSame("meter_id", request.meterId() == null ? null : RequestFields.meterId(request.meterId()), meterId);
         requireSame("counter_id", request.counterId() == null ? null : RequestFields.counterId(request.counterId()), counterId);
         Direction direction = RequestFields.direction(request.direction());
-        ReadingChanges changes = mapper.toChanges(request, businessZone);
+        // an absent field keeps the stored value, an explicit null clears it
+        Set<String> nulls = new HashSet<>();
+        tree.properties().forEach(e -> {
+            if (e.getValue().isNull()) {
+                nulls.add(e.getKey());
+            }
+        });
+        ReadingChanges changes = ReadingChanges.clearing(mapper.toChanges(request, businessZone), nulls);
         ReadingAddress address = new ReadingAddress(meterId, counterId, at, direction);
         ctx.json(ReadingAnswers.one(update.update(new UpdateReadingCommand(caller, address, changes, WriteParams.options(ctx)))));
     }

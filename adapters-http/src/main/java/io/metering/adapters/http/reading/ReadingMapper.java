@@ -43,6 +43,7 @@ public interface ReadingMapper {
      *     or source
      */
     @Mapping(target = "metadata", qualifiedByName = "metadata")
+    @Mapping(target = "cleared", ignore = true)
     ReadingChanges toChanges(UpdateMeterReadingRequest request, @Context ZoneId zone);
 
     ReadingResponse toResponse(Reading reading);

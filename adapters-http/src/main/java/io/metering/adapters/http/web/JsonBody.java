@@ -102,8 +102,12 @@ public final class JsonBody {
             });
             return node;
         } catch (JsonParseException e) {
-            throw invalid("the request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
+            String where = "(line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String duplicate = duplicateName(e);
+            if (duplicate != null) {
+                throw invalid("the request body names member '" + duplicate + "' twice in one object " + where);
+            }
+            throw invalid("the request body is not valid JSON " + where);
         } catch (StreamConstraintsException e) {
             throw invalid("the request body exceeds a parsing limit (nesting depth, number or string length, name length or"
                     + " value count): " + limitOf(e));
@@ -129,6 +133,16 @@ public final class JsonBody {
         return bind(tree(ctx), type);
     }
 
+    /**
+     * Binds a body already read with {@link #tree}, for operations that also need to know which
+     * members were sent (absent vs {@code null}).
+     *
+     * @throws InvalidRequestException {@code invalid_body} naming the field of a type mismatch
+     */
+    public <T> T read(JsonNode node, Class<T> type) {
+        return bind(node, type);
+    }
+
     private <T> T bind(JsonNode node, Class<T> type) {
         if (!node.isObject()) {
             throw invalid("the request body must be a JSON object");
@@ -152,6 +166,20 @@ public final class JsonBody {
         String m = String.valueOf(e.getOriginalMessage());
         int hint = m.indexOf(", from ");
         return hint < 0 ? m : m.substring(0, hint) + ")";
+    }
+
+    /**
+     * The member name of a duplicate-key failure (JsonMapping's strict duplicate detection), cut to
+     * 64 characters; null for any other parse failure.
+     */
+    private static String duplicateName(JsonParseException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        String prefix = "Duplicate field '";
+        if (!m.startsWith(prefix) || !m.endsWith("'")) {
+            return null;
+        }
+        String name = m.substring(prefix.length(), m.length() - 1);
+        return name.length() > 64 ? name.substring(0, 64) + "..." : name;
     }
 
     private static boolean isBlank(byte[] bytes) {

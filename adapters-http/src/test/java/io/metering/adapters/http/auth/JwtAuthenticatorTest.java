@@ -80,6 +80,25 @@ class JwtAuthenticatorTest {
     }
 
     @Test
+    void aMalformedTimeClaimIsNamedNotMistakenForATypeOrAnExpiry() {
+        String base = "\"iss\":\"issuer-a\",\"aud\":\"aud-a\",\"sub\":\"alice\",\"org_id\":\"org-1\",\"kind\":\"admin\"";
+        String expAsText = signPayload("{" + base + ",\"exp\":\"" + NOW.plusSeconds(300).getEpochSecond() + "\"}");
+        String expHuge = signPayload("{" + base + ",\"exp\":1e30}");
+        String nbfAsText = signPayload("{" + base + ",\"exp\":" + NOW.plusSeconds(300).getEpochSecond() + ",\"nbf\":\"soon\"}");
+
+        for (String token : List.of(expAsText, expHuge)) {
+            assertThatThrownBy(() -> authenticator.authenticate(token)).isInstanceOf(AuthenticationException.class)
+                    .hasMessageContaining("invalid exp claim").hasMessageNotContaining("typ").hasMessageNotContaining("expired")
+                    .hasMessageNotContaining(SECRET);
+        }
+        assertThatThrownBy(() -> authenticator.authenticate(nbfAsText)).isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("invalid nbf claim");
+        // a well-formed past exp is still "expired"
+        assertThatThrownBy(() -> authenticator.authenticate(signPayload("{" + base + ",\"exp\":1000}")))
+                .isInstanceOf(AuthenticationException.class).hasMessageContaining("expired");
+    }
+
+    @Test
     void refusesUnsignedAlgNoneToken() {
         String token = new PlainJWT(claims().build()).serialize();
 
@@ -279,6 +298,18 @@ class JwtAuthenticatorTest {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType(typ)).build(), claims().build());
             jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
             return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** HS256 over a raw JSON payload, for claims the claims builder cannot express. */
+    private static String signPayload(String json) {
+        try {
+            com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
+                    new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), new com.nimbusds.jose.Payload(json));
+            jws.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+            return jws.serialize();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

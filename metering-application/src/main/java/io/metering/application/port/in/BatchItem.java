@@ -8,12 +8,16 @@ import io.metering.domain.reading.ReadingStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One item of a v2 batch (contract schema {@code BatchReading}). Which fields are required depends
  * on the operation and the identifiers; {@link BatchWriteCommand} checks that, naming the item.
- * Create and update items are whole readings: the stored reading they match is replaced by the
- * item's content, not merged with it.
+ * An item that writes over a stored reading (update, or a create that matches one) replaces it,
+ * except that the optional fields it leaves out ({@code omitted}) keep their stored values: an ERP
+ * correcting a value must not wipe the reading's external id or remark. A field sent explicitly,
+ * {@code null} included (the contract marks {@code remark}, {@code read_by}, {@code reason} and
+ * {@code status} nullable), is set.
  *
  * @param operation create (default when null), update or delete
  * @param meterId the meter; required for create and update
@@ -30,14 +34,40 @@ import java.util.Map;
  * @param note note, may be null
  * @param unit unit, may be null
  * @param metadata string metadata, may be null
+ * @param omitted the {@link #KEEPABLE optional fields} the item leaves out, by their JSON names;
+ *     empty when it is a whole reading
  */
 public record BatchItem(BatchOperation operation, MeterId meterId, CounterId counterId, Direction direction, Instant timestamp,
         BigDecimal value, ReadingSource source, String reason, String readBy, ReadingStatus status, String externalId,
-        String remark, String note, String unit, Map<String, String> metadata) {
-    /** Defaults the operation to create and copies the metadata. */
+        String remark, String note, String unit, Map<String, String> metadata, Set<String> omitted) {
+    /** The optional fields an item may leave out to keep a matched reading's values, by JSON name. */
+    public static final Set<String> KEEPABLE = Set.of("external_id", "remark", "note", "read_by", "reason", "unit", "status",
+            "metadata");
+
+    /** Defaults the operation to create and copies the metadata and the omitted fields. */
     public BatchItem {
         operation = operation == null ? BatchOperation.CREATE : operation;
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        omitted = omitted == null ? Set.of() : Set.copyOf(omitted);
+    }
+
+    /** A whole reading: no field omitted. */
+    public BatchItem(BatchOperation operation, MeterId meterId, CounterId counterId, Direction direction, Instant timestamp,
+            BigDecimal value, ReadingSource source, String reason, String readBy, ReadingStatus status, String externalId,
+            String remark, String note, String unit, Map<String, String> metadata) {
+        this(operation, meterId, counterId, direction, timestamp, value, source, reason, readBy, status, externalId, remark,
+                note, unit, metadata, Set.of());
+    }
+
+    /**
+     * The item, leaving out the given optional fields (names outside {@link #KEEPABLE} are ignored).
+     * Static, so that mappers do not take it for a property setter.
+     */
+    public static BatchItem omitting(BatchItem item, Set<String> fields) {
+        Set<String> kept = new java.util.HashSet<>(fields);
+        kept.retainAll(KEEPABLE);
+        return new BatchItem(item.operation, item.meterId, item.counterId, item.direction, item.timestamp, item.value, item.source,
+                item.reason, item.readBy, item.status, item.externalId, item.remark, item.note, item.unit, item.metadata, kept);
     }
 
     /** A delete item that carries only identifier fields. */

@@ -21,6 +21,8 @@ public interface ManageCountersUseCase {
      * Changes the named attributes; a null value removes an attribute.
      *
      * @throws io.metering.domain.error.NotFoundException counter not found
+     * @throws io.metering.domain.error.ConflictException {@code counter_has_readings}: the change would
+     *     alter the direction (declared or OBIS-implied) or replace the unit of a counter that holds readings
      */
     Counter update(Caller caller, CounterId id, Map<String, Object> changes);
 
