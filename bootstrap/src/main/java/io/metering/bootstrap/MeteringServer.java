@@ -1,8 +1,11 @@
 package io.metering.bootstrap;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.javalin.Javalin;
 import io.metering.adapters.http.HttpApi;
 import io.metering.adapters.http.HttpSettings;
+import io.metering.adapters.http.LivenessCheck;
 import io.metering.adapters.http.auth.Authenticator;
 import io.metering.adapters.persistence.DataSources;
 import io.metering.adapters.persistence.PersistenceSettings;
@@ -11,15 +14,17 @@ import io.metering.application.port.in.ImportReadingsUseCase;
 import io.metering.application.port.in.UseCases;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.db.EmbeddedDatabase;
+import io.metering.bootstrap.db.PostmasterWatchdog;
 import java.time.Clock;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running service: the store (embedded or external PostgreSQL), the use cases over it and the
- * HTTP API, started in that order and stopped in the reverse order.
+ * HTTP API, started in that order and stopped in the reverse order. The embedded PostgreSQL is
+ * watched and started again if it dies ({@link PostmasterWatchdog}); {@code GET /health} reports the
+ * process not live only when that fails for long.
  */
 public final class MeteringServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeteringServer.class);
@@ -53,16 +58,20 @@ public final class MeteringServer implements AutoCloseable {
                 ? Optional.of(EmbeddedDatabase.start(config.dataDir(), config.embeddedDbPort()))
                 : Optional.empty();
         try {
-            DataSource dataSource = embedded
-                    .map(db -> (DataSource) DataSources.pooled(db.jdbcUrl(), db.user(), db.password(), config.dbPoolSize(),
+            HikariDataSource dataSource = embedded
+                    .map(db -> DataSources.pooled(db.jdbcUrl(), db.user(), db.password(), config.dbPoolSize(),
                             config.dbConnectionTimeout()))
                     .orElseGet(() -> DataSources.pooled(config.jdbcUrl().orElseThrow(), config.dbUser(), config.dbPassword(),
                             config.dbPoolSize(), config.dbConnectionTimeout()));
+            // an external database is the operator's to run: its outage is a readiness matter only
+            LivenessCheck liveness = embedded
+                    .map(db -> (LivenessCheck) db.watch(clock, () -> dropPooledConnections(dataSource))::failure)
+                    .orElse(LivenessCheck.ALWAYS_LIVE);
             PostgresPersistence persistence = PostgresPersistence.start(dataSource,
                     new PersistenceSettings(config.timescale(), PersistenceSettings.defaults().chunkInterval()));
             UseCases useCases = Wiring.useCases(persistence, clock, config.businessZone());
             Javalin http = HttpApi.create(new HttpSettings(config.businessZone(), config.maxBodyBytes()), authenticator, useCases,
-                    persistence::isHealthy);
+                    persistence::isHealthy, liveness);
             MeteringServer server = new MeteringServer(embedded, persistence, useCases,
                     Wiring.importer(persistence, clock, config.businessZone()), http);
             LOG.info("Store and use cases ready in {} ms (storage: {})", (System.nanoTime() - started) / 1_000_000,
@@ -71,6 +80,17 @@ public final class MeteringServer implements AutoCloseable {
         } catch (RuntimeException e) {
             embedded.ifPresent(EmbeddedDatabase::close);
             throw e;
+        }
+    }
+
+    /**
+     * Every pooled connection went to the server that died: the pool replaces them as they are next
+     * used or returned, instead of handing them out to fail one request each.
+     */
+    private static void dropPooledConnections(HikariDataSource pool) {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        if (bean != null && !pool.isClosed()) {
+            bean.softEvictConnections();
         }
     }
 

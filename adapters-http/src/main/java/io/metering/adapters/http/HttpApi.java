@@ -63,6 +63,8 @@ public final class HttpApi {
     private HttpApi() {}
 
     /**
+     * The app with a process that counts as always live ({@link LivenessCheck#ALWAYS_LIVE}).
+     *
      * @param settings business zone and body size limit
      * @param authenticator verifies bearer tokens
      * @param useCases the application's incoming ports
@@ -70,10 +72,24 @@ public final class HttpApi {
      * @return the configured app, not started (call {@code start(port)})
      */
     public static Javalin create(HttpSettings settings, Authenticator authenticator, UseCases useCases, HealthCheck health) {
+        return create(settings, authenticator, useCases, health, LivenessCheck.ALWAYS_LIVE);
+    }
+
+    /**
+     * @param settings business zone and body size limit
+     * @param authenticator verifies bearer tokens
+     * @param useCases the application's incoming ports
+     * @param health the readiness check of {@code GET /ready}
+     * @param liveness the liveness check of {@code GET /health}
+     * @return the configured app, not started (call {@code start(port)})
+     */
+    public static Javalin create(HttpSettings settings, Authenticator authenticator, UseCases useCases, HealthCheck health,
+            LivenessCheck liveness) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(liveness, "liveness");
         ObjectMapper mapper = JsonMapping.create();
         Guard guard = new Guard(authenticator);
         JsonBody body = new JsonBody(mapper);
@@ -85,7 +101,7 @@ public final class HttpApi {
                 CorrelationIds.assign(ctx);
                 rejectDeclaredOversize(ctx, settings.maxRequestBytes());
             });
-            new HealthRoutes(health).register(config.routes);
+            new HealthRoutes(health, liveness).register(config.routes);
             docs.register(config.routes);
             new MeterRoutes(useCases, guard, body).register(config.routes);
             new CounterRoutes(useCases, guard).register(config.routes);

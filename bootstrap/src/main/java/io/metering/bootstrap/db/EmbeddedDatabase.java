@@ -10,6 +10,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * off by default; STORAGE-NOTES.md).
  *
  * <p>The data directory is locked for the life of this object, so two service instances can never
- * share it; a server left running by a killed instance is stopped before start.
+ * share it; a server left running by a killed instance is stopped before start. While the service
+ * runs, a {@link PostmasterWatchdog} ({@link #watch}) starts the server again if it dies.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -29,12 +31,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final String password;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final Postmaster postmaster;
+    private PostmasterWatchdog watchdog;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, String password, FileChannel lockChannel, FileLock lock) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password, FileChannel lockChannel, FileLock lock,
+            Postmaster postmaster) {
         this.postgres = postgres;
         this.password = password;
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.postmaster = postmaster;
     }
 
     /**
@@ -71,10 +77,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // in-flight requests (hooks run concurrently); close() is called in order instead
                     .setRegisterShutdownHook(false)
                     .start();
-            DatabasePassword.enforce(pg.getJdbcUrl("postgres", "postgres"), password, pgData);
+            Postmaster postmaster;
+            try {
+                DatabasePassword.enforce(pg.getJdbcUrl("postgres", "postgres"), password, pgData);
+                postmaster = Postmaster.running(pgData, actualPort);
+            } catch (IOException | RuntimeException e) {
+                pg.close();
+                throw e;
+            }
             LOG.info("Embedded PostgreSQL ready on 127.0.0.1:{} with data in {} ({} ms)", actualPort, pgData,
                     (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedDatabase(pg, password, channel, lock);
+            return new EmbeddedDatabase(pg, password, channel, lock, postmaster);
         } catch (EmbeddedDatabaseException e) {
             closeQuietly(channel);
             throw e;
@@ -106,9 +119,36 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getPort();
     }
 
-    /** Stops the server cleanly and releases the data directory. */
+    /** The postmaster's current process id (it changes when the watchdog starts the server again). */
+    public long postmasterPid() {
+        return postmaster.pid();
+    }
+
+    /**
+     * Starts watching the server: from now on, if its process dies, it is started again (see
+     * {@link PostmasterWatchdog}). {@link #close()} stops the watching before it stops the server.
+     *
+     * @param clock the time of outages and back-off
+     * @param onRestarted runs after each restart, e.g. to drop pooled connections to the dead server
+     * @return the watchdog, whose {@link PostmasterWatchdog#failure()} tells liveness
+     * @throws IllegalStateException if already watched
+     */
+    public synchronized PostmasterWatchdog watch(Clock clock, Runnable onRestarted) {
+        if (watchdog != null) {
+            throw new IllegalStateException("the embedded PostgreSQL is already watched");
+        }
+        watchdog = PostmasterWatchdog.start(postmaster, clock, onRestarted);
+        return watchdog;
+    }
+
+    /** Stops the watchdog first (a server being stopped must not be started again), then the server cleanly, and releases the data directory. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (watchdog != null) {
+                watchdog.close();
+            }
+        }
         try {
             postgres.close();
         } catch (IOException e) {

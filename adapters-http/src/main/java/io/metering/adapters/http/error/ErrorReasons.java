@@ -25,6 +25,8 @@ public final class ErrorReasons {
     public static final String KEYS_UNAVAILABLE = "keys_unavailable";
     /** 503 on {@code /ready}. */
     public static final String NOT_READY = "not_ready";
+    /** 503 on {@code /health}: the process cannot heal itself and needs a restart. */
+    public static final String NOT_LIVE = "not_live";
     /** 503: the database cannot be reached now; retry later. */
     public static final String SERVICE_UNAVAILABLE = "service_unavailable";
 
