@@ -49,12 +49,17 @@ public final class RateWindow {
     /** The advance of each step: {@code steps.get(i)} from point {@code i} to point {@code i + 1}. */
     private final List<BigDecimal> steps;
 
+    /** How many steps have the scale of {@link #advance} (the largest step scale, at least 0). */
+    private final int atMaxScale;
+
     /** Takes over the lists, which nothing else holds: wrapped, not copied (a write builds one window per reading). */
-    private RateWindow(ArrayList<SeriesPoint> points, Optional<RegisterCapacity> capacity, BigDecimal advance, ArrayList<BigDecimal> steps) {
+    private RateWindow(ArrayList<SeriesPoint> points, Optional<RegisterCapacity> capacity, BigDecimal advance, ArrayList<BigDecimal> steps,
+            int atMaxScale) {
         this.points = Collections.unmodifiableList(points);
         this.capacity = capacity;
         this.advance = advance;
         this.steps = Collections.unmodifiableList(steps);
+        this.atMaxScale = atMaxScale;
     }
 
     private RateWindow(List<SeriesPoint> points, Optional<RegisterCapacity> capacity) {
@@ -69,6 +74,7 @@ public final class RateWindow {
         }
         this.advance = sum;
         this.steps = List.copyOf(advances);
+        this.atMaxScale = atScale(advances, sum.scale());
     }
 
     /**
@@ -191,7 +197,7 @@ public final class RateWindow {
         }
         Collections.reverse(descending);
         Collections.reverse(stepsDescending);
-        return new RateWindow(descending, capacity, sum, stepsDescending);
+        return new RateWindow(descending, capacity, sum, stepsDescending, atScale(stepsDescending, sum.scale()));
     }
 
     /**
@@ -203,12 +209,12 @@ public final class RateWindow {
             RateWindow known, Instant oldest, Optional<RegisterCapacity> capacity) {
         int last = known.points.size() - 1; // known's anchor, the last point of descending
         int budget = MAX_POINTS - descending.size();
-        int first = last;
-        while (first > 0 && last - first < budget && !known.points.get(first - 1).timestamp().isBefore(oldest)) {
-            first--;
-        }
+        // known's points are ascending: the first one kept is the first within this window's age and limit
+        int first = Math.max(Math.max(0, last - budget), firstNotBefore(known.points, oldest, last));
         // the kept steps of known are first..last-1; add them, or take the dropped ones from known's
-        // sum, whichever is fewer; then give the sum the scale adding every step would give
+        // sum, whichever is fewer; then give the sum the scale adding every step would give: the
+        // largest step scale (at least 0), tracked with how many steps have it, so that sliding the
+        // window by one step does not rescan the others
         BigDecimal kept = BigDecimal.ZERO;
         if (first <= last - first) {
             kept = known.advance;
@@ -220,9 +226,34 @@ public final class RateWindow {
                 kept = kept.add(known.steps.get(i));
             }
         }
-        int scale = walkedSum.scale(); // adding from zero: already the largest scale of the walked steps, at least 0
-        for (int i = first; i < last; i++) {
-            scale = Math.max(scale, known.steps.get(i).scale());
+        int keptScale = known.advance.scale();
+        int keptAtScale = known.atMaxScale;
+        for (int i = 0; i < first; i++) {
+            if (known.steps.get(i).scale() == keptScale) {
+                keptAtScale--;
+            }
+        }
+        if (keptAtScale <= 0) {
+            keptScale = 0;
+            keptAtScale = 0;
+            for (int i = first; i < last; i++) {
+                int stepScale = known.steps.get(i).scale();
+                if (stepScale > keptScale) {
+                    keptScale = stepScale;
+                    keptAtScale = 0;
+                }
+                if (stepScale == keptScale) {
+                    keptAtScale++;
+                }
+            }
+        }
+        int walkedScale = walkedSum.scale(); // adding from zero: the largest scale of the walked steps, at least 0
+        int scale = Math.max(keptScale, walkedScale);
+        int atScale = keptScale == scale ? keptAtScale : 0;
+        for (BigDecimal step : stepsDescending) {
+            if (step.scale() == scale) {
+                atScale++;
+            }
         }
         BigDecimal sum = walkedSum.add(kept).setScale(scale, RoundingMode.UNNECESSARY);
         ArrayList<SeriesPoint> points = new ArrayList<>(last - first + descending.size());
@@ -235,7 +266,33 @@ public final class RateWindow {
         for (int i = stepsDescending.size() - 1; i >= 0; i--) {
             steps.add(stepsDescending.get(i));
         }
-        return new RateWindow(points, capacity, sum, steps);
+        return new RateWindow(points, capacity, sum, steps, atScale);
+    }
+
+    /** The index of the first of the ascending points {@code [0, last]} not before {@code oldest} (binary search). */
+    private static int firstNotBefore(List<SeriesPoint> ascending, Instant oldest, int last) {
+        int low = 0;
+        int high = last;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (ascending.get(mid).timestamp().isBefore(oldest)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** How many of the steps have the scale of their sum (the largest step scale, at least 0). */
+    private static int atScale(List<BigDecimal> steps, int scale) {
+        int n = 0;
+        for (BigDecimal step : steps) {
+            if (step.scale() == scale) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The point the window ends at. */

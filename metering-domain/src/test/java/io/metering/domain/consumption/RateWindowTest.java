@@ -163,6 +163,20 @@ class RateWindowTest {
                 assertThat(reused.advance()).as("run %d, reused", run).isEqualTo(expected.advance());
                 assertThat(reused.activeRate()).as("run %d, reused", run).isEqualTo(expected.activeRate());
                 spliced++;
+
+                // and, in every fourth run, as a write asks: each plausible point of the write in turn,
+                // reusing the window before
+                RateWindow previous = null;
+                for (SeriesPoint p : plausibleWritten.subList(0, run % 4 == 0 ? Math.min(plausibleWritten.size(), 250) : 0)) {
+                    List<SeriesPoint> upTo = List.copyOf(written.headMap(p.timestamp(), false).values());
+                    List<SeriesPoint> candidates = new ArrayList<>(upTo);
+                    candidates.addAll(stored.values());
+                    RateWindow chained = RateWindow.endingAt(p, upTo, List.copyOf(stored.values()), cap, previous);
+                    RateWindow plain = RateWindow.endingAt(p, candidates, cap);
+                    assertThat(chained.points()).as("run %d, chained at %s", run, p).isEqualTo(plain.points());
+                    assertThat(chained.advance()).as("run %d, chained at %s", run, p).isEqualTo(plain.advance());
+                    previous = chained;
+                }
             }
         }
         assertThat(spliced).isGreaterThan(500);
