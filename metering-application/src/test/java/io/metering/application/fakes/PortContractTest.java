@@ -10,6 +10,7 @@ import io.metering.application.port.out.NeighbourProbe;
 import io.metering.application.port.out.Neighbours;
 import io.metering.application.port.out.PruneCounts;
 import io.metering.application.port.out.PruneScope;
+import io.metering.application.port.out.ScopedWindow;
 import io.metering.application.port.out.SeriesWindow;
 import io.metering.application.port.out.ReadingMatch;
 import io.metering.domain.changeset.Changeset;
@@ -53,6 +54,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -959,6 +961,45 @@ public abstract class PortContractTest {
             SeriesWindow unknown = ports.series().window(org, CounterId.random(), Optional.empty(), T0, hours(10), SortOrder.ASC,
                     new PageRequest(0, 5));
             assertThat(unknown).isEqualTo(new SeriesWindow(List.of(), 0, Optional.empty()));
+        }
+
+        /** A store that answers in one statement brings the same window and the meter and counter the ids name. */
+        @Test
+        void aScopedWindowIsTheWindowWithItsMeterAndCounter() {
+            ports.meters().insert(meter(org, m, T0));
+            ports.counters().insert(counter(org, m, c, T0));
+            PageRequest page = new PageRequest(1, 3);
+            Optional<ScopedWindow> scoped = ports.series().scopedWindow(org, m, c, Optional.empty(), T0, hours(10), SortOrder.ASC, page);
+            Assumptions.assumeTrue(scoped.isPresent(), "this store answers through window, meter and counter");
+
+            assertThat(scoped.get().meter()).isEqualTo(ports.meters().findById(org, m));
+            assertThat(scoped.get().counter()).isEqualTo(ports.counters().findById(org, c));
+            assertThat(scoped.get().window()).isEqualTo(ports.series().window(org, c, Optional.empty(), T0, hours(10), SortOrder.ASC, page));
+            ScopedWindow empty = ports.series().scopedWindow(org, m, c, Optional.of(Direction.FEED_OUT), hours(5), hours(10), SortOrder.DESC,
+                    page).orElseThrow();
+            assertThat(empty.meter()).isPresent();
+            assertThat(empty.counter()).isPresent();
+            assertThat(empty.window()).isEqualTo(ports.series().window(org, c, Optional.of(Direction.FEED_OUT), hours(5), hours(10),
+                    SortOrder.DESC, page));
+
+            MeterId otherMeter = storedMeter(org).id();
+            ScopedWindow throughOtherMeter = scoped(org, otherMeter, c);
+            assertThat(throughOtherMeter.meter().map(Meter::id)).contains(otherMeter);
+            assertThat(throughOtherMeter.counter()).as("the counter belongs to another meter").isEmpty();
+            ScopedWindow noMeter = scoped(org, MeterId.random(), c);
+            assertThat(noMeter.meter()).isEmpty();
+            assertThat(noMeter.counter()).isEmpty();
+            ScopedWindow noCounter = scoped(org, m, CounterId.random());
+            assertThat(noCounter.meter()).isPresent();
+            assertThat(noCounter.counter()).isEmpty();
+            ScopedWindow otherOrganization = scoped(otherOrg, m, c);
+            assertThat(otherOrganization.meter()).isEmpty();
+            assertThat(otherOrganization.counter()).isEmpty();
+        }
+
+        private ScopedWindow scoped(OrganizationId o, MeterId meter, CounterId counter) {
+            return ports.series().scopedWindow(o, meter, counter, Optional.empty(), T0, hours(10), SortOrder.ASC, new PageRequest(0, 5))
+                    .orElseThrow();
         }
 
         @Test

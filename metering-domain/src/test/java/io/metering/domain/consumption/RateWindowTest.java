@@ -96,4 +96,90 @@ class RateWindowTest {
         assertThat(w.points()).extracting(SeriesPoint::value).containsExactly(new BigDecimal("10"), new BigDecimal("20"),
                 new BigDecimal("30"));
     }
+
+    /**
+     * The two-list form a write uses gives the same window as the general form fed the write's
+     * points first, then the stored ones: random series with duplicates across the lists,
+     * implausible points, segment starts, drops, wraps, old points and more than 200 candidates.
+     */
+    @Test
+    void the_two_list_form_selects_the_same_window_as_the_general_form() {
+        java.util.Random random = new java.util.Random(7);
+        Instant start = at("2023-01-01T00:00:00Z");
+        int longest = 0;
+        int spliced = 0;
+        for (int run = 0; run < 2_000; run++) {
+            java.util.Optional<io.metering.domain.counter.RegisterCapacity> cap = random.nextBoolean() ? NO_CAPACITY : capacity("1000");
+            int n = random.nextInt(320);
+            long step = 1 + random.nextInt(random.nextBoolean() ? 3 : 60);
+            java.util.TreeMap<Instant, SeriesPoint> written = new java.util.TreeMap<>();
+            java.util.TreeMap<Instant, SeriesPoint> stored = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+            BigDecimal value = BigDecimal.ZERO;
+            int breaks = random.nextBoolean() ? 40 : 5_000; // half of the runs reach the 200-point limit
+            for (int i = 0; i < n; i++) {
+                Instant t = start.plus(Duration.ofHours(step * i));
+                value = random.nextInt(breaks) == 0 ? value.subtract(BigDecimal.TEN).max(BigDecimal.ZERO)
+                        : value.add(BigDecimal.valueOf(random.nextInt(50), random.nextInt(3)));
+                if (cap.isPresent()) {
+                    value = value.remainder(new BigDecimal("1000")); // wraps
+                }
+                SeriesPoint point = new SeriesPoint(t, value, random.nextInt(breaks) == 0, random.nextInt(15) == 0);
+                int where = random.nextInt(4);
+                if (where != 0) {
+                    stored.put(t, point);
+                }
+                if (where != 1) {
+                    written.put(t, where == 3 && breaks < 100 ? new SeriesPoint(t, value.add(BigDecimal.ONE), false, random.nextInt(10) == 0)
+                            : point);
+                }
+            }
+            SeriesPoint anchor = new SeriesPoint(start.plus(Duration.ofHours(step * (long) (n * random.nextDouble()) + random.nextInt(2))),
+                    value.add(BigDecimal.ONE), random.nextInt(10) == 0, false);
+            List<SeriesPoint> firstWritten = new ArrayList<>(written.values());
+            firstWritten.addAll(stored.values());
+
+            RateWindow general = RateWindow.endingAt(anchor, firstWritten, cap);
+            RateWindow merged = RateWindow.endingAt(anchor, List.copyOf(written.values()), List.copyOf(stored.values()), cap);
+
+            assertThat(merged.points()).as("run %d", run).isEqualTo(general.points());
+            longest = Math.max(longest, general.points().size());
+            assertThat(merged.advance()).as("run %d", run).isEqualTo(general.advance());
+
+            // a later question of the same write, reusing an earlier one's window: as the validator
+            // asks, the earlier anchor is a point of the write, and the later anchor a point after it
+            List<SeriesPoint> plausibleWritten = written.values().stream().filter(w -> !w.implausible()).toList();
+            if (plausibleWritten.size() >= 2) {
+                int i = random.nextInt(plausibleWritten.size() - 1);
+                SeriesPoint firstAnchor = plausibleWritten.get(i);
+                SeriesPoint next = plausibleWritten.get(Math.min(plausibleWritten.size() - 1, i + 1 + random.nextInt(3)));
+                List<SeriesPoint> beforeFirst = List.copyOf(written.headMap(firstAnchor.timestamp(), false).values());
+                List<SeriesPoint> before = List.copyOf(written.headMap(next.timestamp(), false).values());
+                RateWindow first = RateWindow.endingAt(firstAnchor, beforeFirst, List.copyOf(stored.values()), cap);
+                List<SeriesPoint> all = new ArrayList<>(before);
+                all.addAll(stored.values());
+                RateWindow expected = RateWindow.endingAt(next, all, cap);
+                RateWindow reused = RateWindow.endingAt(next, before, List.copyOf(stored.values()), cap, first);
+                assertThat(reused.points()).as("run %d, reused", run).isEqualTo(expected.points());
+                assertThat(reused.advance()).as("run %d, reused", run).isEqualTo(expected.advance());
+                assertThat(reused.activeRate()).as("run %d, reused", run).isEqualTo(expected.activeRate());
+                spliced++;
+
+                // and, in every fourth run, as a write asks: each plausible point of the write in turn,
+                // reusing the window before
+                RateWindow previous = null;
+                for (SeriesPoint p : plausibleWritten.subList(0, run % 4 == 0 ? Math.min(plausibleWritten.size(), 250) : 0)) {
+                    List<SeriesPoint> upTo = List.copyOf(written.headMap(p.timestamp(), false).values());
+                    List<SeriesPoint> candidates = new ArrayList<>(upTo);
+                    candidates.addAll(stored.values());
+                    RateWindow chained = RateWindow.endingAt(p, upTo, List.copyOf(stored.values()), cap, previous);
+                    RateWindow plain = RateWindow.endingAt(p, candidates, cap);
+                    assertThat(chained.points()).as("run %d, chained at %s", run, p).isEqualTo(plain.points());
+                    assertThat(chained.advance()).as("run %d, chained at %s", run, p).isEqualTo(plain.advance());
+                    previous = chained;
+                }
+            }
+        }
+        assertThat(spliced).isGreaterThan(500);
+        assertThat(longest).isEqualTo(RateWindow.MAX_POINTS);
+    }
 }

@@ -161,4 +161,35 @@ class TimeInputTest {
     void instants_outside_years_1900_to_9999_are_refused(String text) {
         assertRefused(text);
     }
+
+    /**
+     * The canonical UTC forms ({@code ...:ssZ}, {@code ...:ss.SSSZ}) are read without the formatter;
+     * on random fields, valid or not (month 13, 31 April, 29 February, hour 24, second 60, years
+     * outside 1900-9999) the answer is the formatter's: the same instant or the same refusal.
+     */
+    @Test
+    void canonical_utc_timestamps_read_as_the_formatter_reads_them() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            String text = String.format(java.util.Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d%sZ", random.nextInt(3) == 0
+                    ? random.nextInt(10_000) : 1890 + random.nextInt(200), random.nextInt(14), random.nextInt(33), random.nextInt(26),
+                    random.nextInt(61), random.nextInt(62), random.nextBoolean() ? "" : String.format(java.util.Locale.ROOT, ".%03d",
+                            random.nextInt(1000)));
+            String expected;
+            try {
+                Instant parsed = java.time.OffsetDateTime.parse(text, java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                expected = parsed.isBefore(TimeInput.MIN) || !parsed.isBefore(TimeInput.MAX) ? "refused" : parsed.toString();
+            } catch (java.time.DateTimeException e) {
+                expected = "refused";
+            }
+            String actual;
+            try {
+                actual = ((TimeInput.Exact) TimeInput.parse(text, "timestamp", BERLIN)).instant().toString();
+            } catch (InvalidRequestException e) {
+                assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_TIMESTAMP);
+                actual = "refused";
+            }
+            assertThat(actual).as(text).isEqualTo(expected);
+        }
+    }
 }

@@ -46,20 +46,36 @@ final class CounterRows {
 
     /** Maps a row selected with {@link #COLUMNS}. */
     static Counter map(ResultSet rs) throws SQLException {
+        return map(rs, "");
+    }
+
+    /** Maps a row whose {@link #COLUMNS} are selected with {@code prefix} before each name ({@link #prefixed}). */
+    static Counter map(ResultSet rs, String prefix) throws SQLException {
         return new Counter(
-                new CounterId(rs.getObject("id", UUID.class)),
-                new OrganizationId(rs.getString("org_id")),
-                new MeterId(rs.getObject("meter_id", UUID.class)),
-                rs.getString("title"),
-                rs.getString("obis_number"),
-                Codes.decode(Direction::fromCode, rs.getString("direction"), "counter.direction"),
-                Codes.decode(TariffType::fromCode, rs.getString("tariff_type"), "counter.tariff_type"),
-                rs.getString("unit"),
-                rs.getBigDecimal("transformer_ratio"),
-                rs.getBigDecimal("conversion_factor"),
-                rs.getBigDecimal("register_capacity"),
-                JsonValues.readMap(rs.getString("attributes")),
-                SqlInstants.read(rs, "created_at"),
-                SqlInstants.read(rs, "updated_at"));
+                new CounterId(rs.getObject(prefix + "id", UUID.class)),
+                new OrganizationId(rs.getString(prefix + "org_id")),
+                new MeterId(rs.getObject(prefix + "meter_id", UUID.class)),
+                rs.getString(prefix + "title"),
+                rs.getString(prefix + "obis_number"),
+                Codes.decode(Direction::fromCode, rs.getString(prefix + "direction"), "counter.direction"),
+                Codes.decode(TariffType::fromCode, rs.getString(prefix + "tariff_type"), "counter.tariff_type"),
+                rs.getString(prefix + "unit"),
+                rs.getBigDecimal(prefix + "transformer_ratio"),
+                rs.getBigDecimal(prefix + "conversion_factor"),
+                rs.getBigDecimal(prefix + "register_capacity"),
+                JsonValues.readMap(rs.getString(prefix + "attributes")),
+                SqlInstants.read(rs, prefix + "created_at"),
+                SqlInstants.read(rs, prefix + "updated_at"));
+    }
+
+    /**
+     * {@link #COLUMNS} of table alias {@code alias}, each named {@code prefix + column}, each null
+     * unless {@code condition} holds (e.g. only on the first row of a result).
+     */
+    static String prefixed(String alias, String prefix, String condition) {
+        return java.util.Arrays.stream(COLUMNS.split(","))
+                .map(String::trim)
+                .map(c -> "CASE WHEN " + condition + " THEN " + alias + "." + c + " END AS " + prefix + c)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }

@@ -65,26 +65,42 @@ final class MeterRows {
 
     /** Maps a row selected with {@link #COLUMNS}. */
     static Meter map(ResultSet rs) throws SQLException {
+        return map(rs, "");
+    }
+
+    /** Maps a row whose {@link #COLUMNS} are selected with {@code prefix} before each name ({@link #prefixed}). */
+    static Meter map(ResultSet rs, String prefix) throws SQLException {
         return new Meter(
-                new MeterId(rs.getObject("id", UUID.class)),
-                new OrganizationId(rs.getString("org_id")),
-                rs.getString("title"),
-                Arrays.asList((String[]) rs.getArray("tags").getArray()),
-                rs.getString("ma_lo_id"),
-                rs.getString("meter_number"),
-                Codes.decode(MeterStatus::fromCode, rs.getString("status"), "meter.status"),
-                Codes.decode(Sector::fromCode, rs.getString("sector"), "meter.sector"),
-                Codes.decode(MeterType::fromCode, rs.getString("meter_type"), "meter.meter_type"),
-                rs.getString("tariff_type"),
-                rs.getString("used_for"),
-                rs.getString("manufacturer"),
-                rs.getString("calibration_date"),
-                MeterDocuments.readRelations(rs.getString("customers")),
-                MeterDocuments.readRelations(rs.getString("contracts")),
-                MeterDocuments.readPeriods(rs.getString("contract_periods")),
-                GovernanceDocument.read(rs.getString("reading_governance")),
-                JsonValues.readMap(rs.getString("attributes")),
-                SqlInstants.read(rs, "created_at"),
-                SqlInstants.read(rs, "updated_at"));
+                new MeterId(rs.getObject(prefix + "id", UUID.class)),
+                new OrganizationId(rs.getString(prefix + "org_id")),
+                rs.getString(prefix + "title"),
+                Arrays.asList((String[]) rs.getArray(prefix + "tags").getArray()),
+                rs.getString(prefix + "ma_lo_id"),
+                rs.getString(prefix + "meter_number"),
+                Codes.decode(MeterStatus::fromCode, rs.getString(prefix + "status"), "meter.status"),
+                Codes.decode(Sector::fromCode, rs.getString(prefix + "sector"), "meter.sector"),
+                Codes.decode(MeterType::fromCode, rs.getString(prefix + "meter_type"), "meter.meter_type"),
+                rs.getString(prefix + "tariff_type"),
+                rs.getString(prefix + "used_for"),
+                rs.getString(prefix + "manufacturer"),
+                rs.getString(prefix + "calibration_date"),
+                MeterDocuments.readRelations(rs.getString(prefix + "customers")),
+                MeterDocuments.readRelations(rs.getString(prefix + "contracts")),
+                MeterDocuments.readPeriods(rs.getString(prefix + "contract_periods")),
+                GovernanceDocument.read(rs.getString(prefix + "reading_governance")),
+                JsonValues.readMap(rs.getString(prefix + "attributes")),
+                SqlInstants.read(rs, prefix + "created_at"),
+                SqlInstants.read(rs, prefix + "updated_at"));
+    }
+
+    /**
+     * {@link #COLUMNS} of table alias {@code alias}, each named {@code prefix + column}, each null
+     * unless {@code condition} holds (e.g. only on the first row of a result).
+     */
+    static String prefixed(String alias, String prefix, String condition) {
+        return java.util.Arrays.stream(COLUMNS.split(","))
+                .map(String::trim)
+                .map(c -> "CASE WHEN " + condition + " THEN " + alias + "." + c + " END AS " + prefix + c)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }

@@ -4,6 +4,7 @@ import io.metering.application.model.PageRequest;
 import io.metering.application.model.SortOrder;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
+import io.metering.domain.meter.MeterId;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesPoint;
@@ -37,6 +38,20 @@ public interface ReadingSeriesQueries {
         boolean complete = page.offset() == 0 && (page.unlimited() || rows.size() < page.limit());
         long hits = complete ? rows.size() : count(org, counterId, direction, from, to);
         return new SeriesWindow(rows, hits, firstTimestamp(org, counterId, direction));
+    }
+
+    /**
+     * {@link #window} together with the meter {@code meterId} and the counter {@code counterId} of
+     * that meter, in one consistent read: a page of getReadingsByInterval in one round trip instead
+     * of a snapshot transaction around three. A store that cannot answer so returns empty (this
+     * default), and the caller reads the three in a read-only transaction.
+     *
+     * @return the meter, the counter and the window; empty if the store does not answer this way or
+     *     the page has no rows to show ({@code limit} 0)
+     */
+    default Optional<ScopedWindow> scopedWindow(OrganizationId org, MeterId meterId, CounterId counterId, Optional<Direction> direction,
+            Instant from, Instant to, SortOrder sort, PageRequest page) {
+        return Optional.empty();
     }
 
     /** How many readings {@link #range} selects without its window. */
