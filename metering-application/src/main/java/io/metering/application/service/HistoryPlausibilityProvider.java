@@ -4,14 +4,17 @@ import io.metering.application.port.out.ReadingSeriesQueries;
 import io.metering.domain.consumption.PlausibilityRule;
 import io.metering.domain.consumption.RateWindow;
 import io.metering.domain.reading.PlausibilityPolicy;
+import io.metering.domain.reading.PlausibilityQuestion;
 import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The product's plausibility rule ({@link PlausibilityRule}) over the stored history (DOMAIN.md
@@ -31,17 +34,30 @@ public final class HistoryPlausibilityProvider implements PlausibilityProvider {
 
     @Override
     public PlausibilityPolicy forWrite(OrganizationId org) {
+        return forWrite(org, (key, t, limit) -> series.recentPlausible(org, key, t, limit));
+    }
+
+    @Override
+    public PlausibilityPolicy forWrite(OrganizationId org, History history) {
         // the validator asks in ascending time per series and only where no stored plausible reading
         // follows, so the history read at the first question serves the later ones of the same write
         Map<SeriesKey, List<SeriesPoint>> stored = new HashMap<>();
-        return q -> {
-            List<SeriesPoint> history = stored.computeIfAbsent(q.series(),
-                    key -> series.recentPlausible(org, key, q.t(), RateWindow.MAX_POINTS));
-            // the write's own points first: they win over stored points they replace
-            List<SeriesPoint> earlier = new ArrayList<>(q.written().size() + history.size());
-            earlier.addAll(q.written());
-            earlier.addAll(history);
-            return PlausibilityRule.upperBound(RateWindow.endingAt(q.previous(), earlier, q.capacity()), q.t());
+        return new PlausibilityPolicy() {
+            @Override
+            public Optional<BigDecimal> upperBound(PlausibilityQuestion q) {
+                List<SeriesPoint> recent = stored.computeIfAbsent(q.series(),
+                        key -> history.recentPlausible(key, q.t(), RateWindow.MAX_POINTS));
+                // the write's own points first: they win over stored points they replace
+                List<SeriesPoint> earlier = new ArrayList<>(q.written().size() + recent.size());
+                earlier.addAll(q.written());
+                earlier.addAll(recent);
+                return PlausibilityRule.upperBound(RateWindow.endingAt(q.previous(), earlier, q.capacity()), q.t());
+            }
+
+            @Override
+            public Optional<BigDecimal> boundAtLeast(SeriesPoint previous) {
+                return Optional.of(PlausibilityRule.leastBound(previous));
+            }
         };
     }
 }

@@ -169,15 +169,19 @@ public final class ReadingBatchValidator {
      */
     private boolean isAboveBound(SeriesKey series, Reading r, SeriesPoint previous, TreeMap<Instant, SeriesPoint> acceptedBatch,
             Optional<RegisterCapacity> capacity) {
+        BigDecimal value = r.value();
+        if (capacity.isPresent() && capacity.get().isWrap(previous.value(), value)) {
+            value = value.add(capacity.get().value());
+        }
+        Optional<BigDecimal> least = plausibility.boundAtLeast(previous);
+        if (least.isPresent() && value.compareTo(least.get()) <= 0) {
+            return false; // below any bound the policy can give: no need to read history
+        }
         List<SeriesPoint> written = List.copyOf(acceptedBatch.headMap(r.timestamp()).values());
         Optional<BigDecimal> bound = plausibility.upperBound(
                 new PlausibilityQuestion(series, capacity, r.timestamp(), previous, written));
         if (bound.isEmpty()) {
             return false;
-        }
-        BigDecimal value = r.value();
-        if (capacity.isPresent() && capacity.get().isWrap(previous.value(), value)) {
-            value = value.add(capacity.get().value());
         }
         return value.compareTo(bound.get()) > 0;
     }
