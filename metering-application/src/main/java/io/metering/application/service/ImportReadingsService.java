@@ -273,15 +273,14 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
          * history is what is stored before it (read only where something is).
          */
         private void track(OrganizationId org, List<SeriesSpan> spans) {
+            // bounded memory: beyond MAX_FOLLOWED series, chunks of the others are judged against the store
             List<SeriesSpan> onwards = spans.stream()
                     .filter(s -> !appending.containsKey(s.series()) && !notAppending.contains(s.series()))
+                    .limit(Math.max(0, MAX_FOLLOWED - appending.size()))
                     .map(s -> new SeriesSpan(s.series(), s.from(), Instant.MAX))
                     .toList();
             if (onwards.isEmpty()) {
                 return;
-            }
-            if (appending.size() + onwards.size() > MAX_FOLLOWED) {
-                appending.clear(); // bounded memory: forgotten series are followed again from the store when met
             }
             Map<SeriesKey, SpanNeighbours> around = bulk.around(org, onwards);
             for (SeriesSpan span : onwards) {
@@ -347,8 +346,11 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         }
     }
 
-    /** Series followed in memory at most, about 30 KB each at full history. */
-    private static final int MAX_FOLLOWED = 4_000;
+    /**
+     * Series followed in memory at most: up to 200 points of history each (about 20 KB), so at most
+     * about 60 MB. Chunks with readings of further series are judged against the store, as before.
+     */
+    static final int MAX_FOLLOWED = 3_000;
 
     /**
      * A series the import appends to: nothing stored after {@code latest}, and the latest plausible

@@ -66,6 +66,9 @@ final class CopyStream implements ReadingBulkStore.Appender {
 
     @Override
     public void close() {
+        if (!writer.isAlive()) {
+            return;
+        }
         queue.clear(); // whatever waits is abandoned
         put(STOP);
         try {
