@@ -7,6 +7,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryBulkStore;
 import io.metering.application.port.in.ImportProgress;
 import io.metering.application.port.in.ImportReadingsCommand;
@@ -23,6 +24,7 @@ import io.metering.domain.error.MeteringException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -211,6 +213,27 @@ class ImportReadingsServiceTest {
         assertThat(counting.aroundCalls).as("the first chunk only: what follows each series, then the chunk's spans").isEqualTo(2);
         assertThat(values(a)).hasSize(10).endsWith("90");
         assertThat(values(b)).hasSize(10);
+    }
+
+    @Test
+    void clearsTheChangesetsItsReadingsConfirmAlsoInChunksJudgedInMemory() {
+        Meter governed = world.meters.create(world.admin, ServiceWorld.attrs("sector", "power", "customer",
+                ServiceWorld.relation("contact", "contact-anna"), "reading_governance", ServiceWorld.attrs("edit_mode", "approval")));
+        Counter c = world.consumptionCounter(governed);
+        Caller anna = ServiceWorld.portal("contact-anna");
+        world.record(anna, WriteOptions.DEFAULT, reading(governed, c, hour(30), "300").source(ReadingSource.ECP));
+        world.record(anna, WriteOptions.DEFAULT, reading(governed, c, hour(40), "999").source(ReadingSource.ECP));
+        List<ReadingInput> inputs = new ArrayList<>();
+        for (int h = 0; h <= 40; h++) {
+            inputs.add(reading(governed, c, hour(h), String.valueOf(h * 10)).build());
+        }
+
+        run(inputs, 5, Commit.FILE);
+
+        assertThat(world.store.findByCounter(ServiceWorld.ORG, governed.id(), c.id()))
+                .as("hour 30 (chunk 7) confirms its changeset; 400 at hour 40 does not confirm 999")
+                .extracting(cs -> cs.proposed().value().toPlainString()).containsExactly("999");
+        assertThat(world.stored(c)).hasSize(41);
     }
 
     @Test
