@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -25,9 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The import file format of readings (README "Bulk import"): UTF-8 CSV (RFC 4180 quoting), a
@@ -47,7 +45,7 @@ import org.apache.commons.csv.CSVRecord;
  *       {@code note}, {@code unit}</td><td>optional, as in the API</td></tr>
  * </table>
  * Unknown columns are refused, so a misspelt optional column is not silently dropped. Rows are
- * parsed lazily: the file is never held in memory.
+ * parsed lazily ({@link CsvRecords}): the file is never held in memory.
  */
 public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable {
     /** Every column the format knows. */
@@ -56,10 +54,28 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
 
     private static final Set<String> REQUIRED = Set.of("meter_id", "timestamp", "value");
 
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final Reader in;
+    private final CsvRecords records;
     private final Map<String, Integer> header;
     private final ZoneId businessZone;
+    /** The position of each known column in a record, -1 when the header does not name it. */
+    private final int meterId;
+    private final int counterId;
+    private final int direction;
+    private final int timestamp;
+    private final int value;
+    private final int source;
+    private final int reason;
+    private final int status;
+    private final int externalId;
+    private final int readBy;
+    private final int remark;
+    private final int note;
+    private final int unit;
+    private List<String> nextRecord;
+    /** The last timestamp text and its instant: files list many readings of one instant in a row. */
+    private String lastTimestampText;
+    private Instant lastTimestamp;
 
     /**
      * Reads the header.
@@ -69,13 +85,17 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
      * @throws ImportException if the header lacks a required column or names an unknown one
      */
     public ReadingsCsv(Reader in, ZoneId businessZone) {
+        this.in = in;
         this.businessZone = businessZone;
-        try {
-            this.parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        this.records = new CsvRecords(in);
+        List<String> names = read();
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; names != null && i < names.size(); i++) {
+            if (columns.put(names.get(i), i) != null) {
+                throw new ImportException("the header names column " + names.get(i) + " twice", null);
+            }
         }
-        this.header = parser.getHeaderMap();
+        this.header = Map.copyOf(columns);
         Set<String> unknown = new HashSet<>(header.keySet());
         COLUMNS.forEach(unknown::remove);
         if (!unknown.isEmpty()) {
@@ -86,16 +106,39 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
         if (!missing.isEmpty()) {
             throw new ImportException("missing column(s) " + missing + " in the header line", null);
         }
-        this.records = parser.iterator();
+        meterId = column("meter_id");
+        counterId = column("counter_id");
+        direction = column("direction");
+        timestamp = column("timestamp");
+        value = column("value");
+        source = column("source");
+        reason = column("reason");
+        status = column("status");
+        externalId = column("external_id");
+        readBy = column("read_by");
+        remark = column("remark");
+        note = column("note");
+        unit = column("unit");
+    }
+
+    private int column(String name) {
+        return header.getOrDefault(name, -1);
+    }
+
+    private List<String> read() {
+        try {
+            return records.next();
+        } catch (IOException e) {
+            throw new ImportException("cannot read the file: " + e.getMessage(), e);
+        }
     }
 
     @Override
     public boolean hasNext() {
-        try {
-            return records.hasNext();
-        } catch (UncheckedIOException e) {
-            throw new ImportException("cannot read the file: " + e.getMessage(), e);
+        if (nextRecord == null) {
+            nextRecord = read();
         }
+        return nextRecord != null;
     }
 
     /**
@@ -106,43 +149,44 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        CSVRecord r = records.next();
+        List<String> r = nextRecord;
+        nextRecord = null;
         try {
             if (r.size() != header.size()) {
                 throw new InvalidRequestException(RejectionReason.INVALID_BODY,
                         r.size() + " fields where the header names " + header.size());
             }
-            return new ReadingInput(uuid(r, "meter_id").map(MeterId::new).orElse(null), uuid(r, "counter_id").map(CounterId::new).orElse(null),
-                    code(r, "direction", Direction::fromCode, "feed-in, feed-out"), timestamp(r), value(r),
-                    Optional.ofNullable(code(r, "source", ReadingSource::fromCode, "ERP, ECP, 360, journey-submission"))
+            return new ReadingInput(uuid(r, meterId, "meter_id").map(MeterId::new).orElse(null),
+                    uuid(r, counterId, "counter_id").map(CounterId::new).orElse(null),
+                    code(r, direction, "direction", Direction::fromCode, "feed-in, feed-out"), timestamp(r), value(r),
+                    Optional.ofNullable(code(r, source, "source", ReadingSource::fromCode, "ERP, ECP, 360, journey-submission"))
                             .orElse(ReadingSource.ERP),
-                    reason(r), text(r, "read_by"), code(r, "status", ReadingStatus::fromCode, "valid, in-validation, implausible"),
-                    text(r, "external_id"), text(r, "remark"), text(r, "note"), text(r, "unit"), Map.of());
+                    reason(r), text(r, readBy), code(r, status, "status", ReadingStatus::fromCode, "valid, in-validation, implausible"),
+                    text(r, externalId), text(r, remark), text(r, note), text(r, unit), Map.of());
         } catch (InvalidRequestException e) {
-            throw e.at("line " + r.getParser().getCurrentLineNumber());
+            throw e.at("line " + records.recordLine());
         }
     }
 
     @Override
     public void close() {
         try {
-            parser.close();
+            in.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** The field, or null when the column is absent or the field empty. */
-    private String text(CSVRecord r, String column) {
-        Integer i = header.get(column);
-        if (i == null) {
+    private static String text(List<String> r, int column) {
+        if (column < 0) {
             return null;
         }
-        String v = r.get(i);
+        String v = r.get(column);
         return v.isEmpty() ? null : v;
     }
 
-    private Optional<UUID> uuid(CSVRecord r, String column) {
+    private static Optional<UUID> uuid(List<String> r, int column, String name) {
         String v = text(r, column);
         if (v == null) {
             return Optional.empty();
@@ -150,29 +194,33 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
         try {
             return Optional.of(UUID.fromString(v));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, column + " '" + v + "' is not a UUID");
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, name + " '" + v + "' is not a UUID");
         }
     }
 
-    private <E> E code(CSVRecord r, String column, Function<String, Optional<E>> lookup, String allowed) {
+    private static <E> E code(List<String> r, int column, String name, Function<String, Optional<E>> lookup, String allowed) {
         String v = text(r, column);
         if (v == null) {
             return null;
         }
         return lookup.apply(v).orElseThrow(() -> new InvalidRequestException(RejectionReason.INVALID_PARAMETER,
-                column + " must be one of " + allowed + ", not '" + v + "'"));
+                name + " must be one of " + allowed + ", not '" + v + "'"));
     }
 
-    private Instant timestamp(CSVRecord r) {
-        String v = text(r, "timestamp");
+    private Instant timestamp(List<String> r) {
+        String v = text(r, timestamp);
         if (v == null) {
             throw new InvalidRequestException(RejectionReason.MISSING_PARAMS, "timestamp is required");
         }
-        return TimeInput.readingInstant(v, "timestamp", businessZone);
+        if (!v.equals(lastTimestampText)) {
+            lastTimestamp = TimeInput.readingInstant(v, "timestamp", businessZone);
+            lastTimestampText = v;
+        }
+        return lastTimestamp;
     }
 
-    private BigDecimal value(CSVRecord r) {
-        String v = text(r, "value");
+    private BigDecimal value(List<String> r) {
+        String v = text(r, value);
         if (v == null) {
             return null; // ReadingInput refuses it with missing_params
         }
@@ -183,8 +231,8 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
         }
     }
 
-    private String reason(CSVRecord r) {
-        String v = text(r, "reason");
+    private String reason(List<String> r) {
+        String v = text(r, reason);
         if (v != null && !ReadingReason.KNOWN.contains(v)) {
             throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "reason must be one of " + ReadingReason.KNOWN
                     + ", not '" + v + "'");

@@ -4,9 +4,11 @@ import io.metering.application.port.out.ReadingSeriesQueries;
 import io.metering.domain.consumption.PlausibilityRule;
 import io.metering.domain.consumption.RateWindow;
 import io.metering.domain.reading.PlausibilityPolicy;
+import io.metering.domain.reading.PlausibilityQuestion;
 import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The product's plausibility rule ({@link PlausibilityRule}) over the stored history (DOMAIN.md
@@ -34,22 +37,35 @@ public final class HistoryPlausibilityProvider implements PlausibilityProvider {
 
     @Override
     public PlausibilityPolicy forWrite(OrganizationId org) {
+        return forWrite(org, (key, t, limit) -> series.recentPlausible(org, key, t, limit));
+    }
+
+    @Override
+    public PlausibilityPolicy forWrite(OrganizationId org, History history) {
         // the validator asks in ascending time per series and only where no stored plausible reading
         // follows, so the history read at the first question serves the later ones of the same write
         Map<SeriesKey, List<SeriesPoint>> stored = new HashMap<>();
         Map<SeriesKey, Asked> last = new HashMap<>();
-        return q -> {
-            List<SeriesPoint> history = stored.computeIfAbsent(q.series(),
-                    key -> descending(series.recentPlausible(org, key, q.t(), RateWindow.MAX_POINTS)));
-            // the write's own points win over stored points they replace
-            if (!isAscending(q.written())) {
-                return PlausibilityRule.upperBound(RateWindow.endingAt(q.previous(), concat(q.written(), history), q.capacity()), q.t());
+        return new PlausibilityPolicy() {
+            @Override
+            public Optional<BigDecimal> upperBound(PlausibilityQuestion q) {
+                List<SeriesPoint> recent = stored.computeIfAbsent(q.series(),
+                        key -> descending(history.recentPlausible(key, q.t(), RateWindow.MAX_POINTS)));
+                // the write's own points win over stored points they replace
+                if (!isAscending(q.written())) {
+                    return PlausibilityRule.upperBound(RateWindow.endingAt(q.previous(), concat(q.written(), recent), q.capacity()), q.t());
+                }
+                Asked before = last.get(q.series());
+                RateWindow known = before != null && before.extendedBy(q.written()) ? before.window() : null;
+                RateWindow window = RateWindow.endingAt(q.previous(), q.written(), recent, q.capacity(), known);
+                last.put(q.series(), new Asked(q.written(), window));
+                return PlausibilityRule.upperBound(window, q.t());
             }
-            Asked before = last.get(q.series());
-            RateWindow known = before != null && before.extendedBy(q.written()) ? before.window() : null;
-            RateWindow window = RateWindow.endingAt(q.previous(), q.written(), history, q.capacity(), known);
-            last.put(q.series(), new Asked(q.written(), window));
-            return PlausibilityRule.upperBound(window, q.t());
+
+            @Override
+            public Optional<BigDecimal> boundAtLeast(SeriesPoint previous) {
+                return Optional.of(PlausibilityRule.leastBound(previous));
+            }
         };
     }
 

@@ -7,7 +7,11 @@ import io.metering.application.port.in.ImportReadingsUseCase;
 import io.metering.application.port.in.ImportReport;
 import io.metering.application.port.in.ReadingInput;
 import io.metering.application.port.out.ReadingBulkStore;
+import io.metering.application.port.out.SeriesSpan;
 import io.metering.application.port.out.SpanNeighbours;
+import io.metering.domain.changeset.Changeset;
+import io.metering.domain.changeset.ChangesetMatcher;
+import io.metering.domain.consumption.RateWindow;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.reading.PlausibilityPolicy;
@@ -15,15 +19,20 @@ import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingBatchValidator;
 import io.metering.domain.reading.ReadingCandidate;
 import io.metering.domain.reading.SeriesKey;
+import io.metering.domain.reading.SeriesNeighbours;
+import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 
 /**
  * Imports a stream of readings chunk by chunk, each chunk in the order of the write path of
@@ -42,6 +51,16 @@ import java.util.HashSet;
  * (a key lookup and a neighbour probe per reading) instead. Either way the rules and their results
  * are those of the API; only the number of probes differs. The chunk is then appended by the
  * store's fastest method (COPY).
+ *
+ * <p>An import committed per file overlaps its own work with the store's: each chunk is handed to
+ * an {@link ReadingBulkStore#openAppender appender} that writes it while the next chunk is parsed
+ * and judged. A chunk can be judged without the store when it only appends to series the import
+ * already knows: for each series the import remembers what it found stored (nothing at or after
+ * its first reading of the series, the latest plausible points before it) and what it wrote
+ * itself, so the stored neighbours and the plausibility history of every reading after the
+ * series' latest imported one are known in memory and equal what the store would answer. Any
+ * other chunk (new meters, counters or series, or readings at or before a series' latest imported
+ * one) first waits for the appender to finish and is judged against the store as above.
  */
 public final class ImportReadingsService implements ImportReadingsUseCase {
     private final ServiceContext ctx;
@@ -86,6 +105,16 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         /** In one transaction (per file), meters are read once and counter locks last until the end. */
         private final ReadingPreparation.Loaded loaded = new ReadingPreparation.Loaded();
         private final Set<CounterId> locked = new HashSet<>();
+        /** Per file: the appender the chunks go to, opened with the first chunk. */
+        private ReadingBulkStore.Appender appender;
+        /** Per file: the series the import appends to, judged in memory. */
+        private final Map<SeriesKey, Appending> appending = new HashMap<>();
+        /** Per file: series with readings stored at or after the import's first reading of them. */
+        private final Set<SeriesKey> notAppending = new HashSet<>();
+        /** Per file: the pending changesets of the locked counters (no one else can add any while locked). */
+        private final Map<CounterId, List<Changeset>> pending = new HashMap<>();
+        /** Per file: changesets written readings confirmed, deleted when the store is the import's again. */
+        private final List<Changeset> confirmed = new ArrayList<>();
 
         Run(ImportReadingsCommand command, ImportProgress progress, Instant now) {
             this.command = command;
@@ -95,6 +124,17 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         }
 
         ImportReport all() {
+            try {
+                return chunks();
+            } finally {
+                // after a failure: stop writing before the transaction rolls back on the same connection
+                if (appender != null) {
+                    appender.close();
+                }
+            }
+        }
+
+        private ImportReport chunks() {
             Iterator<ReadingInput> in = command.readings();
             List<ReadingInput> chunk = new ArrayList<>(command.chunkSize());
             long position = 0;
@@ -114,7 +154,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                     if (perChunk) {
                         ctx.transactions().inTransaction(() -> write(batch, first));
                     } else {
-                        write(batch, first);
+                        stream(batch, first);
                     }
                     position += chunk.size();
                     rows += chunk.size();
@@ -123,7 +163,159 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                     chunk = new ArrayList<>(command.chunkSize());
                 }
                 if (!more) {
+                    if (appender != null) {
+                        settle();
+                    }
                     return new ImportReport(rows, chunks, slowChunks);
+                }
+            }
+        }
+
+        /** Judges a chunk of a per-file import, from memory where it can, and hands it to the appender. */
+        private void stream(List<ReadingInput> inputs, int first) {
+            Caller caller = command.caller();
+            OrganizationId org = caller.org();
+            if (appender == null) {
+                appender = bulk.openAppender(org);
+            }
+            boolean known = loaded.knowsAll(inputs);
+            if (!known) {
+                settle(); // loading meters and counters needs the store
+            }
+            List<ReadingCandidate> candidates = preparation.prepare(caller, inputs, now, first, loaded).candidates();
+            List<SeriesSpan> spans = SpanChecks.spans(candidates);
+            List<Reading> accepted;
+            if (known && appendsToKnownSeries(spans)) {
+                accepted = checkInMemory(org, candidates);
+            } else {
+                settle();
+                lockNew(org, spans);
+                track(org, spans);
+                accepted = checkAgainstStore(org, candidates, spans);
+            }
+            for (Reading r : accepted) {
+                Appending a = appending.get(r.series());
+                if (a != null) {
+                    a.wrote(r);
+                }
+            }
+            confirm(accepted);
+            appender.add(accepted);
+        }
+
+        /** Whether every series of the chunk is known and the chunk's readings of it all follow the imported ones. */
+        private boolean appendsToKnownSeries(List<SeriesSpan> spans) {
+            for (SeriesSpan span : spans) {
+                Appending a = appending.get(span.series());
+                if (a == null || !span.from().isAfter(a.latest) || !locked.contains(span.series().counterId())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** What {@link #checkAgainstStore} decides, from what the import knows of its series. */
+        private List<Reading> checkInMemory(OrganizationId org, List<ReadingCandidate> candidates) {
+            SeriesNeighbours neighbours = new SeriesNeighbours() {
+                @Override
+                public Optional<SeriesPoint> previous(SeriesKey series, Instant t) {
+                    return appending.get(series).latestPlausible();
+                }
+
+                @Override
+                public Optional<SeriesPoint> next(SeriesKey series, Instant t) {
+                    return Optional.empty(); // nothing is stored after an appended reading
+                }
+            };
+            PlausibilityPolicy policy = command.validate() ? plausibility.forWrite(org, (series, t, limit) -> {
+                Appending a = appending.get(series);
+                if (a == null || !t.isAfter(a.latest) || limit > Appending.KEPT) {
+                    throw new IllegalStateException("the history of " + series + " at " + t + " is not known to the import");
+                }
+                return a.newestFirst(limit);
+            }) : PlausibilityPolicy.NONE;
+            return new ReadingBatchValidator(neighbours, policy).validate(candidates, now, command.validate());
+        }
+
+        /** Judges a chunk against the store, which holds everything the import wrote before. */
+        private List<Reading> checkAgainstStore(OrganizationId org, List<ReadingCandidate> candidates, List<SeriesSpan> spans) {
+            Map<SeriesKey, SpanNeighbours> around = bulk.around(org, spans);
+            if (around.values().stream().anyMatch(SpanNeighbours::occupied)) {
+                slowChunks++;
+                return writer.check(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate());
+            }
+            PlausibilityPolicy policy = command.validate() ? plausibility.forWrite(org) : PlausibilityPolicy.NONE;
+            return new ReadingBatchValidator(SpanChecks.atBoundaries(around), policy).validate(candidates, now, command.validate());
+        }
+
+        /** Waits for the appender, then deletes the confirmed changesets: the store is the import's again. */
+        private void settle() {
+            appender.drain();
+            OrganizationId org = command.caller().org();
+            confirmed.forEach(cs -> ctx.changesets().delete(org, cs.id()));
+            confirmed.clear();
+        }
+
+        /** Locks the counters not locked yet, until the end, and reads their pending changesets. */
+        private void lockNew(OrganizationId org, List<SeriesSpan> spans) {
+            List<CounterId> toLock = spans.stream().map(s -> s.series().counterId()).filter(id -> !locked.contains(id)).distinct().toList();
+            if (toLock.isEmpty()) {
+                return;
+            }
+            writer.lock(org, toLock);
+            locked.addAll(toLock);
+            ctx.changesets().findByCounters(org, toLock).forEach(cs -> pending.computeIfAbsent(cs.counterId(), k -> new ArrayList<>()).add(cs));
+        }
+
+        /**
+         * Starts to follow the chunk's new series that the import appends to: nothing stored at or after
+         * the chunk's first reading of the series (one query for all), and then the recent plausible
+         * history is what is stored before it (read only where something is).
+         */
+        private void track(OrganizationId org, List<SeriesSpan> spans) {
+            // bounded memory: beyond MAX_FOLLOWED series, chunks of the others are judged against the store
+            List<SeriesSpan> onwards = spans.stream()
+                    .filter(s -> !appending.containsKey(s.series()) && !notAppending.contains(s.series()))
+                    .limit(Math.max(0, MAX_FOLLOWED - appending.size()))
+                    .map(s -> new SeriesSpan(s.series(), s.from(), Instant.MAX))
+                    .toList();
+            if (onwards.isEmpty()) {
+                return;
+            }
+            Map<SeriesKey, SpanNeighbours> around = bulk.around(org, onwards);
+            for (SeriesSpan span : onwards) {
+                SpanNeighbours n = around.getOrDefault(span.series(), SpanNeighbours.EMPTY);
+                if (n.occupied()) {
+                    notAppending.add(span.series());
+                    continue;
+                }
+                Appending a = new Appending(span.from().minusNanos(1));
+                if (n.before().isPresent()) {
+                    List<SeriesPoint> newestFirst = ctx.series().recentPlausible(org, span.series(), span.from(), Appending.KEPT);
+                    for (int i = newestFirst.size() - 1; i >= 0; i--) {
+                        a.remember(newestFirst.get(i));
+                    }
+                }
+                appending.put(span.series(), a);
+            }
+        }
+
+        /** Notes the pending changesets the readings confirm (DOMAIN.md "Changesets"), as {@link ReadingWriter#autoClear} does. */
+        private void confirm(List<Reading> written) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            for (Reading r : written) {
+                List<Changeset> open = pending.get(r.counterId());
+                if (open == null) {
+                    continue;
+                }
+                for (Iterator<Changeset> it = open.iterator(); it.hasNext();) {
+                    Changeset cs = it.next();
+                    if (r.meterId().equals(cs.meterId()) && ChangesetMatcher.confirms(cs, r)) {
+                        confirmed.add(cs);
+                        it.remove();
+                    }
                 }
             }
         }
@@ -151,6 +343,71 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
             bulk.append(org, accepted);
             writer.autoClear(org, accepted);
             return null;
+        }
+    }
+
+    /**
+     * Series followed in memory at most: up to 200 points of history each (about 20 KB), so at most
+     * about 60 MB. Chunks with readings of further series are judged against the store, as before.
+     */
+    static final int MAX_FOLLOWED = 3_000;
+
+    /**
+     * A series the import appends to: nothing stored after {@code latest}, and the latest plausible
+     * stored points (stored before the import or written by it).
+     */
+    private static final class Appending {
+        /** The plausibility history reads at most this many points. */
+        static final int KEPT = RateWindow.MAX_POINTS;
+
+        /** Nothing is stored after this instant. */
+        Instant latest;
+        /** Ascending; appended at the end in the usual case of a file in time order. */
+        private final ArrayDeque<SeriesPoint> recent = new ArrayDeque<>();
+
+        Appending(Instant latest) {
+            this.latest = latest;
+        }
+
+        void remember(SeriesPoint p) {
+            SeriesPoint last = recent.peekLast();
+            if (last == null || p.timestamp().isAfter(last.timestamp())) {
+                recent.addLast(p);
+            } else {
+                // rare: a chunk judged against the store went back in time; insert in order
+                List<SeriesPoint> all = new ArrayList<>(recent);
+                int i = 0;
+                while (i < all.size() && all.get(i).timestamp().isBefore(p.timestamp())) {
+                    i++;
+                }
+                all.add(i, p);
+                recent.clear();
+                recent.addAll(all);
+            }
+            if (recent.size() > KEPT) {
+                recent.pollFirst();
+            }
+        }
+
+        void wrote(Reading r) {
+            if (r.timestamp().isAfter(latest)) {
+                latest = r.timestamp();
+            }
+            if (!r.isImplausible()) {
+                remember(r.point());
+            }
+        }
+
+        Optional<SeriesPoint> latestPlausible() {
+            return Optional.ofNullable(recent.peekLast());
+        }
+
+        List<SeriesPoint> newestFirst(int limit) {
+            List<SeriesPoint> out = new ArrayList<>(Math.min(limit, recent.size()));
+            for (Iterator<SeriesPoint> it = recent.descendingIterator(); it.hasNext() && out.size() < limit;) {
+                out.add(it.next());
+            }
+            return out;
         }
     }
 }

@@ -57,6 +57,16 @@ final class ReadingPreparation {
         private final Map<MeterId, List<Counter>> counters = new HashMap<>();
         private final Set<MeterId> asked = new HashSet<>();
 
+        /** Whether every meter the inputs name was asked for before, so preparing them needs no query. */
+        boolean knowsAll(List<ReadingInput> inputs) {
+            for (ReadingInput in : inputs) {
+                if (!asked.contains(in.meterId())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** Loads what the inputs name and was not asked for before. */
         void load(ServiceContext ctx, Caller caller, List<ReadingInput> inputs) {
             List<MeterId> missing = inputs.stream().map(ReadingInput::meterId).filter(asked::add).distinct().toList();

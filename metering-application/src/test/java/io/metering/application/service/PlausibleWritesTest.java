@@ -99,12 +99,15 @@ class PlausibleWritesTest {
         List<ServiceWorld.Input> batch = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             batch.add(reading(meter, kwh, Instant.parse("2024-06-03T01:00:00Z").plus(Duration.ofMinutes(i)).toString(),
-                    String.valueOf(1020 + i)));
+                    String.valueOf(3000 + i)));
         }
 
         w.record(batch.toArray(ServiceWorld.Input[]::new));
 
+        // 3000 is more than twice the stored 1020, so it is judged by the rate; the later readings
+        // stay below twice their predecessor, which no bound falls below, and need no history
         assertThat(historyQueries).hasValue(1);
+        assertThat(w.stored(kwh)).noneMatch(Reading::isImplausible);
     }
 
     /** The store's time-series port, counting calls of {@code recentPlausible}. */

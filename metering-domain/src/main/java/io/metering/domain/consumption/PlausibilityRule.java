@@ -44,6 +44,17 @@ public final class PlausibilityRule {
     private PlausibilityRule() {}
 
     /**
+     * What {@link #upperBound} never falls below, whatever the history: twice the previous value,
+     * since the allowance is at least the previous value. A value at or below it is plausible
+     * without measuring the rate.
+     *
+     * @param previous the previous plausible reading
+     */
+    public static BigDecimal leastBound(SeriesPoint previous) {
+        return previous.value().add(previous.value());
+    }
+
+    /**
      * @param window the history ending at the previous plausible reading
      * @param t the instant of the new reading, not before the window's anchor
      * @return the highest plausible value at {@code t}, or empty when there is no bound

@@ -21,4 +21,15 @@ public interface PlausibilityPolicy {
      *     a value that wraps is compared as {@code value + capacity}.
      */
     Optional<BigDecimal> upperBound(PlausibilityQuestion question);
+
+    /**
+     * A value the {@link #upperBound bound} is never below when the nearest earlier plausible point
+     * is {@code previous}, if the policy knows one without reading history: a value at or below it
+     * is plausible, so a validator need not ask (the product's rule reads up to 200 points of
+     * history per question; see {@link io.metering.domain.consumption.PlausibilityRule#leastBound}).
+     * Empty by default: always ask.
+     */
+    default Optional<BigDecimal> boundAtLeast(SeriesPoint previous) {
+        return Optional.empty();
+    }
 }

@@ -89,6 +89,11 @@ public final class ReadingBatchValidator {
         return batch.stream().map(c -> decided.getOrDefault(c.index(), c.reading())).toList();
     }
 
+    /** The reading's position for a message; built only on failure (a large import judges millions). */
+    private static String at(ReadingCandidate c) {
+        return "readings[" + c.index() + "]";
+    }
+
     /** Rejects the batch with the failure of the lowest position, if any. */
     private static void throwFirst(TreeMap<Integer, InvalidRequestException> failures) {
         if (!failures.isEmpty()) {
@@ -98,23 +103,22 @@ public final class ReadingBatchValidator {
 
     private static Optional<InvalidRequestException> checkSingle(ReadingCandidate c, Instant now) {
         Reading r = c.reading();
-        String at = "readings[" + c.index() + "]";
         if (c.meter().isDecommissioned()) {
             return Optional.of(new InvalidRequestException(RejectionReason.METER_DECOMMISSIONED,
-                    at + ": meter " + c.meter().id() + " is decommissioned"));
+                    at(c) + ": meter " + c.meter().id() + " is decommissioned"));
         }
         if (r.timestamp().isAfter(now)) {
             return Optional.of(new InvalidRequestException(RejectionReason.TIMESTAMP_FUTURE,
-                    at + ": timestamp " + r.timestamp() + " is in the future"));
+                    at(c) + ": timestamp " + r.timestamp() + " is in the future"));
         }
         if (!c.meter().acceptsReadingAt(r.timestamp())) {
             return Optional.of(new InvalidRequestException(RejectionReason.CONTRACT_PERIOD,
-                    at + ": timestamp " + r.timestamp() + " lies outside the meter's contract periods"));
+                    at(c) + ": timestamp " + r.timestamp() + " lies outside the meter's contract periods"));
         }
         Optional<RegisterCapacity> capacity = c.counter().capacity();
         if (capacity.isPresent() && !capacity.get().fits(r.value())) {
             return Optional.of(new InvalidRequestException(RejectionReason.EXCEEDS_REGISTER_CAPACITY,
-                    at + ": value " + r.value().toPlainString() + " does not fit a register of capacity "
+                    at(c) + ": value " + r.value().toPlainString() + " does not fit a register of capacity "
                             + capacity.get().value().toPlainString()));
         }
         return Optional.empty();
@@ -133,13 +137,12 @@ public final class ReadingBatchValidator {
                 continue;
             }
             Optional<RegisterCapacity> capacity = c.counter().capacity();
-            String at = "readings[" + c.index() + "]";
             Optional<SeriesPoint> previous = nearer(stored.previous(series, r.timestamp()),
                     Optional.ofNullable(acceptedBatch.lowerEntry(r.timestamp())).map(Map.Entry::getValue), true);
             if (previous.isPresent() && !r.startsSegment()
                     && !RegisterArithmetic.inOrder(previous.get().value(), r.value(), capacity)) {
                 failures.put(c.index(), new InvalidRequestException(RejectionReason.LESS_THAN_PREVIOUS,
-                        at + ": value " + r.value().toPlainString() + " is less than the previous reading "
+                        at(c) + ": value " + r.value().toPlainString() + " is less than the previous reading "
                                 + previous.get().value().toPlainString() + " at " + previous.get().timestamp()));
                 continue;
             }
@@ -149,7 +152,7 @@ public final class ReadingBatchValidator {
             if (storedIsNearest && !storedNext.get().segmentStart()
                     && !RegisterArithmetic.inOrder(r.value(), storedNext.get().value(), capacity)) {
                 failures.put(c.index(), new InvalidRequestException(RejectionReason.GREATER_THAN_SUBSEQUENT,
-                        at + ": value " + r.value().toPlainString() + " is greater than the subsequent reading "
+                        at(c) + ": value " + r.value().toPlainString() + " is greater than the subsequent reading "
                                 + storedNext.get().value().toPlainString() + " at " + storedNext.get().timestamp()));
                 continue;
             }
@@ -169,15 +172,19 @@ public final class ReadingBatchValidator {
      */
     private boolean isAboveBound(SeriesKey series, Reading r, SeriesPoint previous, TreeMap<Instant, SeriesPoint> acceptedBatch,
             Optional<RegisterCapacity> capacity) {
+        BigDecimal value = r.value();
+        if (capacity.isPresent() && capacity.get().isWrap(previous.value(), value)) {
+            value = value.add(capacity.get().value());
+        }
+        Optional<BigDecimal> least = plausibility.boundAtLeast(previous);
+        if (least.isPresent() && value.compareTo(least.get()) <= 0) {
+            return false; // below any bound the policy can give: no need to read history
+        }
         List<SeriesPoint> written = List.copyOf(acceptedBatch.headMap(r.timestamp()).values());
         Optional<BigDecimal> bound = plausibility.upperBound(
                 new PlausibilityQuestion(series, capacity, r.timestamp(), previous, written));
         if (bound.isEmpty()) {
             return false;
-        }
-        BigDecimal value = r.value();
-        if (capacity.isPresent() && capacity.get().isWrap(previous.value(), value)) {
-            value = value.add(capacity.get().value());
         }
         return value.compareTo(bound.get()) > 0;
     }

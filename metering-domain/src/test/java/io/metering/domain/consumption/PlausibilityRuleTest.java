@@ -4,8 +4,15 @@ import static io.metering.domain.consumption.Points.NO_CAPACITY;
 import static io.metering.domain.consumption.Points.at;
 import static io.metering.domain.consumption.Points.p;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.metering.domain.reading.SeriesPoint;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +81,28 @@ class PlausibilityRuleTest {
         RateWindow hours = window(p("2024-01-01T06:00:00Z", "1001"), p("2024-01-01T00:00:00Z", "1000"));
 
         assertNoBound(hours, "2024-01-02T00:00:00Z");
+    }
+
+    /** Validators skip the history for values at or below the least bound, so no bound may lie below it. */
+    @Test
+    void no_bound_lies_below_twice_the_previous_value() {
+        qt().withExamples(500).forAll(
+                lists().of(integers().between(0, 400)).ofSizeBetween(0, 30),
+                integers().between(0, 5_000),
+                integers().between(0, 2_000))
+                .checkAssert((steps, start, hoursLater) -> {
+                    Instant t = Instant.parse("2024-01-01T00:00:00Z");
+                    long value = start;
+                    List<SeriesPoint> earlier = new ArrayList<>();
+                    for (int step : steps) {
+                        earlier.add(new SeriesPoint(t, BigDecimal.valueOf(value, 1), false, false));
+                        t = t.plus(Duration.ofHours(1 + step % 48));
+                        value += step;
+                    }
+                    SeriesPoint previous = new SeriesPoint(t, BigDecimal.valueOf(value, 1), false, false);
+                    RateWindow window = RateWindow.endingAt(previous, earlier, NO_CAPACITY);
+                    PlausibilityRule.upperBound(window, t.plus(Duration.ofHours(hoursLater))).ifPresent(bound ->
+                            assertThat(bound).isGreaterThanOrEqualTo(PlausibilityRule.leastBound(previous)));
+                });
     }
 }

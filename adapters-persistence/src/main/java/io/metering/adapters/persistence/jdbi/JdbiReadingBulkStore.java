@@ -15,18 +15,17 @@ import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.copy.CopyIn;
 
 /**
  * {@link ReadingBulkStore} over the {@code reading} table: span neighbours in one statement of
  * primary-key probes, appends by {@code COPY ... FROM STDIN}, PostgreSQL's fastest way in (about
- * twice the rows per second of multi-row inserts here; see docs/benchmarks.md).
+ * twice the rows per second of multi-row inserts here; see docs/benchmarks.md). An
+ * {@link #openAppender appender} keeps one COPY open across batches and feeds it from a thread of
+ * its own ({@link CopyStream}).
  */
 public final class JdbiReadingBulkStore implements ReadingBulkStore {
-    private static final String COPY = "COPY reading (org_id, " + ReadingRows.COLUMNS + ") FROM STDIN";
-
-    /** Bytes buffered before they go to the server. */
-    private static final int COPY_BUFFER = 1 << 16;
+    static final String COPY = "COPY reading (org_id, " + ReadingRows.COLUMNS + ") FROM STDIN";
 
     private final JdbiTransactions db;
 
@@ -51,23 +50,45 @@ public final class JdbiReadingBulkStore implements ReadingBulkStore {
         });
     }
 
+    /** {@inheritDoc} One COPY stays open across batches; it ends at {@code drain}. */
+    @Override
+    public Appender openAppender(OrganizationId org) {
+        return new CopyStream(pg(db.transactionHandle()), org);
+    }
+
     private static void copy(Handle h, OrganizationId org, List<Reading> readings) {
         try {
-            PGConnection pg = h.getConnection().unwrap(PGConnection.class);
-            try (PGCopyOutputStream out = new PGCopyOutputStream(pg, COPY, COPY_BUFFER)) {
-                CopyText text = new CopyText(out);
-                String orgText = org.value();
+            CopyIn copy = pg(h).getCopyAPI().copyIn(COPY);
+            try {
+                CopyText text = new CopyText((bytes, length) -> copy.writeToCopy(bytes, 0, length));
+                byte[] orgText = CopyText.org(org.value());
                 for (Reading r : readings) {
                     text.row(orgText, r);
                 }
                 text.flush();
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY into reading failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            // PGCopyOutputStream reports the server's refusal (a duplicate key, a check) as the cause of an IOException
-            throw new UncheckedIOException("COPY into reading failed: " + rootMessage(e), e);
+        } catch (SQLException | IOException e) {
+            throw failed(e);
         }
+    }
+
+    static PGConnection pg(Handle h) {
+        try {
+            return h.getConnection().unwrap(PGConnection.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException("not a PostgreSQL connection", e);
+        }
+    }
+
+    /** The server's refusal (a duplicate key, a check) as the failure of the COPY. */
+    static RuntimeException failed(Exception e) {
+        String message = "COPY into reading failed: " + rootMessage(e);
+        return e instanceof IOException io ? new UncheckedIOException(message, io) : new IllegalStateException(message, e);
     }
 
     private static String rootMessage(Throwable e) {

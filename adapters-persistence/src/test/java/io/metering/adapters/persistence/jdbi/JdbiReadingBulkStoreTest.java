@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.adapters.persistence.SharedPostgres;
+import io.metering.application.port.out.ReadingBulkStore;
 import io.metering.application.port.out.SeriesSpan;
 import io.metering.application.port.out.SpanNeighbours;
 import io.metering.domain.counter.CounterId;
@@ -64,6 +65,62 @@ class JdbiReadingBulkStoreTest {
             return null;
         })).hasMessageContaining("reading_pkey");
         assertThat(p.readings().findByKeys(org, List.of(reading(2, "20", null).key()))).isEmpty();
+    }
+
+    @Test
+    void anAppenderWritesBehindTheCallerAndHandsTheConnectionBackAtDrain() {
+        p.transactions().inTransaction(() -> {
+            ReadingBulkStore.Appender appender = p.bulk().openAppender(org);
+            try (appender) {
+                appender.add(List.of(reading(0, "1", null), reading(1, "2", null)));
+                appender.add(List.of(reading(2, "3", ReadingStatus.IMPLAUSIBLE)));
+                appender.drain();
+                // the transaction's connection is the caller's again: the store answers with what was appended
+                assertThat(p.bulk().around(org, List.of(span(5, 6))).get(series).before().orElseThrow().value())
+                        .isEqualByComparingTo("2");
+                appender.add(List.of(reading(3, "4", null)));
+                appender.drain();
+            }
+            return null;
+        });
+
+        assertThat(p.readings().findByKeys(org, List.of(reading(0, "1", null).key(), reading(2, "3", null).key(),
+                reading(3, "4", null).key()))).hasSize(3);
+    }
+
+    @Test
+    void aRefusedBatchFailsTheAppendAndTheTransactionLeavesNothing() {
+        p.readings().insert(org, List.of(reading(5, "10", null)));
+
+        assertThatThrownBy(() -> p.transactions().inTransaction(() -> {
+            try (ReadingBulkStore.Appender appender = p.bulk().openAppender(org)) {
+                appender.add(List.of(reading(1, "1", null)));
+                appender.add(List.of(reading(5, "10", null)));
+                appender.add(List.of(reading(6, "11", null)));
+                appender.drain();
+            }
+            return null;
+        })).hasMessageContaining("reading_pkey");
+        assertThat(p.readings().findByKeys(org, List.of(reading(1, "1", null).key(), reading(6, "11", null).key()))).isEmpty();
+    }
+
+    @Test
+    void closingWithoutDrainAbandonsTheCopyAndTheTransactionRollsBack() {
+        assertThatThrownBy(() -> p.transactions().inTransaction(() -> {
+            try (ReadingBulkStore.Appender appender = p.bulk().openAppender(org)) {
+                for (int h = 0; h < 200; h++) {
+                    appender.add(List.of(reading(h, String.valueOf(h), null)));
+                }
+                throw new IllegalArgumentException("a later chunk is refused");
+            }
+        })).hasMessage("a later chunk is refused");
+
+        assertThat(p.readings().findByKeys(org, List.of(reading(0, "0", null).key(), reading(199, "199", null).key()))).isEmpty();
+        p.transactions().inTransaction(() -> {
+            p.bulk().append(org, List.of(reading(0, "0", null)));
+            return null;
+        });
+        assertThat(p.readings().findByKeys(org, List.of(reading(0, "0", null).key()))).hasSize(1);
     }
 
     @Test

@@ -7,7 +7,8 @@ public interface ImportProgress {
     ImportProgress NONE = (rows, committed) -> { };
 
     /**
-     * @param rows readings validated and written so far
+     * @param rows readings validated and handed to the store so far (a per-file import writes the
+     *     last ones behind, before it commits)
      * @param committed whether they are committed (per-chunk imports) or wait for the end (per-file)
      */
     void written(long rows, boolean committed);
