@@ -16,6 +16,8 @@ import io.metering.bootstrap.importer.ReadingsCsv;
 import io.metering.domain.error.MeteringException;
 import io.metering.domain.tenant.OrganizationId;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -78,23 +80,47 @@ final class ImportCommand implements Callable<Integer> {
             err.println("--commit must be file or chunk, not " + commit);
             return REFUSED;
         }
-        if (!Files.isReadable(file)) {
+        if (chunkSize < 1) {
+            err.println("--chunk-size must be at least 1, not " + chunkSize);
+            return REFUSED;
+        }
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
             err.println("Cannot read " + file);
             return REFUSED;
         }
+        // the header is checked before the store starts, so a wrong file is refused at once
+        Reader in;
+        ReadingsCsv csv;
         Configuration config;
-        MeteringServer server;
         try {
             config = Configuration.from(System.getenv());
+            in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        } catch (ConfigurationException e) {
+            err.println("Cannot start: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("Cannot read " + file + ": " + e.getMessage());
+            return REFUSED;
+        }
+        try {
+            csv = new ReadingsCsv(in, config.businessZone());
+        } catch (ImportException | UncheckedIOException e) {
+            closeQuietly(in);
+            err.println("Import refused (invalid_file): " + fileProblem(e));
+            err.println("Nothing was stored.");
+            return REFUSED;
+        }
+        MeteringServer server;
+        try {
             Clock clock = Clock.systemUTC();
             server = MeteringServer.start(config, clock, new JwtAuthenticator(Serving.jwtSettings(config), clock));
         } catch (ConfigurationException | EmbeddedDatabaseException e) {
+            closeQuietly(in);
             err.println("Cannot start: " + e.getMessage());
             return 1;
         }
         long started = System.nanoTime();
-        try (server; Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                ReadingsCsv csv = new ReadingsCsv(in, config.businessZone());
+        try (server; in; csv;
                 Prefetch<ReadingInput> records = new Prefetch<>(csv, 40);
                 ProgressBar bar = noProgress ? null : bar(estimateRows(file))) {
             AtomicLong written = new AtomicLong();
@@ -115,16 +141,34 @@ final class ImportCommand implements Callable<Integer> {
             System.out.printf("Imported %d readings in %.1f s (%.0f readings/s), %d chunk(s), %d checked reading by reading%n",
                     report.rows(), seconds, report.rows() / Math.max(seconds, 1e-9), report.chunks(), report.chunksCheckedReadingByReading());
             return 0;
-        } catch (MeteringException | ImportException e) {
+        } catch (MeteringException | ImportException | UncheckedIOException e) {
             err.println();
             err.println("Import refused (" + (e instanceof MeteringException m ? m.reason().code() : "invalid_file") + "): "
-                    + e.getMessage());
+                    + (e instanceof MeteringException ? e.getMessage() : fileProblem(e)));
             err.println(mode == ImportReadingsCommand.Commit.FILE ? "Nothing was stored."
                     : "The chunks before the refused reading's chunk were stored; readings[i] counts data rows from 0.");
             return REFUSED;
         } catch (IOException e) {
             err.println("Cannot read " + file + ": " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** What is wrong with the file, in words: a decoding failure means the file is not UTF-8 text. */
+    static String fileProblem(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CharacterCodingException) {
+                return "the file is not UTF-8 text (a binary file, or another encoding); convert it to UTF-8 CSV";
+            }
+        }
+        return e.getMessage();
+    }
+
+    private static void closeQuietly(Reader in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // nothing was read from it that could be lost
         }
     }
 

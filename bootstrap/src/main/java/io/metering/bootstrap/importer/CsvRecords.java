@@ -1,32 +1,35 @@
 package io.metering.bootstrap.importer;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
- * The records of an RFC 4180 CSV text, read straight from a character buffer: fields separated by
- * commas, records by CR, LF or CRLF; a field that starts with a double quote is quoted, may contain
- * commas, quotes (doubled) and line breaks, and may be followed by blanks only. Values are
- * trimmed, empty lines skipped: what Commons CSV's {@code DEFAULT.withTrim()} reads, at a fraction
- * of the cost per field (the import parses millions of them; see docs/benchmarks.md).
+ * The records of an RFC 4180 CSV text, read with FastCSV: fields separated by commas, records by
+ * CR, LF or CRLF, quoted fields with commas, doubled quotes and line breaks. Values are trimmed and
+ * empty lines skipped, as Commons CSV's {@code DEFAULT} with trimming reads them (the demo's
+ * importers use Commons CSV). Unlike Commons CSV it is lenient with broken quoting: text after a
+ * closing quote is kept, and a quote left open runs to the end of the file, which then fails the
+ * import on that record (too few columns or an unreadable value). FastCSV because the import parses millions of fields and Commons
+ * CSV's lexer was half of its reader thread's samples (docs/benchmarks.md).
  */
 final class CsvRecords {
-    private static final int BUFFER = 1 << 16;
-
-    private final Reader in;
-    private final char[] buf = new char[BUFFER];
-    private int pos;
-    private int limit;
-    private boolean eof;
-    /** The line the next character is on, from 1. */
-    private long line = 1;
+    private final Iterator<CsvRecord> records;
     private long recordLine;
-    private final StringBuilder spill = new StringBuilder();
 
     CsvRecords(Reader in) {
-        this.in = in;
+        this.records = CsvReader.builder()
+                .skipEmptyLines(true)
+                .ignoreDifferentFieldCount(true)
+                .acceptCharsAfterQuotes(true)
+                .ofCsvRecord(in)
+                .iterator();
     }
 
     /** The line the last record read starts on, from 1. */
@@ -35,132 +38,25 @@ final class CsvRecords {
     }
 
     /**
-     * @return the next record's values, or null at the end of the text
+     * @return the next record's values, trimmed, or null at the end of the text
      * @throws IOException if the text cannot be read or a quoted field is malformed
      */
     List<String> next() throws IOException {
-        while (true) {
-            int c = peek();
-            if (c < 0) {
+        try {
+            if (!records.hasNext()) {
                 return null;
             }
-            if (c == '\n' || c == '\r') {
-                endOfLine(); // empty lines are skipped
-                continue;
+            CsvRecord record = records.next();
+            recordLine = record.getStartingLineNumber();
+            List<String> fields = new ArrayList<>(record.getFieldCount());
+            for (String field : record.getFields()) {
+                fields.add(field.trim());
             }
-            break;
+            return fields;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (CsvParseException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        recordLine = line;
-        List<String> fields = new ArrayList<>(16);
-        while (true) {
-            int c = peek();
-            String value = c == '"' ? quoted() : plain();
-            fields.add(value.trim());
-            c = peek();
-            if (c == ',') {
-                pos++;
-                continue;
-            }
-            if (c == '\n' || c == '\r') {
-                endOfLine();
-            }
-            return fields; // end of line or of the text
-        }
-    }
-
-    /** A field up to the next comma or line break, without copying through a builder unless it spans buffers. */
-    private String plain() throws IOException {
-        spill.setLength(0);
-        while (true) {
-            int start = pos;
-            while (pos < limit) {
-                char ch = buf[pos];
-                if (ch == ',' || ch == '\n' || ch == '\r') {
-                    return finish(start);
-                }
-                pos++;
-            }
-            spill.append(buf, start, pos - start);
-            if (!fill()) {
-                return spill.toString();
-            }
-        }
-    }
-
-    private String finish(int start) {
-        if (spill.length() == 0) {
-            return new String(buf, start, pos - start);
-        }
-        spill.append(buf, start, pos - start);
-        return spill.toString();
-    }
-
-    private String quoted() throws IOException {
-        long started = line;
-        pos++; // the opening quote
-        spill.setLength(0);
-        while (true) {
-            int c = read();
-            if (c < 0) {
-                throw new IOException("the quoted field starting on line " + started + " is not closed");
-            }
-            if (c == '"') {
-                if (peek() == '"') {
-                    pos++;
-                    spill.append('"');
-                    continue;
-                }
-                // after the closing quote only blanks may come before the comma or line break
-                for (int n = peek(); n == ' ' || n == '\t'; n = peek()) {
-                    pos++;
-                }
-                int n = peek();
-                if (n >= 0 && n != ',' && n != '\n' && n != '\r') {
-                    throw new IOException("line " + line + ": unexpected '" + (char) n + "' after the quoted field");
-                }
-                return spill.toString();
-            }
-            if (c == '\n' || (c == '\r' && peek() != '\n')) {
-                line++;
-            }
-            spill.append((char) c);
-        }
-    }
-
-    private void endOfLine() throws IOException {
-        if (read() == '\r' && peek() == '\n') {
-            pos++;
-        }
-        line++;
-    }
-
-    private int peek() throws IOException {
-        if (pos == limit && !fill()) {
-            return -1;
-        }
-        return buf[pos];
-    }
-
-    private int read() throws IOException {
-        if (pos == limit && !fill()) {
-            return -1;
-        }
-        return buf[pos++];
-    }
-
-    private boolean fill() throws IOException {
-        if (eof) {
-            return false;
-        }
-        int n = in.read(buf, 0, buf.length);
-        if (n <= 0) {
-            eof = n < 0;
-            pos = 0;
-            limit = 0;
-            return n == 0 ? fill() : false;
-        }
-        pos = 0;
-        limit = n;
-        return true;
     }
 }

@@ -99,7 +99,7 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
         Set<String> unknown = new HashSet<>(header.keySet());
         COLUMNS.forEach(unknown::remove);
         if (!unknown.isEmpty()) {
-            throw new ImportException("unknown column(s) " + unknown + "; the columns are " + COLUMNS, null);
+            throw new ImportException("unknown column(s) " + shown(unknown) + "; the columns are " + COLUMNS, null);
         }
         Set<String> missing = new HashSet<>(REQUIRED);
         missing.removeAll(header.keySet());
@@ -119,6 +119,13 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
         remark = column("remark");
         note = column("note");
         unit = column("unit");
+    }
+
+    /** Header names as a message shows them: a few, each cut short (a file that is not CSV has one huge "name"). */
+    private static String shown(Set<String> names) {
+        return names.stream().sorted().limit(5)
+                .map(n -> n.length() > 40 ? n.substring(0, 40) + "..." : n)
+                .collect(java.util.stream.Collectors.joining(", ", "[", names.size() > 5 ? ", ...]" : "]"));
     }
 
     private int column(String name) {
