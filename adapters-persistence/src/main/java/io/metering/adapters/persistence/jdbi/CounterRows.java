@@ -68,14 +68,8 @@ final class CounterRows {
                 SqlInstants.read(rs, prefix + "updated_at"));
     }
 
-    /**
-     * {@link #COLUMNS} of table alias {@code alias}, each named {@code prefix + column}, each null
-     * unless {@code condition} holds (e.g. only on the first row of a result).
-     */
+    /** {@link #COLUMNS} of table alias {@code alias} as {@link SqlColumns#prefixed} names them. */
     static String prefixed(String alias, String prefix, String condition) {
-        return java.util.Arrays.stream(COLUMNS.split(","))
-                .map(String::trim)
-                .map(c -> "CASE WHEN " + condition + " THEN " + alias + "." + c + " END AS " + prefix + c)
-                .collect(java.util.stream.Collectors.joining(", "));
+        return SqlColumns.prefixed(COLUMNS, alias, prefix, condition);
     }
 }
