@@ -80,8 +80,8 @@ final class ImportCommand implements Callable<Integer> {
             err.println("--commit must be file or chunk, not " + commit);
             return REFUSED;
         }
-        if (chunkSize < 1) {
-            err.println("--chunk-size must be at least 1, not " + chunkSize);
+        if (chunkSize < 1 || chunkSize > ImportReadingsCommand.MAX_CHUNK_SIZE) {
+            err.println("--chunk-size must be 1 to " + ImportReadingsCommand.MAX_CHUNK_SIZE + ", not " + chunkSize);
             return REFUSED;
         }
         if (!Files.isReadable(file) || Files.isDirectory(file)) {

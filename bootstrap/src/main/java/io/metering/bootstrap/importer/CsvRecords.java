@@ -13,15 +13,17 @@ import java.util.List;
 /**
  * The records of an RFC 4180 CSV text, read with FastCSV: fields separated by commas, records by
  * CR, LF or CRLF, quoted fields with commas, doubled quotes and line breaks. Values are trimmed and
- * empty lines skipped, as Commons CSV's {@code DEFAULT} with trimming reads them (the demo's
+ * empty lines skipped and a leading UTF-8 byte-order mark dropped, as Commons CSV's {@code DEFAULT} with trimming reads them (the demo's
  * importers use Commons CSV). Unlike Commons CSV it is lenient with broken quoting: text after a
  * closing quote is kept, and a quote left open runs to the end of the file, which then fails the
  * import on that record (too few columns or an unreadable value). FastCSV because the import parses millions of fields and Commons
  * CSV's lexer was half of its reader thread's samples (docs/benchmarks.md).
  */
 final class CsvRecords {
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
     private final Iterator<CsvRecord> records;
     private long recordLine;
+    private boolean first = true;
 
     CsvRecords(Reader in) {
         this.records = CsvReader.builder()
@@ -52,6 +54,11 @@ final class CsvRecords {
             for (String field : record.getFields()) {
                 fields.add(field.trim());
             }
+            if (first && !fields.isEmpty() && fields.get(0).startsWith(BYTE_ORDER_MARK)) {
+                // spreadsheets write "CSV UTF-8" with a byte-order mark, invisible in any message
+                fields.set(0, fields.get(0).substring(1).trim());
+            }
+            first = false;
             return fields;
         } catch (UncheckedIOException e) {
             throw e.getCause();

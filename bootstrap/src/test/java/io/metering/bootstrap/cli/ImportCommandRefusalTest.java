@@ -39,13 +39,13 @@ class ImportCommandRefusalTest {
     }
 
     @Test
-    void aChunkSizeBelowOneIsRefused() throws IOException {
+    void aChunkSizeOutsideItsRangeIsRefused() throws IOException {
         Path csv = file("r.csv", "meter_id,timestamp,value\n".getBytes(StandardCharsets.UTF_8));
-        for (String size : new String[] {"0", "-5"}) {
+        for (String size : new String[] {"0", "-5", "1000001", "2147483647"}) {
             Run r = run("import", "--org", "o", "--file", csv.toString(), "--chunk-size", size);
 
             assertThat(r.status()).isEqualTo(ImportCommand.REFUSED);
-            assertThat(r.err()).contains("--chunk-size must be at least 1").doesNotContain("Exception");
+            assertThat(r.err()).contains("--chunk-size must be 1 to 1000000").doesNotContain("Exception");
         }
     }
 

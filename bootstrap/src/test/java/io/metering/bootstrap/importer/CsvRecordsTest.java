@@ -72,4 +72,9 @@ class CsvRecordsTest {
         // text after a closing quote stays in the field
         assertThat(read("\"q\"x,b\n")).containsExactly(List.of("qx", "b"));
     }
+
+    @Test
+    void dropsAByteOrderMarkBeforeTheHeader() throws IOException {
+        assertThat(read("\uFEFFmeter_id,value\n\uFEFFm,1\n")).containsExactly(List.of("meter_id", "value"), List.of("\uFEFFm", "1"));
+    }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param readings the readings in file order; the iterator may throw
  *     {@link io.metering.domain.error.InvalidRequestException} for a malformed record, which stops
  *     the import like a rejected reading
- * @param chunkSize readings validated and written together, at least 1
+ * @param chunkSize readings validated and written together, 1 to {@link #MAX_CHUNK_SIZE}
  * @param commit what is all or nothing
  * @param validate false to skip the ordering and plausibility rules (an admin's
  *     {@code skip_validation}); duplicates and negative values are refused either way
@@ -28,13 +28,19 @@ public record ImportReadingsCommand(Caller caller, Iterator<ReadingInput> readin
         CHUNK
     }
 
-    /** @throws IllegalArgumentException if the chunk size is below 1 */
+    /**
+     * The largest chunk size: a chunk is held in memory while it is validated, so a larger one would
+     * exhaust the heap of a small service JVM before it saved any work.
+     */
+    public static final int MAX_CHUNK_SIZE = 1_000_000;
+
+    /** @throws IllegalArgumentException if the chunk size is below 1 or above {@link #MAX_CHUNK_SIZE} */
     public ImportReadingsCommand {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(readings, "readings");
         Objects.requireNonNull(commit, "commit");
-        if (chunkSize < 1) {
-            throw new IllegalArgumentException("chunk size must be at least 1, not " + chunkSize);
+        if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
+            throw new IllegalArgumentException("chunk size must be 1 to " + MAX_CHUNK_SIZE + ", not " + chunkSize);
         }
     }
 }
