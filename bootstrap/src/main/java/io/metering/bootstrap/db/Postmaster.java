@@ -67,7 +67,9 @@ final class Postmaster implements PostmasterWatchdog.Server {
         }
         Path binary = Path.of(opts.substring(0, firstArgument));
         ProcessHandle process = current(pgData).orElseThrow(() -> new IOException("no running postmaster named in " + pgData));
-        return new Postmaster(pgData, port, binary.resolveSibling("pg_ctl"), opts.substring(firstArgument + 1), process);
+        // pg_ctl names the data directory itself; kept in the options it would be passed twice
+        String options = opts.substring(firstArgument + 1).replaceAll("\"-D\" \"[^\"]*\"\\s*", "").strip();
+        return new Postmaster(pgData, port, binary.resolveSibling("pg_ctl"), options, process);
     }
 
     @Override

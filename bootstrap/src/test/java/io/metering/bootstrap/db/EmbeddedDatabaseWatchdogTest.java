@@ -74,6 +74,8 @@ class EmbeddedDatabaseWatchdogTest {
             assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), "postgres", "").close())
                     .as("still password-protected").isInstanceOf(SQLException.class);
             assertThat(restarted).hasValue(1);
+            String opts = java.nio.file.Files.readString(dataDir.resolve("pgdata").resolve("postmaster.opts"));
+            assertThat(opts.split("\"-D\"", -1)).as("the data directory is named once: " + opts).hasSize(2);
             assertThat(messages()).filteredOn(m -> m.contains("is gone")).hasSize(1);
         }
         assertThat(Postmasters.find(dataDir.resolve("pgdata"))).as("the restarted server stops with close()").isEmpty();
