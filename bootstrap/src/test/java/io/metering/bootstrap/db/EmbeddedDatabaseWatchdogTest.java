@@ -3,9 +3,6 @@ package io.metering.bootstrap.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,15 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The watchdog on the real embedded server: a postmaster killed with SIGKILL is started again by
@@ -32,19 +28,8 @@ class EmbeddedDatabaseWatchdogTest {
     @TempDir
     Path dataDir;
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(PostmasterWatchdog.class);
-
-    @BeforeEach
-    void captureLog() {
-        log.start();
-        logger.addAppender(log);
-    }
-
-    @AfterEach
-    void releaseLog() {
-        logger.detachAppender(log);
-    }
+    @RegisterExtension
+    final WatchdogLog log = new WatchdogLog();
 
     @Test
     void aKilledPostmasterIsStartedAgainWithTheSameSettingsAndData() throws Exception {
@@ -64,7 +49,7 @@ class EmbeddedDatabaseWatchdogTest {
                 Thread.sleep(100);
             }
             // the server answers a moment before pg_ctl returns and the watchdog records the new process
-            awaitLog("is back after");
+            log.await("is back after", Duration.ofSeconds(10));
             assertThat(db.postmasterPid()).as("a new postmaster").isNotEqualTo(killed);
             assertThat(query(db, "select id from survivor")).containsExactly("7");
             assertThat(query(db, "show fsync")).containsExactly("on");
@@ -76,7 +61,7 @@ class EmbeddedDatabaseWatchdogTest {
             assertThat(restarted).hasValue(1);
             String opts = java.nio.file.Files.readString(dataDir.resolve("pgdata").resolve("postmaster.opts"));
             assertThat(opts.split("\"-D\"", -1)).as("the data directory is named once: " + opts).hasSize(2);
-            assertThat(messages()).filteredOn(m -> m.contains("is gone")).hasSize(1);
+            assertThat(log.messages()).filteredOn(m -> m.contains("is gone")).hasSize(1);
         }
         assertThat(Postmasters.find(dataDir.resolve("pgdata"))).as("the restarted server stops with close()").isEmpty();
     }
@@ -91,19 +76,7 @@ class EmbeddedDatabaseWatchdogTest {
         // three check intervals: a watchdog still running would have noticed the stop and started the server
         Thread.sleep(3 * PostmasterWatchdog.CHECK_INTERVAL.toMillis());
         assertThat(Postmasters.find(pgData)).as("PostgreSQL running after close").isEmpty();
-        assertThat(messages()).as("watchdog log").isEmpty();
-    }
-
-    private List<String> messages() {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    }
-
-    private void awaitLog(String text) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (messages().stream().noneMatch(m -> m.contains(text))) {
-            assertThat(System.nanoTime()).as("log '%s'; got %s", text, messages()).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        assertThat(log.messages()).as("watchdog log").isEmpty();
     }
 
     private static boolean answers(EmbeddedDatabase db) {

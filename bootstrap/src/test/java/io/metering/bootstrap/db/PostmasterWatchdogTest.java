@@ -3,19 +3,15 @@ package io.metering.bootstrap.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.metering.application.fakes.MutableClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The watchdog's rules on a fake server and a fake clock, one {@link PostmasterWatchdog#check()} per
@@ -28,19 +24,8 @@ class PostmasterWatchdogTest {
     private final FakeServer server = new FakeServer();
     private final List<Instant> restartedCallbacks = new ArrayList<>();
     private final PostmasterWatchdog watchdog = new PostmasterWatchdog(server, clock, () -> restartedCallbacks.add(clock.instant()));
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(PostmasterWatchdog.class);
-
-    @BeforeEach
-    void captureLog() {
-        log.start();
-        logger.addAppender(log);
-    }
-
-    @AfterEach
-    void releaseLog() {
-        logger.detachAppender(log);
-    }
+    @RegisterExtension
+    final WatchdogLog log = new WatchdogLog();
 
     @Test
     void aDeadServerIsStartedAgainAtOnceWithOneWarningAndOneInfo() {
@@ -55,9 +40,9 @@ class PostmasterWatchdogTest {
         assertThat(restartedCallbacks).hasSize(1);
         tick(5);
         assertThat(server.attempts).hasSize(1);
-        assertThat(log.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
-        assertThat(log.list.get(0).getFormattedMessage()).contains("is gone");
-        assertThat(log.list.get(1).getFormattedMessage()).contains("is back after");
+        assertThat(log.events()).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
+        assertThat(log.events().get(0).getFormattedMessage()).contains("is gone");
+        assertThat(log.events().get(1).getFormattedMessage()).contains("is back after");
         assertThat(watchdog.failure()).isEmpty();
     }
 
@@ -75,8 +60,8 @@ class PostmasterWatchdogTest {
         }
         assertThat(server.attempts.get(0)).as("the first attempt at once").isEqualTo(down.plusSeconds(1));
         assertThat(gaps).startsWith(1L, 2L, 4L, 8L, 16L, 30L, 30L).allMatch(g -> g <= 30);
-        assertThat(log.list).filteredOn(e -> e.getFormattedMessage().contains("is gone")).hasSize(1);
-        assertThat(log.list).filteredOn(e -> e.getFormattedMessage().contains("failed")).hasSize(server.attempts.size());
+        assertThat(log.events()).filteredOn(e -> e.getFormattedMessage().contains("is gone")).hasSize(1);
+        assertThat(log.events()).filteredOn(e -> e.getFormattedMessage().contains("failed")).hasSize(server.attempts.size());
 
         server.failing = false;
         tick(31);
@@ -131,7 +116,7 @@ class PostmasterWatchdogTest {
         server.up = false;
         tick(5);
         assertThat(server.attempts).isEmpty();
-        assertThat(log.list).isEmpty();
+        assertThat(log.events()).isEmpty();
     }
 
     private void tick(int seconds) {

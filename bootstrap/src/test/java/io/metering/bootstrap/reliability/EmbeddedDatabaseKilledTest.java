@@ -2,15 +2,12 @@ package io.metering.bootstrap.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.metering.bootstrap.db.Postmasters;
-import io.metering.bootstrap.db.PostmasterWatchdog;
-import java.io.IOException;
+import io.metering.bootstrap.db.WatchdogLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The service on its embedded store, whose PostgreSQL dies under it: the postmaster is killed with
@@ -51,13 +48,11 @@ class EmbeddedDatabaseKilledTest {
     private String meter;
     private String counter;
     private final Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(10, ChronoUnit.DAYS);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger watchdogLogger = (Logger) LoggerFactory.getLogger(PostmasterWatchdog.class);
+    @RegisterExtension
+    final WatchdogLog log = new WatchdogLog();
 
     @BeforeEach
     void start() {
-        log.start();
-        watchdogLogger.addAppender(log);
         service = InProcessService.start(dir.resolve("service"), Map.of("METERING_DB_CONNECTION_TIMEOUT_MS",
                 Long.toString(CONNECTION_TIMEOUT_MS), "METERING_DB_POOL_SIZE", "2"));
         http = service.http();
@@ -69,12 +64,8 @@ class EmbeddedDatabaseKilledTest {
 
     @AfterEach
     void stop() {
-        try {
-            if (service != null) {
-                service.close();
-            }
-        } finally {
-            watchdogLogger.detachAppender(log);
+        if (service != null) {
+            service.close();
         }
     }
 
@@ -117,8 +108,8 @@ class EmbeddedDatabaseKilledTest {
         assertThat(storedValues()).as("every acknowledged write, nothing else").containsExactlyElementsOf(acknowledged);
         assertThat(write(100).status()).as("a write after the recovery").isEqualTo(200);
         assertThat(storedValues()).endsWith(value(100));
-        assertThat(messages()).filteredOn(m -> m.contains("is gone")).as("one warning when it died").hasSize(1);
-        awaitLog("is back after");
+        assertThat(log.messages()).filteredOn(m -> m.contains("is gone")).as("one warning when it died").hasSize(1);
+        log.await("is back after", Duration.ofMinutes(1));
     }
 
     @Test
@@ -134,7 +125,7 @@ class EmbeddedDatabaseKilledTest {
             Files.write(pidFile, held, StandardCharsets.UTF_8);
 
             kill(postmaster);
-            awaitLog("failed (1 in a row");
+            log.await("failed (1 in a row", Duration.ofMinutes(1));
 
             List<Http.Reply> during = new ArrayList<>();
             during.add(write(1));
@@ -195,24 +186,10 @@ class EmbeddedDatabaseKilledTest {
         return values;
     }
 
-    private List<String> messages() {
-        synchronized (log.list) {
-            return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        }
-    }
-
-    private void awaitLog(String text) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (messages().stream().noneMatch(m -> m.contains(text))) {
-            assertThat(System.nanoTime()).as("log '%s' within a minute; got %s", text, messages()).isLessThan(deadline);
-            ServiceProcess.pause(50);
-        }
-    }
-
     private void awaitReady() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (http.get("/ready", null).status() != 200) {
-            assertThat(System.nanoTime()).as("ready again within a minute; watchdog log %s", messages()).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("ready again within a minute; watchdog log %s", log.messages()).isLessThan(deadline);
             ServiceProcess.pause(100);
         }
     }
