@@ -44,6 +44,12 @@ public final class WatchdogLog implements BeforeEachCallback, AfterEachCallback 
         return events().stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
+    /** The messages, for failure descriptions. */
+    @Override
+    public String toString() {
+        return messages().toString();
+    }
+
     /** Waits until a message contains {@code text}; fails the test after {@code timeout}. */
     public void await(String text, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +43,7 @@ class DatabaseOutageTest {
     private String admin;
     private String meter;
     private String counter;
+    private HourlyCounter probe;
     private final Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(5, ChronoUnit.DAYS);
 
     @BeforeEach
@@ -53,9 +53,9 @@ class DatabaseOutageTest {
                 "METERING_DB_CONNECTION_TIMEOUT_MS", "1500", "METERING_DB_POOL_SIZE", "2"));
         http = service.http();
         admin = Tokens.admin(ORG);
-        Seeder seed = new Seeder(http, admin);
-        meter = seed.meter("gas", UUID.randomUUID().toString());
-        counter = seed.counter(meter, "{\"obis_number\":\"7-0:3.0.0\"}");
+        probe = new HourlyCounter(http, admin, "gas", "{\"obis_number\":\"7-0:3.0.0\"}", base);
+        meter = probe.meter();
+        counter = probe.counter();
     }
 
     @AfterEach
@@ -71,13 +71,13 @@ class DatabaseOutageTest {
 
     @Test
     void anOutageAnswers503AndTheServiceResumesWhenTheDatabaseIsBack() {
-        assertThat(write(0, "100").status()).isEqualTo(200);
+        assertThat(probe.write(0, "100").status()).isEqualTo(200);
         assertThat(http.get("/ready", null).status()).isEqualTo(200);
 
         database.stop();
 
         List<Http.Reply> during = new ArrayList<>();
-        during.add(write(1, "110"));
+        during.add(probe.write(1, "110"));
         during.add(http.get("/v1/metering/reading/" + meter + "/" + counter + "?size=-1", admin));
         during.add(http.get("/v1/metering/admin/meters/" + meter, admin));
         during.add(http.patch("/v1/metering/admin/meters/" + meter, admin, "{\"manufacturer\":\"ACME\"}"));
@@ -97,9 +97,9 @@ class DatabaseOutageTest {
 
         database.start();
 
-        awaitReady();
-        assertThat(write(3, "130").status()).isEqualTo(200);
-        assertThat(storedValues()).as("the write before the outage and the one after; none of the failed ones")
+        probe.awaitReady("after the database's return");
+        assertThat(probe.write(3, "130").status()).isEqualTo(200);
+        assertThat(probe.storedValues()).as("the write before the outage and the one after; none of the failed ones")
                 .containsExactly("100", "130");
         assertThat(http.get("/v1/metering/admin/meters/" + meter, admin).json().get("data").has("manufacturer")).isFalse();
     }
@@ -114,7 +114,7 @@ class DatabaseOutageTest {
                 lock.executeQuery().close();
             }
             // the write now waits for the counter lock, inside its transaction
-            CompletableFuture<Http.Reply> pending = CompletableFuture.supplyAsync(() -> write(0, "100"));
+            CompletableFuture<Http.Reply> pending = CompletableFuture.supplyAsync(() -> probe.write(0, "100"));
             int backend = awaitBackendWaitingForLock(killer);
             try (Statement s = killer.createStatement()) {
                 s.execute("SELECT pg_terminate_backend(" + backend + ")");
@@ -126,28 +126,8 @@ class DatabaseOutageTest {
             assertThat(reply.isErrorBody()).isTrue();
             assertThat(reply.reason()).isEqualTo("service_unavailable");
         }
-        assertThat(storedValues()).isEmpty();
-        assertThat(write(1, "100").status()).as("the pool replaced the killed connection").isEqualTo(200);
-    }
-
-    private Http.Reply write(int hour, String value) {
-        return http.post("/v1/metering/reading", admin, "{\"meter_id\":\"" + meter + "\",\"counter_id\":\"" + counter + "\",\"value\":"
-                + value + ",\"source\":\"ERP\",\"timestamp\":\"" + base.plus(hour, ChronoUnit.HOURS) + "\"}");
-    }
-
-    private List<String> storedValues() {
-        List<String> values = new ArrayList<>();
-        http.get("/v1/metering/reading/" + meter + "/" + counter + "?size=-1&start_date=" + base.minus(1, ChronoUnit.DAYS), admin)
-                .json().get("results").forEach(n -> values.add(n.get("value").asText()));
-        return values;
-    }
-
-    private void awaitReady() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (http.get("/ready", null).status() != 200) {
-            assertThat(System.nanoTime()).as("ready again within a minute of the database's return").isLessThan(deadline);
-            sleep();
-        }
+        assertThat(probe.storedValues()).isEmpty();
+        assertThat(probe.write(1, "100").status()).as("the pool replaced the killed connection").isEqualTo(200);
     }
 
     private static int awaitBackendWaitingForLock(Connection c) throws Exception {

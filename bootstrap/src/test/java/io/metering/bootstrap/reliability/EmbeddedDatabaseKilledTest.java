@@ -13,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +46,7 @@ class EmbeddedDatabaseKilledTest {
     private String admin;
     private String meter;
     private String counter;
+    private HourlyCounter probe;
     private final Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(10, ChronoUnit.DAYS);
     @RegisterExtension
     final WatchdogLog log = new WatchdogLog();
@@ -57,9 +57,9 @@ class EmbeddedDatabaseKilledTest {
                 Long.toString(CONNECTION_TIMEOUT_MS), "METERING_DB_POOL_SIZE", "2"));
         http = service.http();
         admin = Tokens.admin(ORG);
-        Seeder seed = new Seeder(http, admin);
-        meter = seed.meter("water", UUID.randomUUID().toString());
-        counter = seed.counter(meter, "{\"obis_number\":\"8-0:1.0.0\"}");
+        probe = new HourlyCounter(http, admin, "water", "{\"obis_number\":\"8-0:1.0.0\"}", base);
+        meter = probe.meter();
+        counter = probe.counter();
     }
 
     @AfterEach
@@ -73,7 +73,7 @@ class EmbeddedDatabaseKilledTest {
     void theServiceHealsItselfAfterItsPostgresIsKilled() {
         List<String> acknowledged = new ArrayList<>();
         for (int hour = 0; hour < 5; hour++) {
-            assertThat(write(hour).status()).isEqualTo(200);
+            assertThat(probe.write(hour, value(hour)).status()).isEqualTo(200);
             acknowledged.add(value(hour));
         }
         ProcessHandle postmaster = Postmasters.find(pgData()).orElseThrow();
@@ -85,7 +85,7 @@ class EmbeddedDatabaseKilledTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         for (int hour = 5; ; hour++) {
             long sent = System.nanoTime();
-            Http.Reply r = write(hour);
+            Http.Reply r = probe.write(hour, value(hour));
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent)).as("answered without hanging: %s", r)
                     .isLessThan(CONNECTION_TIMEOUT_MS + 5000);
             during.add(r);
@@ -102,19 +102,19 @@ class EmbeddedDatabaseKilledTest {
                 assertThat(r.reason()).isEqualTo("service_unavailable");
             }
         });
-        awaitReady();
+        probe.awaitReady(log);
         assertThat(Postmasters.find(pgData())).as("a new postmaster serves the data directory").isPresent()
                 .get().extracting(ProcessHandle::pid).isNotEqualTo(postmaster.pid());
-        assertThat(storedValues()).as("every acknowledged write, nothing else").containsExactlyElementsOf(acknowledged);
-        assertThat(write(100).status()).as("a write after the recovery").isEqualTo(200);
-        assertThat(storedValues()).endsWith(value(100));
+        assertThat(probe.storedValues()).as("every acknowledged write, nothing else").containsExactlyElementsOf(acknowledged);
+        assertThat(probe.write(100, value(100)).status()).as("a write after the recovery").isEqualTo(200);
+        assertThat(probe.storedValues()).endsWith(value(100));
         assertThat(log.messages()).filteredOn(m -> m.contains("is gone")).as("one warning when it died").hasSize(1);
         log.await("is back after", Duration.ofMinutes(1));
     }
 
     @Test
     void whileRestartsFailRequestsAnswer503AndTheServiceStaysLive() throws Exception {
-        assertThat(write(0).status()).isEqualTo(200);
+        assertThat(probe.write(0, value(0)).status()).isEqualTo(200);
         ProcessHandle postmaster = Postmasters.find(pgData()).orElseThrow();
         Path pidFile = pgData().resolve("postmaster.pid");
         List<String> original = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
@@ -128,7 +128,7 @@ class EmbeddedDatabaseKilledTest {
             log.await("failed (1 in a row", Duration.ofMinutes(1));
 
             List<Http.Reply> during = new ArrayList<>();
-            during.add(write(1));
+            during.add(probe.write(1, value(1)));
             during.add(http.get("/v1/metering/reading/" + meter + "/" + counter + "?size=-1", admin));
             during.add(http.get("/v1/metering/admin/meters/" + meter, admin));
             during.add(http.post("/v2/metering/readings", admin, "{\"readings\":[{\"meter_id\":\"" + meter + "\",\"counter_id\":\""
@@ -149,10 +149,10 @@ class EmbeddedDatabaseKilledTest {
             holder.destroyForcibly();
         }
 
-        awaitReady();
-        assertThat(storedValues()).as("the write before the outage; none of the refused ones").containsExactly(value(0));
-        assertThat(write(3).status()).isEqualTo(200);
-        assertThat(storedValues()).containsExactly(value(0), value(3));
+        probe.awaitReady(log);
+        assertThat(probe.storedValues()).as("the write before the outage; none of the refused ones").containsExactly(value(0));
+        assertThat(probe.write(3, value(3)).status()).isEqualTo(200);
+        assertThat(probe.storedValues()).containsExactly(value(0), value(3));
         assertThat(http.get("/health", null).status()).isEqualTo(200);
     }
 
@@ -174,23 +174,4 @@ class EmbeddedDatabaseKilledTest {
         return Integer.toString(100 + 10 * hour);
     }
 
-    private Http.Reply write(int hour) {
-        return http.post("/v1/metering/reading", admin, "{\"meter_id\":\"" + meter + "\",\"counter_id\":\"" + counter + "\",\"value\":"
-                + value(hour) + ",\"source\":\"ERP\",\"timestamp\":\"" + base.plus(hour, ChronoUnit.HOURS) + "\"}");
-    }
-
-    private List<String> storedValues() {
-        List<String> values = new ArrayList<>();
-        http.get("/v1/metering/reading/" + meter + "/" + counter + "?size=-1&start_date=" + base.minus(1, ChronoUnit.DAYS), admin)
-                .json().get("results").forEach(n -> values.add(n.get("value").asText()));
-        return values;
-    }
-
-    private void awaitReady() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (http.get("/ready", null).status() != 200) {
-            assertThat(System.nanoTime()).as("ready again within a minute; watchdog log %s", log.messages()).isLessThan(deadline);
-            ServiceProcess.pause(100);
-        }
-    }
 }
