@@ -312,7 +312,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                 }
                 for (Iterator<Changeset> it = open.iterator(); it.hasNext();) {
                     Changeset cs = it.next();
-                    if (r.meterId().equals(cs.meterId()) && ChangesetMatcher.confirms(cs, r)) {
+                    if (ChangesetMatcher.confirms(cs, r)) {
                         confirmed.add(cs);
                         it.remove();
                     }

@@ -125,7 +125,7 @@ final class ReadingWriter {
         Set<CounterId> counters = written.stream().map(Reading::counterId).collect(Collectors.toSet());
         List<Changeset> pending = ctx.changesets().findByCounters(org, counters);
         List<Changeset> cleared = pending.stream()
-                .filter(cs -> written.stream().anyMatch(r -> r.meterId().equals(cs.meterId()) && ChangesetMatcher.confirms(cs, r)))
+                .filter(cs -> written.stream().anyMatch(r -> ChangesetMatcher.confirms(cs, r)))
                 .toList();
         cleared.forEach(cs -> ctx.changesets().delete(org, cs.id()));
         return cleared;

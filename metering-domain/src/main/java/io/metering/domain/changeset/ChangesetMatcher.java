@@ -14,10 +14,11 @@ public final class ChangesetMatcher {
     /**
      * @param pending a pending changeset
      * @param written a reading written directly ({@code direct=true} or source ERP)
-     * @return whether the write confirms the changeset
+     * @return whether the write confirms the changeset: same meter and counter, direction if the
+     *     proposal names one, timestamp within the tolerance, value by the match strategy
      */
     public static boolean confirms(Changeset pending, Reading written) {
-        if (!pending.counterId().equals(written.counterId())) {
+        if (!pending.counterId().equals(written.counterId()) || !pending.meterId().equals(written.meterId())) {
             return false;
         }
         ProposedReading proposed = pending.proposed();
