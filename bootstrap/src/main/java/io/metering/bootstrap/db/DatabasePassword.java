@@ -15,10 +15,10 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Closes the embedded server to other local users: initdb (run by zonky) trusts every local
- * connection, so any user of the machine could connect as superuser on 127.0.0.1. The server gets
- * a random password, kept owner-only in the data directory, and password authentication
- * (scram-sha-256) for every connection.
+ * Closes the embedded server to other local users: it gets a random password, kept owner-only in
+ * the data directory, and password authentication (scram-sha-256) for every connection. A new
+ * cluster is created that way by initdb ({@link EmbeddedDatabase#cluster}); {@link #enforce}
+ * converts clusters created by earlier versions, whose initdb trusted every local connection.
  */
 final class DatabasePassword {
     private static final String FILE = "db-password";
@@ -31,9 +31,14 @@ final class DatabasePassword {
 
     private DatabasePassword() {}
 
+    /** The owner-only file holding the server password, which initdb reads as its password file. */
+    static Path file(Path dataDir) {
+        return dataDir.resolve(FILE);
+    }
+
     /** The server password: read from the data directory, created on first use. */
     static String resolve(Path dataDir) throws IOException {
-        Path file = dataDir.resolve(FILE);
+        Path file = file(dataDir);
         if (!Files.exists(file)) {
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
@@ -48,8 +53,8 @@ final class DatabasePassword {
     }
 
     /**
-     * Sets the password and switches the server to password authentication, once: a fresh server
-     * still trusts local connections, a configured one already asks for the password.
+     * Sets the password and switches the server to exactly these authentication rules, once: a
+     * cluster from an earlier version may still trust local connections.
      */
     static void enforce(String jdbcUrl, String password, Path pgData) throws IOException {
         Path hba = pgData.resolve("pg_hba.conf");

@@ -7,7 +7,7 @@ import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The data directory is locked for the life of this object, so two service instances can never
  * share it; a server left running by a killed instance is stopped before start. While the service
- * runs, a {@link PostmasterWatchdog} ({@link #watch}) starts the server again if it dies.
+ * runs, a {@link PostmasterWatchdog} ({@link #watch}) starts the server again if it dies. The
+ * binaries it runs are checked before each start ({@link PostgresBinaries}); docs/security.md.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -46,7 +47,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /**
      * Starts (or restarts) the embedded server on {@code dataDir/pgdata}.
      *
-     * @param dataDir the service's data directory; created when missing
+     * @param dataDir the service's data directory; created owner-only (0700) when missing, tightened to
+     *     0700 when it exists, refused when another user owns it (see {@link PrivateDirectory})
      * @param port the server port, 0 for any free port
      * @return the running database
      * @throws EmbeddedDatabaseException with a clear message when the directory is in use or the
@@ -55,7 +57,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Path dataDir, int port) {
         FileChannel channel = null;
         try {
-            Files.createDirectories(dataDir);
+            PrivateDirectory.secure(dataDir, "data directory");
             channel = FileChannel.open(dataDir.resolve("metering.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel, dataDir);
             Path pgData = dataDir.resolve("pgdata");
@@ -63,22 +65,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             int actualPort = port == 0 ? freePort() : port;
             String password = DatabasePassword.resolve(dataDir);
             long started = System.nanoTime();
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setConnectConfig("password", password)
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setPort(actualPort)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    // zonky's own JVM shutdown hook would stop the server while HTTP still drains
-                    // in-flight requests (hooks run concurrently); close() is called in order instead
-                    .setRegisterShutdownHook(false)
-                    .start();
+            PostgresBinaries binaries = PostgresBinaries.prepare(dataDir);
+            EmbeddedPostgres pg = cluster(dataDir, actualPort, password, binaries).start();
             Postmaster postmaster;
             try {
+                binaries.tighten();
                 DatabasePassword.enforce(pg.getJdbcUrl("postgres", "postgres"), password, pgData);
                 postmaster = Postmaster.running(pgData, actualPort);
             } catch (IOException | RuntimeException e) {
@@ -97,6 +88,47 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     + ". If this runs as root in a container that blocks user namespaces (unshare), run the service as a"
                     + " non-root user, or point METERING_JDBC_URL at an external PostgreSQL.", e);
         }
+    }
+
+    /**
+     * How the embedded server is created and started: from the checked binaries, durable, on
+     * 127.0.0.1, with its Unix socket in a private directory, and created by initdb with the
+     * password and scram-sha-256 from its first second (no {@code trust} line ever exists).
+     */
+    static EmbeddedPostgres.Builder cluster(Path dataDir, int port, String password, PostgresBinaries binaries)
+            throws IOException {
+        return EmbeddedPostgres.builder()
+                .setPgBinaryResolver(binaries)
+                .setOverrideWorkingDirectory(binaries.workingDirectory().toFile())
+                .setConnectConfig("password", password)
+                .setDataDirectory(dataDir.resolve("pgdata"))
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                // initdb runs "-A trust" first; these later options win (initdb reads them in order)
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", DatabasePassword.file(dataDir).toString())
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("unix_socket_directories", socketDirectory(dataDir))
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // zonky's own JVM shutdown hook would stop the server while HTTP still drains
+                // in-flight requests (hooks run concurrently); close() is called in order instead
+                .setRegisterShutdownHook(false);
+    }
+
+    /**
+     * The server's Unix socket directory, owner-only in the data directory; none at all (the
+     * service connects over TCP) when that path would pass the kernel's 107-byte socket path limit.
+     */
+    private static String socketDirectory(Path dataDir) throws IOException {
+        Path dir = dataDir.toAbsolutePath().resolve("socket");
+        if (dir.toString().getBytes(StandardCharsets.UTF_8).length + "/.s.PGSQL.65535".length() > 107) {
+            LOG.info("The data directory's path is too long for a Unix socket in it; the embedded PostgreSQL listens on TCP only");
+            return "''";
+        }
+        return PrivateDirectory.secure(dir, "socket directory of the embedded PostgreSQL").toString();
     }
 
     /** JDBC URL of the server's {@code postgres} database. */

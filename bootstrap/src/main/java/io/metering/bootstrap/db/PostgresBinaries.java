@@ -1,0 +1,324 @@
+package io.metering.bootstrap.db;
+
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tukaani.xz.XZInputStream;
+
+/**
+ * The PostgreSQL binaries of the embedded store, unpacked where only the service's user can change
+ * them and checked before each start (docs/security.md).
+ *
+ * <p>zonky unpacks its archive into {@code java.io.tmpdir/embedded-pg}, a directory it makes
+ * writable by everyone, and runs whatever it finds there: another local user could replace
+ * {@code postgres} and have it run with the service's rights. Instead the archive (from the jar) is
+ * unpacked here into {@code <data directory>/postgres-binaries/PG-<md5 of the archive>}, the layout
+ * zonky looks for, inside a 0700 directory; before every start each unpacked file is compared with
+ * the archive (SHA-256 of every file, symbolic link targets, no extra files, no file or directory
+ * writable by group or others). Anything that differs is thrown away and unpacked again. zonky is
+ * handed this object as its {@link PgBinaryResolver} and this directory as its working directory,
+ * so it finds the checked copy and unpacks nothing itself.
+ */
+final class PostgresBinaries implements PgBinaryResolver {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresBinaries.class);
+    /** Files zonky keeps next to the binaries: its "unpacked" marker and its unpack lock. */
+    private static final List<String> ZONKY_FILES = List.of(".exists", "epg-lock");
+    private static final String SYSTEM = "Linux";
+    private static volatile Archive archive;
+
+    private final Path root;
+    private final Path binaries;
+
+    private PostgresBinaries(Path root, Path binaries) {
+        this.root = root;
+        this.binaries = binaries;
+    }
+
+    /**
+     * Unpacks the binaries under {@code dataDir/postgres-binaries}, or checks the copy already
+     * there and unpacks it again if anything differs.
+     *
+     * @param dataDir the service's data directory (already private)
+     * @return the checked binaries
+     * @throws IOException if the archive cannot be read or the directory cannot be written
+     */
+    static PostgresBinaries prepare(Path dataDir) throws IOException {
+        Path root = PrivateDirectory.secure(dataDir.resolve("postgres-binaries"), "directory of the PostgreSQL binaries");
+        Archive expected = archive();
+        Path binaries = root.resolve("PG-" + expected.md5);
+        if (Files.exists(binaries, LinkOption.NOFOLLOW_LINKS)) {
+            List<String> differences = expected.differences(binaries);
+            if (differences.isEmpty()) {
+                return new PostgresBinaries(root, binaries);
+            }
+            LOG.warn("The unpacked PostgreSQL binaries in {} differ from the archive ({}{}); unpacking them again",
+                    binaries, String.join("; ", differences.subList(0, Math.min(3, differences.size()))),
+                    differences.size() > 3 ? "; ..." : "");
+            deleteTree(binaries);
+        }
+        unpack(root, binaries);
+        List<String> differences = expected.differences(binaries);
+        if (!differences.isEmpty()) {
+            throw new IOException("the freshly unpacked PostgreSQL binaries in " + binaries + " differ from the archive: "
+                    + differences.get(0));
+        }
+        return new PostgresBinaries(root, binaries);
+    }
+
+    /** The directory zonky is told to work in (it looks for {@code PG-<md5>} inside). */
+    Path workingDirectory() {
+        return root;
+    }
+
+    /** The directory holding {@code bin/}, {@code lib/} and {@code share/}. */
+    Path directory() {
+        return binaries;
+    }
+
+    /**
+     * Takes back the write access zonky grants everyone on its working directory and the unpacked
+     * directory when it starts (it calls {@code setWritable(true, false)} on both); harmless
+     * meanwhile, since the 0700 data directory above keeps other users out, but a later check
+     * would refuse it.
+     */
+    void tighten() throws IOException {
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(binaries, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Override
+    public InputStream getPgBinary(String system, String machineHardware) throws IOException {
+        return openArchive();
+    }
+
+    // zonky caches the unpacked directory per resolver for the JVM's life: one key per directory
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PostgresBinaries other && other.binaries.equals(binaries);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(binaries);
+    }
+
+    private static InputStream openArchive() throws IOException {
+        String arch = System.getProperty("os.arch");
+        InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(SYSTEM, "amd64".equals(arch) ? "x86_64" : arch);
+        if (in == null) {
+            throw new IOException("no PostgreSQL binaries for " + SYSTEM + " " + arch + " in the jar");
+        }
+        return in;
+    }
+
+    /** What the archive holds, read once per process (about a second: it is decompressed in full). */
+    private static Archive archive() throws IOException {
+        Archive a = archive;
+        if (a == null) {
+            synchronized (PostgresBinaries.class) {
+                if (archive == null) {
+                    archive = Archive.read();
+                }
+                a = archive;
+            }
+        }
+        return a;
+    }
+
+    private static void unpack(Path root, Path target) throws IOException {
+        Path staging = root.resolve(".unpacking-" + UUID.randomUUID());
+        Files.createDirectory(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(openArchive()))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                Path path = inside(staging, entry.getName());
+                if (entry.isDirectory()) {
+                    Files.createDirectories(path);
+                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(path.getParent());
+                    Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+                } else if (entry.isFile()) {
+                    Files.createDirectories(path.getParent());
+                    try (OutputStream out = Files.newOutputStream(path)) {
+                        tar.transferTo(out);
+                    }
+                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
+                            (entry.getMode() & 0111) != 0 ? "rwxr-xr-x" : "rw-r--r--"));
+                } else {
+                    throw new IOException("unexpected entry in the PostgreSQL archive: " + entry.getName());
+                }
+            }
+            // zonky's marker, last, so that it is newer than everything it vouches for
+            Files.createFile(staging.resolve(".exists"));
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(staging);
+            throw e;
+        }
+        LOG.info("Unpacked the PostgreSQL binaries into {}", target);
+    }
+
+    private static Path inside(Path dir, String entryName) throws IOException {
+        Path path = dir.resolve(entryName).normalize();
+        if (!path.startsWith(dir) || path.equals(dir)) {
+            throw new IOException("an entry of the PostgreSQL archive points outside its directory: " + entryName);
+        }
+        return path;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /**
+     * The archive's entries (relative path to "file sha256", "link target" or "dir") and the MD5 of
+     * the archive itself, which names zonky's directory.
+     */
+    private record Archive(String md5, Map<String, String> entries) {
+        static Archive read() throws IOException {
+            MessageDigest md5 = digest("MD5");
+            Map<String, String> entries = new TreeMap<>();
+            try (DigestInputStream raw = new DigestInputStream(openArchive(), md5);
+                    TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(raw))) {
+                TarArchiveEntry entry;
+                while ((entry = tar.getNextEntry()) != null) {
+                    String name = relative(entry.getName());
+                    if (entry.isDirectory()) {
+                        entries.put(name, "dir");
+                    } else if (entry.isSymbolicLink()) {
+                        entries.put(name, "link " + entry.getLinkName());
+                    } else {
+                        entries.put(name, "file " + sha256(tar));
+                    }
+                }
+                raw.transferTo(OutputStream.nullOutputStream()); // the MD5 covers the whole archive, as zonky's does
+            }
+            // directories the archive implies without an entry of their own (bin/, lib/)
+            for (String name : List.copyOf(entries.keySet())) {
+                for (int slash = name.lastIndexOf('/'); slash > 0; slash = name.lastIndexOf('/', slash - 1)) {
+                    entries.putIfAbsent(name.substring(0, slash), "dir");
+                }
+            }
+            return new Archive(HexFormat.of().formatHex(md5.digest()), Map.copyOf(entries));
+        }
+
+        /** What differs between the unpacked directory and the archive; empty when they are the same. */
+        List<String> differences(Path dir) throws IOException {
+            List<String> differences = new ArrayList<>();
+            Map<String, String> seen = new TreeMap<>();
+            long uid = PrivateDirectory.currentUid();
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                    check(d);
+                    if (!d.equals(dir)) {
+                        seen.put(relative(dir.relativize(d).toString()), "dir");
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    String name = relative(dir.relativize(file).toString());
+                    if (file.getParent().equals(dir) && ZONKY_FILES.contains(name)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attrs.isSymbolicLink()) {
+                        seen.put(name, "link " + Files.readSymbolicLink(file));
+                    } else {
+                        check(file);
+                        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                            seen.put(name, attrs.isRegularFile() ? "file " + sha256(in) : "other");
+                        }
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                private void check(Path p) throws IOException {
+                    if (PrivateDirectory.ownerUid(p) != uid) {
+                        differences.add(p + " belongs to another user");
+                    } else if ((PrivateDirectory.mode(p) & 0022) != 0) {
+                        differences.add(p + " is writable by group or others");
+                    }
+                }
+            });
+            for (Map.Entry<String, String> e : entries.entrySet()) {
+                String actual = seen.get(e.getKey());
+                if (!e.getValue().equals(actual)) {
+                    differences.add(e.getKey() + (actual == null ? " is missing" : " was changed"));
+                }
+            }
+            seen.keySet().stream().filter(name -> !entries.containsKey(name)).forEach(name -> differences.add(name + " is not in the archive"));
+            return differences;
+        }
+
+        private static String relative(String name) {
+            String n = name.startsWith("./") ? name.substring(2) : name;
+            return n.endsWith("/") ? n.substring(0, n.length() - 1) : n;
+        }
+
+        private static String sha256(InputStream in) throws IOException {
+            MessageDigest sha = digest("SHA-256");
+            try (DigestInputStream d = new DigestInputStream(in, sha) {
+                @Override
+                public void close() {
+                    // the tar stream stays open for its next entry
+                }
+            }) {
+                d.transferTo(OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        }
+
+        private static MessageDigest digest(String algorithm) {
+            try {
+                return MessageDigest.getInstance(algorithm);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(algorithm + " is part of every Java runtime", e);
+            }
+        }
+    }
+}
