@@ -7,6 +7,7 @@ import io.metering.application.port.in.ListReadingsQuery;
 import io.metering.application.port.in.ReadingView;
 import io.metering.application.port.in.ReadingsPage;
 import io.metering.application.port.in.ReadingsRequest;
+import io.metering.application.port.in.ReadingsSink;
 import io.metering.application.port.in.ValueType;
 import io.metering.domain.changeset.Changeset;
 import io.metering.domain.counter.Counter;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * Reads a counter's readings in an interval (getReadingsByInterval; DOMAIN.md "Reading the
@@ -39,6 +41,7 @@ public final class ListReadingsService implements ListReadingsQuery {
 
     private final ServiceContext ctx;
     private final Reach reach;
+    private final Semaphore streams = new Semaphore(CONCURRENT_STREAMS, true);
 
     /** @param ctx ports, clock and zone */
     public ListReadingsService(ServiceContext ctx) {
@@ -50,10 +53,7 @@ public final class ListReadingsService implements ListReadingsQuery {
     public ReadingsPage list(ReadingsRequest q) {
         Caller caller = q.caller();
         Instant from = start(q.start());
-        Instant to = end(q.end());
-        if (from.isAfter(to)) {
-            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "start_date must not be after end_date");
-        }
+        Instant to = end(q.end(), from);
         if (q.type() != ValueType.RELATIVE && !q.includePendingChangesets()) {
             // the page alone: one statement is one snapshot, so no transaction around it
             Optional<ScopedWindow> scoped = ctx.series().scopedWindow(caller.org(), q.meterId(), q.counterId(), q.direction(), from, to,
@@ -75,6 +75,31 @@ public final class ListReadingsService implements ListReadingsQuery {
                     : List.of();
             return new ReadingsPage(views, hits, first, pending);
         });
+    }
+
+    @Override
+    public void stream(ReadingsRequest q, ReadingsSink sink) {
+        Caller caller = q.caller();
+        Instant from = start(q.start());
+        Instant to = end(q.end(), from);
+        streams.acquireUninterruptibly();
+        try {
+            ctx.transactions().readOnly(() -> {
+                Counter counter = reach.counterOf(caller, q.meterId(), q.counterId());
+                long hits = ctx.series().count(caller.org(), counter.id(), q.direction(), from, to);
+                sink.start(hits, ctx.series().firstTimestamp(caller.org(), counter.id(), q.direction()).orElse(null));
+                boolean relative = q.type() == ValueType.RELATIVE;
+                ctx.series().streamRange(caller.org(), counter.id(), q.direction(), from, to, q.sort(), q.page(), relative,
+                        (reading, previous) -> sink.reading(new ReadingView(reading,
+                                relative ? RelativeValues.of(previous, reading.point(), counter.capacity()) : reading.value())));
+                sink.end(q.includePendingChangesets()
+                        ? ctx.changesets().findByCounter(caller.org(), q.meterId(), counter.id())
+                        : List.of());
+                return null;
+            });
+        } finally {
+            streams.release();
+        }
     }
 
     /** The page of a scoped window, with the answers {@link Reach#counterOf} gives for a meter or counter out of reach. */
@@ -113,6 +138,15 @@ public final class ListReadingsService implements ListReadingsQuery {
             return d.date().atStartOfDay(ctx.businessZone()).toInstant();
         }
         return ((TimeInput.Exact) start).instant();
+    }
+
+    /** The end of the interval, refused when it lies before {@code from}. */
+    private Instant end(TimeInput endInput, Instant from) {
+        Instant to = end(endInput);
+        if (from.isAfter(to)) {
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "start_date must not be after end_date");
+        }
+        return to;
     }
 
     private Instant end(TimeInput end) {

@@ -33,9 +33,25 @@ public final class RelativeValues {
                 out.add(BigDecimal.ZERO);
                 continue;
             }
-            out.add(last == null ? BigDecimal.ZERO : RegisterArithmetic.advance(last, p, capacity));
+            out.add(of(Optional.ofNullable(last), p, capacity));
             last = p;
         }
         return out;
+    }
+
+    /**
+     * The relative value of one point, the same rule one point at a time (for a series streamed
+     * from the store in any order, each point with its predecessor).
+     *
+     * @param previousPlausible the last plausible point of the series strictly before {@code point}, if any
+     * @param point the point
+     * @param capacity the register capacity, if the register rolls over
+     * @return 0 for an implausible point or one without predecessor, else its advance over the predecessor
+     */
+    public static BigDecimal of(Optional<SeriesPoint> previousPlausible, SeriesPoint point, Optional<RegisterCapacity> capacity) {
+        if (point.implausible() || previousPlausible.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        return RegisterArithmetic.advance(previousPlausible.get(), point, capacity);
     }
 }

@@ -90,8 +90,8 @@ public final class JsonMapping {
         return mapper;
     }
 
-    /** Writes the canonical plain form of a decimal. */
-    static String plain(BigDecimal value) {
+    /** The canonical plain form of a decimal, as JSON answers write it (also the CSV export's). */
+    public static String plain(BigDecimal value) {
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 

@@ -63,6 +63,12 @@ public final class ReadingRoutes {
     /** Path of getReadingsByInterval. */
     public static final String SERIES = "/v1/metering/reading/{meter_id}/{counter_id}";
 
+    /**
+     * Windows larger than this, and {@code size=-1}, are streamed from the database
+     * ({@link ListReadingsQuery#stream}) instead of collected into a page.
+     */
+    static final int STREAM_ABOVE = 1000;
+
     private final RecordReadingsUseCase record;
     private final ListReadingsQuery list;
     private final Guard guard;
@@ -163,15 +169,35 @@ public final class ReadingRoutes {
         Direction direction = Params.code(ctx, "direction", Direction::fromCode, "feed-in, feed-out", null);
         ValueType type = Params.code(ctx, "type", ReadingRoutes::valueType, "cumulative, relative", ValueType.CUMULATIVE);
         SortOrder sort = Params.code(ctx, "sort", ReadingRoutes::sortOrder, "asc, desc", SortOrder.ASC);
-        int size = (int) Params.integer(ctx, "size", 20, PageRequest.ALL, Integer.MAX_VALUE);
+        boolean csv = wantsCsv(ctx);
+        // a page of JSON by default, as the contract says; the CSV export is of the whole interval unless a size is given
+        int size = (int) Params.integer(ctx, "size", csv ? PageRequest.ALL : 20, PageRequest.ALL, Integer.MAX_VALUE);
         long from = Params.integer(ctx, "from", 0, 0, Long.MAX_VALUE);
         boolean withChangesets = Params.bool(ctx, "include_pending_changesets", false);
+        if (csv && withChangesets) {
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER,
+                    "include_pending_changesets is not available with Accept: text/csv");
+        }
         ReadingsRequest request = new ReadingsRequest(caller, meterId, counterId, Optional.ofNullable(direction),
                 time(ctx, "start_date"), time(ctx, "end_date"), type, sort, new PageRequest(from, size), withChangesets);
+        if (csv) {
+            list.stream(request, new CsvSeriesWriter(ctx));
+            return;
+        }
+        if (size == PageRequest.ALL || size > STREAM_ABOVE) {
+            list.stream(request, new JsonSeriesWriter(ctx, withChangesets));
+            return;
+        }
         ReadingsPage page = list.list(request);
         ReadingsPageResponse response = mapper.toResponse(page);
         ctx.json(withChangesets ? response
                 : new ReadingsPageResponse(response.results(), response.hits(), response.firstRecordCreatedAt(), null));
+    }
+
+    /** Whether the client asks for CSV: {@code text/csv} named in {@code Accept} (any JSON answer otherwise). */
+    private static boolean wantsCsv(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(CsvSeriesWriter.MEDIA_TYPE);
     }
 
     private TimeInput time(Context ctx, String name) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -59,6 +60,9 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
                             + " AND r.direction = '" + d.code() + "' AND r." + ReadingRows.PLAUSIBLE + " ORDER BY r.ts DESC LIMIT 1)")
                     .collect(Collectors.joining(" UNION ALL "))
             + ") latest ORDER BY ts DESC, direction DESC LIMIT 1) l";
+
+    /** Rows a stream holds at a time: a few hundred kilobytes. */
+    static final int STREAM_FETCH_SIZE = 1000;
 
     private final JdbiTransactions db;
 
@@ -190,6 +194,44 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
                 .orElseThrow();
         return "SELECT * FROM (" + union + ") readings ORDER BY ts " + order + ", direction " + order
                 + (page.unlimited() ? "" : " LIMIT " + page.limit()) + " OFFSET " + page.offset();
+    }
+
+    /**
+     * {@inheritDoc} A cursor of {@value #STREAM_FETCH_SIZE} rows at a time (PostgreSQL's driver reads
+     * so inside a transaction), each row joined to its series' last plausible point before it by one
+     * index probe; the order is {@link #range}'s, kept from the index through the join.
+     */
+    @Override
+    public void streamRange(OrganizationId org, CounterId counterId, Optional<Direction> direction, Instant from, Instant to,
+            SortOrder sort, PageRequest page, boolean withPrevious, BiConsumer<Reading, Optional<SeriesPoint>> sink) {
+        if (page.limit() == 0) {
+            return;
+        }
+        String order = sort == SortOrder.ASC ? "ASC" : "DESC";
+        String sql = withPrevious
+                ? "SELECT w.*, p.ts AS p_ts, p.value AS p_value, p.reason AS p_reason, p.status AS p_status FROM ("
+                        + rangeSql(direction, sort, page) + ") w LEFT JOIN LATERAL (SELECT " + ReadingRows.POINT_COLUMNS
+                        + " FROM reading p WHERE p.org_id = :org AND p.counter_id = CAST(:counterId AS uuid) AND p.direction = w.direction"
+                        + " AND p.ts < w.ts AND p." + ReadingRows.PLAUSIBLE + " ORDER BY p.ts DESC LIMIT 1) p ON true"
+                        + " ORDER BY w.ts " + order + ", w.direction " + order
+                : rangeSql(direction, sort, page);
+        db.read(h -> {
+            h.createQuery(sql)
+                    .bind("org", org.value())
+                    .bind("counterId", counterId.toString())
+                    .bind("from", SqlInstants.ceiling(from))
+                    .bind("to", SqlInstants.floor(to))
+                    .setFetchSize(STREAM_FETCH_SIZE)
+                    .map((rs, ctx) -> {
+                        Optional<SeriesPoint> previous = withPrevious && rs.getObject("p_ts") != null
+                                ? Optional.of(ReadingRows.point(rs, "p_"))
+                                : Optional.empty();
+                        sink.accept(ReadingRows.map(rs), previous);
+                        return Boolean.TRUE;
+                    })
+                    .forEach(done -> { });
+            return null;
+        });
     }
 
     @Override

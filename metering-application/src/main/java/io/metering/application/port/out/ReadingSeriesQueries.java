@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Time-series questions about stored readings, each served by an index range scan. Every method
@@ -52,6 +53,22 @@ public interface ReadingSeriesQueries {
     default Optional<ScopedWindow> scopedWindow(OrganizationId org, MeterId meterId, CounterId counterId, Optional<Direction> direction,
             Instant from, Instant to, SortOrder sort, PageRequest page) {
         return Optional.empty();
+    }
+
+    /**
+     * The readings of {@link #range}, windowed the same way ({@link PageRequest#ALL} for all), handed
+     * to {@code sink} one at a time as they come from the store, never collected: memory stays the
+     * same for ten readings or ten million. Each comes with the last plausible point of its series
+     * strictly before it when {@code withPrevious} (what its relative value needs), else empty.
+     * Must run inside a transaction ({@link Transactions#readOnly}): the rows come from a cursor,
+     * which lives only there. This default, for stores held in memory anyway, reads the window and
+     * asks for each predecessor.
+     */
+    default void streamRange(OrganizationId org, CounterId counterId, Optional<Direction> direction, Instant from, Instant to,
+            SortOrder sort, PageRequest page, boolean withPrevious, BiConsumer<Reading, Optional<SeriesPoint>> sink) {
+        for (Reading r : range(org, counterId, direction, from, to, sort, page)) {
+            sink.accept(r, withPrevious ? lastPlausibleBefore(org, new SeriesKey(counterId, r.direction()), r.timestamp()) : Optional.empty());
+        }
     }
 
     /** How many readings {@link #range} selects without its window. */
