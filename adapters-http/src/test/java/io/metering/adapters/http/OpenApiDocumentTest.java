@@ -75,6 +75,34 @@ class OpenApiDocumentTest {
                 ErrorReasons.NOT_READY, ErrorReasons.KEYS_UNAVAILABLE, ErrorReasons.SERVICE_UNAVAILABLE);
     }
 
+    /** Answers any operation can give, declared on each (issue 16): refusals before routing, failures, outages. */
+    @Test
+    void everyOperationDeclaresTheAnswersAnyRequestCanGet() {
+        Set<String> offline = Set.of("GET /health", "GET /ready", "GET /openapi.json", "GET /docs", "GET /docs/{asset}");
+        for (Op op : operations()) {
+            JsonNode responses = op.node.get("responses");
+            for (String status : List.of("400", "413", "414", "431", "500")) {
+                assertThat(responses.has(status)).as(op.key() + " declares " + status).isTrue();
+            }
+            assertThat(responses.has("503")).as(op.key() + " declares 503").isEqualTo(!offline.contains(op.key())
+                    || op.key().equals("GET /health") || op.key().equals("GET /ready"));
+        }
+    }
+
+    @Test
+    void everyReasonTheHttpLayerGivesByStatusIsListed() {
+        Set<String> listed = new HashSet<>();
+        doc.at("/components/schemas/Error/properties/reason/enum").forEach(n -> listed.add(n.asText()));
+        for (int status = 400; status < 600; status++) {
+            assertThat(listed).as("reason of status " + status).contains(ErrorReasons.forStatus(status));
+        }
+        assertThat(listed).doesNotContain("bad_request");
+        List<JsonNode> narrowed = new ArrayList<>();
+        doc.at("/components/responses").forEach(r -> resolve(r).at("/content/application~1json/schema/allOf").forEach(narrowed::add));
+        assertThat(narrowed).as("error responses narrowing reason").isNotEmpty();
+        narrowed.forEach(part -> part.at("/properties/reason/enum").forEach(code -> assertThat(listed).contains(code.asText())));
+    }
+
     @Test
     void operationIdsAreUnique() {
         Set<String> ids = new HashSet<>();

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * types, oversize bodies with and without Content-Length, bad query values and path ids. Requests
  * carry valid admin or portal tokens (as the operation admits), so they reach the handlers.
  *
- * <p>At least 10,000 requests; each must answer 4xx with a JSON body {@code {message, reason}}, and
+ * <p>At least 10,000 requests; each must answer 4xx with a JSON body {@code {message, reason}} whose
+ * status and reason the document declares for the operation ({@link DeclaredAnswers}), and
  * the database must hold exactly the same rows afterwards (a digest of every table). The seed is
  * printed and can be set with {@code -Dreliability.seed=...}; {@code -Dreliability.long=true} sends
  * ten times as many.
@@ -52,6 +53,7 @@ class BadInputTest {
     private static Fixture fixture;
     private static JsonNode doc;
     private static List<Operation> operations;
+    private static DeclaredAnswers declared;
 
     @BeforeAll
     static void start() {
@@ -59,6 +61,7 @@ class BadInputTest {
         fixture = Fixture.seed(service.http(), ORG);
         doc = service.http().get("/openapi.json", null).json();
         operations = ApiOperations.of(doc);
+        declared = new DeclaredAnswers(doc);
     }
 
     @AfterAll
@@ -145,9 +148,17 @@ class BadInputTest {
         for (String r : requests) {
             byte[] bytes = (r + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
             String shown = r.length() > 120 ? r.substring(0, 120) + "..." : r;
+            String[] line = r.substring(0, r.indexOf("\r\n")).split(" ");
+            String operation = line[0] + " " + line[1].replaceFirst("\\?.*", "");
             RawHttp.send(service.httpPort(), bytes).ifPresentOrElse(a -> {
-                if (a.status() < 400 || a.status() > 499 || !a.isJson() || !new Http.Reply(a.status(), a.body(), null).isErrorBody()) {
+                Http.Reply reply = new Http.Reply(a.status(), a.body(), null);
+                if (a.status() < 400 || a.status() > 499 || !a.isJson() || !reply.isErrorBody()) {
                     wrong.add(a.status() + " " + a.body() + " <- " + shown);
+                } else {
+                    String undeclared = declared.undeclared(operation, a.status(), reply.json().get("reason").asText());
+                    if (undeclared != null) {
+                        wrong.add(undeclared + " <- " + shown);
+                    }
                 }
             }, () -> wrong.add("no answer <- " + shown));
         }
@@ -168,7 +179,7 @@ class BadInputTest {
                         Probe p = probes.get(i);
                         String problem;
                         try {
-                            problem = judge(http.send(p.request(http.base())));
+                            problem = judge(p.operation(), http.send(p.request(http.base())));
                         } catch (UncheckedIOException e) {
                             problem = "no answer: " + e.getCause();
                         }
@@ -191,14 +202,18 @@ class BadInputTest {
         return out;
     }
 
-    /** @return null for a right answer (4xx JSON {message, reason}), else what is wrong with it */
-    private static String judge(Http.Reply r) {
+    /**
+     * @return null for a right answer (4xx JSON {message, reason} whose status and reason the
+     *     document declares for the operation), else what is wrong with it
+     */
+    private static String judge(String operation, Http.Reply r) {
         if (r.status() < 400 || r.status() > 499) {
             return r.toString();
         }
         if (!r.headers().firstValue("Content-Type").orElse("").startsWith("application/json") || !r.isErrorBody()) {
             return r.status() + " without JSON {message, reason}: " + r;
         }
-        return null;
+        String undeclared = declared.undeclared(operation, r.status(), r.json().get("reason").asText());
+        return undeclared == null ? null : r.status() + " undeclared: " + undeclared;
     }
 }

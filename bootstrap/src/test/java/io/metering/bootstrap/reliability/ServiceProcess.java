@@ -55,8 +55,13 @@ final class ServiceProcess implements AutoCloseable {
      * @param name names the log file
      */
     static ServiceProcess start(Path dataDir, int httpPort, int dbPort, String name) {
+        return start(dataDir, httpPort, dbPort, name, List.of());
+    }
+
+    /** {@link #start(Path, int, int, String)} with further JVM options, e.g. a GC log. */
+    static ServiceProcess start(Path dataDir, int httpPort, int dbPort, String name, List<String> jvmOptions) {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
-        List<String> command = command();
+        List<String> command = command(jvmOptions);
         System.out.println("starting " + String.join(" ", command.subList(0, Math.min(command.size(), 4))) + " ... (log " + log + ")");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("METERING_DATA_DIR", dataDir.toString());
@@ -80,10 +85,11 @@ final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    private static List<String> command() {
+    private static List<String> command(List<String> jvmOptions) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
+        cmd.addAll(jvmOptions);
         String jar = System.getProperty("metering.jar");
         if (jar != null && Files.isRegularFile(Path.of(jar))) {
             cmd.add("-jar");

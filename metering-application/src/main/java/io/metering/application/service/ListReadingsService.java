@@ -1,6 +1,7 @@
 package io.metering.application.service;
 
 import io.metering.application.access.Caller;
+import io.metering.application.model.SortOrder;
 import io.metering.application.port.out.ScopedWindow;
 import io.metering.application.port.out.SeriesWindow;
 import io.metering.application.port.in.ListReadingsQuery;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,9 +91,23 @@ public final class ListReadingsService implements ListReadingsQuery {
                 long hits = ctx.series().count(caller.org(), counter.id(), q.direction(), from, to);
                 sink.start(hits, ctx.series().firstTimestamp(caller.org(), counter.id(), q.direction()).orElse(null));
                 boolean relative = q.type() == ValueType.RELATIVE;
-                ctx.series().streamRange(caller.org(), counter.id(), q.direction(), from, to, q.sort(), q.page(), relative,
-                        (reading, previous) -> sink.reading(new ReadingView(reading,
-                                relative ? RelativeValues.of(previous, reading.point(), counter.capacity()) : reading.value())));
+                // ascending, each reading's predecessor is the last plausible one streamed before it (the first one's
+                // is asked for once per direction); descending, the store joins it to every row
+                boolean joinPrevious = relative && q.sort() == SortOrder.DESC;
+                Map<Direction, Optional<SeriesPoint>> lastPlausible = new EnumMap<>(Direction.class);
+                ctx.series().streamRange(caller.org(), counter.id(), q.direction(), from, to, q.sort(), q.page(), joinPrevious,
+                        (reading, joined) -> {
+                            if (!relative) {
+                                sink.reading(new ReadingView(reading, reading.value()));
+                                return;
+                            }
+                            Optional<SeriesPoint> previous = joinPrevious ? joined : lastPlausible.computeIfAbsent(reading.direction(),
+                                    d -> ctx.series().lastPlausibleBefore(caller.org(), new SeriesKey(counter.id(), d), reading.timestamp()));
+                            sink.reading(new ReadingView(reading, RelativeValues.of(previous, reading.point(), counter.capacity())));
+                            if (!joinPrevious && !reading.point().implausible()) {
+                                lastPlausible.put(reading.direction(), Optional.of(reading.point()));
+                            }
+                        });
                 sink.end(q.includePendingChangesets()
                         ? ctx.changesets().findByCounter(caller.org(), q.meterId(), counter.id())
                         : List.of());

@@ -887,6 +887,38 @@ public abstract class PortContractTest {
         }
 
         @Test
+        void streamRangeYieldsTheRangeWithEachReadingsLastPlausiblePredecessor() {
+            for (SortOrder sort : SortOrder.values()) {
+                for (PageRequest page : List.of(new PageRequest(0, PageRequest.ALL), new PageRequest(2, 3), new PageRequest(0, 0))) {
+                    List<Reading> streamed = new ArrayList<>();
+                    List<Optional<SeriesPoint>> previous = new ArrayList<>();
+                    ports.transactions().readOnly(() -> {
+                        ports.series().streamRange(org, c, Optional.empty(), hours(1), hours(10), sort, page, true, (r, p) -> {
+                            streamed.add(r);
+                            previous.add(p);
+                        });
+                        return null;
+                    });
+                    assertThat(streamed).as(sort + " " + page).containsExactlyElementsOf(range(Optional.empty(), hours(1), hours(10), sort,
+                            page.offset(), page.limit()));
+                    for (int i = 0; i < streamed.size(); i++) {
+                        Reading r = streamed.get(i);
+                        assertThat(previous.get(i)).as(r.toString())
+                                .isEqualTo(ports.series().lastPlausibleBefore(org, new SeriesKey(c, r.direction()), r.timestamp()));
+                    }
+                }
+            }
+            List<Optional<SeriesPoint>> previousOfOut3 = new ArrayList<>();
+            ports.transactions().readOnly(() -> {
+                ports.series().streamRange(org, c, Optional.of(Direction.FEED_OUT), hours(3), hours(3), SortOrder.DESC,
+                        new PageRequest(0, PageRequest.ALL), true, (r, p) -> previousOfOut3.add(p));
+                return null;
+            });
+            assertThat(previousOfOut3).as("the implausible out2 is skipped, out1 lies before the range")
+                    .containsExactly(Optional.of(out1.point()));
+        }
+
+        @Test
         void rangeWindows() {
             assertThat(range(Optional.empty(), T0, hours(10), SortOrder.ASC, 1, 3)).containsExactly(in1, out1, out2);
             assertThat(range(Optional.empty(), T0, hours(10), SortOrder.DESC, 2, 2)).containsExactly(in3, out2);

@@ -30,11 +30,18 @@ public final class ErrorReasons {
     /** 503: the database cannot be reached now; retry later. */
     public static final String SERVICE_UNAVAILABLE = "service_unavailable";
 
+    /** 400 before any route: a request Jetty cannot parse (malformed URI, header or encoding). */
+    public static final String MALFORMED_REQUEST = "malformed_request";
+    /** 414: the request line is longer than Jetty takes. */
+    public static final String URI_TOO_LONG = "uri_too_long";
+    /** 431: the request headers are larger than Jetty takes. */
+    public static final String HEADERS_TOO_LARGE = "request_header_fields_too_large";
+
     private ErrorReasons() {}
 
     /**
-     * The reason code of a status without a more specific one, from its standard name
-     * ({@code 431} is {@code request_header_fields_too_large}).
+     * The reason code of a status without a more specific one. Every code it gives is listed in the
+     * OpenAPI document: a refusal of Jetty's with another 4xx status is {@link #MALFORMED_REQUEST}.
      */
     public static String forStatus(int status) {
         return switch (status) {
@@ -42,10 +49,11 @@ public final class ErrorReasons {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> HEADERS_TOO_LARGE;
             case 503 -> SERVICE_UNAVAILABLE;
-            default -> status >= 500 ? INTERNAL_ERROR
-                    : io.javalin.http.HttpStatus.forStatus(status).getMessage().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+            default -> status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
         };
     }
 }

@@ -2,6 +2,7 @@ package io.metering.adapters.http.reading;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.http.Context;
 import io.metering.adapters.http.changeset.ChangesetMapper;
@@ -27,6 +28,7 @@ final class JsonSeriesWriter implements ReadingsSink {
     private final Context ctx;
     private final boolean withChangesets;
     private JsonGenerator json;
+    private SequenceWriter results;
 
     /**
      * @param ctx the request, answered 200 once {@link #start} is called
@@ -47,7 +49,9 @@ final class JsonSeriesWriter implements ReadingsSink {
             if (firstRecordAt != null) {
                 json.writeStringField("firstRecordCreatedAt", JsonMapping.INSTANT_FORMAT.format(firstRecordAt));
             }
-            json.writeArrayFieldStart("results");
+            json.writeFieldName("results");
+            // one serializer for every reading, looked up once
+            results = WRITER.writeValuesAsArray(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,7 +60,7 @@ final class JsonSeriesWriter implements ReadingsSink {
     @Override
     public void reading(ReadingView reading) {
         try {
-            WRITER.writeValue(json, ReadingMapper.INSTANCE.toResponse(reading));
+            results.write(ReadingMapper.INSTANCE.toResponse(reading));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +69,7 @@ final class JsonSeriesWriter implements ReadingsSink {
     @Override
     public void end(List<Changeset> pendingChangesets) {
         try {
-            json.writeEndArray();
+            results.close(); // ends the array; the generator stays open
             if (withChangesets) {
                 json.writeFieldName("pending_changesets");
                 WRITER.writeValue(json, ChangesetMapper.INSTANCE.toResponses(pendingChangesets));
