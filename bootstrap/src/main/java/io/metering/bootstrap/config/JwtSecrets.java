@@ -40,7 +40,8 @@ public final class JwtSecrets {
         }
         Path file = config.dataDir().resolve(FILE);
         try {
-            Files.createDirectories(config.dataDir());
+            // owner-only, as the embedded store keeps it (docs/security.md)
+            Files.createDirectories(config.dataDir(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             if (!Files.exists(file)) {
                 create(file);
                 LOG.warn("METERING_JWT_SECRET is not set: generated a development secret in {}; set the variable in production", file);

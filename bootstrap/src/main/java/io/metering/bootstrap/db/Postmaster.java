@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * server binary and every option: data directory, port, {@code fsync}, {@code synchronous_commit},
  * listen address), read once while that server ran, and starts it with the {@code pg_ctl} next to
  * that binary, as {@code pg_ctl restart} would, and as zonky runs it (in a user namespace of its own
- * when the service runs as root). The server runs crash recovery on start. Its
+ * when the service runs as root), after checking those binaries ({@link PostgresBinaries}). The
+ * server runs crash recovery on start. Its
  * {@code postmaster.pid} stays in place: PostgreSQL itself refuses to start while a process named
  * there or a backend of the dead server still lives, so a restart can never put two servers on one
  * data directory.
@@ -81,6 +82,8 @@ final class Postmaster implements PostmasterWatchdog.Server {
     @Override
     public synchronized void restart() throws IOException {
         awaitReaped(process.pid(), REAP_WAIT);
+        // a restart is a start: the binaries it runs are checked (and unpacked again if changed) first
+        PostgresBinaries.prepare(pgData.getParent());
         List<String> command = new ArrayList<>();
         if (LinuxUtils.isUnshareAvailable()) {
             // as zonky runs its tools: PostgreSQL refuses root, and in a new user namespace it is not root

@@ -34,6 +34,7 @@ class EmbeddedDatabaseSecurityTest {
         Path dataDir = tmp.resolve("data");
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, 0)) {
             String opts = Files.readString(dataDir.resolve("pgdata/postmaster.opts"), StandardCharsets.UTF_8);
+            assertThat(opts).contains("-p\" \"" + db.port() + "\"");
             assertThat(opts).startsWith(dataDir.resolve("postgres-binaries").toRealPath() + "/PG-");
             Path binaries = dataDir.resolve("postgres-binaries");
             assertThat(mode(binaries)).isEqualTo("rwx------");

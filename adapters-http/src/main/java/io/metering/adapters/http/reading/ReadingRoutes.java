@@ -43,7 +43,9 @@ import java.util.Optional;
  *       {@code counter_id}; the meter is the path's, a body {@code meter_id} naming another meter
  *       answers 400 {@code invalid_parameter} → {@code {data: [reading]}};</li>
  *   <li>getReadingsByInterval {@code GET /v1/metering/reading/{meter_id}/{counter_id}} (EitherAuth)
- *       → {@code {results, hits, firstRecordCreatedAt, pending_changesets?}}.</li>
+ *       → {@code {results, hits, firstRecordCreatedAt, pending_changesets?}}; {@code size=-1} and
+ *       pages over {@link #STREAM_ABOVE} readings are streamed ({@link JsonSeriesWriter}), and
+ *       {@code Accept: text/csv} answers CSV, streamed too ({@link CsvSeriesWriter}).</li>
  * </ul>
  * On a governed meter a non-direct write becomes a pending changeset (DOMAIN.md "Changesets"): it
  * still answers 200, with the created changesets in {@code pending_changesets}; createMeterReading
