@@ -38,6 +38,13 @@ class EmbeddedDatabaseWatchdogTest {
             execute(db, "CREATE TABLE survivor (id int)", "INSERT INTO survivor VALUES (7)");
             db.watch(Clock.systemUTC(), restarted::incrementAndGet);
             long killed = db.postmasterPid();
+            // a restart is a start: it checks the binaries first and unpacks a changed copy again
+            Path planted;
+            try (var unpacked = java.nio.file.Files.list(dataDir.resolve("postgres-binaries"))) {
+                planted = unpacked.filter(d -> d.getFileName().toString().startsWith("PG-")).findFirst().orElseThrow()
+                        .resolve("bin/planted-tool");
+            }
+            java.nio.file.Files.writeString(planted, "#!/bin/sh\n");
 
             ProcessHandle postmaster = ProcessHandle.of(killed).orElseThrow();
             postmaster.destroyForcibly();
@@ -59,6 +66,7 @@ class EmbeddedDatabaseWatchdogTest {
             assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), "postgres", "").close())
                     .as("still password-protected").isInstanceOf(SQLException.class);
             assertThat(restarted).hasValue(1);
+            assertThat(planted).as("the binaries were checked and unpacked again before the restart").doesNotExist();
             String opts = java.nio.file.Files.readString(dataDir.resolve("pgdata").resolve("postmaster.opts"));
             assertThat(opts.split("\"-D\"", -1)).as("the data directory is named once: " + opts).hasSize(2);
             assertThat(log.messages()).filteredOn(m -> m.contains("is gone")).hasSize(1);
