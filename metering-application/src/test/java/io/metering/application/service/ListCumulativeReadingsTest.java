@@ -42,7 +42,7 @@ class ListCumulativeReadingsTest {
     }
 
     private ReadingsPage list(Caller caller, String start, String end, SortOrder sort, PageRequest page) {
-        return world.listing.list(new ReadingsRequest(caller, meter.id(), counter.id(), Optional.empty(),
+        return world.listAndStream(new ReadingsRequest(caller, meter.id(), counter.id(), Optional.empty(),
                 start == null ? null : TimeInput.parse(start, "start_date", ServiceWorld.BERLIN),
                 end == null ? null : TimeInput.parse(end, "end_date", ServiceWorld.BERLIN),
                 ValueType.CUMULATIVE, sort, page, false));
@@ -99,7 +99,7 @@ class ListCumulativeReadingsTest {
     @Test
     void a_counter_without_readings_has_no_first_record() {
         Counter empty = world.counters.create(world.admin, meter.id(), attrs("obis_number", "1-0:2.8.0"));
-        ReadingsPage page = world.listing.list(new ReadingsRequest(world.admin, meter.id(), empty.id(), Optional.empty(), null,
+        ReadingsPage page = world.listAndStream(new ReadingsRequest(world.admin, meter.id(), empty.id(), Optional.empty(), null,
                 null, null, null, null, false));
         assertThat(page.results()).isEmpty();
         assertThat(page.hits()).isZero();
@@ -114,12 +114,12 @@ class ListCumulativeReadingsTest {
                 reading(meter, both, "2024-01-01T00:00:00Z", "3").direction(Direction.FEED_IN),
                 reading(meter, both, "2024-02-01T00:00:00Z", "20").direction(Direction.FEED_OUT));
 
-        ReadingsPage feedIn = world.listing.list(new ReadingsRequest(world.admin, meter.id(), both.id(),
+        ReadingsPage feedIn = world.listAndStream(new ReadingsRequest(world.admin, meter.id(), both.id(),
                 Optional.of(Direction.FEED_IN), null, null, null, null, new PageRequest(0, 1), false));
         assertThat(shown(feedIn)).containsExactly("3");
         assertThat(feedIn.hits()).isEqualTo(1);
 
-        ReadingsPage feedOut = world.listing.list(new ReadingsRequest(world.admin, meter.id(), both.id(),
+        ReadingsPage feedOut = world.listAndStream(new ReadingsRequest(world.admin, meter.id(), both.id(),
                 Optional.of(Direction.FEED_OUT), null, null, null, null, new PageRequest(0, 1), false));
         assertThat(shown(feedOut)).containsExactly("10");
         assertThat(feedOut.hits()).isEqualTo(2);
@@ -141,7 +141,7 @@ class ListCumulativeReadingsTest {
     @Test
     void a_counter_of_another_meter_reads_not_found() {
         Meter other = world.powerMeterOf("contact-anna");
-        assertThatThrownBy(() -> world.listing.list(new ReadingsRequest(world.admin, other.id(), counter.id(), Optional.empty(),
+        assertThatThrownBy(() -> world.listAndStream(new ReadingsRequest(world.admin, other.id(), counter.id(), Optional.empty(),
                 null, null, null, null, null, false))).isInstanceOf(NotFoundException.class);
     }
 
@@ -156,9 +156,9 @@ class ListCumulativeReadingsTest {
                 null, null, false);
         ReadingsRequest with = new ReadingsRequest(world.admin, governed.id(), c.id(), Optional.empty(), null, null, null,
                 null, null, true);
-        assertThat(world.listing.list(without).pendingChangesets()).isEmpty();
-        assertThat(world.listing.list(with).pendingChangesets()).hasSize(1);
-        assertThat(world.listing.list(with).results()).isEmpty();
+        assertThat(world.listAndStream(without).pendingChangesets()).isEmpty();
+        assertThat(world.listAndStream(with).pendingChangesets()).hasSize(1);
+        assertThat(world.listAndStream(with).results()).isEmpty();
     }
 
     @Test

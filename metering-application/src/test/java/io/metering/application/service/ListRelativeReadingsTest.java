@@ -26,7 +26,7 @@ class ListRelativeReadingsTest {
     private final Counter counter = world.consumptionCounter(meter);
 
     private ReadingsPage relative(Counter c, String start, String end, SortOrder sort, PageRequest page) {
-        return world.listing.list(new ReadingsRequest(world.admin, meter.id(), c.id(), Optional.empty(),
+        return world.listAndStream(new ReadingsRequest(world.admin, meter.id(), c.id(), Optional.empty(),
                 start == null ? null : TimeInput.parse(start, "start_date", ServiceWorld.BERLIN),
                 end == null ? null : TimeInput.parse(end, "end_date", ServiceWorld.BERLIN),
                 ValueType.RELATIVE, sort, page, false));

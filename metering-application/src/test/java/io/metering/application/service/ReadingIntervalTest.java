@@ -27,7 +27,7 @@ class ReadingIntervalTest {
     private final Counter counter = world.consumptionCounter(meter);
 
     private ReadingsPage list(String start, String end) {
-        return world.listing.list(new ReadingsRequest(world.admin, meter.id(), counter.id(), Optional.empty(),
+        return world.listAndStream(new ReadingsRequest(world.admin, meter.id(), counter.id(), Optional.empty(),
                 start == null ? null : TimeInput.parse(start, "start_date", ServiceWorld.BERLIN),
                 end == null ? null : TimeInput.parse(end, "end_date", ServiceWorld.BERLIN),
                 null, null, new PageRequest(0, PageRequest.ALL), false));

@@ -6,6 +6,10 @@ import io.metering.application.fakes.MutableClock;
 import io.metering.application.model.PageRequest;
 import io.metering.application.model.SortOrder;
 import io.metering.application.port.in.ReadingInput;
+import io.metering.application.port.in.ReadingView;
+import io.metering.application.port.in.ReadingsPage;
+import io.metering.application.port.in.ReadingsRequest;
+import io.metering.application.port.in.ReadingsSink;
 import io.metering.application.port.in.RecordReadingsCommand;
 import io.metering.application.port.in.RecordResult;
 import io.metering.application.port.in.WriteOptions;
@@ -47,6 +51,37 @@ final class ServiceWorld {
     final MeterAdministrationService meters = new MeterAdministrationService(ctx);
     final CounterAdministrationService counters = new CounterAdministrationService(ctx);
     final ListReadingsService listing = new ListReadingsService(ctx);
+
+    /**
+     * The page {@link ListReadingsService#list} answers, after checking that
+     * {@link ListReadingsService#stream} yields the same readings, values, totals and changesets.
+     */
+    @SuppressWarnings("unchecked") // the sink's changesets, kept as they came
+    ReadingsPage listAndStream(ReadingsRequest request) {
+        ReadingsPage page = listing.list(request);
+        List<ReadingView> streamed = new java.util.ArrayList<>();
+        Object[] totals = new Object[3];
+        listing.stream(request, new ReadingsSink() {
+            @Override
+            public void start(long hits, Instant firstRecordAt) {
+                totals[0] = hits;
+                totals[1] = firstRecordAt;
+            }
+
+            @Override
+            public void reading(ReadingView reading) {
+                streamed.add(reading);
+            }
+
+            @Override
+            public void end(List<io.metering.domain.changeset.Changeset> pendingChangesets) {
+                totals[2] = pendingChangesets;
+            }
+        });
+        org.assertj.core.api.Assertions.assertThat(new ReadingsPage(streamed, (Long) totals[0], (Instant) totals[1],
+                (List<io.metering.domain.changeset.Changeset>) totals[2])).as("streamed").isEqualTo(page);
+        return page;
+    }
     final MeterViewService views = new MeterViewService(ctx, ForecastProvider.NONE);
     RecordReadingsService recording = new RecordReadingsService(ctx, PlausibilityProvider.NONE);
 
