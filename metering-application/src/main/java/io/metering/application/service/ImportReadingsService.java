@@ -102,6 +102,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         private long rows;
         private long chunks;
         private long slowChunks;
+        private long implausible;
         /** In one transaction (per file), meters are read once and counter locks last until the end. */
         private final ReadingPreparation.Loaded loaded = new ReadingPreparation.Loaded();
         private final Set<CounterId> locked = new HashSet<>();
@@ -166,7 +167,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                     if (appender != null) {
                         settle();
                     }
-                    return new ImportReport(rows, chunks, slowChunks);
+                    return new ImportReport(rows, chunks, slowChunks, implausible);
                 }
             }
         }
@@ -200,6 +201,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                 }
             }
             confirm(accepted);
+            implausible += countImplausible(accepted);
             appender.add(accepted);
         }
 
@@ -234,7 +236,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                 }
                 return a.newestFirst(limit);
             }) : PlausibilityPolicy.NONE;
-            return new ReadingBatchValidator(neighbours, policy).validate(candidates, now, command.validate());
+            return new ReadingBatchValidator(neighbours, policy).validate(candidates, now, ctx.businessZone(), command.validate());
         }
 
         /** Judges a chunk against the store, which holds everything the import wrote before. */
@@ -245,7 +247,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                 return writer.check(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate());
             }
             PlausibilityPolicy policy = command.validate() ? plausibility.forWrite(org) : PlausibilityPolicy.NONE;
-            return new ReadingBatchValidator(SpanChecks.atBoundaries(around), policy).validate(candidates, now, command.validate());
+            return new ReadingBatchValidator(SpanChecks.atBoundaries(around), policy).validate(candidates, now, ctx.businessZone(), command.validate());
         }
 
         /** Waits for the appender, then deletes the confirmed changesets: the store is the import's again. */
@@ -338,11 +340,16 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                 accepted = writer.check(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate());
             } else {
                 PlausibilityPolicy policy = command.validate() ? plausibility.forWrite(org) : PlausibilityPolicy.NONE;
-                accepted = new ReadingBatchValidator(SpanChecks.atBoundaries(around), policy).validate(candidates, now, command.validate());
+                accepted = new ReadingBatchValidator(SpanChecks.atBoundaries(around), policy).validate(candidates, now, ctx.businessZone(), command.validate());
             }
             bulk.append(org, accepted);
             writer.autoClear(org, accepted);
+            implausible += countImplausible(accepted);
             return null;
+        }
+
+        private static long countImplausible(List<Reading> accepted) {
+            return accepted.stream().filter(Reading::isImplausible).count();
         }
     }
 

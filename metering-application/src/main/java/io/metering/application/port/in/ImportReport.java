@@ -7,5 +7,13 @@ package io.metering.application.port.in;
  * @param chunks chunks they were validated and written in
  * @param chunksCheckedReadingByReading chunks that overlapped stored readings of a series and were
  *     therefore checked against each stored neighbour, not only at the chunk's boundaries
+ * @param implausible readings among {@code rows} stored with status {@code implausible}, marked by the
+ *     plausibility rule or by the file (docs/domain.md#implausible-readings): they take no part in
+ *     ordering checks, so the import says how many there are
  */
-public record ImportReport(long rows, long chunks, long chunksCheckedReadingByReading) {}
+public record ImportReport(long rows, long chunks, long chunksCheckedReadingByReading, long implausible) {
+    /** A report without implausible readings. */
+    public ImportReport(long rows, long chunks, long chunksCheckedReadingByReading) {
+        this(rows, chunks, chunksCheckedReadingByReading, 0);
+    }
+}
