@@ -221,7 +221,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
             SeriesNeighbours neighbours = new SeriesNeighbours() {
                 @Override
                 public Optional<SeriesPoint> previous(SeriesKey series, Instant t) {
-                    return appending.get(series).latestPlausible();
+                    return appending.get(series).plausibleBefore(t);
                 }
 
                 @Override
@@ -236,7 +236,25 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                 }
                 return a.newestFirst(limit);
             }) : PlausibilityPolicy.NONE;
-            return new ReadingBatchValidator(neighbours, policy).validate(candidates, now, ctx.businessZone(), command.validate());
+            ReadingBatchValidator.Judgement judged = new ReadingBatchValidator(neighbours, policy).judge(candidates, now,
+                    ctx.businessZone(), command.validate());
+            if (!judged.demoted().isEmpty()) {
+                // a reading showed an imported one to be a unit slip: demote it once the store has it
+                settle();
+                writer.demote(org, judged.demoted());
+                forget(judged.demoted());
+            }
+            return judged.readings();
+        }
+
+        /** Takes demoted readings out of the followed history. */
+        private void forget(List<io.metering.domain.reading.ReadingKey> demoted) {
+            for (io.metering.domain.reading.ReadingKey k : demoted) {
+                Appending a = appending.get(k.series());
+                if (a != null) {
+                    a.forget(k.timestamp());
+                }
+            }
         }
 
         /** Judges a chunk against the store, which holds everything the import wrote before. */
@@ -244,10 +262,17 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
             Map<SeriesKey, SpanNeighbours> around = bulk.around(org, spans);
             if (around.values().stream().anyMatch(SpanNeighbours::occupied)) {
                 slowChunks++;
-                return writer.check(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate());
             }
-            PlausibilityPolicy policy = command.validate() ? plausibility.forWrite(org) : PlausibilityPolicy.NONE;
-            return new ReadingBatchValidator(SpanChecks.atBoundaries(around), policy).validate(candidates, now, ctx.businessZone(), command.validate());
+            return judgeAgainstStore(org, candidates);
+        }
+
+        /** The writer's judgement, which also demotes the stored slips a reading shows; forgets them in memory too. */
+        private List<Reading> judgeAgainstStore(OrganizationId org, List<ReadingCandidate> candidates) {
+            List<io.metering.domain.reading.ReadingKey> before = new ArrayList<>();
+            List<Reading> accepted = writer.judgeAndDemote(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate(),
+                    before::addAll);
+            forget(before);
+            return accepted;
         }
 
         /** Waits for the appender, then deletes the confirmed changesets: the store is the import's again. */
@@ -334,14 +359,11 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                 locked.addAll(toLock);
             }
             Map<SeriesKey, SpanNeighbours> around = bulk.around(org, SpanChecks.spans(candidates));
-            List<Reading> accepted;
             if (around.values().stream().anyMatch(SpanNeighbours::occupied)) {
                 slowChunks++;
-                accepted = writer.check(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate());
-            } else {
-                PlausibilityPolicy policy = command.validate() ? plausibility.forWrite(org) : PlausibilityPolicy.NONE;
-                accepted = new ReadingBatchValidator(SpanChecks.atBoundaries(around), policy).validate(candidates, now, ctx.businessZone(), command.validate());
             }
+            List<Reading> accepted = writer.judgeAndDemote(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate(),
+                    demoted -> { });
             bulk.append(org, accepted);
             writer.autoClear(org, accepted);
             implausible += countImplausible(accepted);
@@ -407,6 +429,22 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
 
         Optional<SeriesPoint> latestPlausible() {
             return Optional.ofNullable(recent.peekLast());
+        }
+
+        /** The latest plausible point strictly before {@code t}. */
+        Optional<SeriesPoint> plausibleBefore(Instant t) {
+            for (Iterator<SeriesPoint> it = recent.descendingIterator(); it.hasNext();) {
+                SeriesPoint p = it.next();
+                if (p.timestamp().isBefore(t)) {
+                    return Optional.of(p);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Forgets the point at {@code t}, demoted as a slip. */
+        void forget(Instant t) {
+            recent.removeIf(p -> p.timestamp().equals(t));
         }
 
         List<SeriesPoint> newestFirst(int limit) {

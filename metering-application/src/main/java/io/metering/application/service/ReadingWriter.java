@@ -69,9 +69,7 @@ final class ReadingWriter {
      */
     List<Reading> write(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
             OnExisting onExisting, boolean validate) {
-        ReadingBatchValidator.Judgement judged = judge(org, candidates, removed, onExisting, validate, true);
-        List<Reading> accepted = judged.readings();
-        demote(org, judged.demoted());
+        List<Reading> accepted = judgeAndDemote(org, candidates, removed, onExisting, validate);
         Set<ReadingKey> keys = accepted.stream().map(Reading::key).collect(Collectors.toSet());
         List<ReadingKey> deleted = removed.stream().filter(k -> !keys.contains(k)).toList();
         if (!deleted.isEmpty()) {
@@ -129,10 +127,31 @@ final class ReadingWriter {
     }
 
     /**
+     * Judges readings as {@link #write} would and stores the stored readings they show to be unit
+     * slips with status {@code implausible} (docs/domain.md#a-slip-shown-by-a-later-reading), without
+     * storing the readings themselves (a bulk import stores them its own way).
+     *
+     * @return the readings as they are to be stored
+     */
+    List<Reading> judgeAndDemote(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
+            OnExisting onExisting, boolean validate) {
+        return judgeAndDemote(org, candidates, removed, onExisting, validate, demoted -> { });
+    }
+
+    /** As {@link #judgeAndDemote(OrganizationId, List, Collection, OnExisting, boolean)}, telling which readings it demoted. */
+    List<Reading> judgeAndDemote(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
+            OnExisting onExisting, boolean validate, java.util.function.Consumer<List<ReadingKey>> demotedTo) {
+        ReadingBatchValidator.Judgement judged = judge(org, candidates, removed, onExisting, validate, true);
+        demote(org, judged.demoted());
+        demotedTo.accept(judged.demoted());
+        return judged.readings();
+    }
+
+    /**
      * Stores the readings a write showed to be unit slips with status {@code implausible}
      * (docs/domain.md#a-slip-shown-by-a-later-reading).
      */
-    private void demote(OrganizationId org, List<ReadingKey> demoted) {
+    void demote(OrganizationId org, List<ReadingKey> demoted) {
         if (demoted.isEmpty()) {
             return;
         }
