@@ -8,7 +8,9 @@ import io.metering.domain.reading.ReadingCandidate;
 import io.metering.domain.reading.ReadingKey;
 import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.tenant.OrganizationId;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,10 +52,10 @@ final class EchoMatcher {
                 continue;
             }
             Reading r = c.reading();
-            LocalDate day = LocalDate.ofInstant(r.timestamp(), zone);
+            LocalDate day = EchoMatching.day(r.timestamp(), zone);
             List<Reading> stored = days.computeIfAbsent(new DayOfSeries(r.series(), day), k -> ctx.series().range(org,
-                    r.counterId(), Optional.of(r.direction()), day.atStartOfDay(zone).toInstant(),
-                    day.plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1), SortOrder.ASC, new PageRequest(0, PageRequest.ALL)));
+                    r.counterId(), Optional.of(r.direction()), earliest(day, zone), latest(day, zone), SortOrder.ASC,
+                    new PageRequest(0, PageRequest.ALL)));
             Optional<Reading> original = stored.stream()
                     .filter(s -> s.direction() == r.direction() && EchoMatching.isEcho(s, r, zone))
                     .findFirst();
@@ -66,6 +68,20 @@ final class EchoMatcher {
             }
         }
         return new Matched(out, confirmed);
+    }
+
+    /** The first instant of a reading of the business day: its local start, or 00:00 UTC of its date. */
+    private static Instant earliest(LocalDate day, ZoneId zone) {
+        Instant local = day.atStartOfDay(zone).toInstant();
+        Instant utc = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return local.isBefore(utc) ? local : utc;
+    }
+
+    /** The last instant of a reading of the business day. */
+    private static Instant latest(LocalDate day, ZoneId zone) {
+        Instant local = day.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant utc = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return (local.isAfter(utc) ? local : utc).minusMillis(1);
     }
 
     private record DayOfSeries(SeriesKey series, LocalDate day) {}

@@ -73,8 +73,13 @@ public enum EchoMatching {
                 or(echo.remark(), stored.remark()), or(echo.note(), stored.note()), or(echo.unit(), stored.unit()), metadata);
     }
 
-    private static LocalDate day(Instant t, ZoneId zone) {
-        return LocalDate.ofInstant(t, zone);
+    /**
+     * The business day of a reading; a reading at 00:00 UTC (how a date-only input is stored) is of
+     * its UTC date, the date its writer named (docs/domain.md#date-only-today).
+     */
+    public static LocalDate day(Instant t, ZoneId zone) {
+        LocalDate utc = LocalDate.ofInstant(t, java.time.ZoneOffset.UTC);
+        return utc.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().equals(t) ? utc : LocalDate.ofInstant(t, zone);
     }
 
     private static String or(String a, String b) {

@@ -67,8 +67,9 @@ record SeriesScenario(Meter meter, Counter counter, List<Reading> stored, List<R
     /**
      * Whether the batch takes a stored plausible reading out of the series by overwriting it with a
      * reading marked implausible. Its two neighbours then become adjacent without either being
-     * checked: a known gap of the validator, whose neighbours leave replaced readings out (see
-     * {@code ReadingBatchValidatorOrderingTest#overwriting_a_stored_meter_change_with_an_implausible_reading_joins_its_neighbours}).
+     * checked by the validator, whose neighbours leave replaced readings out; the write path checks
+     * them after the write (ReadingWriter with SeriesGapGuard, docs/domain.md#a-correction-never-breaks-the-series;
+     * WriteServicesPropertiesTest in metering-application).
      */
     boolean takesAStoredReadingOutOfTheSeries() {
         Set<ReadingKey> plausibleStored = stored.stream().filter(r -> !r.isImplausible()).map(Reading::key)
