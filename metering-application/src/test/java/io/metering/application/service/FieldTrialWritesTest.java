@@ -115,15 +115,22 @@ class FieldTrialWritesTest {
 
     @Test
     void another_value_on_the_same_day_or_a_meter_that_turned_matching_off_stores_a_second_reading() {
-        world.record(reading(meter, counter, "2024-06-13T18:42:10Z", "4711.3"));
-        world.record(reading(meter, counter, "2024-06-13T20:00:00Z", "4711.9"));
+        world.record(reading(meter, counter, "2024-06-13T18:42:10Z", "4711.3").source(ReadingSource.ECP));
+        world.record(reading(meter, counter, "2024-06-13T20:00:00Z", "4711.9").source(ReadingSource.ERP));
         assertThat(world.stored(counter)).hasSize(2);
 
         Meter strict = world.meters.update(world.admin, world.powerMeterOf("contact-carl").id(), attrs("reading_echo", "off"));
         Counter c = world.consumptionCounter(strict);
-        world.record(reading(strict, c, "2024-06-13T18:42:10Z", "4711.3"));
-        world.record(reading(strict, c, "2024-06-13T00:00:00Z", "4711.3"));
+        world.record(reading(strict, c, "2024-06-13T18:42:10Z", "4711.3").source(ReadingSource.ECP));
+        world.record(reading(strict, c, "2024-06-13T00:00:00Z", "4711.3").source(ReadingSource.ERP));
         assertThat(world.stored(c)).hasSize(2);
+    }
+
+    @Test
+    void equal_values_of_one_source_on_one_day_are_readings_of_a_register_standing_still() {
+        world.record(reading(meter, counter, "2024-06-13T00:00:00Z", "4711.3"), reading(meter, counter, "2024-06-13T01:00:00Z", "4711.3"));
+        world.record(reading(meter, counter, "2024-06-13T02:00:00Z", "4711.3"));
+        assertThat(world.stored(counter)).hasSize(3);
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Whether a new reading with the value of a stored reading of the same series and business day is
  * that same reading (docs/domain.md#same-reading-same-business-day): an ERP echoing a portal
- * reading back as a date-only timestamp confirms the stored reading instead of adding a second one.
+ * reading back as a date-only timestamp confirms the stored reading instead of adding a second one,
+ * and so does a portal reading of a day an ERP reading named by its date.
  * Set per meter by this product's meter attribute {@value #ATTRIBUTE}.
  */
 public enum EchoMatching {
@@ -52,12 +53,20 @@ public enum EchoMatching {
 
     /**
      * Whether {@code later} is an echo of {@code stored}: same series, another instant in the same
-     * business day, an equal value.
+     * business day, an equal value, from another source (the ERP sending back what the portal took).
+     * Two readings of one source on one day with an equal value are two observations of a register
+     * standing still (an hourly water meter through the night), never one reading twice.
      */
     public static boolean isEcho(Reading stored, Reading later, ZoneId businessZone) {
         return stored.series().equals(later.series()) && !stored.timestamp().equals(later.timestamp())
+                && stored.source() != later.source()
                 && stored.value().compareTo(later.value()) == 0
                 && day(stored.timestamp(), businessZone).equals(day(later.timestamp(), businessZone));
+    }
+
+    /** Whether the instant is 00:00 UTC, as a date-only input is stored. */
+    public static boolean isDateOnly(Instant t) {
+        return t.equals(LocalDate.ofInstant(t, java.time.ZoneOffset.UTC).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
     }
 
     /**
@@ -78,8 +87,7 @@ public enum EchoMatching {
      * its UTC date, the date its writer named (docs/domain.md#date-only-today).
      */
     public static LocalDate day(Instant t, ZoneId zone) {
-        LocalDate utc = LocalDate.ofInstant(t, java.time.ZoneOffset.UTC);
-        return utc.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().equals(t) ? utc : LocalDate.ofInstant(t, zone);
+        return isDateOnly(t) ? LocalDate.ofInstant(t, java.time.ZoneOffset.UTC) : LocalDate.ofInstant(t, zone);
     }
 
     private static String or(String a, String b) {
