@@ -23,8 +23,8 @@ import java.util.Set;
 /**
  * Finds the new readings that are echoes of stored ones (docs/domain.md#same-reading-same-business-day)
  * and turns each into a refresh of the stored reading. Runs inside the write's transaction with the
- * counters locked; one indexed range query per series and business day the candidates name, for
- * meters that keep the default {@link EchoMatching#SAME_DAY}.
+ * counters locked; one indexed range query per series the candidates name (see {@link #storedAround}),
+ * for meters that keep the default {@link EchoMatching#SAME_DAY}.
  */
 final class EchoMatcher {
     /**
@@ -35,6 +35,9 @@ final class EchoMatcher {
      */
     record Matched(List<ReadingCandidate> candidates, Set<ReadingKey> confirmed) {}
 
+    /** Candidates of one series spread over at most this many days are matched with one query. */
+    private static final int MAX_SPAN_DAYS = 31;
+
     private final ServiceContext ctx;
 
     EchoMatcher(ServiceContext ctx) {
@@ -43,23 +46,14 @@ final class EchoMatcher {
 
     Matched match(OrganizationId org, List<ReadingCandidate> candidates) {
         ZoneId zone = ctx.businessZone();
-        Map<DayOfSeries, List<Reading>> days = new HashMap<>();
+        Map<SeriesKey, List<Reading>> stored = storedAround(org, candidates, zone);
         List<ReadingCandidate> out = new ArrayList<>(candidates.size());
         Set<ReadingKey> confirmed = new LinkedHashSet<>();
         for (ReadingCandidate c : candidates) {
-            if (EchoMatching.of(c.meter()) == EchoMatching.OFF) {
-                out.add(c);
-                continue;
-            }
             Reading r = c.reading();
-            LocalDate day = EchoMatching.day(r.timestamp(), zone);
-            List<Reading> stored = days.computeIfAbsent(new DayOfSeries(r.series(), day), k -> ctx.series().range(org,
-                    r.counterId(), Optional.of(r.direction()), earliest(day, zone), latest(day, zone), SortOrder.ASC,
-                    new PageRequest(0, PageRequest.ALL)));
-            Optional<Reading> original = stored.stream()
-                    .filter(s -> s.direction() == r.direction() && EchoMatching.isEcho(s, r, zone))
-                    .findFirst();
-            if (original.isPresent() && stored.stream().noneMatch(s -> s.key().equals(r.key()))) {
+            List<Reading> near = stored.getOrDefault(r.series(), List.of());
+            Optional<Reading> original = near.stream().filter(s -> EchoMatching.isEcho(s, r, zone)).findFirst();
+            if (original.isPresent() && near.stream().noneMatch(s -> s.key().equals(r.key()))) {
                 confirmed.add(original.get().key());
                 out.add(new ReadingCandidate(c.index(), EchoMatching.confirm(original.get(), r), c.meter(), c.counter(),
                         c.statusSetByWriter()));
@@ -68,6 +62,36 @@ final class EchoMatcher {
             }
         }
         return new Matched(out, confirmed);
+    }
+
+    /**
+     * The stored readings of the business days the matching candidates name, per series: one range
+     * query per series over the days from the first to the last (a request's readings usually lie
+     * within days of each other), or one per day where they spread over more than a month.
+     */
+    private Map<SeriesKey, List<Reading>> storedAround(OrganizationId org, List<ReadingCandidate> candidates, ZoneId zone) {
+        Map<SeriesKey, java.util.TreeSet<LocalDate>> days = new HashMap<>();
+        for (ReadingCandidate c : candidates) {
+            if (EchoMatching.of(c.meter()) != EchoMatching.OFF) {
+                days.computeIfAbsent(c.reading().series(), k -> new java.util.TreeSet<>()).add(EchoMatching.day(c.reading().timestamp(), zone));
+            }
+        }
+        Map<SeriesKey, List<Reading>> out = new HashMap<>();
+        days.forEach((series, dates) -> {
+            List<Reading> found = new ArrayList<>();
+            if (dates.first().plusDays(MAX_SPAN_DAYS).isAfter(dates.last())) {
+                found.addAll(range(org, series, earliest(dates.first(), zone), latest(dates.last(), zone)));
+            } else {
+                dates.forEach(d -> found.addAll(range(org, series, earliest(d, zone), latest(d, zone))));
+            }
+            out.put(series, found);
+        });
+        return out;
+    }
+
+    private List<Reading> range(OrganizationId org, SeriesKey series, Instant from, Instant to) {
+        return ctx.series().range(org, series.counterId(), Optional.of(series.direction()), from, to, SortOrder.ASC,
+                new PageRequest(0, PageRequest.ALL));
     }
 
     /** The first instant of a reading of the business day: its local start, or 00:00 UTC of its date. */
@@ -84,5 +108,4 @@ final class EchoMatcher {
         return (local.isAfter(utc) ? local : utc).minusMillis(1);
     }
 
-    private record DayOfSeries(SeriesKey series, LocalDate day) {}
 }

@@ -34,13 +34,15 @@ import java.util.TreeMap;
  *       (docs/domain.md#plausible-dates), {@code contract_period}, {@code exceeds_register_capacity};</li>
  *   <li>with validation on, against the nearest earlier plausible reading of the series (stored
  *       or earlier in the batch): {@code less_than_previous}, unless the reading starts a segment
- *       or the step is a register wrap; equal is allowed;</li>
+ *       or the step is a register wrap; equal is allowed. With {@link #judge}, a predecessor the
+ *       reading shows to be a unit slip is demoted instead (docs/domain.md#a-slip-shown-by-a-later-reading);</li>
  *   <li>with validation on, against the nearest later stored reading: {@code
  *       greater_than_subsequent}, unless that reading starts a segment (a later reading of the
  *       batch is checked from its own side instead);</li>
  *   <li>with validation on, a reading with no later stored reading whose value exceeds the
- *       plausibility bound is marked {@code implausible} (unless the writer set a status) and is not
- *       used as a predecessor by the rest of the batch. The policy is told which points the batch
+ *       plausibility bound, or without a bound reaches the policy's limit for fresh counters
+ *       (docs/domain.md#without-a-rate-fresh-counters), is marked {@code implausible} (unless the
+ *       writer set a status) and is not used as a predecessor by the rest of the batch. The policy is told which points the batch
  *       accepted before the reading, since they are not stored yet.</li>
  * </ol>
  * Readings whose writer marked them implausible take no part in the ordering rules.
