@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.fakes.InMemoryBulkStore;
 import io.metering.application.port.in.AllowedRange;
+import io.metering.application.port.in.BatchItem;
+import io.metering.application.port.in.BatchOperation;
+import io.metering.application.port.in.BatchWriteCommand;
 import io.metering.application.port.in.DeleteReadingCommand;
 import io.metering.application.port.in.ImportProgress;
 import io.metering.application.port.in.ImportReadingsCommand;
@@ -110,6 +113,22 @@ class FieldTrialWritesTest {
         assertThat(world.stored(c)).singleElement().satisfies(r -> {
             assertThat(r.timestamp()).isEqualTo(Instant.parse("2024-06-13T18:42:10Z"));
             assertThat(r.source()).isEqualTo(ReadingSource.ERP);
+        });
+    }
+
+    @Test
+    void a_batch_create_from_the_erp_that_echoes_a_portal_reading_writes_over_it() {
+        world.record(ServiceWorld.portal("contact-anna"), WriteOptions.DEFAULT,
+                reading(meter, counter, "2024-06-13T18:42:10Z", "4711.3").source(ReadingSource.ECP));
+        BatchWriteReadingsService batch = new BatchWriteReadingsService(world.ctx, PlausibilityProvider.NONE);
+        batch.write(new BatchWriteCommand(world.admin, List.of(new BatchItem(BatchOperation.CREATE, meter.id(), counter.id(), null,
+                Instant.parse("2024-06-13T00:00:00Z"), new BigDecimal("4711.3"), ReadingSource.ERP, null, null, null, "erp-1", null, null,
+                null, java.util.Map.of())), null, WriteOptions.DEFAULT));
+
+        assertThat(world.stored(counter)).singleElement().satisfies(r -> {
+            assertThat(r.timestamp()).isEqualTo(Instant.parse("2024-06-13T18:42:10Z"));
+            assertThat(r.source()).isEqualTo(ReadingSource.ERP);
+            assertThat(r.externalId()).isEqualTo("erp-1");
         });
     }
 
