@@ -141,7 +141,7 @@ final class ImportCommand implements Callable<Integer> {
             System.out.printf("Imported %d readings in %.1f s (%.0f readings/s), %d chunk(s), %d checked reading by reading%n",
                     report.rows(), seconds, report.rows() / Math.max(seconds, 1e-9), report.chunks(), report.chunksCheckedReadingByReading());
             // implausible readings take no part in ordering checks: say so, or a decreasing pair passes unnoticed
-            System.out.printf("%d of them stored with status implausible%s%n", report.implausible(),
+            System.out.printf("%d reading(s) left with status implausible%s%n", report.implausible(),
                     report.implausible() == 0 ? "" : " (kept out of ordering checks and consumption until an admin marks them valid)");
             return 0;
         } catch (MeteringException | ImportException | UncheckedIOException e) {

@@ -243,6 +243,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                 settle();
                 writer.demote(org, judged.demoted());
                 forget(judged.demoted());
+                implausible += judged.demoted().size();
             }
             return judged.readings();
         }
@@ -268,10 +269,11 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
 
         /** The writer's judgement, which also demotes the stored slips a reading shows; forgets them in memory too. */
         private List<Reading> judgeAgainstStore(OrganizationId org, List<ReadingCandidate> candidates) {
-            List<io.metering.domain.reading.ReadingKey> before = new ArrayList<>();
+            List<io.metering.domain.reading.ReadingKey> demoted = new ArrayList<>();
             List<Reading> accepted = writer.judgeAndDemote(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate(),
-                    before::addAll);
-            forget(before);
+                    demoted::addAll);
+            forget(demoted);
+            implausible += demoted.size();
             return accepted;
         }
 
@@ -363,7 +365,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                 slowChunks++;
             }
             List<Reading> accepted = writer.judgeAndDemote(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate(),
-                    demoted -> { });
+                    demoted -> implausible += demoted.size());
             bulk.append(org, accepted);
             writer.autoClear(org, accepted);
             implausible += countImplausible(accepted);
