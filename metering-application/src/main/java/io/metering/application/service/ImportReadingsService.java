@@ -18,6 +18,7 @@ import io.metering.domain.reading.PlausibilityPolicy;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingBatchValidator;
 import io.metering.domain.reading.ReadingCandidate;
+import io.metering.domain.reading.ReadingKey;
 import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesNeighbours;
 import io.metering.domain.reading.SeriesPoint;
@@ -249,8 +250,8 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         }
 
         /** Takes demoted readings out of the followed history. */
-        private void forget(List<io.metering.domain.reading.ReadingKey> demoted) {
-            for (io.metering.domain.reading.ReadingKey k : demoted) {
+        private void forget(List<ReadingKey> demoted) {
+            for (ReadingKey k : demoted) {
                 Appending a = appending.get(k.series());
                 if (a != null) {
                     a.forget(k.timestamp());
@@ -269,7 +270,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
 
         /** The writer's judgement, which also demotes the stored slips a reading shows; forgets them in memory too. */
         private List<Reading> judgeAgainstStore(OrganizationId org, List<ReadingCandidate> candidates) {
-            List<io.metering.domain.reading.ReadingKey> demoted = new ArrayList<>();
+            List<ReadingKey> demoted = new ArrayList<>();
             List<Reading> accepted = writer.judgeAndDemote(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate(),
                     demoted::addAll);
             forget(demoted);

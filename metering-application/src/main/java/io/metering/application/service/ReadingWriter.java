@@ -12,17 +12,21 @@ import io.metering.domain.reading.ReadingBatchValidator;
 import io.metering.domain.reading.ReadingCandidate;
 import io.metering.domain.reading.PlausibilityPolicy;
 import io.metering.domain.reading.ReadingKey;
+import io.metering.domain.reading.ReadingStatus;
 import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesNeighbours;
 import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -105,7 +109,7 @@ final class ReadingWriter {
             return List.of();
         }
         Map<ReadingKey, Reading> before = ctx.readings().findByKeys(org, implausible);
-        List<SeriesGapGuard.Vacated> out = new java.util.ArrayList<>();
+        List<SeriesGapGuard.Vacated> out = new ArrayList<>();
         for (int i = 0; i < accepted.size(); i++) {
             Reading stored = before.get(accepted.get(i).key());
             if (stored != null && !stored.isImplausible() && accepted.get(i).isImplausible()) {
@@ -140,7 +144,7 @@ final class ReadingWriter {
 
     /** As {@link #judgeAndDemote(OrganizationId, List, Collection, OnExisting, boolean)}, telling which readings it demoted. */
     List<Reading> judgeAndDemote(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
-            OnExisting onExisting, boolean validate, java.util.function.Consumer<List<ReadingKey>> demotedTo) {
+            OnExisting onExisting, boolean validate, Consumer<List<ReadingKey>> demotedTo) {
         ReadingBatchValidator.Judgement judged = judge(org, candidates, removed, onExisting, validate, true);
         demote(org, judged.demoted());
         demotedTo.accept(judged.demoted());
@@ -156,7 +160,7 @@ final class ReadingWriter {
             return;
         }
         ctx.readings().upsert(org, ctx.readings().findByKeys(org, demoted).values().stream()
-                .map(r -> r.withStatus(io.metering.domain.reading.ReadingStatus.IMPLAUSIBLE)).toList());
+                .map(r -> r.withStatus(ReadingStatus.IMPLAUSIBLE)).toList());
     }
 
     /**
@@ -227,7 +231,7 @@ final class ReadingWriter {
                 .toList();
         Map<NeighbourProbe, Neighbours> found = new java.util.HashMap<>(ctx.readings().neighbours(org, probes, removed));
         // other instants are asked only when a reading shows a stored slip: the neighbours of the slip
-        java.util.function.Function<NeighbourProbe, Neighbours> at = probe -> found.computeIfAbsent(probe,
+        Function<NeighbourProbe, Neighbours> at = probe -> found.computeIfAbsent(probe,
                 p -> ctx.readings().neighbours(org, List.of(p), removed).getOrDefault(p, Neighbours.NONE));
         return new SeriesNeighbours() {
             @Override
