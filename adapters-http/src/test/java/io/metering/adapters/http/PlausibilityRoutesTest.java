@@ -53,9 +53,9 @@ class PlausibilityRoutesTest {
         Response r = t.get("/v1/metering/allowed/reading/" + meter.id() + "?timestamp=2024-06-04T00:00:00Z", t.portalToken(contact));
 
         JsonNode range = r.json().get("data").get(0);
-        // 1020 + max(10 x 10 kWh/day x 30 days, 1020)
+        // 1020 + max(10 x 10 kWh/day x 3 days, 1020)
         assertThat(range.get("min_value").decimalValue()).isEqualByComparingTo("1020");
-        assertThat(range.get("max_value").decimalValue()).isEqualByComparingTo("4020");
+        assertThat(range.get("max_value").decimalValue()).isEqualByComparingTo("2040");
     }
 
     @Test

@@ -140,6 +140,9 @@ final class ImportCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("Imported %d readings in %.1f s (%.0f readings/s), %d chunk(s), %d checked reading by reading%n",
                     report.rows(), seconds, report.rows() / Math.max(seconds, 1e-9), report.chunks(), report.chunksCheckedReadingByReading());
+            // implausible readings take no part in ordering checks: say so, or a decreasing pair passes unnoticed
+            System.out.printf("%d reading(s) left with status implausible%s%n", report.implausible(),
+                    report.implausible() == 0 ? "" : " (kept out of ordering checks and consumption until an admin marks them valid)");
             return 0;
         } catch (MeteringException | ImportException | UncheckedIOException e) {
             err.println();

@@ -54,6 +54,11 @@ final class InProcessService implements AutoCloseable {
         return http;
     }
 
+    /** The running server, for use cases the HTTP API does not offer (the bulk import). */
+    MeteringServer server() {
+        return server;
+    }
+
     int httpPort() {
         return server.port();
     }

@@ -8,6 +8,7 @@ import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
+import io.metering.domain.meter.MeterLifecycle;
 import io.metering.domain.reading.PlausibilityPolicy;
 import io.metering.domain.reading.PlausibilityQuestion;
 import io.metering.domain.reading.Reading;
@@ -52,7 +53,16 @@ public final class AllowedReadingService implements AllowedReadingQuery {
             List<Counter> counters = ctx.counters().findByMeter(org, meter.id());
             Map<CounterId, Reading> latest = ctx.series().latestPlausible(org, counters.stream().map(Counter::id).toList());
             PlausibilityPolicy policy = plausibility.forWrite(org);
-            return counters.stream().map(c -> range(org, c, SeriesChoice.direction(c, latest.get(c.id())), t, policy)).toList();
+            Instant closedAt = MeterLifecycle.closedAt(meter, ctx.businessZone()).orElse(null);
+            return counters.stream().map(c -> {
+                AllowedRange open = range(org, c, SeriesChoice.direction(c, latest.get(c.id())), t, policy);
+                if (closedAt == null) {
+                    return open;
+                }
+                // a closed meter takes no reading after its closing instant (docs/domain.md#decommissioned-meters)
+                return new AllowedRange(open.counterId(), open.direction(), open.minValue(),
+                        t.isAfter(closedAt) ? null : open.maxValue(), closedAt);
+            }).toList();
         });
     }
 

@@ -55,6 +55,7 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
     private final ReadingWriter writer;
     private final ChangesetInterceptor interceptor;
     private final SeriesGapGuard gaps;
+    private final EchoMatcher echoes;
 
     /**
      * @param ctx ports, clock and zone
@@ -63,6 +64,7 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
     public BatchWriteReadingsService(ServiceContext ctx, PlausibilityProvider plausibility) {
         this.ctx = ctx;
         this.writer = new ReadingWriter(ctx, plausibility);
+        this.echoes = new EchoMatcher(ctx);
         this.interceptor = new ChangesetInterceptor(ctx, writer);
         this.gaps = new SeriesGapGuard(ctx);
     }
@@ -85,6 +87,25 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
         caller.requireAdmin("batchWriteMeterReadings");
         Instant now = ctx.clock().instant().truncatedTo(ChronoUnit.MILLIS);
         return ctx.transactions().inTransaction(() -> run(caller, command, now));
+    }
+
+    /**
+     * A create that its identifiers match to no stored reading may be an echo of one
+     * (docs/domain.md#same-reading-same-business-day): it then writes over the stored reading it
+     * confirms, at that reading's instant, instead of adding a second one.
+     */
+    private List<ReadingCandidate> confirmEchoes(OrganizationId org, List<Plan> plans, List<ReadingCandidate> direct) {
+        java.util.Set<Integer> unmatchedCreates = plans.stream()
+                .filter(p -> !p.isDelete() && !p.intercepted() && p.operation() == BatchOperation.CREATE && p.matched() == null)
+                .map(p -> p.candidate().index())
+                .collect(Collectors.toSet());
+        List<ReadingCandidate> creates = direct.stream().filter(c -> unmatchedCreates.contains(c.index())).toList();
+        if (creates.isEmpty()) {
+            return direct;
+        }
+        Map<Integer, ReadingCandidate> confirmed = new HashMap<>();
+        echoes.match(org, creates).candidates().forEach(c -> confirmed.put(c.index(), c));
+        return direct.stream().map(c -> confirmed.getOrDefault(c.index(), c)).toList();
     }
 
     private BatchWriteResult run(Caller caller, BatchWriteCommand command, Instant now) {
@@ -111,7 +132,8 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
         WriteOptions options = command.options();
         boolean validate = !options.skipValidation();
 
-        List<ReadingCandidate> direct = plans.stream().filter(p -> !p.isDelete() && !p.intercepted()).map(Plan::candidate).toList();
+        List<ReadingCandidate> direct = confirmEchoes(org, plans,
+                plans.stream().filter(p -> !p.isDelete() && !p.intercepted()).map(Plan::candidate).toList());
         List<ReadingCandidate> governed = plans.stream().filter(Plan::intercepted).map(Plan::candidate).toList();
         List<ReadingKey> removed = plans.stream().flatMap(p -> p.removes().stream()).toList();
         List<Reading> written;

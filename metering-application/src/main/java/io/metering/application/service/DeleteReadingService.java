@@ -4,7 +4,11 @@ import io.metering.application.access.Caller;
 import io.metering.application.port.in.DeleteReadingCommand;
 import io.metering.application.port.in.DeleteReadingUseCase;
 import io.metering.domain.counter.Counter;
+import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.NotFoundException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.MeterLifecycle;
 import io.metering.domain.reading.Reading;
 import java.time.Instant;
 import java.util.List;
@@ -36,9 +40,16 @@ public final class DeleteReadingService implements DeleteReadingUseCase {
         Caller caller = command.caller();
         caller.requireAdmin("deleteMeterReading");
         return ctx.transactions().inTransaction(() -> {
-            Counter counter = reach.counterOf(caller, command.address().meterId(), command.address().counterId());
+            Meter meter = reach.meter(caller, command.address().meterId());
+            Counter counter = reach.counterOf(caller, meter.id(), command.address().counterId());
             writer.lock(caller.org(), List.of(counter.id()));
             Instant t = command.address().timestamp();
+            Optional<Instant> closed = MeterLifecycle.closedAt(meter, ctx.businessZone());
+            if (closed.isPresent() && t.isAfter(closed.get())) {
+                // nothing after the closing instant changes, deletes included (docs/domain.md#decommissioned-meters)
+                throw new InvalidRequestException(RejectionReason.METER_DECOMMISSIONED, "meter " + meter.id()
+                        + " is decommissioned since " + closed.get() + "; its readings after that instant cannot change");
+            }
             List<Reading> found = locator.find(caller.org(), counter, t, Optional.ofNullable(command.address().direction()));
             if (found.isEmpty()) {
                 throw new NotFoundException("no reading of counter " + counter.id() + " at " + t);

@@ -66,6 +66,11 @@ public final class HistoryPlausibilityProvider implements PlausibilityProvider {
             public Optional<BigDecimal> boundAtLeast(SeriesPoint previous) {
                 return Optional.of(PlausibilityRule.leastBound(previous));
             }
+
+            @Override
+            public Optional<BigDecimal> limitWithoutBound(SeriesPoint previous) {
+                return PlausibilityRule.freshLimit(previous);
+            }
         };
     }
 

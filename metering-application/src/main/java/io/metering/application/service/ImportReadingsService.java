@@ -18,6 +18,7 @@ import io.metering.domain.reading.PlausibilityPolicy;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingBatchValidator;
 import io.metering.domain.reading.ReadingCandidate;
+import io.metering.domain.reading.ReadingKey;
 import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesNeighbours;
 import io.metering.domain.reading.SeriesPoint;
@@ -102,6 +103,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         private long rows;
         private long chunks;
         private long slowChunks;
+        private long implausible;
         /** In one transaction (per file), meters are read once and counter locks last until the end. */
         private final ReadingPreparation.Loaded loaded = new ReadingPreparation.Loaded();
         private final Set<CounterId> locked = new HashSet<>();
@@ -166,7 +168,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                     if (appender != null) {
                         settle();
                     }
-                    return new ImportReport(rows, chunks, slowChunks);
+                    return new ImportReport(rows, chunks, slowChunks, implausible);
                 }
             }
         }
@@ -200,6 +202,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                 }
             }
             confirm(accepted);
+            implausible += countImplausible(accepted);
             appender.add(accepted);
         }
 
@@ -219,7 +222,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
             SeriesNeighbours neighbours = new SeriesNeighbours() {
                 @Override
                 public Optional<SeriesPoint> previous(SeriesKey series, Instant t) {
-                    return appending.get(series).latestPlausible();
+                    return appending.get(series).plausibleBefore(t);
                 }
 
                 @Override
@@ -234,7 +237,26 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                 }
                 return a.newestFirst(limit);
             }) : PlausibilityPolicy.NONE;
-            return new ReadingBatchValidator(neighbours, policy).validate(candidates, now, command.validate());
+            ReadingBatchValidator.Judgement judged = new ReadingBatchValidator(neighbours, policy).judge(candidates, now,
+                    ctx.businessZone(), command.validate());
+            if (!judged.demoted().isEmpty()) {
+                // a reading showed an imported one to be a unit slip: demote it once the store has it
+                settle();
+                writer.demote(org, judged.demoted());
+                forget(judged.demoted());
+                implausible += judged.demoted().size();
+            }
+            return judged.readings();
+        }
+
+        /** Takes demoted readings out of the followed history. */
+        private void forget(List<ReadingKey> demoted) {
+            for (ReadingKey k : demoted) {
+                Appending a = appending.get(k.series());
+                if (a != null) {
+                    a.forget(k.timestamp());
+                }
+            }
         }
 
         /** Judges a chunk against the store, which holds everything the import wrote before. */
@@ -242,10 +264,18 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
             Map<SeriesKey, SpanNeighbours> around = bulk.around(org, spans);
             if (around.values().stream().anyMatch(SpanNeighbours::occupied)) {
                 slowChunks++;
-                return writer.check(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate());
             }
-            PlausibilityPolicy policy = command.validate() ? plausibility.forWrite(org) : PlausibilityPolicy.NONE;
-            return new ReadingBatchValidator(SpanChecks.atBoundaries(around), policy).validate(candidates, now, command.validate());
+            return judgeAgainstStore(org, candidates);
+        }
+
+        /** The writer's judgement, which also demotes the stored slips a reading shows; forgets them in memory too. */
+        private List<Reading> judgeAgainstStore(OrganizationId org, List<ReadingCandidate> candidates) {
+            List<ReadingKey> demoted = new ArrayList<>();
+            List<Reading> accepted = writer.judgeAndDemote(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate(),
+                    demoted::addAll);
+            forget(demoted);
+            implausible += demoted.size();
+            return accepted;
         }
 
         /** Waits for the appender, then deletes the confirmed changesets: the store is the import's again. */
@@ -332,17 +362,19 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                 locked.addAll(toLock);
             }
             Map<SeriesKey, SpanNeighbours> around = bulk.around(org, SpanChecks.spans(candidates));
-            List<Reading> accepted;
             if (around.values().stream().anyMatch(SpanNeighbours::occupied)) {
                 slowChunks++;
-                accepted = writer.check(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate());
-            } else {
-                PlausibilityPolicy policy = command.validate() ? plausibility.forWrite(org) : PlausibilityPolicy.NONE;
-                accepted = new ReadingBatchValidator(SpanChecks.atBoundaries(around), policy).validate(candidates, now, command.validate());
             }
+            List<Reading> accepted = writer.judgeAndDemote(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate(),
+                    demoted -> implausible += demoted.size());
             bulk.append(org, accepted);
             writer.autoClear(org, accepted);
+            implausible += countImplausible(accepted);
             return null;
+        }
+
+        private static long countImplausible(List<Reading> accepted) {
+            return accepted.stream().filter(Reading::isImplausible).count();
         }
     }
 
@@ -400,6 +432,22 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
 
         Optional<SeriesPoint> latestPlausible() {
             return Optional.ofNullable(recent.peekLast());
+        }
+
+        /** The latest plausible point strictly before {@code t}. */
+        Optional<SeriesPoint> plausibleBefore(Instant t) {
+            for (Iterator<SeriesPoint> it = recent.descendingIterator(); it.hasNext();) {
+                SeriesPoint p = it.next();
+                if (p.timestamp().isBefore(t)) {
+                    return Optional.of(p);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Forgets the point at {@code t}, demoted as a slip. */
+        void forget(Instant t) {
+            recent.removeIf(p -> p.timestamp().equals(t));
         }
 
         List<SeriesPoint> newestFirst(int limit) {

@@ -40,7 +40,7 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
         Instant now = ctx.clock().instant();
         Meter.Builder builder = Meter.builder(id, caller.org(), now);
         MeterAttributes.apply(builder, null, attributes, ctx.businessZone(), false);
-        Meter meter = builder.build();
+        Meter meter = MeterAttributes.stampDecommissioning(builder.build(), attributes, now);
         return ctx.transactions().inTransaction(() -> {
             if (ctx.meters().findById(caller.org(), id).isPresent()) {
                 throw new ConflictException("meter " + id + " exists");
@@ -68,9 +68,10 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
         }
         return ctx.transactions().inTransaction(() -> {
             Meter current = reach.meter(caller, id);
-            Meter.Builder builder = current.toBuilder().updatedAt(ctx.clock().instant());
+            Instant now = ctx.clock().instant();
+            Meter.Builder builder = current.toBuilder().updatedAt(now);
             MeterAttributes.apply(builder, current, changes, ctx.businessZone(), !caller.isAdmin());
-            Meter updated = builder.build();
+            Meter updated = MeterAttributes.stampDecommissioning(builder.build(), changes, now);
             ctx.meters().update(updated);
             return updated;
         });

@@ -11,7 +11,9 @@ import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.ContractPeriod;
 import io.metering.domain.meter.EntityRelation;
 import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.MeterLifecycle;
 import io.metering.domain.meter.MeterStatus;
+import io.metering.domain.reading.EchoMatching;
 import io.metering.domain.meter.MeterType;
 import io.metering.domain.meter.Sector;
 import io.metering.domain.time.TimeInput;
@@ -31,7 +33,8 @@ import java.util.Set;
 final class MeterAttributes {
     /** Attributes a portal user may not change (DOMAIN.md "Who may do what"). */
     static final Set<String> PROTECTED_FROM_PORTAL = Set.of("_id", "_org", "_schema", "status", "customer", "contract",
-            "ma_lo_id", "meter_number", "sector", "meter_type", "contract_periods", "reading_governance", "journey_actions");
+            "ma_lo_id", "meter_number", "sector", "meter_type", "contract_periods", "reading_governance", "journey_actions",
+            MeterLifecycle.INSTALLATION_DATE, MeterLifecycle.COMMISSIONING_DATE, MeterLifecycle.DECOMMISSIONED_AT, EchoMatching.ATTRIBUTE);
     /** Attributes derived by the service; sent values are ignored. */
     static final Set<String> DERIVED = Set.of("_id", "_org", "_schema", "_created_at", "_updated_at", "last_reading",
             "current_consumption", "pending_changesets", "_type");
@@ -77,11 +80,48 @@ final class MeterAttributes {
             case "contract" -> builder.contracts(relations(name, v));
             case "contract_periods" -> builder.contractPeriods(periods(name, v, businessZone));
             case "reading_governance" -> builder.governance(governance(name, v));
+            case MeterLifecycle.INSTALLATION_DATE, MeterLifecycle.COMMISSIONING_DATE, MeterLifecycle.DECOMMISSIONED_AT -> {
+                // kept as sent, among the other attributes; checked here so that the rules can read it
+                String text = AttributeReader.text(name, v);
+                if (text != null) {
+                    MeterLifecycle.parse(text, name, businessZone, false);
+                }
+                return false;
+            }
+            case EchoMatching.ATTRIBUTE -> {
+                String text = AttributeReader.text(name, v);
+                if (text != null) {
+                    EchoMatching.fromCode(text).orElseThrow(() -> AttributeReader.invalid(name + " must be one of "
+                            + EchoMatching.codes()));
+                }
+                return false;
+            }
             default -> {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Records when a meter was decommissioned, if the change did not say (docs/domain.md#decommissioned-meters):
+     * the meter is closed from that instant. A meter made active again forgets the instant.
+     *
+     * @param changes the attributes the change sent
+     * @param now the time of the change
+     */
+    static Meter stampDecommissioning(Meter meter, Map<String, Object> changes, Instant now) {
+        boolean stated = changes.get(MeterLifecycle.DECOMMISSIONED_AT) != null;
+        boolean known = meter.attributes().get(MeterLifecycle.DECOMMISSIONED_AT) != null;
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>(meter.attributes());
+        if (meter.isDecommissioned() && !known) {
+            attributes.put(MeterLifecycle.DECOMMISSIONED_AT, now.toString());
+        } else if (!meter.isDecommissioned() && known && !stated && changes.containsKey("status")) {
+            attributes.remove(MeterLifecycle.DECOMMISSIONED_AT);
+        } else {
+            return meter;
+        }
+        return meter.toBuilder().attributes(attributes).build();
     }
 
     private static List<EntityRelation> relations(String name, Object v) {

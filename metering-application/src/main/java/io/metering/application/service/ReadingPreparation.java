@@ -6,6 +6,7 @@ import io.metering.domain.counter.Counter;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.MeteringException;
 import io.metering.domain.error.NotFoundException;
+import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.reading.Reading;
@@ -109,6 +110,11 @@ final class ReadingPreparation {
                 Meter meter = meters.get(in.meterId());
                 if (meter == null) {
                     throw Reach.meterNotFound(in.meterId());
+                }
+                if (meter.isDecommissioned() && !caller.isAdmin()) {
+                    // only an admin corrects a closed meter's readings (docs/domain.md#decommissioned-meters)
+                    throw new InvalidRequestException(RejectionReason.METER_DECOMMISSIONED, "meter " + meter.id()
+                            + " is decommissioned; only an admin may correct its readings");
                 }
                 ReadingTarget target = ReadingTarget.resolve(meter, counters.getOrDefault(meter.id(), List.of()),
                         Optional.ofNullable(in.counterId()), Optional.ofNullable(in.direction()));

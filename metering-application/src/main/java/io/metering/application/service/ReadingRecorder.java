@@ -24,9 +24,11 @@ final class ReadingRecorder {
     private final ReadingPreparation preparation;
     private final ReadingWriter writer;
     private final ChangesetInterceptor interceptor;
+    private final EchoMatcher echoes;
 
     ReadingRecorder(ServiceContext ctx, ReadingWriter writer) {
         this.ctx = ctx;
+        this.echoes = new EchoMatcher(ctx);
         this.preparation = new ReadingPreparation(ctx);
         this.writer = writer;
         this.interceptor = new ChangesetInterceptor(ctx, writer);
@@ -47,8 +49,12 @@ final class ReadingRecorder {
         }
         writer.lock(caller.org(), Stream.concat(direct.stream(), governed.stream()).map(c -> c.counter().id()).toList());
         boolean validate = !options.skipValidation();
-        List<Reading> written = direct.isEmpty() ? List.of()
-                : writer.write(caller.org(), direct, List.of(), ReadingWriter.OnExisting.REJECT, validate);
+        List<Reading> written = List.of();
+        if (!direct.isEmpty()) {
+            // an echo of a stored reading confirms it instead of adding a second row
+            EchoMatcher.Matched matched = echoes.match(caller.org(), direct);
+            written = writer.write(caller.org(), matched.candidates(), matched.confirmed(), ReadingWriter.OnExisting.REJECT, validate);
+        }
         List<Changeset> pending = governed.isEmpty() ? List.of() : interceptor.intercept(caller, governed, validate, now);
         List<Reading> confirming = written.stream().filter(r -> ChangesetInterceptor.isDirect(options, r)).toList();
         if (!confirming.isEmpty()) {

@@ -12,17 +12,21 @@ import io.metering.domain.reading.ReadingBatchValidator;
 import io.metering.domain.reading.ReadingCandidate;
 import io.metering.domain.reading.PlausibilityPolicy;
 import io.metering.domain.reading.ReadingKey;
+import io.metering.domain.reading.ReadingStatus;
 import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesNeighbours;
 import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -42,10 +46,12 @@ final class ReadingWriter {
 
     private final ServiceContext ctx;
     private final PlausibilityProvider plausibility;
+    private final SeriesGapGuard gaps;
 
     ReadingWriter(ServiceContext ctx, PlausibilityProvider plausibility) {
         this.ctx = ctx;
         this.plausibility = plausibility;
+        this.gaps = new SeriesGapGuard(ctx);
     }
 
     /** Locks every counter the readings touch, in id order. */
@@ -58,25 +64,60 @@ final class ReadingWriter {
      *
      * @param org the organization
      * @param candidates the readings with their meters and counters
-     * @param removed keys of stored readings this write removes or moves away (ignored as neighbours)
+     * @param removed keys of stored readings this write removes or moves away (ignored as neighbours);
+     *     with {@link OnExisting#REJECT}, a removed key that a candidate writes again is refreshed
+     *     in place (the stored reading an echo confirms)
      * @param onExisting what to do with readings whose key is stored
      * @param validate whether the write rules run
      * @return the stored readings in candidate order
      */
     List<Reading> write(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
             OnExisting onExisting, boolean validate) {
-        List<Reading> accepted = check(org, candidates, removed, onExisting, validate);
+        List<Reading> accepted = judgeAndDemote(org, candidates, removed, onExisting, validate);
         Set<ReadingKey> keys = accepted.stream().map(Reading::key).collect(Collectors.toSet());
         List<ReadingKey> deleted = removed.stream().filter(k -> !keys.contains(k)).toList();
         if (!deleted.isEmpty()) {
             ctx.readings().delete(org, deleted);
         }
         if (onExisting == OnExisting.REJECT) {
-            ctx.readings().insert(org, accepted);
+            // a removed key written again is a stored reading this write refreshes (an echo it confirms)
+            List<Reading> refreshed = accepted.stream().filter(r -> removed.contains(r.key())).toList();
+            if (!refreshed.isEmpty()) {
+                ctx.readings().upsert(org, refreshed);
+            }
+            List<Reading> added = refreshed.isEmpty() ? accepted : accepted.stream().filter(r -> !removed.contains(r.key())).toList();
+            if (!added.isEmpty()) {
+                ctx.readings().insert(org, added);
+            }
         } else {
+            List<SeriesGapGuard.Vacated> withdrawn = validate ? withdrawn(org, candidates, accepted) : List.of();
             ctx.readings().upsert(org, accepted);
+            gaps.check(org, withdrawn, List.of());
         }
         return accepted;
+    }
+
+    /**
+     * The positions a replacing write takes out of the ordering rules: a stored plausible reading
+     * overwritten with status {@code implausible} leaves its neighbours adjacent, which must still be
+     * in order (docs/domain.md#a-correction-never-breaks-the-series). Asks the store only when the
+     * write holds an implausible reading.
+     */
+    private List<SeriesGapGuard.Vacated> withdrawn(OrganizationId org, List<ReadingCandidate> candidates, List<Reading> accepted) {
+        List<ReadingKey> implausible = accepted.stream().filter(Reading::isImplausible).map(Reading::key).toList();
+        if (implausible.isEmpty()) {
+            return List.of();
+        }
+        Map<ReadingKey, Reading> before = ctx.readings().findByKeys(org, implausible);
+        List<SeriesGapGuard.Vacated> out = new ArrayList<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            Reading stored = before.get(accepted.get(i).key());
+            if (stored != null && !stored.isImplausible() && accepted.get(i).isImplausible()) {
+                out.add(new SeriesGapGuard.Vacated("readings[" + candidates.get(i).index() + "]", stored.key(),
+                        candidates.get(i).counter().capacity()));
+            }
+        }
+        return out;
     }
 
     /**
@@ -86,14 +127,64 @@ final class ReadingWriter {
      */
     List<Reading> check(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
             OnExisting onExisting, boolean validate) {
+        return judge(org, candidates, removed, onExisting, validate, false).readings();
+    }
+
+    /**
+     * Judges readings as {@link #write} would and stores the stored readings they show to be unit
+     * slips with status {@code implausible} (docs/domain.md#a-slip-shown-by-a-later-reading), without
+     * storing the readings themselves (a bulk import stores them its own way).
+     *
+     * @return the readings as they are to be stored
+     */
+    List<Reading> judgeAndDemote(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
+            OnExisting onExisting, boolean validate) {
+        return judgeAndDemote(org, candidates, removed, onExisting, validate, demoted -> { });
+    }
+
+    /** As {@link #judgeAndDemote(OrganizationId, List, Collection, OnExisting, boolean)}, telling which readings it demoted. */
+    List<Reading> judgeAndDemote(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
+            OnExisting onExisting, boolean validate, Consumer<List<ReadingKey>> demotedTo) {
+        ReadingBatchValidator.Judgement judged = judge(org, candidates, removed, onExisting, validate, true);
+        demote(org, judged.demoted());
+        demotedTo.accept(judged.demoted());
+        return judged.readings();
+    }
+
+    /**
+     * Stores the readings a write showed to be unit slips with status {@code implausible}
+     * (docs/domain.md#a-slip-shown-by-a-later-reading).
+     */
+    void demote(OrganizationId org, List<ReadingKey> demoted) {
+        if (demoted.isEmpty()) {
+            return;
+        }
+        ctx.readings().upsert(org, ctx.readings().findByKeys(org, demoted).values().stream()
+                .map(r -> r.withStatus(ReadingStatus.IMPLAUSIBLE)).toList());
+    }
+
+    /**
+     * @param recoverSlips whether stored readings a candidate shows to be slips are demoted instead
+     *     of the candidate being refused; only a write that stores the demotions asks for it
+     */
+    private ReadingBatchValidator.Judgement judge(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
+            OnExisting onExisting, boolean validate, boolean recoverSlips) {
         Instant now = ctx.clock().instant();
         Optional<SeriesNeighbours> boundaries = removed.isEmpty() ? SpanChecks.boundaries(ctx.readings(), org, candidates)
                 : Optional.empty();
         if (boundaries.isPresent()) {
             // nothing stored inside the batch's spans: no stored key can collide, and the stored
             // neighbours of every candidate are the readings just outside its series' span
-            return new ReadingBatchValidator(boundaries.get(), validate ? plausibility.forWrite(org) : PlausibilityPolicy.NONE)
-                    .validate(candidates, now, validate);
+            ReadingBatchValidator validator = new ReadingBatchValidator(boundaries.get(),
+                    validate ? plausibility.forWrite(org) : PlausibilityPolicy.NONE);
+            try {
+                return new ReadingBatchValidator.Judgement(validator.validate(candidates, now, ctx.businessZone(), validate), List.of());
+            } catch (InvalidRequestException e) {
+                if (!recoverSlips || e.reason() != RejectionReason.LESS_THAN_PREVIOUS) {
+                    throw e;
+                }
+                // the refusal may show a stored slip: judge again with every stored neighbour at hand
+            }
         }
         if (onExisting == OnExisting.REJECT) {
             Set<ReadingKey> keys = candidates.stream().map(c -> c.reading().key()).collect(Collectors.toSet());
@@ -113,7 +204,8 @@ final class ReadingWriter {
         SeriesNeighbours neighbours = validate ? fetchNeighbours(org, candidates, replacedOrRemoved) : NO_NEIGHBOURS;
         ReadingBatchValidator validator = new ReadingBatchValidator(neighbours,
                 validate ? plausibility.forWrite(org) : PlausibilityPolicy.NONE);
-        return validator.validate(candidates, now, validate);
+        return recoverSlips ? validator.judge(candidates, now, ctx.businessZone(), validate)
+                : new ReadingBatchValidator.Judgement(validator.validate(candidates, now, ctx.businessZone(), validate), List.of());
     }
 
     /**
@@ -137,16 +229,19 @@ final class ReadingWriter {
                 .map(c -> new NeighbourProbe(c.reading().series(), c.reading().timestamp()))
                 .distinct()
                 .toList();
-        Map<NeighbourProbe, Neighbours> found = ctx.readings().neighbours(org, probes, removed);
+        Map<NeighbourProbe, Neighbours> found = new java.util.HashMap<>(ctx.readings().neighbours(org, probes, removed));
+        // other instants are asked only when a reading shows a stored slip: the neighbours of the slip
+        Function<NeighbourProbe, Neighbours> at = probe -> found.computeIfAbsent(probe,
+                p -> ctx.readings().neighbours(org, List.of(p), removed).getOrDefault(p, Neighbours.NONE));
         return new SeriesNeighbours() {
             @Override
             public Optional<SeriesPoint> previous(SeriesKey series, Instant t) {
-                return found.getOrDefault(new NeighbourProbe(series, t), Neighbours.NONE).previous();
+                return at.apply(new NeighbourProbe(series, t)).previous();
             }
 
             @Override
             public Optional<SeriesPoint> next(SeriesKey series, Instant t) {
-                return found.getOrDefault(new NeighbourProbe(series, t), Neighbours.NONE).next();
+                return at.apply(new NeighbourProbe(series, t)).next();
             }
         };
     }

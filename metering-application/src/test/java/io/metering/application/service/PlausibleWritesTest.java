@@ -67,9 +67,9 @@ class PlausibleWritesTest {
         AllowedRange range = new AllowedReadingService(w.ctx, plausibility)
                 .allowedRanges(w.admin, meter.id(), Instant.parse("2024-06-04T00:00:00Z")).get(0);
 
-        // 1020 + max(10 x 10 kWh/day x 30 days, 1020)
+        // 1020 + max(10 x 10 kWh/day x 3 days, 1020)
         assertThat(range.minValue()).isEqualByComparingTo("1020");
-        assertThat(range.maxValue()).isEqualByComparingTo("4020");
+        assertThat(range.maxValue()).isEqualByComparingTo("2040");
     }
 
     @Test
@@ -94,17 +94,19 @@ class PlausibleWritesTest {
 
     @Test
     void a_write_reads_each_series_history_once() {
-        tenPerDay();
+        // a young register: 100 kWh per day from 100, so the rate term (3000) exceeds the doubling (300)
+        w.record(reading(meter, kwh, "2024-06-01T00:00:00Z", "100"), reading(meter, kwh, "2024-06-02T00:00:00Z", "200"),
+                reading(meter, kwh, "2024-06-03T00:00:00Z", "300"));
         historyQueries.set(0);
         List<ServiceWorld.Input> batch = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             batch.add(reading(meter, kwh, Instant.parse("2024-06-03T01:00:00Z").plus(Duration.ofMinutes(i)).toString(),
-                    String.valueOf(3000 + i)));
+                    String.valueOf(700 + i)));
         }
 
         w.record(batch.toArray(ServiceWorld.Input[]::new));
 
-        // 3000 is more than twice the stored 1020, so it is judged by the rate; the later readings
+        // 700 is more than twice the stored 300, so it is judged by the rate; the later readings
         // stay below twice their predecessor, which no bound falls below, and need no history
         assertThat(historyQueries).hasValue(1);
         assertThat(w.stored(kwh)).noneMatch(Reading::isImplausible);

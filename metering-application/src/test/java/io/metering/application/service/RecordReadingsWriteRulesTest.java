@@ -127,10 +127,20 @@ class RecordReadingsWriteRulesTest {
     }
 
     @Test
-    void a_decommissioned_meter_takes_no_readings() {
-        world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned"));
-        assertRejected(() -> world.record(reading(meter, counter, "2024-06-01T00:00:00Z", "10")),
+    void a_decommissioned_meter_takes_no_reading_after_its_decommissioning_and_an_admins_correction_before_it() {
+        world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned", "decommissioned_at", "2024-06-01T00:00:00Z"));
+        assertRejected(() -> world.record(reading(meter, counter, "2024-06-01T00:00:00.001Z", "10")),
                 RejectionReason.METER_DECOMMISSIONED);
+        assertThat(world.record(reading(meter, counter, "2024-06-01T00:00:00Z", "10")).written()).hasSize(1);
+    }
+
+    @Test
+    void decommissioning_without_an_instant_closes_the_meter_at_the_change() {
+        Meter closed = world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned"));
+        assertThat(closed.attributes()).containsEntry("decommissioned_at", ServiceWorld.NOW.toString());
+        world.clock.advance(java.time.Duration.ofHours(1));
+        assertRejected(() -> world.record(reading(meter, counter, null, "10")), RejectionReason.METER_DECOMMISSIONED);
+        assertThat(world.record(reading(meter, counter, "2024-06-01T00:00:00Z", "10")).written()).hasSize(1);
     }
 
     @Test

@@ -29,6 +29,11 @@ public enum RejectionReason {
     INVALID_VALUE("invalid_value"),
     /** A timestamp or date that cannot be read, or a local time that is ambiguous or does not exist. */
     INVALID_TIMESTAMP("invalid_timestamp"),
+    /**
+     * A reading timestamp before the meter's installation date, or before the earliest plausible
+     * instant where none is known (docs/domain.md#plausible-dates).
+     */
+    TIMESTAMP_TOO_EARLY("timestamp_too_early"),
     /** A reading direction that contradicts the direction declared on its counter. */
     DIRECTION_MISMATCH("direction_mismatch"),
     /** A value at or above the declared register capacity. */

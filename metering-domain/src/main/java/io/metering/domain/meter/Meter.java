@@ -75,7 +75,10 @@ public record Meter(
         attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
-    /** Whether readings may no longer be written (reason {@code meter_decommissioned}). */
+    /**
+     * Whether the meter is decommissioned: closed to readings after its decommissioning instant
+     * ({@link MeterLifecycle#closedAt}, docs/domain.md#decommissioned-meters).
+     */
     public boolean isDecommissioned() {
         return status == MeterStatus.DECOMMISSIONED;
     }

@@ -6,7 +6,11 @@ import java.util.Optional;
 /** Lifecycle status of a meter (contract schema {@code Meter.status}). */
 public enum MeterStatus {
     ACTIVE("active"),
-    /** No readings may be written to a decommissioned meter (reason {@code meter_decommissioned}). */
+    /**
+     * Closed at its decommissioning instant: nothing after it may be written (reason {@code
+     * meter_decommissioned}); admins may still correct readings up to it
+     * ({@link MeterLifecycle#closedAt}, docs/domain.md#decommissioned-meters).
+     */
     DECOMMISSIONED("decommissioned");
 
     private final String code;

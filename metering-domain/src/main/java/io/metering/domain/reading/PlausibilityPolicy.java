@@ -32,4 +32,15 @@ public interface PlausibilityPolicy {
     default Optional<BigDecimal> boundAtLeast(SeriesPoint previous) {
         return Optional.empty();
     }
+
+    /**
+     * The lowest implausible value for a new reading when {@link #upperBound} has no bound, if the
+     * policy has one: the rule for fresh counters (docs/domain.md#without-a-rate-fresh-counters), so
+     * that a unit slip is caught whatever the history. Empty by default: no limit.
+     *
+     * @param previous the nearest earlier plausible point
+     */
+    default Optional<BigDecimal> limitWithoutBound(SeriesPoint previous) {
+        return Optional.empty();
+    }
 }

@@ -3,8 +3,13 @@ package io.metering.domain.reading;
 import io.metering.domain.counter.RegisterCapacity;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
+import io.metering.domain.meter.MeterLifecycle;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,17 +27,22 @@ import java.util.TreeMap;
  * <ol>
  *   <li>{@code negative_value} and value size: always, even when validation is skipped;</li>
  *   <li>two readings of the batch with the same series and instant: {@code duplicate_reading};</li>
- *   <li>with validation on: {@code meter_decommissioned}, {@code timestamp_future} (after now),
- *       {@code contract_period}, {@code exceeds_register_capacity};</li>
+ *   <li>a reading after a decommissioned meter's closing instant: {@code meter_decommissioned},
+ *       always (docs/domain.md#decommissioned-meters);</li>
+ *   <li>with validation on: {@code timestamp_future} (after now; a date-only reading of the business
+ *       day's date never is, docs/domain.md#date-only-today), {@code timestamp_too_early}
+ *       (docs/domain.md#plausible-dates), {@code contract_period}, {@code exceeds_register_capacity};</li>
  *   <li>with validation on, against the nearest earlier plausible reading of the series (stored
  *       or earlier in the batch): {@code less_than_previous}, unless the reading starts a segment
- *       or the step is a register wrap; equal is allowed;</li>
+ *       or the step is a register wrap; equal is allowed. With {@link #judge}, a predecessor the
+ *       reading shows to be a unit slip is demoted instead (docs/domain.md#a-slip-shown-by-a-later-reading);</li>
  *   <li>with validation on, against the nearest later stored reading: {@code
  *       greater_than_subsequent}, unless that reading starts a segment (a later reading of the
  *       batch is checked from its own side instead);</li>
  *   <li>with validation on, a reading with no later stored reading whose value exceeds the
- *       plausibility bound is marked {@code implausible} (unless the writer set a status) and is not
- *       used as a predecessor by the rest of the batch. The policy is told which points the batch
+ *       plausibility bound, or without a bound reaches the policy's limit for fresh counters
+ *       (docs/domain.md#without-a-rate-fresh-counters), is marked {@code implausible} (unless the
+ *       writer set a status) and is not used as a predecessor by the rest of the batch. The policy is told which points the batch
  *       accepted before the reading, since they are not stored yet.</li>
  * </ol>
  * Readings whose writer marked them implausible take no part in the ordering rules.
@@ -40,6 +50,10 @@ import java.util.TreeMap;
 public final class ReadingBatchValidator {
     private final SeriesNeighbours stored;
     private final PlausibilityPolicy plausibility;
+    /** Whether a judgement may demote stored readings a later one shows to be slips (see {@link #judge}). */
+    private boolean recoverSlips;
+    /** The stored points this judgement found to be slips, by series. */
+    private final Map<SeriesKey, TreeMap<Instant, SeriesPoint>> demoted = new HashMap<>();
 
     /**
      * @param stored the stored neighbours, without implausible readings and without readings this
@@ -52,6 +66,31 @@ public final class ReadingBatchValidator {
     }
 
     /**
+     * What a write stores: the batch's readings and the stored readings it shows to be unit slips.
+     *
+     * @param readings the readings to store, in batch order
+     * @param demoted keys of stored readings to store with status {@code implausible} (a later
+     *     reading of this batch showed each to be a slip, docs/domain.md#a-slip-shown-by-a-later-reading)
+     */
+    public record Judgement(List<Reading> readings, List<ReadingKey> demoted) {}
+
+    /**
+     * As {@link #validate(List, Instant, ZoneId, boolean)}, and a reading that would be {@code
+     * less_than_previous} because its predecessor is a unit slip the plausibility bound could not see
+     * (docs/domain.md#a-slip-shown-by-a-later-reading) demotes that predecessor instead of being
+     * refused. The caller stores the demoted readings with status {@code implausible} in the same
+     * transaction.
+     */
+    public Judgement judge(List<ReadingCandidate> batch, Instant now, ZoneId businessZone, boolean validate) {
+        recoverSlips = true;
+        demoted.clear();
+        List<Reading> readings = validate(batch, now, businessZone, validate);
+        List<ReadingKey> keys = new ArrayList<>();
+        demoted.forEach((series, points) -> points.keySet().forEach(t -> keys.add(new ReadingKey(series, t))));
+        return new Judgement(readings, keys);
+    }
+
+    /**
      * @param batch the proposed readings
      * @param now the server's current instant
      * @param validate false when an admin asked {@code skip_validation=true}
@@ -60,7 +99,20 @@ public final class ReadingBatchValidator {
      * @throws InvalidRequestException the first broken rule, by batch position
      */
     public List<Reading> validate(List<ReadingCandidate> batch, Instant now, boolean validate) {
+        return validate(batch, now, ZoneOffset.UTC, validate);
+    }
+
+    /**
+     * As {@link #validate(List, Instant, boolean)}, with the business time zone for calendar dates
+     * (a date-only reading's "today", installation and decommissioning dates).
+     *
+     * @param businessZone the business time zone
+     */
+    public List<Reading> validate(List<ReadingCandidate> batch, Instant now, ZoneId businessZone, boolean validate) {
         TreeMap<Integer, InvalidRequestException> failures = new TreeMap<>();
+        for (ReadingCandidate c : batch) {
+            checkOpen(c, businessZone).ifPresent(e -> failures.putIfAbsent(c.index(), e));
+        }
         Map<ReadingKey, ReadingCandidate> byKey = new HashMap<>();
         for (ReadingCandidate c : batch) {
             ReadingCandidate other = byKey.putIfAbsent(c.reading().key(), c);
@@ -75,7 +127,7 @@ public final class ReadingBatchValidator {
             return batch.stream().map(ReadingCandidate::reading).toList();
         }
         for (ReadingCandidate c : batch) {
-            checkSingle(c, now).ifPresent(e -> failures.putIfAbsent(c.index(), e));
+            checkSingle(c, now, businessZone).ifPresent(e -> failures.putIfAbsent(c.index(), e));
         }
         Map<Integer, Reading> decided = new HashMap<>();
         Map<SeriesKey, List<ReadingCandidate>> bySeries = new TreeMap<>();
@@ -101,15 +153,44 @@ public final class ReadingBatchValidator {
         }
     }
 
-    private static Optional<InvalidRequestException> checkSingle(ReadingCandidate c, Instant now) {
-        Reading r = c.reading();
-        if (c.meter().isDecommissioned()) {
+    /** Nothing is written after a decommissioned meter's closing instant, validation or not. */
+    private static Optional<InvalidRequestException> checkOpen(ReadingCandidate c, ZoneId businessZone) {
+        Optional<Instant> closed = MeterLifecycle.closedAt(c.meter(), businessZone);
+        if (closed.isPresent() && c.reading().timestamp().isAfter(closed.get())) {
             return Optional.of(new InvalidRequestException(RejectionReason.METER_DECOMMISSIONED,
-                    at(c) + ": meter " + c.meter().id() + " is decommissioned"));
+                    at(c) + ": meter " + c.meter().id() + " is decommissioned since " + closed.get()
+                            + "; no reading may follow that instant"));
         }
-        if (r.timestamp().isAfter(now)) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the instant is in the future for a reading: after now, unless it is 00:00 UTC of a date
+     * up to the business day's date, which is how a date-only input of that date is stored
+     * (docs/domain.md#date-only-today).
+     */
+    static boolean isFuture(Instant t, Instant now, ZoneId businessZone) {
+        if (!t.isAfter(now)) {
+            return false;
+        }
+        if (!t.atOffset(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)) {
+            return true;
+        }
+        return LocalDate.ofInstant(t, ZoneOffset.UTC).isAfter(LocalDate.ofInstant(now, businessZone));
+    }
+
+    private static Optional<InvalidRequestException> checkSingle(ReadingCandidate c, Instant now, ZoneId businessZone) {
+        Reading r = c.reading();
+        if (isFuture(r.timestamp(), now, businessZone)) {
             return Optional.of(new InvalidRequestException(RejectionReason.TIMESTAMP_FUTURE,
                     at(c) + ": timestamp " + r.timestamp() + " is in the future"));
+        }
+        Instant earliest = MeterLifecycle.earliestReading(c.meter(), businessZone);
+        if (r.timestamp().isBefore(earliest)) {
+            return Optional.of(new InvalidRequestException(RejectionReason.TIMESTAMP_TOO_EARLY,
+                    at(c) + ": timestamp " + r.timestamp() + " lies before " + earliest + ", the "
+                            + (earliest.equals(MeterLifecycle.EARLIEST_PLAUSIBLE) ? "earliest plausible reading time"
+                                    : "meter's installation") + " (a meter clock fallen back to its epoch?)"));
         }
         if (!c.meter().acceptsReadingAt(r.timestamp())) {
             return Optional.of(new InvalidRequestException(RejectionReason.CONTRACT_PERIOD,
@@ -137,8 +218,13 @@ public final class ReadingBatchValidator {
                 continue;
             }
             Optional<RegisterCapacity> capacity = c.counter().capacity();
-            Optional<SeriesPoint> previous = nearer(stored.previous(series, r.timestamp()),
-                    Optional.ofNullable(acceptedBatch.lowerEntry(r.timestamp())).map(Map.Entry::getValue), true);
+            Optional<SeriesPoint> previous = previous(series, r.timestamp(), acceptedBatch);
+            if (recoverSlips && previous.isPresent() && !r.startsSegment()
+                    && !RegisterArithmetic.inOrder(previous.get().value(), r.value(), capacity)
+                    && isSlipShownBy(series, previous.get(), r, acceptedBatch)) {
+                demote(series, previous.get(), acceptedBatch, ascending, decided);
+                previous = previous(series, r.timestamp(), acceptedBatch);
+            }
             if (previous.isPresent() && !r.startsSegment()
                     && !RegisterArithmetic.inOrder(previous.get().value(), r.value(), capacity)) {
                 failures.put(c.index(), new InvalidRequestException(RejectionReason.LESS_THAN_PREVIOUS,
@@ -165,6 +251,51 @@ public final class ReadingBatchValidator {
         }
     }
 
+    /** The nearest earlier plausible point, stored or accepted earlier in the batch, leaving out demoted ones. */
+    private Optional<SeriesPoint> previous(SeriesKey series, Instant t, TreeMap<Instant, SeriesPoint> acceptedBatch) {
+        Optional<SeriesPoint> fromStore = stored.previous(series, t);
+        TreeMap<Instant, SeriesPoint> out = demoted.get(series);
+        while (out != null && fromStore.isPresent() && out.containsKey(fromStore.get().timestamp())) {
+            Instant slip = fromStore.get().timestamp();
+            fromStore = stored.previous(series, slip);
+            if (fromStore.isPresent() && !fromStore.get().timestamp().isBefore(slip)) {
+                // neighbours that know only the batch's own instants cannot look past a slip
+                throw new IllegalStateException("the stored neighbours cannot tell what lies before " + slip);
+            }
+        }
+        return nearer(fromStore, Optional.ofNullable(acceptedBatch.lowerEntry(t)).map(Map.Entry::getValue), true);
+    }
+
+    /**
+     * Whether a reading below its predecessor shows that predecessor to be a unit slip
+     * (docs/domain.md#a-slip-shown-by-a-later-reading): the predecessor starts no segment, is at
+     * least {@value io.metering.domain.consumption.PlausibilityRule#FRESH_FACTOR} times the reading,
+     * and itself jumped by that factor over its own predecessor, or has none. A genuine reading
+     * followed by a typo (a digit too few) is not such a jump, and the typo is refused as before.
+     */
+    private boolean isSlipShownBy(SeriesKey series, SeriesPoint previous, Reading r, TreeMap<Instant, SeriesPoint> acceptedBatch) {
+        BigDecimal factor = BigDecimal.valueOf(io.metering.domain.consumption.PlausibilityRule.FRESH_FACTOR);
+        if (previous.segmentStart() || r.value().multiply(factor).compareTo(previous.value()) > 0) {
+            return false;
+        }
+        Optional<SeriesPoint> before = previous(series, previous.timestamp(), acceptedBatch);
+        return before.isEmpty() || before.get().value().multiply(factor).compareTo(previous.value()) <= 0;
+    }
+
+    /** Takes a slip out of the series: marks a batch reading implausible, or records a stored one. */
+    private void demote(SeriesKey series, SeriesPoint slip, TreeMap<Instant, SeriesPoint> acceptedBatch, List<ReadingCandidate> ascending,
+            Map<Integer, Reading> decided) {
+        if (acceptedBatch.remove(slip.timestamp()) != null) {
+            for (ReadingCandidate c : ascending) {
+                if (c.reading().timestamp().equals(slip.timestamp())) {
+                    decided.put(c.index(), c.reading().withStatus(ReadingStatus.IMPLAUSIBLE));
+                }
+            }
+            return;
+        }
+        demoted.computeIfAbsent(series, k -> new TreeMap<>()).put(slip.timestamp(), slip);
+    }
+
     /**
      * Asks the policy with the points this write accepted before the reading, and compares a value
      * that wraps the register as {@code value + capacity}: the bound is unwrapped, so a wrap implying
@@ -184,7 +315,9 @@ public final class ReadingBatchValidator {
         Optional<BigDecimal> bound = plausibility.upperBound(
                 new PlausibilityQuestion(series, capacity, r.timestamp(), previous, written));
         if (bound.isEmpty()) {
-            return false;
+            // a fresh counter (docs/domain.md#without-a-rate-fresh-counters): a jump by the slip factor
+            Optional<BigDecimal> limit = plausibility.limitWithoutBound(previous);
+            return limit.isPresent() && value.compareTo(limit.get()) >= 0;
         }
         return value.compareTo(bound.get()) > 0;
     }

@@ -35,9 +35,16 @@ class PlausibilityRuleTest {
     }
 
     @Test
-    void a_day_later_the_bound_is_ten_times_thirty_days_of_consumption_above_the_previous_value() {
-        // 1020 + max(10 x 10/day x 30 days, 1020) = 1020 + 3000
-        assertBound(upToJanuary3rd, "2024-01-04T00:00:00Z", "4020");
+    void a_day_later_the_bound_is_twice_the_previous_value_when_that_exceeds_ten_times_three_days_of_consumption() {
+        // 1020 + max(10 x 10/day x 3 days, 1020) = 1020 + 1020
+        assertBound(upToJanuary3rd, "2024-01-04T00:00:00Z", "2040");
+    }
+
+    @Test
+    void on_a_young_register_a_day_later_the_bound_is_ten_times_three_days_of_consumption() {
+        RateWindow young = window(p("2024-01-03T00:00:00Z", "40"), p("2024-01-01T00:00:00Z", "20"), p("2024-01-02T00:00:00Z", "30"));
+        // 40 + max(10 x 10/day x 3 days, 40) = 340: a x10 slip of the next genuine value (at least 40) exceeds it
+        assertBound(young, "2024-01-04T00:00:00Z", "340");
     }
 
     @Test
@@ -72,8 +79,8 @@ class PlausibilityRuleTest {
         // Liander export register: 0 until November 6th, 0.747 on the 7th, 15.929 on the 8th
         RateWindow startedYesterday = window(p("2023-11-07T00:00:00Z", "0.747"), p("2023-06-05T00:00:00Z", "0"), p("2023-11-06T00:00:00Z", "0"));
 
-        // 0.747 + 10 x 0.747/day x 30 days = 224.847
-        assertBound(startedYesterday, "2023-11-08T00:00:00Z", "224.847");
+        // 0.747 + 10 x 0.747/day x 3 days = 23.157: the genuine 15.929 of the next day lies below it
+        assertBound(startedYesterday, "2023-11-08T00:00:00Z", "23.157");
     }
 
     @Test

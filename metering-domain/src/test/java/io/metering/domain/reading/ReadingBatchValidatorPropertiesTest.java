@@ -1,6 +1,7 @@
 package io.metering.domain.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.metering.domain.error.InvalidRequestException;
@@ -26,7 +27,8 @@ class ReadingBatchValidatorPropertiesTest {
     private static final int EXAMPLES = 1500;
     private static final Set<RejectionReason> ORDERING_AND_SINGLE_RULES = EnumSet.of(RejectionReason.LESS_THAN_PREVIOUS,
             RejectionReason.GREATER_THAN_SUBSEQUENT, RejectionReason.DUPLICATE_READING, RejectionReason.TIMESTAMP_FUTURE,
-            RejectionReason.EXCEEDS_REGISTER_CAPACITY);
+            RejectionReason.EXCEEDS_REGISTER_CAPACITY, RejectionReason.METER_DECOMMISSIONED, RejectionReason.CONTRACT_PERIOD,
+            RejectionReason.TIMESTAMP_TOO_EARLY);
     private static final Pattern POSITION = Pattern.compile("^readings\\[(\\d+)]");
 
     /** Scenarios whose batch does not take a stored plausible reading out of the series. */
@@ -88,6 +90,10 @@ class ReadingBatchValidatorPropertiesTest {
         assertThat(outcomes.getOrDefault("accepted", 0)).as("%s", outcomes).isGreaterThan(EXAMPLES / 5);
         assertThat(outcomes.getOrDefault("less_than_previous", 0)).as("%s", outcomes).isGreaterThan(EXAMPLES / 20);
         assertThat(outcomes.getOrDefault("greater_than_subsequent", 0)).as("%s", outcomes).isGreaterThan(EXAMPLES / 20);
+        // and the meter states: closed, not yet installed, outside a contract period
+        assertThat(outcomes.getOrDefault("meter_decommissioned", 0)).as("%s", outcomes).isGreaterThan(EXAMPLES / 50);
+        assertThat(outcomes.getOrDefault("timestamp_too_early", 0)).as("%s", outcomes).isGreaterThan(EXAMPLES / 50);
+        assertThat(outcomes.getOrDefault("contract_period", 0)).as("%s", outcomes).isGreaterThan(EXAMPLES / 50);
     }
 
     @Test
@@ -117,8 +123,21 @@ class ReadingBatchValidatorPropertiesTest {
     }
 
     @Test
+    void nothing_is_written_after_a_decommissioned_meters_closing_instant_whatever_the_options() {
+        qt().withExamples(EXAMPLES).forAll(SeriesScenario.closedMeterScenarios()).assuming(SeriesScenario::writesAfterClosing).checkAssert(s -> {
+            // with validation skipped only duplicates and the closing instant are checked
+            assertThatThrownBy(() -> new ReadingBatchValidator(s.neighbours(), PlausibilityPolicy.NONE).validate(s.batch(), s.now(), false))
+                    .as("%s", s).isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.reason()).isIn(
+                            RejectionReason.METER_DECOMMISSIONED, RejectionReason.DUPLICATE_READING));
+            assertThatThrownBy(() -> new ReadingBatchValidator(s.neighbours(), PlausibilityPolicy.NONE).validate(s.batch(), s.now(), true))
+                    .as("%s", s).isInstanceOf(InvalidRequestException.class);
+        });
+    }
+
+    @Test
     void skipping_validation_accepts_every_batch_without_duplicates_unchanged() {
-        qt().withExamples(300).forAll(SeriesScenario.scenarios()).assuming(s -> !s.hasBatchDuplicates()).checkAssert(s -> {
+        qt().withExamples(300).forAll(SeriesScenario.scenarios())
+                .assuming(s -> !s.hasBatchDuplicates() && !s.writesAfterClosing()).checkAssert(s -> {
             List<Reading> out = new ReadingBatchValidator(s.neighbours(), q -> Optional.of(BigDecimal.ZERO))
                     .validate(s.batch(), s.now(), false);
             assertThat(out).isEqualTo(s.batch().stream().map(ReadingCandidate::reading).toList());

@@ -32,8 +32,12 @@ import org.quicktheories.generators.Generate;
  * Readings lie on hourly slots; the server's now is slot {@link #NOW_SLOT}, so a few batch readings
  * fall in the future.
  *
- * <p>It also knows what DOMAIN.md says of the result, independently of the validator: the series
- * after the write, and whether every segment of it is in order.
+ * <p>The meter is in one of several states: active and unbounded, installed at a slot (readings
+ * before it are too early), decommissioned at a slot (nothing after it), or bounded by contract
+ * periods ({@link MeterState}).
+ *
+ * <p>It also knows what docs/domain.md says of the result, independently of the validator: the
+ * series after the write, and whether every segment of it is in order.
  */
 record SeriesScenario(Meter meter, Counter counter, List<Reading> stored, List<ReadingSpec> batchSpecs, Instant now) {
     static final Instant BASE = Instant.parse("2024-01-01T00:00:00Z");
@@ -63,8 +67,9 @@ record SeriesScenario(Meter meter, Counter counter, List<Reading> stored, List<R
     /**
      * Whether the batch takes a stored plausible reading out of the series by overwriting it with a
      * reading marked implausible. Its two neighbours then become adjacent without either being
-     * checked: a known gap of the validator, whose neighbours leave replaced readings out (see
-     * {@code ReadingBatchValidatorOrderingTest#overwriting_a_stored_meter_change_with_an_implausible_reading_joins_its_neighbours}).
+     * checked by the validator, whose neighbours leave replaced readings out; the write path checks
+     * them after the write (ReadingWriter with SeriesGapGuard, docs/domain.md#a-correction-never-breaks-the-series;
+     * WriteServicesPropertiesTest in metering-application).
      */
     boolean takesAStoredReadingOutOfTheSeries() {
         Set<ReadingKey> plausibleStored = stored.stream().filter(r -> !r.isImplausible()).map(Reading::key)
@@ -75,7 +80,12 @@ record SeriesScenario(Meter meter, Counter counter, List<Reading> stored, List<R
 
     boolean breaksSingleReadingRule() {
         return batch().stream().map(ReadingCandidate::reading).anyMatch(r -> r.timestamp().isAfter(now)
-                || capacity().map(c -> !c.fits(r.value())).orElse(false));
+                || capacity().map(c -> !c.fits(r.value())).orElse(false) || !MeterState.of(meter).admits(r.timestamp()));
+    }
+
+    /** Whether a batch reading lies after the meter's closing instant, which no option lets through. */
+    boolean writesAfterClosing() {
+        return batch().stream().map(ReadingCandidate::reading).anyMatch(r -> MeterState.of(meter).closesBefore(r.timestamp()));
     }
 
     /**
@@ -130,9 +140,19 @@ record SeriesScenario(Meter meter, Counter counter, List<Reading> stored, List<R
     // ------------------------------------------------------------------ generation
 
     static Gen<SeriesScenario> scenarios() {
+        return scenarios(false);
+    }
+
+    /** Scenarios of decommissioned meters only. */
+    static Gen<SeriesScenario> closedMeterScenarios() {
+        return scenarios(true);
+    }
+
+    private static Gen<SeriesScenario> scenarios(boolean closed) {
         return in -> {
             boolean rolling = pick(in, 0, 2) == 0;
-            Meter meter = powerMeter().build();
+            Instant a = slot(pick(in, 0, NOW_SLOT + 2));
+            Meter meter = closed ? MeterState.closed(in, powerMeter(), a) : MeterState.generate(in, powerMeter(), a, slot(pick(in, 0, NOW_SLOT + 2)));
             Counter counter = bareCounter(meter).registerCapacity(rolling ? CAPACITY : null).build();
             List<Reading> stored = new ArrayList<>();
             for (Direction d : Direction.values()) {

@@ -45,7 +45,8 @@ public final class AllowedRangeRoutes {
         var meterId = Params.meterId(ctx.pathParam("meter_id"));
         var at = Params.instant(ctx, "timestamp", businessZone);
         ctx.json(new Envelope.Data(query.allowedRanges(caller, meterId, at).stream()
-                .map(r -> new AllowedRangeResponse(WireCodes.id(r.counterId()), WireCodes.code(r.direction()), r.minValue(), r.maxValue()))
+                .map(r -> new AllowedRangeResponse(WireCodes.id(r.counterId()), WireCodes.code(r.direction()), r.minValue(), r.maxValue(),
+                        r.closedAt() == null ? null : Boolean.TRUE, r.closedAt()))
                 .toList()));
     }
 }

@@ -1,0 +1,237 @@
+package io.metering.application.service;
+
+import static io.metering.application.service.ServiceWorld.attrs;
+import static io.metering.application.service.ServiceWorld.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.metering.application.fakes.InMemoryBulkStore;
+import io.metering.application.port.in.AllowedRange;
+import io.metering.application.port.in.BatchItem;
+import io.metering.application.port.in.BatchOperation;
+import io.metering.application.port.in.BatchWriteCommand;
+import io.metering.application.port.in.DeleteReadingCommand;
+import io.metering.application.port.in.ImportProgress;
+import io.metering.application.port.in.ImportReadingsCommand;
+import io.metering.application.port.in.ImportReport;
+import io.metering.application.port.in.ReadingAddress;
+import io.metering.application.port.in.ReadingChanges;
+import io.metering.application.port.in.UpdateReadingCommand;
+import io.metering.application.port.in.WriteOptions;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.meter.Meter;
+import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingSource;
+import io.metering.domain.reading.ReadingStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The failures outside trials found (issue 17), through the write services:
+ * docs/domain.md#decisions-after-the-first-outside-trials.
+ */
+class FieldTrialWritesTest {
+    private final ServiceWorld world = new ServiceWorld();
+    private final Meter meter = world.powerMeterOf("contact-anna");
+    private final Counter counter = world.consumptionCounter(meter);
+
+    FieldTrialWritesTest() {
+        world.recording = new RecordReadingsService(world.ctx, new HistoryPlausibilityProvider(world.store));
+    }
+
+    private static void assertRejected(ThrowingCallable call, RejectionReason reason) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    private List<String> stored() {
+        return world.stored(counter).stream().map(r -> r.timestamp() + "=" + r.value().toPlainString() + " " + r.source().code()
+                + (r.isImplausible() ? " implausible" : "")).toList();
+    }
+
+    // ---- 1. a fresh counter and a unit slip
+
+    @Test
+    void a_slip_on_a_counter_with_one_reading_is_implausible_and_the_genuine_next_reading_is_taken() {
+        world.record(reading(meter, counter, "2024-06-01T08:00:00Z", "1250.5"));
+        world.record(reading(meter, counter, "2024-06-01T18:00:00Z", "1251300"));
+        world.record(reading(meter, counter, "2024-06-02T08:00:00Z", "1262.1"));
+
+        assertThat(world.stored(counter)).extracting(Reading::status).containsExactly(null, ReadingStatus.IMPLAUSIBLE, null);
+    }
+
+    @Test
+    void a_slip_as_the_first_reading_is_demoted_by_the_genuine_next_one_instead_of_locking_it_out() {
+        world.record(reading(meter, counter, "2024-06-01T08:00:00Z", "1250500"));
+        world.record(reading(meter, counter, "2024-06-02T08:00:00Z", "1262.1"));
+
+        assertThat(world.stored(counter)).extracting(Reading::status).containsExactly(ReadingStatus.IMPLAUSIBLE, null);
+    }
+
+    @Test
+    void the_import_says_how_many_readings_it_stored_as_implausible() {
+        ImportReadingsService importer = new ImportReadingsService(world.ctx, new InMemoryBulkStore(world.store),
+                new HistoryPlausibilityProvider(world.store));
+        // a decreasing pair, both marked implausible by the file, and a slip the rule marks
+        ImportReport report = importer.importReadings(new ImportReadingsCommand(world.admin, List.of(
+                reading(meter, counter, "2024-06-01T00:00:00Z", "100").build(),
+                reading(meter, counter, "2024-06-02T00:00:00Z", "900").status(ReadingStatus.IMPLAUSIBLE).build(),
+                reading(meter, counter, "2024-06-03T00:00:00Z", "800").status(ReadingStatus.IMPLAUSIBLE).build(),
+                reading(meter, counter, "2024-06-04T00:00:00Z", "101000").build(),
+                reading(meter, counter, "2024-06-05T00:00:00Z", "102").build()).iterator(), 2,
+                ImportReadingsCommand.Commit.FILE, true), ImportProgress.NONE);
+
+        assertThat(report.rows()).isEqualTo(5);
+        assertThat(report.implausible()).isEqualTo(3);
+    }
+
+    // ---- 2. date-only "today" just after local midnight
+
+    @Test
+    void a_date_only_reading_of_today_is_accepted_just_after_local_midnight() {
+        // 00:30 in Berlin on June 15th: the UTC date is still June 14th
+        world.clock.set(Instant.parse("2024-06-14T22:30:00Z"));
+        world.record(reading(meter, counter, "2024-06-15T00:00:00Z", "10"));
+        assertRejected(() -> world.record(reading(meter, counter, "2024-06-16T00:00:00Z", "11")), RejectionReason.TIMESTAMP_FUTURE);
+    }
+
+    // ---- 3. an ERP echo of a portal reading
+
+    @Test
+    void an_erp_echo_of_a_portal_reading_confirms_it_instead_of_storing_it_twice() {
+        Meter portalMeter = world.powerMeterOf("contact-ben");
+        Counter c = world.consumptionCounter(portalMeter);
+        world.record(ServiceWorld.portal("contact-ben"), WriteOptions.DEFAULT,
+                reading(portalMeter, c, "2024-06-13T18:42:10Z", "4711.3").source(ReadingSource.ECP));
+        // the next morning the ERP sends it back as a date-only timestamp (00:00 UTC of that day)
+        world.record(reading(portalMeter, c, "2024-06-13T00:00:00Z", "4711.30").source(ReadingSource.ERP));
+
+        assertThat(world.stored(c)).singleElement().satisfies(r -> {
+            assertThat(r.timestamp()).isEqualTo(Instant.parse("2024-06-13T18:42:10Z"));
+            assertThat(r.source()).isEqualTo(ReadingSource.ERP);
+        });
+    }
+
+    @Test
+    void a_batch_create_from_the_erp_that_echoes_a_portal_reading_writes_over_it() {
+        world.record(ServiceWorld.portal("contact-anna"), WriteOptions.DEFAULT,
+                reading(meter, counter, "2024-06-13T18:42:10Z", "4711.3").source(ReadingSource.ECP));
+        BatchWriteReadingsService batch = new BatchWriteReadingsService(world.ctx, PlausibilityProvider.NONE);
+        batch.write(new BatchWriteCommand(world.admin, List.of(new BatchItem(BatchOperation.CREATE, meter.id(), counter.id(), null,
+                Instant.parse("2024-06-13T00:00:00Z"), new BigDecimal("4711.3"), ReadingSource.ERP, null, null, null, "erp-1", null, null,
+                null, java.util.Map.of())), null, WriteOptions.DEFAULT));
+
+        assertThat(world.stored(counter)).singleElement().satisfies(r -> {
+            assertThat(r.timestamp()).isEqualTo(Instant.parse("2024-06-13T18:42:10Z"));
+            assertThat(r.source()).isEqualTo(ReadingSource.ERP);
+            assertThat(r.externalId()).isEqualTo("erp-1");
+        });
+    }
+
+    @Test
+    void another_value_on_the_same_day_or_a_meter_that_turned_matching_off_stores_a_second_reading() {
+        world.record(reading(meter, counter, "2024-06-13T18:42:10Z", "4711.3").source(ReadingSource.ECP));
+        world.record(reading(meter, counter, "2024-06-13T20:00:00Z", "4711.9").source(ReadingSource.ERP));
+        assertThat(world.stored(counter)).hasSize(2);
+
+        Meter strict = world.meters.update(world.admin, world.powerMeterOf("contact-carl").id(), attrs("reading_echo", "off"));
+        Counter c = world.consumptionCounter(strict);
+        world.record(reading(strict, c, "2024-06-13T18:42:10Z", "4711.3").source(ReadingSource.ECP));
+        world.record(reading(strict, c, "2024-06-13T00:00:00Z", "4711.3").source(ReadingSource.ERP));
+        assertThat(world.stored(c)).hasSize(2);
+    }
+
+    @Test
+    void equal_values_of_one_source_on_one_day_are_readings_of_a_register_standing_still() {
+        world.record(reading(meter, counter, "2024-06-13T00:00:00Z", "4711.3"), reading(meter, counter, "2024-06-13T01:00:00Z", "4711.3"));
+        world.record(reading(meter, counter, "2024-06-13T02:00:00Z", "4711.3"));
+        assertThat(world.stored(counter)).hasSize(3);
+    }
+
+    @Test
+    void a_meter_refuses_an_unknown_echo_setting() {
+        assertRejected(() -> world.meters.update(world.admin, meter.id(), attrs("reading_echo", "sometimes")),
+                RejectionReason.INVALID_PARAMETER);
+    }
+
+    // ---- 4. clocks gone wrong
+
+    @Test
+    void an_epoch_reading_is_refused_and_never_becomes_the_first_reading() {
+        assertRejected(() -> world.record(reading(meter, counter, "1970-01-01T00:00:00Z", "0")), RejectionReason.TIMESTAMP_TOO_EARLY);
+        assertThat(world.stored(counter)).isEmpty();
+    }
+
+    @Test
+    void a_reading_before_the_installation_date_is_refused() {
+        world.meters.update(world.admin, meter.id(), attrs("installation_date", "2024-03-01"));
+        assertRejected(() -> world.record(reading(meter, counter, "2024-02-28T12:00:00Z", "0")), RejectionReason.TIMESTAMP_TOO_EARLY);
+        world.record(reading(meter, counter, "2024-03-01T12:00:00Z", "0"));
+        assertRejected(() -> world.meters.update(world.admin, meter.id(), attrs("installation_date", "last spring")),
+                RejectionReason.INVALID_TIMESTAMP);
+    }
+
+    // ---- 5. a correction never breaks the series
+
+    @Test
+    void marking_a_meter_change_implausible_that_would_join_two_meters_out_of_order_is_refused() {
+        UpdateReadingService updates = new UpdateReadingService(world.ctx, PlausibilityProvider.NONE);
+        world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "80000"),
+                reading(meter, counter, "2024-05-10T00:00:00Z", "5").reason("meter_change"),
+                reading(meter, counter, "2024-05-20T00:00:00Z", "12"));
+
+        assertRejected(() -> updates.update(new UpdateReadingCommand(world.admin,
+                new ReadingAddress(meter.id(), counter.id(), Instant.parse("2024-05-10T00:00:00Z"), null),
+                new ReadingChanges(new BigDecimal("5"), ReadingSource.ERP, null, "meter_change", null, ReadingStatus.IMPLAUSIBLE, null,
+                        null, null), WriteOptions.DEFAULT)), RejectionReason.LESS_THAN_PREVIOUS);
+        assertThat(world.stored(counter)).extracting(Reading::status).containsOnlyNulls();
+    }
+
+    // ---- 6. decommissioned meters
+
+    @Test
+    void a_closed_meter_lets_an_admin_correct_and_delete_up_to_its_closing_and_nothing_after() {
+        world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-05-20T00:00:00Z", "120"),
+                reading(meter, counter, "2024-06-10T00:00:00Z", "150"));
+        world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned", "decommissioned_at", "2024-05-31"));
+        UpdateReadingService updates = new UpdateReadingService(world.ctx, PlausibilityProvider.NONE);
+        DeleteReadingService deletes = new DeleteReadingService(world.ctx);
+
+        // backdated correction with skip_validation, before the closing
+        updates.update(new UpdateReadingCommand(world.admin, new ReadingAddress(meter.id(), counter.id(),
+                Instant.parse("2024-05-20T00:00:00Z"), null), new ReadingChanges(new BigDecimal("119"), ReadingSource.ERP, null, null,
+                        null, null, null, null, null), new WriteOptions(true, false)));
+        deletes.delete(new DeleteReadingCommand(world.admin, new ReadingAddress(meter.id(), counter.id(),
+                Instant.parse("2024-05-20T00:00:00Z"), null), false));
+        // after the closing: refused, deletes included
+        assertRejected(() -> deletes.delete(new DeleteReadingCommand(world.admin, new ReadingAddress(meter.id(), counter.id(),
+                Instant.parse("2024-06-10T00:00:00Z"), null), true)), RejectionReason.METER_DECOMMISSIONED);
+        assertRejected(() -> world.record(world.admin, new WriteOptions(true, false), reading(meter, counter, "2024-06-01T00:00:00Z", "160")),
+                RejectionReason.METER_DECOMMISSIONED);
+        // a portal user writes nothing to a closed meter
+        assertRejected(() -> world.record(ServiceWorld.portal("contact-anna"), WriteOptions.DEFAULT,
+                reading(meter, counter, "2024-05-25T00:00:00Z", "130").source(ReadingSource.ECP)), RejectionReason.METER_DECOMMISSIONED);
+
+        assertThat(world.stored(counter)).extracting(r -> r.value().toPlainString()).containsExactly("100", "150");
+    }
+
+    @Test
+    void the_allowed_range_of_a_closed_meter_says_it_is_closed() {
+        world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"));
+        world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned", "decommissioned_at", "2024-05-31T22:00:00Z"));
+        AllowedReadingService ranges = new AllowedReadingService(world.ctx, new HistoryPlausibilityProvider(world.store));
+
+        AllowedRange after = ranges.allowedRanges(world.admin, meter.id(), null).get(0);
+        assertThat(after.closedAt()).isEqualTo(Instant.parse("2024-05-31T22:00:00Z"));
+        assertThat(after.maxValue()).isNull();
+        assertThat(after.minValue()).isEqualByComparingTo("100");
+
+        Meter open = world.powerMeterOf("contact-dora");
+        world.consumptionCounter(open);
+        assertThat(ranges.allowedRanges(world.admin, open.id(), null).get(0).closedAt()).isNull();
+    }
+}

@@ -1,0 +1,86 @@
+package io.metering.domain.meter;
+
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.time.TimeInput;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * When a meter may hold readings (docs/domain.md#plausible-dates and
+ * docs/domain.md#decommissioned-meters), read from this product's meter attributes
+ * {@value #INSTALLATION_DATE} (or {@value #COMMISSIONING_DATE}) and {@value #DECOMMISSIONED_AT}.
+ * Each is a date (read in the business time zone) or an instant, as {@link TimeInput} takes them.
+ */
+public final class MeterLifecycle {
+    /** Attribute: the day (or instant) the meter was installed; no reading lies before it. */
+    public static final String INSTALLATION_DATE = "installation_date";
+    /** Attribute read where {@value #INSTALLATION_DATE} is absent. */
+    public static final String COMMISSIONING_DATE = "commissioning_date";
+    /** Attribute: the day (through its end) or instant the meter was decommissioned. */
+    public static final String DECOMMISSIONED_AT = "decommissioned_at";
+    /**
+     * The earliest plausible reading instant where a meter names no installation date: after the
+     * epochs meter clocks fall back to (1970-01-01 Unix, 1980-01-01 DOS, 1980-01-06 GPS).
+     */
+    public static final Instant EARLIEST_PLAUSIBLE = LocalDate.of(1990, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+    private MeterLifecycle() {}
+
+    /**
+     * The earliest instant a reading of the meter may have: the start of its installation (or
+     * commissioning) date, else {@link #EARLIEST_PLAUSIBLE}.
+     *
+     * @param zone the business time zone, for dates
+     */
+    public static Instant earliestReading(Meter meter, ZoneId zone) {
+        return instant(meter, INSTALLATION_DATE, zone, false)
+                .or(() -> instant(meter, COMMISSIONING_DATE, zone, false))
+                .orElse(EARLIEST_PLAUSIBLE);
+    }
+
+    /**
+     * The decommissioning instant of a decommissioned meter: its {@value #DECOMMISSIONED_AT} (a date
+     * means the end of that business day), else the time of its last change, when the service set
+     * its status. Empty for an active meter. Readings after it are refused; up to it, admins may
+     * correct readings.
+     *
+     * @param zone the business time zone, for dates
+     */
+    public static Optional<Instant> closedAt(Meter meter, ZoneId zone) {
+        if (!meter.isDecommissioned()) {
+            return Optional.empty();
+        }
+        return Optional.of(instant(meter, DECOMMISSIONED_AT, zone, true).orElse(meter.updatedAt()));
+    }
+
+    /**
+     * Reads a lifecycle attribute as an instant.
+     *
+     * @param endOfDay whether a date means the end of that business day (else its start)
+     * @return empty when absent or not a date or instant (the service refuses such values on write)
+     */
+    public static Optional<Instant> instant(Meter meter, String attribute, ZoneId zone, boolean endOfDay) {
+        if (!(meter.attributes().get(attribute) instanceof String text)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse(text, attribute, zone, endOfDay));
+        } catch (InvalidRequestException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @throws InvalidRequestException {@code invalid_timestamp} when the text is not a date or instant
+     */
+    public static Instant parse(String text, String attribute, ZoneId zone, boolean endOfDay) {
+        TimeInput in = TimeInput.parse(text, attribute, zone);
+        if (in instanceof TimeInput.DateOnly d) {
+            return (endOfDay ? d.date().plusDays(1) : d.date()).atStartOfDay(zone).toInstant().minusMillis(endOfDay ? 1 : 0);
+        }
+        return ((TimeInput.Exact) in).instant();
+    }
+}
