@@ -17,6 +17,7 @@ import io.metering.application.port.in.UseCases;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.config.OperationsConfiguration;
 import io.metering.bootstrap.db.EmbeddedDatabase;
+import io.metering.bootstrap.db.PostgresDataVersion;
 import io.metering.bootstrap.db.PostmasterWatchdog;
 import io.metering.bootstrap.metrics.CountingUseCases;
 import io.metering.bootstrap.metrics.Metrics;
@@ -82,6 +83,9 @@ public final class MeteringServer implements AutoCloseable {
      */
     public static MeteringServer start(Configuration config, OperationsConfiguration ops, Clock clock, Authenticator authenticator) {
         long started = System.nanoTime();
+        if (config.embeddedStore()) {
+            PostgresDataVersion.requireBundled(config.dataDir(), BuildInfo.current().postgresMajor());
+        }
         Metrics metrics = new Metrics();
         Optional<EmbeddedDatabase> embedded = config.embeddedStore()
                 ? Optional.of(EmbeddedDatabase.start(config.dataDir(), config.embeddedDbPort()))
@@ -160,6 +164,11 @@ public final class MeteringServer implements AutoCloseable {
     /** The bulk import of readings, for the {@code import} command. */
     public ImportReadingsUseCase importer() {
         return importer;
+    }
+
+    /** The service's database, for backup and restore. */
+    public javax.sql.DataSource dataSource() {
+        return persistence.dataSource();
     }
 
     /** The port served, once listening. */

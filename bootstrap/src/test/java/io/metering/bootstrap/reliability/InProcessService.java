@@ -59,6 +59,11 @@ final class InProcessService implements AutoCloseable {
         return server.port();
     }
 
+    /** The service's own pool of connections to its store. */
+    javax.sql.DataSource dataSource() {
+        return server.dataSource();
+    }
+
     /** The embedded store (only meaningful when no external database is configured). */
     TestDatabase embeddedDatabase() {
         return TestDatabase.embedded(dataDir, dbPort);
