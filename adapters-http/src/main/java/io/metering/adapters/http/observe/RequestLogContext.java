@@ -39,9 +39,11 @@ public final class RequestLogContext {
         });
     }
 
-    /** Adds the matched route template, once routing has chosen one. */
+    /** Adds the matched route template, once routing has chosen one; names the trace's server span after it. */
     public static void route(Context ctx) {
-        MDC.put(ROUTE, RouteTemplates.of(ctx));
+        String route = RouteTemplates.of(ctx);
+        MDC.put(ROUTE, route);
+        TraceIds.nameServerSpan(ctx.method().name(), route);
     }
 
     /** Adds the verified caller: organization and kind, never the subject or the token. */

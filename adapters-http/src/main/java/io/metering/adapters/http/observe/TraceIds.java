@@ -31,6 +31,19 @@ public record TraceIds(String traceId, Optional<String> spanId) {
         }
     };
 
+    /**
+     * Names the server span the OpenTelemetry agent records for the request after its route
+     * template ({@code GET /v1/metering/meter/{id}}), which the agent cannot see in Javalin's
+     * routing; without the agent there is no span and nothing happens.
+     */
+    public static void nameServerSpan(String method, String route) {
+        Span span = Span.current();
+        if (span.isRecording()) {
+            span.updateName(method + " " + route);
+            span.setAttribute("http.route", route);
+        }
+    }
+
     /** @return the request's trace ids, empty when it carries no valid trace context */
     public static Optional<TraceIds> of(Context ctx) {
         SpanContext current = Span.current().getSpanContext();
