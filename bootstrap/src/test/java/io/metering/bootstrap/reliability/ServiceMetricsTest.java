@@ -68,6 +68,22 @@ class ServiceMetricsTest {
     }
 
     @Test
+    void pendingChangesetsAreCountedAndApplyingOneWritesItsReading() {
+        Fixture f = Fixture.seed(http, ORG);
+        String before = scrape();
+        assertThat(value(before, "metering_changesets_pending")).isEqualTo(1);
+        double written = value(before, "metering_readings_written_total");
+
+        Http.Reply applied = http.post("/v1/metering/reading/" + f.governedMeter() + "/" + f.governedCounter() + "/changesets/"
+                + f.changeset() + ":apply", f.adminToken(), null);
+        assertThat(applied.status()).as("%s", applied).isEqualTo(200);
+
+        String after = scrape();
+        assertThat(value(after, "metering_changesets_pending")).isZero();
+        assertThat(value(after, "metering_readings_written_total")).isEqualTo(written + 1);
+    }
+
+    @Test
     void anApiTokenGetsNotFound() {
         assertThat(http.get("/metrics", Tokens.admin(ORG)).status()).isEqualTo(404);
         assertThat(http.get("/metrics", null).status()).isEqualTo(404);
