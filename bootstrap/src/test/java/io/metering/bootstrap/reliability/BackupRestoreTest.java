@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Backup and restore (docs/operations.md): a backup taken while the service runs restores into a
  * new store row for row, and the restored service answers as the old one did; a restore into a
- * store that holds data, or of a damaged file, stores nothing; and the {@code backup} and
- * {@code restore} commands do the same round trip from the command line.
+ * store that holds data, or of a damaged file, stores nothing; and the {@code backup} command (beside
+ * the running service, through its embedded server) and the {@code restore} command do the same
+ * round trip from the command line.
  */
 class BackupRestoreTest {
     @TempDir
@@ -85,14 +86,15 @@ class BackupRestoreTest {
     }
 
     @Test
-    void theCommandsMakeTheSameRoundTrip() throws Exception {
+    void theCommandsMakeTheSameRoundTripTheBackupWhileTheServiceRuns() throws Exception {
         Path file = dir.resolve("cli.backup");
         Map<String, String> before;
         try (InProcessService a = InProcessService.start(dir.resolve("a"), Map.of())) {
             Fixture.seed(a.http(), "cli-org");
             before = digest(a);
+            assertThat(run(dir.resolve("a"), "backup", "--to", file.toString())).contains("Backup written to").contains("reading 5");
+            assertThat(a.http().get("/ready", null).status()).as("the service kept serving").isEqualTo(200);
         }
-        assertThat(run(dir.resolve("a"), "backup", "--to", file.toString())).contains("Backup written to").contains("reading 5");
         assertThat(run(dir.resolve("b"), "restore", "--from", file.toString())).contains("Restored from").contains("reading 5");
         try (InProcessService b = InProcessService.start(dir.resolve("b"), Map.of())) {
             assertThat(digest(b)).isEqualTo(before);
