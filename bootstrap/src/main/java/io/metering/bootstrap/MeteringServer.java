@@ -7,14 +7,21 @@ import io.metering.adapters.http.HttpApi;
 import io.metering.adapters.http.HttpSettings;
 import io.metering.adapters.http.LivenessCheck;
 import io.metering.adapters.http.auth.Authenticator;
+import io.metering.adapters.http.observe.HttpObservability;
+import io.metering.adapters.http.observe.MetricsRoute;
 import io.metering.adapters.persistence.DataSources;
 import io.metering.adapters.persistence.PersistenceSettings;
 import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.port.in.ImportReadingsUseCase;
 import io.metering.application.port.in.UseCases;
 import io.metering.bootstrap.config.Configuration;
+import io.metering.bootstrap.config.OperationsConfiguration;
 import io.metering.bootstrap.db.EmbeddedDatabase;
+import io.metering.bootstrap.db.PostgresDataVersion;
 import io.metering.bootstrap.db.PostmasterWatchdog;
+import io.metering.bootstrap.metrics.CountingUseCases;
+import io.metering.bootstrap.metrics.Metrics;
+import io.metering.bootstrap.metrics.PendingChangesets;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -34,14 +41,23 @@ public final class MeteringServer implements AutoCloseable {
     private final UseCases useCases;
     private final ImportReadingsUseCase importer;
     private final Javalin http;
+    private final OperationsConfiguration ops;
+    private final Metrics metrics;
+    private final Optional<Javalin> management;
 
     private MeteringServer(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, UseCases useCases,
-            ImportReadingsUseCase importer, Javalin http) {
+            ImportReadingsUseCase importer, Javalin http, OperationsConfiguration ops, Metrics metrics) {
         this.embedded = embedded;
         this.persistence = persistence;
         this.useCases = useCases;
         this.importer = importer;
         this.http = http;
+        this.ops = ops;
+        this.metrics = metrics;
+        this.management = ops.managementPort().map(port -> Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            new MetricsRoute(ops.metricsToken(), metrics::scrape).register(config.routes);
+        }));
     }
 
     /**
@@ -53,7 +69,24 @@ public final class MeteringServer implements AutoCloseable {
      * @return the started server; call {@link #listen()} to serve HTTP
      */
     public static MeteringServer start(Configuration config, Clock clock, Authenticator authenticator) {
+        return start(config, OperationsConfiguration.defaults(), clock, authenticator);
+    }
+
+    /**
+     * Starts the store and the use cases, without the HTTP API listening yet.
+     *
+     * @param config the configuration
+     * @param ops the interface to bind, metrics and the log format (docs/operations.md)
+     * @param clock the clock every service reads time from
+     * @param authenticator verifies bearer tokens
+     * @return the started server; call {@link #listen()} to serve HTTP
+     */
+    public static MeteringServer start(Configuration config, OperationsConfiguration ops, Clock clock, Authenticator authenticator) {
         long started = System.nanoTime();
+        if (config.embeddedStore()) {
+            PostgresDataVersion.requireBundled(config.dataDir(), BuildInfo.current().postgresMajor());
+        }
+        Metrics metrics = new Metrics();
         Optional<EmbeddedDatabase> embedded = config.embeddedStore()
                 ? Optional.of(EmbeddedDatabase.start(config.dataDir(), config.embeddedDbPort()))
                 : Optional.empty();
@@ -63,22 +96,29 @@ public final class MeteringServer implements AutoCloseable {
                             config.dbConnectionTimeout()))
                     .orElseGet(() -> DataSources.pooled(config.jdbcUrl().orElseThrow(), config.dbUser(), config.dbPassword(),
                             config.dbPoolSize(), config.dbConnectionTimeout()));
+            metrics.bind(dataSource);
+            metrics.product().pendingChangesets(dataSource, PendingChangesets::count);
             // an external database is the operator's to run: its outage is a readiness matter only
             LivenessCheck liveness = embedded
-                    .map(db -> (LivenessCheck) db.watch(clock, () -> dropPooledConnections(dataSource))::failure)
+                    .map(db -> (LivenessCheck) db.watch(clock, () -> {
+                        metrics.product().databaseRestarted();
+                        dropPooledConnections(dataSource);
+                    })::failure)
                     .orElse(LivenessCheck.ALWAYS_LIVE);
             PostgresPersistence persistence = PostgresPersistence.start(dataSource,
                     new PersistenceSettings(config.timescale(), PersistenceSettings.defaults().chunkInterval()));
-            UseCases useCases = Wiring.useCases(persistence, clock, config.businessZone());
+            UseCases useCases = CountingUseCases.wrap(Wiring.useCases(persistence, clock, config.businessZone()), metrics.product());
             Javalin http = HttpApi.create(new HttpSettings(config.businessZone(), config.maxBodyBytes()), authenticator, useCases,
-                    persistence::isHealthy, liveness);
+                    persistence::isHealthy, liveness, new HttpObservability(metrics.registry(), ops.metricsToken(), metrics::scrape));
             MeteringServer server = new MeteringServer(embedded, persistence, useCases,
-                    Wiring.importer(persistence, clock, config.businessZone()), http);
+                    CountingUseCases.wrap(Wiring.importer(persistence, clock, config.businessZone()), metrics.product()), http, ops,
+                    metrics);
             LOG.info("Store and use cases ready in {} ms (storage: {})", (System.nanoTime() - started) / 1_000_000,
                     persistence.mode());
             return server;
         } catch (RuntimeException e) {
             embedded.ifPresent(EmbeddedDatabase::close);
+            metrics.close();
             throw e;
         }
     }
@@ -101,9 +141,19 @@ public final class MeteringServer implements AutoCloseable {
      * @return the port served
      */
     public int listen(int port) {
-        http.start(port);
-        LOG.info("Metering API listening on http://localhost:{} (docs: /docs)", http.port());
+        String host = ops.httpHost().orElse(null);
+        http.start(host, port);
+        LOG.info("Metering API listening on http://{}:{} (docs: /docs)", ops.httpHost().orElse("localhost"), http.port());
+        management.ifPresent(m -> {
+            m.start(host, ops.managementPort().orElseThrow());
+            LOG.info("Metrics served on management port {}", m.port());
+        });
         return http.port();
+    }
+
+    /** The management port served, when one is configured and listening. */
+    public Optional<Integer> managementPort() {
+        return management.map(Javalin::port);
     }
 
     /** The use cases, for the demo loader. */
@@ -116,6 +166,11 @@ public final class MeteringServer implements AutoCloseable {
         return importer;
     }
 
+    /** The service's database, for backup and restore. */
+    public javax.sql.DataSource dataSource() {
+        return persistence.dataSource();
+    }
+
     /** The port served, once listening. */
     public int port() {
         return http.port();
@@ -125,8 +180,10 @@ public final class MeteringServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            management.ifPresent(Javalin::stop);
             http.stop();
         } finally {
+            metrics.close();
             try {
                 persistence.close();
             } finally {

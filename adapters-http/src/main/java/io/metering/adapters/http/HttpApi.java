@@ -18,6 +18,10 @@ import io.metering.adapters.http.error.HttpFailure;
 import io.metering.adapters.http.json.JsonMapping;
 import io.metering.adapters.http.meter.AdminMeterRoutes;
 import io.metering.adapters.http.meter.MeterRoutes;
+import io.metering.adapters.http.observe.HttpMetrics;
+import io.metering.adapters.http.observe.HttpObservability;
+import io.metering.adapters.http.observe.MetricsRoute;
+import io.metering.adapters.http.observe.RequestLogContext;
 import io.metering.adapters.http.reading.AllowedRangeRoutes;
 import io.metering.adapters.http.reading.ReadingEditRoutes;
 import io.metering.adapters.http.reading.ReadingRoutes;
@@ -30,6 +34,7 @@ import io.metering.adapters.http.web.JsonBody;
 import io.metering.application.port.in.UseCases;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +90,21 @@ public final class HttpApi {
      */
     public static Javalin create(HttpSettings settings, Authenticator authenticator, UseCases useCases, HealthCheck health,
             LivenessCheck liveness) {
+        return create(settings, authenticator, useCases, health, liveness, HttpObservability.none());
+    }
+
+    /**
+     * @param settings business zone and body size limit
+     * @param authenticator verifies bearer tokens
+     * @param useCases the application's incoming ports
+     * @param health the readiness check of {@code GET /ready}
+     * @param liveness the liveness check of {@code GET /health}
+     * @param observability request metrics and whether {@code GET /metrics} is served (docs/operations.md)
+     * @return the configured app, not started (call {@code start(port)})
+     */
+    public static Javalin create(HttpSettings settings, Authenticator authenticator, UseCases useCases, HealthCheck health,
+            LivenessCheck liveness, HttpObservability observability) {
+        Objects.requireNonNull(observability, "observability");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(useCases, "useCases");
@@ -95,13 +115,17 @@ public final class HttpApi {
         JsonBody body = new JsonBody(mapper);
         ApiDocsRoutes docs = new ApiDocsRoutes();
         return Javalin.create(config -> {
-            configureServer(config, settings, mapper);
+            configureServer(config, settings, mapper, new HttpMetrics(observability.registry()));
             ErrorMapping.install(config);
             config.routes.before(ctx -> {
                 CorrelationIds.assign(ctx);
+                RequestLogContext.begin(ctx);
                 rejectDeclaredOversize(ctx, settings.maxRequestBytes());
             });
+            config.routes.beforeMatched(RequestLogContext::route);
             new HealthRoutes(health, liveness).register(config.routes);
+            observability.metricsToken().ifPresent(token -> new MetricsRoute(Optional.of(token), observability.scrape())
+                    .register(config.routes));
             docs.register(config.routes);
             new MeterRoutes(useCases, guard, body).register(config.routes);
             new CounterRoutes(useCases, guard).register(config.routes);
@@ -118,15 +142,19 @@ public final class HttpApi {
         });
     }
 
-    private static void configureServer(JavalinConfig config, HttpSettings settings, ObjectMapper mapper) {
+    private static void configureServer(JavalinConfig config, HttpSettings settings, ObjectMapper mapper, HttpMetrics metrics) {
         config.startup.showJavalinBanner = false;
         GracefulStop.install(config);
         config.http.maxRequestSize = settings.maxRequestBytes();
         config.http.prefer405over404 = true;
         config.http.defaultContentType = "application/json";
         config.jsonMapper(new JavalinJackson(mapper, false));
-        config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms [{}]", ctx.method(), ctx.path(), ctx.statusCode(),
-                Math.round(ms), CorrelationIds.of(ctx)));
+        config.requestLogger.http((ctx, ms) -> {
+            RequestLogContext.route(ctx);
+            LOG.info("{} {} {} {}ms [{}]", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), CorrelationIds.of(ctx));
+            metrics.record(ctx, ms);
+            RequestLogContext.end();
+        });
     }
 
     /** Bodies announced as too large are refused before anyone reads them. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.metering.adapters.http.auth.JwtAuthenticator;
+import io.metering.adapters.http.observe.HttpObservability;
 import io.metering.adapters.http.auth.JwtSettings;
 import io.metering.adapters.http.auth.TokenClaims;
 import io.metering.adapters.http.auth.TokenMinter;
@@ -107,13 +108,23 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
     }
 
     private TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap, long maxBody, boolean analytics) {
+        this(jwt, wrap, maxBody, analytics, HttpObservability.none());
+    }
+
+    /** The default app reporting request metrics (and perhaps serving {@code /metrics}) as told. */
+    static TestApp observed(HttpObservability observability) {
+        return new TestApp(JwtSettings.of(SECRET, ISSUER, AUDIENCE), UnaryOperator.identity(), MAX_BODY, false, observability);
+    }
+
+    private TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap, long maxBody, boolean analytics, HttpObservability observability) {
         this.jwt = jwt;
         this.minter = new TokenMinter(jwt, clock);
         ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
         PlausibilityProvider plausibility = analytics ? new HistoryPlausibilityProvider(store) : PlausibilityProvider.NONE;
         ForecastProvider forecasts = analytics ? new HistoryForecastProvider(store, BERLIN) : FORECAST;
         useCases = wrap.apply(UseCaseAssembly.useCases(ctx, plausibility, forecasts));
-        app = HttpApi.create(new HttpSettings(BERLIN, maxBody), new JwtAuthenticator(jwt, clock), useCases, ready::get);
+        app = HttpApi.create(new HttpSettings(BERLIN, maxBody), new JwtAuthenticator(jwt, clock), useCases, ready::get,
+                LivenessCheck.ALWAYS_LIVE, observability);
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }

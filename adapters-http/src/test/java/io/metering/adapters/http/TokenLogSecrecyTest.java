@@ -15,6 +15,7 @@ import io.metering.application.port.in.ViewMetersQuery;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * requests that succeed, are refused (401, 403, 404, 400) or fail unexpectedly (500), with this
  * service's own loggers at TRACE, and the captured events (messages, arguments, stack traces, MDC)
  * are searched for each token, its payload and signature parts, the HS256 secret and the private
- * RSA key.
+ * RSA key; and so are the same events as the JSON log lines of {@code METERING_LOG_FORMAT=json}
+ * (logstash-logback-encoder, which writes the request context of every line too).
  */
 class TokenLogSecrecyTest {
     private static final List<String> VERBOSE = List.of("io.metering", "io.javalin", "org.eclipse.jetty", "com.nimbusds");
@@ -95,9 +98,12 @@ class TokenLogSecrecyTest {
         send("GET", "/v1/metering/admin/meters", Map.of("Authorization", "Bearer " + admin + " trailing"), null);
         send("GET", "/v1/metering/admin/meters", Map.of("Authorization", "Bearer " + admin, CorrelationIds.HEADER, admin), null);
 
-        String log = logText();
+        String json = jsonLines();
+        String log = logText() + json;
         assertThat(log).as("the capture works: request lines and refusals are there")
                 .contains("GET /v1/metering/meter/").contains("unauthenticated").contains("internal error");
+        assertThat(json).as("JSON lines with the request context").contains("\"correlation_id\":").contains("\"caller_kind\":\"admin\"")
+                .contains("\"route\":\"/v1/metering/meter/{id}\"");
         for (String token : sent) {
             String[] parts = token.split("\\.", -1);
             assertThat(log).as("a bearer token").doesNotContain(token);
@@ -110,6 +116,19 @@ class TokenLogSecrecyTest {
         for (String secret : tokens.secrets()) {
             assertThat(log).as("key material").doesNotContain(secret);
         }
+    }
+
+    /** Every captured event as the JSON log line it becomes with {@code METERING_LOG_FORMAT=json}. */
+    private String jsonLines() {
+        LogstashEncoder encoder = new LogstashEncoder();
+        encoder.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+        encoder.start();
+        StringBuilder sb = new StringBuilder();
+        for (ILoggingEvent e : captured.list) {
+            sb.append(new String(encoder.encode(e), StandardCharsets.UTF_8));
+        }
+        encoder.stop();
+        return sb.toString();
     }
 
     /** Requests of every outcome: success, 400, 404, 403 for portal users, 500, and an unknown route. */

@@ -96,6 +96,11 @@ public final class PostgresPersistence implements AutoCloseable {
         return new PostgresPersistence(dataSource, jdbi, mode);
     }
 
+    /** The database, for operations beside the repositories (backup and restore). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     /** The transaction boundary the repositories join. */
     public Transactions transactions() {
         return transactions;

@@ -5,12 +5,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line of the single jar: {@code serve} (the default), {@code demo}, {@code import} and
+ * The command line of the single jar: {@code serve} (the default), {@code demo}, {@code import},
+ * {@code backup}, {@code restore} and
  * {@code token}. Configuration comes from environment variables (see the README's table).
  */
 @Command(name = "metering", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Meters, counters and cumulative readings for energy and water suppliers (Metering API 1.2.0).",
-        subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, ImportCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, ImportCommand.class, BackupCommand.class,
+            RestoreCommand.class})
 public final class Main implements Callable<Integer> {
 
     /**

@@ -2,9 +2,11 @@ package io.metering.bootstrap.cli;
 
 import io.metering.adapters.http.auth.JwtAuthenticator;
 import io.metering.adapters.http.auth.JwtSettings;
+import io.metering.bootstrap.BuildInfo;
 import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.config.ConfigurationException;
+import io.metering.bootstrap.config.OperationsConfiguration;
 import io.metering.bootstrap.config.TokenSettings;
 import io.metering.bootstrap.db.EmbeddedDatabaseException;
 import java.time.Clock;
@@ -61,10 +63,11 @@ final class Serving {
         MeteringServer server;
         try {
             config = Configuration.from(System.getenv());
-            LOG.info("Starting with {}", config);
+            OperationsConfiguration ops = OperationsConfiguration.from(System.getenv());
+            LOG.info("Starting metering {} with {}, {}", BuildInfo.current().version(), config, ops);
             requireFreePort(config.httpPort());
             Clock clock = Clock.systemUTC();
-            server = MeteringServer.start(config, clock, new JwtAuthenticator(jwtSettings(config), clock));
+            server = MeteringServer.start(config, ops, clock, new JwtAuthenticator(jwtSettings(config), clock));
         } catch (ConfigurationException | EmbeddedDatabaseException | IllegalArgumentException e) {
             // IllegalArgumentException: token settings the HTTP adapter refuses (e.g. an unreadable JWK set file)
             LOG.error("Cannot start: {}", e.getMessage());

@@ -1,12 +1,13 @@
 package io.metering.bootstrap.cli;
 
+import io.metering.bootstrap.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version printed by {@code --version}: the jar's implementation version. */
+/** The version printed by {@code --version}: the release and the bundled PostgreSQL. */
 public final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"metering " + (v == null ? "development build" : v)};
+        BuildInfo build = BuildInfo.current();
+        return new String[] {"metering " + build.version() + " (bundled PostgreSQL " + build.postgresVersion() + ")"};
     }
 }

@@ -42,7 +42,7 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
             new Setting("METERING_TIME_ZONE", "Europe/Berlin", "Business time zone for calendar days (date-only ranges, same-day matching)."),
             new Setting("METERING_TIMESCALE", "auto", "auto: make readings a TimescaleDB hypertable when the database offers the extension; off: plain PostgreSQL tables."),
             new Setting("METERING_MAX_BODY_BYTES", "4194304", "Largest accepted request body in bytes (a prune keep list of 10,000 ids fits).")),
-            TokenConfiguration.SETTINGS.stream()).toList();
+            Stream.concat(TokenConfiguration.SETTINGS.stream(), OperationsConfiguration.SETTINGS.stream())).toList();
 
     /**
      * Reads the configuration.

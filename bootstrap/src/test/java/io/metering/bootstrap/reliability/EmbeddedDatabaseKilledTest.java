@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedDatabaseKilledTest {
     private static final String ORG = "postmaster-org";
     private static final long CONNECTION_TIMEOUT_MS = 1000;
+    private static final String METRICS_TOKEN = "watchdog-metrics-token-0123";
 
     @TempDir
     Path dir;
@@ -54,7 +55,7 @@ class EmbeddedDatabaseKilledTest {
     @BeforeEach
     void start() {
         service = InProcessService.start(dir.resolve("service"), Map.of("METERING_DB_CONNECTION_TIMEOUT_MS",
-                Long.toString(CONNECTION_TIMEOUT_MS), "METERING_DB_POOL_SIZE", "2"));
+                Long.toString(CONNECTION_TIMEOUT_MS), "METERING_DB_POOL_SIZE", "2", "METERING_METRICS_TOKEN", METRICS_TOKEN));
         http = service.http();
         admin = Tokens.admin(ORG);
         probe = new HourlyCounter(http, admin, "water", "{\"obis_number\":\"8-0:1.0.0\"}", base);
@@ -110,6 +111,8 @@ class EmbeddedDatabaseKilledTest {
         assertThat(probe.storedValues()).endsWith(value(100));
         assertThat(log.messages()).filteredOn(m -> m.contains("is gone")).as("one warning when it died").hasSize(1);
         log.await("is back after", Duration.ofMinutes(1));
+        assertThat(ServiceMetricsTest.value(http.get("/metrics", METRICS_TOKEN).body(), "metering_embedded_database_restarts_total"))
+                .as("the restart is counted").isEqualTo(1);
     }
 
     @Test

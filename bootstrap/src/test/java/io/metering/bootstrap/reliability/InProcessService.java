@@ -2,6 +2,7 @@ package io.metering.bootstrap.reliability;
 
 import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.config.Configuration;
+import io.metering.bootstrap.config.OperationsConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -40,7 +41,7 @@ final class InProcessService implements AutoCloseable {
         env.put("METERING_JWT_SECRET", Tokens.SECRET);
         env.putAll(settings);
         Configuration config = Configuration.from(env);
-        MeteringServer server = MeteringServer.start(config, Clock.systemUTC(), Tokens.authenticator());
+        MeteringServer server = MeteringServer.start(config, OperationsConfiguration.from(env), Clock.systemUTC(), Tokens.authenticator());
         try {
             server.listen(0);
         } catch (RuntimeException e) {
@@ -61,6 +62,11 @@ final class InProcessService implements AutoCloseable {
 
     int httpPort() {
         return server.port();
+    }
+
+    /** The service's own pool of connections to its store. */
+    javax.sql.DataSource dataSource() {
+        return server.dataSource();
     }
 
     /** The embedded store (only meaningful when no external database is configured). */

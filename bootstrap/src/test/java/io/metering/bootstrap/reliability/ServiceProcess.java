@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -55,11 +56,22 @@ final class ServiceProcess implements AutoCloseable {
      * @param name names the log file
      */
     static ServiceProcess start(Path dataDir, int httpPort, int dbPort, String name) {
-        return start(dataDir, httpPort, dbPort, name, List.of());
+        return start(dataDir, httpPort, dbPort, name, List.of(), Map.of());
     }
 
     /** {@link #start(Path, int, int, String)} with further JVM options, e.g. a GC log. */
     static ServiceProcess start(Path dataDir, int httpPort, int dbPort, String name, List<String> jvmOptions) {
+        return start(dataDir, httpPort, dbPort, name, jvmOptions, Map.of());
+    }
+
+    /** Starts the service as {@link #start(Path, int, int, String)} with further environment variables. */
+    static ServiceProcess start(Path dataDir, int httpPort, int dbPort, String name, Map<String, String> env) {
+        return start(dataDir, httpPort, dbPort, name, List.of(), env);
+    }
+
+    /** {@link #start(Path, int, int, String)} with further JVM options and environment variables. */
+    static ServiceProcess start(Path dataDir, int httpPort, int dbPort, String name, List<String> jvmOptions,
+            Map<String, String> env) {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
         List<String> command = command(jvmOptions);
         System.out.println("starting " + String.join(" ", command.subList(0, Math.min(command.size(), 4))) + " ... (log " + log + ")");
@@ -68,6 +80,7 @@ final class ServiceProcess implements AutoCloseable {
         pb.environment().put("METERING_HTTP_PORT", Integer.toString(httpPort));
         pb.environment().put("METERING_DB_PORT", Integer.toString(dbPort));
         pb.environment().put("METERING_JWT_SECRET", Tokens.SECRET);
+        pb.environment().putAll(env);
         Process p;
         try {
             p = pb.start();

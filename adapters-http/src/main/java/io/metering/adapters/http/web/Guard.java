@@ -6,6 +6,7 @@ import io.javalin.http.Header;
 import io.metering.adapters.http.auth.AuthenticationException;
 import io.metering.adapters.http.auth.Authenticator;
 import io.metering.adapters.http.auth.VerifiedToken;
+import io.metering.adapters.http.observe.RequestLogContext;
 import io.metering.application.access.Caller;
 import io.metering.domain.error.ForbiddenException;
 import io.metering.domain.error.InvalidRequestException;
@@ -61,6 +62,7 @@ public final class Guard {
         return ctx -> {
             VerifiedToken token = authenticate(ctx);
             Caller caller = actingCaller(ctx, token);
+            RequestLogContext.caller(caller);
             if (access == Access.ADMIN && !caller.isAdmin()) {
                 throw new ForbiddenException("this operation needs an admin token; portal tokens may not use it");
             }
