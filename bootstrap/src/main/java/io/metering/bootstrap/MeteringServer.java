@@ -8,6 +8,7 @@ import io.metering.adapters.http.HttpSettings;
 import io.metering.adapters.http.LivenessCheck;
 import io.metering.adapters.http.auth.Authenticator;
 import io.metering.adapters.persistence.DataSources;
+import io.metering.adapters.web.WebPortal;
 import io.metering.adapters.persistence.PersistenceSettings;
 import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.port.in.ImportReadingsUseCase;
@@ -71,7 +72,7 @@ public final class MeteringServer implements AutoCloseable {
                     new PersistenceSettings(config.timescale(), PersistenceSettings.defaults().chunkInterval()));
             UseCases useCases = Wiring.useCases(persistence, clock, config.businessZone());
             Javalin http = HttpApi.create(new HttpSettings(config.businessZone(), config.maxBodyBytes()), authenticator, useCases,
-                    persistence::isHealthy, liveness);
+                    persistence::isHealthy, liveness, web -> WebPortal.install(web, config.web()));
             MeteringServer server = new MeteringServer(embedded, persistence, useCases,
                     Wiring.importer(persistence, clock, config.businessZone()), http);
             LOG.info("Store and use cases ready in {} ms (storage: {})", (System.nanoTime() - started) / 1_000_000,

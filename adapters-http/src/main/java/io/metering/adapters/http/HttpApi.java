@@ -30,6 +30,7 @@ import io.metering.adapters.http.web.JsonBody;
 import io.metering.application.port.in.UseCases;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +86,20 @@ public final class HttpApi {
      */
     public static Javalin create(HttpSettings settings, Authenticator authenticator, UseCases useCases, HealthCheck health,
             LivenessCheck liveness) {
+        return create(settings, authenticator, useCases, health, liveness, config -> { });
+    }
+
+    /**
+     * @param settings business zone and body size limit
+     * @param authenticator verifies bearer tokens
+     * @param useCases the application's incoming ports
+     * @param health the readiness check of {@code GET /ready}
+     * @param liveness the liveness check of {@code GET /health}
+     * @param extensions more routes, files or plugins on the same app (e.g. the customer portal), added last
+     * @return the configured app, not started (call {@code start(port)})
+     */
+    public static Javalin create(HttpSettings settings, Authenticator authenticator, UseCases useCases, HealthCheck health,
+            LivenessCheck liveness, Consumer<JavalinConfig> extensions) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(useCases, "useCases");
@@ -115,6 +130,7 @@ public final class HttpApi {
             new AdminMeterRoutes(useCases, guard, body).register(config.routes);
             new AdminCounterRoutes(useCases, guard, body).register(config.routes);
             new ConsumptionRoutes(useCases.consumption(), guard, zone).register(config.routes);
+            extensions.accept(config);
         });
     }
 

@@ -1,0 +1,104 @@
+// The customer portal's shell: sign-in, language, and the hash routes of its pages.
+//   #/meters                               my meters
+//   #/{meter}/submit                       submit a reading
+//   #/{meter}/{counter}/consumption?view=&date=   my consumption
+//   #/{meter}/{counter}/readings?page=     my readings
+import { h, show, status } from './lib/dom.js';
+import { t, LANGUAGES, preferredLanguage, useLanguage, currentLanguage } from './lib/i18n.js';
+import { acceptSignIn, currentToken, signIn, signOut } from './lib/session.js';
+import { SignedOut } from './lib/api.js';
+import { metersView } from './views/meters.js';
+import { submitView } from './views/submit.js';
+import { consumptionView } from './views/consumption.js';
+import { readingsView } from './views/readings.js';
+
+const main = document.getElementById('main');
+const account = document.getElementById('account');
+const languageSelect = document.getElementById('language');
+let config = { oidc: null };
+let expired = false;
+
+function signInView() {
+  const lead = expired ? status(t('signin.expired'), 'warning') : null;
+  const action = config.oidc
+    ? h('p', {}, h('button', { type: 'button', class: 'button', id: 'sign-in', onclick: () => signIn(config) }, t('signin.button')))
+    : h('p', { class: 'muted' }, t('signin.linkOnly'));
+  show(main, h('section', { class: 'card narrow' }, h('h1', {}, t('signin.title')), lead, h('p', {}, t('signin.intro')), action));
+}
+
+function renderChrome() {
+  document.title = t('app.title');
+  document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  languageSelect.replaceChildren(...LANGUAGES.map((l) => h('option', { value: l, selected: l === currentLanguage() }, t(`language.${l}`))));
+  account.replaceChildren();
+  if (currentToken()) {
+    account.append(h('a', { href: '#/meters' }, t('nav.meters')),
+      h('button', { type: 'button', class: 'link', id: 'sign-out', onclick: leave }, t('nav.signOut')));
+  }
+}
+
+async function leave() {
+  expired = false;
+  const redirected = await signOut(config);
+  if (!redirected) {
+    history.replaceState(null, '', `${location.pathname}#/`);
+    route();
+  }
+}
+
+async function route() {
+  renderChrome();
+  if (!currentToken()) {
+    signInView();
+    return;
+  }
+  const [path, search = ''] = location.hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const params = new URLSearchParams(search);
+  main.setAttribute('aria-busy', 'true');
+  try {
+    if (parts.length === 2 && parts[1] === 'submit') await submitView(main, parts[0]);
+    else if (parts.length === 3 && parts[2] === 'consumption') await consumptionView(main, parts[0], parts[1], params);
+    else if (parts.length === 3 && parts[2] === 'readings') await readingsView(main, parts[0], parts[1], params);
+    else await metersView(main);
+    expired = false;
+  } catch (e) {
+    if (e instanceof SignedOut) {
+      expired = true;
+      renderChrome();
+      signInView();
+    } else {
+      show(main, h('h1', {}, t('error.title')), status(t('error.text'), 'error'), h('p', {}, h('a', { href: '#/meters' }, t('nav.meters'))));
+      console.error(e);
+    }
+  } finally {
+    main.removeAttribute('aria-busy');
+  }
+}
+
+languageSelect.addEventListener('change', async () => {
+  await useLanguage(languageSelect.value, { remember: true });
+  await route();
+});
+window.addEventListener('hashchange', route);
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault(); // the hash belongs to the routes
+  main.focus();
+});
+
+async function start() {
+  try {
+    config = await (await fetch('config.json')).json();
+  } catch {
+    config = { oidc: null };
+  }
+  await useLanguage(preferredLanguage());
+  try {
+    await acceptSignIn(config);
+  } catch (e) {
+    console.error(e);
+  }
+  await route();
+}
+
+start();
