@@ -5,7 +5,7 @@
 //   #/{meter}/{counter}/readings?page=     my readings
 import { h, show, status } from './lib/dom.js';
 import { t, LANGUAGES, preferredLanguage, useLanguage, currentLanguage } from './lib/i18n.js';
-import { acceptSignIn, currentToken, signIn, signOut } from './lib/session.js';
+import { acceptSignIn, currentToken, sessionExpired, signIn, signOut } from './lib/session.js';
 import { SignedOut } from './lib/api.js';
 import { metersView } from './views/meters.js';
 import { submitView } from './views/submit.js';
@@ -24,6 +24,7 @@ function signInView() {
     ? h('p', {}, h('button', { type: 'button', class: 'button', id: 'sign-in', onclick: () => signIn(config) }, t('signin.button')))
     : h('p', { class: 'muted' }, t('signin.linkOnly'));
   show(main, h('section', { class: 'card narrow' }, h('h1', {}, t('signin.title')), lead, h('p', {}, t('signin.intro')), action));
+  main.dataset.view = 'signin';
 }
 
 function renderChrome() {
@@ -46,9 +47,24 @@ async function leave() {
   }
 }
 
+/** The page a route names, and how to draw it. */
+function resolve(parts, params) {
+  const [meter, counter, page] = parts;
+  if (parts.length === 2 && counter === 'submit') return ['submit', () => submitView(main, meter)];
+  if (parts.length === 3 && page === 'consumption') return ['consumption', () => consumptionView(main, meter, counter, params)];
+  if (parts.length === 3 && page === 'readings') return ['readings', () => readingsView(main, meter, counter, params)];
+  return ['meters', () => metersView(main)];
+}
+
 async function route() {
+  try {
+    await acceptSignIn(config); // a sign-in link opened in a tab that already shows the portal changes only the hash
+  } catch (e) {
+    console.error(e);
+  }
   renderChrome();
   if (!currentToken()) {
+    expired = expired || sessionExpired();
     signInView();
     return;
   }
@@ -56,11 +72,11 @@ async function route() {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const params = new URLSearchParams(search);
   main.setAttribute('aria-busy', 'true');
+  delete main.dataset.view;
+  const [view, render] = resolve(parts, params);
   try {
-    if (parts.length === 2 && parts[1] === 'submit') await submitView(main, parts[0]);
-    else if (parts.length === 3 && parts[2] === 'consumption') await consumptionView(main, parts[0], parts[1], params);
-    else if (parts.length === 3 && parts[2] === 'readings') await readingsView(main, parts[0], parts[1], params);
-    else await metersView(main);
+    await render();
+    main.dataset.view = view;
     expired = false;
   } catch (e) {
     if (e instanceof SignedOut) {
@@ -93,11 +109,6 @@ async function start() {
     config = { oidc: null };
   }
   await useLanguage(preferredLanguage());
-  try {
-    await acceptSignIn(config);
-  } catch (e) {
-    console.error(e);
-  }
   await route();
 }
 

@@ -6,6 +6,7 @@
 const TOKEN = 'metering.portal.token';
 const VIA = 'metering.portal.via';
 let manager = null;
+let expiredSeen = false;
 
 /** The claims of a JWT, without verifying it (the API verifies); null when it is no JWT. */
 export function claims(token) {
@@ -24,6 +25,7 @@ export function currentToken(now = Date.now()) {
   const c = claims(token);
   if (!c || (typeof c.exp === 'number' && c.exp * 1000 <= now)) {
     sessionStorage.removeItem(TOKEN);
+    expiredSeen = true;
     return null;
   }
   return token;
@@ -102,6 +104,11 @@ export async function signOut(config) {
     }
   }
   return false;
+}
+
+/** Whether a token was dropped because it had expired (the sign-in page then says so). */
+export function sessionExpired() {
+  return expiredSeen;
 }
 
 /** Forgets an expired or refused token. */

@@ -99,10 +99,11 @@ export async function consumptionView(main, meterId, counterId, params) {
   const chart = h('div', { class: 'chart', role: 'img', 'aria-label': t('consumption.chartLabel', { range }) });
   const rows = report.periods.map((p, i) => h('tr', { class: estimated(p) ? 'estimated' : null },
     h('th', { scope: 'row' }, periodLabel(view, p, true)),
-    h('td', { class: 'num', 'data-consumption': p.consumption ?? '' },
+    h('td', { class: 'num', 'data-consumption': p.consumption ?? '', 'data-label': t('consumption.consumption') },
       isDecimal(p.consumption) ? format(p.consumption, lang) : '—', estimated(p) ? h('span', { class: 'badge' }, t('consumption.estimatedShort')) : null),
-    previous ? h('td', { class: 'num' }, isDecimal(previous.periods[i]?.consumption) ? format(previous.periods[i].consumption, lang) : '—') : null));
-  const table = h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
+    previous ? h('td', { class: 'num', 'data-label': t('consumption.previous') },
+      isDecimal(previous.periods[i]?.consumption) ? format(previous.periods[i].consumption, lang) : '—') : null));
+  const table = h('div', { class: 'table-wrap' }, h('table', { class: 'data stacking' },
     h('caption', {}, t('consumption.tableCaption', { unit })),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('consumption.period')), h('th', { scope: 'col', class: 'num' }, t('consumption.consumption')),
       previous ? h('th', { scope: 'col', class: 'num' }, t('consumption.previous')) : null)),

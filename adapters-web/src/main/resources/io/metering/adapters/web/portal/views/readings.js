@@ -43,12 +43,14 @@ export async function readingsView(main, meterId, counterId, params) {
   const hits = Number(cumulative.hits ?? cumulative.results.length);
   const pages = Math.max(1, Math.ceil(hits / PAGE));
   const link = (p) => `#/${encodeURIComponent(meterId)}/${encodeURIComponent(counterId)}/readings?page=${p}`;
+  // data-label: the column's name, shown beside each value where the table stacks on a phone
   const rows = cumulative.results.map((r, i) => h('tr', { class: r.status === 'implausible' ? 'implausible' : null },
     h('th', { scope: 'row' }, formatDateTime(r.timestamp)),
-    h('td', { class: 'num' }, format(r.value, lang)),
-    h('td', { class: 'num' }, isDecimal(relative.results[i]?.value) ? format(relative.results[i].value, lang) : '—'),
-    h('td', {}, sourceLabel(r.source)),
-    h('td', {}, statusLabel(r.status))));
+    h('td', { class: 'num', 'data-label': t('readings.value', { unit }) }, format(r.value, lang)),
+    h('td', { class: 'num', 'data-label': t('readings.since', { unit }) },
+      isDecimal(relative.results[i]?.value) ? format(relative.results[i].value, lang) : '—'),
+    h('td', { 'data-label': t('readings.source') }, sourceLabel(r.source)),
+    h('td', { 'data-label': t('readings.status') }, statusLabel(r.status))));
   const button = h('button', { type: 'button', class: 'button secondary', id: 'download-csv' }, t('readings.download'));
   button.addEventListener('click', () => download(meterId, counterId, counter, button));
   show(main,
@@ -56,7 +58,7 @@ export async function readingsView(main, meterId, counterId, params) {
     h('h1', {}, t('readings.title')),
     h('p', { class: 'muted' }, counterLabel(counter)),
     h('section', { class: 'card' },
-      h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'readings' },
+      h('div', { class: 'table-wrap' }, h('table', { class: 'data stacking', id: 'readings' },
         h('caption', {}, t('readings.caption', { unit, count: format(String(hits), lang) })),
         h('thead', {}, h('tr', {},
           h('th', { scope: 'col' }, t('readings.time')),
