@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -63,11 +64,21 @@ final class Chromium implements AutoCloseable {
 
     <T> T await(Function<WebDriver, T> condition) {
         // a view being redrawn replaces the elements a condition looked at: look again
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out at " + driver.getCurrentUrl() + " showing:\n"
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     WebElement awaitElement(String css) {
         return await(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+    }
+
+    /** Waits until the portal has drawn a page (main's data-view names it) and is no longer busy. */
+    void awaitView(String view) {
+        awaitElement("main[data-view='" + view + "']:not([aria-busy])");
     }
 
     Object script(String js, Object... args) {

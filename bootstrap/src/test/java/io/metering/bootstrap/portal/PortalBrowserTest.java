@@ -325,7 +325,7 @@ class PortalBrowserTest {
     }
 
     private static void awaitView(String view) {
-        chromium.awaitElement("main[data-view='" + view + "']:not([aria-busy])");
+        chromium.awaitView(view);
     }
 
     private static WebElement card(String meterId) {

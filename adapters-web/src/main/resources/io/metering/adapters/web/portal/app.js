@@ -17,11 +17,25 @@ const account = document.getElementById('account');
 const languageSelect = document.getElementById('language');
 let config = { oidc: null };
 let expired = false;
+let signInFailure = null;
+
+async function startSignIn() {
+  try {
+    await signIn(config);
+  } catch (e) {
+    // the provider is unreachable or misconfigured: say so instead of doing nothing
+    console.error(e);
+    main.querySelector('.notice-error')?.remove();
+    main.querySelector('section').append(status(`${t('signin.failed')} (${e.message})`, 'error'));
+  }
+}
 
 function signInView() {
-  const lead = expired ? status(t('signin.expired'), 'warning') : null;
+  const lead = signInFailure ? status(`${t('signin.failed')} (${signInFailure})`, 'error')
+    : expired ? status(t('signin.expired'), 'warning') : null;
+  signInFailure = null;
   const action = config.oidc
-    ? h('p', {}, h('button', { type: 'button', class: 'button', id: 'sign-in', onclick: () => signIn(config) }, t('signin.button')))
+    ? h('p', {}, h('button', { type: 'button', class: 'button', id: 'sign-in', onclick: startSignIn }, t('signin.button')))
     : h('p', { class: 'muted' }, t('signin.linkOnly'));
   show(main, h('section', { class: 'card narrow' }, h('h1', {}, t('signin.title')), lead, h('p', {}, t('signin.intro')), action));
   main.dataset.view = 'signin';
@@ -61,6 +75,7 @@ async function route() {
     await acceptSignIn(config); // a sign-in link opened in a tab that already shows the portal changes only the hash
   } catch (e) {
     console.error(e);
+    signInFailure = e.message; // e.g. the provider refused: shown on the sign-in page
   }
   renderChrome();
   if (!currentToken()) {
