@@ -50,7 +50,7 @@ import org.openqa.selenium.support.ui.Select;
  * demo data: the development sign-in link, the four demo meters, a refused and an accepted reading,
  * the consumption chart of a month of the demo water meter against the API's totals, the readings
  * table and its CSV download against the API, German with a decimal comma, accessibility (axe-core),
- * a phone's 360 px width, page weight, and sign-out and expiry. With
+ * a governed meter, a phone's 360 px width, page weight, and sign-out and expiry. With
  * {@code -Dportal.screenshots=<dir>} it also writes the screenshots of README "Customer portal".
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -73,6 +73,7 @@ class PortalBrowserTest {
     private static MeteringServer server;
     private static String base;
     private static String portal;
+    private static String admin;
     private static Chromium chromium;
 
     @BeforeAll
@@ -85,8 +86,9 @@ class PortalBrowserTest {
         new DemoData(u.manageMeters(), u.manageCounters(), u.recordReadings(), u.viewMeters()).loadIfAbsent();
         server.listen(0);
         base = "http://localhost:" + server.port();
-        portal = new TokenMinter(settings, Clock.systemUTC())
-                .mint(TokenClaims.portal(DemoIds.ORG.value(), "browser-customer", DemoIds.CONTACT_ID, List.of()), Duration.ofHours(2));
+        TokenMinter minter = new TokenMinter(settings, Clock.systemUTC());
+        portal = minter.mint(TokenClaims.portal(DemoIds.ORG.value(), "browser-customer", DemoIds.CONTACT_ID, List.of()), Duration.ofHours(2));
+        admin = minter.mint(TokenClaims.admin(DemoIds.ORG.value(), "browser-admin"), Duration.ofHours(2));
     }
 
     @AfterAll
@@ -247,6 +249,28 @@ class PortalBrowserTest {
 
     @Test
     @Order(7)
+    void onAGovernedMeterTheReadingAwaitsApproval() throws Exception {
+        String meter = DemoIds.AMPDS2_GAS.toString();
+        String counter = DemoIds.AMPDS2_GAS_VOLUME.toString();
+        HttpResponse<String> governed = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/metering/admin/meters/" + meter))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"reading_governance\":{\"edit_mode\":\"approval\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(governed.statusCode()).as(governed.body()).isEqualTo(200);
+
+        open("#/" + meter + "/submit", "submit");
+        assertThat(chromium.driver.findElement(By.tagName("main")).getText()).contains("checked by your supplier before they count");
+        chromium.driver.findElement(By.id("value-" + counter)).sendKeys("1086032.5");
+        chromium.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(chromium.awaitElement("#submit-outcome .notice-success").getText()).contains("awaits approval by your supplier");
+
+        // nothing is written until the supplier approves
+        JsonNode latest = api("/v1/metering/reading/" + meter + "/" + counter + "?sort=desc&size=1").get("results").get(0);
+        assertThat(latest.get("value").decimalValue()).isEqualByComparingTo("1086031.863");
+    }
+
+    @Test
+    @Order(8)
     void everyPageHasNoSeriousAccessibilityViolationsAndFitsAPhone() throws Exception {
         String screenshots = System.getProperty("portal.screenshots");
         List<String> problems = new ArrayList<>();
@@ -289,7 +313,7 @@ class PortalBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anExpiredOrRefusedTokenLeadsBackToSignIn() throws Exception {
         JwtSettings settings = new JwtSettings(SECRET.getBytes(StandardCharsets.UTF_8), null, null, JwtSettings.DEFAULT_LEEWAY);
         String expired = new TokenMinter(settings, Clock.fixed(Instant.now().minus(Duration.ofHours(3)), ZoneOffset.UTC))
@@ -309,7 +333,7 @@ class PortalBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void signingOutForgetsTheToken() {
         chromium.driver.get(PortalLink.of(base, portal));
         awaitView("meters");

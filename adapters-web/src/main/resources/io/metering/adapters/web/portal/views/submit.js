@@ -5,7 +5,7 @@ import { h, show, status } from '../lib/dom.js';
 import { t, currentLanguage } from '../lib/i18n.js';
 import { format, parseInput, subtract, isDecimal } from '../lib/decimal.js';
 import { DecimalLiteral } from '../lib/json.js';
-import { counterLabel, refusal, unitLabel } from '../lib/labels.js';
+import { counterLabel, directionLabel, refusal, tariffLabel, unitLabel } from '../lib/labels.js';
 
 const pad = (n) => String(n).padStart(2, '0');
 const localDate = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
@@ -38,8 +38,13 @@ export async function submitView(main, meterId) {
     });
     const hint = h('p', { class: 'hint', id: `${inputId}-hint` });
     const error = h('p', { class: 'field-error', id: `${inputId}-error` });
+    const meta = [counter.obis_number && `OBIS ${counter.obis_number}`, directionLabel(counter.direction), tariffLabel(counter.tariff_type)]
+      .filter(Boolean).join(' · ');
     const row = h('div', { class: 'field' },
-      h('label', { for: inputId }, counters.length === 1 ? t('submit.value', { unit: unitLabel(counter.unit) }) : `${counterLabel(counter)}, ${unitLabel(counter.unit)}`),
+      h('label', { for: inputId }, counters.length === 1
+        ? t('submit.value', { unit: unitLabel(counter.unit) })
+        : `${counter._title || counter.obis_number || counter._id} (${unitLabel(counter.unit)})`),
+      counters.length > 1 && meta ? h('p', { class: 'meta small muted' }, meta) : null,
       hint, input, error);
     return { counter, input, hint, error, row, range: null };
   });
