@@ -82,7 +82,8 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
         return v.trim();
     }
 
-    private static Optional<String> optional(Map<String, String> env, String name) {
+    /** A setting's trimmed value, empty when unset or blank. */
+    static Optional<String> optional(Map<String, String> env, String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
     }

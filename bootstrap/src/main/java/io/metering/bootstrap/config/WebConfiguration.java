@@ -31,8 +31,8 @@ public final class WebConfiguration {
      * @throws ConfigurationException on a malformed issuer or origin, or an issuer without client id
      */
     public static WebSettings from(Map<String, String> env) {
-        Optional<String> issuer = optional(env, "METERING_PORTAL_OIDC_ISSUER");
-        Optional<String> clientId = optional(env, "METERING_PORTAL_OIDC_CLIENT_ID");
+        Optional<String> issuer = Configuration.optional(env, "METERING_PORTAL_OIDC_ISSUER");
+        Optional<String> clientId = Configuration.optional(env, "METERING_PORTAL_OIDC_CLIENT_ID");
         if (issuer.isPresent() != clientId.isPresent()) {
             throw new ConfigurationException("METERING_PORTAL_OIDC_ISSUER and METERING_PORTAL_OIDC_CLIENT_ID are set together or not at all");
         }
@@ -42,7 +42,7 @@ public final class WebConfiguration {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("METERING_PORTAL_OIDC_ISSUER: " + e.getMessage());
         }
-        List<String> origins = optional(env, "METERING_CORS_ORIGINS").stream()
+        List<String> origins = Configuration.optional(env, "METERING_CORS_ORIGINS").stream()
                 .flatMap(v -> Arrays.stream(v.split(",")))
                 .map(String::trim)
                 .filter(o -> !o.isEmpty())
@@ -64,10 +64,5 @@ public final class WebConfiguration {
             // reported below
         }
         throw new ConfigurationException("METERING_CORS_ORIGINS: '" + value + "' is not an origin such as https://app.example.com");
-    }
-
-    private static Optional<String> optional(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
     }
 }
