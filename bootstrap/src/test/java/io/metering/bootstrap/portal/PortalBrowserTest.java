@@ -50,7 +50,7 @@ import org.openqa.selenium.support.ui.Select;
  * demo data: the development sign-in link, the four demo meters, a refused and an accepted reading,
  * the consumption chart of a month of the demo water meter against the API's totals, the readings
  * table and its CSV download against the API, German with a decimal comma, accessibility (axe-core),
- * a governed meter, a phone's 360 px width, page weight, and sign-out and expiry. With
+ * a conversion factor's kWh, a governed meter, an implausible reading, a phone's 360 px width, page weight, and sign-out and expiry. With
  * {@code -Dportal.screenshots=<dir>} it also writes the screenshots of README "Customer portal".
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -102,7 +102,7 @@ class PortalBrowserTest {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void theSignInLinkShowsTheFourDemoMetersAndLeavesNoTokenInTheAddressBar() {
         chromium.driver.get(PortalLink.of(base, portal));
         awaitView("meters");
@@ -122,7 +122,7 @@ class PortalBrowserTest {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void theFirstLoadTransfersLessThan300KilobytesCompressed() {
         long transferred = ((Number) chromium.script("const n = performance.getEntriesByType('navigation')[0];"
                 + "return performance.getEntriesByType('resource').reduce((sum, r) => sum + r.transferSize, n.transferSize);"))
@@ -132,7 +132,7 @@ class PortalBrowserTest {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void aReadingBelowThePreviousIsRefusedInWordsAndAHigherOneIsAccepted() throws Exception {
         open("#/" + WATER + "/submit", "submit");
         WebElement value = chromium.driver.findElement(By.cssSelector("input[data-counter='" + WATER_L + "']"));
@@ -157,7 +157,7 @@ class PortalBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void theChartShowsAMonthOfTheWaterMeterWithTheApisTotals() throws Exception {
         open("#/" + WATER + "/" + WATER_L + "/consumption?view=month&date=2013-02-01", "consumption");
         chromium.awaitElement(".chart canvas");
@@ -187,7 +187,30 @@ class PortalBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(45)
+    void withAConversionFactorTheTotalIsAlsoShownInKilowattHours() throws Exception {
+        HttpResponse<String> factor = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/metering/admin/counters/" + GAS_M3))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"conversion_factor\":10.5}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(factor.statusCode()).as(factor.body()).isEqualTo(200);
+
+        open("#/" + GAS + "/" + GAS_M3 + "/consumption?view=month&date=2023-11-01", "consumption");
+        chromium.awaitElement(".chart canvas");
+        JsonNode total = api("/v1/metering/consumption/" + GAS + "/" + GAS_M3
+                + "?interval=day&start_date=2023-11-01&end_date=2023-11-30&time_zone=" + URLEncoder.encode(Chromium.TIME_ZONE,
+                StandardCharsets.UTF_8)).get("data").get("total");
+        WebElement energy = chromium.driver.findElement(By.cssSelector("#consumption-totals dd[data-energy]"));
+        assertThat(new BigDecimal(energy.getAttribute("data-energy"))).isEqualByComparingTo(total.get("energy").decimalValue())
+                .isEqualByComparingTo(total.get("consumption").decimalValue().multiply(new BigDecimal("10.5")));
+        assertThat(energy.getText()).endsWith(" kWh");
+        // the readings around November 1st lie at 00:00 UTC, a Berlin day starts at 23:00 UTC: estimated boundaries
+        assertThat(chromium.driver.findElements(By.cssSelector("table.data tbody tr.estimated"))).hasSize(30);
+        assertThat(chromium.driver.findElement(By.cssSelector(".u-legend")).getText()).contains("Consumption (estimated)");
+    }
+
+    @Test
+    @Order(50)
     void theReadingsTablePagesAndTheCsvEqualsTheApi() throws Exception {
         open("#/" + GAS + "/" + GAS_M3 + "/readings", "readings");
         List<WebElement> rows = chromium.driver.findElements(By.cssSelector("#readings tbody tr"));
@@ -222,7 +245,7 @@ class PortalBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void germanReadsADecimalCommaExactly() throws Exception {
         open("#/" + GAS + "/submit", "submit");
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
@@ -248,7 +271,7 @@ class PortalBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void onAGovernedMeterTheReadingAwaitsApproval() throws Exception {
         String meter = DemoIds.AMPDS2_GAS.toString();
         String counter = DemoIds.AMPDS2_GAS_VOLUME.toString();
@@ -270,7 +293,25 @@ class PortalBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(75)
+    void anImplausiblyHighReadingIsTakenAndMarked() throws Exception {
+        String meter = DemoIds.LIANDER_POWER.toString();
+        String t1 = DemoIds.lianderPowerRegister(1).toString();
+        open("#/" + meter + "/submit", "submit");
+        chromium.driver.findElement(By.id("value-" + t1)).sendKeys("999999");
+        chromium.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(chromium.awaitElement("#submit-outcome .notice-success").getText()).contains("unusually high");
+
+        open("#/" + meter + "/" + t1 + "/consumption?view=month&date=" + java.time.LocalDate.now(java.time.ZoneId.of(Chromium.TIME_ZONE)),
+                "consumption");
+        assertThat(chromium.driver.findElement(By.cssSelector("ul.implausible")).getText()).contains("999,999 kWh");
+        open("#/" + meter + "/" + t1 + "/readings", "readings");
+        assertThat(chromium.driver.findElement(By.cssSelector("#readings tbody tr.implausible")).getText())
+                .contains("999,999", "implausible, not counted");
+    }
+
+    @Test
+    @Order(80)
     void everyPageHasNoSeriousAccessibilityViolationsAndFitsAPhone() throws Exception {
         String screenshots = System.getProperty("portal.screenshots");
         List<String> problems = new ArrayList<>();
@@ -313,7 +354,7 @@ class PortalBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void anExpiredOrRefusedTokenLeadsBackToSignIn() throws Exception {
         JwtSettings settings = new JwtSettings(SECRET.getBytes(StandardCharsets.UTF_8), null, null, JwtSettings.DEFAULT_LEEWAY);
         String expired = new TokenMinter(settings, Clock.fixed(Instant.now().minus(Duration.ofHours(3)), ZoneOffset.UTC))
@@ -333,7 +374,7 @@ class PortalBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(100)
     void signingOutForgetsTheToken() {
         chromium.driver.get(PortalLink.of(base, portal));
         awaitView("meters");

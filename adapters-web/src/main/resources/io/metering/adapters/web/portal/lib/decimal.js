@@ -109,11 +109,7 @@ export function parseInput(typed, locale) {
 }
 
 /** The decimal in the locale's notation with every digit it has (Intl formats decimal strings exactly). */
-export function format(text, locale, { minimumFractionDigits = 0 } = {}) {
+export function format(text, locale) {
   if (!isDecimal(text)) return '';
-  const digits = Math.min(Math.max(scaleOf(text), minimumFractionDigits), 20);
-  return new Intl.NumberFormat(locale, {
-    minimumFractionDigits: Math.min(minimumFractionDigits, digits),
-    maximumFractionDigits: digits,
-  }).format(text);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: Math.min(scaleOf(text), 20) }).format(text);
 }

@@ -95,12 +95,12 @@ export async function signOut(config) {
   sessionStorage.removeItem(VIA);
   if (via === 'oidc' && config.oidc) {
     const m = await userManager(config.oidc);
-    await m.removeUser();
     try {
-      await m.signoutRedirect();
+      await m.signoutRedirect(); // forgets the user too, after taking its id token as the hint
       return true;
     } catch {
       // the provider offers no end_session_endpoint: signing out here is all there is
+      await m.removeUser();
     }
   }
   return false;

@@ -48,8 +48,7 @@ async function drawChart(holder, view, report, previous) {
     data.push(before);
   }
   holder.replaceChildren();
-  // eslint-disable-next-line no-new
-  new UPlot({
+  const plot = new UPlot({
     width,
     height: width < 500 ? 220 : 300,
     scales: { x: { time: false, range: [-0.5, periods.length - 0.5] } },
@@ -61,6 +60,11 @@ async function drawChart(holder, view, report, previous) {
     cursor: { show: false },
     series,
   }, data, holder);
+  // follow the width (a phone turned sideways); the observer ends with the chart's element
+  new ResizeObserver(() => {
+    const now = Math.max(280, holder.clientWidth);
+    if (holder.isConnected && Math.abs(now - plot.width) > 8) plot.setSize({ width: now, height: now < 500 ? 220 : 300 });
+  }).observe(holder);
 }
 
 export async function consumptionView(main, meterId, counterId, params) {

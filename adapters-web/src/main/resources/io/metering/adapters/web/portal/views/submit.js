@@ -97,6 +97,7 @@ export async function submitView(main, meterId) {
     try {
       const answer = await api.submit(meterId, readings);
       const pending = (answer.pending_changesets ?? []).length > 0;
+      const implausible = (answer.data ?? []).some((r) => r.status === 'implausible');
       const lines = filled.map((f, i) => {
         const unit = unitLabel(f.counter.unit);
         const since = f.counter.last_reading && isDecimal(f.range?.min_value) ? subtract(values[i], f.range.min_value) : null;
@@ -104,7 +105,8 @@ export async function submitView(main, meterId) {
           since !== null ? ` — ${t('submit.since', { value: format(since, lang), unit })}` : '');
       });
       outcome.append(h('div', { class: 'notice notice-success', role: 'status' },
-        h('p', {}, h('strong', {}, pending ? t('submit.pending') : t('submit.saved'))), h('ul', {}, lines)));
+        h('p', {}, h('strong', {}, pending ? t('submit.pending') : t('submit.saved'))), h('ul', {}, lines),
+        implausible ? h('p', { class: 'implausible-note' }, t('submit.implausible')) : null));
       filled.forEach((f) => { f.input.value = ''; });
       await loadRanges();
     } catch (e) {
