@@ -10,6 +10,7 @@ import io.metering.adapters.http.auth.Authenticator;
 import io.metering.adapters.http.observe.HttpObservability;
 import io.metering.adapters.http.observe.MetricsRoute;
 import io.metering.adapters.persistence.DataSources;
+import io.metering.adapters.web.WebPortal;
 import io.metering.adapters.persistence.PersistenceSettings;
 import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.port.in.ImportReadingsUseCase;
@@ -109,7 +110,8 @@ public final class MeteringServer implements AutoCloseable {
                     new PersistenceSettings(config.timescale(), PersistenceSettings.defaults().chunkInterval()));
             UseCases useCases = CountingUseCases.wrap(Wiring.useCases(persistence, clock, config.businessZone()), metrics.product());
             Javalin http = HttpApi.create(new HttpSettings(config.businessZone(), config.maxBodyBytes()), authenticator, useCases,
-                    persistence::isHealthy, liveness, new HttpObservability(metrics.registry(), ops.metricsToken(), metrics::scrape));
+                    persistence::isHealthy, liveness, new HttpObservability(metrics.registry(), ops.metricsToken(), metrics::scrape),
+                    web -> WebPortal.install(web, config.web()));
             MeteringServer server = new MeteringServer(embedded, persistence, useCases,
                     CountingUseCases.wrap(Wiring.importer(persistence, clock, config.businessZone()), metrics.product()), http, ops,
                     metrics);

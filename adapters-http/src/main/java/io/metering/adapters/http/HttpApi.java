@@ -35,6 +35,7 @@ import io.metering.application.port.in.UseCases;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +91,7 @@ public final class HttpApi {
      */
     public static Javalin create(HttpSettings settings, Authenticator authenticator, UseCases useCases, HealthCheck health,
             LivenessCheck liveness) {
-        return create(settings, authenticator, useCases, health, liveness, HttpObservability.none());
+        return create(settings, authenticator, useCases, health, liveness, HttpObservability.none(), config -> { });
     }
 
     /**
@@ -100,10 +101,11 @@ public final class HttpApi {
      * @param health the readiness check of {@code GET /ready}
      * @param liveness the liveness check of {@code GET /health}
      * @param observability request metrics and whether {@code GET /metrics} is served (docs/operations.md)
+     * @param extensions more routes, files or plugins on the same app (e.g. the customer portal), added last
      * @return the configured app, not started (call {@code start(port)})
      */
     public static Javalin create(HttpSettings settings, Authenticator authenticator, UseCases useCases, HealthCheck health,
-            LivenessCheck liveness, HttpObservability observability) {
+            LivenessCheck liveness, HttpObservability observability, Consumer<JavalinConfig> extensions) {
         Objects.requireNonNull(observability, "observability");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(authenticator, "authenticator");
@@ -139,6 +141,7 @@ public final class HttpApi {
             new AdminMeterRoutes(useCases, guard, body).register(config.routes);
             new AdminCounterRoutes(useCases, guard, body).register(config.routes);
             new ConsumptionRoutes(useCases.consumption(), guard, zone).register(config.routes);
+            extensions.accept(config);
         });
     }
 

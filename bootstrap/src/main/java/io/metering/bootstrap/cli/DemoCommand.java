@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code metering demo}: loads the bundled real sample data into the organization
  * {@code demo-org} (once; restarts keep it), serves the API, and prints an admin token, a portal
- * token of the customer who owns the demo meters, and three curl commands that work as printed.
+ * token of the customer who owns the demo meters, the customer portal's sign-in link, and three curl
+ * commands that work as printed.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Load the bundled Liander and AMPds2 sample data into organization demo-org, then serve.")
@@ -56,6 +57,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("export ADMIN_TOKEN=" + admin);
         out.println("export PORTAL_TOKEN=" + portal);
+        out.println();
+        out.println("# the customer portal, signed in as the demo customer (the token stays in the fragment, never sent)");
+        out.println(PortalLink.of(base, portal));
         out.println();
         out.println("# the customer's meters (portal token)");
         out.println("curl -s -H \"Authorization: Bearer $PORTAL_TOKEN\" " + base + "/v1/metering/meter");

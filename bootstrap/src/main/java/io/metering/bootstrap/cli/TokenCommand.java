@@ -57,8 +57,10 @@ final class TokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JwtSettings settings;
+        int port;
         try {
             Configuration config = Configuration.from(System.getenv());
+            port = config.httpPort();
             settings = Serving.jwtSettings(config, JwtSecrets.existing(config));
         } catch (ConfigurationException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("Cannot mint a token: " + e.getMessage());
@@ -71,6 +73,11 @@ final class TokenCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         spec.commandLine().getOut().println(token);
+        if ("portal".equals(kind)) {
+            // on stderr, so that PORTAL_TOKEN=$(... token --kind portal ...) still captures the token alone
+            spec.commandLine().getErr().println("Customer portal sign-in link: "
+                    + PortalLink.of("http://localhost:" + port, token));
+        }
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package io.metering.bootstrap.config;
 
+import io.metering.adapters.web.WebSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.DateTimeException;
@@ -24,10 +25,11 @@ import java.util.stream.Stream;
  * @param businessZone the business time zone (DOMAIN.md "Values, instants, days")
  * @param timescale whether to use TimescaleDB when the database offers it
  * @param maxBodyBytes the largest accepted request body
+ * @param web the customer portal's sign-in and the origins allowed to call the API from a browser
  */
 public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Optional<String> jdbcUrl, String dbUser,
         String dbPassword, int dbPoolSize, Duration dbConnectionTimeout, TokenConfiguration tokens, ZoneId businessZone,
-        boolean timescale, long maxBodyBytes) {
+        boolean timescale, long maxBodyBytes, WebSettings web) {
 
     /** Every setting with its default; the README's configuration table mirrors this list. */
     public static final List<Setting> SETTINGS = Stream.concat(Stream.of(
@@ -42,7 +44,8 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
             new Setting("METERING_TIME_ZONE", "Europe/Berlin", "Business time zone for calendar days (date-only ranges, same-day matching)."),
             new Setting("METERING_TIMESCALE", "auto", "auto: make readings a TimescaleDB hypertable when the database offers the extension; off: plain PostgreSQL tables."),
             new Setting("METERING_MAX_BODY_BYTES", "4194304", "Largest accepted request body in bytes (a prune keep list of 10,000 ids fits).")),
-            Stream.concat(TokenConfiguration.SETTINGS.stream(), OperationsConfiguration.SETTINGS.stream())).toList();
+            Stream.of(TokenConfiguration.SETTINGS, OperationsConfiguration.SETTINGS, WebConfiguration.SETTINGS)
+                    .flatMap(List::stream)).toList();
 
     /**
      * Reads the configuration.
@@ -63,7 +66,8 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
                 TokenConfiguration.from(env),
                 zone(env, "METERING_TIME_ZONE"),
                 timescale(env),
-                positiveInt(env, "METERING_MAX_BODY_BYTES"));
+                positiveInt(env, "METERING_MAX_BODY_BYTES"),
+                WebConfiguration.from(env));
     }
 
     /** Whether the embedded PostgreSQL is used. */
@@ -79,7 +83,8 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
         return v.trim();
     }
 
-    private static Optional<String> optional(Map<String, String> env, String name) {
+    /** A setting's trimmed value, empty when unset or blank. */
+    static Optional<String> optional(Map<String, String> env, String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
     }

@@ -26,6 +26,7 @@ class ArchitectureTest {
     private static final String HTTP = "io.metering.adapters.http..";
     private static final String PERSISTENCE = "io.metering.adapters.persistence..";
     private static final String BOOTSTRAP = "io.metering.bootstrap..";
+    private static final String WEB = "io.metering.adapters.web..";
 
     private static JavaClasses classes;
 
@@ -39,7 +40,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {DOMAIN, APPLICATION, HTTP, PERSISTENCE, BOOTSTRAP, "io.metering.application.port.in..",
+    @ValueSource(strings = {DOMAIN, APPLICATION, HTTP, PERSISTENCE, BOOTSTRAP, WEB, "io.metering.application.port.in..",
         "io.metering.application.port.out..", "io.metering.application.service.."})
     void everyGuardedPackageHasClasses(String pkg) {
         assertThat(classes.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(pkg)))
@@ -69,6 +70,13 @@ class ArchitectureTest {
     @Test
     void thePersistenceAdapterDoesNotSeeTheHttpAdapter() {
         noClasses().that().resideInAPackage(PERSISTENCE).should().dependOnClassesThat().resideInAPackage(HTTP).check(classes);
+    }
+
+    @Test
+    void theWebAdapterKnowsNoOtherModule() {
+        // the portal is a client of the public API over HTTP: it never sees the Java types behind it
+        noClasses().that().resideInAPackage(WEB).should().dependOnClassesThat()
+                .resideInAnyPackage(DOMAIN, APPLICATION, HTTP, PERSISTENCE, BOOTSTRAP).check(classes);
     }
 
     @Test

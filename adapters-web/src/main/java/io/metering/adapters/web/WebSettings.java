@@ -1,0 +1,24 @@
+package io.metering.adapters.web;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the web adapter needs from the configuration.
+ *
+ * @param corsOrigins origins ({@code scheme://host[:port]}) whose pages may call the API from the browser;
+ *     empty: no cross-origin use at all
+ * @param signIn the OpenID provider of the portal; empty: only development sign-in links work
+ */
+public record WebSettings(List<String> corsOrigins, Optional<PortalSignIn> signIn) {
+    public WebSettings {
+        corsOrigins = List.copyOf(Objects.requireNonNull(corsOrigins, "corsOrigins"));
+        Objects.requireNonNull(signIn, "signIn");
+    }
+
+    /** No cross-origin use, no OpenID provider. */
+    public static WebSettings defaults() {
+        return new WebSettings(List.of(), Optional.empty());
+    }
+}

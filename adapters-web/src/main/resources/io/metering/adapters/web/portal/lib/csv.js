@@ -1,0 +1,15 @@
+// CSV (RFC 4180) built in the page from the API's JSON answers, values as exact decimal strings.
+
+function cell(value) {
+  const text = value === undefined || value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The header and one line per reading; consumption is the relative value of the same reading. */
+export function readingsCsv(cumulative, relative, unit) {
+  const lines = [['timestamp', 'value', 'consumption', 'unit', 'direction', 'source', 'status', 'reason']];
+  cumulative.forEach((r, i) => {
+    lines.push([r.timestamp, r.value, relative[i]?.value, r.unit ?? unit ?? '', r.direction, r.source, r.status ?? '', r.reason ?? '']);
+  });
+  return `${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,46 @@
+// One message file per language (messages/en.json, messages/de.json); the language comes from the
+// browser unless the customer chose one, and numbers and dates follow it through Intl.
+
+export const LANGUAGES = ['en', 'de'];
+const CHOICE = 'metering.portal.language';
+let language = 'en';
+let messages = {};
+
+/** The language to start with: the customer's earlier choice, else the browser's first supported one. */
+export function preferredLanguage() {
+  const chosen = localStorage.getItem(CHOICE);
+  if (LANGUAGES.includes(chosen)) return chosen;
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = String(tag).toLowerCase().split('-')[0];
+    if (LANGUAGES.includes(base)) return base;
+  }
+  return 'en';
+}
+
+/** Loads a language's messages and makes it current; remembered when the customer chose it. */
+export async function useLanguage(lang, { remember = false } = {}) {
+  const response = await fetch(`messages/${lang}.json`);
+  messages = await response.json();
+  language = lang;
+  document.documentElement.lang = lang;
+  if (remember) localStorage.setItem(CHOICE, lang);
+}
+
+export function currentLanguage() {
+  return language;
+}
+
+/** A message with {name} placeholders filled in; the key itself when the file lacks it. */
+export function t(key, values = {}) {
+  const text = messages[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
+}
+
+/** Date and time in the current language, in the browser's time zone. */
+export function formatDateTime(iso, options = { dateStyle: 'medium', timeStyle: 'short' }) {
+  return new Intl.DateTimeFormat(language, options).format(new Date(iso));
+}
+
+export function formatDate(iso, options = { dateStyle: 'medium' }) {
+  return new Intl.DateTimeFormat(language, options).format(new Date(iso));
+}

@@ -1,0 +1,24 @@
+// Words for the API's codes (sector, direction, tariff, source, status, refusal reasons).
+import { t } from './i18n.js';
+
+export const sectorLabel = (sector) => t(`sector.${sector ?? 'other'}`);
+export const directionLabel = (direction) => (direction ? t(`direction.${direction}`) : '');
+export const tariffLabel = (tariff) => (tariff ? t(`tariff.${tariff}`) : '');
+export const sourceLabel = (source) => (source ? t(`source.${source}`) : '');
+/** Units as people write them (the API says m3). */
+export const unitLabel = (unit) => ({ m3: 'm³', dm3: 'dm³', m2: 'm²' })[unit] ?? unit ?? '';
+export const statusLabel = (status) => t(`status.${status || 'valid'}`);
+
+/** A counter's name: its title, else its OBIS code, with direction and tariff. */
+export function counterLabel(counter) {
+  const parts = [counter._title || counter.obis_number || counter._id];
+  const extra = [directionLabel(counter.direction), tariffLabel(counter.tariff_type)].filter(Boolean);
+  return extra.length ? `${parts[0]} (${extra.join(', ')})` : parts[0];
+}
+
+/** A refusal in the customer's words; the API's own message only for reasons without one. */
+export function refusal(error, values = {}) {
+  const key = `reason.${error.reason}`;
+  const text = t(key, values);
+  return text === key ? t('reason.other') : text;
+}

@@ -1,0 +1,127 @@
+// My consumption: a counter's consumption per day, month or year (our consumption endpoint,
+// docs/analytics.md) with the previous period overlaid, estimated boundary values and implausible
+// readings marked, totals in the counter's unit and, with a conversion factor or transformer ratio,
+// in kWh. The chart is drawn by uPlot; the table below it carries the same figures for everyone.
+import { api } from '../lib/api.js';
+import { h, show, status } from '../lib/dom.js';
+import { t, currentLanguage, formatDate, formatDateTime } from '../lib/i18n.js';
+import { format, isDecimal, normalize } from '../lib/decimal.js';
+import { counterLabel, unitLabel } from '../lib/labels.js';
+import { VIEWS, windowOf, step, comparisonAnchor, iso } from './period.js';
+
+const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+function load(meterId, counterId, view, anchor) {
+  const { start, end } = windowOf(view, anchor);
+  return api.consumption(meterId, counterId, { interval: VIEWS[view].interval, start_date: start, end_date: end, time_zone: ZONE })
+    .then((r) => r.data);
+}
+
+function periodLabel(view, period, long = false) {
+  const opts = view === 'year' ? { month: long ? 'long' : 'short', ...(long ? { year: 'numeric' } : {}) }
+    : view === 'years' ? { year: 'numeric' }
+      : long ? { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' } : { day: 'numeric', month: 'numeric' };
+  return new Intl.DateTimeFormat(currentLanguage(), { ...opts, timeZone: ZONE }).format(new Date(period.start));
+}
+
+const estimated = (p) => p.start_interpolated || p.end_interpolated;
+// the chart's geometry only: every figure shown as text stays an exact decimal string
+const plotted = (v) => (isDecimal(v) ? Number(v) : null);
+
+async function drawChart(holder, view, report, previous) {
+  const { default: UPlot } = await import('../vendor/uplot/1.6.30/dist/uPlot.esm.js');
+  const periods = report.periods;
+  const xs = periods.map((_, i) => i);
+  const measured = periods.map((p) => (estimated(p) ? null : plotted(p.consumption)));
+  const approx = periods.map((p) => (estimated(p) ? plotted(p.consumption) : null));
+  const before = periods.map((_, i) => plotted(previous?.periods[i]?.consumption));
+  const width = Math.max(280, holder.clientWidth || 600);
+  const bars = UPlot.paths.bars({ size: [0.7, 48], gap: 1 });
+  const series = [
+    {},
+    { label: t('consumption.measured'), stroke: '#0b5c8e', fill: '#0b5c8e', paths: bars, points: { show: false } },
+    { label: t('consumption.estimated'), stroke: '#0b5c8e', fill: 'rgba(11,92,142,0.35)', paths: bars, points: { show: false } },
+  ];
+  const data = [xs, measured, approx];
+  if (previous) {
+    series.push({ label: t('consumption.previous'), stroke: '#5f6b76', width: 2, dash: [6, 4], points: { show: true, size: 5 } });
+    data.push(before);
+  }
+  holder.replaceChildren();
+  const plot = new UPlot({
+    width,
+    height: width < 500 ? 220 : 300,
+    scales: { x: { time: false, range: [-0.5, periods.length - 0.5] } },
+    axes: [
+      { values: (u, ticks) => ticks.map((i) => (Number.isInteger(i) && periods[i] ? periodLabel(view, periods[i]) : '')), stroke: '#3d4852' },
+      { stroke: '#3d4852', size: 60 },
+    ],
+    legend: { show: true, live: false },
+    cursor: { show: false },
+    series,
+  }, data, holder);
+  // follow the width (a phone turned sideways); the observer ends with the chart's element
+  new ResizeObserver(() => {
+    const now = Math.max(280, holder.clientWidth);
+    if (holder.isConnected && Math.abs(now - plot.width) > 8) plot.setSize({ width: now, height: now < 500 ? 220 : 300 });
+  }).observe(holder);
+}
+
+export async function consumptionView(main, meterId, counterId, params) {
+  const counter = (await api.counters(meterId)).data.find((c) => c._id === counterId);
+  if (!counter) throw new Error(t('error.notFound'));
+  const view = VIEWS[params.get('view')] ? params.get('view') : 'month';
+  const lastDay = counter.last_reading ? iso(new Date(counter.last_reading)) : iso(new Date());
+  const anchor = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date') : lastDay;
+  const compareAt = comparisonAnchor(view, anchor);
+  const { start, end } = windowOf(view, anchor);
+  const [report, previous, implausible] = await Promise.all([
+    load(meterId, counterId, view, anchor),
+    compareAt ? load(meterId, counterId, view, compareAt) : null,
+    api.readings(meterId, counterId, { start_date: start, end_date: end, size: -1 })
+      .then((r) => r.results.filter((x) => x.status === 'implausible')),
+  ]);
+  const lang = currentLanguage();
+  const unit = unitLabel(report.unit ?? counter.unit);
+  const link = (v, a) => `#/${encodeURIComponent(meterId)}/${encodeURIComponent(counterId)}/consumption?view=${v}&date=${a}`;
+  const tabs = h('nav', { class: 'tabs', 'aria-label': t('consumption.views') },
+    Object.keys(VIEWS).map((v) => h('a', { href: link(v, anchor), 'aria-current': v === view ? 'page' : null }, t(`consumption.view.${v}`))));
+  const range = `${formatDate(`${start}T12:00:00`)} – ${formatDate(`${end}T12:00:00`)}`;
+  const nav = h('div', { class: 'period-nav' },
+    h('a', { class: 'button secondary', href: link(view, step(view, anchor, -1)), 'aria-label': t('consumption.earlier') }, '‹'),
+    h('p', { class: 'period', 'aria-live': 'polite' }, range),
+    h('a', { class: 'button secondary', href: link(view, step(view, anchor, 1)), 'aria-label': t('consumption.later') }, '›'));
+  const total = report.total;
+  const energyApplies = isDecimal(report.energy_factor) && normalize(report.energy_factor) !== '1';
+  const totals = h('dl', { class: 'facts totals', id: 'consumption-totals' },
+    h('dt', {}, t('consumption.total')),
+    h('dd', { 'data-total': total.consumption ?? '' }, isDecimal(total.consumption) ? `${format(total.consumption, lang)} ${unit}` : '—'),
+    energyApplies ? [h('dt', {}, t('consumption.energy')),
+      h('dd', { 'data-energy': total.energy ?? '' }, isDecimal(total.energy) ? `${format(total.energy, lang)} kWh` : '—')] : null,
+    previous && isDecimal(previous.total.consumption) ? [h('dt', {}, t('consumption.previousTotal')),
+      h('dd', {}, `${format(previous.total.consumption, lang)} ${unit}`)] : null);
+  const chart = h('div', { class: 'chart', role: 'img', 'aria-label': t('consumption.chartLabel', { range }) });
+  const rows = report.periods.map((p, i) => h('tr', { class: estimated(p) ? 'estimated' : null },
+    h('th', { scope: 'row' }, periodLabel(view, p, true)),
+    h('td', { class: 'num', 'data-consumption': p.consumption ?? '', 'data-label': t('consumption.consumption') },
+      isDecimal(p.consumption) ? format(p.consumption, lang) : '—', estimated(p) ? h('span', { class: 'badge' }, t('consumption.estimatedShort')) : null),
+    previous ? h('td', { class: 'num', 'data-label': t('consumption.previous') },
+      isDecimal(previous.periods[i]?.consumption) ? format(previous.periods[i].consumption, lang) : '—') : null));
+  const table = h('div', { class: 'table-wrap' }, h('table', { class: 'data stacking' },
+    h('caption', {}, t('consumption.tableCaption', { unit })),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('consumption.period')), h('th', { scope: 'col', class: 'num' }, t('consumption.consumption')),
+      previous ? h('th', { scope: 'col', class: 'num' }, t('consumption.previous')) : null)),
+    h('tbody', {}, rows)));
+  show(main,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/meters' }, t('nav.meters'))),
+    h('h1', {}, t('consumption.title')),
+    h('p', { class: 'muted' }, counterLabel(counter)),
+    tabs, nav,
+    h('section', { class: 'card' }, chart, totals,
+      report.periods.some(estimated) ? h('p', { class: 'hint' }, t('consumption.estimatedNote')) : null,
+      total.periods_without_value > 0 ? h('p', { class: 'hint' }, t('consumption.noValue', { count: total.periods_without_value })) : null,
+      implausible.length ? h('div', {}, h('p', { class: 'hint' }, t('consumption.implausible')),
+        h('ul', { class: 'implausible' }, implausible.map((r) => h('li', {}, `${formatDateTime(r.timestamp)}: ${format(r.value, lang)} ${unit}`)))) : null),
+    h('section', { class: 'card' }, table));
+  await drawChart(chart, view, report, previous);
+}

@@ -1,0 +1,69 @@
+// My meters: every meter the customer may see (getCustomerMeters), each counter with its last
+// reading, today's forecast and the consumption since the last reading that the forecast implies.
+import { api } from '../lib/api.js';
+import { h, show, status } from '../lib/dom.js';
+import { t, currentLanguage, formatDateTime, formatDate } from '../lib/i18n.js';
+import { format, subtract, isDecimal, compare } from '../lib/decimal.js';
+import { sectorLabel, directionLabel, tariffLabel, unitLabel } from '../lib/labels.js';
+
+const SECTORS = ['power', 'gas', 'water', 'district_heating', 'waste_water'];
+
+function fact(label, ...value) {
+  return h('div', {}, h('dt', {}, label), h('dd', {}, ...value));
+}
+
+function quantity(value, unit) {
+  return isDecimal(value) ? `${format(value, currentLanguage())} ${unitLabel(unit)}`.trim() : '—';
+}
+
+function counterItem(meter, counter) {
+  const base = `#/${encodeURIComponent(meter._id)}/${encodeURIComponent(counter._id)}`;
+  const last = counter.last_reading
+    ? [quantity(counter.current_consumption, counter.unit), h('span', { class: 'when' }, formatDateTime(counter.last_reading))]
+    : [t('meters.noReading')];
+  const facts = [fact(t('meters.lastReading'), ...last)];
+  if (isDecimal(counter.forecast_reading_value)) {
+    facts.push(fact(t('meters.forecast', { date: formatDate(counter.forecast_as_of) }), quantity(counter.forecast_reading_value, counter.unit)));
+    if (isDecimal(counter.current_consumption) && compare(counter.forecast_reading_value, counter.current_consumption) >= 0) {
+      facts.push(fact(t('meters.sinceLast'), quantity(subtract(counter.forecast_reading_value, counter.current_consumption), counter.unit)));
+    }
+  }
+  return h('li', { class: 'counter' },
+    h('h3', {}, counter._title || counter.obis_number || t('sector.other')),
+    h('p', { class: 'muted small' }, [counter.obis_number && `OBIS ${counter.obis_number}`, directionLabel(counter.direction),
+      tariffLabel(counter.tariff_type), unitLabel(counter.unit)].filter(Boolean).join(' · ')),
+    h('dl', { class: 'stats' }, facts),
+    h('p', { class: 'links' },
+      h('a', { href: `${base}/consumption` }, t('nav.consumption')),
+      h('a', { href: `${base}/readings` }, t('nav.readings'))));
+}
+
+function meterCard(meter, counters) {
+  const sector = SECTORS.includes(meter.sector) ? meter.sector : 'other';
+  const headingId = `meter-${meter._id}`;
+  const facts = [fact(t('meters.number'), meter.meter_number ?? '—')];
+  if (meter.ma_lo_id) facts.push(fact(t('meters.malo'), meter.ma_lo_id));
+  if (meter.status === 'decommissioned') facts.push(fact(t('meters.status'), t('meters.decommissioned')));
+  return h('li', { class: 'card meter', 'data-meter': meter._id },
+    h('article', { 'aria-labelledby': headingId },
+      h('header', { class: 'card-head' },
+        h('img', { src: `icons/${sector}.svg`, alt: '', width: 32, height: 32, class: 'sector-icon' }),
+        h('div', {},
+          h('h2', { id: headingId }, meter._title || meter.meter_number),
+          h('p', { class: 'muted' }, sectorLabel(sector)))),
+      h('dl', { class: 'facts' }, facts),
+      h('ul', { class: 'counters' }, counters.map((c) => counterItem(meter, c))),
+      meter.status === 'decommissioned'
+        ? null
+        : h('p', {}, h('a', { class: 'button', href: `#/${encodeURIComponent(meter._id)}/submit` }, t('meters.submit')))));
+}
+
+export async function metersView(main) {
+  const meters = (await api.meters()).data;
+  const counters = await Promise.all(meters.map((m) => api.counters(m._id).then((r) => r.data)));
+  show(main,
+    h('h1', {}, t('meters.title')),
+    meters.length === 0
+      ? status(t('meters.none'))
+      : h('ul', { class: 'cards' }, meters.map((m, i) => meterCard(m, counters[i]))));
+}

@@ -1,0 +1,75 @@
+// My readings: a counter's readings, newest first, with the consumption since the previous one
+// (the API's relative values), paged; the CSV download is built here from the JSON answers.
+import { api } from '../lib/api.js';
+import { h, show } from '../lib/dom.js';
+import { t, currentLanguage, formatDateTime } from '../lib/i18n.js';
+import { format, isDecimal } from '../lib/decimal.js';
+import { counterLabel, sourceLabel, statusLabel, unitLabel } from '../lib/labels.js';
+import { readingsCsv } from '../lib/csv.js';
+
+const PAGE = 20;
+
+async function download(meterId, counterId, counter, button) {
+  button.disabled = true;
+  try {
+    const all = { size: -1, sort: 'asc' };
+    const [cumulative, relative] = await Promise.all([
+      api.readings(meterId, counterId, { ...all, type: 'cumulative' }),
+      api.readings(meterId, counterId, { ...all, type: 'relative' }),
+    ]);
+    const csv = readingsCsv(cumulative.results, relative.results, counter.unit);
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const a = h('a', { href: url, download: `readings-${(counter.obis_number || counterId).replace(/[^\w.-]+/g, '_')}.csv`, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+export async function readingsView(main, meterId, counterId, params) {
+  const counter = (await api.counters(meterId)).data.find((c) => c._id === counterId);
+  if (!counter) throw new Error(t('error.notFound'));
+  const page = Math.max(0, Number.parseInt(params.get('page') ?? '0', 10) || 0);
+  const query = { size: PAGE, from: page * PAGE, sort: 'desc' };
+  const [cumulative, relative] = await Promise.all([
+    api.readings(meterId, counterId, { ...query, type: 'cumulative' }),
+    api.readings(meterId, counterId, { ...query, type: 'relative' }),
+  ]);
+  const lang = currentLanguage();
+  const unit = unitLabel(counter.unit);
+  const hits = Number(cumulative.hits ?? cumulative.results.length);
+  const pages = Math.max(1, Math.ceil(hits / PAGE));
+  const link = (p) => `#/${encodeURIComponent(meterId)}/${encodeURIComponent(counterId)}/readings?page=${p}`;
+  // data-label: the column's name, shown beside each value where the table stacks on a phone
+  const rows = cumulative.results.map((r, i) => h('tr', { class: r.status === 'implausible' ? 'implausible' : null },
+    h('th', { scope: 'row' }, formatDateTime(r.timestamp)),
+    h('td', { class: 'num', 'data-label': t('readings.value', { unit }) }, format(r.value, lang)),
+    h('td', { class: 'num', 'data-label': t('readings.since', { unit }) },
+      isDecimal(relative.results[i]?.value) ? format(relative.results[i].value, lang) : '—'),
+    h('td', { 'data-label': t('readings.source') }, sourceLabel(r.source)),
+    h('td', { 'data-label': t('readings.status') }, statusLabel(r.status))));
+  const button = h('button', { type: 'button', class: 'button secondary', id: 'download-csv' }, t('readings.download'));
+  button.addEventListener('click', () => download(meterId, counterId, counter, button));
+  show(main,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/meters' }, t('nav.meters'))),
+    h('h1', {}, t('readings.title')),
+    h('p', { class: 'muted' }, counterLabel(counter)),
+    h('section', { class: 'card' },
+      h('div', { class: 'table-wrap' }, h('table', { class: 'data stacking', id: 'readings' },
+        h('caption', {}, t('readings.caption', { unit, count: format(String(hits), lang) })),
+        h('thead', {}, h('tr', {},
+          h('th', { scope: 'col' }, t('readings.time')),
+          h('th', { scope: 'col', class: 'num' }, t('readings.value', { unit })),
+          h('th', { scope: 'col', class: 'num' }, t('readings.since', { unit })),
+          h('th', { scope: 'col' }, t('readings.source')),
+          h('th', { scope: 'col' }, t('readings.status')))),
+        h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 5 }, t('readings.none')))))),
+      h('nav', { class: 'pager', 'aria-label': t('readings.pages') },
+        page > 0 ? h('a', { class: 'button secondary', href: link(page - 1) }, t('readings.newer')) : h('span'),
+        h('p', {}, t('readings.page', { page: page + 1, pages })),
+        page + 1 < pages ? h('a', { class: 'button secondary', href: link(page + 1) }, t('readings.older')) : h('span')),
+      h('p', {}, button)));
+}

@@ -1,0 +1,146 @@
+// Submit a reading: one field per counter (HT/NT, import/export in one submission), the allowed range
+// shown before typing (getAllowedReadingForMeter), refusals in words next to their field.
+import { api, ApiError } from '../lib/api.js';
+import { h, show, status } from '../lib/dom.js';
+import { t, currentLanguage } from '../lib/i18n.js';
+import { format, parseInput, subtract, isDecimal } from '../lib/decimal.js';
+import { DecimalLiteral } from '../lib/json.js';
+import { counterLabel, directionLabel, refusal, tariffLabel, unitLabel } from '../lib/labels.js';
+
+const pad = (n) => String(n).padStart(2, '0');
+const localDate = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const localTime = (d) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+function rangeText(range, unit) {
+  if (!range) return '';
+  const lang = currentLanguage();
+  const min = isDecimal(range.min_value) ? format(range.min_value, lang) : null;
+  const max = isDecimal(range.max_value) ? format(range.max_value, lang) : null;
+  if (min && max) return t('submit.range', { min, max, unit });
+  if (min) return t('submit.atLeast', { min, unit });
+  return '';
+}
+
+export async function submitView(main, meterId) {
+  const [meter, counters] = await Promise.all([
+    api.meter(meterId).then((r) => r.data.entity),
+    api.counters(meterId).then((r) => r.data),
+  ]);
+  const now = new Date();
+  const date = h('input', { type: 'date', id: 'reading-date', name: 'date', value: localDate(now), max: localDate(now), required: true });
+  const time = h('input', { type: 'time', id: 'reading-time', name: 'time', value: localTime(now), required: true });
+  const outcome = h('div', { id: 'submit-outcome', 'aria-live': 'polite' });
+  const fields = counters.map((counter) => {
+    const inputId = `value-${counter._id}`;
+    const input = h('input', {
+      type: 'text', id: inputId, name: inputId, inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false',
+      'aria-describedby': `${inputId}-hint ${inputId}-error`, 'data-counter': counter._id,
+    });
+    const hint = h('p', { class: 'hint', id: `${inputId}-hint` });
+    const error = h('p', { class: 'field-error', id: `${inputId}-error` });
+    const meta = [counter.obis_number && `OBIS ${counter.obis_number}`, directionLabel(counter.direction), tariffLabel(counter.tariff_type)]
+      .filter(Boolean).join(' · ');
+    const row = h('div', { class: 'field' },
+      h('label', { for: inputId }, counters.length === 1
+        ? t('submit.value', { unit: unitLabel(counter.unit) })
+        : `${counter._title || counter.obis_number || counter._id} (${unitLabel(counter.unit)})`),
+      counters.length > 1 && meta ? h('p', { class: 'meta small muted' }, meta) : null,
+      hint, input, error);
+    return { counter, input, hint, error, row, range: null };
+  });
+
+  const timestamp = () => {
+    const d = new Date(`${date.value}T${time.value}`);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  };
+  const setError = (field, text) => {
+    field.error.textContent = text;
+    field.input.setAttribute('aria-invalid', text ? 'true' : 'false');
+  };
+  async function loadRanges() {
+    const at = timestamp();
+    if (!at) return;
+    const ranges = (await api.allowed(meterId, at)).data;
+    for (const f of fields) {
+      f.range = ranges.find((r) => r.counter_id === f.counter._id && (!f.counter.direction || r.direction === f.counter.direction))
+        ?? ranges.find((r) => r.counter_id === f.counter._id);
+      f.hint.textContent = rangeText(f.range, unitLabel(f.counter.unit));
+    }
+  }
+  date.addEventListener('change', loadRanges);
+  time.addEventListener('change', loadRanges);
+
+  async function send(event) {
+    event.preventDefault();
+    outcome.replaceChildren();
+    fields.forEach((f) => setError(f, ''));
+    const at = timestamp();
+    const filled = fields.filter((f) => f.input.value.trim() !== '');
+    if (!at || filled.length === 0) {
+      outcome.append(status(!at ? t('submit.noTime') : t('submit.nothing'), 'error'));
+      return;
+    }
+    const lang = currentLanguage();
+    const values = filled.map((f) => parseInput(f.input.value, lang));
+    let bad = false;
+    filled.forEach((f, i) => {
+      if (values[i] === null) {
+        setError(f, t('submit.notANumber', { example: format('12345.6', lang) }));
+        bad = true;
+      }
+    });
+    if (bad) {
+      filled.find((f) => f.input.getAttribute('aria-invalid') === 'true').input.focus();
+      return;
+    }
+    const readings = filled.map((f, i) => ({ counter_id: f.counter._id, value: new DecimalLiteral(values[i]), source: 'ECP', timestamp: at }));
+    try {
+      const answer = await api.submit(meterId, readings);
+      const pending = (answer.pending_changesets ?? []).length > 0;
+      const implausible = (answer.data ?? []).some((r) => r.status === 'implausible');
+      const lines = filled.map((f, i) => {
+        const unit = unitLabel(f.counter.unit);
+        const since = f.counter.last_reading && isDecimal(f.range?.min_value) ? subtract(values[i], f.range.min_value) : null;
+        return h('li', {}, `${counterLabel(f.counter)}: ${format(values[i], lang)} ${unit}`,
+          since !== null ? ` — ${t('submit.since', { value: format(since, lang), unit })}` : '');
+      });
+      outcome.append(h('div', { class: 'notice notice-success', role: 'status' },
+        h('p', {}, h('strong', {}, pending ? t('submit.pending') : t('submit.saved'))), h('ul', {}, lines),
+        implausible ? h('p', { class: 'implausible-note' }, t('submit.implausible')) : null));
+      filled.forEach((f) => { f.input.value = ''; });
+      await loadRanges();
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const index = /^readings\[(\d+)]/.exec(e.message ?? '');
+      const field = index ? filled[Number(index[1])] : filled.length === 1 ? filled[0] : null;
+      const words = refusal(e, {
+        min: field?.range && isDecimal(field.range.min_value) ? format(field.range.min_value, lang) : '',
+        max: field?.range && isDecimal(field.range.max_value) ? format(field.range.max_value, lang) : '',
+        unit: unitLabel(field?.counter.unit),
+      });
+      if (field) {
+        setError(field, words);
+        field.input.focus();
+      } else {
+        outcome.append(status(words, 'error'));
+      }
+    }
+  }
+
+  const governed = meter.reading_governance?.edit_mode === 'approval' || meter.reading_governance?.edit_mode === 'external';
+  show(main,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/meters' }, t('nav.meters'))),
+    h('h1', {}, t('submit.title')),
+    h('p', { class: 'muted' }, `${meter._title || meter.meter_number} · ${t('meters.number')} ${meter.meter_number ?? '—'}`),
+    governed ? status(t('submit.governed')) : null,
+    h('form', { class: 'card form', novalidate: true, onsubmit: send },
+      h('fieldset', { class: 'when' },
+        h('legend', {}, t('submit.when')),
+        h('div', { class: 'field' }, h('label', { for: 'reading-date' }, t('submit.date')), date),
+        h('div', { class: 'field' }, h('label', { for: 'reading-time' }, t('submit.time')), time)),
+      counters.length > 1 ? h('p', { class: 'hint' }, t('submit.several')) : null,
+      fields.map((f) => f.row),
+      h('p', {}, h('button', { type: 'submit', class: 'button' }, t('submit.send')))),
+    outcome);
+  await loadRanges();
+}

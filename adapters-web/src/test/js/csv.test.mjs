@@ -1,0 +1,16 @@
+// The readings CSV is built from the JSON answers, values as their exact text, RFC 4180 quoting.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readingsCsv } from '../../main/resources/io/metering/adapters/web/portal/lib/csv.js';
+
+test('one line per reading with the consumption since the previous one', () => {
+  const cumulative = [
+    { timestamp: '2023-12-26T00:00:00.000Z', value: '11426.2', direction: 'feed-out', source: 'ERP', reason: 'regular' },
+    { timestamp: '2023-12-27T00:00:00.000Z', value: '11430.60', direction: 'feed-out', source: 'ECP', status: 'implausible', reason: 'x, "y"' },
+  ];
+  const relative = [{ value: '0' }, { value: '4.40' }];
+  assert.equal(readingsCsv(cumulative, relative, 'm3'),
+    'timestamp,value,consumption,unit,direction,source,status,reason\r\n'
+    + '2023-12-26T00:00:00.000Z,11426.2,0,m3,feed-out,ERP,,regular\r\n'
+    + '2023-12-27T00:00:00.000Z,11430.60,4.40,m3,feed-out,ECP,implausible,"x, ""y"""\r\n');
+});

@@ -1,0 +1,68 @@
+package io.metering.bootstrap.config;
+
+import io.metering.adapters.web.PortalSignIn;
+import io.metering.adapters.web.WebSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The customer portal's settings ({@link #SETTINGS}; README "Customer portal"): which OpenID provider
+ * signs customers in, and which other origins may call the API from a browser.
+ */
+public final class WebConfiguration {
+    /** The portal's settings; part of {@link Configuration#SETTINGS}. */
+    public static final List<Setting> SETTINGS = List.of(
+            new Setting("METERING_PORTAL_OIDC_ISSUER", null, "Issuer URL of the OpenID provider the customer portal signs in with"
+                    + " (authorization code flow with PKCE; endpoints from its discovery document). Unset: only development sign-in"
+                    + " links (demo, token --kind portal) work."),
+            new Setting("METERING_PORTAL_OIDC_CLIENT_ID", null, "The portal's public client id at that provider; required with"
+                    + " METERING_PORTAL_OIDC_ISSUER."),
+            new Setting("METERING_CORS_ORIGINS", null, "Comma-separated origins (https://app.example.com) whose pages may call the API"
+                    + " from a browser. Unset: no cross-origin use."));
+
+    private WebConfiguration() {}
+
+    /**
+     * @param env environment variables
+     * @throws ConfigurationException on a malformed issuer or origin, or an issuer without client id
+     */
+    public static WebSettings from(Map<String, String> env) {
+        Optional<String> issuer = Configuration.optional(env, "METERING_PORTAL_OIDC_ISSUER");
+        Optional<String> clientId = Configuration.optional(env, "METERING_PORTAL_OIDC_CLIENT_ID");
+        if (issuer.isPresent() != clientId.isPresent()) {
+            throw new ConfigurationException("METERING_PORTAL_OIDC_ISSUER and METERING_PORTAL_OIDC_CLIENT_ID are set together or not at all");
+        }
+        Optional<PortalSignIn> signIn;
+        try {
+            signIn = issuer.map(i -> new PortalSignIn(URI.create(i), clientId.orElseThrow()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("METERING_PORTAL_OIDC_ISSUER: " + e.getMessage());
+        }
+        List<String> origins = Configuration.optional(env, "METERING_CORS_ORIGINS").stream()
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::trim)
+                .filter(o -> !o.isEmpty())
+                .map(WebConfiguration::origin)
+                .toList();
+        return new WebSettings(origins, signIn);
+    }
+
+    /** An origin is scheme, host and optional port, nothing else: the browser's Origin header compares exactly. */
+    private static String origin(String value) {
+        try {
+            URI uri = new URI(value);
+            boolean bare = uri.getHost() != null && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            if (bare && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                return value;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new ConfigurationException("METERING_CORS_ORIGINS: '" + value + "' is not an origin such as https://app.example.com");
+    }
+}

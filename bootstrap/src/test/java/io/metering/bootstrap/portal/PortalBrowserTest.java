@@ -1,0 +1,406 @@
+package io.metering.bootstrap.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.metering.adapters.http.auth.JwtAuthenticator;
+import io.metering.adapters.http.auth.JwtSettings;
+import io.metering.adapters.http.auth.TokenClaims;
+import io.metering.adapters.http.auth.TokenMinter;
+import io.metering.application.port.in.UseCases;
+import io.metering.bootstrap.MeteringServer;
+import io.metering.bootstrap.cli.PortalLink;
+import io.metering.bootstrap.config.Configuration;
+import io.metering.bootstrap.demo.DemoData;
+import io.metering.bootstrap.demo.DemoIds;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The customer portal in a real browser (Debian's Chromium, headless) against the real service on the
+ * demo data: the development sign-in link, the four demo meters, a refused and an accepted reading,
+ * the consumption chart of a month of the demo water meter against the API's totals, the readings
+ * table and its CSV download against the API, German with a decimal comma, accessibility (axe-core),
+ * a conversion factor's kWh, a governed meter, an implausible reading, a phone's 360 px width, page weight, and sign-out and expiry. With
+ * {@code -Dportal.screenshots=<dir>} it also writes the screenshots of README "Customer portal".
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalBrowserTest {
+    private static final String SECRET = "portal-browser-test-secret-of-at-least-32-bytes";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** README "Customer portal": what the first load of the portal may transfer, compressed. */
+    private static final long PAGE_WEIGHT_LIMIT = 300 * 1024;
+    private static final String WATER = DemoIds.AMPDS2_WATER.toString();
+    private static final String WATER_L = DemoIds.AMPDS2_WATER_VOLUME.toString();
+    private static final String GAS = DemoIds.LIANDER_GAS.toString();
+    private static final String GAS_M3 = DemoIds.LIANDER_GAS_VOLUME.toString();
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path browserDir;
+
+    private static MeteringServer server;
+    private static String base;
+    private static String portal;
+    private static String admin;
+    private static Chromium chromium;
+
+    @BeforeAll
+    static void startServiceAndBrowser() throws Exception {
+        Configuration config = Configuration.from(Map.of("METERING_DATA_DIR", dataDir.toString(), "METERING_JWT_SECRET", SECRET));
+        JwtSettings settings = new JwtSettings(SECRET.getBytes(StandardCharsets.UTF_8), null, null, JwtSettings.DEFAULT_LEEWAY);
+        chromium = Chromium.start(browserDir, "en-US");
+        server = MeteringServer.start(config, Clock.systemUTC(), new JwtAuthenticator(settings, Clock.systemUTC()));
+        UseCases u = server.useCases();
+        new DemoData(u.manageMeters(), u.manageCounters(), u.recordReadings(), u.viewMeters()).loadIfAbsent();
+        server.listen(0);
+        base = "http://localhost:" + server.port();
+        TokenMinter minter = new TokenMinter(settings, Clock.systemUTC());
+        portal = minter.mint(TokenClaims.portal(DemoIds.ORG.value(), "browser-customer", DemoIds.CONTACT_ID, List.of()), Duration.ofHours(2));
+        admin = minter.mint(TokenClaims.admin(DemoIds.ORG.value(), "browser-admin"), Duration.ofHours(2));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @Order(10)
+    void theSignInLinkShowsTheFourDemoMetersAndLeavesNoTokenInTheAddressBar() {
+        chromium.driver.get(PortalLink.of(base, portal));
+        awaitView("meters");
+
+        List<WebElement> cards = chromium.driver.findElements(By.cssSelector("li.meter"));
+        assertThat(cards).extracting(c -> c.getAttribute("data-meter"))
+                .containsExactlyInAnyOrder(DemoIds.LIANDER_POWER.toString(), GAS, WATER, DemoIds.AMPDS2_GAS.toString());
+        WebElement power = card(DemoIds.LIANDER_POWER.toString());
+        assertThat(power.getText()).contains("E0000000000000011", "871000000000000011", "OBIS 1-0:1.8.1", "16,945.1 kWh");
+        assertThat(power.findElements(By.cssSelector("li.counter"))).hasSize(4);
+        assertThat(power.findElement(By.cssSelector("img.sector-icon")).getAttribute("src")).endsWith("icons/power.svg");
+
+        assertThat(chromium.driver.getCurrentUrl()).doesNotContain("token").endsWith("/portal/#/meters");
+        assertThat(chromium.script("return sessionStorage.getItem('metering.portal.token')")).isEqualTo(portal);
+        assertThat(chromium.script("return JSON.stringify(Object.values(localStorage))")).asString().doesNotContain(portal);
+        assertThat(chromium.driver.manage().getCookies()).isEmpty();
+    }
+
+    @Test
+    @Order(20)
+    void theFirstLoadTransfersLessThan300KilobytesCompressed() {
+        long transferred = ((Number) chromium.script("const n = performance.getEntriesByType('navigation')[0];"
+                + "return performance.getEntriesByType('resource').reduce((sum, r) => sum + r.transferSize, n.transferSize);"))
+                .longValue();
+        System.out.printf("portal first load: %d bytes transferred (limit %d)%n", transferred, PAGE_WEIGHT_LIMIT);
+        assertThat(transferred).isPositive().isLessThanOrEqualTo(PAGE_WEIGHT_LIMIT);
+    }
+
+    @Test
+    @Order(30)
+    void aReadingBelowThePreviousIsRefusedInWordsAndAHigherOneIsAccepted() throws Exception {
+        open("#/" + WATER + "/submit", "submit");
+        WebElement value = chromium.driver.findElement(By.cssSelector("input[data-counter='" + WATER_L + "']"));
+        // the allowed range is there before anything is typed
+        chromium.await(d -> d.findElement(By.id("value-" + WATER_L + "-hint")).getText().contains("594,169.5"));
+
+        value.sendKeys("5");
+        chromium.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        WebElement error = chromium.awaitElement("#value-" + WATER_L + "-error:not(:empty)");
+        assertThat(error.getText()).contains("lower than your previous reading (594,169.5 L)").doesNotContain("less_than_previous");
+        assertThat(value.getAttribute("aria-invalid")).isEqualTo("true");
+
+        value.clear();
+        value.sendKeys("594200.25");
+        chromium.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        WebElement saved = chromium.awaitElement("#submit-outcome .notice-success");
+        assertThat(saved.getText()).contains("saved", "594,200.25 L", "consumption since the last reading: 30.75 L");
+
+        JsonNode latest = api("/v1/metering/reading/" + WATER + "/" + WATER_L + "?sort=desc&size=1").get("results").get(0);
+        assertThat(latest.get("value").decimalValue()).isEqualByComparingTo("594200.25");
+        assertThat(latest.get("source").asText()).isEqualTo("ECP");
+    }
+
+    @Test
+    @Order(40)
+    void theChartShowsAMonthOfTheWaterMeterWithTheApisTotals() throws Exception {
+        open("#/" + WATER + "/" + WATER_L + "/consumption?view=month&date=2013-02-01", "consumption");
+        chromium.awaitElement(".chart canvas");
+        JsonNode expected = api("/v1/metering/consumption/" + WATER + "/" + WATER_L
+                + "?interval=day&start_date=2013-02-01&end_date=2013-02-28&time_zone=" + URLEncoder.encode(Chromium.TIME_ZONE,
+                StandardCharsets.UTF_8)).get("data");
+
+        WebElement total = chromium.driver.findElement(By.cssSelector("#consumption-totals dd[data-total]"));
+        assertThat(new BigDecimal(total.getAttribute("data-total"))).isEqualByComparingTo(expected.get("total").get("consumption").decimalValue())
+                .isEqualByComparingTo("24359.5");
+        assertThat(total.getText()).isEqualTo("24,359.5 L");
+        List<WebElement> rows = chromium.driver.findElements(By.cssSelector("table.data tbody tr"));
+        assertThat(rows).hasSize(28);
+        for (int i = 0; i < rows.size(); i++) {
+            String shown = rows.get(i).findElement(By.cssSelector("td[data-consumption]")).getAttribute("data-consumption");
+            assertThat(new BigDecimal(shown)).as("day %d", i + 1)
+                    .isEqualByComparingTo(expected.get("periods").get(i).get("consumption").decimalValue());
+        }
+        // the same month a year before is overlaid (February 2012 lies before the first reading: no values)
+        assertThat(chromium.driver.findElement(By.cssSelector(".u-legend")).getText()).contains("Consumption", "Previous period");
+        assertThat(chromium.driver.findElements(By.cssSelector("table.data thead th"))).hasSize(3);
+        // a step back is January
+        chromium.driver.findElement(By.cssSelector(".period-nav a[aria-label='Earlier period']")).click();
+        chromium.await(d -> d.getCurrentUrl().contains("date=2013-01-01"));
+        awaitView("consumption");
+        assertThat(chromium.driver.findElements(By.cssSelector("table.data tbody tr"))).hasSize(31);
+    }
+
+    @Test
+    @Order(45)
+    void withAConversionFactorTheTotalIsAlsoShownInKilowattHours() throws Exception {
+        HttpResponse<String> factor = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/metering/admin/counters/" + GAS_M3))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"conversion_factor\":10.5}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(factor.statusCode()).as(factor.body()).isEqualTo(200);
+
+        open("#/" + GAS + "/" + GAS_M3 + "/consumption?view=month&date=2023-11-01", "consumption");
+        chromium.awaitElement(".chart canvas");
+        JsonNode total = api("/v1/metering/consumption/" + GAS + "/" + GAS_M3
+                + "?interval=day&start_date=2023-11-01&end_date=2023-11-30&time_zone=" + URLEncoder.encode(Chromium.TIME_ZONE,
+                StandardCharsets.UTF_8)).get("data").get("total");
+        WebElement energy = chromium.driver.findElement(By.cssSelector("#consumption-totals dd[data-energy]"));
+        assertThat(new BigDecimal(energy.getAttribute("data-energy"))).isEqualByComparingTo(total.get("energy").decimalValue())
+                .isEqualByComparingTo(total.get("consumption").decimalValue().multiply(new BigDecimal("10.5")));
+        assertThat(energy.getText()).endsWith(" kWh");
+        // the readings around November 1st lie at 00:00 UTC, a Berlin day starts at 23:00 UTC: estimated boundaries
+        assertThat(chromium.driver.findElements(By.cssSelector("table.data tbody tr.estimated"))).hasSize(30);
+        assertThat(chromium.driver.findElement(By.cssSelector(".u-legend")).getText()).contains("Consumption (estimated)");
+    }
+
+    @Test
+    @Order(50)
+    void theReadingsTablePagesAndTheCsvEqualsTheApi() throws Exception {
+        open("#/" + GAS + "/" + GAS_M3 + "/readings", "readings");
+        List<WebElement> rows = chromium.driver.findElements(By.cssSelector("#readings tbody tr"));
+        assertThat(rows).hasSize(20);
+        JsonNode newest = api("/v1/metering/reading/" + GAS + "/" + GAS_M3 + "?size=1&sort=desc&type=relative").get("results").get(0);
+        assertThat(newest.get("value").decimalValue()).isEqualByComparingTo("4.4"); // 11430.6 - 11426.2, Liander's file
+        assertThat(rows.get(0).getText()).contains("11,430.6", "4.4", "supplier", "confirmed");
+        assertThat(chromium.driver.findElement(By.cssSelector(".pager")).getText()).contains("Page 1 of 11");
+
+        chromium.driver.findElement(By.id("download-csv")).click();
+        Path csv = chromium.await(d -> {
+            try (var files = Files.list(chromium.downloads)) {
+                return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        JsonNode cumulative = api("/v1/metering/reading/" + GAS + "/" + GAS_M3 + "?size=-1&sort=asc").get("results");
+        JsonNode relative = api("/v1/metering/reading/" + GAS + "/" + GAS_M3 + "?size=-1&sort=asc&type=relative").get("results");
+        assertThat(lines.get(0)).isEqualTo("timestamp,value,consumption,unit,direction,source,status,reason");
+        assertThat(lines).hasSize(cumulative.size() + 1);
+        for (int i = 0; i < cumulative.size(); i++) {
+            String[] cells = lines.get(i + 1).split(",", -1);
+            JsonNode r = cumulative.get(i);
+            assertThat(cells[0]).isEqualTo(r.get("timestamp").asText());
+            // exact decimal text, digit for digit
+            assertThat(cells[1]).as("value of %s", cells[0]).isEqualTo(r.get("value").decimalValue().toPlainString());
+            assertThat(cells[2]).as("consumption of %s", cells[0]).isEqualTo(relative.get(i).get("value").decimalValue().toPlainString());
+            assertThat(cells[5]).isEqualTo(r.get("source").asText());
+        }
+    }
+
+    @Test
+    @Order(60)
+    void germanReadsADecimalCommaExactly() throws Exception {
+        open("#/" + GAS + "/submit", "submit");
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Zählerstand melden"));
+        awaitView("submit");
+        assertThat(chromium.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        chromium.await(d -> d.findElement(By.id("value-" + GAS_M3 + "-hint")).getText().contains("11.430,6"));
+
+        WebElement value = chromium.driver.findElement(By.id("value-" + GAS_M3));
+        value.sendKeys("11431,6");
+        chromium.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        WebElement saved = chromium.awaitElement("#submit-outcome .notice-success");
+        assertThat(saved.getText()).contains("gespeichert", "11.431,6 m³", "Verbrauch seit dem letzten Stand: 1 m³");
+
+        JsonNode latest = api("/v1/metering/reading/" + GAS + "/" + GAS_M3 + "?sort=desc&size=1").get("results").get(0);
+        assertThat(latest.get("value").decimalValue().toPlainString()).isEqualTo("11431.6");
+
+        open("#/meters", "meters");
+        assertThat(chromium.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Meine Zähler");
+        assertThat(card(GAS).getText()).contains("Zählernummer", "11.431,6 m³");
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("My meters"));
+    }
+
+    @Test
+    @Order(70)
+    void onAGovernedMeterTheReadingAwaitsApproval() throws Exception {
+        String meter = DemoIds.AMPDS2_GAS.toString();
+        String counter = DemoIds.AMPDS2_GAS_VOLUME.toString();
+        HttpResponse<String> governed = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/metering/admin/meters/" + meter))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"reading_governance\":{\"edit_mode\":\"approval\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(governed.statusCode()).as(governed.body()).isEqualTo(200);
+
+        open("#/" + meter + "/submit", "submit");
+        assertThat(chromium.driver.findElement(By.tagName("main")).getText()).contains("checked by your supplier before they count");
+        chromium.driver.findElement(By.id("value-" + counter)).sendKeys("1086032.5");
+        chromium.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(chromium.awaitElement("#submit-outcome .notice-success").getText()).contains("awaits approval by your supplier");
+
+        // nothing is written until the supplier approves
+        JsonNode latest = api("/v1/metering/reading/" + meter + "/" + counter + "?sort=desc&size=1").get("results").get(0);
+        assertThat(latest.get("value").decimalValue()).isEqualByComparingTo("1086031.863");
+    }
+
+    @Test
+    @Order(75)
+    void anImplausiblyHighReadingIsTakenAndMarked() throws Exception {
+        String meter = DemoIds.LIANDER_POWER.toString();
+        String t1 = DemoIds.lianderPowerRegister(1).toString();
+        open("#/" + meter + "/submit", "submit");
+        chromium.driver.findElement(By.id("value-" + t1)).sendKeys("999999");
+        chromium.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(chromium.awaitElement("#submit-outcome .notice-success").getText()).contains("unusually high");
+
+        open("#/" + meter + "/" + t1 + "/consumption?view=month&date=" + java.time.LocalDate.now(java.time.ZoneId.of(Chromium.TIME_ZONE)),
+                "consumption");
+        assertThat(chromium.driver.findElement(By.cssSelector("ul.implausible")).getText()).contains("999,999 kWh");
+        open("#/" + meter + "/" + t1 + "/readings", "readings");
+        assertThat(chromium.driver.findElement(By.cssSelector("#readings tbody tr.implausible")).getText())
+                .contains("999,999", "implausible, not counted");
+    }
+
+    @Test
+    @Order(80)
+    void everyPageHasNoSeriousAccessibilityViolationsAndFitsAPhone() throws Exception {
+        String screenshots = System.getProperty("portal.screenshots");
+        List<String> problems = new ArrayList<>();
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("meters", "#/meters");
+        pages.put("submit", "#/" + DemoIds.LIANDER_POWER + "/submit");
+        pages.put("consumption", "#/" + WATER + "/" + WATER_L + "/consumption?view=month&date=2013-05-01");
+        pages.put("readings", "#/" + GAS + "/" + GAS_M3 + "/readings");
+        for (boolean phone : List.of(false, true)) {
+            if (phone) {
+                chromium.viewport(360, 780, true);
+            }
+            for (var page : pages.entrySet()) {
+                open(page.getValue(), page.getKey());
+                if (page.getKey().equals("consumption")) {
+                    chromium.awaitElement(".chart canvas");
+                }
+                if (phone) {
+                    long overflow = ((Number) chromium.script(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+                    if (overflow > 0) {
+                        problems.add(page.getKey() + " scrolls sideways by " + overflow + " px at 360 px");
+                    }
+                } else {
+                    Results axe = new AxeBuilder().analyze(chromium.driver);
+                    for (Rule v : axe.getViolations()) {
+                        if ("serious".equals(v.getImpact()) || "critical".equals(v.getImpact())) {
+                            problems.add(page.getKey() + ": " + v.getId() + " (" + v.getImpact() + ") " + v.getHelp() + " at "
+                                    + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
+                        }
+                    }
+                }
+                if (screenshots != null) {
+                    Screenshots.save(chromium, Path.of(screenshots), page.getKey() + (phone ? "-phone" : "-desktop") + ".png");
+                }
+            }
+        }
+        chromium.viewport(0, 0, false);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    @Order(90)
+    void anExpiredOrRefusedTokenLeadsBackToSignIn() throws Exception {
+        JwtSettings settings = new JwtSettings(SECRET.getBytes(StandardCharsets.UTF_8), null, null, JwtSettings.DEFAULT_LEEWAY);
+        String expired = new TokenMinter(settings, Clock.fixed(Instant.now().minus(Duration.ofHours(3)), ZoneOffset.UTC))
+                .mint(TokenClaims.portal(DemoIds.ORG.value(), "browser-customer", DemoIds.CONTACT_ID, List.of()), Duration.ofHours(1));
+        chromium.driver.get(PortalLink.of(base, expired));
+        awaitView("signin");
+        assertThat(chromium.driver.findElement(By.tagName("main")).getText()).contains("Your session has ended");
+
+        JwtSettings other = new JwtSettings("another-secret-the-service-does-not-know-32b".getBytes(StandardCharsets.UTF_8), null, null,
+                JwtSettings.DEFAULT_LEEWAY);
+        String foreign = new TokenMinter(other, Clock.systemUTC())
+                .mint(TokenClaims.portal(DemoIds.ORG.value(), "browser-customer", DemoIds.CONTACT_ID, List.of()), Duration.ofHours(1));
+        chromium.driver.get(PortalLink.of(base, foreign));
+        awaitView("signin");
+        assertThat(chromium.driver.findElement(By.tagName("main")).getText()).contains("Your session has ended");
+        assertThat(chromium.script("return sessionStorage.getItem('metering.portal.token')")).isNull();
+    }
+
+    @Test
+    @Order(100)
+    void signingOutForgetsTheToken() {
+        chromium.driver.get(PortalLink.of(base, portal));
+        awaitView("meters");
+        chromium.driver.findElement(By.id("sign-out")).click();
+        awaitView("signin");
+        assertThat(chromium.script("return sessionStorage.getItem('metering.portal.token')")).isNull();
+        assertThat(chromium.driver.findElements(By.id("sign-out"))).isEmpty();
+    }
+
+    private static void open(String route, String view) {
+        chromium.driver.get(base + "/portal/" + route);
+        awaitView(view);
+    }
+
+    private static void awaitView(String view) {
+        chromium.awaitView(view);
+    }
+
+    private static WebElement card(String meterId) {
+        return chromium.driver.findElement(By.cssSelector("li.meter[data-meter='" + meterId + "']"));
+    }
+
+    private static JsonNode api(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + portal).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+}
