@@ -1,6 +1,5 @@
 package io.metering.bootstrap.db;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,15 +12,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -45,10 +37,7 @@ import org.tukaani.xz.XZInputStream;
  */
 final class PostgresBinaries implements PgBinaryResolver {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresBinaries.class);
-    /** Files zonky keeps next to the binaries: its "unpacked" marker and its unpack lock. */
-    private static final List<String> ZONKY_FILES = List.of(".exists", "epg-lock");
-    private static final String SYSTEM = "Linux";
-    private static volatile Archive archive;
+    private static volatile PostgresArchive archive;
 
     private final Path root;
     private final Path binaries;
@@ -68,8 +57,8 @@ final class PostgresBinaries implements PgBinaryResolver {
      */
     static PostgresBinaries prepare(Path dataDir) throws IOException {
         Path root = PrivateDirectory.secure(dataDir.resolve("postgres-binaries"), "directory of the PostgreSQL binaries");
-        Archive expected = archive();
-        Path binaries = root.resolve("PG-" + expected.md5);
+        PostgresArchive expected = archive();
+        Path binaries = root.resolve("PG-" + expected.md5());
         if (Files.exists(binaries, LinkOption.NOFOLLOW_LINKS)) {
             List<String> differences = expected.differences(binaries);
             if (differences.isEmpty()) {
@@ -112,7 +101,7 @@ final class PostgresBinaries implements PgBinaryResolver {
 
     @Override
     public InputStream getPgBinary(String system, String machineHardware) throws IOException {
-        return openArchive();
+        return PostgresArchive.open();
     }
 
     // zonky caches the unpacked directory per resolver for the JVM's life: one key per directory
@@ -126,22 +115,13 @@ final class PostgresBinaries implements PgBinaryResolver {
         return Objects.hash(binaries);
     }
 
-    private static InputStream openArchive() throws IOException {
-        String arch = System.getProperty("os.arch");
-        InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(SYSTEM, "amd64".equals(arch) ? "x86_64" : arch);
-        if (in == null) {
-            throw new IOException("no PostgreSQL binaries for " + SYSTEM + " " + arch + " in the jar");
-        }
-        return in;
-    }
-
     /** What the archive holds, read once per process (about a second: it is decompressed in full). */
-    private static Archive archive() throws IOException {
-        Archive a = archive;
+    private static PostgresArchive archive() throws IOException {
+        PostgresArchive a = archive;
         if (a == null) {
             synchronized (PostgresBinaries.class) {
                 if (archive == null) {
-                    archive = Archive.read();
+                    archive = PostgresArchive.read();
                 }
                 a = archive;
             }
@@ -152,7 +132,7 @@ final class PostgresBinaries implements PgBinaryResolver {
     private static void unpack(Path root, Path target) throws IOException {
         Path staging = root.resolve(".unpacking-" + UUID.randomUUID());
         Files.createDirectory(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(openArchive()))) {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(PostgresArchive.open()))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path path = inside(staging, entry.getName());
@@ -211,114 +191,5 @@ final class PostgresBinaries implements PgBinaryResolver {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    /**
-     * The archive's entries (relative path to "file sha256", "link target" or "dir") and the MD5 of
-     * the archive itself, which names zonky's directory.
-     */
-    private record Archive(String md5, Map<String, String> entries) {
-        static Archive read() throws IOException {
-            MessageDigest md5 = digest("MD5");
-            Map<String, String> entries = new TreeMap<>();
-            try (DigestInputStream raw = new DigestInputStream(openArchive(), md5);
-                    TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(raw))) {
-                TarArchiveEntry entry;
-                while ((entry = tar.getNextEntry()) != null) {
-                    String name = relative(entry.getName());
-                    if (entry.isDirectory()) {
-                        entries.put(name, "dir");
-                    } else if (entry.isSymbolicLink()) {
-                        entries.put(name, "link " + entry.getLinkName());
-                    } else {
-                        entries.put(name, "file " + sha256(tar));
-                    }
-                }
-                raw.transferTo(OutputStream.nullOutputStream()); // the MD5 covers the whole archive, as zonky's does
-            }
-            // directories the archive implies without an entry of their own (bin/, lib/)
-            for (String name : List.copyOf(entries.keySet())) {
-                for (int slash = name.lastIndexOf('/'); slash > 0; slash = name.lastIndexOf('/', slash - 1)) {
-                    entries.putIfAbsent(name.substring(0, slash), "dir");
-                }
-            }
-            return new Archive(HexFormat.of().formatHex(md5.digest()), Map.copyOf(entries));
-        }
-
-        /** What differs between the unpacked directory and the archive; empty when they are the same. */
-        List<String> differences(Path dir) throws IOException {
-            List<String> differences = new ArrayList<>();
-            Map<String, String> seen = new TreeMap<>();
-            long uid = PrivateDirectory.currentUid();
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                    check(d);
-                    if (!d.equals(dir)) {
-                        seen.put(relative(dir.relativize(d).toString()), "dir");
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    String name = relative(dir.relativize(file).toString());
-                    if (file.getParent().equals(dir) && ZONKY_FILES.contains(name)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (attrs.isSymbolicLink()) {
-                        seen.put(name, "link " + Files.readSymbolicLink(file));
-                    } else {
-                        check(file);
-                        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-                            seen.put(name, attrs.isRegularFile() ? "file " + sha256(in) : "other");
-                        }
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                private void check(Path p) throws IOException {
-                    if (PrivateDirectory.ownerUid(p) != uid) {
-                        differences.add(p + " belongs to another user");
-                    } else if ((PrivateDirectory.mode(p) & 0022) != 0) {
-                        differences.add(p + " is writable by group or others");
-                    }
-                }
-            });
-            for (Map.Entry<String, String> e : entries.entrySet()) {
-                String actual = seen.get(e.getKey());
-                if (!e.getValue().equals(actual)) {
-                    differences.add(e.getKey() + (actual == null ? " is missing" : " was changed"));
-                }
-            }
-            seen.keySet().stream().filter(name -> !entries.containsKey(name)).forEach(name -> differences.add(name + " is not in the archive"));
-            return differences;
-        }
-
-        private static String relative(String name) {
-            String n = name.startsWith("./") ? name.substring(2) : name;
-            return n.endsWith("/") ? n.substring(0, n.length() - 1) : n;
-        }
-
-        private static String sha256(InputStream in) throws IOException {
-            MessageDigest sha = digest("SHA-256");
-            try (DigestInputStream d = new DigestInputStream(in, sha) {
-                @Override
-                public void close() {
-                    // the tar stream stays open for its next entry
-                }
-            }) {
-                d.transferTo(OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        }
-
-        private static MessageDigest digest(String algorithm) {
-            try {
-                return MessageDigest.getInstance(algorithm);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(algorithm + " is part of every Java runtime", e);
-            }
-        }
     }
 }
