@@ -60,6 +60,7 @@ class PortalBrowserTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** README "Customer portal": what the first load of the portal may transfer, compressed. */
     private static final long PAGE_WEIGHT_LIMIT = 300 * 1024;
+    private static final String ALLOWED_ORIGIN = "https://staff.example.com";
     private static final String WATER = DemoIds.AMPDS2_WATER.toString();
     private static final String WATER_L = DemoIds.AMPDS2_WATER_VOLUME.toString();
     private static final String GAS = DemoIds.LIANDER_GAS.toString();
@@ -78,7 +79,8 @@ class PortalBrowserTest {
 
     @BeforeAll
     static void startServiceAndBrowser() throws Exception {
-        Configuration config = Configuration.from(Map.of("METERING_DATA_DIR", dataDir.toString(), "METERING_JWT_SECRET", SECRET));
+        Configuration config = Configuration.from(Map.of("METERING_DATA_DIR", dataDir.toString(), "METERING_JWT_SECRET", SECRET,
+                "METERING_CORS_ORIGINS", ALLOWED_ORIGIN));
         JwtSettings settings = new JwtSettings(SECRET.getBytes(StandardCharsets.UTF_8), null, null, JwtSettings.DEFAULT_LEEWAY);
         chromium = Chromium.start(browserDir, "en-US");
         server = MeteringServer.start(config, Clock.systemUTC(), new JwtAuthenticator(settings, Clock.systemUTC()));
@@ -382,6 +384,29 @@ class PortalBrowserTest {
         awaitView("signin");
         assertThat(chromium.script("return sessionStorage.getItem('metering.portal.token')")).isNull();
         assertThat(chromium.driver.findElements(By.id("sign-out"))).isEmpty();
+    }
+
+    @Test
+    @Order(110)
+    void anotherOriginReachesTheApiOnlyWhenListed() throws Exception {
+        for (String origin : List.of(ALLOWED_ORIGIN, "https://elsewhere.example.net")) {
+            HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/metering/readings/" + WATER))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
+                    .header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "authorization,content-type").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/metering/meter")).header("Origin", origin)
+                    .header("Authorization", "Bearer " + portal).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(get.statusCode()).isEqualTo(200);
+            if (origin.equals(ALLOWED_ORIGIN)) {
+                assertThat(preflight.statusCode()).isEqualTo(204);
+                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
+                assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("POST");
+                assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
+            } else {
+                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as(origin).isEmpty();
+                assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).as(origin).isEmpty();
+            }
+        }
     }
 
     private static void open(String route, String view) {
