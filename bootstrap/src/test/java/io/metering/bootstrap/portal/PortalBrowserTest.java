@@ -42,7 +42,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -384,6 +386,29 @@ class PortalBrowserTest {
         awaitView("signin");
         assertThat(chromium.script("return sessionStorage.getItem('metering.portal.token')")).isNull();
         assertThat(chromium.driver.findElements(By.id("sign-out"))).isEmpty();
+    }
+
+    @Test
+    @Order(85)
+    void theKeyboardAloneSkipsToTheContentAndSendsAReading() {
+        open("#/meters", "meters");
+        chromium.driver.navigate().refresh();
+        awaitView("meters");
+        // a fresh load keeps the browser's start: the first Tab reaches the skip link
+        new Actions(chromium.driver).sendKeys(Keys.TAB).perform();
+        assertThat(chromium.script("return document.activeElement.className")).isEqualTo("skip");
+        new Actions(chromium.driver).sendKeys(Keys.ENTER).perform();
+        assertThat(chromium.script("return document.activeElement.id")).isEqualTo("main");
+        assertThat(chromium.driver.getCurrentUrl()).endsWith("#/meters");
+
+        open("#/" + WATER + "/submit", "submit");
+        // the page's heading has focus after each page change, for screen readers; the form follows it
+        assertThat(chromium.script("return document.activeElement.tagName")).isEqualTo("H1");
+        chromium.driver.findElement(By.id("value-" + WATER_L)).sendKeys("1", Keys.ENTER);
+        // refused (below the previous reading, or a duplicate when an earlier test wrote one this minute): said next to the field
+        assertThat(chromium.awaitElement("#value-" + WATER_L + "-error:not(:empty)").getText()).containsAnyOf(
+                "lower than your previous reading", "already a reading at this date and time");
+        assertThat(chromium.script("return document.activeElement.id")).isEqualTo("value-" + WATER_L);
     }
 
     @Test
