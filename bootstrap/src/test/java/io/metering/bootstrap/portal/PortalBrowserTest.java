@@ -276,14 +276,17 @@ class PortalBrowserTest {
 
     @Test
     @Order(70)
-    void onAGovernedMeterTheReadingAwaitsApproval() throws Exception {
+    void onAGovernedMeterTheReadingAwaitsApprovalAndTheLocationShows() throws Exception {
         String meter = DemoIds.AMPDS2_GAS.toString();
         String counter = DemoIds.AMPDS2_GAS_VOLUME.toString();
         HttpResponse<String> governed = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/metering/admin/meters/" + meter))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"reading_governance\":{\"edit_mode\":\"approval\"}}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"reading_governance\":{\"edit_mode\":\"approval\"},"
+                        + "\"address\":{\"street\":\"Musterstraße\",\"street_number\":\"1\",\"postal_code\":\"12345\",\"city\":\"Berlin\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(governed.statusCode()).as(governed.body()).isEqualTo(200);
+        open("#/meters", "meters");
+        assertThat(card(meter).getText()).contains("Location", "Musterstraße 1, 12345 Berlin");
 
         open("#/" + meter + "/submit", "submit");
         assertThat(chromium.driver.findElement(By.tagName("main")).getText()).contains("checked by your supplier before they count");
@@ -435,7 +438,12 @@ class PortalBrowserTest {
     }
 
     private static void open(String route, String view) {
-        chromium.driver.get(base + "/portal/" + route);
+        String url = base + "/portal/" + route;
+        if (url.equals(chromium.driver.getCurrentUrl())) {
+            chromium.driver.navigate().refresh(); // the same hash again would not draw the page anew
+        } else {
+            chromium.driver.get(url);
+        }
         awaitView(view);
     }
 
