@@ -53,25 +53,11 @@ public final class WebPortal {
         Objects.requireNonNull(settings, "settings");
         Map<String, String> security = SecurityHeaders.of(settings.signIn());
         String uplot = webjarVersion(UPLOT_PROPERTIES);
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/portal";
-            files.directory = PAGES;
-            files.location = Location.CLASSPATH;
-            files.headers = with(security, "Cache-Control", REVALIDATE);
-        });
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/portal/vendor/uplot/" + uplot;
-            // the WebJar's own root: its jar has no directory entry for dist/, which Javalin requires
-            files.directory = "/META-INF/resources/webjars/uplot/" + uplot;
-            files.location = Location.CLASSPATH;
-            files.headers = with(security, "Cache-Control", IMMUTABLE);
-        });
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/portal/vendor";
-            files.directory = VENDORED;
-            files.location = Location.CLASSPATH;
-            files.headers = with(security, "Cache-Control", IMMUTABLE);
-        });
+        serve(config, "/portal", PAGES, with(security, "Cache-Control", REVALIDATE));
+        // the WebJar's own root: its jar has no directory entry for dist/, which Javalin requires
+        serve(config, "/portal/vendor/uplot/" + uplot, "/META-INF/resources/webjars/uplot/" + uplot,
+                with(security, "Cache-Control", IMMUTABLE));
+        serve(config, "/portal/vendor", VENDORED, with(security, "Cache-Control", IMMUTABLE));
         config.routes.get("/", ctx -> ctx.redirect(PATH, HttpStatus.FOUND));
         byte[] page = resource(PAGES + "/index.html");
         Map<String, String> pageHeaders = with(security, "Cache-Control", REVALIDATE);
@@ -99,6 +85,15 @@ public final class WebPortal {
         Map<String, Object> body = new HashMap<>();
         body.put("oidc", oidc);
         ctx.header("Cache-Control", "no-store").json(body);
+    }
+
+    private static void serve(JavalinConfig config, String hostedPath, String classpathDirectory, Map<String, String> headers) {
+        config.staticFiles.add(files -> {
+            files.hostedPath = hostedPath;
+            files.directory = classpathDirectory;
+            files.location = Location.CLASSPATH;
+            files.headers = headers;
+        });
     }
 
     private static Map<String, String> with(Map<String, String> headers, String name, String value) {

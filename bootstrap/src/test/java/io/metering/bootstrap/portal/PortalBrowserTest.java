@@ -42,7 +42,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -60,6 +62,7 @@ class PortalBrowserTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** README "Customer portal": what the first load of the portal may transfer, compressed. */
     private static final long PAGE_WEIGHT_LIMIT = 300 * 1024;
+    private static final String ALLOWED_ORIGIN = "https://staff.example.com";
     private static final String WATER = DemoIds.AMPDS2_WATER.toString();
     private static final String WATER_L = DemoIds.AMPDS2_WATER_VOLUME.toString();
     private static final String GAS = DemoIds.LIANDER_GAS.toString();
@@ -78,7 +81,8 @@ class PortalBrowserTest {
 
     @BeforeAll
     static void startServiceAndBrowser() throws Exception {
-        Configuration config = Configuration.from(Map.of("METERING_DATA_DIR", dataDir.toString(), "METERING_JWT_SECRET", SECRET));
+        Configuration config = Configuration.from(Map.of("METERING_DATA_DIR", dataDir.toString(), "METERING_JWT_SECRET", SECRET,
+                "METERING_CORS_ORIGINS", ALLOWED_ORIGIN));
         JwtSettings settings = new JwtSettings(SECRET.getBytes(StandardCharsets.UTF_8), null, null, JwtSettings.DEFAULT_LEEWAY);
         chromium = Chromium.start(browserDir, "en-US");
         server = MeteringServer.start(config, Clock.systemUTC(), new JwtAuthenticator(settings, Clock.systemUTC()));
@@ -272,14 +276,17 @@ class PortalBrowserTest {
 
     @Test
     @Order(70)
-    void onAGovernedMeterTheReadingAwaitsApproval() throws Exception {
+    void onAGovernedMeterTheReadingAwaitsApprovalAndTheLocationShows() throws Exception {
         String meter = DemoIds.AMPDS2_GAS.toString();
         String counter = DemoIds.AMPDS2_GAS_VOLUME.toString();
         HttpResponse<String> governed = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/metering/admin/meters/" + meter))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"reading_governance\":{\"edit_mode\":\"approval\"}}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"reading_governance\":{\"edit_mode\":\"approval\"},"
+                        + "\"address\":{\"street\":\"Musterstraße\",\"street_number\":\"1\",\"postal_code\":\"12345\",\"city\":\"Berlin\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(governed.statusCode()).as(governed.body()).isEqualTo(200);
+        open("#/meters", "meters");
+        assertThat(card(meter).getText()).contains("Location", "Musterstraße 1, 12345 Berlin");
 
         open("#/" + meter + "/submit", "submit");
         assertThat(chromium.driver.findElement(By.tagName("main")).getText()).contains("checked by your supplier before they count");
@@ -384,8 +391,59 @@ class PortalBrowserTest {
         assertThat(chromium.driver.findElements(By.id("sign-out"))).isEmpty();
     }
 
+    @Test
+    @Order(85)
+    void theKeyboardAloneSkipsToTheContentAndSendsAReading() {
+        open("#/meters", "meters");
+        chromium.driver.navigate().refresh();
+        awaitView("meters");
+        // a fresh load keeps the browser's start: the first Tab reaches the skip link
+        new Actions(chromium.driver).sendKeys(Keys.TAB).perform();
+        assertThat(chromium.script("return document.activeElement.className")).isEqualTo("skip");
+        new Actions(chromium.driver).sendKeys(Keys.ENTER).perform();
+        assertThat(chromium.script("return document.activeElement.id")).isEqualTo("main");
+        assertThat(chromium.driver.getCurrentUrl()).endsWith("#/meters");
+
+        open("#/" + WATER + "/submit", "submit");
+        // the page's heading has focus after each page change, for screen readers; the form follows it
+        assertThat(chromium.script("return document.activeElement.tagName")).isEqualTo("H1");
+        chromium.driver.findElement(By.id("value-" + WATER_L)).sendKeys("1", Keys.ENTER);
+        // refused (below the previous reading, or a duplicate when an earlier test wrote one this minute): said next to the field
+        assertThat(chromium.awaitElement("#value-" + WATER_L + "-error:not(:empty)").getText()).containsAnyOf(
+                "lower than your previous reading", "already a reading at this date and time");
+        assertThat(chromium.script("return document.activeElement.id")).isEqualTo("value-" + WATER_L);
+    }
+
+    @Test
+    @Order(110)
+    void anotherOriginReachesTheApiOnlyWhenListed() throws Exception {
+        for (String origin : List.of(ALLOWED_ORIGIN, "https://elsewhere.example.net")) {
+            HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/metering/readings/" + WATER))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
+                    .header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "authorization,content-type").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/metering/meter")).header("Origin", origin)
+                    .header("Authorization", "Bearer " + portal).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(get.statusCode()).isEqualTo(200);
+            if (origin.equals(ALLOWED_ORIGIN)) {
+                assertThat(preflight.statusCode()).isEqualTo(204);
+                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
+                assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("POST");
+                assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
+            } else {
+                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as(origin).isEmpty();
+                assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).as(origin).isEmpty();
+            }
+        }
+    }
+
     private static void open(String route, String view) {
-        chromium.driver.get(base + "/portal/" + route);
+        String url = base + "/portal/" + route;
+        if (url.equals(chromium.driver.getCurrentUrl())) {
+            chromium.driver.navigate().refresh(); // the same hash again would not draw the page anew
+        } else {
+            chromium.driver.get(url);
+        }
         awaitView(view);
     }
 

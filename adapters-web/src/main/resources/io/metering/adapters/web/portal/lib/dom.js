@@ -17,11 +17,19 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-/** Replaces the main region's content and moves focus to its heading, so screen readers announce the page. */
+let shownBefore = false;
+
+/**
+ * Replaces the main region's content and, from the second page on, moves focus to its heading so
+ * screen readers announce the new page; the first page keeps the browser's own start, where the
+ * first Tab reaches the skip link.
+ */
 export function show(main, ...children) {
   main.replaceChildren(...children.flat(Infinity).filter(Boolean));
   const heading = main.querySelector('h1');
-  if (heading) {
+  const first = !shownBefore;
+  shownBefore = true;
+  if (heading && !first) {
     heading.setAttribute('tabindex', '-1');
     heading.focus({ preventScroll: false });
   }

@@ -38,11 +38,26 @@ function counterItem(meter, counter) {
       h('a', { href: `${base}/readings` }, t('nav.readings'))));
 }
 
+/**
+ * Where the meter is: the contract has no field for it, so the operator's free attributes say it,
+ * `location` as text or `address` as {street, street_number, postal_code, city}.
+ */
+function location(meter) {
+  if (typeof meter.location === 'string' && meter.location.trim()) return meter.location.trim();
+  const a = meter.address;
+  if (!a || typeof a !== 'object') return null;
+  const street = [a.street, a.street_number].filter(Boolean).join(' ');
+  const city = [a.postal_code, a.city].filter(Boolean).join(' ');
+  return [street, city].filter(Boolean).join(', ') || null;
+}
+
 function meterCard(meter, counters) {
   const sector = SECTORS.includes(meter.sector) ? meter.sector : 'other';
   const headingId = `meter-${meter._id}`;
   const facts = [fact(t('meters.number'), meter.meter_number ?? '—')];
   if (meter.ma_lo_id) facts.push(fact(t('meters.malo'), meter.ma_lo_id));
+  const place = location(meter);
+  if (place) facts.push(fact(t('meters.location'), place));
   if (meter.status === 'decommissioned') facts.push(fact(t('meters.status'), t('meters.decommissioned')));
   return h('li', { class: 'card meter', 'data-meter': meter._id },
     h('article', { 'aria-labelledby': headingId },
