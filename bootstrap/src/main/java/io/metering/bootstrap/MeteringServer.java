@@ -11,6 +11,7 @@ import io.metering.adapters.persistence.DataSources;
 import io.metering.adapters.persistence.PersistenceSettings;
 import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.port.in.ImportReadingsUseCase;
+import io.metering.application.port.in.LocateCountersUseCase;
 import io.metering.application.port.in.UseCases;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.db.EmbeddedDatabase;
@@ -33,14 +34,16 @@ public final class MeteringServer implements AutoCloseable {
     private final PostgresPersistence persistence;
     private final UseCases useCases;
     private final ImportReadingsUseCase importer;
+    private final LocateCountersUseCase locator;
     private final Javalin http;
 
     private MeteringServer(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, UseCases useCases,
-            ImportReadingsUseCase importer, Javalin http) {
+            ImportReadingsUseCase importer, LocateCountersUseCase locator, Javalin http) {
         this.embedded = embedded;
         this.persistence = persistence;
         this.useCases = useCases;
         this.importer = importer;
+        this.locator = locator;
         this.http = http;
     }
 
@@ -73,7 +76,8 @@ public final class MeteringServer implements AutoCloseable {
             Javalin http = HttpApi.create(new HttpSettings(config.businessZone(), config.maxBodyBytes()), authenticator, useCases,
                     persistence::isHealthy, liveness);
             MeteringServer server = new MeteringServer(embedded, persistence, useCases,
-                    Wiring.importer(persistence, clock, config.businessZone()), http);
+                    Wiring.importer(persistence, clock, config.businessZone()),
+                    Wiring.locator(persistence, clock, config.businessZone()), http);
             LOG.info("Store and use cases ready in {} ms (storage: {})", (System.nanoTime() - started) / 1_000_000,
                     persistence.mode());
             return server;
@@ -114,6 +118,11 @@ public final class MeteringServer implements AutoCloseable {
     /** The bulk import of readings, for the {@code import} command. */
     public ImportReadingsUseCase importer() {
         return importer;
+    }
+
+    /** Finds meters and counters by the keys users have, for the {@code import} command. */
+    public LocateCountersUseCase counterLocator() {
+        return locator;
     }
 
     /** The port served, once listening. */

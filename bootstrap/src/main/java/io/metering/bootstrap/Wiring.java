@@ -4,6 +4,8 @@ import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.port.in.ImportReadingsUseCase;
 import io.metering.application.port.in.UseCases;
 import io.metering.application.service.ImportReadingsService;
+import io.metering.application.service.CounterLocatorService;
+import io.metering.application.port.in.LocateCountersUseCase;
 import io.metering.application.service.HistoryForecastProvider;
 import io.metering.application.service.HistoryPlausibilityProvider;
 import io.metering.application.service.PlausibilityProvider;
@@ -30,6 +32,11 @@ final class Wiring {
     static ImportReadingsUseCase importer(PostgresPersistence p, Clock clock, ZoneId businessZone) {
         ServiceContext ctx = context(p, clock, businessZone);
         return new ImportReadingsService(ctx, p.bulk(), plausibility(ctx));
+    }
+
+    /** Finds meters and counters by the keys users have, for imports. */
+    static LocateCountersUseCase locator(PostgresPersistence p, Clock clock, ZoneId businessZone) {
+        return new CounterLocatorService(context(p, clock, businessZone));
     }
 
     static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone) {

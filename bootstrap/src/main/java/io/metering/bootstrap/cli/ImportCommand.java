@@ -10,6 +10,7 @@ import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.config.ConfigurationException;
 import io.metering.bootstrap.db.EmbeddedDatabaseException;
 import io.metering.application.port.in.ReadingInput;
+import io.metering.bootstrap.importer.CsvDialect;
 import io.metering.bootstrap.importer.ImportException;
 import io.metering.bootstrap.importer.Prefetch;
 import io.metering.bootstrap.importer.ReadingsCsv;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Option;
  * data directory (the directory lock refuses a second user).
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import readings from a CSV file (columns: meter_id, counter_id, direction, timestamp, value,"
+        description = "Import readings from a CSV file (columns: meter_id or ma_lo_id, me_lo_id, meter_number; counter_id or obis_number; direction, timestamp, value,"
                 + " source, reason, status, external_id, read_by, remark, note, unit) with the API's write rules.")
 final class ImportCommand implements Callable<Integer> {
     /** Exit status when the file or a reading is refused. */
@@ -65,6 +66,14 @@ final class ImportCommand implements Callable<Integer> {
             description = "Skip the ordering and plausibility rules, as an admin's skip_validation does. Duplicates are still refused.")
     boolean skipValidation;
 
+    @Option(names = "--delimiter",
+            description = "Field separator: ',' ';' or 'tab'. Default: found from the header line (semicolons and no comma: ';').")
+    String delimiter;
+
+    @Option(names = "--decimal-comma", arity = "0..1", fallbackValue = "true",
+            description = "Values write a decimal comma (1234,5 or 1.234,5). Default: yes for ';'-separated files.")
+    Boolean decimalComma;
+
     @Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
 
@@ -82,6 +91,13 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (chunkSize < 1 || chunkSize > ImportReadingsCommand.MAX_CHUNK_SIZE) {
             err.println("--chunk-size must be 1 to " + ImportReadingsCommand.MAX_CHUNK_SIZE + ", not " + chunkSize);
+            return REFUSED;
+        }
+        CsvDialect dialect;
+        try {
+            dialect = new CsvDialect(separator(delimiter), decimalComma);
+        } catch (IllegalArgumentException e) {
+            err.println("--delimiter must be ',', ';' or tab, not " + delimiter);
             return REFUSED;
         }
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
@@ -103,7 +119,7 @@ final class ImportCommand implements Callable<Integer> {
             return REFUSED;
         }
         try {
-            csv = new ReadingsCsv(in, config.businessZone());
+            csv = new ReadingsCsv(in, config.businessZone(), dialect);
         } catch (ImportException | UncheckedIOException e) {
             closeQuietly(in);
             err.println("Import refused (invalid_file): " + fileProblem(e));
@@ -120,8 +136,9 @@ final class ImportCommand implements Callable<Integer> {
             return 1;
         }
         long started = System.nanoTime();
+        Caller caller = Caller.admin(new OrganizationId(org), "cli-import");
         try (server; in; csv;
-                Prefetch<ReadingInput> records = new Prefetch<>(csv, 40);
+                Prefetch<ReadingInput> records = new Prefetch<>(csv.needsLocator() ? csv.locateWith(server.counterLocator().locator(caller)) : csv, 40);
                 ProgressBar bar = noProgress ? null : bar(estimateRows(file))) {
             AtomicLong written = new AtomicLong();
             ImportProgress progress = (rows, committed) -> {
@@ -132,7 +149,7 @@ final class ImportCommand implements Callable<Integer> {
                 }
             };
             ImportReport report = server.importer().importReadings(new ImportReadingsCommand(
-                    Caller.admin(new OrganizationId(org), "cli-import"), records, chunkSize, mode, !skipValidation), progress);
+                    caller, records, chunkSize, mode, !skipValidation), progress);
             if (bar != null) {
                 bar.maxHint(report.rows());
                 bar.stepTo(report.rows());
@@ -152,6 +169,19 @@ final class ImportCommand implements Callable<Integer> {
             err.println("Cannot read " + file + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The separator an option names, null to find it from the header. */
+    static Character separator(String option) {
+        if (option == null || option.isEmpty()) {
+            return null;
+        }
+        return switch (option) {
+            case ",", "comma" -> ',';
+            case ";", "semicolon" -> ';';
+            case "tab", "\\t", "\t" -> '\t';
+            default -> throw new IllegalArgumentException(option);
+        };
     }
 
     /** What is wrong with the file, in words: a decoding failure means the file is not UTF-8 text. */
