@@ -16,7 +16,9 @@ import io.metering.application.port.in.UseCases;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.db.EmbeddedDatabase;
 import io.metering.bootstrap.db.PostmasterWatchdog;
+import io.metering.application.service.ImportJobService;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +37,15 @@ public final class MeteringServer implements AutoCloseable {
     private final UseCases useCases;
     private final ImportReadingsUseCase importer;
     private final LocateCountersUseCase locator;
+    private final ExecutorService importThread;
+    private final ImportJobService importJobs;
     private final Javalin http;
 
     private MeteringServer(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, UseCases useCases,
-            ImportReadingsUseCase importer, LocateCountersUseCase locator, Javalin http) {
+            ImportReadingsUseCase importer, LocateCountersUseCase locator, ExecutorService importThread, ImportJobService importJobs,
+            Javalin http) {
+        this.importThread = importThread;
+        this.importJobs = importJobs;
         this.embedded = embedded;
         this.persistence = persistence;
         this.useCases = useCases;
@@ -73,11 +80,14 @@ public final class MeteringServer implements AutoCloseable {
             PostgresPersistence persistence = PostgresPersistence.start(dataSource,
                     new PersistenceSettings(config.timescale(), PersistenceSettings.defaults().chunkInterval()));
             UseCases useCases = Wiring.useCases(persistence, clock, config.businessZone());
+            ImportReadingsUseCase importer = Wiring.importer(persistence, clock, config.businessZone());
+            LocateCountersUseCase locator = Wiring.locator(persistence, clock, config.businessZone());
+            ExecutorService importThread = Wiring.importThread();
+            ImportJobService importJobs = Wiring.importJobs(persistence, clock, config.businessZone(), importer, locator, importThread);
             Javalin http = HttpApi.create(new HttpSettings(config.businessZone(), config.maxBodyBytes()), authenticator, useCases,
-                    persistence::isHealthy, liveness);
-            MeteringServer server = new MeteringServer(embedded, persistence, useCases,
-                    Wiring.importer(persistence, clock, config.businessZone()),
-                    Wiring.locator(persistence, clock, config.businessZone()), http);
+                    persistence::isHealthy, liveness, importJobs);
+            MeteringServer server = new MeteringServer(embedded, persistence, useCases, importer, locator, importThread, importJobs,
+                    http);
             LOG.info("Store and use cases ready in {} ms (storage: {})", (System.nanoTime() - started) / 1_000_000,
                     persistence.mode());
             return server;
@@ -105,6 +115,11 @@ public final class MeteringServer implements AutoCloseable {
      * @return the port served
      */
     public int listen(int port) {
+        // only a serving process runs import jobs: what a killed one left running shows as failed
+        int interrupted = importJobs.failUnfinished();
+        if (interrupted > 0) {
+            LOG.warn("{} import job(s) were queued or running when the service stopped; they are marked failed", interrupted);
+        }
         http.start(port);
         LOG.info("Metering API listening on http://localhost:{} (docs: /docs)", http.port());
         return http.port();
@@ -135,6 +150,7 @@ public final class MeteringServer implements AutoCloseable {
     public void close() {
         try {
             http.stop();
+            importThread.shutdownNow(); // a running import's transaction rolls back as the store stops
         } finally {
             try {
                 persistence.close();

@@ -11,7 +11,11 @@ import io.metering.application.service.HistoryPlausibilityProvider;
 import io.metering.application.service.PlausibilityProvider;
 import io.metering.application.service.ServiceContext;
 import io.metering.application.service.UseCaseAssembly;
+import io.metering.application.service.ImportJobService;
+import io.metering.bootstrap.importer.UploadedFiles;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.time.ZoneId;
 
 /** Manual wiring of the use cases over the persistence adapter (ARCHITECTURE.md: no framework). */
@@ -37,6 +41,24 @@ final class Wiring {
     /** Finds meters and counters by the keys users have, for imports. */
     static LocateCountersUseCase locator(PostgresPersistence p, Clock clock, ZoneId businessZone) {
         return new CounterLocatorService(context(p, clock, businessZone));
+    }
+
+    /**
+     * The imports over HTTP: uploaded files imported one at a time on a thread of their own, through
+     * the same import use case and locator as the command line.
+     */
+    static ImportJobService importJobs(PostgresPersistence p, Clock clock, ZoneId businessZone, ImportReadingsUseCase importer,
+            LocateCountersUseCase locator, ExecutorService executor) {
+        return new ImportJobService(p.importJobs(), new UploadedFiles(businessZone), importer, locator, executor, clock);
+    }
+
+    /** The thread import jobs run on, one at a time in upload order; a daemon, so it never holds the JVM. */
+    static ExecutorService importThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "import-job");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone) {

@@ -16,6 +16,7 @@ import io.metering.adapters.http.docs.ApiDocsRoutes;
 import io.metering.adapters.http.error.ErrorMapping;
 import io.metering.adapters.http.error.HttpFailure;
 import io.metering.adapters.http.json.JsonMapping;
+import io.metering.adapters.http.imports.ImportRoutes;
 import io.metering.adapters.http.meter.AdminMeterRoutes;
 import io.metering.adapters.http.meter.MeterRoutes;
 import io.metering.adapters.http.reading.AllowedRangeRoutes;
@@ -27,6 +28,7 @@ import io.metering.adapters.http.system.HealthRoutes;
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
+import io.metering.application.port.in.ImportJobsUseCase;
 import io.metering.application.port.in.UseCases;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -52,6 +54,7 @@ import org.slf4j.LoggerFactory;
  *   <li>admin extension: {@code /v1/metering/admin/meters[/{id}[/counters]]},
  *       {@code /v1/metering/admin/counters/{id}};</li>
  *   <li>analytics: {@code /v1/metering/consumption/{meter_id}/{counter_id}};</li>
+ *   <li>imports over HTTP: {@code /v1/metering/admin/imports[/{id}[/refusals]]} ({@link ImportRoutes});</li>
  *   <li>{@code /health}, {@code /ready}, {@code /openapi.json}, {@code /docs}.</li>
  * </ul>
  * Errors follow {@link ErrorMapping}. Request lines are logged with method, path, status, duration
@@ -85,6 +88,18 @@ public final class HttpApi {
      */
     public static Javalin create(HttpSettings settings, Authenticator authenticator, UseCases useCases, HealthCheck health,
             LivenessCheck liveness) {
+        return create(settings, authenticator, useCases, health, liveness, null);
+    }
+
+    /**
+     * As {@link #create(HttpSettings, Authenticator, UseCases, HealthCheck, LivenessCheck)}, with the
+     * imports over HTTP ({@link ImportRoutes}).
+     *
+     * @param imports the import jobs, null to serve no import routes
+     * @return the configured app, not started (call {@code start(port)})
+     */
+    public static Javalin create(HttpSettings settings, Authenticator authenticator, UseCases useCases, HealthCheck health,
+            LivenessCheck liveness, ImportJobsUseCase imports) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(useCases, "useCases");
@@ -99,7 +114,9 @@ public final class HttpApi {
             ErrorMapping.install(config);
             config.routes.before(ctx -> {
                 CorrelationIds.assign(ctx);
-                rejectDeclaredOversize(ctx, settings.maxRequestBytes());
+                if (!ctx.path().equals(ImportRoutes.IMPORTS)) { // uploads stream to disk, bounded on their own
+                    rejectDeclaredOversize(ctx, settings.maxRequestBytes());
+                }
             });
             new HealthRoutes(health, liveness).register(config.routes);
             docs.register(config.routes);
@@ -115,6 +132,9 @@ public final class HttpApi {
             new AdminMeterRoutes(useCases, guard, body).register(config.routes);
             new AdminCounterRoutes(useCases, guard, body).register(config.routes);
             new ConsumptionRoutes(useCases.consumption(), guard, zone).register(config.routes);
+            if (imports != null) {
+                new ImportRoutes(imports, guard).register(config.routes);
+            }
         });
     }
 

@@ -14,11 +14,11 @@ import io.metering.bootstrap.importer.CsvDialect;
 import io.metering.bootstrap.importer.ImportException;
 import io.metering.bootstrap.importer.Prefetch;
 import io.metering.bootstrap.importer.ReadingsCsv;
+import io.metering.bootstrap.importer.UploadedFiles;
 import io.metering.domain.error.MeteringException;
 import io.metering.domain.tenant.OrganizationId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -26,6 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -74,6 +76,15 @@ final class ImportCommand implements Callable<Integer> {
             description = "Values write a decimal comma (1234,5 or 1.234,5). Default: yes for ';'-separated files.")
     Boolean decimalComma;
 
+    @Option(names = "--url",
+            description = "Base URL of a running service to upload the file to (e.g. http://localhost:8080) instead of importing"
+                    + " into the store directly. Default: the local service, when it holds the embedded store's data directory.")
+    String url;
+
+    @Option(names = "--token",
+            description = "Admin bearer token for --url. Default: one minted with the service's configured HS256 secret.")
+    String token;
+
     @Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
 
@@ -95,7 +106,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         CsvDialect dialect;
         try {
-            dialect = new CsvDialect(separator(delimiter), decimalComma);
+            dialect = new CsvDialect(CsvDialect.separatorNamed(delimiter), decimalComma);
         } catch (IllegalArgumentException e) {
             err.println("--delimiter must be ',', ';' or tab, not " + delimiter);
             return REFUSED;
@@ -104,16 +115,22 @@ final class ImportCommand implements Callable<Integer> {
             err.println("Cannot read " + file);
             return REFUSED;
         }
-        // the header is checked before the store starts, so a wrong file is refused at once
-        Reader in;
-        ReadingsCsv csv;
         Configuration config;
         try {
             config = Configuration.from(System.getenv());
-            in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         } catch (ConfigurationException e) {
             err.println("Cannot start: " + e.getMessage());
             return 1;
+        }
+        if (url != null || (config.embeddedStore() && RunningService.holds(config.dataDir()))) {
+            // the embedded store admits one process: a running service imports the file for us
+            return remote(url != null ? url : "http://127.0.0.1:" + config.httpPort(), config, mode, err);
+        }
+        // the header is checked before the store starts, so a wrong file is refused at once
+        Reader in;
+        ReadingsCsv csv;
+        try {
+            in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             err.println("Cannot read " + file + ": " + e.getMessage());
             return REFUSED;
@@ -171,27 +188,49 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** The separator an option names, null to find it from the header. */
-    static Character separator(String option) {
-        if (option == null || option.isEmpty()) {
-            return null;
+    /** Uploads the file to a running service and follows its import job. */
+    private int remote(String base, Configuration config, ImportReadingsCommand.Commit mode, PrintStream err) {
+        String bearer = token != null ? token : RunningService.adminToken(config, org);
+        if (bearer == null) {
+            err.println("Cannot mint an admin token for " + base + " (no HS256 secret configured); give --token.");
+            return 1;
         }
-        return switch (option) {
-            case ",", "comma" -> ',';
-            case ";", "semicolon" -> ';';
-            case "tab", "\\t", "\t" -> '\t';
-            default -> throw new IllegalArgumentException(option);
-        };
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("commit", commit);
+        query.put("chunk_size", Integer.toString(chunkSize));
+        query.put("skip_validation", Boolean.toString(skipValidation));
+        query.put("delimiter", delimiter);
+        query.put("decimal_comma", decimalComma == null ? null : decimalComma.toString());
+        long started = System.nanoTime();
+        try (ProgressBar bar = noProgress ? null : bar(estimateRows(file))) {
+            RemoteImport.Outcome outcome = new RemoteImport(base, bearer).run(file, query, rows -> {
+                if (bar != null) {
+                    bar.stepTo(rows);
+                }
+            }, err);
+            if (!outcome.stored()) {
+                err.println();
+                err.println("Import refused (" + outcome.reason() + "): " + outcome.message());
+                err.println(mode == ImportReadingsCommand.Commit.FILE ? "Nothing was stored."
+                        : outcome.rows() + " readings of the chunks before the refused reading's chunk were stored.");
+                return REFUSED;
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("Imported %d readings in %.1f s (%.0f readings/s) through %s%n", outcome.rows(), seconds,
+                    outcome.rows() / Math.max(seconds, 1e-9), base);
+            return 0;
+        } catch (IOException e) {
+            err.println("Cannot import through " + base + ": " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     /** What is wrong with the file, in words: a decoding failure means the file is not UTF-8 text. */
     static String fileProblem(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CharacterCodingException) {
-                return "the file is not UTF-8 text (a binary file, or another encoding); convert it to UTF-8 CSV";
-            }
-        }
-        return e.getMessage();
+        return UploadedFiles.problem(e);
     }
 
     private static void closeQuietly(Reader in) {

@@ -35,6 +35,24 @@ public record CsvDialect(Character separator, Boolean decimalComma) {
     }
 
     /**
+     * The separator a caller names: {@code ,} or {@code comma}, {@code ;} or {@code semicolon},
+     * {@code tab} (or a tab); null or empty for none (found from the header).
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static Character separatorNamed(String name) {
+        if (name == null || name.isEmpty()) {
+            return null;
+        }
+        return switch (name) {
+            case ",", "comma" -> ',';
+            case ";", "semicolon" -> ';';
+            case "tab", "\\t", "\t" -> '\t';
+            default -> throw new IllegalArgumentException("the separator must be ',', ';' or tab, not '" + name + "'");
+        };
+    }
+
+    /**
      * The separator and decimal mark of a file, from this dialect and the file's first line.
      *
      * @param in the file, positioned at its start; left there (it must support mark)

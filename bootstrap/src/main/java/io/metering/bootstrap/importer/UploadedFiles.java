@@ -1,0 +1,131 @@
+package io.metering.bootstrap.importer;
+
+import io.metering.application.port.in.CounterLocator;
+import io.metering.application.port.in.ImportUpload;
+import io.metering.application.port.in.ReadingInput;
+import io.metering.application.port.out.ImportFileReader;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.ZoneId;
+
+/**
+ * Reads uploaded import files (docs/import-export.md "Imports over HTTP"): tells CSV from an
+ * EDIFACT interchange by its first bytes ({@code UNA} or {@code UNB}), checks a CSV header before
+ * the job is queued, and reads a CSV file ahead on a thread of its own, as the command line does.
+ */
+public final class UploadedFiles implements ImportFileReader {
+    private final ZoneId businessZone;
+
+    /** @param businessZone the zone of local date-times without offset */
+    public UploadedFiles(ZoneId businessZone) {
+        this.businessZone = businessZone;
+    }
+
+    @Override
+    public String check(ImportUpload upload) {
+        String format = upload.format() != null ? upload.format() : sniff(upload);
+        if (format.equals("mscons")) {
+            throw new InvalidRequestException(RejectionReason.UNSUPPORTED_FORMAT,
+                    "the file is an EDIFACT interchange; MSCONS import is not available in this version, send CSV");
+        }
+        try (ReadingsCsv csv = csv(upload)) {
+            return "csv";
+        }
+    }
+
+    /** {@code mscons} for an EDIFACT interchange, else {@code csv}. */
+    private static String sniff(ImportUpload upload) {
+        byte[] head = new byte[8];
+        int n;
+        try (InputStream in = Files.newInputStream(upload.file())) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String start = new String(head, 0, n, StandardCharsets.ISO_8859_1).replace("\uFEFF", "").stripLeading();
+        return start.startsWith("UNA") || start.startsWith("UNB") ? "mscons" : "csv";
+    }
+
+    private ReadingsCsv csv(ImportUpload upload) {
+        Reader in;
+        try {
+            in = Files.newBufferedReader(upload.file(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return new ReadingsCsv(in, businessZone, dialect(upload));
+        } catch (ImportException | UncheckedIOException e) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // refused anyway
+            }
+            throw new InvalidRequestException(RejectionReason.INVALID_BODY, "the file is not import CSV: " + problem(e));
+        }
+    }
+
+    private static CsvDialect dialect(ImportUpload upload) {
+        String comma = upload.options().get("decimal_comma");
+        try {
+            return new CsvDialect(CsvDialect.separatorNamed(upload.options().get("delimiter")), comma == null ? null : Boolean.valueOf(comma));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "delimiter: " + e.getMessage());
+        }
+    }
+
+    /** What is wrong with the file, in words: a decoding failure means it is not UTF-8 text. */
+    public static String problem(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CharacterCodingException) {
+                return "the file is not UTF-8 text (a binary file, or another encoding); convert it to UTF-8 CSV";
+            }
+        }
+        return e.getMessage();
+    }
+
+    @Override
+    public Rows open(ImportUpload upload, String format, CounterLocator locator) {
+        ReadingsCsv csv = csv(upload);
+        if (csv.needsLocator()) {
+            csv.locateWith(locator);
+        }
+        Prefetch<ReadingInput> ahead = new Prefetch<>(csv, 40);
+        return new Rows() {
+            @Override
+            public boolean hasNext() {
+                return ahead.hasNext();
+            }
+
+            @Override
+            public ReadingInput next() {
+                return ahead.next();
+            }
+
+            @Override
+            public void close() {
+                try {
+                    ahead.close();
+                } finally {
+                    csv.close();
+                }
+            }
+        };
+    }
+
+    @Override
+    public void discard(ImportUpload upload) {
+        try {
+            Files.deleteIfExists(upload.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

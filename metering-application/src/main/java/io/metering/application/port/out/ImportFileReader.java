@@ -1,0 +1,38 @@
+package io.metering.application.port.out;
+
+import io.metering.application.port.in.CounterLocator;
+import io.metering.application.port.in.ImportUpload;
+import io.metering.application.port.in.ReadingInput;
+import java.util.Iterator;
+
+/** Reads uploaded import files of the formats the service knows into readings (docs/import-export.md). */
+public interface ImportFileReader {
+    /**
+     * The file's format, from the upload's or its content, after checking what can be checked at
+     * once (a CSV header, an interchange's header).
+     *
+     * @return {@code csv} or {@code mscons}
+     * @throws io.metering.domain.error.InvalidRequestException {@code unsupported_format} or
+     *     {@code invalid_body}
+     */
+    String check(ImportUpload upload);
+
+    /**
+     * Opens the file for reading.
+     *
+     * @param format as {@link #check} found it
+     * @param locator finds meters and counters by the user's keys
+     * @return the readings in file order; their iterator may throw
+     *     {@link io.metering.domain.error.InvalidRequestException} naming the position
+     */
+    Rows open(ImportUpload upload, String format, CounterLocator locator);
+
+    /** Deletes the uploaded file; the job calls it when done, or when {@link #check} refused the file. */
+    void discard(ImportUpload upload);
+
+    /** Readings read from a file; close releases the file. */
+    interface Rows extends Iterator<ReadingInput>, AutoCloseable {
+        @Override
+        void close();
+    }
+}
