@@ -11,6 +11,8 @@ import io.metering.adapters.persistence.DataSources;
 import io.metering.adapters.persistence.PersistenceSettings;
 import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.port.in.ImportReadingsUseCase;
+import io.metering.application.port.in.ImportMeteredDataUseCase;
+import io.metering.application.port.in.ImportUseCases;
 import io.metering.application.port.in.LocateCountersUseCase;
 import io.metering.application.port.in.UseCases;
 import io.metering.bootstrap.config.Configuration;
@@ -38,12 +40,14 @@ public final class MeteringServer implements AutoCloseable {
     private final ImportReadingsUseCase importer;
     private final LocateCountersUseCase locator;
     private final ExecutorService importThread;
+    private final ImportMeteredDataUseCase metered;
     private final ImportJobService importJobs;
     private final Javalin http;
 
     private MeteringServer(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, UseCases useCases,
-            ImportReadingsUseCase importer, LocateCountersUseCase locator, ExecutorService importThread, ImportJobService importJobs,
-            Javalin http) {
+            ImportReadingsUseCase importer, LocateCountersUseCase locator, ImportMeteredDataUseCase metered,
+            ExecutorService importThread, ImportJobService importJobs, Javalin http) {
+        this.metered = metered;
         this.importThread = importThread;
         this.importJobs = importJobs;
         this.embedded = embedded;
@@ -83,11 +87,14 @@ public final class MeteringServer implements AutoCloseable {
             ImportReadingsUseCase importer = Wiring.importer(persistence, clock, config.businessZone());
             LocateCountersUseCase locator = Wiring.locator(persistence, clock, config.businessZone());
             ExecutorService importThread = Wiring.importThread();
-            ImportJobService importJobs = Wiring.importJobs(persistence, clock, config.businessZone(), importer, locator, importThread);
+            ImportMeteredDataUseCase metered = Wiring.meteredImporter(persistence, clock, config.businessZone(), importer, locator);
+            ImportJobService importJobs = Wiring.importJobs(persistence, clock, config.businessZone(), importer, metered, locator,
+                    importThread);
             Javalin http = HttpApi.create(new HttpSettings(config.businessZone(), config.maxBodyBytes()), authenticator, useCases,
-                    persistence::isHealthy, liveness, importJobs);
-            MeteringServer server = new MeteringServer(embedded, persistence, useCases, importer, locator, importThread, importJobs,
-                    http);
+                    persistence::isHealthy, liveness,
+                    new ImportUseCases(importJobs, Wiring.intervalValues(persistence, clock, config.businessZone())));
+            MeteringServer server = new MeteringServer(embedded, persistence, useCases, importer, locator, metered, importThread,
+                    importJobs, http);
             LOG.info("Store and use cases ready in {} ms (storage: {})", (System.nanoTime() - started) / 1_000_000,
                     persistence.mode());
             return server;
@@ -138,6 +145,11 @@ public final class MeteringServer implements AutoCloseable {
     /** Finds meters and counters by the keys users have, for the {@code import} command. */
     public LocateCountersUseCase counterLocator() {
         return locator;
+    }
+
+    /** The import of market messages (MSCONS), for the {@code import} command. */
+    public ImportMeteredDataUseCase meteredImporter() {
+        return metered;
     }
 
     /** The port served, once listening. */

@@ -11,7 +11,11 @@ import io.metering.application.service.HistoryPlausibilityProvider;
 import io.metering.application.service.PlausibilityProvider;
 import io.metering.application.service.ServiceContext;
 import io.metering.application.service.UseCaseAssembly;
+import io.metering.application.port.in.ImportMeteredDataUseCase;
+import io.metering.application.port.in.IntervalValuesQuery;
 import io.metering.application.service.ImportJobService;
+import io.metering.application.service.ImportMeteredDataService;
+import io.metering.application.service.IntervalValuesService;
 import io.metering.bootstrap.importer.UploadedFiles;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -48,8 +52,19 @@ final class Wiring {
      * the same import use case and locator as the command line.
      */
     static ImportJobService importJobs(PostgresPersistence p, Clock clock, ZoneId businessZone, ImportReadingsUseCase importer,
-            LocateCountersUseCase locator, ExecutorService executor) {
-        return new ImportJobService(p.importJobs(), new UploadedFiles(businessZone), importer, locator, executor, clock);
+            ImportMeteredDataUseCase metered, LocateCountersUseCase locator, ExecutorService executor) {
+        return new ImportJobService(p.importJobs(), new UploadedFiles(businessZone), importer, metered, locator, executor, clock);
+    }
+
+    /** The import of market messages (MSCONS): interval values and register readings. */
+    static ImportMeteredDataUseCase meteredImporter(PostgresPersistence p, Clock clock, ZoneId businessZone, ImportReadingsUseCase importer,
+            LocateCountersUseCase locator) {
+        return new ImportMeteredDataService(context(p, clock, businessZone), p.intervals(), importer, locator);
+    }
+
+    /** A counter's interval values, for the load profile route. */
+    static IntervalValuesQuery intervalValues(PostgresPersistence p, Clock clock, ZoneId businessZone) {
+        return new IntervalValuesService(context(p, clock, businessZone), p.intervals());
     }
 
     /** The thread import jobs run on, one at a time in upload order; a daemon, so it never holds the JVM. */
@@ -64,6 +79,6 @@ final class Wiring {
     static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone) {
         ServiceContext ctx = context(p, clock, businessZone);
         // one plausibility rule for every write path and the allowed range; one forecast rule for counter views
-        return UseCaseAssembly.useCases(ctx, plausibility(ctx), new HistoryForecastProvider(ctx.series(), businessZone));
+        return UseCaseAssembly.useCases(ctx, plausibility(ctx), new HistoryForecastProvider(ctx.series(), businessZone), p.intervals());
     }
 }

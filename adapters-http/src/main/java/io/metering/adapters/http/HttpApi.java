@@ -17,6 +17,7 @@ import io.metering.adapters.http.error.ErrorMapping;
 import io.metering.adapters.http.error.HttpFailure;
 import io.metering.adapters.http.json.JsonMapping;
 import io.metering.adapters.http.imports.ImportRoutes;
+import io.metering.adapters.http.imports.IntervalValueRoutes;
 import io.metering.adapters.http.meter.AdminMeterRoutes;
 import io.metering.adapters.http.meter.MeterRoutes;
 import io.metering.adapters.http.reading.AllowedRangeRoutes;
@@ -28,7 +29,7 @@ import io.metering.adapters.http.system.HealthRoutes;
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
-import io.metering.application.port.in.ImportJobsUseCase;
+import io.metering.application.port.in.ImportUseCases;
 import io.metering.application.port.in.UseCases;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -54,7 +55,9 @@ import org.slf4j.LoggerFactory;
  *   <li>admin extension: {@code /v1/metering/admin/meters[/{id}[/counters]]},
  *       {@code /v1/metering/admin/counters/{id}};</li>
  *   <li>analytics: {@code /v1/metering/consumption/{meter_id}/{counter_id}};</li>
- *   <li>imports over HTTP: {@code /v1/metering/admin/imports[/{id}[/refusals]]} ({@link ImportRoutes});</li>
+ *   <li>imports over HTTP: {@code /v1/metering/admin/imports[/{id}[/refusals]]} ({@link ImportRoutes});
+ *       interval values (load profiles): {@code /v1/metering/interval-values/{meter_id}/{counter_id}}
+ *       ({@link IntervalValueRoutes});</li>
  *   <li>{@code /health}, {@code /ready}, {@code /openapi.json}, {@code /docs}.</li>
  * </ul>
  * Errors follow {@link ErrorMapping}. Request lines are logged with method, path, status, duration
@@ -95,11 +98,11 @@ public final class HttpApi {
      * As {@link #create(HttpSettings, Authenticator, UseCases, HealthCheck, LivenessCheck)}, with the
      * imports over HTTP ({@link ImportRoutes}).
      *
-     * @param imports the import jobs, null to serve no import routes
+     * @param imports the import jobs and interval values, null to serve neither
      * @return the configured app, not started (call {@code start(port)})
      */
     public static Javalin create(HttpSettings settings, Authenticator authenticator, UseCases useCases, HealthCheck health,
-            LivenessCheck liveness, ImportJobsUseCase imports) {
+            LivenessCheck liveness, ImportUseCases imports) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(useCases, "useCases");
@@ -133,7 +136,8 @@ public final class HttpApi {
             new AdminCounterRoutes(useCases, guard, body).register(config.routes);
             new ConsumptionRoutes(useCases.consumption(), guard, zone).register(config.routes);
             if (imports != null) {
-                new ImportRoutes(imports, guard).register(config.routes);
+                new ImportRoutes(imports.jobs(), guard).register(config.routes);
+                new IntervalValueRoutes(imports.intervalValues(), guard, zone).register(config.routes);
             }
         });
     }

@@ -11,16 +11,20 @@ import io.metering.adapters.http.json.JsonMapping;
 import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryBulkStore;
 import io.metering.application.fakes.InMemoryImportJobs;
+import io.metering.application.fakes.InMemoryIntervalValues;
 import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.fakes.LineFiles;
 import io.metering.application.fakes.MutableClock;
+import io.metering.application.port.in.ImportUseCases;
 import io.metering.application.port.in.UseCases;
 import io.metering.application.service.CounterLocatorService;
 import io.metering.application.service.ForecastProvider;
 import io.metering.application.service.HistoryForecastProvider;
 import io.metering.application.service.HistoryPlausibilityProvider;
 import io.metering.application.service.ImportJobService;
+import io.metering.application.service.ImportMeteredDataService;
 import io.metering.application.service.ImportReadingsService;
+import io.metering.application.service.IntervalValuesService;
 import io.metering.application.service.PlausibilityProvider;
 import io.metering.application.service.ServiceContext;
 import io.metering.application.service.UseCaseAssembly;
@@ -112,18 +116,22 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
         this(jwt, wrap, maxBody, false);
     }
 
+    /** Interval values (load profiles) of the app's meters. */
+    final InMemoryIntervalValues intervals = new InMemoryIntervalValues();
+
     private TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap, long maxBody, boolean analytics) {
         this.jwt = jwt;
         this.minter = new TokenMinter(jwt, clock);
         ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
         PlausibilityProvider plausibility = analytics ? new HistoryPlausibilityProvider(store) : PlausibilityProvider.NONE;
         ForecastProvider forecasts = analytics ? new HistoryForecastProvider(store, BERLIN) : FORECAST;
-        useCases = wrap.apply(UseCaseAssembly.useCases(ctx, plausibility, forecasts));
-        ImportJobService imports = new ImportJobService(new InMemoryImportJobs(), new LineFiles(),
-                new ImportReadingsService(ctx, new InMemoryBulkStore(store), plausibility), new CounterLocatorService(ctx), Runnable::run,
-                clock);
+        useCases = wrap.apply(UseCaseAssembly.useCases(ctx, plausibility, forecasts, intervals));
+        ImportReadingsService importer = new ImportReadingsService(ctx, new InMemoryBulkStore(store), plausibility);
+        CounterLocatorService locator = new CounterLocatorService(ctx);
+        ImportJobService jobs = new ImportJobService(new InMemoryImportJobs(), new LineFiles(), importer,
+                new ImportMeteredDataService(ctx, intervals, importer, locator), locator, Runnable::run, clock);
         app = HttpApi.create(new HttpSettings(BERLIN, maxBody), new JwtAuthenticator(jwt, clock), useCases, ready::get,
-                LivenessCheck.ALWAYS_LIVE, imports);
+                LivenessCheck.ALWAYS_LIVE, new ImportUseCases(jobs, new IntervalValuesService(ctx, intervals)));
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }

@@ -5,6 +5,7 @@ import io.metering.adapters.persistence.jdbi.JdbiChangesetRepository;
 import io.metering.adapters.persistence.jdbi.JdbiCounterRepository;
 import io.metering.adapters.persistence.jdbi.JdbiMeterRepository;
 import io.metering.adapters.persistence.jdbi.JdbiImportJobRepository;
+import io.metering.adapters.persistence.jdbi.JdbiIntervalValueStore;
 import io.metering.adapters.persistence.jdbi.JdbiReadingBulkStore;
 import io.metering.adapters.persistence.jdbi.JdbiReadingRepository;
 import io.metering.adapters.persistence.jdbi.JdbiReadingSeriesQueries;
@@ -15,6 +16,7 @@ import io.metering.application.port.out.ChangesetRepository;
 import io.metering.application.port.out.CounterRepository;
 import io.metering.application.port.out.MeterRepository;
 import io.metering.application.port.out.ImportJobRepository;
+import io.metering.application.port.out.IntervalValueStore;
 import io.metering.application.port.out.ReadingBulkStore;
 import io.metering.application.port.out.ReadingRepository;
 import io.metering.application.port.out.ReadingSeriesQueries;
@@ -56,6 +58,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final JdbiChangesetRepository changesets;
     private final JdbiReadingBulkStore bulk;
     private final JdbiImportJobRepository importJobs;
+    private final JdbiIntervalValueStore intervals;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ReadinessProbe readiness = new ReadinessProbe(this::selectOne, READINESS_DEADLINE);
 
@@ -71,6 +74,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.changesets = new JdbiChangesetRepository(transactions);
         this.bulk = new JdbiReadingBulkStore(transactions);
         this.importJobs = new JdbiImportJobRepository(transactions);
+        this.intervals = new JdbiIntervalValueStore(transactions);
     }
 
     /**
@@ -138,6 +142,11 @@ public final class PostgresPersistence implements AutoCloseable {
     /** Import jobs of uploaded files. */
     public ImportJobRepository importJobs() {
         return importJobs;
+    }
+
+    /** Interval values (load profiles). */
+    public IntervalValueStore intervals() {
+        return intervals;
     }
 
     /** The storage mode found at start. */

@@ -4,7 +4,10 @@ import io.metering.adapters.http.auth.JwtAuthenticator;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.ImportProgress;
 import io.metering.application.port.in.ImportReadingsCommand;
+import io.metering.application.port.in.ImportMeteredDataUseCase;
 import io.metering.application.port.in.ImportReport;
+import io.metering.application.port.in.MeteredMessage;
+import io.metering.application.service.ImportJobService;
 import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.config.ConfigurationException;
@@ -27,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,7 +48,7 @@ import picocli.CommandLine.Option;
  * data directory (the directory lock refuses a second user).
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import readings from a CSV file (columns: meter_id or ma_lo_id, me_lo_id, meter_number; counter_id or obis_number; direction, timestamp, value,"
+        description = "Import readings from a CSV file or an MSCONS interchange (columns: meter_id or ma_lo_id, me_lo_id, meter_number; counter_id or obis_number; direction, timestamp, value,"
                 + " source, reason, status, external_id, read_by, remark, note, unit) with the API's write rules.")
 final class ImportCommand implements Callable<Integer> {
     /** Exit status when the file or a reading is refused. */
@@ -126,6 +130,9 @@ final class ImportCommand implements Callable<Integer> {
             // the embedded store admits one process: a running service imports the file for us
             return remote(url != null ? url : "http://127.0.0.1:" + config.httpPort(), config, mode, err);
         }
+        if (UploadedFiles.formatOf(file).equals(ImportJobService.MSCONS)) {
+            return mscons(config, err);
+        }
         // the header is checked before the store starts, so a wrong file is refused at once
         Reader in;
         ReadingsCsv csv;
@@ -185,6 +192,34 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("Cannot read " + file + ": " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** Imports an MSCONS interchange whole: read before the store starts, stored all or nothing. */
+    private int mscons(Configuration config, PrintStream err) {
+        List<MeteredMessage> messages;
+        try {
+            messages = UploadedFiles.messages(file);
+        } catch (MeteringException e) {
+            err.println("Import refused (" + e.reason().code() + "): " + e.getMessage());
+            err.println("Nothing was stored.");
+            return REFUSED;
+        }
+        Clock clock = Clock.systemUTC();
+        try (MeteringServer server = MeteringServer.start(config, clock, new JwtAuthenticator(Serving.jwtSettings(config), clock))) {
+            long started = System.nanoTime();
+            ImportMeteredDataUseCase.Report report = server.meteredImporter()
+                    .importMessages(Caller.admin(new OrganizationId(org), "cli-import"), messages);
+            System.out.printf("Imported %d message(s): %d interval values, %d readings in %.1f s%n", messages.size(),
+                    report.intervalValues(), report.readings(), (System.nanoTime() - started) / 1e9);
+            return 0;
+        } catch (ConfigurationException | EmbeddedDatabaseException e) {
+            err.println("Cannot start: " + e.getMessage());
+            return 1;
+        } catch (MeteringException e) {
+            err.println("Import refused (" + e.reason().code() + "): " + e.getMessage());
+            err.println("Nothing was stored.");
+            return REFUSED;
         }
     }
 

@@ -6,6 +6,10 @@ import io.metering.application.port.in.ReadingInput;
 import io.metering.application.port.out.ImportFileReader;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
+import io.metering.application.port.in.MeteredMessage;
+import io.metering.application.service.ImportJobService;
+import io.metering.bootstrap.importer.mscons.MsconsInterchange;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -13,7 +17,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Reads uploaded import files (docs/import-export.md "Imports over HTTP"): tells CSV from an
@@ -30,27 +36,40 @@ public final class UploadedFiles implements ImportFileReader {
 
     @Override
     public String check(ImportUpload upload) {
-        String format = upload.format() != null ? upload.format() : sniff(upload);
-        if (format.equals("mscons")) {
-            throw new InvalidRequestException(RejectionReason.UNSUPPORTED_FORMAT,
-                    "the file is an EDIFACT interchange; MSCONS import is not available in this version, send CSV");
+        String format = upload.format() != null ? upload.format() : formatOf(upload.file());
+        if (format.equals(ImportJobService.MSCONS)) {
+            return format; // read whole by the job: an interchange is stored all or nothing
         }
         try (ReadingsCsv csv = csv(upload)) {
             return "csv";
         }
     }
 
-    /** {@code mscons} for an EDIFACT interchange, else {@code csv}. */
-    private static String sniff(ImportUpload upload) {
+    /** {@code mscons} for an EDIFACT interchange (it starts with UNA or UNB), else {@code csv}. */
+    public static String formatOf(Path file) {
         byte[] head = new byte[8];
         int n;
-        try (InputStream in = Files.newInputStream(upload.file())) {
+        try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String start = new String(head, 0, n, StandardCharsets.ISO_8859_1).replace("\uFEFF", "").stripLeading();
-        return start.startsWith("UNA") || start.startsWith("UNB") ? "mscons" : "csv";
+        String start = new String(head, 0, n, StandardCharsets.ISO_8859_1).replace("\u00EF\u00BB\u00BF", "").stripLeading();
+        return start.startsWith("UNA") || start.startsWith("UNB") ? ImportJobService.MSCONS : "csv";
+    }
+
+    @Override
+    public List<MeteredMessage> messages(ImportUpload upload) {
+        return messages(upload.file());
+    }
+
+    /** The MSCONS messages of an interchange file. */
+    public static List<MeteredMessage> messages(Path file) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return MsconsInterchange.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ReadingsCsv csv(ImportUpload upload) {

@@ -5,7 +5,8 @@ import io.metering.application.port.in.ImportJob;
 import io.metering.application.port.in.ImportJobsUseCase;
 import io.metering.application.port.in.ImportReadingsCommand;
 import io.metering.application.port.in.ImportReadingsUseCase;
-import io.metering.application.port.in.ImportReport;
+import io.metering.application.port.in.ImportMeteredDataUseCase;
+import io.metering.application.port.in.MeteredMessage;
 import io.metering.application.port.in.ImportUpload;
 import io.metering.application.port.in.LocateCountersUseCase;
 import io.metering.application.port.in.ReadingInput;
@@ -39,11 +40,14 @@ public final class ImportJobService implements ImportJobsUseCase {
     private static final Logger LOG = Logger.getLogger(ImportJobService.class.getName());
     /** Positions an import names in its refusals: {@code readings[i]}, then a CSV line or MSCONS segment. */
     private static final Pattern ROW = Pattern.compile("readings\\[(\\d+)]");
+    /** The format of market messages, imported whole through {@link ImportMeteredDataUseCase}. */
+    public static final String MSCONS = "mscons";
     private static final Pattern LINE = Pattern.compile("(?:line|segment) (\\d+)");
 
     private final ImportJobRepository jobs;
     private final ImportFileReader files;
     private final ImportReadingsUseCase importer;
+    private final ImportMeteredDataUseCase metered;
     private final LocateCountersUseCase locator;
     private final Executor executor;
     private final Clock clock;
@@ -53,12 +57,14 @@ public final class ImportJobService implements ImportJobsUseCase {
      * @param jobs the job store
      * @param files reads uploaded files
      * @param importer the import use case the command line uses too
+     * @param metered the import of market messages (MSCONS), which the command line uses too
      * @param locator finds meters and counters by the user's keys
      * @param executor runs the jobs; one thread, so that jobs run one at a time in upload order
      * @param clock the injected clock
      */
     public ImportJobService(ImportJobRepository jobs, ImportFileReader files, ImportReadingsUseCase importer,
-            LocateCountersUseCase locator, Executor executor, Clock clock) {
+            ImportMeteredDataUseCase metered, LocateCountersUseCase locator, Executor executor, Clock clock) {
+        this.metered = Objects.requireNonNull(metered, "metered");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.files = Objects.requireNonNull(files, "files");
         this.importer = Objects.requireNonNull(importer, "importer");
@@ -117,12 +123,19 @@ public final class ImportJobService implements ImportJobsUseCase {
                 0, 0, 0, List.of(), queued.createdAt(), clock.instant(), null);
         try {
             jobs.update(running);
-            ImportReport report;
-            try (ImportFileReader.Rows rows = files.open(upload, queued.format(), locator.locator(caller))) {
-                report = importer.importReadings(new ImportReadingsCommand(caller, counted(rows, counts.read), upload.chunkSize(),
-                        upload.commit(), upload.validate()), (n, committed) -> counts.stored.set(n));
+            long stored;
+            if (queued.format().equals(MSCONS)) {
+                List<MeteredMessage> messages = files.messages(upload);
+                counts.read.set(messages.stream().mapToLong(MeteredMessage::values).sum());
+                ImportMeteredDataUseCase.Report report = metered.importMessages(caller, messages);
+                stored = report.readings() + report.intervalValues();
+            } else {
+                try (ImportFileReader.Rows rows = files.open(upload, queued.format(), locator.locator(caller))) {
+                    stored = importer.importReadings(new ImportReadingsCommand(caller, counted(rows, counts.read), upload.chunkSize(),
+                            upload.commit(), upload.validate()), (n, committed) -> counts.stored.set(n)).rows();
+                }
             }
-            jobs.update(finished(running, ImportJob.Status.SUCCEEDED, counts.read.get(), report.rows(), List.of()));
+            jobs.update(finished(running, ImportJob.Status.SUCCEEDED, counts.read.get(), stored, List.of()));
         } catch (MeteringException e) {
             long stored = upload.commit() == ImportReadingsCommand.Commit.CHUNK ? committedBefore(e, upload.chunkSize()) : 0;
             jobs.update(finished(running, ImportJob.Status.FAILED, counts.read.get(), stored, List.of(refusal(e))));

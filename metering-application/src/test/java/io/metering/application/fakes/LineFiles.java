@@ -75,6 +75,11 @@ public final class LineFiles implements ImportFileReader {
     }
 
     @Override
+    public List<io.metering.application.port.in.MeteredMessage> messages(ImportUpload upload) {
+        throw new InvalidRequestException(RejectionReason.UNSUPPORTED_FORMAT, "lines files hold no messages");
+    }
+
+    @Override
     public void discard(ImportUpload upload) {
         try {
             Files.deleteIfExists(upload.file());

@@ -3,7 +3,9 @@ package io.metering.application.port.out;
 import io.metering.application.port.in.CounterLocator;
 import io.metering.application.port.in.ImportUpload;
 import io.metering.application.port.in.ReadingInput;
+import io.metering.application.port.in.MeteredMessage;
 import java.util.Iterator;
+import java.util.List;
 
 /** Reads uploaded import files of the formats the service knows into readings (docs/import-export.md). */
 public interface ImportFileReader {
@@ -26,6 +28,14 @@ public interface ImportFileReader {
      *     {@link io.metering.domain.error.InvalidRequestException} naming the position
      */
     Rows open(ImportUpload upload, String format, CounterLocator locator);
+
+    /**
+     * Reads a file of market messages ({@code mscons}) whole: an interchange is stored all or nothing.
+     *
+     * @throws io.metering.domain.error.InvalidRequestException naming the segment position, for a
+     *     malformed interchange or an unsupported message type ({@code unsupported_format})
+     */
+    List<MeteredMessage> messages(ImportUpload upload);
 
     /** Deletes the uploaded file; the job calls it when done, or when {@link #check} refused the file. */
     void discard(ImportUpload upload);
