@@ -91,7 +91,7 @@ public final class JsonMapping {
     }
 
     /** Writes the canonical plain form of a decimal. */
-    static String plain(BigDecimal value) {
+    public static String plain(BigDecimal value) {
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
