@@ -138,13 +138,4 @@ public final class UploadedFiles implements ImportFileReader {
             }
         };
     }
-
-    @Override
-    public void discard(ImportUpload upload) {
-        try {
-            Files.deleteIfExists(upload.file());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

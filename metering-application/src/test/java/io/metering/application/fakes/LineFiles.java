@@ -78,13 +78,4 @@ public final class LineFiles implements ImportFileReader {
     public List<io.metering.application.port.in.MeteredMessage> messages(ImportUpload upload) {
         throw new InvalidRequestException(RejectionReason.UNSUPPORTED_FORMAT, "lines files hold no messages");
     }
-
-    @Override
-    public void discard(ImportUpload upload) {
-        try {
-            Files.deleteIfExists(upload.file());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

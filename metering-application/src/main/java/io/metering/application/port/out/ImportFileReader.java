@@ -38,7 +38,13 @@ public interface ImportFileReader {
     List<MeteredMessage> messages(ImportUpload upload);
 
     /** Deletes the uploaded file; the job calls it when done, or when {@link #check} refused the file. */
-    void discard(ImportUpload upload);
+    default void discard(ImportUpload upload) {
+        try {
+            java.nio.file.Files.deleteIfExists(upload.file());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** Readings read from a file; close releases the file. */
     interface Rows extends Iterator<ReadingInput>, AutoCloseable {
