@@ -170,4 +170,31 @@ class MsconsImportTest {
         assertThat(utilmd.at("/refusals/0/reason").asText()).isEqualTo("unsupported_format");
         assertThat(utilmd.at("/refusals/0/message").asText()).contains("segment 2").contains("unsupported message type 'UTILMD'");
     }
+
+    @Test
+    void registerReadingsOfAnInterchangeBecomeReadingsUnderTheUsualRules() {
+        String malo = "51238696781";
+        String m = new Seeder(service.http(), admin).meter("{\"sector\":\"power\",\"ma_lo_id\":\"" + malo + "\"}");
+        String c = new Seeder(service.http(), admin).counter(m, "{\"obis_number\":\"1-0:1.8.0\",\"direction\":\"feed-out\"}");
+        String readings = "UNA:+,? 'UNB+UNOC:3+S:500+R:500+240102:1200+REF2++TL'UNH+1+MSCONS:D:04B:UN:2.4c'BGM+7+DOC-R+9'"
+                + "UNS+D'NAD+DP'LOC+172+" + malo + "'LIN+1'PIA+5+1-0?:1.8.0:SRW'"
+                + "QTY+220:1250,5'DTM+7:202401010000?+01:303'QTY+220:1300,25'DTM+7:202401020000?+01:303'UNT+12+1'UNZ+1+REF2'";
+
+        JsonNode job = importInterchange(readings);
+
+        assertThat(job.get("status").asText()).as("%s", job).isEqualTo("succeeded");
+        JsonNode stored = service.http().get("/v1/metering/reading/" + m + "/" + c + "?size=-1&start_date=2023-12-30", admin).json()
+                .get("results");
+        assertThat(stored).hasSize(2);
+        assertThat(stored.get(0).get("value").decimalValue()).isEqualByComparingTo("1250.5");
+        assertThat(stored.get(1).get("value").decimalValue()).isEqualByComparingTo("1300.25");
+
+        // a later reading below the stored ones breaks the ordering rule of every reading write
+        String lower = "UNA:+,? 'UNB+UNOC:3+S:500+R:500+240104:1200+REF3++TL'UNH+1+MSCONS:D:04B:UN:2.4c'BGM+7+DOC-S+9'"
+                + "UNS+D'NAD+DP'LOC+172+" + malo + "'LIN+1'PIA+5+1-0?:1.8.0:SRW'"
+                + "QTY+220:1200'DTM+7:202401030000?+01:303'UNT+10+1'UNZ+1+REF3'";
+        JsonNode refused = importInterchange(lower);
+        assertThat(refused.at("/refusals/0/reason").asText()).as("%s", refused).isEqualTo("less_than_previous");
+        assertThat(refused.at("/refusals/0/message").asText()).contains("segment 9");
+    }
 }
