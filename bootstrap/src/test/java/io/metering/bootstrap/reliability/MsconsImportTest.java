@@ -158,6 +158,8 @@ class MsconsImportTest {
         JsonNode job = importInterchange(changed);
 
         assertThat(job.get("status").asText()).isEqualTo("failed");
+        assertThat(job.get("rows_refused").asLong()).isEqualTo(1);
+        assertThat(job.get("rows_stored").asLong()).isZero();
         JsonNode refusal = job.at("/refusals/0");
         assertThat(refusal.get("reason").asText()).isEqualTo("unknown_key");
         assertThat(refusal.get("message").asText()).contains("segment 8944 (OBIS code)").contains("1-1:2.29.0");

@@ -150,9 +150,9 @@ public final class ImportJobService implements ImportJobsUseCase {
     }
 
     private ImportJob finished(ImportJob running, ImportJob.Status status, long read, long stored, List<ImportJob.Refusal> refusals) {
-        return new ImportJob(running.id(), running.org(), running.format(), running.commit(), status, read, stored,
-                refusals.stream().filter(r -> r.row() != null).count(), refusals, running.createdAt(), running.startedAt(),
-                clock.instant());
+        long refused = refusals.stream().filter(r -> r.row() != null || r.line() != null).count();
+        return new ImportJob(running.id(), running.org(), running.format(), running.commit(), status, read, stored, refused, refusals,
+                running.createdAt(), running.startedAt(), clock.instant());
     }
 
     /** A per-chunk import keeps the whole chunks before the refused record's. */
