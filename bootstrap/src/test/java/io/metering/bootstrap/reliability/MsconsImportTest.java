@@ -146,6 +146,20 @@ class MsconsImportTest {
         JsonNode again = importInterchange(sample);
         assertThat(again.get("status").asText()).isEqualTo("succeeded");
         assertThat(storedIntervals()).as("importing the same message again changes nothing").isEqualTo(stored);
+
+        // a corrected message (another document number, one value 1 kWh higher) replaces the values it covers
+        String corrected = sample.replace("BGM+7+13337815E25-1+9", "BGM+7+13337815E25-2+9")
+                .replace("QTY+220:1,378'DTM+163:201512201530", "QTY+220:2,378'DTM+163:201512201530");
+        assertThat(importInterchange(corrected).get("status").asText()).isEqualTo("succeeded");
+        assertThat(storedIntervals()).startsWith("2976 681.282 ");
+        assertThat(consumption("month").at("/total/consumption").decimalValue()).isEqualByComparingTo("681.282");
+        JsonNode replaced = service.http().get("/v1/metering/interval-values/" + meter + "/" + counter
+                + "?start_date=2015-12-20T15:30:00%2B01:00&end_date=2015-12-20T15:45:00%2B01:00", admin).json().at("/data/values");
+        assertThat(replaced).hasSize(1);
+        assertThat(replaced.get(0).get("value").decimalValue()).isEqualByComparingTo("2.378");
+        assertThat(replaced.get(0).get("source").asText()).isEqualTo("13337815E25-2");
+        assertThat(importInterchange(sample).get("status").asText()).isEqualTo("succeeded");
+        assertThat(storedIntervals()).as("the original restored").isEqualTo(stored);
     }
 
     @Test
