@@ -42,14 +42,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code metering import}: loads a CSV file of readings (format: {@link ReadingsCsv}) into an
- * organization through the bulk import use case, with the API's write rules, showing progress.
- * Uses the configured store; with the embedded store the service must not be running on the same
- * data directory (the directory lock refuses a second user).
+ * {@code metering import}: loads a CSV file of readings (format: {@link ReadingsCsv}, keyed by our ids
+ * or the user's) or an MSCONS interchange (docs/load-profiles.md) into an organization through the
+ * import use cases, with the API's write rules, showing progress. Uses the configured store; when a
+ * service holds the embedded store's data directory (or {@code --url} names a service), the file is
+ * uploaded to that service's import operation instead and its job followed
+ * (docs/import-export.md "Imports over HTTP").
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import readings from a CSV file or an MSCONS interchange (columns: meter_id or ma_lo_id, me_lo_id, meter_number; counter_id or obis_number; direction, timestamp, value,"
-                + " source, reason, status, external_id, read_by, remark, note, unit) with the API's write rules.")
+        description = "Import readings from a CSV file (columns: meter_id, ma_lo_id, me_lo_id or meter_number; counter_id or"
+                + " obis_number; direction, timestamp, value, source, reason, status, external_id, read_by, remark, note, unit) or an"
+                + " MSCONS interchange, with the API's write rules.")
 final class ImportCommand implements Callable<Integer> {
     /** Exit status when the file or a reading is refused. */
     static final int REFUSED = 2;
@@ -57,7 +60,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--org", required = true, description = "Organization to import into.")
     String org;
 
-    @Option(names = "--file", required = true, description = "The CSV file; the first line names the columns.")
+    @Option(names = "--file", required = true,
+            description = "The CSV file (the first line names the columns) or MSCONS interchange (it starts with UNA or UNB).")
     Path file;
 
     @Option(names = "--chunk-size", defaultValue = "" + ImportReadingsCommand.DEFAULT_CHUNK_SIZE,
