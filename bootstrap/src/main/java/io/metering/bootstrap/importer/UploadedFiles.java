@@ -36,7 +36,14 @@ public final class UploadedFiles implements ImportFileReader {
 
     @Override
     public String check(ImportUpload upload) {
-        String format = upload.format() != null ? upload.format() : formatOf(upload.file());
+        String content = formatOf(upload.file());
+        String format = upload.format() != null ? upload.format() : content;
+        if (!format.equals(content)) {
+            // the complaint: an interchange read as CSV was refused for "unknown column(s)"
+            throw new InvalidRequestException(RejectionReason.UNSUPPORTED_FORMAT, content.equals(ImportJobService.MSCONS)
+                    ? "the file is an EDIFACT interchange, not CSV; send it as application/edifact or application/octet-stream"
+                    : "the file is not an EDIFACT interchange (it starts with neither UNA nor UNB); send CSV as text/csv");
+        }
         if (format.equals(ImportJobService.MSCONS)) {
             return format; // read whole by the job: an interchange is stored all or nothing
         }

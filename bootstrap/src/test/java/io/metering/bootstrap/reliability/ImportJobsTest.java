@@ -159,6 +159,13 @@ class ImportJobsTest {
         assertThat(format.status()).isEqualTo(400);
         assertThat(format.reason()).isEqualTo("unsupported_format");
 
+        Http.Reply edifactAsCsv = upload("", "text/csv", "UNA:+,? 'UNB+UNOC:3+S:500+R:500+160112:1347+REF1++TL'".getBytes(StandardCharsets.UTF_8));
+        assertThat(edifactAsCsv.status()).isEqualTo(400);
+        assertThat(edifactAsCsv.reason()).isEqualTo("unsupported_format");
+        assertThat(edifactAsCsv.json().get("message").asText()).contains("EDIFACT interchange, not CSV");
+        Http.Reply csvAsEdifact = upload("", "application/edifact", "meter_id,timestamp,value\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(csvAsEdifact.reason()).isEqualTo("unsupported_format");
+
         Http.Reply empty = upload("", "text/csv", new byte[0]);
         assertThat(empty.status()).isEqualTo(400);
 
