@@ -59,6 +59,22 @@ final class Api {
         return JSON.readTree(r.body());
     }
 
+    /** Uploads a file for import ({@code POST /v1/metering/admin/imports}, 202) and returns the job. */
+    JsonNode upload(java.nio.file.Path file, String contentType) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request("/v1/metering/admin/imports").timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).header("Content-Type", contentType).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 202) {
+            throw new IllegalStateException("the upload answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body()).path("data");
+    }
+
+    /** GETs JSON and returns the parsed answer. */
+    JsonNode getJson(String pathAndQuery) throws IOException, InterruptedException {
+        return JSON.readTree(get(pathAndQuery));
+    }
+
     /** A kept-alive connection that POSTs pre-encoded JSON bodies to {@code path} with this API's token (the ingest driver's). */
     LeanHttp lean(String path) {
         return new LeanHttp(base, path, token);

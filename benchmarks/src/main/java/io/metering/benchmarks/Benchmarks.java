@@ -172,6 +172,7 @@ public final class Benchmarks {
         ServiceProcess service = ServiceProcess.serve(jar, jvmOptions, env, port, log);
         List<Api.Register> ingestRegisters = List.of();
         List<Api.Register> importRegisters = List.of();
+        List<Api.Register> httpImportRegisters = List.of();
         List<Api.Register> readRegisters = List.of();
         try {
             if (runs("ingest")) {
@@ -179,6 +180,7 @@ public final class Benchmarks {
             }
             if (runs("import")) {
                 importRegisters = new Api(service.base(), "bench-import").registers(number("import-counters"));
+                httpImportRegisters = new Api(service.base(), "bench-import-http").registers(number("import-counters"));
             }
             if (runs("read")) {
                 readRegisters = new Api(service.base(), "bench-read").registers(number("read-counters"));
@@ -228,6 +230,15 @@ public final class Benchmarks {
                         String.format(Locale.ROOT, "%.0f (%.1f s)", cli.rows() / cli.seconds(), cli.processSeconds()),
                         String.format(Locale.ROOT, "%.0f (COPY)", raw.rows() / raw.seconds()), raw.seconds() / cli.seconds(), ">= 0.7");
                 service = ServiceProcess.serve(jar, jvmOptions, env, port, log);
+
+                // the same rows over HTTP into the running service, for counters of their own
+                Path httpCsv = work.resolve("import-http.csv");
+                Import.files(httpImportRegisters, number("import-hours"), "bench-import-http", httpCsv, work.resolve("import-http.copy"));
+                Import.Result http = Import.viaHttp(new Api(service.base(), "bench-import-http"), httpCsv);
+                row(mode, "bulk import of " + rows + " rows over HTTP into the running service, same rules (rows/s; upload to done s)",
+                        String.format(Locale.ROOT, "%.0f (%.1f s)", http.rows() / http.seconds(), http.processSeconds()),
+                        String.format(Locale.ROOT, "%.0f (CLI)", cli.rows() / cli.seconds()), cli.seconds() / http.seconds(), ">= 0.8");
+                peakRss = Math.max(peakRss, service.peakRssMiB());
             }
 
             if (runs("read")) {

@@ -3,6 +3,7 @@ package io.metering.bootstrap;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.javalin.Javalin;
+import io.metering.adapters.http.HttpAddOns;
 import io.metering.adapters.http.HttpApi;
 import io.metering.adapters.http.HttpSettings;
 import io.metering.adapters.http.LivenessCheck;
@@ -14,6 +15,9 @@ import io.metering.adapters.web.WebPortal;
 import io.metering.adapters.persistence.PersistenceSettings;
 import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.port.in.ImportReadingsUseCase;
+import io.metering.application.port.in.ImportMeteredDataUseCase;
+import io.metering.application.port.in.ImportUseCases;
+import io.metering.application.port.in.LocateCountersUseCase;
 import io.metering.application.port.in.UseCases;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.config.OperationsConfiguration;
@@ -23,7 +27,9 @@ import io.metering.bootstrap.db.PostmasterWatchdog;
 import io.metering.bootstrap.metrics.CountingUseCases;
 import io.metering.bootstrap.metrics.Metrics;
 import io.metering.bootstrap.metrics.PendingChangesets;
+import io.metering.application.service.ImportJobService;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,17 +47,26 @@ public final class MeteringServer implements AutoCloseable {
     private final PostgresPersistence persistence;
     private final UseCases useCases;
     private final ImportReadingsUseCase importer;
+    private final LocateCountersUseCase locator;
+    private final ExecutorService importThread;
+    private final ImportMeteredDataUseCase metered;
+    private final ImportJobService importJobs;
     private final Javalin http;
     private final OperationsConfiguration ops;
     private final Metrics metrics;
     private final Optional<Javalin> management;
 
     private MeteringServer(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, UseCases useCases,
-            ImportReadingsUseCase importer, Javalin http, OperationsConfiguration ops, Metrics metrics) {
+            ImportReadingsUseCase importer, LocateCountersUseCase locator, ImportMeteredDataUseCase metered,
+            ExecutorService importThread, ImportJobService importJobs, Javalin http, OperationsConfiguration ops, Metrics metrics) {
+        this.metered = metered;
+        this.importThread = importThread;
+        this.importJobs = importJobs;
         this.embedded = embedded;
         this.persistence = persistence;
         this.useCases = useCases;
         this.importer = importer;
+        this.locator = locator;
         this.http = http;
         this.ops = ops;
         this.metrics = metrics;
@@ -109,12 +124,21 @@ public final class MeteringServer implements AutoCloseable {
             PostgresPersistence persistence = PostgresPersistence.start(dataSource,
                     new PersistenceSettings(config.timescale(), PersistenceSettings.defaults().chunkInterval()));
             UseCases useCases = CountingUseCases.wrap(Wiring.useCases(persistence, clock, config.businessZone()), metrics.product());
+            ImportReadingsUseCase importer = CountingUseCases.wrap(Wiring.importer(persistence, clock, config.businessZone()),
+                    metrics.product());
+            LocateCountersUseCase locator = Wiring.locator(persistence, clock, config.businessZone());
+            ExecutorService importThread = Wiring.importThread();
+            ImportMeteredDataUseCase metered = Wiring.meteredImporter(persistence, clock, config.businessZone(), importer, locator);
+            ImportJobService importJobs = Wiring.importJobs(persistence, clock, config.businessZone(), importer, metered, locator,
+                    importThread);
+            HttpAddOns addOns = HttpAddOns.none()
+                    .withObservability(new HttpObservability(metrics.registry(), ops.metricsToken(), metrics::scrape))
+                    .withImports(new ImportUseCases(importJobs, Wiring.intervalValues(persistence, clock, config.businessZone())))
+                    .withExtensions(web -> WebPortal.install(web, config.web()));
             Javalin http = HttpApi.create(new HttpSettings(config.businessZone(), config.maxBodyBytes()), authenticator, useCases,
-                    persistence::isHealthy, liveness, new HttpObservability(metrics.registry(), ops.metricsToken(), metrics::scrape),
-                    web -> WebPortal.install(web, config.web()));
-            MeteringServer server = new MeteringServer(embedded, persistence, useCases,
-                    CountingUseCases.wrap(Wiring.importer(persistence, clock, config.businessZone()), metrics.product()), http, ops,
-                    metrics);
+                    persistence::isHealthy, liveness, addOns);
+            MeteringServer server = new MeteringServer(embedded, persistence, useCases, importer, locator, metered, importThread,
+                    importJobs, http, ops, metrics);
             LOG.info("Store and use cases ready in {} ms (storage: {})", (System.nanoTime() - started) / 1_000_000,
                     persistence.mode());
             return server;
@@ -143,6 +167,11 @@ public final class MeteringServer implements AutoCloseable {
      * @return the port served
      */
     public int listen(int port) {
+        // only a serving process runs import jobs: what a killed one left running shows as failed
+        int interrupted = importJobs.failUnfinished();
+        if (interrupted > 0) {
+            LOG.warn("{} import job(s) were queued or running when the service stopped; they are marked failed", interrupted);
+        }
         String host = ops.httpHost().orElse(null);
         http.start(host, port);
         LOG.info("Metering API listening on http://{}:{} (docs: /docs)", ops.httpHost().orElse("localhost"), http.port());
@@ -173,6 +202,16 @@ public final class MeteringServer implements AutoCloseable {
         return persistence.dataSource();
     }
 
+    /** Finds meters and counters by the keys users have, for the {@code import} command. */
+    public LocateCountersUseCase counterLocator() {
+        return locator;
+    }
+
+    /** The import of market messages (MSCONS), for the {@code import} command. */
+    public ImportMeteredDataUseCase meteredImporter() {
+        return metered;
+    }
+
     /** The port served, once listening. */
     public int port() {
         return http.port();
@@ -184,6 +223,7 @@ public final class MeteringServer implements AutoCloseable {
         try {
             management.ifPresent(Javalin::stop);
             http.stop();
+            importThread.shutdownNow(); // a running import's transaction rolls back as the store stops
         } finally {
             metrics.close();
             try {

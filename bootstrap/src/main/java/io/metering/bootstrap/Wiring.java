@@ -4,12 +4,22 @@ import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.port.in.ImportReadingsUseCase;
 import io.metering.application.port.in.UseCases;
 import io.metering.application.service.ImportReadingsService;
+import io.metering.application.service.CounterLocatorService;
+import io.metering.application.port.in.LocateCountersUseCase;
 import io.metering.application.service.HistoryForecastProvider;
 import io.metering.application.service.HistoryPlausibilityProvider;
 import io.metering.application.service.PlausibilityProvider;
 import io.metering.application.service.ServiceContext;
 import io.metering.application.service.UseCaseAssembly;
+import io.metering.application.port.in.ImportMeteredDataUseCase;
+import io.metering.application.port.in.IntervalValuesQuery;
+import io.metering.application.service.ImportJobService;
+import io.metering.application.service.ImportMeteredDataService;
+import io.metering.application.service.IntervalValuesService;
+import io.metering.bootstrap.importer.UploadedFiles;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.time.ZoneId;
 
 /** Manual wiring of the use cases over the persistence adapter (ARCHITECTURE.md: no framework). */
@@ -32,9 +42,43 @@ final class Wiring {
         return new ImportReadingsService(ctx, p.bulk(), plausibility(ctx));
     }
 
+    /** Finds meters and counters by the keys users have, for imports. */
+    static LocateCountersUseCase locator(PostgresPersistence p, Clock clock, ZoneId businessZone) {
+        return new CounterLocatorService(context(p, clock, businessZone));
+    }
+
+    /**
+     * The imports over HTTP: uploaded files imported one at a time on a thread of their own, through
+     * the same import use case and locator as the command line.
+     */
+    static ImportJobService importJobs(PostgresPersistence p, Clock clock, ZoneId businessZone, ImportReadingsUseCase importer,
+            ImportMeteredDataUseCase metered, LocateCountersUseCase locator, ExecutorService executor) {
+        return new ImportJobService(p.importJobs(), new UploadedFiles(businessZone), importer, metered, locator, executor, clock);
+    }
+
+    /** The import of market messages (MSCONS): interval values and register readings. */
+    static ImportMeteredDataUseCase meteredImporter(PostgresPersistence p, Clock clock, ZoneId businessZone, ImportReadingsUseCase importer,
+            LocateCountersUseCase locator) {
+        return new ImportMeteredDataService(context(p, clock, businessZone), p.intervals(), importer, locator);
+    }
+
+    /** A counter's interval values, for the load profile route. */
+    static IntervalValuesQuery intervalValues(PostgresPersistence p, Clock clock, ZoneId businessZone) {
+        return new IntervalValuesService(context(p, clock, businessZone), p.intervals());
+    }
+
+    /** The thread import jobs run on, one at a time in upload order; a daemon, so it never holds the JVM. */
+    static ExecutorService importThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "import-job");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone) {
         ServiceContext ctx = context(p, clock, businessZone);
         // one plausibility rule for every write path and the allowed range; one forecast rule for counter views
-        return UseCaseAssembly.useCases(ctx, plausibility(ctx), new HistoryForecastProvider(ctx.series(), businessZone));
+        return UseCaseAssembly.useCases(ctx, plausibility(ctx), new HistoryForecastProvider(ctx.series(), businessZone), p.intervals());
     }
 }

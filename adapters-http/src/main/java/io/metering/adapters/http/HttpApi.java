@@ -16,6 +16,8 @@ import io.metering.adapters.http.docs.ApiDocsRoutes;
 import io.metering.adapters.http.error.ErrorMapping;
 import io.metering.adapters.http.error.HttpFailure;
 import io.metering.adapters.http.json.JsonMapping;
+import io.metering.adapters.http.imports.ImportRoutes;
+import io.metering.adapters.http.imports.IntervalValueRoutes;
 import io.metering.adapters.http.meter.AdminMeterRoutes;
 import io.metering.adapters.http.meter.MeterRoutes;
 import io.metering.adapters.http.observe.HttpMetrics;
@@ -31,6 +33,7 @@ import io.metering.adapters.http.system.HealthRoutes;
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
+import io.metering.application.port.in.ImportUseCases;
 import io.metering.application.port.in.UseCases;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -58,6 +61,9 @@ import org.slf4j.LoggerFactory;
  *   <li>admin extension: {@code /v1/metering/admin/meters[/{id}[/counters]]},
  *       {@code /v1/metering/admin/counters/{id}};</li>
  *   <li>analytics: {@code /v1/metering/consumption/{meter_id}/{counter_id}};</li>
+ *   <li>imports over HTTP: {@code /v1/metering/admin/imports[/{id}[/refusals]]} ({@link ImportRoutes});
+ *       interval values (load profiles): {@code /v1/metering/interval-values/{meter_id}/{counter_id}}
+ *       ({@link IntervalValueRoutes});</li>
  *   <li>{@code /health}, {@code /ready}, {@code /openapi.json}, {@code /docs}.</li>
  * </ul>
  * Errors follow {@link ErrorMapping}. Request lines are logged with method, path, status, duration
@@ -91,7 +97,7 @@ public final class HttpApi {
      */
     public static Javalin create(HttpSettings settings, Authenticator authenticator, UseCases useCases, HealthCheck health,
             LivenessCheck liveness) {
-        return create(settings, authenticator, useCases, health, liveness, HttpObservability.none(), config -> { });
+        return create(settings, authenticator, useCases, health, liveness, HttpAddOns.none());
     }
 
     /**
@@ -100,13 +106,13 @@ public final class HttpApi {
      * @param useCases the application's incoming ports
      * @param health the readiness check of {@code GET /ready}
      * @param liveness the liveness check of {@code GET /health}
-     * @param observability request metrics and whether {@code GET /metrics} is served (docs/operations.md)
-     * @param extensions more routes, files or plugins on the same app (e.g. the customer portal), added last
+     * @param addOns request metrics, imports over HTTP and further pages
      * @return the configured app, not started (call {@code start(port)})
      */
     public static Javalin create(HttpSettings settings, Authenticator authenticator, UseCases useCases, HealthCheck health,
-            LivenessCheck liveness, HttpObservability observability, Consumer<JavalinConfig> extensions) {
-        Objects.requireNonNull(observability, "observability");
+            LivenessCheck liveness, HttpAddOns addOns) {
+        Objects.requireNonNull(addOns, "addOns");
+        HttpObservability observability = addOns.observability();
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(useCases, "useCases");
@@ -122,7 +128,9 @@ public final class HttpApi {
             config.routes.before(ctx -> {
                 CorrelationIds.assign(ctx);
                 RequestLogContext.begin(ctx);
-                rejectDeclaredOversize(ctx, settings.maxRequestBytes());
+                if (!ctx.path().equals(ImportRoutes.IMPORTS)) { // uploads stream to disk, bounded on their own
+                    rejectDeclaredOversize(ctx, settings.maxRequestBytes());
+                }
             });
             config.routes.beforeMatched(RequestLogContext::route);
             new HealthRoutes(health, liveness).register(config.routes);
@@ -141,7 +149,11 @@ public final class HttpApi {
             new AdminMeterRoutes(useCases, guard, body).register(config.routes);
             new AdminCounterRoutes(useCases, guard, body).register(config.routes);
             new ConsumptionRoutes(useCases.consumption(), guard, zone).register(config.routes);
-            extensions.accept(config);
+            addOns.imports().ifPresent(imports -> {
+                new ImportRoutes(imports.jobs(), guard).register(config.routes);
+                new IntervalValueRoutes(imports.intervalValues(), guard, zone).register(config.routes);
+            });
+            addOns.extensions().accept(config);
         });
     }
 

@@ -145,6 +145,7 @@ class AccessMatrixTest {
             case 401 -> "unauthorized";
             case 403 -> "forbidden_option";
             case 404 -> "not_found";
+            case 415 -> "unsupported_media_type";
             default -> throw new AssertionError("unexpected error status in " + cell);
         };
         assertThat(json.path("reason").asText()).as("reason of " + cell).isEqualTo(reason);

@@ -151,4 +151,34 @@ class ConsumptionRoutesTest {
         assertReason(t.get(path("start_date=2024-01-01&end_date=2024-01-31&direction=sideways"), admin), 400, "invalid_parameter");
         assertReason(t.get(path("start_date=2024-02-30&end_date=2024-03-31"), admin), 400, "invalid_timestamp");
     }
+
+    @Test
+    void csvOnRequestWithTheJsonAnswersValues() {
+        String query = path("interval=month&start_date=2023-12-01&end_date=2024-03-31");
+        JsonNode json = t.get(query, t.adminToken()).json().get("data");
+
+        Response csv = t.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(t.url(query)))
+                .header("Authorization", "Bearer " + t.adminToken()).header("Accept", "text/csv, application/json;q=0.5").GET().build());
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("meter_id,counter_id,direction,unit,start,end,start_value,end_value,start_interpolated,"
+                + "end_interpolated,consumption,energy,decreasing,prorated,incomplete,overlapping");
+        assertThat(lines).hasSize(1 + json.get("periods").size());
+        for (int i = 0; i < json.get("periods").size(); i++) {
+            JsonNode p = json.get("periods").get(i);
+            String[] f = lines[i + 1].split(",", -1);
+            assertThat(f[0]).isEqualTo(meter.id().toString());
+            assertThat(f[3]).isEqualTo("m3");
+            assertThat(f[4]).isEqualTo(p.get("start").asText());
+            assertThat(f[6]).isEqualTo(p.get("start_value").isNull() ? "" : p.get("start_value").asText());
+            assertThat(f[10]).isEqualTo(p.get("consumption").isNull() ? "" : p.get("consumption").asText());
+            assertThat(f[11]).isEqualTo(p.get("energy").isNull() ? "" : p.get("energy").asText());
+            assertThat(f[12]).isEqualTo(p.get("decreasing").asText());
+        }
+        assertThat(lines[1].split(",", -1)[10]).as("December has no reading before it").isEmpty();
+        assertThat(lines[2].split(",", -1)[10]).isEqualTo("150.5");
+        assertThat(t.get(query, t.adminToken()).headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+    }
 }

@@ -116,6 +116,15 @@ final class MatrixRows {
                 new MatrixRow("PATCH /v1/metering/admin/counters/{id}", "update counter", "/v1/metering/admin/counters/{C}",
                         js("{'unit':'kWh'}"), expect(200, 404, 403, 403)),
                 new MatrixRow("DELETE /v1/metering/admin/counters/{id}", "delete counter", "/v1/metering/admin/counters/{C}", null,
-                        expect(204, 404, 403, 403)));
+                        expect(204, 404, 403, 403)),
+                new MatrixRow("GET /v1/metering/interval-values/{meter_id}/{counter_id}", "getIntervalValues",
+                        "/v1/metering/interval-values/{M}/{C}?start_date=2024-06-01&end_date=2024-06-05", null, expect(200, 404, 200, 404)),
+                // imports over HTTP: a JSON body is no import file (ImportRoutesTest and ImportJobsTest upload files)
+                new MatrixRow("POST /v1/metering/admin/imports", "createImportJob", "/v1/metering/admin/imports", js("{'a':1}"),
+                        expect(415, 415, 403, 403)),
+                new MatrixRow("GET /v1/metering/admin/imports/{id}", "getImportJob",
+                        "/v1/metering/admin/imports/00000000-0000-4000-8000-000000000000", null, expect(404, 404, 403, 403)),
+                new MatrixRow("GET /v1/metering/admin/imports/{id}/refusals", "getImportRefusals",
+                        "/v1/metering/admin/imports/00000000-0000-4000-8000-000000000000/refusals", null, expect(404, 404, 403, 403)));
     }
 }

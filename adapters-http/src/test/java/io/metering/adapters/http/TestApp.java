@@ -10,18 +10,30 @@ import io.metering.adapters.http.auth.TokenClaims;
 import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.adapters.http.json.JsonMapping;
 import io.metering.application.access.Caller;
+import io.metering.application.fakes.InMemoryBulkStore;
+import io.metering.application.fakes.InMemoryImportJobs;
+import io.metering.application.fakes.InMemoryIntervalValues;
 import io.metering.application.fakes.InMemoryStore;
+import io.metering.application.fakes.LineFiles;
 import io.metering.application.fakes.MutableClock;
+import io.metering.application.port.in.ImportUseCases;
 import io.metering.application.port.in.UseCases;
+import io.metering.application.service.CounterLocatorService;
 import io.metering.application.service.ForecastProvider;
 import io.metering.application.service.HistoryForecastProvider;
 import io.metering.application.service.HistoryPlausibilityProvider;
+import io.metering.application.service.ImportJobService;
+import io.metering.application.service.ImportMeteredDataService;
+import io.metering.application.service.ImportReadingsService;
+import io.metering.application.service.IntervalValuesService;
 import io.metering.application.service.PlausibilityProvider;
 import io.metering.application.service.ServiceContext;
 import io.metering.application.service.UseCaseAssembly;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.tenant.OrganizationId;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -39,8 +51,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real app on a free port over the in-memory ports, with a settable clock, token helpers and a
@@ -107,6 +117,9 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
         this(jwt, wrap, maxBody, false);
     }
 
+    /** Interval values (load profiles) of the app's meters. */
+    final InMemoryIntervalValues intervals = new InMemoryIntervalValues();
+
     private TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap, long maxBody, boolean analytics) {
         this(jwt, wrap, maxBody, analytics, HttpObservability.none());
     }
@@ -122,9 +135,15 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
         ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
         PlausibilityProvider plausibility = analytics ? new HistoryPlausibilityProvider(store) : PlausibilityProvider.NONE;
         ForecastProvider forecasts = analytics ? new HistoryForecastProvider(store, BERLIN) : FORECAST;
-        useCases = wrap.apply(UseCaseAssembly.useCases(ctx, plausibility, forecasts));
+        useCases = wrap.apply(UseCaseAssembly.useCases(ctx, plausibility, forecasts, intervals));
+        ImportReadingsService importer = new ImportReadingsService(ctx, new InMemoryBulkStore(store), plausibility);
+        CounterLocatorService locator = new CounterLocatorService(ctx);
+        ImportJobService jobs = new ImportJobService(new InMemoryImportJobs(), new LineFiles(), importer,
+                new ImportMeteredDataService(ctx, intervals, importer, locator), locator, Runnable::run, clock);
         app = HttpApi.create(new HttpSettings(BERLIN, maxBody), new JwtAuthenticator(jwt, clock), useCases, ready::get,
-                LivenessCheck.ALWAYS_LIVE, observability);
+                LivenessCheck.ALWAYS_LIVE,
+                HttpAddOns.none().withObservability(observability)
+                        .withImports(new ImportUseCases(jobs, new IntervalValuesService(ctx, intervals))));
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }

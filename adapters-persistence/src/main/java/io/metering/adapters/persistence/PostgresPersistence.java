@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.metering.adapters.persistence.jdbi.JdbiChangesetRepository;
 import io.metering.adapters.persistence.jdbi.JdbiCounterRepository;
 import io.metering.adapters.persistence.jdbi.JdbiMeterRepository;
+import io.metering.adapters.persistence.jdbi.JdbiImportJobRepository;
+import io.metering.adapters.persistence.jdbi.JdbiIntervalValueStore;
 import io.metering.adapters.persistence.jdbi.JdbiReadingBulkStore;
 import io.metering.adapters.persistence.jdbi.JdbiReadingRepository;
 import io.metering.adapters.persistence.jdbi.JdbiReadingSeriesQueries;
@@ -13,6 +15,8 @@ import io.metering.adapters.persistence.schema.TimescaleSetup;
 import io.metering.application.port.out.ChangesetRepository;
 import io.metering.application.port.out.CounterRepository;
 import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.ImportJobRepository;
+import io.metering.application.port.out.IntervalValueStore;
 import io.metering.application.port.out.ReadingBulkStore;
 import io.metering.application.port.out.ReadingRepository;
 import io.metering.application.port.out.ReadingSeriesQueries;
@@ -53,6 +57,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final JdbiReadingSeriesQueries series;
     private final JdbiChangesetRepository changesets;
     private final JdbiReadingBulkStore bulk;
+    private final JdbiImportJobRepository importJobs;
+    private final JdbiIntervalValueStore intervals;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ReadinessProbe readiness = new ReadinessProbe(this::selectOne, READINESS_DEADLINE);
 
@@ -67,6 +73,8 @@ public final class PostgresPersistence implements AutoCloseable {
         this.series = new JdbiReadingSeriesQueries(transactions);
         this.changesets = new JdbiChangesetRepository(transactions);
         this.bulk = new JdbiReadingBulkStore(transactions);
+        this.importJobs = new JdbiImportJobRepository(transactions);
+        this.intervals = new JdbiIntervalValueStore(transactions);
     }
 
     /**
@@ -134,6 +142,16 @@ public final class PostgresPersistence implements AutoCloseable {
     /** The bulk path for large imports (COPY). */
     public ReadingBulkStore bulk() {
         return bulk;
+    }
+
+    /** Import jobs of uploaded files. */
+    public ImportJobRepository importJobs() {
+        return importJobs;
+    }
+
+    /** Interval values (load profiles). */
+    public IntervalValueStore intervals() {
+        return intervals;
     }
 
     /** The storage mode found at start. */

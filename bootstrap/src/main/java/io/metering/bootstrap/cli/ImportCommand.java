@@ -4,20 +4,24 @@ import io.metering.adapters.http.auth.JwtAuthenticator;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.ImportProgress;
 import io.metering.application.port.in.ImportReadingsCommand;
+import io.metering.application.port.in.ImportMeteredDataUseCase;
 import io.metering.application.port.in.ImportReport;
+import io.metering.application.port.in.MeteredMessage;
+import io.metering.application.service.ImportJobService;
 import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.config.ConfigurationException;
 import io.metering.bootstrap.db.EmbeddedDatabaseException;
 import io.metering.application.port.in.ReadingInput;
+import io.metering.bootstrap.importer.CsvDialect;
 import io.metering.bootstrap.importer.ImportException;
 import io.metering.bootstrap.importer.Prefetch;
 import io.metering.bootstrap.importer.ReadingsCsv;
+import io.metering.bootstrap.importer.UploadedFiles;
 import io.metering.domain.error.MeteringException;
 import io.metering.domain.tenant.OrganizationId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -25,6 +29,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -35,14 +42,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code metering import}: loads a CSV file of readings (format: {@link ReadingsCsv}) into an
- * organization through the bulk import use case, with the API's write rules, showing progress.
- * Uses the configured store; with the embedded store the service must not be running on the same
- * data directory (the directory lock refuses a second user).
+ * {@code metering import}: loads a CSV file of readings (format: {@link ReadingsCsv}, keyed by our ids
+ * or the user's) or an MSCONS interchange (docs/load-profiles.md) into an organization through the
+ * import use cases, with the API's write rules, showing progress. Uses the configured store; when a
+ * service holds the embedded store's data directory (or {@code --url} names a service), the file is
+ * uploaded to that service's import operation instead and its job followed
+ * (docs/import-export.md "Imports over HTTP").
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import readings from a CSV file (columns: meter_id, counter_id, direction, timestamp, value,"
-                + " source, reason, status, external_id, read_by, remark, note, unit) with the API's write rules.")
+        description = "Import readings from a CSV file (columns: meter_id, ma_lo_id, me_lo_id or meter_number; counter_id or"
+                + " obis_number; direction, timestamp, value, source, reason, status, external_id, read_by, remark, note, unit) or an"
+                + " MSCONS interchange, with the API's write rules.")
 final class ImportCommand implements Callable<Integer> {
     /** Exit status when the file or a reading is refused. */
     static final int REFUSED = 2;
@@ -50,7 +60,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--org", required = true, description = "Organization to import into.")
     String org;
 
-    @Option(names = "--file", required = true, description = "The CSV file; the first line names the columns.")
+    @Option(names = "--file", required = true,
+            description = "The CSV file (the first line names the columns) or MSCONS interchange (it starts with UNA or UNB).")
     Path file;
 
     @Option(names = "--chunk-size", defaultValue = "" + ImportReadingsCommand.DEFAULT_CHUNK_SIZE,
@@ -64,6 +75,23 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--skip-validation",
             description = "Skip the ordering and plausibility rules, as an admin's skip_validation does. Duplicates are still refused.")
     boolean skipValidation;
+
+    @Option(names = "--delimiter",
+            description = "Field separator: ',' ';' or 'tab'. Default: found from the header line (semicolons and no comma: ';').")
+    String delimiter;
+
+    @Option(names = "--decimal-comma", arity = "0..1", fallbackValue = "true",
+            description = "Values write a decimal comma (1234,5 or 1.234,5). Default: yes for ';'-separated files.")
+    Boolean decimalComma;
+
+    @Option(names = "--url",
+            description = "Base URL of a running service to upload the file to (e.g. http://localhost:8080) instead of importing"
+                    + " into the store directly. Default: the local service, when it holds the embedded store's data directory.")
+    String url;
+
+    @Option(names = "--token",
+            description = "Admin bearer token for --url. Default: one minted with the service's configured HS256 secret.")
+    String token;
 
     @Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
@@ -84,26 +112,42 @@ final class ImportCommand implements Callable<Integer> {
             err.println("--chunk-size must be 1 to " + ImportReadingsCommand.MAX_CHUNK_SIZE + ", not " + chunkSize);
             return REFUSED;
         }
+        CsvDialect dialect;
+        try {
+            dialect = new CsvDialect(CsvDialect.separatorNamed(delimiter), decimalComma);
+        } catch (IllegalArgumentException e) {
+            err.println("--delimiter must be ',', ';' or tab, not " + delimiter);
+            return REFUSED;
+        }
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             err.println("Cannot read " + file);
             return REFUSED;
         }
-        // the header is checked before the store starts, so a wrong file is refused at once
-        Reader in;
-        ReadingsCsv csv;
         Configuration config;
         try {
             config = Configuration.from(System.getenv());
-            in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         } catch (ConfigurationException e) {
             err.println("Cannot start: " + e.getMessage());
             return 1;
+        }
+        if (url != null || (config.embeddedStore() && RunningService.holds(config.dataDir()))) {
+            // the embedded store admits one process: a running service imports the file for us
+            return remote(url != null ? url : "http://127.0.0.1:" + config.httpPort(), config, mode, err);
+        }
+        if (UploadedFiles.formatOf(file).equals(ImportJobService.MSCONS)) {
+            return mscons(config, err);
+        }
+        // the header is checked before the store starts, so a wrong file is refused at once
+        Reader in;
+        ReadingsCsv csv;
+        try {
+            in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             err.println("Cannot read " + file + ": " + e.getMessage());
             return REFUSED;
         }
         try {
-            csv = new ReadingsCsv(in, config.businessZone());
+            csv = new ReadingsCsv(in, config.businessZone(), dialect);
         } catch (ImportException | UncheckedIOException e) {
             closeQuietly(in);
             err.println("Import refused (invalid_file): " + fileProblem(e));
@@ -120,8 +164,9 @@ final class ImportCommand implements Callable<Integer> {
             return 1;
         }
         long started = System.nanoTime();
+        Caller caller = Caller.admin(new OrganizationId(org), "cli-import");
         try (server; in; csv;
-                Prefetch<ReadingInput> records = new Prefetch<>(csv, 40);
+                Prefetch<ReadingInput> records = new Prefetch<>(csv.needsLocator() ? csv.locateWith(server.counterLocator().locator(caller)) : csv, 40);
                 ProgressBar bar = noProgress ? null : bar(estimateRows(file))) {
             AtomicLong written = new AtomicLong();
             ImportProgress progress = (rows, committed) -> {
@@ -132,7 +177,7 @@ final class ImportCommand implements Callable<Integer> {
                 }
             };
             ImportReport report = server.importer().importReadings(new ImportReadingsCommand(
-                    Caller.admin(new OrganizationId(org), "cli-import"), records, chunkSize, mode, !skipValidation), progress);
+                    caller, records, chunkSize, mode, !skipValidation), progress);
             if (bar != null) {
                 bar.maxHint(report.rows());
                 bar.stepTo(report.rows());
@@ -157,14 +202,77 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
+    /** Imports an MSCONS interchange whole: read before the store starts, stored all or nothing. */
+    private int mscons(Configuration config, PrintStream err) {
+        List<MeteredMessage> messages;
+        try {
+            messages = UploadedFiles.messages(file);
+        } catch (MeteringException e) {
+            err.println("Import refused (" + e.reason().code() + "): " + e.getMessage());
+            err.println("Nothing was stored.");
+            return REFUSED;
+        }
+        Clock clock = Clock.systemUTC();
+        try (MeteringServer server = MeteringServer.start(config, clock, new JwtAuthenticator(Serving.jwtSettings(config), clock))) {
+            long started = System.nanoTime();
+            ImportMeteredDataUseCase.Report report = server.meteredImporter()
+                    .importMessages(Caller.admin(new OrganizationId(org), "cli-import"), messages);
+            System.out.printf("Imported %d message(s): %d interval values, %d readings in %.1f s%n", messages.size(),
+                    report.intervalValues(), report.readings(), (System.nanoTime() - started) / 1e9);
+            return 0;
+        } catch (ConfigurationException | EmbeddedDatabaseException e) {
+            err.println("Cannot start: " + e.getMessage());
+            return 1;
+        } catch (MeteringException e) {
+            err.println("Import refused (" + e.reason().code() + "): " + e.getMessage());
+            err.println("Nothing was stored.");
+            return REFUSED;
+        }
+    }
+
+    /** Uploads the file to a running service and follows its import job. */
+    private int remote(String base, Configuration config, ImportReadingsCommand.Commit mode, PrintStream err) {
+        String bearer = token != null ? token : RunningService.adminToken(config, org);
+        if (bearer == null) {
+            err.println("Cannot mint an admin token for " + base + " (no HS256 secret configured); give --token.");
+            return 1;
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("commit", commit);
+        query.put("chunk_size", Integer.toString(chunkSize));
+        query.put("skip_validation", Boolean.toString(skipValidation));
+        query.put("delimiter", delimiter);
+        query.put("decimal_comma", decimalComma == null ? null : decimalComma.toString());
+        long started = System.nanoTime();
+        try (ProgressBar bar = noProgress ? null : bar(estimateRows(file))) {
+            RemoteImport.Outcome outcome = new RemoteImport(base, bearer).run(file, query, rows -> {
+                if (bar != null) {
+                    bar.stepTo(rows);
+                }
+            }, err);
+            if (!outcome.stored()) {
+                err.println();
+                err.println("Import refused (" + outcome.reason() + "): " + outcome.message());
+                err.println(mode == ImportReadingsCommand.Commit.FILE ? "Nothing was stored."
+                        : outcome.rows() + " readings of the chunks before the refused reading's chunk were stored.");
+                return REFUSED;
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("Imported %d readings in %.1f s (%.0f readings/s) through %s%n", outcome.rows(), seconds,
+                    outcome.rows() / Math.max(seconds, 1e-9), base);
+            return 0;
+        } catch (IOException e) {
+            err.println("Cannot import through " + base + ": " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
     /** What is wrong with the file, in words: a decoding failure means the file is not UTF-8 text. */
     static String fileProblem(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CharacterCodingException) {
-                return "the file is not UTF-8 text (a binary file, or another encoding); convert it to UTF-8 CSV";
-            }
-        }
-        return e.getMessage();
+        return UploadedFiles.problem(e);
     }
 
     private static void closeQuietly(Reader in) {

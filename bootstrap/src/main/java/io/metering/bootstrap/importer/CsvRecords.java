@@ -26,7 +26,13 @@ final class CsvRecords {
     private boolean first = true;
 
     CsvRecords(Reader in) {
+        this(in, ',');
+    }
+
+    /** @param separator the field separator ({@code ,} by RFC 4180; {@code ;} as German spreadsheets write CSV) */
+    CsvRecords(Reader in, char separator) {
         this.records = CsvReader.builder()
+                .fieldSeparator(separator)
                 .skipEmptyLines(true)
                 .ignoreDifferentFieldCount(true)
                 .acceptCharsAfterQuotes(true)

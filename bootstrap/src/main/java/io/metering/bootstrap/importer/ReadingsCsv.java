@@ -1,5 +1,7 @@
 package io.metering.bootstrap.importer;
 
+import io.metering.application.port.in.CounterLocator;
+import io.metering.application.port.in.MeterKey;
 import io.metering.application.port.in.ReadingInput;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
@@ -10,6 +12,7 @@ import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import io.metering.domain.time.TimeInput;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -28,13 +31,18 @@ import java.util.function.Function;
 import java.util.Optional;
 
 /**
- * The import file format of readings (README "Bulk import"): UTF-8 CSV (RFC 4180 quoting), a
+ * The import file format of readings (README "Import and export"): UTF-8 CSV (RFC 4180 quoting), a
  * header row naming the columns in any order, one reading per row.
  *
  * <table>
  *   <caption>columns</caption>
- *   <tr><td>{@code meter_id}</td><td>required, UUID</td></tr>
+ *   <tr><td>{@code meter_id}</td><td>the meter's UUID</td></tr>
+ *   <tr><td>{@code ma_lo_id}, {@code me_lo_id}, {@code meter_number}</td><td>the meter by the user's
+ *       identifiers ({@link CounterLocator}); each row names its meter by at least one key column, and
+ *       keys of one row must name the same meter</td></tr>
  *   <tr><td>{@code counter_id}</td><td>UUID; empty: the meter's only counter</td></tr>
+ *   <tr><td>{@code obis_number}</td><td>the counter by its OBIS code on the meter; with {@code counter_id},
+ *       both must name the same counter</td></tr>
  *   <tr><td>{@code direction}</td><td>{@code feed-in} or {@code feed-out}; empty: derived as the API does</td></tr>
  *   <tr><td>{@code timestamp}</td><td>required; as the API takes it ({@code 2024-01-01T00:00:00Z},
  *       a date alone is 00:00 UTC, a local date-time is read in the business time zone)</td></tr>
@@ -45,21 +53,30 @@ import java.util.Optional;
  *       {@code note}, {@code unit}</td><td>optional, as in the API</td></tr>
  * </table>
  * Unknown columns are refused, so a misspelt optional column is not silently dropped. Rows are
- * parsed lazily ({@link CsvRecords}): the file is never held in memory.
+ * parsed lazily ({@link CsvRecords}): the file is never held in memory. Separator and decimal mark
+ * follow the {@link CsvDialect}.
  */
 public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable {
     /** Every column the format knows. */
-    public static final List<String> COLUMNS = List.of("meter_id", "counter_id", "direction", "timestamp", "value", "source",
-            "reason", "status", "external_id", "read_by", "remark", "note", "unit");
+    public static final List<String> COLUMNS = List.of("meter_id", "ma_lo_id", "me_lo_id", "meter_number", "counter_id",
+            "obis_number", "direction", "timestamp", "value", "source", "reason", "status", "external_id", "read_by", "remark",
+            "note", "unit");
 
-    private static final Set<String> REQUIRED = Set.of("meter_id", "timestamp", "value");
+    private static final Set<String> REQUIRED = Set.of("timestamp", "value");
+    /** The columns that name a meter, in the order a row's keys are tried. */
+    private static final List<MeterKey.Kind> METER_KEYS = List.of(MeterKey.Kind.METER_ID, MeterKey.Kind.MA_LO_ID,
+            MeterKey.Kind.ME_LO_ID, MeterKey.Kind.METER_NUMBER);
 
     private final Reader in;
     private final CsvRecords records;
     private final Map<String, Integer> header;
     private final ZoneId businessZone;
+    private final CsvDialect dialect;
+    /** The position of each meter key column ({@link #METER_KEYS} order), -1 when the header does not name it. */
+    private final int[] meterKeys;
+    private final int obisNumber;
+    private CounterLocator locator;
     /** The position of each known column in a record, -1 when the header does not name it. */
-    private final int meterId;
     private final int counterId;
     private final int direction;
     private final int timestamp;
@@ -85,9 +102,27 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
      * @throws ImportException if the header lacks a required column or names an unknown one
      */
     public ReadingsCsv(Reader in, ZoneId businessZone) {
-        this.in = in;
+        this(in, businessZone, CsvDialect.SNIFF);
+    }
+
+    /**
+     * Reads the header.
+     *
+     * @param in the file's text
+     * @param businessZone the zone of local date-times without offset
+     * @param dialect separator and decimal mark, or what to find from the header
+     * @throws ImportException if the header lacks a required column or names an unknown one
+     */
+    public ReadingsCsv(Reader in, ZoneId businessZone, CsvDialect dialect) {
+        BufferedReader buffered = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+        this.in = buffered;
         this.businessZone = businessZone;
-        this.records = new CsvRecords(in);
+        try {
+            this.dialect = dialect.settle(buffered);
+        } catch (IOException e) {
+            throw new ImportException("cannot read the file: " + e.getMessage(), e);
+        }
+        this.records = new CsvRecords(buffered, this.dialect.separator());
         List<String> names = read();
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; names != null && i < names.size(); i++) {
@@ -106,7 +141,11 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
         if (!missing.isEmpty()) {
             throw new ImportException("missing column(s) " + missing + " in the header line", null);
         }
-        meterId = column("meter_id");
+        meterKeys = METER_KEYS.stream().mapToInt(k -> column(k.field())).toArray();
+        if (java.util.Arrays.stream(meterKeys).allMatch(c -> c < 0)) {
+            throw new ImportException("missing column: the header names none of meter_id, ma_lo_id, me_lo_id, meter_number", null);
+        }
+        obisNumber = column("obis_number");
         counterId = column("counter_id");
         direction = column("direction");
         timestamp = column("timestamp");
@@ -119,6 +158,26 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
         remark = column("remark");
         note = column("note");
         unit = column("unit");
+    }
+
+    /** The separator and decimal mark this file is read with. */
+    public CsvDialect dialect() {
+        return dialect;
+    }
+
+    /** Whether rows name meters or counters by keys other than our ids, so that {@link #locateWith} is needed. */
+    public boolean needsLocator() {
+        return obisNumber >= 0 || java.util.Arrays.stream(meterKeys, 1, meterKeys.length).anyMatch(c -> c >= 0);
+    }
+
+    /**
+     * Sets what finds meters and counters by the user's keys, before the first row is read.
+     *
+     * @return this
+     */
+    public ReadingsCsv locateWith(CounterLocator locator) {
+        this.locator = locator;
+        return this;
     }
 
     /** Header names as a message shows them: a few, each cut short (a file that is not CSV has one huge "name"). */
@@ -163,9 +222,9 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
                 throw new InvalidRequestException(RejectionReason.INVALID_BODY,
                         r.size() + " fields where the header names " + header.size());
             }
-            return new ReadingInput(uuid(r, meterId, "meter_id").map(MeterId::new).orElse(null),
-                    uuid(r, counterId, "counter_id").map(CounterId::new).orElse(null),
-                    code(r, direction, "direction", Direction::fromCode, "feed-in, feed-out"), timestamp(r), value(r),
+            MeterId meter = meter(r);
+            Direction dir = code(r, direction, "direction", Direction::fromCode, "feed-in, feed-out");
+            return new ReadingInput(meter, counter(r, meter, dir), dir, timestamp(r), value(r),
                     Optional.ofNullable(code(r, source, "source", ReadingSource::fromCode, "ERP, ECP, 360, journey-submission"))
                             .orElse(ReadingSource.ERP),
                     reason(r), text(r, readBy), code(r, status, "status", ReadingStatus::fromCode, "valid, in-validation, implausible"),
@@ -191,6 +250,54 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
         }
         String v = r.get(column);
         return v.isEmpty() ? null : v;
+    }
+
+    /** The meter the row's key columns name; several keys must agree. */
+    private MeterId meter(List<String> r) {
+        MeterId found = null;
+        MeterKey foundBy = null;
+        for (int k = 0; k < meterKeys.length; k++) {
+            String v = text(r, meterKeys[k]);
+            if (v == null) {
+                continue;
+            }
+            MeterKey key = new MeterKey(METER_KEYS.get(k), v);
+            MeterId id = key.kind() == MeterKey.Kind.METER_ID && locator == null
+                    ? uuid(r, meterKeys[k], "meter_id").map(MeterId::new).orElseThrow() : locator().meter(key);
+            if (found != null && !found.equals(id)) {
+                throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER,
+                        foundBy + " and " + key + " name different meters (" + found + ", " + id + ")");
+            }
+            found = id;
+            foundBy = key;
+        }
+        if (found == null) {
+            throw new InvalidRequestException(RejectionReason.MISSING_PARAMS,
+                    "the row names no meter: meter_id, ma_lo_id, me_lo_id or meter_number is required");
+        }
+        return found;
+    }
+
+    /** The counter the row names by id or OBIS code (both must agree), or null for the meter's only counter. */
+    private CounterId counter(List<String> r, MeterId meter, Direction dir) {
+        CounterId byId = uuid(r, counterId, "counter_id").map(CounterId::new).orElse(null);
+        String obis = text(r, obisNumber);
+        if (obis == null) {
+            return byId;
+        }
+        CounterId byObis = locator().counter(meter, obis, dir);
+        if (byId != null && !byId.equals(byObis)) {
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER,
+                    "counter_id " + byId + " is not the counter with OBIS code '" + obis + "' (" + byObis + ")");
+        }
+        return byObis;
+    }
+
+    private CounterLocator locator() {
+        if (locator == null) {
+            throw new IllegalStateException("rows name meters or counters by key; call locateWith first");
+        }
+        return locator;
     }
 
     private static Optional<UUID> uuid(List<String> r, int column, String name) {
@@ -231,11 +338,7 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
         if (v == null) {
             return null; // ReadingInput refuses it with missing_params
         }
-        try {
-            return new BigDecimal(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException(RejectionReason.INVALID_VALUE, "value '" + v + "' is not a decimal number");
-        }
+        return dialect.decimal(v, "value");
     }
 
     private String reason(List<String> r) {

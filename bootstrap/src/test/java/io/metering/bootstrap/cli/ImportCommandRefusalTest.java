@@ -60,11 +60,22 @@ class ImportCommandRefusalTest {
     }
 
     @Test
-    void aFileThatIsNotOurCsvIsRefusedWithAShortMessage() throws IOException {
+    void aBrokenEdifactFileIsReadAsMsconsAndRefusedWithAShortMessage() throws IOException {
         String edifact = "UNA:+.? 'UNB+UNOC:3+9900000000003:500+" + "X".repeat(200_000) + "'";
         Path edi = file("sample.edi", edifact.getBytes(StandardCharsets.UTF_8));
 
         Run r = run("import", "--org", "o", "--file", edi.toString(), "--no-progress");
+
+        assertThat(r.status()).isEqualTo(ImportCommand.REFUSED);
+        assertThat(r.err()).contains("Import refused (").contains("segment").contains("Nothing was stored").hasSizeLessThan(2_000)
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aFileThatIsNotOurCsvIsRefusedWithAShortMessage() throws IOException {
+        Path csv = file("other.csv", ("Datum;Zählerstand" + "X".repeat(200_000) + "\n01.01.2024;5\n").getBytes(StandardCharsets.UTF_8));
+
+        Run r = run("import", "--org", "o", "--file", csv.toString(), "--no-progress");
 
         assertThat(r.status()).isEqualTo(ImportCommand.REFUSED);
         assertThat(r.err()).contains("unknown column(s)").hasSizeLessThan(2_000).doesNotContain("Exception");

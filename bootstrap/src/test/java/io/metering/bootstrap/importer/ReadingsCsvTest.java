@@ -84,4 +84,94 @@ class ReadingsCsvTest {
             assertThat(e.getMessage()).startsWith(prefix);
         });
     }
+
+    /** A locator over one meter with MaLo 51238696781 and number M-1, whose OBIS 1-0:1.8.0 counter is COUNTER. */
+    private static final io.metering.application.port.in.CounterLocator LOCATOR = new io.metering.application.port.in.CounterLocator() {
+        @Override
+        public io.metering.domain.meter.MeterId meter(io.metering.application.port.in.MeterKey key) {
+            if (key.kind() == io.metering.application.port.in.MeterKey.Kind.METER_ID) {
+                return new io.metering.domain.meter.MeterId(java.util.UUID.fromString(key.value()));
+            }
+            if (key.value().equals("51238696781") || key.value().equals("M-1")) {
+                return new io.metering.domain.meter.MeterId(java.util.UUID.fromString(METER));
+            }
+            throw new InvalidRequestException(RejectionReason.UNKNOWN_KEY, "no meter has " + key);
+        }
+
+        @Override
+        public io.metering.domain.counter.CounterId counter(io.metering.domain.meter.MeterId meter, String obis, Direction d) {
+            if (obis.equals("1-0:1.8.0")) {
+                return new io.metering.domain.counter.CounterId(java.util.UUID.fromString(COUNTER));
+            }
+            throw new InvalidRequestException(RejectionReason.AMBIGUOUS_KEY, "2 counters with OBIS code '" + obis + "'");
+        }
+    };
+
+    @Test
+    void namesMetersAndCountersByTheUsersKeys() {
+        ReadingsCsv in = csv("ma_lo_id,meter_number,obis_number,timestamp,value\n51238696781,,1-0:1.8.0,2024-01-01,7\n"
+                + ",M-1,1-0:1.8.0,2024-01-02,8\n");
+        assertThat(in.needsLocator()).isTrue();
+        in.locateWith(LOCATOR);
+
+        ReadingInput first = in.next();
+        ReadingInput second = in.next();
+
+        assertThat(first.meterId().toString()).isEqualTo(METER);
+        assertThat(first.counterId().toString()).isEqualTo(COUNTER);
+        assertThat(second.meterId()).isEqualTo(first.meterId());
+        assertThat(second.counterId()).isEqualTo(first.counterId());
+    }
+
+    @Test
+    void refusesAmbiguousKeysNamingTheLine() {
+        ReadingsCsv in = csv("ma_lo_id,obis_number,timestamp,value\n51238696781,1-0:1.8.0,2024-01-01,7\n51238696781,1-0:2.8.0,2024-01-02,8\n")
+                .locateWith(LOCATOR);
+        in.next();
+
+        assertThatThrownBy(in::next)
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.reason()).isEqualTo(RejectionReason.AMBIGUOUS_KEY))
+                .hasMessageContaining("line 3");
+    }
+
+    @Test
+    void refusesKeysThatNameDifferentMeters() {
+        ReadingsCsv in = csv("meter_id,ma_lo_id,timestamp,value\n" + COUNTER + ",51238696781,2024-01-01,7\n").locateWith(LOCATOR);
+
+        assertThatThrownBy(in::next).isInstanceOf(InvalidRequestException.class).hasMessageContaining("name different meters");
+    }
+
+    @Test
+    void needsNoLocatorForOurIdsAndAKeyColumnInTheHeader() {
+        assertThat(csv("meter_id,counter_id,timestamp,value\n").needsLocator()).isFalse();
+        assertThatThrownBy(() -> csv("counter_id,timestamp,value\n")).isInstanceOf(ImportException.class)
+                .hasMessageContaining("none of meter_id, ma_lo_id, me_lo_id, meter_number");
+    }
+
+    @Test
+    void readsSemicolonFilesWithDecimalCommasExactly() {
+        ReadingsCsv in = csv("meter_id;timestamp;value;remark\n" + METER + ";2024-01-01;1.234,56;\"a; b\"\n"
+                + METER + ";2024-01-02;0,1;\n");
+
+        assertThat(in.dialect()).isEqualTo(new CsvDialect(';', true));
+        ReadingInput r = in.next();
+        assertThat(r.value()).isEqualTo(new java.math.BigDecimal("1234.56"));
+        assertThat(r.remark()).isEqualTo("a; b");
+        assertThat(in.next().value()).as("never through binary floating point").isEqualTo(new java.math.BigDecimal("0.1"));
+    }
+
+    @Test
+    void takesTheCallersDialect() {
+        ReadingsCsv in = new ReadingsCsv(new StringReader("meter_id,timestamp,value\n" + METER + ",2024-01-01,\"12,5\"\n"), BERLIN,
+                new CsvDialect(null, true));
+        assertThat(in.next().value()).isEqualTo(new java.math.BigDecimal("12.5"));
+
+        ReadingsCsv tabs = new ReadingsCsv(new StringReader("meter_id\ttimestamp\tvalue\n" + METER + "\t2024-01-01\t3.25\n"), BERLIN,
+                new CsvDialect('\t', null));
+        assertThat(tabs.next().value()).isEqualTo(new java.math.BigDecimal("3.25"));
+
+        ReadingsCsv wrong = csv("meter_id;timestamp;value\n" + METER + ";2024-01-01;12.5.1\n");
+        assertThatThrownBy(wrong::next).isInstanceOfSatisfying(InvalidRequestException.class,
+                e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_VALUE)).hasMessageContaining("decimal comma");
+    }
 }

@@ -9,6 +9,9 @@ import io.metering.domain.consumption.ConsumptionByPeriod;
 import io.metering.domain.consumption.ConsumptionCurve;
 import io.metering.domain.consumption.ConsumptionTable;
 import io.metering.domain.consumption.Period;
+import io.metering.domain.loadprofile.IntervalConsumption;
+import io.metering.domain.loadprofile.IntervalValue;
+import io.metering.application.port.out.IntervalValueStore;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.error.InvalidRequestException;
@@ -30,11 +33,22 @@ import java.util.List;
  */
 public final class ConsumptionService implements ConsumptionQuery {
     private final ServiceContext ctx;
+    private final IntervalValueStore intervals;
     private final Reach reach;
 
     /** @param ctx ports, clock and zone */
     public ConsumptionService(ServiceContext ctx) {
+        this(ctx, IntervalValueStore.NONE);
+    }
+
+    /**
+     * @param ctx ports, clock and zone
+     * @param intervals the interval values: a counter with interval values in the span is measured by
+     *     them (docs/load-profiles.md "Consumption"), others by their readings
+     */
+    public ConsumptionService(ServiceContext ctx, IntervalValueStore intervals) {
         this.ctx = ctx;
+        this.intervals = intervals;
         this.reach = new Reach(ctx);
     }
 
@@ -55,6 +69,11 @@ public final class ConsumptionService implements ConsumptionQuery {
             Direction direction = q.direction().orElseGet(() -> SeriesChoice.direction(counter,
                     counter.impliedDirection().isPresent() ? null
                             : ctx.series().latestPlausible(caller.org(), List.of(counter.id())).get(counter.id())));
+            List<IntervalValue> values = intervals.overlapping(caller.org(), counter.id(), span.start(), span.end());
+            if (!values.isEmpty()) {
+                return new ConsumptionReport(counter, direction, q.interval(), zone, span,
+                        IntervalConsumption.of(values, periods, counter.energyFactor()), true);
+            }
             SeriesKey series = new SeriesKey(counter.id(), direction);
             ConsumptionCurve curve = ConsumptionCurve.of(points(caller.org(), series, span), counter.capacity());
             ConsumptionTable table = ConsumptionByPeriod.of(curve, periods, counter.energyFactor());

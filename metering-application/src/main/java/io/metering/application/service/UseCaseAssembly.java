@@ -1,6 +1,7 @@
 package io.metering.application.service;
 
 import io.metering.application.port.in.UseCases;
+import io.metering.application.port.out.IntervalValueStore;
 
 /**
  * Wires every service behind the incoming ports, once: the server's wiring (bootstrap) and the
@@ -16,6 +17,18 @@ public final class UseCaseAssembly {
      * @return the use cases over {@code ctx}
      */
     public static UseCases useCases(ServiceContext ctx, PlausibilityProvider plausibility, ForecastProvider forecasts) {
+        return useCases(ctx, plausibility, forecasts, IntervalValueStore.NONE);
+    }
+
+    /**
+     * @param ctx the outgoing ports, clock and business zone every service shares
+     * @param plausibility the plausibility rule of every write path and of the allowed range
+     * @param forecasts the forecast rule of counter views
+     * @param intervals the interval values (load profiles) the consumption counts
+     * @return the use cases over {@code ctx}
+     */
+    public static UseCases useCases(ServiceContext ctx, PlausibilityProvider plausibility, ForecastProvider forecasts,
+            IntervalValueStore intervals) {
         return new UseCases(
                 new RecordReadingsService(ctx, plausibility),
                 new ListReadingsService(ctx),
@@ -30,6 +43,6 @@ public final class UseCaseAssembly {
                 new CreateReadingWithMeterService(ctx, plausibility),
                 new AllowedReadingService(ctx, plausibility),
                 new ReadingChangesetService(ctx, plausibility),
-                new ConsumptionService(ctx));
+                new ConsumptionService(ctx, intervals));
     }
 }

@@ -209,6 +209,13 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
     }
 
     @Override
+    public List<Meter> findByAttribute(OrganizationId org, String name, String value) {
+        return state.meters.values().stream()
+                .filter(m -> m.org().equals(org) && value.equals(String.valueOf(m.attributes().get(name))))
+                .toList();
+    }
+
+    @Override
     public Page<Meter> search(OrganizationId org, MeterSearch s, PageRequest page) {
         List<Meter> all = state.meters.values().stream()
                 .filter(m -> m.org().equals(org))

@@ -282,6 +282,19 @@ public abstract class PortContractTest {
         }
 
         @Test
+        void findByAttributeMatchesTheTextInTheOrganization() {
+            Meter a = meter(org, MeterId.random(), T0).toBuilder().attributes(Map.of("me_lo_id", "DE0001", "x", "y")).build();
+            Meter b = meter(org, MeterId.random(), T0).toBuilder().attributes(Map.of("me_lo_id", "DE0002")).build();
+            Meter other = meter(otherOrg, MeterId.random(), T0).toBuilder().attributes(Map.of("me_lo_id", "DE0001")).build();
+            for (Meter m : List.of(a, b, other)) {
+                ports.meters().insert(m);
+            }
+
+            assertThat(ports.meters().findByAttribute(org, "me_lo_id", "DE0001")).containsExactly(a);
+            assertThat(ports.meters().findByAttribute(org, "me_lo_id", "DE0003")).isEmpty();
+        }
+
+        @Test
         void searchFiltersOrdersAndWindows() {
             Meter b = meter(org, meterId("f0"), T0).toBuilder().maLoId("11111111111")
                     .contracts(List.of(new EntityRelation("contract-1", "contract"))).build();

@@ -16,12 +16,22 @@ import java.util.Objects;
  *     factor), exact; null when consumption is
  * @param decreasing whether the register decreases within the period without a rollover or meter
  *     change (a drop stored with {@code skip_validation}); its consumption then counts the drop
+ * @param prorated from interval values: an interval crossing the period's start or end counts
+ *     with the share of it inside the period, by time (docs/load-profiles.md)
+ * @param incomplete from interval values: the intervals cover only part of the period (gaps)
+ * @param overlapping from interval values: intervals inside the period overlap (each value counts)
  */
 public record PeriodConsumption(Period period, BoundaryValue start, BoundaryValue end, BigDecimal consumption,
-        BigDecimal energy, boolean decreasing) {
+        BigDecimal energy, boolean decreasing, boolean prorated, boolean incomplete, boolean overlapping) {
     /** @throws NullPointerException if the period is null */
     public PeriodConsumption {
         Objects.requireNonNull(period, "period");
+    }
+
+    /** The consumption of a period from readings. */
+    public PeriodConsumption(Period period, BoundaryValue start, BoundaryValue end, BigDecimal consumption, BigDecimal energy,
+            boolean decreasing) {
+        this(period, start, end, consumption, energy, decreasing, false, false, false);
     }
 
     /** Whether the period has a consumption. */

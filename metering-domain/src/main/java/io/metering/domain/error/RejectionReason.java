@@ -56,7 +56,16 @@ public enum RejectionReason {
      * A counter change that would re-key or reinterpret the readings it holds (direction, unit);
      * allowed only while the counter has no readings.
      */
-    COUNTER_HAS_READINGS("counter_has_readings");
+    COUNTER_HAS_READINGS("counter_has_readings"),
+    /**
+     * An import names a meter or counter by a key of the user's (MaLo id, MeLo id, meter number,
+     * OBIS code) that names none in the organization (docs/import-export.md).
+     */
+    UNKNOWN_KEY("unknown_key"),
+    /** An import's key names more than one meter or counter, e.g. two meters with one meter number (docs/import-export.md). */
+    AMBIGUOUS_KEY("ambiguous_key"),
+    /** An import file of a format, or a message of a type, the service does not read (docs/import-export.md). */
+    UNSUPPORTED_FORMAT("unsupported_format");
 
     private final String code;
 

@@ -25,6 +25,8 @@ import java.util.List;
  * @param energyFactor transformer ratio x conversion factor (1 when neither is declared)
  * @param periods one entry per period, in time order
  * @param total sums over the periods that have a value
+ * @param basis {@code interval_values} when the counter's load profile measured the span
+ *     (docs/load-profiles.md); absent when its readings did
  */
 public record ConsumptionResponse(
         @JsonProperty("meter_id") String meterId,
@@ -39,7 +41,8 @@ public record ConsumptionResponse(
         @JsonProperty("conversion_factor") BigDecimal conversionFactor,
         @JsonProperty("energy_factor") BigDecimal energyFactor,
         List<PeriodResponse> periods,
-        TotalResponse total) {
+        TotalResponse total,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String basis) {
 
     /**
      * One period.
@@ -56,6 +59,12 @@ public record ConsumptionResponse(
      * @param decreasing whether the register decreases within the period without a rollover or
      *     meter change (a drop only {@code skip_validation} can store); consumption then counts the
      *     drop, so it may be negative
+     * @param prorated from interval values: an interval crossing the period's start or end counts
+     *     with its share by time; absent for readings
+     * @param incomplete from interval values: the intervals do not cover the whole period (gaps);
+     *     absent for readings
+     * @param overlapping from interval values: intervals inside the period overlap and each counts;
+     *     absent for readings
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PeriodResponse(
@@ -67,7 +76,10 @@ public record ConsumptionResponse(
             @JsonProperty("end_interpolated") Boolean endInterpolated,
             BigDecimal consumption,
             BigDecimal energy,
-            boolean decreasing) {}
+            boolean decreasing,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean prorated,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean incomplete,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean overlapping) {}
 
     /**
      * Totals.

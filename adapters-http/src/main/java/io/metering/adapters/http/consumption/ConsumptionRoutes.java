@@ -14,6 +14,11 @@ import io.metering.domain.counter.Direction;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.time.TimeInput;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -32,7 +37,8 @@ import java.util.Optional;
  *   <li>{@code direction}: {@code feed-in} or {@code feed-out} (default: the counter's);</li>
  *   <li>{@code time_zone}: an IANA zone id for the calendar (default: the business time zone).</li>
  * </ul>
- * Answers {@code {data: }}{@link ConsumptionResponse}.
+ * Answers {@code {data: }}{@link ConsumptionResponse}, or with {@code Accept: text/csv} the same
+ * values as CSV ({@link ConsumptionCsv}), streamed.
  */
 public final class ConsumptionRoutes {
     /** The endpoint's path. */
@@ -58,7 +64,18 @@ public final class ConsumptionRoutes {
         routes.get(CONSUMPTION, guard.require(Access.ADMIN_OR_PORTAL, this::consumption));
     }
 
-    private void consumption(Context ctx, Caller caller) {
+    /** Whether the client asks for CSV: {@code text/csv} accepted, JSON not preferred before it. */
+    static boolean wantsCsv(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        String a = accept.toLowerCase(java.util.Locale.ROOT);
+        int csv = a.indexOf("text/csv");
+        int json = a.indexOf("application/json");
+        return csv >= 0 && (json < 0 || csv < json);
+    }
+
+    private void consumption(Context ctx, Caller caller) throws IOException {
         var meterId = Params.meterId(ctx.pathParam("meter_id"));
         var counterId = Params.counterId(ctx.pathParam("counter_id"));
         Interval interval = Params.code(ctx, "interval", Interval::fromCode, "day, week, month, year, period", Interval.PERIOD);
@@ -69,7 +86,16 @@ public final class ConsumptionRoutes {
         TimeInput end = TimeInput.parse(Params.requiredText(ctx, "end_date"), "end_date", calendar);
         var report = query.consumption(new ConsumptionRequest(caller, meterId, counterId, Optional.ofNullable(direction), start, end,
                 interval, zone));
-        ctx.json(new Envelope.Data(ConsumptionJson.of(report)));
+        ConsumptionResponse answer = ConsumptionJson.of(report);
+        if (wantsCsv(ctx.header("Accept"))) {
+            ctx.contentType("text/csv; charset=utf-8");
+            ctx.header("Content-Disposition", "attachment; filename=\"consumption-" + answer.counterId() + ".csv\"");
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8))) {
+                ConsumptionCsv.write(answer, out);
+            }
+            return;
+        }
+        ctx.json(new Envelope.Data(answer));
     }
 
     private static ZoneId zone(String text) {

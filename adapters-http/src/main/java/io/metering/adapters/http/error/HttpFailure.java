@@ -25,9 +25,17 @@ public final class HttpFailure extends RuntimeException {
 
     /** 415 {@code unsupported_media_type}. */
     public static HttpFailure unsupportedMediaType(String sent) {
+        return unsupportedMediaType(sent, "application/json");
+    }
+
+    /**
+     * 415 {@code unsupported_media_type} of an operation that reads other types.
+     *
+     * @param reads the types it reads, in words
+     */
+    public static HttpFailure unsupportedMediaType(String sent, String reads) {
         String shown = sent == null || sent.isBlank() ? "no content type" : "content type '" + abbreviate(sent) + "'";
-        return new HttpFailure(415, ErrorReasons.UNSUPPORTED_MEDIA_TYPE,
-                "this operation reads application/json; the request has " + shown);
+        return new HttpFailure(415, ErrorReasons.UNSUPPORTED_MEDIA_TYPE, "this operation reads " + reads + "; the request has " + shown);
     }
 
     /**

@@ -27,13 +27,13 @@ final class CounterCascade {
                 .list();
     }
 
-    /** Deletes the counters, their readings and their changesets. */
+    /** Deletes the counters, their readings, changesets and interval values. */
     static void delete(Handle h, OrganizationId org, List<UUID> counterIds) {
         if (counterIds.isEmpty()) {
             return;
         }
         List<String> ids = counterIds.stream().map(UUID::toString).toList();
-        for (String table : List.of("reading", "changeset")) {
+        for (String table : List.of("reading", "changeset", "interval_value")) {
             h.createUpdate("DELETE FROM " + table + " WHERE org_id = :org AND counter_id = ANY(CAST(:ids AS uuid[]))")
                     .bind("org", org.value())
                     .bindArray("ids", String.class, ids)

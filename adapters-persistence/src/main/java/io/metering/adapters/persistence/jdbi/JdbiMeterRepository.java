@@ -104,6 +104,17 @@ public final class JdbiMeterRepository implements MeterRepository {
                 .list());
     }
 
+    /** {@inheritDoc} The MeLo attribute has an index of its own (V6). */
+    @Override
+    public List<Meter> findByAttribute(OrganizationId org, String name, String value) {
+        return db.read(h -> h.createQuery(SELECT + " WHERE org_id = :org AND attributes ->> :name = :value")
+                .bind("org", org.value())
+                .bind("name", name)
+                .bind("value", value)
+                .map((rs, ctx) -> MeterRows.map(rs))
+                .list());
+    }
+
     /** {@inheritDoc} The window and the total come from one snapshot. */
     @Override
     public Page<Meter> search(OrganizationId org, MeterSearch search, PageRequest page) {

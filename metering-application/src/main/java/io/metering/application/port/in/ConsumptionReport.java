@@ -16,6 +16,13 @@ import java.time.ZoneId;
  * @param zone the calendar's time zone
  * @param span the whole span, {@code [start, end)}
  * @param table consumption and energy per period and in total
+ * @param fromIntervalValues whether the table comes from the counter's interval values (load profile)
+ *     rather than its readings
  */
 public record ConsumptionReport(Counter counter, Direction direction, Interval interval, ZoneId zone, Period span,
-        ConsumptionTable table) {}
+        ConsumptionTable table, boolean fromIntervalValues) {
+    /** A report from readings. */
+    public ConsumptionReport(Counter counter, Direction direction, Interval interval, ZoneId zone, Period span, ConsumptionTable table) {
+        this(counter, direction, interval, zone, span, table, false);
+    }
+}

@@ -52,4 +52,10 @@ public interface MeterRepository {
      * @param page the window; {@link PageRequest#ALL} for all
      */
     Page<Meter> search(OrganizationId org, MeterSearch search, PageRequest page);
+
+    /**
+     * The meters whose attribute of that name is that text (such as {@code me_lo_id}, the MeLo id
+     * of docs/import-export.md "Keys"), in any order.
+     */
+    List<Meter> findByAttribute(OrganizationId org, String name, String value);
 }

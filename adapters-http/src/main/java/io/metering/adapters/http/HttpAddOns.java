@@ -1,0 +1,47 @@
+package io.metering.adapters.http;
+
+import io.javalin.config.JavalinConfig;
+import io.metering.adapters.http.observe.HttpObservability;
+import io.metering.application.port.in.ImportUseCases;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What a deployment adds to the API beyond the contract's operations: request metrics (and perhaps
+ * {@code GET /metrics}), the imports over HTTP, and further routes or pages on the same app (the
+ * customer portal). One value instead of a growing list of {@link HttpApi#create} overloads.
+ *
+ * @param observability request metrics and whether {@code GET /metrics} is served (docs/operations.md)
+ * @param imports import jobs and interval values; empty serves neither
+ * @param extensions more routes, files or plugins, added after the API's routes
+ */
+public record HttpAddOns(HttpObservability observability, Optional<ImportUseCases> imports, Consumer<JavalinConfig> extensions) {
+
+    /** Checks the parts. */
+    public HttpAddOns {
+        Objects.requireNonNull(observability, "observability");
+        Objects.requireNonNull(imports, "imports");
+        Objects.requireNonNull(extensions, "extensions");
+    }
+
+    /** No metrics, no imports, nothing added. */
+    public static HttpAddOns none() {
+        return new HttpAddOns(HttpObservability.none(), Optional.empty(), config -> { });
+    }
+
+    /** These add-ons with the given request metrics. */
+    public HttpAddOns withObservability(HttpObservability observability) {
+        return new HttpAddOns(observability, imports, extensions);
+    }
+
+    /** These add-ons serving the given imports. */
+    public HttpAddOns withImports(ImportUseCases imports) {
+        return new HttpAddOns(observability, Optional.of(imports), extensions);
+    }
+
+    /** These add-ons with further routes, files or plugins. */
+    public HttpAddOns withExtensions(Consumer<JavalinConfig> extensions) {
+        return new HttpAddOns(observability, imports, extensions);
+    }
+}

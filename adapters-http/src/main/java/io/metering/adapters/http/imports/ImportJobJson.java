@@ -1,0 +1,32 @@
+package io.metering.adapters.http.imports;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.metering.application.port.in.ImportJob;
+import java.util.List;
+
+/**
+ * An import job as the API shows it (OpenAPI schema {@code ImportJob}).
+ *
+ * @param id the job's id
+ * @param format {@code csv} or {@code mscons}
+ * @param commit {@code file} or {@code chunk}
+ * @param status {@code queued}, {@code running}, {@code succeeded} or {@code failed}
+ * @param rowsRead records read from the file so far
+ * @param rowsStored records validated and handed to the store
+ * @param rowsRefused records refused
+ * @param refusals why, with positions
+ * @param createdAt when the file was accepted (ISO-8601)
+ * @param startedAt when the import started, null before
+ * @param finishedAt when it ended, null before
+ */
+record ImportJobJson(String id, String format, String commit, String status, @JsonProperty("rows_read") long rowsRead,
+        @JsonProperty("rows_stored") long rowsStored, @JsonProperty("rows_refused") long rowsRefused, List<ImportJob.Refusal> refusals,
+        @JsonProperty("created_at") String createdAt, @JsonProperty("started_at") String startedAt,
+        @JsonProperty("finished_at") String finishedAt) {
+
+    static ImportJobJson of(ImportJob job) {
+        return new ImportJobJson(job.id().toString(), job.format(), job.commit().name().toLowerCase(java.util.Locale.ROOT),
+                job.status().code(), job.rowsRead(), job.rowsStored(), job.rowsRefused(), job.refusals(), job.createdAt().toString(),
+                job.startedAt() == null ? null : job.startedAt().toString(), job.finishedAt() == null ? null : job.finishedAt().toString());
+    }
+}

@@ -1,0 +1,61 @@
+package io.metering.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.meter.Meter;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The import routes over the job service with a test file format (one reading a line): 202 with the
+ * job, the job and its refusals readable, bad parameters and other organizations refused.
+ */
+class ImportRoutesTest {
+    private final TestApp t = new TestApp();
+
+    @AfterEach
+    void close() {
+        t.close();
+    }
+
+    private TestApp.Response upload(String query, String body) {
+        return t.send("POST", "/v1/metering/admin/imports" + query, t.adminToken(), "text/csv", body);
+    }
+
+    @Test
+    void acceptsAFileAndShowsTheJob() {
+        Meter meter = t.meter(Map.of("sector", "power", "ma_lo_id", "51238696781"));
+        Counter counter = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out"));
+
+        TestApp.Response accepted = upload("?commit=chunk&chunk_size=1", "lines\n51238696781 " + counter.id() + " 2024-01-01T00:00:00Z 5\n"
+                + "51238696781 " + counter.id() + " 2024-01-02T00:00:00Z 4\n");
+
+        assertThat(accepted.status()).isEqualTo(202);
+        JsonNode job = t.get("/v1/metering/admin/imports/" + accepted.json().at("/data/id").asText(), t.adminToken()).json().get("data");
+        assertThat(job.get("status").asText()).isEqualTo("failed");
+        assertThat(job.get("commit").asText()).isEqualTo("chunk");
+        assertThat(job.get("rows_stored").asLong()).as("the first chunk stays").isEqualTo(1);
+        assertThat(job.get("rows_refused").asLong()).isEqualTo(1);
+        JsonNode refusal = job.at("/refusals/0");
+        assertThat(refusal.get("reason").asText()).isEqualTo("less_than_previous");
+        assertThat(refusal.get("row").asLong()).isEqualTo(1);
+        assertThat(t.get("/v1/metering/admin/imports/" + job.get("id").asText() + "/refusals", t.adminToken()).json().at("/data/0/row")
+                .asLong()).isEqualTo(1);
+        assertThat(t.get("/v1/metering/admin/imports/" + job.get("id").asText(), t.adminToken("other-org")).status())
+                .as("another organization's job").isEqualTo(404);
+    }
+
+    @Test
+    void refusesBadParametersAndUnknownFormatsBeforeQueueing() {
+        assertThat(upload("?commit=sometimes", "lines\n").status()).isEqualTo(400);
+        assertThat(upload("?chunk_size=0", "lines\n").status()).isEqualTo(400);
+        TestApp.Response format = upload("", "not a lines file");
+        assertThat(format.status()).isEqualTo(400);
+        assertThat(format.json().get("reason").asText()).isEqualTo("unsupported_format");
+        assertThat(t.send("POST", "/v1/metering/admin/imports", t.adminToken(), "image/png", "x").status()).isEqualTo(415);
+        assertThat(t.send("POST", "/v1/metering/admin/imports", t.portalToken("c-1"), "text/csv", "lines\n").status()).isEqualTo(403);
+    }
+}

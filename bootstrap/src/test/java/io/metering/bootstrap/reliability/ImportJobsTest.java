@@ -1,0 +1,274 @@
+package io.metering.bootstrap.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Imports over HTTP beside the running service (docs/import-export.md "Imports over HTTP"): a
+ * file uploaded is answered 202 with a job at once, imported with the command line's rules and
+ * all-or-nothing, its progress and refusals readable, and a job a stopped service left running is
+ * shown failed after the restart. A million-row file is imported while the service answers reads
+ * ({@code -Dimport.rows=N} changes the size).
+ */
+class ImportJobsTest {
+    private static final String ORG = "import-jobs-org";
+    private static final int BIG_ROWS = Integer.getInteger("import.rows", 1_000_000);
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path files;
+
+    private static InProcessService service;
+    private static String admin;
+    private static String meter;
+    private static String counterOut;
+
+    @BeforeAll
+    static void start() {
+        service = InProcessService.start(dataDir, Map.of());
+        admin = Tokens.admin(ORG);
+        Seeder seed = new Seeder(service.http(), admin);
+        meter = seed.meter("{\"sector\":\"power\",\"ma_lo_id\":\"51238696781\",\"meter_number\":\"1ESY-1\"}");
+        counterOut = seed.counter(meter, "{\"obis_number\":\"1-0:1.8.0\",\"unit\":\"kWh\"}");
+        seed.counter(meter, "{\"obis_number\":\"1-0:2.8.0\",\"unit\":\"kWh\"}");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    private static Http.Reply upload(String query, String contentType, byte[] body) {
+        return service.http().send("POST", "/v1/metering/admin/imports" + query, admin, contentType, body);
+    }
+
+    /** Polls the job until it has finished; fails after two minutes. */
+    private static JsonNode awaitFinished(String jobId) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            Http.Reply r = service.http().get("/v1/metering/admin/imports/" + jobId, admin);
+            assertThat(r.status()).as("%s", r).isEqualTo(200);
+            JsonNode job = r.json().get("data");
+            String status = job.get("status").asText();
+            if (status.equals("succeeded") || status.equals("failed")) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("job %s finished within two minutes: %s", jobId, job).isLessThan(deadline);
+            ServiceProcess.pause(50);
+        }
+    }
+
+    /** The counter's stored values of one year, oldest first. */
+    private static List<String> storedValues(String counter, int year) {
+        List<String> values = new ArrayList<>();
+        service.http().get("/v1/metering/reading/" + meter + "/" + counter + "?size=-1&start_date=" + year + "-01-01&end_date=" + year
+                        + "-12-31", admin)
+                .json().get("results").forEach(n -> values.add(n.get("value").asText()));
+        return values;
+    }
+
+    @Test
+    void importsASemicolonFileKeyedByMaLoAndObisExactly() {
+        String csv = "ma_lo_id;obis_number;timestamp;value\n"
+                + "51238696781;1-0:1.8.0;2021-01-01T00:00:00Z;1.234,5\n"
+                + "51238696781;1-0:1.8.0;2021-01-02T00:00:00Z;1.234,6\n";
+
+        Http.Reply accepted = upload("", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
+        JsonNode queued = accepted.json().get("data");
+        assertThat(queued.get("status").asText()).isIn("queued", "running", "succeeded");
+        assertThat(accepted.headers().firstValue("Location")).hasValue("/v1/metering/admin/imports/" + queued.get("id").asText());
+        JsonNode job = awaitFinished(queued.get("id").asText());
+        assertThat(job.get("status").asText()).as("%s", job).isEqualTo("succeeded");
+        assertThat(job.get("rows_read").asLong()).isEqualTo(2);
+        assertThat(job.get("rows_stored").asLong()).isEqualTo(2);
+        assertThat(job.get("rows_refused").asLong()).isZero();
+        assertThat(storedValues(counterOut, 2021)).containsExactly("1234.5", "1234.6");
+    }
+
+    @Test
+    void aRefusedRowStoresNothingOfTheFileAndIsNamedWithItsPosition() {
+        String otherMeter = new Seeder(service.http(), admin).meter("{\"sector\":\"power\",\"meter_number\":\"TWIN\"}");
+        new Seeder(service.http(), admin).meter("{\"sector\":\"power\",\"meter_number\":\"TWIN\"}");
+        String csv = "meter_id,meter_number,obis_number,timestamp,value\n"
+                + meter + ",,1-0:2.8.0,2022-01-01T00:00:00Z,10\n"
+                + ",TWIN,,2022-01-02T00:00:00Z,11\n";
+
+        Http.Reply accepted = upload("?format=csv", "application/octet-stream", csv.getBytes(StandardCharsets.UTF_8));
+        JsonNode job = awaitFinished(accepted.json().get("data").get("id").asText());
+
+        assertThat(job.get("status").asText()).isEqualTo("failed");
+        assertThat(job.get("rows_stored").asLong()).isZero();
+        JsonNode refusal = job.get("refusals").get(0);
+        assertThat(refusal.get("reason").asText()).isEqualTo("ambiguous_key");
+        assertThat(refusal.get("row").asLong()).isEqualTo(1);
+        assertThat(refusal.get("line").asLong()).isEqualTo(3);
+        assertThat(refusal.get("message").asText()).contains("2 meters have meter_number 'TWIN'");
+        Http.Reply refusals = service.http().get("/v1/metering/admin/imports/" + job.get("id").asText() + "/refusals", admin);
+        assertThat(refusals.json().get("data").get(0).get("reason").asText()).isEqualTo("ambiguous_key");
+        assertThat(otherMeter).isNotNull();
+        assertThat(service.http().get("/v1/metering/reading/" + meter + "/" + counterOut
+                + "?size=-1&start_date=2022-01-01&end_date=2022-12-31", admin).json().get("results")).isEmpty();
+    }
+
+    @Test
+    void refusesWhatItCannotReadAtOnce() {
+        Http.Reply json = upload("", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(json.status()).isEqualTo(415);
+        assertThat(json.reason()).isEqualTo("unsupported_media_type");
+
+        Http.Reply header = upload("", "text/csv", "meter,when,what\n1,2,3\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(header.status()).isEqualTo(400);
+        assertThat(header.reason()).isEqualTo("invalid_body");
+        assertThat(header.json().get("message").asText()).contains("unknown column(s)");
+
+        Http.Reply binary = upload("", null, new byte[] {0x1b, 0x1b, (byte) 0xff, (byte) 0xfe, (byte) 0xc3, 0x28, '\n'});
+        assertThat(binary.status()).isEqualTo(400);
+        assertThat(binary.json().get("message").asText()).contains("not UTF-8 text");
+
+        Http.Reply format = upload("?format=xlsx", "text/csv", "x".getBytes(StandardCharsets.UTF_8));
+        assertThat(format.status()).isEqualTo(400);
+        assertThat(format.reason()).isEqualTo("unsupported_format");
+
+        Http.Reply edifactAsCsv = upload("", "text/csv", "UNA:+,? 'UNB+UNOC:3+S:500+R:500+160112:1347+REF1++TL'".getBytes(StandardCharsets.UTF_8));
+        assertThat(edifactAsCsv.status()).isEqualTo(400);
+        assertThat(edifactAsCsv.reason()).isEqualTo("unsupported_format");
+        assertThat(edifactAsCsv.json().get("message").asText()).contains("EDIFACT interchange, not CSV");
+        Http.Reply csvAsEdifact = upload("", "application/edifact", "meter_id,timestamp,value\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(csvAsEdifact.reason()).isEqualTo("unsupported_format");
+
+        Http.Reply empty = upload("", "text/csv", new byte[0]);
+        assertThat(empty.status()).isEqualTo(400);
+
+        Http.Reply portal = service.http().send("POST", "/v1/metering/admin/imports", Tokens.portal(ORG, "c-1"), "text/csv",
+                "meter_id,timestamp,value\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(portal.status()).isEqualTo(403);
+        assertThat(service.http().get("/v1/metering/admin/imports/" + UUID.randomUUID(), admin).status()).isEqualTo(404);
+        assertThat(service.http().get("/v1/metering/admin/imports/not-a-job", admin).status()).isEqualTo(404);
+    }
+
+    @Test
+    void importsAMillionRowsWhileTheServiceAnswersReads() throws Exception {
+        Seeder seed = new Seeder(service.http(), admin);
+        int counters = 100;
+        List<String[]> targets = new ArrayList<>();
+        for (int i = 0; i < counters; i++) {
+            String m = seed.meter("{\"sector\":\"water\",\"meter_number\":\"BIG-" + i + "\"}");
+            targets.add(new String[] {m, seed.counter(m, "{\"obis_number\":\"8-0:1.0.0\",\"direction\":\"feed-out\"}")});
+        }
+        Path file = files.resolve("big.csv");
+        Instant base = Instant.parse("2010-01-01T00:00:00Z");
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("meter_number,counter_id,timestamp,value\n");
+            for (int row = 0; row < BIG_ROWS; row++) {
+                int c = row % counters;
+                int hour = row / counters;
+                out.write("BIG-" + c + "," + targets.get(c)[1] + "," + base.plus(hour, ChronoUnit.HOURS) + "," + hour + ".5\n");
+            }
+        }
+        AtomicBoolean importing = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        List<Http.Reply> failedReads = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            while (importing.get()) {
+                Http.Reply r = service.http().get("/v1/metering/reading/" + meter + "/" + counterOut + "?size=10&start_date=2000-01-01", admin);
+                reads.incrementAndGet();
+                if (r.status() != 200) {
+                    failedReads.add(r);
+                }
+                ServiceProcess.pause(20);
+            }
+        });
+        reader.start();
+        try {
+            Http.Reply accepted = service.http().send(HttpRequest.newBuilder(URI.create(service.http().base() + "/v1/metering/admin/imports"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)).timeout(Duration.ofMinutes(2)).build());
+            assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
+            JsonNode job = awaitFinished(accepted.json().get("data").get("id").asText());
+
+            assertThat(job.get("status").asText()).as("%s", job).isEqualTo("succeeded");
+            assertThat(job.get("rows_stored").asLong()).isEqualTo(BIG_ROWS);
+        } finally {
+            importing.set(false);
+            reader.join();
+        }
+        assertThat(failedReads).as("reads answered during the import").isEmpty();
+        assertThat(reads.get()).as("reads made during the import").isPositive();
+        try (Connection c = service.embeddedDatabase().connect();
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM reading WHERE org_id = ? AND counter_id = ANY(CAST(? AS uuid[]))")) {
+            s.setString(1, ORG);
+            s.setArray(2, c.createArrayOf("text", targets.stream().map(t -> t[1]).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(BIG_ROWS);
+            }
+        }
+    }
+
+    @Test
+    void theCommandLineUploadsToARunningService() throws IOException {
+        Path csv = Files.writeString(files.resolve("cli.csv"), "meter_number,obis_number,timestamp,value\n"
+                + "1ESY-1,1-0:1.8.0,2023-01-01T00:00:00Z,2000\n1ESY-1,1-0:1.8.0,2023-01-02T00:00:00Z,2001.25\n");
+        Path refused = Files.writeString(files.resolve("refused.csv"), "meter_number,obis_number,timestamp,value\n"
+                + "1ESY-1,1-0:1.8.0,2023-02-01T00:00:00Z,3000\n1ESY-1,1-0:9.9.9,2023-02-02T00:00:00Z,3001\n");
+
+        int ok = new picocli.CommandLine(new io.metering.bootstrap.cli.Main()).execute("import", "--org", ORG, "--file", csv.toString(),
+                "--url", service.http().base(), "--token", admin, "--no-progress");
+        int no = new picocli.CommandLine(new io.metering.bootstrap.cli.Main()).execute("import", "--org", ORG, "--file",
+                refused.toString(), "--url", service.http().base(), "--token", admin, "--no-progress");
+
+        assertThat(ok).isZero();
+        assertThat(no).as("a refused file exits 2").isEqualTo(2);
+        assertThat(storedValues(counterOut, 2023)).containsExactly("2000", "2001.25");
+    }
+
+    @Test
+    void aJobLeftRunningByAStoppedServiceIsFailedAfterTheRestart() throws SQLException, IOException {
+        UUID id = UUID.randomUUID();
+        try (Connection c = service.embeddedDatabase().connect();
+                PreparedStatement s = c.prepareStatement("INSERT INTO import_job (org_id, id, format, commit_mode, status, created_at,"
+                        + " started_at) VALUES (?, CAST(? AS uuid), 'csv', 'file', 'running', now(), now())")) {
+            s.setString(1, ORG);
+            s.setString(2, id.toString());
+            s.executeUpdate();
+        }
+        service.close();
+        service = InProcessService.start(dataDir, Map.of());
+
+        JsonNode job = service.http().get("/v1/metering/admin/imports/" + id, admin).json().get("data");
+
+        assertThat(job.get("status").asText()).isEqualTo("failed");
+        assertThat(job.get("refusals").get(0).get("reason").asText()).isEqualTo("interrupted");
+        assertThat(job.get("finished_at").asText()).isNotEmpty();
+    }
+}
