@@ -7,7 +7,7 @@ import java.util.Objects;
  * The OpenID provider the portal signs customers in with (authorization code flow with PKCE, in the
  * browser). The provider's endpoints come from its discovery document
  * ({@code issuer + "/.well-known/openid-configuration"}); the access token it issues is the bearer
- * token the API verifies (README "Authentication").
+ * token the API verifies (docs/authentication.md).
  *
  * @param issuer the provider's issuer URL, exactly as its tokens carry it in {@code iss}
  * @param clientId the portal's public client id at the provider

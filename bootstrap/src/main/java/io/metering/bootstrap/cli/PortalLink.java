@@ -3,7 +3,7 @@ package io.metering.bootstrap.cli;
 /**
  * The development sign-in link of the customer portal: the portal's address with a portal token in
  * the URL fragment, which the browser never sends to the server; the page keeps the token in
- * sessionStorage and removes it from the address bar at once (README "Customer portal").
+ * sessionStorage and removes it from the address bar at once (docs/portal.md).
  */
 public final class PortalLink {
     private PortalLink() {}

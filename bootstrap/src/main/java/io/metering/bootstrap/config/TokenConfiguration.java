@@ -12,8 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How bearer tokens are verified, from environment variables ({@link #SETTINGS}; README
- * "Authentication"): the HS256 secret, a JWK set by URL or file, issuer and audience for all tokens
+ * How bearer tokens are verified, from environment variables ({@link #SETTINGS}; docs/authentication.md): the HS256 secret, a JWK set by URL or file, issuer and audience for all tokens
  * or per kind, and the clock leeway.
  *
  * @param secret HMAC secret for HS256 tokens; empty means a generated development secret, unless a

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The customer portal's settings ({@link #SETTINGS}; README "Customer portal"): which OpenID provider
+ * The customer portal's settings ({@link #SETTINGS}; docs/portal.md): which OpenID provider
  * signs customers in, and which other origins may call the API from a browser.
  */
 public final class WebConfiguration {

@@ -31,7 +31,7 @@ import java.util.function.Function;
 import java.util.Optional;
 
 /**
- * The import file format of readings (README "Import and export"): UTF-8 CSV (RFC 4180 quoting), a
+ * The import file format of readings (docs/import-export.md): UTF-8 CSV (RFC 4180 quoting), a
  * header row naming the columns in any order, one reading per row.
  *
  * <table>

@@ -30,7 +30,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The environment variables of README "Authentication" turned into a working authenticator. */
+/** The environment variables of docs/authentication.md turned into a working authenticator. */
 class TokenSettingsTest {
     private static final String SECRET = "token-settings-test-secret-of-32-bytes-or-more";
 

@@ -53,14 +53,14 @@ import org.openqa.selenium.support.ui.Select;
  * the consumption chart of a month of the demo water meter against the API's totals, the readings
  * table and its CSV download against the API, German with a decimal comma, accessibility (axe-core),
  * a conversion factor's kWh, a governed meter, an implausible reading, a phone's 360 px width, page weight, and sign-out and expiry. With
- * {@code -Dportal.screenshots=<dir>} it also writes the screenshots of README "Customer portal".
+ * {@code -Dportal.screenshots=<dir>} it also writes the screenshots of docs/portal.md.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalBrowserTest {
     private static final String SECRET = "portal-browser-test-secret-of-at-least-32-bytes";
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    /** README "Customer portal": what the first load of the portal may transfer, compressed. */
+    /** docs/portal.md: what the first load of the portal may transfer, compressed. */
     private static final long PAGE_WEIGHT_LIMIT = 300 * 1024;
     private static final String ALLOWED_ORIGIN = "https://staff.example.com";
     private static final String WATER = DemoIds.AMPDS2_WATER.toString();

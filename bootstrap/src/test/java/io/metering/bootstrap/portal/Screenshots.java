@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 
-/** Full-page screenshots for README "Customer portal", through the DevTools protocol. */
+/** Full-page screenshots for docs/portal.md, through the DevTools protocol. */
 final class Screenshots {
     private Screenshots() {}
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the caller from verified claims (wire names in {@link ClaimNames}; README "Authentication"):
+ * Reads the caller from verified claims (wire names in {@link ClaimNames}; docs/authentication.md):
  * {@code org_id} (required), {@code sub}; for portal tokens {@code contact_id} and
  * {@code contract_ids}, at least one of them; for admin tokens {@code act_for_orgs},
  * {@code permissions} and {@code scope}. Claims of the wrong type are refused, never guessed at.

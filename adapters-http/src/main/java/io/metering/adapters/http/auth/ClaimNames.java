@@ -2,7 +2,7 @@ package io.metering.adapters.http.auth;
 
 /**
  * Wire names of this service's token claims, shared by {@link JwtAuthenticator} and {@link TokenMinter}.
- * The README's "Authentication" section documents them.
+ * The docs/authentication.md section documents them.
  */
 final class ClaimNames {
     static final String ORG_ID = "org_id";

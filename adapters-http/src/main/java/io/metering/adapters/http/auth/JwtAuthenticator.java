@@ -37,7 +37,7 @@ import java.util.Set;
  * <p>Checks, in order: signature; {@code typ} absent, {@code JWT} or {@code at+jwt} (RFC 9068);
  * {@code exp} required and {@code nbf} when present, both with the configured leeway; the kind
  * and its issuer and audience ({@link KindResolver}); the caller's claims ({@link CallerClaims}).
- * Claim names and meaning: {@link ClaimNames} and the README's "Authentication" section.
+ * Claim names and meaning: {@link ClaimNames} and the docs/authentication.md section.
  *
  * <p>Failures raise {@link AuthenticationException} (401) with a message that names the problem but
  * never repeats the token. When the JWK set cannot be fetched and no earlier copy is cached, the

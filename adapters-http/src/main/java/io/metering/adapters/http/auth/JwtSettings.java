@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How bearer tokens are verified (README "Authentication"):
+ * How bearer tokens are verified (docs/authentication.md):
  * <ul>
  *   <li>keys: an HS256 secret (development and simple setups) and/or a JWK set of public keys
  *       ({@link JwksSettings}); at least one of them;</li>

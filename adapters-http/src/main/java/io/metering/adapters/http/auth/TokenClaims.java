@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The claims of this service's bearer tokens (wire names in {@link ClaimNames}; README
- * "Authentication").
+ * The claims of this service's bearer tokens (wire names in {@link ClaimNames}; docs/authentication.md).
  *
  * @param orgId the organization ({@code org_id}), required
  * @param kind admin or portal ({@code kind})

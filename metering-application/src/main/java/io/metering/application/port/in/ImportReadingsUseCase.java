@@ -1,7 +1,7 @@
 package io.metering.application.port.in;
 
 /**
- * Bulk import of readings (this product's extension; see the README's import section): the same
+ * Bulk import of readings (this product's extension; see docs/import-export.md): the same
  * write rules as createMeterReadings (DOMAIN.md "Writing readings"), applied chunk by chunk to a
  * stream of any length, each chunk checked against the stored series and against itself.
  */

@@ -1,5 +1,5 @@
 // Reading values as exact decimal strings ("12345.6"), never binary floating point: a register value
-// typed, sent, received, subtracted and shown keeps every digit (README "Customer portal").
+// typed, sent, received, subtracted and shown keeps every digit (docs/portal.md).
 
 const PLAIN = /^-?\d+(\.\d+)?$/;
 
