@@ -27,7 +27,7 @@ function jobView(job) {
 
 async function follow(slot, jobId) {
   for (;;) {
-    const job = await admin.importJob(jobId);
+    const { data: job } = await admin.importJob(jobId);
     slot.replaceChildren(jobView(job));
     if (DONE.includes(job.status) || !slot.isConnected) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -44,7 +44,7 @@ export async function importsView(main, params) {
     const chosen = file.files[0];
     if (!chosen) return;
     try {
-      const job = await admin.upload(chosen, { commit: commit.value });
+      const { data: job } = await admin.upload(chosen, { commit: commit.value });
       history.replaceState(null, '', `#/imports?job=${encodeURIComponent(job.id)}`);
       await follow(slot, job.id);
     } catch (e) {

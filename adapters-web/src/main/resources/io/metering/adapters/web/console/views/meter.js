@@ -25,9 +25,10 @@ export async function meterView(main, meterId) {
   const list = (counters.data ?? counters).map((c) => h('tr', {},
     h('th', { scope: 'row' }, h('a', { href: `#/meter/${encodeURIComponent(meterId)}/${encodeURIComponent(c._id)}` }, counterLabel(c))),
     h('td', { 'data-label': t('console.counter.obis') }, c.obis_number ?? ''),
+    // the contract's counter carries the last reading as current_consumption (its value) and last_reading (its instant)
     h('td', { class: 'num', 'data-label': t('meters.lastReading') },
-      c.last_reading && isDecimal(c.last_reading.value) ? `${format(c.last_reading.value, lang)} ${unitLabel(c.unit)}` : '—'),
-    h('td', { 'data-label': t('readings.time') }, c.last_reading?.timestamp ? formatDateTime(c.last_reading.timestamp) : ''),
+      isDecimal(c.current_consumption) ? `${format(c.current_consumption, lang)} ${unitLabel(c.unit)}` : '—'),
+    h('td', { 'data-label': t('readings.time') }, c.last_reading ? formatDateTime(c.last_reading) : ''),
     h('td', {}, editForm(`counter-${c._id}`, t('console.counter.edit'), (changes) => admin.updateCounter(c._id, changes), reload))));
   show(main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/meters' }, t('console.nav.meters'))),
