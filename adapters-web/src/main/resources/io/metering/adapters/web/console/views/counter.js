@@ -109,7 +109,7 @@ export async function counterView(main, meterId, counterId, params) {
   show(main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/meters' }, t('console.nav.meters')), ' › ',
       h('a', { href: `#/meter/${encodeURIComponent(meterId)}` }, t('console.meter.title'))),
-    h('h1', {}, t('readings.title')),
+    h('h1', {}, t('console.reading.title')),
     h('p', { class: 'muted' }, `${counterLabel(counter)} · ${counter.obis_number ?? ''}`),
     h('section', { class: 'card' }, h('h2', {}, t('console.reading.add')), addForm(meterId, counterId, lang, reload)),
     changesets.changesets?.length

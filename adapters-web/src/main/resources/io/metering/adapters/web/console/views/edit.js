@@ -14,8 +14,11 @@ export function failure(e) {
 /** An object's attributes as a definition list; nested values as JSON (numbers kept exact). */
 export function attributes(object, skip = []) {
   const entries = Object.entries(object).filter(([k]) => !skip.includes(k));
-  return h('dl', { class: 'attrs' }, entries.map(([k, v]) => [
-    h('dt', {}, k), h('dd', {}, v !== null && typeof v === 'object' ? stringify(v) : String(v ?? ''))]));
+  const shown = (v) => {
+    if (Array.isArray(v?.$relation)) return v.$relation.map((r) => (r._slug ? `${r._slug} ${r.entity_id}` : r.entity_id)).join(', ');
+    return v !== null && typeof v === 'object' ? stringify(v) : String(v ?? '');
+  };
+  return h('dl', { class: 'attrs' }, entries.map(([k, v]) => [h('dt', {}, k), h('dd', {}, shown(v))]));
 }
 
 /**
