@@ -48,7 +48,7 @@ import org.openqa.selenium.WebElement;
  * The back-office console in a real browser (Debian's Chromium, headless) against the real service on
  * the demo data: the admin sign-in link, finding the demo electricity meter by its MaLo id, correcting
  * a reading, the pending-changeset queue of a governed meter (apply changes the series, dismiss does
- * not), accepting an implausible reading, a CSV import with its result and refusals, a portal token
+ * not; one edited first), accepting an implausible reading, a CSV import with its result and refusals, a portal token
  * refused (403) and said so, accessibility (axe-core) at 1280 px and no sideways scrolling at 360 px.
  * With {@code -Dconsole.screenshots=<dir>} it writes the screenshots of README "Back-office console".
  */
@@ -162,6 +162,14 @@ class ConsoleBrowserTest {
         chromium.driver.findElement(By.id("queue-start")).click();
         chromium.driver.switchTo().activeElement().sendKeys("a");
         chromium.await(d -> d.findElements(By.cssSelector("#changesets tbody tr")).size() == 1);
+        assertThat(latest(GAS, GAS_VOLUME).get("value").decimalValue()).isEqualByComparingTo("1086032.5");
+
+        // edit the proposal: the series stays as it is, the changeset proposes the new value
+        chromium.driver.findElement(By.cssSelector("#changesets tbody tr button[data-action='edit']")).click();
+        answer("1086035.75");
+        chromium.await(d -> d.findElement(By.id("changesets")).getText().contains("1,086,035.75"));
+        assertThat(api("/v1/metering/reading/" + GAS + "/" + GAS_VOLUME + "/changesets", admin).get("changesets").get(0)
+                .get("proposed").get("value").decimalValue()).isEqualByComparingTo("1086035.75");
         assertThat(latest(GAS, GAS_VOLUME).get("value").decimalValue()).isEqualByComparingTo("1086032.5");
 
         chromium.driver.findElement(By.cssSelector("#changesets tbody tr button[data-action='dismiss']")).click();

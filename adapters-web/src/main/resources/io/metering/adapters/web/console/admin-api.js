@@ -20,6 +20,8 @@ export const admin = {
   changesets: (meterId, counterId) => request('GET', `${READING(meterId, counterId)}/changesets`),
   applyChangeset: (meterId, counterId, changesetId) =>
     request('POST', `${READING(meterId, counterId)}/changesets/${id(changesetId)}:apply`),
+  updateChangeset: (meterId, counterId, changesetId, proposed) =>
+    request('PATCH', `${READING(meterId, counterId)}/changesets/${id(changesetId)}`, { body: { proposed } }),
   dismissChangeset: (meterId, counterId, changesetId, reason) =>
     request('POST', `${READING(meterId, counterId)}/changesets/${id(changesetId)}:dismiss`, { body: reason ? { reason } : {} }),
   upload: (file, params) => request('POST', '/v1/metering/admin/imports', { raw: file, contentType: file.type || 'application/octet-stream', params }),

@@ -1,8 +1,9 @@
 // Pending changesets, oldest first, each proposal against the current value: apply, dismiss with a
-// reason, several at once; keyboard: j / k next and previous, a apply, d dismiss, x select.
+// reason, edit the proposed value, several at once; keyboard: j / k next and previous, a apply, d dismiss, x select.
 import { h, show, status } from '../../portal/lib/dom.js';
 import { t, currentLanguage, formatDateTime } from '../../portal/lib/i18n.js';
-import { format, isDecimal } from '../../portal/lib/decimal.js';
+import { format, isDecimal, parseInput } from '../../portal/lib/decimal.js';
+import { DecimalLiteral } from '../../portal/lib/json.js';
 import { admin, allMeters } from '../admin-api.js';
 import { failure } from './edit.js';
 
@@ -38,6 +39,16 @@ export function changesetTable(changesets, lang, done) {
     if (reason === null) return Promise.resolve();
     return run(targets, (cs) => admin.dismissChangeset(cs.meter_id, cs.counter_id, cs.changeset_id, reason));
   };
+  const edit = (cs) => {
+    const typed = window.prompt(t('console.changeset.editValue'), value(cs.proposed, lang));
+    if (typed === null) return Promise.resolve();
+    const exact = parseInput(typed, lang);
+    if (exact === null) {
+      out.replaceChildren(status(t('submit.notANumber'), 'error'));
+      return Promise.resolve();
+    }
+    return run([cs], () => admin.updateChangeset(cs.meter_id, cs.counter_id, cs.changeset_id, { value: new DecimalLiteral(exact) }));
+  };
   const selected = () => changesets.filter((cs) => boxes.get(cs.changeset_id).checked);
   const rows = changesets.map((cs) => {
     const box = h('input', { type: 'checkbox', 'aria-label': t('console.changeset.select') });
@@ -53,6 +64,7 @@ export function changesetTable(changesets, lang, done) {
       h('td', { 'data-label': t('readings.source') }, `${cs.source ?? ''} ${cs.created_by?.id ?? ''}`),
       h('td', {}, h('div', { class: 'row-actions' },
         h('button', { type: 'button', class: 'button small', 'data-action': 'apply', onclick: () => apply([cs]) }, t('console.changeset.apply')),
+        h('button', { type: 'button', class: 'button secondary small', 'data-action': 'edit', onclick: () => edit(cs) }, t('console.changeset.edit')),
         h('button', { type: 'button', class: 'button secondary small', 'data-action': 'dismiss', onclick: () => dismiss([cs]) }, t('console.changeset.dismiss')))));
   });
   let cursor = -1;
