@@ -2,34 +2,19 @@ package io.metering.bootstrap.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.metering.adapters.http.auth.JwtAuthenticator;
-import io.metering.adapters.http.auth.JwtSettings;
-import io.metering.adapters.http.auth.TokenClaims;
-import io.metering.adapters.http.auth.TokenMinter;
-import io.metering.application.port.in.UseCases;
-import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.cli.PortalLink;
-import io.metering.bootstrap.config.Configuration;
-import io.metering.bootstrap.demo.DemoData;
 import io.metering.bootstrap.demo.DemoIds;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +54,7 @@ class ConsoleBrowserTest {
     @TempDir
     static Path browserDir;
 
-    private static MeteringServer server;
+    private static DemoService service;
     private static String base;
     private static String portal;
     private static String admin;
@@ -77,17 +62,11 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void startServiceAndBrowser() throws Exception {
-        Configuration config = Configuration.from(Map.of("METERING_DATA_DIR", dataDir.toString(), "METERING_JWT_SECRET", SECRET));
-        JwtSettings settings = new JwtSettings(SECRET.getBytes(StandardCharsets.UTF_8), null, null, JwtSettings.DEFAULT_LEEWAY);
         chromium = Chromium.start(browserDir, "en-US");
-        server = MeteringServer.start(config, Clock.systemUTC(), new JwtAuthenticator(settings, Clock.systemUTC()));
-        UseCases u = server.useCases();
-        new DemoData(u.manageMeters(), u.manageCounters(), u.recordReadings(), u.viewMeters()).loadIfAbsent();
-        server.listen(0);
-        base = "http://localhost:" + server.port();
-        TokenMinter minter = new TokenMinter(settings, Clock.systemUTC());
-        portal = minter.mint(TokenClaims.portal(DemoIds.ORG.value(), "browser-customer", DemoIds.CONTACT_ID, List.of()), Duration.ofHours(2));
-        admin = minter.mint(TokenClaims.admin(DemoIds.ORG.value(), "console-admin"), Duration.ofHours(2));
+        service = DemoService.start(dataDir, SECRET, Map.of(), "console");
+        base = service.base;
+        portal = service.portal;
+        admin = service.admin;
     }
 
     @AfterAll
@@ -95,8 +74,8 @@ class ConsoleBrowserTest {
         if (chromium != null) {
             chromium.close();
         }
-        if (server != null) {
-            server.close();
+        if (service != null) {
+            service.close();
         }
     }
 
@@ -223,40 +202,13 @@ class ConsoleBrowserTest {
     @Order(60)
     void everyPageHasNoSeriousAccessibilityViolationsAndFitsANarrowScreen() throws Exception {
         String screenshots = System.getProperty("console.screenshots");
-        List<String> problems = new ArrayList<>();
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("meters", "#/meters");
         pages.put("meter", "#/meter/" + POWER);
         pages.put("counter", "#/meter/" + POWER + "/" + POWER_T1);
         pages.put("changesets", "#/changesets");
         pages.put("imports", "#/imports");
-        for (boolean phone : List.of(false, true)) {
-            if (phone) {
-                chromium.viewport(360, 780, true);
-            }
-            for (var page : pages.entrySet()) {
-                open(page.getValue(), page.getKey());
-                if (phone) {
-                    long overflow = ((Number) chromium.script(
-                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
-                    if (overflow > 0) {
-                        problems.add(page.getKey() + " scrolls sideways by " + overflow + " px at 360 px");
-                    }
-                } else {
-                    Results axe = new AxeBuilder().analyze(chromium.driver);
-                    for (Rule v : axe.getViolations()) {
-                        if ("serious".equals(v.getImpact()) || "critical".equals(v.getImpact())) {
-                            problems.add(page.getKey() + ": " + v.getId() + " (" + v.getImpact() + ") " + v.getHelp() + " at "
-                                    + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
-                        }
-                    }
-                }
-                if (screenshots != null) {
-                    Screenshots.save(chromium, Path.of(screenshots), "console-" + page.getKey() + (phone ? "-phone" : "-desktop") + ".png");
-                }
-            }
-        }
-        chromium.viewport(0, 0, false);
+        List<String> problems = PageAudit.problems(chromium, pages, ConsoleBrowserTest::open, screenshots, "console-");
         assertThat(problems).isEmpty();
     }
 

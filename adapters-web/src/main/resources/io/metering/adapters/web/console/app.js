@@ -6,7 +6,8 @@
 //   #/changesets                 pending changesets of the organization
 //   #/imports                    upload a file, follow the import job
 import { h, show, status } from '../portal/lib/dom.js';
-import { t, LANGUAGES, preferredLanguage, useLanguage, currentLanguage, useMessageSources } from '../portal/lib/i18n.js';
+import { t, LANGUAGES, currentLanguage, useMessageSources } from '../portal/lib/i18n.js';
+import { hashRoute, startPage } from '../portal/lib/shell.js';
 import { acceptSignIn, claims, currentToken, sessionExpired, signIn, signOut } from '../portal/lib/session.js';
 import { ApiError, SignedOut, useHeaders } from '../portal/lib/api.js';
 import { searchView } from './views/search.js';
@@ -98,9 +99,8 @@ async function route() {
     signInView();
     return;
   }
-  const [path, search = ''] = location.hash.replace(/^#\/?/, '').split('?');
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  const [view, render] = resolve(parts, new URLSearchParams(search));
+  const { parts, params } = hashRoute();
+  const [view, render] = resolve(parts, params);
   main.setAttribute('aria-busy', 'true');
   delete main.dataset.view;
   try {
@@ -124,25 +124,5 @@ async function route() {
   }
 }
 
-languageSelect.addEventListener('change', async () => {
-  await useLanguage(languageSelect.value, { remember: true });
-  await route();
-});
-window.addEventListener('hashchange', route);
-document.querySelector('.skip').addEventListener('click', (event) => {
-  event.preventDefault();
-  main.focus();
-});
-
-async function start() {
-  try {
-    config = await (await fetch('config.json')).json();
-  } catch {
-    config = { oidc: null };
-  }
-  useMessageSources(['../portal/messages/', 'messages/']);
-  await useLanguage(preferredLanguage());
-  await route();
-}
-
-start();
+useMessageSources(['../portal/messages/', 'messages/']);
+startPage({ main, languageSelect, route, onConfig: (c) => { config = c; } });
