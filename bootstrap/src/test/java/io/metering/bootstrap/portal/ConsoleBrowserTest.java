@@ -28,10 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The back-office console in a real browser (Debian's Chromium, headless) against the real service on
- * the demo data: the admin sign-in link, finding the demo electricity meter by its MaLo id, correcting
+ * the demo data: the admin sign-in link, German, the portal's consumption chart, finding the demo electricity meter by its MaLo id, correcting
  * a reading, the pending-changeset queue of a governed meter (apply changes the series, dismiss does
  * not; one edited first), accepting an implausible reading, a CSV import with its result and refusals, a portal token
  * refused (403) and said so, accessibility (axe-core) at 1280 px and no sideways scrolling at 360 px.
@@ -101,6 +102,24 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(15)
+    void germanIsOneChoiceAwayAndTheConsumptionChartIsThePortals() {
+        open("#/meters", "meters");
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Zähler finden"));
+        assertThat(chromium.driver.findElement(By.id("account")).getText()).contains("Offene Änderungen", "Importe");
+        open("#/meter/" + POWER + "/" + POWER_T1, "counter");
+        assertThat(chromium.driver.findElement(By.cssSelector("#readings tbody tr")).getText()).contains("16.945,1");
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
+
+        chromium.driver.findElement(By.id("consumption-link")).click();
+        chromium.awaitView("consumption");
+        chromium.awaitElement(".chart canvas");
+        assertThat(chromium.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Consumption");
+    }
+
+    @Test
     @Order(20)
     void aReadingIsCorrectedWithAReason() throws Exception {
         open("#/meter/" + POWER + "/" + POWER_T1, "counter");
@@ -130,7 +149,7 @@ class ConsoleBrowserTest {
         assertThat(latest(GAS, GAS_VOLUME).get("value").decimalValue()).isEqualByComparingTo("1086031.863");
 
         open("#/changesets", "changesets");
-        assertThat(chromium.driver.findElement(By.id("changeset-count")).getText()).isEqualTo("2");
+        chromium.await(d -> d.findElements(By.cssSelector("#nav-changesets #changeset-count")).stream().anyMatch(e -> e.getText().equals("2")));
         assertThat(chromium.driver.findElement(By.id("shortcuts")).getText()).contains("a apply", "d dismiss");
         List<WebElement> rows = chromium.driver.findElements(By.cssSelector("#changesets tbody tr"));
         assertThat(rows).hasSize(2);
@@ -206,6 +225,7 @@ class ConsoleBrowserTest {
         pages.put("meters", "#/meters");
         pages.put("meter", "#/meter/" + POWER);
         pages.put("counter", "#/meter/" + POWER + "/" + POWER_T1);
+        pages.put("consumption", "#/" + WATER + "/" + WATER_L + "/consumption?view=month&date=2013-05-01");
         pages.put("changesets", "#/changesets");
         pages.put("imports", "#/imports");
         List<String> problems = PageAudit.problems(chromium, pages, ConsoleBrowserTest::open, screenshots, "console-");

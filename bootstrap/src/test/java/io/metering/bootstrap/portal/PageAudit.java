@@ -31,6 +31,9 @@ final class PageAudit {
             }
             for (var page : pages.entrySet()) {
                 open.accept(page.getValue(), page.getKey());
+                if (page.getKey().equals("consumption")) {
+                    chromium.awaitElement(".chart canvas"); // uPlot draws after the view is shown
+                }
                 if (phone) {
                     long overflow = ((Number) chromium.script(
                             "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();

@@ -3,6 +3,7 @@
 //   #/meters?q=                  find a meter
 //   #/meter/{meter}              a meter, its counters; edit, decommission
 //   #/meter/{meter}/{counter}    readings of a counter: add, correct, delete, accept
+//   #/{meter}/{counter}/consumption?view=&date=   the portal's consumption chart
 //   #/changesets                 pending changesets of the organization
 //   #/imports                    upload a file, follow the import job
 import { h, show, status } from '../portal/lib/dom.js';
@@ -15,6 +16,8 @@ import { meterView } from './views/meter.js';
 import { counterView } from './views/counter.js';
 import { changesetsView } from './views/changesets.js';
 import { importsView } from './views/imports.js';
+import { consumptionView } from '../portal/views/consumption.js';
+import { pendingChangesets } from './views/changesets.js';
 
 const ORG = 'metering.console.org';
 const main = document.getElementById('main');
@@ -68,6 +71,19 @@ function renderChrome() {
     h('a', { href: '#/imports' }, t('console.nav.imports')),
     picker,
     h('button', { type: 'button', class: 'link', id: 'sign-out', onclick: leave }, t('nav.signOut')));
+  showQueueCount();
+}
+
+/** The number of pending changesets beside the queue's link, fetched after the page is drawn. */
+async function showQueueCount() {
+  try {
+    const count = (await pendingChangesets()).length;
+    const link = document.getElementById('nav-changesets');
+    link?.querySelector('.count')?.remove();
+    link?.append(h('span', { class: 'count', id: 'changeset-count' }, String(count)));
+  } catch (e) {
+    console.error(e); // the page itself reports refusals
+  }
 }
 
 async function leave() {
@@ -80,6 +96,8 @@ async function leave() {
 
 function resolve(parts, params) {
   const [first, meter, counter] = parts;
+  // the portal's consumption chart, with its own links of the same shape
+  if (parts.length === 3 && counter === 'consumption') return ['consumption', () => consumptionView(main, first, meter, params)];
   if (first === 'meter' && counter) return ['counter', () => counterView(main, meter, counter, params)];
   if (first === 'meter' && meter) return ['meter', () => meterView(main, meter)];
   if (first === 'changesets') return ['changesets', () => changesetsView(main)];

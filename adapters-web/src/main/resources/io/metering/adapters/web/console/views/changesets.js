@@ -112,7 +112,6 @@ export function changesetTable(changesets, lang, done) {
 export async function changesetsView(main) {
   const lang = currentLanguage();
   const pending = await pendingChangesets();
-  document.getElementById('nav-changesets')?.append(h('span', { class: 'count', id: 'changeset-count' }, String(pending.length)));
   show(main,
     h('h1', {}, t('console.nav.changesets')),
     h('p', { class: 'muted' }, t('console.changeset.intro', { count: pending.length })),

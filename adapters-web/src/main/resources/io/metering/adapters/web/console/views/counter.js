@@ -111,6 +111,8 @@ export async function counterView(main, meterId, counterId, params) {
       h('a', { href: `#/meter/${encodeURIComponent(meterId)}` }, t('console.meter.title'))),
     h('h1', {}, t('console.reading.title')),
     h('p', { class: 'muted' }, `${counterLabel(counter)} · ${counter.obis_number ?? ''}`),
+    h('p', {}, h('a', { href: `#/${encodeURIComponent(meterId)}/${encodeURIComponent(counterId)}/consumption`, id: 'consumption-link' },
+      t('console.reading.chart'))),
     h('section', { class: 'card' }, h('h2', {}, t('console.reading.add')), addForm(meterId, counterId, lang, reload)),
     changesets.changesets?.length
       ? h('section', { class: 'card' }, h('h2', {}, t('console.nav.changesets')), changesetTable(changesets.changesets, lang, reload)) : null,
