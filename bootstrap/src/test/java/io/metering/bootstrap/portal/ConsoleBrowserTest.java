@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.metering.adapters.http.auth.TokenClaims;
+import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.bootstrap.cli.PortalLink;
 import io.metering.bootstrap.demo.DemoIds;
 import java.net.URI;
@@ -13,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -35,7 +39,7 @@ import org.openqa.selenium.support.ui.Select;
  * the demo data: the admin sign-in link, German, the portal's consumption chart, finding the demo electricity meter by its MaLo id, correcting
  * a reading, the pending-changeset queue of a governed meter (apply changes the series, dismiss does
  * not; one edited first), accepting an implausible reading, a CSV import with its result and refusals, a portal token
- * refused (403) and said so, accessibility (axe-core) at 1280 px and no sideways scrolling at 360 px.
+ * refused (403) and said so, acting for another organization, accessibility (axe-core) at 1280 px and no sideways scrolling at 360 px.
  * With {@code -Dconsole.screenshots=<dir>} it writes the screenshots of README "Back-office console".
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -230,6 +234,20 @@ class ConsoleBrowserTest {
         pages.put("imports", "#/imports");
         List<String> problems = PageAudit.problems(chromium, pages, ConsoleBrowserTest::open, screenshots, "console-");
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    @Order(65)
+    void actingForAnotherOrganizationPicksItFromTheList() {
+        String actor = new TokenMinter(service.settings, Clock.systemUTC())
+                .mint(TokenClaims.admin(DemoIds.ORG.value(), "console-admin").actingFor(List.of("other-org")), Duration.ofHours(1));
+        chromium.driver.get(PortalLink.console(base, actor));
+        chromium.awaitView("meters");
+        assertThat(chromium.driver.findElements(By.cssSelector("#meters tbody tr a"))).hasSize(4);
+
+        new Select(chromium.driver.findElement(By.id("organization"))).selectByValue("other-org");
+        chromium.await(d -> d.findElement(By.id("meters")).getText().contains("No meter matches."));
+        assertThat(chromium.script("return sessionStorage.getItem('metering.console.org')")).isEqualTo("other-org");
     }
 
     @Test
