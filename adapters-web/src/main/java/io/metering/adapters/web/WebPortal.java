@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -27,7 +28,8 @@ import java.util.Properties;
  *       null when only development links work).</li>
  * </ul>
  * Every portal response carries {@link SecurityHeaders}; responses are gzip-compressed by Javalin
- * when the client accepts it. Cross-origin API use is {@link CrossOrigin}'s.
+ * when the client accepts it. Cross-origin API use is {@link CrossOrigin}'s; the staff console is
+ * {@link WebConsole}'s, installed with the portal.
  */
 public final class WebPortal {
     /** Where the portal lives. */
@@ -38,7 +40,7 @@ public final class WebPortal {
     static final String VENDORED = "/io/metering/adapters/web/vendor";
     static final String UPLOT_PROPERTIES = "/META-INF/maven/org.webjars.npm/uplot/pom.properties";
 
-    private static final String REVALIDATE = "no-cache";
+    static final String REVALIDATE = "no-cache";
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private WebPortal() {}
@@ -59,24 +61,30 @@ public final class WebPortal {
                 with(security, "Cache-Control", IMMUTABLE));
         serve(config, "/portal/vendor", VENDORED, with(security, "Cache-Control", IMMUTABLE));
         config.routes.get("/", ctx -> ctx.redirect(PATH, HttpStatus.FOUND));
-        byte[] page = resource(PAGES + "/index.html");
-        Map<String, String> pageHeaders = with(security, "Cache-Control", REVALIDATE);
-        // Javalin matches /portal and /portal/ alike: only the second is the page, whose relative imports need the slash
-        config.routes.get("/portal", ctx -> {
-            if (!ctx.path().endsWith("/")) {
-                ctx.redirect(PATH, HttpStatus.FOUND);
-                return;
-            }
-            pageHeaders.forEach(ctx::header);
-            ctx.contentType("text/html; charset=utf-8").result(page);
-        });
-        config.routes.get("/portal/config.json", ctx -> signInConfig(ctx, settings, security));
+        page(config, PATH, PAGES, with(security, "Cache-Control", REVALIDATE));
+        config.routes.get("/portal/config.json", ctx -> signInConfig(ctx, settings.signIn(), security));
+        WebConsole.install(config, settings);
         CrossOrigin.install(config, settings.corsOrigins());
     }
 
-    private static void signInConfig(Context ctx, WebSettings settings, Map<String, String> security) {
+    /** The page at {@code path} (ending in a slash) from {@code pages/index.html}; the path without the slash redirects there. */
+    static void page(JavalinConfig config, String path, String pages, Map<String, String> headers) {
+        byte[] page = resource(pages + "/index.html");
+        // Javalin matches /portal and /portal/ alike: only the second is the page, whose relative imports need the slash
+        config.routes.get(path.substring(0, path.length() - 1), ctx -> {
+            if (!ctx.path().endsWith("/")) {
+                ctx.redirect(path, HttpStatus.FOUND);
+                return;
+            }
+            headers.forEach(ctx::header);
+            ctx.contentType("text/html; charset=utf-8").result(page);
+        });
+    }
+
+    /** Answers a page's {@code config.json}: the OpenID provider it signs in with, or null. */
+    static void signInConfig(Context ctx, Optional<PortalSignIn> signIn, Map<String, String> security) {
         security.forEach(ctx::header);
-        Map<String, Object> oidc = settings.signIn().map(s -> {
+        Map<String, Object> oidc = signIn.map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("issuer", s.issuer().toString());
             m.put("client_id", s.clientId());
@@ -87,7 +95,7 @@ public final class WebPortal {
         ctx.header("Cache-Control", "no-store").json(body);
     }
 
-    private static void serve(JavalinConfig config, String hostedPath, String classpathDirectory, Map<String, String> headers) {
+    static void serve(JavalinConfig config, String hostedPath, String classpathDirectory, Map<String, String> headers) {
         config.staticFiles.add(files -> {
             files.hostedPath = hostedPath;
             files.directory = classpathDirectory;
@@ -96,13 +104,13 @@ public final class WebPortal {
         });
     }
 
-    private static Map<String, String> with(Map<String, String> headers, String name, String value) {
+    static Map<String, String> with(Map<String, String> headers, String name, String value) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put(name, value);
         return all;
     }
 
-    private static byte[] resource(String path) {
+    static byte[] resource(String path) {
         try (InputStream in = WebPortal.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + path);

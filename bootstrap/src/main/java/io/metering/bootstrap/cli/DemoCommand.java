@@ -60,6 +60,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("# the customer portal, signed in as the demo customer (the token stays in the fragment, never sent)");
         out.println(PortalLink.of(base, portal));
+        out.println("# the back-office console, signed in as the demo administrator");
+        out.println(PortalLink.console(base, admin));
         out.println();
         out.println("# the customer's meters (portal token)");
         out.println("curl -s -H \"Authorization: Bearer $PORTAL_TOKEN\" " + base + "/v1/metering/meter");

@@ -15,4 +15,13 @@ public final class PortalLink {
     public static String of(String base, String portalToken) {
         return base + "/portal/#token=" + portalToken;
     }
+
+    /**
+     * The back-office console's development sign-in link, the same way (docs/console.md).
+     *
+     * @param adminToken an admin token
+     */
+    public static String console(String base, String adminToken) {
+        return base + "/console/#token=" + adminToken;
+    }
 }

@@ -77,6 +77,9 @@ final class TokenCommand implements Callable<Integer> {
             // on stderr, so that PORTAL_TOKEN=$(... token --kind portal ...) still captures the token alone
             spec.commandLine().getErr().println("Customer portal sign-in link: "
                     + PortalLink.of("http://localhost:" + port, token));
+        } else if ("admin".equals(kind)) {
+            spec.commandLine().getErr().println("Back-office console sign-in link: "
+                    + PortalLink.console("http://localhost:" + port, token));
         }
         return 0;
     }

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The customer portal's settings ({@link #SETTINGS}; docs/portal.md): which OpenID provider
- * signs customers in, and which other origins may call the API from a browser.
+ * The web pages' settings ({@link #SETTINGS}; docs/portal.md, docs/console.md): which OpenID providers
+ * sign customers and staff in, and which other origins may call the API from a browser.
  */
 public final class WebConfiguration {
     /** The portal's settings; part of {@link Configuration#SETTINGS}. */
@@ -21,6 +21,11 @@ public final class WebConfiguration {
                     + " links (demo, token --kind portal) work."),
             new Setting("METERING_PORTAL_OIDC_CLIENT_ID", null, "The portal's public client id at that provider; required with"
                     + " METERING_PORTAL_OIDC_ISSUER."),
+            new Setting("METERING_CONSOLE_OIDC_ISSUER", null, "Issuer URL of the OpenID provider the back-office console signs staff"
+                    + " in with (its access tokens must be admin tokens). Unset: only development sign-in links (demo, token --kind"
+                    + " admin) work."),
+            new Setting("METERING_CONSOLE_OIDC_CLIENT_ID", null, "The console's public client id at that provider; required with"
+                    + " METERING_CONSOLE_OIDC_ISSUER."),
             new Setting("METERING_CORS_ORIGINS", null, "Comma-separated origins (https://app.example.com) whose pages may call the API"
                     + " from a browser. Unset: no cross-origin use."));
 
@@ -31,24 +36,29 @@ public final class WebConfiguration {
      * @throws ConfigurationException on a malformed issuer or origin, or an issuer without client id
      */
     public static WebSettings from(Map<String, String> env) {
-        Optional<String> issuer = Configuration.optional(env, "METERING_PORTAL_OIDC_ISSUER");
-        Optional<String> clientId = Configuration.optional(env, "METERING_PORTAL_OIDC_CLIENT_ID");
-        if (issuer.isPresent() != clientId.isPresent()) {
-            throw new ConfigurationException("METERING_PORTAL_OIDC_ISSUER and METERING_PORTAL_OIDC_CLIENT_ID are set together or not at all");
-        }
-        Optional<PortalSignIn> signIn;
-        try {
-            signIn = issuer.map(i -> new PortalSignIn(URI.create(i), clientId.orElseThrow()));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("METERING_PORTAL_OIDC_ISSUER: " + e.getMessage());
-        }
+        Optional<PortalSignIn> signIn = signIn(env, "METERING_PORTAL_OIDC");
+        Optional<PortalSignIn> consoleSignIn = signIn(env, "METERING_CONSOLE_OIDC");
         List<String> origins = Configuration.optional(env, "METERING_CORS_ORIGINS").stream()
                 .flatMap(v -> Arrays.stream(v.split(",")))
                 .map(String::trim)
                 .filter(o -> !o.isEmpty())
                 .map(WebConfiguration::origin)
                 .toList();
-        return new WebSettings(origins, signIn);
+        return new WebSettings(origins, signIn, consoleSignIn);
+    }
+
+    /** The provider named by {@code prefix_ISSUER} and {@code prefix_CLIENT_ID}, set together or not at all. */
+    private static Optional<PortalSignIn> signIn(Map<String, String> env, String prefix) {
+        Optional<String> issuer = Configuration.optional(env, prefix + "_ISSUER");
+        Optional<String> clientId = Configuration.optional(env, prefix + "_CLIENT_ID");
+        if (issuer.isPresent() != clientId.isPresent()) {
+            throw new ConfigurationException(prefix + "_ISSUER and " + prefix + "_CLIENT_ID are set together or not at all");
+        }
+        try {
+            return issuer.map(i -> new PortalSignIn(URI.create(i), clientId.orElseThrow()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(prefix + "_ISSUER: " + e.getMessage());
+        }
     }
 
     /** An origin is scheme, host and optional port, nothing else: the browser's Origin header compares exactly. */

@@ -35,11 +35,13 @@ class TokenCommandPortalLinkTest {
     }
 
     @Test
-    void anAdminTokenGetsNoPortalLink() throws Exception {
+    void anAdminTokenGetsTheConsoleLinkAndNoPortalLink() throws Exception {
         run("token", "--kind", "admin", "--org", "demo-org");
 
-        assertThat(Files.readAllLines(dir.resolve("out.txt"), StandardCharsets.UTF_8)).hasSize(1);
-        assertThat(Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8)).doesNotContain("/portal/");
+        List<String> stdout = Files.readAllLines(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+        assertThat(stdout).hasSize(1);
+        assertThat(Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8)).doesNotContain("/portal/")
+                .contains("Back-office console sign-in link: http://localhost:18099/console/#token=" + stdout.get(0) + System.lineSeparator());
     }
 
     private void run(String... args) throws Exception {

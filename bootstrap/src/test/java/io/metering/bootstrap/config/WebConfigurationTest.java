@@ -46,4 +46,17 @@ class WebConfigurationTest {
                 "METERING_PORTAL_OIDC_CLIENT_ID", "portal")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("absolute http(s) URL");
     }
+
+    @Test
+    void theConsoleHasItsOwnProvider() {
+        WebSettings web = WebConfiguration.from(Map.of("METERING_CONSOLE_OIDC_ISSUER", "https://staff.example.com/realms/staff",
+                "METERING_CONSOLE_OIDC_CLIENT_ID", "console"));
+        assertThat(web.signIn()).isEmpty();
+        assertThat(web.consoleSignIn()).hasValueSatisfying(s -> {
+            assertThat(s.clientId()).isEqualTo("console");
+            assertThat(s.issuerOrigin()).isEqualTo("https://staff.example.com");
+        });
+        assertThatThrownBy(() -> WebConfiguration.from(Map.of("METERING_CONSOLE_OIDC_CLIENT_ID", "console")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("METERING_CONSOLE_OIDC_ISSUER");
+    }
 }

@@ -2,21 +2,13 @@ package io.metering.bootstrap.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.metering.adapters.http.auth.JwtAuthenticator;
 import io.metering.adapters.http.auth.JwtSettings;
 import io.metering.adapters.http.auth.TokenClaims;
 import io.metering.adapters.http.auth.TokenMinter;
-import io.metering.application.port.in.UseCases;
-import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.cli.PortalLink;
-import io.metering.bootstrap.config.Configuration;
-import io.metering.bootstrap.demo.DemoData;
 import io.metering.bootstrap.demo.DemoIds;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -31,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -73,7 +64,7 @@ class PortalBrowserTest {
     @TempDir
     static Path browserDir;
 
-    private static MeteringServer server;
+    private static DemoService service;
     private static String base;
     private static String portal;
     private static String admin;
@@ -81,18 +72,11 @@ class PortalBrowserTest {
 
     @BeforeAll
     static void startServiceAndBrowser() throws Exception {
-        Configuration config = Configuration.from(Map.of("METERING_DATA_DIR", dataDir.toString(), "METERING_JWT_SECRET", SECRET,
-                "METERING_CORS_ORIGINS", ALLOWED_ORIGIN));
-        JwtSettings settings = new JwtSettings(SECRET.getBytes(StandardCharsets.UTF_8), null, null, JwtSettings.DEFAULT_LEEWAY);
         chromium = Chromium.start(browserDir, "en-US");
-        server = MeteringServer.start(config, Clock.systemUTC(), new JwtAuthenticator(settings, Clock.systemUTC()));
-        UseCases u = server.useCases();
-        new DemoData(u.manageMeters(), u.manageCounters(), u.recordReadings(), u.viewMeters()).loadIfAbsent();
-        server.listen(0);
-        base = "http://localhost:" + server.port();
-        TokenMinter minter = new TokenMinter(settings, Clock.systemUTC());
-        portal = minter.mint(TokenClaims.portal(DemoIds.ORG.value(), "browser-customer", DemoIds.CONTACT_ID, List.of()), Duration.ofHours(2));
-        admin = minter.mint(TokenClaims.admin(DemoIds.ORG.value(), "browser-admin"), Duration.ofHours(2));
+        service = DemoService.start(dataDir, SECRET, Map.of("METERING_CORS_ORIGINS", ALLOWED_ORIGIN), "browser");
+        base = service.base;
+        portal = service.portal;
+        admin = service.admin;
     }
 
     @AfterAll
@@ -100,8 +84,8 @@ class PortalBrowserTest {
         if (chromium != null) {
             chromium.close();
         }
-        if (server != null) {
-            server.close();
+        if (service != null) {
+            service.close();
         }
     }
 
@@ -322,50 +306,19 @@ class PortalBrowserTest {
     @Order(80)
     void everyPageHasNoSeriousAccessibilityViolationsAndFitsAPhone() throws Exception {
         String screenshots = System.getProperty("portal.screenshots");
-        List<String> problems = new ArrayList<>();
         Map<String, String> pages = new java.util.LinkedHashMap<>();
         pages.put("meters", "#/meters");
         pages.put("submit", "#/" + DemoIds.LIANDER_POWER + "/submit");
         pages.put("consumption", "#/" + WATER + "/" + WATER_L + "/consumption?view=month&date=2013-05-01");
         pages.put("readings", "#/" + GAS + "/" + GAS_M3 + "/readings");
-        for (boolean phone : List.of(false, true)) {
-            if (phone) {
-                chromium.viewport(360, 780, true);
-            }
-            for (var page : pages.entrySet()) {
-                open(page.getValue(), page.getKey());
-                if (page.getKey().equals("consumption")) {
-                    chromium.awaitElement(".chart canvas");
-                }
-                if (phone) {
-                    long overflow = ((Number) chromium.script(
-                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
-                    if (overflow > 0) {
-                        problems.add(page.getKey() + " scrolls sideways by " + overflow + " px at 360 px");
-                    }
-                } else {
-                    Results axe = new AxeBuilder().analyze(chromium.driver);
-                    for (Rule v : axe.getViolations()) {
-                        if ("serious".equals(v.getImpact()) || "critical".equals(v.getImpact())) {
-                            problems.add(page.getKey() + ": " + v.getId() + " (" + v.getImpact() + ") " + v.getHelp() + " at "
-                                    + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
-                        }
-                    }
-                }
-                if (screenshots != null) {
-                    Screenshots.save(chromium, Path.of(screenshots), page.getKey() + (phone ? "-phone" : "-desktop") + ".png");
-                }
-            }
-        }
-        chromium.viewport(0, 0, false);
+        List<String> problems = PageAudit.problems(chromium, pages, PortalBrowserTest::open, screenshots, "");
         assertThat(problems).isEmpty();
     }
 
     @Test
     @Order(90)
     void anExpiredOrRefusedTokenLeadsBackToSignIn() throws Exception {
-        JwtSettings settings = new JwtSettings(SECRET.getBytes(StandardCharsets.UTF_8), null, null, JwtSettings.DEFAULT_LEEWAY);
-        String expired = new TokenMinter(settings, Clock.fixed(Instant.now().minus(Duration.ofHours(3)), ZoneOffset.UTC))
+        String expired = new TokenMinter(service.settings, Clock.fixed(Instant.now().minus(Duration.ofHours(3)), ZoneOffset.UTC))
                 .mint(TokenClaims.portal(DemoIds.ORG.value(), "browser-customer", DemoIds.CONTACT_ID, List.of()), Duration.ofHours(1));
         chromium.driver.get(PortalLink.of(base, expired));
         awaitView("signin");

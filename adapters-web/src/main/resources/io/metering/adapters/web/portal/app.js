@@ -4,7 +4,8 @@
 //   #/{meter}/{counter}/consumption?view=&date=   my consumption
 //   #/{meter}/{counter}/readings?page=     my readings
 import { h, show, status } from './lib/dom.js';
-import { t, LANGUAGES, preferredLanguage, useLanguage, currentLanguage } from './lib/i18n.js';
+import { t, LANGUAGES, currentLanguage } from './lib/i18n.js';
+import { hashRoute, startPage } from './lib/shell.js';
 import { acceptSignIn, currentToken, sessionExpired, signIn, signOut } from './lib/session.js';
 import { SignedOut } from './lib/api.js';
 import { metersView } from './views/meters.js';
@@ -83,9 +84,7 @@ async function route() {
     signInView();
     return;
   }
-  const [path, search = ''] = location.hash.replace(/^#\/?/, '').split('?');
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  const params = new URLSearchParams(search);
+  const { parts, params } = hashRoute();
   main.setAttribute('aria-busy', 'true');
   delete main.dataset.view;
   const [view, render] = resolve(parts, params);
@@ -107,24 +106,4 @@ async function route() {
   }
 }
 
-languageSelect.addEventListener('change', async () => {
-  await useLanguage(languageSelect.value, { remember: true });
-  await route();
-});
-window.addEventListener('hashchange', route);
-document.querySelector('.skip').addEventListener('click', (event) => {
-  event.preventDefault(); // the hash belongs to the routes
-  main.focus();
-});
-
-async function start() {
-  try {
-    config = await (await fetch('config.json')).json();
-  } catch {
-    config = { oidc: null };
-  }
-  await useLanguage(preferredLanguage());
-  await route();
-}
-
-start();
+startPage({ main, languageSelect, route, onConfig: (c) => { config = c; } });

@@ -22,12 +22,25 @@ function query(params) {
   return s ? `?${s}` : '';
 }
 
-async function request(method, path, { params = {}, body } = {}) {
+let extraHeaders = {};
+
+/** Headers sent with every later request, e.g. the console's {'x-ivy-org-id': org} when acting for another organization. */
+export function useHeaders(headers) {
+  extraHeaders = { ...headers };
+}
+
+/**
+ * One API call: JSON both ways with exact decimals, or a raw body (a file upload) with its content type.
+ * @throws SignedOut on 401, ApiError on any other refusal
+ */
+export async function request(method, path, { params = {}, body, raw, contentType } = {}) {
   const token = currentToken();
   if (!token) throw new SignedOut();
-  const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+  const headers = { ...extraHeaders, Authorization: `Bearer ${token}`, Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${path}${query(params)}`, { method, headers, body: body === undefined ? undefined : stringify(body) });
+  if (raw !== undefined) headers['Content-Type'] = contentType || 'application/octet-stream';
+  const payload = raw !== undefined ? raw : body === undefined ? undefined : stringify(body);
+  const response = await fetch(`${path}${query(params)}`, { method, headers, body: payload });
   const text = await response.text();
   if (response.status === 401) {
     expire();

@@ -5,6 +5,12 @@ export const LANGUAGES = ['en', 'de'];
 const CHOICE = 'metering.portal.language';
 let language = 'en';
 let messages = {};
+let sources = ['messages/'];
+
+/** Where message files come from, later ones overriding earlier ones (the console adds its own to the portal's). */
+export function useMessageSources(directories) {
+  sources = [...directories];
+}
 
 /** The language to start with: the customer's earlier choice, else the browser's first supported one. */
 export function preferredLanguage() {
@@ -19,8 +25,8 @@ export function preferredLanguage() {
 
 /** Loads a language's messages and makes it current; remembered when the customer chose it. */
 export async function useLanguage(lang, { remember = false } = {}) {
-  const response = await fetch(`messages/${lang}.json`);
-  messages = await response.json();
+  const files = await Promise.all(sources.map(async (dir) => (await fetch(`${dir}${lang}.json`)).json()));
+  messages = Object.assign({}, ...files);
   language = lang;
   document.documentElement.lang = lang;
   if (remember) localStorage.setItem(CHOICE, lang);

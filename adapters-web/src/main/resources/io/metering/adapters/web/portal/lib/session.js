@@ -3,8 +3,10 @@
 // removed from the address bar at once) or from the OpenID provider (authorization code flow with
 // PKCE through oidc-client-ts).
 
-const TOKEN = 'metering.portal.token';
-const VIA = 'metering.portal.via';
+// the portal and the staff console share these modules but never a token
+const APP = location.pathname.split('/')[1] || 'portal';
+const TOKEN = `metering.${APP}.token`;
+const VIA = `metering.${APP}.via`;
 let manager = null;
 let expiredSeen = false;
 

@@ -1,0 +1,39 @@
+// The admin operations the console calls (README "Admin extension", "Readings (v1)", "Changesets",
+// "Import and export"), through the portal's API client: exact decimals both ways, the acting
+// organization's header, SignedOut on 401.
+import { request } from '../portal/lib/api.js';
+
+const id = encodeURIComponent;
+const READING = (m, c) => `/v1/metering/reading/${id(m)}/${id(c)}`;
+
+export const admin = {
+  meters: (params) => request('GET', '/v1/metering/admin/meters', { params }),
+  meter: (meterId) => request('GET', `/v1/metering/admin/meters/${id(meterId)}`),
+  updateMeter: (meterId, changes) => request('PATCH', `/v1/metering/admin/meters/${id(meterId)}`, { body: changes }),
+  counters: (meterId) => request('GET', `/v1/metering/admin/meters/${id(meterId)}/counters`),
+  updateCounter: (counterId, changes) => request('PATCH', `/v1/metering/admin/counters/${id(counterId)}`, { body: changes }),
+  readings: (meterId, counterId, params) => request('GET', READING(meterId, counterId), { params }),
+  addReading: (reading, params) => request('POST', '/v1/metering/reading', { body: reading, params }),
+  updateReading: (meterId, counterId, timestamp, changes, params) =>
+    request('PUT', READING(meterId, counterId), { params: { ...params, timestamp }, body: changes }),
+  deleteReading: (meterId, counterId, params) => request('DELETE', READING(meterId, counterId), { params }),
+  changesets: (meterId, counterId) => request('GET', `${READING(meterId, counterId)}/changesets`),
+  applyChangeset: (meterId, counterId, changesetId) =>
+    request('POST', `${READING(meterId, counterId)}/changesets/${id(changesetId)}:apply`),
+  updateChangeset: (meterId, counterId, changesetId, proposed) =>
+    request('PATCH', `${READING(meterId, counterId)}/changesets/${id(changesetId)}`, { body: { proposed } }),
+  dismissChangeset: (meterId, counterId, changesetId, reason) =>
+    request('POST', `${READING(meterId, counterId)}/changesets/${id(changesetId)}:dismiss`, { body: reason ? { reason } : {} }),
+  upload: (file, params) => request('POST', '/v1/metering/admin/imports', { raw: file, contentType: file.type || 'application/octet-stream', params }),
+  importJob: (jobId) => request('GET', `/v1/metering/admin/imports/${id(jobId)}`),
+};
+
+/** Every meter of the organization (the admin list, page by page, at most 1000 a page). */
+export async function allMeters() {
+  const meters = [];
+  for (let from = 0; ; from += 1000) {
+    const page = await admin.meters({ size: 1000, from });
+    meters.push(...page.data);
+    if (page.data.length < 1000) return meters;
+  }
+}

@@ -1,0 +1,136 @@
+// Readings of a counter: paged table (newest first; cumulative and consumption, status, source,
+// reason, who and when), add a reading (skip_validation, direct), correct or delete one with a
+// reason, accept an implausible reading as valid; the counter's pending changesets.
+import { h, show, status } from '../../portal/lib/dom.js';
+import { t, currentLanguage, formatDateTime } from '../../portal/lib/i18n.js';
+import { format, isDecimal, parseInput } from '../../portal/lib/decimal.js';
+import { DecimalLiteral } from '../../portal/lib/json.js';
+import { counterLabel, sourceLabel, statusLabel, unitLabel } from '../../portal/lib/labels.js';
+import { admin } from '../admin-api.js';
+import { failure } from './edit.js';
+import { changesetTable } from './changesets.js';
+
+const PAGE = 20;
+
+function addForm(meterId, counterId, lang, done) {
+  const value = h('input', { id: 'add-value', inputmode: 'decimal', autocomplete: 'off', required: true });
+  const when = h('input', { id: 'add-time', type: 'datetime-local', step: 1 });
+  const reason = h('input', { id: 'add-reason', autocomplete: 'off' });
+  const skip = h('input', { id: 'add-skip', type: 'checkbox' });
+  const direct = h('input', { id: 'add-direct', type: 'checkbox' });
+  const out = h('div', { 'aria-live': 'polite' });
+  const submit = async (event) => {
+    event.preventDefault();
+    const exact = parseInput(value.value, lang);
+    if (exact === null) {
+      out.replaceChildren(status(t('submit.notANumber'), 'error'));
+      return;
+    }
+    const reading = { meter_id: meterId, counter_id: counterId, value: new DecimalLiteral(exact), source: 'ERP' };
+    if (when.value) reading.timestamp = new Date(when.value).toISOString();
+    if (reason.value.trim()) reading.reason = reason.value.trim();
+    try {
+      const answer = await admin.addReading(reading, { skip_validation: skip.checked || undefined, direct: direct.checked || undefined });
+      out.replaceChildren(status(answer?.pending_changesets ? t('submit.pending') : t('console.edit.saved'), 'success'));
+      await done();
+    } catch (e) {
+      out.replaceChildren(failure(e));
+    }
+  };
+  return h('form', { id: 'add-reading', onsubmit: submit },
+    h('div', { class: 'toolbar' },
+      h('label', { for: 'add-value' }, t('console.reading.value'), value),
+      h('label', { for: 'add-time' }, t('console.reading.time'), when),
+      h('label', { for: 'add-reason' }, t('console.reading.reason'), reason),
+      h('label', { class: 'check', for: 'add-skip' }, skip, 'skip_validation'),
+      h('label', { class: 'check', for: 'add-direct' }, direct, 'direct'),
+      h('button', { type: 'submit', class: 'button' }, t('console.reading.add'))),
+    out);
+}
+
+export async function counterView(main, meterId, counterId, params) {
+  const counters = await admin.counters(meterId);
+  const counter = (counters.data ?? counters).find((c) => c._id === counterId);
+  if (!counter) throw new Error(t('error.notFound'));
+  const page = Math.max(0, Number.parseInt(params.get('page') ?? '0', 10) || 0);
+  const query = { size: PAGE, from: page * PAGE, sort: 'desc' };
+  const [cumulative, relative, changesets] = await Promise.all([
+    admin.readings(meterId, counterId, { ...query, type: 'cumulative' }),
+    admin.readings(meterId, counterId, { ...query, type: 'relative' }),
+    admin.changesets(meterId, counterId),
+  ]);
+  const lang = currentLanguage();
+  const unit = unitLabel(counter.unit);
+  const reload = () => counterView(main, meterId, counterId, params);
+  const out = h('div', { 'aria-live': 'polite', id: 'row-result' });
+  const act = (work) => async () => {
+    try {
+      await work();
+      await reload();
+    } catch (e) {
+      out.replaceChildren(failure(e));
+    }
+  };
+  const at = (r) => ({ direction: r.direction });
+  const rows = cumulative.results.map((r, i) => {
+    const correct = act(async () => {
+      const typed = window.prompt(t('console.reading.correctValue'), format(r.value, lang));
+      if (typed === null) return;
+      const exact = parseInput(typed, lang);
+      if (exact === null) throw new Error(t('submit.notANumber'));
+      const reason = window.prompt(t('console.reading.reasonPrompt')) ?? '';
+      await admin.updateReading(meterId, counterId, r.timestamp, { value: new DecimalLiteral(exact), reason, direction: r.direction, source: r.source }, { skip_validation: true });
+    });
+    const remove = act(async () => {
+      const reason = window.prompt(t('console.reading.deleteReason'));
+      if (reason === null) return;
+      await admin.deleteReading(meterId, counterId, { timestamp: r.timestamp, ...at(r), reason });
+    });
+    const accept = act(() => admin.updateReading(meterId, counterId, r.timestamp,
+      { value: new DecimalLiteral(r.value), status: 'valid', direction: r.direction, source: r.source }, { skip_validation: true }));
+    return h('tr', { class: r.status === 'implausible' ? 'implausible' : null },
+      h('th', { scope: 'row' }, formatDateTime(r.timestamp)),
+      h('td', { class: 'num', 'data-label': t('readings.value', { unit }) }, format(r.value, lang)),
+      h('td', { class: 'num', 'data-label': t('readings.since', { unit }) },
+        isDecimal(relative.results[i]?.value) ? format(relative.results[i].value, lang) : '—'),
+      h('td', { 'data-label': t('readings.status') }, statusLabel(r.status)),
+      h('td', { 'data-label': t('readings.source') }, `${r.source ?? ''} (${sourceLabel(r.source)})`),
+      h('td', { 'data-label': t('console.reading.reason') }, r.reason ?? ''),
+      h('td', { 'data-label': t('console.reading.by') }, r.read_by ?? ''),
+      h('td', {}, h('div', { class: 'row-actions' },
+        h('button', { type: 'button', class: 'button secondary small', 'data-action': 'correct', onclick: correct }, t('console.reading.correct')),
+        h('button', { type: 'button', class: 'button secondary small', 'data-action': 'delete', onclick: remove }, t('console.reading.delete')),
+        r.status === 'implausible'
+          ? h('button', { type: 'button', class: 'button small', 'data-action': 'accept', onclick: accept }, t('console.reading.accept')) : null)));
+  });
+  const hits = Number(cumulative.hits ?? cumulative.results.length);
+  const pages = Math.max(1, Math.ceil(hits / PAGE));
+  const link = (p) => `#/meter/${encodeURIComponent(meterId)}/${encodeURIComponent(counterId)}?page=${p}`;
+  show(main,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/meters' }, t('console.nav.meters')), ' › ',
+      h('a', { href: `#/meter/${encodeURIComponent(meterId)}` }, t('console.meter.title'))),
+    h('h1', {}, t('console.reading.title')),
+    h('p', { class: 'muted' }, `${counterLabel(counter)} · ${counter.obis_number ?? ''}`),
+    h('p', {}, h('a', { href: `#/${encodeURIComponent(meterId)}/${encodeURIComponent(counterId)}/consumption`, id: 'consumption-link' },
+      t('console.reading.chart'))),
+    h('section', { class: 'card' }, h('h2', {}, t('console.reading.add')), addForm(meterId, counterId, lang, reload)),
+    changesets.changesets?.length
+      ? h('section', { class: 'card' }, h('h2', {}, t('console.nav.changesets')), changesetTable(changesets.changesets, lang, reload)) : null,
+    h('section', { class: 'card' }, out,
+      h('div', { class: 'table-wrap' }, h('table', { class: 'data dense stacking', id: 'readings' },
+        h('caption', {}, t('readings.caption', { unit, count: format(String(hits), lang) })),
+        h('thead', {}, h('tr', {},
+          h('th', { scope: 'col' }, t('readings.time')),
+          h('th', { scope: 'col', class: 'num' }, t('readings.value', { unit })),
+          h('th', { scope: 'col', class: 'num' }, t('readings.since', { unit })),
+          h('th', { scope: 'col' }, t('readings.status')),
+          h('th', { scope: 'col' }, t('readings.source')),
+          h('th', { scope: 'col' }, t('console.reading.reason')),
+          h('th', { scope: 'col' }, t('console.reading.by')),
+          h('th', { scope: 'col' }, t('console.reading.actions')))),
+        h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 8 }, t('readings.none')))))),
+      h('nav', { class: 'pager', 'aria-label': t('readings.pages') },
+        page > 0 ? h('a', { class: 'button secondary', href: link(page - 1) }, t('readings.newer')) : h('span'),
+        h('p', {}, t('readings.page', { page: page + 1, pages })),
+        page + 1 < pages ? h('a', { class: 'button secondary', href: link(page + 1) }, t('readings.older')) : h('span'))));
+}

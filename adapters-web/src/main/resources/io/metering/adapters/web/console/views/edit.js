@@ -1,0 +1,53 @@
+// Shared pieces of the console's pages: attribute lists, a JSON edit form for the admin PATCH
+// operations, and refusals shown with the API's reason.
+import { h, status } from '../../portal/lib/dom.js';
+import { t } from '../../portal/lib/i18n.js';
+import { ApiError } from '../../portal/lib/api.js';
+import { parse, stringify } from '../../portal/lib/json.js';
+
+/** A refusal as a notice: the API's message and its documented reason. */
+export function failure(e) {
+  if (e instanceof ApiError) return status(`${e.message} (${e.reason ?? e.status})`, 'error');
+  throw e;
+}
+
+/** An object's attributes as a definition list; nested values as JSON (numbers kept exact). */
+export function attributes(object, skip = []) {
+  const entries = Object.entries(object).filter(([k]) => !skip.includes(k));
+  const shown = (v) => {
+    if (Array.isArray(v?.$relation)) return v.$relation.map((r) => (r._slug ? `${r._slug} ${r.entity_id}` : r.entity_id)).join(', ');
+    return v !== null && typeof v === 'object' ? stringify(v) : String(v ?? '');
+  };
+  return h('dl', { class: 'attrs' }, entries.map(([k, v]) => [h('dt', {}, k), h('dd', {}, shown(v))]));
+}
+
+/**
+ * A form that PATCHes the changes typed as JSON ({"attribute": value, "other": null}); values are
+ * parsed keeping each number's source text, so a reading or threshold is sent as typed.
+ */
+export function editForm(id, label, save, done) {
+  const area = h('textarea', { class: 'json', id: `${id}-changes`, spellcheck: 'false' }, '{\n  \n}');
+  const out = h('div', { 'aria-live': 'polite' });
+  const submit = async (event) => {
+    event.preventDefault();
+    out.replaceChildren();
+    let changes;
+    try {
+      changes = parse(area.value);
+    } catch {
+      out.append(status(t('console.edit.notJson'), 'error'));
+      return;
+    }
+    try {
+      await save(changes);
+      out.append(status(t('console.edit.saved'), 'success'));
+      await done();
+    } catch (e) {
+      out.append(failure(e));
+    }
+  };
+  return h('details', { class: 'edit' }, h('summary', {}, label),
+    h('form', { id, onsubmit: submit },
+      h('label', { for: `${id}-changes` }, t('console.edit.hint')), area,
+      h('p', {}, h('button', { type: 'submit', class: 'button' }, t('console.edit.save'))), out));
+}

@@ -1,0 +1,307 @@
+package io.metering.bootstrap.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.metering.adapters.http.auth.TokenClaims;
+import io.metering.adapters.http.auth.TokenMinter;
+import io.metering.bootstrap.cli.PortalLink;
+import io.metering.bootstrap.demo.DemoIds;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Alert;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The back-office console in a real browser (Debian's Chromium, headless) against the real service on
+ * the demo data: the admin sign-in link, German, the portal's consumption chart, finding the demo electricity meter by its MaLo id, correcting
+ * a reading, the pending-changeset queue of a governed meter (apply changes the series, dismiss does
+ * not; one edited first), accepting an implausible reading, a CSV import with its result and refusals, a portal token
+ * refused (403) and said so, acting for another organization, accessibility (axe-core) at 1280 px and no sideways scrolling at 360 px.
+ * With {@code -Dconsole.screenshots=<dir>} it writes the screenshots of docs/console.md.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+    private static final String SECRET = "console-browser-test-secret-of-at-least-32-bytes";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String POWER = DemoIds.LIANDER_POWER.toString();
+    private static final String POWER_T1 = DemoIds.lianderPowerRegister(1).toString();
+    private static final String GAS = DemoIds.AMPDS2_GAS.toString();
+    private static final String GAS_VOLUME = DemoIds.AMPDS2_GAS_VOLUME.toString();
+    private static final String WATER = DemoIds.AMPDS2_WATER.toString();
+    private static final String WATER_L = DemoIds.AMPDS2_WATER_VOLUME.toString();
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path browserDir;
+
+    private static DemoService service;
+    private static String base;
+    private static String portal;
+    private static String admin;
+    private static Chromium chromium;
+
+    @BeforeAll
+    static void startServiceAndBrowser() throws Exception {
+        chromium = Chromium.start(browserDir, "en-US");
+        service = DemoService.start(dataDir, SECRET, Map.of(), "console");
+        base = service.base;
+        portal = service.portal;
+        admin = service.admin;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    @Order(10)
+    void theSignInLinkOpensTheSearchAndTheMaLoIdFindsTheDemoElectricityMeter() {
+        chromium.driver.get(PortalLink.console(base, admin));
+        chromium.awaitView("meters");
+        assertThat(chromium.driver.getCurrentUrl()).doesNotContain("token").endsWith("/console/#/meters");
+        assertThat(chromium.script("return sessionStorage.getItem('metering.console.token')")).isEqualTo(admin);
+        assertThat(chromium.driver.findElements(By.cssSelector("#meters tbody tr"))).hasSize(4);
+
+        chromium.driver.findElement(By.id("meter-search")).sendKeys("871000000000000011");
+        chromium.await(d -> d.findElements(By.cssSelector("#meters tbody tr")).size() == 1);
+        WebElement found = chromium.driver.findElement(By.cssSelector("#meters tbody tr"));
+        assertThat(found.getText()).contains("E0000000000000011", "871000000000000011", "Electricity");
+
+        found.findElement(By.tagName("a")).click();
+        chromium.awaitView("meter");
+        assertThat(chromium.driver.findElements(By.cssSelector("#counters tbody tr"))).hasSize(4);
+        assertThat(chromium.driver.findElement(By.id("meter-attributes")).getText()).contains("ma_lo_id", "871000000000000011");
+        assertThat(chromium.driver.findElement(By.id("counters")).getText()).contains("1-0:1.8.1", "16,945.1 kWh");
+    }
+
+    @Test
+    @Order(15)
+    void germanIsOneChoiceAwayAndTheConsumptionChartIsThePortals() {
+        open("#/meters", "meters");
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Zähler finden"));
+        assertThat(chromium.driver.findElement(By.id("account")).getText()).contains("Offene Änderungen", "Importe");
+        open("#/meter/" + POWER + "/" + POWER_T1, "counter");
+        assertThat(chromium.driver.findElement(By.cssSelector("#readings tbody tr")).getText()).contains("16.945,1");
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
+
+        chromium.driver.findElement(By.id("consumption-link")).click();
+        chromium.awaitView("consumption");
+        chromium.awaitElement(".chart canvas");
+        assertThat(chromium.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Consumption");
+    }
+
+    @Test
+    @Order(20)
+    void aReadingIsCorrectedWithAReason() throws Exception {
+        open("#/meter/" + POWER + "/" + POWER_T1, "counter");
+        WebElement newest = chromium.driver.findElement(By.cssSelector("#readings tbody tr"));
+        assertThat(newest.getText()).contains("16,945.1");
+        newest.findElement(By.cssSelector("button[data-action='correct']")).click();
+        answer("16945.25");
+        answer("meter photo shows 16945.25");
+        chromium.awaitView("counter");
+        chromium.await(d -> d.findElement(By.cssSelector("#readings tbody tr")).getText().contains("16,945.25"));
+
+        JsonNode latest = latest(POWER, POWER_T1);
+        assertThat(latest.get("value").decimalValue()).isEqualByComparingTo("16945.25");
+        assertThat(latest.get("reason").asText()).isEqualTo("meter photo shows 16945.25");
+    }
+
+    @Test
+    @Order(30)
+    void aPortalReadingOnAGovernedMeterWaitsInTheQueueAndIsAppliedAnotherIsDismissed() throws Exception {
+        send("PATCH", "/v1/metering/admin/meters/" + GAS, admin, "{\"reading_governance\":{\"edit_mode\":\"approval\"}}", 200);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (String[] reading : List.of(new String[] {"1086032.5", now.minus(2, ChronoUnit.HOURS).toString()},
+                new String[] {"1086040", now.minus(1, ChronoUnit.HOURS).toString()})) {
+            send("POST", "/v1/metering/reading", portal, "{\"meter_id\":\"" + GAS + "\",\"counter_id\":\"" + GAS_VOLUME + "\",\"value\":"
+                    + reading[0] + ",\"source\":\"ECP\",\"timestamp\":\"" + reading[1] + "\"}", 200);
+        }
+        assertThat(latest(GAS, GAS_VOLUME).get("value").decimalValue()).isEqualByComparingTo("1086031.863");
+
+        open("#/changesets", "changesets");
+        chromium.await(d -> d.findElements(By.cssSelector("#nav-changesets #changeset-count")).stream().anyMatch(e -> e.getText().equals("2")));
+        assertThat(chromium.driver.findElement(By.id("shortcuts")).getText()).contains("a apply", "d dismiss");
+        List<WebElement> rows = chromium.driver.findElements(By.cssSelector("#changesets tbody tr"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getText()).contains("1,086,032.5");
+        assertThat(rows.get(1).getText()).contains("1,086,040");
+
+        // the keyboard: start the queue, apply the first
+        chromium.driver.findElement(By.id("queue-start")).click();
+        chromium.driver.switchTo().activeElement().sendKeys("a");
+        chromium.await(d -> d.findElements(By.cssSelector("#changesets tbody tr")).size() == 1);
+        assertThat(latest(GAS, GAS_VOLUME).get("value").decimalValue()).isEqualByComparingTo("1086032.5");
+
+        // edit the proposal: the series stays as it is, the changeset proposes the new value
+        chromium.driver.findElement(By.cssSelector("#changesets tbody tr button[data-action='edit']")).click();
+        answer("1086035.75");
+        chromium.await(d -> d.findElement(By.id("changesets")).getText().contains("1,086,035.75"));
+        assertThat(api("/v1/metering/reading/" + GAS + "/" + GAS_VOLUME + "/changesets", admin).get("changesets").get(0)
+                .get("proposed").get("value").decimalValue()).isEqualByComparingTo("1086035.75");
+        assertThat(latest(GAS, GAS_VOLUME).get("value").decimalValue()).isEqualByComparingTo("1086032.5");
+
+        chromium.driver.findElement(By.cssSelector("#changesets tbody tr button[data-action='dismiss']")).click();
+        answer("customer typed an extra digit");
+        chromium.await(d -> d.findElement(By.id("changesets")).getText().contains("Nothing waits for approval"));
+        assertThat(latest(GAS, GAS_VOLUME).get("value").decimalValue()).isEqualByComparingTo("1086032.5");
+        assertThat(api("/v1/metering/reading/" + GAS + "/" + GAS_VOLUME + "/changesets", admin).get("changesets")).isEmpty();
+    }
+
+    @Test
+    @Order(40)
+    void anImplausibleReadingIsAcceptedAsValid() throws Exception {
+        JsonNode stored = JSON.readTree(send("POST", "/v1/metering/reading", admin, "{\"meter_id\":\"" + POWER + "\",\"counter_id\":\""
+                + POWER_T1 + "\",\"value\":999999,\"source\":\"ERP\"}", 200));
+        assertThat(latest(POWER, POWER_T1).get("status").asText()).as(stored.toString()).isEqualTo("implausible");
+
+        open("#/meter/" + POWER + "/" + POWER_T1, "counter");
+        WebElement row = chromium.driver.findElement(By.cssSelector("#readings tbody tr.implausible"));
+        assertThat(row.getText()).contains("999,999");
+        row.findElement(By.cssSelector("button[data-action='accept']")).click();
+        chromium.await(d -> d.findElements(By.cssSelector("#readings tbody tr.implausible")).isEmpty());
+        JsonNode latest = latest(POWER, POWER_T1);
+        assertThat(latest.get("value").decimalValue()).isEqualByComparingTo("999999");
+        assertThat(latest.get("status").asText()).isEqualTo("valid");
+    }
+
+    @Test
+    @Order(50)
+    void aCsvImportShowsItsResultAndARefusedOneItsRefusals() throws Exception {
+        String at = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString();
+        Path good = Files.writeString(browserDir.resolve("good.csv"),
+                "meter_id,counter_id,timestamp,value\n" + WATER + "," + WATER_L + "," + at + ",600000.125\n");
+        open("#/imports", "imports");
+        chromium.driver.findElement(By.id("import-file")).sendKeys(good.toString());
+        chromium.driver.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+        chromium.awaitElement("#import-job[data-status='succeeded']");
+        assertThat(chromium.driver.findElement(By.id("import-stored")).getText()).isEqualTo("1");
+        assertThat(latest(WATER, WATER_L).get("value").decimalValue()).isEqualByComparingTo("600000.125");
+
+        Path bad = Files.writeString(browserDir.resolve("bad.csv"),
+                "meter_id,counter_id,timestamp,value\n" + WATER + "," + WATER_L + "," + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ",5\n");
+        open("#/imports", "imports");
+        chromium.driver.findElement(By.id("import-file")).sendKeys(bad.toString());
+        chromium.driver.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+        chromium.awaitElement("#import-job[data-status='failed']");
+        assertThat(chromium.driver.findElement(By.id("refusals")).getText()).contains("less_than_previous");
+        assertThat(latest(WATER, WATER_L).get("value").decimalValue()).isEqualByComparingTo("600000.125");
+    }
+
+    @Test
+    @Order(60)
+    void everyPageHasNoSeriousAccessibilityViolationsAndFitsANarrowScreen() throws Exception {
+        String screenshots = System.getProperty("console.screenshots");
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("meters", "#/meters");
+        pages.put("meter", "#/meter/" + POWER);
+        pages.put("counter", "#/meter/" + POWER + "/" + POWER_T1);
+        pages.put("consumption", "#/" + WATER + "/" + WATER_L + "/consumption?view=month&date=2013-05-01");
+        pages.put("changesets", "#/changesets");
+        pages.put("imports", "#/imports");
+        List<String> problems = PageAudit.problems(chromium, pages, ConsoleBrowserTest::open, screenshots, "console-");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    @Order(65)
+    void actingForAnotherOrganizationPicksItFromTheList() {
+        String actor = new TokenMinter(service.settings, Clock.systemUTC())
+                .mint(TokenClaims.admin(DemoIds.ORG.value(), "console-admin").actingFor(List.of("other-org")), Duration.ofHours(1));
+        chromium.driver.get(PortalLink.console(base, actor));
+        chromium.awaitView("meters");
+        assertThat(chromium.driver.findElements(By.cssSelector("#meters tbody tr a"))).hasSize(4);
+
+        new Select(chromium.driver.findElement(By.id("organization"))).selectByValue("other-org");
+        chromium.await(d -> d.findElement(By.id("meters")).getText().contains("No meter matches."));
+        assertThat(chromium.script("return sessionStorage.getItem('metering.console.org')")).isEqualTo("other-org");
+    }
+
+    @Test
+    @Order(70)
+    void aPortalTokenCannotOpenTheConsolesData() throws Exception {
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/metering/admin/meters"))
+                .header("Authorization", "Bearer " + portal).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+
+        chromium.driver.get(PortalLink.console(base, portal));
+        chromium.awaitView("forbidden");
+        assertThat(chromium.driver.findElement(By.tagName("main")).getText()).contains("No access", "403");
+        assertThat(chromium.driver.findElements(By.cssSelector("#meters"))).isEmpty();
+    }
+
+    private static void open(String route, String view) {
+        String url = base + "/console/" + route;
+        if (url.equals(chromium.driver.getCurrentUrl())) {
+            chromium.driver.navigate().refresh(); // the same hash again would not draw the page anew
+        } else {
+            chromium.driver.get(url);
+        }
+        chromium.awaitView(view);
+    }
+
+    /** Types into the page's prompt and confirms it. */
+    private static void answer(String text) {
+        Alert prompt = chromium.await(d -> {
+            try {
+                return d.switchTo().alert();
+            } catch (org.openqa.selenium.NoAlertPresentException e) {
+                return null;
+            }
+        });
+        prompt.sendKeys(text);
+        prompt.accept();
+    }
+
+    private static JsonNode latest(String meter, String counter) throws Exception {
+        return api("/v1/metering/reading/" + meter + "/" + counter + "?sort=desc&size=1", admin).get("results").get(0);
+    }
+
+    private static JsonNode api(String path, String token) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private static String send(String method, String path, String token, String body, int expected) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(method + " " + path + " " + r.body()).isEqualTo(expected);
+        return r.body();
+    }
+}

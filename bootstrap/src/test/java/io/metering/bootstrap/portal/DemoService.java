@@ -1,0 +1,64 @@
+package io.metering.bootstrap.portal;
+
+import io.metering.adapters.http.auth.JwtAuthenticator;
+import io.metering.adapters.http.auth.JwtSettings;
+import io.metering.adapters.http.auth.TokenClaims;
+import io.metering.adapters.http.auth.TokenMinter;
+import io.metering.application.port.in.UseCases;
+import io.metering.bootstrap.MeteringServer;
+import io.metering.bootstrap.config.Configuration;
+import io.metering.bootstrap.demo.DemoData;
+import io.metering.bootstrap.demo.DemoIds;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real service on the demo data for the browser tests, verifying tokens with a development
+ * secret, with an admin token and a portal token of the demo customer (two hours each).
+ */
+final class DemoService implements AutoCloseable {
+    final JwtSettings settings;
+    final MeteringServer server;
+    final String base;
+    final String admin;
+    final String portal;
+
+    private DemoService(JwtSettings settings, MeteringServer server, String admin, String portal) {
+        this.settings = settings;
+        this.server = server;
+        this.base = "http://localhost:" + server.port();
+        this.admin = admin;
+        this.portal = portal;
+    }
+
+    /**
+     * @param env further configuration, e.g. METERING_CORS_ORIGINS
+     * @param subject the tokens' subjects are {@code subject + "-admin"} and {@code subject + "-customer"}
+     */
+    static DemoService start(Path dataDir, String secret, Map<String, String> env, String subject) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("METERING_DATA_DIR", dataDir.toString());
+        all.put("METERING_JWT_SECRET", secret);
+        JwtSettings settings = new JwtSettings(secret.getBytes(StandardCharsets.UTF_8), null, null, JwtSettings.DEFAULT_LEEWAY);
+        MeteringServer server = MeteringServer.start(Configuration.from(all), Clock.systemUTC(),
+                new JwtAuthenticator(settings, Clock.systemUTC()));
+        UseCases u = server.useCases();
+        new DemoData(u.manageMeters(), u.manageCounters(), u.recordReadings(), u.viewMeters()).loadIfAbsent();
+        server.listen(0);
+        TokenMinter minter = new TokenMinter(settings, Clock.systemUTC());
+        String portal = minter.mint(TokenClaims.portal(DemoIds.ORG.value(), subject + "-customer", DemoIds.CONTACT_ID, List.of()),
+                Duration.ofHours(2));
+        String admin = minter.mint(TokenClaims.admin(DemoIds.ORG.value(), subject + "-admin"), Duration.ofHours(2));
+        return new DemoService(settings, server, admin, portal);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
