@@ -49,7 +49,8 @@ export async function readingsView(main, meterId, counterId, params) {
     h('th', { scope: 'row' }, formatDateTime(r.timestamp)),
     h('td', { class: 'num', 'data-label': t('readings.value', { unit }) }, format(r.value, lang)),
     h('td', { class: 'num', 'data-label': t('readings.since', { unit }) },
-      isDecimal(relative.results[i]?.value) ? format(relative.results[i].value, lang) : '—'),
+      // an implausible reading is not counted: no consumption since the previous one to show
+      r.status !== 'implausible' && isDecimal(relative.results[i]?.value) ? format(relative.results[i].value, lang) : '—'),
     h('td', { 'data-label': t('readings.source') }, sourceLabel(r.source)),
     h('td', { 'data-label': t('readings.status') }, statusLabel(r.status))));
   const button = h('button', { type: 'button', class: 'button secondary', id: 'download-csv' }, t('readings.download'));
