@@ -1,7 +1,7 @@
 // The readings CSV is built from the JSON answers, values as their exact text, RFC 4180 quoting.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readingsCsv } from '../../main/resources/io/metering/adapters/web/portal/lib/csv.js';
+import { csvFileName, readingsCsv } from '../../main/resources/io/metering/adapters/web/portal/lib/csv.js';
 
 test('one line per reading with the consumption since the previous one', () => {
   const cumulative = [
@@ -13,4 +13,11 @@ test('one line per reading with the consumption since the previous one', () => {
     'timestamp,value,consumption,unit,direction,source,status,reason\r\n'
     + '2023-12-26T00:00:00.000Z,11426.2,0,m3,feed-out,ERP,,regular\r\n'
     + '2023-12-27T00:00:00.000Z,11430.60,4.40,m3,feed-out,ECP,implausible,"x, ""y"""\r\n');
+});
+
+test('the file name carries the meter number and the OBIS code, so two gas meters download apart', () => {
+  const obis = { obis_number: '7-0:3.0.0', _id: 'c1' };
+  assert.equal(csvFileName({ meter_number: '1ESY1161229886', _id: 'm1' }, obis), 'readings-1ESY1161229886-7-0_3.0.0.csv');
+  assert.notEqual(csvFileName({ meter_number: 'G-4711' }, obis), csvFileName({ meter_number: 'G 4712' }, obis));
+  assert.equal(csvFileName({ _id: 'm/1' }, { _id: 'c 2' }), 'readings-m_1-c_2.csv');
 });

@@ -13,3 +13,11 @@ export function readingsCsv(cumulative, relative, unit) {
   });
   return `${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
 }
+
+const safe = (text) => String(text).trim().replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '');
+
+/** The download's name: the meter number and the counter's OBIS code (else their ids), so two meters' files differ. */
+export function csvFileName(meter, counter) {
+  const parts = [meter?.meter_number || meter?._id, counter.obis_number || counter._id].filter(Boolean).map(safe).filter(Boolean);
+  return `readings-${parts.join('-')}.csv`;
+}

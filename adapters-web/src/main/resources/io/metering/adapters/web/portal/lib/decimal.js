@@ -19,7 +19,8 @@ export function normalize(text) {
   return negative && /[1-9]/.test(body) ? `-${body}` : body;
 }
 
-function scaleOf(text) {
+/** The number of decimals the text has ("12.340" has 3). */
+export function scaleOf(text) {
   const dot = text.indexOf('.');
   return dot < 0 ? 0 : text.length - dot - 1;
 }
@@ -108,8 +109,12 @@ export function parseInput(typed, locale) {
   return isDecimal(plain) ? normalize(plain) : null;
 }
 
-/** The decimal in the locale's notation with every digit it has (Intl formats decimal strings exactly). */
-export function format(text, locale) {
+/**
+ * The decimal in the locale's notation with every digit it has (Intl formats decimal strings exactly),
+ * or, given digits, rounded for display to at most that many decimals (estimates and forecasts).
+ */
+export function format(text, locale, digits) {
   if (!isDecimal(text)) return '';
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: Math.min(scaleOf(text), 20) }).format(text);
+  const scale = Math.min(scaleOf(text), digits ?? 20, 20);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: scale }).format(text);
 }

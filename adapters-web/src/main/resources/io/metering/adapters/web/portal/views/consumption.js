@@ -5,9 +5,12 @@
 import { api } from '../lib/api.js';
 import { h, show, status } from '../lib/dom.js';
 import { t, currentLanguage, formatDate, formatDateTime } from '../lib/i18n.js';
-import { format, isDecimal, normalize } from '../lib/decimal.js';
+import { add, format, isDecimal, normalize } from '../lib/decimal.js';
 import { counterLabel, unitLabel } from '../lib/labels.js';
-import { VIEWS, windowOf, step, comparisonAnchor, iso } from './period.js';
+import { isEstimated } from '../lib/measured.js';
+import { partialSpan } from '../lib/partial.js';
+import { tickLabels, yRange } from '../lib/chart.js';
+import { VIEWS, windowOf, step, comparisonAnchor, iso, fromIso } from './period.js';
 
 const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -24,11 +27,46 @@ function periodLabel(view, period, long = false) {
   return new Intl.DateTimeFormat(currentLanguage(), { ...opts, timeZone: ZONE }).format(new Date(period.start));
 }
 
-const estimated = (p) => p.start_interpolated || p.end_interpolated;
+const daysFrom = (date, days) => {
+  const d = fromIso(date);
+  return iso(new Date(d.getFullYear(), d.getMonth(), d.getDate() + days));
+};
+
+/** The sum of the periods' values of one field, exact; null when none has a value. */
+function sum(periods, field) {
+  const values = periods.map((p) => p[field]).filter(isDecimal);
+  return values.length ? values.reduce(add) : null;
+}
+
+/**
+ * The Years view's first and last year, which the readings only partly cover: asked again for the
+ * covered part (lib/partial.js), the bar gets that consumption and a label, and the total follows.
+ */
+async function withPartialYears(meterId, counterId, report, times) {
+  const periods = await Promise.all(report.periods.map(async (p) => {
+    const span = partialSpan(p, times);
+    if (!span) return p;
+    const part = (await api.consumption(meterId, counterId,
+      { interval: 'year', start_date: span.from, end_date: span.to, time_zone: ZONE })).data.periods[0];
+    return part ? { ...p, ...part, start: p.start, end: p.end, partial: span } : p;
+  }));
+  const total = {
+    ...report.total,
+    consumption: sum(periods, 'consumption'),
+    energy: sum(periods, 'energy'),
+    periods_without_value: periods.filter((p) => !isDecimal(p.consumption)).length,
+  };
+  return { ...report, periods, total };
+}
+function partialLabel(span) {
+  if (span.cutStart && span.cutEnd) return t('consumption.partialYearBoth', { from: formatDate(span.from), to: formatDate(span.to) });
+  return span.cutStart ? t('consumption.partialYear', { date: formatDate(span.from) }) : t('consumption.partialYearTo', { date: formatDate(span.to) });
+}
+
 // the chart's geometry only: every figure shown as text stays an exact decimal string
 const plotted = (v) => (isDecimal(v) ? Number(v) : null);
 
-async function drawChart(holder, view, report, previous) {
+async function drawChart(holder, view, report, previous, estimated) {
   const { default: UPlot } = await import('../vendor/uplot/1.6.30/dist/uPlot.esm.js');
   const periods = report.periods;
   const xs = periods.map((_, i) => i);
@@ -51,10 +89,10 @@ async function drawChart(holder, view, report, previous) {
   const plot = new UPlot({
     width,
     height: width < 500 ? 220 : 300,
-    scales: { x: { time: false, range: [-0.5, periods.length - 0.5] } },
+    scales: { x: { time: false, range: [-0.5, periods.length - 0.5] }, y: { range: (u, min, max) => yRange(min, max) } },
     axes: [
       { values: (u, ticks) => ticks.map((i) => (Number.isInteger(i) && periods[i] ? periodLabel(view, periods[i]) : '')), stroke: '#3d4852' },
-      { stroke: '#3d4852', size: 60 },
+      { stroke: '#3d4852', size: 60, values: (u, splits) => tickLabels(splits, currentLanguage()) },
     ],
     legend: { show: true, live: false },
     cursor: { show: false },
@@ -75,12 +113,20 @@ export async function consumptionView(main, meterId, counterId, params) {
   const anchor = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date') : lastDay;
   const compareAt = comparisonAnchor(view, anchor);
   const { start, end } = windowOf(view, anchor);
-  const [report, previous, implausible] = await Promise.all([
+  // the readings a day beyond the window too: they tell whether a boundary value is measured (lib/measured.js)
+  const [answer, before, around] = await Promise.all([
     load(meterId, counterId, view, anchor),
     compareAt ? load(meterId, counterId, view, compareAt) : null,
-    api.readings(meterId, counterId, { start_date: start, end_date: end, size: -1 })
-      .then((r) => r.results.filter((x) => x.status === 'implausible')),
+    api.readings(meterId, counterId, { start_date: daysFrom(start, -2), end_date: daysFrom(end, 2), size: -1, sort: 'asc' })
+      .then((r) => r.results),
   ]);
+  const times = around.filter((r) => r.status !== 'implausible').map((r) => Date.parse(r.timestamp)).sort((a, b) => a - b);
+  const estimated = (p) => isEstimated(p, times);
+  // a comparison without a single value (before the first reading) would only be a column of dashes
+  const previous = before?.periods.some((p) => isDecimal(p.consumption)) ? before : null;
+  const report = view === 'years' ? await withPartialYears(meterId, counterId, answer, times) : answer;
+  const inWindow = (r) => Date.parse(r.timestamp) >= Date.parse(report.start) && Date.parse(r.timestamp) < Date.parse(report.end);
+  const implausible = around.filter((r) => r.status === 'implausible' && inWindow(r));
   const lang = currentLanguage();
   const unit = unitLabel(report.unit ?? counter.unit);
   const link = (v, a) => `#/${encodeURIComponent(meterId)}/${encodeURIComponent(counterId)}/consumption?view=${v}&date=${a}`;
@@ -102,7 +148,7 @@ export async function consumptionView(main, meterId, counterId, params) {
       h('dd', {}, `${format(previous.total.consumption, lang)} ${unit}`)] : null);
   const chart = h('div', { class: 'chart', role: 'img', 'aria-label': t('consumption.chartLabel', { range }) });
   const rows = report.periods.map((p, i) => h('tr', { class: estimated(p) ? 'estimated' : null },
-    h('th', { scope: 'row' }, periodLabel(view, p, true)),
+    h('th', { scope: 'row' }, periodLabel(view, p, true), p.partial ? h('span', { class: 'partial' }, partialLabel(p.partial)) : null),
     h('td', { class: 'num', 'data-consumption': p.consumption ?? '', 'data-label': t('consumption.consumption') },
       isDecimal(p.consumption) ? format(p.consumption, lang) : '—', estimated(p) ? h('span', { class: 'badge' }, t('consumption.estimatedShort')) : null),
     previous ? h('td', { class: 'num', 'data-label': t('consumption.previous') },
@@ -123,5 +169,5 @@ export async function consumptionView(main, meterId, counterId, params) {
       implausible.length ? h('div', {}, h('p', { class: 'hint' }, t('consumption.implausible')),
         h('ul', { class: 'implausible' }, implausible.map((r) => h('li', {}, `${formatDateTime(r.timestamp)}: ${format(r.value, lang)} ${unit}`)))) : null),
     h('section', { class: 'card' }, table));
-  await drawChart(chart, view, report, previous);
+  await drawChart(chart, view, report, previous, estimated);
 }

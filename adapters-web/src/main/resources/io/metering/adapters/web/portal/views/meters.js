@@ -3,7 +3,8 @@
 import { api } from '../lib/api.js';
 import { h, show, status } from '../lib/dom.js';
 import { t, currentLanguage, formatDateTime, formatDate } from '../lib/i18n.js';
-import { format, subtract, isDecimal, compare } from '../lib/decimal.js';
+import { format, isDecimal } from '../lib/decimal.js';
+import { forecastOf, FORECAST_HORIZON_DAYS } from '../lib/forecast.js';
 import { sectorLabel, directionLabel, tariffLabel, unitLabel } from '../lib/labels.js';
 
 const SECTORS = ['power', 'gas', 'water', 'district_heating', 'waste_water'];
@@ -12,8 +13,9 @@ function fact(label, ...value) {
   return h('div', {}, h('dt', {}, label), h('dd', {}, ...value));
 }
 
-function quantity(value, unit) {
-  return isDecimal(value) ? `${format(value, currentLanguage())} ${unitLabel(unit)}`.trim() : '—';
+/** A value with its unit, never broken inside (the value may wrap away from its label); digits rounds estimates. */
+function quantity(value, unit, digits) {
+  return isDecimal(value) ? h('span', { class: 'qty' }, `${format(value, currentLanguage(), digits)}\u00a0${unitLabel(unit)}`.trim()) : '—';
 }
 
 function counterItem(meter, counter) {
@@ -22,10 +24,14 @@ function counterItem(meter, counter) {
     ? [quantity(counter.current_consumption, counter.unit), h('span', { class: 'when' }, formatDateTime(counter.last_reading))]
     : [t('meters.noReading')];
   const facts = [fact(t('meters.lastReading'), ...last)];
-  if (isDecimal(counter.forecast_reading_value)) {
-    facts.push(fact(t('meters.forecast', { date: formatDate(counter.forecast_as_of) }), quantity(counter.forecast_reading_value, counter.unit)));
-    if (isDecimal(counter.current_consumption) && compare(counter.forecast_reading_value, counter.current_consumption) >= 0) {
-      facts.push(fact(t('meters.sinceLast'), quantity(subtract(counter.forecast_reading_value, counter.current_consumption), counter.unit)));
+  const forecast = forecastOf(meter, counter);
+  if (forecast?.stale) {
+    facts.push(fact(t('meters.forecastTitle'), h('span', { class: 'stale' }, t('meters.noRecent', { days: FORECAST_HORIZON_DAYS }))));
+  } else if (forecast) {
+    facts.push(fact(t('meters.forecast', { date: formatDate(counter.forecast_as_of) }), '≈\u00a0', quantity(forecast.value, counter.unit, forecast.digits)));
+    if (forecast.since !== null) {
+      facts.push(fact(t(counter.direction === 'feed-in' ? 'meters.sinceLastFeedIn' : 'meters.sinceLast'),
+        '≈\u00a0', quantity(forecast.since, counter.unit, forecast.digits)));
     }
   }
   return h('li', { class: 'counter' },

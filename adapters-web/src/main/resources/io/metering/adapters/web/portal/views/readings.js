@@ -5,7 +5,7 @@ import { h, show } from '../lib/dom.js';
 import { t, currentLanguage, formatDateTime } from '../lib/i18n.js';
 import { format, isDecimal } from '../lib/decimal.js';
 import { counterLabel, sourceLabel, statusLabel, unitLabel } from '../lib/labels.js';
-import { readingsCsv } from '../lib/csv.js';
+import { csvFileName, readingsCsv } from '../lib/csv.js';
 
 const PAGE = 20;
 
@@ -13,13 +13,14 @@ async function download(meterId, counterId, counter, button) {
   button.disabled = true;
   try {
     const all = { size: -1, sort: 'asc' };
-    const [cumulative, relative] = await Promise.all([
+    const [cumulative, relative, meter] = await Promise.all([
       api.readings(meterId, counterId, { ...all, type: 'cumulative' }),
       api.readings(meterId, counterId, { ...all, type: 'relative' }),
+      api.meter(meterId).then((r) => r.data.entity),
     ]);
     const csv = readingsCsv(cumulative.results, relative.results, counter.unit);
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const a = h('a', { href: url, download: `readings-${(counter.obis_number || counterId).replace(/[^\w.-]+/g, '_')}.csv`, hidden: true });
+    const a = h('a', { href: url, download: csvFileName(meter, counter), hidden: true });
     document.body.append(a);
     a.click();
     a.remove();
@@ -48,7 +49,8 @@ export async function readingsView(main, meterId, counterId, params) {
     h('th', { scope: 'row' }, formatDateTime(r.timestamp)),
     h('td', { class: 'num', 'data-label': t('readings.value', { unit }) }, format(r.value, lang)),
     h('td', { class: 'num', 'data-label': t('readings.since', { unit }) },
-      isDecimal(relative.results[i]?.value) ? format(relative.results[i].value, lang) : '—'),
+      // an implausible reading is not counted: no consumption since the previous one to show
+      r.status !== 'implausible' && isDecimal(relative.results[i]?.value) ? format(relative.results[i].value, lang) : '—'),
     h('td', { 'data-label': t('readings.source') }, sourceLabel(r.source)),
     h('td', { 'data-label': t('readings.status') }, statusLabel(r.status))));
   const button = h('button', { type: 'button', class: 'button secondary', id: 'download-csv' }, t('readings.download'));

@@ -2,14 +2,11 @@
 // shown before typing (getAllowedReadingForMeter), refusals in words next to their field.
 import { api, ApiError } from '../lib/api.js';
 import { h, show, status } from '../lib/dom.js';
-import { t, currentLanguage } from '../lib/i18n.js';
+import { t, currentLanguage, formatDate } from '../lib/i18n.js';
 import { format, parseInput, subtract, isDecimal } from '../lib/decimal.js';
 import { DecimalLiteral } from '../lib/json.js';
 import { counterLabel, directionLabel, refusal, tariffLabel, unitLabel } from '../lib/labels.js';
-
-const pad = (n) => String(n).padStart(2, '0');
-const localDate = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-const localTime = (d) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+import { localDate, localTime, readingInstant } from '../lib/instant.js';
 
 function rangeText(range, unit) {
   if (!range) return '';
@@ -27,6 +24,7 @@ export async function submitView(main, meterId) {
     api.counters(meterId).then((r) => r.data),
   ]);
   const now = new Date();
+  const offered = { date: localDate(now), time: localTime(now) };
   const date = h('input', { type: 'date', id: 'reading-date', name: 'date', value: localDate(now), max: localDate(now), required: true });
   const time = h('input', { type: 'time', id: 'reading-time', name: 'time', value: localTime(now), required: true });
   const outcome = h('div', { id: 'submit-outcome', 'aria-live': 'polite' });
@@ -49,10 +47,7 @@ export async function submitView(main, meterId) {
     return { counter, input, hint, error, row, range: null };
   });
 
-  const timestamp = () => {
-    const d = new Date(`${date.value}T${time.value}`);
-    return Number.isNaN(d.getTime()) ? null : d.toISOString();
-  };
+  const timestamp = () => readingInstant(date.value, time.value, offered);
   const setError = (field, text) => {
     field.error.textContent = text;
     field.input.setAttribute('aria-invalid', text ? 'true' : 'false');
@@ -127,11 +122,19 @@ export async function submitView(main, meterId) {
     }
   }
 
-  const governed = meter.reading_governance?.edit_mode === 'approval' || meter.reading_governance?.edit_mode === 'external';
-  show(main,
+  const head = [
     h('p', { class: 'crumbs' }, h('a', { href: '#/meters' }, t('nav.meters'))),
     h('h1', {}, t('submit.title')),
-    h('p', { class: 'muted' }, `${meter._title || meter.meter_number} · ${t('meters.number')} ${meter.meter_number ?? '—'}`),
+    h('p', { class: 'muted' }, `${meter._title || meter.meter_number} · ${t('meters.number')} ${meter.meter_number ?? '—'}`)];
+  // a removed meter takes no reading: say so instead of a form that can only be refused
+  const closed = (await api.allowed(meterId, timestamp())).data.find((r) => r.closed);
+  if (closed) {
+    show(main, ...head, h('p', { class: 'notice', id: 'submit-closed', role: 'status' }, closed.decommissioned_at
+      ? t('submit.closed', { date: formatDate(closed.decommissioned_at) }) : t('submit.closedNoDate')));
+    return;
+  }
+  const governed = meter.reading_governance?.edit_mode === 'approval' || meter.reading_governance?.edit_mode === 'external';
+  show(main, ...head,
     governed ? status(t('submit.governed')) : null,
     h('form', { class: 'card form', novalidate: true, onsubmit: send },
       h('fieldset', { class: 'when' },

@@ -1,0 +1,24 @@
+// What My meters says about a counter's forecast (docs/portal.md "Forecasts"): the API extrapolates
+// from the average rate however old the last reading is, so the portal shows a forecast only while
+// the last reading is recent, never for a removed meter, rounded to the precision of the readings.
+import { compare, isDecimal, scaleOf, subtract } from './decimal.js';
+
+/** How old the last reading may be for a forecast to be shown, in days. */
+export const FORECAST_HORIZON_DAYS = 90;
+const DAY_MS = 86_400_000;
+
+/**
+ * The forecast facts of a counter: null when there is nothing to say (a removed meter, no reading or
+ * no rate), {stale: true} when the last reading is older than the horizon, else {value, since, digits}
+ * with digits the decimals of the last reading (at most 3) for display and since the advance since it.
+ */
+export function forecastOf(meter, counter, now = new Date()) {
+  if (meter.status === 'decommissioned' || !counter.last_reading) return null;
+  if (now.getTime() - new Date(counter.last_reading).getTime() > FORECAST_HORIZON_DAYS * DAY_MS) return { stale: true };
+  if (!isDecimal(counter.forecast_reading_value)) return null;
+  const last = counter.current_consumption;
+  const digits = isDecimal(last) ? Math.min(scaleOf(last), 3) : 3;
+  const since = isDecimal(last) && compare(counter.forecast_reading_value, last) >= 0
+    ? subtract(counter.forecast_reading_value, last) : null;
+  return { stale: false, value: counter.forecast_reading_value, since, digits };
+}
