@@ -9,7 +9,7 @@ import io.metering.adapters.http.HttpSettings;
 import io.metering.adapters.http.LivenessCheck;
 import io.metering.adapters.http.auth.Authenticator;
 import io.metering.adapters.http.observe.HttpObservability;
-import io.metering.adapters.http.observe.MetricsRoute;
+import io.metering.adapters.http.observe.ManagementApp;
 import io.metering.adapters.persistence.DataSources;
 import io.metering.adapters.web.WebPortal;
 import io.metering.adapters.persistence.PersistenceSettings;
@@ -70,10 +70,7 @@ public final class MeteringServer implements AutoCloseable {
         this.http = http;
         this.ops = ops;
         this.metrics = metrics;
-        this.management = ops.managementPort().map(port -> Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            new MetricsRoute(ops.metricsToken(), metrics::scrape).register(config.routes);
-        }));
+        this.management = ops.managementPort().map(port -> ManagementApp.create(ops.metricsToken(), metrics::scrape));
     }
 
     /**

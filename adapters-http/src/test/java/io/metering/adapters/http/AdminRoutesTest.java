@@ -110,6 +110,27 @@ class AdminRoutesTest {
     }
 
     @Test
+    void aMeterIsNotDecommissionedBeforeAReadingItHoldsThroughEitherOperation() {
+        String meterId = createMeter("{\"meter_number\":\"D-2\",\"sector\":\"power\"}");
+        String counterId = t.post("/v1/metering/admin/meters/" + meterId + "/counters", t.adminToken(),
+                "{\"obis_number\":\"1-0:1.8.0\",\"direction\":\"feed-out\",\"unit\":\"kWh\"}").json().get("data").get("_id").asText();
+        Response written = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + meterId + "\",\"counter_id\":\""
+                + counterId + "\",\"value\":1140,\"source\":\"360\",\"timestamp\":\"2024-06-01T08:00:00Z\"}");
+        assertThat(written.status()).as(written.toString()).isEqualTo(200);
+        String closeBefore = "{\"status\":\"decommissioned\",\"decommissioned_at\":\"2024-05-31T00:00:00Z\"}";
+
+        for (String path : new String[] {"/v1/metering/admin/meters/" + meterId, "/v1/metering/meter/" + meterId}) {
+            Response refused = t.patch(path, t.adminToken(), closeBefore);
+            assertReason(refused, 409, "readings_after_decommissioning");
+            assertThat(refused.json().get("message").asText()).as(path).contains("2024-06-01T08:00:00Z");
+        }
+        assertThat(t.get("/v1/metering/admin/meters/" + meterId, t.adminToken()).json().get("data").get("status").asText())
+                .isEqualTo("active");
+        assertThat(t.patch("/v1/metering/admin/meters/" + meterId, t.adminToken(),
+                "{\"status\":\"decommissioned\",\"decommissioned_at\":\"2024-06-01T08:00:00Z\"}").status()).isEqualTo(200);
+    }
+
+    @Test
     void aCounterHoldingReadingsKeepsItsDirectionAndUnit() {
         String meterId = createMeter("{\"meter_number\":\"D-1\",\"sector\":\"power\"}");
         String counterId = t.post("/v1/metering/admin/meters/" + meterId + "/counters", t.adminToken(),

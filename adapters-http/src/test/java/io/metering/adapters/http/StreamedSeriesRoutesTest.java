@@ -95,6 +95,26 @@ class StreamedSeriesRoutesTest {
     }
 
     @Test
+    void theReadingsAndTheConsumptionNegotiateCsvAlike() {
+        Map<String, Boolean> csvFor = Map.of(
+                "application/json, text/csv", false,
+                "text/csv;q=0, application/json", false,
+                "text/csv;q=0.1, application/json;q=0.9", false,
+                "text/csv, application/json", true,
+                "application/json;q=0.5, text/csv", true);
+        String consumption = "/v1/metering/consumption/" + meter.id() + "/" + counter.id()
+                + "?interval=day&start_date=2024-01-02&end_date=2024-01-05";
+        csvFor.forEach((accept, csv) -> {
+            for (String operation : List.of(path("type=cumulative"), consumption)) {
+                Response r = t.send(HttpRequest.newBuilder(URI.create(t.url(operation)))
+                        .header("Authorization", "Bearer " + t.adminToken()).header("Accept", accept).GET().build());
+                assertThat(r.status()).as("%s %s: %s", accept, operation, r.body()).isEqualTo(200);
+                assertThat(r.header("Content-Type")).as("%s %s", accept, operation).startsWith(csv ? "text/csv" : "application/json");
+            }
+        });
+    }
+
+    @Test
     void changesetsAreNotPartOfTheCsvExport() {
         Response r = t.send(HttpRequest.newBuilder(URI.create(t.url(path("include_pending_changesets=true"))))
                 .header("Authorization", "Bearer " + t.adminToken()).header("Accept", "text/csv").GET().build());

@@ -9,14 +9,20 @@ import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.config.ConfigurationException;
 import io.metering.bootstrap.db.RunningEmbeddedServer;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
@@ -27,7 +33,8 @@ import picocli.CommandLine.Option;
  * ({@link StoreBackup}), consistent at one instant, restorable by {@code metering restore} on any
  * PostgreSQL major version. While a service runs on the embedded store, the backup is read through
  * that service's PostgreSQL server, so the service keeps serving; otherwise the store is started
- * for the backup. The file appears only when complete; an existing file is never replaced.
+ * for the backup. The file appears only when complete, readable by its owner only; an existing file
+ * is never replaced.
  */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Write a backup of the store (every meter, counter, reading and changeset) to a file."
@@ -76,7 +83,8 @@ final class BackupCommand implements Callable<Integer> {
         Path partial = to.resolveSibling(to.getFileName() + ".partial");
         try {
             Map<String, Long> rows;
-            try (OutputStream out = Files.newOutputStream(partial)) {
+            Files.deleteIfExists(partial); // left by a backup that was killed; created anew below, owner-only
+            try (OutputStream out = new BufferedOutputStream(ownerOnly(partial), 1 << 16)) {
                 rows = new StoreBackup(store).backup(out, BuildInfo.current().version(), Clock.systemUTC());
             }
             Files.move(partial, to, StandardCopyOption.ATOMIC_MOVE);
@@ -87,6 +95,19 @@ final class BackupCommand implements Callable<Integer> {
             deleteQuietly(partial);
             return 1;
         }
+    }
+
+    /**
+     * A new file readable by its owner only (0600) from its first byte: it holds every customer's
+     * readings. File systems without POSIX permissions get a plain new file.
+     */
+    static OutputStream ownerOnly(Path file) throws IOException {
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Channels.newOutputStream(Files.newByteChannel(file, options));
+        }
+        return Channels.newOutputStream(Files.newByteChannel(file, options,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))));
     }
 
     private static void deleteQuietly(Path file) {

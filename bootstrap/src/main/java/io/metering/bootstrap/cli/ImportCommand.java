@@ -244,23 +244,14 @@ final class ImportCommand implements Callable<Integer> {
         query.put("delimiter", delimiter);
         query.put("decimal_comma", decimalComma == null ? null : decimalComma.toString());
         long started = System.nanoTime();
+        RemoteImport.Outcome outcome;
+        // the bar is closed (its line ended) before anything else is printed, so no summary is glued to it
         try (ProgressBar bar = noProgress ? null : bar(estimateRows(file))) {
-            RemoteImport.Outcome outcome = new RemoteImport(base, bearer).run(file, query, rows -> {
+            outcome = new RemoteImport(base, bearer, org).run(file, query, rows -> {
                 if (bar != null) {
                     bar.stepTo(rows);
                 }
-            }, err);
-            if (!outcome.stored()) {
-                err.println();
-                err.println("Import refused (" + outcome.reason() + "): " + outcome.message());
-                err.println(mode == ImportReadingsCommand.Commit.FILE ? "Nothing was stored."
-                        : outcome.rows() + " readings of the chunks before the refused reading's chunk were stored.");
-                return REFUSED;
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("Imported %d readings in %.1f s (%.0f readings/s) through %s%n", outcome.rows(), seconds,
-                    outcome.rows() / Math.max(seconds, 1e-9), base);
-            return 0;
+            });
         } catch (IOException e) {
             err.println("Cannot import through " + base + ": " + e.getMessage());
             return 1;
@@ -268,6 +259,19 @@ final class ImportCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return 1;
         }
+        if (outcome.job() != null) {
+            err.println("Uploaded to " + base + "; import job " + outcome.job());
+        }
+        if (!outcome.stored()) {
+            err.println("Import refused (" + outcome.reason() + "): " + outcome.message());
+            err.println(mode == ImportReadingsCommand.Commit.FILE ? "Nothing was stored."
+                    : outcome.rows() + " readings of the chunks before the refused reading's chunk were stored.");
+            return REFUSED;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("Imported %d readings in %.1f s (%.0f readings/s) through %s%n", outcome.rows(), seconds,
+                outcome.rows() / Math.max(seconds, 1e-9), base);
+        return 0;
     }
 
     /** What is wrong with the file, in words: a decoding failure means the file is not UTF-8 text. */

@@ -2,8 +2,8 @@ package io.metering.bootstrap.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.metering.adapters.http.web.Guard;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,18 +29,23 @@ final class RemoteImport {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
     private final String token;
+    private final String org;
 
     /**
      * @param base the service's base URL, e.g. {@code http://localhost:8080}
-     * @param token an admin bearer token of the organization to import into
+     * @param token an admin bearer token of the organization to import into, or one whose
+     *     {@code act_for_orgs} allows it
+     * @param org the organization to import into, sent as the contract's {@code x-ivy-org-id}, so the
+     *     service refuses (403) a token that may not act for it instead of importing into the token's own
      */
-    RemoteImport(String base, String token) {
+    RemoteImport(String base, String token, String org) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.token = token;
+        this.org = org;
     }
 
-    /** How a remote import ended. */
-    record Outcome(boolean stored, long rows, String reason, String message) {}
+    /** How a remote import ended; {@code job} is null when the upload was refused. */
+    record Outcome(String job, boolean stored, long rows, String reason, String message) {}
 
     /**
      * Uploads and waits for the job.
@@ -50,34 +55,39 @@ final class RemoteImport {
      * @return the outcome; a refused upload is an outcome with its reason too
      * @throws IOException if the service cannot be reached
      */
-    Outcome run(Path file, Map<String, String> query, LongConsumer progress, PrintStream err) throws IOException, InterruptedException {
+    Outcome run(Path file, Map<String, String> query, LongConsumer progress) throws IOException, InterruptedException {
         Map<String, String> params = new LinkedHashMap<>(query);
         params.values().removeIf(v -> v == null);
         String q = params.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpResponse<String> accepted = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/metering/admin/imports" + (q.isEmpty() ? "" : "?" + q)))
                 .header("Authorization", "Bearer " + token)
+                .header(Guard.ORG_HEADER, org)
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofFile(file))
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         JsonNode answer = JSON.readTree(accepted.body());
+        if (accepted.statusCode() == 403) {
+            return new Outcome(null, false, 0, answer.path("reason").asText("forbidden"), answer.path("message").asText()
+                    + " (the token may not import into organization " + org + ": give a token of " + org
+                    + " or one whose act_for_orgs names it)");
+        }
         if (accepted.statusCode() != 202) {
-            return new Outcome(false, 0, answer.path("reason").asText("http_" + accepted.statusCode()), answer.path("message").asText());
+            return new Outcome(null, false, 0, answer.path("reason").asText("http_" + accepted.statusCode()), answer.path("message").asText());
         }
         String job = answer.at("/data/id").asText();
-        err.println("Uploaded to " + base + "; import job " + job);
         while (true) {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/metering/admin/imports/" + job))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    .header("Authorization", "Bearer " + token).header(Guard.ORG_HEADER, org).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode data = JSON.readTree(r.body()).path("data");
             progress.accept(data.path("rows_stored").asLong());
             switch (data.path("status").asText()) {
                 case "succeeded" -> {
-                    return new Outcome(true, data.path("rows_stored").asLong(), null, null);
+                    return new Outcome(job, true, data.path("rows_stored").asLong(), null, null);
                 }
                 case "failed" -> {
                     JsonNode refusal = data.path("refusals").path(0);
-                    return new Outcome(false, data.path("rows_stored").asLong(), refusal.path("reason").asText("failed"),
+                    return new Outcome(job, false, data.path("rows_stored").asLong(), refusal.path("reason").asText("failed"),
                             refusal.path("message").asText());
                 }
                 default -> Thread.sleep(POLL.toMillis());

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,16 +94,46 @@ class BackupRestoreTest {
             Fixture.seed(a.http(), "cli-org");
             before = digest(a);
             assertThat(run(dir.resolve("a"), "backup", "--to", file.toString())).contains("Backup written to").contains("reading 5");
+            assertThat(Files.getPosixFilePermissions(file)).as("every customer's readings: owner only")
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             assertThat(a.http().get("/ready", null).status()).as("the service kept serving").isEqualTo(200);
         }
-        assertThat(run(dir.resolve("b"), "restore", "--from", file.toString())).contains("Restored from").contains("reading 5");
+        assertThat(run(dir.resolve("b"), "restore", "--from", file.toString())).contains("Restored from").contains("reading 5")
+                .contains("copy jwt-secret from the old data directory").contains("METERING_JWT_SECRET");
         try (InProcessService b = InProcessService.start(dir.resolve("b"), Map.of())) {
             assertThat(digest(b)).isEqualTo(before);
         }
     }
 
+    @Test
+    void aDamagedFileIsRefusedInWordsBeforeAStoreIsCreated() throws Exception {
+        Path file = dir.resolve("whole.backup");
+        try (InProcessService a = InProcessService.start(dir.resolve("a"), Map.of())) {
+            Fixture.seed(a.http(), "cut-org");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                new StoreBackup(a.dataSource()).backup(out, "test", Clock.systemUTC());
+            }
+        }
+        byte[] whole = Files.readAllBytes(file);
+        Path cut = dir.resolve("damaged.zip");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+
+        String output = run(2, empty, "restore", "--from", cut.toString());
+
+        assertThat(output).contains("the backup file is damaged or incomplete").doesNotContain("Restored from");
+        try (var created = Files.list(empty)) {
+            assertThat(created).as("no store created for a damaged file").isEmpty();
+        }
+    }
+
     /** Runs the command line's main with the data directory; fails unless it exits 0. @return its output */
     private String run(Path dataDir, String... args) throws Exception {
+        return run(0, dataDir, args);
+    }
+
+    /** Runs the command line's main with the data directory; fails unless it exits with {@code status}. @return its output */
+    private String run(int status, Path dataDir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "io.metering.bootstrap.cli.Main"));
         command.addAll(List.of(args));
@@ -113,7 +144,7 @@ class BackupRestoreTest {
         Process p = pb.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(out);
-        assertThat(p.exitValue()).as("%s exits 0; output:%n%s", args[0], output).isZero();
+        assertThat(p.exitValue()).as("%s exits %d; output:%n%s", args[0], status, output).isEqualTo(status);
         return output;
     }
 

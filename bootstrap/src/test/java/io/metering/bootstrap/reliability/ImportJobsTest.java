@@ -109,6 +109,8 @@ class ImportJobsTest {
         assertThat(accepted.headers().firstValue("Location")).hasValue("/v1/metering/admin/imports/" + queued.get("id").asText());
         JsonNode job = awaitFinished(queued.get("id").asText());
         assertThat(job.get("status").asText()).as("%s", job).isEqualTo("succeeded");
+        assertThat(queued.get("created_at").asText()).as("milliseconds, like every instant")
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z").isEqualTo(job.get("created_at").asText());
         assertThat(job.get("rows_read").asLong()).isEqualTo(2);
         assertThat(job.get("rows_stored").asLong()).isEqualTo(2);
         assertThat(job.get("rows_refused").asLong()).isZero();
@@ -250,6 +252,48 @@ class ImportJobsTest {
         assertThat(ok).isZero();
         assertThat(no).as("a refused file exits 2").isEqualTo(2);
         assertThat(storedValues(counterOut, 2023)).containsExactly("2000", "2001.25");
+    }
+
+    @Test
+    void theCommandLineImportsIntoTheNamedOrganizationOrRefusesATokenOfAnother() throws IOException {
+        Path csv = Files.writeString(files.resolve("other-org.csv"), "meter_number,obis_number,timestamp,value\n"
+                + "1ESY-1,1-0:1.8.0,2019-01-01T00:00:00Z,1000\n");
+
+        Cli run = cli("import", "--org", "other-org", "--file", csv.toString(), "--url", service.http().base(), "--token", admin,
+                "--no-progress");
+
+        assertThat(run.status()).as("a token of another organization is refused: %s", run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("Import refused (forbidden").contains("may not import into organization other-org");
+        assertThat(storedValues(counterOut, 2019)).as("nothing stored in the token's own organization").isEmpty();
+    }
+
+    @Test
+    void theProgressBarsLineEndsBeforeTheSummaryAndIsNotRedrawnAfterARefusal() throws IOException {
+        Path refused = Files.writeString(files.resolve("bar-refused.csv"), "meter_number,obis_number,timestamp,value\n"
+                + "1ESY-1,1-0:1.8.0,2020-02-01T00:00:00Z,3000\n1ESY-1,1-0:9.9.9,2020-02-02T00:00:00Z,3001\n");
+
+        Cli run = cli("import", "--org", ORG, "--file", refused.toString(), "--url", service.http().base(), "--token", admin);
+
+        assertThat(run.status()).isEqualTo(2);
+        String err = run.err();
+        assertThat(err).contains("rows/s").containsPattern("(?m)^Uploaded to .*; import job ")
+                .containsPattern("(?m)^Import refused \\(");
+        assertThat(err.substring(err.indexOf("Uploaded to"))).as("no bar drawn after its summary").doesNotContain("rows/s");
+    }
+
+    private record Cli(int status, String err) {}
+
+    /** Runs the command line in this process, its standard error captured. */
+    private static Cli cli(String... args) {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            int status = new picocli.CommandLine(new io.metering.bootstrap.cli.Main()).execute(args);
+            return new Cli(status, err.toString(java.nio.charset.StandardCharsets.UTF_8).replace('\r', '\n'));
+        } finally {
+            System.setErr(original);
+        }
     }
 
     @Test

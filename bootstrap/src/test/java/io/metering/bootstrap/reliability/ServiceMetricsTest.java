@@ -84,6 +84,21 @@ class ServiceMetricsTest {
     }
 
     @Test
+    void portalFilesShareTheStaticLabelAndUnknownPathsStayUnmatched() {
+        for (String file : new String[] {"/portal/app.js", "/portal/portal.css", "/portal/app.js"}) {
+            assertThat(http.get(file, null).status()).as(file).isEqualTo(200);
+        }
+        assertThat(http.get("/portal/no-such-file.js", null).status()).isEqualTo(404);
+        assertThat(http.get("/", null).status()).isEqualTo(302);
+
+        String scrape = scrape();
+        assertThat(value(scrape, "http_server_requests_seconds_count{method=\"GET\",route=\"static\",status=\"200\"}")).isEqualTo(3);
+        assertThat(value(scrape, "http_server_requests_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"}")).isEqualTo(1);
+        assertThat(scrape).as("file names never become labels").doesNotContain("app.js").doesNotContain("portal.css")
+                .doesNotContain("route=\"unmatched\",status=\"200\"").doesNotContain("route=\"unmatched\",status=\"302\"");
+    }
+
+    @Test
     void anApiTokenGetsNotFound() {
         assertThat(http.get("/metrics", Tokens.admin(ORG)).status()).isEqualTo(404);
         assertThat(http.get("/metrics", null).status()).isEqualTo(404);

@@ -3,17 +3,25 @@ package io.metering.application.service;
 import io.metering.application.access.Caller;
 import io.metering.application.model.Page;
 import io.metering.application.model.PageRequest;
+import io.metering.application.model.SortOrder;
 import io.metering.application.port.in.ManageMetersUseCase;
 import io.metering.application.port.in.MeterFilter;
 import io.metering.application.port.in.MeterView;
 import io.metering.application.port.out.MeterSearch;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.ConflictException;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
+import io.metering.domain.meter.MeterLifecycle;
+import io.metering.domain.reading.Reading;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +30,9 @@ import java.util.Set;
  * attributes that decide ownership and identity.
  */
 public final class MeterAdministrationService implements ManageMetersUseCase {
+    /** An upper bound beyond any reading's timestamp (readings lie at most a day in the future). */
+    private static final Instant LATEST_STORABLE = Instant.parse("9999-12-31T23:59:59Z");
+
     private final ServiceContext ctx;
     private final Reach reach;
     private final CounterInsights insights;
@@ -72,9 +83,42 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
             Meter.Builder builder = current.toBuilder().updatedAt(now);
             MeterAttributes.apply(builder, current, changes, ctx.businessZone(), !caller.isAdmin());
             Meter updated = MeterAttributes.stampDecommissioning(builder.build(), changes, now);
+            requireNoReadingsAfterClosing(current, updated);
             ctx.meters().update(updated);
             return updated;
         });
+    }
+
+    /**
+     * A meter may not be closed before a reading it holds: nothing may be written after the closing
+     * instant, so that reading could never be corrected or removed again, yet would keep counting
+     * (docs/domain.md#decommissioned-meters). Checked when the closing instant changes, with the
+     * meter's counters locked against concurrent reading writes.
+     *
+     * @throws ConflictException 409 {@code readings_after_decommissioning}, naming the latest reading's instant
+     */
+    private void requireNoReadingsAfterClosing(Meter current, Meter updated) {
+        Optional<Instant> closing = MeterLifecycle.closedAt(updated, ctx.businessZone());
+        if (closing.isEmpty() || closing.equals(MeterLifecycle.closedAt(current, ctx.businessZone()))) {
+            return;
+        }
+        List<CounterId> counters = ctx.counters().findByMeter(updated.org(), updated.id()).stream().map(Counter::id).toList();
+        if (counters.isEmpty()) {
+            return;
+        }
+        ctx.counters().lockForReadingWrite(updated.org(), counters);
+        // stored instants have microseconds at most: a microsecond after the closing is the first one after it
+        Instant after = closing.get().plus(1, ChronoUnit.MICROS);
+        Optional<Instant> latest = counters.stream()
+                .flatMap(c -> ctx.series().range(updated.org(), c, Optional.empty(), after, LATEST_STORABLE, SortOrder.DESC,
+                        new PageRequest(0, 1)).stream())
+                .map(Reading::timestamp)
+                .max(Instant::compareTo);
+        if (latest.isPresent()) {
+            throw new ConflictException(RejectionReason.READINGS_AFTER_DECOMMISSIONING, "meter " + updated.id()
+                    + " cannot be decommissioned at " + closing.get() + ": it holds readings after that instant, the latest at "
+                    + latest.get() + "; decommission it at or after " + latest.get() + ", or delete those readings first");
+        }
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.metering.application.port.in.ReadingChanges;
 import io.metering.application.port.in.UpdateReadingCommand;
 import io.metering.application.port.in.WriteOptions;
 import io.metering.domain.counter.Counter;
+import io.metering.domain.error.ConflictException;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
@@ -194,9 +195,28 @@ class FieldTrialWritesTest {
     // ---- 6. decommissioned meters
 
     @Test
+    void a_meter_is_not_closed_before_a_reading_it_holds() {
+        world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-06-10T00:00:00Z", "150"));
+
+        assertThatThrownBy(() -> world.meters.update(world.admin, meter.id(),
+                attrs("status", "decommissioned", "decommissioned_at", "2024-05-31T22:00:00Z")))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.READINGS_AFTER_DECOMMISSIONING))
+                .hasMessageContaining("the latest at 2024-06-10T00:00:00Z");
+        assertThat(world.store.findById(meter.org(), meter.id()).orElseThrow().isDecommissioned()).as("the refused change stored nothing").isFalse();
+
+        // at the latest reading's instant it closes; moving the instant before it later is refused alike
+        world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned", "decommissioned_at", "2024-06-10T00:00:00Z"));
+        assertThatThrownBy(() -> world.meters.update(world.admin, meter.id(), attrs("decommissioned_at", "2024-06-09")))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.READINGS_AFTER_DECOMMISSIONING));
+        // other changes of a closed meter are not held up
+        world.meters.update(world.admin, meter.id(), attrs("_title", "closed"));
+    }
+
+    @Test
     void a_closed_meter_lets_an_admin_correct_and_delete_up_to_its_closing_and_nothing_after() {
-        world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-05-20T00:00:00Z", "120"),
-                reading(meter, counter, "2024-06-10T00:00:00Z", "150"));
+        world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-05-20T00:00:00Z", "120"));
         world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned", "decommissioned_at", "2024-05-31"));
         UpdateReadingService updates = new UpdateReadingService(world.ctx, PlausibilityProvider.NONE);
         DeleteReadingService deletes = new DeleteReadingService(world.ctx);
@@ -205,18 +225,17 @@ class FieldTrialWritesTest {
         updates.update(new UpdateReadingCommand(world.admin, new ReadingAddress(meter.id(), counter.id(),
                 Instant.parse("2024-05-20T00:00:00Z"), null), new ReadingChanges(new BigDecimal("119"), ReadingSource.ERP, null, null,
                         null, null, null, null, null), new WriteOptions(true, false)));
+        assertThat(world.stored(counter)).extracting(r -> r.value().toPlainString()).containsExactly("100", "119");
         deletes.delete(new DeleteReadingCommand(world.admin, new ReadingAddress(meter.id(), counter.id(),
                 Instant.parse("2024-05-20T00:00:00Z"), null), false));
-        // after the closing: refused, deletes included
-        assertRejected(() -> deletes.delete(new DeleteReadingCommand(world.admin, new ReadingAddress(meter.id(), counter.id(),
-                Instant.parse("2024-06-10T00:00:00Z"), null), true)), RejectionReason.METER_DECOMMISSIONED);
+        // after the closing: refused, even with skip_validation
         assertRejected(() -> world.record(world.admin, new WriteOptions(true, false), reading(meter, counter, "2024-06-01T00:00:00Z", "160")),
                 RejectionReason.METER_DECOMMISSIONED);
         // a portal user writes nothing to a closed meter
         assertRejected(() -> world.record(ServiceWorld.portal("contact-anna"), WriteOptions.DEFAULT,
                 reading(meter, counter, "2024-05-25T00:00:00Z", "130").source(ReadingSource.ECP)), RejectionReason.METER_DECOMMISSIONED);
 
-        assertThat(world.stored(counter)).extracting(r -> r.value().toPlainString()).containsExactly("100", "150");
+        assertThat(world.stored(counter)).extracting(r -> r.value().toPlainString()).containsExactly("100");
     }
 
     @Test

@@ -58,6 +58,11 @@ public enum RejectionReason {
      */
     COUNTER_HAS_READINGS("counter_has_readings"),
     /**
+     * A decommissioning whose instant lies before a stored reading of the meter: that reading could
+     * never be corrected or removed again (docs/domain.md#decommissioned-meters).
+     */
+    READINGS_AFTER_DECOMMISSIONING("readings_after_decommissioning"),
+    /**
      * An import names a meter or counter by a key of the user's (MaLo id, MeLo id, meter number,
      * OBIS code) that names none in the organization (docs/import-export.md).
      */

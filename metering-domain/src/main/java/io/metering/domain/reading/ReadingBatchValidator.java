@@ -189,8 +189,10 @@ public final class ReadingBatchValidator {
         if (r.timestamp().isBefore(earliest)) {
             return Optional.of(new InvalidRequestException(RejectionReason.TIMESTAMP_TOO_EARLY,
                     at(c) + ": timestamp " + r.timestamp() + " lies before " + earliest + ", the "
-                            + (earliest.equals(MeterLifecycle.EARLIEST_PLAUSIBLE) ? "earliest plausible reading time"
-                                    : "meter's installation") + " (a meter clock fallen back to its epoch?)"));
+                            // only a time before any plausible reading hints at a clock reset; an installation date is just a date
+                            + (earliest.equals(MeterLifecycle.EARLIEST_PLAUSIBLE)
+                                    ? "earliest plausible reading time (a meter clock fallen back to its epoch?)"
+                                    : "start of the meter's installation (or commissioning) date; a meter has no readings before it is installed")));
         }
         if (!c.meter().acceptsReadingAt(r.timestamp())) {
             return Optional.of(new InvalidRequestException(RejectionReason.CONTRACT_PERIOD,

@@ -109,6 +109,18 @@ class ReadingBatchValidatorFieldTrialTest {
                 batch(reading(meter).at("1989-12-31T23:59:59.999Z").value("0")), NOW, ZoneOffset.UTC), RejectionReason.TIMESTAMP_TOO_EARLY);
         assertThat(validate(new StoredSeries(), PlausibilityPolicy.NONE, batch(reading(meter).at(MeterLifecycle.EARLIEST_PLAUSIBLE).value("0")),
                 NOW, ZoneOffset.UTC)).hasSize(1);
+        assertThatThrownBy(() -> validate(new StoredSeries(), PlausibilityPolicy.NONE,
+                batch(reading(meter).at("1970-01-01T00:00:00Z").value("0")), NOW, ZoneOffset.UTC))
+                .hasMessageContaining("earliest plausible reading time").hasMessageContaining("clock fallen back to its epoch");
+    }
+
+    @Test
+    void a_reading_before_the_installation_date_is_refused_plainly_without_a_clock_guess() {
+        Meter installed = powerMeter().attributes(Map.of(MeterLifecycle.INSTALLATION_DATE, "2024-03-01")).build();
+        assertThatThrownBy(() -> validate(new StoredSeries(), PlausibilityPolicy.NONE,
+                batch(reading(installed).at("2024-02-01T00:00:00Z").value("0")), NOW, ZoneOffset.UTC))
+                .hasMessageContaining("lies before 2024-03-01T00:00:00Z, the start of the meter's installation")
+                .hasMessageNotContaining("epoch").hasMessageNotContaining("clock");
     }
 
     @Test

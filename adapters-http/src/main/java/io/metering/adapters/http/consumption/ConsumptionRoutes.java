@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.metering.adapters.http.web.Access;
 import io.metering.adapters.http.web.Envelope;
+import io.metering.adapters.http.web.CsvNegotiation;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.Params;
 import io.metering.application.access.Caller;
@@ -64,17 +65,6 @@ public final class ConsumptionRoutes {
         routes.get(CONSUMPTION, guard.require(Access.ADMIN_OR_PORTAL, this::consumption));
     }
 
-    /** Whether the client asks for CSV: {@code text/csv} accepted, JSON not preferred before it. */
-    static boolean wantsCsv(String accept) {
-        if (accept == null) {
-            return false;
-        }
-        String a = accept.toLowerCase(java.util.Locale.ROOT);
-        int csv = a.indexOf("text/csv");
-        int json = a.indexOf("application/json");
-        return csv >= 0 && (json < 0 || csv < json);
-    }
-
     private void consumption(Context ctx, Caller caller) throws IOException {
         var meterId = Params.meterId(ctx.pathParam("meter_id"));
         var counterId = Params.counterId(ctx.pathParam("counter_id"));
@@ -87,7 +77,7 @@ public final class ConsumptionRoutes {
         var report = query.consumption(new ConsumptionRequest(caller, meterId, counterId, Optional.ofNullable(direction), start, end,
                 interval, zone));
         ConsumptionResponse answer = ConsumptionJson.of(report);
-        if (wantsCsv(ctx.header("Accept"))) {
+        if (CsvNegotiation.wantsCsv(ctx)) {
             ctx.contentType("text/csv; charset=utf-8");
             ctx.header("Content-Disposition", "attachment; filename=\"consumption-" + answer.counterId() + ".csv\"");
             try (Writer out = new BufferedWriter(new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8))) {

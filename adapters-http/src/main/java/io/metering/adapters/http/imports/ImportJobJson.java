@@ -2,6 +2,7 @@ package io.metering.adapters.http.imports;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.metering.application.port.in.ImportJob;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,18 +16,19 @@ import java.util.List;
  * @param rowsStored records validated and handed to the store
  * @param rowsRefused records refused
  * @param refusals why, with positions
- * @param createdAt when the file was accepted (ISO-8601)
+ * @param createdAt when the file was accepted; written in milliseconds like every instant (the 202
+ *     answer holds the clock's nanoseconds, the stored job milliseconds: both show the same)
  * @param startedAt when the import started, null before
  * @param finishedAt when it ended, null before
  */
 record ImportJobJson(String id, String format, String commit, String status, @JsonProperty("rows_read") long rowsRead,
         @JsonProperty("rows_stored") long rowsStored, @JsonProperty("rows_refused") long rowsRefused, List<ImportJob.Refusal> refusals,
-        @JsonProperty("created_at") String createdAt, @JsonProperty("started_at") String startedAt,
-        @JsonProperty("finished_at") String finishedAt) {
+        @JsonProperty("created_at") Instant createdAt, @JsonProperty("started_at") Instant startedAt,
+        @JsonProperty("finished_at") Instant finishedAt) {
 
     static ImportJobJson of(ImportJob job) {
         return new ImportJobJson(job.id().toString(), job.format(), job.commit().name().toLowerCase(java.util.Locale.ROOT),
-                job.status().code(), job.rowsRead(), job.rowsStored(), job.rowsRefused(), job.refusals(), job.createdAt().toString(),
-                job.startedAt() == null ? null : job.startedAt().toString(), job.finishedAt() == null ? null : job.finishedAt().toString());
+                job.status().code(), job.rowsRead(), job.rowsStored(), job.rowsRefused(), job.refusals(), job.createdAt(),
+                job.startedAt(), job.finishedAt());
     }
 }

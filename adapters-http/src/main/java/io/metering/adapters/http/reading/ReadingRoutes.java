@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.metering.adapters.http.json.RequestFields;
 import io.metering.adapters.http.web.Access;
+import io.metering.adapters.http.web.CsvNegotiation;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
 import io.metering.adapters.http.web.Params;
@@ -45,7 +46,7 @@ import java.util.Optional;
  *   <li>getReadingsByInterval {@code GET /v1/metering/reading/{meter_id}/{counter_id}} (EitherAuth)
  *       → {@code {results, hits, firstRecordCreatedAt, pending_changesets?}}; {@code size=-1} and
  *       pages over {@link #STREAM_ABOVE} readings are streamed ({@link JsonSeriesWriter}), and
- *       {@code Accept: text/csv} answers CSV, streamed too ({@link CsvSeriesWriter}).</li>
+ *       an {@code Accept} preferring CSV ({@link CsvNegotiation}) answers CSV, streamed too ({@link CsvSeriesWriter}).</li>
  * </ul>
  * On a governed meter a non-direct write becomes a pending changeset (DOMAIN.md "Changesets"): it
  * still answers 200, with the created changesets in {@code pending_changesets}; createMeterReading
@@ -171,7 +172,7 @@ public final class ReadingRoutes {
         Direction direction = Params.code(ctx, "direction", Direction::fromCode, "feed-in, feed-out", null);
         ValueType type = Params.code(ctx, "type", ReadingRoutes::valueType, "cumulative, relative", ValueType.CUMULATIVE);
         SortOrder sort = Params.code(ctx, "sort", ReadingRoutes::sortOrder, "asc, desc", SortOrder.ASC);
-        boolean csv = wantsCsv(ctx);
+        boolean csv = CsvNegotiation.wantsCsv(ctx);
         // a page of JSON by default, as the contract says; the CSV export is of the whole interval unless a size is given
         int size = (int) Params.integer(ctx, "size", csv ? PageRequest.ALL : 20, PageRequest.ALL, Integer.MAX_VALUE);
         long from = Params.integer(ctx, "from", 0, 0, Long.MAX_VALUE);
@@ -194,12 +195,6 @@ public final class ReadingRoutes {
         ReadingsPageResponse response = mapper.toResponse(page);
         ctx.json(withChangesets ? response
                 : new ReadingsPageResponse(response.results(), response.hits(), response.firstRecordCreatedAt(), null));
-    }
-
-    /** Whether the client asks for CSV: {@code text/csv} named in {@code Accept} (any JSON answer otherwise). */
-    private static boolean wantsCsv(Context ctx) {
-        String accept = ctx.header("Accept");
-        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(CsvSeriesWriter.MEDIA_TYPE);
     }
 
     private TimeInput time(Context ctx, String name) {

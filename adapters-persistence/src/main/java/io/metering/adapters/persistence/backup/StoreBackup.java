@@ -92,6 +92,49 @@ public final class StoreBackup {
     }
 
     /**
+     * Reads a backup file through without touching any store: the manifest at its start, a format
+     * this release reads, and every table the manifest names, each entry read to its end so its CRC
+     * is checked. Lets a restore refuse a damaged or truncated file before it creates a store.
+     *
+     * @param in the ZIP written by {@link #backup}; read to the last table
+     * @return the backup's manifest
+     * @throws BackupException if the file is no backup, of an unknown format, or damaged or incomplete
+     */
+    public static BackupManifest check(InputStream in) {
+        try {
+            ZipInputStream zip = new ZipInputStream(in);
+            BackupManifest manifest = readManifest(zip);
+            byte[] buffer = new byte[1 << 16];
+            for (BackupManifest.Table table : manifest.tables()) {
+                ZipEntry entry = zip.getNextEntry();
+                if (entry == null || !entry.getName().equals(TABLE_PREFIX + table.name())) {
+                    throw new BackupException("the backup file is damaged or incomplete: table " + table.name() + " is missing");
+                }
+                while (zip.read(buffer) >= 0) {
+                    // reading to the entry's end makes ZipInputStream check its size and CRC
+                }
+            }
+            return manifest;
+        } catch (BackupException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new BackupException("the backup file is damaged or incomplete: " + e.getMessage(), e);
+        }
+    }
+
+    private static BackupManifest readManifest(ZipInputStream zip) throws IOException {
+        ZipEntry first = zip.getNextEntry();
+        if (first == null || !first.getName().equals(MANIFEST)) {
+            throw new BackupException("this is not a metering backup (no " + MANIFEST + " at its start)");
+        }
+        BackupManifest manifest = JSON.readValue(new KeepOpenInput(zip), BackupManifest.class);
+        if (manifest.format() != FORMAT) {
+            throw new BackupException("backup format " + manifest.format() + " is not known to this release (it reads " + FORMAT + ")");
+        }
+        return manifest;
+    }
+
+    /**
      * Restores a backup into this store, whose tables must be empty.
      *
      * @param in the ZIP written by {@link #backup}
@@ -102,14 +145,7 @@ public final class StoreBackup {
      */
     public Map<String, Long> restore(InputStream in) throws IOException {
         ZipInputStream zip = new ZipInputStream(in);
-        ZipEntry first = zip.getNextEntry();
-        if (first == null || !first.getName().equals(MANIFEST)) {
-            throw new BackupException("this is not a metering backup (no " + MANIFEST + " at its start)");
-        }
-        BackupManifest manifest = JSON.readValue(new KeepOpenInput(zip), BackupManifest.class);
-        if (manifest.format() != FORMAT) {
-            throw new BackupException("backup format " + manifest.format() + " is not known to this release (it reads " + FORMAT + ")");
-        }
+        BackupManifest manifest = readManifest(zip);
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Connection c = store.getConnection()) {
             c.setAutoCommit(false);
