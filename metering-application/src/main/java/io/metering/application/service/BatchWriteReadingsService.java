@@ -8,7 +8,6 @@ import io.metering.application.port.in.BatchWriteCommand;
 import io.metering.application.port.in.BatchWriteReadingsUseCase;
 import io.metering.application.port.in.BatchWriteResult;
 import io.metering.application.port.in.ReadingIdentifiers;
-import io.metering.application.port.in.WriteOptions;
 import io.metering.application.port.out.ReadingMatch;
 import io.metering.domain.changeset.Changeset;
 import io.metering.domain.counter.Counter;
@@ -47,14 +46,12 @@ import java.util.stream.Collectors;
  * {@link BatchWriteReadingsUseCase}). One transaction: load meters and counters, build each item's
  * match, lock every counter involved and match, decide each item, then write all direct creates and
  * updates together through {@link ReadingWriter} (removed = every replaced, moved or deleted key),
- * check the emptied positions ({@link SeriesGapGuard}), turn governed non-direct items into
- * changesets and clear the changesets direct writes confirm.
+ * which checks the emptied positions, turns governed non-direct items into changesets and clears
+ * the changesets direct writes confirm.
  */
 public final class BatchWriteReadingsService implements BatchWriteReadingsUseCase {
     private final ServiceContext ctx;
     private final ReadingWriter writer;
-    private final ChangesetInterceptor interceptor;
-    private final SeriesGapGuard gaps;
     private final EchoMatcher echoes;
 
     /**
@@ -65,8 +62,6 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
         this.ctx = ctx;
         this.writer = new ReadingWriter(ctx, plausibility);
         this.echoes = new EchoMatcher(ctx);
-        this.interceptor = new ChangesetInterceptor(ctx, writer);
-        this.gaps = new SeriesGapGuard(ctx);
     }
 
     /** One decided item: a write (with the stored reading it replaces, if any) or a delete. */
@@ -129,34 +124,16 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
 
         List<Plan> plans = decide(command, meters, countersByMeter, found, now);
         checkTargets(org, plans);
-        WriteOptions options = command.options();
-        boolean validate = !options.skipValidation();
-
         List<ReadingCandidate> direct = confirmEchoes(org, plans,
                 plans.stream().filter(p -> !p.isDelete() && !p.intercepted()).map(Plan::candidate).toList());
         List<ReadingCandidate> governed = plans.stream().filter(Plan::intercepted).map(Plan::candidate).toList();
-        List<ReadingKey> removed = plans.stream().flatMap(p -> p.removes().stream()).toList();
-        List<Reading> written;
-        if (direct.isEmpty()) {
-            written = List.of();
-            if (!removed.isEmpty()) {
-                ctx.readings().delete(org, removed);
-            }
-        } else {
-            written = writer.write(org, direct, removed, ReadingWriter.OnExisting.REPLACE, validate);
-        }
-        if (validate) {
-            gaps.check(org, plans.stream().filter(p -> p.removes().isPresent())
-                    .map(p -> new SeriesGapGuard.Vacated("readings[" + p.index() + "]", p.matched().key(),
-                            capacity(counters, p.matched().counterId())))
-                    .toList(), written.stream().map(Reading::key).toList());
-        }
-        List<Changeset> pending = governed.isEmpty() ? List.of() : interceptor.intercept(caller, governed, validate, now);
-        List<Reading> confirming = written.stream().filter(r -> ChangesetInterceptor.isDirect(options, r)).toList();
-        if (!confirming.isEmpty()) {
-            writer.autoClear(org, confirming);
-        }
-        return results(plans, direct, written, governed, pending);
+        List<SeriesGapGuard.Vacated> removed = plans.stream().filter(p -> p.removes().isPresent())
+                .map(p -> new SeriesGapGuard.Vacated("readings[" + p.index() + "]", p.matched().key(),
+                        capacity(counters, p.matched().counterId())))
+                .toList();
+        ReadingWriter.Written written = writer.writeFor(caller, command.options(), direct, removed, ReadingWriter.OnExisting.REPLACE,
+                governed, now);
+        return results(plans, direct, written.readings(), governed, written.pending());
     }
 
     private Map<MeterId, Meter> loadMeters(OrganizationId org, List<BatchItem> items) {

@@ -104,7 +104,7 @@ public final class ReadingChangesetService implements ReadingChangesetsUseCase {
                     existing == null ? null : existing.unit(), existing == null ? null : existing.metadata());
             Reading written = writer.write(caller.org(), List.of(new ReadingCandidate(0, reading, meter, counter, p.status() != null)),
                     List.of(), ReadingWriter.OnExisting.REPLACE, true).get(0);
-            ctx.changesets().delete(caller.org(), cs.id());
+            writer.clear(caller.org(), List.of(cs));
             return new AppliedChangeset(written, cs);
         });
     }

@@ -24,7 +24,7 @@ import java.util.Optional;
  * the counter is locked, the reading located (404 when absent, never a silent no-op), its new
  * content validated against its new neighbours with the old key excluded, and stored in place of
  * the old one. A changed timestamp moves the reading; the emptied position is then checked like a
- * delete ({@link SeriesGapGuard}). On a governed meter a write that is neither {@code direct} nor
+ * delete ({@link SeriesGapGuard}, run by {@link ReadingWriter}). On a governed meter a write that is neither {@code direct} nor
  * source ERP becomes a pending changeset (DOMAIN.md "Changesets"); direct writes clear the
  * changesets they confirm.
  */
@@ -33,8 +33,6 @@ public final class UpdateReadingService implements UpdateReadingUseCase {
     private final Reach reach;
     private final ReadingLocator locator;
     private final ReadingWriter writer;
-    private final ChangesetInterceptor interceptor;
-    private final SeriesGapGuard gaps;
 
     /**
      * @param ctx ports, clock and zone
@@ -45,8 +43,6 @@ public final class UpdateReadingService implements UpdateReadingUseCase {
         this.reach = new Reach(ctx);
         this.locator = new ReadingLocator(ctx);
         this.writer = new ReadingWriter(ctx, plausibility);
-        this.interceptor = new ChangesetInterceptor(ctx, writer);
-        this.gaps = new SeriesGapGuard(ctx);
     }
 
     @Override
@@ -54,7 +50,6 @@ public final class UpdateReadingService implements UpdateReadingUseCase {
         Caller caller = command.caller();
         caller.requireAdmin("updateMeterReading");
         WriteOptions options = command.options();
-        boolean validate = !options.skipValidation();
         Instant now = ctx.clock().instant();
         return ctx.transactions().inTransaction(() -> {
             Meter meter = reach.meter(caller, command.address().meterId());
@@ -70,21 +65,16 @@ public final class UpdateReadingService implements UpdateReadingUseCase {
                             + " is governed: a changeset proposes a value at one instant and cannot move a reading;"
                             + " confirm the move with direct=true or source ERP");
                 }
-                return ReadingOutcome.pending(interceptor.intercept(caller, List.of(candidate), validate, now).get(0));
+                return ReadingOutcome.pending(writer.writeFor(caller, options, List.of(), List.of(), ReadingWriter.OnExisting.REPLACE,
+                        List.of(candidate), now).pending().get(0));
             }
             if (moved && !ctx.readings().findByKeys(caller.org(), List.of(updated.key())).isEmpty()) {
                 throw new InvalidRequestException(RejectionReason.DUPLICATE_READING, "a reading of counter " + counter.id()
                         + " in direction " + updated.direction().code() + " exists at " + updated.timestamp());
             }
-            Reading written = writer.write(caller.org(), List.of(candidate), List.of(old.key()),
-                    ReadingWriter.OnExisting.REPLACE, validate).get(0);
-            if (validate && moved) {
-                gaps.check(caller.org(), List.of(new SeriesGapGuard.Vacated(null, old.key(), counter.capacity())), List.of());
-            }
-            if (ChangesetInterceptor.isDirect(options, written)) {
-                writer.autoClear(caller.org(), List.of(written));
-            }
-            return ReadingOutcome.written(written);
+            return ReadingOutcome.written(writer.writeFor(caller, options, List.of(candidate),
+                    List.of(new SeriesGapGuard.Vacated(null, old.key(), counter.capacity())), ReadingWriter.OnExisting.REPLACE,
+                    List.of(), now).readings().get(0));
         });
     }
 
