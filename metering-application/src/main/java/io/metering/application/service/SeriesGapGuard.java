@@ -6,7 +6,7 @@ import io.metering.domain.counter.RegisterCapacity;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.reading.ReadingKey;
-import io.metering.domain.reading.RegisterArithmetic;
+import io.metering.domain.reading.ReadingBatchValidator;
 import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
 import java.util.Collection;
@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Refuses removals that leave a series out of order (DOMAIN.md "Writing readings"): when a reading
  * is deleted or moved away, its former neighbours become adjacent, and the later one must not lie
- * below the earlier one unless it starts a segment or the step is a register wrap. Removing a
+ * below the earlier one unless it starts a segment or the step is a register wrap (the domain's
+ * rule {@link ReadingBatchValidator#removalBreaksOrder}; this class only finds the neighbours). Removing a
  * segment start ({@code meter_change}, {@code meter_adjustment}) is the usual way to break this.
  *
  * <p>Only {@link ReadingWriter} runs it, for every write that removes, moves or withdraws a
@@ -62,12 +63,9 @@ final class SeriesGapGuard {
         Map<NeighbourProbe, Neighbours> found = ctx.readings().neighbours(org, probes, List.of());
         for (Vacated v : empty) {
             Neighbours n = found.getOrDefault(new NeighbourProbe(v.key().series(), v.key().timestamp()), Neighbours.NONE);
-            if (n.previous().isEmpty() || n.next().isEmpty()) {
-                continue;
-            }
-            SeriesPoint previous = n.previous().get();
-            SeriesPoint next = n.next().get();
-            if (!next.segmentStart() && !RegisterArithmetic.inOrder(previous.value(), next.value(), v.capacity())) {
+            if (ReadingBatchValidator.removalBreaksOrder(n.previous(), n.next(), v.capacity())) {
+                SeriesPoint previous = n.previous().get();
+                SeriesPoint next = n.next().get();
                 String prefix = v.label() == null ? "" : v.label() + ": ";
                 throw new InvalidRequestException(RejectionReason.LESS_THAN_PREVIOUS, prefix + "removing the reading at "
                         + v.key().timestamp() + " would leave the reading at " + next.timestamp() + " (value "
