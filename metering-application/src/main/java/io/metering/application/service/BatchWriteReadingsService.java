@@ -59,8 +59,13 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
      * @param plausibility the plausibility rule for appended readings
      */
     public BatchWriteReadingsService(ServiceContext ctx, PlausibilityProvider plausibility) {
+        this(ctx, new ReadingWriter(ctx, plausibility));
+    }
+
+    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
+    BatchWriteReadingsService(ServiceContext ctx, ReadingWriter writer) {
         this.ctx = ctx;
-        this.writer = new ReadingWriter(ctx, plausibility);
+        this.writer = writer;
         this.echoes = new EchoMatcher(ctx);
     }
 

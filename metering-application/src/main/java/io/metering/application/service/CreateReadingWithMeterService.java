@@ -37,9 +37,14 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
      * @param plausibility the plausibility rule for appended readings
      */
     public CreateReadingWithMeterService(ServiceContext ctx, PlausibilityProvider plausibility) {
+        this(ctx, new ReadingWriter(ctx, plausibility));
+    }
+
+    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
+    CreateReadingWithMeterService(ServiceContext ctx, ReadingWriter writer) {
         this.ctx = ctx;
         this.reach = new Reach(ctx);
-        this.recorder = new ReadingRecorder(ctx, new ReadingWriter(ctx, plausibility));
+        this.recorder = new ReadingRecorder(ctx, writer);
     }
 
     @Override

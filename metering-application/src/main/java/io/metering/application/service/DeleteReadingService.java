@@ -27,10 +27,15 @@ public final class DeleteReadingService implements DeleteReadingUseCase {
 
     /** @param ctx ports, clock and zone */
     public DeleteReadingService(ServiceContext ctx) {
+        this(ctx, new ReadingWriter(ctx, PlausibilityProvider.NONE));
+    }
+
+    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
+    DeleteReadingService(ServiceContext ctx, ReadingWriter writer) {
         this.ctx = ctx;
         this.reach = new Reach(ctx);
         this.locator = new ReadingLocator(ctx);
-        this.writer = new ReadingWriter(ctx, PlausibilityProvider.NONE);
+        this.writer = writer;
     }
 
     @Override

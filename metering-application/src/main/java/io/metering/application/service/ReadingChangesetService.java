@@ -47,9 +47,14 @@ public final class ReadingChangesetService implements ReadingChangesetsUseCase {
      * @param plausibility the plausibility rule for appended readings
      */
     public ReadingChangesetService(ServiceContext ctx, PlausibilityProvider plausibility) {
+        this(ctx, new ReadingWriter(ctx, plausibility));
+    }
+
+    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
+    ReadingChangesetService(ServiceContext ctx, ReadingWriter writer) {
         this.ctx = ctx;
         this.reach = new Reach(ctx);
-        this.writer = new ReadingWriter(ctx, plausibility);
+        this.writer = writer;
     }
 
     @Override

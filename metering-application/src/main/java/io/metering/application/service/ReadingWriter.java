@@ -2,6 +2,8 @@ package io.metering.application.service;
 
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.WriteOptions;
+import io.metering.application.port.out.PruneCounts;
+import io.metering.application.port.out.PruneScope;
 import io.metering.domain.changeset.Changeset;
 import io.metering.domain.changeset.ChangesetMatcher;
 import io.metering.domain.counter.CounterId;
@@ -136,6 +138,16 @@ final class ReadingWriter {
      */
     void delete(OrganizationId org, List<SeriesGapGuard.Vacated> removed, boolean validate) {
         write(org, List.of(), removed, OnExisting.REPLACE, validate);
+    }
+
+    /**
+     * Deletes the readings of a prune scope (pruneMeterReadings); the counters in scope must be
+     * locked already. Pruning has no ordering rule: it empties whole series or keeps named readings.
+     */
+    PruneCounts prune(OrganizationId org, PruneScope scope) {
+        PruneCounts counts = ctx.readings().prune(org, scope, false);
+        listener.pruned(org, scope, counts);
+        return counts;
     }
 
     /**

@@ -39,8 +39,13 @@ public final class SubmissionReadingsService implements SubmissionReadingsUseCas
      * @param plausibility the plausibility rule for appended readings
      */
     public SubmissionReadingsService(ServiceContext ctx, PlausibilityProvider plausibility) {
+        this(ctx, new ReadingWriter(ctx, plausibility));
+    }
+
+    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
+    SubmissionReadingsService(ServiceContext ctx, ReadingWriter writer) {
         this.ctx = ctx;
-        this.recorder = new ReadingRecorder(ctx, new ReadingWriter(ctx, plausibility));
+        this.recorder = new ReadingRecorder(ctx, writer);
     }
 
     @Override

@@ -39,10 +39,15 @@ public final class UpdateReadingService implements UpdateReadingUseCase {
      * @param plausibility the plausibility rule for appended readings
      */
     public UpdateReadingService(ServiceContext ctx, PlausibilityProvider plausibility) {
+        this(ctx, new ReadingWriter(ctx, plausibility));
+    }
+
+    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
+    UpdateReadingService(ServiceContext ctx, ReadingWriter writer) {
         this.ctx = ctx;
         this.reach = new Reach(ctx);
         this.locator = new ReadingLocator(ctx);
-        this.writer = new ReadingWriter(ctx, plausibility);
+        this.writer = writer;
     }
 
     @Override

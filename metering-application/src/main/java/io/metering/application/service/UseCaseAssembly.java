@@ -5,7 +5,9 @@ import io.metering.application.port.out.IntervalValueStore;
 
 /**
  * Wires every service behind the incoming ports, once: the server's wiring (bootstrap) and the
- * HTTP adapter's tests build the same graph, over their own stores and with their own rules.
+ * HTTP adapter's tests build the same graph, over their own stores and with their own rules. Every
+ * writing service shares one {@link ReadingWriter}, so the write path and its {@link WriteListener}
+ * are chosen here.
  */
 public final class UseCaseAssembly {
     private UseCaseAssembly() {}
@@ -29,20 +31,21 @@ public final class UseCaseAssembly {
      */
     public static UseCases useCases(ServiceContext ctx, PlausibilityProvider plausibility, ForecastProvider forecasts,
             IntervalValueStore intervals) {
+        ReadingWriter writer = new ReadingWriter(ctx, plausibility, WriteListener.NONE);
         return new UseCases(
-                new RecordReadingsService(ctx, plausibility),
+                new RecordReadingsService(ctx, writer),
                 new ListReadingsService(ctx),
                 new MeterViewService(ctx, forecasts),
                 new MeterAdministrationService(ctx),
                 new CounterAdministrationService(ctx),
-                new UpdateReadingService(ctx, plausibility),
-                new DeleteReadingService(ctx),
-                new BatchWriteReadingsService(ctx, plausibility),
-                new PruneReadingsService(ctx),
-                new SubmissionReadingsService(ctx, plausibility),
-                new CreateReadingWithMeterService(ctx, plausibility),
+                new UpdateReadingService(ctx, writer),
+                new DeleteReadingService(ctx, writer),
+                new BatchWriteReadingsService(ctx, writer),
+                new PruneReadingsService(ctx, writer),
+                new SubmissionReadingsService(ctx, writer),
+                new CreateReadingWithMeterService(ctx, writer),
                 new AllowedReadingService(ctx, plausibility),
-                new ReadingChangesetService(ctx, plausibility),
+                new ReadingChangesetService(ctx, writer),
                 new ConsumptionService(ctx, intervals));
     }
 }

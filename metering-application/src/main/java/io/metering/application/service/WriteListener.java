@@ -1,5 +1,7 @@
 package io.metering.application.service;
 
+import io.metering.application.port.out.PruneCounts;
+import io.metering.application.port.out.PruneScope;
 import io.metering.domain.changeset.Changeset;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingKey;
@@ -20,6 +22,9 @@ interface WriteListener {
 
     /** @param keys readings deleted or moved away */
     default void removed(OrganizationId org, List<ReadingKey> keys) {}
+
+    /** @param scope what a prune deleted, with its counts */
+    default void pruned(OrganizationId org, PruneScope scope, PruneCounts counts) {}
 
     /** @param changesets new pending changesets */
     default void proposed(OrganizationId org, List<Changeset> changesets) {}
