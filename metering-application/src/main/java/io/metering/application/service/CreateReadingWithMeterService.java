@@ -4,7 +4,7 @@ import io.metering.application.access.Caller;
 import io.metering.application.model.PageRequest;
 import io.metering.application.port.in.CreateReadingWithMeterCommand;
 import io.metering.application.port.in.CreateReadingWithMeterUseCase;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.ReadingOutcome;
 import io.metering.application.port.in.ReadingWithMeterResult;
 import io.metering.application.port.in.RecordResult;

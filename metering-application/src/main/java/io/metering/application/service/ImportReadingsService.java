@@ -1,11 +1,12 @@
 package io.metering.application.service;
 
+import io.metering.application.model.ImportCommit;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.ImportProgress;
 import io.metering.application.port.in.ImportReadingsCommand;
 import io.metering.application.port.in.ImportReadingsUseCase;
 import io.metering.application.port.in.ImportReport;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.out.ReadingBulkStore;
 import io.metering.application.port.out.SeriesSpan;
 import io.metering.application.port.out.SpanNeighbours;
@@ -84,7 +85,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         command.caller().requireAdmin("importing readings");
         Instant now = ctx.clock().instant();
         Run run = new Run(command, progress, now);
-        if (command.commit() == ImportReadingsCommand.Commit.FILE) {
+        if (command.commit() == ImportCommit.FILE) {
             return ctx.transactions().inTransaction(run::all);
         }
         return run.all();
@@ -118,7 +119,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
             this.command = command;
             this.progress = progress;
             this.now = now;
-            this.perChunk = command.commit() == ImportReadingsCommand.Commit.CHUNK;
+            this.perChunk = command.commit() == ImportCommit.CHUNK;
         }
 
         ImportReport all() {

@@ -1,7 +1,7 @@
 package io.metering.application.service;
 
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.RecordResult;
 import io.metering.application.port.in.WriteOptions;
 import io.metering.domain.reading.ReadingCandidate;

@@ -1,5 +1,6 @@
 package io.metering.application.service;
 
+import io.metering.application.model.ImportCommit;
 import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.reading;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,7 +84,7 @@ class FieldTrialWritesTest {
                 reading(meter, counter, "2024-06-03T00:00:00Z", "800").status(ReadingStatus.IMPLAUSIBLE).build(),
                 reading(meter, counter, "2024-06-04T00:00:00Z", "101000").build(),
                 reading(meter, counter, "2024-06-05T00:00:00Z", "102").build()).iterator(), 2,
-                ImportReadingsCommand.Commit.FILE, true), ImportProgress.NONE);
+                ImportCommit.FILE, true), ImportProgress.NONE);
 
         assertThat(report.rows()).isEqualTo(5);
         assertThat(report.implausible()).isEqualTo(3);

@@ -4,7 +4,7 @@ import io.metering.adapters.http.changeset.ChangesetMapper;
 import io.metering.adapters.http.json.RequestFields;
 import io.metering.adapters.http.json.WireCodes;
 import io.metering.application.port.in.ReadingChanges;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.ReadingView;
 import io.metering.application.port.in.ReadingsPage;
 import io.metering.domain.changeset.Changeset;
