@@ -1,6 +1,7 @@
 package io.metering.application.service;
 
 import io.metering.application.access.Caller;
+import io.metering.application.model.FieldChange;
 import io.metering.application.port.in.BatchItem;
 import io.metering.application.port.in.BatchItemResult;
 import io.metering.application.port.in.BatchOperation;
@@ -239,23 +240,25 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
                 : match != null && match.counterId().equals(counterId) ? match.direction() : null;
         ReadingTarget target = ReadingTarget.resolve(meter, counters, Optional.ofNullable(counterId), Optional.ofNullable(direction));
         Instant timestamp = item.timestamp() != null ? item.timestamp() : match != null ? match.timestamp() : now;
-        ReadingStatus status = kept(item, match, "status", item.status(), Reading::status);
-        if (match != null && item.omitted().contains("status") && match.isImplausible() && match.value().compareTo(item.value()) != 0) {
+        FieldChange<ReadingStatus> statusChange = item.change(BatchItem.Field.STATUS, item.status());
+        ReadingStatus status = kept(statusChange, match, Reading::status);
+        if (match != null && statusChange.keeps() && match.isImplausible() && match.value().compareTo(item.value()) != 0) {
             status = null;
         }
         Reading reading = new Reading(meter.id(), target.counter().id(), target.direction(), timestamp, item.value(),
-                item.source(), kept(item, match, "reason", item.reason(), Reading::reason),
-                kept(item, match, "read_by", item.readBy(), Reading::readBy), status,
-                kept(item, match, "external_id", item.externalId(), Reading::externalId),
-                kept(item, match, "remark", item.remark(), Reading::remark), kept(item, match, "note", item.note(), Reading::note),
-                kept(item, match, "unit", item.unit(), Reading::unit),
-                kept(item, match, "metadata", item.metadata(), Reading::metadata));
+                item.source(), kept(item.change(BatchItem.Field.REASON, item.reason()), match, Reading::reason),
+                kept(item.change(BatchItem.Field.READ_BY, item.readBy()), match, Reading::readBy), status,
+                kept(item.change(BatchItem.Field.EXTERNAL_ID, item.externalId()), match, Reading::externalId),
+                kept(item.change(BatchItem.Field.REMARK, item.remark()), match, Reading::remark),
+                kept(item.change(BatchItem.Field.NOTE, item.note()), match, Reading::note),
+                kept(item.change(BatchItem.Field.UNIT, item.unit()), match, Reading::unit),
+                kept(item.change(BatchItem.Field.METADATA, item.metadata()), match, Reading::metadata));
         return new ReadingCandidate(index, reading, meter, target.counter(), status != null);
     }
 
-    /** The sent value, or the matched reading's when the item omits the field. */
-    private static <T> T kept(BatchItem item, Reading match, String field, T sent, Function<Reading, T> stored) {
-        return match != null && item.omitted().contains(field) ? stored.apply(match) : sent;
+    /** The item's change applied to the matched reading's value (to nothing when there is no match). */
+    private static <T> T kept(FieldChange<T> change, Reading match, Function<Reading, T> stored) {
+        return change.applyTo(match == null ? null : stored.apply(match));
     }
 
     /**

@@ -74,10 +74,22 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
      * @param plausibility the plausibility rule, the same the API's writes use
      */
     public ImportReadingsService(ServiceContext ctx, ReadingBulkStore bulk, PlausibilityProvider plausibility) {
+        this(ctx, bulk, plausibility, WriteListener.NONE);
+    }
+
+    /**
+     * @param ctx ports, clock and zone
+     * @param bulk the store's bulk path
+     * @param plausibility the plausibility rule, the same the API's writes use
+     * @param changes told of every change the import makes, as the API's writes tell theirs
+     */
+    public ImportReadingsService(ServiceContext ctx, ReadingBulkStore bulk, PlausibilityProvider plausibility,
+            WriteListener changes) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.bulk = Objects.requireNonNull(bulk, "bulk");
         this.preparation = new ReadingPreparation(ctx);
-        this.writer = new ReadingWriter(ctx, Objects.requireNonNull(plausibility, "plausibility"));
+        this.writer = new ReadingWriter(ctx, Objects.requireNonNull(plausibility, "plausibility"),
+                Objects.requireNonNull(changes, "changes"));
     }
 
     @Override

@@ -102,13 +102,13 @@ public final class UpdateReadingService implements UpdateReadingUseCase {
      * sent), so the corrected value is judged afresh instead of staying out of every check.
      */
     private static Reading merge(Reading old, ReadingChanges ch) {
-        ReadingStatus status = ch.status() != null || ch.cleared().contains("status") ? ch.status()
+        ReadingStatus status = !ch.status().keeps() ? ch.status().applyTo(old.status())
                 : old.isImplausible() && old.value().compareTo(ch.value()) != 0 ? null : old.status();
-        Map<String, String> metadata = ch.merged("metadata", ch.metadata(), old.metadata());
+        Map<String, String> metadata = ch.metadata().applyTo(old.metadata());
         return new Reading(old.meterId(), old.counterId(), old.direction(),
                 ch.timestamp() != null ? ch.timestamp() : old.timestamp(), ch.value(), ch.source(),
-                ch.merged("reason", ch.reason(), old.reason()), ch.merged("read_by", ch.readBy(), old.readBy()), status,
-                ch.merged("external_id", ch.externalId(), old.externalId()), ch.merged("remark", ch.remark(), old.remark()),
+                ch.reason().applyTo(old.reason()), ch.readBy().applyTo(old.readBy()), status,
+                ch.externalId().applyTo(old.externalId()), ch.remark().applyTo(old.remark()),
                 old.note(), old.unit(), metadata == null ? Map.of() : metadata);
     }
 }

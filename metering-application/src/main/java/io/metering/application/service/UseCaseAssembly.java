@@ -31,7 +31,20 @@ public final class UseCaseAssembly {
      */
     public static UseCases useCases(ServiceContext ctx, PlausibilityProvider plausibility, ForecastProvider forecasts,
             IntervalValueStore intervals) {
-        ReadingWriter writer = new ReadingWriter(ctx, plausibility, WriteListener.NONE);
+        return useCases(ctx, plausibility, forecasts, intervals, WriteListener.NONE);
+    }
+
+    /**
+     * @param ctx the outgoing ports, clock and business zone every service shares
+     * @param plausibility the plausibility rule of every write path and of the allowed range
+     * @param forecasts the forecast rule of counter views
+     * @param intervals the interval values (load profiles) the consumption counts
+     * @param changes told of every change a reading write makes, in its transaction
+     * @return the use cases over {@code ctx}
+     */
+    public static UseCases useCases(ServiceContext ctx, PlausibilityProvider plausibility, ForecastProvider forecasts,
+            IntervalValueStore intervals, WriteListener changes) {
+        ReadingWriter writer = new ReadingWriter(ctx, plausibility, changes);
         return new UseCases(
                 new RecordReadingsService(ctx, writer),
                 new ListReadingsService(ctx),

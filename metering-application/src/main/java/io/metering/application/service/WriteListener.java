@@ -11,9 +11,10 @@ import java.util.List;
 /**
  * Told by {@link ReadingWriter}, inside the write's transaction, of every change a reading write
  * makes: the one place where change events (an outbox row in the same transaction) are to be
- * recorded, whichever operation wrote. Called once per change, after the change is stored.
+ * recorded, whichever operation wrote. Called once per change, after the change is stored. The
+ * server's wiring hands one listener to {@link UseCaseAssembly} and to the bulk import.
  */
-interface WriteListener {
+public interface WriteListener {
     /** Records nothing. */
     WriteListener NONE = new WriteListener() { };
 

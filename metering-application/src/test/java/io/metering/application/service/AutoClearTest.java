@@ -159,7 +159,7 @@ class AutoClearTest {
         UpdateReadingService service = new UpdateReadingService(w.ctx, PlausibilityProvider.NONE);
 
         service.update(new UpdateReadingCommand(w.admin, new ReadingAddress(m.id(), c.id(), at("2024-02-01T08:00:00Z"), null),
-                new ReadingChanges(dec("1000"), ReadingSource.ERP, null, null, null, null, null, null, null), null));
+                ReadingChanges.setting(dec("1000"), ReadingSource.ERP, null, null, null, null, null, null, null), null));
 
         assertThat(w.changesets(c)).isEmpty();
     }

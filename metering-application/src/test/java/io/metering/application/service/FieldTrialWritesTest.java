@@ -187,7 +187,7 @@ class FieldTrialWritesTest {
 
         assertRejected(() -> updates.update(new UpdateReadingCommand(world.admin,
                 new ReadingAddress(meter.id(), counter.id(), Instant.parse("2024-05-10T00:00:00Z"), null),
-                new ReadingChanges(new BigDecimal("5"), ReadingSource.ERP, null, "meter_change", null, ReadingStatus.IMPLAUSIBLE, null,
+                ReadingChanges.setting(new BigDecimal("5"), ReadingSource.ERP, null, "meter_change", null, ReadingStatus.IMPLAUSIBLE, null,
                         null, null), WriteOptions.DEFAULT)), RejectionReason.LESS_THAN_PREVIOUS);
         assertThat(world.stored(counter)).extracting(Reading::status).containsOnlyNulls();
     }
@@ -204,7 +204,7 @@ class FieldTrialWritesTest {
 
         // backdated correction with skip_validation, before the closing
         updates.update(new UpdateReadingCommand(world.admin, new ReadingAddress(meter.id(), counter.id(),
-                Instant.parse("2024-05-20T00:00:00Z"), null), new ReadingChanges(new BigDecimal("119"), ReadingSource.ERP, null, null,
+                Instant.parse("2024-05-20T00:00:00Z"), null), ReadingChanges.setting(new BigDecimal("119"), ReadingSource.ERP, null, null,
                         null, null, null, null, null), new WriteOptions(true, false)));
         deletes.delete(new DeleteReadingCommand(world.admin, new ReadingAddress(meter.id(), counter.id(),
                 Instant.parse("2024-05-20T00:00:00Z"), null), false));
