@@ -69,12 +69,12 @@ class ArchitectureTest {
 
     @Test
     void theHttpAdapterDoesNotSeeThePersistenceAdapter() {
-        noClasses().that().resideInAPackage(HTTP).should().dependOnClassesThat().resideInAPackage(PERSISTENCE).check(classes);
+        neverSees(HTTP, PERSISTENCE);
     }
 
     @Test
     void thePersistenceAdapterDoesNotSeeTheHttpAdapter() {
-        noClasses().that().resideInAPackage(PERSISTENCE).should().dependOnClassesThat().resideInAPackage(HTTP).check(classes);
+        neverSees(PERSISTENCE, HTTP);
     }
 
     @Test
@@ -87,14 +87,19 @@ class ArchitectureTest {
     @Test
     void adaptersSeeUseCasesNotTheServicesBehindThem() {
         // the adapters call incoming ports and implement outgoing ones; which service answers is bootstrap's choice
-        noClasses().that().resideInAPackage(ADAPTERS).should().dependOnClassesThat().resideInAPackage(SERVICES).check(classes);
+        neverSees(ADAPTERS, SERVICES);
     }
 
     @Test
     void incomingAndOutgoingPortsDoNotSeeEachOther() {
         // what both sides share (an import's rows and jobs, pages) lives in application.model
-        noClasses().that().resideInAPackage(PORT_IN).should().dependOnClassesThat().resideInAPackage(PORT_OUT).check(classes);
-        noClasses().that().resideInAPackage(PORT_OUT).should().dependOnClassesThat().resideInAPackage(PORT_IN).check(classes);
+        neverSees(PORT_IN, PORT_OUT);
+        neverSees(PORT_OUT, PORT_IN);
+    }
+
+    /** No class of {@code from} depends on a class of {@code to}. */
+    private static void neverSees(String from, String to) {
+        noClasses().that().resideInAPackage(from).should().dependOnClassesThat().resideInAPackage(to).check(classes);
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.javalin.router.Endpoint;
  * and log lines. Paths no route matched share one label, so that made-up paths cannot grow the
  * number of time series.
  */
-public final class RouteTemplates {
+final class RouteTemplates {
     /** The label of requests that matched no route. */
     public static final String UNMATCHED = "unmatched";
 
