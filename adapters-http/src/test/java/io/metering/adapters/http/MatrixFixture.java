@@ -1,7 +1,7 @@
 package io.metering.adapters.http;
 
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.RecordReadingsCommand;
 import io.metering.application.port.in.RecordResult;
 import io.metering.application.port.in.WriteOptions;

@@ -1,18 +1,19 @@
 package io.metering.bootstrap.cli;
 
+import io.metering.application.model.ImportCommit;
 import io.metering.adapters.http.auth.JwtAuthenticator;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.ImportProgress;
 import io.metering.application.port.in.ImportReadingsCommand;
 import io.metering.application.port.in.ImportMeteredDataUseCase;
 import io.metering.application.port.in.ImportReport;
-import io.metering.application.port.in.MeteredMessage;
+import io.metering.application.model.MeteredMessage;
 import io.metering.application.service.ImportJobService;
 import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.config.ConfigurationException;
 import io.metering.bootstrap.db.EmbeddedDatabaseException;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.bootstrap.importer.CsvDialect;
 import io.metering.bootstrap.importer.ImportException;
 import io.metering.bootstrap.importer.Prefetch;
@@ -99,9 +100,9 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = System.err;
-        ImportReadingsCommand.Commit mode = switch (commit) {
-            case "file" -> ImportReadingsCommand.Commit.FILE;
-            case "chunk" -> ImportReadingsCommand.Commit.CHUNK;
+        ImportCommit mode = switch (commit) {
+            case "file" -> ImportCommit.FILE;
+            case "chunk" -> ImportCommit.CHUNK;
             default -> null;
         };
         if (mode == null) {
@@ -193,7 +194,7 @@ final class ImportCommand implements Callable<Integer> {
             err.println();
             err.println("Import refused (" + (e instanceof MeteringException m ? m.reason().code() : "invalid_file") + "): "
                     + (e instanceof MeteringException ? e.getMessage() : fileProblem(e)));
-            err.println(mode == ImportReadingsCommand.Commit.FILE ? "Nothing was stored."
+            err.println(mode == ImportCommit.FILE ? "Nothing was stored."
                     : "The chunks before the refused reading's chunk were stored; readings[i] counts data rows from 0.");
             return REFUSED;
         } catch (IOException e) {
@@ -231,7 +232,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** Uploads the file to a running service and follows its import job. */
-    private int remote(String base, Configuration config, ImportReadingsCommand.Commit mode, PrintStream err) {
+    private int remote(String base, Configuration config, ImportCommit mode, PrintStream err) {
         String bearer = token != null ? token : RunningService.adminToken(config, org);
         if (bearer == null) {
             err.println("Cannot mint an admin token for " + base + " (no HS256 secret configured); give --token.");
@@ -264,7 +265,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (!outcome.stored()) {
             err.println("Import refused (" + outcome.reason() + "): " + outcome.message());
-            err.println(mode == ImportReadingsCommand.Commit.FILE ? "Nothing was stored."
+            err.println(mode == ImportCommit.FILE ? "Nothing was stored."
                     : outcome.rows() + " readings of the chunks before the refused reading's chunk were stored.");
             return REFUSED;
         }

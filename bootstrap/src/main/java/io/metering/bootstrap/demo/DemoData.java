@@ -3,7 +3,7 @@ package io.metering.bootstrap.demo;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.ManageCountersUseCase;
 import io.metering.application.port.in.ManageMetersUseCase;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.RecordReadingsCommand;
 import io.metering.application.port.in.RecordReadingsUseCase;
 import io.metering.application.port.in.ViewMetersQuery;

@@ -1,8 +1,8 @@
 package io.metering.bootstrap.importer;
 
-import io.metering.application.port.in.CounterLocator;
-import io.metering.application.port.in.MeterKey;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.CounterLocator;
+import io.metering.application.model.MeterKey;
+import io.metering.application.model.ReadingInput;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.error.InvalidRequestException;

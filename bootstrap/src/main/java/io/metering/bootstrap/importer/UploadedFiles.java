@@ -1,12 +1,12 @@
 package io.metering.bootstrap.importer;
 
-import io.metering.application.port.in.CounterLocator;
-import io.metering.application.port.in.ImportUpload;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.CounterLocator;
+import io.metering.application.model.ImportUpload;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.out.ImportFileReader;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
-import io.metering.application.port.in.MeteredMessage;
+import io.metering.application.model.MeteredMessage;
 import io.metering.application.service.ImportJobService;
 import io.metering.bootstrap.importer.mscons.MsconsInterchange;
 import java.io.BufferedInputStream;

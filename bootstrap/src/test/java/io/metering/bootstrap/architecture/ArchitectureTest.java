@@ -2,6 +2,7 @@ package io.metering.bootstrap.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -27,6 +28,10 @@ class ArchitectureTest {
     private static final String PERSISTENCE = "io.metering.adapters.persistence..";
     private static final String BOOTSTRAP = "io.metering.bootstrap..";
     private static final String WEB = "io.metering.adapters.web..";
+    private static final String ADAPTERS = "io.metering.adapters..";
+    private static final String PORT_IN = "io.metering.application.port.in..";
+    private static final String PORT_OUT = "io.metering.application.port.out..";
+    private static final String SERVICES = "io.metering.application.service..";
 
     private static JavaClasses classes;
 
@@ -40,8 +45,8 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {DOMAIN, APPLICATION, HTTP, PERSISTENCE, BOOTSTRAP, WEB, "io.metering.application.port.in..",
-        "io.metering.application.port.out..", "io.metering.application.service.."})
+    @ValueSource(strings = {DOMAIN, APPLICATION, HTTP, PERSISTENCE, BOOTSTRAP, WEB, ADAPTERS, PORT_IN, PORT_OUT, SERVICES,
+        "io.metering.domain.meter..", "io.metering.domain.changeset..", "io.metering.domain.governance.."})
     void everyGuardedPackageHasClasses(String pkg) {
         assertThat(classes.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(pkg)))
                 .as("classes in %s", pkg)
@@ -64,12 +69,12 @@ class ArchitectureTest {
 
     @Test
     void theHttpAdapterDoesNotSeeThePersistenceAdapter() {
-        noClasses().that().resideInAPackage(HTTP).should().dependOnClassesThat().resideInAPackage(PERSISTENCE).check(classes);
+        neverSees(HTTP, PERSISTENCE);
     }
 
     @Test
     void thePersistenceAdapterDoesNotSeeTheHttpAdapter() {
-        noClasses().that().resideInAPackage(PERSISTENCE).should().dependOnClassesThat().resideInAPackage(HTTP).check(classes);
+        neverSees(PERSISTENCE, HTTP);
     }
 
     @Test
@@ -77,6 +82,30 @@ class ArchitectureTest {
         // the portal is a client of the public API over HTTP: it never sees the Java types behind it
         noClasses().that().resideInAPackage(WEB).should().dependOnClassesThat()
                 .resideInAnyPackage(DOMAIN, APPLICATION, HTTP, PERSISTENCE, BOOTSTRAP).check(classes);
+    }
+
+    @Test
+    void adaptersSeeUseCasesNotTheServicesBehindThem() {
+        // the adapters call incoming ports and implement outgoing ones; which service answers is bootstrap's choice
+        neverSees(ADAPTERS, SERVICES);
+    }
+
+    @Test
+    void incomingAndOutgoingPortsDoNotSeeEachOther() {
+        // what both sides share (an import's rows and jobs, pages) lives in application.model
+        neverSees(PORT_IN, PORT_OUT);
+        neverSees(PORT_OUT, PORT_IN);
+    }
+
+    /** No class of {@code from} depends on a class of {@code to}. */
+    private static void neverSees(String from, String to) {
+        noClasses().that().resideInAPackage(from).should().dependOnClassesThat().resideInAPackage(to).check(classes);
+    }
+
+    @Test
+    void theDomainPackagesFormNoCycle() {
+        // a meter's governance settings live in domain.governance, which both meter and changeset use
+        slices().matching("io.metering.domain.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     @Test

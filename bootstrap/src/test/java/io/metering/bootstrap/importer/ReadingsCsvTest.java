@@ -3,7 +3,7 @@ package io.metering.bootstrap.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
@@ -86,10 +86,10 @@ class ReadingsCsvTest {
     }
 
     /** A locator over one meter with MaLo 51238696781 and number M-1, whose OBIS 1-0:1.8.0 counter is COUNTER. */
-    private static final io.metering.application.port.in.CounterLocator LOCATOR = new io.metering.application.port.in.CounterLocator() {
+    private static final io.metering.application.model.CounterLocator LOCATOR = new io.metering.application.model.CounterLocator() {
         @Override
-        public io.metering.domain.meter.MeterId meter(io.metering.application.port.in.MeterKey key) {
-            if (key.kind() == io.metering.application.port.in.MeterKey.Kind.METER_ID) {
+        public io.metering.domain.meter.MeterId meter(io.metering.application.model.MeterKey key) {
+            if (key.kind() == io.metering.application.model.MeterKey.Kind.METER_ID) {
                 return new io.metering.domain.meter.MeterId(java.util.UUID.fromString(key.value()));
             }
             if (key.value().equals("51238696781") || key.value().equals("M-1")) {

@@ -1,5 +1,6 @@
 package io.metering.bootstrap.metrics;
 
+import io.metering.application.model.ImportCommit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,7 @@ import io.metering.application.access.Caller;
 import io.metering.application.port.in.ImportReadingsCommand;
 import io.metering.application.port.in.ImportReadingsUseCase;
 import io.metering.application.port.in.ImportReport;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.tenant.OrganizationId;
@@ -52,6 +53,6 @@ class CountingUseCasesTest {
 
     private static ImportReadingsCommand command() {
         return new ImportReadingsCommand(Caller.admin(new OrganizationId("org"), "test"), List.<ReadingInput>of().iterator(),
-                100, ImportReadingsCommand.Commit.FILE, true);
+                100, ImportCommit.FILE, true);
     }
 }

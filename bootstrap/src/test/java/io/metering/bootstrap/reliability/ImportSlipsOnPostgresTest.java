@@ -1,5 +1,6 @@
 package io.metering.bootstrap.reliability;
 
+import io.metering.application.model.ImportCommit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +8,7 @@ import io.metering.application.access.Caller;
 import io.metering.application.port.in.ImportProgress;
 import io.metering.application.port.in.ImportReadingsCommand;
 import io.metering.application.port.in.ImportReport;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.reading.ReadingSource;
@@ -57,7 +58,7 @@ class ImportSlipsOnPostgresTest {
 
     private static ImportReport importReadings(List<ReadingInput> inputs, int chunkSize) {
         return service.server().importer().importReadings(new ImportReadingsCommand(Caller.admin(new OrganizationId(ORG), "test"),
-                inputs.iterator(), chunkSize, ImportReadingsCommand.Commit.FILE, true), ImportProgress.NONE);
+                inputs.iterator(), chunkSize, ImportCommit.FILE, true), ImportProgress.NONE);
     }
 
     private static List<String> statuses(String meter, String counter) {

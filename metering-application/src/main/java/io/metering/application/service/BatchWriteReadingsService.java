@@ -1,6 +1,7 @@
 package io.metering.application.service;
 
 import io.metering.application.access.Caller;
+import io.metering.application.model.FieldChange;
 import io.metering.application.port.in.BatchItem;
 import io.metering.application.port.in.BatchItemResult;
 import io.metering.application.port.in.BatchOperation;
@@ -8,7 +9,6 @@ import io.metering.application.port.in.BatchWriteCommand;
 import io.metering.application.port.in.BatchWriteReadingsUseCase;
 import io.metering.application.port.in.BatchWriteResult;
 import io.metering.application.port.in.ReadingIdentifiers;
-import io.metering.application.port.in.WriteOptions;
 import io.metering.application.port.out.ReadingMatch;
 import io.metering.domain.changeset.Changeset;
 import io.metering.domain.counter.Counter;
@@ -47,14 +47,12 @@ import java.util.stream.Collectors;
  * {@link BatchWriteReadingsUseCase}). One transaction: load meters and counters, build each item's
  * match, lock every counter involved and match, decide each item, then write all direct creates and
  * updates together through {@link ReadingWriter} (removed = every replaced, moved or deleted key),
- * check the emptied positions ({@link SeriesGapGuard}), turn governed non-direct items into
- * changesets and clear the changesets direct writes confirm.
+ * which checks the emptied positions, turns governed non-direct items into changesets and clears
+ * the changesets direct writes confirm.
  */
 public final class BatchWriteReadingsService implements BatchWriteReadingsUseCase {
     private final ServiceContext ctx;
     private final ReadingWriter writer;
-    private final ChangesetInterceptor interceptor;
-    private final SeriesGapGuard gaps;
     private final EchoMatcher echoes;
 
     /**
@@ -62,11 +60,14 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
      * @param plausibility the plausibility rule for appended readings
      */
     public BatchWriteReadingsService(ServiceContext ctx, PlausibilityProvider plausibility) {
+        this(ctx, new ReadingWriter(ctx, plausibility));
+    }
+
+    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
+    BatchWriteReadingsService(ServiceContext ctx, ReadingWriter writer) {
         this.ctx = ctx;
-        this.writer = new ReadingWriter(ctx, plausibility);
+        this.writer = writer;
         this.echoes = new EchoMatcher(ctx);
-        this.interceptor = new ChangesetInterceptor(ctx, writer);
-        this.gaps = new SeriesGapGuard(ctx);
     }
 
     /** One decided item: a write (with the stored reading it replaces, if any) or a delete. */
@@ -129,34 +130,16 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
 
         List<Plan> plans = decide(command, meters, countersByMeter, found, now);
         checkTargets(org, plans);
-        WriteOptions options = command.options();
-        boolean validate = !options.skipValidation();
-
         List<ReadingCandidate> direct = confirmEchoes(org, plans,
                 plans.stream().filter(p -> !p.isDelete() && !p.intercepted()).map(Plan::candidate).toList());
         List<ReadingCandidate> governed = plans.stream().filter(Plan::intercepted).map(Plan::candidate).toList();
-        List<ReadingKey> removed = plans.stream().flatMap(p -> p.removes().stream()).toList();
-        List<Reading> written;
-        if (direct.isEmpty()) {
-            written = List.of();
-            if (!removed.isEmpty()) {
-                ctx.readings().delete(org, removed);
-            }
-        } else {
-            written = writer.write(org, direct, removed, ReadingWriter.OnExisting.REPLACE, validate);
-        }
-        if (validate) {
-            gaps.check(org, plans.stream().filter(p -> p.removes().isPresent())
-                    .map(p -> new SeriesGapGuard.Vacated("readings[" + p.index() + "]", p.matched().key(),
-                            capacity(counters, p.matched().counterId())))
-                    .toList(), written.stream().map(Reading::key).toList());
-        }
-        List<Changeset> pending = governed.isEmpty() ? List.of() : interceptor.intercept(caller, governed, validate, now);
-        List<Reading> confirming = written.stream().filter(r -> ChangesetInterceptor.isDirect(options, r)).toList();
-        if (!confirming.isEmpty()) {
-            writer.autoClear(org, confirming);
-        }
-        return results(plans, direct, written, governed, pending);
+        List<SeriesGapGuard.Vacated> removed = plans.stream().filter(p -> p.removes().isPresent())
+                .map(p -> new SeriesGapGuard.Vacated("readings[" + p.index() + "]", p.matched().key(),
+                        capacity(counters, p.matched().counterId())))
+                .toList();
+        ReadingWriter.Written written = writer.writeFor(caller, command.options(), direct, removed, ReadingWriter.OnExisting.REPLACE,
+                governed, now);
+        return results(plans, direct, written.readings(), governed, written.pending());
     }
 
     private Map<MeterId, Meter> loadMeters(OrganizationId org, List<BatchItem> items) {
@@ -257,23 +240,25 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
                 : match != null && match.counterId().equals(counterId) ? match.direction() : null;
         ReadingTarget target = ReadingTarget.resolve(meter, counters, Optional.ofNullable(counterId), Optional.ofNullable(direction));
         Instant timestamp = item.timestamp() != null ? item.timestamp() : match != null ? match.timestamp() : now;
-        ReadingStatus status = kept(item, match, "status", item.status(), Reading::status);
-        if (match != null && item.omitted().contains("status") && match.isImplausible() && match.value().compareTo(item.value()) != 0) {
+        FieldChange<ReadingStatus> statusChange = item.change(BatchItem.Field.STATUS, item.status());
+        ReadingStatus status = kept(statusChange, match, Reading::status);
+        if (match != null && statusChange.keeps() && match.isImplausible() && match.value().compareTo(item.value()) != 0) {
             status = null;
         }
         Reading reading = new Reading(meter.id(), target.counter().id(), target.direction(), timestamp, item.value(),
-                item.source(), kept(item, match, "reason", item.reason(), Reading::reason),
-                kept(item, match, "read_by", item.readBy(), Reading::readBy), status,
-                kept(item, match, "external_id", item.externalId(), Reading::externalId),
-                kept(item, match, "remark", item.remark(), Reading::remark), kept(item, match, "note", item.note(), Reading::note),
-                kept(item, match, "unit", item.unit(), Reading::unit),
-                kept(item, match, "metadata", item.metadata(), Reading::metadata));
+                item.source(), kept(item.change(BatchItem.Field.REASON, item.reason()), match, Reading::reason),
+                kept(item.change(BatchItem.Field.READ_BY, item.readBy()), match, Reading::readBy), status,
+                kept(item.change(BatchItem.Field.EXTERNAL_ID, item.externalId()), match, Reading::externalId),
+                kept(item.change(BatchItem.Field.REMARK, item.remark()), match, Reading::remark),
+                kept(item.change(BatchItem.Field.NOTE, item.note()), match, Reading::note),
+                kept(item.change(BatchItem.Field.UNIT, item.unit()), match, Reading::unit),
+                kept(item.change(BatchItem.Field.METADATA, item.metadata()), match, Reading::metadata));
         return new ReadingCandidate(index, reading, meter, target.counter(), status != null);
     }
 
-    /** The sent value, or the matched reading's when the item omits the field. */
-    private static <T> T kept(BatchItem item, Reading match, String field, T sent, Function<Reading, T> stored) {
-        return match != null && item.omitted().contains(field) ? stored.apply(match) : sent;
+    /** The item's change applied to the matched reading's value (to nothing when there is no match). */
+    private static <T> T kept(FieldChange<T> change, Reading match, Function<Reading, T> stored) {
+        return change.applyTo(match == null ? null : stored.apply(match));
     }
 
     /**

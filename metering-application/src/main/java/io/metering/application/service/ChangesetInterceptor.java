@@ -22,11 +22,9 @@ import java.util.stream.Collectors;
  */
 final class ChangesetInterceptor {
     private final ServiceContext ctx;
-    private final ReadingWriter writer;
 
-    ChangesetInterceptor(ServiceContext ctx, ReadingWriter writer) {
+    ChangesetInterceptor(ServiceContext ctx) {
         this.ctx = ctx;
-        this.writer = writer;
     }
 
     /**
@@ -43,15 +41,14 @@ final class ChangesetInterceptor {
     }
 
     /**
-     * Judges the proposals as a write at their keys would be judged (so a changeset never holds a
-     * reading the series would refuse), then stores one pending changeset per candidate with a
-     * snapshot of the reading stored at the proposal's key.
+     * Stores one pending changeset per candidate with a snapshot of the reading stored at the
+     * proposal's key. {@link ReadingWriter} has judged the proposals as a write at their keys would
+     * be judged, so a changeset never holds a reading the series would refuse.
      *
+     * @param proposed the candidates' readings as judged
      * @return the new changesets in candidate order
-     * @throws io.metering.domain.error.InvalidRequestException a broken write rule
      */
-    List<Changeset> intercept(Caller caller, List<ReadingCandidate> governed, boolean validate, Instant now) {
-        List<Reading> proposed = writer.check(caller.org(), governed, List.of(), ReadingWriter.OnExisting.REPLACE, validate);
+    List<Changeset> intercept(Caller caller, List<ReadingCandidate> governed, List<Reading> proposed, Instant now) {
         Map<ReadingKey, Reading> previous = ctx.readings().findByKeys(caller.org(),
                 proposed.stream().map(Reading::key).collect(Collectors.toSet()));
         List<Changeset> out = new ArrayList<>(proposed.size());

@@ -2,9 +2,9 @@ package io.metering.application.service;
 
 import io.metering.application.access.Caller;
 import io.metering.application.model.PageRequest;
-import io.metering.application.port.in.CounterLocator;
+import io.metering.application.model.CounterLocator;
 import io.metering.application.port.in.LocateCountersUseCase;
-import io.metering.application.port.in.MeterKey;
+import io.metering.application.model.MeterKey;
 import io.metering.application.port.out.MeterSearch;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;

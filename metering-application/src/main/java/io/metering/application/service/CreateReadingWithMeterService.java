@@ -4,7 +4,7 @@ import io.metering.application.access.Caller;
 import io.metering.application.model.PageRequest;
 import io.metering.application.port.in.CreateReadingWithMeterCommand;
 import io.metering.application.port.in.CreateReadingWithMeterUseCase;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.ReadingOutcome;
 import io.metering.application.port.in.ReadingWithMeterResult;
 import io.metering.application.port.in.RecordResult;
@@ -37,9 +37,14 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
      * @param plausibility the plausibility rule for appended readings
      */
     public CreateReadingWithMeterService(ServiceContext ctx, PlausibilityProvider plausibility) {
+        this(ctx, new ReadingWriter(ctx, plausibility));
+    }
+
+    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
+    CreateReadingWithMeterService(ServiceContext ctx, ReadingWriter writer) {
         this.ctx = ctx;
         this.reach = new Reach(ctx);
-        this.recorder = new ReadingRecorder(ctx, new ReadingWriter(ctx, plausibility));
+        this.recorder = new ReadingRecorder(ctx, writer);
     }
 
     @Override

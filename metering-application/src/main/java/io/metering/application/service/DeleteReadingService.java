@@ -17,22 +17,25 @@ import java.util.Optional;
 /**
  * Deletes stored readings (contract operation deleteMeterReading) in one transaction with the
  * counter locked. With validation on, the series left behind must stay in order
- * ({@link SeriesGapGuard}); otherwise the delete rolls back.
+ * ({@link SeriesGapGuard}, run by {@link ReadingWriter}); otherwise the delete rolls back.
  */
 public final class DeleteReadingService implements DeleteReadingUseCase {
     private final ServiceContext ctx;
     private final Reach reach;
     private final ReadingLocator locator;
     private final ReadingWriter writer;
-    private final SeriesGapGuard gaps;
 
     /** @param ctx ports, clock and zone */
     public DeleteReadingService(ServiceContext ctx) {
+        this(ctx, new ReadingWriter(ctx, PlausibilityProvider.NONE));
+    }
+
+    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
+    DeleteReadingService(ServiceContext ctx, ReadingWriter writer) {
         this.ctx = ctx;
         this.reach = new Reach(ctx);
         this.locator = new ReadingLocator(ctx);
-        this.writer = new ReadingWriter(ctx, PlausibilityProvider.NONE);
-        this.gaps = new SeriesGapGuard(ctx);
+        this.writer = writer;
     }
 
     @Override
@@ -54,12 +57,9 @@ public final class DeleteReadingService implements DeleteReadingUseCase {
             if (found.isEmpty()) {
                 throw new NotFoundException("no reading of counter " + counter.id() + " at " + t);
             }
-            ctx.readings().delete(caller.org(), found.stream().map(Reading::key).toList());
-            if (!command.skipValidation()) {
-                gaps.check(caller.org(), found.stream()
-                        .map(r -> new SeriesGapGuard.Vacated(null, r.key(), counter.capacity()))
-                        .toList(), List.of());
-            }
+            writer.delete(caller.org(), found.stream()
+                    .map(r -> new SeriesGapGuard.Vacated(null, r.key(), counter.capacity()))
+                    .toList(), !command.skipValidation());
             return found;
         });
     }

@@ -1,15 +1,16 @@
 package io.metering.application.service;
 
+import io.metering.application.model.ImportCommit;
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.ImportJob;
+import io.metering.application.model.ImportJob;
 import io.metering.application.port.in.ImportJobsUseCase;
 import io.metering.application.port.in.ImportReadingsCommand;
 import io.metering.application.port.in.ImportReadingsUseCase;
 import io.metering.application.port.in.ImportMeteredDataUseCase;
-import io.metering.application.port.in.MeteredMessage;
-import io.metering.application.port.in.ImportUpload;
+import io.metering.application.model.MeteredMessage;
+import io.metering.application.model.ImportUpload;
 import io.metering.application.port.in.LocateCountersUseCase;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.out.ImportFileReader;
 import io.metering.application.port.out.ImportJobRepository;
 import io.metering.domain.error.MeteringException;
@@ -137,7 +138,7 @@ public final class ImportJobService implements ImportJobsUseCase {
             }
             jobs.update(finished(running, ImportJob.Status.SUCCEEDED, counts.read.get(), stored, List.of()));
         } catch (MeteringException e) {
-            long stored = upload.commit() == ImportReadingsCommand.Commit.CHUNK ? committedBefore(e, upload.chunkSize()) : 0;
+            long stored = upload.commit() == ImportCommit.CHUNK ? committedBefore(e, upload.chunkSize()) : 0;
             jobs.update(finished(running, ImportJob.Status.FAILED, counts.read.get(), stored, List.of(refusal(e))));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "import job " + queued.id() + " failed", e);

@@ -1,16 +1,17 @@
 package io.metering.application.service;
 
+import io.metering.application.model.ImportCommit;
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.CounterLocator;
+import io.metering.application.model.CounterLocator;
 import io.metering.application.port.in.ImportMeteredDataUseCase;
 import io.metering.application.port.in.ImportProgress;
 import io.metering.application.port.in.ImportReadingsCommand;
 import io.metering.application.port.in.ImportReadingsUseCase;
 import io.metering.application.port.in.LocateCountersUseCase;
-import io.metering.application.port.in.MeteredMessage;
-import io.metering.application.port.in.MeteredSeries;
-import io.metering.application.port.in.MeteredValue;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.MeteredMessage;
+import io.metering.application.model.MeteredSeries;
+import io.metering.application.model.MeteredValue;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.out.IntervalValueStore;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.InvalidRequestException;
@@ -132,7 +133,7 @@ public final class ImportMeteredDataService implements ImportMeteredDataUseCase 
     private long importReadings(Caller caller, List<ReadingInput> inputs, List<String> positions) {
         try {
             return readings.importReadings(new ImportReadingsCommand(caller, inputs.iterator(), ImportReadingsCommand.DEFAULT_CHUNK_SIZE,
-                    ImportReadingsCommand.Commit.FILE, true), ImportProgress.NONE).rows();
+                    ImportCommit.FILE, true), ImportProgress.NONE).rows();
         } catch (InvalidRequestException e) {
             Matcher m = READING_INDEX.matcher(e.getMessage());
             return m.find() ? throwAt(e, positions.get(Integer.parseInt(m.group(1)))) : throwAt(e, "register readings");

@@ -1,20 +1,19 @@
 package io.metering.application.service;
 
+import io.metering.application.model.ImportCommit;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.ImportProgress;
 import io.metering.application.port.in.ImportReadingsCommand;
 import io.metering.application.port.in.ImportReadingsUseCase;
 import io.metering.application.port.in.ImportReport;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.out.ReadingBulkStore;
 import io.metering.application.port.out.SeriesSpan;
 import io.metering.application.port.out.SpanNeighbours;
 import io.metering.domain.changeset.Changeset;
-import io.metering.domain.changeset.ChangesetMatcher;
 import io.metering.domain.consumption.RateWindow;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.InvalidRequestException;
-import io.metering.domain.reading.PlausibilityPolicy;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingBatchValidator;
 import io.metering.domain.reading.ReadingCandidate;
@@ -66,7 +65,6 @@ import java.util.Set;
 public final class ImportReadingsService implements ImportReadingsUseCase {
     private final ServiceContext ctx;
     private final ReadingBulkStore bulk;
-    private final PlausibilityProvider plausibility;
     private final ReadingPreparation preparation;
     private final ReadingWriter writer;
 
@@ -76,11 +74,22 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
      * @param plausibility the plausibility rule, the same the API's writes use
      */
     public ImportReadingsService(ServiceContext ctx, ReadingBulkStore bulk, PlausibilityProvider plausibility) {
+        this(ctx, bulk, plausibility, WriteListener.NONE);
+    }
+
+    /**
+     * @param ctx ports, clock and zone
+     * @param bulk the store's bulk path
+     * @param plausibility the plausibility rule, the same the API's writes use
+     * @param changes told of every change the import makes, as the API's writes tell theirs
+     */
+    public ImportReadingsService(ServiceContext ctx, ReadingBulkStore bulk, PlausibilityProvider plausibility,
+            WriteListener changes) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.bulk = Objects.requireNonNull(bulk, "bulk");
-        this.plausibility = Objects.requireNonNull(plausibility, "plausibility");
         this.preparation = new ReadingPreparation(ctx);
-        this.writer = new ReadingWriter(ctx, plausibility);
+        this.writer = new ReadingWriter(ctx, Objects.requireNonNull(plausibility, "plausibility"),
+                Objects.requireNonNull(changes, "changes"));
     }
 
     @Override
@@ -88,7 +97,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         command.caller().requireAdmin("importing readings");
         Instant now = ctx.clock().instant();
         Run run = new Run(command, progress, now);
-        if (command.commit() == ImportReadingsCommand.Commit.FILE) {
+        if (command.commit() == ImportCommit.FILE) {
             return ctx.transactions().inTransaction(run::all);
         }
         return run.all();
@@ -122,7 +131,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
             this.command = command;
             this.progress = progress;
             this.now = now;
-            this.perChunk = command.commit() == ImportReadingsCommand.Commit.CHUNK;
+            this.perChunk = command.commit() == ImportCommit.CHUNK;
         }
 
         ImportReport all() {
@@ -204,6 +213,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
             confirm(accepted);
             implausible += countImplausible(accepted);
             appender.add(accepted);
+            writer.appended(org, accepted);
         }
 
         /** Whether every series of the chunk is known and the chunk's readings of it all follow the imported ones. */
@@ -230,15 +240,13 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                     return Optional.empty(); // nothing is stored after an appended reading
                 }
             };
-            PlausibilityPolicy policy = command.validate() ? plausibility.forWrite(org, (series, t, limit) -> {
+            ReadingBatchValidator.Judgement judged = writer.judgeAppending(org, candidates, neighbours, (series, t, limit) -> {
                 Appending a = appending.get(series);
                 if (a == null || !t.isAfter(a.latest) || limit > Appending.KEPT) {
                     throw new IllegalStateException("the history of " + series + " at " + t + " is not known to the import");
                 }
                 return a.newestFirst(limit);
-            }) : PlausibilityPolicy.NONE;
-            ReadingBatchValidator.Judgement judged = new ReadingBatchValidator(neighbours, policy).judge(candidates, now,
-                    ctx.businessZone(), command.validate());
+            }, command.validate(), now);
             if (!judged.demoted().isEmpty()) {
                 // a reading showed an imported one to be a unit slip: demote it once the store has it
                 settle();
@@ -281,8 +289,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         /** Waits for the appender, then deletes the confirmed changesets: the store is the import's again. */
         private void settle() {
             appender.drain();
-            OrganizationId org = command.caller().org();
-            confirmed.forEach(cs -> ctx.changesets().delete(org, cs.id()));
+            writer.clear(command.caller().org(), confirmed);
             confirmed.clear();
         }
 
@@ -330,23 +337,15 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
             }
         }
 
-        /** Notes the pending changesets the readings confirm (DOMAIN.md "Changesets"), as {@link ReadingWriter#autoClear} does. */
+        /**
+         * Notes the pending changesets the readings confirm, by {@link ReadingWriter#confirmed}'s rule;
+         * they are cleared through the writer once the store holds the readings.
+         */
         private void confirm(List<Reading> written) {
-            if (pending.isEmpty()) {
-                return;
-            }
-            for (Reading r : written) {
-                List<Changeset> open = pending.get(r.counterId());
-                if (open == null) {
-                    continue;
-                }
-                for (Iterator<Changeset> it = open.iterator(); it.hasNext();) {
-                    Changeset cs = it.next();
-                    if (ChangesetMatcher.confirms(cs, r)) {
-                        confirmed.add(cs);
-                        it.remove();
-                    }
-                }
+            for (List<Changeset> open : pending.values()) {
+                List<Changeset> hit = ReadingWriter.confirmed(open, written);
+                confirmed.addAll(hit);
+                open.removeAll(hit);
             }
         }
 
@@ -368,6 +367,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
             List<Reading> accepted = writer.judgeAndDemote(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate(),
                     demoted -> implausible += demoted.size());
             bulk.append(org, accepted);
+            writer.appended(org, accepted);
             writer.autoClear(org, accepted);
             implausible += countImplausible(accepted);
             return null;

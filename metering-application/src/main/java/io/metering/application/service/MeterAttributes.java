@@ -1,10 +1,10 @@
 package io.metering.application.service;
 
-import io.metering.domain.changeset.EditMode;
-import io.metering.domain.changeset.FuzzyConfig;
-import io.metering.domain.changeset.MatchStrategy;
-import io.metering.domain.changeset.ReadingGovernance;
-import io.metering.domain.changeset.TimestampTolerance;
+import io.metering.domain.governance.EditMode;
+import io.metering.domain.governance.FuzzyConfig;
+import io.metering.domain.governance.MatchStrategy;
+import io.metering.domain.governance.ReadingGovernance;
+import io.metering.domain.governance.TimestampTolerance;
 import io.metering.domain.error.ForbiddenException;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;

@@ -25,9 +25,14 @@ public final class PruneReadingsService implements PruneReadingsUseCase {
 
     /** @param ctx ports, clock and zone */
     public PruneReadingsService(ServiceContext ctx) {
+        this(ctx, new ReadingWriter(ctx, PlausibilityProvider.NONE));
+    }
+
+    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
+    PruneReadingsService(ServiceContext ctx, ReadingWriter writer) {
         this.ctx = ctx;
         this.reach = new Reach(ctx);
-        this.writer = new ReadingWriter(ctx, PlausibilityProvider.NONE);
+        this.writer = writer;
     }
 
     @Override
@@ -47,7 +52,7 @@ public final class PruneReadingsService implements PruneReadingsUseCase {
             if (!counters.isEmpty()) {
                 writer.lock(caller.org(), counters);
             }
-            return result(ctx.readings().prune(caller.org(), scope, false), false);
+            return result(writer.prune(caller.org(), scope), false);
         });
     }
 

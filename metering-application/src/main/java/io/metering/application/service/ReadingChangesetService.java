@@ -47,9 +47,14 @@ public final class ReadingChangesetService implements ReadingChangesetsUseCase {
      * @param plausibility the plausibility rule for appended readings
      */
     public ReadingChangesetService(ServiceContext ctx, PlausibilityProvider plausibility) {
+        this(ctx, new ReadingWriter(ctx, plausibility));
+    }
+
+    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
+    ReadingChangesetService(ServiceContext ctx, ReadingWriter writer) {
         this.ctx = ctx;
         this.reach = new Reach(ctx);
-        this.writer = new ReadingWriter(ctx, plausibility);
+        this.writer = writer;
     }
 
     @Override
@@ -104,7 +109,7 @@ public final class ReadingChangesetService implements ReadingChangesetsUseCase {
                     existing == null ? null : existing.unit(), existing == null ? null : existing.metadata());
             Reading written = writer.write(caller.org(), List.of(new ReadingCandidate(0, reading, meter, counter, p.status() != null)),
                     List.of(), ReadingWriter.OnExisting.REPLACE, true).get(0);
-            ctx.changesets().delete(caller.org(), cs.id());
+            writer.clear(caller.org(), List.of(cs));
             return new AppliedChangeset(written, cs);
         });
     }

@@ -1,7 +1,7 @@
 package io.metering.application.service;
 
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.MeteringException;

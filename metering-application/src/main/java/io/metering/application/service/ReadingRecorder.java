@@ -1,16 +1,13 @@
 package io.metering.application.service;
 
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.RecordResult;
 import io.metering.application.port.in.WriteOptions;
-import io.metering.domain.changeset.Changeset;
-import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingCandidate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Records new readings (v1 create semantics: an existing key is {@code duplicate_reading}) inside
@@ -23,7 +20,6 @@ final class ReadingRecorder {
     private final ServiceContext ctx;
     private final ReadingPreparation preparation;
     private final ReadingWriter writer;
-    private final ChangesetInterceptor interceptor;
     private final EchoMatcher echoes;
 
     ReadingRecorder(ServiceContext ctx, ReadingWriter writer) {
@@ -31,7 +27,6 @@ final class ReadingRecorder {
         this.echoes = new EchoMatcher(ctx);
         this.preparation = new ReadingPreparation(ctx);
         this.writer = writer;
-        this.interceptor = new ChangesetInterceptor(ctx, writer);
     }
 
     /**
@@ -47,19 +42,17 @@ final class ReadingRecorder {
         for (ReadingCandidate c : prepared.candidates()) {
             (ChangesetInterceptor.isIntercepted(options, c) ? governed : direct).add(c);
         }
-        writer.lock(caller.org(), Stream.concat(direct.stream(), governed.stream()).map(c -> c.counter().id()).toList());
-        boolean validate = !options.skipValidation();
-        List<Reading> written = List.of();
+        writer.lock(caller.org(), ReadingWriter.countersOf(direct, governed));
+        List<ReadingCandidate> toWrite = direct;
+        List<SeriesGapGuard.Vacated> refreshed = List.of();
         if (!direct.isEmpty()) {
             // an echo of a stored reading confirms it instead of adding a second row
             EchoMatcher.Matched matched = echoes.match(caller.org(), direct);
-            written = writer.write(caller.org(), matched.candidates(), matched.confirmed(), ReadingWriter.OnExisting.REJECT, validate);
+            toWrite = matched.candidates();
+            refreshed = SeriesGapGuard.Vacated.all(matched.confirmed());
         }
-        List<Changeset> pending = governed.isEmpty() ? List.of() : interceptor.intercept(caller, governed, validate, now);
-        List<Reading> confirming = written.stream().filter(r -> ChangesetInterceptor.isDirect(options, r)).toList();
-        if (!confirming.isEmpty()) {
-            writer.autoClear(caller.org(), confirming);
-        }
-        return new RecordResult(written, pending);
+        ReadingWriter.Written written = writer.writeFor(caller, options, toWrite, refreshed, ReadingWriter.OnExisting.REJECT,
+                governed, now);
+        return new RecordResult(written.readings(), written.pending());
     }
 }

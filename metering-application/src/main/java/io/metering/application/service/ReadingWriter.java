@@ -1,39 +1,44 @@
 package io.metering.application.service;
 
-import io.metering.application.port.out.NeighbourProbe;
-import io.metering.application.port.out.Neighbours;
+import io.metering.application.access.Caller;
+import io.metering.application.port.in.WriteOptions;
+import io.metering.application.port.out.PruneCounts;
+import io.metering.application.port.out.PruneScope;
 import io.metering.domain.changeset.Changeset;
 import io.metering.domain.changeset.ChangesetMatcher;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
+import io.metering.domain.reading.PlausibilityPolicy;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingBatchValidator;
 import io.metering.domain.reading.ReadingCandidate;
-import io.metering.domain.reading.PlausibilityPolicy;
 import io.metering.domain.reading.ReadingKey;
 import io.metering.domain.reading.ReadingStatus;
-import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesNeighbours;
-import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The shared write path of readings, run inside the caller's transaction: lock the counters, check
- * duplicates, fetch all neighbours in a constant number of queries, validate the batch, store it and
- * clear the changesets a direct write confirms. Every reading write of the product goes through
- * here, so the rules hold whichever operation writes.
+ * The one write path of readings, run inside the caller's transaction. It owns every step a
+ * reading write takes: lock the counters, check duplicates, find the stored neighbours (the
+ * {@link NeighbourFinder} is chosen here), validate the batch, store it, keep the series in order
+ * where readings are removed or moved away ({@link SeriesGapGuard}), turn governed non-direct
+ * writes into changesets and clear the changesets direct writes confirm (docs/domain.md
+ * "Writing readings", "Changesets"). Services only describe what they want written, so a new
+ * write operation cannot skip a rule; every change it makes is told to one {@link WriteListener}.
  */
 final class ReadingWriter {
     /** What happens to a reading whose key is already stored. */
@@ -47,11 +52,23 @@ final class ReadingWriter {
     private final ServiceContext ctx;
     private final PlausibilityProvider plausibility;
     private final SeriesGapGuard gaps;
+    private final ChangesetInterceptor interceptor;
+    private final WriteListener listener;
+    private final NeighbourFinder spans;
+    private final NeighbourFinder probes;
 
     ReadingWriter(ServiceContext ctx, PlausibilityProvider plausibility) {
+        this(ctx, plausibility, WriteListener.NONE);
+    }
+
+    ReadingWriter(ServiceContext ctx, PlausibilityProvider plausibility, WriteListener listener) {
         this.ctx = ctx;
         this.plausibility = plausibility;
+        this.listener = listener;
         this.gaps = new SeriesGapGuard(ctx);
+        this.interceptor = new ChangesetInterceptor(ctx);
+        this.spans = SpanChecks.finder(ctx.readings());
+        this.probes = new StoreProbes(ctx.readings());
     }
 
     /** Locks every counter the readings touch, in id order. */
@@ -60,42 +77,108 @@ final class ReadingWriter {
     }
 
     /**
-     * Validates and stores readings. The counters must be locked already.
+     * Validates and stores readings, and removes the stored readings the write deletes or moves
+     * away. The counters must be locked already. With validation on, a removed position that no
+     * written reading takes again must leave its neighbours in order ({@link SeriesGapGuard}), as
+     * must a plausible reading overwritten as implausible.
      *
      * @param org the organization
      * @param candidates the readings with their meters and counters
-     * @param removed keys of stored readings this write removes or moves away (ignored as neighbours);
+     * @param removed stored readings this write removes or moves away (ignored as neighbours);
      *     with {@link OnExisting#REJECT}, a removed key that a candidate writes again is refreshed
      *     in place (the stored reading an echo confirms)
      * @param onExisting what to do with readings whose key is stored
      * @param validate whether the write rules run
      * @return the stored readings in candidate order
      */
-    List<Reading> write(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
+    List<Reading> write(OrganizationId org, List<ReadingCandidate> candidates, List<SeriesGapGuard.Vacated> removed,
             OnExisting onExisting, boolean validate) {
-        List<Reading> accepted = judgeAndDemote(org, candidates, removed, onExisting, validate);
+        Set<ReadingKey> removedKeys = removed.stream().map(SeriesGapGuard.Vacated::key)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        List<Reading> accepted = candidates.isEmpty() ? List.of() : judgeAndDemote(org, candidates, removedKeys, onExisting, validate);
         Set<ReadingKey> keys = accepted.stream().map(Reading::key).collect(Collectors.toSet());
-        List<ReadingKey> deleted = removed.stream().filter(k -> !keys.contains(k)).toList();
+        List<ReadingKey> deleted = removedKeys.stream().filter(k -> !keys.contains(k)).toList();
         if (!deleted.isEmpty()) {
             ctx.readings().delete(org, deleted);
+            listener.removed(org, deleted);
         }
+        List<SeriesGapGuard.Vacated> vacated = new ArrayList<>();
         if (onExisting == OnExisting.REJECT) {
             // a removed key written again is a stored reading this write refreshes (an echo it confirms)
-            List<Reading> refreshed = accepted.stream().filter(r -> removed.contains(r.key())).toList();
+            List<Reading> refreshed = accepted.stream().filter(r -> removedKeys.contains(r.key())).toList();
             if (!refreshed.isEmpty()) {
                 ctx.readings().upsert(org, refreshed);
             }
-            List<Reading> added = refreshed.isEmpty() ? accepted : accepted.stream().filter(r -> !removed.contains(r.key())).toList();
+            List<Reading> added = refreshed.isEmpty() ? accepted : accepted.stream().filter(r -> !removedKeys.contains(r.key())).toList();
             if (!added.isEmpty()) {
                 ctx.readings().insert(org, added);
             }
         } else {
-            List<SeriesGapGuard.Vacated> withdrawn = validate ? withdrawn(org, candidates, accepted) : List.of();
-            ctx.readings().upsert(org, accepted);
-            gaps.check(org, withdrawn, List.of());
+            if (validate) {
+                vacated.addAll(withdrawn(org, candidates, accepted));
+            }
+            if (!accepted.isEmpty()) {
+                ctx.readings().upsert(org, accepted);
+            }
+        }
+        if (!accepted.isEmpty()) {
+            listener.stored(org, accepted);
+        }
+        if (validate) {
+            // a removed key a candidate writes again is taken, not emptied
+            removed.stream().filter(v -> !keys.contains(v.key())).forEach(vacated::add);
+            gaps.check(org, vacated);
         }
         return accepted;
     }
+
+    /**
+     * Deletes stored readings; with validation on, the series left behind must stay in order
+     * ({@link SeriesGapGuard}). The counters must be locked already.
+     */
+    void delete(OrganizationId org, List<SeriesGapGuard.Vacated> removed, boolean validate) {
+        write(org, List.of(), removed, OnExisting.REPLACE, validate);
+    }
+
+    /**
+     * Deletes the readings of a prune scope (pruneMeterReadings); the counters in scope must be
+     * locked already. Pruning has no ordering rule: it empties whole series or keeps named readings.
+     */
+    PruneCounts prune(OrganizationId org, PruneScope scope) {
+        PruneCounts counts = ctx.readings().prune(org, scope, false);
+        listener.pruned(org, scope, counts);
+        return counts;
+    }
+
+    /**
+     * Writes readings on behalf of a caller: the direct ones through {@link #write}, the governed
+     * non-direct ones as pending changesets ({@link ChangesetInterceptor}); then clears the pending
+     * changesets the direct ones confirm.
+     *
+     * @param direct readings to store
+     * @param governed readings to propose instead
+     * @return the stored readings and the new changesets, each in input order
+     */
+    Written writeFor(Caller caller, WriteOptions options, List<ReadingCandidate> direct, List<SeriesGapGuard.Vacated> removed,
+            OnExisting onExisting, List<ReadingCandidate> governed, Instant now) {
+        OrganizationId org = caller.org();
+        boolean validate = !options.skipValidation();
+        List<Reading> written = write(org, direct, removed, onExisting, validate);
+        List<Changeset> pending = List.of();
+        if (!governed.isEmpty()) {
+            List<Reading> proposed = check(org, governed, List.of(), OnExisting.REPLACE, validate);
+            pending = interceptor.intercept(caller, governed, proposed, now);
+            listener.proposed(org, pending);
+        }
+        List<Reading> confirming = written.stream().filter(r -> ChangesetInterceptor.isDirect(options, r)).toList();
+        if (!confirming.isEmpty()) {
+            autoClear(org, confirming);
+        }
+        return new Written(written, pending);
+    }
+
+    /** What {@link #writeFor} did: stored readings and new changesets, each in input order. */
+    record Written(List<Reading> readings, List<Changeset> pending) {}
 
     /**
      * The positions a replacing write takes out of the ordering rules: a stored plausible reading
@@ -133,22 +216,35 @@ final class ReadingWriter {
     /**
      * Judges readings as {@link #write} would and stores the stored readings they show to be unit
      * slips with status {@code implausible} (docs/domain.md#a-slip-shown-by-a-later-reading), without
-     * storing the readings themselves (a bulk import stores them its own way).
+     * storing the readings themselves (a bulk import stores them its own way, then tells
+     * {@link #appended}).
      *
+     * @param demotedTo told which readings it demoted
      * @return the readings as they are to be stored
      */
-    List<Reading> judgeAndDemote(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
-            OnExisting onExisting, boolean validate) {
-        return judgeAndDemote(org, candidates, removed, onExisting, validate, demoted -> { });
-    }
-
-    /** As {@link #judgeAndDemote(OrganizationId, List, Collection, OnExisting, boolean)}, telling which readings it demoted. */
     List<Reading> judgeAndDemote(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
             OnExisting onExisting, boolean validate, Consumer<List<ReadingKey>> demotedTo) {
         ReadingBatchValidator.Judgement judged = judge(org, candidates, removed, onExisting, validate, true);
         demote(org, judged.demoted());
         demotedTo.accept(judged.demoted());
         return judged.readings();
+    }
+
+    private List<Reading> judgeAndDemote(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
+            OnExisting onExisting, boolean validate) {
+        return judgeAndDemote(org, candidates, removed, onExisting, validate, demoted -> { });
+    }
+
+    /**
+     * Judges readings that only append to series whose recent history the caller knows (a bulk
+     * import, chunk after chunk): neighbours and plausibility history come from {@code known}
+     * instead of the store. Demotes nothing; the caller demotes through {@link #demote} once the
+     * store holds what it appended.
+     */
+    ReadingBatchValidator.Judgement judgeAppending(OrganizationId org, List<ReadingCandidate> candidates, SeriesNeighbours known,
+            PlausibilityProvider.History history, boolean validate, Instant now) {
+        PlausibilityPolicy policy = validate ? plausibility.forWrite(org, history) : PlausibilityPolicy.NONE;
+        return new ReadingBatchValidator(known, policy).judge(candidates, now, ctx.businessZone(), validate);
     }
 
     /**
@@ -159,8 +255,17 @@ final class ReadingWriter {
         if (demoted.isEmpty()) {
             return;
         }
-        ctx.readings().upsert(org, ctx.readings().findByKeys(org, demoted).values().stream()
-                .map(r -> r.withStatus(ReadingStatus.IMPLAUSIBLE)).toList());
+        List<Reading> marked = ctx.readings().findByKeys(org, demoted).values().stream()
+                .map(r -> r.withStatus(ReadingStatus.IMPLAUSIBLE)).toList();
+        ctx.readings().upsert(org, marked);
+        listener.stored(org, marked);
+    }
+
+    /** Tells the listener of readings a bulk import stored its own way after {@link #judgeAndDemote}. */
+    void appended(OrganizationId org, List<Reading> readings) {
+        if (!readings.isEmpty()) {
+            listener.stored(org, readings);
+        }
     }
 
     /**
@@ -170,15 +275,14 @@ final class ReadingWriter {
     private ReadingBatchValidator.Judgement judge(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
             OnExisting onExisting, boolean validate, boolean recoverSlips) {
         Instant now = ctx.clock().instant();
-        Optional<SeriesNeighbours> boundaries = removed.isEmpty() ? SpanChecks.boundaries(ctx.readings(), org, candidates)
-                : Optional.empty();
+        PlausibilityPolicy policy = validate ? plausibility.forWrite(org) : PlausibilityPolicy.NONE;
+        Optional<SeriesNeighbours> boundaries = spans.find(org, candidates, removed);
         if (boundaries.isPresent()) {
             // nothing stored inside the batch's spans: no stored key can collide, and the stored
             // neighbours of every candidate are the readings just outside its series' span
-            ReadingBatchValidator validator = new ReadingBatchValidator(boundaries.get(),
-                    validate ? plausibility.forWrite(org) : PlausibilityPolicy.NONE);
             try {
-                return new ReadingBatchValidator.Judgement(validator.validate(candidates, now, ctx.businessZone(), validate), List.of());
+                return new ReadingBatchValidator.Judgement(new ReadingBatchValidator(boundaries.get(), policy)
+                        .validate(candidates, now, ctx.businessZone(), validate), List.of());
             } catch (InvalidRequestException e) {
                 if (!recoverSlips || e.reason() != RejectionReason.LESS_THAN_PREVIOUS) {
                     throw e;
@@ -188,7 +292,7 @@ final class ReadingWriter {
         }
         if (onExisting == OnExisting.REJECT) {
             Set<ReadingKey> keys = candidates.stream().map(c -> c.reading().key()).collect(Collectors.toSet());
-            Map<ReadingKey, Reading> existing = new java.util.HashMap<>(ctx.readings().findByKeys(org, keys));
+            Map<ReadingKey, Reading> existing = new HashMap<>(ctx.readings().findByKeys(org, keys));
             existing.keySet().removeAll(removed);
             candidates.stream().filter(c -> existing.containsKey(c.reading().key())).findFirst().ifPresent(c -> {
                 throw new InvalidRequestException(RejectionReason.DUPLICATE_READING, "readings[" + c.index()
@@ -197,64 +301,43 @@ final class ReadingWriter {
         }
         // the validator's neighbours leave out every stored reading this write replaces or removes;
         // when duplicates are rejected no candidate key is stored, so only REPLACE adds them
-        Set<ReadingKey> replacedOrRemoved = new java.util.HashSet<>(removed);
+        Set<ReadingKey> replacedOrRemoved = new HashSet<>(removed);
         if (onExisting == OnExisting.REPLACE) {
             candidates.forEach(c -> replacedOrRemoved.add(c.reading().key()));
         }
-        SeriesNeighbours neighbours = validate ? fetchNeighbours(org, candidates, replacedOrRemoved) : NO_NEIGHBOURS;
-        ReadingBatchValidator validator = new ReadingBatchValidator(neighbours,
-                validate ? plausibility.forWrite(org) : PlausibilityPolicy.NONE);
+        SeriesNeighbours neighbours = validate ? probes.find(org, candidates, replacedOrRemoved).orElseThrow() : NeighbourFinder.NONE;
+        ReadingBatchValidator validator = new ReadingBatchValidator(neighbours, policy);
         return recoverSlips ? validator.judge(candidates, now, ctx.businessZone(), validate)
                 : new ReadingBatchValidator.Judgement(validator.validate(candidates, now, ctx.businessZone(), validate), List.of());
     }
 
     /**
-     * Removes the pending changesets that direct writes confirm (DOMAIN.md "Changesets").
+     * Removes the pending changesets that direct writes confirm (docs/domain.md "Changesets").
      *
      * @return the cleared changesets
      */
     List<Changeset> autoClear(OrganizationId org, List<Reading> written) {
         Set<CounterId> counters = written.stream().map(Reading::counterId).collect(Collectors.toSet());
-        List<Changeset> pending = ctx.changesets().findByCounters(org, counters);
-        List<Changeset> cleared = pending.stream()
-                .filter(cs -> written.stream().anyMatch(r -> ChangesetMatcher.confirms(cs, r)))
-                .toList();
-        cleared.forEach(cs -> ctx.changesets().delete(org, cs.id()));
+        List<Changeset> cleared = confirmed(ctx.changesets().findByCounters(org, counters), written);
+        clear(org, cleared);
         return cleared;
     }
 
-    private SeriesNeighbours fetchNeighbours(OrganizationId org, List<ReadingCandidate> candidates,
-            Collection<ReadingKey> removed) {
-        List<NeighbourProbe> probes = candidates.stream()
-                .map(c -> new NeighbourProbe(c.reading().series(), c.reading().timestamp()))
-                .distinct()
-                .toList();
-        Map<NeighbourProbe, Neighbours> found = new java.util.HashMap<>(ctx.readings().neighbours(org, probes, removed));
-        // other instants are asked only when a reading shows a stored slip: the neighbours of the slip
-        Function<NeighbourProbe, Neighbours> at = probe -> found.computeIfAbsent(probe,
-                p -> ctx.readings().neighbours(org, List.of(p), removed).getOrDefault(p, Neighbours.NONE));
-        return new SeriesNeighbours() {
-            @Override
-            public Optional<SeriesPoint> previous(SeriesKey series, Instant t) {
-                return at.apply(new NeighbourProbe(series, t)).previous();
-            }
-
-            @Override
-            public Optional<SeriesPoint> next(SeriesKey series, Instant t) {
-                return at.apply(new NeighbourProbe(series, t)).next();
-            }
-        };
+    /** Deletes pending changesets that writes confirmed (or an admin applied). */
+    void clear(OrganizationId org, List<Changeset> changesets) {
+        changesets.forEach(cs -> ctx.changesets().delete(org, cs.id()));
+        if (!changesets.isEmpty()) {
+            listener.cleared(org, changesets);
+        }
     }
 
-    private static final SeriesNeighbours NO_NEIGHBOURS = new SeriesNeighbours() {
-        @Override
-        public Optional<SeriesPoint> previous(SeriesKey series, Instant t) {
-            return Optional.empty();
-        }
+    /** The pending changesets among {@code pending} that a written reading confirms. */
+    static List<Changeset> confirmed(Collection<Changeset> pending, List<Reading> written) {
+        return pending.stream().filter(cs -> written.stream().anyMatch(r -> ChangesetMatcher.confirms(cs, r))).toList();
+    }
 
-        @Override
-        public Optional<SeriesPoint> next(SeriesKey series, Instant t) {
-            return Optional.empty();
-        }
-    };
+    /** The counters of direct and governed candidates together, for {@link #lock}. */
+    static List<CounterId> countersOf(List<ReadingCandidate> direct, List<ReadingCandidate> governed) {
+        return Stream.concat(direct.stream(), governed.stream()).map(c -> c.counter().id()).toList();
+    }
 }

@@ -1,7 +1,7 @@
 package io.metering.application.service;
 
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.RecordReadingsCommand;
 import io.metering.application.port.in.RecordReadingsUseCase;
 import io.metering.application.port.in.RecordResult;
@@ -25,8 +25,13 @@ public final class RecordReadingsService implements RecordReadingsUseCase {
      * @param plausibility the plausibility rule for appended readings
      */
     public RecordReadingsService(ServiceContext ctx, PlausibilityProvider plausibility) {
+        this(ctx, new ReadingWriter(ctx, plausibility));
+    }
+
+    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
+    RecordReadingsService(ServiceContext ctx, ReadingWriter writer) {
         this.ctx = ctx;
-        this.recorder = new ReadingRecorder(ctx, new ReadingWriter(ctx, plausibility));
+        this.recorder = new ReadingRecorder(ctx, writer);
     }
 
     @Override

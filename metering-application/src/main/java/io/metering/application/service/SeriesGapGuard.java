@@ -6,22 +6,23 @@ import io.metering.domain.counter.RegisterCapacity;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.reading.ReadingKey;
-import io.metering.domain.reading.RegisterArithmetic;
+import io.metering.domain.reading.ReadingBatchValidator;
 import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Refuses removals that leave a series out of order (DOMAIN.md "Writing readings"): when a reading
  * is deleted or moved away, its former neighbours become adjacent, and the later one must not lie
- * below the earlier one unless it starts a segment or the step is a register wrap. Removing a
+ * below the earlier one unless it starts a segment or the step is a register wrap (the domain's
+ * rule {@link ReadingBatchValidator#removalBreaksOrder}; this class only finds the neighbours). Removing a
  * segment start ({@code meter_change}, {@code meter_adjustment}) is the usual way to break this.
  *
- * <p>Runs after the removals and writes of the same transaction, on the final state, so readings
+ * <p>Only {@link ReadingWriter} runs it, for every write that removes, moves or withdraws a
+ * reading. Runs after the removals and writes of the same transaction, on the final state, so readings
  * the same request writes are seen as neighbours too (the batch validator has checked those pairs
  * already; checking them again gives the same answer). Implausible readings take no part, as in
  * every ordering rule.
@@ -34,7 +35,12 @@ final class SeriesGapGuard {
      * @param key the removed reading's key
      * @param capacity the register capacity of its counter, if the register rolls over
      */
-    record Vacated(String label, ReadingKey key, Optional<RegisterCapacity> capacity) {}
+    record Vacated(String label, ReadingKey key, Optional<RegisterCapacity> capacity) {
+        /** Positions a write takes again at once (an echo's refresh): no label, no capacity needed. */
+        static List<Vacated> all(Collection<ReadingKey> keys) {
+            return keys.stream().map(k -> new Vacated(null, k, Optional.empty())).toList();
+        }
+    }
 
     private final ServiceContext ctx;
 
@@ -43,13 +49,10 @@ final class SeriesGapGuard {
     }
 
     /**
-     * @param vacated the emptied positions
-     * @param reoccupied keys the same request wrote again (their position is not empty)
+     * @param empty the emptied positions
      * @throws InvalidRequestException {@code less_than_previous} naming the reading that would break
      */
-    void check(OrganizationId org, List<Vacated> vacated, Collection<ReadingKey> reoccupied) {
-        Set<ReadingKey> skip = Set.copyOf(reoccupied);
-        List<Vacated> empty = vacated.stream().filter(v -> !skip.contains(v.key())).toList();
+    void check(OrganizationId org, List<Vacated> empty) {
         if (empty.isEmpty()) {
             return;
         }
@@ -60,12 +63,9 @@ final class SeriesGapGuard {
         Map<NeighbourProbe, Neighbours> found = ctx.readings().neighbours(org, probes, List.of());
         for (Vacated v : empty) {
             Neighbours n = found.getOrDefault(new NeighbourProbe(v.key().series(), v.key().timestamp()), Neighbours.NONE);
-            if (n.previous().isEmpty() || n.next().isEmpty()) {
-                continue;
-            }
-            SeriesPoint previous = n.previous().get();
-            SeriesPoint next = n.next().get();
-            if (!next.segmentStart() && !RegisterArithmetic.inOrder(previous.value(), next.value(), v.capacity())) {
+            if (ReadingBatchValidator.removalBreaksOrder(n.previous(), n.next(), v.capacity())) {
+                SeriesPoint previous = n.previous().get();
+                SeriesPoint next = n.next().get();
                 String prefix = v.label() == null ? "" : v.label() + ": ";
                 throw new InvalidRequestException(RejectionReason.LESS_THAN_PREVIOUS, prefix + "removing the reading at "
                         + v.key().timestamp() + " would leave the reading at " + next.timestamp() + " (value "

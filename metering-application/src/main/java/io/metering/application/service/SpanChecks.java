@@ -27,6 +27,14 @@ final class SpanChecks {
     private SpanChecks() {}
 
     /**
+     * The span query as a {@link NeighbourFinder}: it answers only writes that replace or remove no
+     * stored reading and whose spans hold none.
+     */
+    static NeighbourFinder finder(ReadingRepository readings) {
+        return (org, candidates, ignored) -> ignored.isEmpty() ? boundaries(readings, org, candidates) : Optional.empty();
+    }
+
+    /**
      * @return the stored neighbours of every candidate, when no series span of the batch holds a
      *     stored reading; empty when one does or the store cannot tell (check per reading then)
      */

@@ -1,6 +1,6 @@
 package io.metering.application.service;
 
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.SubmissionCounterReading;
 import io.metering.application.port.in.SubmissionMeterReading;
 import io.metering.application.port.in.SubmissionMeterType;

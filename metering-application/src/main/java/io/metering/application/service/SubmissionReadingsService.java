@@ -1,7 +1,7 @@
 package io.metering.application.service;
 
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.RecordReadingsCommand;
 import io.metering.application.port.in.RecordResult;
 import io.metering.application.port.in.SubmissionMeterReading;
@@ -39,8 +39,13 @@ public final class SubmissionReadingsService implements SubmissionReadingsUseCas
      * @param plausibility the plausibility rule for appended readings
      */
     public SubmissionReadingsService(ServiceContext ctx, PlausibilityProvider plausibility) {
+        this(ctx, new ReadingWriter(ctx, plausibility));
+    }
+
+    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
+    SubmissionReadingsService(ServiceContext ctx, ReadingWriter writer) {
         this.ctx = ctx;
-        this.recorder = new ReadingRecorder(ctx, new ReadingWriter(ctx, plausibility));
+        this.recorder = new ReadingRecorder(ctx, writer);
     }
 
     @Override

@@ -24,7 +24,7 @@ import java.util.Optional;
  * the counter is locked, the reading located (404 when absent, never a silent no-op), its new
  * content validated against its new neighbours with the old key excluded, and stored in place of
  * the old one. A changed timestamp moves the reading; the emptied position is then checked like a
- * delete ({@link SeriesGapGuard}). On a governed meter a write that is neither {@code direct} nor
+ * delete ({@link SeriesGapGuard}, run by {@link ReadingWriter}). On a governed meter a write that is neither {@code direct} nor
  * source ERP becomes a pending changeset (DOMAIN.md "Changesets"); direct writes clear the
  * changesets they confirm.
  */
@@ -33,20 +33,21 @@ public final class UpdateReadingService implements UpdateReadingUseCase {
     private final Reach reach;
     private final ReadingLocator locator;
     private final ReadingWriter writer;
-    private final ChangesetInterceptor interceptor;
-    private final SeriesGapGuard gaps;
 
     /**
      * @param ctx ports, clock and zone
      * @param plausibility the plausibility rule for appended readings
      */
     public UpdateReadingService(ServiceContext ctx, PlausibilityProvider plausibility) {
+        this(ctx, new ReadingWriter(ctx, plausibility));
+    }
+
+    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
+    UpdateReadingService(ServiceContext ctx, ReadingWriter writer) {
         this.ctx = ctx;
         this.reach = new Reach(ctx);
         this.locator = new ReadingLocator(ctx);
-        this.writer = new ReadingWriter(ctx, plausibility);
-        this.interceptor = new ChangesetInterceptor(ctx, writer);
-        this.gaps = new SeriesGapGuard(ctx);
+        this.writer = writer;
     }
 
     @Override
@@ -54,7 +55,6 @@ public final class UpdateReadingService implements UpdateReadingUseCase {
         Caller caller = command.caller();
         caller.requireAdmin("updateMeterReading");
         WriteOptions options = command.options();
-        boolean validate = !options.skipValidation();
         Instant now = ctx.clock().instant();
         return ctx.transactions().inTransaction(() -> {
             Meter meter = reach.meter(caller, command.address().meterId());
@@ -70,21 +70,16 @@ public final class UpdateReadingService implements UpdateReadingUseCase {
                             + " is governed: a changeset proposes a value at one instant and cannot move a reading;"
                             + " confirm the move with direct=true or source ERP");
                 }
-                return ReadingOutcome.pending(interceptor.intercept(caller, List.of(candidate), validate, now).get(0));
+                return ReadingOutcome.pending(writer.writeFor(caller, options, List.of(), List.of(), ReadingWriter.OnExisting.REPLACE,
+                        List.of(candidate), now).pending().get(0));
             }
             if (moved && !ctx.readings().findByKeys(caller.org(), List.of(updated.key())).isEmpty()) {
                 throw new InvalidRequestException(RejectionReason.DUPLICATE_READING, "a reading of counter " + counter.id()
                         + " in direction " + updated.direction().code() + " exists at " + updated.timestamp());
             }
-            Reading written = writer.write(caller.org(), List.of(candidate), List.of(old.key()),
-                    ReadingWriter.OnExisting.REPLACE, validate).get(0);
-            if (validate && moved) {
-                gaps.check(caller.org(), List.of(new SeriesGapGuard.Vacated(null, old.key(), counter.capacity())), List.of());
-            }
-            if (ChangesetInterceptor.isDirect(options, written)) {
-                writer.autoClear(caller.org(), List.of(written));
-            }
-            return ReadingOutcome.written(written);
+            return ReadingOutcome.written(writer.writeFor(caller, options, List.of(candidate),
+                    List.of(new SeriesGapGuard.Vacated(null, old.key(), counter.capacity())), ReadingWriter.OnExisting.REPLACE,
+                    List.of(), now).readings().get(0));
         });
     }
 
@@ -107,13 +102,13 @@ public final class UpdateReadingService implements UpdateReadingUseCase {
      * sent), so the corrected value is judged afresh instead of staying out of every check.
      */
     private static Reading merge(Reading old, ReadingChanges ch) {
-        ReadingStatus status = ch.status() != null || ch.cleared().contains("status") ? ch.status()
+        ReadingStatus status = !ch.status().keeps() ? ch.status().applyTo(old.status())
                 : old.isImplausible() && old.value().compareTo(ch.value()) != 0 ? null : old.status();
-        Map<String, String> metadata = ch.merged("metadata", ch.metadata(), old.metadata());
+        Map<String, String> metadata = ch.metadata().applyTo(old.metadata());
         return new Reading(old.meterId(), old.counterId(), old.direction(),
                 ch.timestamp() != null ? ch.timestamp() : old.timestamp(), ch.value(), ch.source(),
-                ch.merged("reason", ch.reason(), old.reason()), ch.merged("read_by", ch.readBy(), old.readBy()), status,
-                ch.merged("external_id", ch.externalId(), old.externalId()), ch.merged("remark", ch.remark(), old.remark()),
+                ch.reason().applyTo(old.reason()), ch.readBy().applyTo(old.readBy()), status,
+                ch.externalId().applyTo(old.externalId()), ch.remark().applyTo(old.remark()),
                 old.note(), old.unit(), metadata == null ? Map.of() : metadata);
     }
 }

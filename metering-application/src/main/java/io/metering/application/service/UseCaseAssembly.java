@@ -5,7 +5,9 @@ import io.metering.application.port.out.IntervalValueStore;
 
 /**
  * Wires every service behind the incoming ports, once: the server's wiring (bootstrap) and the
- * HTTP adapter's tests build the same graph, over their own stores and with their own rules.
+ * HTTP adapter's tests build the same graph, over their own stores and with their own rules. Every
+ * writing service shares one {@link ReadingWriter}, so the write path and its {@link WriteListener}
+ * are chosen here.
  */
 public final class UseCaseAssembly {
     private UseCaseAssembly() {}
@@ -29,20 +31,34 @@ public final class UseCaseAssembly {
      */
     public static UseCases useCases(ServiceContext ctx, PlausibilityProvider plausibility, ForecastProvider forecasts,
             IntervalValueStore intervals) {
+        return useCases(ctx, plausibility, forecasts, intervals, WriteListener.NONE);
+    }
+
+    /**
+     * @param ctx the outgoing ports, clock and business zone every service shares
+     * @param plausibility the plausibility rule of every write path and of the allowed range
+     * @param forecasts the forecast rule of counter views
+     * @param intervals the interval values (load profiles) the consumption counts
+     * @param changes told of every change a reading write makes, in its transaction
+     * @return the use cases over {@code ctx}
+     */
+    public static UseCases useCases(ServiceContext ctx, PlausibilityProvider plausibility, ForecastProvider forecasts,
+            IntervalValueStore intervals, WriteListener changes) {
+        ReadingWriter writer = new ReadingWriter(ctx, plausibility, changes);
         return new UseCases(
-                new RecordReadingsService(ctx, plausibility),
+                new RecordReadingsService(ctx, writer),
                 new ListReadingsService(ctx),
                 new MeterViewService(ctx, forecasts),
                 new MeterAdministrationService(ctx),
                 new CounterAdministrationService(ctx),
-                new UpdateReadingService(ctx, plausibility),
-                new DeleteReadingService(ctx),
-                new BatchWriteReadingsService(ctx, plausibility),
-                new PruneReadingsService(ctx),
-                new SubmissionReadingsService(ctx, plausibility),
-                new CreateReadingWithMeterService(ctx, plausibility),
+                new UpdateReadingService(ctx, writer),
+                new DeleteReadingService(ctx, writer),
+                new BatchWriteReadingsService(ctx, writer),
+                new PruneReadingsService(ctx, writer),
+                new SubmissionReadingsService(ctx, writer),
+                new CreateReadingWithMeterService(ctx, writer),
                 new AllowedReadingService(ctx, plausibility),
-                new ReadingChangesetService(ctx, plausibility),
+                new ReadingChangesetService(ctx, writer),
                 new ConsumptionService(ctx, intervals));
     }
 }

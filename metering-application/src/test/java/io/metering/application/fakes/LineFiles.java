@@ -1,9 +1,9 @@
 package io.metering.application.fakes;
 
-import io.metering.application.port.in.CounterLocator;
-import io.metering.application.port.in.ImportUpload;
-import io.metering.application.port.in.MeterKey;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.CounterLocator;
+import io.metering.application.model.ImportUpload;
+import io.metering.application.model.MeterKey;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.out.ImportFileReader;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.InvalidRequestException;
@@ -75,7 +75,7 @@ public final class LineFiles implements ImportFileReader {
     }
 
     @Override
-    public List<io.metering.application.port.in.MeteredMessage> messages(ImportUpload upload) {
+    public List<io.metering.application.model.MeteredMessage> messages(ImportUpload upload) {
         throw new InvalidRequestException(RejectionReason.UNSUPPORTED_FORMAT, "lines files hold no messages");
     }
 }

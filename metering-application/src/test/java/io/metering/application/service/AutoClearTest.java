@@ -14,9 +14,9 @@ import io.metering.application.port.in.SubmissionMeterReading;
 import io.metering.application.port.in.SubmissionReadingsCommand;
 import io.metering.application.port.in.UpdateReadingCommand;
 import io.metering.application.port.in.WriteOptions;
-import io.metering.domain.changeset.FuzzyConfig;
-import io.metering.domain.changeset.MatchStrategy;
-import io.metering.domain.changeset.TimestampTolerance;
+import io.metering.domain.governance.FuzzyConfig;
+import io.metering.domain.governance.MatchStrategy;
+import io.metering.domain.governance.TimestampTolerance;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.Meter;
@@ -159,7 +159,7 @@ class AutoClearTest {
         UpdateReadingService service = new UpdateReadingService(w.ctx, PlausibilityProvider.NONE);
 
         service.update(new UpdateReadingCommand(w.admin, new ReadingAddress(m.id(), c.id(), at("2024-02-01T08:00:00Z"), null),
-                new ReadingChanges(dec("1000"), ReadingSource.ERP, null, null, null, null, null, null, null), null));
+                ReadingChanges.setting(dec("1000"), ReadingSource.ERP, null, null, null, null, null, null, null), null));
 
         assertThat(w.changesets(c)).isEmpty();
     }

@@ -4,8 +4,8 @@ import static io.metering.application.service.ServiceWorld.attrs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.metering.application.port.in.CounterLocator;
-import io.metering.application.port.in.MeterKey;
+import io.metering.application.model.CounterLocator;
+import io.metering.application.model.MeterKey;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.error.ForbiddenException;

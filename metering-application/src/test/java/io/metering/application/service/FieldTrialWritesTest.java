@@ -1,5 +1,6 @@
 package io.metering.application.service;
 
+import io.metering.application.model.ImportCommit;
 import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.reading;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,7 +85,7 @@ class FieldTrialWritesTest {
                 reading(meter, counter, "2024-06-03T00:00:00Z", "800").status(ReadingStatus.IMPLAUSIBLE).build(),
                 reading(meter, counter, "2024-06-04T00:00:00Z", "101000").build(),
                 reading(meter, counter, "2024-06-05T00:00:00Z", "102").build()).iterator(), 2,
-                ImportReadingsCommand.Commit.FILE, true), ImportProgress.NONE);
+                ImportCommit.FILE, true), ImportProgress.NONE);
 
         assertThat(report.rows()).isEqualTo(5);
         assertThat(report.implausible()).isEqualTo(3);
@@ -187,7 +188,7 @@ class FieldTrialWritesTest {
 
         assertRejected(() -> updates.update(new UpdateReadingCommand(world.admin,
                 new ReadingAddress(meter.id(), counter.id(), Instant.parse("2024-05-10T00:00:00Z"), null),
-                new ReadingChanges(new BigDecimal("5"), ReadingSource.ERP, null, "meter_change", null, ReadingStatus.IMPLAUSIBLE, null,
+                ReadingChanges.setting(new BigDecimal("5"), ReadingSource.ERP, null, "meter_change", null, ReadingStatus.IMPLAUSIBLE, null,
                         null, null), WriteOptions.DEFAULT)), RejectionReason.LESS_THAN_PREVIOUS);
         assertThat(world.stored(counter)).extracting(Reading::status).containsOnlyNulls();
     }
@@ -223,7 +224,7 @@ class FieldTrialWritesTest {
 
         // backdated correction with skip_validation, before the closing
         updates.update(new UpdateReadingCommand(world.admin, new ReadingAddress(meter.id(), counter.id(),
-                Instant.parse("2024-05-20T00:00:00Z"), null), new ReadingChanges(new BigDecimal("119"), ReadingSource.ERP, null, null,
+                Instant.parse("2024-05-20T00:00:00Z"), null), ReadingChanges.setting(new BigDecimal("119"), ReadingSource.ERP, null, null,
                         null, null, null, null, null), new WriteOptions(true, false)));
         assertThat(world.stored(counter)).extracting(r -> r.value().toPlainString()).containsExactly("100", "119");
         deletes.delete(new DeleteReadingCommand(world.admin, new ReadingAddress(meter.id(), counter.id(),

@@ -11,7 +11,7 @@ import io.metering.application.access.Caller;
 import io.metering.application.port.in.RecordResult;
 import io.metering.application.port.in.WriteOptions;
 import io.metering.domain.changeset.Changeset;
-import io.metering.domain.changeset.EditMode;
+import io.metering.domain.governance.EditMode;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;

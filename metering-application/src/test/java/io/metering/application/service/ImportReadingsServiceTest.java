@@ -11,9 +11,9 @@ import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryBulkStore;
 import io.metering.application.port.in.ImportProgress;
 import io.metering.application.port.in.ImportReadingsCommand;
-import io.metering.application.port.in.ImportReadingsCommand.Commit;
+import io.metering.application.model.ImportCommit;
 import io.metering.application.port.in.ImportReport;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.RecordReadingsCommand;
 import io.metering.application.port.in.WriteOptions;
 import io.metering.domain.counter.Counter;
@@ -51,7 +51,7 @@ class ImportReadingsServiceTest {
         return reading(meter, c, hour(h), String.valueOf(value)).build();
     }
 
-    private ImportReport run(List<ReadingInput> inputs, int chunkSize, Commit commit) {
+    private ImportReport run(List<ReadingInput> inputs, int chunkSize, ImportCommit commit) {
         return importer.importReadings(new ImportReadingsCommand(world.admin, inputs.iterator(), chunkSize, commit, true),
                 ImportProgress.NONE);
     }
@@ -69,7 +69,7 @@ class ImportReadingsServiceTest {
         }
         List<Long> progress = new ArrayList<>();
 
-        ImportReport report = importer.importReadings(new ImportReadingsCommand(world.admin, inputs.iterator(), 6, Commit.FILE, true),
+        ImportReport report = importer.importReadings(new ImportReadingsCommand(world.admin, inputs.iterator(), 6, ImportCommit.FILE, true),
                 (rows, committed) -> progress.add(rows));
 
         assertThat(report).isEqualTo(new ImportReport(20, 4, 0));
@@ -82,7 +82,7 @@ class ImportReadingsServiceTest {
     void checksEachChunkAgainstWhatEarlierChunksStored() {
         List<ReadingInput> inputs = List.of(in(a, 0, 100), in(a, 1, 110), in(a, 2, 105));
 
-        assertThatThrownBy(() -> run(inputs, 2, Commit.FILE)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+        assertThatThrownBy(() -> run(inputs, 2, ImportCommit.FILE)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
             assertThat(e.reason()).isEqualTo(RejectionReason.LESS_THAN_PREVIOUS);
             assertThat(e.getMessage()).startsWith("readings[2]: ").contains("110");
         });
@@ -93,7 +93,7 @@ class ImportReadingsServiceTest {
     void perChunkCommitsKeepTheChunksBeforeARejectedOne() {
         List<ReadingInput> inputs = List.of(in(a, 0, 100), in(a, 1, 110), in(a, 2, 105), in(a, 3, 120));
 
-        assertThatThrownBy(() -> run(inputs, 2, Commit.CHUNK)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> run(inputs, 2, ImportCommit.CHUNK)).isInstanceOf(InvalidRequestException.class);
 
         assertThat(values(a)).containsExactly("100", "110");
     }
@@ -102,11 +102,11 @@ class ImportReadingsServiceTest {
     void meetsStoredReadingsAtTheSpanBoundaries() {
         world.record(reading(meter, a, hour(0), "100"), reading(meter, a, hour(100), "200"));
 
-        assertThat(run(List.of(in(a, 10, 150), in(a, 20, 160)), 10, Commit.FILE).chunksCheckedReadingByReading()).isZero();
-        assertThatThrownBy(() -> run(List.of(in(a, 30, 170), in(a, 40, 250)), 10, Commit.FILE))
+        assertThat(run(List.of(in(a, 10, 150), in(a, 20, 160)), 10, ImportCommit.FILE).chunksCheckedReadingByReading()).isZero();
+        assertThatThrownBy(() -> run(List.of(in(a, 30, 170), in(a, 40, 250)), 10, ImportCommit.FILE))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.GREATER_THAN_SUBSEQUENT));
-        assertThatThrownBy(() -> run(List.of(in(a, 30, 90)), 10, Commit.FILE)).isInstanceOfSatisfying(InvalidRequestException.class,
+        assertThatThrownBy(() -> run(List.of(in(a, 30, 90)), 10, ImportCommit.FILE)).isInstanceOfSatisfying(InvalidRequestException.class,
                 e -> assertThat(e.reason()).isEqualTo(RejectionReason.LESS_THAN_PREVIOUS));
         assertThat(values(a)).containsExactly("100", "150", "160", "200");
     }
@@ -115,12 +115,12 @@ class ImportReadingsServiceTest {
     void aChunkOverlappingStoredReadingsIsCheckedReadingByReading() {
         world.record(reading(meter, a, hour(5), "50"));
 
-        ImportReport ok = run(List.of(in(a, 1, 10), in(a, 9, 90)), 10, Commit.FILE);
+        ImportReport ok = run(List.of(in(a, 1, 10), in(a, 9, 90)), 10, ImportCommit.FILE);
         assertThat(ok.chunksCheckedReadingByReading()).isEqualTo(1);
-        assertThatThrownBy(() -> run(List.of(in(a, 2, 20), in(a, 5, 50)), 10, Commit.FILE))
+        assertThatThrownBy(() -> run(List.of(in(a, 2, 20), in(a, 5, 50)), 10, ImportCommit.FILE))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.DUPLICATE_READING));
-        assertThatThrownBy(() -> run(List.of(in(a, 2, 20), in(a, 6, 40)), 10, Commit.FILE))
+        assertThatThrownBy(() -> run(List.of(in(a, 2, 20), in(a, 6, 40)), 10, ImportCommit.FILE))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.LESS_THAN_PREVIOUS));
         assertThat(values(a)).containsExactly("10", "50", "90");
@@ -131,10 +131,10 @@ class ImportReadingsServiceTest {
         world.record(reading(meter, a, hour(5), "50"));
 
         ImportReport report = importer.importReadings(new ImportReadingsCommand(world.admin, List.of(in(a, 6, 1)).iterator(), 10,
-                Commit.FILE, false), ImportProgress.NONE);
+                ImportCommit.FILE, false), ImportProgress.NONE);
         assertThat(report.rows()).isEqualTo(1);
         assertThatThrownBy(() -> importer.importReadings(new ImportReadingsCommand(world.admin, List.of(in(a, 5, 1)).iterator(), 10,
-                Commit.FILE, false), ImportProgress.NONE)).isInstanceOfSatisfying(InvalidRequestException.class,
+                ImportCommit.FILE, false), ImportProgress.NONE)).isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.DUPLICATE_READING));
     }
 
@@ -158,7 +158,7 @@ class ImportReadingsServiceTest {
             }
         };
 
-        assertThatThrownBy(() -> importer.importReadings(new ImportReadingsCommand(world.admin, failing, 10, Commit.FILE, true),
+        assertThatThrownBy(() -> importer.importReadings(new ImportReadingsCommand(world.admin, failing, 10, ImportCommit.FILE, true),
                 ImportProgress.NONE)).hasMessage("readings[1]: line 3: value 'x' is not a decimal number");
         assertThat(values(a)).isEmpty();
     }
@@ -166,7 +166,7 @@ class ImportReadingsServiceTest {
     @Test
     void onlyAdminsImport() {
         assertThatThrownBy(() -> importer.importReadings(new ImportReadingsCommand(ServiceWorld.portal("contact-anna"),
-                List.of(in(a, 0, 1)).iterator(), 10, Commit.FILE, true), ImportProgress.NONE)).isInstanceOf(ForbiddenException.class);
+                List.of(in(a, 0, 1)).iterator(), 10, ImportCommit.FILE, true), ImportProgress.NONE)).isInstanceOf(ForbiddenException.class);
     }
 
     /**
@@ -186,7 +186,7 @@ class ImportReadingsServiceTest {
                             batch(w, batchHours), WriteOptions.DEFAULT)));
                     Outcome viaImport = outcome(storedHours, batchHours, w -> new ImportReadingsService(w.ctx,
                             new InMemoryBulkStore(w.store), PlausibilityProvider.NONE).importReadings(new ImportReadingsCommand(
-                                    w.admin, batch(w, batchHours).iterator(), chunkSize, Commit.FILE, true), ImportProgress.NONE));
+                                    w.admin, batch(w, batchHours).iterator(), chunkSize, ImportCommit.FILE, true), ImportProgress.NONE));
                     if (chunkSize >= batchHours.size()) {
                         assertThat(viaImport).isEqualTo(viaApi);
                     } else {
@@ -206,7 +206,7 @@ class ImportReadingsServiceTest {
             inputs.add(in(b, h, h));
         }
 
-        ImportReport report = counted.importReadings(new ImportReadingsCommand(world.admin, inputs.iterator(), 4, Commit.FILE, true),
+        ImportReport report = counted.importReadings(new ImportReadingsCommand(world.admin, inputs.iterator(), 4, ImportCommit.FILE, true),
                 ImportProgress.NONE);
 
         assertThat(report.rows()).isEqualTo(20);
@@ -228,7 +228,7 @@ class ImportReadingsServiceTest {
             inputs.add(reading(governed, c, hour(h), String.valueOf(h * 10)).build());
         }
 
-        run(inputs, 5, Commit.FILE);
+        run(inputs, 5, ImportCommit.FILE);
 
         assertThat(world.store.findByCounter(ServiceWorld.ORG, governed.id(), c.id()))
                 .as("hour 30 (chunk 7) confirms its changeset; 400 at hour 40 does not confirm 999")
@@ -240,16 +240,16 @@ class ImportReadingsServiceTest {
     void aFileNotInTimeOrderIsCheckedAgainstWhatItStoredBefore() {
         // chunk 2 goes back in time: between and onto readings of chunk 1
         List<ReadingInput> inOrderAfterAll = List.of(in(a, 10, 100), in(a, 20, 200), in(a, 15, 150), in(a, 30, 300));
-        assertThat(run(inOrderAfterAll, 2, Commit.FILE).rows()).isEqualTo(4);
+        assertThat(run(inOrderAfterAll, 2, ImportCommit.FILE).rows()).isEqualTo(4);
         assertThat(values(a)).containsExactly("100", "150", "200", "300");
 
         List<ReadingInput> breaksOrder = List.of(in(a, 40, 400), in(a, 50, 500), in(a, 45, 600));
-        assertThatThrownBy(() -> run(breaksOrder, 2, Commit.FILE)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+        assertThatThrownBy(() -> run(breaksOrder, 2, ImportCommit.FILE)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
             assertThat(e.reason()).isEqualTo(RejectionReason.GREATER_THAN_SUBSEQUENT);
             assertThat(e.getMessage()).startsWith("readings[2]: ");
         });
         List<ReadingInput> repeats = List.of(in(a, 40, 400), in(a, 50, 500), in(a, 40, 400));
-        assertThatThrownBy(() -> run(repeats, 2, Commit.FILE)).isInstanceOfSatisfying(InvalidRequestException.class,
+        assertThatThrownBy(() -> run(repeats, 2, ImportCommit.FILE)).isInstanceOfSatisfying(InvalidRequestException.class,
                 e -> assertThat(e.reason()).isEqualTo(RejectionReason.DUPLICATE_READING));
         assertThat(values(a)).as("nothing of the refused files").containsExactly("100", "150", "200", "300");
     }
@@ -262,7 +262,7 @@ class ImportReadingsServiceTest {
             inputs.add(in(b, h, h == 47 ? 1 : h * 10L)); // b drops at hour 47: readings[95]
         }
 
-        assertThatThrownBy(() -> run(inputs, 8, Commit.FILE)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+        assertThatThrownBy(() -> run(inputs, 8, ImportCommit.FILE)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
             assertThat(e.reason()).isEqualTo(RejectionReason.LESS_THAN_PREVIOUS);
             assertThat(e.getMessage()).startsWith("readings[95]: ");
         });
@@ -282,14 +282,14 @@ class ImportReadingsServiceTest {
         inputs.add(in(a, 60, 1_000_000)); // far above what ten hours a reading predict: stored implausible
         inputs.add(in(a, 61, 710));
 
-        plausible.importReadings(new ImportReadingsCommand(world.admin, inputs.iterator(), 7, Commit.FILE, true), ImportProgress.NONE);
+        plausible.importReadings(new ImportReadingsCommand(world.admin, inputs.iterator(), 7, ImportCommit.FILE, true), ImportProgress.NONE);
 
         List<Reading> stored = world.stored(a);
         assertThat(stored).hasSize(62);
         assertThat(stored.get(60).isImplausible()).isTrue();
         assertThat(stored.get(61).isImplausible()).as("judged against the plausible reading before").isFalse();
         assertThatThrownBy(() -> plausible.importReadings(new ImportReadingsCommand(world.admin, List.of(in(a, 70, 700)).iterator(), 7,
-                Commit.FILE, true), ImportProgress.NONE)).isInstanceOfSatisfying(InvalidRequestException.class,
+                ImportCommit.FILE, true), ImportProgress.NONE)).isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.LESS_THAN_PREVIOUS));
     }
 
@@ -317,7 +317,7 @@ class ImportReadingsServiceTest {
                     }));
                     Outcome viaImport = outcome(storedHours, batchHours, w -> new ImportReadingsService(w.ctx,
                             new InMemoryBulkStore(w.store), new HistoryPlausibilityProvider(w.store)).importReadings(
-                                    new ImportReadingsCommand(w.admin, jumpy(w, batchHours).iterator(), chunkSize, Commit.FILE, true),
+                                    new ImportReadingsCommand(w.admin, jumpy(w, batchHours).iterator(), chunkSize, ImportCommit.FILE, true),
                                     ImportProgress.NONE));
                     assertThat(viaImport).isEqualTo(viaApi);
                 });

@@ -47,7 +47,7 @@ class MarkingReadingsValidTest {
 
     private Reading markValid(String instant, String value) {
         return updates.update(new UpdateReadingCommand(w.admin, new ReadingAddress(meter.id(), kwh.id(), Instant.parse(instant), null),
-                new ReadingChanges(new BigDecimal(value), ReadingSource.ERP, null, null, null, ReadingStatus.VALID, null, null, null),
+                ReadingChanges.setting(new BigDecimal(value), ReadingSource.ERP, null, null, null, ReadingStatus.VALID, null, null, null),
                 null)).written();
     }
 

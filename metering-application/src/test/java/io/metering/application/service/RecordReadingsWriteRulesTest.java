@@ -5,7 +5,7 @@ import static io.metering.application.service.ServiceWorld.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.RecordReadingsCommand;
 import io.metering.application.port.in.RecordResult;
 import io.metering.application.port.in.WriteOptions;

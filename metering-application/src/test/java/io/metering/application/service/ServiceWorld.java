@@ -5,7 +5,7 @@ import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.fakes.MutableClock;
 import io.metering.application.model.PageRequest;
 import io.metering.application.model.SortOrder;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.ReadingView;
 import io.metering.application.port.in.ReadingsPage;
 import io.metering.application.port.in.ReadingsRequest;

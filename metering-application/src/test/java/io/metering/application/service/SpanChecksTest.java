@@ -6,7 +6,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.metering.application.fakes.InMemoryStore;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.RecordReadingsCommand;
 import io.metering.application.port.in.WriteOptions;
 import io.metering.application.port.out.NeighbourProbe;

@@ -39,7 +39,7 @@ class UpdateReadingServiceTest {
 
     private ReadingOutcome update(String instant, String value, Instant newTimestamp, ReadingSource source, WriteOptions options) {
         return service.update(new UpdateReadingCommand(w.admin, new ReadingAddress(meter.id(), counter.id(), at(instant), null),
-                new ReadingChanges(dec(value), source, newTimestamp, null, null, null, null, null, null), options));
+                ReadingChanges.setting(dec(value), source, newTimestamp, null, null, null, null, null, null), options));
     }
 
     private static void assertRejected(ThrowingCallable call, RejectionReason reason) {
@@ -77,12 +77,12 @@ class UpdateReadingServiceTest {
 
         assertThatThrownBy(() -> service.update(new UpdateReadingCommand(w.admin,
                 new ReadingAddress(other.id(), counter.id(), at("2024-01-01T00:00:00Z"), null),
-                new ReadingChanges(dec("1"), ReadingSource.APP_360, null, null, null, null, null, null, null), null)))
+                ReadingChanges.setting(dec("1"), ReadingSource.APP_360, null, null, null, null, null, null, null), null)))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.update(new UpdateReadingCommand(
                 Caller.admin(TestWorld.OTHER_ORG, "x"),
                 new ReadingAddress(meter.id(), counter.id(), at("2024-01-01T00:00:00Z"), null),
-                new ReadingChanges(dec("1"), ReadingSource.APP_360, null, null, null, null, null, null, null), null)))
+                ReadingChanges.setting(dec("1"), ReadingSource.APP_360, null, null, null, null, null, null, null), null)))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -152,18 +152,18 @@ class UpdateReadingServiceTest {
 
         Reading r = service.update(new UpdateReadingCommand(w.admin,
                 new ReadingAddress(meter.id(), both.id(), at("2024-01-01T00:00:00Z"), null),
-                new ReadingChanges(dec("11"), ReadingSource.APP_360, null, null, null, null, null, null, null), null)).written();
+                ReadingChanges.setting(dec("11"), ReadingSource.APP_360, null, null, null, null, null, null, null), null)).written();
         assertThat(r.direction()).isEqualTo(Direction.FEED_IN);
 
         w.stored(both, Direction.FEED_OUT, "2024-01-01T00:00:00Z", "20");
         assertRejected(() -> service.update(new UpdateReadingCommand(w.admin,
                 new ReadingAddress(meter.id(), both.id(), at("2024-01-01T00:00:00Z"), null),
-                new ReadingChanges(dec("12"), ReadingSource.APP_360, null, null, null, null, null, null, null), null)),
+                ReadingChanges.setting(dec("12"), ReadingSource.APP_360, null, null, null, null, null, null, null), null)),
                 RejectionReason.NO_DIRECTION);
 
         Reading out = service.update(new UpdateReadingCommand(w.admin,
                 new ReadingAddress(meter.id(), both.id(), at("2024-01-01T00:00:00Z"), Direction.FEED_OUT),
-                new ReadingChanges(dec("21"), ReadingSource.APP_360, null, null, null, null, null, null, null), null)).written();
+                ReadingChanges.setting(dec("21"), ReadingSource.APP_360, null, null, null, null, null, null, null), null)).written();
         assertThat(out.direction()).isEqualTo(Direction.FEED_OUT);
         assertThat(w.values(both)).containsExactlyInAnyOrder("11", "21");
     }
@@ -186,7 +186,7 @@ class UpdateReadingServiceTest {
 
         assertRejected(() -> service.update(new UpdateReadingCommand(w.admin,
                 new ReadingAddress(old.id(), c.id(), at("2024-01-01T00:00:00Z"), null),
-                new ReadingChanges(dec("101"), ReadingSource.APP_360, null, null, null, null, null, null, null), null)),
+                ReadingChanges.setting(dec("101"), ReadingSource.APP_360, null, null, null, null, null, null, null), null)),
                 RejectionReason.METER_DECOMMISSIONED);
     }
 
@@ -194,15 +194,15 @@ class UpdateReadingServiceTest {
     void portalUsersMayNotUpdate() {
         assertThatThrownBy(() -> service.update(new UpdateReadingCommand(w.portal,
                 new ReadingAddress(meter.id(), counter.id(), at("2024-01-01T00:00:00Z"), null),
-                new ReadingChanges(dec("1"), ReadingSource.ECP, null, null, null, null, null, null, null), null)))
+                ReadingChanges.setting(dec("1"), ReadingSource.ECP, null, null, null, null, null, null, null), null)))
                 .isInstanceOf(ForbiddenException.class);
     }
 
     @Test
     void theCommandRequiresValueSourceAndTimestamp() {
-        assertRejected(() -> new ReadingChanges(null, ReadingSource.APP_360, null, null, null, null, null, null, null),
+        assertRejected(() -> ReadingChanges.setting(null, ReadingSource.APP_360, null, null, null, null, null, null, null),
                 RejectionReason.MISSING_PARAMS);
-        assertRejected(() -> new ReadingChanges(dec("1"), null, null, null, null, null, null, null, null),
+        assertRejected(() -> ReadingChanges.setting(dec("1"), null, null, null, null, null, null, null, null),
                 RejectionReason.MISSING_PARAMS);
         assertRejected(() -> new ReadingAddress(meter.id(), counter.id(), null, null), RejectionReason.MISSING_PARAMS);
     }
@@ -215,7 +215,7 @@ class UpdateReadingServiceTest {
         ReadingAddress address = new ReadingAddress(governed.id(), c.id(), at("2024-01-01T00:00:00Z"), null);
 
         ReadingOutcome outcome = service.update(new UpdateReadingCommand(w.admin, address,
-                new ReadingChanges(dec("105"), ReadingSource.APP_360, null, null, null, null, null, null, null), null));
+                ReadingChanges.setting(dec("105"), ReadingSource.APP_360, null, null, null, null, null, null, null), null));
 
         assertThat(outcome.isPending()).isTrue();
         assertThat(outcome.pending().proposed().value()).isEqualByComparingTo("105");
@@ -223,11 +223,11 @@ class UpdateReadingServiceTest {
         assertThat(w.values(c)).containsExactly("100");
 
         assertRejected(() -> service.update(new UpdateReadingCommand(w.admin, address,
-                new ReadingChanges(dec("105"), ReadingSource.APP_360, at("2024-01-02T00:00:00Z"), null, null, null, null, null,
+                ReadingChanges.setting(dec("105"), ReadingSource.APP_360, at("2024-01-02T00:00:00Z"), null, null, null, null, null,
                         null), null)), RejectionReason.INVALID_PARAMETER);
 
         ReadingOutcome confirmed = service.update(new UpdateReadingCommand(w.admin, address,
-                new ReadingChanges(dec("105"), ReadingSource.ERP, null, null, null, null, null, null, null), null));
+                ReadingChanges.setting(dec("105"), ReadingSource.ERP, null, null, null, null, null, null, null), null));
         assertThat(confirmed.written().value()).isEqualByComparingTo("105");
         assertThat(w.changesets(c)).isEmpty();
     }

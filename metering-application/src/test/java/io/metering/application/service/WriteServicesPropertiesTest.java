@@ -146,10 +146,10 @@ class WriteServicesPropertiesTest {
                 case 0 -> w.record(reading(meter, counter, t.toString(), value.toPlainString()).source(ReadingSource.ERP));
                 case 1 -> w.record(reading(meter, counter, t.toString(), value.toPlainString()).source(ReadingSource.ERP).reason("meter_change"));
                 case 2 -> updates.update(new UpdateReadingCommand(w.admin, address,
-                        new ReadingChanges(value, ReadingSource.ERP, null, null, null, null, null, null, null), WriteOptions.DEFAULT));
-                case 3 -> updates.update(new UpdateReadingCommand(w.admin, address, new ReadingChanges(storedValue(w, counter, t),
+                        ReadingChanges.setting(value, ReadingSource.ERP, null, null, null, null, null, null, null), WriteOptions.DEFAULT));
+                case 3 -> updates.update(new UpdateReadingCommand(w.admin, address, ReadingChanges.setting(storedValue(w, counter, t),
                         ReadingSource.ERP, null, null, null, ReadingStatus.IMPLAUSIBLE, null, null, null), WriteOptions.DEFAULT));
-                case 4 -> updates.update(new UpdateReadingCommand(w.admin, address, new ReadingChanges(storedValue(w, counter, t),
+                case 4 -> updates.update(new UpdateReadingCommand(w.admin, address, ReadingChanges.setting(storedValue(w, counter, t),
                         ReadingSource.ERP, null, "regular", null, null, null, null, null), WriteOptions.DEFAULT));
                 default -> deletes.delete(new DeleteReadingCommand(w.admin, address, false));
             }

@@ -1,5 +1,6 @@
 package io.metering.domain.changeset;
 
+import io.metering.domain.governance.ReadingGovernance;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.reading.ReadingSource;

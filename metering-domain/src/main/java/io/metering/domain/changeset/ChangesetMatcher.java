@@ -1,5 +1,7 @@
 package io.metering.domain.changeset;
 
+import io.metering.domain.governance.ReadingGovernance;
+import io.metering.domain.governance.FuzzyConfig;
 import io.metering.domain.reading.Reading;
 
 /**

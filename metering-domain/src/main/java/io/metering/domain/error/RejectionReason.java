@@ -5,7 +5,8 @@ package io.metering.domain.error;
  *
  * <p>The first group is taken verbatim from the Metering API 1.2.0 contract's error responses; the
  * second group is this product's own, for rules DOMAIN.md adds ("Writing readings") and for input
- * the contract leaves unspecified.
+ * the contract leaves unspecified. Refusals of the transport alone (size limits, media types,
+ * unparsable requests) are the HTTP adapter's ({@code ErrorReasons}), not rules of the domain.
  */
 public enum RejectionReason {
     // --- codes of the contract ---
@@ -44,10 +45,6 @@ public enum RejectionReason {
     INVALID_BODY("invalid_body"),
     /** An option the caller's kind of token may not use (portal users and admin-only options). */
     FORBIDDEN_OPTION("forbidden_option"),
-    /** A request larger than the service accepts. */
-    PAYLOAD_TOO_LARGE("payload_too_large"),
-    /** A request whose content type the operation does not read. */
-    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type"),
     /** The resource does not exist or is outside the caller's reach. */
     NOT_FOUND("not_found"),
     /** The request conflicts with the current state (e.g. a counter id used twice). */

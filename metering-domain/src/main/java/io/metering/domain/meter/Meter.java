@@ -1,6 +1,6 @@
 package io.metering.domain.meter;
 
-import io.metering.domain.changeset.ReadingGovernance;
+import io.metering.domain.governance.ReadingGovernance;
 import io.metering.domain.tenant.OrganizationId;
 import java.time.Instant;
 import java.util.LinkedHashMap;

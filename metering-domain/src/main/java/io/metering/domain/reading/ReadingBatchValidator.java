@@ -45,7 +45,9 @@ import java.util.TreeMap;
  *       writer set a status) and is not used as a predecessor by the rest of the batch. The policy is told which points the batch
  *       accepted before the reading, since they are not stored yet.</li>
  * </ol>
- * Readings whose writer marked them implausible take no part in the ordering rules.
+ * Readings whose writer marked them implausible take no part in the ordering rules. Rules 5 to 7
+ * are the named series rules ({@code seriesRules}), applied in order; a delete or move is judged by
+ * the same order rule from the emptied position ({@link #removalBreaksOrder}).
  */
 public final class ReadingBatchValidator {
     private final SeriesNeighbours stored;
@@ -207,6 +209,93 @@ public final class ReadingBatchValidator {
         return Optional.empty();
     }
 
+    /**
+     * A reading in its series while the ordered rules judge it: its nearest earlier plausible point
+     * (stored or accepted before it in the batch) and, once asked, its nearest later stored one.
+     */
+    private final class Place {
+        final SeriesKey series;
+        final ReadingCandidate candidate;
+        final Reading reading;
+        final Optional<RegisterCapacity> capacity;
+        /** The next later batch reading's instant not marked implausible by its writer, or null. */
+        final Instant batchNext;
+        final TreeMap<Instant, SeriesPoint> acceptedBatch;
+        final List<ReadingCandidate> ascending;
+        final Map<Integer, Reading> decided;
+        final TreeMap<Integer, InvalidRequestException> failures;
+        private Optional<SeriesPoint> previous;
+        private Optional<SeriesPoint> storedNext;
+
+        Place(SeriesKey series, ReadingCandidate candidate, Instant batchNext, TreeMap<Instant, SeriesPoint> acceptedBatch,
+                List<ReadingCandidate> ascending, Map<Integer, Reading> decided, TreeMap<Integer, InvalidRequestException> failures) {
+            this.series = series;
+            this.candidate = candidate;
+            this.reading = candidate.reading();
+            this.capacity = candidate.counter().capacity();
+            this.batchNext = batchNext;
+            this.acceptedBatch = acceptedBatch;
+            this.ascending = ascending;
+            this.decided = decided;
+            this.failures = failures;
+        }
+
+        Optional<SeriesPoint> previous() {
+            if (previous == null) {
+                previous = ReadingBatchValidator.this.previous(series, reading.timestamp(), acceptedBatch);
+            }
+            return previous;
+        }
+
+        /** Asks again after the predecessor was demoted as a slip. */
+        void forgetPrevious() {
+            previous = null;
+        }
+
+        Optional<SeriesPoint> storedNext() {
+            if (storedNext == null) {
+                storedNext = stored.next(series, reading.timestamp());
+            }
+            return storedNext;
+        }
+
+        /** Whether the reading lies below its predecessor, which no segment start or register wrap excuses. */
+        boolean belowPrevious() {
+            return previous().isPresent() && !reading.startsSegment()
+                    && !RegisterArithmetic.inOrder(previous().get().value(), reading.value(), capacity);
+        }
+
+        /** Refuses the reading; the batch fails with the refusal of the lowest position. */
+        boolean refuse(RejectionReason reason, String message) {
+            failures.put(candidate.index(), new InvalidRequestException(reason, at(candidate) + ": " + message));
+            return false;
+        }
+    }
+
+    /**
+     * One named ordering rule (docs/domain.md "Writing readings").
+     *
+     * @param name what the rule guards, for readers and stack traces
+     * @param check true to go on to the next rule; false when the rule decided the reading's fate
+     *     (refused, marked implausible, or out of the ordering)
+     */
+    private record SeriesRule(String name, java.util.function.Predicate<Place> check) {}
+
+    /**
+     * The ordering rules of insert and replace, applied in this order to each reading until one
+     * decides; a reading all of them let pass becomes the predecessor of the rest of the batch.
+     * Delete and move are judged by {@link #removalBreaksOrder}, the same order rule seen from the
+     * emptied position.
+     */
+    private final List<SeriesRule> seriesRules = List.of(
+            new SeriesRule("writer-marked implausible takes no part", p -> !p.reading.isImplausible()),
+            new SeriesRule("a slip shown by a later reading", this::recoverSlip),
+            new SeriesRule("less_than_previous", p -> !p.belowPrevious() || p.refuse(RejectionReason.LESS_THAN_PREVIOUS,
+                    "value " + p.reading.value().toPlainString() + " is less than the previous reading "
+                            + p.previous().get().value().toPlainString() + " at " + p.previous().get().timestamp())),
+            new SeriesRule("greater_than_subsequent", this::notAboveSubsequent),
+            new SeriesRule("plausibility bound", this::withinBound));
+
     private void checkSeries(SeriesKey series, List<ReadingCandidate> candidates, Map<Integer, Reading> decided,
             TreeMap<Integer, InvalidRequestException> failures) {
         List<ReadingCandidate> ascending = new ArrayList<>(candidates);
@@ -214,43 +303,74 @@ public final class ReadingBatchValidator {
         Instant[] batchNext = nextPlausibleTimestamps(ascending);
         TreeMap<Instant, SeriesPoint> acceptedBatch = new TreeMap<>();
         for (int i = 0; i < ascending.size(); i++) {
-            ReadingCandidate c = ascending.get(i);
-            Reading r = c.reading();
-            if (r.isImplausible()) {
-                continue;
+            Place place = new Place(series, ascending.get(i), batchNext[i], acceptedBatch, ascending, decided, failures);
+            if (passes(place)) {
+                acceptedBatch.put(place.reading.timestamp(), place.reading.point());
             }
-            Optional<RegisterCapacity> capacity = c.counter().capacity();
-            Optional<SeriesPoint> previous = previous(series, r.timestamp(), acceptedBatch);
-            if (recoverSlips && previous.isPresent() && !r.startsSegment()
-                    && !RegisterArithmetic.inOrder(previous.get().value(), r.value(), capacity)
-                    && isSlipShownBy(series, previous.get(), r, acceptedBatch)) {
-                demote(series, previous.get(), acceptedBatch, ascending, decided);
-                previous = previous(series, r.timestamp(), acceptedBatch);
-            }
-            if (previous.isPresent() && !r.startsSegment()
-                    && !RegisterArithmetic.inOrder(previous.get().value(), r.value(), capacity)) {
-                failures.put(c.index(), new InvalidRequestException(RejectionReason.LESS_THAN_PREVIOUS,
-                        at(c) + ": value " + r.value().toPlainString() + " is less than the previous reading "
-                                + previous.get().value().toPlainString() + " at " + previous.get().timestamp()));
-                continue;
-            }
-            Optional<SeriesPoint> storedNext = stored.next(series, r.timestamp());
-            boolean storedIsNearest = storedNext.isPresent()
-                    && (batchNext[i] == null || storedNext.get().timestamp().isBefore(batchNext[i]));
-            if (storedIsNearest && !storedNext.get().segmentStart()
-                    && !RegisterArithmetic.inOrder(r.value(), storedNext.get().value(), capacity)) {
-                failures.put(c.index(), new InvalidRequestException(RejectionReason.GREATER_THAN_SUBSEQUENT,
-                        at(c) + ": value " + r.value().toPlainString() + " is greater than the subsequent reading "
-                                + storedNext.get().value().toPlainString() + " at " + storedNext.get().timestamp()));
-                continue;
-            }
-            if (storedNext.isEmpty() && previous.isPresent() && !c.statusSetByWriter() && !r.startsSegment()
-                    && isAboveBound(series, r, previous.get(), acceptedBatch, capacity)) {
-                decided.put(c.index(), r.withStatus(ReadingStatus.IMPLAUSIBLE));
-                continue;
-            }
-            acceptedBatch.put(r.timestamp(), r.point());
         }
+    }
+
+    /** Whether every rule lets the reading pass, in order; the first that decides ends the judging. */
+    private boolean passes(Place place) {
+        for (SeriesRule rule : seriesRules) {
+            if (!rule.check().test(place)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * With {@link #judge}, a predecessor the reading shows to be a unit slip is demoted instead of
+     * the reading refused (docs/domain.md#a-slip-shown-by-a-later-reading); the reading then
+     * follows the point before the slip.
+     */
+    private boolean recoverSlip(Place p) {
+        if (recoverSlips && p.belowPrevious() && isSlipShownBy(p.series, p.previous().get(), p.reading, p.acceptedBatch)) {
+            demote(p.series, p.previous().get(), p.acceptedBatch, p.ascending, p.decided);
+            p.forgetPrevious();
+        }
+        return true;
+    }
+
+    /**
+     * A reading may not exceed the nearest later stored reading unless that one starts a segment;
+     * a later reading of the batch is checked from its own side instead.
+     */
+    private boolean notAboveSubsequent(Place p) {
+        Optional<SeriesPoint> next = p.storedNext();
+        boolean storedIsNearest = next.isPresent() && (p.batchNext == null || next.get().timestamp().isBefore(p.batchNext));
+        if (storedIsNearest && !next.get().segmentStart() && !RegisterArithmetic.inOrder(p.reading.value(), next.get().value(), p.capacity)) {
+            return p.refuse(RejectionReason.GREATER_THAN_SUBSEQUENT, "value " + p.reading.value().toPlainString()
+                    + " is greater than the subsequent reading " + next.get().value().toPlainString() + " at " + next.get().timestamp());
+        }
+        return true;
+    }
+
+    /** A reading appended above the plausibility bound is marked implausible unless its writer set a status. */
+    private boolean withinBound(Place p) {
+        if (p.storedNext().isEmpty() && p.previous().isPresent() && !p.candidate.statusSetByWriter() && !p.reading.startsSegment()
+                && isAboveBound(p.series, p.reading, p.previous().get(), p.acceptedBatch, p.capacity)) {
+            p.decided.put(p.candidate.index(), p.reading.withStatus(ReadingStatus.IMPLAUSIBLE));
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The order rule seen from a position a delete or move empties (docs/domain.md
+     * "Writing readings"): its former neighbours become adjacent, and the later one may not lie
+     * below the earlier one unless it starts a segment or the step is a register wrap.
+     *
+     * @param previous the nearest plausible reading before the emptied position, if any
+     * @param next the nearest plausible reading after it, if any
+     * @param capacity the register capacity, if the register rolls over
+     * @return whether emptying the position breaks the order
+     */
+    public static boolean removalBreaksOrder(Optional<SeriesPoint> previous, Optional<SeriesPoint> next,
+            Optional<RegisterCapacity> capacity) {
+        return previous.isPresent() && next.isPresent() && !next.get().segmentStart()
+                && !RegisterArithmetic.inOrder(previous.get().value(), next.get().value(), capacity);
     }
 
     /** The nearest earlier plausible point, stored or accepted earlier in the batch, leaving out demoted ones. */

@@ -1,5 +1,10 @@
 package io.metering.domain.changeset;
 
+import io.metering.domain.governance.ReadingGovernance;
+import io.metering.domain.governance.EditMode;
+import io.metering.domain.governance.MatchStrategy;
+import io.metering.domain.governance.FuzzyConfig;
+import io.metering.domain.governance.TimestampTolerance;
 import static io.metering.domain.fixtures.Fixtures.ORG;
 import static io.metering.domain.fixtures.Fixtures.bareCounter;
 import static io.metering.domain.fixtures.Fixtures.powerMeter;

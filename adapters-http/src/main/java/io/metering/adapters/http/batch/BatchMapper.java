@@ -29,7 +29,7 @@ public interface BatchMapper {
      */
     @Mapping(target = "reason", qualifiedByName = "reason")
     @Mapping(target = "metadata", qualifiedByName = "metadata")
-    @Mapping(target = "omitted", ignore = true)
+    @Mapping(target = "kept", ignore = true)
     BatchItem toItem(BatchReadingRequest request, @Context ZoneId zone);
 
     /**

@@ -10,7 +10,7 @@ import java.util.Map;
  * timestamps stay text and {@code value} a JSON node, so that a wrong value answers 400 naming the
  * field.
  */
-public record BatchReadingRequest(
+record BatchReadingRequest(
         String operation,
         @JsonProperty("meter_id") String meterId,
         @JsonProperty("counter_id") String counterId,

@@ -26,8 +26,9 @@ import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -127,7 +128,7 @@ public final class BatchRoutes {
                 throw new InvalidRequestException(RejectionReason.INVALID_BODY, "readings[" + i + "] must be an object");
             }
             try {
-                items.add(BatchItem.omitting(mapper.toItem(r, businessZone), omitted(nodes.path(i))));
+                items.add(BatchItem.keeping(mapper.toItem(r, businessZone), omitted(nodes.path(i))));
             } catch (InvalidRequestException e) {
                 throw e.at("readings[" + i + "]");
             }
@@ -135,10 +136,21 @@ public final class BatchRoutes {
         return items;
     }
 
-    /** The keepable optional fields an item node does not name ({@link BatchItem#KEEPABLE}). */
-    private static Set<String> omitted(JsonNode item) {
-        Set<String> omitted = new HashSet<>(BatchItem.KEEPABLE);
-        item.properties().forEach(e -> omitted.remove(e.getKey()));
+    /** The keepable optional fields ({@link BatchItem.Field}) by their names in a batch item. */
+    private static final Map<String, BatchItem.Field> KEEPABLE = Map.of("external_id", BatchItem.Field.EXTERNAL_ID,
+            "remark", BatchItem.Field.REMARK, "note", BatchItem.Field.NOTE, "read_by", BatchItem.Field.READ_BY,
+            "reason", BatchItem.Field.REASON, "unit", BatchItem.Field.UNIT, "status", BatchItem.Field.STATUS,
+            "metadata", BatchItem.Field.METADATA);
+
+    /** The keepable optional fields an item node does not name: they keep the matched reading's values. */
+    private static Set<BatchItem.Field> omitted(JsonNode item) {
+        Set<BatchItem.Field> omitted = EnumSet.allOf(BatchItem.Field.class);
+        item.properties().forEach(e -> {
+            BatchItem.Field f = KEEPABLE.get(e.getKey());
+            if (f != null) {
+                omitted.remove(f);
+            }
+        });
         return omitted;
     }
 

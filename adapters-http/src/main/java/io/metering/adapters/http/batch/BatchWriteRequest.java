@@ -10,4 +10,4 @@ import java.util.List;
  *     {@code invalid_identifiers} like a wrong path does
  * @param readings 1 to 100 items
  */
-public record BatchWriteRequest(JsonNode identifiers, List<BatchReadingRequest> readings) {}
+record BatchWriteRequest(JsonNode identifiers, List<BatchReadingRequest> readings) {}

@@ -11,7 +11,7 @@ import java.util.List;
  * @param source narrows the scope to one source, may be null
  * @param keepExternalIds external ids of readings to keep (required, may be empty, at most 10,000)
  */
-public record PruneRequest(
+record PruneRequest(
         @JsonProperty("meter_id") String meterId,
         @JsonProperty("counter_id") String counterId,
         String source,

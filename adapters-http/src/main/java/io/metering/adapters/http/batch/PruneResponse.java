@@ -8,4 +8,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param deletedCount readings deleted, or that a real run would delete on a dry run
  * @param keptCount readings in scope that were (or would be) kept
  */
-public record PruneResponse(@JsonProperty("deleted_count") long deletedCount, @JsonProperty("kept_count") long keptCount) {}
+record PruneResponse(@JsonProperty("deleted_count") long deletedCount, @JsonProperty("kept_count") long keptCount) {}

@@ -8,4 +8,4 @@ import io.metering.adapters.http.reading.ReadingResponse;
  * @param reading the reading now stored
  * @param changeset the applied changeset as it was before it was removed
  */
-public record AppliedChangesetResponse(ReadingResponse reading, ChangesetResponse changeset) {}
+record AppliedChangesetResponse(ReadingResponse reading, ChangesetResponse changeset) {}

@@ -7,4 +7,4 @@ import java.util.List;
  *
  * @param changesets the counter's pending changesets, oldest first
  */
-public record ChangesetListResponse(List<ChangesetResponse> changesets) {}
+record ChangesetListResponse(List<ChangesetResponse> changesets) {}

@@ -5,4 +5,4 @@ package io.metering.adapters.http.changeset;
  *
  * @param reason why, echoed in the answer and not stored
  */
-public record DismissChangesetRequest(String reason) {}
+record DismissChangesetRequest(String reason) {}

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The {@code proposed} edits of updateReadingChangeset (contract schema {@code ProposedReading});
  * fields left out keep the proposal's value.
  */
-public record ProposedReadingRequest(
+record ProposedReadingRequest(
         JsonNode value,
         String direction,
         String timestamp,

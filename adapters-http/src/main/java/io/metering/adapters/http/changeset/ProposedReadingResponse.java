@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** The contract's {@code ProposedReading}: a changeset's proposal or its snapshot of the previous reading. */
-public record ProposedReadingResponse(
+record ProposedReadingResponse(
         BigDecimal value,
         String direction,
         Instant timestamp,

@@ -5,4 +5,4 @@ package io.metering.adapters.http.changeset;
  *
  * @param proposed the proposal fields to change
  */
-public record UpdateChangesetRequest(ProposedReadingRequest proposed) {}
+record UpdateChangesetRequest(ProposedReadingRequest proposed) {}

@@ -28,7 +28,7 @@ import java.util.List;
  * @param basis {@code interval_values} when the counter's load profile measured the span
  *     (docs/load-profiles.md); absent when its readings did
  */
-public record ConsumptionResponse(
+record ConsumptionResponse(
         @JsonProperty("meter_id") String meterId,
         @JsonProperty("counter_id") String counterId,
         String direction,

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param reason the reason code, e.g. {@code less_than_previous}, {@code unauthorized}
  * @param correlationId on 500 answers only: the id under which the failure is logged
  */
-public record ErrorBody(String message, String reason, @JsonProperty("correlation_id") String correlationId) {
+record ErrorBody(String message, String reason, @JsonProperty("correlation_id") String correlationId) {
     /** A body without correlation id. */
     public static ErrorBody of(String message, String reason) {
         return new ErrorBody(message, reason, null);

@@ -13,10 +13,10 @@ public final class ErrorReasons {
     public static final String NOT_FOUND = RejectionReason.NOT_FOUND.code();
     /** 405: the path exists, the method does not. */
     public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
-    /** 413. */
-    public static final String PAYLOAD_TOO_LARGE = RejectionReason.PAYLOAD_TOO_LARGE.code();
-    /** 415. */
-    public static final String UNSUPPORTED_MEDIA_TYPE = RejectionReason.UNSUPPORTED_MEDIA_TYPE.code();
+    /** 413: a request larger than the service accepts. */
+    public static final String PAYLOAD_TOO_LARGE = "payload_too_large";
+    /** 415: a request whose content type the operation does not read. */
+    public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
     /** 400: a body that is not JSON of the expected shape. */
     public static final String INVALID_BODY = RejectionReason.INVALID_BODY.code();
     /** 500. */

@@ -1,7 +1,7 @@
 package io.metering.adapters.http.imports;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.metering.application.port.in.ImportJob;
+import io.metering.application.model.ImportJob;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.metering.adapters.http.imports;
 
+import io.metering.application.model.ImportCommit;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -9,10 +10,10 @@ import io.metering.adapters.http.web.Envelope;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.Params;
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.ImportJob;
+import io.metering.application.model.ImportJob;
 import io.metering.application.port.in.ImportJobsUseCase;
 import io.metering.application.port.in.ImportReadingsCommand;
-import io.metering.application.port.in.ImportUpload;
+import io.metering.application.model.ImportUpload;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.NotFoundException;
 import io.metering.domain.error.RejectionReason;
@@ -70,11 +71,11 @@ public final class ImportRoutes {
 
     private void upload(Context ctx, Caller caller) {
         String format = format(ctx);
-        ImportReadingsCommand.Commit commit = Params.code(ctx, "commit", c -> switch (c.toLowerCase(Locale.ROOT)) {
-            case "file" -> Optional.of(ImportReadingsCommand.Commit.FILE);
-            case "chunk" -> Optional.of(ImportReadingsCommand.Commit.CHUNK);
+        ImportCommit commit = Params.code(ctx, "commit", c -> switch (c.toLowerCase(Locale.ROOT)) {
+            case "file" -> Optional.of(ImportCommit.FILE);
+            case "chunk" -> Optional.of(ImportCommit.CHUNK);
             default -> Optional.empty();
-        }, "file, chunk", ImportReadingsCommand.Commit.FILE);
+        }, "file, chunk", ImportCommit.FILE);
         int chunkSize = (int) Params.integer(ctx, "chunk_size", ImportReadingsCommand.DEFAULT_CHUNK_SIZE, 1,
                 ImportReadingsCommand.MAX_CHUNK_SIZE);
         boolean validate = !Params.bool(ctx, "skip_validation", false);

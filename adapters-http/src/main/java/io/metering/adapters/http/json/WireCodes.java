@@ -1,9 +1,9 @@
 package io.metering.adapters.http.json;
 
 import io.metering.domain.changeset.ChangesetId;
-import io.metering.domain.changeset.EditMode;
-import io.metering.domain.changeset.MatchStrategy;
-import io.metering.domain.changeset.TimestampTolerance;
+import io.metering.domain.governance.EditMode;
+import io.metering.domain.governance.MatchStrategy;
+import io.metering.domain.governance.TimestampTolerance;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.counter.TariffType;

@@ -10,7 +10,7 @@ import io.javalin.router.Endpoint;
  * {@link #STATIC}, and paths nothing answered share {@link #UNMATCHED}, so that neither file names
  * nor made-up paths can grow the number of time series.
  */
-public final class RouteTemplates {
+final class RouteTemplates {
     /** The label of requests that matched no route. */
     public static final String UNMATCHED = "unmatched";
     /** The label of files a static mount served (no route matched, a GET or HEAD answered below 400). */

@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param traceId 32 lower-case hex digits
  * @param spanId the server span's id when one is recorded here, else empty
  */
-public record TraceIds(String traceId, Optional<String> spanId) {
+record TraceIds(String traceId, Optional<String> spanId) {
     private static final TextMapGetter<Context> HEADERS = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Context ctx) {

@@ -14,7 +14,7 @@ import java.math.BigDecimal;
  * @param closed true for a decommissioned meter (docs/domain.md#decommissioned-meters); left out otherwise
  * @param decommissionedAt the instant a decommissioned meter closed; left out otherwise
  */
-public record AllowedRangeResponse(
+record AllowedRangeResponse(
         @JsonProperty("counter_id") String counterId,
         String direction,
         @JsonProperty("min_value") BigDecimal minValue,

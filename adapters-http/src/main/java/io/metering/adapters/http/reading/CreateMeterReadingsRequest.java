@@ -7,4 +7,4 @@ import java.util.List;
  *
  * @param readings the readings
  */
-public record CreateMeterReadingsRequest(List<MeterReadingRequest> readings) {}
+record CreateMeterReadingsRequest(List<MeterReadingRequest> readings) {}

@@ -9,4 +9,4 @@ import java.time.Instant;
  * @param counterId the counter
  * @param timestamp the deleted reading's instant
  */
-public record DeletedReadingResponse(String meterId, String counterId, Instant timestamp) {}
+record DeletedReadingResponse(String meterId, String counterId, Instant timestamp) {}

@@ -9,7 +9,7 @@ import java.util.Map;
  * that a wrong value answers 400 naming the field; {@code value} stays a JSON node so that a number
  * sent as a string can be told apart and refused ({@code invalid_value}).
  */
-public record MeterReadingRequest(
+record MeterReadingRequest(
         @JsonProperty("meter_id") String meterId,
         @JsonProperty("counter_id") String counterId,
         String direction,

@@ -93,7 +93,7 @@ public final class ReadingEditRoutes {
                 nulls.add(e.getKey());
             }
         });
-        ReadingChanges changes = ReadingChanges.clearing(mapper.toChanges(request, businessZone), nulls);
+        ReadingChanges changes = mapper.toChanges(request, businessZone).changes(nulls);
         ReadingAddress address = new ReadingAddress(meterId, counterId, at, direction);
         ctx.json(ReadingAnswers.one(update.update(new UpdateReadingCommand(caller, address, changes, WriteParams.options(ctx)))));
     }

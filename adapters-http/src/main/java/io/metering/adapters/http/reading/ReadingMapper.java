@@ -3,8 +3,7 @@ package io.metering.adapters.http.reading;
 import io.metering.adapters.http.changeset.ChangesetMapper;
 import io.metering.adapters.http.json.RequestFields;
 import io.metering.adapters.http.json.WireCodes;
-import io.metering.application.port.in.ReadingChanges;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.ReadingView;
 import io.metering.application.port.in.ReadingsPage;
 import io.metering.domain.changeset.Changeset;
@@ -18,7 +17,7 @@ import org.mapstruct.factory.Mappers;
 
 /**
  * Readings between their JSON form and the use cases: requests to {@link ReadingInput} and
- * {@link ReadingChanges}, stored readings and views to {@link ReadingResponse}. Every wrong field
+ * the fields of an update ({@link UpdateFields}), stored readings and views to {@link ReadingResponse}. Every wrong field
  * answers 400 naming it ({@link RequestFields}).
  */
 @Mapper(uses = {WireCodes.class, RequestFields.class, ChangesetMapper.class})
@@ -43,8 +42,7 @@ public interface ReadingMapper {
      *     or source
      */
     @Mapping(target = "metadata", qualifiedByName = "metadata")
-    @Mapping(target = "cleared", ignore = true)
-    ReadingChanges toChanges(UpdateMeterReadingRequest request, @Context ZoneId zone);
+    UpdateFields toChanges(UpdateMeterReadingRequest request, @Context ZoneId zone);
 
     ReadingResponse toResponse(Reading reading);
 

@@ -13,7 +13,7 @@ import io.metering.application.access.Caller;
 import io.metering.application.model.PageRequest;
 import io.metering.application.model.SortOrder;
 import io.metering.application.port.in.ListReadingsQuery;
-import io.metering.application.port.in.ReadingInput;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.ReadingsPage;
 import io.metering.application.port.in.ReadingsRequest;
 import io.metering.application.port.in.RecordReadingsCommand;

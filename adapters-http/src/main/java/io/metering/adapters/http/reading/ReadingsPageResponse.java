@@ -14,7 +14,7 @@ import java.util.List;
  * @param pendingChangesets the counter's pending changesets, only when
  *     {@code include_pending_changesets=true} was asked
  */
-public record ReadingsPageResponse(
+record ReadingsPageResponse(
         List<ReadingResponse> results,
         long hits,
         Instant firstRecordCreatedAt,

@@ -11,7 +11,7 @@ import java.util.Map;
  * (the query parameter names the old one). {@code reason} is the contract's free-text
  * {@code ReasonString}.
  */
-public record UpdateMeterReadingRequest(
+record UpdateMeterReadingRequest(
         JsonNode value,
         @JsonProperty("read_by") String readBy,
         String reason,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Body of createReadingWithMeter (contract schema {@code ReadingWithMeter}). */
-public record ReadingWithMeterRequest(
+record ReadingWithMeterRequest(
         @JsonProperty("ma_lo_id") String maLoId,
         @JsonProperty("meter_id") String meterId,
         @JsonProperty("obis_number") String obisNumber,

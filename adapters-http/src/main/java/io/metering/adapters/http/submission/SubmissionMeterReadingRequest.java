@@ -8,7 +8,7 @@ import java.util.List;
  * in the contract's camelCase. Values stay JSON nodes so that a value sent as a string answers 400
  * naming the field.
  */
-public record SubmissionMeterReadingRequest(
+record SubmissionMeterReadingRequest(
         String meterId,
         List<CounterReading> readings,
         JsonNode readingValue,

@@ -10,7 +10,7 @@ import java.util.List;
  * @param orgId {@code org_id}: must name the caller's organization when sent
  * @param entity the submission entity
  */
-public record SubmissionRequest(@JsonProperty("org_id") String orgId, Entity entity) {
+record SubmissionRequest(@JsonProperty("org_id") String orgId, Entity entity) {
 
     /**
      * The submission entity.

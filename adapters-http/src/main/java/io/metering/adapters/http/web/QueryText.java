@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@code true%00} read as {@code true} once trimmed). {@link Guard} runs it for every operation,
  * after authentication, so that 401 and 403 still come first.
  */
-public final class QueryText {
+final class QueryText {
     private QueryText() {}
 
     /** @throws InvalidRequestException {@code invalid_parameter} naming the parameter */

@@ -1,10 +1,11 @@
 package io.metering.adapters.persistence.jdbi;
 
+import io.metering.application.model.ImportCommit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metering.adapters.persistence.json.JsonValues;
-import io.metering.application.port.in.ImportJob;
+import io.metering.application.model.ImportJob;
 import io.metering.application.port.in.ImportReadingsCommand;
 import io.metering.application.port.out.ImportJobRepository;
 import io.metering.domain.tenant.OrganizationId;
@@ -96,7 +97,7 @@ public final class JdbiImportJobRepository implements ImportJobRepository {
                     r.path("line").isNumber() ? r.get("line").asLong() : null, r.path("reason").asText(), r.path("message").asText()));
         }
         return new ImportJob(UUID.fromString(rs.getString("id")), new OrganizationId(rs.getString("org_id")), rs.getString("format"),
-                ImportReadingsCommand.Commit.valueOf(rs.getString("commit_mode").toUpperCase(Locale.ROOT)),
+                ImportCommit.valueOf(rs.getString("commit_mode").toUpperCase(Locale.ROOT)),
                 ImportJob.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getLong("rows_read"),
                 rs.getLong("rows_stored"), rs.getLong("rows_refused"), refusals, instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"));

@@ -2,11 +2,11 @@ package io.metering.adapters.persistence.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.metering.domain.changeset.EditMode;
-import io.metering.domain.changeset.FuzzyConfig;
-import io.metering.domain.changeset.MatchStrategy;
-import io.metering.domain.changeset.ReadingGovernance;
-import io.metering.domain.changeset.TimestampTolerance;
+import io.metering.domain.governance.EditMode;
+import io.metering.domain.governance.FuzzyConfig;
+import io.metering.domain.governance.MatchStrategy;
+import io.metering.domain.governance.ReadingGovernance;
+import io.metering.domain.governance.TimestampTolerance;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 

@@ -1,6 +1,6 @@
 package io.metering.bootstrap.importer.mscons;
 
-import io.metering.application.port.in.MeteredMessage;
+import io.metering.application.model.MeteredMessage;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.xlate.edi.stream.EDIInputFactory;

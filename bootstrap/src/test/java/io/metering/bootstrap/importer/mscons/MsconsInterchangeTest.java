@@ -3,10 +3,10 @@ package io.metering.bootstrap.importer.mscons;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.metering.application.port.in.MeterKey;
-import io.metering.application.port.in.MeteredMessage;
-import io.metering.application.port.in.MeteredSeries;
-import io.metering.application.port.in.MeteredValue;
+import io.metering.application.model.MeterKey;
+import io.metering.application.model.MeteredMessage;
+import io.metering.application.model.MeteredSeries;
+import io.metering.application.model.MeteredValue;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import java.io.ByteArrayInputStream;

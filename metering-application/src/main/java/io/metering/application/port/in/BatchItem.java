@@ -1,5 +1,6 @@
 package io.metering.application.port.in;
 
+import io.metering.application.model.FieldChange;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.MeterId;
@@ -7,6 +8,8 @@ import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,10 +17,10 @@ import java.util.Set;
  * One item of a v2 batch (contract schema {@code BatchReading}). Which fields are required depends
  * on the operation and the identifiers; {@link BatchWriteCommand} checks that, naming the item.
  * An item that writes over a stored reading (update, or a create that matches one) replaces it,
- * except that the optional fields it leaves out ({@code omitted}) keep their stored values: an ERP
+ * except that the optional fields it leaves out ({@code kept}) keep their stored values: an ERP
  * correcting a value must not wipe the reading's external id or remark. A field sent explicitly,
  * {@code null} included (the contract marks {@code remark}, {@code read_by}, {@code reason} and
- * {@code status} nullable), is set.
+ * {@code status} nullable), is set; {@link #change} says which of the three an item does.
  *
  * @param operation create (default when null), update or delete
  * @param meterId the meter; required for create and update
@@ -34,21 +37,20 @@ import java.util.Set;
  * @param note note, may be null
  * @param unit unit, may be null
  * @param metadata string metadata, may be null
- * @param omitted the {@link #KEEPABLE optional fields} the item leaves out, by their JSON names;
- *     empty when it is a whole reading
+ * @param kept the optional fields the item leaves out, whose stored values it keeps; empty when it
+ *     is a whole reading
  */
 public record BatchItem(BatchOperation operation, MeterId meterId, CounterId counterId, Direction direction, Instant timestamp,
         BigDecimal value, ReadingSource source, String reason, String readBy, ReadingStatus status, String externalId,
-        String remark, String note, String unit, Map<String, String> metadata, Set<String> omitted) {
-    /** The optional fields an item may leave out to keep a matched reading's values, by JSON name. */
-    public static final Set<String> KEEPABLE = Set.of("external_id", "remark", "note", "read_by", "reason", "unit", "status",
-            "metadata");
+        String remark, String note, String unit, Map<String, String> metadata, Set<Field> kept) {
+    /** The optional fields an item may leave out to keep a matched reading's values. */
+    public enum Field { EXTERNAL_ID, REMARK, NOTE, READ_BY, REASON, UNIT, STATUS, METADATA }
 
-    /** Defaults the operation to create and copies the metadata and the omitted fields. */
+    /** Defaults the operation to create and copies the metadata and the kept fields. */
     public BatchItem {
         operation = operation == null ? BatchOperation.CREATE : operation;
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
-        omitted = omitted == null ? Set.of() : Set.copyOf(omitted);
+        kept = kept == null || kept.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(kept));
     }
 
     /** A whole reading: no field omitted. */
@@ -60,14 +62,22 @@ public record BatchItem(BatchOperation operation, MeterId meterId, CounterId cou
     }
 
     /**
-     * The item, leaving out the given optional fields (names outside {@link #KEEPABLE} are ignored).
-     * Static, so that mappers do not take it for a property setter.
+     * The item, keeping the stored values of the given optional fields. Static, so that mappers do
+     * not take it for a property setter.
      */
-    public static BatchItem omitting(BatchItem item, Set<String> fields) {
-        Set<String> kept = new java.util.HashSet<>(fields);
-        kept.retainAll(KEEPABLE);
+    public static BatchItem keeping(BatchItem item, Set<Field> fields) {
         return new BatchItem(item.operation, item.meterId, item.counterId, item.direction, item.timestamp, item.value, item.source,
-                item.reason, item.readBy, item.status, item.externalId, item.remark, item.note, item.unit, item.metadata, kept);
+                item.reason, item.readBy, item.status, item.externalId, item.remark, item.note, item.unit, item.metadata, fields);
+    }
+
+    /**
+     * What the item does to an optional field of the reading it writes over: keep it when left out,
+     * else set it to the sent value, or clear it when that is null.
+     *
+     * @param sent the item's value of {@code field}
+     */
+    public <T> FieldChange<T> change(Field field, T sent) {
+        return kept.contains(field) ? FieldChange.keep() : sent == null ? FieldChange.clear() : FieldChange.setOrKeep(sent);
     }
 
     /** A delete item that carries only identifier fields. */

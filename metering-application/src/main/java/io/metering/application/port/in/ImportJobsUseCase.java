@@ -1,5 +1,7 @@
 package io.metering.application.port.in;
 
+import io.metering.application.model.ImportJob;
+import io.metering.application.model.ImportUpload;
 import io.metering.application.access.Caller;
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
 package io.metering.application.port.in;
 
+import io.metering.application.model.MeteredMessage;
 import io.metering.application.access.Caller;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.metering.application.port.in;
 
+import io.metering.application.model.ImportCommit;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.access.Caller;
 import java.util.Iterator;
 import java.util.Objects;
@@ -16,17 +18,9 @@ import java.util.Objects;
  * @param validate false to skip the ordering and plausibility rules (an admin's
  *     {@code skip_validation}); duplicates and negative values are refused either way
  */
-public record ImportReadingsCommand(Caller caller, Iterator<ReadingInput> readings, int chunkSize, Commit commit, boolean validate) {
+public record ImportReadingsCommand(Caller caller, Iterator<ReadingInput> readings, int chunkSize, ImportCommit commit, boolean validate) {
     /** The default chunk size: large enough that per-chunk queries cost nothing per reading. */
     public static final int DEFAULT_CHUNK_SIZE = 20_000;
-
-    /** What an import commits at once. */
-    public enum Commit {
-        /** The whole file or nothing: one transaction, counters locked until the end. */
-        FILE,
-        /** Each chunk or nothing: a rejected reading leaves the chunks before it stored. */
-        CHUNK
-    }
 
     /**
      * The largest chunk size: a chunk is held in memory while it is validated, so a larger one would

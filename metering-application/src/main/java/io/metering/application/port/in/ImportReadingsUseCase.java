@@ -1,5 +1,7 @@
 package io.metering.application.port.in;
 
+import io.metering.application.model.ImportCommit;
+
 /**
  * Bulk import of readings (this product's extension; see docs/import-export.md): the same
  * write rules as createMeterReadings (DOMAIN.md "Writing readings"), applied chunk by chunk to a
@@ -12,7 +14,7 @@ public interface ImportReadingsUseCase {
      * @return what was stored
      * @throws io.metering.domain.error.InvalidRequestException the first rejected reading, named
      *     {@code readings[i]} with i its 0-based position in the stream; with {@link
-     *     ImportReadingsCommand.Commit#FILE} nothing is stored, with {@code CHUNK} the chunks before
+     *     ImportCommit#FILE} nothing is stored, with {@code CHUNK} the chunks before
      *     its chunk are
      * @throws io.metering.domain.error.ForbiddenException if the caller is not an admin
      */

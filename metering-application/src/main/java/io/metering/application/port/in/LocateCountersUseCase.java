@@ -1,5 +1,6 @@
 package io.metering.application.port.in;
 
+import io.metering.application.model.CounterLocator;
 import io.metering.application.access.Caller;
 
 /** Finds meters and counters by the identifiers users have, for imports (docs/import-export.md "Keys"). */

@@ -1,5 +1,6 @@
 package io.metering.application.port.in;
 
+import io.metering.application.model.ReadingInput;
 import io.metering.application.access.Caller;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;

@@ -1,9 +1,9 @@
 package io.metering.application.port.out;
 
-import io.metering.application.port.in.CounterLocator;
-import io.metering.application.port.in.ImportUpload;
-import io.metering.application.port.in.ReadingInput;
-import io.metering.application.port.in.MeteredMessage;
+import io.metering.application.model.CounterLocator;
+import io.metering.application.model.ImportUpload;
+import io.metering.application.model.ReadingInput;
+import io.metering.application.model.MeteredMessage;
 import java.util.Iterator;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.metering.application.port.out;
 
-import io.metering.application.port.in.ImportJob;
+import io.metering.application.model.ImportJob;
 import io.metering.domain.tenant.OrganizationId;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.metering.application.port.in;
+package io.metering.application.model;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param validate false to skip the ordering and plausibility rules
  * @param options format options (CSV: {@code delimiter}, {@code decimal_comma})
  */
-public record ImportUpload(Path file, String format, ImportReadingsCommand.Commit commit, int chunkSize, boolean validate,
+public record ImportUpload(Path file, String format, ImportCommit commit, int chunkSize, boolean validate,
         Map<String, String> options) {
     /** @throws NullPointerException if the file or commit is missing */
     public ImportUpload {

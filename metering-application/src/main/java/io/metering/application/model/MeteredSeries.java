@@ -1,4 +1,4 @@
-package io.metering.application.port.in;
+package io.metering.application.model;
 
 import java.util.List;
 import java.util.Objects;

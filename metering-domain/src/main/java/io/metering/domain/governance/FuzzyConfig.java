@@ -1,4 +1,4 @@
-package io.metering.domain.changeset;
+package io.metering.domain.governance;
 
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;

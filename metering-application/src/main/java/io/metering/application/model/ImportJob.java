@@ -1,4 +1,4 @@
-package io.metering.application.port.in;
+package io.metering.application.model;
 
 import io.metering.domain.tenant.OrganizationId;
 import java.time.Instant;
@@ -17,14 +17,14 @@ import java.util.UUID;
  * @param status where it is
  * @param rowsRead records read from the file so far (CSV rows, MSCONS values)
  * @param rowsStored records validated and handed to the store (committed when the job has succeeded,
- *     or per chunk with {@link ImportReadingsCommand.Commit#CHUNK})
+ *     or per chunk with {@link ImportCommit#CHUNK})
  * @param rowsRefused records refused (an import stops at the first refusal)
  * @param refusals the refusals, with their positions
  * @param createdAt when the file was accepted
  * @param startedAt when the import started, null before
  * @param finishedAt when it ended, null before
  */
-public record ImportJob(UUID id, OrganizationId org, String format, ImportReadingsCommand.Commit commit, Status status,
+public record ImportJob(UUID id, OrganizationId org, String format, ImportCommit commit, Status status,
         long rowsRead, long rowsStored, long rowsRefused, List<Refusal> refusals, Instant createdAt, Instant startedAt,
         Instant finishedAt) {
 

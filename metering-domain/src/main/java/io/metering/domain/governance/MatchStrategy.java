@@ -1,4 +1,4 @@
-package io.metering.domain.changeset;
+package io.metering.domain.governance;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.metering.domain.changeset;
+package io.metering.domain.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
