@@ -63,7 +63,10 @@ class PortalOidcSignInTest {
         Assumptions.assumeTrue(node, "Node.js and npm are needed for the OpenID provider");
         chromium = Chromium.start(browserDir, "en-US");
         if (!Files.isDirectory(project.resolve("node_modules"))) {
-            Process ci = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(project.toFile()).inheritIO().start();
+            // not inheritIO: npm would share (and make non-blocking) the test JVM's stdin, Surefire's command channel
+            Process ci = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(project.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             assertThat(ci.waitFor(5, TimeUnit.MINUTES) && ci.exitValue() == 0).as("npm ci in %s", project).isTrue();
         }
         int servicePort = freePort();
