@@ -22,7 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.time.ZoneId;
 
-/** Manual wiring of the use cases over the persistence adapter (ARCHITECTURE.md: no framework). */
+/** Manual wiring of the use cases over the persistence adapter (docs/architecture.md: no framework). */
 final class Wiring {
     private Wiring() {}
 

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Settings of the HTTP adapter.
  *
  * @param businessZone the zone of calendar-day inputs ({@code start_date}/{@code end_date} given as
- *     dates, local date-times without offset); DOMAIN.md "Values, instants, days"
+ *     dates, local date-times without offset); docs/domain.md#values-instants-days
  * @param maxRequestBytes the largest request body accepted, in bytes; larger bodies answer 413
  */
 public record HttpSettings(ZoneId businessZone, long maxRequestBytes) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The authentication and admission matrix of DOMAIN.md "Who may do what". */
+/** The authentication and admission matrix of docs/domain.md#who-may-do-what. */
 class AccessTest {
     @RegisterExtension
     static final TestApp t = new TestApp();

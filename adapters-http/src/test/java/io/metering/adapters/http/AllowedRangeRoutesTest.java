@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** getAllowedReadingForMeter over the real app (DOMAIN.md "Reading the series", allowed range). */
+/** getAllowedReadingForMeter over the real app (docs/domain.md#reading-the-series, allowed range). */
 class AllowedRangeRoutesTest {
     private static final String CONTACT = "contact-allowed";
     @RegisterExtension

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Auto-clear over the real app (DOMAIN.md "Changesets"): a direct write ({@code direct=true} or
+ * Auto-clear over the real app (docs/domain.md#changesets): a direct write ({@code direct=true} or
  * source ERP) that matches a pending changeset clears it; matching is exact or fuzzy, with exact,
  * same-day (in a zone) or within-seconds timestamp tolerance.
  */

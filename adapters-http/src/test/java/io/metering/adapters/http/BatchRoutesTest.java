@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** batchWriteMeterReadings (v2) and pruneMeterReadings over the real app (DOMAIN.md "Batch v2 and prune"). */
+/** batchWriteMeterReadings (v2) and pruneMeterReadings over the real app (docs/domain.md#batch-v2-and-prune). */
 class BatchRoutesTest {
     private static final String BATCH = "/v2/metering/readings";
     private static final String PRUNE = "/v2/metering/readings/prune";

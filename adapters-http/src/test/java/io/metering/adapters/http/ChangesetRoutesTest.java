@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Changeset interception and the four changeset operations over the real app (DOMAIN.md
+ * Changeset interception and the four changeset operations over the real app (docs/domain.md
  * "Changesets (governed edits)"), including the literal {@code :apply} / {@code :dismiss} suffixes
  * and body-less POSTs in axios's form content type.
  */

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Every route the app serves, one row each ({@code :apply} and {@code :dismiss} share one route and
- * get a row each), with the status each kind of caller must get (DOMAIN.md "Who may do what"):
+ * get a row each), with the status each kind of caller must get (docs/domain.md#who-may-do-what):
  * <ul>
  *   <li>org B's admin: 404 for anything of org A, exactly as for an id that does not exist; 200 or
  *       201 where it only lists or creates in its own organization;</li>

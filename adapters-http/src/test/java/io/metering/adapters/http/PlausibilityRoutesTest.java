@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The plausibility rule over HTTP (DOMAIN.md "Reading the series"): getAllowedReadingForMeter's
+ * The plausibility rule over HTTP (docs/domain.md#reading-the-series): getAllowedReadingForMeter's
  * {@code max_value} without a later reading, and an admin marking an implausible reading valid with
  * updateMeterReading and {@code status: valid}.
  */

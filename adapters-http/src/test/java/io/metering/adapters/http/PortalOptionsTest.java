@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A portal user never sets {@code skip_validation}, {@code direct}, source {@code ERP} or a
- * {@code status} (DOMAIN.md "Who may do what"): on every write a portal token may use, each of them
+ * {@code status} (docs/domain.md#who-may-do-what): on every write a portal token may use, each of them
  * answers 403, on the user's own meter, while the same request from an admin goes through.
  */
 class PortalOptionsTest {

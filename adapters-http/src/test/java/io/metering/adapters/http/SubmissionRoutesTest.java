@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * createMeterReadingFromSubmission (DOMAIN.md "Journey submissions") and createReadingWithMeter over
+ * createMeterReadingFromSubmission (docs/domain.md#journey-submissions) and createReadingWithMeter over
  * the real app.
  */
 class SubmissionRoutesTest {

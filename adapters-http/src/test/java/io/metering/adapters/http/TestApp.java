@@ -206,7 +206,7 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
         return useCases.manageCounters().create(admin(), meter.id(), attributes);
     }
 
-    /** Makes the meter governed (DOMAIN.md "Changesets") with the given {@code reading_governance}. */
+    /** Makes the meter governed (docs/domain.md#changesets) with the given {@code reading_governance}. */
     void govern(Meter meter, Map<String, Object> governance) {
         useCases.manageMeters().update(admin(), meter.id(), Map.of("reading_governance", governance));
     }

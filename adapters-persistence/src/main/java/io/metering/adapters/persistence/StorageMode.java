@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The storage engine the service runs on (ARCHITECTURE.md "Persistence"): plain PostgreSQL, or
+ * The storage engine the service runs on (docs/architecture.md#persistence): plain PostgreSQL, or
  * PostgreSQL with the TimescaleDB extension, where the {@code reading} table is a hypertable chunked
  * by time. The schema and every query are the same in both modes.
  */

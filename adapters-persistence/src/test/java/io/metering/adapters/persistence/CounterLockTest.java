@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code lockForReadingWrite} serializes writers of one counter and lets writers of different
- * counters run in parallel (ARCHITECTURE.md "Persistence"). Waiting is proven by the server itself:
+ * counters run in parallel (docs/architecture.md#persistence). Waiting is proven by the server itself:
  * the second writer's backend shows up in {@code pg_stat_activity} waiting on a lock.
  */
 class CounterLockTest {

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * @param dbPoolSize maximum pooled connections
  * @param dbConnectionTimeout how long a request waits for a database connection before answering 503
  * @param tokens how bearer tokens are verified (secret, JWK set, issuers and audiences)
- * @param businessZone the business time zone (DOMAIN.md "Values, instants, days")
+ * @param businessZone the business time zone (docs/domain.md#values-instants-days)
  * @param timescale whether to use TimescaleDB when the database offers it
  * @param maxBodyBytes the largest accepted request body
  * @param web the customer portal's sign-in and the origins allowed to call the API from a browser

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The module graph is the architecture (ARCHITECTURE.md "Shape"): the domain depends on nothing,
+ * The module graph is the architecture (docs/architecture.md#shape): the domain depends on nothing,
  * the application only on the domain, the two adapters never see each other, and only bootstrap
  * knows every module. Each rule's target package is guarded against being empty, because a rule
  * over a package that does not exist passes silently.
@@ -124,7 +124,7 @@ class ArchitectureTest {
                 .orShould().callMethod(java.time.LocalDate.class, "now")
                 .orShould().callMethod(java.time.LocalDateTime.class, "now")
                 .orShould().callMethod(java.time.ZonedDateTime.class, "now")
-                .because("time is injected as a Clock (ARCHITECTURE.md)")
+                .because("time is injected as a Clock (docs/architecture.md)")
                 .check(classes);
     }
 
@@ -132,7 +132,7 @@ class ArchitectureTest {
     void theDomainUsesNoBinaryFloatingPoint() {
         noClasses().that().resideInAPackage(DOMAIN)
                 .should().dependOnClassesThat().belongToAnyOf(Double.class, Float.class)
-                .because("reading values are exact decimals end to end (DOMAIN.md)")
+                .because("reading values are exact decimals end to end (docs/domain.md)")
                 .check(classes);
     }
 

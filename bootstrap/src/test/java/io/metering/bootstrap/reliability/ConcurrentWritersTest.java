@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * keys collide. Values jitter around a rising line so that ordering conflicts are common; some
  * readings start segments, one counter rolls over, and a few writes are invalid on purpose.
  *
- * <p>Afterwards, read straight from the database: every series keeps every DOMAIN.md rule
+ * <p>Afterwards, read straight from the database: every series keeps every docs/domain.md rule
  * ({@link SeriesRules}); every item of every accepted request is stored exactly as acknowledged (a
  * v2 key holds one of the upserts acknowledged for it); nothing of a rejected request is stored; no
  * request answered 5xx; rejections carry the expected reasons; and the API reads the same series
@@ -372,7 +372,7 @@ class ConcurrentWritersTest {
         assertThat(data.get("direction").asText()).isEqualTo(item.target().direction());
     }
 
-    /** The writer reads its acknowledged write back at once (DOMAIN.md: writes are visible to the next read). */
+    /** The writer reads its acknowledged write back at once (docs/domain.md: writes are visible to the next read). */
     private static java.util.Optional<String> readBack(Http http, Item item) {
         Target t = item.target();
         Http.Reply r = http.get("/v1/metering/reading/" + t.meterId() + "/" + t.counterId() + "?direction=" + t.direction()

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The DOMAIN.md rules every stored series must satisfy, checked on the rows of the database and
+ * The docs/domain.md rules every stored series must satisfy, checked on the rows of the database and
  * written down here independently of the service's own validator: no duplicate key, no negative
  * value, no value outside its register, no timestamp after the check's "now", millisecond
  * instants, and values not decreasing within a segment (a {@code meter_change} or

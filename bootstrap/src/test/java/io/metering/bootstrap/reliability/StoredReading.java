@@ -16,7 +16,7 @@ import java.util.List;
 record StoredReading(String meterId, String counterId, String direction, Instant timestamp, BigDecimal value, String source,
         String reason, String status, String externalId) {
 
-    /** Whether this reading starts a new segment (DOMAIN.md "Writing readings"). */
+    /** Whether this reading starts a new segment (docs/domain.md#writing-readings). */
     boolean startsSegment() {
         return "meter_change".equals(reason) || "meter_adjustment".equals(reason);
     }

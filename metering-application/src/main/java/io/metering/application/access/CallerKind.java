@@ -1,6 +1,6 @@
 package io.metering.application.access;
 
-/** The two audiences of the API (DOMAIN.md "Who may do what"). */
+/** The two audiences of the API (docs/domain.md#who-may-do-what). */
 public enum CallerKind {
     /** An administrator or back-office system (EpilotAuth): everything inside its organization. */
     ADMIN,

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds the {@link ReadingMatch} of a v2 batch item from exactly its identifier fields (DOMAIN.md
+ * Builds the {@link ReadingMatch} of a v2 batch item from exactly its identifier fields (docs/domain.md
  * "Batch v2 and prune"). Counter and direction, when identifiers but absent from the item, are
  * derived from the item's meter as a write would derive them ({@link ReadingTarget}); a create
  * without timestamp is matched at now, where it would be stored.

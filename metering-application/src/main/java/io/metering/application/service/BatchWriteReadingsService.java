@@ -43,7 +43,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * batchWriteMeterReadings (DOMAIN.md "Batch v2 and prune"; semantics on
+ * batchWriteMeterReadings (docs/domain.md#batch-v2-and-prune; semantics on
  * {@link BatchWriteReadingsUseCase}). One transaction: load meters and counters, build each item's
  * match, lock every counter involved and match, decide each item, then write all direct creates and
  * updates together through {@link ReadingWriter} (removed = every replaced, moved or deleted key),

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * Turns non-direct writes to governed meters into pending changesets instead of series changes
- * (DOMAIN.md "Changesets (governed edits)"). Runs inside the caller's transaction with the counters
+ * (docs/domain.md#changesets). Runs inside the caller's transaction with the counters
  * locked.
  */
 final class ChangesetInterceptor {

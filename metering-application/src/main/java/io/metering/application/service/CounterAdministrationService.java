@@ -66,7 +66,7 @@ public final class CounterAdministrationService implements ManageCountersUseCase
 
     /**
      * Readings are keyed by counter and direction and their values are in the counter's unit, so a
-     * change of the direction the counter measures (declared, or implied by its OBIS code; DOMAIN.md
+     * change of the direction the counter measures (declared, or implied by its OBIS code; docs/domain.md
      * "Writing readings") or of a declared unit would strand or silently rescale the stored series:
      * refused with 409 {@code counter_has_readings} while the counter holds any reading.
      */

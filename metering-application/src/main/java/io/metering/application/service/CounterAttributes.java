@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Applies counter attributes, given by their contract names, to a counter; unknown attributes are
- * kept as sent. {@code register_capacity} is this product's extension (DOMAIN.md register rollover).
+ * kept as sent. {@code register_capacity} is this product's extension (docs/domain.md register rollover).
  */
 final class CounterAttributes {
     /** Attributes derived by the service; sent values are ignored. */

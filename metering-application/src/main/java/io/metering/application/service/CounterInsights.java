@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * Derives what readers see beside meters and counters: the latest plausible reading
- * ({@code last_reading}, {@code current_consumption}) and the forecast (DOMAIN.md "Reading the
+ * ({@code last_reading}, {@code current_consumption}) and the forecast (docs/domain.md "Reading the
  * series"): one query for the latest readings of a list, plus what the {@link ForecastProvider}
  * needs per counter.
  */

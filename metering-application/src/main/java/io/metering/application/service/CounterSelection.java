@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 
 /**
  * Picks a meter's counter by what writers know of it rather than by id: OBIS number, tariff,
- * direction (createReadingWithMeter, DOMAIN.md "Journey submissions"). A counter's tariff and
+ * direction (createReadingWithMeter, docs/domain.md#journey-submissions). A counter's tariff and
  * direction are its declared ones, else the ones its OBIS code names.
  */
 final class CounterSelection {

@@ -106,7 +106,7 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
 
     /**
      * A counter created here gets its direction from the writer or its OBIS code; the reading then
-     * needs one too (DOMAIN.md "Writing readings": else feed-out for consume-only sectors). Checked
+     * needs one too (docs/domain.md#writing-readings: else feed-out for consume-only sectors). Checked
      * before the counter exists, so the rejection names the meter and the OBIS number the writer
      * knows, not the id of a counter that is never saved.
      */

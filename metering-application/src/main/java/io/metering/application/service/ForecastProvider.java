@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The register value a counter is expected to show at a date, from its consumption rate
- * (DOMAIN.md "Reading the series": {@code forecast_reading_value} / {@code forecast_as_of}). The
+ * (docs/domain.md#reading-the-series: {@code forecast_reading_value} / {@code forecast_as_of}). The
  * product's implementation is {@link HistoryForecastProvider}.
  */
 @FunctionalInterface

@@ -20,7 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Forecasts from the stored series (DOMAIN.md "Reading the series"). The value "at a date" is the
+ * Forecasts from the stored series (docs/domain.md#reading-the-series). The value "at a date" is the
  * register value expected when that date ends: at 00:00 of the next day in the business time zone,
  * the boundary a day's consumption ends at too. The series is the latest plausible reading's.
  * <ul>

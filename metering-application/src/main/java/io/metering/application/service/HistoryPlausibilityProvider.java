@@ -20,7 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The product's plausibility rule ({@link PlausibilityRule}) over the stored history (DOMAIN.md
+ * The product's plausibility rule ({@link PlausibilityRule}) over the stored history (docs/domain.md
  * "Reading the series"). The policy of one write reads each series' recent plausible points once,
  * lazily, within the write's transaction (one query of at most {@value RateWindow#MAX_POINTS}
  * points per series that gets an appended reading), and adds the points the write itself accepted

@@ -38,7 +38,7 @@ import java.util.Set;
  * Imports a stream of readings chunk by chunk, each chunk in the order of the write path of
  * createMeterReadings (v1 create: a stored key is {@code duplicate_reading}): prepare, lock the
  * counters, check, store, clear the changesets the writes confirm. Imports are direct admin writes,
- * so governed meters take them as they come (DOMAIN.md "Changesets").
+ * so governed meters take them as they come (docs/domain.md#changesets).
  *
  * <p>An import committed per file is one transaction: each meter and counter is read once, when
  * first named, and each counter is locked once and stays locked to the end.

@@ -33,7 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /**
- * Reads a counter's readings in an interval (getReadingsByInterval; DOMAIN.md "Reading the
+ * Reads a counter's readings in an interval (getReadingsByInterval; docs/domain.md "Reading the
  * series"). The interval defaults to 2000-01-01 until the end of today; dates are whole days in the
  * business time zone. Relative values need at most one stored reading before the window per
  * direction.

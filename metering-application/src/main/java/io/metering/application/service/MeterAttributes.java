@@ -31,7 +31,7 @@ import java.util.Set;
  * {@code contract_periods} and {@code reading_governance}.
  */
 final class MeterAttributes {
-    /** Attributes a portal user may not change (DOMAIN.md "Who may do what"). */
+    /** Attributes a portal user may not change (docs/domain.md#who-may-do-what). */
     static final Set<String> PROTECTED_FROM_PORTAL = Set.of("_id", "_org", "_schema", "status", "customer", "contract",
             "ma_lo_id", "meter_number", "sector", "meter_type", "contract_periods", "reading_governance", "journey_actions",
             MeterLifecycle.INSTALLATION_DATE, MeterLifecycle.COMMISSIONING_DATE, MeterLifecycle.DECOMMISSIONED_AT, EchoMatching.ATTRIBUTE);

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The contract's meter and counter reads. Portal users see only the meters of their contact or
- * contracts (DOMAIN.md "Who may do what"); the rest reads as not found.
+ * contracts (docs/domain.md#who-may-do-what); the rest reads as not found.
  */
 public final class MeterViewService implements ViewMetersQuery {
     private final ServiceContext ctx;

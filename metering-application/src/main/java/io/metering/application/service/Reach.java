@@ -9,7 +9,7 @@ import io.metering.domain.meter.MeterId;
 
 /**
  * Loads meters and counters the caller may reach; anything else reads as not found, the same as
- * an id that does not exist (DOMAIN.md "Who may do what").
+ * an id that does not exist (docs/domain.md#who-may-do-what).
  */
 final class Reach {
     private final ServiceContext ctx;

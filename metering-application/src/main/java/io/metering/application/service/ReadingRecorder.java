@@ -13,7 +13,7 @@ import java.util.List;
  * Records new readings (v1 create semantics: an existing key is {@code duplicate_reading}) inside
  * the caller's transaction: prepare, lock, write the direct ones, turn governed non-direct ones into
  * changesets, and clear the changesets the direct ones confirm. Shared by every use case that
- * creates readings from writer input, so they all follow DOMAIN.md "Writing readings" and
+ * creates readings from writer input, so they all follow docs/domain.md#writing-readings and
  * "Changesets" the same way.
  */
 final class ReadingRecorder {

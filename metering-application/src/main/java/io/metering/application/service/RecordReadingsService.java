@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Writes new readings (createMeterReading, createMeterReadings, createPortalMeterReadings) in one
  * transaction. Readings of governed meters that are not direct become pending changesets instead
- * (DOMAIN.md "Changesets"); direct writes clear the changesets they confirm.
+ * (docs/domain.md#changesets); direct writes clear the changesets they confirm.
  */
 public final class RecordReadingsService implements RecordReadingsUseCase {
     private final ServiceContext ctx;
@@ -42,7 +42,7 @@ public final class RecordReadingsService implements RecordReadingsUseCase {
         return ctx.transactions().inTransaction(() -> recorder.record(caller, command.readings(), command.options(), now));
     }
 
-    /** Portal users never set skip_validation, direct, source ERP or a status (DOMAIN.md "Who may do what"). */
+    /** Portal users never set skip_validation, direct, source ERP or a status (docs/domain.md#who-may-do-what). */
     static void checkAllowed(Caller caller, WriteOptions options, List<ReadingInput> readings) {
         if (caller.isAdmin()) {
             return;

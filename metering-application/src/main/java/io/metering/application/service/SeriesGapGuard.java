@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Refuses removals that leave a series out of order (DOMAIN.md "Writing readings"): when a reading
+ * Refuses removals that leave a series out of order (docs/domain.md#writing-readings): when a reading
  * is deleted or moved away, its former neighbours become adjacent, and the later one must not lie
  * below the earlier one unless it starts a segment or the step is a register wrap (the domain's
  * rule {@link ReadingBatchValidator#removalBreaksOrder}; this class only finds the neighbours). Removing a

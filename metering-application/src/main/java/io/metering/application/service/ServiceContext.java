@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * What every service needs: the outgoing ports, the clock and the business time zone
- * (DOMAIN.md "Values, instants, days": calendar-day questions use it, {@code Europe/Berlin} unless
+ * (docs/domain.md#values-instants-days: calendar-day questions use it, {@code Europe/Berlin} unless
  * configured).
  *
  * @param transactions transaction boundary

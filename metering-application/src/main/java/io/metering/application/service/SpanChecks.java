@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks a batch against the stored series at its spans' boundaries (DOMAIN.md "Writing
+ * Checks a batch against the stored series at its spans' boundaries (docs/domain.md "Writing
  * readings"). Most batches append to their series or fill a gap: then nothing is stored between a
  * series' earliest and latest candidate, the stored neighbours of every candidate are the two
  * readings just outside that span, and no stored key can equal a candidate's. One query of three

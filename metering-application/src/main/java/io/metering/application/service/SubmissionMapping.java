@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Maps one meter entry of a journey submission to readings (DOMAIN.md "Journey submissions"; the
+ * Maps one meter entry of a journey submission to readings (docs/domain.md#journey-submissions; the
  * rule in full on {@link io.metering.application.port.in.SubmissionReadingsUseCase}).
  */
 final class SubmissionMapping {

@@ -25,7 +25,7 @@ import java.util.Optional;
  * content validated against its new neighbours with the old key excluded, and stored in place of
  * the old one. A changed timestamp moves the reading; the emptied position is then checked like a
  * delete ({@link SeriesGapGuard}, run by {@link ReadingWriter}). On a governed meter a write that is neither {@code direct} nor
- * source ERP becomes a pending changeset (DOMAIN.md "Changesets"); direct writes clear the
+ * source ERP becomes a pending changeset (docs/domain.md#changesets); direct writes clear the
  * changesets they confirm.
  */
 public final class UpdateReadingService implements UpdateReadingUseCase {

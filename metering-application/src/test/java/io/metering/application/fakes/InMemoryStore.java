@@ -54,7 +54,7 @@ import java.util.stream.Stream;
  * are serialized by one lock and rolled back by restoring a snapshot, so all-or-nothing behaviour
  * matches the database adapter. {@link PortContractTest} holds it and the database adapter to the
  * same behaviour, including what storage imposes: instants of meters, counters and changesets are
- * kept to the millisecond (DOMAIN.md "Values, instants, days"), ties in listing order break by id
+ * kept to the millisecond (docs/domain.md#values-instants-days), ties in listing order break by id
  * in its text order (the order PostgreSQL gives {@code uuid}), and read-only work may not write.
  */
 public final class InMemoryStore implements Transactions, MeterRepository, CounterRepository, ReadingRepository,

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A direct write ({@code direct=true} or source ERP) that confirms a pending changeset clears it,
- * from every write use case (DOMAIN.md "Changesets"); matching is exact or fuzzy, with exact,
+ * from every write use case (docs/domain.md#changesets); matching is exact or fuzzy, with exact,
  * same-day or within-seconds timestamp tolerance.
  */
 class AutoClearTest {

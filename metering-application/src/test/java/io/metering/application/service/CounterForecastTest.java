@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Counter forecasts from the stored series (DOMAIN.md "Reading the series"): the value expected when
+ * Counter forecasts from the stored series (docs/domain.md#reading-the-series): the value expected when
  * the date ends in Europe/Berlin; today by default (the clock says 2024-06-15T10:00Z).
  */
 class CounterForecastTest {

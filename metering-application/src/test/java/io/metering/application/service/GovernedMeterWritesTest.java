@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A meter with {@code reading_governance}: non-direct writes become pending changesets; a direct or
- * ERP write that matches one clears it (DOMAIN.md "Changesets").
+ * ERP write that matches one clears it (docs/domain.md#changesets).
  */
 class GovernedMeterWritesTest {
     private final ServiceWorld world = new ServiceWorld();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An admin marks an implausible reading valid with updateMeterReading and {@code status: valid}
- * (DOMAIN.md "Reading the series": implausible readings count nowhere "until an admin marks them
+ * (docs/domain.md#reading-the-series: implausible readings count nowhere "until an admin marks them
  * valid"). The reading is then judged against its neighbours like any write (ordering rules; the
  * plausibility rule does not apply to a status the writer set) and counts in consumption.
  */

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The product's plausibility rule on the write path and in the allowed range (DOMAIN.md "Reading
+ * The product's plausibility rule on the write path and in the allowed range (docs/domain.md "Reading
  * the series"): a unit slip is kept as implausible and locks out nothing; a register that starts to
  * move inside one batch is judged by its new pace; history is read once per series and write.
  */

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A pending governed edit of a reading (DOMAIN.md "Changesets"; contract schema
+ * A pending governed edit of a reading (docs/domain.md#changesets; contract schema
  * {@code MeterReadingChangeset}): the proposed reading and a snapshot of the reading it would
  * replace. It does not change the series until applied.
  *

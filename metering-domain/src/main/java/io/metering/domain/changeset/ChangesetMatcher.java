@@ -5,7 +5,7 @@ import io.metering.domain.governance.FuzzyConfig;
 import io.metering.domain.reading.Reading;
 
 /**
- * Decides whether a direct write confirms a pending changeset, which then clears (DOMAIN.md
+ * Decides whether a direct write confirms a pending changeset, which then clears (docs/domain.md
  * "Changesets"): same counter, same direction (when the proposal names one), timestamp within the
  * changeset's tolerance, and value equal ({@code exact}) or within the fuzzy thresholds
  * ({@code fuzzy}).

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a time span into calendar periods of a time zone (DOMAIN.md "Values, instants, days":
+ * Splits a time span into calendar periods of a time zone (docs/domain.md#values-instants-days:
  * calendar questions use the business time zone). A period runs from local midnight to local
  * midnight, so a day is 23 h or 25 h long on the days daylight saving time starts or ends (in
  * {@code Europe/Berlin}, 2025-03-30 and 2025-10-26). Weeks are ISO weeks starting on Monday. The

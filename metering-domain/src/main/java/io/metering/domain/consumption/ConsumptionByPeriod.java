@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Consumption per period from a {@link ConsumptionCurve} (DOMAIN.md "Reading the series";
+ * Consumption per period from a {@link ConsumptionCurve} (docs/domain.md#reading-the-series;
  * "Terms": energy = register delta x transformer ratio, conversion factor folded in). Each boundary
  * value is computed once and shared by the two periods meeting there, so the periods' consumptions
  * add up exactly to the consumption over their union. The energy factor is applied once, to each

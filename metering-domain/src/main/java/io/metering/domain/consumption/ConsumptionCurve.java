@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * A series' plausible readings as a continuous consumption curve, from which the register value
  * and the consumption so far are read at any instant between the first and the last reading
- * (DOMAIN.md "Reading the series" and "Writing readings").
+ * (docs/domain.md#reading-the-series and "Writing readings").
  *
  * <p>Consumption from one reading to the next is the register advance: the difference, or across a
  * rollover {@code (capacity - previous) + value}; zero into a segment start (consumption never spans

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The register value expected at a later instant (DOMAIN.md "Reading the series":
+ * The register value expected at a later instant (docs/domain.md#reading-the-series:
  * {@code forecast_reading_value} "from the counter's consumption rate"): the anchor's value plus the
  * {@link RateWindow#averageRate() average rate} times the time since the anchor,
  * {@code value + advance x (target - anchor) / span}, rounded once HALF_EVEN at the

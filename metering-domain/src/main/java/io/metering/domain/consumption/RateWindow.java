@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The recent history a consumption rate is measured on (DOMAIN.md "Reading the series": forecast and
+ * The recent history a consumption rate is measured on (docs/domain.md#reading-the-series: forecast and
  * plausibility come "from the counter's recent consumption rate"). It ends at an anchor point (the
  * latest plausible reading, or the reading before a new one) and holds, in ascending order:
  * <ul>

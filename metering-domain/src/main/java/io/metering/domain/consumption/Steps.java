@@ -12,7 +12,7 @@ final class Steps {
 
     /**
      * The register advance from {@code previous} to {@code current}, or empty when {@code current}
-     * begins a new run that no consumption spans: a segment start (DOMAIN.md "Writing readings":
+     * begins a new run that no consumption spans: a segment start (docs/domain.md#writing-readings:
      * consumption never spans the break), or a drop that is no register wrap. A drop can only be
      * stored with {@code skip_validation}; counting it as a break keeps rates never negative.
      * Consumption by period counts it as a negative advance instead ({@link ConsumptionCurve}), so

@@ -1,5 +1,5 @@
 /**
- * Metering analytics on a series of cumulative readings (DOMAIN.md "Reading the series"): the
+ * Metering analytics on a series of cumulative readings (docs/domain.md#reading-the-series): the
  * consumption rate from recent history ({@link io.metering.domain.consumption.RateWindow}), the
  * forecast of the register ({@link io.metering.domain.consumption.ForecastRule}), the plausibility
  * bound for appended readings ({@link io.metering.domain.consumption.PlausibilityRule}) and

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * A counter: one register of a meter (contract schema {@code MeterCounter}, {@code _schema:
- * meter_counter}; DOMAIN.md "Terms").
+ * meter_counter}; docs/domain.md#terms).
  *
  * @param id identity
  * @param org owning organization (always the meter's)
@@ -79,7 +79,7 @@ public record Counter(
 
     /**
      * The direction readings of this counter have when a reading names none: the declared direction,
-     * else the one its OBIS code names (DOMAIN.md "Writing readings").
+     * else the one its OBIS code names (docs/domain.md#writing-readings).
      */
     public Optional<Direction> impliedDirection() {
         if (direction != null) {

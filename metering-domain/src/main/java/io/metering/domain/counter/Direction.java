@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Energy flow direction of a counter or reading (contract schema {@code Direction}).
  * {@code feed-out} is energy drawn from the grid (consumption); {@code feed-in} is energy delivered
- * to the grid (DOMAIN.md "Terms").
+ * to the grid (docs/domain.md#terms).
  */
 public enum Direction {
     FEED_IN("feed-in"),

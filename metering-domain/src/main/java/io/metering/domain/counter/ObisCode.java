@@ -48,7 +48,7 @@ public record ObisCode(int medium, int channel, int quantity, int processing, in
 
     /**
      * The energy direction the code names: C-field 1 is {@code feed-out}, 2 is {@code feed-in}
-     * (DOMAIN.md "Writing readings"). Only electricity codes (medium 1, or the short form) carry a
+     * (docs/domain.md#writing-readings). Only electricity codes (medium 1, or the short form) carry a
      * direction; in other media these C values mean other quantities.
      */
     public Optional<Direction> direction() {

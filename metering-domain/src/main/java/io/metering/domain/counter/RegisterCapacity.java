@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The capacity of a rolling register: the value at which it wraps back to zero (a five-digit
- * register has capacity 100000). DOMAIN.md "Writing readings": a value below the previous one, where
+ * register has capacity 100000). docs/domain.md#writing-readings: a value below the previous one, where
  * the previous was near the top of the register, is a wrap whose consumption is
  * {@code (capacity - previous) + value}, exactly.
  *

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The small sealed family of rejections the domain and the use cases raise. Each carries a
  * {@link RejectionReason}; the HTTP adapter maps each subtype to one status in one table
- * (ARCHITECTURE.md "Errors").
+ * (docs/architecture.md#errors).
  */
 public sealed class MeteringException extends RuntimeException
         permits InvalidRequestException, NotFoundException, ConflictException, ForbiddenException {

@@ -4,7 +4,7 @@ package io.metering.domain.error;
  * Machine-readable reason codes carried by every rejected request as {@code reason}.
  *
  * <p>The first group is taken verbatim from the Metering API 1.2.0 contract's error responses; the
- * second group is this product's own, for rules DOMAIN.md adds ("Writing readings") and for input
+ * second group is this product's own, for rules docs/domain.md adds ("Writing readings") and for input
  * the contract leaves unspecified. Refusals of the transport alone (size limits, media types,
  * unparsable requests) are the HTTP adapter's ({@code ErrorReasons}), not rules of the domain.
  */
@@ -24,7 +24,7 @@ public enum RejectionReason {
     MULTIPLE_READINGS_FOUND("multiple_readings_found"),
 
     // --- codes of this product ---
-    /** A cumulative register value below zero (DOMAIN.md "Writing readings"). */
+    /** A cumulative register value below zero (docs/domain.md#writing-readings). */
     NEGATIVE_VALUE("negative_value"),
     /** A number that is not a finite decimal of supported size. */
     INVALID_VALUE("invalid_value"),

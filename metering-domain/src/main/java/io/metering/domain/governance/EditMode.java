@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * How governed readings of a meter are confirmed (DOMAIN.md "Changesets"): by an external system of
+ * How governed readings of a meter are confirmed (docs/domain.md#changesets): by an external system of
  * record ({@code external}) or by an admin's approval ({@code approval}).
  */
 public enum EditMode {

@@ -3,7 +3,7 @@ package io.metering.domain.governance;
 import java.util.Objects;
 
 /**
- * A meter's changeset governance (DOMAIN.md "Changesets"; this product's extension of the meter):
+ * A meter's changeset governance (docs/domain.md#changesets; this product's extension of the meter):
  * non-direct writes become pending changesets, and direct writes that match one clear it.
  *
  * @param editMode who confirms changes

@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * A supply period during which readings of a meter are accepted. When a meter declares contract
- * periods, a reading outside all of them is rejected with {@code contract_period} (DOMAIN.md
+ * periods, a reading outside all of them is rejected with {@code contract_period} (docs/domain.md
  * "Writing readings"). This product's extension: the contract names the reason but not where the
  * periods come from.
  *

@@ -5,7 +5,7 @@ import io.metering.domain.error.RejectionReason;
 
 /**
  * One entry of a meter's {@code customer} or {@code contract} relation list
- * ({@code $relation: [{entity_id, _slug}]}, DOMAIN.md "Terms").
+ * ({@code $relation: [{entity_id, _slug}]}, docs/domain.md#terms).
  *
  * @param entityId the related entity's id (a contact id for customers, a contract id for contracts)
  * @param slug the related entity's schema, {@code contact} or {@code contract}; may be null

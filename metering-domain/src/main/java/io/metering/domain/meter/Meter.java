@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A meter: a device measuring one resource, owned by one organization (DOMAIN.md "Terms"; contract
+ * A meter: a device measuring one resource, owned by one organization (docs/domain.md#terms; contract
  * schema {@code Meter}).
  *
  * <p>Attributes the contract names are typed fields; any other attribute a client sends is kept in
@@ -83,7 +83,7 @@ public record Meter(
         return status == MeterStatus.DECOMMISSIONED;
     }
 
-    /** Whether reading writes are governed by changesets (DOMAIN.md "Changesets"). */
+    /** Whether reading writes are governed by changesets (docs/domain.md#changesets). */
     public boolean isGoverned() {
         return governance != null;
     }
@@ -96,7 +96,7 @@ public record Meter(
     /**
      * Whether a portal user with this contact id and these contract ids may see the meter: its
      * customer relation names the contact, or its contract relation names one of the contracts
-     * (DOMAIN.md "Who may do what").
+     * (docs/domain.md#who-may-do-what).
      *
      * @param contactId the portal user's contact id, may be null
      * @param contractIds the portal user's contract ids

@@ -26,7 +26,7 @@ public enum Sector {
 
     /**
      * Whether meters of this sector only ever measure consumption, so a reading without a direction
-     * is {@code feed-out} (DOMAIN.md "Writing readings"). Power may be fed in, so it is not.
+     * is {@code feed-out} (docs/domain.md#writing-readings). Power may be fed in, so it is not.
      */
     public boolean consumptionOnly() {
         return consumptionOnly;

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Decides the highest plausible register value for a new reading that has no later stored reading
- * (DOMAIN.md "Reading the series", plausibility). Readings above it are stored with status
+ * (docs/domain.md#reading-the-series, plausibility). Readings above it are stored with status
  * {@code implausible} instead of being rejected. The product's rule is
  * {@link io.metering.domain.consumption.PlausibilityRule}.
  */

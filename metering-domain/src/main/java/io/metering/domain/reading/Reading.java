@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A reading: the cumulative register value of one counter and direction at one instant (DOMAIN.md
+ * A reading: the cumulative register value of one counter and direction at one instant (docs/domain.md
  * "Terms"; contract schema {@code Reading}).
  *
  * @param meterId the meter

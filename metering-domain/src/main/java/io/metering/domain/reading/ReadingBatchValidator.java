@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Judges a batch of proposed readings against the stored series and against each other (DOMAIN.md
+ * Judges a batch of proposed readings against the stored series and against each other (docs/domain.md
  * "Writing readings"). A batch is all or nothing: the first broken rule, by position in the
  * request, rejects it, and the message names that position.
  *

@@ -16,7 +16,7 @@ public final class ReadingReason {
 
     /**
      * Whether a reading with this reason starts a new segment: it is not checked against earlier
-     * readings and consumption never spans the break (DOMAIN.md "Writing readings").
+     * readings and consumption never spans the break (docs/domain.md#writing-readings).
      *
      * @param reason the reading's reason, may be null
      */

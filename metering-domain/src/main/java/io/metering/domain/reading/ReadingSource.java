@@ -7,7 +7,7 @@ import java.util.Optional;
 public enum ReadingSource {
     /** The end customer portal. */
     ECP("ECP"),
-    /** A back-office ERP; its writes are direct confirmations (DOMAIN.md "Changesets"). */
+    /** A back-office ERP; its writes are direct confirmations (docs/domain.md#changesets). */
     ERP("ERP"),
     /** The administrators' application. */
     APP_360("360"),

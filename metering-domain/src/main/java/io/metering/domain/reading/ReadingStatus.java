@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Status of a stored reading (contract schema {@code ReadingStatus}); a reading may also have none.
  * {@link #IMPLAUSIBLE} readings are kept and shown but take no part in ordering checks, allowed
- * ranges or consumption (DOMAIN.md "Reading the series").
+ * ranges or consumption (docs/domain.md#reading-the-series).
  */
 public enum ReadingStatus {
     VALID("valid"),

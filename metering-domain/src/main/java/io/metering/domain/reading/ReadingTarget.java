@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which counter and direction a reading is written to when the writer leaves them out (DOMAIN.md
+ * Which counter and direction a reading is written to when the writer leaves them out (docs/domain.md
  * "Writing readings"): with no counter given, the meter's only counter ({@code no_counter} if it
  * has none or several); with no direction given, the counter's declared direction, else the one
  * its OBIS code names, else {@code feed-out} for sectors that only consume ({@code no_direction}

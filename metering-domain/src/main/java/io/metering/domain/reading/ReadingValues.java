@@ -5,7 +5,7 @@ import io.metering.domain.error.RejectionReason;
 import java.math.BigDecimal;
 
 /**
- * Exact register values (DOMAIN.md "Values, instants, days"): decimals, never binary floating
+ * Exact register values (docs/domain.md#values-instants-days): decimals, never binary floating
  * point, of bounded size so that every accepted value round-trips through SQL {@code numeric} and
  * JSON unchanged.
  */

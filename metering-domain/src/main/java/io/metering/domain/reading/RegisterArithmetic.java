@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Differences of register values within one series, aware of segments and of register rollover
- * (DOMAIN.md "Writing readings").
+ * (docs/domain.md#writing-readings).
  */
 public final class RegisterArithmetic {
     private RegisterArithmetic() {}

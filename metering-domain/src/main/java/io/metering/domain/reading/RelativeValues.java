@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Relative values of a series (DOMAIN.md "Reading the series", {@code type=relative}): each value
+ * Relative values of a series (docs/domain.md#reading-the-series, {@code type=relative}): each value
  * minus the value of the chronologically previous reading of the same series, which may lie before
  * the requested range; the first reading of a segment has relative value 0. Raw register
  * differences, no factor applied.

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Identity of one time series: the readings of one counter in one direction. Ordering rules and
- * relative values are defined within a series (DOMAIN.md "Writing readings").
+ * relative values are defined within a series (docs/domain.md#writing-readings).
  *
  * @param counterId the counter
  * @param direction the direction

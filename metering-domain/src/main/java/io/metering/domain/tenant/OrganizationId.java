@@ -5,7 +5,7 @@ import io.metering.domain.error.RejectionReason;
 
 /**
  * The organization (tenant, {@code _org}) every meter, counter, reading and changeset belongs to.
- * Nothing ever crosses organizations (DOMAIN.md "Terms").
+ * Nothing ever crosses organizations (docs/domain.md#terms).
  *
  * @param value the organization id as issued by the identity provider, 1 to 64 printable ASCII
  *     characters

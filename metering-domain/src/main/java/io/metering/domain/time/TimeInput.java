@@ -15,7 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Reading time input as clients send it (DOMAIN.md "Values, instants, days"): an instant with zone
+ * Reading time input as clients send it (docs/domain.md#values-instants-days): an instant with zone
  * designator or offset ({@code 2022-10-10T08:00:00.000Z}), a date only ({@code 2022-10-10}), or a
  * local date-time without offset, which is read in the business time zone and refused when that
  * local time does not exist or is ambiguous (the DST changes). Dates are checked strictly

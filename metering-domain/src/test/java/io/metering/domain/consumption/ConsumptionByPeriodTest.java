@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Consumption by period with hand-computed expectations (DOMAIN.md "Terms", "Reading the series"). */
+/** Consumption by period with hand-computed expectations (docs/domain.md#terms, "Reading the series"). */
 class ConsumptionByPeriodTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 

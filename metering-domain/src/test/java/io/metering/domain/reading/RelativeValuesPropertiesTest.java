@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /**
- * Properties of relative values (DOMAIN.md "Reading the series") over series the write rules
+ * Properties of relative values (docs/domain.md#reading-the-series) over series the write rules
  * accept: consumption adds up exactly within each segment, segments start at zero, nothing is
  * negative, and a register wrap counts as {@code (capacity - previous) + value}.
  */

@@ -102,7 +102,7 @@ record SeriesScenario(Meter meter, Counter counter, List<Reading> stored, List<R
     }
 
     /**
-     * DOMAIN.md "Writing readings": within a segment a value never falls below its predecessor,
+     * docs/domain.md#writing-readings: within a segment a value never falls below its predecessor,
      * except across a wrap of a register with declared capacity.
      */
     static boolean inOrder(List<SeriesPoint> ascending, Optional<RegisterCapacity> capacity) {

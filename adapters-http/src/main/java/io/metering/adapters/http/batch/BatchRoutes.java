@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The contract's v2 reading operations (EpilotAuth; DOMAIN.md "Batch v2 and prune"):
+ * The contract's v2 reading operations (EpilotAuth; docs/domain.md#batch-v2-and-prune):
  * <ul>
  *   <li>batchWriteMeterReadings {@code POST /v2/metering/readings?skip_validation&direct}, body
  *       {@code {identifiers?, readings: [...]}} with per-item {@code operation} create (upsert),

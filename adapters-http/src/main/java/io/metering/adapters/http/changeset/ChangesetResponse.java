@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
- * The contract's {@code MeterReadingChangeset}: a pending governed edit (DOMAIN.md "Changesets").
+ * The contract's {@code MeterReadingChangeset}: a pending governed edit (docs/domain.md#changesets).
  * {@code timestamp_tolerance} is {@code "exact"} or an object, as in the contract.
  * {@code dismissed_reason} and {@code dismissed_at} are present only in dismissReadingChangeset's
  * answer; they are never stored.

@@ -23,7 +23,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The contract's changeset operations (DOMAIN.md "Changesets (governed edits)"), under
+ * The contract's changeset operations (docs/domain.md#changesets), under
  * {@code /v1/metering/reading/{meter_id}/{counter_id}/changesets}:
  * <ul>
  *   <li>getReadingChangesets {@code GET .../changesets} (EitherAuth) → {@code {changesets: [...]}};</li>

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one table from failures to HTTP answers (ARCHITECTURE.md "Errors"). Every error answer is
+ * The one table from failures to HTTP answers (docs/architecture.md#errors). Every error answer is
  * JSON {@code {message, reason}}:
  * <table>
  *   <caption>status by failure</caption>

@@ -20,7 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The one JSON configuration of the adapter (DOMAIN.md "Values, instants, days"):
+ * The one JSON configuration of the adapter (docs/domain.md#values-instants-days):
  * <ul>
  *   <li>numbers are read as {@link BigDecimal}, never {@code double}, so 1250.3 stays 1250.3;</li>
  *   <li>{@link BigDecimal}s are written as plain numbers without exponent or trailing zeros

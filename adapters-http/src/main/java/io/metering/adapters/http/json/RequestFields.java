@@ -121,7 +121,7 @@ public final class RequestFields {
         return new LinkedHashMap<>(metadata);
     }
 
-    /** A date-only timestamp means 00:00 UTC of that day (DOMAIN.md "Values, instants, days"). */
+    /** A date-only timestamp means 00:00 UTC of that day (docs/domain.md#values-instants-days). */
     public static Instant timestamp(String text, @Context ZoneId zone) {
         return text == null ? null : TimeInput.readingInstant(text, "timestamp", zone);
     }

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * The contract's meter operations: getCustomerMeters, getMetersByContractId, getMeter, updateMeter.
- * The contract marks them PortalAuth; admins are admitted too (DOMAIN.md "Who may do what"), except
+ * The contract marks them PortalAuth; admins are admitted too (docs/domain.md#who-may-do-what), except
  * that getCustomerMeters answers 403 for admins, who have no customer (raised by the use case).
  */
 public final class MeterRoutes {

@@ -14,7 +14,7 @@ import java.time.ZoneId;
 /**
  * The contract's getAllowedReadingForMeter {@code GET /v1/metering/allowed/reading/{meter_id}?timestamp}
  * (EitherAuth) → {@code {data: [{counter_id, direction, min_value, max_value?}]}}: per counter, the
- * values a new reading at the instant (default now) may take, as DOMAIN.md "Reading the series"
+ * values a new reading at the instant (default now) may take, as docs/domain.md#reading-the-series
  * defines them. {@code max_value} is left out when nothing bounds the value.
  */
 public final class AllowedRangeRoutes {

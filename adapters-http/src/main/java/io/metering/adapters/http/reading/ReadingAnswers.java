@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The answers of reading writes. A write on a governed meter that became a pending changeset
- * (DOMAIN.md "Changesets") still answers 200 in the contract's shape, showing the proposal where
+ * (docs/domain.md#changesets) still answers 200 in the contract's shape, showing the proposal where
  * the reading would be, and adds the created changesets as {@code pending_changesets} (this
  * product's extension; left out when there are none), so a client can tell a proposal from a stored
  * reading.

@@ -48,7 +48,7 @@ import java.util.Optional;
  *       pages over {@link #STREAM_ABOVE} readings are streamed ({@link JsonSeriesWriter}), and
  *       an {@code Accept} preferring CSV ({@link CsvNegotiation}) answers CSV, streamed too ({@link CsvSeriesWriter}).</li>
  * </ul>
- * On a governed meter a non-direct write becomes a pending changeset (DOMAIN.md "Changesets"): it
+ * On a governed meter a non-direct write becomes a pending changeset (docs/domain.md#changesets): it
  * still answers 200, with the created changesets in {@code pending_changesets}; createMeterReading
  * then shows the proposed reading as {@code data}. A portal caller asking for {@code direct}, or
  * sending source ERP or a status, gets 403 from the use case.

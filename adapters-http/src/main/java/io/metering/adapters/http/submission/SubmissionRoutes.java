@@ -26,7 +26,7 @@ import java.util.Map;
  *   <li>createMeterReadingFromSubmission {@code POST /v1/metering/reading/submission}, body a
  *       journey submission {@code {org_id?, entity: {_org?, meterReadings: [...]}}} →
  *       {@code {message: "Successfully Processed"}}; mapping of one_tariff, two_tariff,
- *       bi_directional and explicit {@code readings[]} in DOMAIN.md "Journey submissions";</li>
+ *       bi_directional and explicit {@code readings[]} in docs/domain.md#journey-submissions;</li>
  *   <li>createReadingWithMeter {@code POST /v1/metering/reading/with-meter}, body
  *       {@code ReadingWithMeter} → {@code {data: reading}}: meter by id or MaLo id, counter by OBIS
  *       number (created when missing).</li>

@@ -1,7 +1,7 @@
 package io.metering.adapters.http.web;
 
 /**
- * Which token kinds an operation accepts (DOMAIN.md "Who may do what"; the contract's
+ * Which token kinds an operation accepts (docs/domain.md#who-may-do-what; the contract's
  * {@code security} field per operation).
  */
 public enum Access {

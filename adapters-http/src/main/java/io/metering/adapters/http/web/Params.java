@@ -101,7 +101,7 @@ public final class Params {
     }
 
     /**
-     * An instant query parameter read like a reading timestamp (DOMAIN.md "Values, instants, days"):
+     * An instant query parameter read like a reading timestamp (docs/domain.md#values-instants-days):
      * a date means 00:00 UTC of that day, a local date-time is read in the business zone.
      *
      * @return the instant, or null when the parameter is absent or blank

@@ -27,7 +27,7 @@ public final class WriteParams {
      * {@code direct} only, for operations whose contract offers no {@code skip_validation}
      * (createMeterReading, createPortalMeterReadings). An admin's {@code skip_validation} is ignored
      * there, as the contract has it; a portal user asking for it gets 403, like everywhere else
-     * (DOMAIN.md "Who may do what"), instead of silently keeping validation on.
+     * (docs/domain.md#who-may-do-what), instead of silently keeping validation on.
      *
      * @throws ForbiddenException for a portal caller sending {@code skip_validation=true}
      */
@@ -41,7 +41,7 @@ public final class WriteParams {
     /**
      * Checks the options the contract's batch operations offer for epilot's asynchronous pipeline
      * and ticketing: {@code async} and {@code create_ticket} (booleans) and {@code activity_id} (any
-     * text). They change nothing here: writes are visible to the next read at once (DOMAIN.md
+     * text). They change nothing here: writes are visible to the next read at once (docs/domain.md
      * "Writing readings") and this service raises no tickets and keeps no activity feed. The booleans
      * are still read strictly, so that a typo answers 400 instead of passing unnoticed.
      */

@@ -7,7 +7,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Deletes counters with their readings and changesets, in the caller's transaction. Readings have no
- * foreign keys (ARCHITECTURE.md "Persistence"), so the cascade is explicit; each delete is a range
+ * foreign keys (docs/architecture.md#persistence), so the cascade is explicit; each delete is a range
  * of the table's organization-and-counter key prefix.
  */
 final class CounterCascade {

@@ -138,7 +138,7 @@ public final class JdbiMeterRepository implements MeterRepository {
     /**
      * The search's conditions; relation filters use the GIN-indexed id arrays. A portal search sees
      * meters whose customers name the contact or whose contracts name one of the contracts
-     * (DOMAIN.md "Who may do what").
+     * (docs/domain.md#who-may-do-what).
      */
     private static Query filtered(Handle h, String select, OrganizationId org, MeterSearch s, String tail) {
         List<String> where = new ArrayList<>(List.of("org_id = :org"));

@@ -8,7 +8,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * The prune rule of {@link PruneScope} as SQL (DOMAIN.md "Batch v2 and prune"). The dry run and the
+ * The prune rule of {@link PruneScope} as SQL (docs/domain.md#batch-v2-and-prune). The dry run and the
  * real run share the scope and the doom condition, so their counts agree by construction: the dry
  * run counts both in one statement; the real run deletes, then counts what is left in scope in the
  * same transaction (the caller holds the counter locks, so nothing else changes the scope between

@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Finds the readings {@link ReadingMatch}es select (DOMAIN.md "Batch v2 and prune": identifiers).
+ * Finds the readings {@link ReadingMatch}es select (docs/domain.md#batch-v2-and-prune: identifiers).
  * Matches that give the same criteria form one group, answered by one statement that joins the
  * criteria, unnested from arrays, to the readings on exactly the given columns, so the planner can
  * use the primary key or the meter/external-id index. A batch usually has one shape, hence one

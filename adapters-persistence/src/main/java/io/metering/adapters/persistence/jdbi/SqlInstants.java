@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
  * ({@code CAST(:t AS timestamptz)}), which is exact and independent of the JVM's and the session's
  * time zones, and works the same for scalars and arrays.
  *
- * <p>Stored instants are whole milliseconds (DOMAIN.md "Values, instants, days"). A query bound
+ * <p>Stored instants are whole milliseconds (docs/domain.md#values-instants-days). A query bound
  * finer than that is turned into the whole millisecond that selects exactly the same stored
  * instants - the ceiling for {@code ts >= t} and {@code ts < t}, the floor for {@code ts <= t} and
  * {@code ts > t} - because PostgreSQL would otherwise round it to microseconds.

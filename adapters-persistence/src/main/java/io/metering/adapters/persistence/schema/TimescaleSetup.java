@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one runtime schema step beyond the migrations (ARCHITECTURE.md "Persistence"): when the server
+ * The one runtime schema step beyond the migrations (docs/architecture.md#persistence): when the server
  * offers TimescaleDB, install the extension and make {@code reading} a hypertable on {@code ts};
  * otherwise run plain PostgreSQL on the same schema. Idempotent: on restart an existing hypertable
  * is recognised and only its chunk interval is brought to the settings.

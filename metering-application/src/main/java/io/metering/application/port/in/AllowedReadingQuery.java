@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The allowed value range of a new reading per counter of a meter (contract operation
- * getAllowedReadingForMeter; DOMAIN.md "Reading the series"), for checking customer input before it
+ * getAllowedReadingForMeter; docs/domain.md#reading-the-series), for checking customer input before it
  * is submitted. Admins and portal users (their own meters only).
  *
  * <p>Per counter, the series is the counter's implied direction, else the direction of its latest

@@ -19,7 +19,7 @@ public record BatchItemResult(int index, BatchOperation operation, Kind kind, Re
         WRITTEN,
         /** The matched reading was deleted. */
         DELETED,
-        /** A governed meter turned the write into a pending changeset (DOMAIN.md "Changesets"). */
+        /** A governed meter turned the write into a pending changeset (docs/domain.md#changesets). */
         PENDING
     }
 }

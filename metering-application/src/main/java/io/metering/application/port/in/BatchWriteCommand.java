@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Upsert, update and delete readings in one all-or-nothing request (contract operation
- * batchWriteMeterReadings; DOMAIN.md "Batch v2 and prune"). Admin only.
+ * batchWriteMeterReadings; docs/domain.md#batch-v2-and-prune). Admin only.
  *
  * @param caller who writes
  * @param items 1 to {@value #MAX_ITEMS} items
@@ -48,7 +48,7 @@ public record BatchWriteCommand(Caller caller, List<BatchItem> items, ReadingIde
             require(i, item.value() != null, "value");
             require(i, item.source() != null, "source");
         }
-        // counter and direction can be derived from the meter (DOMAIN.md "Writing readings")
+        // counter and direction can be derived from the meter (docs/domain.md#writing-readings)
         require(i, !ids.meterId() || item.meterId() != null, "meter_id (an identifier)");
         require(i, !ids.counterId() || item.counterId() != null || item.meterId() != null, "counter_id or meter_id (an identifier)");
         require(i, !ids.direction() || item.direction() != null || item.meterId() != null, "direction or meter_id (an identifier)");

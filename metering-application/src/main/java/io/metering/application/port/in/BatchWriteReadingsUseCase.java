@@ -2,7 +2,7 @@ package io.metering.application.port.in;
 
 /**
  * Upserts, updates and deletes readings matched by identifiers, all or nothing in one transaction
- * (contract operation batchWriteMeterReadings; DOMAIN.md "Batch v2 and prune").
+ * (contract operation batchWriteMeterReadings; docs/domain.md#batch-v2-and-prune).
  *
  * <p>Each item selects stored readings by its identifier fields: create inserts when none match and
  * replaces the one that matches (moving it when the item's timestamp differs and timestamp is not an

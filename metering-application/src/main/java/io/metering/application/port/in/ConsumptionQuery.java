@@ -2,7 +2,7 @@ package io.metering.application.port.in;
 
 /**
  * Consumption of one counter per day, week, month or year, or over one billing period (this
- * product's analytics; DOMAIN.md "Reading the series"), for admins and portal users (their own
+ * product's analytics; docs/domain.md#reading-the-series), for admins and portal users (their own
  * meters only).
  *
  * <p>Periods are calendar periods of the requested time zone (the business time zone unless one is

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A counter with its derived values (DOMAIN.md "Reading the series").
+ * A counter with its derived values (docs/domain.md#reading-the-series).
  *
  * @param counter the counter
  * @param lastReading timestamp of its latest plausible reading, null if none

@@ -4,7 +4,7 @@ import io.metering.application.model.ImportCommit;
 
 /**
  * Bulk import of readings (this product's extension; see docs/import-export.md): the same
- * write rules as createMeterReadings (DOMAIN.md "Writing readings"), applied chunk by chunk to a
+ * write rules as createMeterReadings (docs/domain.md#writing-readings), applied chunk by chunk to a
  * stream of any length, each chunk checked against the stored series and against itself.
  */
 public interface ImportReadingsUseCase {

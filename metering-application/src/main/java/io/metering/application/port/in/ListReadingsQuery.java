@@ -1,6 +1,6 @@
 package io.metering.application.port.in;
 
-/** Reads a counter's readings in an interval (DOMAIN.md "Reading the series"). */
+/** Reads a counter's readings in an interval (docs/domain.md#reading-the-series). */
 public interface ListReadingsQuery {
     /**
      * @param request what to read

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * Delete a meter's readings whose external id is not in a keep list (contract operation
- * pruneMeterReadings, schema {@code PruneMeterReadingsPayload}; DOMAIN.md "Batch v2 and prune").
+ * pruneMeterReadings, schema {@code PruneMeterReadingsPayload}; docs/domain.md#batch-v2-and-prune).
  * Admin only.
  *
  * @param caller who prunes

@@ -2,7 +2,7 @@ package io.metering.application.port.in;
 
 /**
  * Prunes a meter's readings against a keep list of external ids (contract operation
- * pruneMeterReadings; DOMAIN.md "Batch v2 and prune"). In scope are the meter's readings,
+ * pruneMeterReadings; docs/domain.md#batch-v2-and-prune). In scope are the meter's readings,
  * optionally of one counter and of one source. Readings whose external id is in the keep list are
  * kept; readings without external id are deleted only when a source is given (no keep list can
  * name them) and kept otherwise; every other reading is deleted. A dry run returns the counts a

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Pending reading changesets of governed meters (contract operations getReadingChangesets,
- * updateReadingChangeset, applyReadingChangeset, dismissReadingChangeset; DOMAIN.md "Changesets
+ * updateReadingChangeset, applyReadingChangeset, dismissReadingChangeset; docs/domain.md "Changesets
  * (governed edits)"). A changeset that does not exist, belongs to another meter or counter than the
  * path names, or to another organization reads as not found.
  */

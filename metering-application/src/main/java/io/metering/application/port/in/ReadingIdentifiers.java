@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Which fields of a v2 batch item identify the stored reading it addresses (contract request field
- * {@code identifiers}; DOMAIN.md "Batch v2 and prune"). The default is the reading's key: meter,
+ * {@code identifiers}; docs/domain.md#batch-v2-and-prune). The default is the reading's key: meter,
  * counter, direction and timestamp. Custom identifiers replace the default entirely, e.g.
  * {@code ["external_id"]} or {@code ["metadata.registration_id", "metadata.business_unit"]}.
  *

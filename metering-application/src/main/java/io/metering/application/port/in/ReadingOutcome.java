@@ -5,7 +5,7 @@ import io.metering.domain.reading.Reading;
 
 /**
  * What a single-reading write did: either the reading now stored, or, on a governed meter written
- * without confirmation, the pending changeset that holds the proposal (DOMAIN.md "Changesets").
+ * without confirmation, the pending changeset that holds the proposal (docs/domain.md#changesets).
  * Exactly one is present.
  *
  * @param written the stored reading, or null

@@ -1,6 +1,6 @@
 package io.metering.application.port.in;
 
-/** Writes new readings through the write rules of DOMAIN.md "Writing readings". */
+/** Writes new readings through the write rules of docs/domain.md#writing-readings. */
 public interface RecordReadingsUseCase {
     /**
      * @param command what to write

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The readings of one meter in a journey submission (contract schema
- * {@code SubmissionMeterReading}; mapping in DOMAIN.md "Journey submissions").
+ * {@code SubmissionMeterReading}; mapping in docs/domain.md#journey-submissions).
  *
  * @param meterId the meter (required)
  * @param readings explicit counter readings; when present they win over the typed values

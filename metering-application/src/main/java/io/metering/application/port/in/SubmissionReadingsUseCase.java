@@ -2,7 +2,7 @@ package io.metering.application.port.in;
 
 /**
  * Stores the meter readings of a journey submission (contract operation
- * createMeterReadingFromSubmission; DOMAIN.md "Journey submissions"), source
+ * createMeterReadingFromSubmission; docs/domain.md#journey-submissions), source
  * {@code journey-submission}, all or nothing through the normal write rules. Governed meters get
  * changesets.
  *

@@ -1,10 +1,10 @@
 package io.metering.application.port.in;
 
 /**
- * Changes a stored reading (contract operation updateMeterReading; DOMAIN.md "Writing readings").
+ * Changes a stored reading (contract operation updateMeterReading; docs/domain.md#writing-readings).
  * The new content is validated against the reading's new neighbours, ignoring the reading itself
  * at its old instant. On a governed meter a write that is neither {@code direct} nor source ERP
- * becomes a pending changeset instead (DOMAIN.md "Changesets").
+ * becomes a pending changeset instead (docs/domain.md#changesets).
  */
 public interface UpdateReadingUseCase {
     /**

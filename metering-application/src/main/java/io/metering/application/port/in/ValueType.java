@@ -4,6 +4,6 @@ package io.metering.application.port.in;
 public enum ValueType {
     /** The stored register values. */
     CUMULATIVE,
-    /** Each value minus its predecessor's (DOMAIN.md "Reading the series"). */
+    /** Each value minus its predecessor's (docs/domain.md#reading-the-series). */
     RELATIVE
 }

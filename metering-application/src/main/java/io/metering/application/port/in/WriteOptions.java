@@ -4,7 +4,7 @@ package io.metering.application.port.in;
  * Query options of reading writes (contract parameters {@code skip_validation} and
  * {@code direct}); both are admin-only.
  *
- * @param skipValidation skip the write rules (DOMAIN.md "Writing readings")
+ * @param skipValidation skip the write rules (docs/domain.md#writing-readings)
  * @param direct bypass changeset interception and confirm matching changesets
  */
 public record WriteOptions(boolean skipValidation, boolean direct) {

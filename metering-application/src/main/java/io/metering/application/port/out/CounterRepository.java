@@ -40,7 +40,7 @@ public interface CounterRepository {
     /**
      * Locks the counters for writing readings until the current transaction ends, in id order so
      * that writers of overlapping counter sets cannot deadlock. Writers of the same counter are
-     * serialized; writers of different counters proceed in parallel (ARCHITECTURE.md
+     * serialized; writers of different counters proceed in parallel (docs/architecture.md
      * "Persistence").
      *
      * @throws io.metering.domain.error.NotFoundException if one of the counters does not exist,

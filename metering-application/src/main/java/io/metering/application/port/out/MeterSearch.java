@@ -10,7 +10,7 @@ import java.util.Set;
  * @param maLoId the MaLo id
  * @param meterNumber the meter number
  * @param reachableContactId with {@code reachableContractIds}: only meters a portal user with this
- *     contact id or these contracts may see (DOMAIN.md "Who may do what")
+ *     contact id or these contracts may see (docs/domain.md#who-may-do-what)
  * @param reachableContractIds see {@code reachableContactId}
  * @param portalScoped whether the reach filter applies
  */

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a prune considers (DOMAIN.md "Batch v2 and prune"): the readings of a meter, optionally of
+ * What a prune considers (docs/domain.md#batch-v2-and-prune): the readings of a meter, optionally of
  * one counter and of one source. Of those, readings whose external id is in {@code keepExternalIds}
  * are kept; readings without external id are deleted only when a source is given, and kept
  * otherwise; every other reading is deleted.

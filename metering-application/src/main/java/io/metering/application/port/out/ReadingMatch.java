@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Criteria that identify stored readings for batch writes with {@code identifiers} (DOMAIN.md
+ * Criteria that identify stored readings for batch writes with {@code identifiers} (docs/domain.md
  * "Batch v2 and prune"). Every non-null criterion must hold; metadata entries must all be equal.
  *
  * @param meterId the meter, may be null
