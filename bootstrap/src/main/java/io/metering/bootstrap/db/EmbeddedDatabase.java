@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The default store: a PostgreSQL server embedded with zonky, whose data lives in a directory that
  * survives restarts. Durable: {@code fsync} and {@code synchronous_commit} are on (zonky turns both
- * off by default; STORAGE-NOTES.md).
+ * off by default).
  *
  * <p>The data directory is locked for the life of this object, so two service instances can never
  * share it; a server left running by a killed instance is stopped before start. While the service

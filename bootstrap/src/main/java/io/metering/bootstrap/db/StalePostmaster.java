@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds and stops a PostgreSQL server left running on a data directory by a service process that
- * was killed (SIGKILL leaves zonky's postmaster alive; STORAGE-NOTES.md). Only called while this
+ * was killed (SIGKILL leaves zonky's postmaster alive; measured, see EmbeddedDatabaseRestartTest). Only called while this
  * process holds the data directory's lock, so a live server found there belongs to no running
  * service.
  */

@@ -37,7 +37,7 @@ class EmbeddedDatabaseRestartTest {
             child.waitFor(10, TimeUnit.SECONDS);
         }
         assertThat(StalePostmaster.find(dataDir.resolve("pgdata")))
-                .as("zonky's postmaster outlives the killed JVM (STORAGE-NOTES.md)")
+                .as("zonky's postmaster outlives the killed JVM")
                 .isPresent();
 
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, 0)) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * series keep every rule, and the restarted service accepts writes.
  *
  * <ul>
- *   <li>Killing only the service's JVM leaves its PostgreSQL server running (STORAGE-NOTES.md); the
+ *   <li>Killing only the service's JVM leaves its PostgreSQL server running (shown by EmbeddedDatabaseRestartTest); the
  *       restarted service must find that orphan on its data directory and stop it itself.</li>
  *   <li>Killing the JVM and the PostgreSQL server together (what a container kill does) leaves a
  *       database that needs crash recovery; acknowledged writes must survive it (fsync and
