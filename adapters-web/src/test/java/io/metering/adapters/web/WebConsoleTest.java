@@ -2,34 +2,16 @@ package io.metering.adapters.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.Javalin;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The console's routes on a bare Javalin app: page, files, headers, its own sign-in config beside the portal's. */
-class WebConsoleTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private Javalin app;
-
-    private String start(WebSettings settings) {
-        app = Javalin.create(config -> WebPortal.install(config, settings)).start(0);
-        return "http://localhost:" + app.port();
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.stop();
-        }
-    }
-
+class WebConsoleTest extends BareWebApp {
     private static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -2,36 +2,18 @@ package io.metering.adapters.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The portal's routes on a bare Javalin app: redirects, files, headers, caching, compression, sign-in config. */
-class WebPortalTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private Javalin app;
-
-    private String start(WebSettings settings) {
-        app = Javalin.create(config -> WebPortal.install(config, settings)).start(0);
-        return "http://localhost:" + app.port();
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.stop();
-        }
-    }
-
+class WebPortalTest extends BareWebApp {
     private static HttpResponse<byte[]> get(String url, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
         if (headers.length > 0) {
