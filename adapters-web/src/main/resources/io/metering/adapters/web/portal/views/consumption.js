@@ -109,7 +109,9 @@ export async function consumptionView(main, meterId, counterId, params) {
   const counter = (await api.counters(meterId)).data.find((c) => c._id === counterId);
   if (!counter) throw new Error(t('error.notFound'));
   const view = VIEWS[params.get('view')] ? params.get('view') : 'month';
-  const lastDay = counter.last_reading ? iso(new Date(counter.last_reading)) : iso(new Date());
+  // by default the window holding the last fully measured day (the one before the last reading): a series
+  // ending early on the 1st would otherwise open on a month without a single value
+  const lastDay = counter.last_reading ? iso(new Date(Date.parse(counter.last_reading) - 86_400_000)) : iso(new Date());
   const anchor = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date') : lastDay;
   const compareAt = comparisonAnchor(view, anchor);
   const { start, end } = windowOf(view, anchor);
