@@ -3,7 +3,7 @@
 import { api, ApiError } from '../lib/api.js';
 import { h, show, status } from '../lib/dom.js';
 import { t, currentLanguage, formatDate } from '../lib/i18n.js';
-import { format, parseInput, subtract, isDecimal } from '../lib/decimal.js';
+import { format, parseInput, subtract, isDecimal, scaleOf } from '../lib/decimal.js';
 import { DecimalLiteral } from '../lib/json.js';
 import { counterLabel, directionLabel, refusal, tariffLabel, unitLabel } from '../lib/labels.js';
 import { localDate, localTime, readingInstant } from '../lib/instant.js';
@@ -12,7 +12,9 @@ function rangeText(range, unit) {
   if (!range) return '';
   const lang = currentLanguage();
   const min = isDecimal(range.min_value) ? format(range.min_value, lang) : null;
-  const max = isDecimal(range.max_value) ? format(range.max_value, lang) : null;
+  // the upper end is an estimate (the plausibility bound at this instant), shown at the readings' precision
+  const digits = isDecimal(range.min_value) ? Math.min(scaleOf(range.min_value), 3) : 3;
+  const max = isDecimal(range.max_value) ? format(range.max_value, lang, digits) : null;
   if (min && max) return t('submit.range', { min, max, unit });
   if (min) return t('submit.atLeast', { min, unit });
   return '';
