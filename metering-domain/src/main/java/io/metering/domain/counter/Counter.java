@@ -2,6 +2,7 @@ package io.metering.domain.counter;
 
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
+import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.tenant.OrganizationId;
 import java.math.BigDecimal;
@@ -103,6 +104,18 @@ public record Counter(
     /** A builder for a new counter. */
     public static Builder builder(CounterId id, OrganizationId org, MeterId meterId, Instant createdAt) {
         return new Builder(id, org, meterId, createdAt);
+    }
+
+    /**
+     * A builder for a counter of this meter, in the meter's organization and created with it; no
+     * direction, OBIS code, unit, factors or capacity until set.
+     *
+     * @param id the counter's id, e.g. {@link CounterId#random()}
+     * @param meter the meter the register belongs to
+     * @return the builder
+     */
+    public static Builder builder(CounterId id, Meter meter) {
+        return new Builder(id, meter.org(), meter.id(), meter.createdAt());
     }
 
     /** Mutable builder; {@link #build()} validates. */

@@ -124,6 +124,17 @@ public record Meter(
         return new Builder(id, org, createdAt);
     }
 
+    /**
+     * A builder for a meter that only rules look at (docs/domain-library.md): organization
+     * {@link OrganizationId#STANDALONE}, created at {@link Instant#EPOCH}, active, no sector.
+     *
+     * @param id the meter's id, e.g. {@link MeterId#random()}
+     * @return the builder
+     */
+    public static Builder builder(MeterId id) {
+        return new Builder(id, OrganizationId.STANDALONE, Instant.EPOCH);
+    }
+
     /** Mutable builder; {@link #build()} validates. */
     public static final class Builder {
         private final MeterId id;

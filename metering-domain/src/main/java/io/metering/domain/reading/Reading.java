@@ -1,5 +1,6 @@
 package io.metering.domain.reading;
 
+import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.MeterId;
@@ -29,6 +30,7 @@ import java.util.Objects;
  * @param note note, may be null
  * @param unit unit as given by the writer, may be null
  * @param metadata free string key/value pairs
+ * @see #builder(Counter) the short way to make one
  */
 public record Reading(
         MeterId meterId,
@@ -96,5 +98,98 @@ public record Reading(
     public Reading withTimestamp(Instant newTimestamp) {
         return new Reading(meterId, counterId, direction, newTimestamp, value, source, reason, readBy, status, externalId,
                 remark, note, unit, metadata);
+    }
+
+    /**
+     * A builder for a reading of this counter: meter and counter from it, the direction its
+     * counter implies (declared or by OBIS code, see {@link Counter#impliedDirection()}), source
+     * {@link ReadingSource#ERP}, everything else unset.
+     *
+     * @param counter the counter read
+     * @return the builder; set at least the timestamp and the value
+     */
+    public static Builder builder(Counter counter) {
+        return new Builder(counter.meterId(), counter.id(), counter.impliedDirection().orElse(null));
+    }
+
+    /**
+     * A builder for a reading of this series: source {@link ReadingSource#ERP}, everything else unset.
+     *
+     * @param meterId the meter
+     * @param counterId the counter
+     * @param direction the direction
+     * @return the builder; set at least the timestamp and the value
+     */
+    public static Builder builder(MeterId meterId, CounterId counterId, Direction direction) {
+        return new Builder(meterId, counterId, direction);
+    }
+
+    /** A builder pre-filled with this reading's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder(meterId, counterId, direction).at(timestamp).value(value).source(source).reason(reason)
+                .readBy(readBy).status(status).externalId(externalId).remark(remark).note(note).unit(unit);
+        b.metadata = metadata;
+        return b;
+    }
+
+    /** Mutable builder of a {@link Reading}; {@link #build()} validates as the constructor does. */
+    public static final class Builder {
+        private final MeterId meterId;
+        private final CounterId counterId;
+        private Direction direction;
+        private Instant timestamp;
+        private BigDecimal value;
+        private ReadingSource source = ReadingSource.ERP;
+        private String reason;
+        private String readBy;
+        private ReadingStatus status;
+        private String externalId;
+        private String remark;
+        private String note;
+        private String unit;
+        private Map<String, String> metadata = Map.of();
+
+        private Builder(MeterId meterId, CounterId counterId, Direction direction) {
+            this.meterId = meterId;
+            this.counterId = counterId;
+            this.direction = direction;
+        }
+
+        /** Sets the direction, when the counter implies none or another is meant. */
+        public Builder direction(Direction v) { direction = v; return this; }
+        /** Sets the instant, UTC. */
+        public Builder at(Instant v) { timestamp = v; return this; }
+        /** Sets the register value, exact, never negative. */
+        public Builder value(BigDecimal v) { value = v; return this; }
+        /** Sets the register value as decimal text, e.g. {@code "1234.5"}. */
+        public Builder value(String v) { value = new BigDecimal(v); return this; }
+        /** Sets where the reading came from. */
+        public Builder source(ReadingSource v) { source = v; return this; }
+        /** Sets the reason ({@link ReadingReason}), may be null. */
+        public Builder reason(String v) { reason = v; return this; }
+        /** Sets who read the meter, may be null. */
+        public Builder readBy(String v) { readBy = v; return this; }
+        /** Sets the status, may be null. */
+        public Builder status(ReadingStatus v) { status = v; return this; }
+        /** Sets the id in an external system, may be null. */
+        public Builder externalId(String v) { externalId = v; return this; }
+        /** Sets a remark, may be null. */
+        public Builder remark(String v) { remark = v; return this; }
+        /** Sets a note, may be null. */
+        public Builder note(String v) { note = v; return this; }
+        /** Sets the unit as given by the writer, may be null. */
+        public Builder unit(String v) { unit = v; return this; }
+        /** Sets free string key/value pairs, may be null. */
+        public Builder metadata(Map<String, String> v) { metadata = v; return this; }
+
+        /**
+         * @return the reading
+         * @throws NullPointerException if the direction, timestamp, value or source is missing
+         * @throws io.metering.domain.error.InvalidRequestException if the value is negative or too large
+         */
+        public Reading build() {
+            return new Reading(meterId, counterId, direction, timestamp, value, source, reason, readBy, status, externalId,
+                    remark, note, unit, metadata);
+        }
     }
 }

@@ -68,6 +68,16 @@ public final class ReadingBatchValidator {
     }
 
     /**
+     * A validator that applies every rule but the plausibility bound: no reading is marked
+     * {@code implausible} by it (docs/domain-library.md).
+     *
+     * @param stored the stored neighbours, e.g. an {@link InMemorySeries}
+     */
+    public ReadingBatchValidator(SeriesNeighbours stored) {
+        this(stored, PlausibilityPolicy.NONE);
+    }
+
+    /**
      * What a write stores: the batch's readings and the stored readings it shows to be unit slips.
      *
      * @param readings the readings to store, in batch order

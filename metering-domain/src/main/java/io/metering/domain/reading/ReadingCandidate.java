@@ -20,4 +20,16 @@ public record ReadingCandidate(int index, Reading reading, Meter meter, Counter 
         Objects.requireNonNull(meter, "meter");
         Objects.requireNonNull(counter, "counter");
     }
+
+    /**
+     * A candidate whose status, if it has one, is the writer's choice.
+     *
+     * @param index position in the request
+     * @param reading the proposed reading
+     * @param meter its meter
+     * @param counter its counter
+     */
+    public ReadingCandidate(int index, Reading reading, Meter meter, Counter counter) {
+        this(index, reading, meter, counter, reading.status() != null);
+    }
 }

@@ -11,6 +11,12 @@ import io.metering.domain.error.RejectionReason;
  *     characters
  */
 public record OrganizationId(String value) {
+    /**
+     * The organization of meters built for use outside the service, where no tenant owns them (pure
+     * validation by another service, docs/domain-library.md); the rules never look at it.
+     */
+    public static final OrganizationId STANDALONE = new OrganizationId("standalone");
+
     /** @throws InvalidRequestException if the id is empty, too long or not printable ASCII */
     public OrganizationId {
         if (value == null || value.isEmpty() || value.length() > 64 || !value.chars().allMatch(c -> c > 32 && c < 127)) {

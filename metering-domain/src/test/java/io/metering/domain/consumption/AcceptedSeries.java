@@ -5,12 +5,12 @@ import io.metering.domain.counter.RegisterCapacity;
 import io.metering.domain.fixtures.Fixtures;
 import io.metering.domain.fixtures.ReadingSpec;
 import io.metering.domain.meter.Meter;
+import io.metering.domain.reading.InMemorySeries;
 import io.metering.domain.reading.PlausibilityPolicy;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingBatchValidator;
 import io.metering.domain.reading.ReadingStatus;
 import io.metering.domain.reading.SeriesPoint;
-import io.metering.domain.fixtures.StoredSeries;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +85,7 @@ record AcceptedSeries(Counter counter, List<SeriesPoint> points, BigDecimal fact
                 specs.add(spec);
                 t = t.plusMillis(Generate.longRange(Duration.ofMinutes(1).toMillis(), Duration.ofDays(3).toMillis()).generate(in));
             }
-            List<Reading> stored = new ReadingBatchValidator(new StoredSeries(), PlausibilityPolicy.NONE)
+            List<Reading> stored = new ReadingBatchValidator(new InMemorySeries(), PlausibilityPolicy.NONE)
                     .validate(ReadingSpec.batch(specs.toArray(ReadingSpec[]::new)), Instant.parse("2030-01-01T00:00:00Z"), true);
             BigDecimal factor = decimal(in, 50).add(new BigDecimal("0.001")).multiply(BigDecimal.valueOf(pick(in, 1, 40)));
             return new AcceptedSeries(counter, stored.stream().map(Reading::point).toList(), factor);

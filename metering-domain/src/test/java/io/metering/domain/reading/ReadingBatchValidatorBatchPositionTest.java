@@ -10,7 +10,6 @@ import io.metering.domain.counter.Counter;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.fixtures.ReadingSpec;
-import io.metering.domain.fixtures.StoredSeries;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterStatus;
 import java.time.Instant;
@@ -26,7 +25,7 @@ class ReadingBatchValidatorBatchPositionTest {
 
     private final Meter meter = powerMeter().build();
     private final Counter counter = consumptionCounter(meter).build();
-    private final StoredSeries stored = StoredSeries.of(ReadingSpec.of(meter, counter).at("2024-05-01T00:00:00Z").value("100").reading());
+    private final InMemorySeries stored = InMemorySeries.of(ReadingSpec.of(meter, counter).at("2024-05-01T00:00:00Z").value("100").reading());
 
     private ReadingSpec reading() {
         return ReadingSpec.of(meter, counter);

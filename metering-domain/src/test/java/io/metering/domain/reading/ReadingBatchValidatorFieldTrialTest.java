@@ -13,7 +13,6 @@ import io.metering.domain.counter.Counter;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.fixtures.ReadingSpec;
-import io.metering.domain.fixtures.StoredSeries;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterLifecycle;
 import io.metering.domain.meter.MeterStatus;
@@ -54,7 +53,7 @@ class ReadingBatchValidatorFieldTrialTest {
         assertThatThrownBy(r::run).isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
-    private static List<Reading> validate(StoredSeries stored, PlausibilityPolicy policy, List<ReadingCandidate> batch, Instant now,
+    private static List<Reading> validate(InMemorySeries stored, PlausibilityPolicy policy, List<ReadingCandidate> batch, Instant now,
             ZoneId zone) {
         return new ReadingBatchValidator(stored, policy).validate(batch, now, zone, true);
     }
@@ -72,7 +71,7 @@ class ReadingBatchValidatorFieldTrialTest {
                 return; // a local day shorter than 24 h (a DST change): this minute is the next day
             }
             Instant dateOnly = day.atStartOfDay(ZoneOffset.UTC).toInstant(); // how a date-only input is stored
-            assertThat(validate(new StoredSeries(), PlausibilityPolicy.NONE, batch(reading(meter).at(dateOnly).value("1")), now, zone))
+            assertThat(validate(new InMemorySeries(), PlausibilityPolicy.NONE, batch(reading(meter).at(dateOnly).value("1")), now, zone))
                     .as("%s at %s in %s", day, now, zone).hasSize(1);
         });
     }
@@ -82,10 +81,10 @@ class ReadingBatchValidatorFieldTrialTest {
         // 00:30 in Berlin on June 15th is 22:30 UTC on June 14th
         Instant now = Instant.parse("2024-06-14T22:30:00Z");
         ZoneId berlin = ZoneId.of("Europe/Berlin");
-        assertThat(validate(new StoredSeries(), PlausibilityPolicy.NONE, batch(reading(meter).at("2024-06-15T00:00:00Z").value("1")), now,
+        assertThat(validate(new InMemorySeries(), PlausibilityPolicy.NONE, batch(reading(meter).at("2024-06-15T00:00:00Z").value("1")), now,
                 berlin)).hasSize(1);
         // far east of UTC, 08:00 in Kiritimati (UTC+14) on June 15th is 18:00 UTC on June 14th
-        assertThat(validate(new StoredSeries(), PlausibilityPolicy.NONE, batch(reading(meter).at("2024-06-15T00:00:00Z").value("1")),
+        assertThat(validate(new InMemorySeries(), PlausibilityPolicy.NONE, batch(reading(meter).at("2024-06-15T00:00:00Z").value("1")),
                 Instant.parse("2024-06-14T18:00:00Z"), ZoneId.of("Pacific/Kiritimati"))).hasSize(1);
     }
 
@@ -93,9 +92,9 @@ class ReadingBatchValidatorFieldTrialTest {
     void tomorrows_date_and_exact_instants_after_now_stay_in_the_future() {
         Instant now = Instant.parse("2024-06-14T22:30:00Z");
         ZoneId berlin = ZoneId.of("Europe/Berlin");
-        assertRejected(() -> validate(new StoredSeries(), PlausibilityPolicy.NONE, batch(reading(meter).at("2024-06-16T00:00:00Z").value("1")),
+        assertRejected(() -> validate(new InMemorySeries(), PlausibilityPolicy.NONE, batch(reading(meter).at("2024-06-16T00:00:00Z").value("1")),
                 now, berlin), RejectionReason.TIMESTAMP_FUTURE);
-        assertRejected(() -> validate(new StoredSeries(), PlausibilityPolicy.NONE, batch(reading(meter).at("2024-06-15T00:00:00.001Z").value("1")),
+        assertRejected(() -> validate(new InMemorySeries(), PlausibilityPolicy.NONE, batch(reading(meter).at("2024-06-15T00:00:00.001Z").value("1")),
                 now, berlin), RejectionReason.TIMESTAMP_FUTURE);
     }
 
@@ -103,13 +102,13 @@ class ReadingBatchValidatorFieldTrialTest {
 
     @Test
     void an_epoch_timestamp_is_too_early_and_never_becomes_the_first_reading() {
-        assertRejected(() -> validate(new StoredSeries(), PlausibilityPolicy.NONE,
+        assertRejected(() -> validate(new InMemorySeries(), PlausibilityPolicy.NONE,
                 batch(reading(meter).at("1970-01-01T00:00:00Z").value("0")), NOW, ZoneOffset.UTC), RejectionReason.TIMESTAMP_TOO_EARLY);
-        assertRejected(() -> validate(new StoredSeries(), PlausibilityPolicy.NONE,
+        assertRejected(() -> validate(new InMemorySeries(), PlausibilityPolicy.NONE,
                 batch(reading(meter).at("1989-12-31T23:59:59.999Z").value("0")), NOW, ZoneOffset.UTC), RejectionReason.TIMESTAMP_TOO_EARLY);
-        assertThat(validate(new StoredSeries(), PlausibilityPolicy.NONE, batch(reading(meter).at(MeterLifecycle.EARLIEST_PLAUSIBLE).value("0")),
+        assertThat(validate(new InMemorySeries(), PlausibilityPolicy.NONE, batch(reading(meter).at(MeterLifecycle.EARLIEST_PLAUSIBLE).value("0")),
                 NOW, ZoneOffset.UTC)).hasSize(1);
-        assertThatThrownBy(() -> validate(new StoredSeries(), PlausibilityPolicy.NONE,
+        assertThatThrownBy(() -> validate(new InMemorySeries(), PlausibilityPolicy.NONE,
                 batch(reading(meter).at("1970-01-01T00:00:00Z").value("0")), NOW, ZoneOffset.UTC))
                 .hasMessageContaining("earliest plausible reading time").hasMessageContaining("clock fallen back to its epoch");
     }
@@ -117,7 +116,7 @@ class ReadingBatchValidatorFieldTrialTest {
     @Test
     void a_reading_before_the_installation_date_is_refused_plainly_without_a_clock_guess() {
         Meter installed = powerMeter().attributes(Map.of(MeterLifecycle.INSTALLATION_DATE, "2024-03-01")).build();
-        assertThatThrownBy(() -> validate(new StoredSeries(), PlausibilityPolicy.NONE,
+        assertThatThrownBy(() -> validate(new InMemorySeries(), PlausibilityPolicy.NONE,
                 batch(reading(installed).at("2024-02-01T00:00:00Z").value("0")), NOW, ZoneOffset.UTC))
                 .hasMessageContaining("lies before 2024-03-01T00:00:00Z, the start of the meter's installation")
                 .hasMessageNotContaining("epoch").hasMessageNotContaining("clock");
@@ -128,12 +127,12 @@ class ReadingBatchValidatorFieldTrialTest {
         Meter installed = powerMeter().attributes(Map.of(MeterLifecycle.INSTALLATION_DATE, "2024-03-01")).build();
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         // March 1st starts at 23:00 UTC on February 29th in Berlin
-        assertRejected(() -> validate(new StoredSeries(), PlausibilityPolicy.NONE,
+        assertRejected(() -> validate(new InMemorySeries(), PlausibilityPolicy.NONE,
                 batch(reading(installed).at("2024-02-29T22:59:59Z").value("0")), NOW, berlin), RejectionReason.TIMESTAMP_TOO_EARLY);
-        assertThat(validate(new StoredSeries(), PlausibilityPolicy.NONE, batch(reading(installed).at("2024-02-29T23:00:00Z").value("0")),
+        assertThat(validate(new InMemorySeries(), PlausibilityPolicy.NONE, batch(reading(installed).at("2024-02-29T23:00:00Z").value("0")),
                 NOW, berlin)).hasSize(1);
         Meter commissioned = powerMeter().attributes(Map.of(MeterLifecycle.COMMISSIONING_DATE, "2024-03-01T10:00:00Z")).build();
-        assertRejected(() -> validate(new StoredSeries(), PlausibilityPolicy.NONE,
+        assertRejected(() -> validate(new InMemorySeries(), PlausibilityPolicy.NONE,
                 batch(reading(commissioned).at("2024-03-01T09:00:00Z").value("0")), NOW, berlin), RejectionReason.TIMESTAMP_TOO_EARLY);
     }
 
@@ -144,7 +143,7 @@ class ReadingBatchValidatorFieldTrialTest {
         Meter closed = powerMeter().status(MeterStatus.DECOMMISSIONED)
                 .attributes(Map.of(MeterLifecycle.DECOMMISSIONED_AT, "2024-05-31")).build();
         ZoneId berlin = ZoneId.of("Europe/Berlin");
-        ReadingBatchValidator v = new ReadingBatchValidator(new StoredSeries(), PlausibilityPolicy.NONE);
+        ReadingBatchValidator v = new ReadingBatchValidator(new InMemorySeries(), PlausibilityPolicy.NONE);
         // the date's whole business day is open: up to 23:59:59.999 Berlin time
         assertThat(v.validate(batch(reading(closed).at("2024-05-31T21:59:59.999Z").value("5")), NOW, berlin, true)).hasSize(1);
         assertRejected(() -> v.validate(batch(reading(closed).at("2024-05-31T22:00:00Z").value("5")), NOW, berlin, true),
@@ -156,12 +155,12 @@ class ReadingBatchValidatorFieldTrialTest {
     // ---- fresh counters (docs/domain.md#without-a-rate-fresh-counters)
 
     /** The product's rule over the stored points and the batch's own, as the application wires it. */
-    private static PlausibilityPolicy rule(StoredSeries stored) {
+    private static PlausibilityPolicy rule(InMemorySeries stored) {
         return new PlausibilityPolicy() {
             @Override
             public Optional<BigDecimal> upperBound(PlausibilityQuestion q) {
                 List<SeriesPoint> earlier = new ArrayList<>(q.written());
-                earlier.addAll(stored.plausibleBefore(q.series(), q.previous().timestamp()));
+                earlier.addAll(stored.pointsBefore(q.series(), q.previous().timestamp()));
                 return PlausibilityRule.upperBound(RateWindow.endingAt(q.previous(), earlier, q.capacity()), q.t());
             }
 
@@ -174,7 +173,7 @@ class ReadingBatchValidatorFieldTrialTest {
 
     @Test
     void on_a_counter_with_one_reading_a_thousandfold_value_is_implausible_and_the_next_genuine_one_is_taken() {
-        StoredSeries stored = StoredSeries.of(reading(meter).at("2024-06-01T08:00:00Z").value("12.5").reading());
+        InMemorySeries stored = InMemorySeries.of(reading(meter).at("2024-06-01T08:00:00Z").value("12.5").reading());
         List<Reading> slip = validate(stored, rule(stored), batch(reading(meter).at("2024-06-01T20:00:00Z").value("13100")), NOW,
                 ZoneOffset.UTC);
         assertThat(slip.get(0).status()).isEqualTo(ReadingStatus.IMPLAUSIBLE);
@@ -187,7 +186,7 @@ class ReadingBatchValidatorFieldTrialTest {
 
     @Test
     void a_tenfold_jump_on_a_fresh_counter_is_implausible_and_just_below_it_is_not() {
-        StoredSeries stored = StoredSeries.of(reading(meter).at("2024-06-01T08:00:00Z").value("40").reading());
+        InMemorySeries stored = InMemorySeries.of(reading(meter).at("2024-06-01T08:00:00Z").value("40").reading());
         assertThat(validate(stored, rule(stored), batch(reading(meter).at("2024-06-01T09:00:00Z").value("400")), NOW, ZoneOffset.UTC)
                 .get(0).status()).isEqualTo(ReadingStatus.IMPLAUSIBLE);
         assertThat(validate(stored, rule(stored), batch(reading(meter).at("2024-06-01T09:00:00Z").value("399.999")), NOW, ZoneOffset.UTC)
@@ -200,7 +199,7 @@ class ReadingBatchValidatorFieldTrialTest {
         Gen<Integer> hoursApart = SourceDSL.integers().between(1, 24 * 40);
         Gen<Integer> factor = SourceDSL.integers().between(10, 100_000);
         qt().withExamples(400).forAll(steps, hoursApart, factor, SourceDSL.integers().between(1, 100_000)).checkAssert((advances, hours, k, start) -> {
-            StoredSeries stored = new StoredSeries();
+            InMemorySeries stored = new InMemorySeries();
             Instant t = Instant.parse("2023-01-01T00:00:00Z");
             BigDecimal value = BigDecimal.valueOf(start, 2);
             stored.add(reading(meter).at(t).value(value).reading());
@@ -232,7 +231,7 @@ class ReadingBatchValidatorFieldTrialTest {
     @Test
     void a_slip_as_the_counters_first_reading_is_demoted_by_the_next_genuine_one() {
         Reading slip = reading(meter).at("2024-06-01T08:00:00Z").value("12500").reading();
-        StoredSeries stored = StoredSeries.of(slip);
+        InMemorySeries stored = InMemorySeries.of(slip);
         ReadingBatchValidator.Judgement j = new ReadingBatchValidator(stored, rule(stored)).judge(
                 batch(reading(meter).at("2024-06-02T08:00:00Z").value("12.9")), NOW, ZoneOffset.UTC, true);
         assertThat(j.readings().get(0).status()).isNull();
@@ -241,7 +240,7 @@ class ReadingBatchValidatorFieldTrialTest {
 
     @Test
     void a_digit_too_few_after_a_genuine_reading_is_refused_as_before() {
-        StoredSeries stored = StoredSeries.of(
+        InMemorySeries stored = InMemorySeries.of(
                 reading(meter).at("2024-06-01T08:00:00Z").value("990").reading(),
                 reading(meter).at("2024-06-02T08:00:00Z").value("1000").reading());
         assertRejected(() -> new ReadingBatchValidator(stored, rule(stored)).judge(
@@ -250,7 +249,7 @@ class ReadingBatchValidatorFieldTrialTest {
 
     @Test
     void a_slip_earlier_in_the_same_batch_is_marked_implausible_by_the_genuine_reading_after_it() {
-        StoredSeries stored = StoredSeries.of(reading(meter).at("2024-06-01T08:00:00Z").value("10").reading());
+        InMemorySeries stored = InMemorySeries.of(reading(meter).at("2024-06-01T08:00:00Z").value("10").reading());
         ReadingBatchValidator.Judgement j = new ReadingBatchValidator(stored, PlausibilityPolicy.NONE).judge(batch(
                 reading(meter).at("2024-06-02T08:00:00Z").value("110000"),
                 reading(meter).at("2024-06-03T08:00:00Z").value("12")), NOW, ZoneOffset.UTC, true);

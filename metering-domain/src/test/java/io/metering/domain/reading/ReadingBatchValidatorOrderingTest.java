@@ -12,7 +12,6 @@ import io.metering.domain.counter.Direction;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.fixtures.ReadingSpec;
-import io.metering.domain.fixtures.StoredSeries;
 import io.metering.domain.meter.Meter;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,7 +33,7 @@ class ReadingBatchValidatorOrderingTest {
         return ReadingSpec.of(meter, counter);
     }
 
-    private List<Reading> validate(StoredSeries stored, List<ReadingCandidate> batch) {
+    private List<Reading> validate(InMemorySeries stored, List<ReadingCandidate> batch) {
         return new ReadingBatchValidator(stored, PlausibilityPolicy.NONE).validate(batch, NOW, true);
     }
 
@@ -44,8 +43,8 @@ class ReadingBatchValidatorOrderingTest {
     }
 
     /** 100 on May 1st, 200 on May 20th. */
-    private StoredSeries hundredThenTwoHundred() {
-        return StoredSeries.of(
+    private InMemorySeries hundredThenTwoHundred() {
+        return InMemorySeries.of(
                 reading().at("2024-05-01T00:00:00Z").value("100").reading(),
                 reading().at("2024-05-20T00:00:00Z").value("200").reading());
     }
@@ -99,7 +98,7 @@ class ReadingBatchValidatorOrderingTest {
     @Test
     void the_other_direction_of_the_same_counter_is_another_series() {
         Counter bidirectional = bareCounter(meter).build();
-        StoredSeries stored = StoredSeries.of(
+        InMemorySeries stored = InMemorySeries.of(
                 ReadingSpec.of(meter, bidirectional).direction(Direction.FEED_OUT).at("2024-05-01T00:00:00Z").value("5000").reading());
         assertThat(validate(stored, batch(
                 ReadingSpec.of(meter, bidirectional).direction(Direction.FEED_IN).at("2024-05-10T00:00:00Z").value("3"))))
@@ -110,13 +109,13 @@ class ReadingBatchValidatorOrderingTest {
 
     @Test
     void a_meter_change_is_not_checked_against_earlier_readings() {
-        StoredSeries stored = StoredSeries.of(reading().at("2024-05-01T00:00:00Z").value("80000").reading());
+        InMemorySeries stored = InMemorySeries.of(reading().at("2024-05-01T00:00:00Z").value("80000").reading());
         assertThat(validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("5").meterChange()))).hasSize(1);
     }
 
     @Test
     void a_meter_adjustment_is_not_checked_against_earlier_readings() {
-        StoredSeries stored = StoredSeries.of(reading().at("2024-05-01T00:00:00Z").value("80000").reading());
+        InMemorySeries stored = InMemorySeries.of(reading().at("2024-05-01T00:00:00Z").value("80000").reading());
         assertThat(validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("5").reason("meter_adjustment")))).hasSize(1);
     }
 
@@ -128,7 +127,7 @@ class ReadingBatchValidatorOrderingTest {
 
     @Test
     void a_stored_meter_change_is_no_upper_bound_for_earlier_readings() {
-        StoredSeries stored = StoredSeries.of(
+        InMemorySeries stored = InMemorySeries.of(
                 reading().at("2024-05-01T00:00:00Z").value("100").reading(),
                 reading().at("2024-05-20T00:00:00Z").value("5").meterChange().reading());
         assertThat(validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("150")))).hasSize(1);
@@ -136,7 +135,7 @@ class ReadingBatchValidatorOrderingTest {
 
     @Test
     void a_batch_meter_change_is_no_upper_bound_for_earlier_batch_readings() {
-        StoredSeries stored = StoredSeries.of(reading().at("2024-05-01T00:00:00Z").value("100").reading());
+        InMemorySeries stored = InMemorySeries.of(reading().at("2024-05-01T00:00:00Z").value("100").reading());
         assertThat(validate(stored, batch(
                 reading().at("2024-05-20T00:00:00Z").value("5").meterChange(),
                 reading().at("2024-05-10T00:00:00Z").value("150")))).hasSize(2);
@@ -144,7 +143,7 @@ class ReadingBatchValidatorOrderingTest {
 
     @Test
     void a_reading_before_a_stored_meter_change_is_still_checked_against_its_predecessor() {
-        StoredSeries stored = StoredSeries.of(
+        InMemorySeries stored = InMemorySeries.of(
                 reading().at("2024-05-01T00:00:00Z").value("100").reading(),
                 reading().at("2024-05-20T00:00:00Z").value("5").meterChange().reading());
         assertRejected(() -> validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("90"))),
@@ -153,7 +152,7 @@ class ReadingBatchValidatorOrderingTest {
 
     @Test
     void readings_after_a_meter_change_are_checked_against_it() {
-        StoredSeries stored = StoredSeries.of(
+        InMemorySeries stored = InMemorySeries.of(
                 reading().at("2024-05-01T00:00:00Z").value("80000").reading(),
                 reading().at("2024-05-10T00:00:00Z").value("5").meterChange().reading());
         assertThat(validate(stored, batch(reading().at("2024-05-20T00:00:00Z").value("5")))).hasSize(1);
@@ -163,7 +162,7 @@ class ReadingBatchValidatorOrderingTest {
 
     @Test
     void readings_after_a_meter_change_of_the_same_batch_are_checked_against_it() {
-        StoredSeries stored = StoredSeries.of(reading().at("2024-05-01T00:00:00Z").value("80000").reading());
+        InMemorySeries stored = InMemorySeries.of(reading().at("2024-05-01T00:00:00Z").value("80000").reading());
         assertRejected(() -> validate(stored, batch(
                         reading().at("2024-05-10T00:00:00Z").value("5").meterChange(),
                         reading().at("2024-05-20T00:00:00Z").value("4"))),
@@ -174,7 +173,7 @@ class ReadingBatchValidatorOrderingTest {
 
     @Test
     void readings_of_one_batch_are_checked_against_each_other_whatever_their_order_in_the_request() {
-        assertRejected(() -> validate(new StoredSeries(), batch(
+        assertRejected(() -> validate(new InMemorySeries(), batch(
                         reading().at("2024-05-20T00:00:00Z").value("100"),
                         reading().at("2024-05-10T00:00:00Z").value("200"))),
                 RejectionReason.LESS_THAN_PREVIOUS).hasMessageContaining("readings[0]");
@@ -191,7 +190,7 @@ class ReadingBatchValidatorOrderingTest {
     @Test
     void the_nearest_earlier_reading_decides_whether_stored_or_from_the_batch() {
         // stored 100 (May 1st), batch 150 (May 5th), stored 160 (May 8th): the May 10th reading follows 160
-        StoredSeries stored = StoredSeries.of(
+        InMemorySeries stored = InMemorySeries.of(
                 reading().at("2024-05-01T00:00:00Z").value("100").reading(),
                 reading().at("2024-05-08T00:00:00Z").value("160").reading());
         assertRejected(() -> validate(stored, batch(
@@ -211,7 +210,7 @@ class ReadingBatchValidatorOrderingTest {
     @Test
     void a_batch_reading_replacing_a_stored_one_at_its_instant_is_judged_by_the_other_neighbours() {
         Reading stored150 = reading().at("2024-05-10T00:00:00Z").value("150").reading();
-        StoredSeries stored = hundredThenTwoHundred().add(stored150).replacing(List.of(stored150.key()));
+        InMemorySeries stored = hundredThenTwoHundred().add(stored150).replacing(List.of(stored150.key()));
         assertThat(validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("120")))).hasSize(1);
     }
 
@@ -233,7 +232,7 @@ class ReadingBatchValidatorOrderingTest {
 
     @Test
     void stored_implausible_readings_are_not_neighbours() {
-        StoredSeries stored = hundredThenTwoHundred()
+        InMemorySeries stored = hundredThenTwoHundred()
                 .add(reading().at("2024-05-05T00:00:00Z").value("100000").status(ReadingStatus.IMPLAUSIBLE).reading());
         assertThat(validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("150")))).hasSize(1);
     }
@@ -243,13 +242,13 @@ class ReadingBatchValidatorOrderingTest {
     @Test
     void a_wrap_of_a_rolling_register_is_accepted() {
         Counter fiveDigits = counter.toBuilder().registerCapacity(new BigDecimal("100000")).build();
-        StoredSeries stored = StoredSeries.of(ReadingSpec.of(meter, fiveDigits).at("2024-05-01T00:00:00Z").value("99993").reading());
+        InMemorySeries stored = InMemorySeries.of(ReadingSpec.of(meter, fiveDigits).at("2024-05-01T00:00:00Z").value("99993").reading());
         assertThat(validate(stored, batch(ReadingSpec.of(meter, fiveDigits).at("2024-05-10T00:00:00Z").value("13")))).hasSize(1);
     }
 
     @Test
     void the_same_drop_without_declared_capacity_is_less_than_previous() {
-        StoredSeries stored = StoredSeries.of(reading().at("2024-05-01T00:00:00Z").value("99993").reading());
+        InMemorySeries stored = InMemorySeries.of(reading().at("2024-05-01T00:00:00Z").value("99993").reading());
         assertRejected(() -> validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("13"))),
                 RejectionReason.LESS_THAN_PREVIOUS);
     }
@@ -257,7 +256,7 @@ class ReadingBatchValidatorOrderingTest {
     @Test
     void a_drop_too_large_for_a_wrap_is_less_than_previous_even_with_capacity() {
         Counter fiveDigits = counter.toBuilder().registerCapacity(new BigDecimal("100000")).build();
-        StoredSeries stored = StoredSeries.of(ReadingSpec.of(meter, fiveDigits).at("2024-05-01T00:00:00Z").value("60000").reading());
+        InMemorySeries stored = InMemorySeries.of(ReadingSpec.of(meter, fiveDigits).at("2024-05-01T00:00:00Z").value("60000").reading());
         assertRejected(() -> validate(stored, batch(ReadingSpec.of(meter, fiveDigits).at("2024-05-10T00:00:00Z").value("13"))),
                 RejectionReason.LESS_THAN_PREVIOUS);
     }
@@ -265,7 +264,7 @@ class ReadingBatchValidatorOrderingTest {
     @Test
     void a_reading_before_a_stored_wrap_is_checked_with_the_wrap_in_mind() {
         Counter fiveDigits = counter.toBuilder().registerCapacity(new BigDecimal("100000")).build();
-        StoredSeries stored = StoredSeries.of(
+        InMemorySeries stored = InMemorySeries.of(
                 ReadingSpec.of(meter, fiveDigits).at("2024-05-01T00:00:00Z").value("99990").reading(),
                 ReadingSpec.of(meter, fiveDigits).at("2024-05-20T00:00:00Z").value("13").reading());
         assertThat(validate(stored, batch(ReadingSpec.of(meter, fiveDigits).at("2024-05-10T00:00:00Z").value("99995")))).hasSize(1);

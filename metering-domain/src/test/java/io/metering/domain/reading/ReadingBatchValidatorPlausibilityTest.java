@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.domain.counter.Counter;
 import io.metering.domain.fixtures.ReadingSpec;
-import io.metering.domain.fixtures.StoredSeries;
 import io.metering.domain.meter.Meter;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,12 +36,12 @@ class ReadingBatchValidatorPlausibilityTest {
         return ReadingSpec.of(meter, counter);
     }
 
-    private List<Reading> validate(StoredSeries stored, List<ReadingCandidate> batch) {
+    private List<Reading> validate(InMemorySeries stored, List<ReadingCandidate> batch) {
         return new ReadingBatchValidator(stored, previousPlusHundred).validate(batch, NOW, true);
     }
 
-    private StoredSeries hundredOnMayFirst() {
-        return StoredSeries.of(reading().at("2024-05-01T00:00:00Z").value("100").reading());
+    private InMemorySeries hundredOnMayFirst() {
+        return InMemorySeries.of(reading().at("2024-05-01T00:00:00Z").value("100").reading());
     }
 
     @Test
@@ -74,7 +73,7 @@ class ReadingBatchValidatorPlausibilityTest {
 
     @Test
     void a_reading_with_a_later_stored_reading_is_not_judged_by_the_hook() {
-        StoredSeries stored = hundredOnMayFirst().add(reading().at("2024-06-10T00:00:00Z").value("5000").reading());
+        InMemorySeries stored = hundredOnMayFirst().add(reading().at("2024-06-10T00:00:00Z").value("5000").reading());
         List<Reading> out = validate(stored, batch(reading().at("2024-06-01T00:00:00Z").value("4000")));
         assertThat(out.get(0).status()).isNull();
         assertThat(askedWith).isEmpty();
@@ -82,7 +81,7 @@ class ReadingBatchValidatorPlausibilityTest {
 
     @Test
     void a_first_reading_without_history_is_not_judged() {
-        List<Reading> out = validate(new StoredSeries(), batch(reading().at("2024-06-01T00:00:00Z").value("100000")));
+        List<Reading> out = validate(new InMemorySeries(), batch(reading().at("2024-06-01T00:00:00Z").value("100000")));
         assertThat(out.get(0).status()).isNull();
         assertThat(askedWith).isEmpty();
     }
@@ -130,7 +129,7 @@ class ReadingBatchValidatorPlausibilityTest {
     void a_wrap_is_compared_unwrapped_against_the_bound() {
         Counter rolling = consumptionCounter(meter).registerCapacity(new BigDecimal("100000")).build();
         ReadingSpec at99950 = ReadingSpec.of(meter, rolling).at("2024-05-01T00:00:00Z").value("99950");
-        StoredSeries stored = StoredSeries.of(at99950.reading());
+        InMemorySeries stored = InMemorySeries.of(at99950.reading());
 
         // bound 99950 + 100 = 100050: 40 wraps to 100040 (plausible), 5000 wraps to 105000 (not)
         List<Reading> small = validate(stored, batch(ReadingSpec.of(meter, rolling).at("2024-06-01T00:00:00Z").value("40")));

@@ -10,7 +10,6 @@ import io.metering.domain.counter.Counter;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.fixtures.ReadingSpec;
-import io.metering.domain.fixtures.StoredSeries;
 import io.metering.domain.meter.ContractPeriod;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterStatus;
@@ -26,7 +25,7 @@ class ReadingBatchValidatorSingleReadingRulesTest {
 
     private final Meter meter = powerMeter().build();
     private final Counter counter = consumptionCounter(meter).build();
-    private final ReadingBatchValidator validator = new ReadingBatchValidator(new StoredSeries(), PlausibilityPolicy.NONE);
+    private final ReadingBatchValidator validator = new ReadingBatchValidator(new InMemorySeries(), PlausibilityPolicy.NONE);
 
     private ReadingSpec reading(Meter m, Counter c) {
         return ReadingSpec.of(m, c);
@@ -112,7 +111,7 @@ class ReadingBatchValidatorSingleReadingRulesTest {
     @Test
     void skipping_validation_accepts_what_the_rules_would_refuse() {
         ReadingBatchValidator withHistory = new ReadingBatchValidator(
-                StoredSeries.of(reading().at("2024-06-01T00:00:00Z").value("500").reading()), PlausibilityPolicy.NONE);
+                InMemorySeries.of(reading().at("2024-06-01T00:00:00Z").value("500").reading()), PlausibilityPolicy.NONE);
         List<Reading> out = withHistory.validate(batch(
                 reading().at("2024-06-02T00:00:00Z").value("400"),
                 reading().at(NOW.plusSeconds(3600)).value("1")), NOW, false);
@@ -122,7 +121,7 @@ class ReadingBatchValidatorSingleReadingRulesTest {
     @Test
     void skipping_validation_never_marks_readings_implausible() {
         ReadingBatchValidator strict = new ReadingBatchValidator(
-                StoredSeries.of(reading().at("2024-06-01T00:00:00Z").value("100").reading()),
+                InMemorySeries.of(reading().at("2024-06-01T00:00:00Z").value("100").reading()),
                 q -> java.util.Optional.of(BigDecimal.ONE));
         List<Reading> out = strict.validate(batch(reading().at("2024-06-02T00:00:00Z").value("1000000")), NOW, false);
         assertThat(out.get(0).status()).isNull();

@@ -11,7 +11,6 @@ import static org.quicktheories.QuickTheory.qt;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.RegisterCapacity;
 import io.metering.domain.fixtures.ReadingSpec;
-import io.metering.domain.fixtures.StoredSeries;
 import io.metering.domain.meter.Meter;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,7 +42,7 @@ class RelativeValuesPropertiesTest {
         /** The series as the validator stores it, so only series the rules accept are examined. */
         List<SeriesPoint> acceptedPoints() {
             List<ReadingCandidate> batch = ReadingSpec.batch(readings.toArray(ReadingSpec[]::new));
-            return new ReadingBatchValidator(new StoredSeries(), PlausibilityPolicy.NONE).validate(batch, NOW, true)
+            return new ReadingBatchValidator(new InMemorySeries(), PlausibilityPolicy.NONE).validate(batch, NOW, true)
                     .stream().map(Reading::point).toList();
         }
 

@@ -7,7 +7,6 @@ import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.counter.RegisterCapacity;
 import io.metering.domain.fixtures.ReadingSpec;
-import io.metering.domain.fixtures.StoredSeries;
 import io.metering.domain.meter.Meter;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -53,8 +52,8 @@ record SeriesScenario(Meter meter, Counter counter, List<Reading> stored, List<R
     }
 
     /** The stored readings as the write rules see them: the readings the batch replaces are left out. */
-    StoredSeries neighbours() {
-        StoredSeries s = new StoredSeries();
+    InMemorySeries neighbours() {
+        InMemorySeries s = new InMemorySeries();
         stored.forEach(s::add);
         return s.replacing(batch().stream().map(c -> c.reading().key()).toList());
     }
