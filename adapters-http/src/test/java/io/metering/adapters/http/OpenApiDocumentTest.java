@@ -7,6 +7,8 @@ import io.javalin.router.ParsedEndpoint;
 import io.metering.adapters.http.TestApp.Response;
 import io.metering.adapters.http.changeset.ChangesetRoutes;
 import io.metering.adapters.http.error.ErrorReasons;
+import io.metering.adapters.http.error.TransportReason;
+import io.metering.domain.error.ReasonCode;
 import io.metering.domain.error.RejectionReason;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,7 +70,9 @@ class OpenApiDocumentTest {
         Set<String> listed = new HashSet<>();
         doc.at("/components/schemas/Error/properties/reason/enum").forEach(n -> listed.add(n.asText()));
 
-        for (RejectionReason reason : RejectionReason.values()) {
+        List<ReasonCode> reasons = new ArrayList<>(List.of(RejectionReason.values()));
+        reasons.addAll(List.of(TransportReason.values()));
+        for (ReasonCode reason : reasons) {
             assertThat(listed).as("Error.reason lists " + reason.code()).contains(reason.code());
         }
         assertThat(listed).contains(ErrorReasons.UNAUTHORIZED, ErrorReasons.METHOD_NOT_ALLOWED, ErrorReasons.INTERNAL_ERROR,

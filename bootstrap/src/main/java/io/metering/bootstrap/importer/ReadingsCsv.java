@@ -219,7 +219,7 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
         nextRecord = null;
         try {
             if (r.size() != header.size()) {
-                throw new InvalidRequestException(RejectionReason.INVALID_BODY,
+                throw new InvalidRequestException(ImportFileReason.MALFORMED_FILE,
                         r.size() + " fields where the header names " + header.size());
             }
             MeterId meter = meter(r);

@@ -94,7 +94,7 @@ public final class UploadedFiles implements ImportFileReader {
             } catch (IOException ignored) {
                 // refused anyway
             }
-            throw new InvalidRequestException(RejectionReason.INVALID_BODY, "the file is not import CSV: " + problem(e));
+            throw new InvalidRequestException(ImportFileReason.MALFORMED_FILE, "the file is not import CSV: " + problem(e));
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.metering.application.model.ReadingInput;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.ReasonCode;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
@@ -72,13 +73,13 @@ class ReadingsCsvTest {
                 + METER + ",2024-01-03,x\n" + "not-a-uuid,2024-01-03,1\n" + METER + ",2024-02-30,1\n");
 
         in.next();
-        assertRefused(in, RejectionReason.INVALID_BODY, "line 3: ");
+        assertRefused(in, ImportFileReason.MALFORMED_FILE, "line 3: ");
         assertRefused(in, RejectionReason.INVALID_VALUE, "line 4: ");
         assertRefused(in, RejectionReason.INVALID_PARAMETER, "line 5: ");
         assertRefused(in, RejectionReason.INVALID_TIMESTAMP, "line 6: ");
     }
 
-    private static void assertRefused(ReadingsCsv in, RejectionReason reason, String prefix) {
+    private static void assertRefused(ReadingsCsv in, ReasonCode reason, String prefix) {
         assertThatThrownBy(in::next).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
             assertThat(e.reason()).isEqualTo(reason);
             assertThat(e.getMessage()).startsWith(prefix);

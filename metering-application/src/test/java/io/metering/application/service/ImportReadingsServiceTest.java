@@ -21,6 +21,7 @@ import io.metering.domain.counter.Direction;
 import io.metering.domain.error.ForbiddenException;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.MeteringException;
+import io.metering.domain.error.ReasonCode;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.reading.Reading;
@@ -360,7 +361,7 @@ class ImportReadingsServiceTest {
     }
 
     /** Stored readings or the rejection reason. */
-    private record Outcome(List<String> stored, Optional<RejectionReason> rejected) {}
+    private record Outcome(List<String> stored, Optional<ReasonCode> rejected) {}
 
     private static Outcome outcome(List<Integer> storedHours, List<Integer> batchHours, java.util.function.Consumer<ServiceWorld> write) {
         ServiceWorld w = new ServiceWorld();
@@ -370,7 +371,7 @@ class ImportReadingsServiceTest {
         storedHours.stream().distinct().sorted().forEach(h -> w.store.upsert(ServiceWorld.ORG, List.of(new Reading(m.id(), c.id(),
                 Direction.FEED_OUT, T0.plus(Duration.ofHours(h)), java.math.BigDecimal.valueOf(h * 10L),
                 io.metering.domain.reading.ReadingSource.ERP, null, null, null, null, null, null, null, java.util.Map.of()))));
-        Optional<RejectionReason> rejected = Optional.empty();
+        Optional<ReasonCode> rejected = Optional.empty();
         try {
             write.accept(w);
         } catch (MeteringException e) {

@@ -18,6 +18,7 @@ import io.metering.application.port.out.ReadingRepository;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.error.MeteringException;
+import io.metering.domain.error.ReasonCode;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.reading.Reading;
@@ -54,7 +55,7 @@ class SpanChecksTest {
     }
 
     /** Stored readings and the rejection, if any. */
-    private record Outcome(List<String> stored, Optional<RejectionReason> rejected) {}
+    private record Outcome(List<String> stored, Optional<ReasonCode> rejected) {}
 
     private static Outcome outcome(List<Integer> storedHours, List<Integer> batchHours, int seed, boolean spans) {
         InMemoryStore store = new InMemoryStore();
@@ -79,7 +80,7 @@ class SpanChecksTest {
             long value = Math.max(0, h * 10L + 5 - ((i + seed) % 3 == 2 ? 17 : 0));
             batch.add(ServiceWorld.reading(m, c, T0.plus(Duration.ofHours(h)).toString(), String.valueOf(value)).build());
         }
-        Optional<RejectionReason> rejected = Optional.empty();
+        Optional<ReasonCode> rejected = Optional.empty();
         try {
             new RecordReadingsService(ctx, PlausibilityProvider.NONE).record(new RecordReadingsCommand(setup.admin, batch,
                     WriteOptions.DEFAULT));

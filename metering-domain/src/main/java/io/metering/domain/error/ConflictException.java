@@ -13,7 +13,7 @@ public final class ConflictException extends MeteringException {
      * @param reason the more specific conflict, e.g. {@code counter_has_readings}
      * @param message what conflicts
      */
-    public ConflictException(RejectionReason reason, String message) {
+    public ConflictException(ReasonCode reason, String message) {
         super(reason, message);
     }
 }

@@ -8,7 +8,7 @@ public final class InvalidRequestException extends MeteringException {
      * @param reason the rule that was broken
      * @param message what was wrong, naming the offending field or reading index
      */
-    public InvalidRequestException(RejectionReason reason, String message) {
+    public InvalidRequestException(ReasonCode reason, String message) {
         super(reason, message);
     }
 

@@ -4,27 +4,27 @@ import java.util.Objects;
 
 /**
  * The small sealed family of rejections the domain and the use cases raise. Each carries a
- * {@link RejectionReason}; the HTTP adapter maps each subtype to one status in one table
+ * {@link ReasonCode} (the domain's are {@link RejectionReason}); the HTTP adapter maps each subtype to one status in one table
  * (docs/architecture.md#errors).
  */
 public sealed class MeteringException extends RuntimeException
         permits InvalidRequestException, NotFoundException, ConflictException, ForbiddenException {
 
     private static final long serialVersionUID = 1L;
-    private final RejectionReason reason;
+    private final ReasonCode reason;
 
     /**
      * @param reason the reason code reported to the caller
      * @param message a human-readable message; shown to the caller, so it must not leak other
      *     tenants' data
      */
-    protected MeteringException(RejectionReason reason, String message) {
+    protected MeteringException(ReasonCode reason, String message) {
         super(Objects.requireNonNull(message, "message"), null, false, false);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
     /** The reason code reported as {@code reason}. */
-    public RejectionReason reason() {
+    public ReasonCode reason() {
         return reason;
     }
 }

@@ -1,14 +1,15 @@
 package io.metering.domain.error;
 
 /**
- * Machine-readable reason codes carried by every rejected request as {@code reason}.
+ * The reason codes of the domain's refusals, answered as {@code reason}.
  *
  * <p>The first group is taken verbatim from the Metering API 1.2.0 contract's error responses; the
  * second group is this product's own, for rules docs/domain.md adds ("Writing readings") and for input
- * the contract leaves unspecified. Refusals of the transport alone (size limits, media types,
- * unparsable requests) are the HTTP adapter's ({@code ErrorReasons}), not rules of the domain.
+ * the contract leaves unspecified. Refusals of the transport alone (size limits, media types, bodies
+ * that are not JSON of the expected shape) and of import file formats are the adapters' own
+ * {@link ReasonCode}s, not rules of the domain.
  */
-public enum RejectionReason {
+public enum RejectionReason implements ReasonCode {
     // --- codes of the contract ---
     MISSING_PARAMS("missing_params"),
     CONTRACT_PERIOD("contract_period"),
@@ -41,8 +42,6 @@ public enum RejectionReason {
     EXCEEDS_REGISTER_CAPACITY("exceeds_register_capacity"),
     /** A parameter or field whose value is not allowed (wrong enum value, bad range, wrong type). */
     INVALID_PARAMETER("invalid_parameter"),
-    /** A body that is not well-formed JSON of the expected shape. */
-    INVALID_BODY("invalid_body"),
     /** An option the caller's kind of token may not use (portal users and admin-only options). */
     FORBIDDEN_OPTION("forbidden_option"),
     /** The resource does not exist or is outside the caller's reach. */
@@ -75,7 +74,7 @@ public enum RejectionReason {
         this.code = code;
     }
 
-    /** The wire code, e.g. {@code less_than_previous}. */
+    @Override
     public String code() {
         return code;
     }

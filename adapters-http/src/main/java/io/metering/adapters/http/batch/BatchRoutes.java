@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.metering.adapters.http.changeset.ChangesetMapper;
+import io.metering.adapters.http.error.TransportReason;
 import io.metering.adapters.http.reading.ReadingMapper;
 import io.metering.adapters.http.reading.ReadingResponse;
 import io.metering.adapters.http.web.Access;
@@ -125,7 +126,7 @@ public final class BatchRoutes {
         for (int i = 0; i < sent.size(); i++) {
             BatchReadingRequest r = sent.get(i);
             if (r == null) {
-                throw new InvalidRequestException(RejectionReason.INVALID_BODY, "readings[" + i + "] must be an object");
+                throw new InvalidRequestException(TransportReason.INVALID_BODY, "readings[" + i + "] must be an object");
             }
             try {
                 items.add(BatchItem.keeping(mapper.toItem(r, businessZone), omitted(nodes.path(i))));

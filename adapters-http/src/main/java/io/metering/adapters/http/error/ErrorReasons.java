@@ -18,7 +18,7 @@ public final class ErrorReasons {
     /** 415: a request whose content type the operation does not read. */
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
     /** 400: a body that is not JSON of the expected shape. */
-    public static final String INVALID_BODY = RejectionReason.INVALID_BODY.code();
+    public static final String INVALID_BODY = TransportReason.INVALID_BODY.code();
     /** 500. */
     public static final String INTERNAL_ERROR = "internal_error";
     /** 503: the JWK set of the token signing keys cannot be fetched. */

@@ -1,5 +1,6 @@
 package io.metering.adapters.http.imports;
 
+import io.metering.adapters.http.error.TransportReason;
 import io.metering.application.model.ImportCommit;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -127,7 +128,7 @@ public final class ImportRoutes {
                 }
             }
             if (total == 0) {
-                throw new InvalidRequestException(RejectionReason.INVALID_BODY, "the body is empty; send the file to import");
+                throw new InvalidRequestException(TransportReason.INVALID_BODY, "the body is empty; send the file to import");
             }
             return file;
         } catch (IOException e) {

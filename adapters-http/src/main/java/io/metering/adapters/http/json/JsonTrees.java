@@ -1,6 +1,7 @@
 package io.metering.adapters.http.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.metering.adapters.http.error.TransportReason;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import java.math.BigDecimal;
@@ -32,7 +33,7 @@ public final class JsonTrees {
      */
     public static Map<String, Object> object(JsonNode node, String what) {
         if (node == null || !node.isObject()) {
-            throw new InvalidRequestException(RejectionReason.INVALID_BODY, what + " must be a JSON object");
+            throw new InvalidRequestException(TransportReason.INVALID_BODY, what + " must be a JSON object");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -87,6 +88,6 @@ public final class JsonTrees {
             }
             return map;
         }
-        throw new InvalidRequestException(RejectionReason.INVALID_BODY, path + " holds an unsupported JSON value");
+        throw new InvalidRequestException(TransportReason.INVALID_BODY, path + " holds an unsupported JSON value");
     }
 }

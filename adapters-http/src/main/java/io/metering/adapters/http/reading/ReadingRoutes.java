@@ -2,6 +2,7 @@ package io.metering.adapters.http.reading;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.metering.adapters.http.error.TransportReason;
 import io.metering.adapters.http.json.RequestFields;
 import io.metering.adapters.http.web.Access;
 import io.metering.adapters.http.web.CsvNegotiation;
@@ -161,7 +162,7 @@ public final class ReadingRoutes {
     private static MeterReadingRequest item(List<MeterReadingRequest> readings, int i) {
         MeterReadingRequest r = readings.get(i);
         if (r == null) {
-            throw new InvalidRequestException(RejectionReason.INVALID_BODY, "readings[" + i + "] must be an object");
+            throw new InvalidRequestException(TransportReason.INVALID_BODY, "readings[" + i + "] must be an object");
         }
         return r;
     }

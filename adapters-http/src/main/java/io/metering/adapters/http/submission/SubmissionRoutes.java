@@ -2,6 +2,7 @@ package io.metering.adapters.http.submission;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.metering.adapters.http.error.TransportReason;
 import io.metering.adapters.http.reading.ReadingAnswers;
 import io.metering.adapters.http.web.Access;
 import io.metering.adapters.http.web.Guard;
@@ -14,7 +15,6 @@ import io.metering.application.port.in.SubmissionReadingsCommand;
 import io.metering.application.port.in.SubmissionReadingsUseCase;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.NotFoundException;
-import io.metering.domain.error.RejectionReason;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +91,7 @@ public final class SubmissionRoutes {
             return null;
         }
         if (r.readings() != null && r.readings().contains(null)) {
-            throw new InvalidRequestException(RejectionReason.INVALID_BODY, at + ".readings must hold objects");
+            throw new InvalidRequestException(TransportReason.INVALID_BODY, at + ".readings must hold objects");
         }
         try {
             return mapper.toMeterReading(r, businessZone);

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.metering.adapters.http.error.HttpFailure;
+import io.metering.adapters.http.error.TransportReason;
 import io.metering.adapters.http.json.JsonTrees;
 import io.metering.adapters.http.json.StorableText;
 import io.metering.domain.error.InvalidRequestException;
-import io.metering.domain.error.RejectionReason;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -219,6 +219,6 @@ public final class JsonBody {
     }
 
     private static InvalidRequestException invalid(String message) {
-        return new InvalidRequestException(RejectionReason.INVALID_BODY, message);
+        return new InvalidRequestException(TransportReason.INVALID_BODY, message);
     }
 }

@@ -1,6 +1,7 @@
 package io.metering.bootstrap.importer.mscons;
 
 import io.metering.application.model.MeteredMessage;
+import io.metering.bootstrap.importer.ImportFileReason;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.xlate.edi.stream.EDIInputFactory;
@@ -54,14 +55,14 @@ public final class MsconsInterchange {
                             reader.getLocation().getComponentPosition(), reader.getText());
                     case END_SEGMENT -> messages.segment(segment, tag, elements);
                     case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> throw new InvalidRequestException(
-                            RejectionReason.INVALID_BODY, "segment " + segment + " (" + tag + "): " + reader.getErrorType());
+                            ImportFileReason.MALFORMED_FILE, "segment " + segment + " (" + tag + "): " + reader.getErrorType());
                     default -> {
                         // groups, transactions and composites carry nothing the segments do not
                     }
                 }
             }
         } catch (EDIStreamException e) {
-            throw new InvalidRequestException(RejectionReason.INVALID_BODY, "segment " + Math.max(segment, 1)
+            throw new InvalidRequestException(ImportFileReason.MALFORMED_FILE, "segment " + Math.max(segment, 1)
                     + ": the interchange cannot be read: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import io.metering.application.model.MeterKey;
 import io.metering.application.model.MeteredMessage;
 import io.metering.application.model.MeteredSeries;
 import io.metering.application.model.MeteredValue;
+import io.metering.bootstrap.importer.ImportFileReason;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import java.math.BigDecimal;
@@ -65,7 +66,7 @@ final class MsconsMessages {
                 if (message() && "5".equals(field(e, 1, 1))) {
                     closeSeries();
                     if (location == null) {
-                        throw new InvalidRequestException(RejectionReason.INVALID_BODY, at + ": PIA without a LOC+172 metering point before it");
+                        throw new InvalidRequestException(ImportFileReason.MALFORMED_FILE, at + ": PIA without a LOC+172 metering point before it");
                     }
                     obis = field(e, 2, 1);
                     obisAt = at;
@@ -95,7 +96,7 @@ final class MsconsMessages {
     /** The messages, once the interchange has ended. */
     List<MeteredMessage> done(int segments) {
         if (series != null) {
-            throw new InvalidRequestException(RejectionReason.INVALID_BODY, "segment " + segments + ": the message has no UNT");
+            throw new InvalidRequestException(ImportFileReason.MALFORMED_FILE, "segment " + segments + ": the message has no UNT");
         }
         if (messages.isEmpty()) {
             throw new InvalidRequestException(RejectionReason.UNSUPPORTED_FORMAT, "segment " + segments + ": the interchange holds no message");

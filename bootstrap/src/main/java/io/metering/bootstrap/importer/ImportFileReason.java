@@ -1,0 +1,24 @@
+package io.metering.bootstrap.importer;
+
+import io.metering.domain.error.ReasonCode;
+
+/**
+ * The import readers' own refusal: a file that is not of the format it claims (docs/import-export.md).
+ * No rule of the domain gives it; the wire code is the one the HTTP edge gives a malformed body,
+ * since the file is the import request's body.
+ */
+public enum ImportFileReason implements ReasonCode {
+    /** A CSV file or MSCONS interchange that cannot be read as one (a bad header, a missing segment). */
+    MALFORMED_FILE("invalid_body");
+
+    private final String code;
+
+    ImportFileReason(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+}
