@@ -14,6 +14,7 @@ import io.metering.bootstrap.importer.LianderRow;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.NotFoundException;
 import io.metering.domain.meter.MeterId;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,7 +152,7 @@ public final class DemoData {
         for (int from = 0; from < points.size(); from += BATCH) {
             List<ReadingInput> batch = new ArrayList<>(BATCH);
             for (Point p : points.subList(from, Math.min(points.size(), from + BATCH))) {
-                batch.add(new ReadingInput(meter, counter, null, p.timestamp(), p.value(), ReadingSource.ERP, "regular", null,
+                batch.add(new ReadingInput(meter, counter, null, p.timestamp(), p.value(), ReadingSource.ERP, ReadingReason.REGULAR, null,
                         null, null, null, null, null, Map.of()));
             }
             readings.record(new RecordReadingsCommand(admin, batch, io.metering.application.port.in.WriteOptions.DEFAULT));

@@ -341,9 +341,9 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
         return dialect.decimal(v, "value");
     }
 
-    private String reason(List<String> r) {
-        String v = text(r, reason);
-        if (v != null && !ReadingReason.KNOWN.contains(v)) {
+    private ReadingReason reason(List<String> r) {
+        ReadingReason v = ReadingReason.of(text(r, reason));
+        if (v != null && !v.isKnown()) {
             throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "reason must be one of " + ReadingReason.KNOWN
                     + ", not '" + v + "'");
         }

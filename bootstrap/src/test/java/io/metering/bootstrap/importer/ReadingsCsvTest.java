@@ -8,6 +8,7 @@ import io.metering.domain.counter.Direction;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.ReasonCode;
 import io.metering.domain.error.RejectionReason;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import java.io.StringReader;
@@ -38,7 +39,7 @@ class ReadingsCsvTest {
         assertThat(r.timestamp()).isEqualTo(Instant.parse("2024-01-01T08:00:00.123Z"));
         assertThat(r.value()).isEqualByComparingTo("1250.5");
         assertThat(r.source()).isEqualTo(ReadingSource.ECP);
-        assertThat(r.reason()).isEqualTo("meter_change");
+        assertThat(r.reason()).isEqualTo(ReadingReason.METER_CHANGE);
         assertThat(r.status()).isEqualTo(ReadingStatus.VALID);
         assertThat(r.externalId()).isEqualTo("ext-1");
         assertThat(r.readBy()).isEqualTo("anna");

@@ -5,6 +5,7 @@ import io.metering.domain.counter.Direction;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.MeterId;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import java.math.BigDecimal;
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param timestamp the instant, null for the server's now
  * @param value the register value (required)
  * @param source the source (required)
- * @param reason reason text, may be null
+ * @param reason why the reading was taken, may be null
  * @param readBy who read the meter, may be null
  * @param status status chosen by the writer (admins only), may be null
  * @param externalId external id, may be null
@@ -30,7 +31,7 @@ import java.util.Map;
  * @param metadata string metadata, may be null
  */
 public record ReadingInput(MeterId meterId, CounterId counterId, Direction direction, Instant timestamp, BigDecimal value,
-        ReadingSource source, String reason, String readBy, ReadingStatus status, String externalId, String remark,
+        ReadingSource source, ReadingReason reason, String readBy, ReadingStatus status, String externalId, String remark,
         String note, String unit, Map<String, String> metadata) {
 
     /** @throws InvalidRequestException {@code missing_params} if meter, value or source is missing */

@@ -37,6 +37,7 @@ import io.metering.domain.meter.MeterType;
 import io.metering.domain.meter.Sector;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingKey;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import io.metering.domain.reading.SeriesKey;
@@ -132,7 +133,7 @@ public abstract class PortContractTest {
         return r.withStatus(status);
     }
 
-    protected static Reading with(Reading r, ReadingSource source, String reason, String externalId, Map<String, String> metadata) {
+    protected static Reading with(Reading r, ReadingSource source, ReadingReason reason, String externalId, Map<String, String> metadata) {
         return new Reading(r.meterId(), r.counterId(), r.direction(), r.timestamp(), r.value(), source, reason, r.readBy(),
                 r.status(), externalId, r.remark(), r.note(), r.unit(), metadata);
     }
@@ -142,7 +143,7 @@ public abstract class PortContractTest {
     }
 
     protected Changeset changeset(OrganizationId o, MeterId m, CounterId c, Instant createdAt, ChangesetId id) {
-        ProposedReading proposed = new ProposedReading(new BigDecimal("1250.30"), Direction.FEED_OUT, hours(1), "regular",
+        ProposedReading proposed = new ProposedReading(new BigDecimal("1250.30"), Direction.FEED_OUT, hours(1), ReadingReason.REGULAR,
                 "checked twice", "reader-7", ReadingStatus.VALID, "ext-1");
         return new Changeset(id, o, m, c, proposed, null,
                 new ReadingGovernance(EditMode.APPROVAL, null, null, null), createdAt, null, null);
@@ -573,7 +574,7 @@ public abstract class PortContractTest {
             metadata.put("batch", "7");
             metadata.put("origin", "import \"quoted\"");
             Reading full = new Reading(m, c, Direction.FEED_IN, T0.plusMillis(1), new BigDecimal("1250.30"), ReadingSource.JOURNEY_SUBMISSION,
-                    "meter_change", "reader-1", ReadingStatus.IN_VALIDATION, "ext-1", "remark", "note", "kWh", metadata);
+                    ReadingReason.METER_CHANGE, "reader-1", ReadingStatus.IN_VALIDATION, "ext-1", "remark", "note", "kWh", metadata);
             Reading minimal = reading(m, c, Direction.FEED_IN, T0.plusMillis(2), "0");
 
             ports.readings().insert(org, List.of(full, minimal));
@@ -654,7 +655,7 @@ public abstract class PortContractTest {
             CounterId c = CounterId.random();
             Reading stored = reading(m, c, Direction.FEED_OUT, hours(1), "1");
             ports.readings().insert(org, List.of(stored));
-            Reading replacement = with(reading(m, c, Direction.FEED_OUT, hours(1), "1.5"), ReadingSource.ECP, "regular", "e", Map.of("a", "b"));
+            Reading replacement = with(reading(m, c, Direction.FEED_OUT, hours(1), "1.5"), ReadingSource.ECP, ReadingReason.REGULAR, "e", Map.of("a", "b"));
             Reading fresh = reading(m, c, Direction.FEED_OUT, hours(2), "2");
             Reading freshAgain = reading(m, c, Direction.FEED_OUT, hours(2), "2.5");
 
@@ -695,7 +696,7 @@ public abstract class PortContractTest {
         Reading r2 = withStatus(reading(m, c, Direction.FEED_OUT, hours(2), "150000"), ReadingStatus.IMPLAUSIBLE);
         Reading r3 = reading(m, c, Direction.FEED_OUT, hours(3), "120");
         Reading r4 = withStatus(reading(m, c, Direction.FEED_OUT, hours(4), "130"), ReadingStatus.VALID);
-        Reading r5 = with(reading(m, c, Direction.FEED_OUT, hours(5), "5"), ReadingSource.ERP, "meter_change", null, Map.of());
+        Reading r5 = with(reading(m, c, Direction.FEED_OUT, hours(5), "5"), ReadingSource.ERP, ReadingReason.METER_CHANGE, null, Map.of());
 
         @BeforeEach
         void store() {
@@ -865,7 +866,7 @@ public abstract class PortContractTest {
         Reading in1 = reading(m, c, Direction.FEED_IN, hours(1), "1");
         Reading out1 = reading(m, c, Direction.FEED_OUT, hours(1), "10");
         Reading out2 = withStatus(reading(m, c, Direction.FEED_OUT, hours(2), "20000"), ReadingStatus.IMPLAUSIBLE);
-        Reading out3 = with(reading(m, c, Direction.FEED_OUT, hours(3), "30"), ReadingSource.ERP, "meter_adjustment", null, Map.of());
+        Reading out3 = with(reading(m, c, Direction.FEED_OUT, hours(3), "30"), ReadingSource.ERP, ReadingReason.METER_ADJUSTMENT, null, Map.of());
         Reading in3 = reading(m, c, Direction.FEED_IN, hours(3), "3");
         Reading in4 = withStatus(reading(m, c, Direction.FEED_IN, hours(4), "4"), ReadingStatus.VALID);
 
@@ -1118,7 +1119,7 @@ public abstract class PortContractTest {
             CounterId c = CounterId.random();
             ProposedReading previous = new ProposedReading(new BigDecimal("1E+3"), null, null, null, null, null, null, null);
             Changeset full = new Changeset(ChangesetId.random(), org, m, c,
-                    new ProposedReading(new BigDecimal("1250.30"), Direction.FEED_IN, hours(1).plusMillis(7), "meter_change", "r",
+                    new ProposedReading(new BigDecimal("1250.30"), Direction.FEED_IN, hours(1).plusMillis(7), ReadingReason.METER_CHANGE, "r",
                             "reader", ReadingStatus.IMPLAUSIBLE, "ext-9"),
                     previous,
                     new ReadingGovernance(EditMode.EXTERNAL, MatchStrategy.FUZZY, new FuzzyConfig(new BigDecimal("0.10"), null),

@@ -10,6 +10,7 @@ import io.metering.domain.counter.Direction;
 import io.metering.domain.error.NotFoundException;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingStatus;
 import java.math.BigDecimal;
 import java.util.List;
@@ -59,7 +60,7 @@ class AllowedReadingServiceTest {
         w.stored(counter, Direction.FEED_OUT, "2024-01-01T00:00:00Z", "100");
         Reading change = TestWorld.reading(counter, Direction.FEED_OUT, "2024-03-01T00:00:00Z", "5");
         w.stored(new Reading(change.meterId(), change.counterId(), change.direction(), change.timestamp(), change.value(),
-                change.source(), "meter_change", null, null, null, null, null, null, null));
+                change.source(), ReadingReason.METER_CHANGE, null, null, null, null, null, null, null));
 
         AllowedRange r = only("2024-02-01T00:00:00Z");
 

@@ -22,6 +22,7 @@ import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -238,7 +239,7 @@ class BatchWriteReadingsServiceTest {
         w.stored(counter, Direction.FEED_OUT, "2024-01-01T00:00:00Z", "500");
         Reading change = TestWorld.reading(counter, Direction.FEED_OUT, "2024-02-01T00:00:00Z", "10");
         w.stored(new Reading(change.meterId(), change.counterId(), change.direction(), change.timestamp(), change.value(),
-                change.source(), "meter_adjustment", null, null, null, null, null, null, null));
+                change.source(), ReadingReason.METER_ADJUSTMENT, null, null, null, null, null, null, null));
         w.stored(counter, Direction.FEED_OUT, "2024-03-01T00:00:00Z", "20");
         BatchItem delete = BatchItem.delete(meter.id(), counter.id(), null, at("2024-02-01T00:00:00Z"), null, null);
 

@@ -14,6 +14,7 @@ import io.metering.domain.error.NotFoundException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingReason;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class DeleteReadingServiceTest {
 
     private void storeMeterChange(Counter c, String instant, String value) {
         Reading r = TestWorld.reading(c, Direction.FEED_OUT, instant, value);
-        w.stored(new Reading(r.meterId(), r.counterId(), r.direction(), r.timestamp(), r.value(), r.source(), "meter_change",
+        w.stored(new Reading(r.meterId(), r.counterId(), r.direction(), r.timestamp(), r.value(), r.source(), ReadingReason.METER_CHANGE,
                 null, null, null, null, null, null, null));
     }
 

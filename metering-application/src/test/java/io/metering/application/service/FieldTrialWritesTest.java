@@ -25,6 +25,7 @@ import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import java.math.BigDecimal;
@@ -188,7 +189,7 @@ class FieldTrialWritesTest {
 
         assertRejected(() -> updates.update(new UpdateReadingCommand(world.admin,
                 new ReadingAddress(meter.id(), counter.id(), Instant.parse("2024-05-10T00:00:00Z"), null),
-                ReadingChanges.setting(new BigDecimal("5"), ReadingSource.ERP, null, "meter_change", null, ReadingStatus.IMPLAUSIBLE, null,
+                ReadingChanges.setting(new BigDecimal("5"), ReadingSource.ERP, null, ReadingReason.METER_CHANGE, null, ReadingStatus.IMPLAUSIBLE, null,
                         null, null), WriteOptions.DEFAULT)), RejectionReason.LESS_THAN_PREVIOUS);
         assertThat(world.stored(counter)).extracting(Reading::status).containsOnlyNulls();
     }

@@ -19,6 +19,7 @@ import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import io.metering.domain.tenant.OrganizationId;
@@ -183,7 +184,7 @@ final class ServiceWorld {
         }
 
         ReadingInput build() {
-            return new ReadingInput(meterId, counterId, direction, timestamp, value, source, reason, null, status, null, null,
+            return new ReadingInput(meterId, counterId, direction, timestamp, value, source, ReadingReason.of(reason), null, status, null, null,
                     null, null, null);
         }
     }

@@ -23,6 +23,7 @@ import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingKey;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import io.metering.domain.tenant.OrganizationId;
@@ -71,7 +72,7 @@ class SpanChecksTest {
             boolean slip = (h + seed) % 7 == 0;
             boolean segment = (h + seed) % 11 == 0;
             store.upsert(ServiceWorld.ORG, List.of(new Reading(m.id(), c.id(), Direction.FEED_OUT, T0.plus(Duration.ofHours(h)),
-                    BigDecimal.valueOf(slip ? 99_999 : h * 10L), ReadingSource.ERP, segment ? "meter_change" : null, null,
+                    BigDecimal.valueOf(slip ? 99_999 : h * 10L), ReadingSource.ERP, segment ? ReadingReason.METER_CHANGE : null, null,
                     slip ? ReadingStatus.IMPLAUSIBLE : null, null, null, null, null, Map.of())));
         });
         List<ReadingInput> batch = new ArrayList<>();

@@ -22,6 +22,7 @@ import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.meter.Sector;
 import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -36,7 +37,7 @@ class SubmissionReadingsServiceTest {
 
     private static SubmissionMeterReading entry(Meter m, SubmissionMeterType type, String reading, String feedIn, String feedOut,
             String ht, String nt, String obis) {
-        return new SubmissionMeterReading(m.id(), null, d(reading), at(DAY), "Jane", "regular", null, obis, "kWh", type, d(feedIn),
+        return new SubmissionMeterReading(m.id(), null, d(reading), at(DAY), "Jane", ReadingReason.REGULAR, null, obis, "kWh", type, d(feedIn),
                 d(feedOut), d(ht), d(nt));
     }
 

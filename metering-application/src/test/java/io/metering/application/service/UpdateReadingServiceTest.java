@@ -20,6 +20,7 @@ import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterStatus;
 import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import java.time.Instant;
@@ -49,7 +50,7 @@ class UpdateReadingServiceTest {
     @Test
     void changesTheValueAndKeepsFieldsTheBodyLeavesOut() {
         w.stored(new Reading(meter.id(), counter.id(), Direction.FEED_OUT, at("2024-01-01T00:00:00Z"), dec("100"),
-                ReadingSource.ERP, "regular", "Jane", null, "erp-1", "old remark", "a note", "kWh", Map.of("k", "v")));
+                ReadingSource.ERP, ReadingReason.REGULAR, "Jane", null, "erp-1", "old remark", "a note", "kWh", Map.of("k", "v")));
 
         Reading r = update("2024-01-01T00:00:00Z", "110.50", null).written();
 
@@ -135,7 +136,7 @@ class UpdateReadingServiceTest {
         w.stored(counter, Direction.FEED_OUT, "2024-01-01T00:00:00Z", "500");
         Reading change = TestWorld.reading(counter, Direction.FEED_OUT, "2024-02-01T00:00:00Z", "10");
         w.stored(new Reading(change.meterId(), change.counterId(), change.direction(), change.timestamp(), change.value(),
-                change.source(), "meter_change", null, null, null, null, null, null, null));
+                change.source(), ReadingReason.METER_CHANGE, null, null, null, null, null, null, null));
         w.stored(counter, Direction.FEED_OUT, "2024-03-01T00:00:00Z", "20");
 
         assertThatThrownBy(() -> update("2024-02-01T00:00:00Z", "10", at("2024-04-01T00:00:00Z")))

@@ -15,6 +15,7 @@ import io.metering.domain.error.MeteringException;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterLifecycle;
 import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import java.math.BigDecimal;
@@ -150,7 +151,7 @@ class WriteServicesPropertiesTest {
                 case 3 -> updates.update(new UpdateReadingCommand(w.admin, address, ReadingChanges.setting(storedValue(w, counter, t),
                         ReadingSource.ERP, null, null, null, ReadingStatus.IMPLAUSIBLE, null, null, null), WriteOptions.DEFAULT));
                 case 4 -> updates.update(new UpdateReadingCommand(w.admin, address, ReadingChanges.setting(storedValue(w, counter, t),
-                        ReadingSource.ERP, null, "regular", null, null, null, null, null), WriteOptions.DEFAULT));
+                        ReadingSource.ERP, null, ReadingReason.REGULAR, null, null, null, null, null), WriteOptions.DEFAULT));
                 default -> deletes.delete(new DeleteReadingCommand(w.admin, address, false));
             }
             return true;

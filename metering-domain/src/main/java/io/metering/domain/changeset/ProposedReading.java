@@ -1,6 +1,7 @@
 package io.metering.domain.changeset;
 
 import io.metering.domain.counter.Direction;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,13 +14,13 @@ import java.util.Objects;
  * @param value the register value
  * @param direction the direction, may be null
  * @param timestamp the instant, may be null
- * @param reason reason text, may be null
+ * @param reason why the reading was taken, may be null
  * @param remark remark, may be null
  * @param readBy who read the meter, may be null
  * @param status status, may be null
  * @param externalId external id, may be null
  */
-public record ProposedReading(BigDecimal value, Direction direction, Instant timestamp, String reason, String remark,
+public record ProposedReading(BigDecimal value, Direction direction, Instant timestamp, ReadingReason reason, String remark,
         String readBy, ReadingStatus status, String externalId) {
     /** @throws NullPointerException if value is null */
     public ProposedReading {

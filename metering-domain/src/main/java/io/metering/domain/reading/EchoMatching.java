@@ -90,7 +90,7 @@ public enum EchoMatching {
         return isDateOnly(t) ? LocalDate.ofInstant(t, java.time.ZoneOffset.UTC) : LocalDate.ofInstant(t, zone);
     }
 
-    private static String or(String a, String b) {
+    private static <T> T or(T a, T b) {
         return a != null ? a : b;
     }
 }

@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param timestamp the instant, UTC, millisecond precision
  * @param value the register value, exact, never negative
  * @param source where it came from
- * @param reason reason code as given ({@link ReadingReason}), may be null
+ * @param reason why the reading was taken, may be null (none given)
  * @param readBy who read the meter, may be null
  * @param status status, may be null (none set)
  * @param externalId id in an external system, may be null
@@ -39,7 +39,7 @@ public record Reading(
         Instant timestamp,
         BigDecimal value,
         ReadingSource source,
-        String reason,
+        ReadingReason reason,
         String readBy,
         ReadingStatus status,
         String externalId,
@@ -75,7 +75,7 @@ public record Reading(
 
     /** Whether this reading starts a new segment (meter change or adjustment). */
     public boolean startsSegment() {
-        return ReadingReason.startsSegment(reason);
+        return reason != null && reason.startsSegment();
     }
 
     /** Whether the reading is marked implausible and so left out of checks and consumption. */
@@ -140,7 +140,7 @@ public record Reading(
         private Instant timestamp;
         private BigDecimal value;
         private ReadingSource source = ReadingSource.ERP;
-        private String reason;
+        private ReadingReason reason;
         private String readBy;
         private ReadingStatus status;
         private String externalId;
@@ -165,8 +165,8 @@ public record Reading(
         public Builder value(String v) { value = new BigDecimal(v); return this; }
         /** Sets where the reading came from. */
         public Builder source(ReadingSource v) { source = v; return this; }
-        /** Sets the reason ({@link ReadingReason}), may be null. */
-        public Builder reason(String v) { reason = v; return this; }
+        /** Sets why the reading was taken, may be null. */
+        public Builder reason(ReadingReason v) { reason = v; return this; }
         /** Sets who read the meter, may be null. */
         public Builder readBy(String v) { readBy = v; return this; }
         /** Sets the status, may be null. */

@@ -62,7 +62,7 @@ class ReadingBuilderTest {
     void to_builder_copies_every_field() {
         Counter counter = Counter.builder(CounterId.random(), meter).direction(Direction.FEED_OUT).build();
         Reading full = new Reading(meter.id(), counter.id(), Direction.FEED_OUT, Instant.EPOCH, java.math.BigDecimal.TEN,
-                ReadingSource.ECP, "regular", "customer", ReadingStatus.VALID, "ext-1", "remark", "note", "kWh", Map.of("k", "v"));
+                ReadingSource.ECP, ReadingReason.REGULAR, "customer", ReadingStatus.VALID, "ext-1", "remark", "note", "kWh", Map.of("k", "v"));
 
         assertThat(full.toBuilder().build()).isEqualTo(full);
     }

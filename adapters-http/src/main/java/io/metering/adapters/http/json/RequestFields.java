@@ -95,12 +95,18 @@ public final class RequestFields {
 
     /** The contract's {@code Reason} enum (empty allowed). */
     @Named("reason")
-    public static String reason(String reason) {
-        if (reason != null && !ReadingReason.KNOWN.contains(reason)) {
+    public static ReadingReason reason(String reason) {
+        ReadingReason r = ReadingReason.of(reason);
+        if (r != null && !r.isKnown()) {
             throw invalid("reason must be one of regular, irregular, last, first, meter_change, contract_change, "
                     + "meter_adjustment or empty");
         }
-        return reason;
+        return r;
+    }
+
+    /** A reason where the contract takes free text ({@code ReasonString}); null stays null. */
+    public static ReadingReason reasonText(String text) {
+        return ReadingReason.of(text);
     }
 
     /**

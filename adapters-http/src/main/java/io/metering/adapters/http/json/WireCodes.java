@@ -11,6 +11,7 @@ import io.metering.domain.meter.MeterId;
 import io.metering.domain.meter.MeterStatus;
 import io.metering.domain.meter.MeterType;
 import io.metering.domain.meter.Sector;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import java.util.LinkedHashMap;
@@ -56,6 +57,11 @@ public final class WireCodes {
     /** The contract's code of the value; null stays null. */
     public static String code(ReadingStatus s) {
         return s == null ? null : s.code();
+    }
+
+    /** The reason as given, code or free text; null stays null. */
+    public static String code(ReadingReason r) {
+        return ReadingReason.textOf(r);
     }
 
     /** The contract's code of the value; null stays null. */

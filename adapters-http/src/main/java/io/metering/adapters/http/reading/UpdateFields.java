@@ -2,6 +2,7 @@ package io.metering.adapters.http.reading;
 
 import io.metering.application.model.FieldChange;
 import io.metering.application.port.in.ReadingChanges;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ import java.util.Set;
  * value) is told apart from an explicit JSON {@code null} (clear it; the contract marks
  * {@code remark}, {@code read_by}, {@code reason} and {@code status} nullable).
  */
-record UpdateFields(BigDecimal value, ReadingSource source, Instant timestamp, String reason, String readBy, ReadingStatus status,
+record UpdateFields(BigDecimal value, ReadingSource source, Instant timestamp, ReadingReason reason, String readBy, ReadingStatus status,
         String externalId, String remark, Map<String, String> metadata) {
     /**
      * @param nulls the body's fields, by JSON name, sent as an explicit {@code null}

@@ -2,6 +2,7 @@ package io.metering.adapters.persistence.jdbi;
 
 import io.metering.adapters.persistence.json.JsonValues;
 import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingReason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -57,7 +58,7 @@ final class CopyText {
         tab();
         field(r.source().code());
         tab();
-        field(r.reason());
+        field(ReadingReason.textOf(r.reason()));
         tab();
         field(r.readBy());
         tab();

@@ -63,7 +63,7 @@ final class ReadingRows {
                 .bindArray("values", String.class, column(readings, r -> r.value().toPlainString()))
                 .bindArray("meterIds", String.class, column(readings, r -> r.meterId().toString()))
                 .bindArray("sources", String.class, column(readings, r -> r.source().code()))
-                .bindArray("reasons", String.class, column(readings, Reading::reason))
+                .bindArray("reasons", String.class, column(readings, r -> ReadingReason.textOf(r.reason())))
                 .bindArray("readBys", String.class, column(readings, Reading::readBy))
                 .bindArray("statuses", String.class, column(readings, r -> r.status() == null ? null : r.status().code()))
                 .bindArray("externalIds", String.class, column(readings, Reading::externalId))
@@ -86,7 +86,7 @@ final class ReadingRows {
                 SqlInstants.read(rs, "ts"),
                 rs.getBigDecimal("value"),
                 Codes.decode(ReadingSource::fromCode, rs.getString("source"), "reading.source"),
-                rs.getString("reason"),
+                ReadingReason.of(rs.getString("reason")),
                 rs.getString("read_by"),
                 Codes.decode(ReadingStatus::fromCode, rs.getString("status"), "reading.status"),
                 rs.getString("external_id"),

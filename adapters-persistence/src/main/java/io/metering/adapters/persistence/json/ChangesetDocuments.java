@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metering.domain.changeset.ChangesetCreator;
 import io.metering.domain.changeset.ProposedReading;
 import io.metering.domain.counter.Direction;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,7 +27,7 @@ public final class ChangesetDocuments {
         node.put("value", r.value().toString());
         node.put("direction", r.direction() == null ? null : r.direction().code());
         node.put("timestamp", r.timestamp() == null ? null : r.timestamp().toString());
-        node.put("reason", r.reason());
+        node.put("reason", ReadingReason.textOf(r.reason()));
         node.put("remark", r.remark());
         node.put("read_by", r.readBy());
         node.put("status", r.status() == null ? null : r.status().code());
@@ -45,7 +46,7 @@ public final class ChangesetDocuments {
                 new BigDecimal(JsonValues.text(node, "value")),
                 Codes.decode(Direction::fromCode, JsonValues.text(node, "direction"), "direction"),
                 timestamp == null ? null : Instant.parse(timestamp),
-                JsonValues.text(node, "reason"),
+                ReadingReason.of(JsonValues.text(node, "reason")),
                 JsonValues.text(node, "remark"),
                 JsonValues.text(node, "read_by"),
                 Codes.decode(ReadingStatus::fromCode, JsonValues.text(node, "status"), "status"),

@@ -13,6 +13,7 @@ import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingKey;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import io.metering.domain.reading.SeriesKey;
@@ -43,7 +44,7 @@ class JdbiReadingBulkStoreTest {
     @Test
     void copyStoresEveryFieldExactly() {
         Reading odd = new Reading(meter, counter, Direction.FEED_IN, T0.plusMillis(123), new BigDecimal("1250.000000000001"),
-                ReadingSource.JOURNEY_SUBMISSION, "meter_change", "tab\there", ReadingStatus.VALID, "ext\\1", "line\nbreak\r",
+                ReadingSource.JOURNEY_SUBMISSION, ReadingReason.METER_CHANGE, "tab\there", ReadingStatus.VALID, "ext\\1", "line\nbreak\r",
                 "\\N is not null", "m³", Map.of("k", "v\t\"quoted\""));
         Reading plain = reading(1, "0", null);
 

@@ -4,6 +4,7 @@ import io.metering.application.model.FieldChange;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.MeterId;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import java.math.BigDecimal;
@@ -29,7 +30,7 @@ import java.util.Set;
  * @param timestamp the instant; null keeps the matched reading's, else means now (create only)
  * @param value the register value; required for create and update
  * @param source the source; required for create and update; ERP makes the item direct
- * @param reason reason code, may be null
+ * @param reason why the reading was taken, may be null
  * @param readBy who read the meter, may be null
  * @param status status, may be null
  * @param externalId external id, may be null
@@ -41,7 +42,7 @@ import java.util.Set;
  *     is a whole reading
  */
 public record BatchItem(BatchOperation operation, MeterId meterId, CounterId counterId, Direction direction, Instant timestamp,
-        BigDecimal value, ReadingSource source, String reason, String readBy, ReadingStatus status, String externalId,
+        BigDecimal value, ReadingSource source, ReadingReason reason, String readBy, ReadingStatus status, String externalId,
         String remark, String note, String unit, Map<String, String> metadata, Set<Field> kept) {
     /** The optional fields an item may leave out to keep a matched reading's values. */
     public enum Field { EXTERNAL_ID, REMARK, NOTE, READ_BY, REASON, UNIT, STATUS, METADATA }
@@ -55,7 +56,7 @@ public record BatchItem(BatchOperation operation, MeterId meterId, CounterId cou
 
     /** A whole reading: no field omitted. */
     public BatchItem(BatchOperation operation, MeterId meterId, CounterId counterId, Direction direction, Instant timestamp,
-            BigDecimal value, ReadingSource source, String reason, String readBy, ReadingStatus status, String externalId,
+            BigDecimal value, ReadingSource source, ReadingReason reason, String readBy, ReadingStatus status, String externalId,
             String remark, String note, String unit, Map<String, String> metadata) {
         this(operation, meterId, counterId, direction, timestamp, value, source, reason, readBy, status, externalId, remark,
                 note, unit, metadata, Set.of());

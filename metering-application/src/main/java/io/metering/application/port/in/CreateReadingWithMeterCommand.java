@@ -6,6 +6,7 @@ import io.metering.domain.counter.TariffType;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.MeterId;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,13 +26,13 @@ import java.util.Objects;
  * @param tariffType narrows counters and sets a created counter's tariff
  * @param value the register value (required)
  * @param readBy who read the meter, may be null
- * @param reason reason code, may be null
+ * @param reason why the reading was taken, may be null
  * @param timestamp the instant, null for now
  * @param source the source (required); ERP makes the write a direct confirmation
  * @param options {@code skip_validation} and {@code direct} (null: defaults)
  */
 public record CreateReadingWithMeterCommand(Caller caller, MeterId meterId, String maLoId, String obisNumber, String unit,
-        Direction direction, TariffType tariffType, BigDecimal value, String readBy, String reason, Instant timestamp,
+        Direction direction, TariffType tariffType, BigDecimal value, String readBy, ReadingReason reason, Instant timestamp,
         ReadingSource source, WriteOptions options) {
     /**
      * @throws InvalidRequestException {@code missing_params} without meter_id and ma_lo_id, or

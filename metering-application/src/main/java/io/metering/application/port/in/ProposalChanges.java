@@ -1,6 +1,7 @@
 package io.metering.application.port.in;
 
 import io.metering.domain.counter.Direction;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingStatus;
 import io.metering.domain.reading.ReadingValues;
 import java.math.BigDecimal;
@@ -20,7 +21,7 @@ import java.time.temporal.ChronoUnit;
  * @param status status, null keeps
  * @param externalId external id, null keeps
  */
-public record ProposalChanges(BigDecimal value, Direction direction, Instant timestamp, String reason, String remark, String readBy,
+public record ProposalChanges(BigDecimal value, Direction direction, Instant timestamp, ReadingReason reason, String remark, String readBy,
         ReadingStatus status, String externalId) {
     /**
      * @throws io.metering.domain.error.InvalidRequestException {@code negative_value} or

@@ -3,6 +3,7 @@ package io.metering.application.port.in;
 import io.metering.application.model.FieldChange;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
+import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import java.math.BigDecimal;
@@ -23,14 +24,14 @@ import java.util.Objects;
  * @param value the new register value (required, exact, not negative)
  * @param source the source of this write (required); ERP makes it a direct confirmation
  * @param timestamp the new instant, null to keep it; a different instant MOVES the reading
- * @param reason reason text (the contract's deprecated free-text {@code ReasonString})
+ * @param reason why the reading was taken: a code or free text (the contract's deprecated {@code ReasonString})
  * @param readBy who read the meter
  * @param status status (admins only)
  * @param externalId external id
  * @param remark remark
  * @param metadata string metadata replacing the stored map
  */
-public record ReadingChanges(BigDecimal value, ReadingSource source, Instant timestamp, FieldChange<String> reason,
+public record ReadingChanges(BigDecimal value, ReadingSource source, Instant timestamp, FieldChange<ReadingReason> reason,
         FieldChange<String> readBy, FieldChange<ReadingStatus> status, FieldChange<String> externalId, FieldChange<String> remark,
         FieldChange<Map<String, String>> metadata) {
     /**
@@ -56,7 +57,7 @@ public record ReadingChanges(BigDecimal value, ReadingSource source, Instant tim
     }
 
     /** Changes that set the given optional fields and keep the stored value of every null one. */
-    public static ReadingChanges setting(BigDecimal value, ReadingSource source, Instant timestamp, String reason, String readBy,
+    public static ReadingChanges setting(BigDecimal value, ReadingSource source, Instant timestamp, ReadingReason reason, String readBy,
             ReadingStatus status, String externalId, String remark, Map<String, String> metadata) {
         return new ReadingChanges(value, source, timestamp, FieldChange.setOrKeep(reason), FieldChange.setOrKeep(readBy),
                 FieldChange.setOrKeep(status), FieldChange.setOrKeep(externalId), FieldChange.setOrKeep(remark),

@@ -3,6 +3,7 @@ package io.metering.application.port.in;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.MeterId;
+import io.metering.domain.reading.ReadingReason;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.List;
  * @param readingValue the value for one-tariff meters
  * @param readingDate the instant, null for now
  * @param readBy who read the meter, may be null
- * @param reason reason code, may be null
+ * @param reason why the reading was taken, may be null
  * @param maloId the MaLo id as the journey knows it; informational, the meter id decides
  * @param obisNumber picks the counter of a one-tariff value when the meter has several
  * @param readingUnit unit for every reading of this meter (an explicit reading's own unit wins)
@@ -27,7 +28,7 @@ import java.util.List;
  * @param ntValue off-peak tariff value (two-tariff)
  */
 public record SubmissionMeterReading(MeterId meterId, List<SubmissionCounterReading> readings, BigDecimal readingValue,
-        Instant readingDate, String readBy, String reason, String maloId, String obisNumber, String readingUnit,
+        Instant readingDate, String readBy, ReadingReason reason, String maloId, String obisNumber, String readingUnit,
         SubmissionMeterType meterType, BigDecimal feedInValue, BigDecimal feedOutValue, BigDecimal htValue, BigDecimal ntValue) {
     /** @throws InvalidRequestException {@code missing_params} without meter id */
     public SubmissionMeterReading {
