@@ -32,7 +32,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class BatchWriteReadingsServiceTest {
-    private static final ReadingIdentifiers BY_EXTERNAL_ID = ReadingIdentifiers.parse(List.of("external_id"));
+    private static final ReadingIdentifiers BY_EXTERNAL_ID = ReadingIdentifiers.byExternalId();
 
     private final TestWorld w = new TestWorld();
     private final BatchWriteReadingsService service = new BatchWriteReadingsService(w.ctx, PlausibilityProvider.NONE);
@@ -128,7 +128,7 @@ class BatchWriteReadingsServiceTest {
 
     @Test
     void metadataIdentifiersSelectByEveryNamedKey() {
-        ReadingIdentifiers ids = ReadingIdentifiers.parse(List.of("metadata.registration_id", "metadata.business_unit"));
+        ReadingIdentifiers ids = ReadingIdentifiers.byMetadata("registration_id", "business_unit");
         storedWith("2024-01-01T00:00:00Z", "100", null, Map.of("registration_id", "r1", "business_unit", "A"));
         storedWith("2024-02-01T00:00:00Z", "200", null, Map.of("registration_id", "r1", "business_unit", "B"));
 
@@ -153,15 +153,6 @@ class BatchWriteReadingsServiceTest {
     }
 
     @Test
-    void unknownIdentifierPathsAreInvalid() {
-        for (List<String> paths : List.of(List.of("value"), List.of("metadata."), List.of("metadata"), List.of("external_id", "_id"))) {
-            assertRejected(() -> ReadingIdentifiers.parse(paths), RejectionReason.INVALID_IDENTIFIERS, "identifier");
-        }
-        assertThat(ReadingIdentifiers.parse(null)).isEqualTo(ReadingIdentifiers.DEFAULT);
-        assertThat(ReadingIdentifiers.parse(List.of("timestamp", "meter_id", "direction", "counter_id")).isDefault()).isTrue();
-    }
-
-    @Test
     void itemsMustCarryWhatTheyNeed() {
         assertRejected(() -> write(BY_EXTERNAL_ID, BatchItem.delete(meter.id(), null, null, null, null, null)),
                 RejectionReason.MISSING_PARAMS, "external_id");
@@ -169,7 +160,7 @@ class BatchWriteReadingsServiceTest {
                 RejectionReason.MISSING_PARAMS, "value");
         assertRejected(() -> write(null, BatchItem.delete(meter.id(), counter.id(), null, null, null, null)),
                 RejectionReason.MISSING_PARAMS, "timestamp");
-        assertRejected(() -> write(ReadingIdentifiers.parse(List.of("metadata.k")),
+        assertRejected(() -> write(ReadingIdentifiers.byMetadata("k"),
                 item(BatchOperation.CREATE, "2024-01-01T00:00:00Z", "1", null, Map.of("other", "x"), ReadingSource.ERP)),
                 RejectionReason.MISSING_PARAMS, "metadata.k");
     }

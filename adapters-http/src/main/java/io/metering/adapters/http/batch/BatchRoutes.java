@@ -90,7 +90,7 @@ public final class BatchRoutes {
         WriteParams.acceptPipelineOptions(ctx);
         JsonNode tree = body.tree(ctx);
         BatchWriteRequest request = body.read(tree, BatchWriteRequest.class);
-        ReadingIdentifiers identifiers = ReadingIdentifiers.parse(identifierPaths(request.identifiers()));
+        ReadingIdentifiers identifiers = IdentifierPaths.read(request.identifiers());
         List<BatchItem> items = items(request.readings(), tree.path("readings"));
         BatchWriteResult result = batch.write(new BatchWriteCommand(caller, items, identifiers, options));
         List<ReadingResponse> data = new ArrayList<>(result.items().size());
@@ -153,30 +153,5 @@ public final class BatchRoutes {
             }
         });
         return omitted;
-    }
-
-    /**
-     * The identifier paths: absent or null means the default identity; anything but an array of
-     * strings is {@code invalid_identifiers}, the contract's reason for identifiers it cannot use.
-     */
-    private static List<String> identifierPaths(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isArray()) {
-            throw invalidIdentifiers("identifiers must be an array of field paths");
-        }
-        List<String> paths = new ArrayList<>(node.size());
-        for (JsonNode p : node) {
-            if (!p.isTextual()) {
-                throw invalidIdentifiers("identifiers must be strings");
-            }
-            paths.add(p.textValue());
-        }
-        return paths;
-    }
-
-    private static InvalidRequestException invalidIdentifiers(String message) {
-        return new InvalidRequestException(RejectionReason.INVALID_IDENTIFIERS, message);
     }
 }

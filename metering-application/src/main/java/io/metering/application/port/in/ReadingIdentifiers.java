@@ -5,13 +5,13 @@ import io.metering.domain.error.RejectionReason;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Which fields of a v2 batch item identify the stored reading it addresses (contract request field
  * {@code identifiers}; docs/domain.md#batch-v2-and-prune). The default is the reading's key: meter,
  * counter, direction and timestamp. Custom identifiers replace the default entirely, e.g.
- * {@code ["external_id"]} or {@code ["metadata.registration_id", "metadata.business_unit"]}.
+ * {@code ["external_id"]} or {@code ["metadata.registration_id", "metadata.business_unit"]}. The
+ * HTTP adapter reads those paths into this record; the use case sees only which fields count.
  *
  * @param meterId {@code meter_id}
  * @param counterId {@code counter_id}
@@ -24,10 +24,7 @@ public record ReadingIdentifiers(boolean meterId, boolean counterId, boolean dir
         List<String> metadataKeys) {
     /** The default identity: meter_id, counter_id, direction, timestamp. */
     public static final ReadingIdentifiers DEFAULT = new ReadingIdentifiers(true, true, true, true, false, List.of());
-    /** At most this many identifier paths. */
-    public static final int MAX_PATHS = 20;
     private static final String METADATA = "metadata.";
-    private static final int MAX_KEY = 100;
 
     /** @throws InvalidRequestException {@code invalid_identifiers} if no field is selected */
     public ReadingIdentifiers {
@@ -37,41 +34,18 @@ public record ReadingIdentifiers(boolean meterId, boolean counterId, boolean dir
         }
     }
 
+    /** Identity by {@code external_id} alone. */
+    public static ReadingIdentifiers byExternalId() {
+        return new ReadingIdentifiers(false, false, false, false, true, List.of());
+    }
+
     /**
-     * Reads identifier paths as the contract sends them. Absent or empty means the default.
+     * Identity by metadata values alone.
      *
-     * @param paths {@code meter_id}, {@code counter_id}, {@code direction}, {@code timestamp},
-     *     {@code external_id} or {@code metadata.<key>}
-     * @throws InvalidRequestException {@code invalid_identifiers} for any other path, an empty
-     *     metadata key, or more than {@value #MAX_PATHS} paths
+     * @param keys the metadata keys, e.g. {@code registration_id}
      */
-    public static ReadingIdentifiers parse(List<String> paths) {
-        if (paths == null || paths.isEmpty()) {
-            return DEFAULT;
-        }
-        if (paths.size() > MAX_PATHS) {
-            throw invalid("at most " + MAX_PATHS + " identifiers are allowed");
-        }
-        Set<String> fields = new LinkedHashSet<>();
-        List<String> keys = new ArrayList<>();
-        for (String p : paths) {
-            if (p == null) {
-                throw invalid("identifiers must be strings");
-            }
-            switch (p) {
-                case "meter_id", "counter_id", "direction", "timestamp", "external_id" -> fields.add(p);
-                default -> {
-                    String key = p.startsWith(METADATA) ? p.substring(METADATA.length()) : "";
-                    if (key.isEmpty() || key.length() > MAX_KEY) {
-                        throw invalid("unknown identifier '" + (p.length() > 120 ? p.substring(0, 120) + "..." : p)
-                                + "'; allowed are meter_id, counter_id, direction, timestamp, external_id and metadata.<key>");
-                    }
-                    keys.add(key);
-                }
-            }
-        }
-        return new ReadingIdentifiers(fields.contains("meter_id"), fields.contains("counter_id"), fields.contains("direction"),
-                fields.contains("timestamp"), fields.contains("external_id"), keys);
+    public static ReadingIdentifiers byMetadata(String... keys) {
+        return new ReadingIdentifiers(false, false, false, false, false, List.of(keys));
     }
 
     /** Whether these are the default identity (the reading's key). */
@@ -79,7 +53,7 @@ public record ReadingIdentifiers(boolean meterId, boolean counterId, boolean dir
         return equals(DEFAULT);
     }
 
-    /** The identifier paths, for messages. */
+    /** The identifier paths in the contract's spelling, for messages. */
     public List<String> paths() {
         List<String> out = new ArrayList<>();
         if (meterId) {
@@ -99,9 +73,5 @@ public record ReadingIdentifiers(boolean meterId, boolean counterId, boolean dir
         }
         metadataKeys.forEach(k -> out.add(METADATA + k));
         return out;
-    }
-
-    private static InvalidRequestException invalid(String message) {
-        return new InvalidRequestException(RejectionReason.INVALID_IDENTIFIERS, message);
     }
 }
