@@ -1,11 +1,13 @@
 package io.metering.application.service;
 
+import io.metering.domain.plausibility.HistoryPlausibility;
 import io.metering.domain.reading.PlausibilityPolicy;
 import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds the plausibility policy a write uses, from the stored history of the organization. */
 @FunctionalInterface
@@ -38,5 +40,13 @@ public interface PlausibilityProvider {
          * as {@link io.metering.application.port.out.ReadingSeriesQueries#recentPlausible} answers.
          */
         List<SeriesPoint> recentPlausible(SeriesKey series, Instant t, int limit);
+
+        /**
+         * Where the meter's other registers are read, if this history knows them; empty (the
+         * default): the provider reads them where it reads them for any write.
+         */
+        default Optional<HistoryPlausibility.OtherRegisters> otherRegisters() {
+            return Optional.empty();
+        }
     }
 }

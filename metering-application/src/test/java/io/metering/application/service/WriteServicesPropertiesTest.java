@@ -95,7 +95,7 @@ class WriteServicesPropertiesTest {
         qt().withExamples(300).forAll(scenarios()).checkAssert(s -> {
             ServiceWorld w = new ServiceWorld();
             w.clock.set(slot(SLOTS + 5));
-            w.recording = new RecordReadingsService(w.ctx, new HistoryPlausibilityProvider(w.store));
+            w.recording = new RecordReadingsService(w.ctx, new HistoryPlausibilityProvider(w.store, w.store));
             // a history recorded before the meter got its state
             Meter plain = w.powerMeterOf("contact-p");
             Meter meter = meterIn(w, s.meterKind(), s.a(), s.b());
@@ -107,7 +107,7 @@ class WriteServicesPropertiesTest {
             }
             Meter current = w.store.findById(ServiceWorld.ORG, meter.id()).orElseThrow();
             Instant closed = MeterLifecycle.closedAt(current, ServiceWorld.BERLIN).orElse(null);
-            UpdateReadingService updates = new UpdateReadingService(w.ctx, new HistoryPlausibilityProvider(w.store));
+            UpdateReadingService updates = new UpdateReadingService(w.ctx, new HistoryPlausibilityProvider(w.store, w.store));
             DeleteReadingService deletes = new DeleteReadingService(w.ctx);
             StringBuilder log = new StringBuilder("meter kind " + s.meterKind() + " a=" + s.a() + " b=" + s.b() + "\n");
             for (Op op : s.ops()) {
