@@ -7,8 +7,11 @@ import io.metering.bootstrap.importer.Ampds2Row;
 import io.metering.bootstrap.importer.LianderCsv;
 import io.metering.bootstrap.importer.LianderRow;
 import io.metering.domain.consumption.RateWindow;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.counter.Direction;
 import io.metering.domain.plausibility.PlausibilityRule;
 import io.metering.domain.plausibility.RegisterHistory;
+import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesPoint;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,7 +96,8 @@ class DemoPlausibilityTest {
             if (!other.equals(name)) {
                 List<SeriesPoint> upTo = new ArrayList<>(SERIES.get(other).stream().filter(p -> !p.timestamp().isAfter(t)).toList());
                 Collections.reverse(upTo);
-                out.add(new RegisterHistory(upTo.subList(0, Math.min(RateWindow.MAX_POINTS, upTo.size())), Optional.empty()));
+                out.add(new RegisterHistory(new SeriesKey(new CounterId(UUID.nameUUIDFromBytes(other.getBytes(StandardCharsets.UTF_8))), Direction.FEED_OUT),
+                        upTo.subList(0, Math.min(RateWindow.MAX_POINTS, upTo.size())), Optional.empty()));
             }
         }
         return out;

@@ -9,10 +9,12 @@ import io.metering.domain.plausibility.HistoryPlausibility;
 import io.metering.domain.plausibility.RegisterHistory;
 import io.metering.domain.reading.PlausibilityPolicy;
 import io.metering.domain.reading.SeriesKey;
+import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -52,14 +54,26 @@ public final class HistoryPlausibilityProvider implements PlausibilityProvider {
 
     @Override
     public PlausibilityPolicy forWrite(OrganizationId org) {
-        return forWrite(org, (key, t, limit) -> series.recentPlausible(org, key, t, limit));
+        return forWrite(org, Map.of());
+    }
+
+    @Override
+    public PlausibilityPolicy forWrite(OrganizationId org, Map<SeriesKey, List<SeriesPoint>> written) {
+        return forWrite(org, (key, t, limit) -> series.recentPlausible(org, key, t, limit), written);
     }
 
     @Override
     public PlausibilityPolicy forWrite(OrganizationId org, History history) {
-        HistoryPlausibility.OtherRegisters others = history.otherRegisters()
+        return forWrite(org, history, Map.of());
+    }
+
+    @Override
+    public PlausibilityPolicy forWrite(OrganizationId org, History history, Map<SeriesKey, List<SeriesPoint>> written) {
+        HistoryPlausibility.OtherRegisters stored = history.otherRegisters()
                 .or(() -> counters.map(repo -> fromStore(org, repo)))
                 .orElse(HistoryPlausibility.OtherRegisters.NONE);
+        HistoryPlausibility.OtherRegisters others = written.isEmpty() ? stored : (key, t) -> stored.at(key, t).stream()
+                .map(r -> r.withWritten(written.getOrDefault(r.series(), List.of()), t)).toList();
         return new HistoryPlausibility(history::recentPlausible, others);
     }
 
@@ -72,7 +86,7 @@ public final class HistoryPlausibilityProvider implements PlausibilityProvider {
             }
             List<Counter> ofMeter = repo.findByMeter(org, counter.get().meterId());
             return otherRegisters(key, counter.get(), ofMeter, (other, c) ->
-                    new RegisterHistory(series.recentPlausible(org, other, t, RateWindow.MAX_POINTS), c.capacity()));
+                    new RegisterHistory(other, series.recentPlausible(org, other, t, RateWindow.MAX_POINTS), c.capacity()));
         };
     }
 

@@ -275,7 +275,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         private List<RegisterHistory> followedOtherRegisters(SeriesKey key, Instant t) {
             return loaded.counter(key.counterId())
                     .map(counter -> HistoryPlausibilityProvider.otherRegisters(key, counter, loaded.countersOf(counter.meterId()),
-                            (other, c) -> new RegisterHistory(Optional.ofNullable(appending.get(other))
+                            (other, c) -> new RegisterHistory(other, Optional.ofNullable(appending.get(other))
                                     .map(a -> a.newestFirstAtOrBefore(t, Appending.KEPT)).orElse(List.of()), c.capacity())))
                     .orElse(List.of());
         }

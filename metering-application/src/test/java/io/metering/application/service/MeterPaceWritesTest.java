@@ -20,6 +20,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The slip bound and the meter pace through the write services (docs/domain.md#plausibility-formula),
@@ -96,8 +98,9 @@ class MeterPaceWritesTest {
         assertThat(implausibleAt(feedIn, STARTED.plusDays(3))).isFalse();
     }
 
-    @Test
-    void the_bulk_import_takes_the_meter_pace_from_the_registers_it_imports() {
+    @ParameterizedTest(name = "chunks of {0}")
+    @ValueSource(ints = {10, 20_000})
+    void the_bulk_import_takes_the_meter_pace_from_the_registers_it_imports(int chunkSize) {
         List<ReadingInput> file = new ArrayList<>(history(meter, feedOut, feedIn, "0.747", "15.929", "21.22").stream()
                 .map(ServiceWorld.Input::build).toList());
         Meter other = world.powerMeterOf("contact-slip");
@@ -108,11 +111,21 @@ class MeterPaceWritesTest {
         ImportReadingsService importer = new ImportReadingsService(world.ctx, new InMemoryBulkStore(world.store),
                 new HistoryPlausibilityProvider(world.store, world.store));
 
-        ImportReport report = importer.importReadings(new ImportReadingsCommand(world.admin, file.iterator(), 10, ImportCommit.FILE, true),
-                ImportProgress.NONE);
+        ImportReport report = importer.importReadings(new ImportReadingsCommand(world.admin, file.iterator(), chunkSize, ImportCommit.FILE,
+                true), ImportProgress.NONE);
 
         assertThat(world.stored(feedIn)).noneMatch(Reading::isImplausible);
         assertThat(implausibleAt(otherIn, STARTED.plusDays(2))).isTrue();
         assertThat(report.implausible()).isEqualTo(1);
+    }
+
+    @Test
+    void a_request_holding_both_registers_takes_the_meter_pace_from_its_own_readings() {
+        List<ServiceWorld.Input> all = history(meter, feedOut, feedIn, "0.747", "15.929");
+        // both registers' 39 days in one request: the feed-out readings are not stored yet
+        assertThat(all).hasSizeLessThanOrEqualTo(100);
+        world.record(all.toArray(ServiceWorld.Input[]::new));
+
+        assertThat(world.stored(feedIn)).noneMatch(Reading::isImplausible);
     }
 }

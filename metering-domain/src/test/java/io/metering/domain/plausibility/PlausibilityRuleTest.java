@@ -7,7 +7,10 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.metering.domain.consumption.ConsumptionRate;
 import io.metering.domain.consumption.RateWindow;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.counter.Direction;
 import io.metering.domain.counter.RegisterCapacity;
+import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesPoint;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -15,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +34,10 @@ class PlausibilityRuleTest {
     /** Liander export register 4: 0 until November 6th, 0.747 on the 7th (its next genuine value is 15.929). */
     private final RateWindow startedYesterday = window(p("2023-11-07T00:00:00Z", "0.747"), p("2023-06-05T00:00:00Z", "0"),
             p("2023-11-06T00:00:00Z", "0"));
+
+    static SeriesKey key() {
+        return new SeriesKey(new CounterId(UUID.randomUUID()), Direction.FEED_OUT);
+    }
 
     static SeriesPoint p(String instant, String value) {
         return new SeriesPoint(Instant.parse(instant), new BigDecimal(value), false, false);
@@ -115,13 +123,27 @@ class PlausibilityRuleTest {
 
     @Test
     void the_meter_pace_is_the_fastest_active_rate_of_the_other_registers() {
-        RegisterHistory sixADay = new RegisterHistory(List.of(p("2024-01-03T00:00:00Z", "112"), p("2024-01-01T00:00:00Z", "100")), NO_CAPACITY);
-        RegisterHistory twoADay = new RegisterHistory(List.of(p("2024-01-03T00:00:00Z", "54"), p("2024-01-02T00:00:00Z", "52"),
+        RegisterHistory sixADay = new RegisterHistory(key(), List.of(p("2024-01-03T00:00:00Z", "112"), p("2024-01-01T00:00:00Z", "100")), NO_CAPACITY);
+        RegisterHistory twoADay = new RegisterHistory(key(), List.of(p("2024-01-03T00:00:00Z", "54"), p("2024-01-02T00:00:00Z", "52"),
                 p("2023-12-01T00:00:00Z", "52")), NO_CAPACITY);
-        RegisterHistory tooShort = new RegisterHistory(List.of(p("2024-01-03T00:00:00Z", "9000")), NO_CAPACITY);
+        RegisterHistory tooShort = new RegisterHistory(key(), List.of(p("2024-01-03T00:00:00Z", "9000")), NO_CAPACITY);
 
         assertThat(PlausibilityRule.meterPace(List.of(twoADay, tooShort, sixADay)).orElseThrow().perDay()).isEqualByComparingTo("6");
-        assertThat(PlausibilityRule.meterPace(List.of(tooShort, new RegisterHistory(List.of(), NO_CAPACITY)))).isEmpty();
+        assertThat(PlausibilityRule.meterPace(List.of(tooShort, new RegisterHistory(key(), List.of(), NO_CAPACITY)))).isEmpty();
+    }
+
+    @Test
+    void a_writes_own_points_of_another_register_count_in_its_history_up_to_the_instant_judged() {
+        SeriesKey feedOut = key();
+        RegisterHistory stored = new RegisterHistory(feedOut, List.of(p("2024-01-01T00:00:00Z", "100")), NO_CAPACITY);
+        RegisterHistory withBatch = stored.withWritten(List.of(p("2024-01-03T00:00:00Z", "112"), p("2024-01-02T00:00:00Z", "106"),
+                p("2024-01-05T00:00:00Z", "900"), new SeriesPoint(Instant.parse("2024-01-04T00:00:00Z"), new BigDecimal("5000"), false, true)),
+                Instant.parse("2024-01-03T12:00:00Z"));
+
+        assertThat(stored.activeRate()).isEmpty();
+        assertThat(withBatch.newestFirst()).extracting(SeriesPoint::value).containsExactly(new BigDecimal("112"), new BigDecimal("106"),
+                new BigDecimal("100"));
+        assertThat(withBatch.activeRate().orElseThrow().perDay()).isEqualByComparingTo("6");
     }
 
     @Test
