@@ -33,7 +33,7 @@ final class Wiring {
 
     /** The plausibility rule of every write path and the allowed range: the API's and the import's are the same. */
     private static PlausibilityProvider plausibility(ServiceContext ctx) {
-        return new HistoryPlausibilityProvider(ctx.series());
+        return new HistoryPlausibilityProvider(ctx.series(), ctx.counters());
     }
 
     /** The bulk import of readings (CLI {@code import}). */

@@ -133,7 +133,7 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
         this.jwt = jwt;
         this.minter = new TokenMinter(jwt, clock);
         ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
-        PlausibilityProvider plausibility = analytics ? new HistoryPlausibilityProvider(store) : PlausibilityProvider.NONE;
+        PlausibilityProvider plausibility = analytics ? new HistoryPlausibilityProvider(store, store) : PlausibilityProvider.NONE;
         ForecastProvider forecasts = analytics ? new HistoryForecastProvider(store, BERLIN) : FORECAST;
         useCases = wrap.apply(UseCaseAssembly.useCases(ctx, plausibility, forecasts, intervals));
         ImportReadingsService importer = new ImportReadingsService(ctx, new InMemoryBulkStore(store), plausibility);

@@ -186,9 +186,7 @@ final class ImportCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("Imported %d readings in %.1f s (%.0f readings/s), %d chunk(s), %d checked reading by reading%n",
                     report.rows(), seconds, report.rows() / Math.max(seconds, 1e-9), report.chunks(), report.chunksCheckedReadingByReading());
-            // implausible readings take no part in ordering checks: say so, or a decreasing pair passes unnoticed
-            System.out.printf("%d reading(s) left with status implausible%s%n", report.implausible(),
-                    report.implausible() == 0 ? "" : " (kept out of ordering checks and consumption until an admin marks them valid)");
+            printImplausible(report.implausible());
             return 0;
         } catch (MeteringException | ImportException | UncheckedIOException e) {
             err.println();
@@ -272,7 +270,14 @@ final class ImportCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("Imported %d readings in %.1f s (%.0f readings/s) through %s%n", outcome.rows(), seconds,
                 outcome.rows() / Math.max(seconds, 1e-9), base);
+        printImplausible(outcome.implausible());
         return 0;
+    }
+
+    /** Implausible readings take no part in ordering checks: say so, or a decreasing pair passes unnoticed. */
+    private static void printImplausible(long implausible) {
+        System.out.printf("%d reading(s) left with status implausible%s%n", implausible,
+                implausible == 0 ? "" : " (kept out of ordering checks and consumption until an admin marks them valid)");
     }
 
     /** What is wrong with the file, in words: a decoding failure means the file is not UTF-8 text. */

@@ -45,7 +45,7 @@ final class RemoteImport {
     }
 
     /** How a remote import ended; {@code job} is null when the upload was refused. */
-    record Outcome(String job, boolean stored, long rows, String reason, String message) {}
+    record Outcome(String job, boolean stored, long rows, long implausible, String reason, String message) {}
 
     /**
      * Uploads and waits for the job.
@@ -68,12 +68,12 @@ final class RemoteImport {
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         JsonNode answer = JSON.readTree(accepted.body());
         if (accepted.statusCode() == 403) {
-            return new Outcome(null, false, 0, answer.path("reason").asText("forbidden"), answer.path("message").asText()
+            return new Outcome(null, false, 0, 0, answer.path("reason").asText("forbidden"), answer.path("message").asText()
                     + " (the token may not import into organization " + org + ": give a token of " + org
                     + " or one whose act_for_orgs names it)");
         }
         if (accepted.statusCode() != 202) {
-            return new Outcome(null, false, 0, answer.path("reason").asText("http_" + accepted.statusCode()), answer.path("message").asText());
+            return new Outcome(null, false, 0, 0, answer.path("reason").asText("http_" + accepted.statusCode()), answer.path("message").asText());
         }
         String job = answer.at("/data/id").asText();
         while (true) {
@@ -83,11 +83,11 @@ final class RemoteImport {
             progress.accept(data.path("rows_stored").asLong());
             switch (data.path("status").asText()) {
                 case "succeeded" -> {
-                    return new Outcome(job, true, data.path("rows_stored").asLong(), null, null);
+                    return new Outcome(job, true, data.path("rows_stored").asLong(), data.path("rows_implausible").asLong(), null, null);
                 }
                 case "failed" -> {
                     JsonNode refusal = data.path("refusals").path(0);
-                    return new Outcome(job, false, data.path("rows_stored").asLong(), refusal.path("reason").asText("failed"),
+                    return new Outcome(job, false, data.path("rows_stored").asLong(), 0, refusal.path("reason").asText("failed"),
                             refusal.path("message").asText());
                 }
                 default -> Thread.sleep(POLL.toMillis());

@@ -23,7 +23,7 @@ import io.metering.bootstrap.importer.LianderCsv;
 import io.metering.bootstrap.importer.LianderRow;
 import io.metering.domain.consumption.Interval;
 import io.metering.domain.consumption.PeriodConsumption;
-import io.metering.domain.consumption.PlausibilityRule;
+import io.metering.domain.plausibility.PlausibilityRule;
 import io.metering.domain.consumption.RateWindow;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.meter.MeterId;
@@ -75,7 +75,7 @@ class DemoAnalyticsTest {
         ServiceContext ctx = new ServiceContext(store, store, store, store, store, store,
                 new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), BERLIN);
         DemoData demo = new DemoData(new MeterAdministrationService(ctx), new CounterAdministrationService(ctx),
-                new RecordReadingsService(ctx, new HistoryPlausibilityProvider(store)),
+                new RecordReadingsService(ctx, new HistoryPlausibilityProvider(store, store)),
                 new MeterViewService(ctx, new HistoryForecastProvider(store, BERLIN)));
         imported = demo.loadIfAbsent();
         consumption = new ConsumptionService(ctx);
@@ -108,7 +108,7 @@ class DemoAnalyticsTest {
                 SeriesPoint previous = points.get(i - 1);
                 RateWindow window = RateWindow.endingAt(previous, points.subList(Math.max(0, i - RateWindow.MAX_POINTS), i - 1),
                         Optional.empty());
-                Optional<BigDecimal> bound = PlausibilityRule.upperBound(window, points.get(i).timestamp());
+                Optional<BigDecimal> bound = PlausibilityRule.advanceBound(window, points.get(i).timestamp());
                 if (bound.isPresent()) {
                     BigDecimal share = points.get(i).value().subtract(previous.value())
                             .divide(bound.get().subtract(previous.value()), 6, RoundingMode.HALF_EVEN);

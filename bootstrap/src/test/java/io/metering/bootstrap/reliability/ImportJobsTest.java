@@ -255,6 +255,34 @@ class ImportJobsTest {
     }
 
     @Test
+    void aDecreasingImplausiblePairPassesAndTheJobAndTheCommandLineSaySo() throws IOException {
+        // issue 17: implausible readings take no part in ordering checks, so only the count tells of them
+        String csv = "meter_number,obis_number,timestamp,value,status\n"
+                + "1ESY-1,1-0:1.8.0,2018-06-01T00:00:00Z,100,\n"
+                + "1ESY-1,1-0:1.8.0,2018-06-02T00:00:00Z,900,implausible\n"
+                + "1ESY-1,1-0:1.8.0,2018-06-03T00:00:00Z,800,implausible\n"
+                + "1ESY-1,1-0:1.8.0,2018-06-04T00:00:00Z,101000,\n"
+                + "1ESY-1,1-0:1.8.0,2018-06-05T00:00:00Z,102,\n";
+        JsonNode job = awaitFinished(upload("", "text/csv", csv.getBytes(StandardCharsets.UTF_8)).json().get("data").get("id").asText());
+        assertThat(job.get("status").asText()).as("%s", job).isEqualTo("succeeded");
+        assertThat(job.get("rows_implausible").asLong()).as("the pair and the slip the next reading shows").isEqualTo(3);
+
+        Path file = Files.writeString(files.resolve("pair.csv"), csv.replace("1-0:1.8.0", "1-0:2.8.0"));
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = new picocli.CommandLine(new io.metering.bootstrap.cli.Main()).execute("import", "--org", ORG, "--file", file.toString(),
+                    "--url", service.http().base(), "--token", admin, "--no-progress");
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 reading(s) left with status implausible");
+    }
+
+    @Test
     void theCommandLineImportsIntoTheNamedOrganizationOrRefusesATokenOfAnother() throws IOException {
         Path csv = Files.writeString(files.resolve("other-org.csv"), "meter_number,obis_number,timestamp,value\n"
                 + "1ESY-1,1-0:1.8.0,2019-01-01T00:00:00Z,1000\n");

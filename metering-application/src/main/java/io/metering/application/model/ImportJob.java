@@ -19,13 +19,16 @@ import java.util.UUID;
  * @param rowsStored records validated and handed to the store (committed when the job has succeeded,
  *     or per chunk with {@link ImportCommit#CHUNK})
  * @param rowsRefused records refused (an import stops at the first refusal)
+ * @param rowsImplausible records stored with status {@code implausible} (marked by the file, by the
+ *     plausibility rule, or shown to be a slip by the record after them; docs/domain.md#plausibility):
+ *     they take no part in ordering checks, so the count is how an import tells of them
  * @param refusals the refusals, with their positions
  * @param createdAt when the file was accepted
  * @param startedAt when the import started, null before
  * @param finishedAt when it ended, null before
  */
 public record ImportJob(UUID id, OrganizationId org, String format, ImportCommit commit, Status status,
-        long rowsRead, long rowsStored, long rowsRefused, List<Refusal> refusals, Instant createdAt, Instant startedAt,
+        long rowsRead, long rowsStored, long rowsRefused, long rowsImplausible, List<Refusal> refusals, Instant createdAt, Instant startedAt,
         Instant finishedAt) {
 
     /** Where a job is. */
@@ -71,8 +74,15 @@ public record ImportJob(UUID id, OrganizationId org, String format, ImportCommit
         refusals = refusals == null ? List.of() : List.copyOf(refusals);
     }
 
+    /** This job with another count of implausible records. */
+    public ImportJob withImplausible(long implausible) {
+        return new ImportJob(id, org, format, commit, status, rowsRead, rowsStored, rowsRefused, implausible, refusals, createdAt, startedAt,
+                finishedAt);
+    }
+
     /** This job with other progress counts. */
     public ImportJob withProgress(long read, long stored, long refused) {
-        return new ImportJob(id, org, format, commit, status, read, stored, refused, refusals, createdAt, startedAt, finishedAt);
+        return new ImportJob(id, org, format, commit, status, read, stored, refused, rowsImplausible, refusals, createdAt, startedAt,
+                finishedAt);
     }
 }

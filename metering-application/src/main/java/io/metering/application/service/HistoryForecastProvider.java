@@ -1,36 +1,24 @@
 package io.metering.application.service;
 
 import io.metering.application.port.out.ReadingSeriesQueries;
-import io.metering.domain.consumption.BoundaryValue;
-import io.metering.domain.consumption.ConsumptionCurve;
-import io.metering.domain.consumption.ForecastRule;
-import io.metering.domain.consumption.RateWindow;
 import io.metering.domain.counter.Counter;
+import io.metering.domain.forecast.DateForecast;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Forecasts from the stored series (docs/domain.md#reading-the-series). The value "at a date" is the
- * register value expected when that date ends: at 00:00 of the next day in the business time zone,
- * the boundary a day's consumption ends at too. The series is the latest plausible reading's.
- * <ul>
- *   <li>After the latest plausible reading: {@link ForecastRule} on the {@link RateWindow} ending at
- *       it (one query of at most {@value RateWindow#MAX_POINTS} points); none while history is too
- *       short.</li>
- *   <li>At or before it: the recorded register value there, interpolated between the surrounding
- *       plausible readings as consumption by period does ({@link ConsumptionCurve}; two index
- *       lookups); none before the first reading.</li>
- * </ul>
+ * Forecasts from the stored series (docs/domain.md#forecast): a thin adapter that hands
+ * {@link DateForecast} (metering-domain, where the rule lives) the store's answers. After the latest
+ * plausible reading that is one query of at most 200 points; within the recorded history two index
+ * lookups.
  */
 public final class HistoryForecastProvider implements ForecastProvider {
     private final ReadingSeriesQueries series;
@@ -50,22 +38,24 @@ public final class HistoryForecastProvider implements ForecastProvider {
         if (latest == null) {
             return Optional.empty();
         }
-        Instant target = date.plusDays(1).atStartOfDay(businessZone).toInstant();
         SeriesKey key = latest.series();
-        Optional<BigDecimal> value = target.isAfter(latest.timestamp()) ? extrapolate(org, counter, latest, key, target)
-                : recorded(org, counter, key, target);
-        return value.map(v -> new Forecast(v, date));
-    }
+        DateForecast.History history = new DateForecast.History() {
+            @Override
+            public List<SeriesPoint> recentPlausible(Instant t, int limit) {
+                return series.recentPlausible(org, key, t, limit);
+            }
 
-    private Optional<BigDecimal> extrapolate(OrganizationId org, Counter counter, Reading latest, SeriesKey key, Instant target) {
-        List<SeriesPoint> history = series.recentPlausible(org, key, latest.timestamp(), RateWindow.MAX_POINTS);
-        return ForecastRule.extrapolate(RateWindow.endingAt(latest.point(), history, counter.capacity()), target);
-    }
+            @Override
+            public Optional<SeriesPoint> lastPlausibleAtOrBefore(Instant t) {
+                return series.lastPlausibleAtOrBefore(org, key, t);
+            }
 
-    private Optional<BigDecimal> recorded(OrganizationId org, Counter counter, SeriesKey key, Instant target) {
-        List<SeriesPoint> around = new ArrayList<>(2);
-        series.lastPlausibleAtOrBefore(org, key, target).ifPresent(around::add);
-        series.firstPlausibleAfter(org, key, target).ifPresent(around::add);
-        return ConsumptionCurve.of(around, counter.capacity()).at(target).map(BoundaryValue::register);
+            @Override
+            public Optional<SeriesPoint> firstPlausibleAfter(Instant t) {
+                return series.firstPlausibleAfter(org, key, t);
+            }
+        };
+        return DateForecast.valueAt(DateForecast.endOf(date, businessZone), latest.point(), history, counter.capacity())
+                .map(v -> new Forecast(v, date));
     }
 }

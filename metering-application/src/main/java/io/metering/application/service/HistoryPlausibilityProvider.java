@@ -1,134 +1,120 @@
 package io.metering.application.service;
 
+import io.metering.application.port.out.CounterRepository;
 import io.metering.application.port.out.ReadingSeriesQueries;
-import io.metering.domain.consumption.PlausibilityRule;
 import io.metering.domain.consumption.RateWindow;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.Direction;
+import io.metering.domain.plausibility.HistoryPlausibility;
+import io.metering.domain.plausibility.RegisterHistory;
 import io.metering.domain.reading.PlausibilityPolicy;
-import io.metering.domain.reading.PlausibilityQuestion;
 import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The product's plausibility rule ({@link PlausibilityRule}) over the stored history (docs/domain.md
- * "Reading the series"). The policy of one write reads each series' recent plausible points once,
- * lazily, within the write's transaction (one query of at most {@value RateWindow#MAX_POINTS}
- * points per series that gets an appended reading), and adds the points the write itself accepted
- * before the reading judged, which are not stored yet. getAllowedReadingForMeter uses the same rule,
- * so the range shown is the one a reading is judged by.
+ * The product's plausibility rule over the stored history: a thin adapter that hands
+ * {@link HistoryPlausibility} (metering-domain, where the rule lives) the store's answers. The policy
+ * of one write reads each series' recent plausible points once, lazily, within the write's
+ * transaction (one query of at most {@value RateWindow#MAX_POINTS} points per series that gets an
+ * appended reading), and the meter's other registers only where their pace could change a bound.
+ * getAllowedReadingForMeter uses the same rule, so the range shown is the one a reading is judged by.
  */
 public final class HistoryPlausibilityProvider implements PlausibilityProvider {
     private final ReadingSeriesQueries series;
+    private final Optional<CounterRepository> counters;
 
-    /** @param series the time-series port */
+    /**
+     * Judges each register by its own history only (no meter pace): stricter on a register's first
+     * days than the product's rule.
+     *
+     * @param series the time-series port
+     */
     public HistoryPlausibilityProvider(ReadingSeriesQueries series) {
         this.series = Objects.requireNonNull(series, "series");
+        this.counters = Optional.empty();
+    }
+
+    /**
+     * The product's rule, with the meter pace read from the meter's other registers.
+     *
+     * @param series the time-series port
+     * @param counters where the meter's other registers are found
+     */
+    public HistoryPlausibilityProvider(ReadingSeriesQueries series, CounterRepository counters) {
+        this.series = Objects.requireNonNull(series, "series");
+        this.counters = Optional.of(counters);
     }
 
     @Override
     public PlausibilityPolicy forWrite(OrganizationId org) {
-        return forWrite(org, (key, t, limit) -> series.recentPlausible(org, key, t, limit));
+        return forWrite(org, Map.of());
+    }
+
+    @Override
+    public PlausibilityPolicy forWrite(OrganizationId org, Map<SeriesKey, List<SeriesPoint>> written) {
+        return forWrite(org, (key, t, limit) -> series.recentPlausible(org, key, t, limit), written);
     }
 
     @Override
     public PlausibilityPolicy forWrite(OrganizationId org, History history) {
-        // the validator asks in ascending time per series and only where no stored plausible reading
-        // follows, so the history read at the first question serves the later ones of the same write
-        Map<SeriesKey, List<SeriesPoint>> stored = new HashMap<>();
-        Map<SeriesKey, Asked> last = new HashMap<>();
-        return new PlausibilityPolicy() {
-            @Override
-            public Optional<BigDecimal> upperBound(PlausibilityQuestion q) {
-                List<SeriesPoint> recent = stored.computeIfAbsent(q.series(),
-                        key -> descending(history.recentPlausible(key, q.t(), RateWindow.MAX_POINTS)));
-                // the write's own points win over stored points they replace
-                if (!isAscending(q.written())) {
-                    return PlausibilityRule.upperBound(RateWindow.endingAt(q.previous(), concat(q.written(), recent), q.capacity()), q.t());
-                }
-                Asked before = last.get(q.series());
-                RateWindow known = before != null && before.extendedBy(q.written()) ? before.window() : null;
-                RateWindow window = RateWindow.endingAt(q.previous(), q.written(), recent, q.capacity(), known);
-                last.put(q.series(), new Asked(q.written(), window));
-                return PlausibilityRule.upperBound(window, q.t());
-            }
+        return forWrite(org, history, Map.of());
+    }
 
-            @Override
-            public Optional<BigDecimal> boundAtLeast(SeriesPoint previous) {
-                return Optional.of(PlausibilityRule.leastBound(previous));
-            }
+    @Override
+    public PlausibilityPolicy forWrite(OrganizationId org, History history, Map<SeriesKey, List<SeriesPoint>> written) {
+        HistoryPlausibility.OtherRegisters stored = history.otherRegisters()
+                .or(() -> counters.map(repo -> fromStore(org, repo)))
+                .orElse(HistoryPlausibility.OtherRegisters.NONE);
+        HistoryPlausibility.OtherRegisters others = written.isEmpty() ? stored : (key, t) -> stored.at(key, t).stream()
+                .map(r -> r.withWritten(written.getOrDefault(r.series(), List.of()), t)).toList();
+        return new HistoryPlausibility(history::recentPlausible, others);
+    }
 
-            @Override
-            public Optional<BigDecimal> limitWithoutBound(SeriesPoint previous) {
-                return PlausibilityRule.freshLimit(previous);
+    /** The meter's other registers and their history, as the store holds them. */
+    private HistoryPlausibility.OtherRegisters fromStore(OrganizationId org, CounterRepository repo) {
+        return (key, t) -> {
+            Optional<Counter> counter = repo.findById(org, key.counterId());
+            if (counter.isEmpty()) {
+                return List.of();
             }
+            List<Counter> ofMeter = repo.findByMeter(org, counter.get().meterId());
+            return otherRegisters(key, counter.get(), ofMeter, (other, c) ->
+                    new RegisterHistory(other, series.recentPlausible(org, other, t, RateWindow.MAX_POINTS), c.capacity()));
         };
     }
 
-    /** The last question of a series in this write: the write's points it was asked with and its window. */
-    private record Asked(List<SeriesPoint> written, RateWindow window) {
-        /**
-         * Whether {@code now} holds the same points first and adds only points at or after the
-         * window's anchor, so that the window can be reused ({@link RateWindow#endingAt(SeriesPoint,
-         * List, List, java.util.Optional, RateWindow)}). The validator asks in ascending time, so this
-         * holds from one appended reading to the next.
-         */
-        boolean extendedBy(List<SeriesPoint> now) {
-            if (now.size() < written.size()) {
-                return false;
+    /** How the history of one other register is read. */
+    @FunctionalInterface
+    interface RegisterReader {
+        RegisterHistory read(SeriesKey register, Counter counter);
+    }
+
+    /**
+     * The registers of the meter's counters that count in the unit of {@code counter}, but
+     * {@code key} itself: a counter with a declared direction has that register, one without has
+     * both (docs/domain.md#plausibility-formula, meter pace).
+     */
+    static List<RegisterHistory> otherRegisters(SeriesKey key, Counter counter, List<Counter> ofMeter, RegisterReader reader) {
+        List<RegisterHistory> out = new ArrayList<>();
+        for (Counter c : ofMeter) {
+            if (!Objects.equals(c.unit(), counter.unit())) {
+                continue;
             }
-            for (int i = 0; i < written.size(); i++) {
-                if (now.get(i) != written.get(i) && !now.get(i).equals(written.get(i))) {
-                    return false;
+            List<Direction> directions = c.direction() != null ? List.of(c.direction()) : List.of(Direction.values());
+            for (Direction d : directions) {
+                SeriesKey other = new SeriesKey(c.id(), d);
+                if (!other.equals(key)) {
+                    out.add(reader.read(other, c));
                 }
             }
-            Instant anchor = window.anchor().timestamp();
-            for (int i = written.size(); i < now.size(); i++) {
-                if (now.get(i).timestamp().isBefore(anchor)) {
-                    return false;
-                }
-            }
-            return true;
         }
-    }
-
-    /** The history descending by instant, one point per instant (the port returns it so; checked once per series). */
-    private static List<SeriesPoint> descending(List<SeriesPoint> points) {
-        for (int i = 1; i < points.size(); i++) {
-            if (!points.get(i).timestamp().isBefore(points.get(i - 1).timestamp())) {
-                Map<Instant, SeriesPoint> byInstant = new LinkedHashMap<>();
-                points.forEach(p -> byInstant.putIfAbsent(p.timestamp(), p));
-                List<SeriesPoint> sorted = new ArrayList<>(byInstant.values());
-                sorted.sort(Comparator.comparing(SeriesPoint::timestamp).reversed());
-                return sorted;
-            }
-        }
-        return points;
-    }
-
-    /** Whether the points are strictly ascending by instant (as the validator passes them). */
-    private static boolean isAscending(List<SeriesPoint> points) {
-        for (int i = 1; i < points.size(); i++) {
-            if (!points.get(i - 1).timestamp().isBefore(points.get(i).timestamp())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<SeriesPoint> concat(List<SeriesPoint> first, List<SeriesPoint> then) {
-        List<SeriesPoint> all = new ArrayList<>(first.size() + then.size());
-        all.addAll(first);
-        all.addAll(then);
-        return all;
+        return out;
     }
 }

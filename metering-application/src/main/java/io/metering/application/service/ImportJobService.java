@@ -5,6 +5,7 @@ import io.metering.application.access.Caller;
 import io.metering.application.model.ImportJob;
 import io.metering.application.port.in.ImportJobsUseCase;
 import io.metering.application.port.in.ImportReadingsCommand;
+import io.metering.application.port.in.ImportReport;
 import io.metering.application.port.in.ImportReadingsUseCase;
 import io.metering.application.port.in.ImportMeteredDataUseCase;
 import io.metering.application.model.MeteredMessage;
@@ -102,7 +103,7 @@ public final class ImportJobService implements ImportJobsUseCase {
             files.discard(upload);
             throw e;
         }
-        ImportJob job = new ImportJob(UUID.randomUUID(), caller.org(), format, upload.commit(), ImportJob.Status.QUEUED, 0, 0, 0,
+        ImportJob job = new ImportJob(UUID.randomUUID(), caller.org(), format, upload.commit(), ImportJob.Status.QUEUED, 0, 0, 0, 0,
                 List.of(), clock.instant(), null, null);
         jobs.insert(job);
         live.put(job.id(), new Live());
@@ -121,10 +122,11 @@ public final class ImportJobService implements ImportJobsUseCase {
     private void run(Caller caller, ImportUpload upload, ImportJob queued) {
         Live counts = live.get(queued.id());
         ImportJob running = new ImportJob(queued.id(), queued.org(), queued.format(), queued.commit(), ImportJob.Status.RUNNING,
-                0, 0, 0, List.of(), queued.createdAt(), clock.instant(), null);
+                0, 0, 0, 0, List.of(), queued.createdAt(), clock.instant(), null);
         try {
             jobs.update(running);
             long stored;
+            long implausible = 0;
             if (queued.format().equals(MSCONS)) {
                 List<MeteredMessage> messages = files.messages(upload);
                 counts.read.set(messages.stream().mapToLong(MeteredMessage::values).sum());
@@ -132,11 +134,13 @@ public final class ImportJobService implements ImportJobsUseCase {
                 stored = report.readings() + report.intervalValues();
             } else {
                 try (ImportFileReader.Rows rows = files.open(upload, queued.format(), locator.locator(caller))) {
-                    stored = importer.importReadings(new ImportReadingsCommand(caller, counted(rows, counts.read), upload.chunkSize(),
-                            upload.commit(), upload.validate()), (n, committed) -> counts.stored.set(n)).rows();
+                    ImportReport report = importer.importReadings(new ImportReadingsCommand(caller, counted(rows, counts.read),
+                            upload.chunkSize(), upload.commit(), upload.validate()), (n, committed) -> counts.stored.set(n));
+                    stored = report.rows();
+                    implausible = report.implausible();
                 }
             }
-            jobs.update(finished(running, ImportJob.Status.SUCCEEDED, counts.read.get(), stored, List.of()));
+            jobs.update(finished(running, ImportJob.Status.SUCCEEDED, counts.read.get(), stored, List.of()).withImplausible(implausible));
         } catch (MeteringException e) {
             long stored = upload.commit() == ImportCommit.CHUNK ? committedBefore(e, upload.chunkSize()) : 0;
             jobs.update(finished(running, ImportJob.Status.FAILED, counts.read.get(), stored, List.of(refusal(e))));
@@ -152,7 +156,7 @@ public final class ImportJobService implements ImportJobsUseCase {
 
     private ImportJob finished(ImportJob running, ImportJob.Status status, long read, long stored, List<ImportJob.Refusal> refusals) {
         long refused = refusals.stream().filter(r -> r.row() != null || r.line() != null).count();
-        return new ImportJob(running.id(), running.org(), running.format(), running.commit(), status, read, stored, refused, refusals,
+        return new ImportJob(running.id(), running.org(), running.format(), running.commit(), status, read, stored, refused, 0, refusals,
                 running.createdAt(), running.startedAt(), clock.instant());
     }
 

@@ -12,6 +12,8 @@ import io.metering.application.port.out.SeriesSpan;
 import io.metering.application.port.out.SpanNeighbours;
 import io.metering.domain.changeset.Changeset;
 import io.metering.domain.consumption.RateWindow;
+import io.metering.domain.plausibility.HistoryPlausibility;
+import io.metering.domain.plausibility.RegisterHistory;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.reading.Reading;
@@ -240,13 +242,22 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                     return Optional.empty(); // nothing is stored after an appended reading
                 }
             };
-            ReadingBatchValidator.Judgement judged = writer.judgeAppending(org, candidates, neighbours, (series, t, limit) -> {
-                Appending a = appending.get(series);
-                if (a == null || !t.isAfter(a.latest) || limit > Appending.KEPT) {
-                    throw new IllegalStateException("the history of " + series + " at " + t + " is not known to the import");
+            PlausibilityProvider.History history = new PlausibilityProvider.History() {
+                @Override
+                public List<SeriesPoint> recentPlausible(SeriesKey series, Instant t, int limit) {
+                    Appending a = appending.get(series);
+                    if (a == null || !t.isAfter(a.latest) || limit > Appending.KEPT) {
+                        throw new IllegalStateException("the history of " + series + " at " + t + " is not known to the import");
+                    }
+                    return a.newestFirst(limit);
                 }
-                return a.newestFirst(limit);
-            }, command.validate(), now);
+
+                @Override
+                public Optional<HistoryPlausibility.OtherRegisters> otherRegisters() {
+                    return Optional.of(Run.this::followedOtherRegisters);
+                }
+            };
+            ReadingBatchValidator.Judgement judged = writer.judgeAppending(org, candidates, neighbours, history, command.validate(), now);
             if (!judged.demoted().isEmpty()) {
                 // a reading showed an imported one to be a unit slip: demote it once the store has it
                 settle();
@@ -255,6 +266,18 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                 implausible += judged.demoted().size();
             }
             return judged.readings();
+        }
+
+        /**
+         * The meter's other registers as far as the import follows them (the store is the
+         * appender's while a file streams): a register it does not import gives no pace here.
+         */
+        private List<RegisterHistory> followedOtherRegisters(SeriesKey key, Instant t) {
+            return loaded.counter(key.counterId())
+                    .map(counter -> HistoryPlausibilityProvider.otherRegisters(key, counter, loaded.countersOf(counter.meterId()),
+                            (other, c) -> new RegisterHistory(other, Optional.ofNullable(appending.get(other))
+                                    .map(a -> a.newestFirstAtOrBefore(t, Appending.KEPT)).orElse(List.of()), c.capacity())))
+                    .orElse(List.of());
         }
 
         /** Takes demoted readings out of the followed history. */
@@ -448,6 +471,18 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         /** Forgets the point at {@code t}, demoted as a slip. */
         void forget(Instant t) {
             recent.removeIf(p -> p.timestamp().equals(t));
+        }
+
+        /** Up to {@code limit} points at or before {@code t}, newest first. */
+        List<SeriesPoint> newestFirstAtOrBefore(Instant t, int limit) {
+            List<SeriesPoint> out = new ArrayList<>(Math.min(limit, recent.size()));
+            for (Iterator<SeriesPoint> it = recent.descendingIterator(); it.hasNext() && out.size() < limit;) {
+                SeriesPoint p = it.next();
+                if (!p.timestamp().isAfter(t)) {
+                    out.add(p);
+                }
+            }
+            return out;
         }
 
         List<SeriesPoint> newestFirst(int limit) {

@@ -1,11 +1,17 @@
 package io.metering.application.service;
 
+import io.metering.domain.plausibility.HistoryPlausibility;
 import io.metering.domain.reading.PlausibilityPolicy;
+import io.metering.domain.reading.ReadingCandidate;
 import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Builds the plausibility policy a write uses, from the stored history of the organization. */
 @FunctionalInterface
@@ -30,6 +36,31 @@ public interface PlausibilityProvider {
         return forWrite(org);
     }
 
+    /**
+     * As {@link #forWrite(OrganizationId)} for a write that holds {@code written}: its readings of
+     * every series, not stored yet, which the meter pace of another series of the same meter counts
+     * (docs/domain.md#plausibility-formula). Providers without a meter pace ignore them.
+     */
+    default PlausibilityPolicy forWrite(OrganizationId org, Map<SeriesKey, List<SeriesPoint>> written) {
+        return forWrite(org);
+    }
+
+    /** {@link #forWrite(OrganizationId, History)} and {@link #forWrite(OrganizationId, Map)} together. */
+    default PlausibilityPolicy forWrite(OrganizationId org, History history, Map<SeriesKey, List<SeriesPoint>> written) {
+        return forWrite(org, history);
+    }
+
+    /** The points of a write's readings by series, leaving out those their writer marked implausible. */
+    static Map<SeriesKey, List<SeriesPoint>> pointsOf(List<ReadingCandidate> candidates) {
+        Map<SeriesKey, List<SeriesPoint>> out = new HashMap<>();
+        for (ReadingCandidate c : candidates) {
+            if (!c.reading().isImplausible()) {
+                out.computeIfAbsent(c.reading().series(), k -> new ArrayList<>()).add(c.reading().point());
+            }
+        }
+        return out;
+    }
+
     /** Where a policy reads the stored history of a series. */
     @FunctionalInterface
     interface History {
@@ -38,5 +69,13 @@ public interface PlausibilityProvider {
          * as {@link io.metering.application.port.out.ReadingSeriesQueries#recentPlausible} answers.
          */
         List<SeriesPoint> recentPlausible(SeriesKey series, Instant t, int limit);
+
+        /**
+         * Where the meter's other registers and their stored history are read, if this history
+         * knows them; empty (the default): the provider reads them where it reads them for any write.
+         */
+        default Optional<HistoryPlausibility.OtherRegisters> otherRegisters() {
+            return Optional.empty();
+        }
     }
 }

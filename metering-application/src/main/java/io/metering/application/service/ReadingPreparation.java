@@ -3,6 +3,7 @@ package io.metering.application.service;
 import io.metering.application.access.Caller;
 import io.metering.application.model.ReadingInput;
 import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.MeteringException;
 import io.metering.domain.error.NotFoundException;
@@ -66,6 +67,23 @@ final class ReadingPreparation {
                 }
             }
             return true;
+        }
+
+        /** A loaded counter. */
+        Optional<Counter> counter(CounterId id) {
+            for (List<Counter> ofMeter : counters.values()) {
+                for (Counter c : ofMeter) {
+                    if (c.id().equals(id)) {
+                        return Optional.of(c);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The loaded counters of a meter. */
+        List<Counter> countersOf(MeterId meter) {
+            return counters.getOrDefault(meter, List.of());
         }
 
         /** Loads what the inputs name and was not asked for before. */

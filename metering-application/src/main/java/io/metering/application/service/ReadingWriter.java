@@ -243,7 +243,8 @@ final class ReadingWriter {
      */
     ReadingBatchValidator.Judgement judgeAppending(OrganizationId org, List<ReadingCandidate> candidates, SeriesNeighbours known,
             PlausibilityProvider.History history, boolean validate, Instant now) {
-        PlausibilityPolicy policy = validate ? plausibility.forWrite(org, history) : PlausibilityPolicy.NONE;
+        PlausibilityPolicy policy = validate ? plausibility.forWrite(org, history, PlausibilityProvider.pointsOf(candidates))
+                : PlausibilityPolicy.NONE;
         return new ReadingBatchValidator(known, policy).judge(candidates, now, ctx.businessZone(), validate);
     }
 
@@ -275,7 +276,7 @@ final class ReadingWriter {
     private ReadingBatchValidator.Judgement judge(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
             OnExisting onExisting, boolean validate, boolean recoverSlips) {
         Instant now = ctx.clock().instant();
-        PlausibilityPolicy policy = validate ? plausibility.forWrite(org) : PlausibilityPolicy.NONE;
+        PlausibilityPolicy policy = validate ? plausibility.forWrite(org, PlausibilityProvider.pointsOf(candidates)) : PlausibilityPolicy.NONE;
         Optional<SeriesNeighbours> boundaries = spans.find(org, candidates, removed);
         if (boundaries.isPresent()) {
             // nothing stored inside the batch's spans: no stored key can collide, and the stored

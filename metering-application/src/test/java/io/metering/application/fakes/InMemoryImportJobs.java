@@ -37,7 +37,7 @@ public final class InMemoryImportJobs implements ImportJobRepository {
         for (ImportJob j : List.copyOf(jobs.values())) {
             if (!j.status().finished()) {
                 jobs.put(j.id(), new ImportJob(j.id(), j.org(), j.format(), j.commit(), ImportJob.Status.FAILED, j.rowsRead(),
-                        j.rowsStored(), j.rowsRefused(), List.of(why), j.createdAt(), j.startedAt(), now));
+                        j.rowsStored(), j.rowsRefused(), j.rowsImplausible(), List.of(why), j.createdAt(), j.startedAt(), now));
                 n++;
             }
         }

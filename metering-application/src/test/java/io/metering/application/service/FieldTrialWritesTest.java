@@ -44,7 +44,7 @@ class FieldTrialWritesTest {
     private final Counter counter = world.consumptionCounter(meter);
 
     FieldTrialWritesTest() {
-        world.recording = new RecordReadingsService(world.ctx, new HistoryPlausibilityProvider(world.store));
+        world.recording = new RecordReadingsService(world.ctx, new HistoryPlausibilityProvider(world.store, world.store));
     }
 
     private static void assertRejected(ThrowingCallable call, RejectionReason reason) {
@@ -78,7 +78,7 @@ class FieldTrialWritesTest {
     @Test
     void the_import_says_how_many_readings_it_stored_as_implausible() {
         ImportReadingsService importer = new ImportReadingsService(world.ctx, new InMemoryBulkStore(world.store),
-                new HistoryPlausibilityProvider(world.store));
+                new HistoryPlausibilityProvider(world.store, world.store));
         // a decreasing pair, both marked implausible by the file, and a slip the rule marks
         ImportReport report = importer.importReadings(new ImportReadingsCommand(world.admin, List.of(
                 reading(meter, counter, "2024-06-01T00:00:00Z", "100").build(),
@@ -244,7 +244,7 @@ class FieldTrialWritesTest {
     void the_allowed_range_of_a_closed_meter_says_it_is_closed() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"));
         world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned", "decommissioned_at", "2024-05-31T22:00:00Z"));
-        AllowedReadingService ranges = new AllowedReadingService(world.ctx, new HistoryPlausibilityProvider(world.store));
+        AllowedReadingService ranges = new AllowedReadingService(world.ctx, new HistoryPlausibilityProvider(world.store, world.store));
 
         AllowedRange after = ranges.allowedRanges(world.admin, meter.id(), null).get(0);
         assertThat(after.closedAt()).isEqualTo(Instant.parse("2024-05-31T22:00:00Z"));

@@ -275,7 +275,7 @@ class ImportReadingsServiceTest {
     void appendingToStoredHistoryJudgesLaterChunksByItAndByWhatTheImportWrote() {
         world.record(reading(meter, a, hour(0), "100"), reading(meter, a, hour(1), "110"));
         ImportReadingsService plausible = new ImportReadingsService(world.ctx, new InMemoryBulkStore(world.store),
-                new HistoryPlausibilityProvider(world.store));
+                new HistoryPlausibilityProvider(world.store, world.store));
         List<ReadingInput> inputs = new ArrayList<>();
         for (int h = 2; h < 60; h++) {
             inputs.add(in(a, h, 100 + h * 10L));
@@ -308,7 +308,7 @@ class ImportReadingsServiceTest {
                 integers().between(1, 5))
                 .checkAssert((storedHours, batchHours, chunkSize) -> {
                     Outcome viaApi = outcome(storedHours, batchHours, w -> w.ctx.transactions().inTransaction(() -> {
-                        RecordReadingsService api = new RecordReadingsService(w.ctx, new HistoryPlausibilityProvider(w.store));
+                        RecordReadingsService api = new RecordReadingsService(w.ctx, new HistoryPlausibilityProvider(w.store, w.store));
                         List<ReadingInput> all = jumpy(w, batchHours);
                         for (int from = 0; from < all.size(); from += chunkSize) {
                             api.record(new RecordReadingsCommand(w.admin, all.subList(from, Math.min(all.size(), from + chunkSize)),
@@ -317,7 +317,7 @@ class ImportReadingsServiceTest {
                         return null;
                     }));
                     Outcome viaImport = outcome(storedHours, batchHours, w -> new ImportReadingsService(w.ctx,
-                            new InMemoryBulkStore(w.store), new HistoryPlausibilityProvider(w.store)).importReadings(
+                            new InMemoryBulkStore(w.store), new HistoryPlausibilityProvider(w.store, w.store)).importReadings(
                                     new ImportReadingsCommand(w.admin, jumpy(w, batchHours).iterator(), chunkSize, ImportCommit.FILE, true),
                                     ImportProgress.NONE));
                     assertThat(viaImport).isEqualTo(viaApi);

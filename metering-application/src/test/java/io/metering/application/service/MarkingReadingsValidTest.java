@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class MarkingReadingsValidTest {
     private final ServiceWorld w = new ServiceWorld();
-    private final HistoryPlausibilityProvider plausibility = new HistoryPlausibilityProvider(w.store);
+    private final HistoryPlausibilityProvider plausibility = new HistoryPlausibilityProvider(w.store, w.store);
     private final UpdateReadingService updates = new UpdateReadingService(w.ctx, plausibility);
     private final ConsumptionService consumption = new ConsumptionService(w.ctx);
     private final Meter meter = w.powerMeterOf("contact-1");

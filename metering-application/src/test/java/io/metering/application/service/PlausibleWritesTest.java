@@ -10,6 +10,7 @@ import io.metering.domain.meter.Meter;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingStatus;
 import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,21 +76,31 @@ class PlausibleWritesTest {
     @Test
     void a_register_that_starts_moving_inside_a_batch_is_judged_by_its_pace_since_it_started() {
         // a feed-in register of a new PV system: 40 days at zero stored, then 60 more zero days and
-        // the first two days of export in one batch (the Liander export register of 2023-11-07/08)
+        // the first two days of export in one batch (the Liander export register of 2023-11-07/08),
+        // on a meter whose feed-out register runs at 6.5 kWh a day (the meter pace)
+        Counter feedIn = w.counters.create(w.admin, meter.id(), ServiceWorld.attrs("obis_number", "1-0:2.8.0", "direction", "feed-in",
+                "unit", "kWh"));
         List<ServiceWorld.Input> stored = new ArrayList<>();
         List<ServiceWorld.Input> batch = new ArrayList<>();
         Instant day = Instant.parse("2024-01-01T00:00:00Z");
-        for (int i = 0; i < 100; i++) {
-            (i < 40 ? stored : batch).add(reading(meter, kwh, day.plus(Duration.ofDays(i)).toString(), "0"));
+        for (int i = 0; i < 102; i++) {
+            stored.add(reading(meter, kwh, day.plus(Duration.ofDays(i)).toString(), new BigDecimal("6.5").multiply(BigDecimal.valueOf(i))
+                    .add(BigDecimal.valueOf(1000)).toPlainString()));
         }
-        batch.add(reading(meter, kwh, day.plus(Duration.ofDays(100)).toString(), "0.747"));
-        batch.add(reading(meter, kwh, day.plus(Duration.ofDays(101)).toString(), "15.929"));
-        w.record(stored.toArray(ServiceWorld.Input[]::new));
+        for (int i = 0; i < 100; i++) {
+            (i < 40 ? stored : batch).add(reading(meter, feedIn, day.plus(Duration.ofDays(i)).toString(), "0"));
+        }
+        batch.add(reading(meter, feedIn, day.plus(Duration.ofDays(100)).toString(), "0.747"));
+        batch.add(reading(meter, feedIn, day.plus(Duration.ofDays(101)).toString(), "15.929"));
+        w.recording = new RecordReadingsService(w.ctx, new HistoryPlausibilityProvider(countingSeries, w.store));
+        for (int from = 0; from < stored.size(); from += 100) {
+            w.record(stored.subList(from, Math.min(stored.size(), from + 100)).toArray(ServiceWorld.Input[]::new));
+        }
 
         w.record(batch.toArray(ServiceWorld.Input[]::new));
 
         // judged without the batch's zeros, the pace would be 0.747 over 61 days and 15.929 implausible
-        assertThat(w.stored(kwh)).hasSize(102).allSatisfy(r -> assertThat(r.status()).isNull());
+        assertThat(w.stored(feedIn)).hasSize(102).allSatisfy(r -> assertThat(r.status()).isNull());
     }
 
     @Test

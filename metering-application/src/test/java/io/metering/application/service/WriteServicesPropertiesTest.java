@@ -33,7 +33,7 @@ import org.quicktheories.generators.Generate;
 /**
  * Properties of the reading write services over random meter states (installed, decommissioned,
  * bounded by contract periods) and random sequences of inserts and corrections (value updates,
- * status changes to implausible, reason changes, deletes), all with validation on
+ * status changes to implausible and back to valid, reason changes, deletes), all with validation on
  * (docs/domain.md#writing-readings, docs/domain.md#decisions-after-the-first-outside-trials):
  * <ul>
  *   <li>after every operation, accepted or refused, each segment of plausible readings is in order;</li>
@@ -50,7 +50,7 @@ class WriteServicesPropertiesTest {
     record Op(int kind, int slot, int value) {
         @Override
         public String toString() {
-            return List.of("insert", "insert-meter-change", "update-value", "mark-implausible", "clear-meter-change", "delete").get(kind)
+            return List.of("insert", "insert-meter-change", "update-value", "mark-implausible", "clear-meter-change", "delete", "mark-valid").get(kind)
                     + "@" + slot + "=" + value;
         }
     }
@@ -68,7 +68,7 @@ class WriteServicesPropertiesTest {
             List<Op> ops = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 // inserts are the most common, so that corrections find readings to change
-                int kind = pick(in, 0, 8);
+                int kind = pick(in, 0, 9);
                 ops.add(new Op(kind <= 3 ? 0 : kind == 4 ? 1 : kind - 3, pick(in, 0, SLOTS), pick(in, 0, 120)));
             }
             return new Scenario(pick(in, 0, 4), pick(in, 0, SLOTS), pick(in, 0, SLOTS), ops);
@@ -96,7 +96,7 @@ class WriteServicesPropertiesTest {
         qt().withExamples(300).forAll(scenarios()).checkAssert(s -> {
             ServiceWorld w = new ServiceWorld();
             w.clock.set(slot(SLOTS + 5));
-            w.recording = new RecordReadingsService(w.ctx, new HistoryPlausibilityProvider(w.store));
+            w.recording = new RecordReadingsService(w.ctx, new HistoryPlausibilityProvider(w.store, w.store));
             // a history recorded before the meter got its state
             Meter plain = w.powerMeterOf("contact-p");
             Meter meter = meterIn(w, s.meterKind(), s.a(), s.b());
@@ -108,7 +108,7 @@ class WriteServicesPropertiesTest {
             }
             Meter current = w.store.findById(ServiceWorld.ORG, meter.id()).orElseThrow();
             Instant closed = MeterLifecycle.closedAt(current, ServiceWorld.BERLIN).orElse(null);
-            UpdateReadingService updates = new UpdateReadingService(w.ctx, new HistoryPlausibilityProvider(w.store));
+            UpdateReadingService updates = new UpdateReadingService(w.ctx, new HistoryPlausibilityProvider(w.store, w.store));
             DeleteReadingService deletes = new DeleteReadingService(w.ctx);
             StringBuilder log = new StringBuilder("meter kind " + s.meterKind() + " a=" + s.a() + " b=" + s.b() + "\n");
             for (Op op : s.ops()) {
@@ -152,7 +152,10 @@ class WriteServicesPropertiesTest {
                         ReadingSource.ERP, null, null, null, ReadingStatus.IMPLAUSIBLE, null, null, null), WriteOptions.DEFAULT));
                 case 4 -> updates.update(new UpdateReadingCommand(w.admin, address, ReadingChanges.setting(storedValue(w, counter, t),
                         ReadingSource.ERP, null, ReadingReason.REGULAR, null, null, null, null, null), WriteOptions.DEFAULT));
-                default -> deletes.delete(new DeleteReadingCommand(w.admin, address, false));
+                case 5 -> deletes.delete(new DeleteReadingCommand(w.admin, address, false));
+                // an admin accepts a reading marked implausible: it rejoins the series and is judged there
+                default -> updates.update(new UpdateReadingCommand(w.admin, address, ReadingChanges.setting(storedValue(w, counter, t),
+                        ReadingSource.ERP, null, null, null, ReadingStatus.VALID, null, null, null), WriteOptions.DEFAULT));
             }
             return true;
         } catch (MeteringException e) {

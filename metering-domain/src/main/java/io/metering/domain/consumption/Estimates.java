@@ -15,7 +15,7 @@ public final class Estimates {
     private Estimates() {}
 
     /** The scale for an estimate derived from these exact values. */
-    static int scaleFor(BigDecimal... values) {
+    public static int scaleFor(BigDecimal... values) {
         int scale = MIN_SCALE;
         for (BigDecimal v : values) {
             scale = Math.max(scale, v.scale());

@@ -1,9 +1,8 @@
 /**
  * Metering analytics on a series of cumulative readings (docs/domain.md#reading-the-series): the
  * consumption rate from recent history ({@link io.metering.domain.consumption.RateWindow}), the
- * forecast of the register ({@link io.metering.domain.consumption.ForecastRule}), the plausibility
- * bound for appended readings ({@link io.metering.domain.consumption.PlausibilityRule}) and
- * consumption by calendar or billing period with interpolated boundary values
+ * extrapolation of the register ({@link io.metering.domain.consumption.ForecastRule}, which the
+ * forecast and plausibility packages use) and consumption by calendar or billing period with interpolated boundary values
  * ({@link io.metering.domain.consumption.ConsumptionCurve},
  * {@link io.metering.domain.consumption.ConsumptionByPeriod}).
  *

@@ -7,7 +7,7 @@ import java.util.Optional;
  * Decides the highest plausible register value for a new reading that has no later stored reading
  * (docs/domain.md#reading-the-series, plausibility). Readings above it are stored with status
  * {@code implausible} instead of being rejected. The product's rule is
- * {@link io.metering.domain.consumption.PlausibilityRule}.
+ * {@link io.metering.domain.plausibility.PlausibilityRule}.
  */
 @FunctionalInterface
 public interface PlausibilityPolicy {
@@ -26,7 +26,7 @@ public interface PlausibilityPolicy {
      * A value the {@link #upperBound bound} is never below when the nearest earlier plausible point
      * is {@code previous}, if the policy knows one without reading history: a value at or below it
      * is plausible, so a validator need not ask (the product's rule reads up to 200 points of
-     * history per question; see {@link io.metering.domain.consumption.PlausibilityRule#leastBound}).
+     * history per question; see {@link io.metering.domain.plausibility.PlausibilityRule#leastBound}).
      * Empty by default: always ask.
      */
     default Optional<BigDecimal> boundAtLeast(SeriesPoint previous) {

@@ -401,12 +401,12 @@ public final class ReadingBatchValidator {
     /**
      * Whether a reading below its predecessor shows that predecessor to be a unit slip
      * (docs/domain.md#a-slip-shown-by-a-later-reading): the predecessor starts no segment, is at
-     * least {@value io.metering.domain.consumption.PlausibilityRule#FRESH_FACTOR} times the reading,
+     * least {@value io.metering.domain.plausibility.PlausibilityRule#FRESH_FACTOR} times the reading,
      * and itself jumped by that factor over its own predecessor, or has none. A genuine reading
      * followed by a typo (a digit too few) is not such a jump, and the typo is refused as before.
      */
     private boolean isSlipShownBy(SeriesKey series, SeriesPoint previous, Reading r, TreeMap<Instant, SeriesPoint> acceptedBatch) {
-        BigDecimal factor = BigDecimal.valueOf(io.metering.domain.consumption.PlausibilityRule.FRESH_FACTOR);
+        BigDecimal factor = BigDecimal.valueOf(io.metering.domain.plausibility.PlausibilityRule.FRESH_FACTOR);
         if (previous.segmentStart() || r.value().multiply(factor).compareTo(previous.value()) > 0) {
             return false;
         }

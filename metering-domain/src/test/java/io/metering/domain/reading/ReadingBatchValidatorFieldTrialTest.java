@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
-import io.metering.domain.consumption.PlausibilityRule;
+import io.metering.domain.plausibility.PlausibilityRule;
 import io.metering.domain.consumption.RateWindow;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.InvalidRequestException;

@@ -20,11 +20,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.Update;
 
-/** {@link ImportJobRepository} over the {@code import_job} table (V6_1); every statement names the organization. */
+/** {@link ImportJobRepository} over the {@code import_job} table (V6_1, V10); every statement names the organization. */
 public final class JdbiImportJobRepository implements ImportJobRepository {
-    private static final String COLUMNS = "org_id, id, format, commit_mode, status, rows_read, rows_stored, rows_refused, refusals,"
+    private static final String COLUMNS = "org_id, id, format, commit_mode, status, rows_read, rows_stored, rows_refused, rows_implausible,"
+            + " refusals,"
             + " created_at, started_at, finished_at";
-    private static final String VALUES = ":org, CAST(:id AS uuid), :format, :commit, :status, :read, :stored, :refused,"
+    private static final String VALUES = ":org, CAST(:id AS uuid), :format, :commit, :status, :read, :stored, :refused, :implausible,"
             + " CAST(:refusals AS jsonb), CAST(:createdAt AS timestamptz), CAST(:startedAt AS timestamptz), CAST(:finishedAt AS timestamptz)";
 
     private final JdbiTransactions db;
@@ -72,6 +73,7 @@ public final class JdbiImportJobRepository implements ImportJobRepository {
                 .bind("read", job.rowsRead())
                 .bind("stored", job.rowsStored())
                 .bind("refused", job.rowsRefused())
+                .bind("implausible", job.rowsImplausible())
                 .bind("refusals", refusals(job.refusals()))
                 .bind("createdAt", SqlInstants.stored(job.createdAt()))
                 .bind("startedAt", job.startedAt() == null ? null : SqlInstants.stored(job.startedAt()))
@@ -99,7 +101,7 @@ public final class JdbiImportJobRepository implements ImportJobRepository {
         return new ImportJob(UUID.fromString(rs.getString("id")), new OrganizationId(rs.getString("org_id")), rs.getString("format"),
                 ImportCommit.valueOf(rs.getString("commit_mode").toUpperCase(Locale.ROOT)),
                 ImportJob.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getLong("rows_read"),
-                rs.getLong("rows_stored"), rs.getLong("rows_refused"), refusals, instant(rs, "created_at"), instant(rs, "started_at"),
+                rs.getLong("rows_stored"), rs.getLong("rows_refused"), rs.getLong("rows_implausible"), refusals, instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"));
     }
 

@@ -1,0 +1,131 @@
+package io.metering.application.service;
+
+import static io.metering.application.service.ServiceWorld.attrs;
+import static io.metering.application.service.ServiceWorld.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.metering.application.fakes.InMemoryBulkStore;
+import io.metering.application.model.ImportCommit;
+import io.metering.application.model.ReadingInput;
+import io.metering.application.port.in.ImportProgress;
+import io.metering.application.port.in.ImportReadingsCommand;
+import io.metering.application.port.in.ImportReport;
+import io.metering.domain.counter.Counter;
+import io.metering.domain.meter.Meter;
+import io.metering.domain.reading.Reading;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The slip bound and the meter pace through the write services (docs/domain.md#plausibility-formula),
+ * on the shape of the Liander export registers' first days: a new feed-in register on a meter whose
+ * feed-out register has run for weeks at 6.5 kWh a day. Its genuine second day (0.747 to 15.929 kWh)
+ * is valid because the meter's pace gives its scale; a ×10 slip on a register one day after it left
+ * zero (107.6 for 10.76) is implausible, through the API and through the bulk import alike.
+ */
+class MeterPaceWritesTest {
+    private static final LocalDate FIRST = LocalDate.parse("2023-10-01");
+    private static final LocalDate STARTED = LocalDate.parse("2023-11-06");
+
+    private final ServiceWorld world = new ServiceWorld();
+    private final Meter meter = world.powerMeterOf("contact-pv");
+    private final Counter feedOut = world.consumptionCounter(meter);
+    private final Counter feedIn = world.counters.create(world.admin, meter.id(),
+            attrs("obis_number", "1-0:2.8.0", "direction", "feed-in", "unit", "kWh"));
+
+    MeterPaceWritesTest() {
+        world.recording = new RecordReadingsService(world.ctx, new HistoryPlausibilityProvider(world.store, world.store));
+    }
+
+    private static String at(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+    }
+
+    /** Daily readings up to and with {@code last}: feed-out at 6.5 a day from 1000, feed-in 0 until STARTED, then {@code feedInValues}. */
+    private List<ServiceWorld.Input> history(Meter m, Counter out, Counter in, String... feedInValues) {
+        List<ServiceWorld.Input> inputs = new ArrayList<>();
+        LocalDate last = STARTED.plusDays(feedInValues.length);
+        int n = 0;
+        for (LocalDate d = FIRST; !d.isAfter(last); d = d.plusDays(1), n++) {
+            if (out != null) {
+                inputs.add(reading(m, out, at(d), new BigDecimal("1000").add(new BigDecimal("6.5").multiply(BigDecimal.valueOf(n))).toPlainString()));
+            }
+            int after = (int) (d.toEpochDay() - STARTED.toEpochDay());
+            inputs.add(reading(m, in, at(d), after <= 0 ? "0" : feedInValues[after - 1]));
+        }
+        return inputs;
+    }
+
+    private boolean implausibleAt(Counter c, LocalDate day) {
+        Instant t = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return world.stored(c).stream().filter(r -> r.timestamp().equals(t)).findFirst().orElseThrow().isImplausible();
+    }
+
+    @Test
+    void a_new_feed_in_registers_genuine_second_day_is_valid_on_a_meter_with_a_running_feed_out_register() {
+        history(meter, feedOut, feedIn, "0.747", "15.929").forEach(world::record);
+
+        assertThat(world.stored(feedIn)).noneMatch(Reading::isImplausible);
+        assertThat(world.stored(feedOut)).noneMatch(Reading::isImplausible);
+    }
+
+    @Test
+    void without_other_registers_the_same_step_reads_as_a_slip_and_is_stored_implausible() {
+        Meter alone = world.powerMeterOf("contact-alone");
+        Counter onlyFeedIn = world.counters.create(world.admin, alone.id(),
+                attrs("obis_number", "1-0:2.8.0", "direction", "feed-in", "unit", "kWh"));
+        history(alone, null, onlyFeedIn, "0.747", "15.929", "21.22").forEach(world::record);
+
+        assertThat(implausibleAt(onlyFeedIn, STARTED.plusDays(2))).isTrue();
+        // never a lock-out: the next genuine reading is taken
+        assertThat(world.stored(onlyFeedIn)).hasSize((int) (STARTED.plusDays(3).toEpochDay() - FIRST.toEpochDay() + 1));
+    }
+
+    @Test
+    void a_slip_of_ten_a_day_after_the_register_left_zero_is_implausible_and_the_genuine_next_reading_valid() {
+        history(meter, feedOut, feedIn, "9.588").forEach(world::record);
+        world.record(reading(meter, feedIn, at(STARTED.plusDays(2)), "107.60"));
+        world.record(reading(meter, feedIn, at(STARTED.plusDays(3)), "10.76"));
+
+        assertThat(implausibleAt(feedIn, STARTED.plusDays(2))).isTrue();
+        assertThat(implausibleAt(feedIn, STARTED.plusDays(3))).isFalse();
+    }
+
+    @ParameterizedTest(name = "chunks of {0}")
+    @ValueSource(ints = {10, 20_000})
+    void the_bulk_import_takes_the_meter_pace_from_the_registers_it_imports(int chunkSize) {
+        List<ReadingInput> file = new ArrayList<>(history(meter, feedOut, feedIn, "0.747", "15.929", "21.22").stream()
+                .map(ServiceWorld.Input::build).toList());
+        Meter other = world.powerMeterOf("contact-slip");
+        Counter otherOut = world.consumptionCounter(other);
+        Counter otherIn = world.counters.create(world.admin, other.id(),
+                attrs("obis_number", "1-0:2.8.0", "direction", "feed-in", "unit", "kWh"));
+        file.addAll(history(other, otherOut, otherIn, "9.588", "107.60", "10.76").stream().map(ServiceWorld.Input::build).toList());
+        ImportReadingsService importer = new ImportReadingsService(world.ctx, new InMemoryBulkStore(world.store),
+                new HistoryPlausibilityProvider(world.store, world.store));
+
+        ImportReport report = importer.importReadings(new ImportReadingsCommand(world.admin, file.iterator(), chunkSize, ImportCommit.FILE,
+                true), ImportProgress.NONE);
+
+        assertThat(world.stored(feedIn)).noneMatch(Reading::isImplausible);
+        assertThat(implausibleAt(otherIn, STARTED.plusDays(2))).isTrue();
+        assertThat(report.implausible()).isEqualTo(1);
+    }
+
+    @Test
+    void a_request_holding_both_registers_takes_the_meter_pace_from_its_own_readings() {
+        List<ServiceWorld.Input> all = history(meter, feedOut, feedIn, "0.747", "15.929");
+        // both registers' 39 days in one request: the feed-out readings are not stored yet
+        assertThat(all).hasSizeLessThanOrEqualTo(100);
+        world.record(all.toArray(ServiceWorld.Input[]::new));
+
+        assertThat(world.stored(feedIn)).noneMatch(Reading::isImplausible);
+    }
+}
