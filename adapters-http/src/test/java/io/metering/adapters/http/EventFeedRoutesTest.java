@@ -194,6 +194,29 @@ class EventFeedRoutesTest {
     }
 
     @Test
+    void aReadingWithMeterThatCreatesItsCounterRecordsBoth() {
+        TestApp.Response r = t.post("/v1/metering/reading/with-meter", t.adminToken(), TestApp.js("{'meter_id':'" + meter.id()
+                + "','obis_number':'1-0:2.8.0','source':'ERP','value':42.5,'timestamp':'2024-06-10T00:00:00Z'}"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+
+        List<JsonNode> events = newEvents();
+        assertThat(types(events)).containsExactly("io.metering.counter.created", "io.metering.reading.created");
+        assertThat(events.get(0).at("/data/obis_number").asText()).isEqualTo("1-0:2.8.0");
+        assertThat(events.get(1).at("/data/counter_id").asText()).isEqualTo(events.get(0).at("/data/_id").asText());
+    }
+
+    @Test
+    void aPortalReadingRecordsItsEventWithThePortalCaller() {
+        TestApp.Response r = t.post("/v1/metering/readings/" + meter.id(), t.portalToken("contact-events"), TestApp.js(
+                "{'readings':[{'counter_id':'" + counter.id() + "','source':'360','value':7,'timestamp':'2024-06-10T00:00:00Z'}]}"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+
+        List<JsonNode> events = newEvents();
+        assertThat(types(events)).containsExactly("io.metering.reading.created");
+        assertThat(events.get(0).get("actor").asText()).isEqualTo("portal:portal-user");
+    }
+
+    @Test
     void anImportJobRecordsOneEventPerCommittedChunk() {
         // the only meter of this MaLo id in the test class: the import finds its meter by it
         Counter counter = t.counter(t.meter(Map.of("sector", "power", "ma_lo_id", "51238696781")), TestApp.FEED_OUT);
@@ -256,7 +279,7 @@ class EventFeedRoutesTest {
 
     @Test
     void badParametersAre400AndPortalTokens403() {
-        for (String query : List.of("after=xyz", "after=" + "0".repeat(31), "limit=0", "limit=1001", "wait=31", "wait=-1",
+        for (String query : List.of("after=xyz", "after=" + "0".repeat(31), "limit=0", "limit=1001", "wait=26", "wait=-1",
                 "type=io.metering.reading.exploded")) {
             TestApp.Response r = t.get(FEED + "?" + query, t.adminToken());
             assertThat(r.status()).as(query).isEqualTo(400);

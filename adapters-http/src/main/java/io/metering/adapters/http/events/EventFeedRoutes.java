@@ -35,8 +35,8 @@ import java.util.Set;
 public final class EventFeedRoutes implements AutoCloseable {
     /** The feed's path. */
     public static final String EVENTS = "/v1/metering/events";
-    /** The longest {@code wait}, in seconds. */
-    public static final int MAX_WAIT_SECONDS = 30;
+    /** The longest {@code wait}, in seconds: below Jetty's 30-second idle timeout, which would end a longer wait. */
+    public static final int MAX_WAIT_SECONDS = 25;
 
     private final ChangeEventFeedQuery feed;
     private final Guard guard;
