@@ -229,14 +229,19 @@ public final class Benchmarks {
                     String org = on ? "bench-ingest-events-on" : "bench-ingest-events-off";
                     System.out.printf("== %s: ingest with change events %s%n", mode, on ? "on" : "off");
                     List<Api.Register> registers = new Api(service.base(), org).registers(number("ingest-counters"));
+                    long postmaster = db.postmaster();
+                    double[] before = {Cpu.seconds(service.pid(), false), Cpu.server(postmaster)};
                     Ingest.Result r = Ingest.viaHttp(new Api(service.base(), org), options.get("ingest-path"), registers,
                             number("ingest-readings"), number("clients"));
+                    double per = 100_000.0 / r.rows();
                     rowsPerSecond[i] = r.rowsPerSecond();
-                    shown[i] = String.format(Locale.ROOT, "%.0f (%.1f / %.1f)", r.rowsPerSecond(), r.latency().p50(), r.latency().p99());
+                    shown[i] = String.format(Locale.ROOT, "%.0f (%.1f / %.1f; CPU-s per 100,000 rows JVM %.1f, PostgreSQL %.1f)",
+                            r.rowsPerSecond(), r.latency().p50(), r.latency().p99(), (Cpu.seconds(service.pid(), false) - before[0]) * per,
+                            (Cpu.server(postmaster) - before[1]) * per);
                     peakRss = Math.max(peakRss, service.peakRssMiB());
                 }
                 row(mode, "ingest as above with change events on (service column) and off (raw column), fresh counters each"
-                        + " (rows/s; request p50/p99 ms)", shown[1], shown[0], rowsPerSecond[1] / rowsPerSecond[0], ">= 0.87 (events add <= 15 %)");
+                        + " (rows/s; request p50/p99 ms; CPU)", shown[1], shown[0], rowsPerSecond[1] / rowsPerSecond[0], ">= 0.87 (events add <= 15 %)");
                 service.close();
                 service = ServiceProcess.serve(jar, jvmOptions, env, port, log);
             }
