@@ -3,6 +3,8 @@ package io.metering.adapters.http;
 import io.javalin.config.JavalinConfig;
 import io.metering.adapters.http.observe.HttpObservability;
 import io.metering.application.port.in.ImportUseCases;
+import io.metering.application.port.in.WebhooksUseCase;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,33 +17,49 @@ import java.util.function.Consumer;
  * @param observability request metrics and whether {@code GET /metrics} is served (docs/operations.md)
  * @param imports import jobs and interval values; empty serves neither
  * @param extensions more routes, files or plugins, added after the API's routes
+ * @param webhooks the webhook subscriptions and the clock their answers read; empty serves none
  */
-public record HttpAddOns(HttpObservability observability, Optional<ImportUseCases> imports, Consumer<JavalinConfig> extensions) {
+public record HttpAddOns(HttpObservability observability, Optional<ImportUseCases> imports, Consumer<JavalinConfig> extensions,
+        Optional<Webhooks> webhooks) {
+
+    /**
+     * The webhook operations.
+     *
+     * @param useCase the admin operations
+     * @param clock the service's clock
+     */
+    public record Webhooks(WebhooksUseCase useCase, Clock clock) {}
 
     /** Checks the parts. */
     public HttpAddOns {
         Objects.requireNonNull(observability, "observability");
         Objects.requireNonNull(imports, "imports");
         Objects.requireNonNull(extensions, "extensions");
+        Objects.requireNonNull(webhooks, "webhooks");
     }
 
     /** No metrics, no imports, nothing added. */
     public static HttpAddOns none() {
-        return new HttpAddOns(HttpObservability.none(), Optional.empty(), config -> { });
+        return new HttpAddOns(HttpObservability.none(), Optional.empty(), config -> { }, Optional.empty());
     }
 
     /** These add-ons with the given request metrics. */
     public HttpAddOns withObservability(HttpObservability observability) {
-        return new HttpAddOns(observability, imports, extensions);
+        return new HttpAddOns(observability, imports, extensions, webhooks);
     }
 
     /** These add-ons serving the given imports. */
     public HttpAddOns withImports(ImportUseCases imports) {
-        return new HttpAddOns(observability, Optional.of(imports), extensions);
+        return new HttpAddOns(observability, Optional.of(imports), extensions, webhooks);
+    }
+
+    /** These add-ons serving the webhook subscriptions. */
+    public HttpAddOns withWebhooks(WebhooksUseCase useCase, Clock clock) {
+        return new HttpAddOns(observability, imports, extensions, Optional.of(new Webhooks(useCase, clock)));
     }
 
     /** These add-ons with further routes, files or plugins. */
     public HttpAddOns withExtensions(Consumer<JavalinConfig> extensions) {
-        return new HttpAddOns(observability, imports, extensions);
+        return new HttpAddOns(observability, imports, extensions, webhooks);
     }
 }
