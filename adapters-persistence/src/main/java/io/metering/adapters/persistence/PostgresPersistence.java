@@ -1,6 +1,7 @@
 package io.metering.adapters.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.metering.adapters.persistence.jdbi.JdbiChangeEventStore;
 import io.metering.adapters.persistence.jdbi.JdbiChangesetRepository;
 import io.metering.adapters.persistence.jdbi.JdbiCounterRepository;
 import io.metering.adapters.persistence.jdbi.JdbiMeterRepository;
@@ -13,6 +14,7 @@ import io.metering.adapters.persistence.jdbi.JdbiTransactions;
 import io.metering.adapters.persistence.jdbi.JdbiWebhookStore;
 import io.metering.adapters.persistence.schema.Migrations;
 import io.metering.adapters.persistence.schema.TimescaleSetup;
+import io.metering.application.port.out.ChangeEventStore;
 import io.metering.application.port.out.ChangesetRepository;
 import io.metering.application.port.out.CounterRepository;
 import io.metering.application.port.out.MeterRepository;
@@ -61,6 +63,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final JdbiReadingBulkStore bulk;
     private final JdbiImportJobRepository importJobs;
     private final JdbiIntervalValueStore intervals;
+    private final JdbiChangeEventStore events;
     private final JdbiWebhookStore webhooks;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ReadinessProbe readiness = new ReadinessProbe(this::selectOne, READINESS_DEADLINE);
@@ -78,6 +81,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.bulk = new JdbiReadingBulkStore(transactions);
         this.importJobs = new JdbiImportJobRepository(transactions);
         this.intervals = new JdbiIntervalValueStore(transactions);
+        this.events = new JdbiChangeEventStore(transactions);
         this.webhooks = new JdbiWebhookStore(transactions);
     }
 
@@ -156,6 +160,11 @@ public final class PostgresPersistence implements AutoCloseable {
     /** Interval values (load profiles). */
     public IntervalValueStore intervals() {
         return intervals;
+    }
+
+    /** The outbox of change events (docs/events.md). */
+    public ChangeEventStore events() {
+        return events;
     }
 
     /** Webhook subscriptions, their delivery state and attempts. */

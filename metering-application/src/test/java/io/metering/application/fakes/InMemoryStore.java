@@ -38,6 +38,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import io.metering.application.model.ChangeEvent;
+import io.metering.application.model.ChangeEventPage;
+import io.metering.application.model.EventPosition;
+import io.metering.application.model.RecordedChangeEvent;
+import io.metering.application.port.out.ChangeEventStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,7 +63,7 @@ import java.util.stream.Stream;
  * in its text order (the order PostgreSQL gives {@code uuid}), and read-only work may not write.
  */
 public final class InMemoryStore implements Transactions, MeterRepository, CounterRepository, ReadingRepository,
-        ReadingSeriesQueries, ChangesetRepository {
+        ReadingSeriesQueries, ChangesetRepository, ChangeEventStore {
 
     private record OrgKey<K>(OrganizationId org, K id) {}
 
@@ -67,6 +72,8 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         Map<OrgKey<CounterId>, Counter> counters = new LinkedHashMap<>();
         Map<OrgKey<SeriesKey>, TreeMap<Instant, Reading>> readings = new HashMap<>();
         Map<OrgKey<ChangesetId>, Changeset> changesets = new LinkedHashMap<>();
+        List<RecordedChangeEvent> events = new ArrayList<>();
+        EventPosition horizon;
 
         State copy() {
             State s = new State();
@@ -74,6 +81,8 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
             s.counters = new LinkedHashMap<>(counters);
             readings.forEach((k, v) -> s.readings.put(k, new TreeMap<>(v)));
             s.changesets = new LinkedHashMap<>(changesets);
+            s.events = new ArrayList<>(events);
+            s.horizon = horizon;
             return s;
         }
     }
@@ -82,6 +91,9 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
     private State state = new State();
     /** Whether the lock holder runs read-only work (only meaningful to the holder). */
     private boolean readOnlyWork;
+    /** The id of the running outermost transaction: transactions run one at a time here. */
+    private long txId;
+    private long nextSeq = 1;
 
     // ---------------------------------------------------------------- Transactions
 
@@ -95,6 +107,7 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
                 return work.get();
             }
             State before = state.copy();
+            txId++;
             try {
                 return work.get();
             } catch (RuntimeException | Error e) {
@@ -546,5 +559,61 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         int from = (int) page.offset();
         int to = page.unlimited() ? all.size() : (int) Math.min(all.size(), page.offset() + page.limit());
         return List.copyOf(all.subList(from, to));
+    }
+
+    // ---------------------------------------------------------------- ChangeEventStore
+
+    /** {@inheritDoc} Transactions run one at a time here, so every appended event is readable once its transaction ends. */
+    @Override
+    public void append(List<ChangeEvent> events) {
+        lock.lock();
+        try {
+            checkWritable();
+            long tx = lock.getHoldCount() > 1 ? txId : ++txId;
+            for (ChangeEvent e : events) {
+                state.events.add(new RecordedChangeEvent(new EventPosition(tx, nextSeq++), e));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public ChangeEventPage read(OrganizationId org, EventPosition after, int limit, Set<String> types) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        lock.lock();
+        try {
+            List<RecordedChangeEvent> page = state.events.stream()
+                    .filter(e -> e.event().org().equals(org) && after.isBefore(e.position()))
+                    .filter(e -> types.isEmpty() || types.contains(e.event().type()))
+                    .limit(limit).toList();
+            return new ChangeEventPage(page, page.isEmpty() ? after : page.get(page.size() - 1).position());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int purgeBefore(Instant cutoff) {
+        return inTransaction(() -> {
+            List<RecordedChangeEvent> gone = state.events.stream().filter(e -> e.event().time().isBefore(cutoff)).toList();
+            state.events.removeAll(gone);
+            gone.stream().map(RecordedChangeEvent::position).max(Comparator.naturalOrder())
+                    .filter(top -> state.horizon == null || state.horizon.isBefore(top))
+                    .ifPresent(top -> state.horizon = top);
+            return gone.size();
+        });
+    }
+
+    @Override
+    public Optional<EventPosition> purgedUpTo() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(state.horizon);
+        } finally {
+            lock.unlock();
+        }
     }
 }
