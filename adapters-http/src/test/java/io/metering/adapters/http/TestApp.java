@@ -155,7 +155,7 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
                 HttpAddOns.none().withObservability(observability)
                         .withImports(new ImportUseCases(jobs, new IntervalValuesService(ctx, intervals)))
                         .withWebhooks(new WebhookService(webhooks, new OutboundRules(new OutboundSettings(Set.of("127.0.0.1"),
-                                OutboundSettings.DEFAULT_TIMEOUT), TestApp::resolve), webhookSender, org -> "0", clock), clock));
+                                OutboundSettings.DEFAULT_TIMEOUT), TestApp::resolve), webhookSender, store, clock), clock));
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }

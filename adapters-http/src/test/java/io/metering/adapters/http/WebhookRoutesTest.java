@@ -40,7 +40,7 @@ class WebhookRoutesTest {
         assertThat(secret).startsWith("whsec_");
         assertThat(Base64.getDecoder().decode(secret.substring(6))).as("at least 24 random bytes").hasSizeGreaterThanOrEqualTo(24);
         assertThat(created.get("enabled").asBoolean()).isTrue();
-        assertThat(created.at("/delivery/cursor").asText()).isEqualTo("0");
+        assertThat(created.at("/delivery/cursor").asText()).as("no event yet: the start").isEqualTo("0".repeat(32));
         String id = created.get("id").asText();
         JsonNode got = t.get(HOOKS + "/" + id, t.adminToken()).json().get("data");
         assertThat(got.has("secret")).as("the secret is never shown again").isFalse();
@@ -160,10 +160,13 @@ class WebhookRoutesTest {
     void replayMovesTheCursorAndEnables() {
         String id = create("{'url':'https://erp.example.com/hook','enabled':false}").get("id").asText();
 
-        TestApp.Response replayed = t.post(HOOKS + "/" + id + "/replay?after=41", t.adminToken(), "");
+        String cursor = "00000000000004d20000000000000029";
+        TestApp.Response replayed = t.post(HOOKS + "/" + id + "/replay?after=" + cursor, t.adminToken(), "");
 
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
-        assertThat(replayed.json().at("/data/delivery/cursor").asText()).isEqualTo("41");
+        assertThat(replayed.json().at("/data/delivery/cursor").asText()).isEqualTo(cursor);
+        assertThat(t.post(HOOKS + "/" + id + "/replay?after=41", t.adminToken(), "").json().get("reason").asText())
+                .isEqualTo("invalid_parameter");
         assertThat(replayed.json().at("/data/enabled").asBoolean()).isTrue();
         assertThat(t.post(HOOKS + "/" + id + "/replay", t.adminToken(), "").json().get("reason").asText()).isEqualTo("missing_params");
     }

@@ -25,9 +25,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import io.metering.domain.tenant.OrganizationId;
+import io.metering.application.model.EventPosition;
+import io.metering.application.port.out.ChangeEventStore;
 
 /**
  * The admin operations on webhook subscriptions (docs/webhooks.md "Subscriptions"). Every URL passes
@@ -46,22 +46,22 @@ public final class WebhookService implements WebhooksUseCase {
     private final WebhookStore store;
     private final WebhookTargetPolicy targets;
     private final WebhookSender sender;
-    private final Function<OrganizationId, String> newestPosition;
+    private final ChangeEventStore events;
     private final Clock clock;
 
     /**
      * @param store the subscriptions
      * @param targets the outbound rules
      * @param sender sends test messages
-     * @param newestPosition the feed cursor of an organization's newest event, where a new subscription starts
+     * @param events the change events: a new subscription starts after the organization's newest
      * @param clock the time of creation, updates and attempts
      */
     public WebhookService(WebhookStore store, WebhookTargetPolicy targets, WebhookSender sender,
-            Function<OrganizationId, String> newestPosition, Clock clock) {
+            ChangeEventStore events, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.targets = Objects.requireNonNull(targets, "targets");
         this.sender = Objects.requireNonNull(sender, "sender");
-        this.newestPosition = Objects.requireNonNull(newestPosition, "newestPosition");
+        this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -74,7 +74,7 @@ public final class WebhookService implements WebhooksUseCase {
         Instant now = clock.instant();
         String secret = WebhookSecretGenerator.next();
         WebhookSubscription s = new WebhookSubscription(UUID.randomUUID(), caller.org(), url, types, draft.enabled(), description, now,
-                now, new WebhookSecrets(secret, null, null), WebhookDeliveryState.at(newestPosition.apply(caller.org()), now));
+                now, new WebhookSecrets(secret, null, null), WebhookDeliveryState.at(events.newest(caller.org()).cursor(), now));
         store.insert(s);
         return new CreatedWebhook(s, secret);
     }
@@ -144,10 +144,17 @@ public final class WebhookService implements WebhooksUseCase {
     @Override
     public WebhookSubscription replay(Caller caller, UUID id, String after) {
         WebhookSubscription s = get(caller, id);
-        if (after == null || after.isBlank() || after.length() > 200) {
-            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "after must be a cursor of the event feed");
+        EventPosition from;
+        try {
+            from = EventPosition.parse(after == null ? "" : after.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "after must be a cursor of the event feed: " + e.getMessage());
         }
-        WebhookSubscription replayed = s.with(true, WebhookDeliveryState.at(after.trim(), clock.instant()));
+        events.purgedUpTo().filter(from::isBefore).ifPresent(horizon -> {
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "events after " + from.cursor()
+                    + " were deleted by the retention; replay from " + horizon.cursor() + " or later");
+        });
+        WebhookSubscription replayed = s.with(true, WebhookDeliveryState.at(from.cursor(), clock.instant()));
         store(replayed);
         return replayed;
     }
