@@ -27,7 +27,9 @@ import io.metering.bootstrap.db.PostmasterWatchdog;
 import io.metering.bootstrap.metrics.CountingUseCases;
 import io.metering.bootstrap.metrics.Metrics;
 import io.metering.bootstrap.metrics.PendingChangesets;
+import io.metering.application.service.ChangeEventRetention;
 import io.metering.application.service.ImportJobService;
+import io.metering.application.service.WriteListener;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.Optional;
@@ -55,10 +57,13 @@ public final class MeteringServer implements AutoCloseable {
     private final OperationsConfiguration ops;
     private final Metrics metrics;
     private final Optional<Javalin> management;
+    private final EventPurge purge;
 
     private MeteringServer(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, UseCases useCases,
             ImportReadingsUseCase importer, LocateCountersUseCase locator, ImportMeteredDataUseCase metered,
-            ExecutorService importThread, ImportJobService importJobs, Javalin http, OperationsConfiguration ops, Metrics metrics) {
+            ExecutorService importThread, ImportJobService importJobs, Javalin http, OperationsConfiguration ops, Metrics metrics,
+            EventPurge purge) {
+        this.purge = purge;
         this.metered = metered;
         this.importThread = importThread;
         this.importJobs = importJobs;
@@ -120,8 +125,10 @@ public final class MeteringServer implements AutoCloseable {
                     .orElse(LivenessCheck.ALWAYS_LIVE);
             PostgresPersistence persistence = PostgresPersistence.start(dataSource,
                     new PersistenceSettings(config.timescale(), PersistenceSettings.defaults().chunkInterval()));
-            UseCases useCases = CountingUseCases.wrap(Wiring.useCases(persistence, clock, config.businessZone()), metrics.product());
-            ImportReadingsUseCase importer = CountingUseCases.wrap(Wiring.importer(persistence, clock, config.businessZone()),
+            WriteListener changes = Wiring.changes(persistence, clock, config.events());
+            UseCases useCases = CountingUseCases.wrap(Wiring.useCases(persistence, clock, config.businessZone(), changes),
+                    metrics.product());
+            ImportReadingsUseCase importer = CountingUseCases.wrap(Wiring.importer(persistence, clock, config.businessZone(), changes),
                     metrics.product());
             LocateCountersUseCase locator = Wiring.locator(persistence, clock, config.businessZone());
             ExecutorService importThread = Wiring.importThread();
@@ -131,11 +138,13 @@ public final class MeteringServer implements AutoCloseable {
             HttpAddOns addOns = HttpAddOns.none()
                     .withObservability(new HttpObservability(metrics.registry(), ops.metricsToken(), metrics::scrape))
                     .withImports(new ImportUseCases(importJobs, Wiring.intervalValues(persistence, clock, config.businessZone())))
+                    .withEvents(Wiring.eventFeed(persistence))
                     .withExtensions(web -> WebPortal.install(web, config.web()));
             Javalin http = HttpApi.create(new HttpSettings(config.businessZone(), config.maxBodyBytes()), authenticator, useCases,
                     persistence::isHealthy, liveness, addOns);
+            EventPurge purge = new EventPurge(new ChangeEventRetention(persistence.events(), clock, config.events().retention()));
             MeteringServer server = new MeteringServer(embedded, persistence, useCases, importer, locator, metered, importThread,
-                    importJobs, http, ops, metrics);
+                    importJobs, http, ops, metrics, purge);
             LOG.info("Store and use cases ready in {} ms (storage: {})", (System.nanoTime() - started) / 1_000_000,
                     persistence.mode());
             return server;
@@ -170,6 +179,7 @@ public final class MeteringServer implements AutoCloseable {
             LOG.warn("{} import job(s) were queued or running when the service stopped; they are marked failed", interrupted);
         }
         String host = ops.httpHost().orElse(null);
+        purge.start();
         http.start(host, port);
         LOG.info("Metering API listening on http://{}:{} (docs: /docs)", ops.httpHost().orElse("localhost"), http.port());
         management.ifPresent(m -> {
@@ -220,6 +230,7 @@ public final class MeteringServer implements AutoCloseable {
         try {
             management.ifPresent(Javalin::stop);
             http.stop();
+            purge.close();
             importThread.shutdownNow(); // a running import's transaction rolls back as the store stops
         } finally {
             metrics.close();

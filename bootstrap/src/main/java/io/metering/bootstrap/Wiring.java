@@ -3,7 +3,13 @@ package io.metering.bootstrap;
 import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.port.in.ImportReadingsUseCase;
 import io.metering.application.port.in.UseCases;
+import io.metering.adapters.http.events.EventDataJson;
+import io.metering.application.port.in.ChangeEventFeedQuery;
+import io.metering.application.service.ChangeEventFeedService;
+import io.metering.application.service.ChangeEventRecorder;
 import io.metering.application.service.ImportReadingsService;
+import io.metering.application.service.WriteListener;
+import io.metering.bootstrap.config.EventsConfiguration;
 import io.metering.application.service.CounterLocatorService;
 import io.metering.application.port.in.LocateCountersUseCase;
 import io.metering.application.service.HistoryForecastProvider;
@@ -36,10 +42,23 @@ final class Wiring {
         return new HistoryPlausibilityProvider(ctx.series());
     }
 
+    /**
+     * What every write tells of its changes: the change event recorder (docs/events.md), or nothing
+     * when recording is switched off ({@code METERING_EVENTS=off}).
+     */
+    static WriteListener changes(PostgresPersistence p, Clock clock, EventsConfiguration events) {
+        return events.enabled() ? new ChangeEventRecorder(p.events(), new EventDataJson(), clock) : WriteListener.NONE;
+    }
+
     /** The bulk import of readings (CLI {@code import}). */
-    static ImportReadingsUseCase importer(PostgresPersistence p, Clock clock, ZoneId businessZone) {
+    static ImportReadingsUseCase importer(PostgresPersistence p, Clock clock, ZoneId businessZone, WriteListener changes) {
         ServiceContext ctx = context(p, clock, businessZone);
-        return new ImportReadingsService(ctx, p.bulk(), plausibility(ctx));
+        return new ImportReadingsService(ctx, p.bulk(), plausibility(ctx), changes);
+    }
+
+    /** The pull feed of change events. */
+    static ChangeEventFeedQuery eventFeed(PostgresPersistence p) {
+        return new ChangeEventFeedService(p.transactions(), p.events());
     }
 
     /** Finds meters and counters by the keys users have, for imports. */
@@ -76,9 +95,10 @@ final class Wiring {
         });
     }
 
-    static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone) {
+    static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone, WriteListener changes) {
         ServiceContext ctx = context(p, clock, businessZone);
         // one plausibility rule for every write path and the allowed range; one forecast rule for counter views
-        return UseCaseAssembly.useCases(ctx, plausibility(ctx), new HistoryForecastProvider(ctx.series(), businessZone), p.intervals());
+        return UseCaseAssembly.useCases(ctx, plausibility(ctx), new HistoryForecastProvider(ctx.series(), businessZone), p.intervals(),
+                changes);
     }
 }

@@ -16,6 +16,7 @@ import io.metering.adapters.http.docs.ApiDocsRoutes;
 import io.metering.adapters.http.error.ErrorMapping;
 import io.metering.adapters.http.error.HttpFailure;
 import io.metering.adapters.http.json.JsonMapping;
+import io.metering.adapters.http.events.EventFeedRoutes;
 import io.metering.adapters.http.imports.ImportRoutes;
 import io.metering.adapters.http.imports.IntervalValueRoutes;
 import io.metering.adapters.http.meter.AdminMeterRoutes;
@@ -62,6 +63,7 @@ import org.slf4j.LoggerFactory;
  *   <li>admin extension: {@code /v1/metering/admin/meters[/{id}[/counters]]},
  *       {@code /v1/metering/admin/counters/{id}};</li>
  *   <li>analytics: {@code /v1/metering/consumption/{meter_id}/{counter_id}};</li>
+ *   <li>the change event feed: {@code /v1/metering/events} ({@link EventFeedRoutes});</li>
  *   <li>imports over HTTP: {@code /v1/metering/admin/imports[/{id}[/refusals]]} ({@link ImportRoutes});
  *       interval values (load profiles): {@code /v1/metering/interval-values/{meter_id}/{counter_id}}
  *       ({@link IntervalValueRoutes});</li>
@@ -155,6 +157,11 @@ public final class HttpApi {
             addOns.imports().ifPresent(imports -> {
                 new ImportRoutes(imports.jobs(), guard).register(config.routes);
                 new IntervalValueRoutes(imports.intervalValues(), guard, zone).register(config.routes);
+            });
+            addOns.events().ifPresent(events -> {
+                EventFeedRoutes feed = new EventFeedRoutes(events, guard);
+                feed.register(config.routes);
+                config.events.serverStopped(feed::close);
             });
             addOns.webhooks().ifPresent(w -> new WebhookRoutes(w.useCase(), guard, body, w.clock()).register(config.routes));
             addOns.extensions().accept(config);

@@ -411,19 +411,34 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
 
     @Override
     public PruneCounts prune(OrganizationId org, PruneScope scope, boolean dryRun) {
-        List<Reading> inScope = allReadings(org)
-                .filter(r -> r.meterId().equals(scope.meterId()))
-                .filter(r -> scope.counterId() == null || r.counterId().equals(scope.counterId()))
-                .filter(r -> scope.source() == null || r.source() == scope.source())
-                .toList();
-        List<Reading> doomed = inScope.stream().filter(r -> r.externalId() == null
-                ? scope.source() != null
-                : !scope.keepExternalIds().contains(r.externalId())).toList();
+        List<Reading> doomed = doomed(org, scope);
         if (!dryRun) {
             checkWritable();
             delete(org, doomed.stream().map(Reading::key).toList());
         }
-        return new PruneCounts(doomed.size(), inScope.size() - doomed.size());
+        return new PruneCounts(doomed.size(), inScope(org, scope).size() - doomed.size());
+    }
+
+    @Override
+    public List<Reading> pruneReturning(OrganizationId org, PruneScope scope) {
+        List<Reading> doomed = doomed(org, scope);
+        checkWritable();
+        delete(org, doomed.stream().map(Reading::key).toList());
+        return doomed;
+    }
+
+    private List<Reading> inScope(OrganizationId org, PruneScope scope) {
+        return allReadings(org)
+                .filter(r -> r.meterId().equals(scope.meterId()))
+                .filter(r -> scope.counterId() == null || r.counterId().equals(scope.counterId()))
+                .filter(r -> scope.source() == null || r.source() == scope.source())
+                .toList();
+    }
+
+    private List<Reading> doomed(OrganizationId org, PruneScope scope) {
+        return inScope(org, scope).stream().filter(r -> r.externalId() == null
+                ? scope.source() != null
+                : !scope.keepExternalIds().contains(r.externalId())).toList();
     }
 
     // ---------------------------------------------------------------- readings (series queries)
