@@ -45,7 +45,7 @@ final class WebhookFixture {
         return http.get("/v1/metering/webhooks/" + id + "/attempts?size=500", admin).json();
     }
 
-    /** Writes {@code count} more hourly readings, a hundred a request: {@code count} reading.created events. */
+    /** Writes {@code count} more quarter-hourly readings, a hundred a request: {@code count} reading.created events. */
     void readings(int count) {
         for (int done = 0; done < count; ) {
             int n = Math.min(100, count - done);
@@ -54,7 +54,7 @@ final class WebhookFixture {
                 int k = written + i;
                 items.append(i == 0 ? "" : ",").append("{\"meter_id\":\"").append(meter).append("\",\"counter_id\":\"").append(counter)
                         .append("\",\"value\":").append(100 + k).append(".5,\"source\":\"ERP\",\"timestamp\":\"")
-                        .append(BASE.plus(k, ChronoUnit.HOURS)).append("\"}");
+                        .append(BASE.plus(15L * k, ChronoUnit.MINUTES)).append("\"}");
             }
             Http.Reply r = http.post("/v1/metering/readings", admin, "{\"readings\":[" + items + "]}");
             assertThat(r.status()).as("write readings: %s", r).isEqualTo(200);
