@@ -124,6 +124,8 @@ final class MatrixRows {
                         expect(415, 415, 403, 403)),
                 new MatrixRow("GET /v1/metering/admin/imports/{id}", "getImportJob",
                         "/v1/metering/admin/imports/00000000-0000-4000-8000-000000000000", null, expect(404, 404, 403, 403)),
+                // the change event feed: admins read their own organization's events
+                new MatrixRow("GET /v1/metering/events", "getChangeEvents", "/v1/metering/events", null, expect(200, 200, 403, 403)),
                 new MatrixRow("GET /v1/metering/admin/imports/{id}/refusals", "getImportRefusals",
                         "/v1/metering/admin/imports/00000000-0000-4000-8000-000000000000/refusals", null, expect(404, 404, 403, 403)));
     }

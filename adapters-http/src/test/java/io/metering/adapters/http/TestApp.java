@@ -29,6 +29,9 @@ import io.metering.application.service.HistoryForecastProvider;
 import io.metering.application.service.HistoryPlausibilityProvider;
 import io.metering.application.service.ImportJobService;
 import io.metering.application.service.ImportMeteredDataService;
+import io.metering.adapters.http.events.EventDataJson;
+import io.metering.application.service.ChangeEventFeedService;
+import io.metering.application.service.ChangeEventRecorder;
 import io.metering.application.service.ImportReadingsService;
 import io.metering.application.service.IntervalValuesService;
 import io.metering.application.service.PlausibilityProvider;
@@ -145,8 +148,10 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
         ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
         PlausibilityProvider plausibility = analytics ? new HistoryPlausibilityProvider(store) : PlausibilityProvider.NONE;
         ForecastProvider forecasts = analytics ? new HistoryForecastProvider(store, BERLIN) : FORECAST;
-        useCases = wrap.apply(UseCaseAssembly.useCases(ctx, plausibility, forecasts, intervals));
-        ImportReadingsService importer = new ImportReadingsService(ctx, new InMemoryBulkStore(store), plausibility);
+        // every change records its event in the store, as the server records them (docs/events.md)
+        ChangeEventRecorder changes = new ChangeEventRecorder(store, new EventDataJson(), clock);
+        useCases = wrap.apply(UseCaseAssembly.useCases(ctx, plausibility, forecasts, intervals, changes));
+        ImportReadingsService importer = new ImportReadingsService(ctx, new InMemoryBulkStore(store), plausibility, changes);
         CounterLocatorService locator = new CounterLocatorService(ctx);
         ImportJobService jobs = new ImportJobService(new InMemoryImportJobs(), new LineFiles(), importer,
                 new ImportMeteredDataService(ctx, intervals, importer, locator), locator, Runnable::run, clock);
@@ -154,6 +159,7 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
                 LivenessCheck.ALWAYS_LIVE,
                 HttpAddOns.none().withObservability(observability)
                         .withImports(new ImportUseCases(jobs, new IntervalValuesService(ctx, intervals)))
+                        .withEvents(new ChangeEventFeedService(store, store))
                         .withWebhooks(new WebhookService(webhooks, new OutboundRules(new OutboundSettings(Set.of("127.0.0.1"),
                                 OutboundSettings.DEFAULT_TIMEOUT), TestApp::resolve), webhookSender, store, clock), clock));
         app.start("127.0.0.1", 0);

@@ -44,7 +44,7 @@ public final class ChangeEventRecorder implements WriteListener {
 
     @Override
     public void stored(Caller caller, List<Reading> readings, Map<ReadingKey, Reading> before) {
-        record(caller, readings, r -> readingType(before.get(r.key()), r), ChangeEventRecorder::subject, data::reading);
+        readings(caller, readings, r -> readingType(before.get(r.key()), r));
     }
 
     /** created, updated, or the status change an update makes (marked implausible, marked valid). */
@@ -60,12 +60,12 @@ public final class ChangeEventRecorder implements WriteListener {
 
     @Override
     public void demoted(Caller caller, List<Reading> readings) {
-        record(caller, readings, r -> ChangeEventType.READING_MARKED_IMPLAUSIBLE, ChangeEventRecorder::subject, data::reading);
+        readings(caller, readings, r -> ChangeEventType.READING_MARKED_IMPLAUSIBLE);
     }
 
     @Override
     public void removed(Caller caller, List<Reading> readings) {
-        record(caller, readings, r -> ChangeEventType.READING_DELETED, ChangeEventRecorder::subject, data::reading);
+        readings(caller, readings, r -> ChangeEventType.READING_DELETED);
     }
 
     @Override
@@ -75,22 +75,22 @@ public final class ChangeEventRecorder implements WriteListener {
 
     @Override
     public void proposed(Caller caller, List<Changeset> changesets) {
-        record(caller, changesets, c -> ChangeEventType.CHANGESET_CREATED, ChangeEventRecorder::subject, data::changeset);
+        changesets(caller, changesets, ChangeEventType.CHANGESET_CREATED);
     }
 
     @Override
     public void cleared(Caller caller, List<Changeset> changesets) {
-        record(caller, changesets, c -> ChangeEventType.CHANGESET_APPLIED, ChangeEventRecorder::subject, data::changeset);
+        changesets(caller, changesets, ChangeEventType.CHANGESET_APPLIED);
     }
 
     @Override
     public void changesetUpdated(Caller caller, Changeset changeset) {
-        record(caller, List.of(changeset), c -> ChangeEventType.CHANGESET_UPDATED, ChangeEventRecorder::subject, data::changeset);
+        changesets(caller, List.of(changeset), ChangeEventType.CHANGESET_UPDATED);
     }
 
     @Override
     public void changesetDismissed(Caller caller, Changeset changeset) {
-        record(caller, List.of(changeset), c -> ChangeEventType.CHANGESET_DISMISSED, ChangeEventRecorder::subject, data::changeset);
+        changesets(caller, List.of(changeset), ChangeEventType.CHANGESET_DISMISSED);
     }
 
     @Override
@@ -123,6 +123,16 @@ public final class ChangeEventRecorder implements WriteListener {
         counter(caller, counter, ChangeEventType.COUNTER_DELETED);
     }
 
+    /** A reading's subject: its counter, direction and instant, the key the API addresses it by. */
+    private void readings(Caller caller, List<Reading> readings, Function<Reading, ChangeEventType> type) {
+        record(caller, readings, type, r -> "counters/" + r.counterId() + "/readings/" + r.direction().code() + "/" + r.timestamp(),
+                data::reading);
+    }
+
+    private void changesets(Caller caller, List<Changeset> changesets, ChangeEventType type) {
+        record(caller, changesets, c -> type, c -> "changesets/" + c.id(), data::changeset);
+    }
+
     private void meter(Caller caller, Meter meter, ChangeEventType type) {
         record(caller, List.of(meter), m -> type, m -> "meters/" + m.id(), data::meter);
     }
@@ -150,14 +160,5 @@ public final class ChangeEventRecorder implements WriteListener {
     static String actor(Caller caller) {
         String kind = caller.kind().name().toLowerCase(Locale.ROOT);
         return caller.subject() == null || caller.subject().isBlank() ? kind : kind + ":" + caller.subject();
-    }
-
-    /** A reading's subject: its counter, direction and instant, the key the API addresses it by. */
-    private static String subject(Reading r) {
-        return "counters/" + r.counterId() + "/readings/" + r.direction().code() + "/" + r.timestamp();
-    }
-
-    private static String subject(Changeset c) {
-        return "changesets/" + c.id();
     }
 }

@@ -411,12 +411,13 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
 
     @Override
     public PruneCounts prune(OrganizationId org, PruneScope scope, boolean dryRun) {
+        int inScope = inScope(org, scope).size();
         List<Reading> doomed = doomed(org, scope);
         if (!dryRun) {
             checkWritable();
             delete(org, doomed.stream().map(Reading::key).toList());
         }
-        return new PruneCounts(doomed.size(), inScope(org, scope).size() - doomed.size());
+        return new PruneCounts(doomed.size(), inScope - doomed.size());
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -38,15 +37,20 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
         if (events.isEmpty()) {
             return;
         }
-        db.write(h -> {
-            PreparedBatch batch = h.prepareBatch("INSERT INTO change_event (org_id, id, type, subject, made_at, actor, data)"
-                    + " VALUES (:org, CAST(:id AS uuid), :type, :subject, CAST(:at AS timestamptz), :actor, CAST(:data AS json))");
-            for (ChangeEvent e : events) {
-                batch.bind("org", e.org().value()).bind("id", e.id().toString()).bind("type", e.type()).bind("subject", e.subject())
-                        .bind("at", SqlInstants.stored(e.time())).bind("actor", e.actor()).bind("data", e.data()).add();
-            }
-            return batch.execute();
-        });
+        // one statement for the whole list: WITH ORDINALITY keeps the list's order in seq
+        db.write(h -> h.createUpdate("INSERT INTO change_event (org_id, id, type, subject, made_at, actor, data)"
+                        + " SELECT u.org, CAST(u.id AS uuid), u.type, u.subject, CAST(u.at AS timestamptz), u.actor, CAST(u.data AS json)"
+                        + " FROM unnest(CAST(:orgs AS text[]), CAST(:ids AS text[]), CAST(:types AS text[]), CAST(:subjects AS text[]),"
+                        + " CAST(:ats AS text[]), CAST(:actors AS text[]), CAST(:datas AS text[])) WITH ORDINALITY"
+                        + " AS u(org, id, type, subject, at, actor, data, n) ORDER BY u.n")
+                .bindArray("orgs", String.class, events.stream().map(e -> e.org().value()).toList())
+                .bindArray("ids", String.class, events.stream().map(e -> e.id().toString()).toList())
+                .bindArray("types", String.class, events.stream().map(ChangeEvent::type).toList())
+                .bindArray("subjects", String.class, events.stream().map(ChangeEvent::subject).toList())
+                .bindArray("ats", String.class, events.stream().map(e -> SqlInstants.stored(e.time())).toList())
+                .bindArray("actors", String.class, events.stream().map(ChangeEvent::actor).toList())
+                .bindArray("datas", String.class, events.stream().map(ChangeEvent::data).toList())
+                .execute());
     }
 
     @Override
