@@ -58,7 +58,7 @@ public final class HttpWebhookSender implements WebhookSender {
         }
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(settings.timeout())
-                .header("content-type", "application/json")
+                .header("content-type", "application/cloudevents+json")
                 .header("user-agent", "metering-webhooks")
                 .header("webhook-id", id)
                 .header("webhook-timestamp", Long.toString(timestamp.getEpochSecond()))

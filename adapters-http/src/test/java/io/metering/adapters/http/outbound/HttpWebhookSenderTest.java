@@ -97,7 +97,7 @@ class HttpWebhookSenderTest {
         Map<String, String> h = seen.get("evt-1");
         assertThat(h.get("timestamp")).isEqualTo("1614265330");
         assertThat(h.get("signature").split(" ")).hasSize(2).allMatch(s -> s.startsWith("v1,"));
-        assertThat(h.get("type")).isEqualTo("application/json");
+        assertThat(h.get("type")).isEqualTo("application/cloudevents+json");
     }
 
     @Test
