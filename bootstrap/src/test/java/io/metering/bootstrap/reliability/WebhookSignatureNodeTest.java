@@ -89,6 +89,14 @@ class WebhookSignatureNodeTest {
         assertThat(f.attempts(id).at("/data/0/status").asInt()).as("the receiver's 401 recorded").isEqualTo(401);
     }
 
+    @Test
+    void theReadmesReceiverIsTheOneThisTestRuns() throws Exception {
+        String receiver = Files.readString(Path.of("..", "clients", "webhook-receiver", "receiver.mjs"));
+        String code = receiver.substring(receiver.indexOf("import http"));
+
+        assertThat(Files.readString(Path.of("..", "README.md"))).contains(code);
+    }
+
     private void startReceiver(Path project, int port, String secret) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("node", "receiver.mjs").directory(project.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
