@@ -132,6 +132,8 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
     final InMemoryWebhooks webhooks = new InMemoryWebhooks();
     /** Sends nothing: records test messages. */
     final RecordingWebhookSender webhookSender = new RecordingWebhookSender();
+    /** The webhook operations the app serves, for seeding. */
+    final WebhookService webhookService;
 
     private TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap, long maxBody, boolean analytics) {
         this(jwt, wrap, maxBody, analytics, HttpObservability.none());
@@ -155,13 +157,14 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
         CounterLocatorService locator = new CounterLocatorService(ctx);
         ImportJobService jobs = new ImportJobService(new InMemoryImportJobs(), new LineFiles(), importer,
                 new ImportMeteredDataService(ctx, intervals, importer, locator), locator, Runnable::run, clock);
+        webhookService = new WebhookService(webhooks, new OutboundRules(new OutboundSettings(Set.of("127.0.0.1"),
+                OutboundSettings.DEFAULT_TIMEOUT), TestApp::resolve), webhookSender, store, clock);
         app = HttpApi.create(new HttpSettings(BERLIN, maxBody), new JwtAuthenticator(jwt, clock), useCases, ready::get,
                 LivenessCheck.ALWAYS_LIVE,
                 HttpAddOns.none().withObservability(observability)
                         .withImports(new ImportUseCases(jobs, new IntervalValuesService(ctx, intervals)))
                         .withEvents(new ChangeEventFeedService(store, store))
-                        .withWebhooks(new WebhookService(webhooks, new OutboundRules(new OutboundSettings(Set.of("127.0.0.1"),
-                                OutboundSettings.DEFAULT_TIMEOUT), TestApp::resolve), webhookSender, store, clock), clock));
+                        .withWebhooks(webhookService, clock));
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
