@@ -89,6 +89,7 @@ class JdbiWebhookStoreTest {
 
         assertThat(store.claimDue(t, "a", lease)).map(WebhookSubscription::id).contains(s.id());
         assertThat(store.claimDue(t.plusSeconds(29), "b", t.plusSeconds(59))).isEmpty();
+        assertThat(store.claimDue(t.plusSeconds(1), "a", lease)).as("its holder may claim it again").isPresent();
         assertThat(store.saveProgress(s.id(), "b", s.delivery(), true, List.of(attempt(s, t, 204)), null)).isFalse();
         assertThat(store.claimDue(t.plusSeconds(31), "b", t.plusSeconds(61))).as("a's lease ran out").isPresent();
         assertThat(store.saveProgress(s.id(), "a", s.delivery().delivered("00000000000000050000000000000001", t), true, List.of(), lease))

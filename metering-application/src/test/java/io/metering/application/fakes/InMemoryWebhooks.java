@@ -70,7 +70,8 @@ public final class InMemoryWebhooks implements WebhookStore {
         Optional<WebhookSubscription> due = subscriptions.values().stream()
                 .filter(WebhookSubscription::enabled)
                 .filter(s -> !s.delivery().nextAttemptAt().isAfter(now))
-                .filter(s -> !leases.containsKey(s.id()) || leases.get(s.id()).until().isBefore(now))
+                .filter(s -> !leases.containsKey(s.id()) || leases.get(s.id()).until().isBefore(now)
+                        || leases.get(s.id()).owner().equals(owner))
                 .min(Comparator.comparing(s -> s.delivery().nextAttemptAt()));
         due.ifPresent(s -> leases.put(s.id(), new Lease(owner, leaseUntil)));
         return due;

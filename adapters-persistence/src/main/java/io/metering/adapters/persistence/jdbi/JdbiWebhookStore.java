@@ -86,7 +86,7 @@ public final class JdbiWebhookStore implements WebhookStore {
         return db.write(h -> h.createQuery("UPDATE webhook_subscription SET lease_owner = :owner,"
                         + " lease_until = CAST(:leaseUntil AS timestamptz) WHERE id = ("
                         + "SELECT id FROM webhook_subscription WHERE enabled AND next_attempt_at <= CAST(:now AS timestamptz)"
-                        + " AND (lease_until IS NULL OR lease_until < CAST(:now AS timestamptz))"
+                        + " AND (lease_until IS NULL OR lease_until < CAST(:now AS timestamptz) OR lease_owner = :owner)"
                         + " ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)
                 .bind("owner", owner)
                 .bind("leaseUntil", SqlInstants.stored(leaseUntil))

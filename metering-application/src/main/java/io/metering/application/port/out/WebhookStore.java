@@ -39,8 +39,9 @@ public interface WebhookStore {
     boolean delete(OrganizationId org, UUID id);
 
     /**
-     * Claims one enabled subscription whose next attempt is due and which no unexpired lease holds,
-     * the longest due first, skipping those another transaction is claiming.
+     * Claims one enabled subscription whose next attempt is due and which no unexpired lease of
+     * another owner holds, the longest due first, skipping those another transaction is claiming. An
+     * owner may claim again what it holds (after a failed round, e.g. the database was away).
      *
      * @param now the current time
      * @param owner the claiming worker's id
