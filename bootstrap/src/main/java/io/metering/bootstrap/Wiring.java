@@ -3,7 +3,15 @@ package io.metering.bootstrap;
 import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.port.in.ImportReadingsUseCase;
 import io.metering.application.port.in.UseCases;
+import io.metering.adapters.http.events.CloudEventJson;
 import io.metering.adapters.http.events.EventDataJson;
+import io.metering.adapters.http.outbound.HttpWebhookSender;
+import io.metering.adapters.http.outbound.OutboundRules;
+import io.metering.application.port.out.WebhookSender;
+import io.metering.application.service.WebhookDelivery;
+import io.metering.application.service.WebhookService;
+import io.metering.bootstrap.config.WebhookConfiguration;
+import java.nio.charset.StandardCharsets;
 import io.metering.application.port.in.ChangeEventFeedQuery;
 import io.metering.application.service.ChangeEventFeedService;
 import io.metering.application.service.ChangeEventRecorder;
@@ -100,5 +108,21 @@ final class Wiring {
         // one plausibility rule for every write path and the allowed range; one forecast rule for counter views
         return UseCaseAssembly.useCases(ctx, plausibility(ctx), new HistoryForecastProvider(ctx.series(), businessZone), p.intervals(),
                 changes);
+    }
+
+    /** Sends signed webhook messages under the outbound rules. */
+    static WebhookSender webhookSender(WebhookConfiguration config) {
+        return new HttpWebhookSender(config.outbound());
+    }
+
+    /** The admin operations on webhook subscriptions. */
+    static WebhookService webhooks(PostgresPersistence p, WebhookConfiguration config, WebhookSender sender, Clock clock) {
+        return new WebhookService(p.webhooks(), new OutboundRules(config.outbound()), sender, p.events(), clock);
+    }
+
+    /** Delivery of change events to subscriptions; the body is the CloudEvent exactly as the feed serves it. */
+    static WebhookDelivery webhookDelivery(PostgresPersistence p, WebhookConfiguration config, WebhookSender sender, Clock clock) {
+        return new WebhookDelivery(p.webhooks(), p.events(), sender, e -> new String(CloudEventJson.render(e), StandardCharsets.UTF_8),
+                config.retries(), config.lease(), config.requestBound(), clock);
     }
 }

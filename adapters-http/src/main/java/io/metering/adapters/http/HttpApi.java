@@ -34,6 +34,7 @@ import io.metering.adapters.http.system.HealthRoutes;
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
+import io.metering.adapters.http.webhook.WebhookRoutes;
 import io.metering.application.port.in.ImportUseCases;
 import io.metering.application.port.in.UseCases;
 import java.time.ZoneId;
@@ -66,6 +67,8 @@ import org.slf4j.LoggerFactory;
  *   <li>imports over HTTP: {@code /v1/metering/admin/imports[/{id}[/refusals]]} ({@link ImportRoutes});
  *       interval values (load profiles): {@code /v1/metering/interval-values/{meter_id}/{counter_id}}
  *       ({@link IntervalValueRoutes});</li>
+ *   <li>webhook subscriptions: {@code /v1/metering/webhooks[/{id}[/rotate-secret|/test|/replay|/attempts]]}
+ *       ({@link WebhookRoutes});</li>
  *   <li>{@code /health}, {@code /ready}, {@code /openapi.json}, {@code /docs}.</li>
  * </ul>
  * Errors follow {@link ErrorMapping}. Request lines are logged with method, path, status, duration
@@ -160,6 +163,7 @@ public final class HttpApi {
                 feed.register(config.routes);
                 config.events.serverStopped(feed::close);
             });
+            addOns.webhooks().ifPresent(w -> new WebhookRoutes(w.useCase(), guard, body, w.clock()).register(config.routes));
             addOns.extensions().accept(config);
         });
     }

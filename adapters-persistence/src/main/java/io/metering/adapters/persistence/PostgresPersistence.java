@@ -11,6 +11,7 @@ import io.metering.adapters.persistence.jdbi.JdbiReadingBulkStore;
 import io.metering.adapters.persistence.jdbi.JdbiReadingRepository;
 import io.metering.adapters.persistence.jdbi.JdbiReadingSeriesQueries;
 import io.metering.adapters.persistence.jdbi.JdbiTransactions;
+import io.metering.adapters.persistence.jdbi.JdbiWebhookStore;
 import io.metering.adapters.persistence.schema.Migrations;
 import io.metering.adapters.persistence.schema.TimescaleSetup;
 import io.metering.application.port.out.ChangeEventStore;
@@ -23,6 +24,7 @@ import io.metering.application.port.out.ReadingBulkStore;
 import io.metering.application.port.out.ReadingRepository;
 import io.metering.application.port.out.ReadingSeriesQueries;
 import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.WebhookStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -62,6 +64,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final JdbiImportJobRepository importJobs;
     private final JdbiIntervalValueStore intervals;
     private final JdbiChangeEventStore events;
+    private final JdbiWebhookStore webhooks;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ReadinessProbe readiness = new ReadinessProbe(this::selectOne, READINESS_DEADLINE);
 
@@ -79,6 +82,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.importJobs = new JdbiImportJobRepository(transactions);
         this.intervals = new JdbiIntervalValueStore(transactions);
         this.events = new JdbiChangeEventStore(transactions);
+        this.webhooks = new JdbiWebhookStore(transactions);
     }
 
     /**
@@ -161,6 +165,11 @@ public final class PostgresPersistence implements AutoCloseable {
     /** The outbox of change events (docs/events.md). */
     public ChangeEventStore events() {
         return events;
+    }
+
+    /** Webhook subscriptions, their delivery state and attempts. */
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     /** The storage mode found at start. */

@@ -100,6 +100,20 @@ public abstract class ChangeEventStoreContractTest {
     }
 
     @Test
+    void newestIsTheLastReadablePositionOfTheOrganization() {
+        assertThat(store().newest(org)).isEqualTo(EventPosition.START);
+        appendInTransaction(List.of(event(org, "io.metering.reading.created", T0), event(org, "io.metering.reading.updated", T0)));
+        appendInTransaction(List.of(event(other, "io.metering.reading.created", T0)));
+
+        EventPosition newest = store().newest(org);
+
+        assertThat(newest).isEqualTo(store().read(org, EventPosition.START, 10, Set.of()).next());
+        appendInTransaction(List.of(event(org, "io.metering.meter.created", T0)));
+        assertThat(store().read(org, newest, 10, Set.of()).events()).as("only what came after")
+                .extracting(r -> r.event().type()).containsExactly("io.metering.meter.created");
+    }
+
+    @Test
     void aTypeFilterKeepsOnlyTheNamedTypes() {
         ChangeEvent reading = event(org, "io.metering.reading.created", T0);
         ChangeEvent meter = event(org, "io.metering.meter.created", T0);

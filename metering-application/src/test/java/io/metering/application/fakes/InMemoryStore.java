@@ -612,6 +612,17 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
     }
 
     @Override
+    public EventPosition newest(OrganizationId org) {
+        lock.lock();
+        try {
+            return state.events.stream().filter(e -> e.event().org().equals(org)).map(RecordedChangeEvent::position)
+                    .max(Comparator.naturalOrder()).orElse(EventPosition.START);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public int purgeBefore(Instant cutoff) {
         return inTransaction(() -> {
             List<RecordedChangeEvent> gone = state.events.stream().filter(e -> e.event().time().isBefore(cutoff)).toList();

@@ -77,6 +77,16 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
     }
 
     @Override
+    public EventPosition newest(OrganizationId org) {
+        return db.read(h -> h.createQuery("SELECT tx_id::text AS tx, seq FROM change_event WHERE org_id = :org"
+                        + " AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY tx_id DESC, seq DESC LIMIT 1")
+                .bind("org", org.value())
+                .map((rs, ctx) -> position(rs))
+                .findOne()
+                .orElse(EventPosition.START));
+    }
+
+    @Override
     public int purgeBefore(Instant cutoff) {
         return db.write(h -> {
             // one statement: the deleted rows' highest position moves the horizon, never backwards

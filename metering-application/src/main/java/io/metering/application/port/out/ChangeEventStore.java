@@ -35,6 +35,13 @@ public interface ChangeEventStore {
     ChangeEventPage read(OrganizationId org, EventPosition after, int limit, Set<String> types);
 
     /**
+     * The organization's newest readable position: the last of its events among those of
+     * transactions that have all ended, or {@link EventPosition#START} when it has none. Every event
+     * readable later lies after it (where a new webhook subscription starts, docs/webhooks.md).
+     */
+    EventPosition newest(OrganizationId org);
+
+    /**
      * Deletes the events (of every organization) made before an instant, and moves the horizon
      * ({@link #purgedUpTo}) to the highest position deleted. Safe to run from several instances
      * at once.
