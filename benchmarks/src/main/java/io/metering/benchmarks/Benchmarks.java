@@ -43,7 +43,7 @@ public final class Benchmarks {
         DEFAULTS.put("read-hours", "10000");
         DEFAULTS.put("queries", "2000");
         DEFAULTS.put("restarts", "5");
-        DEFAULTS.put("only", "ingest,import,read,startup");
+        DEFAULTS.put("only", "ingest,events,import,read,startup");
         DEFAULTS.put("cds", "true");
     }
 
@@ -213,6 +213,32 @@ public final class Benchmarks {
                         String.format(Locale.ROOT, "%.1f / - / %.1f", (between[0] - before[0]) * per, (between[1] - before[1]) * per),
                         Double.NaN, "");
                 peakRss = Math.max(peakRss, service.peakRssMiB());
+            }
+
+            if (runs("events")) {
+                // the same ingest with change events off and on, each into counters of its own on a fresh service
+                // process; off first, so the run with events writes into the larger table
+                double[] rowsPerSecond = new double[2];
+                String[] shown = new String[2];
+                for (int i = 0; i < 2; i++) {
+                    boolean on = i == 1;
+                    service.close(); // the embedded store admits one user of its data directory
+                    Map<String, String> eventsEnv = new HashMap<>(env);
+                    eventsEnv.put("METERING_EVENTS", on ? "on" : "off");
+                    service = ServiceProcess.serve(jar, jvmOptions, eventsEnv, port, log);
+                    String org = on ? "bench-ingest-events-on" : "bench-ingest-events-off";
+                    System.out.printf("== %s: ingest with change events %s%n", mode, on ? "on" : "off");
+                    List<Api.Register> registers = new Api(service.base(), org).registers(number("ingest-counters"));
+                    Ingest.Result r = Ingest.viaHttp(new Api(service.base(), org), options.get("ingest-path"), registers,
+                            number("ingest-readings"), number("clients"));
+                    rowsPerSecond[i] = r.rowsPerSecond();
+                    shown[i] = String.format(Locale.ROOT, "%.0f (%.1f / %.1f)", r.rowsPerSecond(), r.latency().p50(), r.latency().p99());
+                    peakRss = Math.max(peakRss, service.peakRssMiB());
+                }
+                row(mode, "ingest as above with change events on (service column) and off (raw column), fresh counters each"
+                        + " (rows/s; request p50/p99 ms)", shown[1], shown[0], rowsPerSecond[1] / rowsPerSecond[0], ">= 0.87 (events add <= 15 %)");
+                service.close();
+                service = ServiceProcess.serve(jar, jvmOptions, env, port, log);
             }
 
             if (runs("import")) {

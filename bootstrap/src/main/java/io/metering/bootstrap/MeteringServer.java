@@ -27,7 +27,10 @@ import io.metering.bootstrap.db.PostmasterWatchdog;
 import io.metering.bootstrap.metrics.CountingUseCases;
 import io.metering.bootstrap.metrics.Metrics;
 import io.metering.bootstrap.metrics.PendingChangesets;
+import io.metering.application.service.ChangeEventRetention;
 import io.metering.application.service.ImportJobService;
+import io.metering.application.service.WriteListener;
+import io.metering.application.port.out.WebhookSender;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.Optional;
@@ -55,10 +58,15 @@ public final class MeteringServer implements AutoCloseable {
     private final OperationsConfiguration ops;
     private final Metrics metrics;
     private final Optional<Javalin> management;
+    private final EventPurge purge;
+    private final WebhookWorker webhooks;
 
     private MeteringServer(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, UseCases useCases,
             ImportReadingsUseCase importer, LocateCountersUseCase locator, ImportMeteredDataUseCase metered,
-            ExecutorService importThread, ImportJobService importJobs, Javalin http, OperationsConfiguration ops, Metrics metrics) {
+            ExecutorService importThread, ImportJobService importJobs, Javalin http, OperationsConfiguration ops, Metrics metrics,
+            EventPurge purge, WebhookWorker webhooks) {
+        this.purge = purge;
+        this.webhooks = webhooks;
         this.metered = metered;
         this.importThread = importThread;
         this.importJobs = importJobs;
@@ -120,22 +128,29 @@ public final class MeteringServer implements AutoCloseable {
                     .orElse(LivenessCheck.ALWAYS_LIVE);
             PostgresPersistence persistence = PostgresPersistence.start(dataSource,
                     new PersistenceSettings(config.timescale(), PersistenceSettings.defaults().chunkInterval()));
-            UseCases useCases = CountingUseCases.wrap(Wiring.useCases(persistence, clock, config.businessZone()), metrics.product());
-            ImportReadingsUseCase importer = CountingUseCases.wrap(Wiring.importer(persistence, clock, config.businessZone()),
+            WriteListener changes = Wiring.changes(persistence, clock, config.events());
+            UseCases useCases = CountingUseCases.wrap(Wiring.useCases(persistence, clock, config.businessZone(), changes),
+                    metrics.product());
+            ImportReadingsUseCase importer = CountingUseCases.wrap(Wiring.importer(persistence, clock, config.businessZone(), changes),
                     metrics.product());
             LocateCountersUseCase locator = Wiring.locator(persistence, clock, config.businessZone());
             ExecutorService importThread = Wiring.importThread();
             ImportMeteredDataUseCase metered = Wiring.meteredImporter(persistence, clock, config.businessZone(), importer, locator);
             ImportJobService importJobs = Wiring.importJobs(persistence, clock, config.businessZone(), importer, metered, locator,
                     importThread);
+            WebhookSender sender = Wiring.webhookSender(config.webhooks());
             HttpAddOns addOns = HttpAddOns.none()
                     .withObservability(new HttpObservability(metrics.registry(), ops.metricsToken(), metrics::scrape))
                     .withImports(new ImportUseCases(importJobs, Wiring.intervalValues(persistence, clock, config.businessZone())))
+                    .withEvents(Wiring.eventFeed(persistence))
+                    .withWebhooks(Wiring.webhooks(persistence, config.webhooks(), sender, clock), clock)
                     .withExtensions(web -> WebPortal.install(web, config.web()));
             Javalin http = HttpApi.create(new HttpSettings(config.businessZone(), config.maxBodyBytes()), authenticator, useCases,
                     persistence::isHealthy, liveness, addOns);
+            EventPurge purge = new EventPurge(new ChangeEventRetention(persistence.events(), clock, config.events().retention()));
             MeteringServer server = new MeteringServer(embedded, persistence, useCases, importer, locator, metered, importThread,
-                    importJobs, http, ops, metrics);
+                    importJobs, http, ops, metrics, purge, new WebhookWorker(Wiring.webhookDelivery(persistence, config.webhooks(), sender,
+                            clock), config.webhooks().requestBound().plusSeconds(2)));
             LOG.info("Store and use cases ready in {} ms (storage: {})", (System.nanoTime() - started) / 1_000_000,
                     persistence.mode());
             return server;
@@ -170,6 +185,8 @@ public final class MeteringServer implements AutoCloseable {
             LOG.warn("{} import job(s) were queued or running when the service stopped; they are marked failed", interrupted);
         }
         String host = ops.httpHost().orElse(null);
+        purge.start();
+        webhooks.start(); // only a serving process delivers, like import jobs
         http.start(host, port);
         LOG.info("Metering API listening on http://{}:{} (docs: /docs)", ops.httpHost().orElse("localhost"), http.port());
         management.ifPresent(m -> {
@@ -220,6 +237,8 @@ public final class MeteringServer implements AutoCloseable {
         try {
             management.ifPresent(Javalin::stop);
             http.stop();
+            purge.close();
+            webhooks.close();
             importThread.shutdownNow(); // a running import's transaction rolls back as the store stops
         } finally {
             metrics.close();

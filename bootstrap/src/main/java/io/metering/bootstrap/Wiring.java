@@ -3,7 +3,21 @@ package io.metering.bootstrap;
 import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.port.in.ImportReadingsUseCase;
 import io.metering.application.port.in.UseCases;
+import io.metering.adapters.http.events.CloudEventJson;
+import io.metering.adapters.http.events.EventDataJson;
+import io.metering.adapters.http.outbound.HttpWebhookSender;
+import io.metering.adapters.http.outbound.OutboundRules;
+import io.metering.application.port.out.WebhookSender;
+import io.metering.application.service.WebhookDelivery;
+import io.metering.application.service.WebhookService;
+import io.metering.bootstrap.config.WebhookConfiguration;
+import java.nio.charset.StandardCharsets;
+import io.metering.application.port.in.ChangeEventFeedQuery;
+import io.metering.application.service.ChangeEventFeedService;
+import io.metering.application.service.ChangeEventRecorder;
 import io.metering.application.service.ImportReadingsService;
+import io.metering.application.service.WriteListener;
+import io.metering.bootstrap.config.EventsConfiguration;
 import io.metering.application.service.CounterLocatorService;
 import io.metering.application.port.in.LocateCountersUseCase;
 import io.metering.application.service.HistoryForecastProvider;
@@ -36,10 +50,23 @@ final class Wiring {
         return new HistoryPlausibilityProvider(ctx.series());
     }
 
+    /**
+     * What every write tells of its changes: the change event recorder (docs/events.md), or nothing
+     * when recording is switched off ({@code METERING_EVENTS=off}).
+     */
+    static WriteListener changes(PostgresPersistence p, Clock clock, EventsConfiguration events) {
+        return events.enabled() ? new ChangeEventRecorder(p.events(), new EventDataJson(), clock) : WriteListener.NONE;
+    }
+
     /** The bulk import of readings (CLI {@code import}). */
-    static ImportReadingsUseCase importer(PostgresPersistence p, Clock clock, ZoneId businessZone) {
+    static ImportReadingsUseCase importer(PostgresPersistence p, Clock clock, ZoneId businessZone, WriteListener changes) {
         ServiceContext ctx = context(p, clock, businessZone);
-        return new ImportReadingsService(ctx, p.bulk(), plausibility(ctx));
+        return new ImportReadingsService(ctx, p.bulk(), plausibility(ctx), changes);
+    }
+
+    /** The pull feed of change events. */
+    static ChangeEventFeedQuery eventFeed(PostgresPersistence p) {
+        return new ChangeEventFeedService(p.transactions(), p.events());
     }
 
     /** Finds meters and counters by the keys users have, for imports. */
@@ -76,9 +103,26 @@ final class Wiring {
         });
     }
 
-    static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone) {
+    static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone, WriteListener changes) {
         ServiceContext ctx = context(p, clock, businessZone);
         // one plausibility rule for every write path and the allowed range; one forecast rule for counter views
-        return UseCaseAssembly.useCases(ctx, plausibility(ctx), new HistoryForecastProvider(ctx.series(), businessZone), p.intervals());
+        return UseCaseAssembly.useCases(ctx, plausibility(ctx), new HistoryForecastProvider(ctx.series(), businessZone), p.intervals(),
+                changes);
+    }
+
+    /** Sends signed webhook messages under the outbound rules. */
+    static WebhookSender webhookSender(WebhookConfiguration config) {
+        return new HttpWebhookSender(config.outbound());
+    }
+
+    /** The admin operations on webhook subscriptions. */
+    static WebhookService webhooks(PostgresPersistence p, WebhookConfiguration config, WebhookSender sender, Clock clock) {
+        return new WebhookService(p.webhooks(), new OutboundRules(config.outbound()), sender, p.events(), clock);
+    }
+
+    /** Delivery of change events to subscriptions; the body is the CloudEvent exactly as the feed serves it. */
+    static WebhookDelivery webhookDelivery(PostgresPersistence p, WebhookConfiguration config, WebhookSender sender, Clock clock) {
+        return new WebhookDelivery(p.webhooks(), p.events(), sender, e -> new String(CloudEventJson.render(e), StandardCharsets.UTF_8),
+                config.retries(), config.lease(), config.requestBound(), clock);
     }
 }

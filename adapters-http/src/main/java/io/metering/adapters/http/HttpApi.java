@@ -17,6 +17,7 @@ import io.metering.adapters.http.docs.ApiDocsRoutes;
 import io.metering.adapters.http.error.ErrorMapping;
 import io.metering.adapters.http.error.HttpFailure;
 import io.metering.adapters.http.json.JsonMapping;
+import io.metering.adapters.http.events.EventFeedRoutes;
 import io.metering.adapters.http.imports.ImportRoutes;
 import io.metering.adapters.http.imports.IntervalValueRoutes;
 import io.metering.adapters.http.meter.AdminMeterRoutes;
@@ -34,6 +35,7 @@ import io.metering.adapters.http.system.HealthRoutes;
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
+import io.metering.adapters.http.webhook.WebhookRoutes;
 import io.metering.application.port.in.ImportUseCases;
 import io.metering.application.port.in.UseCases;
 import java.time.ZoneId;
@@ -63,9 +65,12 @@ import org.slf4j.LoggerFactory;
  *       {@code /v1/metering/admin/counters/{id}};</li>
  *   <li>review queues: listPendingChangesets, listImplausibleReadings ({@link QueueRoutes});</li>
  *   <li>analytics: {@code /v1/metering/consumption/{meter_id}/{counter_id}};</li>
+ *   <li>the change event feed: {@code /v1/metering/events} ({@link EventFeedRoutes});</li>
  *   <li>imports over HTTP: {@code /v1/metering/admin/imports[/{id}[/refusals]]} ({@link ImportRoutes});
  *       interval values (load profiles): {@code /v1/metering/interval-values/{meter_id}/{counter_id}}
  *       ({@link IntervalValueRoutes});</li>
+ *   <li>webhook subscriptions: {@code /v1/metering/webhooks[/{id}[/rotate-secret|/test|/replay|/attempts]]}
+ *       ({@link WebhookRoutes});</li>
  *   <li>{@code /health}, {@code /ready}, {@code /openapi.json}, {@code /docs}.</li>
  * </ul>
  * Errors follow {@link ErrorMapping}. Request lines are logged with method, path, status, duration
@@ -156,6 +161,12 @@ public final class HttpApi {
                 new ImportRoutes(imports.jobs(), guard).register(config.routes);
                 new IntervalValueRoutes(imports.intervalValues(), guard, zone).register(config.routes);
             });
+            addOns.events().ifPresent(events -> {
+                EventFeedRoutes feed = new EventFeedRoutes(events, guard);
+                feed.register(config.routes);
+                config.events.serverStopped(feed::close);
+            });
+            addOns.webhooks().ifPresent(w -> new WebhookRoutes(w.useCase(), guard, body, w.clock()).register(config.routes));
             addOns.extensions().accept(config);
         });
     }

@@ -86,6 +86,8 @@ final class MatrixFixture {
         put("GC", gc.id().toString(), ownerData);
         put("CS", cs, ownerData);
         put("CONTRACT", contract, ownerData);
+        put("W", t.webhookService.create(admin(orgA), new io.metering.application.port.in.WebhookDraft(
+                java.net.URI.create("https://erp.example.com/matrix-" + n), List.of(), true, null)).subscription().id().toString(), ownerData);
         ownerData.addAll(List.of(owner, "MN-A-" + n, "MN-G-" + n, OWNER_VALUE_1, OWNER_VALUE_2, GOVERNED_VALUE, PROPOSED_VALUE,
                 "ext-a1-" + n, "ext-a2-" + n));
     }
@@ -118,7 +120,7 @@ final class MatrixFixture {
 
     /** The placeholders of org A's resources a request may name, for the "unknown id" twin request. */
     static List<String> orgAIds() {
-        return List.of("M", "C", "G", "GC", "CS", "CONTRACT");
+        return List.of("M", "C", "G", "GC", "CS", "CONTRACT", "W");
     }
 
     private void put(String name, String value, Set<String> data) {

@@ -23,6 +23,8 @@ final class MatrixRows {
     private static final String SERIES = "/v1/metering/reading/{M}/{C}";
     private static final String CHANGESETS = "/v1/metering/reading/{G}/{GC}/changesets";
     private static final String CHANGESET_ROUTE = "/v1/metering/reading/{meter_id}/{counter_id}/changesets";
+    private static final String HOOKS = "/v1/metering/webhooks";
+    private static final String HOOK = HOOKS + "/{id}";
     private static final String READING = "'meter_id':'{M}','counter_id':'{C}','source':'360'";
 
     private MatrixRows() {}
@@ -129,7 +131,23 @@ final class MatrixRows {
                         expect(415, 415, 403, 403)),
                 new MatrixRow("GET /v1/metering/admin/imports/{id}", "getImportJob",
                         "/v1/metering/admin/imports/00000000-0000-4000-8000-000000000000", null, expect(404, 404, 403, 403)),
+                // the change event feed: admins read their own organization's events
+                new MatrixRow("GET /v1/metering/events", "getChangeEvents", "/v1/metering/events", null, expect(200, 200, 403, 403)),
                 new MatrixRow("GET /v1/metering/admin/imports/{id}/refusals", "getImportRefusals",
-                        "/v1/metering/admin/imports/00000000-0000-4000-8000-000000000000/refusals", null, expect(404, 404, 403, 403)));
+                        "/v1/metering/admin/imports/00000000-0000-4000-8000-000000000000/refusals", null, expect(404, 404, 403, 403)),
+                // webhook subscriptions: admins of the organization only; another organization's is not found
+                new MatrixRow("POST " + HOOKS, "createWebhook", HOOKS, js("{'url':'https://erp.example.com/matrix'}"),
+                        expect(201, 201, 403, 403)),
+                new MatrixRow("GET " + HOOKS, "listWebhooks", HOOKS, null, expect(200, 200, 403, 403)),
+                new MatrixRow("GET " + HOOK, "getWebhook", HOOKS + "/{W}", null, expect(200, 404, 403, 403)),
+                new MatrixRow("PATCH " + HOOK, "updateWebhook", HOOKS + "/{W}", js("{'description':'matrix'}"), expect(200, 404, 403, 403)),
+                new MatrixRow("DELETE " + HOOK, "deleteWebhook", HOOKS + "/{W}", null, expect(204, 404, 403, 403)),
+                new MatrixRow("POST " + HOOK + "/rotate-secret", "rotateWebhookSecret", HOOKS + "/{W}/rotate-secret", null,
+                        expect(200, 404, 403, 403)),
+                new MatrixRow("POST " + HOOK + "/test", "testWebhook", HOOKS + "/{W}/test", null, expect(200, 404, 403, 403)),
+                new MatrixRow("POST " + HOOK + "/replay", "replayWebhook", HOOKS + "/{W}/replay?after=" + "0".repeat(32), null,
+                        expect(200, 404, 403, 403)),
+                new MatrixRow("GET " + HOOK + "/attempts", "listWebhookAttempts", HOOKS + "/{W}/attempts", null,
+                        expect(200, 404, 403, 403)));
     }
 }

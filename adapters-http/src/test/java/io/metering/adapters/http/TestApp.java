@@ -14,6 +14,11 @@ import io.metering.application.fakes.InMemoryBulkStore;
 import io.metering.application.fakes.InMemoryImportJobs;
 import io.metering.application.fakes.InMemoryIntervalValues;
 import io.metering.application.fakes.InMemoryStore;
+import io.metering.application.fakes.InMemoryWebhooks;
+import io.metering.application.fakes.RecordingWebhookSender;
+import io.metering.application.service.WebhookService;
+import io.metering.adapters.http.outbound.OutboundRules;
+import io.metering.adapters.http.outbound.OutboundSettings;
 import io.metering.application.fakes.LineFiles;
 import io.metering.application.fakes.MutableClock;
 import io.metering.application.port.in.ImportUseCases;
@@ -24,6 +29,9 @@ import io.metering.application.service.HistoryForecastProvider;
 import io.metering.application.service.HistoryPlausibilityProvider;
 import io.metering.application.service.ImportJobService;
 import io.metering.application.service.ImportMeteredDataService;
+import io.metering.adapters.http.events.EventDataJson;
+import io.metering.application.service.ChangeEventFeedService;
+import io.metering.application.service.ChangeEventRecorder;
 import io.metering.application.service.ImportReadingsService;
 import io.metering.application.service.IntervalValuesService;
 import io.metering.application.service.PlausibilityProvider;
@@ -50,6 +58,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -119,6 +128,12 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
 
     /** Interval values (load profiles) of the app's meters. */
     final InMemoryIntervalValues intervals = new InMemoryIntervalValues();
+    /** Webhook subscriptions; receivers on 127.0.0.1 are allowed, names resolve to 93.184.216.34 (public) or fail. */
+    final InMemoryWebhooks webhooks = new InMemoryWebhooks();
+    /** Sends nothing: records test messages. */
+    final RecordingWebhookSender webhookSender = new RecordingWebhookSender();
+    /** The webhook operations the app serves, for seeding. */
+    final WebhookService webhookService;
 
     private TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap, long maxBody, boolean analytics) {
         this(jwt, wrap, maxBody, analytics, HttpObservability.none());
@@ -135,17 +150,35 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
         ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
         PlausibilityProvider plausibility = analytics ? new HistoryPlausibilityProvider(store) : PlausibilityProvider.NONE;
         ForecastProvider forecasts = analytics ? new HistoryForecastProvider(store, BERLIN) : FORECAST;
-        useCases = wrap.apply(UseCaseAssembly.useCases(ctx, plausibility, forecasts, intervals));
-        ImportReadingsService importer = new ImportReadingsService(ctx, new InMemoryBulkStore(store), plausibility);
+        // every change records its event in the store, as the server records them (docs/events.md)
+        ChangeEventRecorder changes = new ChangeEventRecorder(store, new EventDataJson(), clock);
+        useCases = wrap.apply(UseCaseAssembly.useCases(ctx, plausibility, forecasts, intervals, changes));
+        ImportReadingsService importer = new ImportReadingsService(ctx, new InMemoryBulkStore(store), plausibility, changes);
         CounterLocatorService locator = new CounterLocatorService(ctx);
         ImportJobService jobs = new ImportJobService(new InMemoryImportJobs(), new LineFiles(), importer,
                 new ImportMeteredDataService(ctx, intervals, importer, locator), locator, Runnable::run, clock);
+        webhookService = new WebhookService(webhooks, new OutboundRules(new OutboundSettings(Set.of("127.0.0.1"),
+                OutboundSettings.DEFAULT_TIMEOUT), TestApp::resolve), webhookSender, store, clock);
         app = HttpApi.create(new HttpSettings(BERLIN, maxBody), new JwtAuthenticator(jwt, clock), useCases, ready::get,
                 LivenessCheck.ALWAYS_LIVE,
                 HttpAddOns.none().withObservability(observability)
-                        .withImports(new ImportUseCases(jobs, new IntervalValuesService(ctx, intervals))));
+                        .withImports(new ImportUseCases(jobs, new IntervalValuesService(ctx, intervals)))
+                        .withEvents(new ChangeEventFeedService(store, store))
+                        .withWebhooks(webhookService, clock));
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
+    }
+
+    /** A resolver without DNS: literal addresses as they are, {@code *.internal} private, other names public. */
+    static java.net.InetAddress[] resolve(String host) throws java.net.UnknownHostException {
+        if (host.endsWith(".invalid")) {
+            throw new java.net.UnknownHostException(host);
+        }
+        if (host.matches("[0-9.]+") || host.contains(":")) {
+            return new java.net.InetAddress[] {java.net.InetAddress.getByName(host)};
+        }
+        byte[] address = host.endsWith(".internal") ? new byte[] {10, 1, 2, 3} : new byte[] {93, (byte) 184, (byte) 216, 34};
+        return new java.net.InetAddress[] {java.net.InetAddress.getByAddress(host, address)};
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.metering.adapters.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.metering.adapters.persistence.jdbi.JdbiChangeEventStore;
 import io.metering.adapters.persistence.jdbi.JdbiChangesetRepository;
 import io.metering.adapters.persistence.jdbi.JdbiCounterRepository;
 import io.metering.adapters.persistence.jdbi.JdbiMeterRepository;
@@ -10,8 +11,10 @@ import io.metering.adapters.persistence.jdbi.JdbiReadingBulkStore;
 import io.metering.adapters.persistence.jdbi.JdbiReadingRepository;
 import io.metering.adapters.persistence.jdbi.JdbiReadingSeriesQueries;
 import io.metering.adapters.persistence.jdbi.JdbiTransactions;
+import io.metering.adapters.persistence.jdbi.JdbiWebhookStore;
 import io.metering.adapters.persistence.schema.Migrations;
 import io.metering.adapters.persistence.schema.TimescaleSetup;
+import io.metering.application.port.out.ChangeEventStore;
 import io.metering.application.port.out.ChangesetRepository;
 import io.metering.application.port.out.CounterRepository;
 import io.metering.application.port.out.MeterRepository;
@@ -21,6 +24,7 @@ import io.metering.application.port.out.ReadingBulkStore;
 import io.metering.application.port.out.ReadingRepository;
 import io.metering.application.port.out.ReadingSeriesQueries;
 import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.WebhookStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -59,6 +63,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final JdbiReadingBulkStore bulk;
     private final JdbiImportJobRepository importJobs;
     private final JdbiIntervalValueStore intervals;
+    private final JdbiChangeEventStore events;
+    private final JdbiWebhookStore webhooks;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ReadinessProbe readiness = new ReadinessProbe(this::selectOne, READINESS_DEADLINE);
 
@@ -75,6 +81,8 @@ public final class PostgresPersistence implements AutoCloseable {
         this.bulk = new JdbiReadingBulkStore(transactions);
         this.importJobs = new JdbiImportJobRepository(transactions);
         this.intervals = new JdbiIntervalValueStore(transactions);
+        this.events = new JdbiChangeEventStore(transactions);
+        this.webhooks = new JdbiWebhookStore(transactions);
     }
 
     /**
@@ -152,6 +160,16 @@ public final class PostgresPersistence implements AutoCloseable {
     /** Interval values (load profiles). */
     public IntervalValueStore intervals() {
         return intervals;
+    }
+
+    /** The outbox of change events (docs/events.md). */
+    public ChangeEventStore events() {
+        return events;
+    }
+
+    /** Webhook subscriptions, their delivery state and attempts. */
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     /** The storage mode found at start. */

@@ -26,10 +26,12 @@ import java.util.stream.Stream;
  * @param timescale whether to use TimescaleDB when the database offers it
  * @param maxBodyBytes the largest accepted request body
  * @param web the customer portal's sign-in and the origins allowed to call the API from a browser
+ * @param events whether change events are recorded and how long they are kept (docs/events.md)
+ * @param webhooks how webhooks are delivered: allowed hosts, timeout, lease, retries (docs/webhooks.md)
  */
 public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Optional<String> jdbcUrl, String dbUser,
         String dbPassword, int dbPoolSize, Duration dbConnectionTimeout, TokenConfiguration tokens, ZoneId businessZone,
-        boolean timescale, long maxBodyBytes, WebSettings web) {
+        boolean timescale, long maxBodyBytes, WebSettings web, EventsConfiguration events, WebhookConfiguration webhooks) {
 
     /** Every setting with its default; the README's configuration table mirrors this list. */
     public static final List<Setting> SETTINGS = Stream.concat(Stream.of(
@@ -44,7 +46,8 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
             new Setting("METERING_TIME_ZONE", "Europe/Berlin", "Business time zone for calendar days (date-only ranges, same-day matching)."),
             new Setting("METERING_TIMESCALE", "auto", "auto: make readings a TimescaleDB hypertable when the database offers the extension; off: plain PostgreSQL tables."),
             new Setting("METERING_MAX_BODY_BYTES", "4194304", "Largest accepted request body in bytes (a prune keep list of 10,000 ids fits).")),
-            Stream.of(TokenConfiguration.SETTINGS, OperationsConfiguration.SETTINGS, WebConfiguration.SETTINGS)
+            Stream.of(TokenConfiguration.SETTINGS, OperationsConfiguration.SETTINGS, WebConfiguration.SETTINGS, EventsConfiguration.SETTINGS,
+                    WebhookConfiguration.SETTINGS)
                     .flatMap(List::stream)).toList();
 
     /**
@@ -67,7 +70,9 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
                 zone(env, "METERING_TIME_ZONE"),
                 timescale(env),
                 positiveInt(env, "METERING_MAX_BODY_BYTES"),
-                WebConfiguration.from(env));
+                WebConfiguration.from(env),
+                EventsConfiguration.from(env),
+                WebhookConfiguration.from(env));
     }
 
     /** Whether the embedded PostgreSQL is used. */
@@ -143,6 +148,6 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
                 + ", jdbcUrl=" + jdbcUrl.map(u -> u.replaceAll("password=[^&]*", "password=***")).orElse("(embedded)")
                 + ", dbUser=" + dbUser + ", dbPoolSize=" + dbPoolSize + ", dbConnectionTimeout=" + dbConnectionTimeout.toMillis()
                 + "ms, " + tokens + ", businessZone=" + businessZone
-                + ", timescale=" + timescale + ", maxBodyBytes=" + maxBodyBytes + "]";
+                + ", timescale=" + timescale + ", maxBodyBytes=" + maxBodyBytes + ", " + events + "]";
     }
 }

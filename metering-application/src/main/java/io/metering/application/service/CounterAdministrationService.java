@@ -18,10 +18,20 @@ import java.util.Optional;
 public final class CounterAdministrationService implements ManageCountersUseCase {
     private final ServiceContext ctx;
     private final Reach reach;
+    private final WriteListener listener;
 
     /** @param ctx ports, clock and zone */
     public CounterAdministrationService(ServiceContext ctx) {
+        this(ctx, WriteListener.NONE);
+    }
+
+    /**
+     * @param ctx ports, clock and zone
+     * @param changes told of every counter created, changed or deleted, in the write's transaction
+     */
+    public CounterAdministrationService(ServiceContext ctx, WriteListener changes) {
         this.ctx = ctx;
+        this.listener = changes;
         this.reach = new Reach(ctx);
     }
 
@@ -41,6 +51,7 @@ public final class CounterAdministrationService implements ManageCountersUseCase
             CounterAttributes.apply(builder, null, attributes);
             Counter counter = builder.build();
             ctx.counters().insert(counter);
+            listener.counterCreated(caller, counter);
             return counter;
         });
     }
@@ -60,6 +71,7 @@ public final class CounterAdministrationService implements ManageCountersUseCase
             checkStoredReadingsKeepTheirMeaning(caller, current, updated);
             checkCapacityFitsStoredReadings(caller, updated);
             ctx.counters().update(updated);
+            listener.counterUpdated(caller, updated);
             return updated;
         });
     }
@@ -104,9 +116,13 @@ public final class CounterAdministrationService implements ManageCountersUseCase
     public void delete(Caller caller, CounterId id) {
         caller.requireAdmin("deleting counters");
         ctx.transactions().inTransaction(() -> {
-            reach.counter(caller, id);
+            Counter gone = reach.counter(caller, id);
             ctx.counters().lockForReadingWrite(caller.org(), List.of(id));
-            return ctx.counters().delete(caller.org(), id);
+            boolean deleted = ctx.counters().delete(caller.org(), id);
+            if (deleted) {
+                listener.counterDeleted(caller, gone);
+            }
+            return deleted;
         });
     }
 }

@@ -29,6 +29,7 @@ import java.util.Set;
  */
 public final class CreateReadingWithMeterService implements CreateReadingWithMeterUseCase {
     private final ServiceContext ctx;
+    private final WriteListener listener;
     private final Reach reach;
     private final ReadingRecorder recorder;
 
@@ -45,6 +46,7 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
         this.ctx = ctx;
         this.reach = new Reach(ctx);
         this.recorder = new ReadingRecorder(ctx, writer);
+        this.listener = writer.changes();
     }
 
     @Override
@@ -129,6 +131,7 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
                 .unit(command.unit())
                 .build();
         ctx.counters().insert(counter);
+        listener.counterCreated(caller, counter);
         return counter;
     }
 }

@@ -57,7 +57,7 @@ public final class DeleteReadingService implements DeleteReadingUseCase {
             if (found.isEmpty()) {
                 throw new NotFoundException("no reading of counter " + counter.id() + " at " + t);
             }
-            writer.delete(caller.org(), found.stream()
+            writer.delete(caller, found.stream()
                     .map(r -> new SeriesGapGuard.Vacated(null, r.key(), counter.capacity()))
                     .toList(), !command.skipValidation());
             return found;

@@ -126,6 +126,8 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         private final Map<CounterId, List<Changeset>> pending = new HashMap<>();
         /** Per file: changesets written readings confirmed, deleted when the store is the import's again. */
         private final List<Changeset> confirmed = new ArrayList<>();
+        /** Per file: the chunks handed to the appender since it last drained, told to the writer after the drain. */
+        private final List<List<Reading>> appendedChunks = new ArrayList<>();
 
         Run(ImportReadingsCommand command, ImportProgress progress, Instant now) {
             this.command = command;
@@ -213,7 +215,8 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
             confirm(accepted);
             implausible += countImplausible(accepted);
             appender.add(accepted);
-            writer.appended(org, accepted);
+            // the COPY is open on the transaction's connection: the chunk's event waits for the drain
+            appendedChunks.add(accepted);
         }
 
         /** Whether every series of the chunk is known and the chunk's readings of it all follow the imported ones. */
@@ -250,7 +253,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
             if (!judged.demoted().isEmpty()) {
                 // a reading showed an imported one to be a unit slip: demote it once the store has it
                 settle();
-                writer.demote(org, judged.demoted());
+                writer.demote(command.caller(), judged.demoted());
                 forget(judged.demoted());
                 implausible += judged.demoted().size();
             }
@@ -279,8 +282,8 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         /** The writer's judgement, which also demotes the stored slips a reading shows; forgets them in memory too. */
         private List<Reading> judgeAgainstStore(OrganizationId org, List<ReadingCandidate> candidates) {
             List<ReadingKey> demoted = new ArrayList<>();
-            List<Reading> accepted = writer.judgeAndDemote(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate(),
-                    demoted::addAll);
+            List<Reading> accepted = writer.judgeAndDemote(command.caller(), candidates, List.of(), ReadingWriter.OnExisting.REJECT,
+                    command.validate(), demoted::addAll);
             forget(demoted);
             implausible += demoted.size();
             return accepted;
@@ -289,7 +292,9 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         /** Waits for the appender, then deletes the confirmed changesets: the store is the import's again. */
         private void settle() {
             appender.drain();
-            writer.clear(command.caller().org(), confirmed);
+            appendedChunks.forEach(chunk -> writer.appended(command.caller(), chunk));
+            appendedChunks.clear();
+            writer.clear(command.caller(), confirmed);
             confirmed.clear();
         }
 
@@ -364,11 +369,11 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
             if (around.values().stream().anyMatch(SpanNeighbours::occupied)) {
                 slowChunks++;
             }
-            List<Reading> accepted = writer.judgeAndDemote(org, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate(),
+            List<Reading> accepted = writer.judgeAndDemote(caller, candidates, List.of(), ReadingWriter.OnExisting.REJECT, command.validate(),
                     demoted -> implausible += demoted.size());
             bulk.append(org, accepted);
-            writer.appended(org, accepted);
-            writer.autoClear(org, accepted);
+            writer.appended(caller, accepted);
+            writer.autoClear(caller, accepted);
             implausible += countImplausible(accepted);
             return null;
         }

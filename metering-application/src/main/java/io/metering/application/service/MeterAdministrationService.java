@@ -36,10 +36,20 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
     private final ServiceContext ctx;
     private final Reach reach;
     private final CounterInsights insights;
+    private final WriteListener listener;
 
     /** @param ctx ports, clock and zone */
     public MeterAdministrationService(ServiceContext ctx) {
+        this(ctx, WriteListener.NONE);
+    }
+
+    /**
+     * @param ctx ports, clock and zone
+     * @param changes told of every meter created, changed or deleted, in the write's transaction
+     */
+    public MeterAdministrationService(ServiceContext ctx, WriteListener changes) {
         this.ctx = ctx;
+        this.listener = changes;
         this.reach = new Reach(ctx);
         this.insights = new CounterInsights(ctx, ForecastProvider.NONE);
     }
@@ -57,6 +67,7 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
                 throw new ConflictException("meter " + id + " exists");
             }
             ctx.meters().insert(meter);
+            listener.meterCreated(caller, meter);
             return meter;
         });
     }
@@ -85,6 +96,7 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
             Meter updated = MeterAttributes.stampDecommissioning(builder.build(), changes, now);
             requireNoReadingsAfterClosing(current, updated);
             ctx.meters().update(updated);
+            listener.meterUpdated(caller, updated);
             return updated;
         });
     }
@@ -125,8 +137,12 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
     public void delete(Caller caller, MeterId id) {
         caller.requireAdmin("deleting meters");
         ctx.transactions().inTransaction(() -> {
-            reach.meter(caller, id);
-            return ctx.meters().delete(caller.org(), id);
+            Meter gone = reach.meter(caller, id);
+            boolean deleted = ctx.meters().delete(caller.org(), id);
+            if (deleted) {
+                listener.meterDeleted(caller, gone);
+            }
+            return deleted;
         });
     }
 }

@@ -52,7 +52,7 @@ public final class PruneReadingsService implements PruneReadingsUseCase {
             if (!counters.isEmpty()) {
                 writer.lock(caller.org(), counters);
             }
-            return result(writer.prune(caller.org(), scope), false);
+            return result(writer.prune(caller, scope), false);
         });
     }
 

@@ -85,6 +85,7 @@ public final class ReadingChangesetService implements ReadingChangesetsUseCase {
             }
             Changeset updated = cs.withProposed(merged);
             ctx.changesets().update(updated);
+            writer.changes().changesetUpdated(caller, updated);
             return updated;
         });
     }
@@ -107,9 +108,9 @@ public final class ReadingChangesetService implements ReadingChangesetsUseCase {
             Reading reading = new Reading(meter.id(), counter.id(), direction, p.timestamp(), p.value(), source, p.reason(),
                     p.readBy(), p.status(), p.externalId(), p.remark(), existing == null ? null : existing.note(),
                     existing == null ? null : existing.unit(), existing == null ? null : existing.metadata());
-            Reading written = writer.write(caller.org(), List.of(new ReadingCandidate(0, reading, meter, counter, p.status() != null)),
+            Reading written = writer.write(caller, List.of(new ReadingCandidate(0, reading, meter, counter, p.status() != null)),
                     List.of(), ReadingWriter.OnExisting.REPLACE, true).get(0);
-            writer.clear(caller.org(), List.of(cs));
+            writer.clear(caller, List.of(cs));
             return new AppliedChangeset(written, cs);
         });
     }
@@ -126,6 +127,7 @@ public final class ReadingChangesetService implements ReadingChangesetsUseCase {
             writer.lock(caller.org(), List.of(counter.id()));
             Changeset cs = find(caller, address);
             ctx.changesets().delete(caller.org(), cs.id());
+            writer.changes().changesetDismissed(caller, cs);
             return new DismissedChangeset(cs, reason, now);
         });
     }

@@ -1,6 +1,7 @@
 package io.metering.application.service;
 
 import io.metering.application.access.Caller;
+import io.metering.application.model.ImportedReadings;
 import io.metering.application.port.in.WriteOptions;
 import io.metering.application.port.out.PruneCounts;
 import io.metering.application.port.out.PruneScope;
@@ -71,6 +72,11 @@ final class ReadingWriter {
         this.probes = new StoreProbes(ctx.readings());
     }
 
+    /** The listener this writer tells of its changes, for the services' other writes of the same transaction. */
+    WriteListener changes() {
+        return listener;
+    }
+
     /** Locks every counter the readings touch, in id order. */
     void lock(OrganizationId org, Collection<CounterId> counterIds) {
         ctx.counters().lockForReadingWrite(org, new TreeSet<>(counterIds));
@@ -91,21 +97,29 @@ final class ReadingWriter {
      * @param validate whether the write rules run
      * @return the stored readings in candidate order
      */
-    List<Reading> write(OrganizationId org, List<ReadingCandidate> candidates, List<SeriesGapGuard.Vacated> removed,
+    List<Reading> write(Caller caller, List<ReadingCandidate> candidates, List<SeriesGapGuard.Vacated> removed,
             OnExisting onExisting, boolean validate) {
+        OrganizationId org = caller.org();
         Set<ReadingKey> removedKeys = removed.stream().map(SeriesGapGuard.Vacated::key)
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-        List<Reading> accepted = candidates.isEmpty() ? List.of() : judgeAndDemote(org, candidates, removedKeys, onExisting, validate);
+        List<Reading> accepted = candidates.isEmpty() ? List.of() : judgeAndDemote(caller, candidates, removedKeys, onExisting, validate);
         Set<ReadingKey> keys = accepted.stream().map(Reading::key).collect(Collectors.toSet());
         List<ReadingKey> deleted = removedKeys.stream().filter(k -> !keys.contains(k)).toList();
         if (!deleted.isEmpty()) {
+            Map<ReadingKey, Reading> gone = listener.active() ? ctx.readings().findByKeys(org, deleted) : Map.of();
             ctx.readings().delete(org, deleted);
-            listener.removed(org, deleted);
+            if (listener.active()) {
+                listener.removed(caller, deleted.stream().map(gone::get).filter(java.util.Objects::nonNull).toList());
+            }
         }
         List<SeriesGapGuard.Vacated> vacated = new ArrayList<>();
+        Map<ReadingKey, Reading> before = Map.of();
         if (onExisting == OnExisting.REJECT) {
             // a removed key written again is a stored reading this write refreshes (an echo it confirms)
             List<Reading> refreshed = accepted.stream().filter(r -> removedKeys.contains(r.key())).toList();
+            if (listener.active() && !refreshed.isEmpty()) {
+                before = ctx.readings().findByKeys(org, refreshed.stream().map(Reading::key).toList());
+            }
             if (!refreshed.isEmpty()) {
                 ctx.readings().upsert(org, refreshed);
             }
@@ -118,11 +132,14 @@ final class ReadingWriter {
                 vacated.addAll(withdrawn(org, candidates, accepted));
             }
             if (!accepted.isEmpty()) {
+                if (listener.active()) {
+                    before = ctx.readings().findByKeys(org, accepted.stream().map(Reading::key).toList());
+                }
                 ctx.readings().upsert(org, accepted);
             }
         }
         if (!accepted.isEmpty()) {
-            listener.stored(org, accepted);
+            listener.stored(caller, accepted, before);
         }
         if (validate) {
             // a removed key a candidate writes again is taken, not emptied
@@ -136,18 +153,25 @@ final class ReadingWriter {
      * Deletes stored readings; with validation on, the series left behind must stay in order
      * ({@link SeriesGapGuard}). The counters must be locked already.
      */
-    void delete(OrganizationId org, List<SeriesGapGuard.Vacated> removed, boolean validate) {
-        write(org, List.of(), removed, OnExisting.REPLACE, validate);
+    void delete(Caller caller, List<SeriesGapGuard.Vacated> removed, boolean validate) {
+        write(caller, List.of(), removed, OnExisting.REPLACE, validate);
     }
 
     /**
      * Deletes the readings of a prune scope (pruneMeterReadings); the counters in scope must be
      * locked already. Pruning has no ordering rule: it empties whole series or keeps named readings.
      */
-    PruneCounts prune(OrganizationId org, PruneScope scope) {
-        PruneCounts counts = ctx.readings().prune(org, scope, false);
-        listener.pruned(org, scope, counts);
-        return counts;
+    PruneCounts prune(Caller caller, PruneScope scope) {
+        OrganizationId org = caller.org();
+        if (!listener.active()) {
+            return ctx.readings().prune(org, scope, false);
+        }
+        List<Reading> deleted = ctx.readings().pruneReturning(org, scope);
+        if (!deleted.isEmpty()) {
+            listener.removed(caller, deleted);
+        }
+        // after the delete nothing in scope is doomed: a dry run counts what was kept
+        return new PruneCounts(deleted.size(), ctx.readings().prune(org, scope, true).kept());
     }
 
     /**
@@ -163,16 +187,16 @@ final class ReadingWriter {
             OnExisting onExisting, List<ReadingCandidate> governed, Instant now) {
         OrganizationId org = caller.org();
         boolean validate = !options.skipValidation();
-        List<Reading> written = write(org, direct, removed, onExisting, validate);
+        List<Reading> written = write(caller, direct, removed, onExisting, validate);
         List<Changeset> pending = List.of();
         if (!governed.isEmpty()) {
             List<Reading> proposed = check(org, governed, List.of(), OnExisting.REPLACE, validate);
             pending = interceptor.intercept(caller, governed, proposed, now);
-            listener.proposed(org, pending);
+            listener.proposed(caller, pending);
         }
         List<Reading> confirming = written.stream().filter(r -> ChangesetInterceptor.isDirect(options, r)).toList();
         if (!confirming.isEmpty()) {
-            autoClear(org, confirming);
+            autoClear(caller, confirming);
         }
         return new Written(written, pending);
     }
@@ -222,17 +246,17 @@ final class ReadingWriter {
      * @param demotedTo told which readings it demoted
      * @return the readings as they are to be stored
      */
-    List<Reading> judgeAndDemote(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
+    List<Reading> judgeAndDemote(Caller caller, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
             OnExisting onExisting, boolean validate, Consumer<List<ReadingKey>> demotedTo) {
-        ReadingBatchValidator.Judgement judged = judge(org, candidates, removed, onExisting, validate, true);
-        demote(org, judged.demoted());
+        ReadingBatchValidator.Judgement judged = judge(caller.org(), candidates, removed, onExisting, validate, true);
+        demote(caller, judged.demoted());
         demotedTo.accept(judged.demoted());
         return judged.readings();
     }
 
-    private List<Reading> judgeAndDemote(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
+    private List<Reading> judgeAndDemote(Caller caller, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
             OnExisting onExisting, boolean validate) {
-        return judgeAndDemote(org, candidates, removed, onExisting, validate, demoted -> { });
+        return judgeAndDemote(caller, candidates, removed, onExisting, validate, demoted -> { });
     }
 
     /**
@@ -251,21 +275,30 @@ final class ReadingWriter {
      * Stores the readings a write showed to be unit slips with status {@code implausible}
      * (docs/domain.md#a-slip-shown-by-a-later-reading).
      */
-    void demote(OrganizationId org, List<ReadingKey> demoted) {
+    void demote(Caller caller, List<ReadingKey> demoted) {
         if (demoted.isEmpty()) {
             return;
         }
+        OrganizationId org = caller.org();
         List<Reading> marked = ctx.readings().findByKeys(org, demoted).values().stream()
                 .map(r -> r.withStatus(ReadingStatus.IMPLAUSIBLE)).toList();
         ctx.readings().upsert(org, marked);
-        listener.stored(org, marked);
+        listener.demoted(caller, marked);
     }
 
-    /** Tells the listener of readings a bulk import stored its own way after {@link #judgeAndDemote}. */
-    void appended(OrganizationId org, List<Reading> readings) {
-        if (!readings.isEmpty()) {
-            listener.stored(org, readings);
+    /**
+     * Tells the listener of readings a bulk import stored its own way after {@link #judgeAndDemote}:
+     * one {@link ImportedReadings} per chunk. Called once the store holds them (not while a COPY
+     * is open on the transaction's connection).
+     */
+    void appended(Caller caller, List<Reading> readings) {
+        if (readings.isEmpty() || !listener.active()) {
+            return;
         }
+        List<CounterId> counters = readings.stream().map(Reading::counterId).distinct().sorted().toList();
+        Instant from = readings.stream().map(Reading::timestamp).min(Instant::compareTo).orElseThrow();
+        Instant to = readings.stream().map(Reading::timestamp).max(Instant::compareTo).orElseThrow();
+        listener.imported(caller, new ImportedReadings(counters, from, to, readings.size()));
     }
 
     /**
@@ -316,18 +349,18 @@ final class ReadingWriter {
      *
      * @return the cleared changesets
      */
-    List<Changeset> autoClear(OrganizationId org, List<Reading> written) {
+    List<Changeset> autoClear(Caller caller, List<Reading> written) {
         Set<CounterId> counters = written.stream().map(Reading::counterId).collect(Collectors.toSet());
-        List<Changeset> cleared = confirmed(ctx.changesets().findByCounters(org, counters), written);
-        clear(org, cleared);
+        List<Changeset> cleared = confirmed(ctx.changesets().findByCounters(caller.org(), counters), written);
+        clear(caller, cleared);
         return cleared;
     }
 
     /** Deletes pending changesets that writes confirmed (or an admin applied). */
-    void clear(OrganizationId org, List<Changeset> changesets) {
-        changesets.forEach(cs -> ctx.changesets().delete(org, cs.id()));
+    void clear(Caller caller, List<Changeset> changesets) {
+        changesets.forEach(cs -> ctx.changesets().delete(caller.org(), cs.id()));
         if (!changesets.isEmpty()) {
-            listener.cleared(org, changesets);
+            listener.cleared(caller, changesets);
         }
     }
 

@@ -42,6 +42,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import io.metering.application.model.ChangeEvent;
+import io.metering.application.model.ChangeEventPage;
+import io.metering.application.model.EventPosition;
+import io.metering.application.model.RecordedChangeEvent;
+import io.metering.application.port.out.ChangeEventStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,7 +67,7 @@ import java.util.stream.Stream;
  * in its text order (the order PostgreSQL gives {@code uuid}), and read-only work may not write.
  */
 public final class InMemoryStore implements Transactions, MeterRepository, CounterRepository, ReadingRepository,
-        ReadingSeriesQueries, ChangesetRepository {
+        ReadingSeriesQueries, ChangesetRepository, ChangeEventStore {
 
     private record OrgKey<K>(OrganizationId org, K id) {}
 
@@ -71,6 +76,8 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         Map<OrgKey<CounterId>, Counter> counters = new LinkedHashMap<>();
         Map<OrgKey<SeriesKey>, TreeMap<Instant, Reading>> readings = new HashMap<>();
         Map<OrgKey<ChangesetId>, Changeset> changesets = new LinkedHashMap<>();
+        List<RecordedChangeEvent> events = new ArrayList<>();
+        EventPosition horizon;
 
         State copy() {
             State s = new State();
@@ -78,6 +85,8 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
             s.counters = new LinkedHashMap<>(counters);
             readings.forEach((k, v) -> s.readings.put(k, new TreeMap<>(v)));
             s.changesets = new LinkedHashMap<>(changesets);
+            s.events = new ArrayList<>(events);
+            s.horizon = horizon;
             return s;
         }
     }
@@ -86,6 +95,9 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
     private State state = new State();
     /** Whether the lock holder runs read-only work (only meaningful to the holder). */
     private boolean readOnlyWork;
+    /** The id of the running outermost transaction: transactions run one at a time here. */
+    private long txId;
+    private long nextSeq = 1;
 
     // ---------------------------------------------------------------- Transactions
 
@@ -99,6 +111,7 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
                 return work.get();
             }
             State before = state.copy();
+            txId++;
             try {
                 return work.get();
             } catch (RuntimeException | Error e) {
@@ -412,19 +425,35 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
 
     @Override
     public PruneCounts prune(OrganizationId org, PruneScope scope, boolean dryRun) {
-        List<Reading> inScope = allReadings(org)
-                .filter(r -> r.meterId().equals(scope.meterId()))
-                .filter(r -> scope.counterId() == null || r.counterId().equals(scope.counterId()))
-                .filter(r -> scope.source() == null || r.source() == scope.source())
-                .toList();
-        List<Reading> doomed = inScope.stream().filter(r -> r.externalId() == null
-                ? scope.source() != null
-                : !scope.keepExternalIds().contains(r.externalId())).toList();
+        int inScope = inScope(org, scope).size();
+        List<Reading> doomed = doomed(org, scope);
         if (!dryRun) {
             checkWritable();
             delete(org, doomed.stream().map(Reading::key).toList());
         }
-        return new PruneCounts(doomed.size(), inScope.size() - doomed.size());
+        return new PruneCounts(doomed.size(), inScope - doomed.size());
+    }
+
+    @Override
+    public List<Reading> pruneReturning(OrganizationId org, PruneScope scope) {
+        List<Reading> doomed = doomed(org, scope);
+        checkWritable();
+        delete(org, doomed.stream().map(Reading::key).toList());
+        return doomed;
+    }
+
+    private List<Reading> inScope(OrganizationId org, PruneScope scope) {
+        return allReadings(org)
+                .filter(r -> r.meterId().equals(scope.meterId()))
+                .filter(r -> scope.counterId() == null || r.counterId().equals(scope.counterId()))
+                .filter(r -> scope.source() == null || r.source() == scope.source())
+                .toList();
+    }
+
+    private List<Reading> doomed(OrganizationId org, PruneScope scope) {
+        return inScope(org, scope).stream().filter(r -> r.externalId() == null
+                ? scope.source() != null
+                : !scope.keepExternalIds().contains(r.externalId())).toList();
     }
 
     // ---------------------------------------------------------------- readings (series queries)
@@ -617,5 +646,72 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         int from = (int) page.offset();
         int to = page.unlimited() ? all.size() : (int) Math.min(all.size(), page.offset() + page.limit());
         return List.copyOf(all.subList(from, to));
+    }
+
+    // ---------------------------------------------------------------- ChangeEventStore
+
+    /** {@inheritDoc} Transactions run one at a time here, so every appended event is readable once its transaction ends. */
+    @Override
+    public void append(List<ChangeEvent> events) {
+        lock.lock();
+        try {
+            checkWritable();
+            long tx = lock.getHoldCount() > 1 ? txId : ++txId;
+            for (ChangeEvent e : events) {
+                state.events.add(new RecordedChangeEvent(new EventPosition(tx, nextSeq++), e));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public ChangeEventPage read(OrganizationId org, EventPosition after, int limit, Set<String> types) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        lock.lock();
+        try {
+            List<RecordedChangeEvent> page = state.events.stream()
+                    .filter(e -> e.event().org().equals(org) && after.isBefore(e.position()))
+                    .filter(e -> types.isEmpty() || types.contains(e.event().type()))
+                    .limit(limit).toList();
+            return new ChangeEventPage(page, page.isEmpty() ? after : page.get(page.size() - 1).position());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public EventPosition newest(OrganizationId org) {
+        lock.lock();
+        try {
+            return state.events.stream().filter(e -> e.event().org().equals(org)).map(RecordedChangeEvent::position)
+                    .max(Comparator.naturalOrder()).orElse(EventPosition.START);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int purgeBefore(Instant cutoff) {
+        return inTransaction(() -> {
+            List<RecordedChangeEvent> gone = state.events.stream().filter(e -> e.event().time().isBefore(cutoff)).toList();
+            state.events.removeAll(gone);
+            gone.stream().map(RecordedChangeEvent::position).max(Comparator.naturalOrder())
+                    .filter(top -> state.horizon == null || state.horizon.isBefore(top))
+                    .ifPresent(top -> state.horizon = top);
+            return gone.size();
+        });
+    }
+
+    @Override
+    public Optional<EventPosition> purgedUpTo() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(state.horizon);
+        } finally {
+            lock.unlock();
+        }
     }
 }

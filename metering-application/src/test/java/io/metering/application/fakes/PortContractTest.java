@@ -889,6 +889,26 @@ public abstract class PortContractTest {
             assertThat(ports.readings().prune(org, new PruneScope(MeterId.random(), null, ReadingSource.ERP, Set.of()), false))
                     .isEqualTo(new PruneCounts(0, 0));
         }
+
+        @Test
+        void pruneReturningDeletesWhatAPruneDeletesAndReturnsThoseReadingsAsStored() {
+            PruneFixture f = pruneFixture();
+            PruneScope scope = new PruneScope(f.meter(), null, null, Set.of("a", "zzz"));
+            PruneCounts dry = ports.readings().prune(org, scope, true);
+
+            List<Reading> deleted = ports.readings().pruneReturning(org, scope);
+
+            assertThat(deleted).hasSize((int) dry.deleted());
+            assertThat(deleted).allSatisfy(r -> assertThat(r.externalId()).isNotNull().isNotEqualTo("a"));
+            assertThat(remaining(f)).containsExactlyInAnyOrder("c1:feed-out:a", "c1:feed-out:null", "c1:feed-in:null",
+                    "c2:feed-out:a", "c2:feed-out:null");
+            assertThat(all(otherOrg, f.c1())).hasSize(1);
+
+            // another organization's prune of the same meter id returns and deletes only its own reading
+            assertThat(ports.readings().pruneReturning(otherOrg, new PruneScope(f.meter(), null, null, Set.of()))).hasSize(1);
+            assertThat(all(otherOrg, f.c1())).isEmpty();
+            assertThat(remaining(f)).hasSize(5);
+        }
     }
 
     // ------------------------------------------------------------------------------ series queries

@@ -39,7 +39,7 @@ class ReadingWriterTest {
     }
 
     private List<Reading> write(List<ReadingCandidate> candidates, Collection<ReadingKey> removed, ReadingWriter.OnExisting mode) {
-        return world.store.inTransaction(() -> writer.write(ServiceWorld.ORG, candidates, SeriesGapGuard.Vacated.all(removed), mode, true));
+        return world.store.inTransaction(() -> writer.write(world.admin, candidates, SeriesGapGuard.Vacated.all(removed), mode, true));
     }
 
     private List<String> stored() {

@@ -129,5 +129,10 @@ class SpanChecksTest {
         public PruneCounts prune(OrganizationId org, PruneScope scope, boolean dryRun) {
             return store.prune(org, scope, dryRun);
         }
+
+        @Override
+        public List<Reading> pruneReturning(OrganizationId org, PruneScope scope) {
+            return store.pruneReturning(org, scope);
+        }
     }
 }

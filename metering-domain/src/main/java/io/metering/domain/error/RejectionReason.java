@@ -67,7 +67,12 @@ public enum RejectionReason {
     /** An import's key names more than one meter or counter, e.g. two meters with one meter number (docs/import-export.md). */
     AMBIGUOUS_KEY("ambiguous_key"),
     /** An import file of a format, or a message of a type, the service does not read (docs/import-export.md). */
-    UNSUPPORTED_FORMAT("unsupported_format");
+    UNSUPPORTED_FORMAT("unsupported_format"),
+    /**
+     * A webhook URL the service will not call: not HTTPS, with credentials, or a host that resolves
+     * to a private address and is not listed by the operator (docs/webhooks.md "Outbound protection").
+     */
+    WEBHOOK_URL_REFUSED("webhook_url_refused");
 
     private final String code;
 

@@ -16,7 +16,7 @@ import java.util.Map;
  * <p>Written by hand for the same reason as {@link io.metering.adapters.http.meter.MeterJson}: the
  * open attribute map is spread into the object itself.
  */
-final class CounterJson {
+public final class CounterJson {
     /** The counter's {@code _schema}. */
     public static final String SCHEMA = "meter_counter";
 

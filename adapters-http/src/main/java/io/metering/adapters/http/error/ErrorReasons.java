@@ -21,6 +21,8 @@ public final class ErrorReasons {
     public static final String INVALID_BODY = RejectionReason.INVALID_BODY.code();
     /** 500. */
     public static final String INTERNAL_ERROR = "internal_error";
+    /** 410: a change event feed cursor older than the retention period (docs/events.md "Retention"). */
+    public static final String CURSOR_EXPIRED = "cursor_expired";
     /** 503: the JWK set of the token signing keys cannot be fetched. */
     public static final String KEYS_UNAVAILABLE = "keys_unavailable";
     /** 503 on {@code /ready}. */

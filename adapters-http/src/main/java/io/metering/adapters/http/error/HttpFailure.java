@@ -18,6 +18,14 @@ public final class HttpFailure extends RuntimeException {
         this.reason = reason;
     }
 
+    /**
+     * 410 {@code cursor_expired}: the change event feed purged events after the cursor
+     * (docs/events.md "Retention").
+     */
+    public static HttpFailure cursorExpired(String message) {
+        return new HttpFailure(410, ErrorReasons.CURSOR_EXPIRED, message);
+    }
+
     /** 413 {@code payload_too_large}. */
     public static HttpFailure payloadTooLarge(long limit) {
         return new HttpFailure(413, ErrorReasons.PAYLOAD_TOO_LARGE, "request body is larger than " + limit + " bytes");

@@ -190,6 +190,11 @@ public final class JdbiReadingRepository implements ReadingRepository {
         return dryRun ? db.read(h -> PruneQuery.run(h, org, scope, true)) : db.write(h -> PruneQuery.run(h, org, scope, false));
     }
 
+    @Override
+    public List<Reading> pruneReturning(OrganizationId org, PruneScope scope) {
+        return db.write(h -> PruneQuery.deleteReturning(h, org, scope));
+    }
+
     /** Keys whose instant a stored reading can have; the others select nothing. */
     private static List<ReadingKey> storable(Collection<ReadingKey> keys) {
         return keys.stream().filter(k -> SqlInstants.isWholeMillisecond(k.timestamp())).toList();

@@ -2,6 +2,7 @@ package io.metering.adapters.persistence.jdbi;
 
 import io.metering.application.port.out.PruneCounts;
 import io.metering.application.port.out.PruneScope;
+import io.metering.domain.reading.Reading;
 import io.metering.domain.tenant.OrganizationId;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -33,6 +34,12 @@ final class PruneQuery {
         int deleted = bind(h.createUpdate("DELETE FROM reading r WHERE " + where + " AND " + doomed), org, scope).execute();
         long kept = bind(h.createQuery("SELECT count(*) FROM reading r WHERE " + where), org, scope).mapTo(Long.class).one();
         return new PruneCounts(deleted, kept);
+    }
+
+    /** Deletes what the scope dooms and returns the deleted readings, as they were stored. */
+    static List<Reading> deleteReturning(Handle h, OrganizationId org, PruneScope scope) {
+        return bind(h.createQuery("DELETE FROM reading r WHERE " + scope(scope) + " AND " + doomed(scope) + " RETURNING "
+                + ReadingRows.COLUMNS), org, scope).map((rs, ctx) -> ReadingRows.map(rs)).list();
     }
 
     private static <S extends SqlStatement<S>> S bind(S statement, OrganizationId org, PruneScope scope) {

@@ -65,4 +65,10 @@ public interface ReadingRepository {
      * @param dryRun count without deleting; the counts equal what a real run would delete and keep
      */
     PruneCounts prune(OrganizationId org, PruneScope scope, boolean dryRun);
+
+    /**
+     * Deletes what a prune scope selects, as {@code prune(org, scope, false)} does, and returns the
+     * deleted readings as they were stored (for their change events, docs/events.md).
+     */
+    List<Reading> pruneReturning(OrganizationId org, PruneScope scope);
 }

@@ -1,0 +1,160 @@
+package io.metering.application.fakes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.metering.application.model.ChangeEvent;
+import io.metering.application.model.ChangeEventPage;
+import io.metering.application.model.EventPosition;
+import io.metering.application.model.RecordedChangeEvent;
+import io.metering.application.port.out.ChangeEventStore;
+import io.metering.application.port.out.Transactions;
+import io.metering.domain.tenant.OrganizationId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of {@link ChangeEventStore}, held by the in-memory fake and the PostgreSQL adapter
+ * alike. Each test works in fresh organizations, so stores may be shared.
+ */
+public abstract class ChangeEventStoreContractTest {
+    protected static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123Z");
+
+    protected OrganizationId org;
+    protected OrganizationId other;
+
+    /** The store under test. */
+    protected abstract ChangeEventStore store();
+
+    /** The transactions the store joins. */
+    protected abstract Transactions transactions();
+
+    @BeforeEach
+    void freshOrganizations() {
+        org = new OrganizationId("events-" + UUID.randomUUID());
+        other = new OrganizationId("events-" + UUID.randomUUID());
+    }
+
+    protected ChangeEvent event(OrganizationId in, String type, Instant at) {
+        UUID id = UUID.randomUUID();
+        return new ChangeEvent(id, in, type, "reading/" + id, at, "admin:ops@example.org",
+                "{\"value\": 1250.30, \"note\": \"Zählerwechsel\", \"id\": \"" + id + "\"}");
+    }
+
+    protected void appendInTransaction(List<ChangeEvent> events) {
+        transactions().inTransaction(() -> {
+            store().append(events);
+            return null;
+        });
+    }
+
+    protected List<ChangeEvent> readAll(OrganizationId in) {
+        return store().read(in, EventPosition.START, 1000, Set.of()).events().stream().map(RecordedChangeEvent::event).toList();
+    }
+
+    @Test
+    void eventsComeBackInAppendOrderWithTheirDataVerbatim() {
+        ChangeEvent a = event(org, "io.metering.reading.created", T0);
+        ChangeEvent b = event(org, "io.metering.reading.updated", T0.plusSeconds(1));
+        ChangeEvent c = event(org, "io.metering.meter.deleted", T0.plusSeconds(2));
+        appendInTransaction(List.of(a, b));
+        appendInTransaction(List.of(c));
+
+        ChangeEventPage page = store().read(org, EventPosition.START, 10, Set.of());
+
+        assertThat(page.events()).extracting(RecordedChangeEvent::event).containsExactly(a, b, c);
+        assertThat(page.events()).extracting(RecordedChangeEvent::position).isSorted().doesNotHaveDuplicates();
+        assertThat(page.next()).isEqualTo(page.events().get(2).position());
+        assertThat(page.events().get(0).event().data()).contains("1250.30").contains("Zählerwechsel");
+    }
+
+    @Test
+    void aReaderSeesOnlyItsOrganization() {
+        appendInTransaction(List.of(event(other, "io.metering.reading.created", T0)));
+        ChangeEvent mine = event(org, "io.metering.reading.created", T0);
+        appendInTransaction(List.of(mine));
+
+        assertThat(readAll(org)).containsExactly(mine);
+    }
+
+    @Test
+    void pagesContinueFromTheNextCursorWithoutGapsOrRepeats() {
+        List<ChangeEvent> all = java.util.stream.IntStream.range(0, 7)
+                .mapToObj(i -> event(org, "io.metering.reading.created", T0.plusSeconds(i))).toList();
+        all.forEach(e -> appendInTransaction(List.of(e)));
+
+        ChangeEventPage first = store().read(org, EventPosition.START, 3, Set.of());
+        ChangeEventPage second = store().read(org, first.next(), 3, Set.of());
+        ChangeEventPage third = store().read(org, second.next(), 3, Set.of());
+        ChangeEventPage empty = store().read(org, third.next(), 3, Set.of());
+
+        assertThat(java.util.stream.Stream.of(first, second, third).flatMap(p -> p.events().stream()).map(RecordedChangeEvent::event))
+                .containsExactlyElementsOf(all);
+        assertThat(third.events()).hasSize(1);
+        assertThat(empty.events()).isEmpty();
+        assertThat(empty.next()).isEqualTo(third.next());
+    }
+
+    @Test
+    void newestIsTheLastReadablePositionOfTheOrganization() {
+        assertThat(store().newest(org)).isEqualTo(EventPosition.START);
+        appendInTransaction(List.of(event(org, "io.metering.reading.created", T0), event(org, "io.metering.reading.updated", T0)));
+        appendInTransaction(List.of(event(other, "io.metering.reading.created", T0)));
+
+        EventPosition newest = store().newest(org);
+
+        assertThat(newest).isEqualTo(store().read(org, EventPosition.START, 10, Set.of()).next());
+        appendInTransaction(List.of(event(org, "io.metering.meter.created", T0)));
+        assertThat(store().read(org, newest, 10, Set.of()).events()).as("only what came after")
+                .extracting(r -> r.event().type()).containsExactly("io.metering.meter.created");
+    }
+
+    @Test
+    void aTypeFilterKeepsOnlyTheNamedTypes() {
+        ChangeEvent reading = event(org, "io.metering.reading.created", T0);
+        ChangeEvent meter = event(org, "io.metering.meter.created", T0);
+        ChangeEvent counter = event(org, "io.metering.counter.created", T0);
+        appendInTransaction(List.of(reading, meter, counter));
+
+        assertThat(store().read(org, EventPosition.START, 10, Set.of("io.metering.meter.created", "io.metering.counter.created"))
+                .events()).extracting(RecordedChangeEvent::event).containsExactly(meter, counter);
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNoEvent() {
+        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+            store().append(List.of(event(org, "io.metering.reading.created", T0)));
+            throw new IllegalStateException("refused after the append");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(readAll(org)).isEmpty();
+    }
+
+    @Test
+    void aPurgeDeletesEventsMadeBeforeTheCutoffAndMovesTheHorizon() {
+        ChangeEvent old = event(org, "io.metering.reading.created", T0);
+        ChangeEvent young = event(org, "io.metering.reading.created", T0.plusSeconds(60));
+        appendInTransaction(List.of(old));
+        appendInTransaction(List.of(young));
+        EventPosition oldPosition = store().read(org, EventPosition.START, 1, Set.of()).next();
+
+        int purged = store().purgeBefore(T0.plusSeconds(30));
+
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        assertThat(readAll(org)).containsExactly(young);
+        assertThat(store().purgedUpTo()).hasValueSatisfying(h -> assertThat(h).isGreaterThanOrEqualTo(oldPosition));
+        // a second purge with an earlier cutoff never moves the horizon back
+        EventPosition horizon = store().purgedUpTo().orElseThrow();
+        store().purgeBefore(T0.minusSeconds(3600));
+        assertThat(store().purgedUpTo()).contains(horizon);
+    }
+
+    @Test
+    void limitMustBePositive() {
+        assertThatThrownBy(() -> store().read(org, EventPosition.START, 0, Set.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+}
