@@ -9,6 +9,8 @@ import io.metering.adapters.http.auth.TokenClaims;
 import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.bootstrap.cli.PortalLink;
 import io.metering.bootstrap.demo.DemoIds;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +41,8 @@ import org.openqa.selenium.support.ui.Select;
  * the demo data: the admin sign-in link, German, the portal's consumption chart, finding the demo electricity meter by its MaLo id, correcting
  * a reading, the pending-changeset queue of a governed meter (apply changes the series, dismiss does
  * not; one edited first), accepting an implausible reading, the queue of implausible readings (history
- * beside, accept and delete by keyboard and selection, counts from the API), a CSV import with its result and refusals, a portal token
+ * beside, accept and delete by keyboard and selection, counts from the API), a CSV import with its result and refusals,
+ * a webhook subscription with its delivered test message, a portal token
  * refused (403) and said so, acting for another organization, accessibility (axe-core) at 1280 px and no sideways scrolling at 360 px.
  * With {@code -Dconsole.screenshots=<dir>} it writes the screenshots of docs/console.md.
  */
@@ -69,7 +72,7 @@ class ConsoleBrowserTest {
     @BeforeAll
     static void startServiceAndBrowser() throws Exception {
         chromium = Chromium.start(browserDir, "en-US");
-        service = DemoService.start(dataDir, SECRET, Map.of(), "console");
+        service = DemoService.start(dataDir, SECRET, Map.of("METERING_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1"), "console");
         base = service.base;
         portal = service.portal;
         admin = service.admin;
@@ -273,6 +276,32 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(57)
+    void theWebhooksViewShowsSubscriptionsWithTheirRecentDeliveries() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            JsonNode created = JSON.readTree(send("POST", "/v1/metering/webhooks", admin,
+                    "{\"url\":\"" + url + "\",\"description\":\"ERP receiver\",\"event_types\":[\"io.metering.reading.created\"]}", 201));
+            String id = created.get("data").get("id").asText();
+            send("POST", "/v1/metering/webhooks/" + id + "/test", admin, "", 200);
+
+            open("#/webhooks", "webhooks");
+            WebElement subscription = chromium.driver.findElement(By.cssSelector("[data-webhook='" + id + "']"));
+            assertThat(subscription.getText()).contains("ERP receiver", url, "io.metering.reading.created", "enabled, delivering");
+            assertThat(subscription.findElement(By.cssSelector("tbody tr")).getText()).contains("io.metering.webhook.test", "204", "delivered");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     @Order(60)
     void everyPageHasNoSeriousAccessibilityViolationsAndFitsANarrowScreen() throws Exception {
         String screenshots = System.getProperty("console.screenshots");
@@ -284,6 +313,7 @@ class ConsoleBrowserTest {
         pages.put("changesets", "#/changesets");
         pages.put("implausible", "#/implausible");
         pages.put("imports", "#/imports");
+        pages.put("webhooks", "#/webhooks");
         List<String> problems = PageAudit.problems(chromium, pages, ConsoleBrowserTest::open, screenshots, "console-");
         assertThat(problems).isEmpty();
     }

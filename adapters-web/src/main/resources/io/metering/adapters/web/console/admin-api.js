@@ -26,6 +26,8 @@ export const admin = {
     request('POST', `${READING(meterId, counterId)}/changesets/${id(changesetId)}:dismiss`, { body: reason ? { reason } : {} }),
   pendingChangesets: (params) => request('GET', '/v1/metering/admin/changesets', { params }),
   implausibleReadings: (params) => request('GET', '/v1/metering/admin/implausible-readings', { params }),
+  webhooks: () => request('GET', '/v1/metering/webhooks'),
+  webhookAttempts: (webhookId, params) => request('GET', `/v1/metering/webhooks/${id(webhookId)}/attempts`, { params }),
   upload: (file, params) => request('POST', '/v1/metering/admin/imports', { raw: file, contentType: file.type || 'application/octet-stream', params }),
   importJob: (jobId) => request('GET', `/v1/metering/admin/imports/${id(jobId)}`),
 };

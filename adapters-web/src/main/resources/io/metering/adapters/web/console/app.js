@@ -7,6 +7,7 @@
 //   #/changesets                 pending changesets of the organization
 //   #/implausible                implausible readings of the organization
 //   #/imports                    upload a file, follow the import job
+//   #/webhooks                   webhook subscriptions and their recent deliveries (read-only)
 import { h, show, status } from '../portal/lib/dom.js';
 import { t, LANGUAGES, currentLanguage, useMessageSources } from '../portal/lib/i18n.js';
 import { hashRoute, startPage } from '../portal/lib/shell.js';
@@ -18,6 +19,7 @@ import { counterView } from './views/counter.js';
 import { changesetsView } from './views/changesets.js';
 import { implausibleView } from './views/implausible.js';
 import { importsView } from './views/imports.js';
+import { webhooksView } from './views/webhooks.js';
 import { consumptionView } from '../portal/views/consumption.js';
 import { admin, queueCount } from './admin-api.js';
 
@@ -72,6 +74,7 @@ function renderChrome() {
     h('a', { href: '#/changesets', id: 'nav-changesets' }, t('console.nav.changesets')),
     h('a', { href: '#/implausible', id: 'nav-implausible' }, t('console.nav.implausible')),
     h('a', { href: '#/imports' }, t('console.nav.imports')),
+    h('a', { href: '#/webhooks' }, t('console.nav.webhooks')),
     picker,
     h('button', { type: 'button', class: 'link', id: 'sign-out', onclick: leave }, t('nav.signOut')));
   showQueueCounts();
@@ -114,6 +117,7 @@ function resolve(parts, params) {
   if (first === 'changesets') return ['changesets', () => changesetsView(main)];
   if (first === 'implausible') return ['implausible', () => implausibleView(main)];
   if (first === 'imports') return ['imports', () => importsView(main, params)];
+  if (first === 'webhooks') return ['webhooks', () => webhooksView(main)];
   return ['meters', () => searchView(main, params)];
 }
 
