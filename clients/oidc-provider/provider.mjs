@@ -1,10 +1,11 @@
-// A real OpenID provider for the customer portal's sign-in test (PortalOidcSignInTest): the
-// certified oidc-provider package, authorization code flow with PKCE for one public client, JWT
-// access tokens (RFC 9068) signed with a fresh RSA key that the metering service verifies through
-// the provider's JWK set (METERING_JWT_JWKS_URL). Its development login page takes any name.
+// A real OpenID provider for the sign-in tests of the customer portal and the back-office console
+// (PortalOidcSignInTest, ConsoleOidcSignInTest): the certified oidc-provider package, authorization
+// code flow with PKCE for one public client, JWT access tokens (RFC 9068) signed with a fresh RSA key
+// that the metering service verifies through the provider's JWK set (METERING_JWT_JWKS_URL). Its
+// development login page takes any name.
 //
-// Environment: PORT, CLIENT_ID, REDIRECT_URI (the portal's address), AUDIENCE, ORG_ID, CONTACT_ID.
-// Prints "ready <issuer>" once it listens.
+// Environment: PORT, CLIENT_ID, REDIRECT_URI (the page's address), AUDIENCE, ORG_ID, and KIND:
+// portal (the default; then CONTACT_ID too) or admin. Prints "ready <issuer>" once it listens.
 import { generateKeyPairSync } from 'node:crypto';
 import Provider from 'oidc-provider';
 
@@ -16,6 +17,7 @@ const env = (name) => {
 const port = Number(env('PORT'));
 const issuer = `http://localhost:${port}`;
 const audience = env('AUDIENCE');
+const kind = process.env.KIND ?? 'portal';
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: 'portal-test-key', alg: 'RS256', use: 'sig' };
@@ -44,8 +46,10 @@ const provider = new Provider(issuer, {
       getResourceServerInfo: () => ({ scope: 'openid', audience, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } }),
     },
   },
-  // what makes the access token a portal token of this service (README "Authentication")
-  extraTokenClaims: () => ({ kind: 'portal', org_id: env('ORG_ID'), contact_id: env('CONTACT_ID') }),
+  // what makes the access token a portal or an admin token of this service (README "Authentication")
+  extraTokenClaims: () => (kind === 'admin'
+    ? { kind: 'admin', org_id: env('ORG_ID') }
+    : { kind: 'portal', org_id: env('ORG_ID'), contact_id: env('CONTACT_ID') }),
   ttl: { AccessToken: 3600, AuthorizationCode: 60, Grant: 3600, Interaction: 600, Session: 3600, IdToken: 3600 },
 });
 provider.proxy = false;

@@ -1,7 +1,7 @@
 // My meters' forecasts: recent readings only, none for a removed meter, shown to the readings' precision.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { forecastOf, FORECAST_HORIZON_DAYS } from '../../main/resources/io/metering/adapters/web/portal/lib/forecast.js';
+import { forecastOf, upperEndShown, FORECAST_HORIZON_DAYS } from '../../main/resources/io/metering/adapters/web/portal/lib/forecast.js';
 
 const now = new Date('2026-12-06T12:00:00Z');
 const counter = (lastReading, last, forecast) => ({ last_reading: lastReading, current_consumption: last, forecast_reading_value: forecast });
@@ -23,4 +23,15 @@ test('a removed meter, a counter without reading or without rate has no forecast
   assert.equal(forecastOf({ status: 'decommissioned' }, counter('2026-12-01T00:00:00.000Z', '1', '2'), now), null);
   assert.equal(forecastOf({}, counter(null, null, null), now), null);
   assert.equal(forecastOf({}, counter('2026-12-01T00:00:00.000Z', '1', undefined), now), null);
+});
+
+test('the allowed range\'s upper end is shown up to the horizon past the last reading, and before it', () => {
+  const last = { last_reading: '2026-09-01T00:00:00.000Z' };
+  const day = 86_400_000;
+  const after = (days) => new Date(new Date(last.last_reading).getTime() + days * day).toISOString();
+  assert.equal(upperEndShown(last, after(FORECAST_HORIZON_DAYS)), true);
+  assert.equal(upperEndShown(last, after(FORECAST_HORIZON_DAYS + 1)), false);
+  assert.equal(upperEndShown({ last_reading: '2014-04-01T00:00:00.000Z' }, now.toISOString()), false);
+  assert.equal(upperEndShown(last, '2026-08-01T00:00:00.000Z'), true, 'a later reading bounds a past instant');
+  assert.equal(upperEndShown({}, now.toISOString()), true, 'no reading: the API gives no upper end anyway');
 });

@@ -9,6 +9,7 @@ import io.javalin.json.JavalinJackson;
 import io.metering.adapters.http.auth.Authenticator;
 import io.metering.adapters.http.batch.BatchRoutes;
 import io.metering.adapters.http.changeset.ChangesetRoutes;
+import io.metering.adapters.http.queue.QueueRoutes;
 import io.metering.adapters.http.consumption.ConsumptionRoutes;
 import io.metering.adapters.http.counter.AdminCounterRoutes;
 import io.metering.adapters.http.counter.CounterRoutes;
@@ -62,6 +63,7 @@ import org.slf4j.LoggerFactory;
  *       dismissReadingChangeset ({@link ChangesetRoutes});</li>
  *   <li>admin extension: {@code /v1/metering/admin/meters[/{id}[/counters]]},
  *       {@code /v1/metering/admin/counters/{id}};</li>
+ *   <li>review queues: listPendingChangesets, listImplausibleReadings ({@link QueueRoutes});</li>
  *   <li>analytics: {@code /v1/metering/consumption/{meter_id}/{counter_id}};</li>
  *   <li>the change event feed: {@code /v1/metering/events} ({@link EventFeedRoutes});</li>
  *   <li>imports over HTTP: {@code /v1/metering/admin/imports[/{id}[/refusals]]} ({@link ImportRoutes});
@@ -154,6 +156,7 @@ public final class HttpApi {
             new AdminMeterRoutes(useCases, guard, body).register(config.routes);
             new AdminCounterRoutes(useCases, guard, body).register(config.routes);
             new ConsumptionRoutes(useCases.consumption(), guard, zone).register(config.routes);
+            new QueueRoutes(useCases.queues(), guard, zone).register(config.routes);
             addOns.imports().ifPresent(imports -> {
                 new ImportRoutes(imports.jobs(), guard).register(config.routes);
                 new IntervalValueRoutes(imports.intervalValues(), guard, zone).register(config.routes);

@@ -121,6 +121,11 @@ final class MatrixRows {
                         expect(204, 404, 403, 403)),
                 new MatrixRow("GET /v1/metering/interval-values/{meter_id}/{counter_id}", "getIntervalValues",
                         "/v1/metering/interval-values/{M}/{C}?start_date=2024-06-01&end_date=2024-06-05", null, expect(200, 404, 200, 404)),
+                // this product's review queues of the organization
+                new MatrixRow("GET /v1/metering/admin/changesets", "listPendingChangesets", "/v1/metering/admin/changesets", null,
+                        expect(200, 200, 403, 403)),
+                new MatrixRow("GET /v1/metering/admin/implausible-readings", "listImplausibleReadings",
+                        "/v1/metering/admin/implausible-readings", null, expect(200, 200, 403, 403)),
                 // imports over HTTP: a JSON body is no import file (ImportRoutesTest and ImportJobsTest upload files)
                 new MatrixRow("POST /v1/metering/admin/imports", "createImportJob", "/v1/metering/admin/imports", js("{'a':1}"),
                         expect(415, 415, 403, 403)),

@@ -19,7 +19,7 @@ class StoreUnavailableTest {
     @RegisterExtension
     static final TestApp t = new TestApp(u -> new UseCases(new Unreachable(), u.listReadings(), u.viewMeters(), u.manageMeters(), u.manageCounters(),
                 u.updateReading(), u.deleteReading(), u.batchWrite(), u.prune(), u.submissions(), u.readingWithMeter(),
-                u.allowedReadings(), u.changesets(), u.consumption()));
+                u.allowedReadings(), u.changesets(), u.consumption(), u.queues()));
 
     @Test
     void answers503WithRetryAfter() {

@@ -65,7 +65,7 @@ class TokenLogSecrecyTest {
         tokens = new MatrixTokens(dir, Clock.fixed(TestApp.START, ZoneOffset.UTC));
         t = new TestApp(tokens.settings(), u -> new UseCases(u.recordReadings(), u.listReadings(), failingCounterDetails(u.viewMeters()),
                 u.manageMeters(), u.manageCounters(), u.updateReading(), u.deleteReading(), u.batchWrite(), u.prune(),
-                u.submissions(), u.readingWithMeter(), u.allowedReadings(), u.changesets(), u.consumption()));
+                u.submissions(), u.readingWithMeter(), u.allowedReadings(), u.changesets(), u.consumption(), u.queues()));
     }
 
     @AfterEach

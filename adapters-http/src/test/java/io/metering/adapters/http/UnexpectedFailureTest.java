@@ -25,7 +25,7 @@ class UnexpectedFailureTest {
     @RegisterExtension
     static final TestApp t = new TestApp(u -> new UseCases(u.recordReadings(), u.listReadings(), new BrokenViews(), u.manageMeters(), u.manageCounters(),
                 u.updateReading(), u.deleteReading(), u.batchWrite(), u.prune(), u.submissions(), u.readingWithMeter(),
-                u.allowedReadings(), u.changesets(), u.consumption()));
+                u.allowedReadings(), u.changesets(), u.consumption(), u.queues()));
 
     @Test
     void answers500WithTheRequestsCorrelationId() {

@@ -42,7 +42,7 @@ public final class CountingUseCases {
                 u.prune(),
                 command -> counted(metrics, () -> written(metrics, u.submissions().record(command))),
                 command -> counted(metrics, () -> written(metrics, u.readingWithMeter().create(command))),
-                u.allowedReadings(), changesets(u.changesets(), metrics), u.consumption());
+                u.allowedReadings(), changesets(u.changesets(), metrics), u.consumption(), u.queues());
     }
 
     /** Applying a changeset stores its reading. */

@@ -50,6 +50,8 @@ final class Chromium implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=" + language);
+        // the page's console messages, so that a timeout can say what went wrong in the page
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
                 "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -68,7 +70,16 @@ final class Chromium implements AutoCloseable {
             return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(condition);
         } catch (TimeoutException e) {
             throw new AssertionError("timed out at " + driver.getCurrentUrl() + " showing:\n"
-                    + driver.findElement(By.tagName("body")).getText(), e);
+                    + driver.findElement(By.tagName("body")).getText() + "\nconsole:\n" + consoleMessages(), e);
+        }
+    }
+
+    /** What the page wrote to its console since last asked (errors, warnings, logs). */
+    String consoleMessages() {
+        try {
+            return String.join("\n", driver.manage().logs().get("browser").getAll().stream().map(Object::toString).toList());
+        } catch (RuntimeException e) {
+            return "(console not available: " + e.getMessage() + ")";
         }
     }
 

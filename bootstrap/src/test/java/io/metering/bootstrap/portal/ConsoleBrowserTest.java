@@ -9,6 +9,8 @@ import io.metering.adapters.http.auth.TokenClaims;
 import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.bootstrap.cli.PortalLink;
 import io.metering.bootstrap.demo.DemoIds;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +40,9 @@ import org.openqa.selenium.support.ui.Select;
  * The back-office console in a real browser (Debian's Chromium, headless) against the real service on
  * the demo data: the admin sign-in link, German, the portal's consumption chart, finding the demo electricity meter by its MaLo id, correcting
  * a reading, the pending-changeset queue of a governed meter (apply changes the series, dismiss does
- * not; one edited first), accepting an implausible reading, a CSV import with its result and refusals, a portal token
+ * not; one edited first), accepting an implausible reading, the queue of implausible readings (history
+ * beside, accept and delete by keyboard and selection, counts from the API), a CSV import with its result and refusals,
+ * a webhook subscription with its delivered test message, a portal token
  * refused (403) and said so, acting for another organization, accessibility (axe-core) at 1280 px and no sideways scrolling at 360 px.
  * With {@code -Dconsole.screenshots=<dir>} it writes the screenshots of docs/console.md.
  */
@@ -68,7 +72,7 @@ class ConsoleBrowserTest {
     @BeforeAll
     static void startServiceAndBrowser() throws Exception {
         chromium = Chromium.start(browserDir, "en-US");
-        service = DemoService.start(dataDir, SECRET, Map.of(), "console");
+        service = DemoService.start(dataDir, SECRET, Map.of("METERING_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1"), "console");
         base = service.base;
         portal = service.portal;
         admin = service.admin;
@@ -93,8 +97,14 @@ class ConsoleBrowserTest {
         assertThat(chromium.script("return sessionStorage.getItem('metering.console.token')")).isEqualTo(admin);
         assertThat(chromium.driver.findElements(By.cssSelector("#meters tbody tr"))).hasSize(4);
 
-        chromium.driver.findElement(By.id("meter-search")).sendKeys("871000000000000011");
+        assertThat(chromium.driver.findElement(By.id("search-summary")).getText()).isEqualTo("4 meters found");
+
+        // the server finds as you type (the admin meter list's q): a MaLo id prefix, then the whole id
+        chromium.driver.findElement(By.id("meter-search")).sendKeys("87100000000000001");
         chromium.await(d -> d.findElements(By.cssSelector("#meters tbody tr")).size() == 1);
+        chromium.driver.findElement(By.id("meter-search")).sendKeys("1");
+        chromium.await(d -> d.getCurrentUrl().endsWith("#/meters?q=871000000000000011"));
+        assertThat(chromium.driver.findElement(By.id("search-summary")).getText()).isEqualTo("1 meter found");
         WebElement found = chromium.driver.findElement(By.cssSelector("#meters tbody tr"));
         assertThat(found.getText()).contains("E0000000000000011", "871000000000000011", "Electricity");
 
@@ -111,7 +121,8 @@ class ConsoleBrowserTest {
         open("#/meters", "meters");
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Zähler finden"));
-        assertThat(chromium.driver.findElement(By.id("account")).getText()).contains("Offene Änderungen", "Importe");
+        assertThat(chromium.driver.findElement(By.id("account")).getText()).contains("Offene Änderungen", "Unplausible Zählerstände", "Importe");
+        assertThat(chromium.driver.findElement(By.id("search-summary")).getText()).isEqualTo("4 Zähler gefunden");
         open("#/meter/" + POWER + "/" + POWER_T1, "counter");
         assertThat(chromium.driver.findElement(By.cssSelector("#readings tbody tr")).getText()).contains("16.945,1");
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
@@ -154,7 +165,8 @@ class ConsoleBrowserTest {
 
         open("#/changesets", "changesets");
         chromium.await(d -> d.findElements(By.cssSelector("#nav-changesets #changeset-count")).stream().anyMatch(e -> e.getText().equals("2")));
-        assertThat(chromium.driver.findElement(By.id("shortcuts")).getText()).contains("a apply", "d dismiss");
+        assertThat(chromium.driver.findElement(By.id("shortcuts")).getText()).contains("a apply", "e edit", "d dismiss");
+        assertThat(chromium.driver.findElement(By.id("changeset-intro")).getText()).isEqualTo("2 proposals wait for approval, oldest first.");
         List<WebElement> rows = chromium.driver.findElements(By.cssSelector("#changesets tbody tr"));
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).getText()).contains("1,086,032.5");
@@ -222,6 +234,74 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(55)
+    void theImplausibleQueueShowsEachWithItsHistoryAndAcceptsOrDeletes() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String[] values = {"600000.2", "600000.3", "600000.4"};
+        for (int i = 0; i < values.length; i++) {
+            send("POST", "/v1/metering/reading", admin, "{\"meter_id\":\"" + WATER + "\",\"counter_id\":\"" + WATER_L + "\",\"value\":"
+                    + values[i] + ",\"source\":\"ERP\",\"status\":\"implausible\",\"timestamp\":\""
+                    + now.minus(3 - i, ChronoUnit.MINUTES) + "\"}", 200);
+        }
+
+        open("#/implausible", "implausible");
+        chromium.await(d -> d.findElements(By.cssSelector("#nav-implausible #implausible-count")).stream().anyMatch(e -> e.getText().equals("3")));
+        assertThat(chromium.driver.findElement(By.id("implausible-intro")).getText()).startsWith("3 readings are marked implausible");
+        List<WebElement> rows = chromium.driver.findElements(By.cssSelector("#implausible tbody tr"));
+        assertThat(rows).extracting(WebElement::getText).satisfiesExactly(
+                r -> assertThat(r).contains("600,000.4"), r -> assertThat(r).contains("600,000.3"), r -> assertThat(r).contains("600,000.2"));
+
+        // the keyboard: start the queue; the focused reading's history is beside it (the import's reading before it)
+        chromium.driver.findElement(By.id("implausible-start")).click();
+        chromium.await(d -> d.findElement(By.id("implausible-aside")).getText().contains("600,000.125"));
+        chromium.await(d -> d.findElement(By.id("implausible-history")).getText().contains("600,000.4")
+                && d.findElement(By.id("implausible-history")).getText().contains("implausible, not counted"));
+        chromium.driver.switchTo().activeElement().sendKeys("a");
+        chromium.await(d -> d.findElements(By.cssSelector("#implausible tbody tr")).size() == 2);
+        JsonNode accepted = latest(WATER, WATER_L);
+        assertThat(accepted.get("value").decimalValue()).isEqualByComparingTo("600000.4");
+        assertThat(accepted.get("status").asText()).isEqualTo("valid");
+
+        // select the newest left (x) and delete the selection with a reason
+        chromium.driver.findElement(By.id("implausible-start")).click();
+        chromium.driver.switchTo().activeElement().sendKeys("x");
+        chromium.driver.findElement(By.id("delete-selected")).click();
+        answer("register photo shows 600000.4 at that time");
+        chromium.await(d -> d.findElements(By.cssSelector("#implausible tbody tr")).size() == 1);
+        chromium.await(d -> d.findElement(By.id("implausible-count")).getText().equals("1"));
+        assertThat(chromium.driver.findElement(By.cssSelector("#implausible tbody tr")).getText()).contains("600,000.2");
+        JsonNode left = api("/v1/metering/admin/implausible-readings?meter_id=" + WATER, admin);
+        assertThat(left.get("count").asLong()).isEqualTo(1);
+        assertThat(left.get("data").get(0).get("value").decimalValue()).isEqualByComparingTo("600000.2");
+    }
+
+    @Test
+    @Order(57)
+    void theWebhooksViewShowsSubscriptionsWithTheirRecentDeliveries() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            JsonNode created = JSON.readTree(send("POST", "/v1/metering/webhooks", admin,
+                    "{\"url\":\"" + url + "\",\"description\":\"ERP receiver\",\"event_types\":[\"io.metering.reading.created\"]}", 201));
+            String id = created.get("data").get("id").asText();
+            send("POST", "/v1/metering/webhooks/" + id + "/test", admin, "", 200);
+
+            open("#/webhooks", "webhooks");
+            WebElement subscription = chromium.driver.findElement(By.cssSelector("[data-webhook='" + id + "']"));
+            assertThat(subscription.getText()).contains("ERP receiver", url, "io.metering.reading.created", "enabled, delivering");
+            assertThat(subscription.findElement(By.cssSelector("tbody tr")).getText()).contains("io.metering.webhook.test", "204", "delivered");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     @Order(60)
     void everyPageHasNoSeriousAccessibilityViolationsAndFitsANarrowScreen() throws Exception {
         String screenshots = System.getProperty("console.screenshots");
@@ -231,7 +311,9 @@ class ConsoleBrowserTest {
         pages.put("counter", "#/meter/" + POWER + "/" + POWER_T1);
         pages.put("consumption", "#/" + WATER + "/" + WATER_L + "/consumption?view=month&date=2013-05-01");
         pages.put("changesets", "#/changesets");
+        pages.put("implausible", "#/implausible");
         pages.put("imports", "#/imports");
+        pages.put("webhooks", "#/webhooks");
         List<String> problems = PageAudit.problems(chromium, pages, ConsoleBrowserTest::open, screenshots, "console-");
         assertThat(problems).isEmpty();
     }

@@ -76,7 +76,7 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
     public Page<MeterView> list(Caller caller, MeterFilter filter, PageRequest page) {
         caller.requireAdmin("listing meters");
         MeterSearch search = new MeterSearch(filter.customerId(), filter.contractId(), filter.maLoId(), filter.meterNumber(),
-                null, Set.of(), false);
+                null, Set.of(), false, filter.text());
         return ctx.transactions().readOnly(() -> {
             Page<Meter> meters = ctx.meters().search(caller.org(), search, page);
             return new Page<>(insights.meters(caller.org(), meters.items(), false), meters.total());

@@ -59,6 +59,7 @@ public final class UseCaseAssembly {
                 new CreateReadingWithMeterService(ctx, writer),
                 new AllowedReadingService(ctx, plausibility),
                 new ReadingChangesetService(ctx, writer),
-                new ConsumptionService(ctx, intervals));
+                new ConsumptionService(ctx, intervals),
+                new ReviewQueuesService(ctx));
     }
 }

@@ -1,7 +1,11 @@
 package io.metering.application.fakes;
 
+import io.metering.application.model.ChangesetQueueFilter;
+import io.metering.application.model.ChangesetQueuePosition;
+import io.metering.application.model.ImplausibleQueueFilter;
 import io.metering.application.model.Page;
 import io.metering.application.model.PageRequest;
+import io.metering.application.model.ReadingQueuePosition;
 import io.metering.application.model.SortOrder;
 import io.metering.application.port.out.ChangesetRepository;
 import io.metering.application.port.out.CounterRepository;
@@ -228,6 +232,15 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
                 .toList();
     }
 
+    private static boolean matchesText(Meter m, String text) {
+        String prefix = text.toLowerCase(java.util.Locale.ROOT);
+        return m.maLoId() != null && m.maLoId().toLowerCase(java.util.Locale.ROOT).startsWith(prefix)
+                || m.meterNumber() != null && m.meterNumber().toLowerCase(java.util.Locale.ROOT).startsWith(prefix)
+                || m.id().toString().equals(text)
+                || m.customers().stream().anyMatch(r -> r.entityId().equals(text))
+                || m.contracts().stream().anyMatch(r -> r.entityId().equals(text));
+    }
+
     @Override
     public Page<Meter> search(OrganizationId org, MeterSearch s, PageRequest page) {
         List<Meter> all = state.meters.values().stream()
@@ -237,6 +250,7 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
                 .filter(m -> s.maLoId() == null || s.maLoId().equals(m.maLoId()))
                 .filter(m -> s.meterNumber() == null || s.meterNumber().equals(m.meterNumber()))
                 .filter(m -> !s.portalScoped() || m.isReachableBy(s.reachableContactId(), s.reachableContractIds()))
+                .filter(m -> s.text() == null || matchesText(m, s.text()))
                 .sorted(Comparator.comparing(Meter::createdAt).thenComparing(m -> idOrder(m.id().value())))
                 .toList();
         return new Page<>(window(all, page), all.size());
@@ -521,6 +535,39 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         return out;
     }
 
+    @Override
+    public List<Reading> implausible(OrganizationId org, ImplausibleQueueFilter filter, SortOrder sort, ReadingQueuePosition after,
+            int limit) {
+        Comparator<ReadingQueuePosition> order = sort == SortOrder.DESC ? QUEUE_ORDER.reversed() : QUEUE_ORDER;
+        return implausibleAdmitted(org, filter)
+                .filter(r -> after == null || order.compare(position(r), after) > 0)
+                .sorted(Comparator.comparing(InMemoryStore::position, order))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public long countImplausible(OrganizationId org, ImplausibleQueueFilter filter, int cap) {
+        return Math.min(cap, implausibleAdmitted(org, filter).count());
+    }
+
+    private Stream<Reading> implausibleAdmitted(OrganizationId org, ImplausibleQueueFilter f) {
+        return allReadings(org).filter(r -> r.isImplausible()
+                && (f.meterId() == null || f.meterId().equals(r.meterId()))
+                && (f.counterId() == null || f.counterId().equals(r.counterId()))
+                && (f.source() == null || f.source() == r.source())
+                && (f.from() == null || !r.timestamp().isBefore(f.from()))
+                && (f.before() == null || r.timestamp().isBefore(f.before())));
+    }
+
+    private static final Comparator<ReadingQueuePosition> QUEUE_ORDER = Comparator.comparing(ReadingQueuePosition::timestamp)
+            .thenComparing(p -> idOrder(p.counterId().value()))
+            .thenComparing(p -> p.direction().code());
+
+    private static ReadingQueuePosition position(Reading r) {
+        return new ReadingQueuePosition(r.timestamp(), r.counterId(), r.direction());
+    }
+
     // ---------------------------------------------------------------- changesets
 
     @Override
@@ -561,6 +608,30 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
                 .filter(c -> c.org().equals(org) && ids.contains(c.counterId()))
                 .sorted(OLDEST_FIRST)
                 .toList();
+    }
+
+    @Override
+    public List<Changeset> findPending(OrganizationId org, ChangesetQueueFilter filter, ChangesetQueuePosition after, int limit) {
+        return pendingAdmitted(org, filter)
+                .filter(c -> after == null || c.createdAt().isAfter(after.createdAt())
+                        || c.createdAt().equals(after.createdAt()) && idOrder(c.id().value()).compareTo(idOrder(after.id().value())) > 0)
+                .sorted(OLDEST_FIRST)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public long countPending(OrganizationId org, ChangesetQueueFilter filter, int cap) {
+        return Math.min(cap, pendingAdmitted(org, filter).count());
+    }
+
+    private Stream<Changeset> pendingAdmitted(OrganizationId org, ChangesetQueueFilter f) {
+        return state.changesets.values().stream().filter(c -> c.org().equals(org)
+                && (f.meterId() == null || f.meterId().equals(c.meterId()))
+                && (f.counterId() == null || f.counterId().equals(c.counterId()))
+                && (f.source() == null || f.source() == c.source())
+                && (f.createdFrom() == null || !c.createdAt().isBefore(f.createdFrom()))
+                && (f.createdBefore() == null || c.createdAt().isBefore(f.createdBefore())));
     }
 
     // ---------------------------------------------------------------- helpers

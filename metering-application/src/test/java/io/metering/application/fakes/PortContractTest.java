@@ -3,7 +3,11 @@ package io.metering.application.fakes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.metering.application.model.ChangesetQueueFilter;
+import io.metering.application.model.ChangesetQueuePosition;
+import io.metering.application.model.ImplausibleQueueFilter;
 import io.metering.application.model.PageRequest;
+import io.metering.application.model.ReadingQueuePosition;
 import io.metering.application.model.SortOrder;
 import io.metering.application.port.out.MeterSearch;
 import io.metering.application.port.out.NeighbourProbe;
@@ -324,6 +328,39 @@ public abstract class PortContractTest {
                     .containsExactly(c);
             assertThat(ports.meters().search(org, new MeterSearch(null, "contract-2", null, "MN-X", null, Set.of(), false), all).items())
                     .isEmpty();
+        }
+
+        @Test
+        void textSearchMatchesNumberPrefixesAndWholeIds() {
+            Meter a = meter(org, meterId("00"), T0).toBuilder().maLoId("51238696781").meterNumber("E0000000000000011")
+                    .customers(List.of(new EntityRelation("contact-7", "contact"))).build();
+            Meter b = meter(org, meterId("10"), hours(1)).toBuilder().maLoId("51200000000").meterNumber("ab_%1")
+                    .contracts(List.of(new EntityRelation("contract-7", "contract"))).build();
+            Meter c = meter(org, meterId("20"), hours(2)).toBuilder().meterNumber("G0000000000000022").build();
+            for (Meter m : List.of(a, b, c)) {
+                ports.meters().insert(m);
+            }
+            ports.meters().insert(meter(otherOrg, MeterId.random(), T0).toBuilder().maLoId("51238696781").build());
+            PageRequest all = new PageRequest(0, PageRequest.ALL);
+            java.util.function.Function<String, List<Meter>> find = text ->
+                    ports.meters().search(org, new MeterSearch(null, null, null, null, null, Set.of(), false, text), all).items();
+
+            assertThat(find.apply("512")).containsExactly(a, b);
+            assertThat(find.apply("5123")).containsExactly(a);
+            assertThat(find.apply("e000")).containsExactly(a);
+            assertThat(find.apply("AB_%")).as("LIKE wildcards are literal").containsExactly(b);
+            assertThat(find.apply("a_")).isEmpty();
+            assertThat(find.apply("0000")).as("a prefix, not a substring").isEmpty();
+            assertThat(find.apply("contact-7")).containsExactly(a);
+            assertThat(find.apply("contact")).as("relation ids match whole").isEmpty();
+            assertThat(find.apply("contract-7")).containsExactly(b);
+            assertThat(find.apply(c.id().toString())).containsExactly(c);
+            assertThat(find.apply("  ")).containsExactly(a, b, c);
+            assertThat(ports.meters().search(org, new MeterSearch(null, null, null, null, null, Set.of(), false, "5"),
+                    new PageRequest(1, 1))).satisfies(p -> {
+                        assertThat(p.items()).containsExactly(b);
+                        assertThat(p.total()).isEqualTo(2);
+                    });
         }
 
         @Test
@@ -1191,6 +1228,81 @@ public abstract class PortContractTest {
             assertThat(ports.changesets().delete(org, cs.id())).isTrue();
             assertThat(ports.changesets().delete(org, cs.id())).isFalse();
             assertThat(ports.changesets().findById(org, cs.id())).isEmpty();
+        }
+    }
+
+    // ------------------------------------------------------------------------------ review queues
+
+    @Nested
+    class ReviewQueues {
+        @Test
+        void pendingChangesetsOfTheOrganizationOldestFirstFilteredAndPaged() {
+            MeterId m = MeterId.random();
+            MeterId n = MeterId.random();
+            CounterId c = CounterId.random();
+            CounterId d = CounterId.random();
+            Changeset late8 = changeset(org, m, c, hours(2), new ChangesetId(uuid("80")));
+            Changeset early = changeset(org, n, d, T0, new ChangesetId(uuid("ff")));
+            Changeset late0 = changeset(org, m, c, hours(2), new ChangesetId(uuid("00")));
+            Changeset fromPortal = new Changeset(ChangesetId.random(), org, m, d, early.proposed(), null, early.governance(), hours(1),
+                    new ChangesetCreator("portal_user", "user-1"), ReadingSource.ECP);
+            List.of(late8, early, late0, fromPortal).forEach(ports.changesets()::insert);
+            ports.changesets().insert(changeset(otherOrg, m, c, T0, ChangesetId.random()));
+            ChangesetQueueFilter none = ChangesetQueueFilter.NONE;
+
+            assertThat(ports.changesets().findPending(org, none, null, 10)).containsExactly(early, fromPortal, late0, late8);
+            assertThat(ports.changesets().findPending(org, none, null, 2)).containsExactly(early, fromPortal);
+            assertThat(ports.changesets().findPending(org, none, new ChangesetQueuePosition(late0.createdAt(), late0.id()), 10))
+                    .containsExactly(late8);
+            assertThat(ports.changesets().findPending(org, new ChangesetQueueFilter(m, null, null, null, null), null, 10))
+                    .containsExactly(fromPortal, late0, late8);
+            assertThat(ports.changesets().findPending(org, new ChangesetQueueFilter(null, d, null, null, null), null, 10))
+                    .containsExactly(early, fromPortal);
+            assertThat(ports.changesets().findPending(org, new ChangesetQueueFilter(null, null, ReadingSource.ECP, null, null), null, 10))
+                    .containsExactly(fromPortal);
+            assertThat(ports.changesets().findPending(org, new ChangesetQueueFilter(null, null, null, hours(1), hours(2)), null, 10))
+                    .containsExactly(fromPortal);
+            assertThat(ports.changesets().countPending(org, none, 1000)).isEqualTo(4);
+            assertThat(ports.changesets().countPending(org, none, 3)).isEqualTo(3);
+            assertThat(ports.changesets().countPending(org, new ChangesetQueueFilter(m, c, null, null, null), 1000)).isEqualTo(2);
+            assertThat(ports.changesets().countPending(otherOrg, none, 1000)).isEqualTo(1);
+        }
+
+        @Test
+        void implausibleReadingsOfTheOrganizationInEitherOrderFilteredAndPaged() {
+            MeterId m = MeterId.random();
+            MeterId n = MeterId.random();
+            CounterId c = new CounterId(uuid("10"));
+            CounterId d = new CounterId(uuid("f0"));
+            Reading first = withStatus(reading(m, c, Direction.FEED_OUT, hours(1), "5"), ReadingStatus.IMPLAUSIBLE);
+            Reading tieOut = withStatus(reading(m, d, Direction.FEED_OUT, hours(2), "5"), ReadingStatus.IMPLAUSIBLE);
+            Reading tieIn = withStatus(reading(m, d, Direction.FEED_IN, hours(2), "5"), ReadingStatus.IMPLAUSIBLE);
+            Reading tieC = withStatus(reading(m, c, Direction.FEED_OUT, hours(2), "9"), ReadingStatus.IMPLAUSIBLE);
+            Reading other = with(withStatus(reading(n, CounterId.random(), Direction.FEED_OUT, hours(3), "1"), ReadingStatus.IMPLAUSIBLE),
+                    ReadingSource.ECP, null, null, Map.of());
+            ports.readings().insert(org, List.of(first, tieOut, tieIn, tieC, other,
+                    reading(m, c, Direction.FEED_OUT, hours(0.5), "1"),
+                    withStatus(reading(m, c, Direction.FEED_OUT, hours(4), "100"), ReadingStatus.VALID)));
+            ports.readings().insert(otherOrg, List.of(withStatus(reading(m, c, Direction.FEED_OUT, hours(1), "5"), ReadingStatus.IMPLAUSIBLE)));
+            ImplausibleQueueFilter none = ImplausibleQueueFilter.NONE;
+
+            assertThat(ports.series().implausible(org, none, SortOrder.ASC, null, 10)).containsExactly(first, tieC, tieIn, tieOut, other);
+            assertThat(ports.series().implausible(org, none, SortOrder.DESC, null, 10)).containsExactly(other, tieOut, tieIn, tieC, first);
+            assertThat(ports.series().implausible(org, none, SortOrder.DESC, null, 2)).containsExactly(other, tieOut);
+            assertThat(ports.series().implausible(org, none, SortOrder.DESC,
+                    new ReadingQueuePosition(tieIn.timestamp(), tieIn.counterId(), tieIn.direction()), 10)).containsExactly(tieC, first);
+            assertThat(ports.series().implausible(org, none, SortOrder.ASC,
+                    new ReadingQueuePosition(tieIn.timestamp(), tieIn.counterId(), tieIn.direction()), 10)).containsExactly(tieOut, other);
+            assertThat(ports.series().implausible(org, new ImplausibleQueueFilter(m, c, null, null, null), SortOrder.ASC, null, 10))
+                    .containsExactly(first, tieC);
+            assertThat(ports.series().implausible(org, new ImplausibleQueueFilter(null, null, ReadingSource.ECP, null, null),
+                    SortOrder.ASC, null, 10)).containsExactly(other);
+            assertThat(ports.series().implausible(org, new ImplausibleQueueFilter(null, null, null, hours(2), hours(3)),
+                    SortOrder.ASC, null, 10)).containsExactly(tieC, tieIn, tieOut);
+            assertThat(ports.series().countImplausible(org, none, 1000)).isEqualTo(5);
+            assertThat(ports.series().countImplausible(org, none, 4)).isEqualTo(4);
+            assertThat(ports.series().countImplausible(org, new ImplausibleQueueFilter(n, null, null, null, null), 1000)).isEqualTo(1);
+            assertThat(ports.series().countImplausible(otherOrg, none, 1000)).isEqualTo(1);
         }
     }
 

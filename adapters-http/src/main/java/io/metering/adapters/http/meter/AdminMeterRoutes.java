@@ -21,8 +21,10 @@ import io.metering.domain.meter.Meter;
  * tokens only. Bodies are meter attributes by their contract names; unknown attributes are kept.
  * <ul>
  *   <li>{@code POST /v1/metering/admin/meters} → 201 {@code {data: meter}}, {@code Location} header;</li>
- *   <li>{@code GET /v1/metering/admin/meters?customer_id&contract_id&ma_lo_id&meter_number&size&from}
- *       → {@code {data: [meter], hits}}, oldest first, {@code size} 0-1000 (default 20);</li>
+ *   <li>{@code GET /v1/metering/admin/meters?customer_id&contract_id&ma_lo_id&meter_number&q&size&from}
+ *       → {@code {data: [meter], hits}}, oldest first, {@code size} 0-1000 (default 20); {@code q}
+ *       finds as you type: MaLo id or meter number prefix (ignoring case), or a whole meter,
+ *       customer or contract id;</li>
  *   <li>{@code GET /v1/metering/admin/meters/{id}} → {@code {data: meter}};</li>
  *   <li>{@code PATCH /v1/metering/admin/meters/{id}} → {@code {data: meter}} (null removes an attribute);</li>
  *   <li>{@code DELETE /v1/metering/admin/meters/{id}} → 204, with its counters, readings and changesets.</li>
@@ -69,7 +71,7 @@ public final class AdminMeterRoutes {
 
     private void list(Context ctx, Caller caller) {
         MeterFilter filter = new MeterFilter(Params.text(ctx, "customer_id"), Params.text(ctx, "contract_id"),
-                Params.text(ctx, "ma_lo_id"), Params.text(ctx, "meter_number"));
+                Params.text(ctx, "ma_lo_id"), Params.text(ctx, "meter_number"), Params.text(ctx, "q"));
         int size = (int) Params.integer(ctx, "size", 20, 0, MAX_PAGE);
         long from = Params.integer(ctx, "from", 0, 0, Long.MAX_VALUE);
         Page<MeterView> page = useCases.manageMeters().list(caller, filter, new PageRequest(from, size));

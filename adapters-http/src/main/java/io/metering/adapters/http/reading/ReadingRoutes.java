@@ -172,7 +172,7 @@ public final class ReadingRoutes {
         var counterId = Params.counterId(ctx.pathParam("counter_id"));
         Direction direction = Params.code(ctx, "direction", Direction::fromCode, "feed-in, feed-out", null);
         ValueType type = Params.code(ctx, "type", ReadingRoutes::valueType, "cumulative, relative", ValueType.CUMULATIVE);
-        SortOrder sort = Params.code(ctx, "sort", ReadingRoutes::sortOrder, "asc, desc", SortOrder.ASC);
+        SortOrder sort = Params.sort(ctx, SortOrder.ASC);
         boolean csv = CsvNegotiation.wantsCsv(ctx);
         // a page of JSON by default, as the contract says; the CSV export is of the whole interval unless a size is given
         int size = (int) Params.integer(ctx, "size", csv ? PageRequest.ALL : 20, PageRequest.ALL, Integer.MAX_VALUE);
@@ -207,14 +207,6 @@ public final class ReadingRoutes {
         return switch (code) {
             case "cumulative" -> Optional.of(ValueType.CUMULATIVE);
             case "relative" -> Optional.of(ValueType.RELATIVE);
-            default -> Optional.empty();
-        };
-    }
-
-    private static Optional<SortOrder> sortOrder(String code) {
-        return switch (code) {
-            case "asc" -> Optional.of(SortOrder.ASC);
-            case "desc" -> Optional.of(SortOrder.DESC);
             default -> Optional.empty();
         };
     }

@@ -1,6 +1,7 @@
 package io.metering.adapters.http.web;
 
 import io.javalin.http.Context;
+import io.metering.application.model.SortOrder;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.NotFoundException;
@@ -79,6 +80,15 @@ public final class Params {
             return fallback;
         }
         return lookup.apply(v.trim()).orElseThrow(() -> invalid(name + " must be one of " + allowed + ", not '" + shown(v) + "'"));
+    }
+
+    /** The {@code sort} query parameter: {@code asc} or {@code desc}. */
+    public static SortOrder sort(Context ctx, SortOrder fallback) {
+        return code(ctx, "sort", c -> switch (c) {
+            case "asc" -> Optional.of(SortOrder.ASC);
+            case "desc" -> Optional.of(SortOrder.DESC);
+            default -> Optional.<SortOrder>empty();
+        }, "asc, desc", fallback);
     }
 
     /** An optional text query parameter; blank counts as absent. */

@@ -1,5 +1,7 @@
 package io.metering.adapters.persistence.jdbi;
 
+import io.metering.application.model.ChangesetQueueFilter;
+import io.metering.application.model.ChangesetQueuePosition;
 import io.metering.application.port.out.ChangesetRepository;
 import io.metering.domain.changeset.Changeset;
 import io.metering.domain.changeset.ChangesetId;
@@ -77,5 +79,27 @@ public final class JdbiChangesetRepository implements ChangesetRepository {
                 .bindArray("counterIds", String.class, counterIds.stream().map(CounterId::toString).distinct().toList())
                 .map((rs, ctx) -> ChangesetRows.map(rs))
                 .list());
+    }
+
+    /** {@inheritDoc} Served by {@code changeset_org_created} ({@code (org_id, created_at, id)}). */
+    @Override
+    public List<Changeset> findPending(OrganizationId org, ChangesetQueueFilter filter, ChangesetQueuePosition after, int limit) {
+        QueueConditions where = conditions(org, filter);
+        if (after != null) {
+            where.add("(created_at, id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))", "afterAt",
+                    SqlInstants.stored(after.createdAt())).bind("afterId", after.id().toString());
+        }
+        return db.read(h -> where.query(h, SELECT, " ORDER BY created_at, id LIMIT " + Math.max(0, limit))
+                .map((rs, ctx) -> ChangesetRows.map(rs))
+                .list());
+    }
+
+    @Override
+    public long countPending(OrganizationId org, ChangesetQueueFilter filter, int cap) {
+        return db.read(h -> conditions(org, filter).count(h, "changeset", cap));
+    }
+
+    private static QueueConditions conditions(OrganizationId org, ChangesetQueueFilter f) {
+        return new QueueConditions(org).scope(f.meterId(), f.counterId(), f.source()).between("created_at", f.createdFrom(), f.createdBefore());
     }
 }

@@ -12,6 +12,7 @@ import io.metering.domain.tenant.OrganizationId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -157,6 +158,13 @@ public final class JdbiMeterRepository implements MeterRepository {
         if (s.portalScoped()) {
             where.add("(customer_ids @> ARRAY[CAST(:contactId AS text)] OR contract_ids && CAST(:contractIds AS text[]))");
         }
+        Optional<UUID> idText = s.text() == null ? Optional.empty() : uuid(s.text());
+        if (s.text() != null) {
+            // each arm has its index (migration V9_1 for the prefixes), so the planner ORs bitmap scans
+            where.add("(lower(ma_lo_id) LIKE :prefix OR lower(meter_number) LIKE :prefix"
+                    + " OR customer_ids @> ARRAY[CAST(:text AS text)] OR contract_ids @> ARRAY[CAST(:text AS text)]"
+                    + (idText.isPresent() ? " OR id = CAST(:textId AS uuid)" : "") + ")");
+        }
         Query q = h.createQuery(select + " WHERE " + String.join(" AND ", where) + tail).bind("org", org.value());
         if (s.customerId() != null) {
             q.bind("customerId", s.customerId());
@@ -174,6 +182,23 @@ public final class JdbiMeterRepository implements MeterRepository {
             q.bind("contactId", s.reachableContactId());
             q.bindArray("contractIds", String.class, List.copyOf(s.reachableContractIds()));
         }
+        if (s.text() != null) {
+            q.bind("prefix", likePrefix(s.text().toLowerCase(Locale.ROOT))).bind("text", s.text());
+            idText.ifPresent(id -> q.bind("textId", id.toString()));
+        }
         return q;
+    }
+
+    /** {@code text%} with LIKE's wildcards in the text taken literally (backslash is LIKE's default escape). */
+    private static String likePrefix(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return text.length() == 36 ? Optional.of(UUID.fromString(text)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.metering.adapters.persistence.jdbi;
 
+import io.metering.application.model.ImplausibleQueueFilter;
 import io.metering.application.model.PageRequest;
+import io.metering.application.model.ReadingQueuePosition;
 import io.metering.application.model.SortOrder;
 import io.metering.application.port.out.ReadingSeriesQueries;
 import io.metering.application.port.out.ScopedWindow;
@@ -337,5 +339,16 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
 
     private static List<String> codes(Optional<Direction> direction) {
         return directions(direction).stream().map(Direction::code).toList();
+    }
+
+    @Override
+    public List<Reading> implausible(OrganizationId org, ImplausibleQueueFilter filter, SortOrder sort, ReadingQueuePosition after,
+            int limit) {
+        return db.read(h -> ImplausibleReadings.page(h, org, filter, sort, after, limit));
+    }
+
+    @Override
+    public long countImplausible(OrganizationId org, ImplausibleQueueFilter filter, int cap) {
+        return db.read(h -> ImplausibleReadings.count(h, org, filter, cap));
     }
 }

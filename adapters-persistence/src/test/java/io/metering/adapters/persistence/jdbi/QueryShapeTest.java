@@ -2,7 +2,11 @@ package io.metering.adapters.persistence.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.metering.application.model.ChangesetQueueFilter;
+import io.metering.application.model.ChangesetQueuePosition;
+import io.metering.application.model.ImplausibleQueueFilter;
 import io.metering.application.model.PageRequest;
+import io.metering.application.model.ReadingQueuePosition;
 import io.metering.application.model.SortOrder;
 import io.metering.application.port.out.MeterSearch;
 import io.metering.application.port.out.NeighbourProbe;
@@ -199,5 +203,32 @@ class QueryShapeTest {
         run(x -> changesets.findByCounters(ORG, COUNTERS));
         JdbiCounterRepository counters = new JdbiCounterRepository(db.transactions);
         run(x -> counters.findByMeters(ORG, List.of(METER)));
+    }
+
+    @Test
+    void meterTextSearchOrsIndexScans() {
+        JdbiMeterRepository meters = new JdbiMeterRepository(db.transactions);
+        var executed = run(x -> meters.search(ORG, new MeterSearch(null, null, null, null, null, Set.of(), false, "5123"),
+                new PageRequest(0, 10)));
+        // which index serves it depends on the statistics (the organization's rows, or the prefix arms ORed); never a scan of the table
+        assertThat(executed.get(0).plan()).containsAnyOf("meter_org_ma_lo_id_prefix", "meter_org_meter_number_prefix", "meter_org_created");
+        run(x -> meters.search(ORG, new MeterSearch(null, null, null, null, null, Set.of(), false, METER.toString()),
+                new PageRequest(0, 10)));
+    }
+
+    @Test
+    void reviewQueuesReadTheirIndexes() {
+        var implausible = run(x -> series.implausible(ORG, ImplausibleQueueFilter.NONE, SortOrder.DESC,
+                new ReadingQueuePosition(T0.plusSeconds(900L * 100), COUNTERS.get(0), Direction.FEED_OUT), 51));
+        assertThat(implausible.get(0).plan()).contains("reading_org_implausible");
+        run(x -> series.implausible(ORG, new ImplausibleQueueFilter(METER, COUNTERS.get(1), ReadingSource.ERP, T0, T0.plusSeconds(9000)),
+                SortOrder.ASC, null, 51));
+        assertThat(run(x -> series.countImplausible(ORG, ImplausibleQueueFilter.NONE, 1001)).get(0).plan())
+                .contains("reading_org_implausible");
+        JdbiChangesetRepository changesets = new JdbiChangesetRepository(db.transactions);
+        var pending = run(x -> changesets.findPending(ORG, ChangesetQueueFilter.NONE,
+                new ChangesetQueuePosition(T0, io.metering.domain.changeset.ChangesetId.random()), 51));
+        assertThat(pending.get(0).plan()).contains("changeset_org_created");
+        run(x -> changesets.countPending(ORG, new ChangesetQueueFilter(METER, null, ReadingSource.ECP, T0, null), 1001));
     }
 }

@@ -24,16 +24,20 @@ export const admin = {
     request('PATCH', `${READING(meterId, counterId)}/changesets/${id(changesetId)}`, { body: { proposed } }),
   dismissChangeset: (meterId, counterId, changesetId, reason) =>
     request('POST', `${READING(meterId, counterId)}/changesets/${id(changesetId)}:dismiss`, { body: reason ? { reason } : {} }),
+  pendingChangesets: (params) => request('GET', '/v1/metering/admin/changesets', { params }),
+  implausibleReadings: (params) => request('GET', '/v1/metering/admin/implausible-readings', { params }),
+  webhooks: () => request('GET', '/v1/metering/webhooks'),
+  webhookAttempts: (webhookId, params) => request('GET', `/v1/metering/webhooks/${id(webhookId)}/attempts`, { params }),
   upload: (file, params) => request('POST', '/v1/metering/admin/imports', { raw: file, contentType: file.type || 'application/octet-stream', params }),
   importJob: (jobId) => request('GET', `/v1/metering/admin/imports/${id(jobId)}`),
 };
 
-/** Every meter of the organization (the admin list, page by page, at most 1000 a page). */
-export async function allMeters() {
-  const meters = [];
-  for (let from = 0; ; from += 1000) {
-    const page = await admin.meters({ size: 1000, from });
-    meters.push(...page.data);
-    if (page.data.length < 1000) return meters;
-  }
+/** The meters of these ids, each fetched once, by id (what a queue page shows beside its items). */
+export async function metersById(ids) {
+  const unique = [...new Set(ids)];
+  const meters = await Promise.all(unique.map((meterId) => admin.meter(meterId).then((m) => m.data, () => null)));
+  return new Map(unique.map((meterId, i) => [meterId, meters[i]]));
 }
+
+/** A queue's count as the navigation shows it: "1000+" when the server stopped counting. */
+export const queueCount = (page) => (page.count_exact ? String(page.count) : `${page.count}+`);

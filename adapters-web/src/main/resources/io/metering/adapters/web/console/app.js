@@ -5,7 +5,9 @@
 //   #/meter/{meter}/{counter}    readings of a counter: add, correct, delete, accept
 //   #/{meter}/{counter}/consumption?view=&date=   the portal's consumption chart
 //   #/changesets                 pending changesets of the organization
+//   #/implausible                implausible readings of the organization
 //   #/imports                    upload a file, follow the import job
+//   #/webhooks                   webhook subscriptions and their recent deliveries (read-only)
 import { h, show, status } from '../portal/lib/dom.js';
 import { t, LANGUAGES, currentLanguage, useMessageSources } from '../portal/lib/i18n.js';
 import { hashRoute, startPage } from '../portal/lib/shell.js';
@@ -15,9 +17,11 @@ import { searchView } from './views/search.js';
 import { meterView } from './views/meter.js';
 import { counterView } from './views/counter.js';
 import { changesetsView } from './views/changesets.js';
+import { implausibleView } from './views/implausible.js';
 import { importsView } from './views/imports.js';
+import { webhooksView } from './views/webhooks.js';
 import { consumptionView } from '../portal/views/consumption.js';
-import { pendingChangesets } from './views/changesets.js';
+import { admin, queueCount } from './admin-api.js';
 
 const ORG = 'metering.console.org';
 const main = document.getElementById('main');
@@ -68,23 +72,33 @@ function renderChrome() {
   account.append(
     h('a', { href: '#/meters' }, t('console.nav.meters')),
     h('a', { href: '#/changesets', id: 'nav-changesets' }, t('console.nav.changesets')),
+    h('a', { href: '#/implausible', id: 'nav-implausible' }, t('console.nav.implausible')),
     h('a', { href: '#/imports' }, t('console.nav.imports')),
+    h('a', { href: '#/webhooks' }, t('console.nav.webhooks')),
     picker,
     h('button', { type: 'button', class: 'link', id: 'sign-out', onclick: leave }, t('nav.signOut')));
-  showQueueCount();
+  showQueueCounts();
 }
 
-/** The number of pending changesets beside the queue's link, fetched after the page is drawn. */
-async function showQueueCount() {
-  try {
-    const count = (await pendingChangesets()).length;
-    const link = document.getElementById('nav-changesets');
-    link?.querySelector('.count')?.remove();
-    link?.append(h('span', { class: 'count', id: 'changeset-count' }, String(count)));
-  } catch (e) {
-    console.error(e); // the page itself reports refusals
-  }
+/**
+ * Each queue's count beside its link, from the API's count alone (size=0: counted by index, capped
+ * at 1000, shown as "1000+" beyond), fetched after the page is drawn.
+ */
+async function showQueueCounts() {
+  const queues = [['nav-changesets', 'changeset-count', admin.pendingChangesets], ['nav-implausible', 'implausible-count', admin.implausibleReadings]];
+  await Promise.all(queues.map(async ([linkId, countId, list]) => {
+    try {
+      const page = await list({ size: 0 });
+      const link = document.getElementById(linkId);
+      link?.querySelector('.count')?.remove();
+      link?.append(h('span', { class: 'count', id: countId }, queueCount(page)));
+    } catch (e) {
+      console.error(e); // the page itself reports refusals
+    }
+  }));
 }
+
+window.addEventListener('metering:queues-changed', showQueueCounts);
 
 async function leave() {
   expired = false;
@@ -101,7 +115,9 @@ function resolve(parts, params) {
   if (first === 'meter' && counter) return ['counter', () => counterView(main, meter, counter, params)];
   if (first === 'meter' && meter) return ['meter', () => meterView(main, meter)];
   if (first === 'changesets') return ['changesets', () => changesetsView(main)];
+  if (first === 'implausible') return ['implausible', () => implausibleView(main)];
   if (first === 'imports') return ['imports', () => importsView(main, params)];
+  if (first === 'webhooks') return ['webhooks', () => webhooksView(main)];
   return ['meters', () => searchView(main, params)];
 }
 

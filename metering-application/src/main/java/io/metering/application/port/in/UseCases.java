@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param changesets getReadingChangesets, updateReadingChangeset, applyReadingChangeset,
  *     dismissReadingChangeset
  * @param consumption this product's consumption by period
+ * @param queues this product's review queues: listPendingChangesets, listImplausibleReadings
  */
 public record UseCases(
         RecordReadingsUseCase recordReadings,
@@ -37,7 +38,8 @@ public record UseCases(
         CreateReadingWithMeterUseCase readingWithMeter,
         AllowedReadingQuery allowedReadings,
         ReadingChangesetsUseCase changesets,
-        ConsumptionQuery consumption) {
+        ConsumptionQuery consumption,
+        ReviewQueuesQuery queues) {
     /** @throws NullPointerException if a use case is missing */
     public UseCases {
         Objects.requireNonNull(recordReadings, "recordReadings");
@@ -54,6 +56,7 @@ public record UseCases(
         Objects.requireNonNull(allowedReadings, "allowedReadings");
         Objects.requireNonNull(changesets, "changesets");
         Objects.requireNonNull(consumption, "consumption");
+        Objects.requireNonNull(queues, "queues");
     }
 
 }

@@ -1,5 +1,7 @@
 package io.metering.application.port.out;
 
+import io.metering.application.model.ChangesetQueueFilter;
+import io.metering.application.model.ChangesetQueuePosition;
 import io.metering.domain.changeset.Changeset;
 import io.metering.domain.changeset.ChangesetId;
 import io.metering.domain.counter.CounterId;
@@ -32,4 +34,14 @@ public interface ChangesetRepository {
 
     /** The pending changesets of the counters, oldest first. */
     List<Changeset> findByCounters(OrganizationId org, Collection<CounterId> counterIds);
+
+    /**
+     * The pending changesets of the organization the filter admits, oldest first (creation instant,
+     * then id), strictly after {@code after} when given, at most {@code limit}: a page of the review
+     * queue (docs/console.md "Queues").
+     */
+    List<Changeset> findPending(OrganizationId org, ChangesetQueueFilter filter, ChangesetQueuePosition after, int limit);
+
+    /** How many pending changesets the filter admits, counted up to {@code cap} at most. */
+    long countPending(OrganizationId org, ChangesetQueueFilter filter, int cap);
 }

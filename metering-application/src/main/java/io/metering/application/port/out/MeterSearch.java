@@ -13,12 +13,21 @@ import java.util.Set;
  *     contact id or these contracts may see (docs/domain.md#who-may-do-what)
  * @param reachableContractIds see {@code reachableContactId}
  * @param portalScoped whether the reach filter applies
+ * @param text find-as-you-type text (docs/console.md "Find a meter"): a meter matches when its MaLo id
+ *     or meter number starts with it (ignoring case), or its id, a customer id or a contract id is it
  */
 public record MeterSearch(String customerId, String contractId, String maLoId, String meterNumber,
-        String reachableContactId, Set<String> reachableContractIds, boolean portalScoped) {
-    /** Copies the contract set. */
+        String reachableContactId, Set<String> reachableContractIds, boolean portalScoped, String text) {
+    /** Copies the contract set; blank text does not restrict. */
     public MeterSearch {
         reachableContractIds = reachableContractIds == null ? Set.of() : Set.copyOf(reachableContractIds);
+        text = text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** A search without find-as-you-type text. */
+    public MeterSearch(String customerId, String contractId, String maLoId, String meterNumber,
+            String reachableContactId, Set<String> reachableContractIds, boolean portalScoped) {
+        this(customerId, contractId, maLoId, meterNumber, reachableContactId, reachableContractIds, portalScoped, null);
     }
 
     /** No filter at all. */
@@ -33,6 +42,6 @@ public record MeterSearch(String customerId, String contractId, String maLoId, S
 
     /** This search further limited to one contract. */
     public MeterSearch withContract(String id) {
-        return new MeterSearch(customerId, id, maLoId, meterNumber, reachableContactId, reachableContractIds, portalScoped);
+        return new MeterSearch(customerId, id, maLoId, meterNumber, reachableContactId, reachableContractIds, portalScoped, text);
     }
 }

@@ -1,6 +1,8 @@
 package io.metering.application.port.out;
 
+import io.metering.application.model.ImplausibleQueueFilter;
 import io.metering.application.model.PageRequest;
+import io.metering.application.model.ReadingQueuePosition;
 import io.metering.application.model.SortOrder;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
@@ -103,4 +105,15 @@ public interface ReadingSeriesQueries {
 
     /** The latest plausible reading of each counter (any direction), for those that have one. */
     Map<CounterId, Reading> latestPlausible(OrganizationId org, Collection<CounterId> counterIds);
+
+    /**
+     * Implausible readings of the organization (status {@code implausible}) the filter admits, in
+     * the order of {@code sort} by timestamp, then counter id, then direction, strictly after
+     * {@code after} when given, at most {@code limit}: a page of the review queue, served by the
+     * partial index of implausible readings (docs/console.md "Queues").
+     */
+    List<Reading> implausible(OrganizationId org, ImplausibleQueueFilter filter, SortOrder sort, ReadingQueuePosition after, int limit);
+
+    /** How many implausible readings the filter admits, counted up to {@code cap} at most. */
+    long countImplausible(OrganizationId org, ImplausibleQueueFilter filter, int cap);
 }

@@ -2,7 +2,7 @@
 // reason, who and when), add a reading (skip_validation, direct), correct or delete one with a
 // reason, accept an implausible reading as valid; the counter's pending changesets.
 import { h, show, status } from '../../portal/lib/dom.js';
-import { t, currentLanguage, formatDateTime } from '../../portal/lib/i18n.js';
+import { t, tn, currentLanguage, formatDateTime } from '../../portal/lib/i18n.js';
 import { format, isDecimal, parseInput } from '../../portal/lib/decimal.js';
 import { DecimalLiteral } from '../../portal/lib/json.js';
 import { counterLabel, sourceLabel, statusLabel, unitLabel } from '../../portal/lib/labels.js';
@@ -118,7 +118,7 @@ export async function counterView(main, meterId, counterId, params) {
       ? h('section', { class: 'card' }, h('h2', {}, t('console.nav.changesets')), changesetTable(changesets.changesets, lang, reload)) : null,
     h('section', { class: 'card' }, out,
       h('div', { class: 'table-wrap' }, h('table', { class: 'data dense stacking', id: 'readings' },
-        h('caption', {}, t('readings.caption', { unit, count: format(String(hits), lang) })),
+        h('caption', {}, tn('readings.caption', hits, { unit }, format(String(hits), lang))),
         h('thead', {}, h('tr', {},
           h('th', { scope: 'col' }, t('readings.time')),
           h('th', { scope: 'col', class: 'num' }, t('readings.value', { unit })),

@@ -1,43 +1,52 @@
-// Find a meter by MaLo id, meter number, customer or contract id; results narrow as you type.
+// Find a meter by MaLo id, meter number, customer or contract id; results narrow as you type. The
+// server searches (the admin meter list's q: MaLo id or meter number prefix, or a whole id), so the
+// page never holds more than one page of meters, however many the organization has.
 import { h, show } from '../../portal/lib/dom.js';
-import { t } from '../../portal/lib/i18n.js';
+import { t, tn, currentLanguage } from '../../portal/lib/i18n.js';
+import { format } from '../../portal/lib/decimal.js';
 import { sectorLabel } from '../../portal/lib/labels.js';
-import { allMeters } from '../admin-api.js';
+import { admin } from '../admin-api.js';
 
-const KEYS = ['ma_lo_id', 'meter_number', '_id', 'me_lo_id'];
+const PAGE = 50;
+const PAUSE_MS = 200;
 
 /** The entity ids of a relation attribute ({$relation: [{entity_id}]}). */
 export const relationIds = (relation) => (relation?.$relation ?? []).map((r) => r.entity_id);
 
-function matches(meter, q) {
-  if (!q) return true;
-  const needle = q.toLowerCase();
-  return [...KEYS.map((k) => meter[k]), ...relationIds(meter.customer), ...relationIds(meter.contract)]
-    .some((v) => String(v ?? '').toLowerCase().includes(needle));
-}
-
 export async function searchView(main, params) {
-  const meters = await allMeters();
   const input = h('input', { type: 'search', id: 'meter-search', autocomplete: 'off', value: params.get('q') ?? '' });
   const body = h('tbody');
   const caption = h('caption', { class: 'visually-hidden' });
-  const render = () => {
+  const summary = h('p', { class: 'muted', id: 'search-summary', 'aria-live': 'polite' });
+  let asked = 0;
+  const render = async () => {
     const q = input.value.trim();
-    const found = meters.filter((m) => matches(m, q));
-    caption.textContent = t('console.search.found', { count: found.length });
-    body.replaceChildren(...(found.length ? found.slice(0, 200).map((m) => h('tr', {},
+    const mine = ++asked;
+    const page = await admin.meters({ q: q || undefined, size: PAGE });
+    if (mine !== asked) return; // a later keystroke's answer wins
+    history.replaceState(null, '', `#/meters${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+    const found = tn('console.search.found', page.hits, {}, format(String(page.hits), currentLanguage()));
+    caption.textContent = found;
+    summary.textContent = page.hits > page.data.length
+      ? `${found} · ${t('console.queue.shown', { shown: page.data.length, count: page.hits })}` : found;
+    body.replaceChildren(...(page.data.length ? page.data.map((m) => h('tr', {},
       h('th', { scope: 'row' }, h('a', { href: `#/meter/${encodeURIComponent(m._id)}` }, m.meter_number || m._id)),
       h('td', { 'data-label': t('meters.malo') }, m.ma_lo_id ?? ''),
       h('td', { 'data-label': t('console.sector') }, sectorLabel(m.sector)),
       h('td', { 'data-label': t('console.customer') }, relationIds(m.customer).join(', ')),
       h('td', { 'data-label': t('meters.status') }, m.status ?? ''))) : [h('tr', {}, h('td', { colspan: 5 }, t('console.search.none')))]));
   };
-  input.addEventListener('input', render);
-  render();
+  let timer;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => render().catch((e) => { summary.textContent = e.message; }), PAUSE_MS);
+  });
+  await render();
   show(main,
     h('h1', {}, t('console.search.title')),
     h('section', { class: 'card' },
       h('div', { class: 'toolbar' }, h('label', { for: 'meter-search' }, t('console.search.label'), input)),
+      summary,
       h('div', { class: 'table-wrap' }, h('table', { class: 'data dense stacking', id: 'meters' }, caption,
         h('thead', {}, h('tr', {},
           h('th', { scope: 'col' }, t('meters.number')),

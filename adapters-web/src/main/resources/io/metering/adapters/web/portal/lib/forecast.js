@@ -1,6 +1,7 @@
-// What My meters says about a counter's forecast (docs/portal.md "Forecasts"): the API extrapolates
-// from the average rate however old the last reading is, so the portal shows a forecast only while
-// the last reading is recent, never for a removed meter, rounded to the precision of the readings.
+// What the portal says about extrapolated values (docs/portal.md "Forecasts", "The allowed range's
+// upper end"): the API extrapolates from the average rate however old the last reading is, so the
+// portal shows a forecast, or the upper end of the allowed range past the last reading, only while
+// the last reading is recent; never a forecast for a removed meter; rounded to the readings' precision.
 import { compare, isDecimal, scaleOf, subtract } from './decimal.js';
 
 /** How old the last reading may be for a forecast to be shown, in days. */
@@ -21,4 +22,15 @@ export function forecastOf(meter, counter, now = new Date()) {
   const since = isDecimal(last) && compare(counter.forecast_reading_value, last) >= 0
     ? subtract(counter.forecast_reading_value, last) : null;
   return { stale: false, value: counter.forecast_reading_value, since, digits };
+}
+
+/**
+ * Whether the allowed range's upper end may be shown for a reading at `at`. Past the counter's last
+ * reading the upper end is the plausibility bound, an extrapolation of the average rate, so it is
+ * shown only while `at` is at most FORECAST_HORIZON_DAYS after that reading (years past a stale
+ * reading it would invite any value); before the last reading a later reading bounds it, and it is shown.
+ */
+export function upperEndShown(counter, at) {
+  if (!counter?.last_reading) return true;
+  return new Date(at).getTime() - new Date(counter.last_reading).getTime() <= FORECAST_HORIZON_DAYS * DAY_MS;
 }

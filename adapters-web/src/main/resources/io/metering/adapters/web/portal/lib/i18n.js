@@ -1,6 +1,8 @@
 // One message file per language (messages/en.json, messages/de.json); the language comes from the
 // browser unless the customer chose one, and numbers and dates follow it through Intl.
 
+import { pluralTemplate } from './plural.js';
+
 export const LANGUAGES = ['en', 'de'];
 const CHOICE = 'metering.portal.language';
 let language = 'en';
@@ -38,8 +40,19 @@ export function currentLanguage() {
 
 /** A message with {name} placeholders filled in; the key itself when the file lacks it. */
 export function t(key, values = {}) {
-  const text = messages[key] ?? key;
+  return fill(messages[key] ?? key, values);
+}
+
+function fill(text, values) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
+}
+
+/**
+ * A counted message: the plural form of `key` for `count` (lib/plural.js), with {count} filled in
+ * by `shown` (e.g. the number formatted for the language) and the other placeholders from `values`.
+ */
+export function tn(key, count, values = {}, shown = String(count)) {
+  return fill(pluralTemplate(messages, language, key, count), { ...values, count: shown });
 }
 
 /** Date and time in the current language, in the browser's time zone. */

@@ -43,7 +43,8 @@ async function userManager(oidc) {
   if (manager) return manager;
   await new Promise((resolve, reject) => {
     const script = document.createElement('script');
-    script.src = 'vendor/oidc-client-ts/3.5.0/oidc-client-ts.min.js';
+    // relative to this module (/portal/lib/), not to the page: the console at /console/ loads it from /portal/ too
+    script.src = new URL('../vendor/oidc-client-ts/3.5.0/oidc-client-ts.min.js', import.meta.url).href;
     script.onload = resolve;
     script.onerror = () => reject(new Error('oidc-client-ts did not load'));
     document.head.append(script);

@@ -4,7 +4,7 @@
 // in kWh. The chart is drawn by uPlot; the table below it carries the same figures for everyone.
 import { api } from '../lib/api.js';
 import { h, show, status } from '../lib/dom.js';
-import { t, currentLanguage, formatDate, formatDateTime } from '../lib/i18n.js';
+import { t, tn, currentLanguage, formatDate, formatDateTime } from '../lib/i18n.js';
 import { add, format, isDecimal, normalize } from '../lib/decimal.js';
 import { counterLabel, unitLabel } from '../lib/labels.js';
 import { isEstimated } from '../lib/measured.js';
@@ -167,7 +167,7 @@ export async function consumptionView(main, meterId, counterId, params) {
     tabs, nav,
     h('section', { class: 'card' }, chart, totals,
       report.periods.some(estimated) ? h('p', { class: 'hint' }, t('consumption.estimatedNote')) : null,
-      total.periods_without_value > 0 ? h('p', { class: 'hint' }, t('consumption.noValue', { count: total.periods_without_value })) : null,
+      total.periods_without_value > 0 ? h('p', { class: 'hint' }, tn('consumption.noValue', total.periods_without_value)) : null,
       implausible.length ? h('div', {}, h('p', { class: 'hint' }, t('consumption.implausible')),
         h('ul', { class: 'implausible' }, implausible.map((r) => h('li', {}, `${formatDateTime(r.timestamp)}: ${format(r.value, lang)} ${unit}`)))) : null),
     h('section', { class: 'card' }, table));

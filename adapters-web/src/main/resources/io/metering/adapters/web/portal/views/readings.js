@@ -2,7 +2,7 @@
 // (the API's relative values), paged; the CSV download is built here from the JSON answers.
 import { api } from '../lib/api.js';
 import { h, show } from '../lib/dom.js';
-import { t, currentLanguage, formatDateTime } from '../lib/i18n.js';
+import { t, tn, currentLanguage, formatDateTime } from '../lib/i18n.js';
 import { format, isDecimal } from '../lib/decimal.js';
 import { counterLabel, sourceLabel, statusLabel, unitLabel } from '../lib/labels.js';
 import { csvFileName, readingsCsv } from '../lib/csv.js';
@@ -61,7 +61,7 @@ export async function readingsView(main, meterId, counterId, params) {
     h('p', { class: 'muted' }, counterLabel(counter)),
     h('section', { class: 'card' },
       h('div', { class: 'table-wrap' }, h('table', { class: 'data stacking', id: 'readings' },
-        h('caption', {}, t('readings.caption', { unit, count: format(String(hits), lang) })),
+        h('caption', {}, tn('readings.caption', hits, { unit }, format(String(hits), lang))),
         h('thead', {}, h('tr', {},
           h('th', { scope: 'col' }, t('readings.time')),
           h('th', { scope: 'col', class: 'num' }, t('readings.value', { unit })),

@@ -7,14 +7,15 @@ import { format, parseInput, subtract, isDecimal, scaleOf } from '../lib/decimal
 import { DecimalLiteral } from '../lib/json.js';
 import { counterLabel, directionLabel, refusal, tariffLabel, unitLabel } from '../lib/labels.js';
 import { localDate, localTime, readingInstant } from '../lib/instant.js';
+import { upperEndShown } from '../lib/forecast.js';
 
-function rangeText(range, unit) {
+function rangeText(range, unit, withUpperEnd) {
   if (!range) return '';
   const lang = currentLanguage();
   const min = isDecimal(range.min_value) ? format(range.min_value, lang) : null;
   // the upper end is an estimate (the plausibility bound at this instant), shown at the readings' precision
   const digits = isDecimal(range.min_value) ? Math.min(scaleOf(range.min_value), 3) : 3;
-  const max = isDecimal(range.max_value) ? format(range.max_value, lang, digits) : null;
+  const max = withUpperEnd && isDecimal(range.max_value) ? format(range.max_value, lang, digits) : null;
   if (min && max) return t('submit.range', { min, max, unit });
   if (min) return t('submit.atLeast', { min, unit });
   return '';
@@ -61,7 +62,7 @@ export async function submitView(main, meterId) {
     for (const f of fields) {
       f.range = ranges.find((r) => r.counter_id === f.counter._id && (!f.counter.direction || r.direction === f.counter.direction))
         ?? ranges.find((r) => r.counter_id === f.counter._id);
-      f.hint.textContent = rangeText(f.range, unitLabel(f.counter.unit));
+      f.hint.textContent = rangeText(f.range, unitLabel(f.counter.unit), upperEndShown(f.counter, at));
     }
   }
   date.addEventListener('change', loadRanges);

@@ -1,0 +1,105 @@
+package io.metering.adapters.http.queue;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.metering.adapters.http.changeset.ChangesetMapper;
+import io.metering.adapters.http.reading.ReadingMapper;
+import io.metering.adapters.http.web.Access;
+import io.metering.adapters.http.web.Guard;
+import io.metering.adapters.http.web.Params;
+import io.metering.application.access.Caller;
+import io.metering.application.model.ChangesetQueueFilter;
+import io.metering.application.model.ImplausibleQueueFilter;
+import io.metering.application.model.SortOrder;
+import io.metering.application.port.in.QueueWindow;
+import io.metering.application.port.in.ReviewQueuesQuery;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
+import io.metering.domain.meter.MeterId;
+import io.metering.domain.reading.ReadingSource;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * This product's review queues of the whole organization (not in the contract; docs/console.md
+ * "Queues"), admin tokens only:
+ * <ul>
+ *   <li>listPendingChangesets {@code GET /v1/metering/admin/changesets?meter_id&counter_id&source&created_from&created_before&size&cursor}
+ *       → pending changesets oldest first;</li>
+ *   <li>listImplausibleReadings {@code GET /v1/metering/admin/implausible-readings?meter_id&counter_id&source&start_date&end_date&sort&size&cursor}
+ *       → implausible readings, newest first unless {@code sort=asc}.</li>
+ * </ul>
+ * Both answer {@link QueuePageResponse}: {@code size} 0-1000 (default 50; 0 for the count alone),
+ * {@code cursor} the previous page's {@code next_cursor}. An unknown meter or counter id filters to
+ * an empty page rather than 404: the queue is the organization's, the ids only narrow it.
+ */
+public final class QueueRoutes {
+    /** Path of listPendingChangesets. */
+    public static final String CHANGESETS = "/v1/metering/admin/changesets";
+    /** Path of listImplausibleReadings. */
+    public static final String IMPLAUSIBLE = "/v1/metering/admin/implausible-readings";
+    private static final int MAX_PAGE = 1000;
+    private static final int DEFAULT_PAGE = 50;
+    private static final String SOURCES = String.join(", ", Arrays.stream(ReadingSource.values()).map(ReadingSource::code).toList());
+
+    private final ReviewQueuesQuery queues;
+    private final Guard guard;
+    private final ZoneId businessZone;
+
+    /**
+     * @param queues the review queues
+     * @param guard authentication and admission
+     * @param businessZone zone of local date-time inputs
+     */
+    public QueueRoutes(ReviewQueuesQuery queues, Guard guard, ZoneId businessZone) {
+        this.queues = queues;
+        this.guard = guard;
+        this.businessZone = businessZone;
+    }
+
+    /** Adds the routes. */
+    public void register(RoutesConfig routes) {
+        routes.get(CHANGESETS, guard.require(Access.ADMIN, this::changesets));
+        routes.get(IMPLAUSIBLE, guard.require(Access.ADMIN, this::implausible));
+    }
+
+    private void changesets(Context ctx, Caller caller) {
+        var filter = new ChangesetQueueFilter(meterId(ctx), counterId(ctx), source(ctx),
+                Params.instant(ctx, "created_from", businessZone), Params.instant(ctx, "created_before", businessZone));
+        var window = queues.pendingChangesets(caller, filter, Params.text(ctx, "cursor"), size(ctx));
+        ctx.json(page(window, ChangesetMapper.INSTANCE::toResponse));
+    }
+
+    private void implausible(Context ctx, Caller caller) {
+        var filter = new ImplausibleQueueFilter(meterId(ctx), counterId(ctx), source(ctx),
+                Params.instant(ctx, "start_date", businessZone), Params.instant(ctx, "end_date", businessZone));
+        var window = queues.implausibleReadings(caller, filter, Params.sort(ctx, SortOrder.DESC), Params.text(ctx, "cursor"), size(ctx));
+        ctx.json(page(window, ReadingMapper.INSTANCE::toResponse));
+    }
+
+    private static <T> QueuePageResponse page(QueueWindow<T> window, Function<T, ?> toResponse) {
+        List<?> data = window.items().stream().map(toResponse).toList();
+        return new QueuePageResponse(data, window.nextCursor(), window.count(), window.countExact());
+    }
+
+    private static int size(Context ctx) {
+        return (int) Params.integer(ctx, "size", DEFAULT_PAGE, 0, MAX_PAGE);
+    }
+
+    private static ReadingSource source(Context ctx) {
+        return Params.code(ctx, "source", ReadingSource::fromCode, SOURCES, null);
+    }
+
+    private static MeterId meterId(Context ctx) {
+        String text = Params.text(ctx, "meter_id");
+        return text == null ? null : MeterId.parse(text).orElseThrow(() -> new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "meter_id must be a UUID"));
+    }
+
+    private static CounterId counterId(Context ctx) {
+        String text = Params.text(ctx, "counter_id");
+        return text == null ? null : CounterId.parse(text).orElseThrow(() -> new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "counter_id must be a UUID"));
+    }
+}

@@ -1,0 +1,117 @@
+// Implausible readings of the organization (listImplausibleReadings), newest first, each with its
+// counter's recent history beside it: accept as valid or delete with a reason, several at once;
+// keyboard: j / k next and previous, x select, a accept, d delete.
+import { h, show } from '../../portal/lib/dom.js';
+import { t, tn, currentLanguage, formatDateTime } from '../../portal/lib/i18n.js';
+import { format, isDecimal } from '../../portal/lib/decimal.js';
+import { DecimalLiteral } from '../../portal/lib/json.js';
+import { statusLabel } from '../../portal/lib/labels.js';
+import { admin, metersById, queueCount } from '../admin-api.js';
+import { runAll, selectBox, walkable } from './queue.js';
+import { refreshCounts } from './changesets.js';
+
+const PAGE = 50;
+const BEFORE = 5;
+const AFTER = 2;
+const keyOf = (r) => `${r.counter_id}|${r.direction}|${r.timestamp}`;
+const shown = (v, lang) => (isDecimal(v) ? format(v, lang) : '—');
+
+async function implausibleReadings(pages) {
+  const items = [];
+  let page = { next_cursor: undefined };
+  for (let i = 0; i < pages && (i === 0 || page.next_cursor); i += 1) {
+    page = await admin.implausibleReadings({ size: PAGE, cursor: page.next_cursor });
+    items.push(...page.data);
+  }
+  const meters = await metersById(items.map((r) => r.meter_id));
+  return { items: items.map((r) => ({ ...r, meter: meters.get(r.meter_id) })), more: Boolean(page.next_cursor), page };
+}
+
+/** The readings of the reading's series around it: a few before, the reading, a couple after. */
+async function history(r) {
+  const series = { direction: r.direction, type: 'cumulative' };
+  const [before, after] = await Promise.all([
+    admin.readings(r.meter_id, r.counter_id, { ...series, end_date: r.timestamp, sort: 'desc', size: BEFORE + 1 }),
+    admin.readings(r.meter_id, r.counter_id, { ...series, start_date: r.timestamp, sort: 'asc', size: AFTER + 1 }),
+  ]);
+  return [...before.results.slice().reverse(), ...after.results.filter((x) => x.timestamp !== r.timestamp)];
+}
+
+function historyTable(r, around, lang) {
+  return h('table', { class: 'data dense stacking', id: 'implausible-history' },
+    h('caption', {}, `${t('console.implausible.history')}: ${r.meter?.meter_number || r.meter_id}`),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col' }, t('readings.time')),
+      h('th', { scope: 'col', class: 'num' }, t('console.reading.value')),
+      h('th', { scope: 'col' }, t('readings.status')))),
+    h('tbody', {}, around.map((x) => {
+      const self = x.timestamp === r.timestamp;
+      return h('tr', { class: self ? 'implausible current' : (x.status === 'implausible' ? 'implausible' : null) },
+        h('th', { scope: 'row' }, formatDateTime(x.timestamp), self ? h('span', { class: 'visually-hidden' }, ` (${t('console.implausible.this')})`) : null),
+        h('td', { class: 'num', 'data-label': t('console.reading.value') }, shown(x.value, lang)),
+        h('td', { 'data-label': t('readings.status') }, statusLabel(x.status)));
+    })));
+}
+
+export async function implausibleView(main, pages = 1) {
+  const lang = currentLanguage();
+  const { items, more, page } = await implausibleReadings(pages);
+  const reload = () => implausibleView(main, pages).then(refreshCounts);
+  const out = h('div', { 'aria-live': 'polite', id: 'implausible-result' });
+  // the first reading's history is there from the start; selecting another row shows its own
+  const aside = h('aside', { class: 'card history', 'aria-live': 'polite', id: 'implausible-aside' },
+    items.length ? historyTable(items[0], await history(items[0]), lang) : null,
+    h('p', { class: 'muted' }, t('console.implausible.historyHint')));
+  const boxes = new Map();
+  const accept = (targets) => runAll(out, targets, (r) => admin.updateReading(r.meter_id, r.counter_id, r.timestamp,
+    { value: new DecimalLiteral(r.value), status: 'valid', direction: r.direction, source: r.source }, { skip_validation: true }), reload);
+  const remove = (targets) => {
+    const reason = window.prompt(t('console.reading.deleteReason'));
+    if (reason === null) return Promise.resolve();
+    return runAll(out, targets, (r) => admin.deleteReading(r.meter_id, r.counter_id,
+      { timestamp: r.timestamp, direction: r.direction, reason }), reload);
+  };
+  let shownFor = null;
+  const showHistory = async (r) => {
+    shownFor = r;
+    const around = await history(r);
+    if (shownFor === r) aside.replaceChildren(historyTable(r, around, lang), aside.lastChild);
+  };
+  const selected = () => items.filter((r) => boxes.get(keyOf(r)).checked);
+  const rows = items.map((r) => h('tr', { 'data-reading': keyOf(r), tabindex: '-1', onclick: () => showHistory(r) },
+    h('td', {}, selectBox(boxes, keyOf(r))),
+    h('th', { scope: 'row' }, formatDateTime(r.timestamp)),
+    h('td', { 'data-label': t('console.meter.title') },
+      h('a', { href: `#/meter/${encodeURIComponent(r.meter_id)}/${encodeURIComponent(r.counter_id)}` }, r.meter?.meter_number || r.meter_id)),
+    h('td', { class: 'num', 'data-label': t('console.reading.value') }, shown(r.value, lang)),
+    h('td', { 'data-label': t('readings.source') }, r.source ?? ''),
+    h('td', { 'data-label': t('console.reading.reason') }, r.reason ?? ''),
+    h('td', {}, h('div', { class: 'row-actions' },
+      h('button', { type: 'button', class: 'button small', 'data-action': 'accept', onclick: () => accept([r]) }, t('console.reading.accept')),
+      h('button', { type: 'button', class: 'button secondary small', 'data-action': 'delete', onclick: () => remove([r]) }, t('console.reading.delete'))))));
+  const table = h('table', { class: 'data dense stacking', id: 'implausible' },
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('console.changeset.select'))),
+      h('th', { scope: 'col' }, t('readings.time')),
+      h('th', { scope: 'col' }, t('console.meter.title')),
+      h('th', { scope: 'col', class: 'num' }, t('console.reading.value')),
+      h('th', { scope: 'col' }, t('readings.source')),
+      h('th', { scope: 'col' }, t('console.reading.reason')),
+      h('th', { scope: 'col' }, t('console.reading.actions')))),
+    h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 7 }, t('console.implausible.none')))));
+  const focusRow = walkable(table, rows, items, boxes, keyOf, { a: (r) => accept([r]), d: (r) => remove([r]) }, showHistory);
+  show(main,
+    h('h1', {}, t('console.nav.implausible')),
+    h('p', { class: 'muted', id: 'implausible-intro' }, tn('console.implausible.intro', page.count, {}, queueCount(page))),
+    h('div', { class: 'queue-layout' },
+      h('section', { class: 'card' },
+        h('div', { class: 'toolbar' },
+          h('button', { type: 'button', class: 'button', id: 'accept-selected', onclick: () => accept(selected()) }, t('console.implausible.acceptSelected')),
+          h('button', { type: 'button', class: 'button secondary', id: 'delete-selected', onclick: () => remove(selected()) }, t('console.implausible.deleteSelected')),
+          h('button', { type: 'button', class: 'button secondary', id: 'implausible-start', onclick: () => focusRow(0) }, t('console.changeset.start'))),
+        h('p', { class: 'shortcuts' }, t('console.implausible.shortcuts')),
+        out, h('div', { class: 'table-wrap' }, table),
+        more ? h('p', {}, h('button', { type: 'button', class: 'button secondary', id: 'implausible-more',
+          onclick: () => implausibleView(main, pages + 1) }, t('console.queue.more'))) : null),
+      aside));
+}
