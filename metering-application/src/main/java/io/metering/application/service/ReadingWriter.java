@@ -102,7 +102,8 @@ final class ReadingWriter {
         OrganizationId org = caller.org();
         Set<ReadingKey> removedKeys = removed.stream().map(SeriesGapGuard.Vacated::key)
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-        List<Reading> accepted = candidates.isEmpty() ? List.of() : judgeAndDemote(caller, candidates, removedKeys, onExisting, validate);
+        Judged judged = candidates.isEmpty() ? Judged.NOTHING : judgeAndDemote(caller, candidates, removedKeys, onExisting, validate);
+        List<Reading> accepted = judged.readings();
         Set<ReadingKey> keys = accepted.stream().map(Reading::key).collect(Collectors.toSet());
         List<ReadingKey> deleted = removedKeys.stream().filter(k -> !keys.contains(k)).toList();
         if (!deleted.isEmpty()) {
@@ -132,7 +133,7 @@ final class ReadingWriter {
                 vacated.addAll(withdrawn(org, candidates, accepted));
             }
             if (!accepted.isEmpty()) {
-                if (listener.active()) {
+                if (listener.active() && !judged.noneStored()) {
                     before = ctx.readings().findByKeys(org, accepted.stream().map(Reading::key).toList());
                 }
                 ctx.readings().upsert(org, accepted);
@@ -248,15 +249,32 @@ final class ReadingWriter {
      */
     List<Reading> judgeAndDemote(Caller caller, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
             OnExisting onExisting, boolean validate, Consumer<List<ReadingKey>> demotedTo) {
-        ReadingBatchValidator.Judgement judged = judge(caller.org(), candidates, removed, onExisting, validate, true);
-        demote(caller, judged.demoted());
-        demotedTo.accept(judged.demoted());
-        return judged.readings();
+        return judgeStoringDemotions(caller, candidates, removed, onExisting, validate, demotedTo).readings();
     }
 
-    private List<Reading> judgeAndDemote(Caller caller, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
+    private Judged judgeAndDemote(Caller caller, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
             OnExisting onExisting, boolean validate) {
-        return judgeAndDemote(caller, candidates, removed, onExisting, validate, demoted -> { });
+        return judgeStoringDemotions(caller, candidates, removed, onExisting, validate, demoted -> { });
+    }
+
+    private Judged judgeStoringDemotions(Caller caller, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
+            OnExisting onExisting, boolean validate, Consumer<List<ReadingKey>> demotedTo) {
+        Judged judged = judge(caller.org(), candidates, removed, onExisting, validate, true);
+        demote(caller, judged.judgement().demoted());
+        demotedTo.accept(judged.judgement().demoted());
+        return judged;
+    }
+
+    /**
+     * A judgement and whether the span query showed that no candidate's key is stored (then a
+     * write need not read what it replaces: it replaces nothing).
+     */
+    private record Judged(ReadingBatchValidator.Judgement judgement, boolean noneStored) {
+        static final Judged NOTHING = new Judged(new ReadingBatchValidator.Judgement(List.of(), List.of()), true);
+
+        List<Reading> readings() {
+            return judgement.readings();
+        }
     }
 
     /**
@@ -305,7 +323,7 @@ final class ReadingWriter {
      * @param recoverSlips whether stored readings a candidate shows to be slips are demoted instead
      *     of the candidate being refused; only a write that stores the demotions asks for it
      */
-    private ReadingBatchValidator.Judgement judge(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
+    private Judged judge(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
             OnExisting onExisting, boolean validate, boolean recoverSlips) {
         Instant now = ctx.clock().instant();
         PlausibilityPolicy policy = validate ? plausibility.forWrite(org) : PlausibilityPolicy.NONE;
@@ -314,8 +332,8 @@ final class ReadingWriter {
             // nothing stored inside the batch's spans: no stored key can collide, and the stored
             // neighbours of every candidate are the readings just outside its series' span
             try {
-                return new ReadingBatchValidator.Judgement(new ReadingBatchValidator(boundaries.get(), policy)
-                        .validate(candidates, now, ctx.businessZone(), validate), List.of());
+                return new Judged(new ReadingBatchValidator.Judgement(new ReadingBatchValidator(boundaries.get(), policy)
+                        .validate(candidates, now, ctx.businessZone(), validate), List.of()), true);
             } catch (InvalidRequestException e) {
                 if (!recoverSlips || e.reason() != RejectionReason.LESS_THAN_PREVIOUS) {
                     throw e;
@@ -340,8 +358,8 @@ final class ReadingWriter {
         }
         SeriesNeighbours neighbours = validate ? probes.find(org, candidates, replacedOrRemoved).orElseThrow() : NeighbourFinder.NONE;
         ReadingBatchValidator validator = new ReadingBatchValidator(neighbours, policy);
-        return recoverSlips ? validator.judge(candidates, now, ctx.businessZone(), validate)
-                : new ReadingBatchValidator.Judgement(validator.validate(candidates, now, ctx.businessZone(), validate), List.of());
+        return new Judged(recoverSlips ? validator.judge(candidates, now, ctx.businessZone(), validate)
+                : new ReadingBatchValidator.Judgement(validator.validate(candidates, now, ctx.businessZone(), validate), List.of()), false);
     }
 
     /**
