@@ -114,7 +114,8 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
         List<BatchItem> items = command.items();
         Map<MeterId, Meter> meters = loadMeters(org, items);
         Map<CounterId, Counter> counters = new HashMap<>();
-        ctx.counters().findByMeters(org, meters.keySet()).forEach(c -> counters.put(c.id(), c));
+        // the counters of the items' meters, read and locked in one round trip
+        ctx.counters().lockByMeters(org, meters.keySet()).forEach(c -> counters.put(c.id(), c));
         Map<MeterId, List<Counter>> countersByMeter = counters.values().stream()
                 .sorted(Comparator.comparing(Counter::createdAt).thenComparing(c -> c.id().value()))
                 .collect(Collectors.groupingBy(Counter::meterId));
@@ -129,7 +130,7 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
         List<List<Reading>> found = lockAndMatch(org, matches, counters);
 
         List<Plan> plans = decide(command, meters, countersByMeter, found, now);
-        checkTargets(org, plans);
+        checkTargets(org, plans, matches);
         List<ReadingCandidate> direct = confirmEchoes(org, plans,
                 plans.stream().filter(p -> !p.isDelete() && !p.intercepted()).map(Plan::candidate).toList());
         List<ReadingCandidate> governed = plans.stream().filter(Plan::intercepted).map(Plan::candidate).toList();
@@ -156,15 +157,13 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
     }
 
     /**
-     * Locks the counters of the items' meters, then matches; readings matched on other counters
-     * (custom identifiers may reach across meters) get their counters locked too and the match is
-     * repeated, so every decision rests on locked series. Terminates: the locked set only grows.
+     * Matches with the counters of the items' meters locked ({@code counters}, locked as they were
+     * read); readings matched on other counters (custom identifiers may reach across meters) get
+     * their counters locked too and the match is repeated, so every decision rests on locked series.
+     * Terminates: the locked set only grows.
      */
     private List<List<Reading>> lockAndMatch(OrganizationId org, List<ReadingMatch> matches, Map<CounterId, Counter> counters) {
         Set<CounterId> locked = new HashSet<>(counters.keySet());
-        if (!locked.isEmpty()) {
-            writer.lock(org, locked);
-        }
         while (true) {
             List<List<Reading>> found = ctx.readings().findMatching(org, matches);
             Set<Reading> all = found.stream().flatMap(List::stream).collect(Collectors.toSet());
@@ -264,9 +263,11 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
     /**
      * Two items may not write one key, and an item may not land on a stored reading its identifiers
      * did not select (with custom identifiers that would silently overwrite another reading; the
-     * contract lists {@code duplicate_reading} for this operation).
+     * contract lists {@code duplicate_reading} for this operation). A target key that its item's
+     * match probed by key alone needs no second look: under the counter locks, the match found the
+     * reading stored there or showed that none is.
      */
-    private void checkTargets(OrganizationId org, List<Plan> plans) {
+    private void checkTargets(OrganizationId org, List<Plan> plans, List<ReadingMatch> matches) {
         Map<ReadingKey, Plan> targets = new HashMap<>();
         Set<ReadingKey> claimed = plans.stream().filter(p -> p.matched() != null).map(p -> p.matched().key())
                 .collect(Collectors.toSet());
@@ -281,7 +282,10 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
                         + p.index() + "] have the same counter, direction and timestamp " + key.timestamp());
             }
         }
-        Map<ReadingKey, Reading> occupied = ctx.readings().findByKeys(org, targets.keySet());
+        List<ReadingKey> unprobed = targets.values().stream()
+                .filter(p -> !probesKey(matches.get(p.index()), p.candidate().reading()))
+                .map(p -> p.candidate().reading().key()).toList();
+        Map<ReadingKey, Reading> occupied = unprobed.isEmpty() ? Map.of() : ctx.readings().findByKeys(org, unprobed);
         targets.values().stream()
                 .filter(p -> occupied.containsKey(p.candidate().reading().key()) && !claimed.contains(p.candidate().reading().key()))
                 .mapToInt(Plan::index).min()
@@ -290,6 +294,17 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
                             + " not selected by the identifiers, exists at " + plans.get(i).candidate().reading().timestamp()
                             + " for this counter and direction");
                 });
+    }
+
+    /**
+     * Whether the match selects exactly the reading stored at this reading's key, if any: the
+     * key's criteria and at most the meter the reading belongs to (a stored reading carries its
+     * counter's meter).
+     */
+    private static boolean probesKey(ReadingMatch match, Reading reading) {
+        return reading.counterId().equals(match.counterId()) && reading.direction() == match.direction()
+                && reading.timestamp().equals(match.timestamp()) && (match.meterId() == null || match.meterId().equals(reading.meterId()))
+                && match.externalId() == null && match.metadata().isEmpty();
     }
 
     private static BatchWriteResult results(List<Plan> plans, List<ReadingCandidate> direct, List<Reading> written,

@@ -316,6 +316,13 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         });
     }
 
+    @Override
+    public List<Counter> lockByMeters(OrganizationId org, Collection<MeterId> meterIds) {
+        List<Counter> counters = findByMeters(org, meterIds);
+        lockForReadingWrite(org, counters.stream().map(Counter::id).toList());
+        return counters;
+    }
+
     // ---------------------------------------------------------------- readings (write side)
 
     private TreeMap<Instant, Reading> series(OrganizationId org, SeriesKey key) {

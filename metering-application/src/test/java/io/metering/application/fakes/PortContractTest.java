@@ -575,6 +575,24 @@ public abstract class PortContractTest {
         }
 
         @Test
+        void lockingByMetersReturnsTheirCountersAsFindByMetersDoes() {
+            Meter m1 = storedMeter(org);
+            Meter m2 = storedMeter(org);
+            storedCounter(org, m1.id());
+            storedCounter(org, m2.id());
+            storedCounter(org, m1.id());
+            List<Counter> expected = ports.counters().findByMeters(org, List.of(m1.id(), m2.id()));
+
+            List<Counter> locked = ports.transactions().inTransaction(() -> ports.counters().lockByMeters(org, List.of(m1.id(), m2.id(), m1.id())));
+            List<Counter> foreign = ports.transactions().inTransaction(() -> ports.counters().lockByMeters(otherOrg, List.of(m1.id())));
+
+            assertThat(expected).hasSize(3);
+            assertThat(locked).containsExactlyElementsOf(expected);
+            assertThat(foreign).isEmpty();
+            assertThatThrownBy(() -> ports.counters().lockByMeters(org, List.of(m1.id()))).isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
         void aTakenCounterIdIsAConflict() {
             Meter m = storedMeter(org);
             Counter c = storedCounter(org, m.id());

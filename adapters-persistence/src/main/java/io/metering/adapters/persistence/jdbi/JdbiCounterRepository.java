@@ -8,6 +8,7 @@ import io.metering.domain.error.NotFoundException;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.tenant.OrganizationId;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -112,5 +113,26 @@ public final class JdbiCounterRepository implements CounterRepository {
             String missing = wanted.stream().filter(id -> !found.contains(id)).findFirst().orElseThrow();
             throw new NotFoundException("counter " + missing + " not found");
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code SELECT ... ORDER BY id FOR NO KEY UPDATE}, the lock of {@link #lockForReadingWrite}.
+     */
+    @Override
+    public List<Counter> lockByMeters(OrganizationId org, Collection<MeterId> meterIds) {
+        var h = db.transactionHandle();
+        if (meterIds.isEmpty()) {
+            return List.of();
+        }
+        List<Counter> locked = h.createQuery(SELECT + " WHERE org_id = :org AND meter_id = ANY(CAST(:ids AS uuid[])) ORDER BY id"
+                        + " FOR NO KEY UPDATE")
+                .bind("org", org.value())
+                .bindArray("ids", String.class, meterIds.stream().map(MeterId::toString).distinct().toList())
+                .map((rs, ctx) -> CounterRows.map(rs))
+                .list();
+        // the order of findByMeters: creation time, then id as PostgreSQL orders uuids (its text form)
+        return locked.stream().sorted(Comparator.comparing(Counter::createdAt).thenComparing(c -> c.id().value().toString())).toList();
     }
 }

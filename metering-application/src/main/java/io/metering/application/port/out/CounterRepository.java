@@ -48,4 +48,15 @@ public interface CounterRepository {
      *     would store readings of a counter that is gone
      */
     void lockForReadingWrite(OrganizationId org, Collection<CounterId> ids);
+
+    /**
+     * Reads and locks every counter of the meters in one step: the lock of
+     * {@link #lockForReadingWrite} (id order) on the counters {@link #findByMeters} would return, so
+     * a batch write learns its counters and locks them in one round trip. A counter deleted while
+     * this waited for its lock is left out, as a read after the deletion would leave it out.
+     *
+     * @return the locked counters, ordered by creation time then id
+     * @throws IllegalStateException outside a read-write transaction, where a lock would end at once
+     */
+    List<Counter> lockByMeters(OrganizationId org, Collection<MeterId> meterIds);
 }

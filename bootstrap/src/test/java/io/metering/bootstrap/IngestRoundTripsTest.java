@@ -1,0 +1,143 @@
+package io.metering.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.javalin.Javalin;
+import io.metering.adapters.http.HttpApi;
+import io.metering.adapters.http.HttpSettings;
+import io.metering.adapters.http.auth.JwtAuthenticator;
+import io.metering.adapters.http.auth.JwtSettings;
+import io.metering.adapters.http.auth.TokenClaims;
+import io.metering.adapters.http.auth.TokenMinter;
+import io.metering.adapters.persistence.DataSources;
+import io.metering.adapters.persistence.PersistenceSettings;
+import io.metering.adapters.persistence.PostgresPersistence;
+import io.metering.application.port.in.UseCases;
+import io.metering.bootstrap.config.EventsConfiguration;
+import io.metering.bootstrap.db.EmbeddedDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The database round trips of one {@code POST /v2/metering/readings} of 100 readings of one counter
+ * (the benchmark's ingest request, docs/benchmarks.md): the real HTTP API, use cases and Jdbi
+ * adapter over the embedded PostgreSQL, change events on, with every statement and commit counted
+ * beneath the adapter ({@link CountingDataSource}). A bound that a new statement on the write path
+ * would break, so the count cannot grow unnoticed.
+ */
+class IngestRoundTripsTest {
+    private static final String SECRET = "round-trips-test-secret-of-at-least-32-bytes";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+
+    private static EmbeddedDatabase database;
+    private static PostgresPersistence persistence;
+    private static CountingDataSource counting;
+    private static Javalin app;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static String token;
+
+    @BeforeAll
+    static void start() throws IOException {
+        database = EmbeddedDatabase.start(dataDir, freePort());
+        HikariConfig config = new HikariConfig();
+        try (HikariDataSource service = DataSources.pooled(database.jdbcUrl(), database.user(), database.password(), 4)) {
+            service.copyStateTo(config); // the service's settings: READ COMMITTED, generic plans
+        }
+        config.setPoolName("counting");
+        counting = new CountingDataSource(config);
+        persistence = PostgresPersistence.start(counting, PersistenceSettings.defaults());
+        Clock clock = Clock.systemUTC();
+        ZoneId zone = ZoneId.of("Europe/Berlin");
+        UseCases useCases = Wiring.useCases(persistence, clock, zone, Wiring.changes(persistence, clock, EventsConfiguration.defaults()));
+        JwtSettings jwt = JwtSettings.of(SECRET, null, null);
+        app = HttpApi.create(new HttpSettings(zone, HttpSettings.DEFAULT_MAX_REQUEST_BYTES), new JwtAuthenticator(jwt, clock),
+                useCases, persistence::isHealthy).start(0);
+        token = new TokenMinter(jwt, clock).mint(TokenClaims.admin("round-trips", "test"), Duration.ofHours(1));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.stop();
+        }
+        if (persistence != null) {
+            persistence.close();
+        }
+        if (counting != null) {
+            counting.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void a_v2_request_of_100_readings_appending_to_a_series_makes_at_most_the_bounded_round_trips() throws Exception {
+        String meter = post("/v1/metering/admin/meters", "{\"sector\":\"power\",\"meter_number\":\"RT-1\"}").path("data").path("_id").asText();
+        String counter = post("/v1/metering/admin/meters/" + meter + "/counters",
+                "{\"obis_number\":\"1-0:1.8.0\",\"direction\":\"feed-out\",\"unit\":\"kWh\"}").path("data").path("_id").asText();
+        Instant first = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(30));
+        post("/v2/metering/readings", body(meter, counter, first, 0)); // the series has a history
+
+        counting.start();
+        JsonNode answer = post("/v2/metering/readings", body(meter, counter, first.plus(Duration.ofHours(100)), 100));
+        List<String> trips = counting.stop();
+        System.out.println("round trips of one request (" + trips.size() + "):\n" + String.join("\n", trips));
+
+        assertThat(answer.toString()).contains("\"value\":200");
+        // 12 before the counters were locked as read, the item match stood for the key check and a
+        // write into empty spans stopped reading what it replaces: meters, counters (locked), item
+        // match, same-day readings (echoes), span, insert, change events, pending changesets, commit
+        assertThat(trips).as("round trips of one request: %s", String.join("\n", trips)).hasSizeLessThanOrEqualTo(BOUND);
+        assertThat(trips.get(trips.size() - 1)).isEqualTo("COMMIT");
+    }
+
+    /** The round trips the request may make (docs/benchmarks.md "Round trips per request"). */
+    private static final int BOUND = 9;
+
+    private static String body(String meter, String counter, Instant from, int firstValue) {
+        StringBuilder sb = new StringBuilder("{\"readings\":[");
+        for (int i = 0; i < 100; i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"operation\":\"create\",\"meter_id\":\"").append(meter).append("\",\"counter_id\":\"")
+                    .append(counter).append("\",\"direction\":\"feed-out\",\"timestamp\":\"").append(from.plus(Duration.ofHours(i)))
+                    .append("\",\"value\":").append(firstValue + i + 1).append(",\"source\":\"ERP\"}");
+        }
+        return sb.append("]}").toString();
+    }
+
+    private static JsonNode post(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("POST %s: %s", path, r.body()).isBetween(200, 299);
+        return JSON.readTree(r.body());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
