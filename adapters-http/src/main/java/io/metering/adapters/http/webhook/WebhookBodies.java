@@ -1,6 +1,7 @@
 package io.metering.adapters.http.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.metering.adapters.http.error.TransportReason;
 import io.metering.application.model.FieldChange;
 import io.metering.application.port.in.WebhookChanges;
 import io.metering.application.port.in.WebhookDraft;
@@ -108,6 +109,6 @@ final class WebhookBodies {
     }
 
     private static InvalidRequestException invalid(String message) {
-        return new InvalidRequestException(RejectionReason.INVALID_BODY, message);
+        return new InvalidRequestException(TransportReason.INVALID_BODY, message);
     }
 }
