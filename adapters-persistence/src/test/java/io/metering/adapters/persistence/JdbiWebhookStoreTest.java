@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -66,13 +68,15 @@ class JdbiWebhookStoreTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<UUID> claimed = Collections.synchronizedList(new ArrayList<>());
         try {
+            // every claim by an owner of its own: an owner may claim again what it holds, so one owner looping would never stop
+            AtomicInteger owners = new AtomicInteger();
             List<CompletableFuture<Void>> claimers = IntStream.range(0, 8).mapToObj(i -> CompletableFuture.runAsync(() -> {
                 Optional<WebhookSubscription> c;
-                while ((c = store.claimDue(t.plusSeconds(1), "claimer-" + i, t.plusSeconds(60))).isPresent()) {
+                while ((c = store.claimDue(t.plusSeconds(1), "claimer-" + owners.incrementAndGet(), t.plusSeconds(60))).isPresent()) {
                     claimed.add(c.get().id());
                 }
             }, pool)).toList();
-            CompletableFuture.allOf(claimers.toArray(CompletableFuture[]::new)).get();
+            CompletableFuture.allOf(claimers.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
         } finally {
             pool.shutdownNow();
         }
