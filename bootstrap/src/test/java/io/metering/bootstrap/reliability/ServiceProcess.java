@@ -48,6 +48,11 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /** @return the service JVM's process id (for jcmd) */
+    long pid() {
+        return process.pid();
+    }
+
     /**
      * Starts the service on the data directory and waits until it is ready.
      *
