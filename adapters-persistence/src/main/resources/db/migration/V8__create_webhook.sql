@@ -24,15 +24,18 @@ CREATE TABLE webhook_subscription (
     -- the instance delivering it, until its lease expires (a killed instance's lease runs out)
     lease_owner           text,
     lease_until           timestamptz,
-    CONSTRAINT webhook_subscription_pkey PRIMARY KEY (id)
+    -- keys begin with org_id like every table's (docs/scaling.md: distributable by organization)
+    CONSTRAINT webhook_subscription_pkey PRIMARY KEY (org_id, id)
 );
 
 CREATE INDEX webhook_subscription_org ON webhook_subscription (org_id, created_at);
+-- the delivery worker saves a claimed subscription's progress by its id alone
+CREATE INDEX webhook_subscription_id ON webhook_subscription (id);
 CREATE INDEX webhook_subscription_due ON webhook_subscription (next_attempt_at) WHERE enabled;
 
 CREATE TABLE webhook_attempt (
     id               bigint      GENERATED ALWAYS AS IDENTITY,
-    subscription_id  uuid        NOT NULL REFERENCES webhook_subscription (id) ON DELETE CASCADE,
+    subscription_id  uuid        NOT NULL,
     org_id           text        NOT NULL,
     event_id         text        NOT NULL,
     event_type       text        NOT NULL,
@@ -44,7 +47,9 @@ CREATE TABLE webhook_attempt (
     duration_ms      bigint      NOT NULL,
     error            text,
     response_excerpt text,
-    CONSTRAINT webhook_attempt_pkey PRIMARY KEY (id)
+    CONSTRAINT webhook_attempt_pkey PRIMARY KEY (org_id, id),
+    CONSTRAINT webhook_attempt_subscription_fkey FOREIGN KEY (org_id, subscription_id)
+        REFERENCES webhook_subscription (org_id, id) ON DELETE CASCADE
 );
 
-CREATE INDEX webhook_attempt_subscription ON webhook_attempt (subscription_id, id);
+CREATE INDEX webhook_attempt_subscription ON webhook_attempt (org_id, subscription_id, id);
