@@ -20,8 +20,9 @@ CREATE TABLE change_event (
     -- how many events the row holds (the store writes at most 1000; the cursor has room for 2^24)
     event_count integer    NOT NULL CHECK (event_count BETWEEN 1 AND 16777216),
     -- [{"id", "type", "subject", "data"}, ...]; data is the resource as the API showed it at the
-    -- change, kept verbatim (json, not jsonb, keeps its text as written)
-    events     json        NOT NULL,
+    -- change, kept verbatim. text, not json: the store writes it with a JSON generator, so the server
+    -- need not parse it on insert (reads cast it to json)
+    events     text        STORAGE EXTERNAL NOT NULL,
     CONSTRAINT change_event_pkey PRIMARY KEY (org_id, tx_id, seq)
 );
 

@@ -43,7 +43,7 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
         List<OutboxRows.Row> rows = OutboxRows.of(events);
         // one statement for every row of the call (nearly always one): WITH ORDINALITY keeps their order in seq
         db.write(h -> h.createUpdate("INSERT INTO change_event (org_id, made_at, actor, types, event_count, events)"
-                        + " SELECT u.org, CAST(u.at AS timestamptz), u.actor, string_to_array(u.types, ','), u.n_events, CAST(u.events AS json)"
+                        + " SELECT u.org, CAST(u.at AS timestamptz), u.actor, string_to_array(u.types, ','), u.n_events, u.events"
                         + " FROM unnest(CAST(:orgs AS text[]), CAST(:ats AS text[]), CAST(:actors AS text[]), CAST(:types AS text[]),"
                         + " CAST(:counts AS int[]), CAST(:events AS text[])) WITH ORDINALITY"
                         + " AS u(org, at, actor, types, n_events, events, n) ORDER BY u.n")
@@ -66,7 +66,7 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
             // rows from the cursor's own row on (it may have been left mid-row), events after the cursor's index
             Query q = h.createQuery("SELECT c.tx_id::text AS tx, c.seq, e.n - 1 AS idx, c.made_at, c.actor,"
                     + " e.ev->>'id' AS id, e.ev->>'type' AS type, e.ev->>'subject' AS subject, (e.ev->'data')::text AS data"
-                    + " FROM change_event c CROSS JOIN LATERAL json_array_elements(c.events) WITH ORDINALITY AS e(ev, n)"
+                    + " FROM change_event c CROSS JOIN LATERAL json_array_elements(CAST(c.events AS json)) WITH ORDINALITY AS e(ev, n)"
                     + " WHERE c.org_id = :org AND (c.tx_id, c.seq) >= (CAST(:tx AS xid8), :seq)" + VISIBLE
                     + " AND (c.tx_id, c.seq, e.n - 1) > (CAST(:tx AS xid8), :seq, :idx)" + typeFilter
                     + " ORDER BY c.tx_id, c.seq, e.n LIMIT :limit")
