@@ -1,6 +1,7 @@
 package io.metering.application.service;
 
 import io.metering.application.model.ImportCommit;
+import io.metering.application.model.ImportedReadings;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.ImportProgress;
 import io.metering.application.port.in.ImportReadingsCommand;
@@ -129,7 +130,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         /** Per file: changesets written readings confirmed, deleted when the store is the import's again. */
         private final List<Changeset> confirmed = new ArrayList<>();
         /** Per file: the chunks handed to the appender since it last drained, told to the writer after the drain. */
-        private final List<List<Reading>> appendedChunks = new ArrayList<>();
+        private final List<ImportedReadings> appendedChunks = new ArrayList<>();
 
         Run(ImportReadingsCommand command, ImportProgress progress, Instant now) {
             this.command = command;
@@ -218,7 +219,9 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
             implausible += countImplausible(accepted);
             appender.add(accepted);
             // the COPY is open on the transaction's connection: the chunk's event waits for the drain
-            appendedChunks.add(accepted);
+            if (!accepted.isEmpty()) {
+                appendedChunks.add(ReadingWriter.chunk(accepted)); // the summary only: the readings are not kept
+            }
         }
 
         /** Whether every series of the chunk is known and the chunk's readings of it all follow the imported ones. */

@@ -306,13 +306,24 @@ final class ReadingWriter {
      * is open on the transaction's connection).
      */
     void appended(Caller caller, List<Reading> readings) {
-        if (readings.isEmpty() || !listener.active()) {
-            return;
+        if (!readings.isEmpty() && listener.active()) {
+            listener.imported(caller, chunk(readings));
         }
+    }
+
+    /** Tells the listener of an import chunk summed up earlier by {@link #chunk}. */
+    void appended(Caller caller, ImportedReadings chunk) {
+        if (listener.active()) {
+            listener.imported(caller, chunk);
+        }
+    }
+
+    /** What a non-empty import chunk touched: its counters and time span. */
+    static ImportedReadings chunk(List<Reading> readings) {
         List<CounterId> counters = readings.stream().map(Reading::counterId).distinct().sorted().toList();
         Instant from = readings.stream().map(Reading::timestamp).min(Instant::compareTo).orElseThrow();
         Instant to = readings.stream().map(Reading::timestamp).max(Instant::compareTo).orElseThrow();
-        listener.imported(caller, new ImportedReadings(counters, from, to, readings.size()));
+        return new ImportedReadings(counters, from, to, readings.size());
     }
 
     /**

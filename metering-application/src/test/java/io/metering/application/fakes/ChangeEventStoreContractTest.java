@@ -125,6 +125,63 @@ public abstract class ChangeEventStoreContractTest {
     }
 
     @Test
+    void aPageMayEndInsideOneWritesEventsAndTheNextResumesThere() {
+        List<ChangeEvent> write = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> event(org, "io.metering.reading.created", T0)).toList();
+        appendInTransaction(write);
+        ChangeEvent later = event(org, "io.metering.reading.deleted", T0);
+        appendInTransaction(List.of(later));
+
+        ChangeEventPage first = store().read(org, EventPosition.START, 2, Set.of());
+        ChangeEventPage second = store().read(org, first.next(), 2, Set.of());
+        ChangeEventPage third = store().read(org, second.next(), 2, Set.of());
+
+        assertThat(first.events()).extracting(RecordedChangeEvent::event).containsExactlyElementsOf(write.subList(0, 2));
+        assertThat(second.events()).extracting(RecordedChangeEvent::event).containsExactlyElementsOf(write.subList(2, 4));
+        assertThat(third.events()).extracting(RecordedChangeEvent::event).containsExactly(write.get(4), later);
+        assertThat(java.util.stream.Stream.of(first, second, third).flatMap(p -> p.events().stream()).map(RecordedChangeEvent::position))
+                .isSorted().doesNotHaveDuplicates();
+        // the cursor survives its text form mid-row
+        assertThat(store().read(org, EventPosition.parse(first.next().cursor()), 2, Set.of()).events())
+                .extracting(RecordedChangeEvent::event).containsExactlyElementsOf(write.subList(2, 4));
+        assertThat(store().newest(org)).isEqualTo(third.next());
+    }
+
+    @Test
+    void aTypeFilterPicksEventsFromInsideAMixedWriteAndResumesAfterThem() {
+        ChangeEvent counter = event(org, "io.metering.counter.created", T0);
+        ChangeEvent r1 = event(org, "io.metering.reading.created", T0);
+        ChangeEvent deleted = event(org, "io.metering.reading.deleted", T0);
+        ChangeEvent r2 = event(org, "io.metering.reading.created", T0);
+        ChangeEvent r3 = event(org, "io.metering.reading.created", T0);
+        appendInTransaction(List.of(counter, r1, deleted, r2, r3));
+        Set<String> created = Set.of("io.metering.reading.created");
+
+        ChangeEventPage first = store().read(org, EventPosition.START, 2, created);
+        ChangeEventPage rest = store().read(org, first.next(), 10, created);
+
+        assertThat(first.events()).extracting(RecordedChangeEvent::event).containsExactly(r1, r2);
+        assertThat(rest.events()).extracting(RecordedChangeEvent::event).containsExactly(r3);
+        assertThat(store().read(org, first.next(), 10, Set.of()).events()).as("unfiltered, after the same cursor")
+                .extracting(RecordedChangeEvent::event).containsExactly(r3);
+        assertThat(store().read(org, EventPosition.START, 10, Set.of("io.metering.meter.created")).events()).isEmpty();
+    }
+
+    @Test
+    void aPurgeCountsEveryEventOfAWrite() {
+        appendInTransaction(List.of(event(org, "io.metering.reading.created", T0), event(org, "io.metering.reading.created", T0),
+                event(org, "io.metering.reading.created", T0)));
+        ChangeEvent young = event(org, "io.metering.reading.created", T0.plusSeconds(60));
+        appendInTransaction(List.of(young));
+        EventPosition lastOld = store().read(org, EventPosition.START, 3, Set.of()).next();
+
+        assertThat(store().purgeBefore(T0.plusSeconds(30))).isGreaterThanOrEqualTo(3);
+
+        assertThat(readAll(org)).containsExactly(young);
+        assertThat(store().purgedUpTo()).hasValueSatisfying(h -> assertThat(h).isGreaterThanOrEqualTo(lastOld));
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNoEvent() {
         assertThatThrownBy(() -> transactions().inTransaction(() -> {
             store().append(List.of(event(org, "io.metering.reading.created", T0)));

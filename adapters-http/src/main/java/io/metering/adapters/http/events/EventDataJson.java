@@ -2,12 +2,14 @@ package io.metering.adapters.http.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.metering.adapters.http.changeset.ChangesetMapper;
 import io.metering.adapters.http.counter.CounterJson;
 import io.metering.adapters.http.json.JsonMapping;
 import io.metering.adapters.http.json.WireCodes;
 import io.metering.adapters.http.meter.MeterJson;
 import io.metering.adapters.http.reading.ReadingMapper;
+import io.metering.adapters.http.reading.ReadingResponse;
 import io.metering.application.model.ImportedReadings;
 import io.metering.application.port.out.ChangeEventData;
 import io.metering.domain.changeset.Changeset;
@@ -24,10 +26,16 @@ import java.util.Map;
  */
 public final class EventDataJson implements ChangeEventData {
     private final ObjectMapper mapper = JsonMapping.create();
+    // a reading is rendered for every reading event: its writer is resolved once, not per call
+    private final ObjectWriter readingWriter = mapper.writerFor(ReadingResponse.class);
 
     @Override
     public String reading(Reading reading) {
-        return write(ReadingMapper.INSTANCE.toResponse(reading));
+        try {
+            return readingWriter.writeValueAsString(ReadingMapper.INSTANCE.toResponse(reading));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a reading could not be written as JSON", e);
+        }
     }
 
     @Override

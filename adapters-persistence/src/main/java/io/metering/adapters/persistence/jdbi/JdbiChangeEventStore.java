@@ -17,13 +17,16 @@ import java.util.UUID;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * {@link ChangeEventStore} over the {@code change_event} table (V7). A read shows only events of
- * transactions below the snapshot's xmin, so every transaction that could still add an event below
- * the returned positions has ended (docs/events.md "Ordering"). Positions travel as text because
- * JDBC has no unsigned 64-bit type for {@code xid8}.
+ * {@link ChangeEventStore} over the {@code change_event} table (V7): one row per write holding its
+ * events as a JSON array ({@link OutboxRows}). An event's position is (tx_id, row seq, index in the
+ * row), carried in {@link EventPosition} as {@code seq = (row seq << 24) | index}, so cursors keep
+ * their form and order. A read shows only rows of transactions below the snapshot's xmin, so every
+ * transaction that could still add an event below the returned positions has ended (docs/events.md
+ * "Ordering"); a page may end inside a row and the next read resumes at the following index.
+ * Positions travel as text because JDBC has no unsigned 64-bit type for {@code xid8}.
  */
 public final class JdbiChangeEventStore implements ChangeEventStore {
-    private static final String COLUMNS = "tx_id::text AS tx, seq, id, type, subject, made_at, actor, data::text AS data";
+    private static final String VISIBLE = " AND c.tx_id < pg_snapshot_xmin(pg_current_snapshot())";
 
     private final JdbiTransactions db;
 
@@ -37,19 +40,19 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
         if (events.isEmpty()) {
             return;
         }
-        // one statement for the whole list: WITH ORDINALITY keeps the list's order in seq
-        db.write(h -> h.createUpdate("INSERT INTO change_event (org_id, id, type, subject, made_at, actor, data)"
-                        + " SELECT u.org, CAST(u.id AS uuid), u.type, u.subject, CAST(u.at AS timestamptz), u.actor, CAST(u.data AS json)"
-                        + " FROM unnest(CAST(:orgs AS text[]), CAST(:ids AS text[]), CAST(:types AS text[]), CAST(:subjects AS text[]),"
-                        + " CAST(:ats AS text[]), CAST(:actors AS text[]), CAST(:datas AS text[])) WITH ORDINALITY"
-                        + " AS u(org, id, type, subject, at, actor, data, n) ORDER BY u.n")
-                .bindArray("orgs", String.class, events.stream().map(e -> e.org().value()).toList())
-                .bindArray("ids", String.class, events.stream().map(e -> e.id().toString()).toList())
-                .bindArray("types", String.class, events.stream().map(ChangeEvent::type).toList())
-                .bindArray("subjects", String.class, events.stream().map(ChangeEvent::subject).toList())
-                .bindArray("ats", String.class, events.stream().map(e -> SqlInstants.stored(e.time())).toList())
-                .bindArray("actors", String.class, events.stream().map(ChangeEvent::actor).toList())
-                .bindArray("datas", String.class, events.stream().map(ChangeEvent::data).toList())
+        List<OutboxRows.Row> rows = OutboxRows.of(events);
+        // one statement for every row of the call (nearly always one): WITH ORDINALITY keeps their order in seq
+        db.write(h -> h.createUpdate("INSERT INTO change_event (org_id, made_at, actor, types, event_count, events)"
+                        + " SELECT u.org, CAST(u.at AS timestamptz), u.actor, string_to_array(u.types, ','), u.n_events, u.events"
+                        + " FROM unnest(CAST(:orgs AS text[]), CAST(:ats AS text[]), CAST(:actors AS text[]), CAST(:types AS text[]),"
+                        + " CAST(:counts AS int[]), CAST(:events AS text[])) WITH ORDINALITY"
+                        + " AS u(org, at, actor, types, n_events, events, n) ORDER BY u.n")
+                .bindArray("orgs", String.class, rows.stream().map(r -> r.org().value()).toList())
+                .bindArray("ats", String.class, rows.stream().map(r -> SqlInstants.stored(r.time())).toList())
+                .bindArray("actors", String.class, rows.stream().map(OutboxRows.Row::actor).toList())
+                .bindArray("types", String.class, rows.stream().map(r -> String.join(",", r.types())).toList())
+                .bindArray("counts", Integer.class, rows.stream().map(OutboxRows.Row::count).toList())
+                .bindArray("events", String.class, rows.stream().map(OutboxRows.Row::json).toList())
                 .execute());
     }
 
@@ -58,15 +61,19 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
-        String typeFilter = types.isEmpty() ? "" : " AND type = ANY(:types)";
+        String typeFilter = types.isEmpty() ? "" : " AND c.types && CAST(:types AS text[]) AND e.ev->>'type' = ANY(CAST(:types AS text[]))";
         List<RecordedChangeEvent> events = db.read(h -> {
-            Query q = h.createQuery("SELECT " + COLUMNS + " FROM change_event WHERE org_id = :org"
-                    + " AND (tx_id, seq) > (CAST(:tx AS xid8), :seq)"
-                    + " AND tx_id < pg_snapshot_xmin(pg_current_snapshot())" + typeFilter
-                    + " ORDER BY tx_id, seq LIMIT :limit")
+            // rows from the cursor's own row on (it may have been left mid-row), events after the cursor's index
+            Query q = h.createQuery("SELECT c.tx_id::text AS tx, c.seq, e.n - 1 AS idx, c.made_at, c.actor,"
+                    + " e.ev->>'id' AS id, e.ev->>'type' AS type, e.ev->>'subject' AS subject, (e.ev->'data')::text AS data"
+                    + " FROM change_event c CROSS JOIN LATERAL json_array_elements(CAST(c.events AS json)) WITH ORDINALITY AS e(ev, n)"
+                    + " WHERE c.org_id = :org AND (c.tx_id, c.seq) >= (CAST(:tx AS xid8), :seq)" + VISIBLE
+                    + " AND (c.tx_id, c.seq, e.n - 1) > (CAST(:tx AS xid8), :seq, :idx)" + typeFilter
+                    + " ORDER BY c.tx_id, c.seq, e.n LIMIT :limit")
                     .bind("org", org.value())
                     .bind("tx", Long.toUnsignedString(after.txId()))
-                    .bind("seq", after.seq())
+                    .bind("seq", OutboxRows.rowSeq(after))
+                    .bind("idx", (long) OutboxRows.index(after))
                     .bind("limit", limit);
             if (!types.isEmpty()) {
                 q.bindArray("types", String.class, types.toArray(String[]::new));
@@ -78,8 +85,8 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
 
     @Override
     public EventPosition newest(OrganizationId org) {
-        return db.read(h -> h.createQuery("SELECT tx_id::text AS tx, seq FROM change_event WHERE org_id = :org"
-                        + " AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY tx_id DESC, seq DESC LIMIT 1")
+        return db.read(h -> h.createQuery("SELECT c.tx_id::text AS tx, c.seq, c.event_count - 1 AS idx FROM change_event c"
+                        + " WHERE c.org_id = :org" + VISIBLE + " ORDER BY c.tx_id DESC, c.seq DESC LIMIT 1")
                 .bind("org", org.value())
                 .map((rs, ctx) -> position(rs))
                 .findOne()
@@ -92,7 +99,8 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
             // one statement: the deleted rows' highest position moves the horizon, never backwards
             return h.createQuery("""
                     WITH gone AS (
-                        DELETE FROM change_event WHERE made_at < CAST(:cutoff AS timestamptz) RETURNING tx_id, seq
+                        DELETE FROM change_event WHERE made_at < CAST(:cutoff AS timestamptz)
+                        RETURNING tx_id, (seq << 24) | (event_count - 1) AS seq, event_count
                     ), top AS (
                         SELECT tx_id, seq FROM gone ORDER BY tx_id DESC, seq DESC LIMIT 1
                     ), moved AS (
@@ -100,7 +108,7 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
                         ON CONFLICT (singleton) DO UPDATE SET tx_id = EXCLUDED.tx_id, seq = EXCLUDED.seq
                         WHERE (change_event_horizon.tx_id, change_event_horizon.seq) < (EXCLUDED.tx_id, EXCLUDED.seq)
                     )
-                    SELECT count(*) FROM gone""")
+                    SELECT coalesce(sum(event_count), 0) FROM gone""")
                     .bind("cutoff", SqlInstants.ceiling(cutoff))
                     .mapTo(Integer.class).one();
         });
@@ -109,7 +117,7 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
     @Override
     public Optional<EventPosition> purgedUpTo() {
         return db.read(h -> h.createQuery("SELECT tx_id::text AS tx, seq FROM change_event_horizon")
-                .map((rs, ctx) -> position(rs)).findOne());
+                .map((rs, ctx) -> new EventPosition(Long.parseUnsignedLong(rs.getString("tx")), rs.getLong("seq"))).findOne());
     }
 
     private static RecordedChangeEvent map(OrganizationId org, ResultSet rs) throws SQLException {
@@ -118,6 +126,6 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
     }
 
     private static EventPosition position(ResultSet rs) throws SQLException {
-        return new EventPosition(Long.parseUnsignedLong(rs.getString("tx")), rs.getLong("seq"));
+        return OutboxRows.position(Long.parseUnsignedLong(rs.getString("tx")), rs.getLong("seq"), rs.getInt("idx"));
     }
 }
