@@ -114,6 +114,27 @@ class WebhookRoutesTest {
     }
 
     @Test
+    void refusesEventTypesTheFeedDoesNotKnowAtCreateAndUpdate() {
+        TestApp.Response created = t.post(HOOKS, t.adminToken(), js("{'url':'https://erp.example.com/h','event_types':["
+                + "'io.metering.reading.created','io.metering.reading.nothing']}"));
+        assertThat(created.status()).as(created.body()).isEqualTo(400);
+        assertThat(created.json().get("reason").asText()).isEqualTo("invalid_parameter");
+        assertThat(created.json().get("message").asText()).contains("'io.metering.reading.nothing' is no event type")
+                .contains("io.metering.reading.created").contains("io.metering.counter.deleted");
+        assertThat(t.get(HOOKS, t.adminToken()).json().get("data")).as("nothing written").isEmpty();
+
+        String id = create("{'url':'https://erp.example.com/hook','event_types':['io.metering.reading.created']}").get("id").asText();
+        TestApp.Response patched = t.patch(HOOKS + "/" + id, t.adminToken(), js("{'event_types':['io.metering.reading.nothing']}"));
+        assertThat(patched.status()).as(patched.body()).isEqualTo(400);
+        assertThat(patched.json().get("reason").asText()).isEqualTo("invalid_parameter");
+        assertThat(patched.json().get("message").asText()).contains("io.metering.meter.created");
+        assertThat(t.get(HOOKS + "/" + id, t.adminToken()).json().at("/data/event_types/0").asText()).as("unchanged")
+                .isEqualTo("io.metering.reading.created");
+        assertThat(t.patch(HOOKS + "/" + id, t.adminToken(), js("{'event_types':['io.metering.meter.deleted']}")).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void rotationSignsWithBothSecretsDuringTheOverlap() {
         JsonNode created = create("{'url':'https://erp.example.com/hook'}");
         String id = created.get("id").asText();
