@@ -149,6 +149,9 @@ public final class WebhookService implements WebhooksUseCase {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "after must be a cursor of the event feed: " + e.getMessage());
         }
+        if (events.isAheadOfFeed(from)) {
+            CursorAhead.refuse(from);
+        }
         events.purgedUpTo().filter(from::isBefore).ifPresent(horizon -> {
             throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "events after " + from.cursor()
                     + " were deleted by the retention; replay from " + horizon.cursor() + " or later");
