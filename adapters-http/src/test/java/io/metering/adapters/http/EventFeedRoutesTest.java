@@ -285,6 +285,12 @@ class EventFeedRoutesTest {
             assertThat(r.status()).as(query).isEqualTo(400);
             assertThat(r.json().get("reason").asText()).as(query).isEqualTo("invalid_parameter");
         }
+        TestApp.Response ahead = t.get(FEED + "?after=7fffffffffffffff0000000000000000", t.adminToken());
+        assertThat(ahead.status()).as(ahead.body()).isEqualTo(400);
+        assertThat(ahead.json().get("reason").asText()).isEqualTo("invalid_parameter");
+        assertThat(ahead.json().get("message").asText()).contains("is ahead of the feed");
+        assertThat(t.get(FEED + "?wait=1&after=7fffffffffffffff0000000000000000", t.adminToken()).status()).as("nor waited on")
+                .isEqualTo(400);
         assertThat(t.get(FEED, t.portalToken("contact-events")).status()).isEqualTo(403);
         assertThat(t.get(FEED, null).status()).isEqualTo(401);
     }

@@ -114,6 +114,27 @@ class WebhookRoutesTest {
     }
 
     @Test
+    void refusesEventTypesTheFeedDoesNotKnowAtCreateAndUpdate() {
+        TestApp.Response created = t.post(HOOKS, t.adminToken(), js("{'url':'https://erp.example.com/h','event_types':["
+                + "'io.metering.reading.created','io.metering.reading.nothing']}"));
+        assertThat(created.status()).as(created.body()).isEqualTo(400);
+        assertThat(created.json().get("reason").asText()).isEqualTo("invalid_parameter");
+        assertThat(created.json().get("message").asText()).contains("'io.metering.reading.nothing' is no event type")
+                .contains("io.metering.reading.created").contains("io.metering.counter.deleted");
+        assertThat(t.get(HOOKS, t.adminToken()).json().get("data")).as("nothing written").isEmpty();
+
+        String id = create("{'url':'https://erp.example.com/hook','event_types':['io.metering.reading.created']}").get("id").asText();
+        TestApp.Response patched = t.patch(HOOKS + "/" + id, t.adminToken(), js("{'event_types':['io.metering.reading.nothing']}"));
+        assertThat(patched.status()).as(patched.body()).isEqualTo(400);
+        assertThat(patched.json().get("reason").asText()).isEqualTo("invalid_parameter");
+        assertThat(patched.json().get("message").asText()).contains("io.metering.meter.created");
+        assertThat(t.get(HOOKS + "/" + id, t.adminToken()).json().at("/data/event_types/0").asText()).as("unchanged")
+                .isEqualTo("io.metering.reading.created");
+        assertThat(t.patch(HOOKS + "/" + id, t.adminToken(), js("{'event_types':['io.metering.meter.deleted']}")).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void rotationSignsWithBothSecretsDuringTheOverlap() {
         JsonNode created = create("{'url':'https://erp.example.com/hook'}");
         String id = created.get("id").asText();
@@ -160,7 +181,9 @@ class WebhookRoutesTest {
     void replayMovesTheCursorAndEnables() {
         String id = create("{'url':'https://erp.example.com/hook','enabled':false}").get("id").asText();
 
-        String cursor = "00000000000004d20000000000000029";
+        t.meter(java.util.Map.of("sector", "water"));
+        String cursor = t.get("/v1/metering/events", t.adminToken()).json().get("next").asText();
+        assertThat(cursor).as("a cursor the feed handed out").isNotEqualTo("0".repeat(32));
         TestApp.Response replayed = t.post(HOOKS + "/" + id + "/replay?after=" + cursor, t.adminToken(), "");
 
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
@@ -168,6 +191,15 @@ class WebhookRoutesTest {
         assertThat(t.post(HOOKS + "/" + id + "/replay?after=41", t.adminToken(), "").json().get("reason").asText())
                 .isEqualTo("invalid_parameter");
         assertThat(replayed.json().at("/data/enabled").asBoolean()).isTrue();
+        TestApp.Response ahead = t.post(HOOKS + "/" + id + "/replay?after=7fffffffffffffff0000000000000000", t.adminToken(), "");
+        assertThat(ahead.status()).as(ahead.body()).isEqualTo(400);
+        assertThat(ahead.json().get("reason").asText()).isEqualTo("invalid_parameter");
+        assertThat(ahead.json().get("message").asText()).contains("is ahead of the feed");
+        assertThat(t.get(HOOKS + "/" + id, t.adminToken()).json().at("/data/delivery/cursor").asText()).as("unchanged")
+                .isEqualTo(cursor);
+        TestApp.Response outOfRange = t.post(HOOKS + "/" + id + "/replay?after=" + "f".repeat(32), t.adminToken(), "");
+        assertThat(outOfRange.json().get("reason").asText()).isEqualTo("invalid_parameter");
+        assertThat(outOfRange.json().get("message").asText()).contains("out of range").doesNotContain("-1");
         assertThat(t.post(HOOKS + "/" + id + "/replay", t.adminToken(), "").json().get("reason").asText()).isEqualTo("missing_params");
     }
 

@@ -1,5 +1,6 @@
 package io.metering.bootstrap.cli;
 
+import io.metering.bootstrap.JulBridge;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ public final class Main implements Callable<Integer> {
      * @param args command line arguments
      */
     public static void main(String[] args) {
+        JulBridge.install();
         System.exit(new CommandLine(new Main()).execute(args));
     }
 

@@ -41,4 +41,9 @@ public enum ChangeEventType {
     public static Optional<ChangeEventType> ofWireName(String name) {
         return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
     }
+
+    /** Every CloudEvents {@code type}, comma-separated, for the message that refuses an unknown one. */
+    public static String wireNames() {
+        return String.join(", ", Arrays.stream(values()).map(ChangeEventType::wireName).toList());
+    }
 }

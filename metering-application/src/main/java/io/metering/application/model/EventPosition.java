@@ -35,11 +35,11 @@ public record EventPosition(long txId, long seq) implements Comparable<EventPosi
         if (cursor.length() != WIDTH || !cursor.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
             throw new IllegalArgumentException("a cursor is 32 lower-case hex digits as the feed returns it");
         }
-        try {
-            return new EventPosition(Long.parseUnsignedLong(cursor.substring(0, 16), 16), Long.parseUnsignedLong(cursor.substring(16), 16));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("a cursor is 32 lower-case hex digits as the feed returns it", e);
+        // each half is a non-negative 64-bit number: its first hex digit is at most 7
+        if (cursor.charAt(0) > '7' || cursor.charAt(16) > '7') {
+            throw new IllegalArgumentException("a cursor is 32 lower-case hex digits as the feed returns it; this one is out of range");
         }
+        return new EventPosition(Long.parseLong(cursor.substring(0, 16), 16), Long.parseLong(cursor.substring(16), 16));
     }
 
     /** The cursor clients see: sorts (as text) exactly as positions do. */

@@ -34,6 +34,7 @@ public final class ChangeEventFeedService implements ChangeEventFeedQuery {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ": " + limit);
         }
         return transactions.readOnly(() -> {
+            after.filter(events::isAheadOfFeed).ifPresent(CursorAhead::refuse);
             if (after.isPresent() && events.purgedUpTo().filter(horizon -> after.get().isBefore(horizon)).isPresent()) {
                 return Optional.empty();
             }

@@ -25,7 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import io.metering.application.model.ChangeEventType;
 import io.metering.application.model.EventPosition;
 import io.metering.application.port.out.ChangeEventStore;
 
@@ -35,8 +35,7 @@ import io.metering.application.port.out.ChangeEventStore;
  * the organization's newest feed position, so it receives what is committed after its creation.
  */
 public final class WebhookService implements WebhooksUseCase {
-    /** A CloudEvents type of this service's: {@code io.metering.<resource>.<verb>}. */
-    private static final Pattern EVENT_TYPE = Pattern.compile("io\\.metering(\\.[a-z][a-z_]{0,40}){2,3}");
+    /** The most event types one subscription may name. */
     static final int MAX_EVENT_TYPES = 50;
     static final int MAX_DESCRIPTION = 500;
     static final int MAX_URL = 2000;
@@ -150,6 +149,9 @@ public final class WebhookService implements WebhooksUseCase {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "after must be a cursor of the event feed: " + e.getMessage());
         }
+        if (events.isAheadOfFeed(from)) {
+            CursorAhead.refuse(from);
+        }
         events.purgedUpTo().filter(from::isBefore).ifPresent(horizon -> {
             throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "events after " + from.cursor()
                     + " were deleted by the retention; replay from " + horizon.cursor() + " or later");
@@ -190,9 +192,10 @@ public final class WebhookService implements WebhooksUseCase {
             throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "at most " + MAX_EVENT_TYPES + " event types");
         }
         for (String t : types) {
-            if (t == null || !EVENT_TYPE.matcher(t).matches()) {
+            // a type the feed does not know would never be sent: the subscription would wait for nothing
+            if (t == null || ChangeEventType.ofWireName(t).isEmpty()) {
                 throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER,
-                        "event types look like io.metering.reading.created; not '" + shown(t) + "'");
+                        "event_types: '" + shown(t) + "' is no event type; the types are " + ChangeEventType.wireNames());
             }
         }
         return types.stream().distinct().toList();

@@ -114,6 +114,19 @@ public abstract class ChangeEventStoreContractTest {
     }
 
     @Test
+    void aPositionBeyondEveryBegunTransactionIsAheadOfTheFeedJudgedByItsTransactionIdAlone() {
+        appendInTransaction(List.of(event(org, "io.metering.reading.created", T0)));
+        EventPosition newest = store().newest(org);
+
+        assertThat(store().isAheadOfFeed(EventPosition.START)).isFalse();
+        assertThat(store().isAheadOfFeed(newest)).as("a cursor the feed returned").isFalse();
+        assertThat(store().isAheadOfFeed(new EventPosition(newest.txId(), Long.MAX_VALUE))).as("the sequence half is not judged")
+                .isFalse();
+        assertThat(store().isAheadOfFeed(new EventPosition(newest.txId() + 1_000_000_000L, 0))).isTrue();
+        assertThat(store().isAheadOfFeed(new EventPosition(Long.MAX_VALUE, 0))).isTrue();
+    }
+
+    @Test
     void aTypeFilterKeepsOnlyTheNamedTypes() {
         ChangeEvent reading = event(org, "io.metering.reading.created", T0);
         ChangeEvent meter = event(org, "io.metering.meter.created", T0);

@@ -700,6 +700,17 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         }
     }
 
+    /** {@inheritDoc} Here the last begun transaction's id is {@code txId}. */
+    @Override
+    public boolean isAheadOfFeed(EventPosition position) {
+        lock.lock();
+        try {
+            return position.txId() > txId;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public int purgeBefore(Instant cutoff) {
         return inTransaction(() -> {

@@ -32,4 +32,13 @@ class EventPositionTest {
             assertThatThrownBy(() -> EventPosition.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void aHalfBeyondSixtyThreeBitsIsOutOfRangeSaidWithoutInternalValues() {
+        for (String bad : new String[] {"f".repeat(32), "8" + "0".repeat(31), "0".repeat(16) + "8" + "0".repeat(15)}) {
+            assertThatThrownBy(() -> EventPosition.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("a cursor is 32 lower-case hex digits as the feed returns it; this one is out of range");
+        }
+        assertThat(EventPosition.parse("7".repeat(32)).txId()).isEqualTo(0x7777777777777777L);
+    }
 }

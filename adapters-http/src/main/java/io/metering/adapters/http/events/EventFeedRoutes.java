@@ -17,7 +17,6 @@ import io.metering.domain.error.RejectionReason;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -106,8 +105,7 @@ public final class EventFeedRoutes implements AutoCloseable {
                 }
                 if (ChangeEventType.ofWireName(name).isEmpty()) {
                     throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "type '" + Params.shown(name)
-                            + "' is no event type; the types are " + String.join(", ",
-                            Arrays.stream(ChangeEventType.values()).map(ChangeEventType::wireName).toList()));
+                            + "' is no event type; the types are " + ChangeEventType.wireNames());
                 }
                 types.add(name);
             }

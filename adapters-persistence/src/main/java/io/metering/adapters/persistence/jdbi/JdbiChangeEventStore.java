@@ -93,6 +93,14 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
                 .orElse(EventPosition.START));
     }
 
+    /** {@inheritDoc} The snapshot's xmax is the first transaction id not yet assigned. */
+    @Override
+    public boolean isAheadOfFeed(EventPosition position) {
+        return db.read(h -> h.createQuery("SELECT CAST(:tx AS xid8) >= pg_snapshot_xmax(pg_current_snapshot())")
+                .bind("tx", Long.toUnsignedString(position.txId()))
+                .mapTo(Boolean.class).one());
+    }
+
     @Override
     public int purgeBefore(Instant cutoff) {
         return db.write(h -> {

@@ -42,6 +42,14 @@ public interface ChangeEventStore {
     EventPosition newest(OrganizationId org);
 
     /**
+     * Whether a position lies beyond every transaction the database has begun, so that no read of
+     * the feed can have handed it out (the feed shows only events of ended transactions,
+     * docs/events.md "Ordering"). Judged on the transaction id alone: the sequence half of a real
+     * position can be anything.
+     */
+    boolean isAheadOfFeed(EventPosition position);
+
+    /**
      * Deletes the events (of every organization) made before an instant, and moves the horizon
      * ({@link #purgedUpTo}) to the highest position deleted. Safe to run from several instances
      * at once.
