@@ -34,15 +34,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
  * The back-office console in a real browser (Debian's Chromium, headless) against the real service on
  * the demo data: the admin sign-in link, German, the portal's consumption chart, finding the demo electricity meter by its MaLo id, correcting
  * a reading, the pending-changeset queue of a governed meter (apply changes the series, dismiss does
- * not; one edited first), accepting an implausible reading, the queue of implausible readings (history
+ * not; one edited first; its actions in view at 1280 px in German; j works on the page and marks its row
+ * visibly), accepting an implausible reading, the queue of implausible readings (each row's counter, history
  * beside, accept and delete by keyboard and selection, counts from the API), a CSV import with its result and refusals,
- * a webhook subscription with its delivered test message, a portal token
+ * a webhook subscription with its delivered test message and a disabled one without a next attempt, a portal token
  * refused (403) and said so, acting for another organization, accessibility (axe-core) at 1280 px and no sideways scrolling at 360 px.
  * With {@code -Dconsole.screenshots=<dir>} it writes the screenshots of docs/console.md.
  */
@@ -172,8 +174,19 @@ class ConsoleBrowserTest {
         assertThat(rows.get(0).getText()).contains("1,086,032.5");
         assertThat(rows.get(1).getText()).contains("1,086,040");
 
-        // the keyboard: start the queue, apply the first
-        chromium.driver.findElement(By.id("queue-start")).click();
+        // every action stays in view at 1280 px, in English and in German (the longest labels: "Verwerfen")
+        assertThat(actionsOutOfView("#changesets")).isEmpty();
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Offene Änderungen"));
+        assertThat(chromium.driver.findElement(By.id("changesets")).getText()).contains("Verwerfen");
+        assertThat(actionsOutOfView("#changesets")).isEmpty();
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Pending changesets"));
+
+        // the keyboard works as soon as the page is shown: j marks the first row visibly, a applies it
+        open("#/changesets", "changesets");
+        pressOnThePage("j");
+        assertSelectedRowStandsOut("#changesets");
         chromium.driver.switchTo().activeElement().sendKeys("a");
         chromium.await(d -> d.findElements(By.cssSelector("#changesets tbody tr")).size() == 1);
         assertThat(latest(GAS, GAS_VOLUME).get("value").decimalValue()).isEqualByComparingTo("1086032.5");
@@ -251,8 +264,15 @@ class ConsoleBrowserTest {
         assertThat(rows).extracting(WebElement::getText).satisfiesExactly(
                 r -> assertThat(r).contains("600,000.4"), r -> assertThat(r).contains("600,000.3"), r -> assertThat(r).contains("600,000.2"));
 
-        // the keyboard: start the queue; the focused reading's history is beside it (the import's reading before it)
-        chromium.driver.findElement(By.id("implausible-start")).click();
+        // each row names its counter (OBIS code), not only the meter
+        String obis = counterOf(WATER, WATER_L).get("obis_number").asText();
+        assertThat(obis).isNotBlank();
+        assertThat(rows).allSatisfy(r -> assertThat(r.findElement(By.cssSelector(".counter-cell")).getText()).contains(obis));
+        assertThat(actionsOutOfView("#implausible")).isEmpty();
+
+        // the keyboard works as soon as the page is shown; the focused reading's history is beside it (the import's reading before it)
+        pressOnThePage("j");
+        assertSelectedRowStandsOut("#implausible");
         chromium.await(d -> d.findElement(By.id("implausible-aside")).getText().contains("600,000.125"));
         chromium.await(d -> d.findElement(By.id("implausible-history")).getText().contains("600,000.4")
                 && d.findElement(By.id("implausible-history")).getText().contains("implausible, not counted"));
@@ -296,9 +316,24 @@ class ConsoleBrowserTest {
             WebElement subscription = chromium.driver.findElement(By.cssSelector("[data-webhook='" + id + "']"));
             assertThat(subscription.getText()).contains("ERP receiver", url, "io.metering.reading.created", "enabled, delivering");
             assertThat(subscription.findElement(By.cssSelector("tbody tr")).getText()).contains("io.metering.webhook.test", "204", "delivered");
+            assertThat(subscription.findElements(By.cssSelector(".webhook-next"))).hasSize(1);
         } finally {
             receiver.stop(0);
         }
+    }
+
+    @Test
+    @Order(58)
+    void aDisabledSubscriptionShowsNoNextAttempt() throws Exception {
+        JsonNode created = JSON.readTree(send("POST", "/v1/metering/webhooks", admin,
+                "{\"url\":\"http://127.0.0.1:9/paused\",\"description\":\"paused receiver\",\"enabled\":false}", 201));
+        String id = created.get("data").get("id").asText();
+        // kept: the screenshots show it beside the delivering one
+        open("#/webhooks", "webhooks");
+        WebElement subscription = chromium.driver.findElement(By.cssSelector("[data-webhook='" + id + "']"));
+        assertThat(subscription.findElement(By.cssSelector(".webhook-state")).getText()).startsWith("disabled");
+        assertThat(subscription.findElements(By.cssSelector(".webhook-next"))).isEmpty();
+        assertThat(subscription.getText()).doesNotContain("Next attempt");
     }
 
     @Test
@@ -353,6 +388,43 @@ class ConsoleBrowserTest {
             chromium.driver.get(url);
         }
         chromium.awaitView(view);
+    }
+
+    /** Presses a key where focus is (the page, not a form field), as a user who has not clicked anything. */
+    private static void pressOnThePage(String key) {
+        assertThat((String) chromium.script("return document.activeElement.tagName")).isNotIn("INPUT", "TEXTAREA", "SELECT");
+        new Actions(chromium.driver).sendKeys(key).perform();
+        chromium.awaitElement("tbody tr.selected");
+    }
+
+    /** The keyboard's row has focus and an outline and background that an unselected row lacks. */
+    private static void assertSelectedRowStandsOut(String table) {
+        @SuppressWarnings("unchecked")
+        List<String> styles = (List<String>) chromium.script("const rows = [...document.querySelectorAll(arguments[0] + ' tbody tr')];"
+                + "const look = (r) => { const c = getComputedStyle(r); return c.outlineStyle + ' ' + c.outlineWidth + '|' + c.backgroundColor; };"
+                + "const selected = rows.find((r) => r.classList.contains('selected'));"
+                + "return [String(selected === document.activeElement), look(selected), look(rows.find((r) => r !== selected))];", table);
+        assertThat(styles.get(0)).as("the selected row has focus").isEqualTo("true");
+        assertThat(styles.get(1)).as("selected row").doesNotStartWith("none").isNotEqualTo(styles.get(2));
+        assertThat(styles.get(1).split("\\|")[1]).as("background").isNotEqualTo(styles.get(2).split("\\|")[1]);
+    }
+
+    /** The action buttons of a table that are not wholly within its visible area (or cut inside), by label. */
+    @SuppressWarnings("unchecked")
+    private static List<String> actionsOutOfView(String table) {
+        return (List<String>) chromium.script("const wrap = document.querySelector(arguments[0]).closest('.table-wrap');"
+                + "const area = wrap.getBoundingClientRect();"
+                + "return [...wrap.querySelectorAll('button[data-action]')].filter((b) => { const r = b.getBoundingClientRect();"
+                + " return r.width === 0 || r.left < area.left - 0.5 || r.right > area.right + 0.5 || b.scrollWidth > b.clientWidth; })"
+                + ".map((b) => b.textContent).concat(wrap.scrollWidth > wrap.clientWidth ? ['the table scrolls sideways'] : []);", table);
+    }
+
+    private static JsonNode counterOf(String meter, String counter) throws Exception {
+        JsonNode answer = api("/v1/metering/admin/meters/" + meter + "/counters", admin);
+        for (JsonNode c : answer.has("data") ? answer.get("data") : answer) {
+            if (c.get("_id").asText().equals(counter)) return c;
+        }
+        throw new AssertionError("no counter " + counter + " in " + answer);
     }
 
     /** Types into the page's prompt and confirms it. */

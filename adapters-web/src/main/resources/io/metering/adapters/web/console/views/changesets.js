@@ -62,7 +62,7 @@ export function changesetTable(changesets, lang, done) {
       h('button', { type: 'button', class: 'button small', 'data-action': 'apply', onclick: () => apply([cs]) }, t('console.changeset.apply')),
       h('button', { type: 'button', class: 'button secondary small', 'data-action': 'edit', onclick: () => edit(cs) }, t('console.changeset.edit')),
       h('button', { type: 'button', class: 'button secondary small', 'data-action': 'dismiss', onclick: () => dismiss([cs]) }, t('console.changeset.dismiss'))))));
-  const table = h('table', { class: 'data dense stacking', id: 'changesets' },
+  const table = h('table', { class: 'data dense stacking queue', id: 'changesets' },
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('console.changeset.select'))),
       h('th', { scope: 'col' }, t('console.changeset.created')),

@@ -5,8 +5,8 @@ import { h, show } from '../../portal/lib/dom.js';
 import { t, tn, currentLanguage, formatDateTime } from '../../portal/lib/i18n.js';
 import { format, isDecimal } from '../../portal/lib/decimal.js';
 import { DecimalLiteral } from '../../portal/lib/json.js';
-import { statusLabel } from '../../portal/lib/labels.js';
-import { admin, metersById, queueCount } from '../admin-api.js';
+import { counterLabel, statusLabel } from '../../portal/lib/labels.js';
+import { admin, countersById, metersById, queueCount } from '../admin-api.js';
 import { runAll, selectBox, walkable } from './queue.js';
 import { refreshCounts } from './changesets.js';
 
@@ -14,6 +14,10 @@ const PAGE = 50;
 const BEFORE = 5;
 const AFTER = 2;
 const keyOf = (r) => `${r.counter_id}|${r.direction}|${r.timestamp}`;
+/** The reading's counter as the meter page names it (name, direction, tariff) and its OBIS code: two slips on one meter differ here. */
+const counterName = (r) => (r.counter ? counterLabel(r.counter) : r.counter_id);
+const counterCell = (r) => [counterName(r),
+  r.counter?.obis_number && r.counter.obis_number !== counterName(r) ? h('span', { class: 'obis' }, r.counter.obis_number) : null];
 const shown = (v, lang) => (isDecimal(v) ? format(v, lang) : '—');
 
 async function implausibleReadings(pages) {
@@ -23,8 +27,9 @@ async function implausibleReadings(pages) {
     page = await admin.implausibleReadings({ size: PAGE, cursor: page.next_cursor });
     items.push(...page.data);
   }
-  const meters = await metersById(items.map((r) => r.meter_id));
-  return { items: items.map((r) => ({ ...r, meter: meters.get(r.meter_id) })), more: Boolean(page.next_cursor), page };
+  const ids = items.map((r) => r.meter_id);
+  const [meters, counters] = await Promise.all([metersById(ids), countersById(ids)]);
+  return { items: items.map((r) => ({ ...r, meter: meters.get(r.meter_id), counter: counters.get(r.counter_id) })), more: Boolean(page.next_cursor), page };
 }
 
 /** The readings of the reading's series around it: a few before, the reading, a couple after. */
@@ -39,7 +44,7 @@ async function history(r) {
 
 function historyTable(r, around, lang) {
   return h('table', { class: 'data dense stacking', id: 'implausible-history' },
-    h('caption', {}, `${t('console.implausible.history')}: ${r.meter?.meter_number || r.meter_id}`),
+    h('caption', {}, `${t('console.implausible.history')}: ${r.meter?.meter_number || r.meter_id}, ${counterName(r)}`),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, t('readings.time')),
       h('th', { scope: 'col', class: 'num' }, t('console.reading.value')),
@@ -83,22 +88,24 @@ export async function implausibleView(main, pages = 1) {
     h('th', { scope: 'row' }, formatDateTime(r.timestamp)),
     h('td', { 'data-label': t('console.meter.title') },
       h('a', { href: `#/meter/${encodeURIComponent(r.meter_id)}/${encodeURIComponent(r.counter_id)}` }, r.meter?.meter_number || r.meter_id)),
+    h('td', { class: 'counter-cell', 'data-label': t('console.counter.name') }, h('span', {}, ...counterCell(r))),
     h('td', { class: 'num', 'data-label': t('console.reading.value') }, shown(r.value, lang)),
     h('td', { 'data-label': t('readings.source') }, r.source ?? ''),
     h('td', { 'data-label': t('console.reading.reason') }, r.reason ?? ''),
     h('td', {}, h('div', { class: 'row-actions' },
       h('button', { type: 'button', class: 'button small', 'data-action': 'accept', onclick: () => accept([r]) }, t('console.reading.accept')),
       h('button', { type: 'button', class: 'button secondary small', 'data-action': 'delete', onclick: () => remove([r]) }, t('console.reading.delete'))))));
-  const table = h('table', { class: 'data dense stacking', id: 'implausible' },
+  const table = h('table', { class: 'data dense stacking queue', id: 'implausible' },
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('console.changeset.select'))),
       h('th', { scope: 'col' }, t('readings.time')),
       h('th', { scope: 'col' }, t('console.meter.title')),
+      h('th', { scope: 'col' }, t('console.counter.name')),
       h('th', { scope: 'col', class: 'num' }, t('console.reading.value')),
       h('th', { scope: 'col' }, t('readings.source')),
       h('th', { scope: 'col' }, t('console.reading.reason')),
       h('th', { scope: 'col' }, t('console.reading.actions')))),
-    h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 7 }, t('console.implausible.none')))));
+    h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 8 }, t('console.implausible.none')))));
   const focusRow = walkable(table, rows, items, boxes, keyOf, { a: (r) => accept([r]), d: (r) => remove([r]) }, showHistory);
   show(main,
     h('h1', {}, t('console.nav.implausible')),

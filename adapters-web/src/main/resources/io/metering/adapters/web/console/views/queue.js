@@ -23,9 +23,14 @@ export function selectBox(boxes, key) {
   return box;
 }
 
+/** Where typing goes: the queue's keys stay out of form fields (a row's checkbox still takes x). */
+const typing = (target) => ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable;
+
 /**
- * Makes a queue table walkable by keyboard. `actions` maps a key to what it does with the focused
- * item; `onFocus` hears of each newly focused item. Returns focusRow(i) for the "Work the queue" button.
+ * Makes a queue table walkable by keyboard while its page is shown: the keys are heard on the whole
+ * document, so j works at once (focus starts on the page's heading), but not while focus is in a form
+ * field. `actions` maps a key to what it does with the focused item; `onFocus` hears of each newly
+ * focused item. Returns focusRow(i) for the "Work the queue" button.
  */
 export function walkable(table, rows, items, boxes, keyOf, actions, onFocus = () => {}) {
   let cursor = -1;
@@ -36,8 +41,15 @@ export function walkable(table, rows, items, boxes, keyOf, actions, onFocus = ()
     rows[cursor].focus();
     onFocus(items[cursor]);
   };
-  table.addEventListener('keydown', (event) => {
-    if (event.target.tagName === 'INPUT' && event.key !== 'x') return;
+  const onKey = (event) => {
+    // the view was replaced (another page, or this one reloaded): its keys go with it
+    if (!table.isConnected) {
+      document.removeEventListener('keydown', onKey);
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const rowBox = event.target.type === 'checkbox' && table.contains(event.target);
+    if (typing(event.target) && !(rowBox && event.key === 'x')) return;
     const current = items[cursor];
     const keys = {
       j: () => focusRow(cursor + 1),
@@ -49,6 +61,7 @@ export function walkable(table, rows, items, boxes, keyOf, actions, onFocus = ()
       event.preventDefault();
       keys[event.key]();
     }
-  });
+  };
+  document.addEventListener('keydown', onKey);
   return focusRow;
 }

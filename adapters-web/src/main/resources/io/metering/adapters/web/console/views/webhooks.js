@@ -46,7 +46,9 @@ export async function webhooksView(main) {
         h('dt', {}, t('console.webhooks.url')), h('dd', {}, s.url),
         h('dt', {}, t('console.webhooks.types')), h('dd', {}, s.event_types?.length ? s.event_types.join(', ') : t('console.webhooks.allTypes')),
         h('dt', {}, t('console.webhooks.state')), h('dd', { class: 'webhook-state' }, state(s)),
-        h('dt', {}, t('console.webhooks.next')), h('dd', {}, s.delivery?.next_attempt_at ? formatDateTime(s.delivery.next_attempt_at) : '—'),
+        // a disabled subscription delivers nothing until enabled again: no attempt is scheduled, whatever the field says
+        ...(s.enabled ? [h('dt', {}, t('console.webhooks.next')),
+          h('dd', { class: 'webhook-next' }, s.delivery?.next_attempt_at ? formatDateTime(s.delivery.next_attempt_at) : '—')] : []),
         h('dt', {}, t('console.webhooks.created')), h('dd', {}, formatDateTime(s.created_at))),
       h('div', { class: 'table-wrap' }, attemptsTable(s, attempts[i], lang)))));
 }
