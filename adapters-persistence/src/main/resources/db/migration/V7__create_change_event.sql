@@ -22,9 +22,13 @@ CREATE TABLE change_event (
     -- [{"id", "type", "subject", "data"}, ...]; data is the resource as the API showed it at the
     -- change, kept verbatim. text, not json: the store writes it with a JSON generator, so the server
     -- need not parse it on insert (reads cast it to json)
-    events     text        STORAGE EXTERNAL NOT NULL,
+    events     text        NOT NULL,
     CONSTRAINT change_event_pkey PRIMARY KEY (org_id, tx_id, seq)
 );
+
+-- stored out of line uncompressed: no pglz on insert. ALTER rather than the column's STORAGE clause,
+-- which PostgreSQL accepts only from 16 (the TimescaleDB servers run 15)
+ALTER TABLE change_event ALTER COLUMN events SET STORAGE EXTERNAL;
 
 -- the retention purge deletes by age; made_at rises with insertion, so a BRIN index finds the old
 -- rows at almost no cost per insert
