@@ -76,8 +76,8 @@ public final class JdbiImportJobRepository implements ImportJobRepository {
                 .bind("implausible", job.rowsImplausible())
                 .bind("refusals", refusals(job.refusals()))
                 .bind("createdAt", SqlInstants.stored(job.createdAt()))
-                .bind("startedAt", job.startedAt() == null ? null : SqlInstants.stored(job.startedAt()))
-                .bind("finishedAt", job.finishedAt() == null ? null : SqlInstants.stored(job.finishedAt()));
+                .bind("startedAt", SqlInstants.storedOrNull(job.startedAt()))
+                .bind("finishedAt", SqlInstants.storedOrNull(job.finishedAt()));
     }
 
     private static String refusals(List<ImportJob.Refusal> refusals) {
@@ -101,11 +101,7 @@ public final class JdbiImportJobRepository implements ImportJobRepository {
         return new ImportJob(UUID.fromString(rs.getString("id")), new OrganizationId(rs.getString("org_id")), rs.getString("format"),
                 ImportCommit.valueOf(rs.getString("commit_mode").toUpperCase(Locale.ROOT)),
                 ImportJob.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getLong("rows_read"),
-                rs.getLong("rows_stored"), rs.getLong("rows_refused"), rs.getLong("rows_implausible"), refusals, instant(rs, "created_at"), instant(rs, "started_at"),
-                instant(rs, "finished_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column) == null ? null : SqlInstants.read(rs, column);
+                rs.getLong("rows_stored"), rs.getLong("rows_refused"), rs.getLong("rows_implausible"), refusals, SqlInstants.read(rs, "created_at"), SqlInstants.read(rs, "started_at"),
+                SqlInstants.read(rs, "finished_at"));
     }
 }

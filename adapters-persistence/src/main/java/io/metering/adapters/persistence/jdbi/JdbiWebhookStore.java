@@ -107,11 +107,11 @@ public final class JdbiWebhookStore implements WebhookStore {
                     .bind("cursor", state.cursor())
                     .bind("failures", state.failures())
                     .bind("nextAttemptAt", SqlInstants.stored(state.nextAttemptAt()))
-                    .bind("failingSince", stored(state.failingSince()))
+                    .bind("failingSince", SqlInstants.storedOrNull(state.failingSince()))
                     .bind("disabledReason", state.disabledReason())
                     .bind("enabled", enabled)
                     .bind("newOwner", leaseUntil == null ? null : owner)
-                    .bind("leaseUntil", stored(leaseUntil))
+                    .bind("leaseUntil", SqlInstants.storedOrNull(leaseUntil))
                     .bind("id", id.toString())
                     .bind("owner", owner)
                     .execute();
@@ -185,35 +185,27 @@ public final class JdbiWebhookStore implements WebhookStore {
                 .bind("updatedAt", SqlInstants.stored(s.updatedAt()))
                 .bind("secret", s.secrets().current())
                 .bind("previousSecret", s.secrets().previous())
-                .bind("previousUntil", stored(s.secrets().previousUntil()))
+                .bind("previousUntil", SqlInstants.storedOrNull(s.secrets().previousUntil()))
                 .bind("cursor", d.cursor())
                 .bind("failures", d.failures())
                 .bind("nextAttemptAt", SqlInstants.stored(d.nextAttemptAt()))
-                .bind("failingSince", stored(d.failingSince()))
+                .bind("failingSince", SqlInstants.storedOrNull(d.failingSince()))
                 .bind("disabledReason", d.disabledReason());
-    }
-
-    private static String stored(Instant t) {
-        return t == null ? null : SqlInstants.stored(t);
     }
 
     private static WebhookSubscription subscription(ResultSet rs) throws SQLException {
         Array types = rs.getArray("event_types");
         return new WebhookSubscription(UUID.fromString(rs.getString("id")), new OrganizationId(rs.getString("org_id")),
                 URI.create(rs.getString("url")), Arrays.asList((String[]) types.getArray()), rs.getBoolean("enabled"),
-                rs.getString("description"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                new WebhookSecrets(rs.getString("secret"), rs.getString("previous_secret"), instant(rs, "previous_secret_until")),
-                new WebhookDeliveryState(rs.getString("cursor"), rs.getInt("failures"), instant(rs, "next_attempt_at"),
-                        instant(rs, "failing_since"), rs.getString("disabled_reason")));
+                rs.getString("description"), SqlInstants.read(rs, "created_at"), SqlInstants.read(rs, "updated_at"),
+                new WebhookSecrets(rs.getString("secret"), rs.getString("previous_secret"), SqlInstants.read(rs, "previous_secret_until")),
+                new WebhookDeliveryState(rs.getString("cursor"), rs.getInt("failures"), SqlInstants.read(rs, "next_attempt_at"),
+                        SqlInstants.read(rs, "failing_since"), rs.getString("disabled_reason")));
     }
 
     private static WebhookAttempt attempt(ResultSet rs) throws SQLException {
         return new WebhookAttempt(UUID.fromString(rs.getString("subscription_id")), new OrganizationId(rs.getString("org_id")),
-                rs.getString("event_id"), rs.getString("event_type"), rs.getString("position"), instant(rs, "attempted_at"),
+                rs.getString("event_id"), rs.getString("event_type"), rs.getString("position"), SqlInstants.read(rs, "attempted_at"),
                 (Integer) rs.getObject("status"), rs.getLong("duration_ms"), rs.getString("error"), rs.getString("response_excerpt"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column) == null ? null : SqlInstants.read(rs, column);
     }
 }

@@ -36,7 +36,7 @@ final class ReadingMatchQuery {
             new Criterion("meter_id", "uuid", "=", m -> m.meterId() == null ? null : m.meterId().toString()),
             new Criterion("counter_id", "uuid", "=", m -> m.counterId() == null ? null : m.counterId().toString()),
             new Criterion("direction", "text", "=", m -> m.direction() == null ? null : m.direction().code()),
-            new Criterion("ts", "timestamptz", "=", m -> m.timestamp() == null ? null : SqlInstants.stored(m.timestamp())),
+            new Criterion("ts", "timestamptz", "=", m -> SqlInstants.storedOrNull(m.timestamp())),
             new Criterion("external_id", "text", "=", ReadingMatch::externalId),
             // containment: every given entry is present with the given value
             new Criterion("metadata", "jsonb", "@>", m -> m.metadata().isEmpty() ? null : JsonValues.writeStrings(m.metadata())));

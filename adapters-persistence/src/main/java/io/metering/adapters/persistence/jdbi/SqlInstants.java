@@ -28,6 +28,11 @@ final class SqlInstants {
         return t.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
+    /** {@link #stored} of an optional instant: null (SQL NULL) for none. */
+    static String storedOrNull(Instant t) {
+        return t == null ? null : stored(t);
+    }
+
     /** Whether the instant is a whole millisecond, so that a stored instant can equal it. */
     static boolean isWholeMillisecond(Instant t) {
         return t.getNano() % 1_000_000 == 0;
