@@ -135,7 +135,7 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
                 plans.stream().filter(p -> !p.isDelete() && !p.intercepted()).map(Plan::candidate).toList());
         List<ReadingCandidate> governed = plans.stream().filter(Plan::intercepted).map(Plan::candidate).toList();
         List<SeriesGapGuard.Vacated> removed = plans.stream().filter(p -> p.removes().isPresent())
-                .map(p -> new SeriesGapGuard.Vacated("readings[" + p.index() + "]", p.matched().key(),
+                .map(p -> new SeriesGapGuard.Vacated("readings[" + p.index() + "]", p.matched(),
                         capacity(counters, p.matched().counterId())))
                 .toList();
         ReadingWriter.Written written = writer.writeFor(caller, command.options(), direct, removed, ReadingWriter.OnExisting.REPLACE,

@@ -58,7 +58,7 @@ public final class DeleteReadingService implements DeleteReadingUseCase {
                 throw new NotFoundException("no reading of counter " + counter.id() + " at " + t);
             }
             writer.delete(caller, found.stream()
-                    .map(r -> new SeriesGapGuard.Vacated(null, r.key(), counter.capacity()))
+                    .map(r -> new SeriesGapGuard.Vacated(null, r, counter.capacity()))
                     .toList(), !command.skipValidation());
             return found;
         });

@@ -13,12 +13,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Finds the new readings that are echoes of stored ones (docs/domain.md#same-reading-same-business-day)
@@ -31,9 +31,9 @@ final class EchoMatcher {
      * The candidates after matching.
      *
      * @param candidates the candidates in their order, echoes replaced by the stored reading they confirm
-     * @param confirmed the keys of the stored readings the echoes confirm (written again, not added)
+     * @param confirmed the stored readings the echoes confirm (written again, not added), each once
      */
-    record Matched(List<ReadingCandidate> candidates, Set<ReadingKey> confirmed) {}
+    record Matched(List<ReadingCandidate> candidates, Collection<Reading> confirmed) {}
 
     /** Candidates of one series spread over at most this many days are matched with one query. */
     private static final int MAX_SPAN_DAYS = 31;
@@ -48,20 +48,20 @@ final class EchoMatcher {
         ZoneId zone = ctx.businessZone();
         Map<SeriesKey, List<Reading>> stored = storedAround(org, candidates, zone);
         List<ReadingCandidate> out = new ArrayList<>(candidates.size());
-        Set<ReadingKey> confirmed = new LinkedHashSet<>();
+        Map<ReadingKey, Reading> confirmed = new LinkedHashMap<>();
         for (ReadingCandidate c : candidates) {
             Reading r = c.reading();
             List<Reading> near = stored.getOrDefault(r.series(), List.of());
             Optional<Reading> original = near.stream().filter(s -> EchoMatching.isEcho(s, r, zone)).findFirst();
             if (original.isPresent() && near.stream().noneMatch(s -> s.key().equals(r.key()))) {
-                confirmed.add(original.get().key());
+                confirmed.putIfAbsent(original.get().key(), original.get());
                 out.add(new ReadingCandidate(c.index(), EchoMatching.confirm(original.get(), r), c.meter(), c.counter(),
                         c.statusSetByWriter()));
             } else {
                 out.add(c);
             }
         }
-        return new Matched(out, confirmed);
+        return new Matched(out, confirmed.values());
     }
 
     /**

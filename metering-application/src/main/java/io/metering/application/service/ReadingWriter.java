@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,28 +101,28 @@ final class ReadingWriter {
     List<Reading> write(Caller caller, List<ReadingCandidate> candidates, List<SeriesGapGuard.Vacated> removed,
             OnExisting onExisting, boolean validate) {
         OrganizationId org = caller.org();
-        Set<ReadingKey> removedKeys = removed.stream().map(SeriesGapGuard.Vacated::key)
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        Map<ReadingKey, Reading> removedStored = new LinkedHashMap<>();
+        removed.forEach(v -> removedStored.putIfAbsent(v.key(), v.stored()));
+        Set<ReadingKey> removedKeys = removedStored.keySet();
         Judged judged = candidates.isEmpty() ? Judged.NOTHING : judgeDemoting(caller, candidates, removedKeys, onExisting, validate,
                 demoted -> { });
         List<Reading> accepted = judged.judgement().readings();
         Set<ReadingKey> keys = accepted.stream().map(Reading::key).collect(Collectors.toSet());
         List<ReadingKey> deleted = removedKeys.stream().filter(k -> !keys.contains(k)).toList();
         if (!deleted.isEmpty()) {
-            Map<ReadingKey, Reading> gone = listener.active() ? ctx.readings().findByKeys(org, deleted) : Map.of();
             ctx.readings().delete(org, deleted);
             if (listener.active()) {
-                listener.removed(caller, deleted.stream().map(gone::get).filter(java.util.Objects::nonNull).toList());
+                listener.removed(caller, deleted.stream().map(removedStored::get).toList());
             }
         }
+        // REJECT inserts every key but the removed ones it refreshes, so only those can have existed
+        Map<ReadingKey, Reading> before = listener.active() && !accepted.isEmpty()
+                ? storedBefore(org, accepted, removedStored, onExisting == OnExisting.REJECT || judged.nothingStored())
+                : Map.of();
         List<SeriesGapGuard.Vacated> vacated = new ArrayList<>();
-        Map<ReadingKey, Reading> before = Map.of();
         if (onExisting == OnExisting.REJECT) {
             // a removed key written again is a stored reading this write refreshes (an echo it confirms)
             List<Reading> refreshed = accepted.stream().filter(r -> removedKeys.contains(r.key())).toList();
-            if (listener.active() && !refreshed.isEmpty()) {
-                before = ctx.readings().findByKeys(org, refreshed.stream().map(Reading::key).toList());
-            }
             if (!refreshed.isEmpty()) {
                 ctx.readings().upsert(org, refreshed);
             }
@@ -134,12 +135,6 @@ final class ReadingWriter {
                 vacated.addAll(withdrawn(org, candidates, accepted));
             }
             if (!accepted.isEmpty()) {
-                if (listener.active()) {
-                    // with nothing stored in the batch's spans, only a removed key written again can have existed
-                    List<ReadingKey> mayExist = accepted.stream().map(Reading::key)
-                            .filter(k -> !judged.nothingStored() || removedKeys.contains(k)).toList();
-                    before = mayExist.isEmpty() ? Map.of() : ctx.readings().findByKeys(org, mayExist);
-                }
                 ctx.readings().upsert(org, accepted);
             }
         }
@@ -152,6 +147,30 @@ final class ReadingWriter {
             gaps.check(org, vacated);
         }
         return accepted;
+    }
+
+    /**
+     * The stored versions of the accepted readings that existed before the write, by key. A removed
+     * key written again is the reading its caller found stored (no second read); any other key is
+     * looked up unless {@code onlyRemovedMayExist} (the judgement saw nothing stored in the batch's
+     * spans, or the write inserts).
+     */
+    private Map<ReadingKey, Reading> storedBefore(OrganizationId org, List<Reading> accepted, Map<ReadingKey, Reading> removed,
+            boolean onlyRemovedMayExist) {
+        Map<ReadingKey, Reading> before = new HashMap<>();
+        List<ReadingKey> unknown = new ArrayList<>();
+        for (Reading r : accepted) {
+            Reading stored = removed.get(r.key());
+            if (stored != null) {
+                before.put(r.key(), stored);
+            } else if (!onlyRemovedMayExist) {
+                unknown.add(r.key());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            before.putAll(ctx.readings().findByKeys(org, unknown));
+        }
+        return before;
     }
 
     /**
@@ -225,7 +244,7 @@ final class ReadingWriter {
         for (int i = 0; i < accepted.size(); i++) {
             Reading stored = before.get(accepted.get(i).key());
             if (stored != null && !stored.isImplausible() && accepted.get(i).isImplausible()) {
-                out.add(new SeriesGapGuard.Vacated("readings[" + candidates.get(i).index() + "]", stored.key(),
+                out.add(new SeriesGapGuard.Vacated("readings[" + candidates.get(i).index() + "]", stored,
                         candidates.get(i).counter().capacity()));
             }
         }

@@ -5,6 +5,7 @@ import io.metering.application.port.out.Neighbours;
 import io.metering.domain.counter.RegisterCapacity;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
+import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingKey;
 import io.metering.domain.reading.ReadingBatchValidator;
 import io.metering.domain.reading.SeriesPoint;
@@ -32,13 +33,19 @@ final class SeriesGapGuard {
      * A position a request emptied.
      *
      * @param label the request position for messages ({@code readings[2]}), or null
-     * @param key the removed reading's key
+     * @param stored the removed reading as the request found it stored (under the counter lock), so
+     *     the write tells its listener of it without reading it again
      * @param capacity the register capacity of its counter, if the register rolls over
      */
-    record Vacated(String label, ReadingKey key, Optional<RegisterCapacity> capacity) {
+    record Vacated(String label, Reading stored, Optional<RegisterCapacity> capacity) {
         /** Positions a write takes again at once (an echo's refresh): no label, no capacity needed. */
-        static List<Vacated> all(Collection<ReadingKey> keys) {
-            return keys.stream().map(k -> new Vacated(null, k, Optional.empty())).toList();
+        static List<Vacated> all(Collection<Reading> stored) {
+            return stored.stream().map(r -> new Vacated(null, r, Optional.empty())).toList();
+        }
+
+        /** The removed reading's key. */
+        ReadingKey key() {
+            return stored.key();
         }
     }
 

@@ -78,7 +78,7 @@ public final class UpdateReadingService implements UpdateReadingUseCase {
                         + " in direction " + updated.direction().code() + " exists at " + updated.timestamp());
             }
             return ReadingOutcome.written(writer.writeFor(caller, options, List.of(candidate),
-                    List.of(new SeriesGapGuard.Vacated(null, old.key(), counter.capacity())), ReadingWriter.OnExisting.REPLACE,
+                    List.of(new SeriesGapGuard.Vacated(null, old, counter.capacity())), ReadingWriter.OnExisting.REPLACE,
                     List.of(), now).readings().get(0));
         });
     }

@@ -10,7 +10,6 @@ import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingCandidate;
-import io.metering.domain.reading.ReadingKey;
 import io.metering.domain.reading.ReadingStatus;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,7 +37,7 @@ class ReadingWriterTest {
         return out;
     }
 
-    private List<Reading> write(List<ReadingCandidate> candidates, Collection<ReadingKey> removed, ReadingWriter.OnExisting mode) {
+    private List<Reading> write(List<ReadingCandidate> candidates, Collection<Reading> removed, ReadingWriter.OnExisting mode) {
         return world.store.inTransaction(() -> writer.write(world.admin, candidates, SeriesGapGuard.Vacated.all(removed), mode, true));
     }
 
@@ -84,7 +83,7 @@ class ReadingWriterTest {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-05-10T00:00:00Z", "200"));
         Reading slip = world.stored(counter).get(1);
 
-        write(candidates(reading(meter, counter, "2024-05-20T00:00:00Z", "150")), List.of(slip.key()),
+        write(candidates(reading(meter, counter, "2024-05-20T00:00:00Z", "150")), List.of(slip),
                 ReadingWriter.OnExisting.REPLACE);
 
         assertThat(stored()).containsExactly("100", "150");
