@@ -22,7 +22,7 @@ final class ImplausibleReadings {
 
     static List<Reading> page(Handle h, OrganizationId org, ImplausibleQueueFilter filter, SortOrder sort, ReadingQueuePosition after,
             int limit) {
-        QueueConditions where = conditions(org, filter);
+        WhereConditions where = conditions(org, filter);
         String dir = sort == SortOrder.DESC ? "DESC" : "ASC";
         if (after != null) {
             where.add("(ts, counter_id, direction) " + (sort == SortOrder.DESC ? "<" : ">")
@@ -40,8 +40,8 @@ final class ImplausibleReadings {
         return conditions(org, filter).count(h, "reading", cap);
     }
 
-    private static QueueConditions conditions(OrganizationId org, ImplausibleQueueFilter f) {
-        return new QueueConditions(org).add(IMPLAUSIBLE)
+    private static WhereConditions conditions(OrganizationId org, ImplausibleQueueFilter f) {
+        return new WhereConditions(org).add(IMPLAUSIBLE)
                 .scope(f.meterId(), f.counterId(), f.source()).between("ts", f.from(), f.before());
     }
 }

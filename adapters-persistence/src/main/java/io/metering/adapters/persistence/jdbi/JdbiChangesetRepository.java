@@ -84,7 +84,7 @@ public final class JdbiChangesetRepository implements ChangesetRepository {
     /** {@inheritDoc} Served by {@code changeset_org_created} ({@code (org_id, created_at, id)}). */
     @Override
     public List<Changeset> findPending(OrganizationId org, ChangesetQueueFilter filter, ChangesetQueuePosition after, int limit) {
-        QueueConditions where = conditions(org, filter);
+        WhereConditions where = conditions(org, filter);
         if (after != null) {
             where.add("(created_at, id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))", "afterAt",
                     SqlInstants.stored(after.createdAt())).bind("afterId", after.id().toString());
@@ -99,7 +99,7 @@ public final class JdbiChangesetRepository implements ChangesetRepository {
         return db.read(h -> conditions(org, filter).count(h, "changeset", cap));
     }
 
-    private static QueueConditions conditions(OrganizationId org, ChangesetQueueFilter f) {
-        return new QueueConditions(org).scope(f.meterId(), f.counterId(), f.source()).between("created_at", f.createdFrom(), f.createdBefore());
+    private static WhereConditions conditions(OrganizationId org, ChangesetQueueFilter f) {
+        return new WhereConditions(org).scope(f.meterId(), f.counterId(), f.source()).between("created_at", f.createdFrom(), f.createdBefore());
     }
 }

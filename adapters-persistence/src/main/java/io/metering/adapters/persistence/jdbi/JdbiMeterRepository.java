@@ -9,7 +9,6 @@ import io.metering.domain.error.NotFoundException;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.tenant.OrganizationId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -142,51 +141,35 @@ public final class JdbiMeterRepository implements MeterRepository {
      * (docs/domain.md#who-may-do-what).
      */
     private static Query filtered(Handle h, String select, OrganizationId org, MeterSearch s, String tail) {
-        List<String> where = new ArrayList<>(List.of("org_id = :org"));
+        WhereConditions where = new WhereConditions(org);
         if (s.customerId() != null) {
-            where.add("customer_ids @> ARRAY[CAST(:customerId AS text)]");
+            where.add("customer_ids @> ARRAY[CAST(:customerId AS text)]", "customerId", s.customerId());
         }
         if (s.contractId() != null) {
-            where.add("contract_ids @> ARRAY[CAST(:contractId AS text)]");
+            where.add("contract_ids @> ARRAY[CAST(:contractId AS text)]", "contractId", s.contractId());
         }
         if (s.maLoId() != null) {
-            where.add("ma_lo_id = :maLoId");
+            where.add("ma_lo_id = :maLoId", "maLoId", s.maLoId());
         }
         if (s.meterNumber() != null) {
-            where.add("meter_number = :meterNumber");
+            where.add("meter_number = :meterNumber", "meterNumber", s.meterNumber());
         }
         if (s.portalScoped()) {
-            where.add("(customer_ids @> ARRAY[CAST(:contactId AS text)] OR contract_ids && CAST(:contractIds AS text[]))");
+            where.add("(customer_ids @> ARRAY[CAST(:contactId AS text)] OR contract_ids && CAST(:contractIds AS text[]))",
+                    "contactId", s.reachableContactId())
+                    .bindArray("contractIds", List.copyOf(s.reachableContractIds()));
         }
-        Optional<UUID> idText = s.text() == null ? Optional.empty() : uuid(s.text());
         if (s.text() != null) {
+            Optional<UUID> idText = uuid(s.text());
             // each arm has its index (migration V9_1 for the prefixes), so the planner ORs bitmap scans
             where.add("(lower(ma_lo_id) LIKE :prefix OR lower(meter_number) LIKE :prefix"
                     + " OR customer_ids @> ARRAY[CAST(:text AS text)] OR contract_ids @> ARRAY[CAST(:text AS text)]"
-                    + (idText.isPresent() ? " OR id = CAST(:textId AS uuid)" : "") + ")");
+                    + (idText.isPresent() ? " OR id = CAST(:textId AS uuid)" : "") + ")",
+                    "prefix", likePrefix(s.text().toLowerCase(Locale.ROOT)))
+                    .bind("text", s.text());
+            idText.ifPresent(id -> where.bind("textId", id.toString()));
         }
-        Query q = h.createQuery(select + " WHERE " + String.join(" AND ", where) + tail).bind("org", org.value());
-        if (s.customerId() != null) {
-            q.bind("customerId", s.customerId());
-        }
-        if (s.contractId() != null) {
-            q.bind("contractId", s.contractId());
-        }
-        if (s.maLoId() != null) {
-            q.bind("maLoId", s.maLoId());
-        }
-        if (s.meterNumber() != null) {
-            q.bind("meterNumber", s.meterNumber());
-        }
-        if (s.portalScoped()) {
-            q.bind("contactId", s.reachableContactId());
-            q.bindArray("contractIds", String.class, List.copyOf(s.reachableContractIds()));
-        }
-        if (s.text() != null) {
-            q.bind("prefix", likePrefix(s.text().toLowerCase(Locale.ROOT))).bind("text", s.text());
-            idText.ifPresent(id -> q.bind("textId", id.toString()));
-        }
-        return q;
+        return where.query(h, select, tail);
     }
 
     /** {@code text%} with LIKE's wildcards in the text taken literally (backslash is LIKE's default escape). */

@@ -13,37 +13,45 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The WHERE clause of a review-queue query (pending changesets, implausible readings) and its
- * bindings, built from the filters that are set: the organization always, the others only when
- * given, so the planner sees no {@code :x IS NULL OR ...} arms it cannot index.
+ * The WHERE clause of a filtered query (meter search, review queues) and its bindings, built from
+ * the filters that are set: the organization always, the others only when given, so the planner
+ * sees no {@code :x IS NULL OR ...} arms it cannot index. Each condition is added with its
+ * parameters, so a filter's SQL and its binding cannot drift apart.
  */
-final class QueueConditions {
+final class WhereConditions {
     private final List<String> where = new ArrayList<>();
     private final Map<String, Object> binds = new LinkedHashMap<>();
+    private final Map<String, List<String>> arrays = new LinkedHashMap<>();
 
-    QueueConditions(OrganizationId org) {
+    WhereConditions(OrganizationId org) {
         add("org_id = :org", "org", org.value());
     }
 
-    QueueConditions add(String condition, String name, Object value) {
+    WhereConditions add(String condition, String name, Object value) {
         where.add(condition);
         return bind(name, value);
     }
 
     /** A condition without parameters. */
-    QueueConditions add(String condition) {
+    WhereConditions add(String condition) {
         where.add(condition);
         return this;
     }
 
     /** Binds a further parameter of a condition already added. */
-    QueueConditions bind(String name, Object value) {
+    WhereConditions bind(String name, Object value) {
         binds.put(name, value);
         return this;
     }
 
+    /** Binds a text-array parameter of a condition already added. */
+    WhereConditions bindArray(String name, List<String> values) {
+        arrays.put(name, values);
+        return this;
+    }
+
     /** Meter, counter and source filters on the table's {@code meter_id}, {@code counter_id}, {@code source}. */
-    QueueConditions scope(MeterId meterId, CounterId counterId, ReadingSource source) {
+    WhereConditions scope(MeterId meterId, CounterId counterId, ReadingSource source) {
         if (meterId != null) {
             add("meter_id = CAST(:meterId AS uuid)", "meterId", meterId.toString());
         }
@@ -57,7 +65,7 @@ final class QueueConditions {
     }
 
     /** {@code from <= column < before}, each bound only when given. */
-    QueueConditions between(String column, Instant from, Instant before) {
+    WhereConditions between(String column, Instant from, Instant before) {
         if (from != null) {
             add(column + " >= CAST(:from AS timestamptz)", "from", SqlInstants.ceiling(from));
         }
@@ -69,7 +77,9 @@ final class QueueConditions {
 
     /** {@code SELECT ... FROM table WHERE <conditions> tail}, bound. */
     Query query(Handle h, String selectFrom, String tail) {
-        return h.createQuery(selectFrom + " WHERE " + String.join(" AND ", where) + tail).bindMap(binds);
+        Query q = h.createQuery(selectFrom + " WHERE " + String.join(" AND ", where) + tail).bindMap(binds);
+        arrays.forEach((name, values) -> q.bindArray(name, String.class, values));
+        return q;
     }
 
     /** How many rows the conditions admit, counting at most {@code cap} of them. */
