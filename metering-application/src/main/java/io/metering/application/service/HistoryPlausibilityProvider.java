@@ -8,6 +8,7 @@ import io.metering.domain.counter.Direction;
 import io.metering.domain.plausibility.HistoryPlausibility;
 import io.metering.domain.plausibility.RegisterHistory;
 import io.metering.domain.reading.PlausibilityPolicy;
+import io.metering.domain.reading.ReadingCandidate;
 import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
@@ -54,27 +55,50 @@ public final class HistoryPlausibilityProvider implements PlausibilityProvider {
 
     @Override
     public PlausibilityPolicy forWrite(OrganizationId org) {
-        return forWrite(org, Map.of());
+        return forWrite(org, List.of());
     }
 
     @Override
-    public PlausibilityPolicy forWrite(OrganizationId org, Map<SeriesKey, List<SeriesPoint>> written) {
+    public PlausibilityPolicy forWrite(OrganizationId org, List<ReadingCandidate> written) {
         return forWrite(org, (key, t, limit) -> series.recentPlausible(org, key, t, limit), written);
     }
 
     @Override
     public PlausibilityPolicy forWrite(OrganizationId org, History history) {
-        return forWrite(org, history, Map.of());
+        return forWrite(org, history, List.of());
     }
 
     @Override
-    public PlausibilityPolicy forWrite(OrganizationId org, History history, Map<SeriesKey, List<SeriesPoint>> written) {
+    public PlausibilityPolicy forWrite(OrganizationId org, History history, List<ReadingCandidate> written) {
         HistoryPlausibility.OtherRegisters stored = history.otherRegisters()
                 .or(() -> counters.map(repo -> fromStore(org, repo)))
                 .orElse(HistoryPlausibility.OtherRegisters.NONE);
-        HistoryPlausibility.OtherRegisters others = written.isEmpty() ? stored : (key, t) -> stored.at(key, t).stream()
-                .map(r -> r.withWritten(written.getOrDefault(r.series(), List.of()), t)).toList();
+        HistoryPlausibility.OtherRegisters others = written.isEmpty() ? stored : new WithWritten(stored, written);
         return new HistoryPlausibility(history::recentPlausible, others);
+    }
+
+    /**
+     * The other registers with the write's own readings merged in. Their points by series are
+     * gathered when a meter pace is first asked for: most writes never ask, and gathering them
+     * eagerly cost an allocation per reading on every validated write.
+     */
+    private static final class WithWritten implements HistoryPlausibility.OtherRegisters {
+        private final HistoryPlausibility.OtherRegisters stored;
+        private final List<ReadingCandidate> written;
+        private Map<SeriesKey, List<SeriesPoint>> points;
+
+        WithWritten(HistoryPlausibility.OtherRegisters stored, List<ReadingCandidate> written) {
+            this.stored = stored;
+            this.written = written;
+        }
+
+        @Override
+        public List<RegisterHistory> at(SeriesKey key, Instant t) {
+            if (points == null) {
+                points = PlausibilityProvider.pointsOf(written);
+            }
+            return stored.at(key, t).stream().map(r -> r.withWritten(points.getOrDefault(r.series(), List.of()), t)).toList();
+        }
     }
 
     /** The meter's other registers and their history, as the store holds them. */

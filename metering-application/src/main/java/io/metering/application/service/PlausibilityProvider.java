@@ -39,14 +39,15 @@ public interface PlausibilityProvider {
     /**
      * As {@link #forWrite(OrganizationId)} for a write that holds {@code written}: its readings of
      * every series, not stored yet, which the meter pace of another series of the same meter counts
-     * (docs/domain.md#plausibility-formula). Providers without a meter pace ignore them.
+     * (docs/domain.md#plausibility-formula). Providers without a meter pace ignore them; those with
+     * one gather their points ({@link #pointsOf}) only when a meter pace is asked for.
      */
-    default PlausibilityPolicy forWrite(OrganizationId org, Map<SeriesKey, List<SeriesPoint>> written) {
+    default PlausibilityPolicy forWrite(OrganizationId org, List<ReadingCandidate> written) {
         return forWrite(org);
     }
 
-    /** {@link #forWrite(OrganizationId, History)} and {@link #forWrite(OrganizationId, Map)} together. */
-    default PlausibilityPolicy forWrite(OrganizationId org, History history, Map<SeriesKey, List<SeriesPoint>> written) {
+    /** {@link #forWrite(OrganizationId, History)} and {@link #forWrite(OrganizationId, List)} together. */
+    default PlausibilityPolicy forWrite(OrganizationId org, History history, List<ReadingCandidate> written) {
         return forWrite(org, history);
     }
 

@@ -299,7 +299,7 @@ final class ReadingWriter {
      */
     ReadingBatchValidator.Judgement judgeAppending(OrganizationId org, List<ReadingCandidate> candidates, SeriesNeighbours known,
             PlausibilityProvider.History history, boolean validate, Instant now) {
-        PlausibilityPolicy policy = validate ? plausibility.forWrite(org, history, PlausibilityProvider.pointsOf(candidates))
+        PlausibilityPolicy policy = validate ? plausibility.forWrite(org, history, candidates)
                 : PlausibilityPolicy.NONE;
         return new ReadingBatchValidator(known, policy).judge(candidates, now, ctx.businessZone(), validate);
     }
@@ -352,7 +352,7 @@ final class ReadingWriter {
     private Judged judge(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
             OnExisting onExisting, boolean validate, boolean recoverSlips) {
         Instant now = ctx.clock().instant();
-        PlausibilityPolicy policy = validate ? plausibility.forWrite(org, PlausibilityProvider.pointsOf(candidates)) : PlausibilityPolicy.NONE;
+        PlausibilityPolicy policy = validate ? plausibility.forWrite(org, candidates) : PlausibilityPolicy.NONE;
         Optional<SeriesNeighbours> boundaries = spans.find(org, candidates, removed);
         if (boundaries.isPresent()) {
             // nothing stored inside the batch's spans: no stored key can collide, and the stored
