@@ -39,13 +39,13 @@ public record EventsConfiguration(boolean enabled, Duration retention) {
      * @throws ConfigurationException naming the first malformed setting
      */
     public static EventsConfiguration from(Map<String, String> env) {
-        String onOff = value(env, "METERING_EVENTS", "on");
+        String onOff = Configuration.optional(env, "METERING_EVENTS").orElse("on");
         boolean enabled = switch (onOff) {
             case "on" -> true;
             case "off" -> false;
             default -> throw new ConfigurationException("METERING_EVENTS must be on or off, not '" + onOff + "'");
         };
-        String text = value(env, "METERING_EVENTS_RETENTION", "P30D");
+        String text = Configuration.optional(env, "METERING_EVENTS_RETENTION").orElse("P30D");
         Duration retention;
         try {
             retention = Duration.parse(text);
@@ -57,10 +57,5 @@ public record EventsConfiguration(boolean enabled, Duration retention) {
             throw new ConfigurationException("METERING_EVENTS_RETENTION must be at least " + MIN_RETENTION + ", not " + text);
         }
         return new EventsConfiguration(enabled, retention);
-    }
-
-    private static String value(Map<String, String> env, String name, String fallback) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? fallback : v.trim();
     }
 }

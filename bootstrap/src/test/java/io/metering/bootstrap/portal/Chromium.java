@@ -87,6 +87,16 @@ final class Chromium implements AutoCloseable {
         return await(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
     }
 
+    /** Opens a page's hash route and waits for its view; the address it shows already is reloaded instead. */
+    void open(String url, String view) {
+        if (url.equals(driver.getCurrentUrl())) {
+            driver.navigate().refresh(); // the same hash again would not draw the page anew
+        } else {
+            driver.get(url);
+        }
+        awaitView(view);
+    }
+
     /** Waits until the portal has drawn a page (main's data-view names it) and is no longer busy. */
     void awaitView(String view) {
         awaitElement("main[data-view='" + view + "']:not([aria-busy])");

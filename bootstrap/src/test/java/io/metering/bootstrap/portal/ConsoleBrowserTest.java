@@ -381,13 +381,7 @@ class ConsoleBrowserTest {
     }
 
     private static void open(String route, String view) {
-        String url = base + "/console/" + route;
-        if (url.equals(chromium.driver.getCurrentUrl())) {
-            chromium.driver.navigate().refresh(); // the same hash again would not draw the page anew
-        } else {
-            chromium.driver.get(url);
-        }
-        chromium.awaitView(view);
+        chromium.open(base + "/console/" + route, view);
     }
 
     /** Presses a key where focus is (the page, not a form field), as a user who has not clicked anything. */

@@ -45,16 +45,25 @@ final class DemoService implements AutoCloseable {
         all.put("METERING_DATA_DIR", dataDir.toString());
         all.put("METERING_JWT_SECRET", secret);
         JwtSettings settings = new JwtSettings(secret.getBytes(StandardCharsets.UTF_8), null, null, JwtSettings.DEFAULT_LEEWAY);
-        MeteringServer server = MeteringServer.start(Configuration.from(all), Clock.systemUTC(),
-                new JwtAuthenticator(settings, Clock.systemUTC()));
-        UseCases u = server.useCases();
-        new DemoData(u.manageMeters(), u.manageCounters(), u.recordReadings(), u.viewMeters()).loadIfAbsent();
-        server.listen(0);
+        MeteringServer server = serve(Configuration.from(all), new JwtAuthenticator(settings, Clock.systemUTC()), 0);
         TokenMinter minter = new TokenMinter(settings, Clock.systemUTC());
         String portal = minter.mint(TokenClaims.portal(DemoIds.ORG.value(), subject + "-customer", DemoIds.CONTACT_ID, List.of()),
                 Duration.ofHours(2));
         String admin = minter.mint(TokenClaims.admin(DemoIds.ORG.value(), subject + "-admin"), Duration.ofHours(2));
         return new DemoService(settings, server, admin, portal);
+    }
+
+    /**
+     * The service on this configuration with the demo data (loaded once per data directory), listening.
+     *
+     * @param port the port, 0 for any free one
+     */
+    static MeteringServer serve(Configuration config, JwtAuthenticator authenticator, int port) {
+        MeteringServer server = MeteringServer.start(config, Clock.systemUTC(), authenticator);
+        UseCases u = server.useCases();
+        new DemoData(u.manageMeters(), u.manageCounters(), u.recordReadings(), u.viewMeters()).loadIfAbsent();
+        server.listen(port);
+        return server;
     }
 
     @Override

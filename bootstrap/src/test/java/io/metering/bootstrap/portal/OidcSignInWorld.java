@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.metering.adapters.http.auth.JwtAuthenticator;
-import io.metering.application.port.in.UseCases;
 import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.config.TokenSettings;
-import io.metering.bootstrap.demo.DemoData;
 import io.metering.bootstrap.demo.DemoIds;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,10 +64,7 @@ final class OidcSignInWorld implements AutoCloseable {
         env.put(pagePrefix + "ISSUER", provider.issuer);
         env.put(pagePrefix + "CLIENT_ID", clientId);
         Configuration config = Configuration.from(env);
-        MeteringServer server = MeteringServer.start(config, Clock.systemUTC(), new JwtAuthenticator(TokenSettings.of(config), Clock.systemUTC()));
-        UseCases u = server.useCases();
-        new DemoData(u.manageMeters(), u.manageCounters(), u.recordReadings(), u.viewMeters()).loadIfAbsent();
-        server.listen(port);
+        MeteringServer server = DemoService.serve(config, new JwtAuthenticator(TokenSettings.of(config), Clock.systemUTC()), port);
         return new OidcSignInWorld(provider, server, chromium, base);
     }
 

@@ -469,13 +469,7 @@ class PortalBrowserTest {
     }
 
     private static void open(String route, String view) {
-        String url = base + "/portal/" + route;
-        if (url.equals(chromium.driver.getCurrentUrl())) {
-            chromium.driver.navigate().refresh(); // the same hash again would not draw the page anew
-        } else {
-            chromium.driver.get(url);
-        }
-        awaitView(view);
+        chromium.open(base + "/portal/" + route, view);
     }
 
     private static void awaitView(String view) {

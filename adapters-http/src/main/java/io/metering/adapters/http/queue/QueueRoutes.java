@@ -3,6 +3,7 @@ package io.metering.adapters.http.queue;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.metering.adapters.http.changeset.ChangesetMapper;
+import io.metering.adapters.http.json.RequestFields;
 import io.metering.adapters.http.reading.ReadingMapper;
 import io.metering.adapters.http.web.Access;
 import io.metering.adapters.http.web.Guard;
@@ -14,8 +15,6 @@ import io.metering.application.model.SortOrder;
 import io.metering.application.port.in.QueueWindow;
 import io.metering.application.port.in.ReviewQueuesQuery;
 import io.metering.domain.counter.CounterId;
-import io.metering.domain.error.InvalidRequestException;
-import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.reading.ReadingSource;
 import java.time.ZoneId;
@@ -93,13 +92,12 @@ public final class QueueRoutes {
         return Params.code(ctx, "source", ReadingSource::fromCode, SOURCES, null);
     }
 
+    /** A filter id is typed uuid: 400 when malformed (RequestFields), unlike a path's id, which answers 404. */
     private static MeterId meterId(Context ctx) {
-        String text = Params.text(ctx, "meter_id");
-        return text == null ? null : MeterId.parse(text).orElseThrow(() -> new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "meter_id must be a UUID"));
+        return RequestFields.meterId(Params.text(ctx, "meter_id"));
     }
 
     private static CounterId counterId(Context ctx) {
-        String text = Params.text(ctx, "counter_id");
-        return text == null ? null : CounterId.parse(text).orElseThrow(() -> new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "counter_id must be a UUID"));
+        return RequestFields.counterId(Params.text(ctx, "counter_id"));
     }
 }
