@@ -325,6 +325,18 @@ class PortalBrowserTest {
     }
 
     @Test
+    @Order(75)
+    void aDateTheServiceRefusesLeavesNoStaleRange() {
+        open("#/" + GAS + "/submit", "submit");
+        chromium.await(d -> !d.findElement(By.id("value-" + GAS_M3 + "-hint")).getText().isEmpty());
+        // as while a year is typed digit by digit: 0005 is a date the service refuses (400)
+        ((org.openqa.selenium.JavascriptExecutor) chromium.driver).executeScript(
+                "const d = document.getElementById('reading-date'); d.value = '0005-01-01';"
+                        + " d.dispatchEvent(new Event('change', { bubbles: true }));");
+        chromium.await(d -> d.findElement(By.id("value-" + GAS_M3 + "-hint")).getText().isEmpty());
+    }
+
+    @Test
     @Order(76)
     void aSlipIsCorrectedRightAwayAtTheOfferedTime() throws Exception {
         open("#/" + GAS + "/submit", "submit");

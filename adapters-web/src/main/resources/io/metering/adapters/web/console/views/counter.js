@@ -79,7 +79,7 @@ export async function counterView(main, meterId, counterId, params) {
       const exact = parseInput(typed, lang);
       if (exact === null) throw new Error(t('submit.notANumber'));
       const reason = window.prompt(t('console.reading.reasonPrompt')) ?? '';
-      await admin.updateReading(meterId, counterId, r.timestamp, { value: new DecimalLiteral(exact), reason, direction: r.direction, source: r.source }, { skip_validation: true });
+      await admin.updateReading(meterId, counterId, r.timestamp, { value: new DecimalLiteral(exact), reason, direction: r.direction, source: r.source });
     });
     const remove = act(async () => {
       const reason = window.prompt(t('console.reading.deleteReason'));
@@ -87,7 +87,7 @@ export async function counterView(main, meterId, counterId, params) {
       await admin.deleteReading(meterId, counterId, { timestamp: r.timestamp, ...at(r), reason });
     });
     const accept = act(() => admin.updateReading(meterId, counterId, r.timestamp,
-      { value: new DecimalLiteral(r.value), status: 'valid', direction: r.direction, source: r.source }, { skip_validation: true }));
+      { value: new DecimalLiteral(r.value), status: 'valid', direction: r.direction, source: r.source }));
     return h('tr', { class: r.status === 'implausible' ? 'implausible' : null },
       h('th', { scope: 'row' }, formatDateTime(r.timestamp)),
       h('td', { class: 'num', 'data-label': t('readings.value', { unit }) }, format(r.value, lang)),

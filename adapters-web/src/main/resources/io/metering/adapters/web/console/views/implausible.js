@@ -69,7 +69,7 @@ export async function implausibleView(main, pages = 1) {
     h('p', { class: 'muted' }, t('console.implausible.historyHint')));
   const boxes = new Map();
   const accept = (targets) => runAll(out, targets, (r) => admin.updateReading(r.meter_id, r.counter_id, r.timestamp,
-    { value: new DecimalLiteral(r.value), status: 'valid', direction: r.direction, source: r.source }, { skip_validation: true }), reload);
+    { value: new DecimalLiteral(r.value), status: 'valid', direction: r.direction, source: r.source }), reload);
   const remove = (targets) => {
     const reason = window.prompt(t('console.reading.deleteReason'));
     if (reason === null) return Promise.resolve();

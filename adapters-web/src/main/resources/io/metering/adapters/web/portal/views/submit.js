@@ -55,14 +55,25 @@ export async function submitView(main, meterId) {
     field.error.textContent = text;
     field.input.setAttribute('aria-invalid', text ? 'true' : 'false');
   };
+  // each change of date or time asks again; only the newest question's answer is shown, and a date
+  // the service refuses (e.g. a year still being typed) leaves no stale range behind
+  let asked = 0;
   async function loadRanges() {
+    const question = ++asked;
     const at = timestamp();
-    if (!at) return;
-    const ranges = (await api.allowed(meterId, at)).data;
+    let ranges = [];
+    if (at) {
+      try {
+        ranges = (await api.allowed(meterId, at)).data;
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+      }
+    }
+    if (question !== asked) return;
     for (const f of fields) {
       f.range = ranges.find((r) => r.counter_id === f.counter._id && (!f.counter.direction || r.direction === f.counter.direction))
         ?? ranges.find((r) => r.counter_id === f.counter._id);
-      f.hint.textContent = rangeText(f.range, unitLabel(f.counter.unit), upperEndShown(f.counter, at));
+      f.hint.textContent = rangeText(f.range, unitLabel(f.counter.unit), Boolean(at) && upperEndShown(f.counter, at));
     }
   }
   date.addEventListener('change', loadRanges);
