@@ -49,6 +49,33 @@ class ImportRoutesTest {
     }
 
     @Test
+    void aRefusedFirstRowIsCountedAsReadAndRefused() {
+        Meter meter = t.meter(Map.of("sector", "power", "ma_lo_id", "51238696781"));
+        Counter counter = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out"));
+
+        JsonNode first = job(upload("", "lines\n99999999999 " + counter.id() + " 2024-01-01T00:00:00Z 5\n"));
+        JsonNode second = job(upload("?commit=chunk&chunk_size=1", "lines\n51238696781 " + counter.id() + " 2024-01-01T00:00:00Z 5\n"
+                + "99999999999 " + counter.id() + " 2024-01-02T00:00:00Z 6\n"));
+
+        assertThat(first.get("status").asText()).isEqualTo("failed");
+        assertThat(first.at("/refusals/0/reason").asText()).isEqualTo("unknown_key");
+        assertThat(first.at("/refusals/0/row").asLong()).isZero();
+        assertThat(first.at("/refusals/0/line").asLong()).isEqualTo(2);
+        assertThat(first.get("rows_read").asLong()).as("the refused row was read").isEqualTo(1);
+        assertThat(first.get("rows_refused").asLong()).isEqualTo(1);
+        assertThat(first.get("rows_stored").asLong()).isZero();
+        assertThat(second.at("/refusals/0/row").asLong()).isEqualTo(1);
+        assertThat(second.get("rows_read").asLong()).isEqualTo(2);
+        assertThat(second.get("rows_refused").asLong()).isEqualTo(1);
+        assertThat(second.get("rows_stored").asLong()).as("the first chunk stays").isEqualTo(1);
+    }
+
+    private JsonNode job(TestApp.Response accepted) {
+        assertThat(accepted.status()).isEqualTo(202);
+        return t.get("/v1/metering/admin/imports/" + accepted.json().at("/data/id").asText(), t.adminToken()).json().get("data");
+    }
+
+    @Test
     void refusesBadParametersAndUnknownFormatsBeforeQueueing() {
         assertThat(upload("?commit=sometimes", "lines\n").status()).isEqualTo(400);
         assertThat(upload("?chunk_size=0", "lines\n").status()).isEqualTo(400);

@@ -143,7 +143,8 @@ public final class ImportJobService implements ImportJobsUseCase {
             jobs.update(finished(running, ImportJob.Status.SUCCEEDED, counts.read.get(), stored, List.of()).withImplausible(implausible));
         } catch (MeteringException e) {
             long stored = upload.commit() == ImportCommit.CHUNK ? committedBefore(e, upload.chunkSize()) : 0;
-            jobs.update(finished(running, ImportJob.Status.FAILED, counts.read.get(), stored, List.of(refusal(e))));
+            ImportJob.Refusal refusal = refusal(e);
+            jobs.update(finished(running, ImportJob.Status.FAILED, readUpTo(refusal, counts.read.get()), stored, List.of(refusal)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "import job " + queued.id() + " failed", e);
             jobs.update(finished(running, ImportJob.Status.FAILED, counts.read.get(), 0, List.of(new ImportJob.Refusal(null, null,
@@ -158,6 +159,14 @@ public final class ImportJobService implements ImportJobsUseCase {
         long refused = refusals.stream().filter(r -> r.row() != null || r.line() != null).count();
         return new ImportJob(running.id(), running.org(), running.format(), running.commit(), status, read, stored, refused, 0, refusals,
                 running.createdAt(), running.startedAt(), clock.instant());
+    }
+
+    /**
+     * The records read when a refusal ended the job: the refused record was read too, though a
+     * reader that refuses it (an unknown key, a malformed line) never hands it over to be counted.
+     */
+    private static long readUpTo(ImportJob.Refusal refusal, long counted) {
+        return refusal.row() == null ? counted : Math.max(counted, refusal.row() + 1);
     }
 
     /** A per-chunk import keeps the whole chunks before the refused record's. */
