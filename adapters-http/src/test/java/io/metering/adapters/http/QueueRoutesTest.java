@@ -98,6 +98,10 @@ class QueueRoutesTest {
         assertThat(ids(t.get(mine + "&size=1&cursor=" + page.get("next_cursor").asText(), t.adminToken()).json(), "value"))
                 .containsExactly("5");
         assertThat(ids(t.get(mine + "&start_date=2024-05-02", t.adminToken()).json(), "value")).containsExactly("7");
+        assertThat(ids(t.get(mine + "&end_date=2024-05-03", t.adminToken()).json(), "value")).as("a date-only end includes its day")
+                .containsExactly("7", "5");
+        assertThat(ids(t.get(mine + "&end_date=2024-05-02", t.adminToken()).json(), "value")).containsExactly("5");
+        assertThat(ids(t.get(mine + "&start_date=2024-05-03&end_date=2024-05-03", t.adminToken()).json(), "value")).containsExactly("7");
         JsonNode countOnly = t.get(mine + "&size=0", t.adminToken()).json();
         assertThat(countOnly.get("data")).isEmpty();
         assertThat(countOnly.get("count").asLong()).isEqualTo(2);
@@ -114,6 +118,9 @@ class QueueRoutesTest {
         }
         String readingCursor = t.get(IMPLAUSIBLE + "?size=1&meter_id=" + meter.id(), t.adminToken()).json().get("next_cursor").asText();
         assertReason(t.get(CHANGESETS + "?cursor=" + readingCursor, t.adminToken()), 400, "invalid_parameter");
+        Response otherSort = t.get(IMPLAUSIBLE + "?sort=asc&size=1&meter_id=" + meter.id() + "&cursor=" + readingCursor, t.adminToken());
+        assertReason(otherSort, 400, "invalid_parameter");
+        assertThat(otherSort.json().get("message").asText()).contains("sort=desc");
         assertReason(t.get(IMPLAUSIBLE + "?meter_id=12", t.adminToken()), 400, "invalid_parameter");
         assertReason(t.get(IMPLAUSIBLE + "?source=fax", t.adminToken()), 400, "invalid_parameter");
         assertReason(t.get(IMPLAUSIBLE + "?size=1001", t.adminToken()), 400, "invalid_parameter");

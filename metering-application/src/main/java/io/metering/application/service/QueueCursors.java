@@ -2,6 +2,7 @@ package io.metering.application.service;
 
 import io.metering.application.model.ChangesetQueuePosition;
 import io.metering.application.model.ReadingQueuePosition;
+import io.metering.application.model.SortOrder;
 import io.metering.domain.changeset.ChangesetId;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
@@ -27,8 +28,9 @@ final class QueueCursors {
         return encode(CHANGESET + "|" + p.createdAt() + "|" + p.id());
     }
 
-    static String of(ReadingQueuePosition p) {
-        return encode(READING + "|" + p.timestamp() + "|" + p.counterId() + "|" + p.direction().code());
+    /** The cursor names the order it was made in: continuing it in the other order would skip the whole queue. */
+    static String of(ReadingQueuePosition p, SortOrder sort) {
+        return encode(READING + "|" + p.timestamp() + "|" + p.counterId() + "|" + p.direction().code() + "|" + code(sort));
     }
 
     /** @throws InvalidRequestException {@code invalid_parameter} if the text is no changeset cursor */
@@ -41,15 +43,26 @@ final class QueueCursors {
         }
     }
 
-    /** @throws InvalidRequestException {@code invalid_parameter} if the text is no reading cursor */
-    static ReadingQueuePosition reading(String cursor) {
-        String[] parts = decode(cursor, READING, 4);
+    /**
+     * @throws InvalidRequestException {@code invalid_parameter} if the text is no reading cursor, or
+     *     one made for the other order
+     */
+    static ReadingQueuePosition reading(String cursor, SortOrder sort) {
+        String[] parts = decode(cursor, READING, 5);
+        if (!parts[4].equals(code(sort))) {
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "cursor was handed out for sort=" + parts[4]
+                    + ", not sort=" + code(sort) + "; ask with sort=" + parts[4] + " or start without a cursor");
+        }
         try {
             return new ReadingQueuePosition(Instant.parse(parts[1]), CounterId.parse(parts[2]).orElseThrow(() -> invalid()),
                     Direction.fromCode(parts[3]).orElseThrow(() -> invalid()));
         } catch (DateTimeParseException e) {
             throw invalid();
         }
+    }
+
+    private static String code(SortOrder sort) {
+        return sort.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String encode(String text) {

@@ -39,10 +39,10 @@ public final class ReviewQueuesService implements ReviewQueuesQuery {
     @Override
     public QueueWindow<Reading> implausibleReadings(Caller caller, ImplausibleQueueFilter filter, SortOrder sort, String cursor, int size) {
         caller.requireAdmin("listImplausibleReadings");
-        ReadingQueuePosition after = cursor == null ? null : QueueCursors.reading(cursor);
+        ReadingQueuePosition after = cursor == null ? null : QueueCursors.reading(cursor, sort);
         return ctx.transactions().readOnly(() -> window(
                 size == 0 ? List.of() : ctx.series().implausible(caller.org(), filter, sort, after, size + 1), size,
-                r -> QueueCursors.of(new ReadingQueuePosition(r.timestamp(), r.counterId(), r.direction())),
+                r -> QueueCursors.of(new ReadingQueuePosition(r.timestamp(), r.counterId(), r.direction()), sort),
                 ctx.series().countImplausible(caller.org(), filter, COUNT_CAP + 1)));
     }
 

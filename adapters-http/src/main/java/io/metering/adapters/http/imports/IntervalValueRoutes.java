@@ -57,18 +57,11 @@ public final class IntervalValueRoutes {
     private void values(Context ctx, Caller caller) {
         var meterId = Params.meterId(ctx.pathParam("meter_id"));
         var counterId = Params.counterId(ctx.pathParam("counter_id"));
-        Instant from = instant(TimeInput.parse(Params.requiredText(ctx, "start_date"), "start_date", businessZone), false);
-        Instant to = instant(TimeInput.parse(Params.requiredText(ctx, "end_date"), "end_date", businessZone), true);
+        Instant from = Params.periodBound(TimeInput.parse(Params.requiredText(ctx, "start_date"), "start_date", businessZone), businessZone,
+                false);
+        Instant to = Params.periodBound(TimeInput.parse(Params.requiredText(ctx, "end_date"), "end_date", businessZone), businessZone, true);
         List<IntervalValue> values = query.intervalValues(caller, meterId, counterId, from, to);
         ctx.json(new Envelope.Data(new IntervalValuesJson(meterId.toString(), counterId.toString(), from, to,
                 values.stream().map(v -> new ValueJson(v.start(), v.end(), v.value(), v.quality().code(), v.source())).toList())));
-    }
-
-    /** A date starts at 00:00 of the business zone; as an end it includes that day. */
-    private Instant instant(TimeInput t, boolean end) {
-        if (t instanceof TimeInput.DateOnly d) {
-            return (end ? d.date().plusDays(1) : d.date()).atStartOfDay(businessZone).toInstant();
-        }
-        return ((TimeInput.Exact) t).instant();
     }
 }

@@ -33,7 +33,9 @@ import java.util.function.Function;
  * </ul>
  * Both answer {@link QueuePageResponse}: {@code size} 0-1000 (default 50; 0 for the count alone),
  * {@code cursor} the previous page's {@code next_cursor}. An unknown meter or counter id filters to
- * an empty page rather than 404: the queue is the organization's, the ids only narrow it.
+ * an empty page rather than 404: the queue is the organization's, the ids only narrow it. Dates are
+ * days of the business zone as in the reading list: {@code end_date} includes its day,
+ * {@code created_before} ends before its day ({@link Params#periodBound}).
  */
 public final class QueueRoutes {
     /** Path of listPendingChangesets. */
@@ -51,7 +53,7 @@ public final class QueueRoutes {
     /**
      * @param queues the review queues
      * @param guard authentication and admission
-     * @param businessZone zone of local date-time inputs
+     * @param businessZone zone of dates and local date-time inputs
      */
     public QueueRoutes(ReviewQueuesQuery queues, Guard guard, ZoneId businessZone) {
         this.queues = queues;
@@ -67,14 +69,14 @@ public final class QueueRoutes {
 
     private void changesets(Context ctx, Caller caller) {
         var filter = new ChangesetQueueFilter(meterId(ctx), counterId(ctx), source(ctx),
-                Params.instant(ctx, "created_from", businessZone), Params.instant(ctx, "created_before", businessZone));
+                Params.periodBound(ctx, "created_from", businessZone, false), Params.periodBound(ctx, "created_before", businessZone, false));
         var window = queues.pendingChangesets(caller, filter, Params.text(ctx, "cursor"), size(ctx));
         ctx.json(page(window, ChangesetMapper.INSTANCE::toResponse));
     }
 
     private void implausible(Context ctx, Caller caller) {
         var filter = new ImplausibleQueueFilter(meterId(ctx), counterId(ctx), source(ctx),
-                Params.instant(ctx, "start_date", businessZone), Params.instant(ctx, "end_date", businessZone));
+                Params.periodBound(ctx, "start_date", businessZone, false), Params.periodBound(ctx, "end_date", businessZone, true));
         var window = queues.implausibleReadings(caller, filter, Params.sort(ctx, SortOrder.DESC), Params.text(ctx, "cursor"), size(ctx));
         ctx.json(page(window, ReadingMapper.INSTANCE::toResponse));
     }

@@ -123,6 +123,29 @@ public final class Params {
     }
 
     /**
+     * A bound of a period asked for by a query parameter, read as the list and consumption
+     * endpoints read {@code start_date}/{@code end_date} (docs/domain.md#business-days): a date
+     * starts at 00:00 of the business zone, and as an upper bound includes that whole day, so it
+     * ends (exclusively) at the next midnight there; a date-time is exact.
+     *
+     * @param upper whether the parameter is the period's (exclusive) end
+     * @return the instant, or null when the parameter is absent or blank
+     * @throws InvalidRequestException {@code invalid_timestamp} for an unreadable value
+     */
+    public static Instant periodBound(Context ctx, String name, ZoneId businessZone, boolean upper) {
+        String v = text(ctx, name);
+        return v == null ? null : periodBound(TimeInput.parse(v, name, businessZone), businessZone, upper);
+    }
+
+    /** {@link #periodBound(Context, String, ZoneId, boolean)} of a parsed input. */
+    public static Instant periodBound(TimeInput t, ZoneId businessZone, boolean upper) {
+        if (t instanceof TimeInput.DateOnly d) {
+            return (upper ? d.date().plusDays(1) : d.date()).atStartOfDay(businessZone).toInstant();
+        }
+        return ((TimeInput.Exact) t).instant();
+    }
+
+    /**
      * A required instant query parameter, read as {@link #instant}.
      *
      * @throws InvalidRequestException {@code missing_params} when absent, {@code invalid_timestamp}

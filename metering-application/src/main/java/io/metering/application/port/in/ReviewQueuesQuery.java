@@ -36,7 +36,7 @@ public interface ReviewQueuesQuery {
      * @param size page size, 0 for the count alone
      * @throws io.metering.domain.error.ForbiddenException for portal callers
      * @throws io.metering.domain.error.InvalidRequestException {@code invalid_parameter}: a cursor
-     *     this queue did not give
+     *     this queue did not give, or gave for the other {@code sort}
      */
     QueueWindow<Reading> implausibleReadings(Caller caller, ImplausibleQueueFilter filter, SortOrder sort, String cursor, int size);
 }
