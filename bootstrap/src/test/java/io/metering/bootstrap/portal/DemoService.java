@@ -21,12 +21,15 @@ import java.util.Map;
  * The real service on the demo data for the browser tests, verifying tokens with a development
  * secret, with an admin token and a portal token of the demo customer (two hours each).
  */
-final class DemoService implements AutoCloseable {
+public final class DemoService implements AutoCloseable {
     final JwtSettings settings;
     final MeteringServer server;
-    final String base;
-    final String admin;
-    final String portal;
+    /** The service's address, e.g. {@code http://localhost:41234}. */
+    public final String base;
+    /** An admin token of the demo organization. */
+    public final String admin;
+    /** A portal token of the demo customer. */
+    public final String portal;
 
     private DemoService(JwtSettings settings, MeteringServer server, String admin, String portal) {
         this.settings = settings;
@@ -40,7 +43,7 @@ final class DemoService implements AutoCloseable {
      * @param env further configuration, e.g. METERING_CORS_ORIGINS
      * @param subject the tokens' subjects are {@code subject + "-admin"} and {@code subject + "-customer"}
      */
-    static DemoService start(Path dataDir, String secret, Map<String, String> env, String subject) {
+    public static DemoService start(Path dataDir, String secret, Map<String, String> env, String subject) {
         Map<String, String> all = new HashMap<>(env);
         all.put("METERING_DATA_DIR", dataDir.toString());
         all.put("METERING_JWT_SECRET", secret);
