@@ -127,8 +127,18 @@ class ConsoleBrowserTest {
         assertThat(chromium.driver.findElement(By.id("search-summary")).getText()).isEqualTo("4 Zähler gefunden");
         open("#/meter/" + POWER + "/" + POWER_T1, "counter");
         assertThat(chromium.driver.findElement(By.cssSelector("#readings tbody tr")).getText()).contains("16.945,1");
+        // the portal's terms: Zähler is the meter, Zählwerk the counter (register), Zählerstand the reading
+        assertThat(chromium.driver.findElement(By.cssSelector(".crumbs")).getText()).isEqualTo("Zähler › Zähler E0000000000000011 › Zählwerk");
+        assertThat(chromium.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Zählerstände");
+        String options = chromium.driver.findElement(By.id("add-reading")).getText();
+        assertThat(options).contains("Reihenfolge nicht prüfen", "Direkt speichern", "ohne Änderungsvorschlag")
+                .doesNotContain("skip_validation").doesNotContain("direct");
+        assertThat(chromium.driver.findElement(By.id("add-skip")).getAttribute("aria-describedby")).isEqualTo("add-skip-hint");
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
+        assertThat(chromium.driver.findElement(By.cssSelector(".crumbs")).getText()).isEqualTo("Meters › Meter E0000000000000011 › Counter");
+        assertThat(chromium.driver.findElement(By.id("add-reading")).getText()).contains("Skip the order checks", "Store directly")
+                .doesNotContain("skip_validation");
 
         chromium.driver.findElement(By.id("consumption-link")).click();
         chromium.awaitView("consumption");
@@ -164,6 +174,19 @@ class ConsoleBrowserTest {
         answer("typed too many digits");
         // above the newest reading: the rules hold in the console as in the API (docs/domain.md)
         chromium.await(d -> d.getPageSource().contains("greater_than_subsequent"));
+        // in German the documented reason is told in German, the API's English message kept in the notice's title
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Zählerstände"));
+        chromium.driver.findElements(By.cssSelector("#readings tbody tr")).get(1).findElement(By.cssSelector("button[data-action='correct']"))
+                .click();
+        answer("99999,5");
+        answer("zu viele Stellen");
+        WebElement refusal = chromium.await(d -> d.findElements(By.cssSelector("#row-result .notice-error")).stream()
+                .filter(e -> e.getText().startsWith("Der Wert")).findFirst().orElse(null));
+        assertThat(refusal.getText()).isEqualTo("Der Wert ist größer als ein späterer Zählerstand dieses Zählwerks. (greater_than_subsequent)");
+        assertThat(refusal.getAttribute("title")).isNotBlank().doesNotContain("Zählerstand");
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
 
         JsonNode after = api("/v1/metering/reading/" + POWER + "/" + POWER_T1 + "?sort=desc&size=2", admin).get("results").get(1);
         assertThat(after.get("timestamp").asText()).isEqualTo(before.get("timestamp").asText());
@@ -197,8 +220,19 @@ class ConsoleBrowserTest {
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Offene Änderungen"));
         assertThat(chromium.driver.findElement(By.id("changesets")).getText()).contains("Verwerfen");
         assertThat(actionsOutOfView("#changesets")).isEmpty();
+        assertThat(identifiersBroken("#changesets")).isEmpty();
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Pending changesets"));
+
+        // the actions on the selection wait for one
+        WebElement applySelected = chromium.driver.findElement(By.id("apply-selected"));
+        assertThat(applySelected.isEnabled()).isFalse();
+        assertThat(chromium.driver.findElement(By.id("dismiss-selected")).isEnabled()).isFalse();
+        WebElement box = chromium.driver.findElement(By.cssSelector("#changesets tbody tr input[type='checkbox']"));
+        box.click();
+        assertThat(applySelected.isEnabled()).isTrue();
+        box.click();
+        assertThat(applySelected.isEnabled()).isFalse();
 
         // the keyboard works as soon as the page is shown: j marks the first row visibly, a applies it
         open("#/changesets", "changesets");
@@ -219,6 +253,11 @@ class ConsoleBrowserTest {
         chromium.driver.findElement(By.cssSelector("#changesets tbody tr button[data-action='dismiss']")).click();
         answer("customer typed an extra digit");
         chromium.await(d -> d.findElement(By.id("changesets")).getText().contains("Nothing waits for approval"));
+        // an empty queue says so once, and offers nothing to act on
+        assertThat(chromium.driver.findElements(By.id("changeset-intro"))).isEmpty();
+        assertThat(chromium.driver.findElement(By.tagName("main")).getText()).containsOnlyOnce("Nothing waits for approval");
+        assertThat(chromium.driver.findElement(By.id("apply-selected")).isEnabled()).isFalse();
+        assertThat(chromium.driver.findElement(By.id("queue-start")).isEnabled()).isFalse();
         assertThat(latest(GAS, GAS_VOLUME).get("value").decimalValue()).isEqualByComparingTo("1086032.5");
         assertThat(api("/v1/metering/reading/" + GAS + "/" + GAS_VOLUME + "/changesets", admin).get("changesets")).isEmpty();
     }
@@ -286,6 +325,7 @@ class ConsoleBrowserTest {
         assertThat(obis).isNotBlank();
         assertThat(rows).allSatisfy(r -> assertThat(r.findElement(By.cssSelector(".counter-cell")).getText()).contains(obis));
         assertThat(actionsOutOfView("#implausible")).isEmpty();
+        assertThat(identifiersBroken("#implausible")).isEmpty();
 
         // the keyboard works as soon as the page is shown; the focused reading's history is beside it (the import's reading before it)
         pressOnThePage("j");
@@ -428,6 +468,13 @@ class ConsoleBrowserTest {
                 + "return [...wrap.querySelectorAll('button[data-action]')].filter((b) => { const r = b.getBoundingClientRect();"
                 + " return r.width === 0 || r.left < area.left - 0.5 || r.right > area.right + 0.5 || b.scrollWidth > b.clientWidth; })"
                 + ".map((b) => b.textContent).concat(wrap.scrollWidth > wrap.clientWidth ? ['the table scrolls sideways'] : []);", table);
+    }
+
+    /** The meter numbers of a queue's rows that the layout breaks over more than one line. */
+    @SuppressWarnings("unchecked")
+    private static List<String> identifiersBroken(String table) {
+        return (List<String>) chromium.script("return [...document.querySelectorAll(arguments[0] + ' tbody td.ident a')]"
+                + ".filter((a) => a.getClientRects().length > 1).map((a) => a.textContent);", table);
     }
 
     private static JsonNode counterOf(String meter, String counter) throws Exception {

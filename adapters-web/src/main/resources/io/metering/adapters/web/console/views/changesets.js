@@ -6,7 +6,7 @@ import { t, tn, currentLanguage, formatDateTime } from '../../portal/lib/i18n.js
 import { format, isDecimal, parseInput } from '../../portal/lib/decimal.js';
 import { DecimalLiteral } from '../../portal/lib/json.js';
 import { admin, metersById, queueCount } from '../admin-api.js';
-import { runAll, selectBox, walkable } from './queue.js';
+import { enableWithSelection, runAll, selectBox, walkable } from './queue.js';
 
 const value = (reading, lang) => (reading && isDecimal(reading.value) ? format(reading.value, lang) : '—');
 
@@ -52,7 +52,7 @@ export function changesetTable(changesets, lang, done) {
   const rows = changesets.map((cs) => h('tr', { 'data-changeset': cs.changeset_id, tabindex: '-1' },
     h('td', {}, selectBox(boxes, cs.changeset_id)),
     h('th', { scope: 'row' }, formatDateTime(cs.created_at)),
-    h('td', { 'data-label': t('console.meter.title') }, cs.meter
+    h('td', { class: 'ident', 'data-label': t('console.meter.title') }, cs.meter
       ? h('a', { href: `#/meter/${encodeURIComponent(cs.meter_id)}/${encodeURIComponent(cs.counter_id)}` }, cs.meter.meter_number || cs.meter_id) : ''),
     h('td', { 'data-label': t('readings.time') }, cs.proposed?.timestamp ? formatDateTime(cs.proposed.timestamp) : ''),
     h('td', { class: 'num', 'data-label': t('console.changeset.current') }, value(cs.previous, lang)),
@@ -75,11 +75,15 @@ export function changesetTable(changesets, lang, done) {
     h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 8 }, t('console.changeset.none')))));
   const focusRow = walkable(table, rows, changesets, boxes, (cs) => cs.changeset_id,
     { a: (cs) => apply([cs]), d: (cs) => dismiss([cs]), e: (cs) => edit(cs) });
+  const applySelected = h('button', { type: 'button', class: 'button', id: 'apply-selected', onclick: () => apply(selected()) },
+    t('console.changeset.applySelected'));
+  const dismissSelected = h('button', { type: 'button', class: 'button secondary', id: 'dismiss-selected', onclick: () => dismiss(selected()) },
+    t('console.changeset.dismissSelected'));
+  enableWithSelection(boxes, [applySelected, dismissSelected]);
   return h('div', {},
-    h('div', { class: 'toolbar' },
-      h('button', { type: 'button', class: 'button', id: 'apply-selected', onclick: () => apply(selected()) }, t('console.changeset.applySelected')),
-      h('button', { type: 'button', class: 'button secondary', id: 'dismiss-selected', onclick: () => dismiss(selected()) }, t('console.changeset.dismissSelected')),
-      h('button', { type: 'button', class: 'button secondary', id: 'queue-start', onclick: () => focusRow(0) }, t('console.changeset.start'))),
+    h('div', { class: 'toolbar' }, applySelected, dismissSelected,
+      h('button', { type: 'button', class: 'button secondary', id: 'queue-start', disabled: !rows.length, onclick: () => focusRow(0) },
+        t('console.changeset.start'))),
     h('p', { class: 'shortcuts', id: 'shortcuts' }, t('console.changeset.shortcuts')),
     out, h('div', { class: 'table-wrap' }, table));
 }
@@ -91,7 +95,7 @@ export async function changesetsView(main, pages = 1) {
   const reload = () => changesetsView(main, pages).then(refreshCounts);
   show(main,
     h('h1', {}, t('console.nav.changesets')),
-    h('p', { class: 'muted', id: 'changeset-intro' }, tn('console.changeset.intro', page.count, {}, queueCount(page))),
+    items.length ? h('p', { class: 'muted', id: 'changeset-intro' }, tn('console.changeset.intro', page.count, {}, queueCount(page))) : null,
     h('section', { class: 'card' }, changesetTable(items, lang, reload),
       more ? h('p', {}, h('button', { type: 'button', class: 'button secondary', id: 'changesets-more',
         onclick: () => changesetsView(main, pages + 1) }, t('console.queue.more'))) : null));

@@ -12,6 +12,14 @@ import { changesetTable } from './changesets.js';
 
 const PAGE = 20;
 
+/** A checkbox of a write option (the API's skip_validation, direct) with its label and what it does. */
+function check(box, label, hint) {
+  const hintId = `${box.id}-hint`;
+  box.setAttribute('aria-describedby', hintId);
+  return h('label', { class: 'check', for: box.id }, box,
+    h('span', {}, t(label), h('small', { class: 'hint', id: hintId }, t(hint))));
+}
+
 function addForm(meterId, counterId, lang, done) {
   const value = h('input', { id: 'add-value', inputmode: 'decimal', autocomplete: 'off', required: true });
   const when = h('input', { id: 'add-time', type: 'datetime-local', step: 1 });
@@ -42,14 +50,14 @@ function addForm(meterId, counterId, lang, done) {
       h('label', { for: 'add-value' }, t('console.reading.value'), value),
       h('label', { for: 'add-time' }, t('console.reading.time'), when),
       h('label', { for: 'add-reason' }, t('console.reading.reason'), reason),
-      h('label', { class: 'check', for: 'add-skip' }, skip, 'skip_validation'),
-      h('label', { class: 'check', for: 'add-direct' }, direct, 'direct'),
+      check(skip, 'console.reading.skipValidation', 'console.reading.skipValidationHint'),
+      check(direct, 'console.reading.direct', 'console.reading.directHint'),
       h('button', { type: 'submit', class: 'button' }, t('console.reading.add'))),
     out);
 }
 
 export async function counterView(main, meterId, counterId, params) {
-  const counters = await admin.counters(meterId);
+  const [counters, meter] = await Promise.all([admin.counters(meterId), admin.meter(meterId).then((m) => m.data ?? m, () => null)]);
   const counter = (counters.data ?? counters).find((c) => c._id === counterId);
   if (!counter) throw new Error(t('error.notFound'));
   const page = Math.max(0, Number.parseInt(params.get('page') ?? '0', 10) || 0);
@@ -108,7 +116,8 @@ export async function counterView(main, meterId, counterId, params) {
   const link = (p) => `#/meter/${encodeURIComponent(meterId)}/${encodeURIComponent(counterId)}?page=${p}`;
   show(main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/meters' }, t('console.nav.meters')), ' › ',
-      h('a', { href: `#/meter/${encodeURIComponent(meterId)}` }, t('console.meter.title'))),
+      h('a', { href: `#/meter/${encodeURIComponent(meterId)}`, id: 'crumb-meter' },
+        `${t('console.meter.title')} ${meter?.meter_number ?? meterId}`), ' › ', t('console.counter.name')),
     h('h1', {}, t('console.reading.title')),
     h('p', { class: 'muted' }, `${counterLabel(counter)} · ${counter.obis_number ?? ''}`),
     h('p', {}, h('a', { href: `#/${encodeURIComponent(meterId)}/${encodeURIComponent(counterId)}/consumption`, id: 'consumption-link' },

@@ -5,10 +5,18 @@ import { t } from '../../portal/lib/i18n.js';
 import { ApiError } from '../../portal/lib/api.js';
 import { parse, stringify } from '../../portal/lib/json.js';
 
-/** A refusal as a notice: the API's message and its documented reason. */
+/**
+ * A refusal as a notice: what the documented reason means in the console's language
+ * (`console.reason.<reason>`; English shows the API's own message, which names the values involved),
+ * else the API's message; then the reason itself. The API's message stays in the notice's title.
+ */
 export function failure(e) {
-  if (e instanceof ApiError) return status(`${e.message} (${e.reason ?? e.status})`, 'error');
-  throw e;
+  if (!(e instanceof ApiError)) throw e;
+  const key = `console.reason.${e.reason}`;
+  const known = e.reason && t(key) !== key;
+  const notice = status(`${known ? t(key) : e.message} (${e.reason ?? e.status})`, 'error');
+  if (known) notice.title = e.message;
+  return notice;
 }
 
 /** An object's attributes as a definition list; nested values as JSON (numbers kept exact). */

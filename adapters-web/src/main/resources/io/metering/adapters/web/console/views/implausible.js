@@ -7,7 +7,7 @@ import { format, isDecimal } from '../../portal/lib/decimal.js';
 import { DecimalLiteral } from '../../portal/lib/json.js';
 import { counterLabel, statusLabel } from '../../portal/lib/labels.js';
 import { admin, countersById, metersById, queueCount } from '../admin-api.js';
-import { runAll, selectBox, walkable } from './queue.js';
+import { enableWithSelection, runAll, selectBox, walkable } from './queue.js';
 import { refreshCounts } from './changesets.js';
 
 const PAGE = 50;
@@ -66,7 +66,7 @@ export async function implausibleView(main, pages = 1) {
   // the first reading's history is there from the start; selecting another row shows its own
   const aside = h('aside', { class: 'card history', 'aria-live': 'polite', id: 'implausible-aside' },
     items.length ? historyTable(items[0], await history(items[0]), lang) : null,
-    h('p', { class: 'muted' }, t('console.implausible.historyHint')));
+    items.length ? h('p', { class: 'muted' }, t('console.implausible.historyHint')) : null);
   const boxes = new Map();
   const accept = (targets) => runAll(out, targets, (r) => admin.updateReading(r.meter_id, r.counter_id, r.timestamp,
     { value: new DecimalLiteral(r.value), status: 'valid', direction: r.direction, source: r.source }), reload);
@@ -86,7 +86,7 @@ export async function implausibleView(main, pages = 1) {
   const rows = items.map((r) => h('tr', { 'data-reading': keyOf(r), tabindex: '-1', onclick: () => showHistory(r) },
     h('td', {}, selectBox(boxes, keyOf(r))),
     h('th', { scope: 'row' }, formatDateTime(r.timestamp)),
-    h('td', { 'data-label': t('console.meter.title') },
+    h('td', { class: 'ident', 'data-label': t('console.meter.title') },
       h('a', { href: `#/meter/${encodeURIComponent(r.meter_id)}/${encodeURIComponent(r.counter_id)}` }, r.meter?.meter_number || r.meter_id)),
     h('td', { class: 'counter-cell', 'data-label': t('console.counter.name') }, h('span', {}, ...counterCell(r))),
     h('td', { class: 'num', 'data-label': t('console.reading.value') }, shown(r.value, lang)),
@@ -107,15 +107,19 @@ export async function implausibleView(main, pages = 1) {
       h('th', { scope: 'col' }, t('console.reading.actions')))),
     h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 8 }, t('console.implausible.none')))));
   const focusRow = walkable(table, rows, items, boxes, keyOf, { a: (r) => accept([r]), d: (r) => remove([r]) }, showHistory);
+  const acceptSelected = h('button', { type: 'button', class: 'button', id: 'accept-selected', onclick: () => accept(selected()) },
+    t('console.implausible.acceptSelected'));
+  const deleteSelected = h('button', { type: 'button', class: 'button secondary', id: 'delete-selected', onclick: () => remove(selected()) },
+    t('console.implausible.deleteSelected'));
+  enableWithSelection(boxes, [acceptSelected, deleteSelected]);
   show(main,
     h('h1', {}, t('console.nav.implausible')),
-    h('p', { class: 'muted', id: 'implausible-intro' }, tn('console.implausible.intro', page.count, {}, queueCount(page))),
+    items.length ? h('p', { class: 'muted', id: 'implausible-intro' }, tn('console.implausible.intro', page.count, {}, queueCount(page))) : null,
     h('div', { class: 'queue-layout' },
       h('section', { class: 'card' },
-        h('div', { class: 'toolbar' },
-          h('button', { type: 'button', class: 'button', id: 'accept-selected', onclick: () => accept(selected()) }, t('console.implausible.acceptSelected')),
-          h('button', { type: 'button', class: 'button secondary', id: 'delete-selected', onclick: () => remove(selected()) }, t('console.implausible.deleteSelected')),
-          h('button', { type: 'button', class: 'button secondary', id: 'implausible-start', onclick: () => focusRow(0) }, t('console.changeset.start'))),
+        h('div', { class: 'toolbar' }, acceptSelected, deleteSelected,
+          h('button', { type: 'button', class: 'button secondary', id: 'implausible-start', disabled: !rows.length, onclick: () => focusRow(0) },
+            t('console.changeset.start'))),
         h('p', { class: 'shortcuts' }, t('console.implausible.shortcuts')),
         out, h('div', { class: 'table-wrap' }, table),
         more ? h('p', {}, h('button', { type: 'button', class: 'button secondary', id: 'implausible-more',

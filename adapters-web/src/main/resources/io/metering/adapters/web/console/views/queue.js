@@ -23,6 +23,16 @@ export function selectBox(boxes, key) {
   return box;
 }
 
+/** Enables `buttons` (the actions on the selection) only while a row is selected. */
+export function enableWithSelection(boxes, buttons) {
+  const update = () => {
+    const any = [...boxes.values()].some((box) => box.checked);
+    buttons.forEach((button) => { button.disabled = !any; });
+  };
+  boxes.forEach((box) => box.addEventListener('change', update));
+  update();
+}
+
 /** Where typing goes: the queue's keys stay out of form fields (a row's checkbox still takes x). */
 const typing = (target) => ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable;
 
