@@ -23,10 +23,14 @@ import org.jdbi.v3.core.statement.Query;
  * their form and order. A read shows only rows of transactions below the snapshot's xmin, so every
  * transaction that could still add an event below the returned positions has ended (docs/events.md
  * "Ordering"); a page may end inside a row and the next read resumes at the following index.
- * Positions travel as text because JDBC has no unsigned 64-bit type for {@code xid8}.
+ * Positions travel as text because JDBC has no unsigned 64-bit type for {@code xid8}. A position's
+ * tx_id is the transaction id plus the store's epoch offset (V11, {@code change_event_position}),
+ * which a restore into another cluster raises so new events land above the restored ones.
  */
 public final class JdbiChangeEventStore implements ChangeEventStore {
-    private static final String VISIBLE = " AND c.tx_id < pg_snapshot_xmin(pg_current_snapshot())";
+    // positions are transaction ids plus the epoch's offset (V11), so the horizon is shifted alike; a
+    // scalar subquery, so the server computes it once per statement
+    private static final String VISIBLE = " AND c.tx_id < (SELECT change_event_position(pg_snapshot_xmin(pg_current_snapshot())))";
 
     private final JdbiTransactions db;
 
@@ -93,10 +97,10 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
                 .orElse(EventPosition.START));
     }
 
-    /** {@inheritDoc} The snapshot's xmax is the first transaction id not yet assigned. */
+    /** {@inheritDoc} The snapshot's xmax (plus the epoch's offset) is the first position not yet assigned. */
     @Override
     public boolean isAheadOfFeed(EventPosition position) {
-        return db.read(h -> h.createQuery("SELECT CAST(:tx AS xid8) >= pg_snapshot_xmax(pg_current_snapshot())")
+        return db.read(h -> h.createQuery("SELECT CAST(:tx AS xid8) >= change_event_position(pg_snapshot_xmax(pg_current_snapshot()))")
                 .bind("tx", Long.toUnsignedString(position.txId()))
                 .mapTo(Boolean.class).one());
     }
