@@ -38,11 +38,16 @@ class BackupRestoreTest {
         Path file = dir.resolve("store.backup");
         Map<String, String> before;
         String readings;
+        String lastCursor;
+        Map<String, String> restoredDigest;
         Fixture f;
         try (InProcessService a = InProcessService.start(dir.resolve("a"), Map.of())) {
             f = Fixture.seed(a.http(), "backup-org");
             readings = a.http().get("/v1/metering/reading/" + f.meter() + "/" + f.counter() + "?size=-1&start_date=2024-01-01", f.adminToken())
                     .body();
+            Http.Reply feed = a.http().get("/v1/metering/events?limit=1000", f.adminToken());
+            assertThat(feed.json().get("events").size()).as("the seed's events").isGreaterThan(5);
+            lastCursor = feed.json().get("next").asText();
             try (OutputStream out = Files.newOutputStream(file)) {
                 Map<String, Long> rows = new StoreBackup(a.dataSource()).backup(out, "test", Clock.systemUTC());
                 assertThat(rows).containsEntry("reading", 5L).containsEntry("changeset", 1L).containsEntry("meter", 4L);
@@ -58,11 +63,24 @@ class BackupRestoreTest {
             assertThat(b.http().get("/v1/metering/reading/" + f.meter() + "/" + f.counter() + "?size=-1&start_date=2024-01-01", f.adminToken())
                     .body()).isEqualTo(readings);
 
+            // another cluster, whose transaction ids may lie below the restored positions: a consumer holding the
+            // last cursor of the old store still gets the new store's events (docs/events.md "Backup and restore")
+            // (the old feed may have held back its newest events a moment: they are restored, so read up to them first)
+            String restoredCursor = b.http().get("/v1/metering/events?limit=1000&after=" + lastCursor, f.adminToken()).json().get("next")
+                    .asText();
+            assertThat(b.http().post("/v1/metering/reading", f.adminToken(), "{\"meter_id\":\"" + f.meter() + "\",\"counter_id\":\""
+                    + f.counter() + "\",\"value\":1006,\"source\":\"ERP\",\"timestamp\":\"2024-05-06T00:00:00Z\"}").status()).isEqualTo(200);
+            var after = b.http().get("/v1/metering/events?wait=10&after=" + restoredCursor, f.adminToken()).json().get("events");
+            assertThat(after).hasSize(1);
+            assertThat(after.get(0).get("type").asText()).isEqualTo("io.metering.reading.created");
+            assertThat(after.get(0).get("data").get("value").decimalValue()).isEqualByComparingTo("1006");
+            restoredDigest = digest(b);
+
             try (InputStream again = Files.newInputStream(file)) {
                 assertThatThrownBy(() -> new StoreBackup(b.dataSource()).restore(again)).isInstanceOf(BackupException.class)
                         .hasMessageContaining("already holds data");
             }
-            assertThat(digest(b)).as("a refused restore changes nothing").isEqualTo(before);
+            assertThat(digest(b)).as("a refused restore changes nothing").isEqualTo(restoredDigest);
         }
     }
 
@@ -148,10 +166,14 @@ class BackupRestoreTest {
         return output;
     }
 
-    /** Every row of every table but Flyway's history, whose installation times differ by store. */
+    /**
+     * Every row of every table but Flyway's history, whose installation times differ by store, and the
+     * change events' epoch, which a restore sets for its own cluster (docs/events.md "Backup and restore").
+     */
     private static Map<String, String> digest(InProcessService service) {
         Map<String, String> digest = new TreeMap<>(DatabaseDigest.of(service.embeddedDatabase()));
         digest.remove("flyway_schema_history");
+        digest.remove("change_event_epoch");
         return digest;
     }
 }

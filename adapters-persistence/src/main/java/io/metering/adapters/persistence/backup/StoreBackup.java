@@ -31,7 +31,8 @@ import org.postgresql.copy.CopyManager;
  * with its rows in PostgreSQL's COPY text format, in restore order. The backup reads every table in
  * one REPEATABLE READ transaction, so it is a consistent snapshot even while the service writes.
  * The restore writes every table in one transaction into a store whose tables are empty: it stores
- * all or nothing, and never mixes a backup with other data.
+ * all or nothing, and never mixes a backup with other data; it lifts the change events' positions
+ * above the restored ones ({@link EventPositionEpoch}), so consumers' cursors stay valid.
  */
 public final class StoreBackup {
     /** The manifest's entry name. */
@@ -160,6 +161,7 @@ public final class StoreBackup {
                     rows.put(table.name(), copy.copyIn("COPY " + StoreTables.quote(table.name()) + " (" + columnList(table)
                             + ") FROM STDIN", new KeepOpenInput(zip)));
                 }
+                EventPositionEpoch.lift(c);
                 c.commit();
             } catch (SQLException | IOException | RuntimeException e) {
                 c.rollback();

@@ -23,10 +23,14 @@ import org.jdbi.v3.core.statement.Query;
  * their form and order. A read shows only rows of transactions below the snapshot's xmin, so every
  * transaction that could still add an event below the returned positions has ended (docs/events.md
  * "Ordering"); a page may end inside a row and the next read resumes at the following index.
- * Positions travel as text because JDBC has no unsigned 64-bit type for {@code xid8}.
+ * Positions travel as text because JDBC has no unsigned 64-bit type for {@code xid8}. A position's
+ * tx_id is the transaction id plus the store's epoch offset (V11, {@code change_event_position}),
+ * which a restore into another cluster raises so new events land above the restored ones.
  */
 public final class JdbiChangeEventStore implements ChangeEventStore {
-    private static final String VISIBLE = " AND c.tx_id < pg_snapshot_xmin(pg_current_snapshot())";
+    // positions are transaction ids plus the epoch's offset (V11), so the horizon is shifted alike; a
+    // scalar subquery, so the server computes it once per statement
+    private static final String VISIBLE = " AND c.tx_id < (SELECT change_event_position(pg_snapshot_xmin(pg_current_snapshot())))";
 
     private final JdbiTransactions db;
 
@@ -41,19 +45,23 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
             return;
         }
         List<OutboxRows.Row> rows = OutboxRows.of(events);
-        // one statement for every row of the call (nearly always one): WITH ORDINALITY keeps their order in seq
-        db.write(h -> h.createUpdate("INSERT INTO change_event (org_id, made_at, actor, types, event_count, events)"
-                        + " SELECT u.org, CAST(u.at AS timestamptz), u.actor, string_to_array(u.types, ','), u.n_events, u.events"
-                        + " FROM unnest(CAST(:orgs AS text[]), CAST(:ats AS text[]), CAST(:actors AS text[]), CAST(:types AS text[]),"
-                        + " CAST(:counts AS int[]), CAST(:events AS text[])) WITH ORDINALITY"
-                        + " AS u(org, at, actor, types, n_events, events, n) ORDER BY u.n")
-                .bindArray("orgs", String.class, rows.stream().map(r -> r.org().value()).toList())
-                .bindArray("ats", String.class, rows.stream().map(r -> SqlInstants.stored(r.time())).toList())
-                .bindArray("actors", String.class, rows.stream().map(OutboxRows.Row::actor).toList())
-                .bindArray("types", String.class, rows.stream().map(r -> String.join(",", r.types())).toList())
-                .bindArray("counts", Integer.class, rows.stream().map(OutboxRows.Row::count).toList())
-                .bindArray("events", String.class, rows.stream().map(OutboxRows.Row::json).toList())
-                .execute());
+        // a statement per row (nearly always one), in order so their seq rises with it; every value a
+        // scalar bind: the events as one text parameter, which the driver sends as it is (bound as a
+        // text[] element it was escaped character by character, the largest share of the JVM's event cost)
+        db.write(h -> {
+            for (OutboxRows.Row r : rows) {
+                h.createUpdate("INSERT INTO change_event (org_id, made_at, actor, types, event_count, events)"
+                                + " VALUES (:org, CAST(:at AS timestamptz), :actor, string_to_array(:types, ','), :count, :events)")
+                        .bind("org", r.org().value())
+                        .bind("at", SqlInstants.stored(r.time()))
+                        .bind("actor", r.actor())
+                        .bind("types", String.join(",", r.types()))
+                        .bind("count", r.count())
+                        .bind("events", r.json())
+                        .execute();
+            }
+            return null;
+        });
     }
 
     @Override
@@ -93,10 +101,10 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
                 .orElse(EventPosition.START));
     }
 
-    /** {@inheritDoc} The snapshot's xmax is the first transaction id not yet assigned. */
+    /** {@inheritDoc} The snapshot's xmax (plus the epoch's offset) is the first position not yet assigned. */
     @Override
     public boolean isAheadOfFeed(EventPosition position) {
-        return db.read(h -> h.createQuery("SELECT CAST(:tx AS xid8) >= pg_snapshot_xmax(pg_current_snapshot())")
+        return db.read(h -> h.createQuery("SELECT CAST(:tx AS xid8) >= change_event_position(pg_snapshot_xmax(pg_current_snapshot()))")
                 .bind("tx", Long.toUnsignedString(position.txId()))
                 .mapTo(Boolean.class).one());
     }
