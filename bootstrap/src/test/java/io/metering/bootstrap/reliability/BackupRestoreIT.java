@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the running service, through its embedded server) and the {@code restore} command do the same
  * round trip from the command line.
  */
-class BackupRestoreTest {
+class BackupRestoreIT {
     @TempDir
     Path dir;
 

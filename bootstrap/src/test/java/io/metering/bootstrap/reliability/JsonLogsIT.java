@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * start to stop; the request lines carry the correlation id, the route template, the organization,
  * the caller kind and the trace id of an incoming {@code traceparent}; no line holds a token.
  */
-class JsonLogsTest {
+class JsonLogsIT {
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 
     @TempDir

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code PORTAL_TOKEN=$(... token --kind portal ...)} keeps working, and the customer portal's
  * sign-in link on stderr. Runs the command line as its own process, since it reads the environment.
  */
-class TokenCommandPortalLinkTest {
+class TokenCommandPortalLinkIT {
     private static final String SECRET = "token-command-test-secret-of-at-least-32-bytes";
 
     @TempDir
