@@ -19,12 +19,9 @@ import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.port.in.UseCases;
 import io.metering.bootstrap.config.EventsConfiguration;
 import io.metering.bootstrap.db.EmbeddedDatabase;
+import io.metering.testing.FreePorts;
+import io.metering.testing.Http;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,12 +52,12 @@ class IngestRoundTripsTest {
     private static PostgresPersistence persistence;
     private static CountingDataSource counting;
     private static Javalin app;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Http http;
     private static String token;
 
     @BeforeAll
     static void start() throws IOException {
-        database = EmbeddedDatabase.start(dataDir, freePort());
+        database = EmbeddedDatabase.start(dataDir, FreePorts.free());
         HikariConfig config = new HikariConfig();
         try (HikariDataSource service = DataSources.pooled(database.jdbcUrl(), database.user(), database.password(), 4)) {
             service.copyStateTo(config); // the service's settings: READ COMMITTED, generic plans
@@ -74,6 +71,7 @@ class IngestRoundTripsTest {
         JwtSettings jwt = JwtSettings.of(SECRET, null, null);
         app = HttpApi.create(new HttpSettings(zone, HttpSettings.DEFAULT_MAX_REQUEST_BYTES), new JwtAuthenticator(jwt, clock),
                 useCases, persistence::isHealthy).start(0);
+        http = new Http("http://127.0.0.1:" + app.port());
         token = new TokenMinter(jwt, clock).mint(TokenClaims.admin("round-trips", "test"), Duration.ofHours(1));
     }
 
@@ -128,16 +126,8 @@ class IngestRoundTripsTest {
     }
 
     private static JsonNode post(String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("POST %s: %s", path, r.body()).isBetween(200, 299);
+        Http.Reply r = http.post(path, token, body);
+        assertThat(r.status()).as("POST %s: %s", path, r.body()).isBetween(200, 299);
         return JSON.readTree(r.body());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

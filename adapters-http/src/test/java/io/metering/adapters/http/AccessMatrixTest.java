@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metering.adapters.http.MatrixPrincipal.Role;
-import io.metering.adapters.http.TestApp.Response;
+import io.metering.testing.Http.Reply;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -103,7 +103,7 @@ class AccessMatrixTest {
         Map<String, String> headers = principal.headers(tokens, f);
         String path = MatrixRow.fill(row.path(), f.values);
         String body = MatrixRow.fill(row.body(), f.values);
-        Response r = send(t, row.method(), path, headers, body);
+        Reply r = send(t, row.method(), path, headers, body);
         if (!row.method().equals("GET") && r.status() < 300) {
             // a write went through: the next cell gets fresh data. Refused writes change nothing
             // (all or nothing), so cells whose request was refused share one fixture.
@@ -138,7 +138,7 @@ class AccessMatrixTest {
         };
     }
 
-    private static void assertErrorBody(Response r, int status, String cell) {
+    private static void assertErrorBody(Reply r, int status, String cell) {
         JsonNode json = r.json();
         assertThat(json.path("message").isTextual()).as("message of " + cell).isTrue();
         String reason = switch (status) {
@@ -171,7 +171,7 @@ class AccessMatrixTest {
         return data;
     }
 
-    private static void assertNoLeak(Response r, Set<String> forbidden, String request, String cell) {
+    private static void assertNoLeak(Reply r, Set<String> forbidden, String request, String cell) {
         for (String value : forbidden) {
             if (!request.contains(value)) {
                 assertThat(r.body()).as("leak of '" + value + "' in " + cell).doesNotContain(value);
@@ -184,12 +184,12 @@ class AccessMatrixTest {
      * with the ids masked, the same body.
      */
     private static void assertSameAsUnknownIds(TestApp t, MatrixRow row, MatrixFixture f, Map<String, String> headers,
-            Response answer, String cell) {
+            Reply answer, String cell) {
         Map<String, String> unknown = new LinkedHashMap<>(f.values);
         for (String name : MatrixFixture.orgAIds()) {
             unknown.put(name, name.equals("CONTRACT") ? "contract-" + UUID.randomUUID() : UUID.randomUUID().toString());
         }
-        Response twin = send(t, row.method(), MatrixRow.fill(row.path(), unknown), headers, MatrixRow.fill(row.body(), unknown));
+        Reply twin = send(t, row.method(), MatrixRow.fill(row.path(), unknown), headers, MatrixRow.fill(row.body(), unknown));
 
         assertThat(twin.status()).as("unknown ids, " + cell).isEqualTo(answer.status());
         assertThat(masked(twin.body(), unknown)).as("unknown ids, " + cell).isEqualTo(masked(answer.body(), f.values));
@@ -203,7 +203,7 @@ class AccessMatrixTest {
         return out;
     }
 
-    private static Response send(TestApp t, String method, String path, Map<String, String> headers, String body) {
+    private static Reply send(TestApp t, String method, String path, Map<String, String> headers, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(t.url(path))).timeout(Duration.ofSeconds(20));
         headers.forEach(b::header);
         if (body != null) {

@@ -3,11 +3,11 @@ package io.metering.adapters.http;
 import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.adapters.http.auth.JwtSettings;
 import io.metering.adapters.http.auth.TokenClaims;
 import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -33,7 +33,7 @@ class AccessTest {
     @Test
     void noTokenAnswers401WithChallenge() {
         for (String path : PROTECTED) {
-            Response r = t.get(path, null);
+            Reply r = t.get(path, null);
             assertReason(r, 401, "unauthorized");
             assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer");
         }
@@ -57,7 +57,7 @@ class AccessTest {
         } finally {
             t.clock.set(TestApp.START);
         }
-        Response basic = t.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(t.url("/v1/metering/meter")))
+        Reply basic = t.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(t.url("/v1/metering/meter")))
                 .header("Authorization", "Basic dXNlcjpwYXNz").GET().build());
         assertReason(basic, 401, "unauthorized");
     }

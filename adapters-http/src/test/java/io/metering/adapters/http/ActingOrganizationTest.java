@@ -3,12 +3,12 @@ package io.metering.adapters.http;
 import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.adapters.http.auth.TokenClaims;
 import io.metering.adapters.http.web.Guard;
 import io.metering.application.access.Caller;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.tenant.OrganizationId;
+import io.metering.testing.Http.Reply;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -35,7 +35,7 @@ class ActingOrganizationTest {
                 Map.of("sector", "gas", "meter_number", "OTHER-ORG-METER"));
     }
 
-    private static Response get(String path, String token, String org) {
+    private static Reply get(String path, String token, String org) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(t.url(path))).header("Authorization", "Bearer " + token);
         if (org != null) {
             b.header(Guard.ORG_HEADER, org);
@@ -61,7 +61,7 @@ class ActingOrganizationTest {
         assertReason(get(path, adminActingFor("org-3"), TestApp.OTHER_ORG), 403, "forbidden_option");
         assertReason(get("/v1/metering/meter", t.portalToken("contact-1"), TestApp.OTHER_ORG), 403, "forbidden_option");
 
-        Response delegated = get(path, adminActingFor(TestApp.OTHER_ORG), TestApp.OTHER_ORG);
+        Reply delegated = get(path, adminActingFor(TestApp.OTHER_ORG), TestApp.OTHER_ORG);
         assertThat(delegated.status()).as(delegated.toString()).isEqualTo(200);
         assertThat(delegated.body()).contains("OTHER-ORG-METER");
         assertThat(get(path, adminActingFor("*"), TestApp.OTHER_ORG).status()).isEqualTo(200);

@@ -4,7 +4,7 @@ import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.adapters.http.TestApp.Response;
+import io.metering.testing.Http.Reply;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,7 +15,7 @@ class AdminRoutesTest {
     static final TestApp t = new TestApp();
 
     private static String createMeter(String body) {
-        Response r = t.post("/v1/metering/admin/meters", t.adminToken(), body);
+        Reply r = t.post("/v1/metering/admin/meters", t.adminToken(), body);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json().get("data").get("_id").asText();
     }
@@ -23,7 +23,7 @@ class AdminRoutesTest {
     @Test
     void createsGetsUpdatesAndDeletesAMeter() {
         String id = UUID.randomUUID().toString();
-        Response created = t.post("/v1/metering/admin/meters", t.adminToken(),
+        Reply created = t.post("/v1/metering/admin/meters", t.adminToken(),
                 "{\"_id\":\"" + id + "\",\"meter_number\":\"M-1\",\"sector\":\"gas\",\"contract_periods\":[{\"start_date\":\"2024-01-01\"}],"
                         + "\"reading_governance\":{\"edit_mode\":\"external\",\"match_strategy\":\"fuzzy\","
                         + "\"fuzzy_config\":{\"percentage_threshold\":0.05},\"timestamp_tolerance\":{\"type\":\"same-day\",\"timezone\":\"Europe/Berlin\"}}}");
@@ -41,11 +41,11 @@ class AdminRoutesTest {
 
         assertThat(t.get("/v1/metering/admin/meters/" + id, t.adminToken()).json().get("data").get("meter_number").asText())
                 .isEqualTo("M-1");
-        Response patched = t.patch("/v1/metering/admin/meters/" + id, t.adminToken(), "{\"meter_number\":null,\"manufacturer\":\"ACME\"}");
+        Reply patched = t.patch("/v1/metering/admin/meters/" + id, t.adminToken(), "{\"meter_number\":null,\"manufacturer\":\"ACME\"}");
         assertThat(patched.json().get("data").has("meter_number")).isFalse();
         assertThat(patched.json().get("data").get("manufacturer").asText()).isEqualTo("ACME");
 
-        Response deleted = t.delete("/v1/metering/admin/meters/" + id, t.adminToken());
+        Reply deleted = t.delete("/v1/metering/admin/meters/" + id, t.adminToken());
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(deleted.body()).isEmpty();
         assertReason(t.get("/v1/metering/admin/meters/" + id, t.adminToken()), 404, "not_found");
@@ -89,7 +89,7 @@ class AdminRoutesTest {
     void managesCountersOfAMeter() {
         String meterId = createMeter("{\"meter_number\":\"C-1\"}");
 
-        Response created = t.post("/v1/metering/admin/meters/" + meterId + "/counters", t.adminToken(),
+        Reply created = t.post("/v1/metering/admin/meters/" + meterId + "/counters", t.adminToken(),
                 "{\"obis_number\":\"1-0:1.8.1\",\"tariff_type\":\"ht\",\"conversion_factor\":10.50,\"vendor_code\":\"X1\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String counterId = created.json().get("data").get("_id").asText();
@@ -97,7 +97,7 @@ class AdminRoutesTest {
         assertThat(created.body()).contains("\"conversion_factor\":10.5,").contains("\"vendor_code\":\"X1\"");
 
         assertThat(t.get("/v1/metering/admin/meters/" + meterId + "/counters", t.adminToken()).json().get("data")).hasSize(1);
-        Response patched = t.patch("/v1/metering/admin/counters/" + counterId, t.adminToken(), "{\"direction\":\"feed-in\"}");
+        Reply patched = t.patch("/v1/metering/admin/counters/" + counterId, t.adminToken(), "{\"direction\":\"feed-in\"}");
         assertThat(patched.json().get("data").get("direction").asText()).isEqualTo("feed-in");
         assertThat(t.get("/v1/metering/admin/counters/" + counterId, t.adminToken()).json().get("data").get("tariff_type").asText())
                 .isEqualTo("ht");
@@ -114,13 +114,13 @@ class AdminRoutesTest {
         String meterId = createMeter("{\"meter_number\":\"D-2\",\"sector\":\"power\"}");
         String counterId = t.post("/v1/metering/admin/meters/" + meterId + "/counters", t.adminToken(),
                 "{\"obis_number\":\"1-0:1.8.0\",\"direction\":\"feed-out\",\"unit\":\"kWh\"}").json().get("data").get("_id").asText();
-        Response written = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + meterId + "\",\"counter_id\":\""
+        Reply written = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + meterId + "\",\"counter_id\":\""
                 + counterId + "\",\"value\":1140,\"source\":\"360\",\"timestamp\":\"2024-06-01T08:00:00Z\"}");
         assertThat(written.status()).as(written.toString()).isEqualTo(200);
         String closeBefore = "{\"status\":\"decommissioned\",\"decommissioned_at\":\"2024-05-31T00:00:00Z\"}";
 
         for (String path : new String[] {"/v1/metering/admin/meters/" + meterId, "/v1/metering/meter/" + meterId}) {
-            Response refused = t.patch(path, t.adminToken(), closeBefore);
+            Reply refused = t.patch(path, t.adminToken(), closeBefore);
             assertReason(refused, 409, "readings_after_decommissioning");
             assertThat(refused.json().get("message").asText()).as(path).contains("2024-06-01T08:00:00Z");
         }
@@ -139,7 +139,7 @@ class AdminRoutesTest {
         // no readings yet: any change is allowed
         assertThat(t.patch(counter, t.adminToken(), "{\"unit\":\"Wh\"}").status()).isEqualTo(200);
         assertThat(t.patch(counter, t.adminToken(), "{\"unit\":\"kWh\"}").status()).isEqualTo(200);
-        Response written = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + meterId + "\",\"counter_id\":\""
+        Reply written = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + meterId + "\",\"counter_id\":\""
                 + counterId + "\",\"value\":1140,\"source\":\"360\",\"timestamp\":\"2024-06-01T08:00:00Z\"}");
         assertThat(written.status()).as(written.toString()).isEqualTo(200);
 
@@ -151,10 +151,10 @@ class AdminRoutesTest {
         assertThat(unchanged.get("direction").asText()).isEqualTo("feed-out");
         assertThat(unchanged.get("unit").asText()).isEqualTo("kWh");
         // changes that keep the readings' meaning still pass: same direction, a title, the OBIS tariff register
-        Response same = t.patch(counter, t.adminToken(), "{\"direction\":\"feed-out\",\"_title\":\"main\",\"obis_number\":\"1-0:1.8.1\"}");
+        Reply same = t.patch(counter, t.adminToken(), "{\"direction\":\"feed-out\",\"_title\":\"main\",\"obis_number\":\"1-0:1.8.1\"}");
         assertThat(same.status()).as(same.toString()).isEqualTo(200);
         // and the series is still readable and writable under the old key
-        Response next = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + meterId + "\",\"counter_id\":\""
+        Reply next = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + meterId + "\",\"counter_id\":\""
                 + counterId + "\",\"direction\":\"feed-out\",\"value\":1150,\"source\":\"360\",\"timestamp\":\"2024-06-02T08:00:00Z\"}");
         assertThat(next.status()).as(next.toString()).isEqualTo(200);
     }
@@ -163,7 +163,7 @@ class AdminRoutesTest {
     void bodylessOperationsIgnoreTheContentType() {
         String meterId = createMeter("{\"meter_number\":\"F-1\"}");
 
-        Response r = t.send("DELETE", "/v1/metering/admin/meters/" + meterId, t.adminToken(), "application/x-www-form-urlencoded", null);
+        Reply r = t.send("DELETE", "/v1/metering/admin/meters/" + meterId, t.adminToken(), "application/x-www-form-urlencoded", null);
 
         assertThat(r.status()).isEqualTo(204);
     }

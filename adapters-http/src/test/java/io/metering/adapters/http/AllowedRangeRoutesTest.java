@@ -5,9 +5,9 @@ import static io.metering.adapters.http.TestApp.js;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +37,7 @@ class AllowedRangeRoutesTest {
     }
 
     private JsonNode range(String query) {
-        Response r = t.get("/v1/metering/allowed/reading/" + meter.id() + query, t.adminToken());
+        Reply r = t.get("/v1/metering/allowed/reading/" + meter.id() + query, t.adminToken());
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("data")).hasSize(1);
         return r.json().get("data").get(0);
@@ -75,7 +75,7 @@ class AllowedRangeRoutesTest {
     void oneRangePerCounter() {
         t.counter(meter, Map.of("obis_number", "1-0:2.8.0", "direction", "feed-in"));
 
-        Response r = t.get("/v1/metering/allowed/reading/" + meter.id(), t.adminToken());
+        Reply r = t.get("/v1/metering/allowed/reading/" + meter.id(), t.adminToken());
 
         assertThat(r.json().get("data")).hasSize(2);
         assertThat(r.json().get("data").findValuesAsText("direction")).containsExactlyInAnyOrder("feed-out", "feed-in");

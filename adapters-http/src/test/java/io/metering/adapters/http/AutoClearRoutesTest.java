@@ -3,9 +3,9 @@ package io.metering.adapters.http;
 import static io.metering.adapters.http.TestApp.js;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,13 +30,13 @@ class AutoClearRoutesTest {
 
         /** The portal user's reading, held as a pending changeset. */
         void propose(String value, String timestamp) {
-            Response r = t.post("/v1/metering/reading", t.portalToken(CONTACT), reading(value, timestamp, "ECP"));
+            Reply r = t.post("/v1/metering/reading", t.portalToken(CONTACT), reading(value, timestamp, "ECP"));
             assertThat(r.json().get("pending_changesets")).as(r.toString()).hasSize(1);
         }
 
         /** The system of record's reading (source ERP): stored, whether or not it confirms a changeset. */
         void erpWrites(String value, String timestamp) {
-            Response r = t.post("/v1/metering/reading", t.adminToken(), reading(value, timestamp, "ERP"));
+            Reply r = t.post("/v1/metering/reading", t.adminToken(), reading(value, timestamp, "ERP"));
             assertThat(r.status()).as(r.toString()).isEqualTo(200);
             assertThat(r.json().has("pending_changesets")).isFalse();
         }
@@ -76,11 +76,11 @@ class AutoClearRoutesTest {
         Governed g = governed(Map.of("edit_mode", "approval"));
         g.propose("150", "2024-02-01T10:00:00Z");
 
-        Response plain = t.post("/v1/metering/reading", t.adminToken(), g.reading("150", "2024-02-01T10:00:00Z", "360"));
+        Reply plain = t.post("/v1/metering/reading", t.adminToken(), g.reading("150", "2024-02-01T10:00:00Z", "360"));
         assertThat(plain.json().get("pending_changesets")).as("itself intercepted").hasSize(1);
         assertThat(g.pending()).isEqualTo(2);
 
-        Response direct = t.post("/v1/metering/readings?direct=true", t.adminToken(),
+        Reply direct = t.post("/v1/metering/readings?direct=true", t.adminToken(),
                 "{\"readings\":[" + g.reading("150", "2024-02-01T10:00:00Z", "360") + "]}");
         assertThat(direct.status()).as(direct.toString()).isEqualTo(200);
         assertThat(g.pending()).as("both matching proposals are confirmed").isZero();

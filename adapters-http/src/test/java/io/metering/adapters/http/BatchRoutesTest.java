@@ -5,9 +5,9 @@ import static io.metering.adapters.http.TestApp.js;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ class BatchRoutesTest {
         return "{" + (identifiers == null ? "" : "\"identifiers\":" + js(identifiers) + ",") + "\"readings\":[" + String.join(",", items) + "]}";
     }
 
-    private Response write(String body) {
+    private Reply write(String body) {
         return t.post(BATCH, t.adminToken(), body);
     }
 
@@ -62,8 +62,8 @@ class BatchRoutesTest {
 
     @Test
     void createUpsertsByTheDefaultIdentity() {
-        Response first = write(batch(null, item("create", "100", "2024-06-01T00:00:00Z", "")));
-        Response again = write(batch(null, item("create", "101.5", "2024-06-01T00:00:00Z", ""), item("create", "110", "2024-06-02T00:00:00Z", "")));
+        Reply first = write(batch(null, item("create", "100", "2024-06-01T00:00:00Z", "")));
+        Reply again = write(batch(null, item("create", "101.5", "2024-06-01T00:00:00Z", ""), item("create", "110", "2024-06-02T00:00:00Z", "")));
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
@@ -85,7 +85,7 @@ class BatchRoutesTest {
         write(batch(null, item("create", "100", "2024-06-01T00:00:00Z", "'external_id':'e1','remark':'first'"),
                 item("create", "110", "2024-06-02T00:00:00Z", "'external_id':'e2'")));
 
-        Response r = write(batch(null, item("update", "111", "2024-06-02T00:00:00Z", "'external_id':'e2'"),
+        Reply r = write(batch(null, item("update", "111", "2024-06-02T00:00:00Z", "'external_id':'e2'"),
                 js("{'operation':'delete','meter_id':'" + meter.id() + "','counter_id':'" + counter.id() + "','direction':'feed-out','timestamp':'2024-06-01T00:00:00Z'}")));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -103,7 +103,7 @@ class BatchRoutesTest {
         write(batch(null, item("create", "16950", "2024-06-01T00:00:00Z",
                 "'external_id':'e1','metadata':{'a':'1','b':'2'},'remark':'first','note':'n','read_by':'Jane','reason':'regular'")));
 
-        Response r = write(batch("['metadata.a']", js("{'operation':'update','meter_id':'" + meter.id() + "','value':16951,"
+        Reply r = write(batch("['metadata.a']", js("{'operation':'update','meter_id':'" + meter.id() + "','value':16951,"
                 + "'source':'ERP','metadata':{'a':'1'}}")));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -120,7 +120,7 @@ class BatchRoutesTest {
         assertThat(stored.get("metadata").size()).isEqualTo(1);
 
         // an explicit null clears a nullable field; a create matching the stored reading keeps what it leaves out
-        Response cleared = write(batch(null, item("create", "16952", "2024-06-01T00:00:00Z", "'remark':null")));
+        Reply cleared = write(batch(null, item("create", "16952", "2024-06-01T00:00:00Z", "'remark':null")));
         assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
         JsonNode after = cleared.json().get("data").get(0);
         assertThat(after.has("remark")).as(cleared.toString()).isFalse();
@@ -131,8 +131,8 @@ class BatchRoutesTest {
 
     @Test
     void updateAndDeleteOfNothingAreNotFound() {
-        Response update = write(batch(null, item("update", "1", "2024-06-01T00:00:00Z", "")));
-        Response delete = write(batch("['external_id']", js("{'operation':'delete','external_id':'nope'}")));
+        Reply update = write(batch(null, item("update", "1", "2024-06-01T00:00:00Z", "")));
+        Reply delete = write(batch("['external_id']", js("{'operation':'delete','external_id':'nope'}")));
 
         assertReason(update, 404, "not_found");
         assertThat(update.json().get("message").asText()).startsWith("readings[0]");
@@ -143,11 +143,11 @@ class BatchRoutesTest {
     void identifiersByExternalIdFindAndMoveTheStoredReading() {
         write(batch("['external_id']", item("create", "100", "2024-06-01T00:00:00Z", "'external_id':'erp-1'")));
 
-        Response moved = write(batch("['external_id']", item("create", "105", "2024-06-02T00:00:00Z", "'external_id':'erp-1'")));
+        Reply moved = write(batch("['external_id']", item("create", "105", "2024-06-02T00:00:00Z", "'external_id':'erp-1'")));
 
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         assertThat(series(counter)).containsExactly("2024-06-02=105/erp-1");
-        Response deleted = write(batch("['external_id']", js("{'operation':'delete','external_id':'erp-1'}")));
+        Reply deleted = write(batch("['external_id']", js("{'operation':'delete','external_id':'erp-1'}")));
         assertThat(deleted.json().get("data").get(0).get("value").asInt()).isEqualTo(105);
         assertThat(series(counter)).isEmpty();
     }
@@ -159,7 +159,7 @@ class BatchRoutesTest {
         write(batch("['metadata.registration_id','metadata.business_unit']", item("create", "100", "2024-06-01T00:00:00Z", meta1),
                 item("create", "200", "2024-06-02T00:00:00Z", meta2)));
 
-        Response r = write(batch("['metadata.registration_id','metadata.business_unit']",
+        Reply r = write(batch("['metadata.registration_id','metadata.business_unit']",
                 item("update", "150", "2024-06-01T12:00:00Z", meta1)));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -185,7 +185,7 @@ class BatchRoutesTest {
         write(batch(null, item("create", "100", "2024-06-01T00:00:00Z", "'external_id':'dup'"),
                 item("create", "110", "2024-06-02T00:00:00Z", "'external_id':'dup'")));
 
-        Response r = write(batch("['external_id']", item("update", "120", "2024-06-03T00:00:00Z", "'external_id':'dup'")));
+        Reply r = write(batch("['external_id']", item("update", "120", "2024-06-03T00:00:00Z", "'external_id':'dup'")));
 
         assertReason(r, 400, "multiple_readings_found");
         assertThat(r.json().get("message").asText()).startsWith("readings[0]");
@@ -196,7 +196,7 @@ class BatchRoutesTest {
     void oneFailingItemLeavesNothingStored() {
         write(batch(null, item("create", "100", "2024-06-01T00:00:00Z", "")));
 
-        Response r = write(batch(null, item("create", "120", "2024-06-03T00:00:00Z", ""), item("delete", "0", "2024-06-01T00:00:00Z", ""),
+        Reply r = write(batch(null, item("create", "120", "2024-06-03T00:00:00Z", ""), item("delete", "0", "2024-06-01T00:00:00Z", ""),
                 item("create", "90", "2024-06-04T00:00:00Z", "")));
 
         assertReason(r, 400, "less_than_previous");
@@ -238,13 +238,13 @@ class BatchRoutesTest {
         t.govern(meter, Map.of("edit_mode", "approval"));
         String viaApp = item("create", "42", "2024-06-01T00:00:00Z", "").replace("ERP", "360");
 
-        Response r = write(batch(null, viaApp));
+        Reply r = write(batch(null, viaApp));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("data").get(0).get("value").asInt()).as("the proposal").isEqualTo(42);
         assertThat(r.json().get("pending_changesets")).hasSize(1);
         assertThat(series(counter)).isEmpty();
-        Response erp = write(batch(null, item("create", "42", "2024-06-01T00:00:00Z", "")));
+        Reply erp = write(batch(null, item("create", "42", "2024-06-01T00:00:00Z", "")));
         assertThat(erp.json().has("pending_changesets")).as("source ERP is direct").isFalse();
         assertThat(series(counter)).containsExactly("2024-06-01=42");
     }
@@ -259,7 +259,7 @@ class BatchRoutesTest {
         Counter b = t.counter(meter, Map.of("obis_number", "1-0:2.8.0", "direction", "feed-in"));
         String bItem = js("{'meter_id':'" + meter.id() + "','counter_id':'" + b.id() + "','value':5,'source':'ERP','external_id':'erp-4',"
                 + "'timestamp':'2024-06-01T00:00:00Z'}");
-        Response r = write(batch(null, item("create", "1", "2024-06-01T00:00:00Z", "'external_id':'erp-1'"),
+        Reply r = write(batch(null, item("create", "1", "2024-06-01T00:00:00Z", "'external_id':'erp-1'"),
                 item("create", "2", "2024-06-02T00:00:00Z", "'external_id':'erp-2'"),
                 item("create", "3", "2024-06-03T00:00:00Z", "'external_id':'erp-3'"),
                 item("create", "4", "2024-06-04T00:00:00Z", "'external_id':'app-1'").replace("ERP", "360"),
@@ -270,11 +270,11 @@ class BatchRoutesTest {
         return b;
     }
 
-    private Response prune(String query, String body) {
+    private Reply prune(String query, String body) {
         return t.post(PRUNE + query, t.adminToken(), body);
     }
 
-    private static JsonNode counts(Response r) {
+    private static JsonNode counts(Reply r) {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.json().get("data");
     }

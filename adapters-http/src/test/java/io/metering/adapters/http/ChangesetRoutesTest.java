@@ -5,9 +5,9 @@ import static io.metering.adapters.http.TestApp.js;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +34,7 @@ class ChangesetRoutesTest {
         meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation(CONTACT),
                 "reading_governance", Map.of("edit_mode", "approval")));
         counter = t.counter(meter, TestApp.FEED_OUT);
-        Response stored = t.post("/v1/metering/reading?direct=true", t.adminToken(), reading("100", "2024-06-02T00:00:00Z", "360"));
+        Reply stored = t.post("/v1/metering/reading?direct=true", t.adminToken(), reading("100", "2024-06-02T00:00:00Z", "360"));
         assertThat(stored.json().has("pending_changesets")).isFalse();
     }
 
@@ -44,7 +44,7 @@ class ChangesetRoutesTest {
 
     /** A portal user's reading, which the governed meter turns into a changeset; its id. */
     private String propose(String value, String timestamp) {
-        Response r = t.post("/v1/metering/reading", t.portalToken(CONTACT), reading(value, timestamp, "ECP"));
+        Reply r = t.post("/v1/metering/reading", t.portalToken(CONTACT), reading(value, timestamp, "ECP"));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.json().get("pending_changesets").get(0).get("changeset_id").asText();
     }
@@ -69,7 +69,7 @@ class ChangesetRoutesTest {
         String id = propose("150.5", "2024-06-03T00:00:00Z");
 
         assertThat(values()).containsExactly("100");
-        Response listed = t.get(changesets(), t.portalToken(CONTACT));
+        Reply listed = t.get(changesets(), t.portalToken(CONTACT));
         assertThat(listed.status()).isEqualTo(200);
         JsonNode cs = listed.json().get("changesets").get(0);
         assertThat(cs.get("changeset_id").asText()).isEqualTo(id);
@@ -107,7 +107,7 @@ class ChangesetRoutesTest {
     void patchEditsTheProposalWithoutTouchingTheSeries() {
         String id = propose("150", "2024-06-03T00:00:00Z");
 
-        Response r = t.patch(changesets() + "/" + id, t.adminToken(), js("{'proposed':{'value':149.75,'remark':'checked by phone'}}"));
+        Reply r = t.patch(changesets() + "/" + id, t.adminToken(), js("{'proposed':{'value':149.75,'remark':'checked by phone'}}"));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("changeset_id").asText()).isEqualTo(id);
@@ -143,7 +143,7 @@ class ChangesetRoutesTest {
     void applyWritesTheProposalAndRemovesTheChangeset() {
         String id = propose("150", "2024-06-03T00:00:00Z");
 
-        Response r = t.post(changesets() + "/" + id + ":apply", t.adminToken(), null);
+        Reply r = t.post(changesets() + "/" + id + ":apply", t.adminToken(), null);
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("reading").get("value").asInt()).isEqualTo(150);
@@ -159,7 +159,7 @@ class ChangesetRoutesTest {
         String id = propose("150", "2024-06-03T00:00:00Z");
         t.patch(changesets() + "/" + id, t.adminToken(), js("{'proposed':{'value':50}}"));
 
-        Response r = t.post(changesets() + "/" + id + ":apply", t.adminToken(), null);
+        Reply r = t.post(changesets() + "/" + id + ":apply", t.adminToken(), null);
 
         assertReason(r, 400, "less_than_previous");
         assertThat(values()).containsExactly("100");
@@ -182,7 +182,7 @@ class ChangesetRoutesTest {
     void dismissEchoesTheReasonAndRemovesTheChangeset() {
         String id = propose("150", "2024-06-03T00:00:00Z");
 
-        Response r = t.post(changesets() + "/" + id + ":dismiss", t.adminToken(), js("{'reason':'photo shows 105'}"));
+        Reply r = t.post(changesets() + "/" + id + ":dismiss", t.adminToken(), js("{'reason':'photo shows 105'}"));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("changeset_id").asText()).isEqualTo(id);
@@ -210,8 +210,8 @@ class ChangesetRoutesTest {
         String applied = propose("150", "2024-06-03T00:00:00Z");
         String dismissed = propose("160", "2024-06-04T00:00:00Z");
 
-        Response apply = t.send("POST", changesets() + "/" + applied + ":apply", t.adminToken(), FORM, null);
-        Response dismiss = t.send("POST", changesets() + "/" + dismissed + ":dismiss", t.adminToken(), FORM, null);
+        Reply apply = t.send("POST", changesets() + "/" + applied + ":apply", t.adminToken(), FORM, null);
+        Reply dismiss = t.send("POST", changesets() + "/" + dismissed + ":dismiss", t.adminToken(), FORM, null);
 
         assertThat(apply.status()).as(apply.toString()).isEqualTo(200);
         assertThat(dismiss.status()).as(dismiss.toString()).isEqualTo(200);
@@ -234,7 +234,7 @@ class ChangesetRoutesTest {
     void aPercentEncodedColonWorksToo() {
         String id = propose("150", "2024-06-03T00:00:00Z");
 
-        Response r = t.post(changesets() + "/" + id + "%3Aapply", t.adminToken(), null);
+        Reply r = t.post(changesets() + "/" + id + "%3Aapply", t.adminToken(), null);
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(values()).containsExactly("100", "150");
@@ -257,7 +257,7 @@ class ChangesetRoutesTest {
 
     @Test
     void governanceSettingsRoundTripInTheMeterJson() {
-        Response set = t.patch("/v1/metering/admin/meters/" + meter.id(), t.adminToken(), js("{'reading_governance':{'edit_mode':'external',"
+        Reply set = t.patch("/v1/metering/admin/meters/" + meter.id(), t.adminToken(), js("{'reading_governance':{'edit_mode':'external',"
                 + "'match_strategy':'fuzzy','fuzzy_config':{'percentage_threshold':0.02,'absolute_threshold':5},"
                 + "'timestamp_tolerance':{'type':'within-seconds','seconds':90}}}"));
 

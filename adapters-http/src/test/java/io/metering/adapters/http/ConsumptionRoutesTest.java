@@ -4,9 +4,9 @@ import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +28,7 @@ class ConsumptionRoutesTest {
         meter = t.meter(Map.of("sector", "gas", "customer", TestApp.relation(contact, "contact")));
         gas = t.counter(meter, Map.of("obis_number", "7-0:3.0.0", "unit", "m3", "conversion_factor", new BigDecimal("10.5")));
         // midnight in Berlin on January 1st, February 1st and March 1st 2024
-        Response r = t.post("/v1/metering/readings", t.adminToken(), TestApp.js("{'readings':["
+        Reply r = t.post("/v1/metering/readings", t.adminToken(), TestApp.js("{'readings':["
                 + "{'meter_id':'" + meter.id() + "','value':1000.000,'source':'ERP','timestamp':'2023-12-31T23:00:00Z'},"
                 + "{'meter_id':'" + meter.id() + "','value':1150.500,'source':'ERP','timestamp':'2024-01-31T23:00:00Z'},"
                 + "{'meter_id':'" + meter.id() + "','value':1290.250,'source':'ERP','timestamp':'2024-02-29T23:00:00Z'}]}"));
@@ -41,7 +41,7 @@ class ConsumptionRoutesTest {
 
     @Test
     void months_with_exact_numbers_interpolation_flags_and_periods_without_value() {
-        Response r = t.get(path("interval=month&start_date=2024-01-01&end_date=2024-03-31"), t.adminToken());
+        Reply r = t.get(path("interval=month&start_date=2024-01-01&end_date=2024-03-31"), t.adminToken());
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         JsonNode d = r.json().get("data");
@@ -71,13 +71,13 @@ class ConsumptionRoutesTest {
     @Test
     void a_decrease_stored_with_skip_validation_counts_as_negative_and_is_flagged_never_invents_consumption() {
         // midnight in Berlin on March 2nd, 3rd and 4th; 1100 is below 1300 and only skip_validation stores it
-        Response w = t.post("/v1/metering/readings?skip_validation=true", t.adminToken(), TestApp.js("{'readings':["
+        Reply w = t.post("/v1/metering/readings?skip_validation=true", t.adminToken(), TestApp.js("{'readings':["
                 + "{'meter_id':'" + meter.id() + "','value':1300,'source':'ERP','timestamp':'2024-03-01T23:00:00Z'},"
                 + "{'meter_id':'" + meter.id() + "','value':1100,'source':'ERP','timestamp':'2024-03-02T23:00:00Z'},"
                 + "{'meter_id':'" + meter.id() + "','value':1310,'source':'ERP','timestamp':'2024-03-03T23:00:00Z'}]}"));
         assertThat(w.status()).as(w.toString()).isEqualTo(200);
 
-        Response r = t.get(path("interval=day&start_date=2024-03-01&end_date=2024-03-03"), t.adminToken());
+        Reply r = t.get(path("interval=day&start_date=2024-03-01&end_date=2024-03-03"), t.adminToken());
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         JsonNode days = r.json().get("data").get("periods");
@@ -89,7 +89,7 @@ class ConsumptionRoutesTest {
         assertThat(days.get(2).get("decreasing").asBoolean()).isFalse();
         // the register moved 1290.25 -> 1310: the same as the relative values add up to
         assertThat(r.json().get("data").get("total").get("consumption").decimalValue()).isEqualByComparingTo("19.75");
-        Response relative = t.get("/v1/metering/reading/" + meter.id() + "/" + gas.id()
+        Reply relative = t.get("/v1/metering/reading/" + meter.id() + "/" + gas.id()
                 + "?type=relative&start_date=2024-03-02&end_date=2024-03-04&size=-1", t.adminToken());
         java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
         for (JsonNode reading : relative.json().get("results")) {
@@ -100,7 +100,7 @@ class ConsumptionRoutesTest {
 
     @Test
     void interpolated_boundaries_in_another_time_zone() {
-        Response r = t.get(path("interval=day&start_date=2024-02-01&end_date=2024-02-01&time_zone=UTC"), t.adminToken());
+        Reply r = t.get(path("interval=day&start_date=2024-02-01&end_date=2024-02-01&time_zone=UTC"), t.adminToken());
 
         JsonNode day = r.json().get("data").get("periods").get(0);
         // February: 139.75 over 29 days; 1 h of it before 2024-02-01T00:00Z, 24 h inside
@@ -113,7 +113,7 @@ class ConsumptionRoutesTest {
 
     @Test
     void a_billing_period_is_the_default_interval() {
-        Response r = t.get(path("start_date=2024-01-01T00:00:00%2B01:00&end_date=2024-03-01T00:00:00%2B01:00"), t.portalToken(contact));
+        Reply r = t.get(path("start_date=2024-01-01T00:00:00%2B01:00&end_date=2024-03-01T00:00:00%2B01:00"), t.portalToken(contact));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("data").get("interval").asText()).isEqualTo("period");
@@ -157,7 +157,7 @@ class ConsumptionRoutesTest {
         String query = path("interval=month&start_date=2023-12-01&end_date=2024-03-31");
         JsonNode json = t.get(query, t.adminToken()).json().get("data");
 
-        Response csv = t.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(t.url(query)))
+        Reply csv = t.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(t.url(query)))
                 .header("Authorization", "Bearer " + t.adminToken()).header("Accept", "text/csv, application/json;q=0.5").GET().build());
 
         assertThat(csv.status()).isEqualTo(200);

@@ -3,7 +3,7 @@ package io.metering.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.adapters.http.TestApp.Response;
+import io.metering.testing.Http.Reply;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,7 +82,7 @@ class ContractOperationsTest {
     @Test
     void everyOperationIsRoutedBehindAuthentication() {
         for (Operation op : contract) {
-            Response r = t.send(op.method(), op.concretePath(), null, op.sendsBody() ? "application/json" : null,
+            Reply r = t.send(op.method(), op.concretePath(), null, op.sendsBody() ? "application/json" : null,
                     op.sendsBody() ? "{}" : null);
 
             // unknown routes answer 404 and wrong methods 405 before any token check; 401 proves a route ran
@@ -93,7 +93,7 @@ class ContractOperationsTest {
     @Test
     void everyOperationAnswersAnAdminWithoutRoutingErrors() {
         for (Operation op : contract) {
-            Response r = t.send(op.method(), op.concretePath(), t.adminToken(), op.sendsBody() ? "application/json" : null,
+            Reply r = t.send(op.method(), op.concretePath(), t.adminToken(), op.sendsBody() ? "application/json" : null,
                     op.sendsBody() ? "{}" : null);
 
             assertThat(r.status()).as(op.id() + " " + r).isNotEqualTo(405).isLessThan(500);

@@ -4,9 +4,9 @@ import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -46,7 +46,7 @@ class CounterForecastRoutesTest {
     }
 
     private void write(String singleQuoted) {
-        Response r = t.post("/v1/metering/readings", t.adminToken(), TestApp.js(singleQuoted));
+        Reply r = t.post("/v1/metering/readings", t.adminToken(), TestApp.js(singleQuoted));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
     }
 
@@ -100,9 +100,9 @@ class CounterForecastRoutesTest {
     void a_watt_hour_slip_is_stored_implausible_and_the_next_genuine_reading_accepted() {
         tenPerDay();
 
-        Response slip = t.post("/v1/metering/reading", t.portalToken(contact),
+        Reply slip = t.post("/v1/metering/reading", t.portalToken(contact),
                 TestApp.js("{'meter_id':'" + meter.id() + "','value':1140000,'source':'ECP','timestamp':'2024-06-15T00:00:00Z'}"));
-        Response genuine = t.post("/v1/metering/reading", t.portalToken(contact),
+        Reply genuine = t.post("/v1/metering/reading", t.portalToken(contact),
                 TestApp.js("{'meter_id':'" + meter.id() + "','value':1145,'source':'ECP','timestamp':'2024-06-15T06:00:00Z'}"));
 
         assertThat(slip.json().get("data").get("status").asText()).isEqualTo("implausible");

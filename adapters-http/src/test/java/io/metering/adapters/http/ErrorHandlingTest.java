@@ -3,7 +3,7 @@ package io.metering.adapters.http;
 import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.adapters.http.TestApp.Response;
+import io.metering.testing.Http.Reply;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,7 +15,7 @@ class ErrorHandlingTest {
 
     @Test
     void unknownRouteAnswers404Json() {
-        Response r = t.get("/v1/metering/nothing-here", t.adminToken());
+        Reply r = t.get("/v1/metering/nothing-here", t.adminToken());
 
         assertReason(r, 404, "not_found");
         assertThat(r.header("Content-Type")).startsWith("application/json");
@@ -23,7 +23,7 @@ class ErrorHandlingTest {
 
     @Test
     void wrongMethodAnswers405JsonWithAllow() {
-        Response r = t.send("PUT", "/v1/metering/reading", t.adminToken(), "application/json", "{}");
+        Reply r = t.send("PUT", "/v1/metering/reading", t.adminToken(), "application/json", "{}");
 
         assertReason(r, 405, "method_not_allowed");
         assertThat(r.header("Allow")).contains("POST");
@@ -35,7 +35,7 @@ class ErrorHandlingTest {
         String longNumber = "{\"x\":" + "9".repeat(5000) + "}";
         String admin = t.adminToken();
 
-        List<Response> answers = List.of(
+        List<Reply> answers = List.of(
                 t.post("/v1/metering/admin/meters", admin, deep),
                 t.post("/v1/metering/admin/meters", admin, longNumber),
                 t.post("/v1/metering/admin/meters", admin, "{\"x\":1e-999999999}"),
@@ -49,7 +49,7 @@ class ErrorHandlingTest {
                 t.get("/v1/metering/meter/%00", admin),
                 t.get("/v1/metering/counter?meter_id=%20", admin));
 
-        for (Response r : answers) {
+        for (Reply r : answers) {
             assertThat(r.status()).as(r.toString()).isBetween(400, 499);
             assertThat(r.json().get("reason").asText()).as(r.toString()).isNotBlank();
             assertThat(r.json().get("message").asText()).as(r.toString()).isNotBlank();
@@ -63,7 +63,7 @@ class ErrorHandlingTest {
         String uuid = java.util.UUID.randomUUID().toString();
         String series = "/v1/metering/reading/" + meter + "/" + uuid;
 
-        List<Response> answers = List.of(
+        List<Reply> answers = List.of(
                 t.post("/v1/metering/readings/" + meter, admin, "{\"readings\":[{\"counter_id\":[],\"value\":{}}]}"),
                 t.post("/v1/metering/readings/" + meter, admin, "{\"readings\":\"all\"}"),
                 t.put(series + "?timestamp=2024-01-01", admin, "{\"value\":1,\"source\":\"360\",\"metadata\":[1]}"),
@@ -81,7 +81,7 @@ class ErrorHandlingTest {
                 t.patch(series + "/changesets/" + uuid, admin, "{\"proposed\":[]}"),
                 t.post(series + "/changesets/" + uuid + ":dismiss", admin, "{\"reason\":{}}"));
 
-        for (Response r : answers) {
+        for (Reply r : answers) {
             assertThat(r.status()).as(r.toString()).isBetween(400, 499);
             assertThat(r.json().get("reason").asText()).as(r.toString()).isNotBlank();
         }
@@ -100,7 +100,7 @@ class ErrorHandlingTest {
 
         t.ready.set(false);
         try {
-            Response notReady = t.get("/ready", null);
+            Reply notReady = t.get("/ready", null);
             assertReason(notReady, 503, "not_ready");
             assertThat(t.get("/health", null).status()).as("liveness does not depend on readiness").isEqualTo(200);
         } finally {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.metering.application.service.ChangeEventRetention;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,11 +32,11 @@ class EventFeedRetentionTest {
         t.post("/v1/metering/reading", t.adminToken(), TestApp.reading(meter, counter, "200", "360", "2024-06-02T00:00:00Z"));
         assertThat(retention.purge()).isPositive();
 
-        TestApp.Response expired = t.get(FEED + "?after=" + start, t.adminToken());
+        Reply expired = t.get(FEED + "?after=" + start, t.adminToken());
         assertThat(expired.status()).isEqualTo(410);
         assertThat(expired.json().get("reason").asText()).isEqualTo("cursor_expired");
         assertThat(expired.json().get("message").asText()).contains("retention");
-        TestApp.Response over = t.get(FEED, t.adminToken());
+        Reply over = t.get(FEED, t.adminToken());
         assertThat(over.status()).isEqualTo(200);
         assertThat(over.json().get("events")).as("the event younger than the retention period").hasSize(1);
         assertThat(over.json().at("/events/0/data/value").decimalValue()).isEqualByComparingTo("200");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class EventFeedRoutesTest {
 
     /** The events since the test's cursor; moves the cursor past them. */
     private List<JsonNode> newEvents() {
-        TestApp.Response r = t.get(FEED + "?after=" + cursor, t.adminToken());
+        Reply r = t.get(FEED + "?after=" + cursor, t.adminToken());
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         List<JsonNode> events = new ArrayList<>();
         r.json().get("events").forEach(events::add);
@@ -117,7 +118,7 @@ class EventFeedRoutesTest {
     @Test
     void v2BatchAndPruneRecordOneEventPerReading() {
         String item = "'meter_id':'" + meter.id() + "','counter_id':'" + counter.id() + "','source':'360'";
-        TestApp.Response batch = t.post("/v2/metering/readings", t.adminToken(), TestApp.js("{'readings':["
+        Reply batch = t.post("/v2/metering/readings", t.adminToken(), TestApp.js("{'readings':["
                 + "{'operation':'create'," + item + ",'value':1,'timestamp':'2024-06-01T00:00:00Z','external_id':'a'},"
                 + "{'operation':'create'," + item + ",'value':2,'timestamp':'2024-06-02T00:00:00Z','external_id':'b'},"
                 + "{'operation':'create'," + item + ",'value':3,'timestamp':'2024-06-03T00:00:00Z','external_id':'c'}]}"));
@@ -125,14 +126,14 @@ class EventFeedRoutesTest {
         assertThat(types(newEvents())).containsExactly("io.metering.reading.created", "io.metering.reading.created",
                 "io.metering.reading.created");
 
-        TestApp.Response delete = t.post("/v2/metering/readings", t.adminToken(), TestApp.js("{'readings':["
+        Reply delete = t.post("/v2/metering/readings", t.adminToken(), TestApp.js("{'readings':["
                 + "{'operation':'delete'," + item + ",'timestamp':'2024-06-03T00:00:00Z'}]}"));
         assertThat(delete.status()).as(delete.toString()).isEqualTo(200);
         List<JsonNode> deleted = newEvents();
         assertThat(types(deleted)).containsExactly("io.metering.reading.deleted");
         assertThat(deleted.get(0).at("/data/external_id").asText()).isEqualTo("c");
 
-        TestApp.Response prune = t.post("/v2/metering/readings/prune", t.adminToken(),
+        Reply prune = t.post("/v2/metering/readings/prune", t.adminToken(),
                 TestApp.js("{'meter_id':'" + meter.id() + "','keep_external_ids':['a']}"));
         assertThat(prune.status()).as(prune.toString()).isEqualTo(200);
         List<JsonNode> pruned = newEvents();
@@ -171,11 +172,11 @@ class EventFeedRoutesTest {
 
     @Test
     void metersAndCountersCreatedUpdatedAndDeleted() {
-        TestApp.Response created = t.post("/v1/metering/admin/meters", t.adminToken(), TestApp.js("{'sector':'gas','meter_number':'EV-1'}"));
+        Reply created = t.post("/v1/metering/admin/meters", t.adminToken(), TestApp.js("{'sector':'gas','meter_number':'EV-1'}"));
         assertThat(created.status()).isEqualTo(201);
         String m = created.json().at("/data/_id").asText();
         t.patch("/v1/metering/admin/meters/" + m, t.adminToken(), TestApp.js("{'meter_number':'EV-2'}"));
-        TestApp.Response c = t.post("/v1/metering/admin/meters/" + m + "/counters", t.adminToken(),
+        Reply c = t.post("/v1/metering/admin/meters/" + m + "/counters", t.adminToken(),
                 TestApp.js("{'obis_number':'7-0:3.0.0','unit':'m3'}"));
         assertThat(c.status()).as(c.toString()).isEqualTo(201);
         String cid = c.json().at("/data/_id").asText();
@@ -195,7 +196,7 @@ class EventFeedRoutesTest {
 
     @Test
     void aReadingWithMeterThatCreatesItsCounterRecordsBoth() {
-        TestApp.Response r = t.post("/v1/metering/reading/with-meter", t.adminToken(), TestApp.js("{'meter_id':'" + meter.id()
+        Reply r = t.post("/v1/metering/reading/with-meter", t.adminToken(), TestApp.js("{'meter_id':'" + meter.id()
                 + "','obis_number':'1-0:2.8.0','source':'ERP','value':42.5,'timestamp':'2024-06-10T00:00:00Z'}"));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
 
@@ -207,7 +208,7 @@ class EventFeedRoutesTest {
 
     @Test
     void aPortalReadingRecordsItsEventWithThePortalCaller() {
-        TestApp.Response r = t.post("/v1/metering/readings/" + meter.id(), t.portalToken("contact-events"), TestApp.js(
+        Reply r = t.post("/v1/metering/readings/" + meter.id(), t.portalToken("contact-events"), TestApp.js(
                 "{'readings':[{'counter_id':'" + counter.id() + "','source':'360','value':7,'timestamp':'2024-06-10T00:00:00Z'}]}"));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
 
@@ -221,7 +222,7 @@ class EventFeedRoutesTest {
         // the only meter of this MaLo id in the test class: the import finds its meter by it
         Counter counter = t.counter(t.meter(Map.of("sector", "power", "ma_lo_id", "51238696781")), TestApp.FEED_OUT);
         newEvents();
-        TestApp.Response accepted = t.send("POST", "/v1/metering/admin/imports?commit=chunk&chunk_size=2", t.adminToken(), "text/csv",
+        Reply accepted = t.send("POST", "/v1/metering/admin/imports?commit=chunk&chunk_size=2", t.adminToken(), "text/csv",
                 "lines\n51238696781 " + counter.id() + " 2024-01-01T00:00:00Z 5\n51238696781 " + counter.id() + " 2024-01-02T00:00:00Z 6\n"
                         + "51238696781 " + counter.id() + " 2024-01-03T00:00:00Z 7\n51238696781 " + counter.id() + " 2024-01-04T00:00:00Z 1\n");
         assertThat(accepted.status()).isEqualTo(202);
@@ -281,11 +282,11 @@ class EventFeedRoutesTest {
     void badParametersAre400AndPortalTokens403() {
         for (String query : List.of("after=xyz", "after=" + "0".repeat(31), "limit=0", "limit=1001", "wait=26", "wait=-1",
                 "type=io.metering.reading.exploded")) {
-            TestApp.Response r = t.get(FEED + "?" + query, t.adminToken());
+            Reply r = t.get(FEED + "?" + query, t.adminToken());
             assertThat(r.status()).as(query).isEqualTo(400);
             assertThat(r.json().get("reason").asText()).as(query).isEqualTo("invalid_parameter");
         }
-        TestApp.Response ahead = t.get(FEED + "?after=7fffffffffffffff0000000000000000", t.adminToken());
+        Reply ahead = t.get(FEED + "?after=7fffffffffffffff0000000000000000", t.adminToken());
         assertThat(ahead.status()).as(ahead.body()).isEqualTo(400);
         assertThat(ahead.json().get("reason").asText()).isEqualTo("invalid_parameter");
         assertThat(ahead.json().get("message").asText()).contains("is ahead of the feed");
@@ -297,13 +298,13 @@ class EventFeedRoutesTest {
 
     @Test
     void aLongPollReturnsTheEventCommittedWhileItWaits() throws Exception {
-        CompletableFuture<TestApp.Response> waiting = CompletableFuture.supplyAsync(
+        CompletableFuture<Reply> waiting = CompletableFuture.supplyAsync(
                 () -> t.get(FEED + "?wait=15&after=" + cursor, t.adminToken()));
         // the request is waiting: nothing was written yet
         Thread.sleep(300);
         t.post("/v1/metering/reading", t.adminToken(), reading("100", "2024-06-02T00:00:00Z"));
 
-        TestApp.Response answer = waiting.get(20, TimeUnit.SECONDS);
+        Reply answer = waiting.get(20, TimeUnit.SECONDS);
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("events")).hasSize(1);
         assertThat(answer.json().at("/events/0/type").asText()).isEqualTo("io.metering.reading.created");
@@ -311,7 +312,7 @@ class EventFeedRoutesTest {
 
     @Test
     void aLongPollWithNothingNewEndsWithAnEmptyPageAndTheSameCursor() {
-        TestApp.Response r = t.get(FEED + "?wait=1&after=" + cursor, t.adminToken());
+        Reply r = t.get(FEED + "?wait=1&after=" + cursor, t.adminToken());
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("events")).isEmpty();

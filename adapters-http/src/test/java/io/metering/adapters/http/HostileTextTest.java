@@ -3,8 +3,8 @@ package io.metering.adapters.http;
 import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class HostileTextTest {
 
     @Test
     void oddButValidUnicodeIsKeptAsSent() {
-        Response r = t.post("/v1/metering/reading", t.adminToken(), reading("\"\\ud83d\\udca9 \\u202eRTL\\u202c zero\\u200bwidth\""));
+        Reply r = t.post("/v1/metering/reading", t.adminToken(), reading("\"\\ud83d\\udca9 \\u202eRTL\\u202c zero\\u200bwidth\""));
 
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         assertThat(r.json().get("data").get("note").asText()).isEqualTo("\ud83d\udca9 \u202eRTL\u202c zero\u200bwidth");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class ImportRoutesTest {
         t.close();
     }
 
-    private TestApp.Response upload(String query, String body) {
+    private Reply upload(String query, String body) {
         return t.send("POST", "/v1/metering/admin/imports" + query, t.adminToken(), "text/csv", body);
     }
 
@@ -30,7 +31,7 @@ class ImportRoutesTest {
         Meter meter = t.meter(Map.of("sector", "power", "ma_lo_id", "51238696781"));
         Counter counter = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out"));
 
-        TestApp.Response accepted = upload("?commit=chunk&chunk_size=1", "lines\n51238696781 " + counter.id() + " 2024-01-01T00:00:00Z 5\n"
+        Reply accepted = upload("?commit=chunk&chunk_size=1", "lines\n51238696781 " + counter.id() + " 2024-01-01T00:00:00Z 5\n"
                 + "51238696781 " + counter.id() + " 2024-01-02T00:00:00Z 4\n");
 
         assertThat(accepted.status()).isEqualTo(202);
@@ -79,7 +80,7 @@ class ImportRoutesTest {
     void refusesBadParametersAndUnknownFormatsBeforeQueueing() {
         assertThat(upload("?commit=sometimes", "lines\n").status()).isEqualTo(400);
         assertThat(upload("?chunk_size=0", "lines\n").status()).isEqualTo(400);
-        TestApp.Response format = upload("", "not a lines file");
+        Reply format = upload("", "not a lines file");
         assertThat(format.status()).isEqualTo(400);
         assertThat(format.json().get("reason").asText()).isEqualTo("unsupported_format");
         assertThat(t.send("POST", "/v1/metering/admin/imports", t.adminToken(), "image/png", "x").status()).isEqualTo(415);

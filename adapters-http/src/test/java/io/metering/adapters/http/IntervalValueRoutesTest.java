@@ -3,12 +3,12 @@ package io.metering.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.consumption.Period;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.loadprofile.IntervalQuality;
 import io.metering.domain.loadprofile.IntervalValue;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +47,7 @@ class IntervalValueRoutesTest {
 
     @Test
     void listsTheValuesExactlyForAdminsAndTheOwner() {
-        Response r = t.get(path("start_date=2024-06-01&end_date=2024-06-01"), t.portalToken(contact));
+        Reply r = t.get(path("start_date=2024-06-01&end_date=2024-06-01"), t.portalToken(contact));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         JsonNode values = r.json().at("/data/values");
@@ -69,7 +69,7 @@ class IntervalValueRoutesTest {
 
     @Test
     void consumptionCountsTheValuesSplittingTheOneThatCrossesMidnight() {
-        Response r = t.get("/v1/metering/consumption/" + meter.id() + "/" + counter.id() + "?interval=day&start_date=2024-06-01"
+        Reply r = t.get("/v1/metering/consumption/" + meter.id() + "/" + counter.id() + "?interval=day&start_date=2024-06-01"
                 + "&end_date=2024-06-02", t.adminToken());
 
         JsonNode d = r.json().get("data");

@@ -3,7 +3,7 @@ package io.metering.adapters.http;
 import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.adapters.http.TestApp.Response;
+import io.metering.testing.Http.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,8 +18,8 @@ class JettyRefusalTest {
     @Test
     void oversizedRequestHeadsAnswerJsonForEveryMethod() {
         for (String method : new String[] {"GET", "PATCH", "DELETE", "PUT"}) {
-            Response headers = t.send(method, "/v1/metering/meter/x?q=" + "%E2%80%8B".repeat(880), t.adminToken(), null, null);
-            Response uri = t.send(method, "/v1/metering/meter/x?q=" + "%E2%80%8B".repeat(2000), t.adminToken(), null, null);
+            Reply headers = t.send(method, "/v1/metering/meter/x?q=" + "%E2%80%8B".repeat(880), t.adminToken(), null, null);
+            Reply uri = t.send(method, "/v1/metering/meter/x?q=" + "%E2%80%8B".repeat(2000), t.adminToken(), null, null);
 
             assertReason(headers, 431, "request_header_fields_too_large");
             assertReason(uri, 414, "uri_too_long");

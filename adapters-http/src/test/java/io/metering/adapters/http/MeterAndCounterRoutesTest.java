@@ -4,9 +4,9 @@ import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -41,7 +41,7 @@ class MeterAndCounterRoutesTest {
     }
 
     private void writeReading(String value) {
-        Response r = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + meter.id() + "\",\"value\":" + value
+        Reply r = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + meter.id() + "\",\"value\":" + value
                 + ",\"source\":\"360\",\"timestamp\":\"2024-06-01T08:00:00Z\"}");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
     }
@@ -51,7 +51,7 @@ class MeterAndCounterRoutesTest {
         t.meter(Map.of("meter_number", "not-mine"));
         writeReading("1250.50");
 
-        Response r = t.get("/v1/metering/meter", t.portalToken(contact));
+        Reply r = t.get("/v1/metering/meter", t.portalToken(contact));
 
         assertThat(r.status()).isEqualTo(200);
         JsonNode data = r.json().get("data");
@@ -94,7 +94,7 @@ class MeterAndCounterRoutesTest {
 
     @Test
     void getMeterAnswersEntityJourneyActionsAndRelations() {
-        Response r = t.get("/v1/metering/meter/" + meter.id(), t.portalToken(contact));
+        Reply r = t.get("/v1/metering/meter/" + meter.id(), t.portalToken(contact));
 
         assertThat(r.status()).isEqualTo(200);
         JsonNode data = r.json().get("data");
@@ -112,7 +112,7 @@ class MeterAndCounterRoutesTest {
     void updateMeterKeepsUnknownAttributesExactlyAsSent() {
         String body = "{\"manufacturer\":\"Energy One\",\"custom\":{\"a\":null,\"b\":[1,2.5,true,\"x\"],\"c\":{\"d\":12.5}}}";
 
-        Response r = t.patch("/v1/metering/meter/" + meter.id(), t.portalToken(contact), body);
+        Reply r = t.patch("/v1/metering/meter/" + meter.id(), t.portalToken(contact), body);
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("data").get("manufacturer").asText()).isEqualTo("Energy One");
@@ -136,7 +136,7 @@ class MeterAndCounterRoutesTest {
                 415, "unsupported_media_type");
         assertReason(t.patch("/v1/metering/meter/" + meter.id(), t.portalToken("someone-else"), "{\"manufacturer\":\"x\"}"),
                 404, "not_found");
-        Response admin = t.patch("/v1/metering/meter/" + meter.id(), t.adminToken(), "{\"status\":\"decommissioned\"}");
+        Reply admin = t.patch("/v1/metering/meter/" + meter.id(), t.adminToken(), "{\"status\":\"decommissioned\"}");
         assertThat(admin.json().get("data").get("status").asText()).isEqualTo("decommissioned");
     }
 
@@ -144,7 +144,7 @@ class MeterAndCounterRoutesTest {
     void meterCountersListsTheRegistersInContractShape() {
         writeReading("1250.5");
 
-        Response r = t.get("/v1/metering/counter?meter_id=" + meter.id(), t.portalToken(contact));
+        Reply r = t.get("/v1/metering/counter?meter_id=" + meter.id(), t.portalToken(contact));
 
         assertThat(r.status()).isEqualTo(200);
         JsonNode c = r.json().get("data").get(0);
@@ -173,7 +173,7 @@ class MeterAndCounterRoutesTest {
 
     @Test
     void counterDetails() {
-        Response r = t.get("/v1/metering/counter/" + counter.id(), t.portalToken(contact));
+        Reply r = t.get("/v1/metering/counter/" + counter.id(), t.portalToken(contact));
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("data").get("meter_id").asText()).isEqualTo(meter.id().toString());

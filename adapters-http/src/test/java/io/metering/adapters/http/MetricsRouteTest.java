@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.metering.adapters.http.observe.HttpObservability;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -37,16 +38,16 @@ class MetricsRouteTest {
     @Test
     void onlyTheMetricsTokenSeesTheMetrics() {
         t = TestApp.observed(new HttpObservability(registry, Optional.of(METRICS_TOKEN), registry::scrape));
-        TestApp.Response unknown = t.get("/no-such-path", null);
+        Reply unknown = t.get("/no-such-path", null);
 
         assertThat(t.get("/metrics", null)).satisfies(r -> assertThat(r.status()).isEqualTo(404));
         assertThat(t.get("/metrics", t.adminToken()).status()).as("an API token").isEqualTo(404);
         assertThat(t.get("/metrics", METRICS_TOKEN + "x").status()).as("a longer token").isEqualTo(404);
         assertThat(t.get("/metrics", METRICS_TOKEN.substring(1)).status()).as("a shorter token").isEqualTo(404);
-        TestApp.Response refused = t.get("/metrics", "wrong");
+        Reply refused = t.get("/metrics", "wrong");
         assertThat(refused.json().get("reason").asText()).isEqualTo(unknown.json().get("reason").asText()).isEqualTo("not_found");
 
-        TestApp.Response served = t.get("/metrics", METRICS_TOKEN);
+        Reply served = t.get("/metrics", METRICS_TOKEN);
         assertThat(served.status()).isEqualTo(200);
         assertThat(served.header("Content-Type")).startsWith("text/plain");
         assertThat(served.body()).contains("http_server_requests_seconds_bucket{");

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.router.ParsedEndpoint;
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.adapters.http.changeset.ChangesetRoutes;
 import io.metering.adapters.http.error.ErrorReasons;
 import io.metering.adapters.http.error.TransportReason;
 import io.metering.domain.error.ReasonCode;
 import io.metering.domain.error.RejectionReason;
+import io.metering.testing.Http.Reply;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -34,7 +34,7 @@ class OpenApiDocumentTest {
 
     @BeforeAll
     static void start() {
-        Response r = t.get("/openapi.json", null);
+        Reply r = t.get("/openapi.json", null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("application/json");
         doc = r.json();
@@ -146,7 +146,7 @@ class OpenApiDocumentTest {
 
     @Test
     void docsPageWorksOffline() {
-        Response page = t.get("/docs", null);
+        Reply page = t.get("/docs", null);
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
@@ -154,7 +154,7 @@ class OpenApiDocumentTest {
         Matcher assets = Pattern.compile("(?:src|href)=\"(/docs/[^\"]+)\"").matcher(page.body());
         int count = 0;
         while (assets.find()) {
-            Response asset = t.get(assets.group(1), null);
+            Reply asset = t.get(assets.group(1), null);
             assertThat(asset.status()).as(assets.group(1)).isEqualTo(200);
             assertThat(asset.body()).isNotEmpty();
             count++;

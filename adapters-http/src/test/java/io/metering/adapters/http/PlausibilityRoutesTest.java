@@ -4,9 +4,9 @@ import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,20 +37,20 @@ class PlausibilityRoutesTest {
     }
 
     private JsonNode write(String value, String timestamp) {
-        Response r = t.post("/v1/metering/reading", t.portalToken(contact), TestApp.js("{'meter_id':'" + meter.id() + "','value':" + value
+        Reply r = t.post("/v1/metering/reading", t.portalToken(contact), TestApp.js("{'meter_id':'" + meter.id() + "','value':" + value
                 + ",'source':'ECP','timestamp':'" + timestamp + "'}"));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.json().get("data");
     }
 
-    private Response markValid(String timestamp, String value) {
+    private Reply markValid(String timestamp, String value) {
         return t.put("/v1/metering/reading/" + meter.id() + "/" + kwh.id() + "?timestamp=" + timestamp, t.adminToken(),
                 TestApp.js("{'value':" + value + ",'source':'ERP','status':'valid'}"));
     }
 
     @Test
     void the_allowed_maximum_after_the_latest_reading_is_the_plausibility_bound() {
-        Response r = t.get("/v1/metering/allowed/reading/" + meter.id() + "?timestamp=2024-06-04T00:00:00Z", t.portalToken(contact));
+        Reply r = t.get("/v1/metering/allowed/reading/" + meter.id() + "?timestamp=2024-06-04T00:00:00Z", t.portalToken(contact));
 
         JsonNode range = r.json().get("data").get(0);
         // 1020 + max(10 x 10 kWh/day x 3 days, 1020)
@@ -65,7 +65,7 @@ class PlausibilityRoutesTest {
                 + "?start_date=2024-06-01T00:00:00Z&end_date=2024-06-04T00:00:00Z";
         assertThat(t.get(consumption, t.adminToken()).json().get("data").get("total").get("consumption").isNull()).isTrue();
 
-        Response marked = markValid("2024-06-04T00:00:00Z", "5000");
+        Reply marked = markValid("2024-06-04T00:00:00Z", "5000");
 
         assertThat(marked.status()).as(marked.toString()).isEqualTo(200);
         assertThat(marked.json().get("data").get("status").asText()).isEqualTo("valid");

@@ -5,9 +5,9 @@ import static io.metering.adapters.http.TestApp.js;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -50,7 +50,7 @@ class PortalReadingsRoutesTest {
 
     @Test
     void portalUserWritesReadingsOfTheirMeterTakenFromThePath() {
-        Response r = t.post(path(), t.portalToken(CONTACT), body(reading("10", "2024-06-01T00:00:00Z"), reading("12.5", "2024-06-02T00:00:00Z")));
+        Reply r = t.post(path(), t.portalToken(CONTACT), body(reading("10", "2024-06-01T00:00:00Z"), reading("12.5", "2024-06-02T00:00:00Z")));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         JsonNode data = r.json().get("data");
@@ -74,7 +74,7 @@ class PortalReadingsRoutesTest {
         String other = js("{'meter_id':'" + UUID.randomUUID() + "','counter_id':'" + counter.id() + "','value':2,'source':'ECP','timestamp':'2024-06-02T00:00:00Z'}");
 
         assertThat(t.post(path(), t.portalToken(CONTACT), body(same)).status()).isEqualTo(200);
-        Response r = t.post(path(), t.portalToken(CONTACT), body(other));
+        Reply r = t.post(path(), t.portalToken(CONTACT), body(other));
         assertReason(r, 400, "invalid_parameter");
         assertThat(r.json().get("message").asText()).startsWith("readings[0]").contains("differs from the path");
         assertThat(hits()).isEqualTo(1);
@@ -82,7 +82,7 @@ class PortalReadingsRoutesTest {
 
     @Test
     void everyReadingNamesItsCounter() {
-        Response r = t.post(path(), t.portalToken(CONTACT),
+        Reply r = t.post(path(), t.portalToken(CONTACT),
                 body(reading("1", "2024-06-01T00:00:00Z"), js("{'value':2,'source':'ECP','timestamp':'2024-06-02T00:00:00Z'}")));
 
         assertReason(r, 400, "missing_params");
@@ -111,7 +111,7 @@ class PortalReadingsRoutesTest {
     void theWriteRulesApplyAllOrNothing() {
         assertThat(t.post(path(), t.portalToken(CONTACT), body(reading("100", "2024-06-01T00:00:00Z"))).status()).isEqualTo(200);
 
-        Response lower = t.post(path(), t.portalToken(CONTACT), body(reading("101", "2024-06-02T00:00:00Z"), reading("99", "2024-06-03T00:00:00Z")));
+        Reply lower = t.post(path(), t.portalToken(CONTACT), body(reading("101", "2024-06-02T00:00:00Z"), reading("99", "2024-06-03T00:00:00Z")));
         assertReason(lower, 400, "less_than_previous");
         assertThat(lower.json().get("message").asText()).startsWith("readings[1]");
         assertReason(t.post(path(), t.portalToken(CONTACT), body(reading("100", "2024-06-01T00:00:00Z"))), 400, "duplicate_reading");
@@ -133,7 +133,7 @@ class PortalReadingsRoutesTest {
     void aGovernedMeterTurnsPortalReadingsIntoChangesets() {
         t.govern(meter, Map.of("edit_mode", "approval"));
 
-        Response r = t.post(path(), t.portalToken(CONTACT), body(reading("10", "2024-06-01T00:00:00Z")));
+        Reply r = t.post(path(), t.portalToken(CONTACT), body(reading("10", "2024-06-01T00:00:00Z")));
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("data")).isEmpty();
@@ -148,7 +148,7 @@ class PortalReadingsRoutesTest {
         String readings = body(js("{'meter_id':'" + meter.id() + "','counter_id':'" + counter.id()
                 + "','value':5,'source':'ERP','timestamp':'2024-06-01T00:00:00Z'}"));
 
-        Response r = t.post("/v1/metering/readings?async=true&activity_id=01F130Q52Q6MWSNS8N2AVXV4JN&create_ticket=true", t.adminToken(),
+        Reply r = t.post("/v1/metering/readings?async=true&activity_id=01F130Q52Q6MWSNS8N2AVXV4JN&create_ticket=true", t.adminToken(),
                 readings);
 
         assertThat(r.status()).isEqualTo(200);

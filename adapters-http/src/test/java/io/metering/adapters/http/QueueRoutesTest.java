@@ -4,9 +4,9 @@ import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ class QueueRoutesTest {
     }
 
     private void propose(Meter meter, Counter counter, String value, String timestamp) {
-        Response r = t.post("/v1/metering/reading", t.portalToken(CONTACT), TestApp.reading(meter, counter, value, "ECP", timestamp));
+        Reply r = t.post("/v1/metering/reading", t.portalToken(CONTACT), TestApp.reading(meter, counter, value, "ECP", timestamp));
         assertThat(r.json().get("pending_changesets")).as(r.toString()).hasSize(1);
     }
 
@@ -82,7 +82,7 @@ class QueueRoutesTest {
         Counter counter = t.counter(meter, TestApp.FEED_OUT);
         for (String[] r : new String[][] {{"5", "2024-05-01T00:00:00Z", "implausible"}, {"6", "2024-05-02T00:00:00Z", "valid"},
                 {"7", "2024-05-03T00:00:00Z", "implausible"}}) {
-            Response stored = t.post("/v1/metering/reading?skip_validation=true", t.adminToken(), TestApp.reading(meter, counter, r[0], "ERP", r[1])
+            Reply stored = t.post("/v1/metering/reading?skip_validation=true", t.adminToken(), TestApp.reading(meter, counter, r[0], "ERP", r[1])
                     .replace("}", ",\"status\":\"" + r[2] + "\"}"));
             assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
         }

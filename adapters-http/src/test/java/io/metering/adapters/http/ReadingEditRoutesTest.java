@@ -5,9 +5,9 @@ import static io.metering.adapters.http.TestApp.js;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ class ReadingEditRoutesTest {
     }
 
     private void write(String value, String timestamp) {
-        Response r = t.post("/v1/metering/reading", t.adminToken(), TestApp.reading(meter, counter, value, "360", timestamp));
+        Reply r = t.post("/v1/metering/reading", t.adminToken(), TestApp.reading(meter, counter, value, "360", timestamp));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
     }
 
@@ -60,7 +60,7 @@ class ReadingEditRoutesTest {
     void updatesTheValueAndKeepsWhatTheBodyLeavesOut() {
         t.put(at("2024-06-03T00:00:00Z"), t.adminToken(), js("{'value':105,'source':'360','external_id':'ext-1','metadata':{'a':'b'}}"));
 
-        Response r = t.put(at("2024-06-03T00:00:00.000Z"), t.adminToken(), js("{'value':106.5,'source':'ERP','read_by':'Jane'}"));
+        Reply r = t.put(at("2024-06-03T00:00:00.000Z"), t.adminToken(), js("{'value':106.5,'source':'ERP','read_by':'Jane'}"));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         JsonNode data = r.json().get("data");
@@ -77,7 +77,7 @@ class ReadingEditRoutesTest {
         t.put(at("2024-06-03T00:00:00Z"), t.adminToken(),
                 js("{'value':105,'source':'360','external_id':'ext-1','remark':'checked','read_by':'Jane','metadata':{'a':'b'}}"));
 
-        Response r = t.put(at("2024-06-03T00:00:00Z"), t.adminToken(), js("{'value':106,'source':'ERP','remark':null}"));
+        Reply r = t.put(at("2024-06-03T00:00:00Z"), t.adminToken(), js("{'value':106,'source':'ERP','remark':null}"));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         JsonNode data = r.json().get("data");
@@ -89,7 +89,7 @@ class ReadingEditRoutesTest {
 
     @Test
     void aBodyTimestampMovesTheReadingValidatedAgainstItsNewNeighbours() {
-        Response moved = t.put(at("2024-06-03T00:00:00Z"), t.adminToken(), js("{'value':115,'source':'360','timestamp':'2024-06-04T00:00:00Z'}"));
+        Reply moved = t.put(at("2024-06-03T00:00:00Z"), t.adminToken(), js("{'value':115,'source':'360','timestamp':'2024-06-04T00:00:00Z'}"));
 
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         assertThat(series()).containsExactly("2024-06-01=100", "2024-06-04=115", "2024-06-05=120");
@@ -133,11 +133,11 @@ class ReadingEditRoutesTest {
         String sameIds = js("{'meter_id':'" + meter.id() + "','counter_id':'" + counter.id() + "','value':105,'source':'360'}");
         assertThat(t.put(at("2024-06-03T00:00:00Z"), t.adminToken(), sameIds).status()).isEqualTo(200);
 
-        Response otherMeter = t.put(at("2024-06-03T00:00:00Z"), t.adminToken(),
+        Reply otherMeter = t.put(at("2024-06-03T00:00:00Z"), t.adminToken(),
                 js("{'meter_id':'" + UUID.randomUUID() + "','value':106,'source':'360'}"));
         assertReason(otherMeter, 400, "invalid_parameter");
         assertThat(otherMeter.json().get("message").asText()).startsWith("meter_id");
-        Response otherCounter = t.put(at("2024-06-03T00:00:00Z"), t.adminToken(),
+        Reply otherCounter = t.put(at("2024-06-03T00:00:00Z"), t.adminToken(),
                 js("{'counter_id':'" + UUID.randomUUID() + "','value':106,'source':'360'}"));
         assertReason(otherCounter, 400, "invalid_parameter");
         assertThat(otherCounter.json().get("message").asText()).startsWith("counter_id");
@@ -159,7 +159,7 @@ class ReadingEditRoutesTest {
     void onAGovernedMeterAnUpdateBecomesAPendingChangeset() {
         t.govern(meter, Map.of("edit_mode", "external"));
 
-        Response r = t.put(at("2024-06-03T00:00:00Z"), t.adminToken(), change("112"));
+        Reply r = t.put(at("2024-06-03T00:00:00Z"), t.adminToken(), change("112"));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("data").get("value").asInt()).isEqualTo(112);
@@ -167,7 +167,7 @@ class ReadingEditRoutesTest {
         assertThat(cs.get("previous").get("value").asInt()).isEqualTo(110);
         assertThat(series()).contains("2024-06-03=110");
 
-        Response direct = t.put(at("2024-06-03T00:00:00Z") + "&direct=true", t.adminToken(), change("112"));
+        Reply direct = t.put(at("2024-06-03T00:00:00Z") + "&direct=true", t.adminToken(), change("112"));
         assertThat(direct.json().has("pending_changesets")).isFalse();
         assertThat(series()).contains("2024-06-03=112");
         assertThat(t.get("/v1/metering/reading/" + meter.id() + "/" + counter.id() + "/changesets", t.adminToken()).json().get("changesets"))
@@ -178,7 +178,7 @@ class ReadingEditRoutesTest {
 
     @Test
     void deletesAndAnswersTheAddressInTheContractsShape() {
-        Response r = t.delete(at("2024-06-03"), t.adminToken());
+        Reply r = t.delete(at("2024-06-03"), t.adminToken());
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("{\"data\":{\"meterId\":\"" + meter.id() + "\",\"counterId\":\"" + counter.id()

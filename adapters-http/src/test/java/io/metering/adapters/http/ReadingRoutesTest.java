@@ -3,9 +3,9 @@ package io.metering.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -38,7 +38,7 @@ class ReadingRoutesTest {
         return TestApp.reading(meter, counter, value, "360", timestamp);
     }
 
-    private Response write(String value, String timestamp) {
+    private Reply write(String value, String timestamp) {
         return t.post("/v1/metering/reading", t.adminToken(), reading(value, timestamp));
     }
 
@@ -56,7 +56,7 @@ class ReadingRoutesTest {
 
     @Test
     void createsAReadingAndAnswersItInContractShape() {
-        Response r = t.post("/v1/metering/reading", t.adminToken(),
+        Reply r = t.post("/v1/metering/reading", t.adminToken(),
                 "{\"meter_id\":\"" + meter.id() + "\",\"value\":1250.50,\"source\":\"360\",\"timestamp\":\"2024-06-01T07:30:00+02:00\","
                         + "\"reason\":\"regular\",\"read_by\":\"Jane\"}");
 
@@ -75,7 +75,7 @@ class ReadingRoutesTest {
 
     @Test
     void exponentValuesAreWrittenPlain() {
-        Response r = write("1E+3", "2024-06-01T00:00:00Z");
+        Reply r = write("1E+3", "2024-06-01T00:00:00Z");
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("\"value\":1000,");
@@ -83,7 +83,7 @@ class ReadingRoutesTest {
 
     @Test
     void refusesANumberSentAsString() {
-        Response r = write("\"1250.5\"", "2024-06-01T00:00:00Z");
+        Reply r = write("\"1250.5\"", "2024-06-01T00:00:00Z");
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("reason").asText()).isEqualTo("invalid_value");
@@ -110,7 +110,7 @@ class ReadingRoutesTest {
     @Test
     void decommissionedMeterAndAmbiguousCounterAreRejected() {
         t.counter(meter, Map.of("obis_number", "1-0:2.8.0"));
-        Response noCounter = t.post("/v1/metering/reading", t.adminToken(),
+        Reply noCounter = t.post("/v1/metering/reading", t.adminToken(),
                 "{\"meter_id\":\"" + meter.id() + "\",\"value\":1,\"source\":\"360\",\"timestamp\":\"2024-06-01T00:00:00Z\"}");
         assertReason(noCounter, 400, "no_counter");
 
@@ -135,7 +135,7 @@ class ReadingRoutesTest {
 
     @Test
     void wrongFieldsAnswer400NamingTheProblem() {
-        Response badDirection = t.post("/v1/metering/reading", t.adminToken(),
+        Reply badDirection = t.post("/v1/metering/reading", t.adminToken(),
                 "{\"meter_id\":\"" + meter.id() + "\",\"value\":1,\"source\":\"360\",\"direction\":\"sideways\"}");
         assertReason(badDirection, 400, "invalid_parameter");
         assertThat(badDirection.json().get("message").asText()).contains("direction");
@@ -154,9 +154,9 @@ class ReadingRoutesTest {
 
     @Test
     void aMemberNamedTwiceIsRefusedNotResolvedByTheLastOne() {
-        Response top = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + meter.id()
+        Reply top = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + meter.id()
                 + "\",\"value\":70,\"value\":1,\"source\":\"360\",\"timestamp\":\"2024-06-01T00:00:00Z\"}");
-        Response nested = t.post("/v1/metering/readings", t.adminToken(), "{\"readings\":[{\"meter_id\":\"" + meter.id()
+        Reply nested = t.post("/v1/metering/readings", t.adminToken(), "{\"readings\":[{\"meter_id\":\"" + meter.id()
                 + "\",\"value\":70,\"source\":\"360\",\"metadata\":{\"a\":\"1\",\"a\":\"2\"}}]}");
 
         assertReason(top, 400, "invalid_body");
@@ -204,7 +204,7 @@ class ReadingRoutesTest {
     void governedMeterTurnsTheWriteIntoAPendingChangeset() {
         t.useCases.manageMeters().update(TestApp.admin(), meter.id(), Map.of("reading_governance", Map.of("edit_mode", "approval")));
 
-        Response r = write("42", "2024-06-01T00:00:00Z");
+        Reply r = write("42", "2024-06-01T00:00:00Z");
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("data").get("value").decimalValue()).isEqualByComparingTo("42");
@@ -212,7 +212,7 @@ class ReadingRoutesTest {
         assertThat(cs.get("edit_mode").asText()).isEqualTo("approval");
         assertThat(cs.get("proposed").get("value").asInt()).isEqualTo(42);
         assertThat(cs.get("timestamp_tolerance").asText()).isEqualTo("exact");
-        Response page = t.get(series() + "?include_pending_changesets=true", t.adminToken());
+        Reply page = t.get(series() + "?include_pending_changesets=true", t.adminToken());
         assertThat(page.json().get("hits").asLong()).isZero();
         assertThat(page.json().get("pending_changesets")).hasSize(1);
     }
@@ -223,7 +223,7 @@ class ReadingRoutesTest {
     void batchIsAllOrNothingAndNamesTheIndex() {
         String body = "{\"readings\":[" + reading("10", "2024-06-01T00:00:00Z") + "," + reading("5", "2024-06-02T00:00:00Z") + "]}";
 
-        Response r = t.post("/v1/metering/readings", t.adminToken(), body);
+        Reply r = t.post("/v1/metering/readings", t.adminToken(), body);
 
         assertReason(r, 400, "less_than_previous");
         assertThat(r.json().get("message").asText()).startsWith("readings[1]");
@@ -234,7 +234,7 @@ class ReadingRoutesTest {
     void batchWritesAndAnswersInRequestOrder() {
         String body = "{\"readings\":[" + reading("10", "2024-06-01T00:00:00Z") + "," + reading("12.25", "2024-06-02T00:00:00Z") + "]}";
 
-        Response r = t.post("/v1/metering/readings?async=true&create_ticket=false&activity_id=01F130Q52Q6MWSNS8N2AVXV4JN", t.adminToken(), body);
+        Reply r = t.post("/v1/metering/readings?async=true&create_ticket=false&activity_id=01F130Q52Q6MWSNS8N2AVXV4JN", t.adminToken(), body);
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("data")).hasSize(2);
@@ -246,7 +246,7 @@ class ReadingRoutesTest {
     void batchFieldErrorsNameTheIndex() {
         String body = "{\"readings\":[" + reading("10", "2024-06-01T00:00:00Z") + "," + reading("\"11\"", "2024-06-02T00:00:00Z") + "]}";
 
-        Response r = t.post("/v1/metering/readings", t.adminToken(), body);
+        Reply r = t.post("/v1/metering/readings", t.adminToken(), body);
 
         assertReason(r, 400, "invalid_value");
         assertThat(r.json().get("message").asText()).startsWith("readings[1]");
@@ -286,7 +286,7 @@ class ReadingRoutesTest {
         write("1250.2", "2024-06-01T00:00:00Z");
         write("1250.3", "2024-06-02T00:00:00Z");
 
-        Response r = t.get(series() + "?type=relative", t.adminToken());
+        Reply r = t.get(series() + "?type=relative", t.adminToken());
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(values(r.json())).containsExactly("0", "0.1");
@@ -377,7 +377,7 @@ class ReadingRoutesTest {
     void a_date_only_reading_of_todays_business_date_is_not_the_future_just_after_midnight() {
         // 00:30 in Berlin (the app's business zone) on June 16th; the UTC date is still June 15th
         t.clock.set(Instant.parse("2024-06-15T22:30:00Z"));
-        Response r = write("10", "2024-06-16");
+        Reply r = write("10", "2024-06-16");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertReason(write("11", "2024-06-17"), 400, "timestamp_future");
     }
@@ -393,7 +393,7 @@ class ReadingRoutesTest {
         JsonNode open = t.get("/v1/metering/allowed/reading/" + meter.id(), t.adminToken()).json().get("data").get(0);
         assertThat(open.has("closed")).isFalse();
 
-        Response patch = t.patch("/v1/metering/meter/" + meter.id(), t.adminToken(), "{\"status\":\"decommissioned\"}");
+        Reply patch = t.patch("/v1/metering/meter/" + meter.id(), t.adminToken(), "{\"status\":\"decommissioned\"}");
         assertThat(patch.status()).as(patch.toString()).isEqualTo(200);
         JsonNode closed = t.get("/v1/metering/allowed/reading/" + meter.id(), t.adminToken()).json().get("data").get(0);
         assertThat(closed.get("closed").asBoolean()).isTrue();
@@ -407,7 +407,7 @@ class ReadingRoutesTest {
         assertThat(write("100", "2024-06-01T00:00:00Z").status()).as("an admin corrects before the closing").isEqualTo(200);
     }
 
-    static void assertReason(Response r, int status, String reason) {
+    static void assertReason(Reply r, int status, String reason) {
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
         assertThat(r.json().get("reason").asText()).as(r.toString()).isEqualTo(reason);
         assertThat(r.json().get("message").asText()).isNotBlank();

@@ -4,11 +4,11 @@ import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static io.metering.adapters.http.TestApp.js;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.adapters.http.auth.JwtSettings;
 import io.metering.adapters.http.json.JsonMapping;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -60,7 +60,7 @@ class RequestLimitsTest {
         assertReason(t.post("/v1/metering/reading/submission", admin, js("{'entity':{'meterReadings':[" + entries + "]}}")), 400,
                 "too_many_records");
 
-        Response hundred = t.post("/v1/metering/readings", admin, js("{'readings':[" + readings(100, true) + "]}"));
+        Reply hundred = t.post("/v1/metering/readings", admin, js("{'readings':[" + readings(100, true) + "]}"));
         assertThat(hundred.status()).as(hundred.toString()).isEqualTo(200);
     }
 
@@ -72,7 +72,7 @@ class RequestLimitsTest {
 
     @Test
     void nestingDeeperThanTheLimitIsRefused() {
-        Response tooDeep = createMeterWith("'deep':" + nested(JsonMapping.MAX_NESTING_DEPTH)); // plus the body's own object
+        Reply tooDeep = createMeterWith("'deep':" + nested(JsonMapping.MAX_NESTING_DEPTH)); // plus the body's own object
         assertLimit(tooDeep, "nesting depth");
         assertThat(createMeterWith("'deep':" + nested(JsonMapping.MAX_NESTING_DEPTH - 1)).status()).isEqualTo(201);
     }
@@ -100,12 +100,12 @@ class RequestLimitsTest {
                 + "]}")), "Token count");
     }
 
-    private static void assertLimit(Response r, String limit) {
+    private static void assertLimit(Reply r, String limit) {
         assertReason(r, 400, "invalid_body");
         assertThat(r.json().get("message").asText()).contains(limit);
     }
 
-    private static Response createMeterWith(String member) {
+    private static Reply createMeterWith(String member) {
         return t.post("/v1/metering/admin/meters", admin, js("{'sector':'power'," + member + "}"));
     }
 
@@ -114,7 +114,7 @@ class RequestLimitsTest {
         return "[".repeat(depth) + "1" + "]".repeat(depth);
     }
 
-    private static Response prune(int keepIds) {
+    private static Reply prune(int keepIds) {
         String keep = IntStream.range(0, keepIds).mapToObj(i -> "'k" + i + "'").collect(Collectors.joining(","));
         return t.post("/v2/metering/readings/prune", admin, js("{'meter_id':'" + meter.id() + "','keep_external_ids':[" + keep + "]}"));
     }

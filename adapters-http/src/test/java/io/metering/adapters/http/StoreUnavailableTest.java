@@ -3,12 +3,12 @@ package io.metering.adapters.http;
 import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.application.port.in.RecordReadingsCommand;
 import io.metering.application.port.in.RecordReadingsUseCase;
 import io.metering.application.port.in.RecordResult;
 import io.metering.application.port.in.UseCases;
 import io.metering.application.port.out.StoreUnavailableException;
+import io.metering.testing.Http.Reply;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class StoreUnavailableTest {
 
     @Test
     void answers503WithRetryAfter() {
-        Response r = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + UUID.randomUUID() + "\",\"value\":1,"
+        Reply r = t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + UUID.randomUUID() + "\",\"value\":1,"
                 + "\"source\":\"ERP\"}");
 
         assertReason(r, 503, "service_unavailable");

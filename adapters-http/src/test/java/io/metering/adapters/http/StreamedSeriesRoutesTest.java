@@ -3,9 +3,9 @@ package io.metering.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -44,7 +44,7 @@ class StreamedSeriesRoutesTest {
             readings.add(TestApp.js("{'meter_id':'" + meter.id() + "','counter_id':'" + counter.id() + "','value':" + value
                     + ",'source':'ERP','timestamp':'" + FIRST.plus(i, ChronoUnit.HOURS) + "','remark':'r, \\\"" + i + "\\\"'}"));
             if (readings.size() == 100) {
-                Response r = t.post("/v1/metering/readings", t.adminToken(), "{\"readings\":[" + String.join(",", readings) + "]}");
+                Reply r = t.post("/v1/metering/readings", t.adminToken(), "{\"readings\":[" + String.join(",", readings) + "]}");
                 assertThat(r.status()).as(r.body()).isBetween(200, 299);
                 readings.clear();
             }
@@ -74,7 +74,7 @@ class StreamedSeriesRoutesTest {
     void theCsvExportCarriesTheValuesOfTheJsonAnswer() throws Exception {
         for (String variant : List.of("type=cumulative", "type=relative&sort=desc")) {
             JsonNode json = t.get(path(variant + "&size=-1"), t.adminToken()).json();
-            Response csv = t.send(HttpRequest.newBuilder(URI.create(t.url(path(variant))))
+            Reply csv = t.send(HttpRequest.newBuilder(URI.create(t.url(path(variant))))
                     .header("Authorization", "Bearer " + t.adminToken()).header("Accept", "text/csv").GET().build());
             assertThat(csv.status()).isEqualTo(200);
             assertThat(csv.header("Content-Type")).startsWith("text/csv");
@@ -106,7 +106,7 @@ class StreamedSeriesRoutesTest {
                 + "?interval=day&start_date=2024-01-02&end_date=2024-01-05";
         csvFor.forEach((accept, csv) -> {
             for (String operation : List.of(path("type=cumulative"), consumption)) {
-                Response r = t.send(HttpRequest.newBuilder(URI.create(t.url(operation)))
+                Reply r = t.send(HttpRequest.newBuilder(URI.create(t.url(operation)))
                         .header("Authorization", "Bearer " + t.adminToken()).header("Accept", accept).GET().build());
                 assertThat(r.status()).as("%s %s: %s", accept, operation, r.body()).isEqualTo(200);
                 assertThat(r.header("Content-Type")).as("%s %s", accept, operation).startsWith(csv ? "text/csv" : "application/json");
@@ -116,7 +116,7 @@ class StreamedSeriesRoutesTest {
 
     @Test
     void changesetsAreNotPartOfTheCsvExport() {
-        Response r = t.send(HttpRequest.newBuilder(URI.create(t.url(path("include_pending_changesets=true"))))
+        Reply r = t.send(HttpRequest.newBuilder(URI.create(t.url(path("include_pending_changesets=true"))))
                 .header("Authorization", "Bearer " + t.adminToken()).header("Accept", "text/csv").GET().build());
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("reason").asText()).isEqualTo("invalid_parameter");

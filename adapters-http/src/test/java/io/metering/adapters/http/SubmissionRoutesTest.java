@@ -5,9 +5,9 @@ import static io.metering.adapters.http.TestApp.js;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
+import io.metering.testing.Http.Reply;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +43,7 @@ class SubmissionRoutesTest {
         return t.counter(m, a);
     }
 
-    private static Response submit(String... entries) {
+    private static Reply submit(String... entries) {
         return t.post(SUBMISSION, t.adminToken(), "{\"org_id\":\"" + TestApp.ORG + "\",\"entity\":{\"_org\":\"" + TestApp.ORG
                 + "\",\"journey\":{\"name\":\"Meter reading\"},\"meterReadings\":[" + String.join(",", entries) + "]}}");
     }
@@ -56,7 +56,7 @@ class SubmissionRoutesTest {
         return out;
     }
 
-    private static void assertProcessed(Response r) {
+    private static void assertProcessed(Reply r) {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("{\"message\":\"Successfully Processed\"}");
     }
@@ -141,7 +141,7 @@ class SubmissionRoutesTest {
         counter(m, "1-0:1.8.2", null, "nt");
         assertProcessed(submit(js("{'meterId':'" + m.id() + "','meterType':'two_tariff','htValue':100,'readingDate':'2024-06-01T00:00:00Z'}")));
 
-        Response lower = submit(js("{'meterId':'" + m.id() + "','meterType':'two_tariff','htValue':99,'readingDate':'2024-06-02T00:00:00Z'}"));
+        Reply lower = submit(js("{'meterId':'" + m.id() + "','meterType':'two_tariff','htValue':99,'readingDate':'2024-06-02T00:00:00Z'}"));
         assertReason(lower, 400, "less_than_previous");
         assertThat(lower.json().get("message").asText()).startsWith("meterReadings[0].htValue");
         assertReason(submit(js("{'meterId':'" + m.id() + "','meterType':'two_tariff','htValue':101,'readingDate':'2024-05-01T00:00:00Z'}")),
@@ -160,11 +160,11 @@ class SubmissionRoutesTest {
         Meter m = meter(Map.of());
         counter(m, "1-0:1.8.0", null, null);
 
-        Response unknown = submit(js("{'meterId':'" + UUID.randomUUID() + "','readingValue':1}"));
+        Reply unknown = submit(js("{'meterId':'" + UUID.randomUUID() + "','readingValue':1}"));
         assertReason(unknown, 404, "not_found");
         assertThat(unknown.json().get("message").asText()).startsWith("meterReadings[0]");
         assertReason(submit(js("{'meterId':'meter-42','readingValue':1}")), 404, "not_found");
-        Response asString = submit(js("{'meterId':'" + m.id() + "','meterType':'two_tariff','htValue':'12'}"));
+        Reply asString = submit(js("{'meterId':'" + m.id() + "','meterType':'two_tariff','htValue':'12'}"));
         assertReason(asString, 400, "invalid_value");
         assertThat(asString.json().get("message").asText()).isEqualTo("meterReadings[0]: htValue must be a JSON number, not a string");
         assertReason(submit(js("{'meterId':'" + m.id() + "','meterType':'three_tariff','readingValue':1}")), 400, "invalid_parameter");
@@ -195,7 +195,7 @@ class SubmissionRoutesTest {
         Meter m = meter(Map.of("ma_lo_id", "51238696781"));
         Counter c = counter(m, "1-0:1.8.0", null, null);
 
-        Response r = t.post(WITH_METER, t.adminToken(), js("{'ma_lo_id':'51238696781','obis_number':'1-0:1.8.0','value':1250.5,"
+        Reply r = t.post(WITH_METER, t.adminToken(), js("{'ma_lo_id':'51238696781','obis_number':'1-0:1.8.0','value':1250.5,"
                 + "'source':'ERP','timestamp':'2024-06-01T08:00:00Z','read_by':'ERP import','reason':'regular','unit':'kWh'}"));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -211,7 +211,7 @@ class SubmissionRoutesTest {
         Meter m = meter(Map.of());
         counter(m, "1-0:1.8.0", null, null);
 
-        Response r = t.post(WITH_METER, t.adminToken(), js("{'meter_id':'" + m.id() + "','obis_number':'1-0:2.8.0','value':42,"
+        Reply r = t.post(WITH_METER, t.adminToken(), js("{'meter_id':'" + m.id() + "','obis_number':'1-0:2.8.0','value':42,"
                 + "'source':'ERP','timestamp':'2024-06-01T08:00:00Z','unit':'kWh'}"));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -236,7 +236,7 @@ class SubmissionRoutesTest {
     void anObisCodeWithoutDirectionIsRefusedNamingTheMeterAndCodeNotAnUnsavedCounter() {
         Meter m = meter(Map.of());
 
-        Response r = t.post(WITH_METER, t.adminToken(), js("{'meter_id':'" + m.id() + "','obis_number':'1-0:99.8.0','value':1,"
+        Reply r = t.post(WITH_METER, t.adminToken(), js("{'meter_id':'" + m.id() + "','obis_number':'1-0:99.8.0','value':1,"
                 + "'source':'ERP','timestamp':'2024-06-01T00:00:00Z'}"));
 
         assertReason(r, 400, "no_direction");
@@ -283,7 +283,7 @@ class SubmissionRoutesTest {
         Counter c = counter(m, "1-0:1.8.0", null, null);
         t.govern(m, Map.of("edit_mode", "external"));
 
-        Response r = t.post(WITH_METER, t.adminToken(), js("{'meter_id':'" + m.id() + "','obis_number':'1-0:1.8.0','value':5,"
+        Reply r = t.post(WITH_METER, t.adminToken(), js("{'meter_id':'" + m.id() + "','obis_number':'1-0:1.8.0','value':5,"
                 + "'source':'360','timestamp':'2024-06-01T00:00:00Z'}"));
 
         assertThat(r.status()).isEqualTo(200);

@@ -1,6 +1,5 @@
 package io.metering.adapters.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.metering.adapters.http.auth.JwtAuthenticator;
@@ -40,19 +39,15 @@ import io.metering.application.service.UseCaseAssembly;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.tenant.OrganizationId;
+import io.metering.testing.Http;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -89,8 +84,7 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
     final UseCases useCases;
     final Javalin app;
     final ObjectMapper json = JsonMapping.create();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final Http http;
 
     TestApp() {
         this(UnaryOperator.identity());
@@ -166,7 +160,8 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
                         .withEvents(new ChangeEventFeedService(store, store))
                         .withWebhooks(webhookService, clock));
         app.start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
+        http = new Http("http://127.0.0.1:" + app.port(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                Duration.ofSeconds(20), json);
     }
 
     /** A resolver without DNS: literal addresses as they are, {@code *.internal} private, other names public. */
@@ -251,71 +246,36 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
 
     // ------------------------------------------------------------------ HTTP
 
-    Response get(String path, String token) {
-        return send("GET", path, token, null, null);
+    Http.Reply get(String path, String token) {
+        return http.get(path, token);
     }
 
-    Response post(String path, String token, String jsonBody) {
-        return send("POST", path, token, "application/json", jsonBody);
+    Http.Reply post(String path, String token, String jsonBody) {
+        return http.post(path, token, jsonBody);
     }
 
-    Response patch(String path, String token, String jsonBody) {
-        return send("PATCH", path, token, "application/json", jsonBody);
+    Http.Reply patch(String path, String token, String jsonBody) {
+        return http.patch(path, token, jsonBody);
     }
 
-    Response put(String path, String token, String jsonBody) {
-        return send("PUT", path, token, "application/json", jsonBody);
+    Http.Reply put(String path, String token, String jsonBody) {
+        return http.put(path, token, jsonBody);
     }
 
-    Response delete(String path, String token) {
-        return send("DELETE", path, token, null, null);
+    Http.Reply delete(String path, String token) {
+        return http.delete(path, token);
     }
 
-    Response send(String method, String path, String token, String contentType, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return send(b.build());
+    /** @param contentType null sends no Content-Type header; @param body null sends no body */
+    Http.Reply send(String method, String path, String token, String contentType, String body) {
+        return http.send(method, path, token, contentType, Http.utf8(body));
     }
 
-    Response send(HttpRequest request) {
-        try {
-            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.body(), r.headers(), json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    Http.Reply send(HttpRequest request) {
+        return http.send(request);
     }
 
     String url(String path) {
-        return base + path;
-    }
-
-    /** An answer. */
-    record Response(int status, String body, HttpHeaders headers, ObjectMapper mapper) {
-        JsonNode json() {
-            try {
-                return mapper.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
-        }
-
-        String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + body;
-        }
+        return http.url(path);
     }
 }

@@ -3,7 +3,6 @@ package io.metering.adapters.http;
 import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.adapters.http.TestApp.Response;
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.CounterView;
@@ -12,6 +11,7 @@ import io.metering.application.port.in.UseCases;
 import io.metering.application.port.in.ViewMetersQuery;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.meter.MeterId;
+import io.metering.testing.Http.Reply;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.LocalDate;
@@ -34,7 +34,7 @@ class UnexpectedFailureTest {
                 .header(CorrelationIds.HEADER, "trace-42")
                 .GET().build();
 
-        Response r = t.send(request);
+        Reply r = t.send(request);
 
         assertReason(r, 500, "internal_error");
         assertThat(r.json().get("correlation_id").asText()).isEqualTo("trace-42");
@@ -49,7 +49,7 @@ class UnexpectedFailureTest {
                 .header(CorrelationIds.HEADER, "<script>")
                 .GET().build();
 
-        Response r = t.send(request);
+        Reply r = t.send(request);
 
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.json().get("correlation_id").asText()).isNotEqualTo("<script>").matches("[0-9a-f-]{36}");

@@ -2,6 +2,7 @@ package io.metering.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.metering.testing.Http.Reply;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import io.metering.adapters.http.TestApp.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +40,7 @@ class UnreadBodyTest {
             int size = (int) TestApp.MAX_BODY + 1 + (int) ((i * 7919L) % (2 * TestApp.MAX_BODY));
             String body = "{\"padding\":\"" + "x".repeat(size) + "\"}";
             try {
-                Response r = t.post("/v1/metering/reading", t.adminToken(), body);
+                Reply r = t.post("/v1/metering/reading", t.adminToken(), body);
                 if (r.status() != 413) {
                     lost.add(size + ": " + r);
                 }

@@ -4,6 +4,7 @@ import static io.metering.adapters.http.TestApp.js;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.metering.testing.Http.Reply;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +27,7 @@ class WebhookRoutesTest {
     }
 
     private JsonNode create(String body) {
-        TestApp.Response r = t.post(HOOKS, t.adminToken(), js(body));
+        Reply r = t.post(HOOKS, t.adminToken(), js(body));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("data");
     }
@@ -55,7 +56,7 @@ class WebhookRoutesTest {
     void updatesPartlyAndDeletes() {
         String id = create("{'url':'https://erp.example.com/hook','description':'billing'}").get("id").asText();
 
-        TestApp.Response off = t.patch(HOOKS + "/" + id, t.adminToken(), js("{'enabled':false,'description':null}"));
+        Reply off = t.patch(HOOKS + "/" + id, t.adminToken(), js("{'enabled':false,'description':null}"));
         assertThat(off.status()).as(off.body()).isEqualTo(200);
         assertThat(off.json().at("/data/enabled").asBoolean()).isFalse();
         assertThat(off.json().at("/data/description").isMissingNode()).as("cleared").isTrue();
@@ -82,7 +83,7 @@ class WebhookRoutesTest {
             "https://169.254.169.254/latest", "https://db.internal/hook", "https://nowhere.invalid/hook", "https://u:p@erp.example.com/h",
             "ftp://erp.example.com/h", "/relative", "https://100.64.0.1/cgnat", "https://[fd00::1]/ula", "https://0.0.0.0/"})
     void refusesUrlsTheOutboundRulesForbid(String url) {
-        TestApp.Response r = t.post(HOOKS, t.adminToken(), js("{'url':'" + url + "'}"));
+        Reply r = t.post(HOOKS, t.adminToken(), js("{'url':'" + url + "'}"));
 
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("reason").asText()).isEqualTo("webhook_url_refused");
@@ -94,7 +95,7 @@ class WebhookRoutesTest {
         assertThat(create("{'url':'http://127.0.0.1:8099/hook'}").get("url").asText()).isEqualTo("http://127.0.0.1:8099/hook");
         String id = create("{'url':'https://erp.example.com/hook'}").get("id").asText();
 
-        TestApp.Response refused = t.patch(HOOKS + "/" + id, t.adminToken(), js("{'url':'http://erp.example.com/hook'}"));
+        Reply refused = t.patch(HOOKS + "/" + id, t.adminToken(), js("{'url':'http://erp.example.com/hook'}"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("reason").asText()).isEqualTo("webhook_url_refused");
         assertThat(t.get(HOOKS + "/" + id, t.adminToken()).json().at("/data/url").asText()).as("unchanged")
@@ -115,7 +116,7 @@ class WebhookRoutesTest {
 
     @Test
     void refusesEventTypesTheFeedDoesNotKnowAtCreateAndUpdate() {
-        TestApp.Response created = t.post(HOOKS, t.adminToken(), js("{'url':'https://erp.example.com/h','event_types':["
+        Reply created = t.post(HOOKS, t.adminToken(), js("{'url':'https://erp.example.com/h','event_types':["
                 + "'io.metering.reading.created','io.metering.reading.nothing']}"));
         assertThat(created.status()).as(created.body()).isEqualTo(400);
         assertThat(created.json().get("reason").asText()).isEqualTo("invalid_parameter");
@@ -124,7 +125,7 @@ class WebhookRoutesTest {
         assertThat(t.get(HOOKS, t.adminToken()).json().get("data")).as("nothing written").isEmpty();
 
         String id = create("{'url':'https://erp.example.com/hook','event_types':['io.metering.reading.created']}").get("id").asText();
-        TestApp.Response patched = t.patch(HOOKS + "/" + id, t.adminToken(), js("{'event_types':['io.metering.reading.nothing']}"));
+        Reply patched = t.patch(HOOKS + "/" + id, t.adminToken(), js("{'event_types':['io.metering.reading.nothing']}"));
         assertThat(patched.status()).as(patched.body()).isEqualTo(400);
         assertThat(patched.json().get("reason").asText()).isEqualTo("invalid_parameter");
         assertThat(patched.json().get("message").asText()).contains("io.metering.meter.created");
@@ -140,7 +141,7 @@ class WebhookRoutesTest {
         String id = created.get("id").asText();
         String first = created.get("secret").asText();
 
-        TestApp.Response rotated = t.post(HOOKS + "/" + id + "/rotate-secret?overlap_hours=2", t.adminToken(), "");
+        Reply rotated = t.post(HOOKS + "/" + id + "/rotate-secret?overlap_hours=2", t.adminToken(), "");
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
         String second = rotated.json().at("/data/secret").asText();
         assertThat(second).startsWith("whsec_").isNotEqualTo(first);
@@ -159,7 +160,7 @@ class WebhookRoutesTest {
         String id = create("{'url':'https://erp.example.com/hook'}").get("id").asText();
         t.webhookSender.answer(s -> 503);
 
-        TestApp.Response test = t.post(HOOKS + "/" + id + "/test", t.adminToken(), "");
+        Reply test = t.post(HOOKS + "/" + id + "/test", t.adminToken(), "");
 
         assertThat(test.status()).as(test.body()).isEqualTo(200);
         assertThat(test.json().at("/data/succeeded").asBoolean()).isFalse();
@@ -184,20 +185,20 @@ class WebhookRoutesTest {
         t.meter(java.util.Map.of("sector", "water"));
         String cursor = t.get("/v1/metering/events", t.adminToken()).json().get("next").asText();
         assertThat(cursor).as("a cursor the feed handed out").isNotEqualTo("0".repeat(32));
-        TestApp.Response replayed = t.post(HOOKS + "/" + id + "/replay?after=" + cursor, t.adminToken(), "");
+        Reply replayed = t.post(HOOKS + "/" + id + "/replay?after=" + cursor, t.adminToken(), "");
 
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
         assertThat(replayed.json().at("/data/delivery/cursor").asText()).isEqualTo(cursor);
         assertThat(t.post(HOOKS + "/" + id + "/replay?after=41", t.adminToken(), "").json().get("reason").asText())
                 .isEqualTo("invalid_parameter");
         assertThat(replayed.json().at("/data/enabled").asBoolean()).isTrue();
-        TestApp.Response ahead = t.post(HOOKS + "/" + id + "/replay?after=7fffffffffffffff0000000000000000", t.adminToken(), "");
+        Reply ahead = t.post(HOOKS + "/" + id + "/replay?after=7fffffffffffffff0000000000000000", t.adminToken(), "");
         assertThat(ahead.status()).as(ahead.body()).isEqualTo(400);
         assertThat(ahead.json().get("reason").asText()).isEqualTo("invalid_parameter");
         assertThat(ahead.json().get("message").asText()).contains("is ahead of the feed");
         assertThat(t.get(HOOKS + "/" + id, t.adminToken()).json().at("/data/delivery/cursor").asText()).as("unchanged")
                 .isEqualTo(cursor);
-        TestApp.Response outOfRange = t.post(HOOKS + "/" + id + "/replay?after=" + "f".repeat(32), t.adminToken(), "");
+        Reply outOfRange = t.post(HOOKS + "/" + id + "/replay?after=" + "f".repeat(32), t.adminToken(), "");
         assertThat(outOfRange.json().get("reason").asText()).isEqualTo("invalid_parameter");
         assertThat(outOfRange.json().get("message").asText()).contains("out of range").doesNotContain("-1");
         assertThat(t.post(HOOKS + "/" + id + "/replay", t.adminToken(), "").json().get("reason").asText()).isEqualTo("missing_params");

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.metering.testing.FreePorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +105,7 @@ class EmbeddedDatabaseSecurityTest {
     void initdbCreatesTheClusterWithPasswordAuthenticationAndAPrivateSocket() throws Exception {
         Path dataDir = PrivateDirectory.secure(tmp.resolve("data"), "data directory");
         String password = DatabasePassword.resolve(dataDir);
-        int port = freePort();
+        int port = FreePorts.free();
         // the cluster exactly as initdb and the first start leave it, before any later step
         try (EmbeddedPostgres pg = EmbeddedDatabase.cluster(dataDir, port, password, PostgresBinaries.prepare(dataDir)).start()) {
             assertThat(Files.readAllLines(dataDir.resolve("pgdata/pg_hba.conf"), StandardCharsets.UTF_8))
@@ -128,11 +128,5 @@ class EmbeddedDatabaseSecurityTest {
 
     private static String mode(Path p) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -18,12 +18,9 @@ import io.metering.bootstrap.importer.LianderCsv;
 import io.metering.bootstrap.importer.LianderRow;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.meter.MeterId;
+import io.metering.testing.Http;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,12 +42,12 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoEndToEndTest {
     private static final String SECRET = "end-to-end-test-secret-of-at-least-32-bytes";
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path dataDir;
 
     private static MeteringServer server;
+    private static Http http;
     private static Configuration config;
     private static String admin;
     private static String portal;
@@ -60,6 +57,7 @@ class DemoEndToEndTest {
     static void startWithDemoData() {
         config = Configuration.from(Map.of("METERING_DATA_DIR", dataDir.toString(), "METERING_JWT_SECRET", SECRET));
         server = start();
+        http = new Http("http://localhost:" + server.port());
         UseCases u = server.useCases();
         assertThat(new DemoData(u.manageMeters(), u.manageCounters(), u.recordReadings(), u.viewMeters()).loadIfAbsent())
                 .isEqualTo(5 * 206 + 2 * 17521);
@@ -226,9 +224,8 @@ class DemoEndToEndTest {
     }
 
     private static JsonNode get(String path, String token, int expectedStatus) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s answered %s", path, response.body()).isEqualTo(expectedStatus);
+        Http.Reply response = http.get(path, token);
+        assertThat(response.status()).as("GET %s answered %s", path, response.body()).isEqualTo(expectedStatus);
         return JSON.readTree(response.body());
     }
 }

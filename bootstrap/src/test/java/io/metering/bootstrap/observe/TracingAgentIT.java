@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.metering.adapters.http.auth.JwtSettings;
 import io.metering.adapters.http.auth.TokenClaims;
 import io.metering.adapters.http.auth.TokenMinter;
+import io.metering.testing.FreePorts;
+import io.metering.testing.ServiceCommand;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,10 +37,10 @@ class TracingAgentIT {
 
     @Test
     void anIncomingTraceIsContinuedThroughTheRequestAndItsDatabaseCalls() throws Exception {
-        int port = freePort();
+        int port = FreePorts.free();
         Path log = dir.resolve("service.log");
-        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-javaagent:" + System.getProperty("otel.agent"), "-jar", System.getProperty("metering.jar"), "serve"))
+        ProcessBuilder pb = new ProcessBuilder(ServiceCommand.of(List.of("-Xmx256m",
+                "-javaagent:" + System.getProperty("otel.agent")), List.of("serve")))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(java.util.Map.of("METERING_DATA_DIR", dir.resolve("data").toString(), "METERING_HTTP_PORT",
                 Integer.toString(port), "METERING_JWT_SECRET", SECRET, "METERING_LOG_FORMAT", "json", "OTEL_SERVICE_NAME", "metering",
@@ -99,12 +100,6 @@ class TracingAgentIT {
             }
             assertThat(System.nanoTime()).as("'%s' in the output:%n%s", text, Files.readString(log)).isLessThan(deadline);
             Thread.sleep(100);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

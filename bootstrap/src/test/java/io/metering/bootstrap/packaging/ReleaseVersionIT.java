@@ -2,6 +2,7 @@ package io.metering.bootstrap.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.metering.testing.ServiceCommand;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,7 @@ class ReleaseVersionIT {
         try (JarFile file = new JarFile(jar.toFile())) {
             assertThat(file.getManifest().getMainAttributes().getValue("Implementation-Version")).isEqualTo(version);
         }
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "--version")
+        Process p = new ProcessBuilder(ServiceCommand.java(), "-jar", jar.toString(), "--version")
                 .redirectErrorStream(true).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -10,11 +10,8 @@ import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.bootstrap.cli.PortalLink;
 import io.metering.bootstrap.demo.DemoIds;
 import com.sun.net.httpserver.HttpServer;
+import io.metering.testing.Http;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +49,6 @@ import org.openqa.selenium.support.ui.Select;
 class ConsoleBrowserTest {
     private static final String SECRET = "console-browser-test-secret-of-at-least-32-bytes";
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String POWER = DemoIds.LIANDER_POWER.toString();
     private static final String POWER_T1 = DemoIds.lianderPowerRegister(1).toString();
     private static final String GAS = DemoIds.AMPDS2_GAS.toString();
@@ -67,6 +63,7 @@ class ConsoleBrowserTest {
 
     private static DemoService service;
     private static String base;
+    private static Http http;
     private static String portal;
     private static String admin;
     private static Chromium chromium;
@@ -76,6 +73,7 @@ class ConsoleBrowserTest {
         chromium = Chromium.start(browserDir, "en-US");
         service = DemoService.start(dataDir, SECRET, Map.of("METERING_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1"), "console");
         base = service.base;
+        http = new Http(base);
         portal = service.portal;
         admin = service.admin;
     }
@@ -427,9 +425,8 @@ class ConsoleBrowserTest {
     @Test
     @Order(70)
     void aPortalTokenCannotOpenTheConsolesData() throws Exception {
-        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/metering/admin/meters"))
-                .header("Authorization", "Bearer " + portal).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(refused.statusCode()).isEqualTo(403);
+        Http.Reply refused = http.get("/v1/metering/admin/meters", portal);
+        assertThat(refused.status()).isEqualTo(403);
 
         chromium.driver.get(PortalLink.console(base, portal));
         chromium.awaitView("forbidden");
@@ -503,17 +500,14 @@ class ConsoleBrowserTest {
     }
 
     private static JsonNode api(String path, String token) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+        Http.Reply r = http.get(path, token);
+        assertThat(r.status()).as(path + " " + r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
     }
 
     private static String send(String method, String path, String token, String body, int expected) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(method + " " + path + " " + r.body()).isEqualTo(expected);
+        Http.Reply r = http.send(method, path, token, "application/json", Http.utf8(body));
+        assertThat(r.status()).as(method + " " + path + " " + r.body()).isEqualTo(expected);
         return r.body();
     }
 }

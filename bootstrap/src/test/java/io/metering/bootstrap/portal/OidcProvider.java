@@ -2,10 +2,10 @@ package io.metering.bootstrap.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.metering.testing.FreePorts;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ final class OidcProvider implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             assertThat(ci.waitFor(5, TimeUnit.MINUTES) && ci.exitValue() == 0).as("npm ci in %s", project).isTrue();
         }
-        int port = freePort();
+        int port = FreePorts.free();
         String issuer = "http://localhost:" + port;
         ProcessBuilder pb = new ProcessBuilder("node", "provider.mjs").directory(project.toFile()).redirectErrorStream(true);
         Map<String, String> all = new HashMap<>(env);
@@ -96,11 +96,6 @@ final class OidcProvider implements AutoCloseable {
         });
     }
 
-    static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     private static boolean onPath(String command) throws Exception {
         Process p = new ProcessBuilder("sh", "-c", "command -v " + command).start();

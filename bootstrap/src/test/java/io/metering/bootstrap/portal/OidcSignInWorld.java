@@ -9,6 +9,7 @@ import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.config.TokenSettings;
 import io.metering.bootstrap.demo.DemoIds;
+import io.metering.testing.FreePorts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
@@ -49,7 +50,7 @@ final class OidcSignInWorld implements AutoCloseable {
             throws Exception {
         OidcProvider.assumeNode();
         Chromium chromium = Chromium.start(browserDir, "en-US");
-        int port = OidcProvider.freePort();
+        int port = FreePorts.free();
         String base = "http://localhost:" + port;
         Map<String, String> providerEnv = new HashMap<>(claims);
         providerEnv.putAll(Map.of("CLIENT_ID", clientId, "REDIRECT_URI", base + "/" + page + "/", "AUDIENCE", AUDIENCE,

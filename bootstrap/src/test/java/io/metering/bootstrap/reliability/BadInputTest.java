@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metering.bootstrap.reliability.ApiOperations.Operation;
 import io.metering.bootstrap.reliability.BadRequests.Fault;
+import io.metering.testing.Http;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.bootstrap.db.Postmasters;
 import io.metering.bootstrap.db.WatchdogLog;
+import io.metering.testing.Http;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.metering.bootstrap.reliability;
 
+import io.metering.testing.FreePorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ final class ExternalPostgres implements AutoCloseable {
 
     /** Starts a new server in the directory on a free port. */
     static ExternalPostgres start(Path dataDir) {
-        ExternalPostgres pg = new ExternalPostgres(dataDir, InProcessService.freePort());
+        ExternalPostgres pg = new ExternalPostgres(dataDir, FreePorts.free());
         pg.start();
         return pg;
     }

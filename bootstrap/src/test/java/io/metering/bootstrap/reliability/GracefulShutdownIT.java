@@ -3,6 +3,8 @@ package io.metering.bootstrap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.bootstrap.db.Postmasters;
+import io.metering.testing.FreePorts;
+import io.metering.testing.Http;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,8 +38,8 @@ class GracefulShutdownIT {
     @Test
     void inFlightRequestsFinishAndTheDatabaseStopsCleanly() throws Exception {
         Path dataDir = dir.resolve("data");
-        int httpPort = InProcessService.freePort();
-        int dbPort = InProcessService.freePort();
+        int httpPort = FreePorts.free();
+        int dbPort = FreePorts.free();
         String admin = Tokens.admin(ORG);
         Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.DAYS);
         List<Http.Reply> answers = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.metering.bootstrap.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.metering.testing.Http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

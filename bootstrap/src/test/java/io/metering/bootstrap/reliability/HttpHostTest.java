@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.metering.testing.FreePorts;
+import io.metering.testing.Http;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -29,7 +31,7 @@ class HttpHostTest {
     void boundToLoopbackTheServiceIsNotReachedThroughAnotherAddress() throws IOException {
         Optional<InetAddress> other = NetworkInterface.networkInterfaces().filter(HttpHostTest::up)
                 .flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).findFirst();
-        int management = InProcessService.freePort();
+        int management = FreePorts.free();
         try (InProcessService service = InProcessService.start(dir.resolve("data"), Map.of("METERING_HTTP_HOST", "127.0.0.1",
                 "METERING_MANAGEMENT_PORT", Integer.toString(management)))) {
             assertThat(service.http().get("/health", null).status()).isEqualTo(200);

@@ -3,6 +3,8 @@ package io.metering.bootstrap.reliability;
 import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.config.OperationsConfiguration;
+import io.metering.testing.FreePorts;
+import io.metering.testing.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -34,7 +36,7 @@ final class InProcessService implements AutoCloseable {
      * @param settings further settings (e.g. {@code METERING_JDBC_URL}); they win over the defaults
      */
     static InProcessService start(Path dataDir, Map<String, String> settings) {
-        int dbPort = freePort();
+        int dbPort = FreePorts.free();
         Map<String, String> env = new HashMap<>();
         env.put("METERING_DATA_DIR", dataDir.toString());
         env.put("METERING_DB_PORT", Integer.toString(dbPort));
@@ -79,12 +81,4 @@ final class InProcessService implements AutoCloseable {
         server.close();
     }
 
-    /** A port free at the time of the call. */
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

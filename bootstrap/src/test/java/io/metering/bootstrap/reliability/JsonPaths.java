@@ -3,6 +3,7 @@ package io.metering.bootstrap.reliability;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.metering.testing.Http;
 import java.util.List;
 
 /** Edits of a JSON tree at a path of member names and array indices. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metering.bootstrap.db.Postmasters;
+import io.metering.testing.FreePorts;
+import io.metering.testing.Http;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -40,8 +42,8 @@ class KilledImportJobIT {
     @Test
     void aKilledImportStoresNothingAndItsJobFailsAfterTheRestart() throws IOException, SQLException {
         Path dataDir = dir.resolve("data");
-        int httpPort = InProcessService.freePort();
-        int dbPort = InProcessService.freePort();
+        int httpPort = FreePorts.free();
+        int dbPort = FreePorts.free();
         String admin = Tokens.admin(ORG);
         ServiceProcess service = ServiceProcess.start(dataDir, httpPort, dbPort, "start");
         try {

@@ -3,6 +3,8 @@ package io.metering.bootstrap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.bootstrap.db.Postmasters;
+import io.metering.testing.FreePorts;
+import io.metering.testing.Http;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,8 +55,8 @@ class KilledServiceIT {
 
     private void run(boolean killDatabaseToo) {
         Path dataDir = dir.resolve("data");
-        int httpPort = InProcessService.freePort();
-        int dbPort = InProcessService.freePort();
+        int httpPort = FreePorts.free();
+        int dbPort = FreePorts.free();
         String admin = Tokens.admin(ORG);
         ServiceProcess service = ServiceProcess.start(dataDir, httpPort, dbPort, "start");
         try {

@@ -3,6 +3,7 @@ package io.metering.bootstrap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.metering.testing.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +28,8 @@ class KilledWebhookDeliveryIT {
     @Test
     void aKillDuringDeliveryLosesNothing() {
         Path dataDir = dir.resolve("data");
-        int httpPort = InProcessService.freePort();
-        int dbPort = InProcessService.freePort();
+        int httpPort = FreePorts.free();
+        int dbPort = FreePorts.free();
         String admin = Tokens.admin("hooks-killed");
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             receiver.delay(Duration.ofMillis(10));

@@ -1,5 +1,6 @@
 package io.metering.bootstrap.reliability;
 
+import io.metering.testing.Http;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -2,6 +2,8 @@ package io.metering.bootstrap.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.metering.testing.Http;
+
 /** Creates meters and counters through the admin API, as an operator would. */
 final class Seeder {
     private final Http http;

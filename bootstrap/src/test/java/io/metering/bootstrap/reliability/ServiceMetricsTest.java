@@ -2,6 +2,7 @@ package io.metering.bootstrap.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.metering.testing.Http;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

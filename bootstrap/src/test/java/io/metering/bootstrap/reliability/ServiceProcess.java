@@ -3,6 +3,8 @@ package io.metering.bootstrap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.bootstrap.db.Postmasters;
+import io.metering.testing.Http;
+import io.metering.testing.ServiceCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -78,7 +80,9 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(Path dataDir, int httpPort, int dbPort, String name, List<String> jvmOptions,
             Map<String, String> env) {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
-        List<String> command = command(jvmOptions);
+        List<String> options = new ArrayList<>(List.of("-Xmx256m"));
+        options.addAll(jvmOptions);
+        List<String> command = ServiceCommand.of(options, List.of("serve"));
         System.out.println("starting " + String.join(" ", command.subList(0, Math.min(command.size(), 4))) + " ... (log " + log + ")");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("METERING_DATA_DIR", dataDir.toString());
@@ -101,24 +105,6 @@ final class ServiceProcess implements AutoCloseable {
             throw e;
         }
         return service;
-    }
-
-    private static List<String> command(List<String> jvmOptions) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
-        cmd.addAll(jvmOptions);
-        String jar = System.getProperty("metering.jar");
-        if (jar != null && Files.isRegularFile(Path.of(jar))) {
-            cmd.add("-jar");
-            cmd.add(jar);
-        } else {
-            cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
-            cmd.add("io.metering.bootstrap.cli.Main");
-        }
-        cmd.add("serve");
-        return cmd;
     }
 
     private void awaitReady() {

@@ -3,6 +3,7 @@ package io.metering.bootstrap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.metering.testing.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ class TwoInstancesWebhookIT {
         try (ExternalPostgres pg = ExternalPostgres.start(dir.resolve("pg")); WebhookReceiver receiver = WebhookReceiver.start()) {
             Map<String, String> env = new HashMap<>(Map.of("METERING_JDBC_URL", pg.jdbcUrl(), "METERING_DB_USER", "postgres",
                     "METERING_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1", "METERING_WEBHOOK_TIMEOUT", "PT1S", "METERING_WEBHOOK_LEASE", "PT5S"));
-            ServiceProcess one = ServiceProcess.start(dir.resolve("one"), InProcessService.freePort(), InProcessService.freePort(), "one", env);
-            ServiceProcess two = ServiceProcess.start(dir.resolve("two"), InProcessService.freePort(), InProcessService.freePort(), "two", env);
+            ServiceProcess one = ServiceProcess.start(dir.resolve("one"), FreePorts.free(), FreePorts.free(), "one", env);
+            ServiceProcess two = ServiceProcess.start(dir.resolve("two"), FreePorts.free(), FreePorts.free(), "two", env);
             try {
                 WebhookFixture f = new WebhookFixture(one.http(), admin);
                 JsonNode a = f.subscribe(receiver.url("/a"));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.metering.bootstrap.reliability.ApiOperations.Operation;
 import io.metering.bootstrap.reliability.ApiOperations.Param;
+import io.metering.testing.Http;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

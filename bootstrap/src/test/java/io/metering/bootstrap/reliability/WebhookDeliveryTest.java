@@ -3,6 +3,7 @@ package io.metering.bootstrap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.metering.testing.Http;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.metering.bootstrap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.metering.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -35,7 +36,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** Starts a receiver on a free port. */
     static WebhookReceiver start() {
-        WebhookReceiver r = new WebhookReceiver(InProcessService.freePort());
+        WebhookReceiver r = new WebhookReceiver(FreePorts.free());
         r.up();
         return r;
     }

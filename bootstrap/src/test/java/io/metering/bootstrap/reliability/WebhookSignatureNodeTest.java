@@ -3,6 +3,8 @@ package io.metering.bootstrap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.metering.testing.FreePorts;
+import io.metering.testing.Http;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -64,7 +66,7 @@ class WebhookSignatureNodeTest {
         service = InProcessService.start(dir.resolve("data"), Map.of("METERING_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1",
                 "METERING_WEBHOOK_TIMEOUT", "PT2S", "METERING_WEBHOOK_LEASE", "PT10S", "METERING_WEBHOOK_RETRY_SCHEDULE", "PT0.2S"));
         WebhookFixture f = new WebhookFixture(service.http(), ADMIN);
-        int port = InProcessService.freePort();
+        int port = FreePorts.free();
         JsonNode hook = f.subscribe("http://127.0.0.1:" + port + "/metering");
         String id = hook.get("id").asText();
         startReceiver(project, port, hook.get("secret").asText());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.metering.testing.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -59,7 +60,7 @@ class WholeSeriesMemoryIT {
         Path dataDir = dir.resolve("data");
         Path gcLog = dir.resolve("gc.log");
         String admin = Tokens.admin(ORG);
-        try (ServiceProcess service = ServiceProcess.start(dataDir, InProcessService.freePort(), InProcessService.freePort(),
+        try (ServiceProcess service = ServiceProcess.start(dataDir, FreePorts.free(), FreePorts.free(),
                 "memory", List.of("-Xlog:gc:file=" + gcLog))) {
             Seeder seed = new Seeder(service.http(), admin);
             String meter = seed.meter("power", java.util.UUID.randomUUID().toString());

@@ -61,8 +61,8 @@ import java.util.stream.Stream;
 /**
  * An in-memory implementation of every outgoing port, for application and HTTP tests. Transactions
  * are serialized by one lock and rolled back by restoring a snapshot, so all-or-nothing behaviour
- * matches the database adapter. {@link PortContractTest} holds it and the database adapter to the
- * same behaviour, including what storage imposes: instants of meters, counters and changesets are
+ * matches the database adapter. The port contracts (subclasses of {@link PortContract}) hold it and
+ * the database adapter to the same behaviour, including what storage imposes: instants of meters, counters and changesets are
  * kept to the millisecond (docs/domain.md#values-instants-days), ties in listing order break by id
  * in its text order (the order PostgreSQL gives {@code uuid}), and read-only work may not write.
  */

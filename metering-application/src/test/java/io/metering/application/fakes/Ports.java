@@ -9,7 +9,7 @@ import io.metering.application.port.out.Transactions;
 import java.util.Objects;
 
 /**
- * Every outgoing port of one store, as {@link PortContractTest} exercises them.
+ * Every outgoing port of one store, as the port contracts ({@link PortContract}) exercise them.
  *
  * @param transactions the transaction boundary the repositories join
  * @param meters meters

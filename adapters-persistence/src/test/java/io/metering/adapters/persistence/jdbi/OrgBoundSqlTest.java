@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.metering.adapters.persistence.DataSources;
 import io.metering.adapters.persistence.SharedPostgres;
-import io.metering.application.fakes.PortContractTest;
+import io.metering.application.fakes.ChangesetRepositoryContractTest;
+import io.metering.application.fakes.CounterRepositoryContractTest;
+import io.metering.application.fakes.MeterRepositoryContractTest;
+import io.metering.application.fakes.ReadingRepositoryContractTest;
+import io.metering.application.fakes.ReadingSeriesQueriesContractTest;
+import io.metering.application.fakes.TransactionsContractTest;
 import io.metering.application.fakes.Ports;
 import io.metering.application.port.out.ChangesetRepository;
 import io.metering.application.port.out.CounterRepository;
@@ -32,10 +37,12 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
 
 /**
  * Tenant isolation of the persistence adapter, proven on what it really sends: the whole port
- * contract runs against the adapter on a Jdbi that records every statement, and afterwards
+ * contract (every port's, one nested class each) runs against the adapter on a Jdbi that records
+ * every statement, and afterwards
  *
  * <ul>
  *   <li>every recorded statement bounds each use of {@code meter}, {@code counter},
@@ -46,7 +53,7 @@ import org.junit.jupiter.api.AfterAll;
  * The contract itself checks the behaviour: data of another organization is never found, changed
  * or deleted.
  */
-class OrgBoundSqlTest extends PortContractTest {
+class OrgBoundSqlTest {
     private static final List<Class<?>> PORTS = List.of(Transactions.class, MeterRepository.class, CounterRepository.class,
             ReadingRepository.class, ReadingSeriesQueries.class, ChangesetRepository.class);
     private static final Set<String> STATEMENTS = ConcurrentHashMap.newKeySet();
@@ -54,8 +61,55 @@ class OrgBoundSqlTest extends PortContractTest {
     private static Ports ports;
     private static HikariDataSource pool;
 
-    @Override
-    protected Ports ports() {
+    @Nested
+    class Meters extends MeterRepositoryContractTest {
+        @Override
+        protected Ports ports() {
+            return recordingPortsOnce();
+        }
+    }
+
+    @Nested
+    class Counters extends CounterRepositoryContractTest {
+        @Override
+        protected Ports ports() {
+            return recordingPortsOnce();
+        }
+    }
+
+    @Nested
+    class Readings extends ReadingRepositoryContractTest {
+        @Override
+        protected Ports ports() {
+            return recordingPortsOnce();
+        }
+    }
+
+    @Nested
+    class Series extends ReadingSeriesQueriesContractTest {
+        @Override
+        protected Ports ports() {
+            return recordingPortsOnce();
+        }
+    }
+
+    @Nested
+    class Changesets extends ChangesetRepositoryContractTest {
+        @Override
+        protected Ports ports() {
+            return recordingPortsOnce();
+        }
+    }
+
+    @Nested
+    class TransactionBoundary extends TransactionsContractTest {
+        @Override
+        protected Ports ports() {
+            return recordingPortsOnce();
+        }
+    }
+
+    private static Ports recordingPortsOnce() {
         synchronized (OrgBoundSqlTest.class) {
             if (ports == null) {
                 ports = recordingPorts();

@@ -3,6 +3,8 @@ package io.metering.bootstrap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.metering.testing.FreePorts;
+import io.metering.testing.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * start to stop; the request lines carry the correlation id, the route template, the organization,
  * the caller kind and the trace id of an incoming {@code traceparent}; no line holds a token.
  */
-class JsonLogsTest {
+class JsonLogsIT {
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 
     @TempDir
@@ -32,7 +34,7 @@ class JsonLogsTest {
         String admin = Tokens.admin("json-org");
         List<JsonNode> lines = new ArrayList<>();
         String log;
-        try (ServiceProcess service = ServiceProcess.start(dir.resolve("data"), InProcessService.freePort(), InProcessService.freePort(),
+        try (ServiceProcess service = ServiceProcess.start(dir.resolve("data"), FreePorts.free(), FreePorts.free(),
                 "json", Map.of("METERING_LOG_FORMAT", "json"))) {
             Http http = service.http();
             HourlyCounter probe = new HourlyCounter(http, admin, "water", "{\"obis_number\":\"8-0:1.0.0\"}",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.adapters.persistence.backup.BackupException;
 import io.metering.adapters.persistence.backup.StoreBackup;
+import io.metering.testing.ServiceCommand;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the running service, through its embedded server) and the {@code restore} command do the same
  * round trip from the command line.
  */
-class BackupRestoreTest {
+class BackupRestoreIT {
     @TempDir
     Path dir;
 
@@ -152,9 +152,7 @@ class BackupRestoreTest {
 
     /** Runs the command line's main with the data directory; fails unless it exits with {@code status}. @return its output */
     private String run(int status, Path dataDir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "io.metering.bootstrap.cli.Main"));
-        command.addAll(List.of(args));
+        List<String> command = ServiceCommand.of(List.of(), List.of(args));
         Path out = dir.resolve(args[0] + ".out");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().put("METERING_DATA_DIR", dataDir.toString());

@@ -2,10 +2,10 @@ package io.metering.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.metering.testing.ServiceCommand;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code PORTAL_TOKEN=$(... token --kind portal ...)} keeps working, and the customer portal's
  * sign-in link on stderr. Runs the command line as its own process, since it reads the environment.
  */
-class TokenCommandPortalLinkTest {
+class TokenCommandPortalLinkIT {
     private static final String SECRET = "token-command-test-secret-of-at-least-32-bytes";
 
     @TempDir
@@ -45,9 +45,7 @@ class TokenCommandPortalLinkTest {
     }
 
     private void run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
+        List<String> command = ServiceCommand.of(List.of(), List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
         pb.environment().put("METERING_JWT_SECRET", SECRET);
