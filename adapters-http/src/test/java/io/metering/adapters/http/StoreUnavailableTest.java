@@ -4,9 +4,9 @@ import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.adapters.http.TestApp.Response;
-import io.metering.application.port.in.RecordReadingsCommand;
-import io.metering.application.port.in.RecordReadingsUseCase;
-import io.metering.application.port.in.RecordResult;
+import io.metering.application.port.in.reading.RecordReadingsCommand;
+import io.metering.application.port.in.reading.RecordReadingsUseCase;
+import io.metering.application.port.in.reading.RecordResult;
 import io.metering.application.port.in.UseCases;
 import io.metering.application.port.out.StoreUnavailableException;
 import java.sql.SQLException;

@@ -1,5 +1,25 @@
 package io.metering.application.service;
 
+import io.metering.application.service.batch.BatchWriteReadingsService;
+import io.metering.application.service.changeset.ReadingChangesetService;
+import io.metering.application.service.consumption.ConsumptionService;
+import io.metering.application.service.counter.CounterAdministrationService;
+import io.metering.application.service.meter.ForecastProvider;
+import io.metering.application.service.meter.MeterAdministrationService;
+import io.metering.application.service.meter.MeterViewService;
+import io.metering.application.service.queue.ReviewQueuesService;
+import io.metering.application.service.reading.AllowedReadingService;
+import io.metering.application.service.reading.CreateReadingWithMeterService;
+import io.metering.application.service.reading.DeleteReadingService;
+import io.metering.application.service.reading.ListReadingsService;
+import io.metering.application.service.reading.PruneReadingsService;
+import io.metering.application.service.reading.RecordReadingsService;
+import io.metering.application.service.reading.UpdateReadingService;
+import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.service.submission.SubmissionReadingsService;
+import io.metering.application.service.write.PlausibilityProvider;
+import io.metering.application.service.write.ReadingWriter;
+import io.metering.application.service.write.WriteListener;
 import io.metering.application.port.in.UseCases;
 import io.metering.application.port.out.IntervalValueStore;
 

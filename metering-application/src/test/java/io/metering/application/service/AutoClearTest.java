@@ -1,19 +1,24 @@
 package io.metering.application.service;
 
+import io.metering.application.service.batch.BatchWriteReadingsService;
+import io.metering.application.service.reading.CreateReadingWithMeterService;
+import io.metering.application.service.reading.UpdateReadingService;
+import io.metering.application.service.submission.SubmissionReadingsService;
+import io.metering.application.service.write.PlausibilityProvider;
 import static io.metering.application.service.TestWorld.at;
 import static io.metering.application.service.TestWorld.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.application.port.in.BatchItem;
-import io.metering.application.port.in.BatchItemResult;
-import io.metering.application.port.in.BatchWriteCommand;
-import io.metering.application.port.in.CreateReadingWithMeterCommand;
-import io.metering.application.port.in.ReadingAddress;
-import io.metering.application.port.in.ReadingChanges;
-import io.metering.application.port.in.SubmissionMeterReading;
-import io.metering.application.port.in.SubmissionReadingsCommand;
-import io.metering.application.port.in.UpdateReadingCommand;
-import io.metering.application.port.in.WriteOptions;
+import io.metering.application.port.in.batch.BatchItem;
+import io.metering.application.port.in.batch.BatchItemResult;
+import io.metering.application.port.in.batch.BatchWriteCommand;
+import io.metering.application.port.in.reading.CreateReadingWithMeterCommand;
+import io.metering.application.port.in.reading.ReadingAddress;
+import io.metering.application.port.in.reading.ReadingChanges;
+import io.metering.application.port.in.submission.SubmissionMeterReading;
+import io.metering.application.port.in.submission.SubmissionReadingsCommand;
+import io.metering.application.port.in.reading.UpdateReadingCommand;
+import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.domain.governance.FuzzyConfig;
 import io.metering.domain.governance.MatchStrategy;
 import io.metering.domain.governance.TimestampTolerance;

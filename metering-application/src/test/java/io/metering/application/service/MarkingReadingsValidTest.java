@@ -1,14 +1,18 @@
 package io.metering.application.service;
 
+import io.metering.application.service.consumption.ConsumptionService;
+import io.metering.application.service.reading.RecordReadingsService;
+import io.metering.application.service.reading.UpdateReadingService;
+import io.metering.application.service.write.HistoryPlausibilityProvider;
 import static io.metering.application.service.ServiceWorld.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.metering.application.port.in.ConsumptionReport;
-import io.metering.application.port.in.ConsumptionRequest;
-import io.metering.application.port.in.ReadingAddress;
-import io.metering.application.port.in.ReadingChanges;
-import io.metering.application.port.in.UpdateReadingCommand;
+import io.metering.application.port.in.consumption.ConsumptionReport;
+import io.metering.application.port.in.consumption.ConsumptionRequest;
+import io.metering.application.port.in.reading.ReadingAddress;
+import io.metering.application.port.in.reading.ReadingChanges;
+import io.metering.application.port.in.reading.UpdateReadingCommand;
 import io.metering.domain.consumption.Interval;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.InvalidRequestException;

@@ -1,5 +1,8 @@
 package io.metering.application.service;
 
+import io.metering.application.service.imports.ImportReadingsService;
+import io.metering.application.service.reading.RecordReadingsService;
+import io.metering.application.service.write.HistoryPlausibilityProvider;
 import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.reading;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.metering.application.fakes.InMemoryBulkStore;
 import io.metering.application.model.ImportCommit;
 import io.metering.application.model.ReadingInput;
-import io.metering.application.port.in.ImportProgress;
-import io.metering.application.port.in.ImportReadingsCommand;
-import io.metering.application.port.in.ImportReport;
+import io.metering.application.port.in.imports.ImportProgress;
+import io.metering.application.port.in.imports.ImportReadingsCommand;
+import io.metering.application.port.in.imports.ImportReport;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.reading.Reading;

@@ -1,9 +1,12 @@
 package io.metering.application.service;
 
+import io.metering.application.service.reading.AllowedReadingService;
+import io.metering.application.service.reading.RecordReadingsService;
+import io.metering.application.service.write.HistoryPlausibilityProvider;
 import static io.metering.application.service.ServiceWorld.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.application.port.in.AllowedRange;
+import io.metering.application.port.in.reading.AllowedRange;
 import io.metering.application.port.out.ReadingSeriesQueries;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;

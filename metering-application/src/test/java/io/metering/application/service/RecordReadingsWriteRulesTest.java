@@ -1,14 +1,15 @@
 package io.metering.application.service;
 
+import io.metering.application.service.reading.RecordReadingsService;
 import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.model.ReadingInput;
-import io.metering.application.port.in.RecordReadingsCommand;
-import io.metering.application.port.in.RecordResult;
-import io.metering.application.port.in.WriteOptions;
+import io.metering.application.port.in.reading.RecordReadingsCommand;
+import io.metering.application.port.in.reading.RecordResult;
+import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;

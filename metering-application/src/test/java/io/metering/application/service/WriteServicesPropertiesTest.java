@@ -1,15 +1,19 @@
 package io.metering.application.service;
 
+import io.metering.application.service.reading.DeleteReadingService;
+import io.metering.application.service.reading.RecordReadingsService;
+import io.metering.application.service.reading.UpdateReadingService;
+import io.metering.application.service.write.HistoryPlausibilityProvider;
 import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import io.metering.application.port.in.DeleteReadingCommand;
-import io.metering.application.port.in.ReadingAddress;
-import io.metering.application.port.in.ReadingChanges;
-import io.metering.application.port.in.UpdateReadingCommand;
-import io.metering.application.port.in.WriteOptions;
+import io.metering.application.port.in.reading.DeleteReadingCommand;
+import io.metering.application.port.in.reading.ReadingAddress;
+import io.metering.application.port.in.reading.ReadingChanges;
+import io.metering.application.port.in.reading.UpdateReadingCommand;
+import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.MeteringException;
 import io.metering.domain.meter.Meter;

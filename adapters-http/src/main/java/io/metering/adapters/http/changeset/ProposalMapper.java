@@ -1,7 +1,7 @@
 package io.metering.adapters.http.changeset;
 
 import io.metering.adapters.http.json.RequestFields;
-import io.metering.application.port.in.ProposalChanges;
+import io.metering.application.port.in.changeset.ProposalChanges;
 import io.metering.domain.error.InvalidRequestException;
 import java.time.ZoneId;
 import org.mapstruct.Context;

@@ -1,5 +1,20 @@
 package io.metering.application.port.in;
 
+import io.metering.application.port.in.batch.BatchWriteReadingsUseCase;
+import io.metering.application.port.in.changeset.ReadingChangesetsUseCase;
+import io.metering.application.port.in.consumption.ConsumptionQuery;
+import io.metering.application.port.in.counter.ManageCountersUseCase;
+import io.metering.application.port.in.meter.ManageMetersUseCase;
+import io.metering.application.port.in.meter.ViewMetersQuery;
+import io.metering.application.port.in.queue.ReviewQueuesQuery;
+import io.metering.application.port.in.reading.AllowedReadingQuery;
+import io.metering.application.port.in.reading.CreateReadingWithMeterUseCase;
+import io.metering.application.port.in.reading.DeleteReadingUseCase;
+import io.metering.application.port.in.reading.ListReadingsQuery;
+import io.metering.application.port.in.reading.PruneReadingsUseCase;
+import io.metering.application.port.in.reading.RecordReadingsUseCase;
+import io.metering.application.port.in.reading.UpdateReadingUseCase;
+import io.metering.application.port.in.submission.SubmissionReadingsUseCase;
 import java.util.Objects;
 
 /**
