@@ -19,7 +19,7 @@ import org.mapstruct.factory.Mappers;
  * {@link io.metering.application.port.in.batch.BatchWriteCommand}.
  */
 @Mapper(uses = RequestFields.class)
-public interface BatchMapper {
+interface BatchMapper {
     /** The generated implementation. */
     BatchMapper INSTANCE = Mappers.getMapper(BatchMapper.class);
 

@@ -14,7 +14,7 @@ import org.mapstruct.factory.Mappers;
  * whose reason is free text.
  */
 @Mapper(uses = RequestFields.class)
-public interface ProposalMapper {
+interface ProposalMapper {
     /** The generated implementation. */
     ProposalMapper INSTANCE = Mappers.getMapper(ProposalMapper.class);
 

@@ -26,7 +26,7 @@ import org.mapstruct.factory.Mappers;
  * free strings here, answer 404 when they cannot name anything.
  */
 @Mapper(uses = RequestFields.class)
-public interface SubmissionMapper {
+interface SubmissionMapper {
     /** The generated implementation. */
     SubmissionMapper INSTANCE = Mappers.getMapper(SubmissionMapper.class);
 
