@@ -1,5 +1,6 @@
 package io.metering.bootstrap.demo;
 
+import io.metering.application.service.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.application.access.Caller;
@@ -16,7 +17,7 @@ import io.metering.application.service.write.HistoryPlausibilityProvider;
 import io.metering.application.service.meter.MeterAdministrationService;
 import io.metering.application.service.meter.MeterViewService;
 import io.metering.application.service.reading.RecordReadingsService;
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.service.TestContext;
 import io.metering.bootstrap.importer.Ampds2Csv;
 import io.metering.bootstrap.importer.Ampds2Row;
 import io.metering.bootstrap.importer.LianderCsv;
@@ -72,13 +73,16 @@ class DemoAnalyticsTest {
     @BeforeAll
     static void importDemo() throws Exception {
         store = new InMemoryStore();
-        ServiceContext ctx = new ServiceContext(store, store, store, store, store, store,
+        TestContext ctx = new TestContext(store, store, store, store, store, store,
                 new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), BERLIN);
-        DemoData demo = new DemoData(new MeterAdministrationService(ctx), new CounterAdministrationService(ctx),
-                new RecordReadingsService(ctx, new HistoryPlausibilityProvider(store, store)),
-                new MeterViewService(ctx, new HistoryForecastProvider(store, BERLIN)));
+        DemoData demo = new DemoData(new MeterAdministrationService(ctx.transactions(), ctx.meters(), ctx.counters(),
+                ctx.series(), ctx.changesets(), ctx.clock(), ctx.businessZone()),
+                new CounterAdministrationService(ctx.transactions(), ctx.meters(), ctx.counters(), ctx.series(), ctx.clock()),
+                TestServices.recordReadingsService(ctx, new HistoryPlausibilityProvider(store, store)),
+                new MeterViewService(ctx.transactions(), ctx.meters(), ctx.counters(), ctx.series(), ctx.changesets(),
+                        ctx.clock(), ctx.businessZone(), new HistoryForecastProvider(store, BERLIN)));
         imported = demo.loadIfAbsent();
-        consumption = new ConsumptionService(ctx);
+        consumption = new ConsumptionService(ctx.transactions(), ctx.meters(), ctx.counters(), ctx.series(), ctx.businessZone());
         try (Reader in = resource("liander_daily_register_readings.csv")) {
             liander = LianderCsv.read(in);
         }

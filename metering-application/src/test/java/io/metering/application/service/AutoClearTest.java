@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class AutoClearTest {
     private final TestWorld w = new TestWorld();
-    private final BatchWriteReadingsService batch = new BatchWriteReadingsService(w.ctx, PlausibilityProvider.NONE);
+    private final BatchWriteReadingsService batch = TestServices.batchWriteReadingsService(w.ctx, PlausibilityProvider.NONE);
 
     private Meter meter(MatchStrategy strategy, FuzzyConfig fuzzy, TimestampTolerance tolerance) {
         return w.governedMeter(strategy, fuzzy, tolerance);
@@ -129,7 +129,7 @@ class AutoClearTest {
         Meter m = meter(MatchStrategy.FUZZY, null, TimestampTolerance.SameDay.utc());
         Counter c = w.counter(m, b -> b.obisNumber("1-0:1.8.0"));
         w.pendingChangeset(m, c, "2024-02-01T08:00:00Z", "1000");
-        CreateReadingWithMeterService service = new CreateReadingWithMeterService(w.ctx, PlausibilityProvider.NONE);
+        CreateReadingWithMeterService service = TestServices.createReadingWithMeterService(w.ctx, PlausibilityProvider.NONE);
 
         service.create(new CreateReadingWithMeterCommand(w.admin, m.id(), null, "1-0:1.8.0", null, null, null, dec("1005"), null,
                 null, at("2024-02-01T17:00:00Z"), ReadingSource.ERP, null));
@@ -143,7 +143,7 @@ class AutoClearTest {
         Meter m = meter(MatchStrategy.EXACT, null, new TimestampTolerance.Exact());
         Counter c = w.feedOutCounter(m);
         w.pendingChangeset(m, c, "2024-02-01T08:00:00Z", "1000");
-        SubmissionReadingsService service = new SubmissionReadingsService(w.ctx, PlausibilityProvider.NONE);
+        SubmissionReadingsService service = TestServices.submissionReadingsService(w.ctx, PlausibilityProvider.NONE);
         SubmissionMeterReading entry = new SubmissionMeterReading(m.id(), null, dec("1000"), at("2024-02-01T08:00:00Z"), null, null,
                 null, null, null, null, null, null, null, null);
 
@@ -161,7 +161,7 @@ class AutoClearTest {
         Counter c = w.feedOutCounter(m);
         w.stored(c, Direction.FEED_OUT, "2024-02-01T08:00:00Z", "990");
         w.pendingChangeset(m, c, "2024-02-01T08:00:00Z", "1000");
-        UpdateReadingService service = new UpdateReadingService(w.ctx, PlausibilityProvider.NONE);
+        UpdateReadingService service = TestServices.updateReadingService(w.ctx, PlausibilityProvider.NONE);
 
         service.update(new UpdateReadingCommand(w.admin, new ReadingAddress(m.id(), c.id(), at("2024-02-01T08:00:00Z"), null),
                 ReadingChanges.setting(dec("1000"), ReadingSource.ERP, null, null, null, null, null, null, null), null));

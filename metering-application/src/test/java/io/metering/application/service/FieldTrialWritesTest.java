@@ -52,7 +52,8 @@ class FieldTrialWritesTest {
     private final Counter counter = world.consumptionCounter(meter);
 
     FieldTrialWritesTest() {
-        world.recording = new RecordReadingsService(world.ctx, new HistoryPlausibilityProvider(world.store, world.store));
+        world.recording = TestServices.recordReadingsService(world.ctx, new HistoryPlausibilityProvider(world.store,
+                world.store));
     }
 
     private static void assertRejected(ThrowingCallable call, RejectionReason reason) {
@@ -85,7 +86,7 @@ class FieldTrialWritesTest {
 
     @Test
     void the_import_says_how_many_readings_it_stored_as_implausible() {
-        ImportReadingsService importer = new ImportReadingsService(world.ctx, new InMemoryBulkStore(world.store),
+        ImportReadingsService importer = TestServices.importReadingsService(world.ctx, new InMemoryBulkStore(world.store),
                 new HistoryPlausibilityProvider(world.store, world.store));
         // a decreasing pair, both marked implausible by the file, and a slip the rule marks
         ImportReport report = importer.importReadings(new ImportReadingsCommand(world.admin, List.of(
@@ -131,7 +132,7 @@ class FieldTrialWritesTest {
     void a_batch_create_from_the_erp_that_echoes_a_portal_reading_writes_over_it() {
         world.record(ServiceWorld.portal("contact-anna"), WriteOptions.DEFAULT,
                 reading(meter, counter, "2024-06-13T18:42:10Z", "4711.3").source(ReadingSource.ECP));
-        BatchWriteReadingsService batch = new BatchWriteReadingsService(world.ctx, PlausibilityProvider.NONE);
+        BatchWriteReadingsService batch = TestServices.batchWriteReadingsService(world.ctx, PlausibilityProvider.NONE);
         batch.write(new BatchWriteCommand(world.admin, List.of(new BatchItem(BatchOperation.CREATE, meter.id(), counter.id(), null,
                 Instant.parse("2024-06-13T00:00:00Z"), new BigDecimal("4711.3"), ReadingSource.ERP, null, null, null, "erp-1", null, null,
                 null, java.util.Map.of())), null, WriteOptions.DEFAULT));
@@ -190,7 +191,7 @@ class FieldTrialWritesTest {
 
     @Test
     void marking_a_meter_change_implausible_that_would_join_two_meters_out_of_order_is_refused() {
-        UpdateReadingService updates = new UpdateReadingService(world.ctx, PlausibilityProvider.NONE);
+        UpdateReadingService updates = TestServices.updateReadingService(world.ctx, PlausibilityProvider.NONE);
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "80000"),
                 reading(meter, counter, "2024-05-10T00:00:00Z", "5").reason("meter_change"),
                 reading(meter, counter, "2024-05-20T00:00:00Z", "12"));
@@ -228,8 +229,8 @@ class FieldTrialWritesTest {
     void a_closed_meter_lets_an_admin_correct_and_delete_up_to_its_closing_and_nothing_after() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-05-20T00:00:00Z", "120"));
         world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned", "decommissioned_at", "2024-05-31"));
-        UpdateReadingService updates = new UpdateReadingService(world.ctx, PlausibilityProvider.NONE);
-        DeleteReadingService deletes = new DeleteReadingService(world.ctx);
+        UpdateReadingService updates = TestServices.updateReadingService(world.ctx, PlausibilityProvider.NONE);
+        DeleteReadingService deletes = TestServices.deleteReadingService(world.ctx);
 
         // backdated correction with skip_validation, before the closing
         updates.update(new UpdateReadingCommand(world.admin, new ReadingAddress(meter.id(), counter.id(),
@@ -252,7 +253,9 @@ class FieldTrialWritesTest {
     void the_allowed_range_of_a_closed_meter_says_it_is_closed() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"));
         world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned", "decommissioned_at", "2024-05-31T22:00:00Z"));
-        AllowedReadingService ranges = new AllowedReadingService(world.ctx, new HistoryPlausibilityProvider(world.store, world.store));
+        AllowedReadingService ranges = new AllowedReadingService(world.ctx.transactions(), world.ctx.meters(),
+                world.ctx.counters(), world.ctx.series(), world.ctx.clock(), world.ctx.businessZone(),
+                new HistoryPlausibilityProvider(world.store, world.store));
 
         AllowedRange after = ranges.allowedRanges(world.admin, meter.id(), null).get(0);
         assertThat(after.closedAt()).isEqualTo(Instant.parse("2024-05-31T22:00:00Z"));

@@ -44,7 +44,8 @@ class MeterPaceWritesTest {
             attrs("obis_number", "1-0:2.8.0", "direction", "feed-in", "unit", "kWh"));
 
     MeterPaceWritesTest() {
-        world.recording = new RecordReadingsService(world.ctx, new HistoryPlausibilityProvider(world.store, world.store));
+        world.recording = TestServices.recordReadingsService(world.ctx, new HistoryPlausibilityProvider(world.store,
+                world.store));
     }
 
     private static String at(LocalDate day) {
@@ -111,7 +112,7 @@ class MeterPaceWritesTest {
         Counter otherIn = world.counters.create(world.admin, other.id(),
                 attrs("obis_number", "1-0:2.8.0", "direction", "feed-in", "unit", "kWh"));
         file.addAll(history(other, otherOut, otherIn, "9.588", "107.60", "10.76").stream().map(ServiceWorld.Input::build).toList());
-        ImportReadingsService importer = new ImportReadingsService(world.ctx, new InMemoryBulkStore(world.store),
+        ImportReadingsService importer = TestServices.importReadingsService(world.ctx, new InMemoryBulkStore(world.store),
                 new HistoryPlausibilityProvider(world.store, world.store));
 
         ImportReport report = importer.importReadings(new ImportReadingsCommand(world.admin, file.iterator(), chunkSize, ImportCommit.FILE,

@@ -234,7 +234,7 @@ class RecordReadingsWriteRulesTest {
 
     @Test
     void the_plausibility_rule_marks_an_appended_unit_slip_implausible_and_keeps_it() {
-        world.recording = new RecordReadingsService(world.ctx,
+        world.recording = TestServices.recordReadingsService(world.ctx,
                 org -> q -> Optional.of(q.previous().value().add(new BigDecimal("1000"))));
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "1000"));
 

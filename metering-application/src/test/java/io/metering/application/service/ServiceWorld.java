@@ -6,7 +6,7 @@ import io.metering.application.service.meter.MeterAdministrationService;
 import io.metering.application.service.meter.MeterViewService;
 import io.metering.application.service.reading.ListReadingsService;
 import io.metering.application.service.reading.RecordReadingsService;
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.service.TestContext;
 import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryStore;
@@ -54,12 +54,15 @@ public final class ServiceWorld {
 
     public final InMemoryStore store = new InMemoryStore();
     public final MutableClock clock = new MutableClock(NOW);
-    public final ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
+    public final TestContext ctx = new TestContext(store, store, store, store, store, store, clock, BERLIN);
     public final Caller admin = Caller.admin(ORG, "admin-1");
     public final Caller otherOrgAdmin = Caller.admin(OTHER_ORG, "admin-2");
-    public final MeterAdministrationService meters = new MeterAdministrationService(ctx);
-    public final CounterAdministrationService counters = new CounterAdministrationService(ctx);
-    public final ListReadingsService listing = new ListReadingsService(ctx);
+    public final MeterAdministrationService meters = new MeterAdministrationService(ctx.transactions(), ctx.meters(),
+            ctx.counters(), ctx.series(), ctx.changesets(), ctx.clock(), ctx.businessZone());
+    public final CounterAdministrationService counters = new CounterAdministrationService(ctx.transactions(), ctx.meters(),
+            ctx.counters(), ctx.series(), ctx.clock());
+    public final ListReadingsService listing = new ListReadingsService(ctx.transactions(), ctx.meters(), ctx.counters(),
+            ctx.series(), ctx.changesets(), ctx.clock(), ctx.businessZone());
 
     /**
      * The page {@link ListReadingsService#list} answers, after checking that
@@ -91,8 +94,9 @@ public final class ServiceWorld {
                 (List<io.metering.domain.changeset.Changeset>) totals[2])).as("streamed").isEqualTo(page);
         return page;
     }
-    public final MeterViewService views = new MeterViewService(ctx, ForecastProvider.NONE);
-    public RecordReadingsService recording = new RecordReadingsService(ctx, PlausibilityProvider.NONE);
+    public final MeterViewService views = new MeterViewService(ctx.transactions(), ctx.meters(), ctx.counters(),
+            ctx.series(), ctx.changesets(), ctx.clock(), ctx.businessZone(), ForecastProvider.NONE);
+    public RecordReadingsService recording = TestServices.recordReadingsService(ctx, PlausibilityProvider.NONE);
 
     public static Caller portal(String contactId, String... contractIds) {
         return Caller.portal(ORG, "portal-" + contactId, contactId, Set.of(contractIds));

@@ -19,7 +19,7 @@ import java.util.Objects;
 
 /**
  * The incoming ports the HTTP adapter drives, named by the contract operations that use them;
- * {@code io.metering.application.service.UseCaseAssembly} wires the services behind them.
+ * bootstrap's {@code Wiring} wires the services behind them.
  *
  * @param recordReadings createMeterReading, createMeterReadings, createPortalMeterReadings
  * @param listReadings getReadingsByInterval

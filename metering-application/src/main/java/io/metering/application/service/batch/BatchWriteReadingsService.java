@@ -1,7 +1,12 @@
 package io.metering.application.service.batch;
 
-import io.metering.application.service.UseCaseAssembly;
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingRepository;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import java.time.Clock;
+import java.time.ZoneId;
 import io.metering.application.service.write.ChangesetInterceptor;
 import io.metering.application.service.write.EchoMatcher;
 import io.metering.application.service.write.PlausibilityProvider;
@@ -58,23 +63,25 @@ import java.util.stream.Collectors;
  * the changesets direct writes confirm.
  */
 public final class BatchWriteReadingsService implements BatchWriteReadingsUseCase {
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final MeterRepository meters;
+    private final CounterRepository counters;
+    private final ReadingRepository readings;
+    private final Clock clock;
     private final ReadingWriter writer;
     private final EchoMatcher echoes;
 
-    /**
-     * @param ctx ports, clock and zone
-     * @param plausibility the plausibility rule for appended readings
-     */
-    public BatchWriteReadingsService(ServiceContext ctx, PlausibilityProvider plausibility) {
-        this(ctx, new ReadingWriter(ctx, plausibility));
-    }
 
-    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
-    public BatchWriteReadingsService(ServiceContext ctx, ReadingWriter writer) {
-        this.ctx = ctx;
+    /** @param writer the reading write path, one per wiring (bootstrap) */
+    public BatchWriteReadingsService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingRepository readings, ReadingSeriesQueries series, Clock clock, ZoneId businessZone, ReadingWriter writer) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.meters = Objects.requireNonNull(meters, "meters");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.readings = Objects.requireNonNull(readings, "readings");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.writer = writer;
-        this.echoes = new EchoMatcher(ctx);
+        this.echoes = new EchoMatcher(series, businessZone);
     }
 
     /** One decided item: a write (with the stored reading it replaces, if any) or a delete. */
@@ -93,8 +100,8 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
     public BatchWriteResult write(BatchWriteCommand command) {
         Caller caller = command.caller();
         caller.requireAdmin("batchWriteMeterReadings");
-        Instant now = ctx.clock().instant().truncatedTo(ChronoUnit.MILLIS);
-        return ctx.transactions().inTransaction(() -> run(caller, command, now));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return transactions.inTransaction(() -> run(caller, command, now));
     }
 
     /**
@@ -122,7 +129,7 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
         Map<MeterId, Meter> meters = loadMeters(org, items);
         Map<CounterId, Counter> counters = new HashMap<>();
         // the counters of the items' meters, read and locked in one round trip
-        ctx.counters().lockByMeters(org, meters.keySet()).forEach(c -> counters.put(c.id(), c));
+        BatchWriteReadingsService.this.counters.lockByMeters(org, meters.keySet()).forEach(c -> counters.put(c.id(), c));
         Map<MeterId, List<Counter>> countersByMeter = counters.values().stream()
                 .sorted(Comparator.comparing(Counter::createdAt).thenComparing(c -> c.id().value()))
                 .collect(Collectors.groupingBy(Counter::meterId));
@@ -152,7 +159,7 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
 
     private Map<MeterId, Meter> loadMeters(OrganizationId org, List<BatchItem> items) {
         Set<MeterId> ids = items.stream().map(BatchItem::meterId).filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<MeterId, Meter> meters = ctx.meters().findByIds(org, ids).stream()
+        Map<MeterId, Meter> meters = BatchWriteReadingsService.this.meters.findByIds(org, ids).stream()
                 .collect(Collectors.toMap(Meter::id, Function.identity()));
         for (int i = 0; i < items.size(); i++) {
             MeterId id = items.get(i).meterId();
@@ -172,7 +179,7 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
     private List<List<Reading>> lockAndMatch(OrganizationId org, List<ReadingMatch> matches, Map<CounterId, Counter> counters) {
         Set<CounterId> locked = new HashSet<>(counters.keySet());
         while (true) {
-            List<List<Reading>> found = ctx.readings().findMatching(org, matches);
+            List<List<Reading>> found = readings.findMatching(org, matches);
             Set<Reading> all = found.stream().flatMap(List::stream).collect(Collectors.toSet());
             Set<CounterId> more = all.stream().map(Reading::counterId).filter(id -> !locked.contains(id))
                     .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -183,7 +190,7 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
             locked.addAll(more);
             Set<MeterId> theirMeters = all.stream().filter(r -> more.contains(r.counterId())).map(Reading::meterId)
                     .collect(Collectors.toSet());
-            ctx.counters().findByMeters(org, theirMeters).forEach(c -> counters.putIfAbsent(c.id(), c));
+            BatchWriteReadingsService.this.counters.findByMeters(org, theirMeters).forEach(c -> counters.putIfAbsent(c.id(), c));
         }
     }
 
@@ -292,7 +299,7 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
         List<ReadingKey> unprobed = targets.values().stream()
                 .filter(p -> !probesKey(matches.get(p.index()), p.candidate().reading()))
                 .map(p -> p.candidate().reading().key()).toList();
-        Map<ReadingKey, Reading> occupied = unprobed.isEmpty() ? Map.of() : ctx.readings().findByKeys(org, unprobed);
+        Map<ReadingKey, Reading> occupied = unprobed.isEmpty() ? Map.of() : readings.findByKeys(org, unprobed);
         targets.values().stream()
                 .filter(p -> occupied.containsKey(p.candidate().reading().key()) && !claimed.contains(p.candidate().reading().key()))
                 .mapToInt(Plan::index).min()

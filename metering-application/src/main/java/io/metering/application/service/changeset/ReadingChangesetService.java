@@ -1,9 +1,14 @@
 package io.metering.application.service.changeset;
 
-import io.metering.application.service.UseCaseAssembly;
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingRepository;
+import io.metering.application.port.out.ChangesetRepository;
+import java.time.Clock;
+import java.util.Objects;
 import io.metering.application.service.shared.AttributeReader;
 import io.metering.application.service.shared.Reach;
-import io.metering.application.service.shared.ServiceContext;
 import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.service.write.ReadingWriter;
 import io.metering.application.access.Caller;
@@ -44,30 +49,30 @@ import java.util.Optional;
  * proposed key, if any; the source is the intercepted write's (360 when unknown).
  */
 public final class ReadingChangesetService implements ReadingChangesetsUseCase {
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final ReadingRepository readings;
+    private final ChangesetRepository changesets;
+    private final Clock clock;
     private final Reach reach;
     private final ReadingWriter writer;
 
-    /**
-     * @param ctx ports, clock and zone
-     * @param plausibility the plausibility rule for appended readings
-     */
-    public ReadingChangesetService(ServiceContext ctx, PlausibilityProvider plausibility) {
-        this(ctx, new ReadingWriter(ctx, plausibility));
-    }
 
-    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
-    public ReadingChangesetService(ServiceContext ctx, ReadingWriter writer) {
-        this.ctx = ctx;
-        this.reach = new Reach(ctx);
+    /** @param writer the reading write path, one per wiring (bootstrap) */
+    public ReadingChangesetService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingRepository readings, ChangesetRepository changesets, Clock clock, ReadingWriter writer) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.readings = Objects.requireNonNull(readings, "readings");
+        this.changesets = Objects.requireNonNull(changesets, "changesets");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.reach = new Reach(meters, counters);
         this.writer = writer;
     }
 
     @Override
     public List<Changeset> pending(Caller caller, MeterId meterId, CounterId counterId) {
-        return ctx.transactions().readOnly(() -> {
+        return transactions.readOnly(() -> {
             Counter counter = reach.counterOf(caller, meterId, counterId);
-            return ctx.changesets().findByCounter(caller.org(), meterId, counter.id());
+            return changesets.findByCounter(caller.org(), meterId, counter.id());
         });
     }
 
@@ -75,8 +80,8 @@ public final class ReadingChangesetService implements ReadingChangesetsUseCase {
     public Changeset update(UpdateChangesetCommand command) {
         Caller caller = command.caller();
         caller.requireAdmin("updateReadingChangeset");
-        Instant now = ctx.clock().instant();
-        return ctx.transactions().inTransaction(() -> {
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
             Counter counter = reach.counterOf(caller, command.address().meterId(), command.address().counterId());
             writer.lock(caller.org(), List.of(counter.id()));
             Changeset cs = find(caller, command.address());
@@ -90,7 +95,7 @@ public final class ReadingChangesetService implements ReadingChangesetsUseCase {
                         "proposed.timestamp " + merged.timestamp() + " is in the future");
             }
             Changeset updated = cs.withProposed(merged);
-            ctx.changesets().update(updated);
+            changesets.update(updated);
             writer.changes().changesetUpdated(caller, updated);
             return updated;
         });
@@ -99,7 +104,7 @@ public final class ReadingChangesetService implements ReadingChangesetsUseCase {
     @Override
     public AppliedChangeset apply(Caller caller, ChangesetAddress address) {
         caller.requireAdmin("applyReadingChangeset");
-        return ctx.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Meter meter = reach.meter(caller, address.meterId());
             Counter counter = reach.counterOf(caller, meter.id(), address.counterId());
             writer.lock(caller.org(), List.of(counter.id()));
@@ -108,7 +113,7 @@ public final class ReadingChangesetService implements ReadingChangesetsUseCase {
             Direction direction = ReadingTarget.resolve(meter, List.of(counter), Optional.of(counter.id()),
                     Optional.ofNullable(p.direction())).direction();
             ReadingKey key = new ReadingKey(new SeriesKey(counter.id(), direction), p.timestamp());
-            Map<ReadingKey, Reading> stored = ctx.readings().findByKeys(caller.org(), List.of(key));
+            Map<ReadingKey, Reading> stored = readings.findByKeys(caller.org(), List.of(key));
             Reading existing = stored.get(key);
             ReadingSource source = cs.source() != null ? cs.source() : existing != null ? existing.source() : ReadingSource.APP_360;
             Reading reading = new Reading(meter.id(), counter.id(), direction, p.timestamp(), p.value(), source, p.reason(),
@@ -127,12 +132,12 @@ public final class ReadingChangesetService implements ReadingChangesetsUseCase {
         if (reason != null && reason.length() > AttributeReader.MAX_TEXT) {
             throw AttributeReader.invalid("reason is longer than " + AttributeReader.MAX_TEXT + " characters");
         }
-        Instant now = ctx.clock().instant();
-        return ctx.transactions().inTransaction(() -> {
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
             Counter counter = reach.counterOf(caller, address.meterId(), address.counterId());
             writer.lock(caller.org(), List.of(counter.id()));
             Changeset cs = find(caller, address);
-            ctx.changesets().delete(caller.org(), cs.id());
+            changesets.delete(caller.org(), cs.id());
             writer.changes().changesetDismissed(caller, cs);
             return new DismissedChangeset(cs, reason, now);
         });
@@ -140,7 +145,7 @@ public final class ReadingChangesetService implements ReadingChangesetsUseCase {
 
     /** The changeset if it belongs to the path's meter and counter in the caller's organization. */
     private Changeset find(Caller caller, ChangesetAddress address) {
-        return ctx.changesets().findById(caller.org(), address.changesetId())
+        return changesets.findById(caller.org(), address.changesetId())
                 .filter(cs -> cs.meterId().equals(address.meterId()) && cs.counterId().equals(address.counterId()))
                 .orElseThrow(() -> new NotFoundException("changeset " + address.changesetId() + " not found"));
     }

@@ -1,8 +1,12 @@
 package io.metering.application.service.consumption;
 
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import java.util.Objects;
 import io.metering.application.service.shared.Reach;
 import io.metering.application.service.shared.SeriesChoice;
-import io.metering.application.service.shared.ServiceContext;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.consumption.ConsumptionQuery;
 import io.metering.application.port.in.consumption.ConsumptionReport;
@@ -35,29 +39,33 @@ import java.util.List;
  * lookup of the latest reading when neither the request nor the counter names a direction).
  */
 public final class ConsumptionService implements ConsumptionQuery {
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final ReadingSeriesQueries series;
+    private final ZoneId businessZone;
     private final IntervalValueStore intervals;
     private final Reach reach;
 
-    /** @param ctx ports, clock and zone */
-    public ConsumptionService(ServiceContext ctx) {
-        this(ctx, IntervalValueStore.NONE);
+    public ConsumptionService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingSeriesQueries series, ZoneId businessZone) {
+        this(transactions, meters, counters, series, businessZone, IntervalValueStore.NONE);
     }
 
     /**
-     * @param ctx ports, clock and zone
      * @param intervals the interval values: a counter with interval values in the span is measured by
      *     them (docs/load-profiles.md "Consumption"), others by their readings
      */
-    public ConsumptionService(ServiceContext ctx, IntervalValueStore intervals) {
-        this.ctx = ctx;
+    public ConsumptionService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingSeriesQueries series, ZoneId businessZone, IntervalValueStore intervals) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.series = Objects.requireNonNull(series, "series");
+        this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
         this.intervals = intervals;
-        this.reach = new Reach(ctx);
+        this.reach = new Reach(meters, counters);
     }
 
     @Override
     public ConsumptionReport consumption(ConsumptionRequest q) {
-        ZoneId zone = q.zone() != null ? q.zone() : ctx.businessZone();
+        ZoneId zone = q.zone() != null ? q.zone() : businessZone;
         Instant from = start(q.start(), zone);
         Instant to = end(q.end(), zone);
         if (!from.isBefore(to)) {
@@ -67,11 +75,11 @@ public final class ConsumptionService implements ConsumptionQuery {
         Period span = new Period(from, to);
         List<Period> periods = CalendarPeriods.split(span, q.interval(), zone, MAX_PERIODS);
         Caller caller = q.caller();
-        return ctx.transactions().readOnly(() -> {
+        return transactions.readOnly(() -> {
             Counter counter = reach.counterOf(caller, q.meterId(), q.counterId());
             Direction direction = q.direction().orElseGet(() -> SeriesChoice.direction(counter,
                     counter.impliedDirection().isPresent() ? null
-                            : ctx.series().latestPlausible(caller.org(), List.of(counter.id())).get(counter.id())));
+                            : series.latestPlausible(caller.org(), List.of(counter.id())).get(counter.id())));
             List<IntervalValue> values = intervals.overlapping(caller.org(), counter.id(), span.start(), span.end());
             if (!values.isEmpty()) {
                 return new ConsumptionReport(counter, direction, q.interval(), zone, span,
@@ -87,13 +95,13 @@ public final class ConsumptionService implements ConsumptionQuery {
     /** The plausible points inside the span and the nearest one on either side of it, ascending. */
     private List<SeriesPoint> points(OrganizationId org, SeriesKey series, Period span) {
         List<SeriesPoint> out = new ArrayList<>();
-        ctx.series().lastPlausibleAtOrBefore(org, series, span.start()).ifPresent(out::add);
-        for (SeriesPoint p : ctx.series().plausibleBetween(org, series, span.start(), span.end())) {
+        ConsumptionService.this.series.lastPlausibleAtOrBefore(org, series, span.start()).ifPresent(out::add);
+        for (SeriesPoint p : ConsumptionService.this.series.plausibleBetween(org, series, span.start(), span.end())) {
             if (out.isEmpty() || p.timestamp().isAfter(out.get(out.size() - 1).timestamp())) {
                 out.add(p);
             }
         }
-        ctx.series().firstPlausibleAfter(org, series, span.end()).ifPresent(out::add);
+        ConsumptionService.this.series.firstPlausibleAfter(org, series, span.end()).ifPresent(out::add);
         return out;
     }
 

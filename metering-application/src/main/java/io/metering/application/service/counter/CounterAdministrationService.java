@@ -1,8 +1,13 @@
 package io.metering.application.service.counter;
 
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import java.time.Clock;
+import java.util.Objects;
 import io.metering.application.service.shared.Ids;
 import io.metering.application.service.shared.Reach;
-import io.metering.application.service.shared.ServiceContext;
 import io.metering.application.service.write.WriteListener;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.counter.ManageCountersUseCase;
@@ -20,41 +25,49 @@ import java.util.Optional;
 
 /** Counter administration (this product's extension). Admin only. */
 public final class CounterAdministrationService implements ManageCountersUseCase {
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final MeterRepository meters;
+    private final CounterRepository counters;
+    private final ReadingSeriesQueries series;
+    private final Clock clock;
     private final Reach reach;
     private final WriteListener listener;
 
-    /** @param ctx ports, clock and zone */
-    public CounterAdministrationService(ServiceContext ctx) {
-        this(ctx, WriteListener.NONE);
+    public CounterAdministrationService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingSeriesQueries series, Clock clock) {
+        this(transactions, meters, counters, series, clock, WriteListener.NONE);
     }
 
     /**
-     * @param ctx ports, clock and zone
      * @param changes told of every counter created, changed or deleted, in the write's transaction
      */
-    public CounterAdministrationService(ServiceContext ctx, WriteListener changes) {
-        this.ctx = ctx;
+    public CounterAdministrationService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingSeriesQueries series, Clock clock, WriteListener changes) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.meters = Objects.requireNonNull(meters, "meters");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.series = Objects.requireNonNull(series, "series");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = changes;
-        this.reach = new Reach(ctx);
+        this.reach = new Reach(meters, counters);
     }
 
     @Override
     public Counter create(Caller caller, MeterId meterId, Map<String, Object> attributes) {
         caller.requireAdmin("creating counters");
         CounterId id = Ids.counterId(attributes.get("_id"));
-        Instant now = ctx.clock().instant();
-        return ctx.transactions().inTransaction(() -> {
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
             reach.meter(caller, meterId);
             // never a counter of a meter being deleted at the same time
-            ctx.meters().lockForCounterChanges(caller.org(), meterId);
-            if (ctx.counters().findById(caller.org(), id).isPresent()) {
+            meters.lockForCounterChanges(caller.org(), meterId);
+            if (counters.findById(caller.org(), id).isPresent()) {
                 throw new ConflictException("counter " + id + " exists");
             }
             Counter.Builder builder = Counter.builder(id, caller.org(), meterId, now);
             CounterAttributes.apply(builder, null, attributes);
             Counter counter = builder.build();
-            ctx.counters().insert(counter);
+            counters.insert(counter);
             listener.counterCreated(caller, counter);
             return counter;
         });
@@ -66,15 +79,15 @@ public final class CounterAdministrationService implements ManageCountersUseCase
         if (changes == null || changes.isEmpty()) {
             throw new InvalidRequestException(RejectionReason.MISSING_PARAMS, "no attributes to update");
         }
-        return ctx.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Counter current = reach.counter(caller, id);
-            ctx.counters().lockForReadingWrite(caller.org(), List.of(id));
-            Counter.Builder builder = current.toBuilder().updatedAt(ctx.clock().instant());
+            counters.lockForReadingWrite(caller.org(), List.of(id));
+            Counter.Builder builder = current.toBuilder().updatedAt(clock.instant());
             CounterAttributes.apply(builder, current, changes);
             Counter updated = builder.build();
             checkStoredReadingsKeepTheirMeaning(caller, current, updated);
             checkCapacityFitsStoredReadings(caller, updated);
-            ctx.counters().update(updated);
+            counters.update(updated);
             listener.counterUpdated(caller, updated);
             return updated;
         });
@@ -95,7 +108,7 @@ public final class CounterAdministrationService implements ManageCountersUseCase
         if (current.unit() != null && !current.unit().equals(updated.unit())) {
             changed.add("unit");
         }
-        if (changed.isEmpty() || ctx.series().firstTimestamp(caller.org(), current.id(), Optional.empty()).isEmpty()) {
+        if (changed.isEmpty() || series.firstTimestamp(caller.org(), current.id(), Optional.empty()).isEmpty()) {
             return;
         }
         throw new ConflictException(RejectionReason.COUNTER_HAS_READINGS, "counter " + current.id() + " has readings; its "
@@ -107,7 +120,7 @@ public final class CounterAdministrationService implements ManageCountersUseCase
         if (counter.registerCapacity() == null) {
             return;
         }
-        ctx.series().maxValue(caller.org(), counter.id())
+        series.maxValue(caller.org(), counter.id())
                 .filter(max -> max.compareTo(counter.registerCapacity()) >= 0)
                 .ifPresent(max -> {
                     throw new InvalidRequestException(RejectionReason.EXCEEDS_REGISTER_CAPACITY, "register_capacity "
@@ -119,10 +132,10 @@ public final class CounterAdministrationService implements ManageCountersUseCase
     @Override
     public void delete(Caller caller, CounterId id) {
         caller.requireAdmin("deleting counters");
-        ctx.transactions().inTransaction(() -> {
+        transactions.inTransaction(() -> {
             Counter gone = reach.counter(caller, id);
-            ctx.counters().lockForReadingWrite(caller.org(), List.of(id));
-            boolean deleted = ctx.counters().delete(caller.org(), id);
+            counters.lockForReadingWrite(caller.org(), List.of(id));
+            boolean deleted = counters.delete(caller.org(), id);
             if (deleted) {
                 listener.counterDeleted(caller, gone);
             }

@@ -1,6 +1,8 @@
 package io.metering.application.service.counter;
 
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
 import io.metering.application.access.Caller;
 import io.metering.application.model.PageRequest;
 import io.metering.application.model.CounterLocator;
@@ -31,11 +33,14 @@ public final class CounterLocatorService implements LocateCountersUseCase {
     /** The meter attribute that holds a meter's MeLo id (docs/import-export.md "Keys"). */
     public static final String ME_LO_ATTRIBUTE = "me_lo_id";
 
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final MeterRepository meters;
+    private final CounterRepository counters;
 
-    /** @param ctx ports, clock and zone */
-    public CounterLocatorService(ServiceContext ctx) {
-        this.ctx = Objects.requireNonNull(ctx, "ctx");
+    public CounterLocatorService(Transactions transactions, MeterRepository meters, CounterRepository counters) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.meters = Objects.requireNonNull(meters, "meters");
+        this.counters = Objects.requireNonNull(counters, "counters");
     }
 
     @Override
@@ -74,12 +79,13 @@ public final class CounterLocatorService implements LocateCountersUseCase {
         }
 
         private MeterId lookUp(MeterKey key) {
-            List<Meter> found = ctx.transactions().readOnly(() -> switch (key.kind()) {
-                case MA_LO_ID -> ctx.meters().search(caller.org(), new MeterSearch(null, null, key.value(), null, null, Set.of(), false),
+            List<Meter> found = transactions.readOnly(() -> switch (key.kind()) {
+                case MA_LO_ID -> CounterLocatorService.this.meters.search(caller.org(), new MeterSearch(null, null,
+                        key.value(), null, null, Set.of(), false),
                         new PageRequest(0, PageRequest.ALL)).items();
-                case METER_NUMBER -> ctx.meters().search(caller.org(),
+                case METER_NUMBER -> CounterLocatorService.this.meters.search(caller.org(),
                         new MeterSearch(null, null, null, key.value(), null, Set.of(), false), new PageRequest(0, PageRequest.ALL)).items();
-                case ME_LO_ID -> ctx.meters().findByAttribute(caller.org(), ME_LO_ATTRIBUTE, key.value());
+                case ME_LO_ID -> CounterLocatorService.this.meters.findByAttribute(caller.org(), ME_LO_ATTRIBUTE, key.value());
                 case METER_ID -> throw new IllegalArgumentException("a meter id is not looked up");
             }).stream().filter(caller::canSee).toList();
             if (found.isEmpty()) {
@@ -95,7 +101,7 @@ public final class CounterLocatorService implements LocateCountersUseCase {
         @Override
         public CounterId counter(MeterId meter, String obisNumber, Direction direction) {
             List<Counter> ofMeter = counters.computeIfAbsent(meter,
-                    m -> ctx.transactions().readOnly(() -> ctx.counters().findByMeter(caller.org(), m)));
+                    m -> transactions.readOnly(() -> CounterLocatorService.this.counters.findByMeter(caller.org(), m)));
             List<Counter> matching = ofMeter.stream().filter(c -> ObisCode.sameRegister(c.obisNumber(), obisNumber)).toList();
             if (matching.size() > 1 && direction != null) {
                 // the meter's direction rules: a counter measures its declared direction, else the one its OBIS code names

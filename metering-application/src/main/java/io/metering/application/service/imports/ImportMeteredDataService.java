@@ -1,6 +1,7 @@
 package io.metering.application.service.imports;
 
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.CounterRepository;
 import io.metering.application.model.ImportCommit;
 import io.metering.application.access.Caller;
 import io.metering.application.model.CounterLocator;
@@ -42,20 +43,22 @@ import java.util.regex.Pattern;
 public final class ImportMeteredDataService implements ImportMeteredDataUseCase {
     private static final Pattern READING_INDEX = Pattern.compile("^readings\\[(\\d+)]: ");
 
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final CounterRepository counters;
     private final IntervalValueStore intervals;
     private final ImportReadingsUseCase readings;
     private final LocateCountersUseCase locator;
 
     /**
-     * @param ctx ports, clock and zone
      * @param intervals the interval value store
      * @param readings the bulk import of readings, for register readings
      * @param locator finds meters and counters by location and OBIS code
      */
-    public ImportMeteredDataService(ServiceContext ctx, IntervalValueStore intervals, ImportReadingsUseCase readings,
+    public ImportMeteredDataService(Transactions transactions, CounterRepository counters, IntervalValueStore intervals,
+            ImportReadingsUseCase readings,
             LocateCountersUseCase locator) {
-        this.ctx = Objects.requireNonNull(ctx, "ctx");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.counters = Objects.requireNonNull(counters, "counters");
         this.intervals = Objects.requireNonNull(intervals, "intervals");
         this.readings = Objects.requireNonNull(readings, "readings");
         this.locator = Objects.requireNonNull(locator, "locator");
@@ -68,7 +71,7 @@ public final class ImportMeteredDataService implements ImportMeteredDataUseCase 
     public Report importMessages(Caller caller, List<MeteredMessage> messages) {
         caller.requireAdmin("importing readings");
         CounterLocator find = locator.locator(caller);
-        return ctx.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Map<CounterId, Batch> batches = new LinkedHashMap<>();
             List<ReadingInput> inputs = new ArrayList<>();
             List<String> inputPositions = new ArrayList<>();
@@ -102,7 +105,7 @@ public final class ImportMeteredDataService implements ImportMeteredDataUseCase 
             }
             long stored = 0;
             if (!batches.isEmpty()) {
-                ctx.counters().lockForReadingWrite(caller.org(), batches.keySet());
+                counters.lockForReadingWrite(caller.org(), batches.keySet());
             }
             for (Map.Entry<CounterId, Batch> e : batches.entrySet()) {
                 Batch b = e.getValue();

@@ -1,6 +1,13 @@
 package io.metering.application.service.imports;
 
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingRepository;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import io.metering.application.port.out.ChangesetRepository;
+import java.time.Clock;
+import java.time.ZoneId;
 import io.metering.application.service.write.HistoryPlausibilityProvider;
 import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.service.write.ReadingPreparation;
@@ -73,42 +80,43 @@ import java.util.Set;
  * one) first waits for the appender to finish and is judged against the store as above.
  */
 public final class ImportReadingsService implements ImportReadingsUseCase {
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final ReadingSeriesQueries series;
+    private final ChangesetRepository changesets;
+    private final Clock clock;
     private final ReadingBulkStore bulk;
     private final ReadingPreparation preparation;
     private final ReadingWriter writer;
 
     /**
-     * @param ctx ports, clock and zone
+     * @param transactions the transaction boundary of every chunk
+     * @param meters meters, to resolve the imported rows
+     * @param counters counters, to resolve and lock the imported rows
+     * @param series the stored series the appender continues
+     * @param changesets the pending changesets of the counters written
+     * @param clock the injected clock
      * @param bulk the store's bulk path
-     * @param plausibility the plausibility rule, the same the API's writes use
+     * @param writer the reading write path, with the plausibility rule and change listener the API's writes use
      */
-    public ImportReadingsService(ServiceContext ctx, ReadingBulkStore bulk, PlausibilityProvider plausibility) {
-        this(ctx, bulk, plausibility, WriteListener.NONE);
-    }
-
-    /**
-     * @param ctx ports, clock and zone
-     * @param bulk the store's bulk path
-     * @param plausibility the plausibility rule, the same the API's writes use
-     * @param changes told of every change the import makes, as the API's writes tell theirs
-     */
-    public ImportReadingsService(ServiceContext ctx, ReadingBulkStore bulk, PlausibilityProvider plausibility,
-            WriteListener changes) {
-        this.ctx = Objects.requireNonNull(ctx, "ctx");
+    public ImportReadingsService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingSeriesQueries series, ChangesetRepository changesets, Clock clock, ReadingBulkStore bulk,
+                    ReadingWriter writer) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.series = Objects.requireNonNull(series, "series");
+        this.changesets = Objects.requireNonNull(changesets, "changesets");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.bulk = Objects.requireNonNull(bulk, "bulk");
-        this.preparation = new ReadingPreparation(ctx);
-        this.writer = new ReadingWriter(ctx, Objects.requireNonNull(plausibility, "plausibility"),
-                Objects.requireNonNull(changes, "changes"));
+        this.preparation = new ReadingPreparation(meters, counters);
+        this.writer = Objects.requireNonNull(writer, "writer");
     }
 
     @Override
     public ImportReport importReadings(ImportReadingsCommand command, ImportProgress progress) {
         command.caller().requireAdmin("importing readings");
-        Instant now = ctx.clock().instant();
+        Instant now = clock.instant();
         Run run = new Run(command, progress, now);
         if (command.commit() == ImportCommit.FILE) {
-            return ctx.transactions().inTransaction(run::all);
+            return transactions.inTransaction(run::all);
         }
         return run.all();
     }
@@ -175,7 +183,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                     int first = Math.toIntExact(position);
                     List<ReadingInput> batch = chunk;
                     if (perChunk) {
-                        ctx.transactions().inTransaction(() -> write(batch, first));
+                        transactions.inTransaction(() -> write(batch, first));
                     } else {
                         stream(batch, first);
                     }
@@ -339,7 +347,8 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
             }
             writer.lock(org, toLock);
             locked.addAll(toLock);
-            ctx.changesets().findByCounters(org, toLock).forEach(cs -> pending.computeIfAbsent(cs.counterId(), k -> new ArrayList<>()).add(cs));
+            changesets.findByCounters(org, toLock).forEach(cs -> pending.computeIfAbsent(cs.counterId(),
+                    k -> new ArrayList<>()).add(cs));
         }
 
         /**
@@ -366,7 +375,7 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
                 }
                 Appending a = new Appending(span.from().minusNanos(1));
                 if (n.before().isPresent()) {
-                    List<SeriesPoint> newestFirst = ctx.series().recentPlausible(org, span.series(), span.from(), Appending.KEPT);
+                    List<SeriesPoint> newestFirst = series.recentPlausible(org, span.series(), span.from(), Appending.KEPT);
                     for (int i = newestFirst.size() - 1; i >= 0; i--) {
                         a.remember(newestFirst.get(i));
                     }

@@ -1,7 +1,9 @@
 package io.metering.application.service.imports;
 
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
 import io.metering.application.service.shared.Reach;
-import io.metering.application.service.shared.ServiceContext;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.imports.IntervalValuesQuery;
 import io.metering.application.port.out.IntervalValueStore;
@@ -17,18 +19,18 @@ import java.util.Objects;
 
 /** A counter's interval values on one snapshot, after the reach checks of every counter read. */
 public final class IntervalValuesService implements IntervalValuesQuery {
-    private final ServiceContext ctx;
+    private final Transactions transactions;
     private final IntervalValueStore intervals;
     private final Reach reach;
 
     /**
-     * @param ctx ports, clock and zone
      * @param intervals the interval value store
      */
-    public IntervalValuesService(ServiceContext ctx, IntervalValueStore intervals) {
-        this.ctx = Objects.requireNonNull(ctx, "ctx");
+    public IntervalValuesService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            IntervalValueStore intervals) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.intervals = Objects.requireNonNull(intervals, "intervals");
-        this.reach = new Reach(ctx);
+        this.reach = new Reach(meters, counters);
     }
 
     @Override
@@ -39,7 +41,7 @@ public final class IntervalValuesService implements IntervalValuesQuery {
         if (Duration.between(from, to).compareTo(MAX_SPAN) > 0) {
             throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "the span may cover at most " + MAX_SPAN.toDays() + " days");
         }
-        return ctx.transactions().readOnly(() -> {
+        return transactions.readOnly(() -> {
             reach.counterOf(caller, meterId, counterId);
             return intervals.overlapping(caller.org(), counterId, from, to);
         });

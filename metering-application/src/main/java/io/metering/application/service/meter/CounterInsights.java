@@ -1,6 +1,11 @@
 package io.metering.application.service.meter;
 
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import io.metering.application.port.out.ChangesetRepository;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
 import io.metering.application.port.in.meter.CounterView;
 import io.metering.application.port.in.meter.MeterView;
 import io.metering.domain.changeset.Changeset;
@@ -25,11 +30,20 @@ import java.util.stream.Collectors;
  * needs per counter.
  */
 final class CounterInsights {
-    private final ServiceContext ctx;
+    private final CounterRepository counters;
+    private final ReadingSeriesQueries series;
+    private final ChangesetRepository changesets;
+    private final Clock clock;
+    private final ZoneId businessZone;
     private final ForecastProvider forecasts;
 
-    CounterInsights(ServiceContext ctx, ForecastProvider forecasts) {
-        this.ctx = ctx;
+    CounterInsights(CounterRepository counters, ReadingSeriesQueries series, ChangesetRepository changesets, Clock clock,
+            ZoneId businessZone, ForecastProvider forecasts) {
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.series = Objects.requireNonNull(series, "series");
+        this.changesets = Objects.requireNonNull(changesets, "changesets");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
         this.forecasts = forecasts;
     }
 
@@ -37,8 +51,8 @@ final class CounterInsights {
      * @param forecastDate the date to forecast, null for today in the business time zone
      */
     List<CounterView> counters(OrganizationId org, List<Counter> counters, LocalDate forecastDate) {
-        LocalDate date = forecastDate != null ? forecastDate : LocalDate.now(ctx.clock().withZone(ctx.businessZone()));
-        Map<CounterId, Reading> latest = ctx.series().latestPlausible(org, counters.stream().map(Counter::id).toList());
+        LocalDate date = forecastDate != null ? forecastDate : LocalDate.now(clock.withZone(businessZone));
+        Map<CounterId, Reading> latest = series.latestPlausible(org, counters.stream().map(Counter::id).toList());
         return counters.stream().map(c -> {
             Reading last = latest.get(c.id());
             Optional<ForecastProvider.Forecast> forecast = forecasts.forecast(org, c, last, date);
@@ -50,12 +64,12 @@ final class CounterInsights {
 
     List<MeterView> meters(OrganizationId org, Collection<Meter> meters, boolean withChangesets) {
         List<MeterId> ids = meters.stream().map(Meter::id).toList();
-        List<Counter> counters = ctx.counters().findByMeters(org, ids);
-        Map<CounterId, Reading> latest = ctx.series().latestPlausible(org, counters.stream().map(Counter::id).toList());
+        List<Counter> counters = CounterInsights.this.counters.findByMeters(org, ids);
+        Map<CounterId, Reading> latest = series.latestPlausible(org, counters.stream().map(Counter::id).toList());
         Map<MeterId, Reading> latestByMeter = latest.values().stream().collect(Collectors.toMap(Reading::meterId, r -> r,
                 (a, b) -> a.timestamp().isAfter(b.timestamp()) ? a : b));
         Map<MeterId, List<Changeset>> pending = withChangesets
-                ? ctx.changesets().findByCounters(org, counters.stream().map(Counter::id).toList()).stream()
+                ? changesets.findByCounters(org, counters.stream().map(Counter::id).toList()).stream()
                         .collect(Collectors.groupingBy(Changeset::meterId))
                 : Map.of();
         return meters.stream()

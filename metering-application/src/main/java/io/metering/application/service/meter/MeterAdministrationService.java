@@ -1,8 +1,15 @@
 package io.metering.application.service.meter;
 
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import io.metering.application.port.out.ChangesetRepository;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
 import io.metering.application.service.shared.Ids;
 import io.metering.application.service.shared.Reach;
-import io.metering.application.service.shared.ServiceContext;
 import io.metering.application.service.write.WriteListener;
 import io.metering.application.access.Caller;
 import io.metering.application.model.Page;
@@ -37,40 +44,51 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
     /** An upper bound beyond any reading's timestamp (readings lie at most a day in the future). */
     private static final Instant LATEST_STORABLE = Instant.parse("9999-12-31T23:59:59Z");
 
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final MeterRepository meters;
+    private final CounterRepository counters;
+    private final ReadingSeriesQueries series;
+    private final Clock clock;
+    private final ZoneId businessZone;
     private final Reach reach;
     private final CounterInsights insights;
     private final WriteListener listener;
 
-    /** @param ctx ports, clock and zone */
-    public MeterAdministrationService(ServiceContext ctx) {
-        this(ctx, WriteListener.NONE);
+    public MeterAdministrationService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingSeriesQueries series, ChangesetRepository changesets, Clock clock, ZoneId businessZone) {
+        this(transactions, meters, counters, series, changesets, clock, businessZone, WriteListener.NONE);
     }
 
     /**
-     * @param ctx ports, clock and zone
      * @param changes told of every meter created, changed or deleted, in the write's transaction
      */
-    public MeterAdministrationService(ServiceContext ctx, WriteListener changes) {
-        this.ctx = ctx;
+    public MeterAdministrationService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingSeriesQueries series, ChangesetRepository changesets, Clock clock, ZoneId businessZone,
+            WriteListener changes) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.meters = Objects.requireNonNull(meters, "meters");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.series = Objects.requireNonNull(series, "series");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
         this.listener = changes;
-        this.reach = new Reach(ctx);
-        this.insights = new CounterInsights(ctx, ForecastProvider.NONE);
+        this.reach = new Reach(meters, counters);
+        this.insights = new CounterInsights(counters, series, changesets, clock, businessZone, ForecastProvider.NONE);
     }
 
     @Override
     public Meter create(Caller caller, Map<String, Object> attributes) {
         caller.requireAdmin("creating meters");
         MeterId id = Ids.meterId(attributes.get("_id"));
-        Instant now = ctx.clock().instant();
+        Instant now = clock.instant();
         Meter.Builder builder = Meter.builder(id, caller.org(), now);
-        MeterAttributes.apply(builder, null, attributes, ctx.businessZone(), false);
+        MeterAttributes.apply(builder, null, attributes, businessZone, false);
         Meter meter = MeterAttributes.stampDecommissioning(builder.build(), attributes, now);
-        return ctx.transactions().inTransaction(() -> {
-            if (ctx.meters().findById(caller.org(), id).isPresent()) {
+        return transactions.inTransaction(() -> {
+            if (meters.findById(caller.org(), id).isPresent()) {
                 throw new ConflictException("meter " + id + " exists");
             }
-            ctx.meters().insert(meter);
+            meters.insert(meter);
             listener.meterCreated(caller, meter);
             return meter;
         });
@@ -81,8 +99,8 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
         caller.requireAdmin("listing meters");
         MeterSearch search = new MeterSearch(filter.customerId(), filter.contractId(), filter.maLoId(), filter.meterNumber(),
                 null, Set.of(), false, filter.text());
-        return ctx.transactions().readOnly(() -> {
-            Page<Meter> meters = ctx.meters().search(caller.org(), search, page);
+        return transactions.readOnly(() -> {
+            Page<Meter> meters = MeterAdministrationService.this.meters.search(caller.org(), search, page);
             return new Page<>(insights.meters(caller.org(), meters.items(), false), meters.total());
         });
     }
@@ -92,14 +110,14 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
         if (changes == null || changes.isEmpty()) {
             throw new InvalidRequestException(RejectionReason.MISSING_PARAMS, "no attributes to update");
         }
-        return ctx.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Meter current = reach.meter(caller, id);
-            Instant now = ctx.clock().instant();
+            Instant now = clock.instant();
             Meter.Builder builder = current.toBuilder().updatedAt(now);
-            MeterAttributes.apply(builder, current, changes, ctx.businessZone(), !caller.isAdmin());
+            MeterAttributes.apply(builder, current, changes, businessZone, !caller.isAdmin());
             Meter updated = MeterAttributes.stampDecommissioning(builder.build(), changes, now);
             requireNoReadingsAfterClosing(current, updated);
-            ctx.meters().update(updated);
+            meters.update(updated);
             listener.meterUpdated(caller, updated);
             return updated;
         });
@@ -114,19 +132,20 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
      * @throws ConflictException 409 {@code readings_after_decommissioning}, naming the latest reading's instant
      */
     private void requireNoReadingsAfterClosing(Meter current, Meter updated) {
-        Optional<Instant> closing = MeterLifecycle.closedAt(updated, ctx.businessZone());
-        if (closing.isEmpty() || closing.equals(MeterLifecycle.closedAt(current, ctx.businessZone()))) {
+        Optional<Instant> closing = MeterLifecycle.closedAt(updated, businessZone);
+        if (closing.isEmpty() || closing.equals(MeterLifecycle.closedAt(current, businessZone))) {
             return;
         }
-        List<CounterId> counters = ctx.counters().findByMeter(updated.org(), updated.id()).stream().map(Counter::id).toList();
+        List<CounterId> counters = MeterAdministrationService.this.counters.findByMeter(updated.org(),
+                updated.id()).stream().map(Counter::id).toList();
         if (counters.isEmpty()) {
             return;
         }
-        ctx.counters().lockForReadingWrite(updated.org(), counters);
+        MeterAdministrationService.this.counters.lockForReadingWrite(updated.org(), counters);
         // stored instants have microseconds at most: a microsecond after the closing is the first one after it
         Instant after = closing.get().plus(1, ChronoUnit.MICROS);
         Optional<Instant> latest = counters.stream()
-                .flatMap(c -> ctx.series().range(updated.org(), c, Optional.empty(), after, LATEST_STORABLE, SortOrder.DESC,
+                .flatMap(c -> series.range(updated.org(), c, Optional.empty(), after, LATEST_STORABLE, SortOrder.DESC,
                         new PageRequest(0, 1)).stream())
                 .map(Reading::timestamp)
                 .max(Instant::compareTo);
@@ -140,9 +159,9 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
     @Override
     public void delete(Caller caller, MeterId id) {
         caller.requireAdmin("deleting meters");
-        ctx.transactions().inTransaction(() -> {
+        transactions.inTransaction(() -> {
             Meter gone = reach.meter(caller, id);
-            boolean deleted = ctx.meters().delete(caller.org(), id);
+            boolean deleted = meters.delete(caller.org(), id);
             if (deleted) {
                 listener.meterDeleted(caller, gone);
             }

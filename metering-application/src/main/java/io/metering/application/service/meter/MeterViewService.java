@@ -1,7 +1,14 @@
 package io.metering.application.service.meter;
 
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import io.metering.application.port.out.ChangesetRepository;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
 import io.metering.application.service.shared.Reach;
-import io.metering.application.service.shared.ServiceContext;
 import io.metering.application.access.Caller;
 import io.metering.application.model.PageRequest;
 import io.metering.application.port.in.meter.CounterView;
@@ -21,18 +28,23 @@ import java.util.List;
  * contracts (docs/domain.md#who-may-do-what); the rest reads as not found.
  */
 public final class MeterViewService implements ViewMetersQuery {
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final MeterRepository meters;
+    private final CounterRepository counters;
     private final Reach reach;
     private final CounterInsights insights;
 
     /**
-     * @param ctx ports, clock and zone
      * @param forecasts forecast of counter values
      */
-    public MeterViewService(ServiceContext ctx, ForecastProvider forecasts) {
-        this.ctx = ctx;
-        this.reach = new Reach(ctx);
-        this.insights = new CounterInsights(ctx, forecasts);
+    public MeterViewService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingSeriesQueries series, ChangesetRepository changesets, Clock clock, ZoneId businessZone,
+            ForecastProvider forecasts) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.meters = Objects.requireNonNull(meters, "meters");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.reach = new Reach(meters, counters);
+        this.insights = new CounterInsights(counters, series, changesets, clock, businessZone, forecasts);
     }
 
     @Override
@@ -40,8 +52,8 @@ public final class MeterViewService implements ViewMetersQuery {
         if (caller.isAdmin()) {
             throw new ForbiddenException("getCustomerMeters lists a portal customer's meters; admin tokens have no customer");
         }
-        return ctx.transactions().readOnly(() -> {
-            List<Meter> meters = ctx.meters()
+        return transactions.readOnly(() -> {
+            List<Meter> meters = this.meters
                     .search(caller.org(), MeterSearch.reachableBy(caller.contactId(), caller.contractIds()), new PageRequest(0, PageRequest.ALL))
                     .items();
             return insights.meters(caller.org(), meters, includePendingChangesets);
@@ -50,10 +62,10 @@ public final class MeterViewService implements ViewMetersQuery {
 
     @Override
     public List<MeterView> metersByContract(Caller caller, String contractId) {
-        return ctx.transactions().readOnly(() -> {
+        return transactions.readOnly(() -> {
             MeterSearch search = caller.isAdmin() ? MeterSearch.all()
                     : MeterSearch.reachableBy(caller.contactId(), caller.contractIds());
-            List<Meter> meters = ctx.meters().search(caller.org(), search.withContract(contractId),
+            List<Meter> meters = MeterViewService.this.meters.search(caller.org(), search.withContract(contractId),
                     new PageRequest(0, PageRequest.ALL)).items();
             return insights.meters(caller.org(), meters, false);
         });
@@ -61,20 +73,20 @@ public final class MeterViewService implements ViewMetersQuery {
 
     @Override
     public MeterView meter(Caller caller, MeterId id) {
-        return ctx.transactions().readOnly(() -> insights.meters(caller.org(), List.of(reach.meter(caller, id)), false).get(0));
+        return transactions.readOnly(() -> insights.meters(caller.org(), List.of(reach.meter(caller, id)), false).get(0));
     }
 
     @Override
     public List<CounterView> counters(Caller caller, MeterId meterId, LocalDate forecastDate) {
-        return ctx.transactions().readOnly(() -> {
+        return transactions.readOnly(() -> {
             reach.meter(caller, meterId);
-            return insights.counters(caller.org(), ctx.counters().findByMeter(caller.org(), meterId), forecastDate);
+            return insights.counters(caller.org(), counters.findByMeter(caller.org(), meterId), forecastDate);
         });
     }
 
     @Override
     public CounterView counter(Caller caller, CounterId counterId, LocalDate forecastDate) {
-        return ctx.transactions().readOnly(() -> {
+        return transactions.readOnly(() -> {
             Counter counter = reach.counter(caller, counterId);
             return insights.counters(caller.org(), List.of(counter), forecastDate).get(0);
         });

@@ -1,6 +1,9 @@
 package io.metering.application.service.queue;
 
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import io.metering.application.port.out.ChangesetRepository;
+import java.util.Objects;
 import io.metering.application.access.Caller;
 import io.metering.application.model.ChangesetQueueFilter;
 import io.metering.application.model.ChangesetQueuePosition;
@@ -20,31 +23,34 @@ import java.util.function.Function;
  * at {@link ReviewQueuesQuery#COUNT_CAP}, so it stays cheap however long a queue grows.
  */
 public final class ReviewQueuesService implements ReviewQueuesQuery {
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final ReadingSeriesQueries series;
+    private final ChangesetRepository changesets;
 
-    /** @param ctx ports, clock and zone */
-    public ReviewQueuesService(ServiceContext ctx) {
-        this.ctx = ctx;
+    public ReviewQueuesService(Transactions transactions, ReadingSeriesQueries series, ChangesetRepository changesets) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.series = Objects.requireNonNull(series, "series");
+        this.changesets = Objects.requireNonNull(changesets, "changesets");
     }
 
     @Override
     public QueueWindow<Changeset> pendingChangesets(Caller caller, ChangesetQueueFilter filter, String cursor, int size) {
         caller.requireAdmin("listPendingChangesets");
         ChangesetQueuePosition after = cursor == null ? null : QueueCursors.changeset(cursor);
-        return ctx.transactions().readOnly(() -> window(
-                size == 0 ? List.of() : ctx.changesets().findPending(caller.org(), filter, after, size + 1), size,
+        return transactions.readOnly(() -> window(
+                size == 0 ? List.of() : changesets.findPending(caller.org(), filter, after, size + 1), size,
                 cs -> QueueCursors.of(new ChangesetQueuePosition(cs.createdAt(), cs.id())),
-                ctx.changesets().countPending(caller.org(), filter, COUNT_CAP + 1)));
+                changesets.countPending(caller.org(), filter, COUNT_CAP + 1)));
     }
 
     @Override
     public QueueWindow<Reading> implausibleReadings(Caller caller, ImplausibleQueueFilter filter, SortOrder sort, String cursor, int size) {
         caller.requireAdmin("listImplausibleReadings");
         ReadingQueuePosition after = cursor == null ? null : QueueCursors.reading(cursor);
-        return ctx.transactions().readOnly(() -> window(
-                size == 0 ? List.of() : ctx.series().implausible(caller.org(), filter, sort, after, size + 1), size,
+        return transactions.readOnly(() -> window(
+                size == 0 ? List.of() : series.implausible(caller.org(), filter, sort, after, size + 1), size,
                 r -> QueueCursors.of(new ReadingQueuePosition(r.timestamp(), r.counterId(), r.direction())),
-                ctx.series().countImplausible(caller.org(), filter, COUNT_CAP + 1)));
+                series.countImplausible(caller.org(), filter, COUNT_CAP + 1)));
     }
 
     private static <T> QueueWindow<T> window(List<T> fetched, int size, Function<T, String> cursorOf, long counted) {

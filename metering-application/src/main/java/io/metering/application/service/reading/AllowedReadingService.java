@@ -1,8 +1,14 @@
 package io.metering.application.service.reading;
 
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
 import io.metering.application.service.shared.Reach;
 import io.metering.application.service.shared.SeriesChoice;
-import io.metering.application.service.shared.ServiceContext;
 import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.reading.AllowedRange;
@@ -33,31 +39,39 @@ import java.util.Optional;
  * for every counter's latest reading, on one read-only snapshot.
  */
 public final class AllowedReadingService implements AllowedReadingQuery {
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final CounterRepository counters;
+    private final ReadingSeriesQueries series;
+    private final Clock clock;
+    private final ZoneId businessZone;
     private final Reach reach;
     private final PlausibilityProvider plausibility;
 
     /**
-     * @param ctx ports, clock and zone
      * @param plausibility the plausibility rule; {@link PlausibilityProvider#NONE} leaves
      *     {@code max_value} absent for counters without later readings
      */
-    public AllowedReadingService(ServiceContext ctx, PlausibilityProvider plausibility) {
-        this.ctx = ctx;
-        this.reach = new Reach(ctx);
+    public AllowedReadingService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingSeriesQueries series, Clock clock, ZoneId businessZone, PlausibilityProvider plausibility) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.series = Objects.requireNonNull(series, "series");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
+        this.reach = new Reach(meters, counters);
         this.plausibility = plausibility;
     }
 
     @Override
     public List<AllowedRange> allowedRanges(Caller caller, MeterId meterId, Instant at) {
-        Instant t = (at != null ? at : ctx.clock().instant()).truncatedTo(ChronoUnit.MILLIS);
-        return ctx.transactions().readOnly(() -> {
+        Instant t = (at != null ? at : clock.instant()).truncatedTo(ChronoUnit.MILLIS);
+        return transactions.readOnly(() -> {
             Meter meter = reach.meter(caller, meterId);
             OrganizationId org = caller.org();
-            List<Counter> counters = ctx.counters().findByMeter(org, meter.id());
-            Map<CounterId, Reading> latest = ctx.series().latestPlausible(org, counters.stream().map(Counter::id).toList());
+            List<Counter> counters = AllowedReadingService.this.counters.findByMeter(org, meter.id());
+            Map<CounterId, Reading> latest = series.latestPlausible(org, counters.stream().map(Counter::id).toList());
             PlausibilityPolicy policy = plausibility.forWrite(org);
-            Instant closedAt = MeterLifecycle.closedAt(meter, ctx.businessZone()).orElse(null);
+            Instant closedAt = MeterLifecycle.closedAt(meter, businessZone).orElse(null);
             return counters.stream().map(c -> {
                 AllowedRange open = range(org, c, SeriesChoice.direction(c, latest.get(c.id())), t, policy);
                 if (closedAt == null) {
@@ -72,8 +86,8 @@ public final class AllowedReadingService implements AllowedReadingQuery {
 
     private AllowedRange range(OrganizationId org, Counter counter, Direction direction, Instant t, PlausibilityPolicy policy) {
         SeriesKey series = new SeriesKey(counter.id(), direction);
-        Optional<SeriesPoint> previous = ctx.series().lastPlausibleAtOrBefore(org, series, t);
-        Optional<SeriesPoint> next = ctx.series().firstPlausibleAfter(org, series, t);
+        Optional<SeriesPoint> previous = AllowedReadingService.this.series.lastPlausibleAtOrBefore(org, series, t);
+        Optional<SeriesPoint> next = AllowedReadingService.this.series.firstPlausibleAfter(org, series, t);
         BigDecimal min = previous.map(SeriesPoint::value).orElse(BigDecimal.ZERO);
         BigDecimal max;
         if (next.isPresent()) {

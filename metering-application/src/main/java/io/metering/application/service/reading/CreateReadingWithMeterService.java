@@ -1,8 +1,13 @@
 package io.metering.application.service.reading;
 
-import io.metering.application.service.UseCaseAssembly;
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
 import io.metering.application.service.shared.Reach;
-import io.metering.application.service.shared.ServiceContext;
 import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.service.write.ReadingRecorder;
 import io.metering.application.service.write.ReadingWriter;
@@ -35,24 +40,24 @@ import java.util.Set;
  * transaction.
  */
 public final class CreateReadingWithMeterService implements CreateReadingWithMeterUseCase {
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final MeterRepository meters;
+    private final CounterRepository counters;
+    private final Clock clock;
     private final WriteListener listener;
     private final Reach reach;
     private final ReadingRecorder recorder;
 
-    /**
-     * @param ctx ports, clock and zone
-     * @param plausibility the plausibility rule for appended readings
-     */
-    public CreateReadingWithMeterService(ServiceContext ctx, PlausibilityProvider plausibility) {
-        this(ctx, new ReadingWriter(ctx, plausibility));
-    }
 
-    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
-    public CreateReadingWithMeterService(ServiceContext ctx, ReadingWriter writer) {
-        this.ctx = ctx;
-        this.reach = new Reach(ctx);
-        this.recorder = new ReadingRecorder(ctx, writer);
+    /** @param writer the reading write path, one per wiring (bootstrap) */
+    public CreateReadingWithMeterService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingSeriesQueries series, Clock clock, ZoneId businessZone, ReadingWriter writer) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.meters = Objects.requireNonNull(meters, "meters");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.reach = new Reach(meters, counters);
+        this.recorder = new ReadingRecorder(meters, counters, series, businessZone, writer);
         this.listener = writer.changes();
     }
 
@@ -60,14 +65,14 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
     public ReadingWithMeterResult create(CreateReadingWithMeterCommand command) {
         Caller caller = command.caller();
         caller.requireAdmin("createReadingWithMeter");
-        Instant now = ctx.clock().instant();
-        return ctx.transactions().inTransaction(() -> {
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
             Meter meter = command.meterId() != null ? reach.meter(caller, command.meterId()) : byMaLoId(caller, command.maLoId());
             List<Counter> fitting = fitting(caller, meter, command);
             if (fitting.isEmpty()) {
                 // concurrent calls that need the same new counter must create it once: they queue on
                 // the meter, and each looks again once it holds the lock
-                ctx.meters().lockForCounterChanges(caller.org(), meter.id());
+                meters.lockForCounterChanges(caller.org(), meter.id());
                 fitting = fitting(caller, meter, command);
             }
             if (fitting.size() > 1) {
@@ -90,14 +95,15 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
     }
 
     private List<Counter> fitting(Caller caller, Meter meter, CreateReadingWithMeterCommand command) {
-        List<Counter> counters = ctx.counters().findByMeter(caller.org(), meter.id());
+        List<Counter> counters = CreateReadingWithMeterService.this.counters.findByMeter(caller.org(), meter.id());
         return CounterSelection.narrow(CounterSelection.byObis(counters, command.obisNumber()), command.direction(),
                 command.tariffType());
     }
 
     /** The meter with this MaLo id; of several (meter changes), the only active one. */
     private Meter byMaLoId(Caller caller, String maLoId) {
-        List<Meter> meters = ctx.meters().search(caller.org(), new MeterSearch(null, null, maLoId, null, null, Set.of(), false),
+        List<Meter> meters = CreateReadingWithMeterService.this.meters.search(caller.org(), new MeterSearch(null, null,
+                maLoId, null, null, Set.of(), false),
                 new PageRequest(0, PageRequest.ALL)).items();
         if (meters.isEmpty()) {
             throw new NotFoundException("no meter with ma_lo_id " + maLoId);
@@ -137,7 +143,7 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
                 .tariffType(command.tariffType() != null ? command.tariffType() : obis.flatMap(ObisCode::tariffType).orElse(null))
                 .unit(command.unit())
                 .build();
-        ctx.counters().insert(counter);
+        counters.insert(counter);
         listener.counterCreated(caller, counter);
         return counter;
     }

@@ -1,8 +1,12 @@
 package io.metering.application.service.reading;
 
-import io.metering.application.service.UseCaseAssembly;
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingRepository;
+import java.time.ZoneId;
+import java.util.Objects;
 import io.metering.application.service.shared.Reach;
-import io.metering.application.service.shared.ServiceContext;
 import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.service.write.ReadingWriter;
 import io.metering.application.service.write.SeriesGapGuard;
@@ -26,21 +30,20 @@ import java.util.Optional;
  * ({@link SeriesGapGuard}, run by {@link ReadingWriter}); otherwise the delete rolls back.
  */
 public final class DeleteReadingService implements DeleteReadingUseCase {
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final ZoneId businessZone;
     private final Reach reach;
     private final ReadingLocator locator;
     private final ReadingWriter writer;
 
-    /** @param ctx ports, clock and zone */
-    public DeleteReadingService(ServiceContext ctx) {
-        this(ctx, new ReadingWriter(ctx, PlausibilityProvider.NONE));
-    }
 
-    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
-    public DeleteReadingService(ServiceContext ctx, ReadingWriter writer) {
-        this.ctx = ctx;
-        this.reach = new Reach(ctx);
-        this.locator = new ReadingLocator(ctx);
+    /** @param writer the reading write path, one per wiring (bootstrap) */
+    public DeleteReadingService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingRepository readings, ZoneId businessZone, ReadingWriter writer) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
+        this.reach = new Reach(meters, counters);
+        this.locator = new ReadingLocator(readings);
         this.writer = writer;
     }
 
@@ -48,12 +51,12 @@ public final class DeleteReadingService implements DeleteReadingUseCase {
     public List<Reading> delete(DeleteReadingCommand command) {
         Caller caller = command.caller();
         caller.requireAdmin("deleteMeterReading");
-        return ctx.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Meter meter = reach.meter(caller, command.address().meterId());
             Counter counter = reach.counterOf(caller, meter.id(), command.address().counterId());
             writer.lock(caller.org(), List.of(counter.id()));
             Instant t = command.address().timestamp();
-            Optional<Instant> closed = MeterLifecycle.closedAt(meter, ctx.businessZone());
+            Optional<Instant> closed = MeterLifecycle.closedAt(meter, businessZone);
             if (closed.isPresent() && t.isAfter(closed.get())) {
                 // nothing after the closing instant changes, deletes included (docs/domain.md#decommissioned-meters)
                 throw new InvalidRequestException(RejectionReason.METER_DECOMMISSIONED, "meter " + meter.id()

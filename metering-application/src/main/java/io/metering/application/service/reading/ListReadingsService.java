@@ -1,7 +1,14 @@
 package io.metering.application.service.reading;
 
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import io.metering.application.port.out.ChangesetRepository;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
 import io.metering.application.service.shared.Reach;
-import io.metering.application.service.shared.ServiceContext;
 import io.metering.application.access.Caller;
 import io.metering.application.model.SortOrder;
 import io.metering.application.port.out.ScopedWindow;
@@ -43,14 +50,22 @@ import java.util.concurrent.Semaphore;
 public final class ListReadingsService implements ListReadingsQuery {
     private static final LocalDate DEFAULT_START = LocalDate.of(2000, 1, 1);
 
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final ReadingSeriesQueries series;
+    private final ChangesetRepository changesets;
+    private final Clock clock;
+    private final ZoneId businessZone;
     private final Reach reach;
     private final Semaphore streams = new Semaphore(CONCURRENT_STREAMS, true);
 
-    /** @param ctx ports, clock and zone */
-    public ListReadingsService(ServiceContext ctx) {
-        this.ctx = ctx;
-        this.reach = new Reach(ctx);
+    public ListReadingsService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingSeriesQueries series, ChangesetRepository changesets, Clock clock, ZoneId businessZone) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.series = Objects.requireNonNull(series, "series");
+        this.changesets = Objects.requireNonNull(changesets, "changesets");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
+        this.reach = new Reach(meters, counters);
     }
 
     @Override
@@ -60,22 +75,22 @@ public final class ListReadingsService implements ListReadingsQuery {
         Instant to = end(q.end(), from);
         if (q.type() != ValueType.RELATIVE && !q.includePendingChangesets()) {
             // the page alone: one statement is one snapshot, so no transaction around it
-            Optional<ScopedWindow> scoped = ctx.series().scopedWindow(caller.org(), q.meterId(), q.counterId(), q.direction(), from, to,
+            Optional<ScopedWindow> scoped = series.scopedWindow(caller.org(), q.meterId(), q.counterId(), q.direction(), from, to,
                     q.sort(), q.page());
             if (scoped.isPresent()) {
                 return page(caller, q, scoped.get());
             }
         }
-        return ctx.transactions().readOnly(() -> {
+        return transactions.readOnly(() -> {
             Counter counter = reach.counterOf(caller, q.meterId(), q.counterId());
-            SeriesWindow window = ctx.series().window(caller.org(), counter.id(), q.direction(), from, to, q.sort(), q.page());
+            SeriesWindow window = series.window(caller.org(), counter.id(), q.direction(), from, to, q.sort(), q.page());
             List<Reading> rows = window.readings();
             long hits = window.hits();
             Instant first = window.firstTimestamp().orElse(null);
             List<ReadingView> views = q.type() == ValueType.RELATIVE ? relative(caller, counter, rows)
                     : rows.stream().map(r -> new ReadingView(r, r.value())).toList();
             List<Changeset> pending = q.includePendingChangesets()
-                    ? ctx.changesets().findByCounter(caller.org(), q.meterId(), counter.id())
+                    ? changesets.findByCounter(caller.org(), q.meterId(), counter.id())
                     : List.of();
             return new ReadingsPage(views, hits, first, pending);
         });
@@ -88,30 +103,31 @@ public final class ListReadingsService implements ListReadingsQuery {
         Instant to = end(q.end(), from);
         streams.acquireUninterruptibly();
         try {
-            ctx.transactions().readOnly(() -> {
+            transactions.readOnly(() -> {
                 Counter counter = reach.counterOf(caller, q.meterId(), q.counterId());
-                long hits = ctx.series().count(caller.org(), counter.id(), q.direction(), from, to);
-                sink.start(hits, ctx.series().firstTimestamp(caller.org(), counter.id(), q.direction()).orElse(null));
+                long hits = series.count(caller.org(), counter.id(), q.direction(), from, to);
+                sink.start(hits, series.firstTimestamp(caller.org(), counter.id(), q.direction()).orElse(null));
                 boolean relative = q.type() == ValueType.RELATIVE;
                 // ascending, each reading's predecessor is the last plausible one streamed before it (the first one's
                 // is asked for once per direction); descending, the store joins it to every row
                 boolean joinPrevious = relative && q.sort() == SortOrder.DESC;
                 Map<Direction, Optional<SeriesPoint>> lastPlausible = new EnumMap<>(Direction.class);
-                ctx.series().streamRange(caller.org(), counter.id(), q.direction(), from, to, q.sort(), q.page(), joinPrevious,
+                series.streamRange(caller.org(), counter.id(), q.direction(), from, to, q.sort(), q.page(), joinPrevious,
                         (reading, joined) -> {
                             if (!relative) {
                                 sink.reading(new ReadingView(reading, reading.value()));
                                 return;
                             }
                             Optional<SeriesPoint> previous = joinPrevious ? joined : lastPlausible.computeIfAbsent(reading.direction(),
-                                    d -> ctx.series().lastPlausibleBefore(caller.org(), new SeriesKey(counter.id(), d), reading.timestamp()));
+                                    d -> series.lastPlausibleBefore(caller.org(), new SeriesKey(counter.id(), d),
+                                            reading.timestamp()));
                             sink.reading(new ReadingView(reading, RelativeValues.of(previous, reading.point(), counter.capacity())));
                             if (!joinPrevious && !reading.point().implausible()) {
                                 lastPlausible.put(reading.direction(), Optional.of(reading.point()));
                             }
                         });
                 sink.end(q.includePendingChangesets()
-                        ? ctx.changesets().findByCounter(caller.org(), q.meterId(), counter.id())
+                        ? changesets.findByCounter(caller.org(), q.meterId(), counter.id())
                         : List.of());
                 return null;
             });
@@ -139,7 +155,8 @@ public final class ListReadingsService implements ListReadingsQuery {
             List<Reading> ascending = new ArrayList<>(readings);
             ascending.sort(Comparator.comparing(Reading::timestamp));
             SeriesKey series = new SeriesKey(counter.id(), direction);
-            Optional<SeriesPoint> before = ctx.series().lastPlausibleBefore(caller.org(), series, ascending.get(0).timestamp());
+            Optional<SeriesPoint> before = ListReadingsService.this.series.lastPlausibleBefore(caller.org(), series,
+                    ascending.get(0).timestamp());
             List<BigDecimal> values = RelativeValues.of(before, ascending.stream().map(Reading::point).toList(), counter.capacity());
             for (int i = 0; i < ascending.size(); i++) {
                 relative.put(ascending.get(i), values.get(i));
@@ -150,10 +167,10 @@ public final class ListReadingsService implements ListReadingsQuery {
 
     private Instant start(TimeInput start) {
         if (start == null) {
-            return DEFAULT_START.atStartOfDay(ctx.businessZone()).toInstant();
+            return DEFAULT_START.atStartOfDay(businessZone).toInstant();
         }
         if (start instanceof TimeInput.DateOnly d) {
-            return d.date().atStartOfDay(ctx.businessZone()).toInstant();
+            return d.date().atStartOfDay(businessZone).toInstant();
         }
         return ((TimeInput.Exact) start).instant();
     }
@@ -170,12 +187,12 @@ public final class ListReadingsService implements ListReadingsQuery {
     private Instant end(TimeInput end) {
         LocalDate day;
         if (end == null) {
-            day = LocalDate.now(ctx.clock().withZone(ctx.businessZone()));
+            day = LocalDate.now(clock.withZone(businessZone));
         } else if (end instanceof TimeInput.DateOnly d) {
             day = d.date();
         } else {
             return ((TimeInput.Exact) end).instant();
         }
-        return day.plusDays(1).atStartOfDay(ctx.businessZone()).toInstant().minusMillis(1);
+        return day.plusDays(1).atStartOfDay(businessZone).toInstant().minusMillis(1);
     }
 }

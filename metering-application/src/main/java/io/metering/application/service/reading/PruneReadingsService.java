@@ -1,8 +1,11 @@
 package io.metering.application.service.reading;
 
-import io.metering.application.service.UseCaseAssembly;
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingRepository;
+import java.util.Objects;
 import io.metering.application.service.shared.Reach;
-import io.metering.application.service.shared.ServiceContext;
 import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.service.write.ReadingWriter;
 import io.metering.application.access.Caller;
@@ -24,19 +27,20 @@ import java.util.List;
  * real run's.
  */
 public final class PruneReadingsService implements PruneReadingsUseCase {
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final CounterRepository counters;
+    private final ReadingRepository readings;
     private final Reach reach;
     private final ReadingWriter writer;
 
-    /** @param ctx ports, clock and zone */
-    public PruneReadingsService(ServiceContext ctx) {
-        this(ctx, new ReadingWriter(ctx, PlausibilityProvider.NONE));
-    }
 
-    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
-    public PruneReadingsService(ServiceContext ctx, ReadingWriter writer) {
-        this.ctx = ctx;
-        this.reach = new Reach(ctx);
+    /** @param writer the reading write path, one per wiring (bootstrap) */
+    public PruneReadingsService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingRepository readings, ReadingWriter writer) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.readings = Objects.requireNonNull(readings, "readings");
+        this.reach = new Reach(meters, counters);
         this.writer = writer;
     }
 
@@ -47,12 +51,12 @@ public final class PruneReadingsService implements PruneReadingsUseCase {
         PruneScope scope = new PruneScope(command.meterId(), command.counterId(), command.source(),
                 new HashSet<>(command.keepExternalIds()));
         if (command.dryRun()) {
-            return ctx.transactions().readOnly(() -> {
+            return transactions.readOnly(() -> {
                 checkScope(caller, command);
-                return result(ctx.readings().prune(caller.org(), scope, true), true);
+                return result(readings.prune(caller.org(), scope, true), true);
             });
         }
-        return ctx.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             List<CounterId> counters = checkScope(caller, command);
             if (!counters.isEmpty()) {
                 writer.lock(caller.org(), counters);
@@ -67,7 +71,7 @@ public final class PruneReadingsService implements PruneReadingsUseCase {
         if (command.counterId() != null) {
             return List.of(reach.counterOf(caller, meter.id(), command.counterId()).id());
         }
-        return ctx.counters().findByMeter(caller.org(), meter.id()).stream().map(Counter::id).toList();
+        return counters.findByMeter(caller.org(), meter.id()).stream().map(Counter::id).toList();
     }
 
     private static PruneResult result(PruneCounts counts, boolean dryRun) {

@@ -1,6 +1,7 @@
 package io.metering.application.service.reading;
 
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.port.out.ReadingRepository;
+import java.util.Objects;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.reading.Reading;
@@ -20,10 +21,10 @@ import java.util.Optional;
  * OBIS code); else every direction stored at that instant. One key lookup.
  */
 final class ReadingLocator {
-    private final ServiceContext ctx;
+    private final ReadingRepository readings;
 
-    ReadingLocator(ServiceContext ctx) {
-        this.ctx = ctx;
+    ReadingLocator(ReadingRepository readings) {
+        this.readings = Objects.requireNonNull(readings, "readings");
     }
 
     /**
@@ -35,7 +36,7 @@ final class ReadingLocator {
         List<ReadingKey> keys = directions.stream()
                 .map(d -> new ReadingKey(new SeriesKey(counter.id(), d), timestamp))
                 .toList();
-        Map<ReadingKey, Reading> found = ctx.readings().findByKeys(org, keys);
+        Map<ReadingKey, Reading> found = readings.findByKeys(org, keys);
         return found.values().stream().sorted(Comparator.comparing(Reading::direction)).toList();
     }
 }

@@ -1,7 +1,12 @@
 package io.metering.application.service.reading;
 
-import io.metering.application.service.UseCaseAssembly;
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
 import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.service.write.ReadingRecorder;
 import io.metering.application.service.write.ReadingWriter;
@@ -22,29 +27,25 @@ import java.util.List;
  * (docs/domain.md#changesets); direct writes clear the changesets they confirm.
  */
 public final class RecordReadingsService implements RecordReadingsUseCase {
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final Clock clock;
     private final ReadingRecorder recorder;
 
-    /**
-     * @param ctx ports, clock and zone
-     * @param plausibility the plausibility rule for appended readings
-     */
-    public RecordReadingsService(ServiceContext ctx, PlausibilityProvider plausibility) {
-        this(ctx, new ReadingWriter(ctx, plausibility));
-    }
 
-    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
-    public RecordReadingsService(ServiceContext ctx, ReadingWriter writer) {
-        this.ctx = ctx;
-        this.recorder = new ReadingRecorder(ctx, writer);
+    /** @param writer the reading write path, one per wiring (bootstrap) */
+    public RecordReadingsService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingSeriesQueries series, Clock clock, ZoneId businessZone, ReadingWriter writer) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.recorder = new ReadingRecorder(meters, counters, series, businessZone, writer);
     }
 
     @Override
     public RecordResult record(RecordReadingsCommand command) {
         Caller caller = command.caller();
         checkAllowed(caller, command.options(), command.readings());
-        Instant now = ctx.clock().instant();
-        return ctx.transactions().inTransaction(() -> recorder.record(caller, command.readings(), command.options(), now));
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> recorder.record(caller, command.readings(), command.options(), now));
     }
 
     /** Portal users never set skip_validation, direct, source ERP or a status (docs/domain.md#who-may-do-what). */

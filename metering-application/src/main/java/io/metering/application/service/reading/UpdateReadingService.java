@@ -1,8 +1,12 @@
 package io.metering.application.service.reading;
 
-import io.metering.application.service.UseCaseAssembly;
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingRepository;
+import java.time.Clock;
+import java.util.Objects;
 import io.metering.application.service.shared.Reach;
-import io.metering.application.service.shared.ServiceContext;
 import io.metering.application.service.write.ChangesetInterceptor;
 import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.service.write.ReadingWriter;
@@ -36,24 +40,22 @@ import java.util.Optional;
  * changesets they confirm.
  */
 public final class UpdateReadingService implements UpdateReadingUseCase {
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final ReadingRepository readings;
+    private final Clock clock;
     private final Reach reach;
     private final ReadingLocator locator;
     private final ReadingWriter writer;
 
-    /**
-     * @param ctx ports, clock and zone
-     * @param plausibility the plausibility rule for appended readings
-     */
-    public UpdateReadingService(ServiceContext ctx, PlausibilityProvider plausibility) {
-        this(ctx, new ReadingWriter(ctx, plausibility));
-    }
 
-    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
-    public UpdateReadingService(ServiceContext ctx, ReadingWriter writer) {
-        this.ctx = ctx;
-        this.reach = new Reach(ctx);
-        this.locator = new ReadingLocator(ctx);
+    /** @param writer the reading write path, one per wiring (bootstrap) */
+    public UpdateReadingService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingRepository readings, Clock clock, ReadingWriter writer) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.readings = Objects.requireNonNull(readings, "readings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.reach = new Reach(meters, counters);
+        this.locator = new ReadingLocator(readings);
         this.writer = writer;
     }
 
@@ -62,8 +64,8 @@ public final class UpdateReadingService implements UpdateReadingUseCase {
         Caller caller = command.caller();
         caller.requireAdmin("updateMeterReading");
         WriteOptions options = command.options();
-        Instant now = ctx.clock().instant();
-        return ctx.transactions().inTransaction(() -> {
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
             Meter meter = reach.meter(caller, command.address().meterId());
             Counter counter = reach.counterOf(caller, meter.id(), command.address().counterId());
             writer.lock(caller.org(), List.of(counter.id()));
@@ -80,7 +82,7 @@ public final class UpdateReadingService implements UpdateReadingUseCase {
                 return ReadingOutcome.pending(writer.writeFor(caller, options, List.of(), List.of(), ReadingWriter.OnExisting.REPLACE,
                         List.of(candidate), now).pending().get(0));
             }
-            if (moved && !ctx.readings().findByKeys(caller.org(), List.of(updated.key())).isEmpty()) {
+            if (moved && !readings.findByKeys(caller.org(), List.of(updated.key())).isEmpty()) {
                 throw new InvalidRequestException(RejectionReason.DUPLICATE_READING, "a reading of counter " + counter.id()
                         + " in direction " + updated.direction().code() + " exists at " + updated.timestamp());
             }

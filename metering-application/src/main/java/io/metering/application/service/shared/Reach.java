@@ -1,5 +1,8 @@
 package io.metering.application.service.shared;
 
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import java.util.Objects;
 import io.metering.application.access.Caller;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
@@ -12,21 +15,23 @@ import io.metering.domain.meter.MeterId;
  * an id that does not exist (docs/domain.md#who-may-do-what).
  */
 public final class Reach {
-    private final ServiceContext ctx;
+    private final MeterRepository meters;
+    private final CounterRepository counters;
 
-    public Reach(ServiceContext ctx) {
-        this.ctx = ctx;
+    public Reach(MeterRepository meters, CounterRepository counters) {
+        this.meters = Objects.requireNonNull(meters, "meters");
+        this.counters = Objects.requireNonNull(counters, "counters");
     }
 
     public Meter meter(Caller caller, MeterId id) {
-        return ctx.meters().findById(caller.org(), id)
+        return meters.findById(caller.org(), id)
                 .filter(caller::canSee)
                 .orElseThrow(() -> meterNotFound(id));
     }
 
     public Counter counter(Caller caller, CounterId id) {
-        Counter counter = ctx.counters().findById(caller.org(), id).orElseThrow(() -> counterNotFound(id));
-        Meter meter = ctx.meters().findById(caller.org(), counter.meterId()).filter(caller::canSee)
+        Counter counter = counters.findById(caller.org(), id).orElseThrow(() -> counterNotFound(id));
+        Meter meter = meters.findById(caller.org(), counter.meterId()).filter(caller::canSee)
                 .orElseThrow(() -> counterNotFound(id));
         assert meter.id().equals(counter.meterId());
         return counter;
@@ -35,7 +40,7 @@ public final class Reach {
     /** A counter that must belong to the given, reachable meter. */
     public Counter counterOf(Caller caller, MeterId meterId, CounterId counterId) {
         meter(caller, meterId);
-        return ctx.counters().findById(caller.org(), counterId)
+        return counters.findById(caller.org(), counterId)
                 .filter(c -> c.meterId().equals(meterId))
                 .orElseThrow(() -> counterNotFound(counterId));
     }

@@ -1,7 +1,11 @@
 package io.metering.application.service.submission;
 
-import io.metering.application.service.UseCaseAssembly;
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.port.out.Transactions;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import java.time.Clock;
+import java.time.ZoneId;
 import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.service.write.ReadingRecorder;
 import io.metering.application.service.write.ReadingWriter;
@@ -36,21 +40,21 @@ import java.util.stream.Collectors;
  * is well-formed, but the caller may not write into another organization.
  */
 public final class SubmissionReadingsService implements SubmissionReadingsUseCase {
-    private final ServiceContext ctx;
+    private final Transactions transactions;
+    private final MeterRepository meters;
+    private final CounterRepository counters;
+    private final Clock clock;
     private final ReadingRecorder recorder;
 
-    /**
-     * @param ctx ports, clock and zone
-     * @param plausibility the plausibility rule for appended readings
-     */
-    public SubmissionReadingsService(ServiceContext ctx, PlausibilityProvider plausibility) {
-        this(ctx, new ReadingWriter(ctx, plausibility));
-    }
 
-    /** @param writer the reading write path, one per assembly ({@link UseCaseAssembly}) */
-    public SubmissionReadingsService(ServiceContext ctx, ReadingWriter writer) {
-        this.ctx = ctx;
-        this.recorder = new ReadingRecorder(ctx, writer);
+    /** @param writer the reading write path, one per wiring (bootstrap) */
+    public SubmissionReadingsService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+            ReadingSeriesQueries series, Clock clock, ZoneId businessZone, ReadingWriter writer) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.meters = Objects.requireNonNull(meters, "meters");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.recorder = new ReadingRecorder(meters, counters, series, businessZone, writer);
     }
 
     @Override
@@ -59,8 +63,8 @@ public final class SubmissionReadingsService implements SubmissionReadingsUseCas
         caller.requireAdmin("createMeterReadingFromSubmission");
         checkOrg(caller, "org_id", command.orgId());
         checkOrg(caller, "entity._org", command.entityOrg());
-        Instant now = ctx.clock().instant();
-        return ctx.transactions().inTransaction(() -> {
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
             List<SubmissionMapping.Labeled> mapped = map(caller, command.meterReadings(), now);
             if (mapped.isEmpty()) {
                 return new RecordResult(List.of(), List.of());
@@ -80,9 +84,10 @@ public final class SubmissionReadingsService implements SubmissionReadingsUseCas
 
     private List<SubmissionMapping.Labeled> map(Caller caller, List<SubmissionMeterReading> entries, Instant now) {
         List<MeterId> ids = entries.stream().filter(Objects::nonNull).map(SubmissionMeterReading::meterId).distinct().toList();
-        Map<MeterId, Meter> meters = ctx.meters().findByIds(caller.org(), ids).stream()
+        Map<MeterId, Meter> meters = SubmissionReadingsService.this.meters.findByIds(caller.org(), ids).stream()
                 .collect(Collectors.toMap(Meter::id, Function.identity()));
-        Map<MeterId, List<Counter>> counters = ctx.counters().findByMeters(caller.org(), meters.keySet()).stream()
+        Map<MeterId, List<Counter>> counters = SubmissionReadingsService.this.counters.findByMeters(caller.org(),
+                meters.keySet()).stream()
                 .collect(Collectors.groupingBy(Counter::meterId));
         List<SubmissionMapping.Labeled> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {

@@ -1,6 +1,8 @@
 package io.metering.application.service.write;
 
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.port.out.ReadingRepository;
+import io.metering.application.port.out.ChangesetRepository;
+import java.util.Objects;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.domain.changeset.Changeset;
@@ -22,10 +24,12 @@ import java.util.stream.Collectors;
  * locked.
  */
 public final class ChangesetInterceptor {
-    private final ServiceContext ctx;
+    private final ReadingRepository readings;
+    private final ChangesetRepository changesets;
 
-    ChangesetInterceptor(ServiceContext ctx) {
-        this.ctx = ctx;
+    ChangesetInterceptor(ReadingRepository readings, ChangesetRepository changesets) {
+        this.readings = Objects.requireNonNull(readings, "readings");
+        this.changesets = Objects.requireNonNull(changesets, "changesets");
     }
 
     /**
@@ -50,7 +54,7 @@ public final class ChangesetInterceptor {
      * @return the new changesets in candidate order
      */
     List<Changeset> intercept(Caller caller, List<ReadingCandidate> governed, List<Reading> proposed, Instant now) {
-        Map<ReadingKey, Reading> previous = ctx.readings().findByKeys(caller.org(),
+        Map<ReadingKey, Reading> previous = readings.findByKeys(caller.org(),
                 proposed.stream().map(Reading::key).collect(Collectors.toSet()));
         List<Changeset> out = new ArrayList<>(proposed.size());
         for (int i = 0; i < proposed.size(); i++) {
@@ -59,7 +63,7 @@ public final class ChangesetInterceptor {
             Changeset cs = new Changeset(ChangesetId.random(), caller.org(), r.meterId(), r.counterId(), Changesets.proposal(r),
                     before == null ? null : Changesets.proposal(before), governed.get(i).meter().governance(), now,
                     creator(caller), r.source());
-            ctx.changesets().insert(cs);
+            changesets.insert(cs);
             out.add(cs);
         }
         return out;

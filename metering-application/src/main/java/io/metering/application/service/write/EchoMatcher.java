@@ -1,6 +1,7 @@
 package io.metering.application.service.write;
 
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import java.util.Objects;
 import io.metering.application.model.PageRequest;
 import io.metering.application.model.SortOrder;
 import io.metering.domain.reading.EchoMatching;
@@ -39,14 +40,16 @@ public final class EchoMatcher {
     /** Candidates of one series spread over at most this many days are matched with one query. */
     private static final int MAX_SPAN_DAYS = 31;
 
-    private final ServiceContext ctx;
+    private final ReadingSeriesQueries series;
+    private final ZoneId businessZone;
 
-    public EchoMatcher(ServiceContext ctx) {
-        this.ctx = ctx;
+    public EchoMatcher(ReadingSeriesQueries series, ZoneId businessZone) {
+        this.series = Objects.requireNonNull(series, "series");
+        this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
     }
 
     public Matched match(OrganizationId org, List<ReadingCandidate> candidates) {
-        ZoneId zone = ctx.businessZone();
+        ZoneId zone = businessZone;
         Map<SeriesKey, List<Reading>> stored = storedAround(org, candidates, zone);
         List<ReadingCandidate> out = new ArrayList<>(candidates.size());
         Map<ReadingKey, Reading> confirmed = new LinkedHashMap<>();
@@ -91,7 +94,7 @@ public final class EchoMatcher {
     }
 
     private List<Reading> range(OrganizationId org, SeriesKey series, Instant from, Instant to) {
-        return ctx.series().range(org, series.counterId(), Optional.of(series.direction()), from, to, SortOrder.ASC,
+        return EchoMatcher.this.series.range(org, series.counterId(), Optional.of(series.direction()), from, to, SortOrder.ASC,
                 new PageRequest(0, PageRequest.ALL));
     }
 

@@ -1,7 +1,9 @@
 package io.metering.application.service.write;
 
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import java.util.Objects;
 import io.metering.application.service.shared.Reach;
-import io.metering.application.service.shared.ServiceContext;
 import io.metering.application.access.Caller;
 import io.metering.application.model.ReadingInput;
 import io.metering.domain.counter.Counter;
@@ -33,10 +35,12 @@ import java.util.stream.Collectors;
  * names the reading's position in every rejection.
  */
 public final class ReadingPreparation {
-    private final ServiceContext ctx;
+    private final MeterRepository meters;
+    private final CounterRepository counters;
 
-    public ReadingPreparation(ServiceContext ctx) {
-        this.ctx = ctx;
+    public ReadingPreparation(MeterRepository meters, CounterRepository counters) {
+        this.meters = Objects.requireNonNull(meters, "meters");
+        this.counters = Objects.requireNonNull(counters, "counters");
     }
 
     /** The prepared batch. */
@@ -89,17 +93,17 @@ public final class ReadingPreparation {
         }
 
         /** Loads what the inputs name and was not asked for before. */
-        void load(ServiceContext ctx, Caller caller, List<ReadingInput> inputs) {
+        void load(MeterRepository meters, CounterRepository counters, Caller caller, List<ReadingInput> inputs) {
             List<MeterId> missing = inputs.stream().map(ReadingInput::meterId).filter(asked::add).distinct().toList();
             if (missing.isEmpty()) {
                 return;
             }
-            Map<MeterId, Meter> found = ctx.meters().findByIds(caller.org(), missing).stream()
+            Map<MeterId, Meter> found = meters.findByIds(caller.org(), missing).stream()
                     .filter(caller::canSee)
                     .collect(Collectors.toMap(Meter::id, Function.identity()));
-            meters.putAll(found);
-            ctx.counters().findByMeters(caller.org(), found.keySet())
-                    .forEach(c -> counters.computeIfAbsent(c.meterId(), k -> new ArrayList<>()).add(c));
+            this.meters.putAll(found);
+            counters.findByMeters(caller.org(), found.keySet())
+                    .forEach(c -> this.counters.computeIfAbsent(c.meterId(), k -> new ArrayList<>()).add(c));
         }
     }
 
@@ -119,7 +123,7 @@ public final class ReadingPreparation {
      * @param loaded meters and counters loaded so far; only meters not asked for before are loaded
      */
     public Prepared prepare(Caller caller, List<ReadingInput> inputs, Instant now, int firstIndex, Loaded loaded) {
-        loaded.load(ctx, caller, inputs);
+        loaded.load(meters, counters, caller, inputs);
         Map<MeterId, Meter> meters = loaded.meters;
         Map<MeterId, List<Counter>> counters = loaded.counters;
         List<ReadingCandidate> out = new ArrayList<>(inputs.size());

@@ -1,6 +1,10 @@
 package io.metering.application.service.write;
 
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.port.out.MeterRepository;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingSeriesQueries;
+import java.time.ZoneId;
+import java.util.Objects;
 import io.metering.application.access.Caller;
 import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.reading.RecordResult;
@@ -18,15 +22,14 @@ import java.util.List;
  * "Changesets" the same way.
  */
 public final class ReadingRecorder {
-    private final ServiceContext ctx;
     private final ReadingPreparation preparation;
     private final ReadingWriter writer;
     private final EchoMatcher echoes;
 
-    public ReadingRecorder(ServiceContext ctx, ReadingWriter writer) {
-        this.ctx = ctx;
-        this.echoes = new EchoMatcher(ctx);
-        this.preparation = new ReadingPreparation(ctx);
+    public ReadingRecorder(MeterRepository meters, CounterRepository counters, ReadingSeriesQueries series,
+            ZoneId businessZone, ReadingWriter writer) {
+        this.echoes = new EchoMatcher(series, businessZone);
+        this.preparation = new ReadingPreparation(meters, counters);
         this.writer = writer;
     }
 

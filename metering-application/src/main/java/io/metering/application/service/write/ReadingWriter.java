@@ -1,6 +1,11 @@
 package io.metering.application.service.write;
 
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.ReadingRepository;
+import io.metering.application.port.out.ChangesetRepository;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
 import io.metering.application.access.Caller;
 import io.metering.application.model.ImportedReadings;
 import io.metering.application.port.in.reading.WriteOptions;
@@ -52,7 +57,11 @@ public final class ReadingWriter {
         REPLACE
     }
 
-    private final ServiceContext ctx;
+    private final CounterRepository counters;
+    private final ReadingRepository readings;
+    private final ChangesetRepository changesets;
+    private final Clock clock;
+    private final ZoneId businessZone;
     private final PlausibilityProvider plausibility;
     private final SeriesGapGuard gaps;
     private final ChangesetInterceptor interceptor;
@@ -60,18 +69,24 @@ public final class ReadingWriter {
     private final NeighbourFinder spans;
     private final NeighbourFinder probes;
 
-    public ReadingWriter(ServiceContext ctx, PlausibilityProvider plausibility) {
-        this(ctx, plausibility, WriteListener.NONE);
+    public ReadingWriter(CounterRepository counters, ReadingRepository readings, ChangesetRepository changesets,
+            Clock clock, ZoneId businessZone, PlausibilityProvider plausibility) {
+        this(counters, readings, changesets, clock, businessZone, plausibility, WriteListener.NONE);
     }
 
-    public ReadingWriter(ServiceContext ctx, PlausibilityProvider plausibility, WriteListener listener) {
-        this.ctx = ctx;
+    public ReadingWriter(CounterRepository counters, ReadingRepository readings, ChangesetRepository changesets,
+            Clock clock, ZoneId businessZone, PlausibilityProvider plausibility, WriteListener listener) {
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.readings = Objects.requireNonNull(readings, "readings");
+        this.changesets = Objects.requireNonNull(changesets, "changesets");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
         this.plausibility = plausibility;
         this.listener = listener;
-        this.gaps = new SeriesGapGuard(ctx);
-        this.interceptor = new ChangesetInterceptor(ctx);
-        this.spans = SpanChecks.finder(ctx.readings());
-        this.probes = new StoreProbes(ctx.readings());
+        this.gaps = new SeriesGapGuard(readings);
+        this.interceptor = new ChangesetInterceptor(readings, changesets);
+        this.spans = SpanChecks.finder(readings);
+        this.probes = new StoreProbes(readings);
     }
 
     /** The listener this writer tells of its changes, for the services' other writes of the same transaction. */
@@ -81,7 +96,7 @@ public final class ReadingWriter {
 
     /** Locks every counter the readings touch, in id order. */
     public void lock(OrganizationId org, Collection<CounterId> counterIds) {
-        ctx.counters().lockForReadingWrite(org, new TreeSet<>(counterIds));
+        counters.lockForReadingWrite(org, new TreeSet<>(counterIds));
     }
 
     /**
@@ -111,7 +126,7 @@ public final class ReadingWriter {
         Set<ReadingKey> keys = accepted.stream().map(Reading::key).collect(Collectors.toSet());
         List<ReadingKey> deleted = removedKeys.stream().filter(k -> !keys.contains(k)).toList();
         if (!deleted.isEmpty()) {
-            ctx.readings().delete(org, deleted);
+            readings.delete(org, deleted);
             if (listener.active()) {
                 listener.removed(caller, deleted.stream().map(removedStored::get).toList());
             }
@@ -125,18 +140,18 @@ public final class ReadingWriter {
             // a removed key written again is a stored reading this write refreshes (an echo it confirms)
             List<Reading> refreshed = accepted.stream().filter(r -> removedKeys.contains(r.key())).toList();
             if (!refreshed.isEmpty()) {
-                ctx.readings().upsert(org, refreshed);
+                readings.upsert(org, refreshed);
             }
             List<Reading> added = refreshed.isEmpty() ? accepted : accepted.stream().filter(r -> !removedKeys.contains(r.key())).toList();
             if (!added.isEmpty()) {
-                ctx.readings().insert(org, added);
+                readings.insert(org, added);
             }
         } else {
             if (validate) {
                 vacated.addAll(withdrawn(org, candidates, accepted));
             }
             if (!accepted.isEmpty()) {
-                ctx.readings().upsert(org, accepted);
+                readings.upsert(org, accepted);
             }
         }
         if (!accepted.isEmpty()) {
@@ -169,7 +184,7 @@ public final class ReadingWriter {
             }
         }
         if (!unknown.isEmpty()) {
-            before.putAll(ctx.readings().findByKeys(org, unknown));
+            before.putAll(readings.findByKeys(org, unknown));
         }
         return before;
     }
@@ -189,14 +204,14 @@ public final class ReadingWriter {
     public PruneCounts prune(Caller caller, PruneScope scope) {
         OrganizationId org = caller.org();
         if (!listener.active()) {
-            return ctx.readings().prune(org, scope, false);
+            return readings.prune(org, scope, false);
         }
-        List<Reading> deleted = ctx.readings().pruneReturning(org, scope);
+        List<Reading> deleted = readings.pruneReturning(org, scope);
         if (!deleted.isEmpty()) {
             listener.removed(caller, deleted);
         }
         // after the delete nothing in scope is doomed: a dry run counts what was kept
-        return new PruneCounts(deleted.size(), ctx.readings().prune(org, scope, true).kept());
+        return new PruneCounts(deleted.size(), readings.prune(org, scope, true).kept());
     }
 
     /**
@@ -240,7 +255,7 @@ public final class ReadingWriter {
         if (implausible.isEmpty()) {
             return List.of();
         }
-        Map<ReadingKey, Reading> before = ctx.readings().findByKeys(org, implausible);
+        Map<ReadingKey, Reading> before = readings.findByKeys(org, implausible);
         List<SeriesGapGuard.Vacated> out = new ArrayList<>();
         for (int i = 0; i < accepted.size(); i++) {
             Reading stored = before.get(accepted.get(i).key());
@@ -302,7 +317,7 @@ public final class ReadingWriter {
             PlausibilityProvider.History history, boolean validate, Instant now) {
         PlausibilityPolicy policy = validate ? plausibility.forWrite(org, history, candidates)
                 : PlausibilityPolicy.NONE;
-        return new ReadingBatchValidator(known, policy).judge(candidates, now, ctx.businessZone(), validate);
+        return new ReadingBatchValidator(known, policy).judge(candidates, now, businessZone, validate);
     }
 
     /**
@@ -314,9 +329,9 @@ public final class ReadingWriter {
             return;
         }
         OrganizationId org = caller.org();
-        List<Reading> marked = ctx.readings().findByKeys(org, demoted).values().stream()
+        List<Reading> marked = readings.findByKeys(org, demoted).values().stream()
                 .map(r -> r.withStatus(ReadingStatus.IMPLAUSIBLE)).toList();
-        ctx.readings().upsert(org, marked);
+        readings.upsert(org, marked);
         listener.demoted(caller, marked);
     }
 
@@ -352,7 +367,7 @@ public final class ReadingWriter {
      */
     private Judged judge(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
             OnExisting onExisting, boolean validate, boolean recoverSlips) {
-        Instant now = ctx.clock().instant();
+        Instant now = clock.instant();
         PlausibilityPolicy policy = validate ? plausibility.forWrite(org, candidates) : PlausibilityPolicy.NONE;
         Optional<SeriesNeighbours> boundaries = spans.find(org, candidates, removed);
         if (boundaries.isPresent()) {
@@ -360,7 +375,7 @@ public final class ReadingWriter {
             // neighbours of every candidate are the readings just outside its series' span
             try {
                 return new Judged(new ReadingBatchValidator.Judgement(new ReadingBatchValidator(boundaries.get(), policy)
-                        .validate(candidates, now, ctx.businessZone(), validate), List.of()), true);
+                        .validate(candidates, now, businessZone, validate), List.of()), true);
             } catch (InvalidRequestException e) {
                 if (!recoverSlips || e.reason() != RejectionReason.LESS_THAN_PREVIOUS) {
                     throw e;
@@ -370,7 +385,7 @@ public final class ReadingWriter {
         }
         if (onExisting == OnExisting.REJECT) {
             Set<ReadingKey> keys = candidates.stream().map(c -> c.reading().key()).collect(Collectors.toSet());
-            Map<ReadingKey, Reading> existing = new HashMap<>(ctx.readings().findByKeys(org, keys));
+            Map<ReadingKey, Reading> existing = new HashMap<>(readings.findByKeys(org, keys));
             existing.keySet().removeAll(removed);
             candidates.stream().filter(c -> existing.containsKey(c.reading().key())).findFirst().ifPresent(c -> {
                 throw new InvalidRequestException(RejectionReason.DUPLICATE_READING, "readings[" + c.index()
@@ -385,8 +400,9 @@ public final class ReadingWriter {
         }
         SeriesNeighbours neighbours = validate ? probes.find(org, candidates, replacedOrRemoved).orElseThrow() : NeighbourFinder.NONE;
         ReadingBatchValidator validator = new ReadingBatchValidator(neighbours, policy);
-        return new Judged(recoverSlips ? validator.judge(candidates, now, ctx.businessZone(), validate)
-                : new ReadingBatchValidator.Judgement(validator.validate(candidates, now, ctx.businessZone(), validate), List.of()), false);
+        return new Judged(recoverSlips ? validator.judge(candidates, now, businessZone, validate)
+                : new ReadingBatchValidator.Judgement(validator.validate(candidates, now, businessZone, validate),
+                        List.of()), false);
     }
 
     /**
@@ -396,14 +412,14 @@ public final class ReadingWriter {
      */
     public List<Changeset> autoClear(Caller caller, List<Reading> written) {
         Set<CounterId> counters = written.stream().map(Reading::counterId).collect(Collectors.toSet());
-        List<Changeset> cleared = confirmed(ctx.changesets().findByCounters(caller.org(), counters), written);
+        List<Changeset> cleared = confirmed(changesets.findByCounters(caller.org(), counters), written);
         clear(caller, cleared);
         return cleared;
     }
 
     /** Deletes pending changesets that writes confirmed (or an admin applied). */
     public void clear(Caller caller, List<Changeset> changesets) {
-        changesets.forEach(cs -> ctx.changesets().delete(caller.org(), cs.id()));
+        changesets.forEach(cs -> ReadingWriter.this.changesets.delete(caller.org(), cs.id()));
         if (!changesets.isEmpty()) {
             listener.cleared(caller, changesets);
         }

@@ -1,6 +1,7 @@
 package io.metering.application.service.write;
 
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.port.out.ReadingRepository;
+import java.util.Objects;
 import io.metering.application.port.out.NeighbourProbe;
 import io.metering.application.port.out.Neighbours;
 import io.metering.domain.counter.RegisterCapacity;
@@ -50,10 +51,10 @@ public final class SeriesGapGuard {
         }
     }
 
-    private final ServiceContext ctx;
+    private final ReadingRepository readings;
 
-    SeriesGapGuard(ServiceContext ctx) {
-        this.ctx = ctx;
+    SeriesGapGuard(ReadingRepository readings) {
+        this.readings = Objects.requireNonNull(readings, "readings");
     }
 
     /**
@@ -68,7 +69,7 @@ public final class SeriesGapGuard {
                 .map(v -> new NeighbourProbe(v.key().series(), v.key().timestamp()))
                 .distinct()
                 .toList();
-        Map<NeighbourProbe, Neighbours> found = ctx.readings().neighbours(org, probes, List.of());
+        Map<NeighbourProbe, Neighbours> found = readings.neighbours(org, probes, List.of());
         for (Vacated v : empty) {
             Neighbours n = found.getOrDefault(new NeighbourProbe(v.key().series(), v.key().timestamp()), Neighbours.NONE);
             if (ReadingBatchValidator.removalBreaksOrder(n.previous(), n.next(), v.capacity())) {

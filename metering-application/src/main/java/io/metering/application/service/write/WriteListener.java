@@ -1,6 +1,5 @@
 package io.metering.application.service.write;
 
-import io.metering.application.service.UseCaseAssembly;
 import io.metering.application.access.Caller;
 import io.metering.application.model.ImportedReadings;
 import io.metering.domain.changeset.Changeset;
@@ -16,8 +15,8 @@ import java.util.Map;
  * change events (an outbox row in the same transaction, docs/events.md) are recorded, whichever
  * operation wrote. Reading writes tell it through {@link ReadingWriter}; meters, counters and
  * changesets from the one service method that writes each. Called once per change, after the
- * change is stored, with the caller who made it. The server's wiring hands one listener to
- * {@link UseCaseAssembly} and to the bulk import.
+ * change is stored, with the caller who made it. The server's wiring (bootstrap) hands one listener
+ * to every writing service and to the bulk import.
  */
 public interface WriteListener {
     /** Records nothing. */

@@ -1,5 +1,6 @@
 package io.metering.application.service.batch;
 
+import io.metering.application.service.TestServices;
 import io.metering.application.service.TestWorld;
 import io.metering.application.service.write.PlausibilityProvider;
 import static io.metering.application.service.TestWorld.at;
@@ -37,7 +38,7 @@ class BatchWriteReadingsServiceTest {
     private static final ReadingIdentifiers BY_EXTERNAL_ID = ReadingIdentifiers.byExternalId();
 
     private final TestWorld w = new TestWorld();
-    private final BatchWriteReadingsService service = new BatchWriteReadingsService(w.ctx, PlausibilityProvider.NONE);
+    private final BatchWriteReadingsService service = TestServices.batchWriteReadingsService(w.ctx, PlausibilityProvider.NONE);
     private final Meter meter = w.meter();
     private final Counter counter = w.feedOutCounter(meter);
 

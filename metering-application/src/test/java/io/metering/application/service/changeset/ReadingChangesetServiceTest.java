@@ -1,5 +1,6 @@
 package io.metering.application.service.changeset;
 
+import io.metering.application.service.TestServices;
 import io.metering.application.service.TestWorld;
 import io.metering.application.service.reading.RecordReadingsService;
 import io.metering.application.service.write.PlausibilityProvider;
@@ -39,8 +40,8 @@ import org.junit.jupiter.api.Test;
 
 class ReadingChangesetServiceTest {
     private final TestWorld w = new TestWorld();
-    private final ReadingChangesetService service = new ReadingChangesetService(w.ctx, PlausibilityProvider.NONE);
-    private final RecordReadingsService record = new RecordReadingsService(w.ctx, PlausibilityProvider.NONE);
+    private final ReadingChangesetService service = TestServices.readingChangesetService(w.ctx, PlausibilityProvider.NONE);
+    private final RecordReadingsService record = TestServices.recordReadingsService(w.ctx, PlausibilityProvider.NONE);
     private final Meter meter = w.meter(b -> b.governance(new ReadingGovernance(EditMode.APPROVAL, null, null, null))
             .customers(List.of(new EntityRelation("contact-1", "contact"))));
     private final Counter counter = w.feedOutCounter(meter);

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /** Consumption by period through the use case: dates, zones, reach, direction, implausible readings. */
 class ConsumptionServiceTest {
     private final ServiceWorld w = new ServiceWorld();
-    private final ConsumptionService service = new ConsumptionService(w.ctx);
+    private final ConsumptionService service = new ConsumptionService(w.ctx.transactions(), w.ctx.meters(),
+            w.ctx.counters(), w.ctx.series(), w.ctx.businessZone());
     private final Meter gasMeter = w.meters.create(w.admin, attrs("sector", "gas", "customer", ServiceWorld.relation("contact", "c-1")));
     private final Counter gas = w.counters.create(w.admin, gasMeter.id(),
             attrs("obis_number", "7-0:3.0.0", "unit", "m3", "conversion_factor", new BigDecimal("10.5")));

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** Meters by MaLo id, MeLo id and meter number, counters by OBIS code: found once, never guessed. */
 class CounterLocatorServiceTest {
     private final ServiceWorld world = new ServiceWorld();
-    private final CounterLocatorService service = new CounterLocatorService(world.ctx);
+    private final CounterLocatorService service = new CounterLocatorService(world.ctx.transactions(), world.ctx.meters(),
+            world.ctx.counters());
     private final Meter meter = world.meters.create(world.admin, attrs("sector", "power", "ma_lo_id", "51238696781",
             "meter_number", "1ESY1161229886", "me_lo_id", "DE0001062600000001000000022345671"));
     private final CounterLocator locator = service.locator(world.admin);

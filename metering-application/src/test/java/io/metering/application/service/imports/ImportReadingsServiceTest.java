@@ -1,5 +1,6 @@
 package io.metering.application.service.imports;
 
+import io.metering.application.service.TestServices;
 import io.metering.application.service.ServiceWorld;
 import io.metering.application.service.reading.RecordReadingsService;
 import io.metering.application.service.write.HistoryPlausibilityProvider;
@@ -42,7 +43,8 @@ class ImportReadingsServiceTest {
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
     private final ServiceWorld world = new ServiceWorld();
-    private final ImportReadingsService importer = new ImportReadingsService(world.ctx, new InMemoryBulkStore(world.store),
+    private final ImportReadingsService importer = TestServices.importReadingsService(world.ctx,
+            new InMemoryBulkStore(world.store),
             PlausibilityProvider.NONE);
     private final Meter meter = world.powerMeterOf("contact-anna");
     private final Counter a = world.consumptionCounter(meter);
@@ -189,7 +191,7 @@ class ImportReadingsServiceTest {
                 .checkAssert((storedHours, batchHours, chunkSize) -> {
                     Outcome viaApi = outcome(storedHours, batchHours, w -> w.recording.record(new RecordReadingsCommand(w.admin,
                             batch(w, batchHours), WriteOptions.DEFAULT)));
-                    Outcome viaImport = outcome(storedHours, batchHours, w -> new ImportReadingsService(w.ctx,
+                    Outcome viaImport = outcome(storedHours, batchHours, w -> TestServices.importReadingsService(w.ctx,
                             new InMemoryBulkStore(w.store), PlausibilityProvider.NONE).importReadings(new ImportReadingsCommand(
                                     w.admin, batch(w, batchHours).iterator(), chunkSize, ImportCommit.FILE, true), ImportProgress.NONE));
                     if (chunkSize >= batchHours.size()) {
@@ -204,7 +206,7 @@ class ImportReadingsServiceTest {
     @Test
     void laterChunksOfSeriesItAppendsToAreJudgedWithoutTheStore() {
         CountingBulkStore counting = new CountingBulkStore(new InMemoryBulkStore(world.store));
-        ImportReadingsService counted = new ImportReadingsService(world.ctx, counting, PlausibilityProvider.NONE);
+        ImportReadingsService counted = TestServices.importReadingsService(world.ctx, counting, PlausibilityProvider.NONE);
         List<ReadingInput> inputs = new ArrayList<>();
         for (int h = 0; h < 10; h++) {
             inputs.add(in(a, h, h * 10L)); // the counters interleave, each in time order
@@ -278,7 +280,7 @@ class ImportReadingsServiceTest {
     @Test
     void appendingToStoredHistoryJudgesLaterChunksByItAndByWhatTheImportWrote() {
         world.record(reading(meter, a, hour(0), "100"), reading(meter, a, hour(1), "110"));
-        ImportReadingsService plausible = new ImportReadingsService(world.ctx, new InMemoryBulkStore(world.store),
+        ImportReadingsService plausible = TestServices.importReadingsService(world.ctx, new InMemoryBulkStore(world.store),
                 new HistoryPlausibilityProvider(world.store, world.store));
         List<ReadingInput> inputs = new ArrayList<>();
         for (int h = 2; h < 60; h++) {
@@ -312,7 +314,8 @@ class ImportReadingsServiceTest {
                 integers().between(1, 5))
                 .checkAssert((storedHours, batchHours, chunkSize) -> {
                     Outcome viaApi = outcome(storedHours, batchHours, w -> w.ctx.transactions().inTransaction(() -> {
-                        RecordReadingsService api = new RecordReadingsService(w.ctx, new HistoryPlausibilityProvider(w.store, w.store));
+                        RecordReadingsService api = TestServices.recordReadingsService(w.ctx,
+                                new HistoryPlausibilityProvider(w.store, w.store));
                         List<ReadingInput> all = jumpy(w, batchHours);
                         for (int from = 0; from < all.size(); from += chunkSize) {
                             api.record(new RecordReadingsCommand(w.admin, all.subList(from, Math.min(all.size(), from + chunkSize)),
@@ -320,7 +323,7 @@ class ImportReadingsServiceTest {
                         }
                         return null;
                     }));
-                    Outcome viaImport = outcome(storedHours, batchHours, w -> new ImportReadingsService(w.ctx,
+                    Outcome viaImport = outcome(storedHours, batchHours, w -> TestServices.importReadingsService(w.ctx,
                             new InMemoryBulkStore(w.store), new HistoryPlausibilityProvider(w.store, w.store)).importReadings(
                                     new ImportReadingsCommand(w.admin, jumpy(w, batchHours).iterator(), chunkSize, ImportCommit.FILE, true),
                                     ImportProgress.NONE));

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class CounterForecastTest {
     private final ServiceWorld w = new ServiceWorld();
-    private final MeterViewService views = new MeterViewService(w.ctx, new HistoryForecastProvider(w.store, ServiceWorld.BERLIN));
+    private final MeterViewService views = new MeterViewService(w.ctx.transactions(), w.ctx.meters(), w.ctx.counters(),
+            w.ctx.series(), w.ctx.changesets(), w.ctx.clock(), w.ctx.businessZone(), new HistoryForecastProvider(w.store,
+            ServiceWorld.BERLIN));
     private final Meter meter = w.powerMeterOf("contact-1");
     private final Counter kwh = w.consumptionCounter(meter);
 

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReviewQueuesServiceTest {
     private final ServiceWorld w = new ServiceWorld();
-    private final ReviewQueuesService queues = new ReviewQueuesService(w.ctx);
+    private final ReviewQueuesService queues = new ReviewQueuesService(w.ctx.transactions(), w.ctx.series(), w.ctx.changesets());
     private final MeterId meter = MeterId.random();
     private final CounterId counter = CounterId.random();
 

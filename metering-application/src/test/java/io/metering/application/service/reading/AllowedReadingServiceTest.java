@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class AllowedReadingServiceTest {
     private final TestWorld w = new TestWorld();
-    private final AllowedReadingService service = new AllowedReadingService(w.ctx, PlausibilityProvider.NONE);
+    private final AllowedReadingService service = new AllowedReadingService(w.ctx.transactions(), w.ctx.meters(),
+            w.ctx.counters(), w.ctx.series(), w.ctx.clock(), w.ctx.businessZone(), PlausibilityProvider.NONE);
     private final Meter meter = w.portalMeter();
     private final Counter counter = w.feedOutCounter(meter);
 
@@ -88,7 +89,8 @@ class AllowedReadingServiceTest {
         w.stored(counter, Direction.FEED_OUT, "2024-01-01T00:00:00Z", "100");
         PlausibilityProvider bound = org -> q -> Optional.of(q.previous().value().add(new BigDecimal("50")));
 
-        AllowedRange withBound = new AllowedReadingService(w.ctx, bound).allowedRanges(w.admin, meter.id(), null).get(0);
+        AllowedRange withBound = new AllowedReadingService(w.ctx.transactions(), w.ctx.meters(), w.ctx.counters(),
+                w.ctx.series(), w.ctx.clock(), w.ctx.businessZone(), bound).allowedRanges(w.admin, meter.id(), null).get(0);
         AllowedRange without = only(null);
 
         assertThat(plain(withBound.maxValue())).isEqualTo("150");

@@ -1,5 +1,6 @@
 package io.metering.application.service.reading;
 
+import io.metering.application.service.TestServices;
 import io.metering.application.service.TestWorld;
 import io.metering.application.service.write.PlausibilityProvider;
 import static io.metering.application.service.TestWorld.at;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 class CreateReadingWithMeterServiceTest {
     private final TestWorld w = new TestWorld();
-    private final CreateReadingWithMeterService service = new CreateReadingWithMeterService(w.ctx, PlausibilityProvider.NONE);
+    private final CreateReadingWithMeterService service = TestServices.createReadingWithMeterService(w.ctx,
+            PlausibilityProvider.NONE);
     private final Meter meter = w.meter(b -> b.maLoId("DE0001"));
 
     private CreateReadingWithMeterCommand command(MeterId meterId, String maLoId, String obis, Direction direction,

@@ -1,5 +1,6 @@
 package io.metering.application.service.reading;
 
+import io.metering.application.service.TestServices;
 import io.metering.application.service.TestWorld;
 import static io.metering.application.service.TestWorld.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class DeleteReadingServiceTest {
     private final TestWorld w = new TestWorld();
-    private final DeleteReadingService service = new DeleteReadingService(w.ctx);
+    private final DeleteReadingService service = TestServices.deleteReadingService(w.ctx);
     private final Meter meter = w.meter();
     private final Counter counter = w.feedOutCounter(meter);
 

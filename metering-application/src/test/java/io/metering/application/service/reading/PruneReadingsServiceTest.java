@@ -1,5 +1,6 @@
 package io.metering.application.service.reading;
 
+import io.metering.application.service.TestServices;
 import io.metering.application.service.TestWorld;
 import static io.metering.application.service.TestWorld.at;
 import static io.metering.application.service.TestWorld.dec;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 class PruneReadingsServiceTest {
     private final TestWorld w = new TestWorld();
-    private final PruneReadingsService service = new PruneReadingsService(w.ctx);
+    private final PruneReadingsService service = TestServices.pruneReadingsService(w.ctx);
     private final Meter meter = w.meter();
     private final Counter a = w.feedOutCounter(meter);
     private final Counter b = w.feedOutCounter(meter);

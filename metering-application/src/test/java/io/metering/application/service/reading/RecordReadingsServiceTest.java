@@ -1,5 +1,6 @@
 package io.metering.application.service.reading;
 
+import io.metering.application.service.TestServices;
 import io.metering.application.service.TestWorld;
 import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.service.write.ReadingRecorder;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** Guards the v1 create path that the other write use cases now share through ReadingRecorder. */
 class RecordReadingsServiceTest {
     private final TestWorld w = new TestWorld();
-    private final RecordReadingsService service = new RecordReadingsService(w.ctx, PlausibilityProvider.NONE);
+    private final RecordReadingsService service = TestServices.recordReadingsService(w.ctx, PlausibilityProvider.NONE);
 
     private static ReadingInput input(Meter m, Counter c, String instant, String value, ReadingSource source) {
         return new ReadingInput(m.id(), c.id(), null, at(instant), dec(value), source, null, null, null, null, null, null, null,

@@ -1,5 +1,6 @@
 package io.metering.application.service.reading;
 
+import io.metering.application.service.TestServices;
 import io.metering.application.service.TestWorld;
 import io.metering.application.service.write.PlausibilityProvider;
 import static io.metering.application.service.TestWorld.at;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 class UpdateReadingServiceTest {
     private final TestWorld w = new TestWorld();
-    private final UpdateReadingService service = new UpdateReadingService(w.ctx, PlausibilityProvider.NONE);
+    private final UpdateReadingService service = TestServices.updateReadingService(w.ctx, PlausibilityProvider.NONE);
     private final Meter meter = w.meter();
     private final Counter counter = w.feedOutCounter(meter);
 

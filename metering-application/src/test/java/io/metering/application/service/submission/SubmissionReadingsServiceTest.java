@@ -1,5 +1,6 @@
 package io.metering.application.service.submission;
 
+import io.metering.application.service.TestServices;
 import io.metering.application.service.TestWorld;
 import io.metering.application.service.write.PlausibilityProvider;
 import static io.metering.application.service.TestWorld.at;
@@ -35,7 +36,7 @@ class SubmissionReadingsServiceTest {
     private static final String DAY = "2024-05-01T08:00:00Z";
 
     private final TestWorld w = new TestWorld();
-    private final SubmissionReadingsService service = new SubmissionReadingsService(w.ctx, PlausibilityProvider.NONE);
+    private final SubmissionReadingsService service = TestServices.submissionReadingsService(w.ctx, PlausibilityProvider.NONE);
 
     private static SubmissionMeterReading entry(Meter m, SubmissionMeterType type, String reading, String feedIn, String feedOut,
             String ht, String nt, String obis) {

@@ -25,7 +25,8 @@ class ReadingWriterTest {
     private final ServiceWorld world = new ServiceWorld();
     private final Meter meter = world.powerMeterOf("contact-anna");
     private final Counter counter = world.consumptionCounter(meter);
-    private final ReadingWriter writer = new ReadingWriter(world.ctx, PlausibilityProvider.NONE);
+    private final ReadingWriter writer = new ReadingWriter(world.ctx.counters(), world.ctx.readings(),
+            world.ctx.changesets(), world.ctx.clock(), world.ctx.businessZone(), PlausibilityProvider.NONE);
 
     private List<ReadingCandidate> candidates(ServiceWorld.Input... inputs) {
         List<ReadingCandidate> out = new ArrayList<>();

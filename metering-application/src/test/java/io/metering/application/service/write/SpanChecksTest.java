@@ -1,10 +1,11 @@
 package io.metering.application.service.write;
 
+import io.metering.application.service.TestServices;
 import io.metering.application.service.ServiceWorld;
 import io.metering.application.service.counter.CounterAdministrationService;
 import io.metering.application.service.meter.MeterAdministrationService;
 import io.metering.application.service.reading.RecordReadingsService;
-import io.metering.application.service.shared.ServiceContext;
+import io.metering.application.service.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -67,10 +68,12 @@ class SpanChecksTest {
         InMemoryStore store = new InMemoryStore();
         ReadingRepository readings = spans ? store : new WithoutSpans(store);
         ServiceWorld w = new ServiceWorld();
-        ServiceContext ctx = new ServiceContext(store, store, store, readings, store, store, w.clock, ServiceWorld.BERLIN);
+        TestContext ctx = new TestContext(store, store, store, readings, store, store, w.clock, ServiceWorld.BERLIN);
         ServiceWorld setup = new ServiceWorld();
-        Meter m = new MeterAdministrationService(ctx).create(setup.admin, ServiceWorld.attrs("sector", "power"));
-        Counter c = new CounterAdministrationService(ctx).create(setup.admin, m.id(),
+        Meter m = new MeterAdministrationService(ctx.transactions(), ctx.meters(), ctx.counters(), ctx.series(),
+                ctx.changesets(), ctx.clock(), ctx.businessZone()).create(setup.admin, ServiceWorld.attrs("sector", "power"));
+        Counter c = new CounterAdministrationService(ctx.transactions(), ctx.meters(), ctx.counters(), ctx.series(),
+                ctx.clock()).create(setup.admin, m.id(),
                 ServiceWorld.attrs("obis_number", "1-0:1.8.0", "direction", "feed-out"));
         // stored history: value 10 x hour; now and then implausible (a slip) or a segment start
         storedHours.stream().distinct().sorted().forEach(h -> {
@@ -88,7 +91,8 @@ class SpanChecksTest {
         }
         Optional<ReasonCode> rejected = Optional.empty();
         try {
-            new RecordReadingsService(ctx, PlausibilityProvider.NONE).record(new RecordReadingsCommand(setup.admin, batch,
+            TestServices.recordReadingsService(ctx, PlausibilityProvider.NONE).record(new RecordReadingsCommand(setup.admin,
+                    batch,
                     WriteOptions.DEFAULT));
         } catch (MeteringException e) {
             rejected = Optional.of(e.reason());

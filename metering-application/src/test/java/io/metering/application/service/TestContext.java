@@ -1,4 +1,4 @@
-package io.metering.application.service.shared;
+package io.metering.application.service;
 
 import io.metering.application.port.out.ChangesetRepository;
 import io.metering.application.port.out.CounterRepository;
@@ -11,9 +11,9 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * What every service needs: the outgoing ports, the clock and the business time zone
- * (docs/domain.md#values-instants-days: calendar-day questions use it, {@code Europe/Berlin} unless
- * configured).
+ * The ports, clock and business zone tests build services from ({@link TestServices}); the services
+ * themselves each take just the ports they use. Calendar-day questions use the business zone
+ * (docs/domain.md#values-instants-days).
  *
  * @param transactions transaction boundary
  * @param meters meter store
@@ -24,11 +24,11 @@ import java.util.Objects;
  * @param clock the injected clock; services never read time elsewhere
  * @param businessZone the business time zone
  */
-public record ServiceContext(Transactions transactions, MeterRepository meters, CounterRepository counters,
+public record TestContext(Transactions transactions, MeterRepository meters, CounterRepository counters,
         ReadingRepository readings, ReadingSeriesQueries series, ChangesetRepository changesets, Clock clock,
         ZoneId businessZone) {
     /** @throws NullPointerException if a part is null */
-    public ServiceContext {
+    public TestContext {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(meters, "meters");
         Objects.requireNonNull(counters, "counters");
