@@ -6,11 +6,10 @@ import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.access.Caller;
 import io.metering.application.model.PageRequest;
 import io.metering.application.model.SortOrder;
-import io.metering.application.port.in.ReadingsPage;
-import io.metering.application.port.in.ReadingsRequest;
-import io.metering.application.port.in.ValueType;
-import io.metering.application.service.ListReadingsService;
-import io.metering.application.service.ServiceContext;
+import io.metering.application.port.in.reading.ReadingsPage;
+import io.metering.application.port.in.reading.ReadingsRequest;
+import io.metering.application.port.in.reading.ValueType;
+import io.metering.application.service.reading.ListReadingsService;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.tenant.OrganizationId;
@@ -92,8 +91,8 @@ final class Read {
         long[] raw = new long[queries];
         try (PostgresPersistence p = PostgresPersistence.start(DataSources.pooled(db.url(database), "postgres", db.password(), 4),
                 PersistenceSettings.defaults()); Connection c = db.connect(database)) {
-            ListReadingsService list = new ListReadingsService(new ServiceContext(p.transactions(), p.meters(), p.counters(),
-                    p.readings(), p.series(), p.changesets(), Clock.systemUTC(), ZoneId.of("Europe/Berlin")));
+            ListReadingsService list = new ListReadingsService(p.transactions(), p.meters(), p.counters(), p.series(),
+                    p.changesets(), Clock.systemUTC(), ZoneId.of("Europe/Berlin"));
             Caller caller = Caller.admin(new OrganizationId(org), "benchmark");
             PreparedStatement ps = c.prepareStatement("SELECT counter_id, direction, ts, value, meter_id, source, reason, read_by, status,"
                     + " external_id, remark, note, unit, metadata FROM reading WHERE org_id = ? AND counter_id = ? AND direction = 'feed-out'"

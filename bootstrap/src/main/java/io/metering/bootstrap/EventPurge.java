@@ -1,6 +1,6 @@
 package io.metering.bootstrap;
 
-import io.metering.application.service.ChangeEventRetention;
+import io.metering.application.service.events.ChangeEventRetention;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,6 +1,6 @@
 package io.metering.bootstrap;
 
-import io.metering.application.service.WebhookDelivery;
+import io.metering.application.service.webhook.WebhookDelivery;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,35 +1,50 @@
 package io.metering.bootstrap;
 
 import io.metering.adapters.persistence.PostgresPersistence;
-import io.metering.application.port.in.ImportReadingsUseCase;
+import io.metering.application.port.in.imports.ImportReadingsUseCase;
 import io.metering.application.port.in.UseCases;
 import io.metering.adapters.http.events.CloudEventJson;
 import io.metering.adapters.http.events.EventDataJson;
 import io.metering.adapters.http.outbound.HttpWebhookSender;
 import io.metering.adapters.http.outbound.OutboundRules;
 import io.metering.application.port.out.WebhookSender;
-import io.metering.application.service.WebhookDelivery;
-import io.metering.application.service.WebhookService;
+import io.metering.application.service.webhook.WebhookDelivery;
+import io.metering.application.service.webhook.WebhookService;
 import io.metering.bootstrap.config.WebhookConfiguration;
 import java.nio.charset.StandardCharsets;
-import io.metering.application.port.in.ChangeEventFeedQuery;
-import io.metering.application.service.ChangeEventFeedService;
-import io.metering.application.service.ChangeEventRecorder;
-import io.metering.application.service.ImportReadingsService;
-import io.metering.application.service.WriteListener;
+import io.metering.application.port.in.events.ChangeEventFeedQuery;
+import io.metering.application.service.events.ChangeEventFeedService;
+import io.metering.application.service.events.ChangeEventRecorder;
+import io.metering.application.service.imports.ImportReadingsService;
+import io.metering.application.service.write.WriteListener;
 import io.metering.bootstrap.config.EventsConfiguration;
-import io.metering.application.service.CounterLocatorService;
-import io.metering.application.port.in.LocateCountersUseCase;
-import io.metering.application.service.HistoryForecastProvider;
-import io.metering.application.service.HistoryPlausibilityProvider;
-import io.metering.application.service.PlausibilityProvider;
-import io.metering.application.service.ServiceContext;
-import io.metering.application.service.UseCaseAssembly;
-import io.metering.application.port.in.ImportMeteredDataUseCase;
-import io.metering.application.port.in.IntervalValuesQuery;
-import io.metering.application.service.ImportJobService;
-import io.metering.application.service.ImportMeteredDataService;
-import io.metering.application.service.IntervalValuesService;
+import io.metering.application.service.counter.CounterLocatorService;
+import io.metering.application.port.in.counter.LocateCountersUseCase;
+import io.metering.application.service.meter.HistoryForecastProvider;
+import io.metering.application.service.write.HistoryPlausibilityProvider;
+import io.metering.application.service.write.PlausibilityProvider;
+import io.metering.application.service.batch.BatchWriteReadingsService;
+import io.metering.application.service.changeset.ReadingChangesetService;
+import io.metering.application.service.consumption.ConsumptionService;
+import io.metering.application.service.counter.CounterAdministrationService;
+import io.metering.application.service.meter.ForecastProvider;
+import io.metering.application.service.meter.MeterAdministrationService;
+import io.metering.application.service.meter.MeterViewService;
+import io.metering.application.service.queue.ReviewQueuesService;
+import io.metering.application.service.reading.AllowedReadingService;
+import io.metering.application.service.reading.CreateReadingWithMeterService;
+import io.metering.application.service.reading.DeleteReadingService;
+import io.metering.application.service.reading.ListReadingsService;
+import io.metering.application.service.reading.PruneReadingsService;
+import io.metering.application.service.reading.RecordReadingsService;
+import io.metering.application.service.reading.UpdateReadingService;
+import io.metering.application.service.submission.SubmissionReadingsService;
+import io.metering.application.service.write.ReadingWriter;
+import io.metering.application.port.in.imports.ImportMeteredDataUseCase;
+import io.metering.application.port.in.imports.IntervalValuesQuery;
+import io.metering.application.service.imports.ImportJobService;
+import io.metering.application.service.imports.ImportMeteredDataService;
+import io.metering.application.service.imports.IntervalValuesService;
 import io.metering.bootstrap.importer.UploadedFiles;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -40,14 +55,14 @@ import java.time.ZoneId;
 final class Wiring {
     private Wiring() {}
 
-    private static ServiceContext context(PostgresPersistence p, Clock clock, ZoneId businessZone) {
-        return new ServiceContext(p.transactions(), p.meters(), p.counters(), p.readings(), p.series(), p.changesets(), clock,
-                businessZone);
+    /** The plausibility rule of every write path and the allowed range: the API's and the import's are the same. */
+    private static PlausibilityProvider plausibility(PostgresPersistence p) {
+        return new HistoryPlausibilityProvider(p.series(), p.counters());
     }
 
-    /** The plausibility rule of every write path and the allowed range: the API's and the import's are the same. */
-    private static PlausibilityProvider plausibility(ServiceContext ctx) {
-        return new HistoryPlausibilityProvider(ctx.series(), ctx.counters());
+    /** The one write path every reading write goes through, with the plausibility rule and the change listener. */
+    private static ReadingWriter writer(PostgresPersistence p, Clock clock, ZoneId businessZone, WriteListener changes) {
+        return new ReadingWriter(p.counters(), p.readings(), p.changesets(), clock, businessZone, plausibility(p), changes);
     }
 
     /**
@@ -60,8 +75,8 @@ final class Wiring {
 
     /** The bulk import of readings (CLI {@code import}). */
     static ImportReadingsUseCase importer(PostgresPersistence p, Clock clock, ZoneId businessZone, WriteListener changes) {
-        ServiceContext ctx = context(p, clock, businessZone);
-        return new ImportReadingsService(ctx, p.bulk(), plausibility(ctx), changes);
+        return new ImportReadingsService(p.transactions(), p.meters(), p.counters(), p.series(), p.changesets(), clock, p.bulk(),
+                writer(p, clock, businessZone, changes));
     }
 
     /** The pull feed of change events. */
@@ -71,7 +86,7 @@ final class Wiring {
 
     /** Finds meters and counters by the keys users have, for imports. */
     static LocateCountersUseCase locator(PostgresPersistence p, Clock clock, ZoneId businessZone) {
-        return new CounterLocatorService(context(p, clock, businessZone));
+        return new CounterLocatorService(p.transactions(), p.meters(), p.counters());
     }
 
     /**
@@ -86,12 +101,12 @@ final class Wiring {
     /** The import of market messages (MSCONS): interval values and register readings. */
     static ImportMeteredDataUseCase meteredImporter(PostgresPersistence p, Clock clock, ZoneId businessZone, ImportReadingsUseCase importer,
             LocateCountersUseCase locator) {
-        return new ImportMeteredDataService(context(p, clock, businessZone), p.intervals(), importer, locator);
+        return new ImportMeteredDataService(p.transactions(), p.counters(), p.intervals(), importer, locator);
     }
 
     /** A counter's interval values, for the load profile route. */
     static IntervalValuesQuery intervalValues(PostgresPersistence p, Clock clock, ZoneId businessZone) {
-        return new IntervalValuesService(context(p, clock, businessZone), p.intervals());
+        return new IntervalValuesService(p.transactions(), p.meters(), p.counters(), p.intervals());
     }
 
     /** The thread import jobs run on, one at a time in upload order; a daemon, so it never holds the JVM. */
@@ -104,10 +119,35 @@ final class Wiring {
     }
 
     static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone, WriteListener changes) {
-        ServiceContext ctx = context(p, clock, businessZone);
-        // one plausibility rule for every write path and the allowed range; one forecast rule for counter views
-        return UseCaseAssembly.useCases(ctx, plausibility(ctx), new HistoryForecastProvider(ctx.series(), businessZone), p.intervals(),
-                changes);
+        // one write path and one plausibility rule for every write and the allowed range; one forecast rule for counter views
+        ReadingWriter writer = writer(p, clock, businessZone, changes);
+        ForecastProvider forecasts = new HistoryForecastProvider(p.series(), businessZone);
+        return new UseCases(
+                new RecordReadingsService(p.transactions(), p.meters(), p.counters(), p.series(), clock, businessZone, writer),
+                new ListReadingsService(p.transactions(), p.meters(), p.counters(), p.series(), p.changesets(), clock,
+                        businessZone),
+                new MeterViewService(p.transactions(), p.meters(), p.counters(), p.series(), p.changesets(), clock,
+                        businessZone, forecasts),
+                new MeterAdministrationService(p.transactions(), p.meters(), p.counters(), p.series(), p.changesets(),
+                        clock, businessZone,
+                        changes),
+                new CounterAdministrationService(p.transactions(), p.meters(), p.counters(), p.series(), clock, changes),
+                new UpdateReadingService(p.transactions(), p.meters(), p.counters(), p.readings(), clock, writer),
+                new DeleteReadingService(p.transactions(), p.meters(), p.counters(), p.readings(), businessZone, writer),
+                new BatchWriteReadingsService(p.transactions(), p.meters(), p.counters(), p.readings(), p.series(), clock,
+                        businessZone,
+                        writer),
+                new PruneReadingsService(p.transactions(), p.meters(), p.counters(), p.readings(), writer),
+                new SubmissionReadingsService(p.transactions(), p.meters(), p.counters(), p.series(), clock, businessZone,
+                        writer),
+                new CreateReadingWithMeterService(p.transactions(), p.meters(), p.counters(), p.series(), clock,
+                        businessZone, writer),
+                new AllowedReadingService(p.transactions(), p.meters(), p.counters(), p.series(), clock, businessZone,
+                        plausibility(p)),
+                new ReadingChangesetService(p.transactions(), p.meters(), p.counters(), p.readings(), p.changesets(), clock,
+                        writer),
+                new ConsumptionService(p.transactions(), p.meters(), p.counters(), p.series(), businessZone, p.intervals()),
+                new ReviewQueuesService(p.transactions(), p.series(), p.changesets()));
     }
 
     /** Sends signed webhook messages under the outbound rules. */

@@ -2,9 +2,9 @@ package io.metering.adapters.http;
 
 import io.javalin.config.JavalinConfig;
 import io.metering.adapters.http.observe.HttpObservability;
-import io.metering.application.port.in.ImportUseCases;
-import io.metering.application.port.in.ChangeEventFeedQuery;
-import io.metering.application.port.in.WebhooksUseCase;
+import io.metering.application.port.in.imports.ImportUseCases;
+import io.metering.application.port.in.events.ChangeEventFeedQuery;
+import io.metering.application.port.in.webhook.WebhooksUseCase;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;

@@ -36,7 +36,7 @@ import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
 import io.metering.adapters.http.webhook.WebhookRoutes;
-import io.metering.application.port.in.ImportUseCases;
+import io.metering.application.port.in.imports.ImportUseCases;
 import io.metering.application.port.in.UseCases;
 import java.time.ZoneId;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package io.metering.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.application.service.ChangeEventRetention;
+import io.metering.application.service.events.ChangeEventRetention;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import io.metering.testing.Http.Reply;

@@ -2,9 +2,9 @@ package io.metering.adapters.http;
 
 import io.metering.application.access.Caller;
 import io.metering.application.model.ReadingInput;
-import io.metering.application.port.in.RecordReadingsCommand;
-import io.metering.application.port.in.RecordResult;
-import io.metering.application.port.in.WriteOptions;
+import io.metering.application.port.in.reading.RecordReadingsCommand;
+import io.metering.application.port.in.reading.RecordResult;
+import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.reading.ReadingSource;
@@ -86,7 +86,7 @@ final class MatrixFixture {
         put("GC", gc.id().toString(), ownerData);
         put("CS", cs, ownerData);
         put("CONTRACT", contract, ownerData);
-        put("W", t.webhookService.create(admin(orgA), new io.metering.application.port.in.WebhookDraft(
+        put("W", t.webhookService.create(admin(orgA), new io.metering.application.port.in.webhook.WebhookDraft(
                 java.net.URI.create("https://erp.example.com/matrix-" + n), List.of(), true, null)).subscription().id().toString(), ownerData);
         ownerData.addAll(List.of(owner, "MN-A-" + n, "MN-G-" + n, OWNER_VALUE_1, OWNER_VALUE_2, GOVERNED_VALUE, PROPOSED_VALUE,
                 "ext-a1-" + n, "ext-a2-" + n));

@@ -3,9 +3,9 @@ package io.metering.adapters.http;
 import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.application.port.in.RecordReadingsCommand;
-import io.metering.application.port.in.RecordReadingsUseCase;
-import io.metering.application.port.in.RecordResult;
+import io.metering.application.port.in.reading.RecordReadingsCommand;
+import io.metering.application.port.in.reading.RecordReadingsUseCase;
+import io.metering.application.port.in.reading.RecordResult;
 import io.metering.application.port.in.UseCases;
 import io.metering.application.port.out.StoreUnavailableException;
 import io.metering.testing.Http.Reply;

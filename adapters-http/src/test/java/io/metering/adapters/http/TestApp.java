@@ -1,5 +1,7 @@
 package io.metering.adapters.http;
 
+import io.metering.application.service.TestServices;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.metering.adapters.http.auth.JwtAuthenticator;
@@ -15,27 +17,27 @@ import io.metering.application.fakes.InMemoryIntervalValues;
 import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.fakes.InMemoryWebhooks;
 import io.metering.application.fakes.RecordingWebhookSender;
-import io.metering.application.service.WebhookService;
+import io.metering.application.service.webhook.WebhookService;
 import io.metering.adapters.http.outbound.OutboundRules;
 import io.metering.adapters.http.outbound.OutboundSettings;
 import io.metering.application.fakes.LineFiles;
 import io.metering.application.fakes.MutableClock;
-import io.metering.application.port.in.ImportUseCases;
+import io.metering.application.port.in.imports.ImportUseCases;
 import io.metering.application.port.in.UseCases;
-import io.metering.application.service.CounterLocatorService;
-import io.metering.application.service.ForecastProvider;
-import io.metering.application.service.HistoryForecastProvider;
-import io.metering.application.service.HistoryPlausibilityProvider;
-import io.metering.application.service.ImportJobService;
-import io.metering.application.service.ImportMeteredDataService;
+import io.metering.application.service.counter.CounterLocatorService;
+import io.metering.application.service.meter.ForecastProvider;
+import io.metering.application.service.meter.HistoryForecastProvider;
+import io.metering.application.service.write.HistoryPlausibilityProvider;
+import io.metering.application.service.imports.ImportJobService;
+import io.metering.application.service.imports.ImportMeteredDataService;
 import io.metering.adapters.http.events.EventDataJson;
-import io.metering.application.service.ChangeEventFeedService;
-import io.metering.application.service.ChangeEventRecorder;
-import io.metering.application.service.ImportReadingsService;
-import io.metering.application.service.IntervalValuesService;
-import io.metering.application.service.PlausibilityProvider;
-import io.metering.application.service.ServiceContext;
-import io.metering.application.service.UseCaseAssembly;
+import io.metering.application.service.events.ChangeEventFeedService;
+import io.metering.application.service.events.ChangeEventRecorder;
+import io.metering.application.service.imports.ImportReadingsService;
+import io.metering.application.service.imports.IntervalValuesService;
+import io.metering.application.service.write.PlausibilityProvider;
+import io.metering.application.service.TestContext;
+import io.metering.application.service.TestServices;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.tenant.OrganizationId;
@@ -141,22 +143,25 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
     private TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap, long maxBody, boolean analytics, HttpObservability observability) {
         this.jwt = jwt;
         this.minter = new TokenMinter(jwt, clock);
-        ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
+        TestContext ctx = new TestContext(store, store, store, store, store, store, clock, BERLIN);
         PlausibilityProvider plausibility = analytics ? new HistoryPlausibilityProvider(store, store) : PlausibilityProvider.NONE;
         ForecastProvider forecasts = analytics ? new HistoryForecastProvider(store, BERLIN) : FORECAST;
         // every change records its event in the store, as the server records them (docs/events.md)
         ChangeEventRecorder changes = new ChangeEventRecorder(store, new EventDataJson(), clock);
-        useCases = wrap.apply(UseCaseAssembly.useCases(ctx, plausibility, forecasts, intervals, changes));
-        ImportReadingsService importer = new ImportReadingsService(ctx, new InMemoryBulkStore(store), plausibility, changes);
-        CounterLocatorService locator = new CounterLocatorService(ctx);
+        useCases = wrap.apply(TestServices.useCases(ctx, plausibility, forecasts, intervals, changes));
+        ImportReadingsService importer = TestServices.importReadingsService(ctx, new InMemoryBulkStore(store), plausibility,
+                changes);
+        CounterLocatorService locator = new CounterLocatorService(ctx.transactions(), ctx.meters(), ctx.counters());
         ImportJobService jobs = new ImportJobService(new InMemoryImportJobs(), new LineFiles(), importer,
-                new ImportMeteredDataService(ctx, intervals, importer, locator), locator, Runnable::run, clock);
+                new ImportMeteredDataService(ctx.transactions(), ctx.counters(), intervals, importer, locator), locator,
+                        Runnable::run, clock);
         webhookService = new WebhookService(webhooks, new OutboundRules(new OutboundSettings(Set.of("127.0.0.1"),
                 OutboundSettings.DEFAULT_TIMEOUT), TestApp::resolve), webhookSender, store, clock);
         app = HttpApi.create(new HttpSettings(BERLIN, maxBody), new JwtAuthenticator(jwt, clock), useCases, ready::get,
                 LivenessCheck.ALWAYS_LIVE,
                 HttpAddOns.none().withObservability(observability)
-                        .withImports(new ImportUseCases(jobs, new IntervalValuesService(ctx, intervals)))
+                        .withImports(new ImportUseCases(jobs, new IntervalValuesService(ctx.transactions(), ctx.meters(),
+                                ctx.counters(), intervals)))
                         .withEvents(new ChangeEventFeedService(store, store))
                         .withWebhooks(webhookService, clock));
         app.start("127.0.0.1", 0);

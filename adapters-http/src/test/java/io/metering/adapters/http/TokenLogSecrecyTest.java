@@ -11,7 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.UseCases;
-import io.metering.application.port.in.ViewMetersQuery;
+import io.metering.application.port.in.meter.ViewMetersQuery;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpRequest;

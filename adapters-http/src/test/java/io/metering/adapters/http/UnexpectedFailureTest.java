@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.CounterView;
-import io.metering.application.port.in.MeterView;
+import io.metering.application.port.in.meter.CounterView;
+import io.metering.application.port.in.meter.MeterView;
 import io.metering.application.port.in.UseCases;
-import io.metering.application.port.in.ViewMetersQuery;
+import io.metering.application.port.in.meter.ViewMetersQuery;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.meter.MeterId;
 import io.metering.testing.Http.Reply;

@@ -15,7 +15,7 @@ import java.util.Map;
  * </ul>
  * Every response carries {@link SecurityHeaders} for the console's provider.
  */
-public final class WebConsole {
+final class WebConsole {
     /** Where the console lives. */
     public static final String PATH = "/console/";
     static final String PAGES = "/io/metering/adapters/web/console";

@@ -1,12 +1,12 @@
 package io.metering.bootstrap.demo;
 
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.ManageCountersUseCase;
-import io.metering.application.port.in.ManageMetersUseCase;
+import io.metering.application.port.in.counter.ManageCountersUseCase;
+import io.metering.application.port.in.meter.ManageMetersUseCase;
 import io.metering.application.model.ReadingInput;
-import io.metering.application.port.in.RecordReadingsCommand;
-import io.metering.application.port.in.RecordReadingsUseCase;
-import io.metering.application.port.in.ViewMetersQuery;
+import io.metering.application.port.in.reading.RecordReadingsCommand;
+import io.metering.application.port.in.reading.RecordReadingsUseCase;
+import io.metering.application.port.in.meter.ViewMetersQuery;
 import io.metering.bootstrap.importer.Ampds2Csv;
 import io.metering.bootstrap.importer.Ampds2Row;
 import io.metering.bootstrap.importer.LianderCsv;
@@ -155,7 +155,7 @@ public final class DemoData {
                 batch.add(new ReadingInput(meter, counter, null, p.timestamp(), p.value(), ReadingSource.ERP, ReadingReason.REGULAR, null,
                         null, null, null, null, null, Map.of()));
             }
-            readings.record(new RecordReadingsCommand(admin, batch, io.metering.application.port.in.WriteOptions.DEFAULT));
+            readings.record(new RecordReadingsCommand(admin, batch, io.metering.application.port.in.reading.WriteOptions.DEFAULT));
         }
         LOG.info("Imported {} readings into counter {}", points.size(), counter);
         return points.size();

@@ -7,7 +7,7 @@ import io.metering.application.port.out.ImportFileReader;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.application.model.MeteredMessage;
-import io.metering.application.service.ImportJobService;
+import io.metering.application.service.imports.ImportJobService;
 import io.metering.bootstrap.importer.mscons.MsconsInterchange;
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -33,6 +33,19 @@ class ArchitectureTest {
     private static final String PORT_OUT = "io.metering.application.port.out..";
     private static final String SERVICES = "io.metering.application.service..";
 
+    /** The adapters call incoming ports and implement outgoing ones; which service answers is bootstrap's choice. */
+    static final ArchRule ADAPTERS_DO_NOT_SEE_SERVICES = neverSees(ADAPTERS, SERVICES);
+    /** What both sides share (an import's rows and jobs, pages) lives in application.model. */
+    static final ArchRule PORT_IN_DOES_NOT_SEE_PORT_OUT = neverSees(PORT_IN, PORT_OUT);
+    static final ArchRule PORT_OUT_DOES_NOT_SEE_PORT_IN = neverSees(PORT_OUT, PORT_IN);
+    /** A meter's governance settings live in domain.governance, which both meter and changeset use. */
+    static final ArchRule DOMAIN_PACKAGES_FREE_OF_CYCLES = slices().matching("io.metering.domain.(*)..").should().beFreeOfCycles();
+    /** A feature (reading, batch, meter ...) may use the write path and the shared helpers, never the other way round. */
+    static final ArchRule SERVICE_FEATURES_FREE_OF_CYCLES =
+            slices().matching("io.metering.application.service.(*)..").should().beFreeOfCycles();
+    static final ArchRule USE_CASE_FEATURES_FREE_OF_CYCLES =
+            slices().matching("io.metering.application.port.in.(*)..").should().beFreeOfCycles();
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -46,7 +59,9 @@ class ArchitectureTest {
 
     @ParameterizedTest
     @ValueSource(strings = {DOMAIN, APPLICATION, HTTP, PERSISTENCE, BOOTSTRAP, WEB, ADAPTERS, PORT_IN, PORT_OUT, SERVICES,
-        "io.metering.domain.meter..", "io.metering.domain.changeset..", "io.metering.domain.governance.."})
+        "io.metering.domain.meter..", "io.metering.domain.changeset..", "io.metering.domain.governance..",
+        "io.metering.application.service.write..", "io.metering.application.service.reading..",
+        "io.metering.application.port.in.reading..", "io.metering.application.port.in.batch.."})
     void everyGuardedPackageHasClasses(String pkg) {
         assertThat(classes.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(pkg)))
                 .as("classes in %s", pkg)
@@ -69,12 +84,12 @@ class ArchitectureTest {
 
     @Test
     void theHttpAdapterDoesNotSeeThePersistenceAdapter() {
-        neverSees(HTTP, PERSISTENCE);
+        neverSees(HTTP, PERSISTENCE).check(classes);
     }
 
     @Test
     void thePersistenceAdapterDoesNotSeeTheHttpAdapter() {
-        neverSees(PERSISTENCE, HTTP);
+        neverSees(PERSISTENCE, HTTP).check(classes);
     }
 
     @Test
@@ -86,26 +101,29 @@ class ArchitectureTest {
 
     @Test
     void adaptersSeeUseCasesNotTheServicesBehindThem() {
-        // the adapters call incoming ports and implement outgoing ones; which service answers is bootstrap's choice
-        neverSees(ADAPTERS, SERVICES);
+        ADAPTERS_DO_NOT_SEE_SERVICES.check(classes);
     }
 
     @Test
     void incomingAndOutgoingPortsDoNotSeeEachOther() {
-        // what both sides share (an import's rows and jobs, pages) lives in application.model
-        neverSees(PORT_IN, PORT_OUT);
-        neverSees(PORT_OUT, PORT_IN);
+        PORT_IN_DOES_NOT_SEE_PORT_OUT.check(classes);
+        PORT_OUT_DOES_NOT_SEE_PORT_IN.check(classes);
     }
 
     /** No class of {@code from} depends on a class of {@code to}. */
-    private static void neverSees(String from, String to) {
-        noClasses().that().resideInAPackage(from).should().dependOnClassesThat().resideInAPackage(to).check(classes);
+    private static ArchRule neverSees(String from, String to) {
+        return noClasses().that().resideInAPackage(from).should().dependOnClassesThat().resideInAPackage(to);
     }
 
     @Test
     void theDomainPackagesFormNoCycle() {
-        // a meter's governance settings live in domain.governance, which both meter and changeset use
-        slices().matching("io.metering.domain.(*)..").should().beFreeOfCycles().check(classes);
+        DOMAIN_PACKAGES_FREE_OF_CYCLES.check(classes);
+    }
+
+    @Test
+    void theApplicationsFeaturePackagesFormNoCycle() {
+        SERVICE_FEATURES_FREE_OF_CYCLES.check(classes);
+        USE_CASE_FEATURES_FREE_OF_CYCLES.check(classes);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.metering.bootstrap.demo;
 
+import io.metering.application.service.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.application.access.Caller;
@@ -7,16 +8,16 @@ import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.fakes.MutableClock;
 import io.metering.application.model.PageRequest;
 import io.metering.application.model.SortOrder;
-import io.metering.application.port.in.ConsumptionReport;
-import io.metering.application.port.in.ConsumptionRequest;
-import io.metering.application.service.ConsumptionService;
-import io.metering.application.service.CounterAdministrationService;
-import io.metering.application.service.HistoryForecastProvider;
-import io.metering.application.service.HistoryPlausibilityProvider;
-import io.metering.application.service.MeterAdministrationService;
-import io.metering.application.service.MeterViewService;
-import io.metering.application.service.RecordReadingsService;
-import io.metering.application.service.ServiceContext;
+import io.metering.application.port.in.consumption.ConsumptionReport;
+import io.metering.application.port.in.consumption.ConsumptionRequest;
+import io.metering.application.service.consumption.ConsumptionService;
+import io.metering.application.service.counter.CounterAdministrationService;
+import io.metering.application.service.meter.HistoryForecastProvider;
+import io.metering.application.service.write.HistoryPlausibilityProvider;
+import io.metering.application.service.meter.MeterAdministrationService;
+import io.metering.application.service.meter.MeterViewService;
+import io.metering.application.service.reading.RecordReadingsService;
+import io.metering.application.service.TestContext;
 import io.metering.bootstrap.importer.Ampds2Csv;
 import io.metering.bootstrap.importer.Ampds2Row;
 import io.metering.bootstrap.importer.LianderCsv;
@@ -72,13 +73,16 @@ class DemoAnalyticsTest {
     @BeforeAll
     static void importDemo() throws Exception {
         store = new InMemoryStore();
-        ServiceContext ctx = new ServiceContext(store, store, store, store, store, store,
+        TestContext ctx = new TestContext(store, store, store, store, store, store,
                 new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), BERLIN);
-        DemoData demo = new DemoData(new MeterAdministrationService(ctx), new CounterAdministrationService(ctx),
-                new RecordReadingsService(ctx, new HistoryPlausibilityProvider(store, store)),
-                new MeterViewService(ctx, new HistoryForecastProvider(store, BERLIN)));
+        DemoData demo = new DemoData(new MeterAdministrationService(ctx.transactions(), ctx.meters(), ctx.counters(),
+                ctx.series(), ctx.changesets(), ctx.clock(), ctx.businessZone()),
+                new CounterAdministrationService(ctx.transactions(), ctx.meters(), ctx.counters(), ctx.series(), ctx.clock()),
+                TestServices.recordReadingsService(ctx, new HistoryPlausibilityProvider(store, store)),
+                new MeterViewService(ctx.transactions(), ctx.meters(), ctx.counters(), ctx.series(), ctx.changesets(),
+                        ctx.clock(), ctx.businessZone(), new HistoryForecastProvider(store, BERLIN)));
         imported = demo.loadIfAbsent();
-        consumption = new ConsumptionService(ctx);
+        consumption = new ConsumptionService(ctx.transactions(), ctx.meters(), ctx.counters(), ctx.series(), ctx.businessZone());
         try (Reader in = resource("liander_daily_register_readings.csv")) {
             liander = LianderCsv.read(in);
         }

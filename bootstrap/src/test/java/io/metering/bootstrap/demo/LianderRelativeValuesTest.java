@@ -1,5 +1,6 @@
 package io.metering.bootstrap.demo;
 
+import io.metering.application.service.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.application.access.Caller;
@@ -7,18 +8,18 @@ import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.fakes.MutableClock;
 import io.metering.application.model.PageRequest;
 import io.metering.application.model.SortOrder;
-import io.metering.application.port.in.ReadingView;
-import io.metering.application.port.in.ReadingsPage;
-import io.metering.application.port.in.ReadingsRequest;
-import io.metering.application.port.in.ValueType;
-import io.metering.application.service.CounterAdministrationService;
-import io.metering.application.service.ForecastProvider;
-import io.metering.application.service.ListReadingsService;
-import io.metering.application.service.MeterAdministrationService;
-import io.metering.application.service.MeterViewService;
-import io.metering.application.service.PlausibilityProvider;
-import io.metering.application.service.RecordReadingsService;
-import io.metering.application.service.ServiceContext;
+import io.metering.application.port.in.reading.ReadingView;
+import io.metering.application.port.in.reading.ReadingsPage;
+import io.metering.application.port.in.reading.ReadingsRequest;
+import io.metering.application.port.in.reading.ValueType;
+import io.metering.application.service.counter.CounterAdministrationService;
+import io.metering.application.service.meter.ForecastProvider;
+import io.metering.application.service.reading.ListReadingsService;
+import io.metering.application.service.meter.MeterAdministrationService;
+import io.metering.application.service.meter.MeterViewService;
+import io.metering.application.service.write.PlausibilityProvider;
+import io.metering.application.service.reading.RecordReadingsService;
+import io.metering.application.service.TestContext;
 import io.metering.bootstrap.importer.LianderCsv;
 import io.metering.bootstrap.importer.LianderRow;
 import io.metering.domain.counter.CounterId;
@@ -42,16 +43,20 @@ import org.junit.jupiter.api.Test;
  * row where the file gives one (issue 2, "Done when").
  */
 class LianderRelativeValuesTest {
-    private static ServiceContext ctx;
+    private static TestContext ctx;
     private static List<LianderRow> rows;
 
     @BeforeAll
     static void importDemo() throws Exception {
         InMemoryStore store = new InMemoryStore();
-        ctx = new ServiceContext(store, store, store, store, store, store, new MutableClock(Instant.parse("2026-01-01T00:00:00Z")),
+        ctx = new TestContext(store, store, store, store, store, store, new MutableClock(Instant.parse("2026-01-01T00:00:00Z")),
                 ZoneId.of("Europe/Berlin"));
-        DemoData demo = new DemoData(new MeterAdministrationService(ctx), new CounterAdministrationService(ctx),
-                new RecordReadingsService(ctx, PlausibilityProvider.NONE), new MeterViewService(ctx, ForecastProvider.NONE));
+        DemoData demo = new DemoData(new MeterAdministrationService(ctx.transactions(), ctx.meters(), ctx.counters(),
+                ctx.series(), ctx.changesets(), ctx.clock(), ctx.businessZone()),
+                new CounterAdministrationService(ctx.transactions(), ctx.meters(), ctx.counters(), ctx.series(), ctx.clock()),
+                TestServices.recordReadingsService(ctx, PlausibilityProvider.NONE), new MeterViewService(ctx.transactions(),
+                        ctx.meters(), ctx.counters(), ctx.series(), ctx.changesets(), ctx.clock(), ctx.businessZone(),
+                        ForecastProvider.NONE));
         assertThat(demo.loadIfAbsent()).isEqualTo(4 * 206 + 206 + 2 * 17521);
         try (var in = new InputStreamReader(DemoData.class.getResourceAsStream("/demo/liander_daily_register_readings.csv"),
                 StandardCharsets.UTF_8)) {
@@ -100,7 +105,9 @@ class LianderRelativeValuesTest {
     }
 
     private static Map<Instant, BigDecimal> relative(MeterId meter, CounterId counter) {
-        ReadingsPage page = new ListReadingsService(ctx).list(new ReadingsRequest(Caller.admin(DemoIds.ORG, "test"), meter, counter,
+        ReadingsPage page = new ListReadingsService(ctx.transactions(), ctx.meters(), ctx.counters(), ctx.series(),
+                ctx.changesets(), ctx.clock(), ctx.businessZone()).list(new ReadingsRequest(Caller.admin(DemoIds.ORG,
+                "test"), meter, counter,
                 Optional.empty(), null, null, ValueType.RELATIVE, SortOrder.ASC, new PageRequest(0, PageRequest.ALL), false));
         return page.results().stream().collect(Collectors.toMap(v -> v.reading().timestamp(), ReadingView::shownValue));
     }

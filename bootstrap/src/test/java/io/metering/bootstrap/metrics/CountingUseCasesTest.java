@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.ImportReadingsCommand;
-import io.metering.application.port.in.ImportReadingsUseCase;
-import io.metering.application.port.in.ImportReport;
+import io.metering.application.port.in.imports.ImportReadingsCommand;
+import io.metering.application.port.in.imports.ImportReadingsUseCase;
+import io.metering.application.port.in.imports.ImportReport;
 import io.metering.application.model.ReadingInput;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;

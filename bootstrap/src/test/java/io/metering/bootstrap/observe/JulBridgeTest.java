@@ -7,7 +7,7 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.ContextInitializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.metering.application.service.WebhookDelivery;
+import io.metering.application.service.webhook.WebhookDelivery;
 import io.metering.bootstrap.JulBridge;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

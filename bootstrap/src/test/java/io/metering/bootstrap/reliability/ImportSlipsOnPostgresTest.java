@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.ImportProgress;
-import io.metering.application.port.in.ImportReadingsCommand;
-import io.metering.application.port.in.ImportReport;
+import io.metering.application.port.in.imports.ImportProgress;
+import io.metering.application.port.in.imports.ImportReadingsCommand;
+import io.metering.application.port.in.imports.ImportReport;
 import io.metering.application.model.ReadingInput;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.meter.MeterId;

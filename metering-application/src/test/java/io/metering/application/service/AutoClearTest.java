@@ -1,19 +1,24 @@
 package io.metering.application.service;
 
+import io.metering.application.service.batch.BatchWriteReadingsService;
+import io.metering.application.service.reading.CreateReadingWithMeterService;
+import io.metering.application.service.reading.UpdateReadingService;
+import io.metering.application.service.submission.SubmissionReadingsService;
+import io.metering.application.service.write.PlausibilityProvider;
 import static io.metering.application.service.TestWorld.at;
 import static io.metering.application.service.TestWorld.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.application.port.in.BatchItem;
-import io.metering.application.port.in.BatchItemResult;
-import io.metering.application.port.in.BatchWriteCommand;
-import io.metering.application.port.in.CreateReadingWithMeterCommand;
-import io.metering.application.port.in.ReadingAddress;
-import io.metering.application.port.in.ReadingChanges;
-import io.metering.application.port.in.SubmissionMeterReading;
-import io.metering.application.port.in.SubmissionReadingsCommand;
-import io.metering.application.port.in.UpdateReadingCommand;
-import io.metering.application.port.in.WriteOptions;
+import io.metering.application.port.in.batch.BatchItem;
+import io.metering.application.port.in.batch.BatchItemResult;
+import io.metering.application.port.in.batch.BatchWriteCommand;
+import io.metering.application.port.in.reading.CreateReadingWithMeterCommand;
+import io.metering.application.port.in.reading.ReadingAddress;
+import io.metering.application.port.in.reading.ReadingChanges;
+import io.metering.application.port.in.submission.SubmissionMeterReading;
+import io.metering.application.port.in.submission.SubmissionReadingsCommand;
+import io.metering.application.port.in.reading.UpdateReadingCommand;
+import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.domain.governance.FuzzyConfig;
 import io.metering.domain.governance.MatchStrategy;
 import io.metering.domain.governance.TimestampTolerance;
@@ -33,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class AutoClearTest {
     private final TestWorld w = new TestWorld();
-    private final BatchWriteReadingsService batch = new BatchWriteReadingsService(w.ctx, PlausibilityProvider.NONE);
+    private final BatchWriteReadingsService batch = TestServices.batchWriteReadingsService(w.ctx, PlausibilityProvider.NONE);
 
     private Meter meter(MatchStrategy strategy, FuzzyConfig fuzzy, TimestampTolerance tolerance) {
         return w.governedMeter(strategy, fuzzy, tolerance);
@@ -124,7 +129,7 @@ class AutoClearTest {
         Meter m = meter(MatchStrategy.FUZZY, null, TimestampTolerance.SameDay.utc());
         Counter c = w.counter(m, b -> b.obisNumber("1-0:1.8.0"));
         w.pendingChangeset(m, c, "2024-02-01T08:00:00Z", "1000");
-        CreateReadingWithMeterService service = new CreateReadingWithMeterService(w.ctx, PlausibilityProvider.NONE);
+        CreateReadingWithMeterService service = TestServices.createReadingWithMeterService(w.ctx, PlausibilityProvider.NONE);
 
         service.create(new CreateReadingWithMeterCommand(w.admin, m.id(), null, "1-0:1.8.0", null, null, null, dec("1005"), null,
                 null, at("2024-02-01T17:00:00Z"), ReadingSource.ERP, null));
@@ -138,7 +143,7 @@ class AutoClearTest {
         Meter m = meter(MatchStrategy.EXACT, null, new TimestampTolerance.Exact());
         Counter c = w.feedOutCounter(m);
         w.pendingChangeset(m, c, "2024-02-01T08:00:00Z", "1000");
-        SubmissionReadingsService service = new SubmissionReadingsService(w.ctx, PlausibilityProvider.NONE);
+        SubmissionReadingsService service = TestServices.submissionReadingsService(w.ctx, PlausibilityProvider.NONE);
         SubmissionMeterReading entry = new SubmissionMeterReading(m.id(), null, dec("1000"), at("2024-02-01T08:00:00Z"), null, null,
                 null, null, null, null, null, null, null, null);
 
@@ -156,7 +161,7 @@ class AutoClearTest {
         Counter c = w.feedOutCounter(m);
         w.stored(c, Direction.FEED_OUT, "2024-02-01T08:00:00Z", "990");
         w.pendingChangeset(m, c, "2024-02-01T08:00:00Z", "1000");
-        UpdateReadingService service = new UpdateReadingService(w.ctx, PlausibilityProvider.NONE);
+        UpdateReadingService service = TestServices.updateReadingService(w.ctx, PlausibilityProvider.NONE);
 
         service.update(new UpdateReadingCommand(w.admin, new ReadingAddress(m.id(), c.id(), at("2024-02-01T08:00:00Z"), null),
                 ReadingChanges.setting(dec("1000"), ReadingSource.ERP, null, null, null, null, null, null, null), null));

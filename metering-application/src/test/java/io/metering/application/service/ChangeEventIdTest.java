@@ -1,5 +1,6 @@
 package io.metering.application.service;
 
+import io.metering.application.service.events.ChangeEventRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;

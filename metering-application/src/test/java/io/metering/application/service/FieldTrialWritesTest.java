@@ -1,5 +1,13 @@
 package io.metering.application.service;
 
+import io.metering.application.service.batch.BatchWriteReadingsService;
+import io.metering.application.service.imports.ImportReadingsService;
+import io.metering.application.service.reading.AllowedReadingService;
+import io.metering.application.service.reading.DeleteReadingService;
+import io.metering.application.service.reading.RecordReadingsService;
+import io.metering.application.service.reading.UpdateReadingService;
+import io.metering.application.service.write.HistoryPlausibilityProvider;
+import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.model.ImportCommit;
 import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.reading;
@@ -7,18 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.fakes.InMemoryBulkStore;
-import io.metering.application.port.in.AllowedRange;
-import io.metering.application.port.in.BatchItem;
-import io.metering.application.port.in.BatchOperation;
-import io.metering.application.port.in.BatchWriteCommand;
-import io.metering.application.port.in.DeleteReadingCommand;
-import io.metering.application.port.in.ImportProgress;
-import io.metering.application.port.in.ImportReadingsCommand;
-import io.metering.application.port.in.ImportReport;
-import io.metering.application.port.in.ReadingAddress;
-import io.metering.application.port.in.ReadingChanges;
-import io.metering.application.port.in.UpdateReadingCommand;
-import io.metering.application.port.in.WriteOptions;
+import io.metering.application.port.in.reading.AllowedRange;
+import io.metering.application.port.in.batch.BatchItem;
+import io.metering.application.port.in.batch.BatchOperation;
+import io.metering.application.port.in.batch.BatchWriteCommand;
+import io.metering.application.port.in.reading.DeleteReadingCommand;
+import io.metering.application.port.in.imports.ImportProgress;
+import io.metering.application.port.in.imports.ImportReadingsCommand;
+import io.metering.application.port.in.imports.ImportReport;
+import io.metering.application.port.in.reading.ReadingAddress;
+import io.metering.application.port.in.reading.ReadingChanges;
+import io.metering.application.port.in.reading.UpdateReadingCommand;
+import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.ConflictException;
 import io.metering.domain.error.InvalidRequestException;
@@ -44,7 +52,8 @@ class FieldTrialWritesTest {
     private final Counter counter = world.consumptionCounter(meter);
 
     FieldTrialWritesTest() {
-        world.recording = new RecordReadingsService(world.ctx, new HistoryPlausibilityProvider(world.store, world.store));
+        world.recording = TestServices.recordReadingsService(world.ctx, new HistoryPlausibilityProvider(world.store,
+                world.store));
     }
 
     private static void assertRejected(ThrowingCallable call, RejectionReason reason) {
@@ -77,7 +86,7 @@ class FieldTrialWritesTest {
 
     @Test
     void the_import_says_how_many_readings_it_stored_as_implausible() {
-        ImportReadingsService importer = new ImportReadingsService(world.ctx, new InMemoryBulkStore(world.store),
+        ImportReadingsService importer = TestServices.importReadingsService(world.ctx, new InMemoryBulkStore(world.store),
                 new HistoryPlausibilityProvider(world.store, world.store));
         // a decreasing pair, both marked implausible by the file, and a slip the rule marks
         ImportReport report = importer.importReadings(new ImportReadingsCommand(world.admin, List.of(
@@ -123,7 +132,7 @@ class FieldTrialWritesTest {
     void a_batch_create_from_the_erp_that_echoes_a_portal_reading_writes_over_it() {
         world.record(ServiceWorld.portal("contact-anna"), WriteOptions.DEFAULT,
                 reading(meter, counter, "2024-06-13T18:42:10Z", "4711.3").source(ReadingSource.ECP));
-        BatchWriteReadingsService batch = new BatchWriteReadingsService(world.ctx, PlausibilityProvider.NONE);
+        BatchWriteReadingsService batch = TestServices.batchWriteReadingsService(world.ctx, PlausibilityProvider.NONE);
         batch.write(new BatchWriteCommand(world.admin, List.of(new BatchItem(BatchOperation.CREATE, meter.id(), counter.id(), null,
                 Instant.parse("2024-06-13T00:00:00Z"), new BigDecimal("4711.3"), ReadingSource.ERP, null, null, null, "erp-1", null, null,
                 null, java.util.Map.of())), null, WriteOptions.DEFAULT));
@@ -182,7 +191,7 @@ class FieldTrialWritesTest {
 
     @Test
     void marking_a_meter_change_implausible_that_would_join_two_meters_out_of_order_is_refused() {
-        UpdateReadingService updates = new UpdateReadingService(world.ctx, PlausibilityProvider.NONE);
+        UpdateReadingService updates = TestServices.updateReadingService(world.ctx, PlausibilityProvider.NONE);
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "80000"),
                 reading(meter, counter, "2024-05-10T00:00:00Z", "5").reason("meter_change"),
                 reading(meter, counter, "2024-05-20T00:00:00Z", "12"));
@@ -220,8 +229,8 @@ class FieldTrialWritesTest {
     void a_closed_meter_lets_an_admin_correct_and_delete_up_to_its_closing_and_nothing_after() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-05-20T00:00:00Z", "120"));
         world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned", "decommissioned_at", "2024-05-31"));
-        UpdateReadingService updates = new UpdateReadingService(world.ctx, PlausibilityProvider.NONE);
-        DeleteReadingService deletes = new DeleteReadingService(world.ctx);
+        UpdateReadingService updates = TestServices.updateReadingService(world.ctx, PlausibilityProvider.NONE);
+        DeleteReadingService deletes = TestServices.deleteReadingService(world.ctx);
 
         // backdated correction with skip_validation, before the closing
         updates.update(new UpdateReadingCommand(world.admin, new ReadingAddress(meter.id(), counter.id(),
@@ -244,7 +253,9 @@ class FieldTrialWritesTest {
     void the_allowed_range_of_a_closed_meter_says_it_is_closed() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"));
         world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned", "decommissioned_at", "2024-05-31T22:00:00Z"));
-        AllowedReadingService ranges = new AllowedReadingService(world.ctx, new HistoryPlausibilityProvider(world.store, world.store));
+        AllowedReadingService ranges = new AllowedReadingService(world.ctx.transactions(), world.ctx.meters(),
+                world.ctx.counters(), world.ctx.series(), world.ctx.clock(), world.ctx.businessZone(),
+                new HistoryPlausibilityProvider(world.store, world.store));
 
         AllowedRange after = ranges.allowedRanges(world.admin, meter.id(), null).get(0);
         assertThat(after.closedAt()).isEqualTo(Instant.parse("2024-05-31T22:00:00Z"));

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.RecordResult;
-import io.metering.application.port.in.WriteOptions;
+import io.metering.application.port.in.reading.RecordResult;
+import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.domain.changeset.Changeset;
 import io.metering.domain.governance.EditMode;
 import io.metering.domain.counter.Counter;

@@ -1,14 +1,18 @@
 package io.metering.application.service;
 
+import io.metering.application.service.consumption.ConsumptionService;
+import io.metering.application.service.reading.RecordReadingsService;
+import io.metering.application.service.reading.UpdateReadingService;
+import io.metering.application.service.write.HistoryPlausibilityProvider;
 import static io.metering.application.service.ServiceWorld.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.metering.application.port.in.ConsumptionReport;
-import io.metering.application.port.in.ConsumptionRequest;
-import io.metering.application.port.in.ReadingAddress;
-import io.metering.application.port.in.ReadingChanges;
-import io.metering.application.port.in.UpdateReadingCommand;
+import io.metering.application.port.in.consumption.ConsumptionReport;
+import io.metering.application.port.in.consumption.ConsumptionRequest;
+import io.metering.application.port.in.reading.ReadingAddress;
+import io.metering.application.port.in.reading.ReadingChanges;
+import io.metering.application.port.in.reading.UpdateReadingCommand;
 import io.metering.domain.consumption.Interval;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.InvalidRequestException;
@@ -32,13 +36,14 @@ import org.junit.jupiter.api.Test;
 class MarkingReadingsValidTest {
     private final ServiceWorld w = new ServiceWorld();
     private final HistoryPlausibilityProvider plausibility = new HistoryPlausibilityProvider(w.store, w.store);
-    private final UpdateReadingService updates = new UpdateReadingService(w.ctx, plausibility);
-    private final ConsumptionService consumption = new ConsumptionService(w.ctx);
+    private final UpdateReadingService updates = TestServices.updateReadingService(w.ctx, plausibility);
+    private final ConsumptionService consumption = new ConsumptionService(w.ctx.transactions(), w.ctx.meters(),
+            w.ctx.counters(), w.ctx.series(), w.ctx.businessZone());
     private final Meter meter = w.powerMeterOf("contact-1");
     private final Counter kwh = w.consumptionCounter(meter);
 
     MarkingReadingsValidTest() {
-        w.recording = new RecordReadingsService(w.ctx, plausibility);
+        w.recording = TestServices.recordReadingsService(w.ctx, plausibility);
         // ten per day, then a genuine surge of 3980 kWh in one day: above the bound of 4020
         w.record(reading(meter, kwh, "2024-06-01T00:00:00Z", "1000"), reading(meter, kwh, "2024-06-02T00:00:00Z", "1010"),
                 reading(meter, kwh, "2024-06-03T00:00:00Z", "1020"));

@@ -1,5 +1,8 @@
 package io.metering.application.service;
 
+import io.metering.application.service.imports.ImportReadingsService;
+import io.metering.application.service.reading.RecordReadingsService;
+import io.metering.application.service.write.HistoryPlausibilityProvider;
 import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.reading;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.metering.application.fakes.InMemoryBulkStore;
 import io.metering.application.model.ImportCommit;
 import io.metering.application.model.ReadingInput;
-import io.metering.application.port.in.ImportProgress;
-import io.metering.application.port.in.ImportReadingsCommand;
-import io.metering.application.port.in.ImportReport;
+import io.metering.application.port.in.imports.ImportProgress;
+import io.metering.application.port.in.imports.ImportReadingsCommand;
+import io.metering.application.port.in.imports.ImportReport;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.reading.Reading;
@@ -41,7 +44,8 @@ class MeterPaceWritesTest {
             attrs("obis_number", "1-0:2.8.0", "direction", "feed-in", "unit", "kWh"));
 
     MeterPaceWritesTest() {
-        world.recording = new RecordReadingsService(world.ctx, new HistoryPlausibilityProvider(world.store, world.store));
+        world.recording = TestServices.recordReadingsService(world.ctx, new HistoryPlausibilityProvider(world.store,
+                world.store));
     }
 
     private static String at(LocalDate day) {
@@ -108,7 +112,7 @@ class MeterPaceWritesTest {
         Counter otherIn = world.counters.create(world.admin, other.id(),
                 attrs("obis_number", "1-0:2.8.0", "direction", "feed-in", "unit", "kWh"));
         file.addAll(history(other, otherOut, otherIn, "9.588", "107.60", "10.76").stream().map(ServiceWorld.Input::build).toList());
-        ImportReadingsService importer = new ImportReadingsService(world.ctx, new InMemoryBulkStore(world.store),
+        ImportReadingsService importer = TestServices.importReadingsService(world.ctx, new InMemoryBulkStore(world.store),
                 new HistoryPlausibilityProvider(world.store, world.store));
 
         ImportReport report = importer.importReadings(new ImportReadingsCommand(world.admin, file.iterator(), chunkSize, ImportCommit.FILE,

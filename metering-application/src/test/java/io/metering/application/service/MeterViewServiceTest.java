@@ -7,8 +7,8 @@ import static io.metering.application.service.ServiceWorld.relation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.metering.application.port.in.CounterView;
-import io.metering.application.port.in.MeterView;
+import io.metering.application.port.in.meter.CounterView;
+import io.metering.application.port.in.meter.MeterView;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.ForbiddenException;
 import io.metering.domain.error.NotFoundException;
@@ -110,7 +110,7 @@ class MeterViewServiceTest {
         Meter governed = world.meters.create(world.admin, attrs("customer", relation("contact", "contact-anna"),
                 "reading_governance", attrs("edit_mode", "approval")));
         Counter c = world.consumptionCounter(governed);
-        world.record(portal("contact-anna"), io.metering.application.port.in.WriteOptions.DEFAULT,
+        world.record(portal("contact-anna"), io.metering.application.port.in.reading.WriteOptions.DEFAULT,
                 reading(governed, c, "2024-06-01T00:00:00Z", "10"));
 
         List<MeterView> with = world.views.customerMeters(portal("contact-anna"), true);

@@ -1,9 +1,12 @@
 package io.metering.application.service;
 
+import io.metering.application.service.reading.AllowedReadingService;
+import io.metering.application.service.reading.RecordReadingsService;
+import io.metering.application.service.write.HistoryPlausibilityProvider;
 import static io.metering.application.service.ServiceWorld.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.application.port.in.AllowedRange;
+import io.metering.application.port.in.reading.AllowedRange;
 import io.metering.application.port.out.ReadingSeriesQueries;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
@@ -32,7 +35,7 @@ class PlausibleWritesTest {
     private final Counter kwh = w.consumptionCounter(meter);
 
     PlausibleWritesTest() {
-        w.recording = new RecordReadingsService(w.ctx, plausibility);
+        w.recording = TestServices.recordReadingsService(w.ctx, plausibility);
     }
 
     /** 1000, 1010, 1020 kWh at midnight UTC of June 1st to 3rd: ten per day. */
@@ -65,7 +68,8 @@ class PlausibleWritesTest {
     void the_allowed_maximum_without_a_later_reading_is_the_plausibility_bound() {
         tenPerDay();
 
-        AllowedRange range = new AllowedReadingService(w.ctx, plausibility)
+        AllowedRange range = new AllowedReadingService(w.ctx.transactions(), w.ctx.meters(), w.ctx.counters(),
+                w.ctx.series(), w.ctx.clock(), w.ctx.businessZone(), plausibility)
                 .allowedRanges(w.admin, meter.id(), Instant.parse("2024-06-04T00:00:00Z")).get(0);
 
         // 1020 + max(10 x 10 kWh/day x 3 days, 1020)
@@ -92,7 +96,7 @@ class PlausibleWritesTest {
         }
         batch.add(reading(meter, feedIn, day.plus(Duration.ofDays(100)).toString(), "0.747"));
         batch.add(reading(meter, feedIn, day.plus(Duration.ofDays(101)).toString(), "15.929"));
-        w.recording = new RecordReadingsService(w.ctx, new HistoryPlausibilityProvider(countingSeries, w.store));
+        w.recording = TestServices.recordReadingsService(w.ctx, new HistoryPlausibilityProvider(countingSeries, w.store));
         for (int from = 0; from < stored.size(); from += 100) {
             w.record(stored.subList(from, Math.min(stored.size(), from + 100)).toArray(ServiceWorld.Input[]::new));
         }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.WriteOptions;
+import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.ForbiddenException;
 import io.metering.domain.error.NotFoundException;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.model.PageRequest;
-import io.metering.application.port.in.ReadingsPage;
-import io.metering.application.port.in.ReadingsRequest;
-import io.metering.application.port.in.WriteOptions;
+import io.metering.application.port.in.reading.ReadingsPage;
+import io.metering.application.port.in.reading.ReadingsRequest;
+import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;

@@ -1,14 +1,15 @@
 package io.metering.application.service;
 
+import io.metering.application.service.reading.RecordReadingsService;
 import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.model.ReadingInput;
-import io.metering.application.port.in.RecordReadingsCommand;
-import io.metering.application.port.in.RecordResult;
-import io.metering.application.port.in.WriteOptions;
+import io.metering.application.port.in.reading.RecordReadingsCommand;
+import io.metering.application.port.in.reading.RecordResult;
+import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
@@ -233,7 +234,7 @@ class RecordReadingsWriteRulesTest {
 
     @Test
     void the_plausibility_rule_marks_an_appended_unit_slip_implausible_and_keeps_it() {
-        world.recording = new RecordReadingsService(world.ctx,
+        world.recording = TestServices.recordReadingsService(world.ctx,
                 org -> q -> Optional.of(q.previous().value().add(new BigDecimal("1000"))));
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "1000"));
 

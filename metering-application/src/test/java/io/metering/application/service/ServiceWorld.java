@@ -1,18 +1,26 @@
 package io.metering.application.service;
 
+import io.metering.application.service.counter.CounterAdministrationService;
+import io.metering.application.service.meter.ForecastProvider;
+import io.metering.application.service.meter.MeterAdministrationService;
+import io.metering.application.service.meter.MeterViewService;
+import io.metering.application.service.reading.ListReadingsService;
+import io.metering.application.service.reading.RecordReadingsService;
+import io.metering.application.service.TestContext;
+import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.fakes.MutableClock;
 import io.metering.application.model.PageRequest;
 import io.metering.application.model.SortOrder;
 import io.metering.application.model.ReadingInput;
-import io.metering.application.port.in.ReadingView;
-import io.metering.application.port.in.ReadingsPage;
-import io.metering.application.port.in.ReadingsRequest;
-import io.metering.application.port.in.ReadingsSink;
-import io.metering.application.port.in.RecordReadingsCommand;
-import io.metering.application.port.in.RecordResult;
-import io.metering.application.port.in.WriteOptions;
+import io.metering.application.port.in.reading.ReadingView;
+import io.metering.application.port.in.reading.ReadingsPage;
+import io.metering.application.port.in.reading.ReadingsRequest;
+import io.metering.application.port.in.reading.ReadingsSink;
+import io.metering.application.port.in.reading.RecordReadingsCommand;
+import io.metering.application.port.in.reading.RecordResult;
+import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
@@ -38,27 +46,30 @@ import java.util.Set;
  * UTC) and the Europe/Berlin business zone, plus helpers that create meters and counters the way
  * the HTTP adapter would: by contract attribute names.
  */
-final class ServiceWorld {
-    static final OrganizationId ORG = new OrganizationId("stadtwerk-nord");
-    static final OrganizationId OTHER_ORG = new OrganizationId("stadtwerk-sued");
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final Instant NOW = Instant.parse("2024-06-15T10:00:00Z");
+public final class ServiceWorld {
+    public static final OrganizationId ORG = new OrganizationId("stadtwerk-nord");
+    public static final OrganizationId OTHER_ORG = new OrganizationId("stadtwerk-sued");
+    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    public static final Instant NOW = Instant.parse("2024-06-15T10:00:00Z");
 
-    final InMemoryStore store = new InMemoryStore();
-    final MutableClock clock = new MutableClock(NOW);
-    final ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
-    final Caller admin = Caller.admin(ORG, "admin-1");
-    final Caller otherOrgAdmin = Caller.admin(OTHER_ORG, "admin-2");
-    final MeterAdministrationService meters = new MeterAdministrationService(ctx);
-    final CounterAdministrationService counters = new CounterAdministrationService(ctx);
-    final ListReadingsService listing = new ListReadingsService(ctx);
+    public final InMemoryStore store = new InMemoryStore();
+    public final MutableClock clock = new MutableClock(NOW);
+    public final TestContext ctx = new TestContext(store, store, store, store, store, store, clock, BERLIN);
+    public final Caller admin = Caller.admin(ORG, "admin-1");
+    public final Caller otherOrgAdmin = Caller.admin(OTHER_ORG, "admin-2");
+    public final MeterAdministrationService meters = new MeterAdministrationService(ctx.transactions(), ctx.meters(),
+            ctx.counters(), ctx.series(), ctx.changesets(), ctx.clock(), ctx.businessZone());
+    public final CounterAdministrationService counters = new CounterAdministrationService(ctx.transactions(), ctx.meters(),
+            ctx.counters(), ctx.series(), ctx.clock());
+    public final ListReadingsService listing = new ListReadingsService(ctx.transactions(), ctx.meters(), ctx.counters(),
+            ctx.series(), ctx.changesets(), ctx.clock(), ctx.businessZone());
 
     /**
      * The page {@link ListReadingsService#list} answers, after checking that
      * {@link ListReadingsService#stream} yields the same readings, values, totals and changesets.
      */
     @SuppressWarnings("unchecked") // the sink's changesets, kept as they came
-    ReadingsPage listAndStream(ReadingsRequest request) {
+    public ReadingsPage listAndStream(ReadingsRequest request) {
         ReadingsPage page = listing.list(request);
         List<ReadingView> streamed = new java.util.ArrayList<>();
         Object[] totals = new Object[3];
@@ -83,15 +94,16 @@ final class ServiceWorld {
                 (List<io.metering.domain.changeset.Changeset>) totals[2])).as("streamed").isEqualTo(page);
         return page;
     }
-    final MeterViewService views = new MeterViewService(ctx, ForecastProvider.NONE);
-    RecordReadingsService recording = new RecordReadingsService(ctx, PlausibilityProvider.NONE);
+    public final MeterViewService views = new MeterViewService(ctx.transactions(), ctx.meters(), ctx.counters(),
+            ctx.series(), ctx.changesets(), ctx.clock(), ctx.businessZone(), ForecastProvider.NONE);
+    public RecordReadingsService recording = TestServices.recordReadingsService(ctx, PlausibilityProvider.NONE);
 
-    static Caller portal(String contactId, String... contractIds) {
+    public static Caller portal(String contactId, String... contractIds) {
         return Caller.portal(ORG, "portal-" + contactId, contactId, Set.of(contractIds));
     }
 
     /** A map that, unlike {@link Map#of}, keeps order and allows null values (PATCH removes). */
-    static Map<String, Object> attrs(Object... keysAndValues) {
+    public static Map<String, Object> attrs(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             m.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -100,41 +112,41 @@ final class ServiceWorld {
     }
 
     /** A relation attribute as sent by clients: {@code {$relation: [{entity_id, _slug}]}}. */
-    static Map<String, Object> relation(String slug, String... entityIds) {
+    public static Map<String, Object> relation(String slug, String... entityIds) {
         return attrs("$relation", Arrays.stream(entityIds).map(id -> attrs("entity_id", id, "_slug", slug)).toList());
     }
 
     /** A power meter whose customer relation names the contact. */
-    Meter powerMeterOf(String contactId) {
+    public Meter powerMeterOf(String contactId) {
         return meters.create(admin, attrs("sector", "power", "customer", relation("contact", contactId)));
     }
 
     /** A feed-out counter (OBIS 1-0:1.8.0) of the meter. */
-    Counter consumptionCounter(Meter meter) {
+    public Counter consumptionCounter(Meter meter) {
         return counters.create(admin, meter.id(), attrs("obis_number", "1-0:1.8.0", "direction", "feed-out", "unit", "kWh"));
     }
 
     /** A reading input: value at an instant, source 360. */
-    static Input reading(Meter meter, Counter counter, String isoInstant, String value) {
+    public static Input reading(Meter meter, Counter counter, String isoInstant, String value) {
         return new Input(meter.id()).counter(counter.id()).at(isoInstant).value(value);
     }
 
-    RecordResult record(Caller caller, WriteOptions options, Input... inputs) {
+    public RecordResult record(Caller caller, WriteOptions options, Input... inputs) {
         return recording.record(new RecordReadingsCommand(caller, Arrays.stream(inputs).map(Input::build).toList(), options));
     }
 
-    RecordResult record(Input... inputs) {
+    public RecordResult record(Input... inputs) {
         return record(admin, WriteOptions.DEFAULT, inputs);
     }
 
     /** Every stored reading of the counter, ascending. */
-    List<Reading> stored(Counter counter) {
+    public List<Reading> stored(Counter counter) {
         return store.range(ORG, counter.id(), Optional.empty(), Instant.parse("1900-01-01T00:00:00Z"),
                 Instant.parse("9999-01-01T00:00:00Z"), SortOrder.ASC, new PageRequest(0, PageRequest.ALL));
     }
 
     /** A reading as a writer sends it. */
-    static final class Input {
+    public static final class Input {
         private final MeterId meterId;
         private CounterId counterId;
         private Direction direction;
@@ -153,7 +165,7 @@ final class ServiceWorld {
             return this;
         }
 
-        Input direction(Direction d) {
+        public Input direction(Direction d) {
             direction = d;
             return this;
         }
@@ -168,22 +180,22 @@ final class ServiceWorld {
             return this;
         }
 
-        Input source(ReadingSource s) {
+        public Input source(ReadingSource s) {
             source = s;
             return this;
         }
 
-        Input reason(String r) {
+        public Input reason(String r) {
             reason = r;
             return this;
         }
 
-        Input status(ReadingStatus s) {
+        public Input status(ReadingStatus s) {
             status = s;
             return this;
         }
 
-        ReadingInput build() {
+        public ReadingInput build() {
             return new ReadingInput(meterId, counterId, direction, timestamp, value, source, ReadingReason.of(reason), null, status, null, null,
                     null, null, null);
         }

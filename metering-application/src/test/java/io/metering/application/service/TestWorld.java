@@ -1,5 +1,6 @@
 package io.metering.application.service;
 
+import io.metering.application.service.TestContext;
 import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.fakes.MutableClock;
@@ -36,48 +37,48 @@ import java.util.function.UnaryOperator;
  * One in-memory world per test: the store behind every port, a settable clock, an admin and a
  * portal caller, and shorthands for meters, counters, readings and changesets.
  */
-final class TestWorld {
-    static final OrganizationId ORG = new OrganizationId("org-1");
-    static final OrganizationId OTHER_ORG = new OrganizationId("org-2");
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+public final class TestWorld {
+    public static final OrganizationId ORG = new OrganizationId("org-1");
+    public static final OrganizationId OTHER_ORG = new OrganizationId("org-2");
+    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** "Now" of every test unless a test moves the clock. */
-    static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
+    public static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
 
-    final InMemoryStore store = new InMemoryStore();
-    final MutableClock clock = new MutableClock(NOW);
-    final ServiceContext ctx = new ServiceContext(store, store, store, store, store, store, clock, BERLIN);
-    final Caller admin = Caller.admin(ORG, "admin-1");
-    final Caller portal = Caller.portal(ORG, "portal-1", "contact-1", Set.of());
+    public final InMemoryStore store = new InMemoryStore();
+    public final MutableClock clock = new MutableClock(NOW);
+    public final TestContext ctx = new TestContext(store, store, store, store, store, store, clock, BERLIN);
+    public final Caller admin = Caller.admin(ORG, "admin-1");
+    public final Caller portal = Caller.portal(ORG, "portal-1", "contact-1", Set.of());
     private int counterSequence;
 
-    Meter meter() {
+    public Meter meter() {
         return meter(b -> b);
     }
 
-    Meter meter(UnaryOperator<Meter.Builder> customize) {
+    public Meter meter(UnaryOperator<Meter.Builder> customize) {
         Meter m = customize.apply(Meter.builder(MeterId.random(), ORG, NOW.minusSeconds(86400 * 400))).build();
         store.insert(m);
         return m;
     }
 
     /** A meter the portal caller may see (its customer relation names contact-1). */
-    Meter portalMeter() {
+    public Meter portalMeter() {
         return meter(b -> b.customers(List.of(new EntityRelation("contact-1", "contact"))));
     }
 
-    Meter governedMeter(MatchStrategy strategy, FuzzyConfig fuzzy, TimestampTolerance tolerance) {
+    public Meter governedMeter(MatchStrategy strategy, FuzzyConfig fuzzy, TimestampTolerance tolerance) {
         return meter(b -> b.governance(new ReadingGovernance(EditMode.APPROVAL, strategy, fuzzy, tolerance)));
     }
 
-    Meter governedMeter() {
+    public Meter governedMeter() {
         return governedMeter(MatchStrategy.EXACT, null, new TimestampTolerance.Exact());
     }
 
-    Counter counter(Meter m) {
+    public Counter counter(Meter m) {
         return counter(m, b -> b);
     }
 
-    Counter counter(Meter m, UnaryOperator<Counter.Builder> customize) {
+    public Counter counter(Meter m, UnaryOperator<Counter.Builder> customize) {
         // distinct creation instants keep the repositories' "creation time, then id" order deterministic
         Instant created = NOW.minusSeconds(86400 * 400).plusSeconds(++counterSequence);
         Counter c = customize.apply(Counter.builder(CounterId.random(), m.org(), m.id(), created)).build();
@@ -86,50 +87,50 @@ final class TestWorld {
     }
 
     /** A feed-out counter (OBIS 1-0:1.8.0). */
-    Counter feedOutCounter(Meter m) {
+    public Counter feedOutCounter(Meter m) {
         return counter(m, b -> b.obisNumber("1-0:1.8.0").direction(Direction.FEED_OUT));
     }
 
-    static Instant at(String instant) {
+    public static Instant at(String instant) {
         return Instant.parse(instant);
     }
 
-    static BigDecimal dec(String value) {
+    public static BigDecimal dec(String value) {
         return new BigDecimal(value);
     }
 
     /** Stores a reading directly, bypassing every rule (the state a test starts from). */
-    Reading stored(Counter c, Direction d, String instant, String value) {
+    public Reading stored(Counter c, Direction d, String instant, String value) {
         return stored(reading(c, d, instant, value));
     }
 
-    Reading stored(Reading r) {
+    public Reading stored(Reading r) {
         store.upsert(ORG, List.of(r));
         return r;
     }
 
-    static Reading reading(Counter c, Direction d, String instant, String value) {
+    public static Reading reading(Counter c, Direction d, String instant, String value) {
         return new Reading(c.meterId(), c.id(), d, at(instant), dec(value), ReadingSource.APP_360, null, null, null, null, null,
                 null, null, Map.of());
     }
 
     /** Every reading of the counter, oldest first. */
-    List<Reading> readings(Counter c) {
+    public List<Reading> readings(Counter c) {
         return store.range(ORG, c.id(), Optional.empty(), TimestampInputs.MIN, TimestampInputs.MAX, SortOrder.ASC,
                 new PageRequest(0, PageRequest.ALL));
     }
 
     /** The values of every reading of the counter, oldest first, as plain strings. */
-    List<String> values(Counter c) {
+    public List<String> values(Counter c) {
         return readings(c).stream().map(r -> r.value().toPlainString()).toList();
     }
 
-    List<Changeset> changesets(Counter c) {
+    public List<Changeset> changesets(Counter c) {
         return store.findByCounter(ORG, c.meterId(), c.id());
     }
 
     /** Stores a pending changeset proposing {@code value} at {@code instant}. */
-    Changeset pendingChangeset(Meter m, Counter c, String instant, String value) {
+    public Changeset pendingChangeset(Meter m, Counter c, String instant, String value) {
         Changeset cs = new Changeset(ChangesetId.random(), ORG, m.id(), c.id(),
                 new ProposedReading(dec(value), null, at(instant), null, null, null, null, null), null, m.governance(),
                 NOW.minusSeconds(60), new ChangesetCreator("portal_user", "portal-1"), ReadingSource.ECP);
@@ -138,9 +139,9 @@ final class TestWorld {
     }
 
     /** Bounds wide enough to list every reading. */
-    static final class TimestampInputs {
-        static final Instant MIN = Instant.parse("1900-01-01T00:00:00Z");
-        static final Instant MAX = Instant.parse("9999-01-01T00:00:00Z");
+    public static final class TimestampInputs {
+        public static final Instant MIN = Instant.parse("1900-01-01T00:00:00Z");
+        public static final Instant MAX = Instant.parse("9999-01-01T00:00:00Z");
 
         private TimestampInputs() {}
     }

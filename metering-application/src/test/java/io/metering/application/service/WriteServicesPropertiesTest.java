@@ -1,15 +1,19 @@
 package io.metering.application.service;
 
+import io.metering.application.service.reading.DeleteReadingService;
+import io.metering.application.service.reading.RecordReadingsService;
+import io.metering.application.service.reading.UpdateReadingService;
+import io.metering.application.service.write.HistoryPlausibilityProvider;
 import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import io.metering.application.port.in.DeleteReadingCommand;
-import io.metering.application.port.in.ReadingAddress;
-import io.metering.application.port.in.ReadingChanges;
-import io.metering.application.port.in.UpdateReadingCommand;
-import io.metering.application.port.in.WriteOptions;
+import io.metering.application.port.in.reading.DeleteReadingCommand;
+import io.metering.application.port.in.reading.ReadingAddress;
+import io.metering.application.port.in.reading.ReadingChanges;
+import io.metering.application.port.in.reading.UpdateReadingCommand;
+import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.MeteringException;
 import io.metering.domain.meter.Meter;
@@ -96,7 +100,7 @@ class WriteServicesPropertiesTest {
         qt().withExamples(300).forAll(scenarios()).checkAssert(s -> {
             ServiceWorld w = new ServiceWorld();
             w.clock.set(slot(SLOTS + 5));
-            w.recording = new RecordReadingsService(w.ctx, new HistoryPlausibilityProvider(w.store, w.store));
+            w.recording = TestServices.recordReadingsService(w.ctx, new HistoryPlausibilityProvider(w.store, w.store));
             // a history recorded before the meter got its state
             Meter plain = w.powerMeterOf("contact-p");
             Meter meter = meterIn(w, s.meterKind(), s.a(), s.b());
@@ -108,8 +112,9 @@ class WriteServicesPropertiesTest {
             }
             Meter current = w.store.findById(ServiceWorld.ORG, meter.id()).orElseThrow();
             Instant closed = MeterLifecycle.closedAt(current, ServiceWorld.BERLIN).orElse(null);
-            UpdateReadingService updates = new UpdateReadingService(w.ctx, new HistoryPlausibilityProvider(w.store, w.store));
-            DeleteReadingService deletes = new DeleteReadingService(w.ctx);
+            UpdateReadingService updates = TestServices.updateReadingService(w.ctx, new HistoryPlausibilityProvider(w.store,
+                    w.store));
+            DeleteReadingService deletes = TestServices.deleteReadingService(w.ctx);
             StringBuilder log = new StringBuilder("meter kind " + s.meterKind() + " a=" + s.a() + " b=" + s.b() + "\n");
             for (Op op : s.ops()) {
                 List<Reading> before = w.stored(counter);

@@ -2,9 +2,9 @@ package io.metering.adapters.http.batch;
 
 import io.metering.adapters.http.json.RequestFields;
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.BatchItem;
-import io.metering.application.port.in.BatchOperation;
-import io.metering.application.port.in.PruneReadingsCommand;
+import io.metering.application.port.in.batch.BatchItem;
+import io.metering.application.port.in.batch.BatchOperation;
+import io.metering.application.port.in.reading.PruneReadingsCommand;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import java.time.ZoneId;
@@ -16,10 +16,10 @@ import org.mapstruct.factory.Mappers;
 /**
  * The v2 batch and prune bodies to their commands. Every wrong field answers 400 naming it
  * ({@link RequestFields}); which fields an item needs is checked by
- * {@link io.metering.application.port.in.BatchWriteCommand}.
+ * {@link io.metering.application.port.in.batch.BatchWriteCommand}.
  */
 @Mapper(uses = RequestFields.class)
-public interface BatchMapper {
+interface BatchMapper {
     /** The generated implementation. */
     BatchMapper INSTANCE = Mappers.getMapper(BatchMapper.class);
 

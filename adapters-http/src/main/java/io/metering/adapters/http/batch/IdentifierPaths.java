@@ -1,7 +1,7 @@
 package io.metering.adapters.http.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metering.application.port.in.ReadingIdentifiers;
+import io.metering.application.port.in.batch.ReadingIdentifiers;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import java.util.ArrayList;

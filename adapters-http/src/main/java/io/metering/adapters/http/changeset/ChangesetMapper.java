@@ -1,7 +1,7 @@
 package io.metering.adapters.http.changeset;
 
 import io.metering.adapters.http.json.WireCodes;
-import io.metering.application.port.in.DismissedChangeset;
+import io.metering.application.port.in.changeset.DismissedChangeset;
 import io.metering.domain.changeset.Changeset;
 import io.metering.domain.changeset.ProposedReading;
 import java.util.List;

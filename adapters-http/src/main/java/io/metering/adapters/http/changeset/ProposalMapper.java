@@ -1,7 +1,7 @@
 package io.metering.adapters.http.changeset;
 
 import io.metering.adapters.http.json.RequestFields;
-import io.metering.application.port.in.ProposalChanges;
+import io.metering.application.port.in.changeset.ProposalChanges;
 import io.metering.domain.error.InvalidRequestException;
 import java.time.ZoneId;
 import org.mapstruct.Context;
@@ -14,7 +14,7 @@ import org.mapstruct.factory.Mappers;
  * whose reason is free text.
  */
 @Mapper(uses = RequestFields.class)
-public interface ProposalMapper {
+interface ProposalMapper {
     /** The generated implementation. */
     ProposalMapper INSTANCE = Mappers.getMapper(ProposalMapper.class);
 

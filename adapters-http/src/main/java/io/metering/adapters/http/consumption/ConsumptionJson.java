@@ -1,7 +1,7 @@
 package io.metering.adapters.http.consumption;
 
 import io.metering.adapters.http.json.WireCodes;
-import io.metering.application.port.in.ConsumptionReport;
+import io.metering.application.port.in.consumption.ConsumptionReport;
 import io.metering.domain.consumption.BoundaryValue;
 import io.metering.domain.consumption.ConsumptionTable;
 import io.metering.domain.consumption.PeriodConsumption;

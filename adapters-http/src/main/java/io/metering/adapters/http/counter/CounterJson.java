@@ -1,7 +1,7 @@
 package io.metering.adapters.http.counter;
 
 import io.metering.adapters.http.json.WireCodes;
-import io.metering.application.port.in.CounterView;
+import io.metering.application.port.in.meter.CounterView;
 import io.metering.domain.counter.Counter;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

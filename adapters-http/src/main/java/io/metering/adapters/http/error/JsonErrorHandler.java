@@ -12,7 +12,7 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's answers to requests refused before they reach the app (a malformed URI, oversized
  * headers), as JSON {@code {message, reason}} like every other error instead of Jetty's HTML page.
  */
-public final class JsonErrorHandler extends ErrorHandler {
+final class JsonErrorHandler extends ErrorHandler {
     /**
      * Every method gets the JSON body: Jetty's default writes one only for GET, POST and HEAD, so a
      * PATCH or DELETE with oversized headers got an empty 431.

@@ -11,7 +11,7 @@ import io.metering.application.model.ChangeEventPage;
 import io.metering.application.model.ChangeEventType;
 import io.metering.application.model.EventPosition;
 import io.metering.application.model.RecordedChangeEvent;
-import io.metering.application.port.in.ChangeEventFeedQuery;
+import io.metering.application.port.in.events.ChangeEventFeedQuery;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import java.io.ByteArrayOutputStream;

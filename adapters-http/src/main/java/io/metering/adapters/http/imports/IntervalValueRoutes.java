@@ -8,7 +8,7 @@ import io.metering.adapters.http.web.Envelope;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.Params;
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.IntervalValuesQuery;
+import io.metering.application.port.in.imports.IntervalValuesQuery;
 import io.metering.domain.loadprofile.IntervalValue;
 import io.metering.domain.time.TimeInput;
 import java.math.BigDecimal;

@@ -11,8 +11,8 @@ import io.metering.adapters.http.web.Params;
 import io.metering.application.access.Caller;
 import io.metering.application.model.Page;
 import io.metering.application.model.PageRequest;
-import io.metering.application.port.in.MeterFilter;
-import io.metering.application.port.in.MeterView;
+import io.metering.application.port.in.meter.MeterFilter;
+import io.metering.application.port.in.meter.MeterView;
 import io.metering.application.port.in.UseCases;
 import io.metering.domain.meter.Meter;
 

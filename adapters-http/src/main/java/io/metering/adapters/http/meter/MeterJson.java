@@ -2,7 +2,7 @@ package io.metering.adapters.http.meter;
 
 import io.metering.adapters.http.changeset.ChangesetMapper;
 import io.metering.adapters.http.json.WireCodes;
-import io.metering.application.port.in.MeterView;
+import io.metering.application.port.in.meter.MeterView;
 import io.metering.domain.governance.FuzzyConfig;
 import io.metering.domain.governance.ReadingGovernance;
 import io.metering.domain.meter.ContractPeriod;

@@ -8,7 +8,7 @@ import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
 import io.metering.adapters.http.web.Params;
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.MeterView;
+import io.metering.application.port.in.meter.MeterView;
 import io.metering.application.port.in.UseCases;
 import io.metering.domain.meter.Meter;
 import java.util.LinkedHashMap;

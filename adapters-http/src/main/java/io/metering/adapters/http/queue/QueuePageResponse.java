@@ -12,7 +12,7 @@ import java.util.List;
  * @param count how many items the queue's filters admit, counted up to 1000
  * @param countExact false when there are more than {@code count}
  */
-public record QueuePageResponse(
+record QueuePageResponse(
         List<?> data,
         @JsonProperty("next_cursor") @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor,
         long count,

@@ -8,7 +8,7 @@ import io.metering.adapters.http.web.Envelope;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.Params;
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.AllowedReadingQuery;
+import io.metering.application.port.in.reading.AllowedReadingQuery;
 import java.time.ZoneId;
 
 /**

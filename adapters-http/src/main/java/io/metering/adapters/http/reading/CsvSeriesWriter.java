@@ -2,8 +2,8 @@ package io.metering.adapters.http.reading;
 
 import io.javalin.http.Context;
 import io.metering.adapters.http.json.JsonMapping;
-import io.metering.application.port.in.ReadingsSink;
-import io.metering.application.port.in.ReadingView;
+import io.metering.application.port.in.reading.ReadingsSink;
+import io.metering.application.port.in.reading.ReadingView;
 import io.metering.domain.changeset.Changeset;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package io.metering.adapters.http.reading;
 
 import io.metering.adapters.http.changeset.ChangesetMapper;
 import io.metering.adapters.http.web.Envelope;
-import io.metering.application.port.in.ReadingOutcome;
-import io.metering.application.port.in.RecordResult;
+import io.metering.application.port.in.reading.ReadingOutcome;
+import io.metering.application.port.in.reading.RecordResult;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.metering.adapters.http.reading;
 
 import io.metering.application.model.FieldChange;
-import io.metering.application.port.in.ReadingChanges;
+import io.metering.application.port.in.reading.ReadingChanges;
 import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;

@@ -3,11 +3,11 @@ package io.metering.adapters.http.submission;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metering.adapters.http.json.RequestFields;
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.CreateReadingWithMeterCommand;
-import io.metering.application.port.in.SubmissionCounterReading;
-import io.metering.application.port.in.SubmissionMeterReading;
-import io.metering.application.port.in.SubmissionMeterType;
-import io.metering.application.port.in.WriteOptions;
+import io.metering.application.port.in.reading.CreateReadingWithMeterCommand;
+import io.metering.application.port.in.submission.SubmissionCounterReading;
+import io.metering.application.port.in.submission.SubmissionMeterReading;
+import io.metering.application.port.in.submission.SubmissionMeterType;
+import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.time.TimeInput;
@@ -26,7 +26,7 @@ import org.mapstruct.factory.Mappers;
  * free strings here, answer 404 when they cannot name anything.
  */
 @Mapper(uses = RequestFields.class)
-public interface SubmissionMapper {
+interface SubmissionMapper {
     /** The generated implementation. */
     SubmissionMapper INSTANCE = Mappers.getMapper(SubmissionMapper.class);
 

@@ -2,7 +2,7 @@ package io.metering.adapters.http.web;
 
 import io.javalin.http.Context;
 import io.metering.application.access.Caller;
-import io.metering.application.port.in.WriteOptions;
+import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.domain.error.ForbiddenException;
 
 /**

@@ -13,7 +13,7 @@ import java.util.List;
  * @param createdAt when the backup was taken, ISO-8601
  * @param tables the tables in restore order (a table after the tables it references)
  */
-public record BackupManifest(
+record BackupManifest(
         int format,
         String release,
         @JsonProperty("schema_version") String schemaVersion,

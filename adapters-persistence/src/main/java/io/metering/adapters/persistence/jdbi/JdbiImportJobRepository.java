@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metering.adapters.persistence.json.JsonValues;
 import io.metering.application.model.ImportJob;
-import io.metering.application.port.in.ImportReadingsCommand;
+import io.metering.application.port.in.imports.ImportReadingsCommand;
 import io.metering.application.port.out.ImportJobRepository;
 import io.metering.domain.tenant.OrganizationId;
 import java.sql.ResultSet;

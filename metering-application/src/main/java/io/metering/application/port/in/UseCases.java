@@ -1,10 +1,25 @@
 package io.metering.application.port.in;
 
+import io.metering.application.port.in.batch.BatchWriteReadingsUseCase;
+import io.metering.application.port.in.changeset.ReadingChangesetsUseCase;
+import io.metering.application.port.in.consumption.ConsumptionQuery;
+import io.metering.application.port.in.counter.ManageCountersUseCase;
+import io.metering.application.port.in.meter.ManageMetersUseCase;
+import io.metering.application.port.in.meter.ViewMetersQuery;
+import io.metering.application.port.in.queue.ReviewQueuesQuery;
+import io.metering.application.port.in.reading.AllowedReadingQuery;
+import io.metering.application.port.in.reading.CreateReadingWithMeterUseCase;
+import io.metering.application.port.in.reading.DeleteReadingUseCase;
+import io.metering.application.port.in.reading.ListReadingsQuery;
+import io.metering.application.port.in.reading.PruneReadingsUseCase;
+import io.metering.application.port.in.reading.RecordReadingsUseCase;
+import io.metering.application.port.in.reading.UpdateReadingUseCase;
+import io.metering.application.port.in.submission.SubmissionReadingsUseCase;
 import java.util.Objects;
 
 /**
  * The incoming ports the HTTP adapter drives, named by the contract operations that use them;
- * {@code io.metering.application.service.UseCaseAssembly} wires the services behind them.
+ * bootstrap's {@code Wiring} wires the services behind them.
  *
  * @param recordReadings createMeterReading, createMeterReadings, createPortalMeterReadings
  * @param listReadings getReadingsByInterval
