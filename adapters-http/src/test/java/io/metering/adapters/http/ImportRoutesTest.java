@@ -71,7 +71,7 @@ class ImportRoutesTest {
         assertThat(second.get("rows_stored").asLong()).as("the first chunk stays").isEqualTo(1);
     }
 
-    private JsonNode job(TestApp.Response accepted) {
+    private JsonNode job(Reply accepted) {
         assertThat(accepted.status()).isEqualTo(202);
         return t.get("/v1/metering/admin/imports/" + accepted.json().at("/data/id").asText(), t.adminToken()).json().get("data");
     }

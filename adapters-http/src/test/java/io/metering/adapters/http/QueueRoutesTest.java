@@ -118,7 +118,7 @@ class QueueRoutesTest {
         }
         String readingCursor = t.get(IMPLAUSIBLE + "?size=1&meter_id=" + meter.id(), t.adminToken()).json().get("next_cursor").asText();
         assertReason(t.get(CHANGESETS + "?cursor=" + readingCursor, t.adminToken()), 400, "invalid_parameter");
-        Response otherSort = t.get(IMPLAUSIBLE + "?sort=asc&size=1&meter_id=" + meter.id() + "&cursor=" + readingCursor, t.adminToken());
+        Reply otherSort = t.get(IMPLAUSIBLE + "?sort=asc&size=1&meter_id=" + meter.id() + "&cursor=" + readingCursor, t.adminToken());
         assertReason(otherSort, 400, "invalid_parameter");
         assertThat(otherSort.json().get("message").asText()).contains("sort=desc");
         assertReason(t.get(IMPLAUSIBLE + "?meter_id=12", t.adminToken()), 400, "invalid_parameter");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.adapters.persistence.backup.BackupException;
 import io.metering.adapters.persistence.backup.StoreBackup;
+import io.metering.testing.Http;
 import io.metering.testing.ServiceCommand;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
