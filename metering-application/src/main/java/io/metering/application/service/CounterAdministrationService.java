@@ -1,6 +1,7 @@
 package io.metering.application.service;
 
 import io.metering.application.access.Caller;
+import io.metering.application.port.in.CounterChanges;
 import io.metering.application.port.in.ManageCountersUseCase;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
@@ -11,7 +12,6 @@ import io.metering.domain.meter.MeterId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Counter administration (this product's extension). Admin only. */
@@ -36,9 +36,9 @@ public final class CounterAdministrationService implements ManageCountersUseCase
     }
 
     @Override
-    public Counter create(Caller caller, MeterId meterId, Map<String, Object> attributes) {
+    public Counter create(Caller caller, MeterId meterId, CounterId givenId, CounterChanges fields) {
         caller.requireAdmin("creating counters");
-        CounterId id = Ids.counterId(attributes.get("_id"));
+        CounterId id = givenId == null ? CounterId.random() : givenId;
         Instant now = ctx.clock().instant();
         return ctx.transactions().inTransaction(() -> {
             reach.meter(caller, meterId);
@@ -47,9 +47,7 @@ public final class CounterAdministrationService implements ManageCountersUseCase
             if (ctx.counters().findById(caller.org(), id).isPresent()) {
                 throw new ConflictException("counter " + id + " exists");
             }
-            Counter.Builder builder = Counter.builder(id, caller.org(), meterId, now);
-            CounterAttributes.apply(builder, null, attributes);
-            Counter counter = builder.build();
+            Counter counter = CounterEdit.apply(Counter.builder(id, caller.org(), meterId, now).build(), fields, now);
             ctx.counters().insert(counter);
             listener.counterCreated(caller, counter);
             return counter;
@@ -57,17 +55,12 @@ public final class CounterAdministrationService implements ManageCountersUseCase
     }
 
     @Override
-    public Counter update(Caller caller, CounterId id, Map<String, Object> changes) {
+    public Counter update(Caller caller, CounterId id, CounterChanges changes) {
         caller.requireAdmin("changing counters");
-        if (changes == null || changes.isEmpty()) {
-            throw new InvalidRequestException(RejectionReason.MISSING_PARAMS, "no attributes to update");
-        }
         return ctx.transactions().inTransaction(() -> {
             Counter current = reach.counter(caller, id);
             ctx.counters().lockForReadingWrite(caller.org(), List.of(id));
-            Counter.Builder builder = current.toBuilder().updatedAt(ctx.clock().instant());
-            CounterAttributes.apply(builder, current, changes);
-            Counter updated = builder.build();
+            Counter updated = CounterEdit.apply(current, changes, ctx.clock().instant());
             checkStoredReadingsKeepTheirMeaning(caller, current, updated);
             checkCapacityFitsStoredReadings(caller, updated);
             ctx.counters().update(updated);

@@ -5,13 +5,13 @@ import io.metering.application.model.Page;
 import io.metering.application.model.PageRequest;
 import io.metering.application.model.SortOrder;
 import io.metering.application.port.in.ManageMetersUseCase;
+import io.metering.application.port.in.MeterChanges;
 import io.metering.application.port.in.MeterFilter;
 import io.metering.application.port.in.MeterView;
 import io.metering.application.port.out.MeterSearch;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.ConflictException;
-import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
@@ -20,7 +20,6 @@ import io.metering.domain.reading.Reading;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,13 +54,11 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
     }
 
     @Override
-    public Meter create(Caller caller, Map<String, Object> attributes) {
+    public Meter create(Caller caller, MeterId givenId, MeterChanges fields) {
         caller.requireAdmin("creating meters");
-        MeterId id = Ids.meterId(attributes.get("_id"));
+        MeterId id = givenId == null ? MeterId.random() : givenId;
         Instant now = ctx.clock().instant();
-        Meter.Builder builder = Meter.builder(id, caller.org(), now);
-        MeterAttributes.apply(builder, null, attributes, ctx.businessZone(), false);
-        Meter meter = MeterAttributes.stampDecommissioning(builder.build(), attributes, now);
+        Meter meter = MeterEdit.apply(Meter.builder(id, caller.org(), now).build(), fields, ctx.businessZone(), now);
         return ctx.transactions().inTransaction(() -> {
             if (ctx.meters().findById(caller.org(), id).isPresent()) {
                 throw new ConflictException("meter " + id + " exists");
@@ -84,16 +81,13 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
     }
 
     @Override
-    public Meter update(Caller caller, MeterId id, Map<String, Object> changes) {
-        if (changes == null || changes.isEmpty()) {
-            throw new InvalidRequestException(RejectionReason.MISSING_PARAMS, "no attributes to update");
-        }
+    public Meter update(Caller caller, MeterId id, MeterChanges changes) {
         return ctx.transactions().inTransaction(() -> {
             Meter current = reach.meter(caller, id);
-            Instant now = ctx.clock().instant();
-            Meter.Builder builder = current.toBuilder().updatedAt(now);
-            MeterAttributes.apply(builder, current, changes, ctx.businessZone(), !caller.isAdmin());
-            Meter updated = MeterAttributes.stampDecommissioning(builder.build(), changes, now);
+            if (!caller.isAdmin()) {
+                MeterEdit.requirePortalMayChange(changes);
+            }
+            Meter updated = MeterEdit.apply(current, changes, ctx.businessZone(), ctx.clock().instant());
             requireNoReadingsAfterClosing(current, updated);
             ctx.meters().update(updated);
             listener.meterUpdated(caller, updated);

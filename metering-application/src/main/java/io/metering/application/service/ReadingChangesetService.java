@@ -38,6 +38,8 @@ import java.util.Optional;
  * proposed key, if any; the source is the intercepted write's (360 when unknown).
  */
 public final class ReadingChangesetService implements ReadingChangesetsUseCase {
+    /** Longest accepted dismissal reason. */
+    private static final int MAX_REASON = 1000;
     private final ServiceContext ctx;
     private final Reach reach;
     private final ReadingWriter writer;
@@ -118,8 +120,8 @@ public final class ReadingChangesetService implements ReadingChangesetsUseCase {
     @Override
     public DismissedChangeset dismiss(Caller caller, ChangesetAddress address, String reason) {
         caller.requireAdmin("dismissReadingChangeset");
-        if (reason != null && reason.length() > AttributeReader.MAX_TEXT) {
-            throw AttributeReader.invalid("reason is longer than " + AttributeReader.MAX_TEXT + " characters");
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "reason is longer than " + MAX_REASON + " characters");
         }
         Instant now = ctx.clock().instant();
         return ctx.transactions().inTransaction(() -> {

@@ -9,11 +9,12 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryBulkStore;
+import io.metering.application.model.ImportCommit;
+import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.ImportProgress;
 import io.metering.application.port.in.ImportReadingsCommand;
-import io.metering.application.model.ImportCommit;
 import io.metering.application.port.in.ImportReport;
-import io.metering.application.model.ReadingInput;
+import io.metering.application.port.in.MeterChanges;
 import io.metering.application.port.in.RecordReadingsCommand;
 import io.metering.application.port.in.WriteOptions;
 import io.metering.domain.counter.Counter;
@@ -23,7 +24,9 @@ import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.MeteringException;
 import io.metering.domain.error.ReasonCode;
 import io.metering.domain.error.RejectionReason;
+import io.metering.domain.governance.EditMode;
 import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.Sector;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingSource;
 import java.time.Duration;
@@ -218,8 +221,8 @@ class ImportReadingsServiceTest {
 
     @Test
     void clearsTheChangesetsItsReadingsConfirmAlsoInChunksJudgedInMemory() {
-        Meter governed = world.meters.create(world.admin, ServiceWorld.attrs("sector", "power", "customer",
-                ServiceWorld.relation("contact", "contact-anna"), "reading_governance", ServiceWorld.attrs("edit_mode", "approval")));
+        Meter governed = world.createMeter(MeterChanges.builder().sector(ServiceWorld.set(Sector.POWER))
+                .customers(ServiceWorld.relation("contact", "contact-anna")).governance(ServiceWorld.governed(EditMode.APPROVAL)));
         Counter c = world.consumptionCounter(governed);
         Caller anna = ServiceWorld.portal("contact-anna");
         world.record(anna, WriteOptions.DEFAULT, reading(governed, c, hour(30), "300").source(ReadingSource.ECP));

@@ -7,6 +7,8 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.model.ReadingInput;
+import io.metering.application.port.in.CounterChanges;
+import io.metering.application.port.in.MeterChanges;
 import io.metering.application.port.in.RecordReadingsCommand;
 import io.metering.application.port.in.WriteOptions;
 import io.metering.application.port.out.NeighbourProbe;
@@ -21,6 +23,7 @@ import io.metering.domain.error.MeteringException;
 import io.metering.domain.error.ReasonCode;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.Sector;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingKey;
 import io.metering.domain.reading.ReadingReason;
@@ -64,9 +67,10 @@ class SpanChecksTest {
         ServiceWorld w = new ServiceWorld();
         ServiceContext ctx = new ServiceContext(store, store, store, readings, store, store, w.clock, ServiceWorld.BERLIN);
         ServiceWorld setup = new ServiceWorld();
-        Meter m = new MeterAdministrationService(ctx).create(setup.admin, ServiceWorld.attrs("sector", "power"));
-        Counter c = new CounterAdministrationService(ctx).create(setup.admin, m.id(),
-                ServiceWorld.attrs("obis_number", "1-0:1.8.0", "direction", "feed-out"));
+        Meter m = new MeterAdministrationService(ctx).create(setup.admin, null,
+                MeterChanges.builder().sector(ServiceWorld.set(Sector.POWER)).build());
+        Counter c = new CounterAdministrationService(ctx).create(setup.admin, m.id(), null, CounterChanges.builder()
+                .obisNumber(ServiceWorld.set("1-0:1.8.0")).direction(ServiceWorld.set(Direction.FEED_OUT)).build());
         // stored history: value 10 x hour; now and then implausible (a slip) or a segment start
         storedHours.stream().distinct().sorted().forEach(h -> {
             boolean slip = (h + seed) % 7 == 0;
