@@ -44,8 +44,8 @@ import java.util.Set;
 
 /**
  * The application services wired to the in-memory ports, a settable clock (June 15th 2024, 10:00
- * UTC) and the Europe/Berlin business zone, plus helpers that create meters and counters the way
- * the HTTP adapter would: by contract attribute names.
+ * UTC) and the Europe/Berlin business zone, plus helpers that create and change meters and counters
+ * with typed changes.
  */
 final class ServiceWorld {
     static final OrganizationId ORG = new OrganizationId("stadtwerk-nord");
@@ -99,7 +99,7 @@ final class ServiceWorld {
         return Caller.portal(ORG, "portal-" + contactId, contactId, Set.of(contractIds));
     }
 
-    /** A map that, unlike {@link Map#of}, keeps order and allows null values (PATCH removes). */
+    /** A map that, unlike {@link Map#of}, keeps order and allows null values: an extra attribute's JSON-like value. */
     static Map<String, Object> attrs(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -1,5 +1,7 @@
 package io.metering.domain.counter;
 
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +63,20 @@ public record ObisCode(int medium, int channel, int quantity, int processing, in
      */
     public static boolean isWellFormed(String text) {
         return text != null && (parse(text).isPresent() || LETTERED.matcher(text).matches());
+    }
+
+    /**
+     * @param text a counter's new OBIS number
+     * @return the text, when {@link #isWellFormed}
+     * @throws InvalidRequestException {@code invalid_parameter} naming the text and the forms accepted
+     */
+    public static String requireWellFormed(String text) {
+        if (!isWellFormed(text)) {
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "obis_number '" + text
+                    + "' is not an OBIS code; give it as A-B:C.D.E such as 1-0:1.8.0 (optionally with *F such as *255),"
+                    + " or as C.D.E such as 1.8.0");
+        }
+        return text;
     }
 
     private static int i(Matcher m, int group) {

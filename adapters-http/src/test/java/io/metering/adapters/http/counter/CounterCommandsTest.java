@@ -1,20 +1,18 @@
 package io.metering.adapters.http.counter;
 
+import static io.metering.adapters.http.json.AttributeBodies.assertInvalid;
+import static io.metering.adapters.http.json.AttributeBodies.body;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.model.FieldChange;
 import io.metering.application.port.in.CounterChanges;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.counter.TariffType;
-import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,15 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The JSON body of a counter (plain values as {@code JsonTrees} gives them) to typed {@link CounterChanges}. */
 class CounterCommandsTest {
-    /** An ordered map that allows null values, as a parsed body. */
-    private static Map<String, Object> body(Object... keysAndValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return m;
-    }
-
     private static CounterChanges changes(Object... keysAndValues) {
         return CounterCommands.changes(body(keysAndValues));
     }
@@ -103,10 +92,5 @@ class CounterCommandsTest {
                 "9b2f3c1e-0000-4000-8000-000000000001");
         assertInvalid(() -> CounterCommands.id(body("_id", "c-1")), RejectionReason.INVALID_PARAMETER, "_id must be a UUID");
         assertInvalid(() -> CounterCommands.update(body()), RejectionReason.MISSING_PARAMS, "no attributes to update");
-    }
-
-    private static void assertInvalid(ThrowingCallable call, RejectionReason reason, String message) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class,
-                e -> assertThat(e.reason()).isEqualTo(reason)).hasMessageContaining(message);
     }
 }

@@ -1,13 +1,13 @@
 package io.metering.adapters.http.meter;
 
+import static io.metering.adapters.http.json.AttributeBodies.assertInvalid;
+import static io.metering.adapters.http.json.AttributeBodies.body;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.model.FieldChange;
 import io.metering.application.port.in.ContractPeriodInput;
 import io.metering.application.port.in.MeterChanges;
 import io.metering.application.port.in.MeterField;
-import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.governance.EditMode;
 import io.metering.domain.governance.MatchStrategy;
@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -37,15 +36,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The JSON body of a meter (plain values as {@code JsonTrees} gives them) to typed {@link MeterChanges}. */
 class MeterCommandsTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
-    /** An ordered map that allows null values, as a parsed body. */
-    private static Map<String, Object> body(Object... keysAndValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return m;
-    }
 
     private static MeterChanges changes(Object... keysAndValues) {
         return MeterCommands.changes(body(keysAndValues), BERLIN);
@@ -198,11 +188,5 @@ class MeterCommandsTest {
     void an_update_names_something() {
         assertInvalid(() -> MeterCommands.update(body(), BERLIN), RejectionReason.MISSING_PARAMS, "no attributes to update");
         assertThat(MeterCommands.update(body("_created_at", "x"), BERLIN)).isEqualTo(MeterChanges.NONE);
-    }
-
-    private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, RejectionReason reason,
-            String message) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class,
-                e -> assertThat(e.reason()).isEqualTo(reason)).hasMessageContaining(message);
     }
 }

@@ -50,10 +50,8 @@ public record CounterChanges(FieldChange<String> title, FieldChange<String> obis
                 registerCapacity)) {
             Objects.requireNonNull(c, "a field change");
         }
-        if (obisNumber.sets() && !ObisCode.isWellFormed(obisNumber.value())) {
-            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "obis_number '" + obisNumber.value()
-                    + "' is not an OBIS code; give it as A-B:C.D.E such as 1-0:1.8.0 (optionally with *F such as *255),"
-                    + " or as C.D.E such as 1.8.0");
+        if (obisNumber.sets()) {
+            ObisCode.requireWellFormed(obisNumber.value());
         }
         transformerRatio = factor(transformerRatio, "transformer_ratio");
         conversionFactor = factor(conversionFactor, "conversion_factor");
