@@ -96,6 +96,14 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
+    void an_attribute_the_rules_read_is_no_extra_attribute() {
+        assertThatThrownBy(() -> MeterChanges.builder().extra("installation_date", "junk").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("installation_date");
+        assertThatThrownBy(() -> MeterChanges.builder().extra("reading_echo", "sometimes").build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void a_lifecycle_date_that_is_no_date_is_refused_and_nothing_is_stored() {
         assertThatThrownBy(() -> world.createMeter(MeterChanges.builder().installationDate(set("spring 2024"))))
                 .isInstanceOfSatisfying(InvalidRequestException.class,

@@ -3,6 +3,7 @@ package io.metering.application.port.in;
 import io.metering.application.model.FieldChange;
 import io.metering.domain.governance.ReadingGovernance;
 import io.metering.domain.meter.EntityRelation;
+import io.metering.domain.meter.MeterLifecycle;
 import io.metering.domain.meter.MeterStatus;
 import io.metering.domain.meter.MeterType;
 import io.metering.domain.meter.Sector;
@@ -51,10 +52,17 @@ public record MeterChanges(FieldChange<String> title, FieldChange<List<String>> 
         FieldChange<ReadingGovernance> governance, FieldChange<String> installationDate, FieldChange<String> commissioningDate,
         FieldChange<String> decommissionedAt, FieldChange<EchoMatching> readingEcho, Map<String, Object> extras,
         Set<MeterField> named) {
-    /** Nothing changes. */
+    /** Attributes the rules read from a meter's attributes: set only through their typed fields, where they are checked. */
+    private static final Set<String> RULE_ATTRIBUTES = Set.of(MeterLifecycle.INSTALLATION_DATE, MeterLifecycle.COMMISSIONING_DATE,
+            MeterLifecycle.DECOMMISSIONED_AT, EchoMatching.ATTRIBUTE);
+
+    /** Nothing changes (declared after the attributes it is checked against). */
     public static final MeterChanges NONE = builder().build();
 
-    /** @throws NullPointerException if a field change is null (use {@link FieldChange#keep()}) */
+    /**
+     * @throws NullPointerException if a field change is null (use {@link FieldChange#keep()})
+     * @throws IllegalArgumentException if an extra attribute is one the rules read (use its typed field)
+     */
     public MeterChanges {
         for (FieldChange<?> c : List.of(title, tags, maLoId, meterNumber, status, sector, meterType, tariffType, usedFor,
                 manufacturer, calibrationDate, customers, contracts, contractPeriods, governance, installationDate,
@@ -62,6 +70,9 @@ public record MeterChanges(FieldChange<String> title, FieldChange<List<String>> 
             Objects.requireNonNull(c, "a field change");
         }
         extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+        extras.keySet().stream().filter(RULE_ATTRIBUTES::contains).findFirst().ifPresent(name -> {
+            throw new IllegalArgumentException(name + " is a typed field of the meter, not an extra attribute");
+        });
         named = named == null || named.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(named));
     }
 
