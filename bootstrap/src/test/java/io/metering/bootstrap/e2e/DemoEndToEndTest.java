@@ -57,11 +57,12 @@ class DemoEndToEndTest {
     static void startWithDemoData() {
         config = Configuration.from(Map.of("METERING_DATA_DIR", dataDir.toString(), "METERING_JWT_SECRET", SECRET));
         server = start();
-        http = new Http("http://localhost:" + server.port());
         UseCases u = server.useCases();
         assertThat(new DemoData(u.manageMeters(), u.manageCounters(), u.recordReadings(), u.viewMeters()).loadIfAbsent())
                 .isEqualTo(5 * 206 + 2 * 17521);
         server.listen(0);
+        // the port is known only once the server listens
+        http = new Http("http://localhost:" + server.port());
         TokenMinter minter = new TokenMinter(settings(), Clock.systemUTC());
         admin = minter.mint(TokenClaims.admin(DemoIds.ORG.value(), "e2e-admin"), Duration.ofHours(1));
         portal = minter.mint(TokenClaims.portal(DemoIds.ORG.value(), "e2e-customer", DemoIds.CONTACT_ID, List.of()), Duration.ofHours(1));
