@@ -144,16 +144,16 @@ public final class HttpApi {
             observability.metricsToken().ifPresent(token -> new MetricsRoute(Optional.of(token), observability.scrape())
                     .register(config.routes));
             docs.register(config.routes);
-            new MeterRoutes(useCases, guard, body).register(config.routes);
-            new CounterRoutes(useCases, guard).register(config.routes);
             ZoneId zone = settings.businessZone();
+            new MeterRoutes(useCases, guard, body, zone).register(config.routes);
+            new CounterRoutes(useCases, guard).register(config.routes);
             new ReadingRoutes(useCases.recordReadings(), useCases.listReadings(), guard, body, zone).register(config.routes);
             new ReadingEditRoutes(useCases.updateReading(), useCases.deleteReading(), guard, body, zone).register(config.routes);
             new BatchRoutes(useCases.batchWrite(), useCases.prune(), guard, body, zone).register(config.routes);
             new SubmissionRoutes(useCases.submissions(), useCases.readingWithMeter(), guard, body, zone).register(config.routes);
             new AllowedRangeRoutes(useCases.allowedReadings(), guard, zone).register(config.routes);
             new ChangesetRoutes(useCases.changesets(), guard, body, zone).register(config.routes);
-            new AdminMeterRoutes(useCases, guard, body).register(config.routes);
+            new AdminMeterRoutes(useCases, guard, body, zone).register(config.routes);
             new AdminCounterRoutes(useCases, guard, body).register(config.routes);
             new ConsumptionRoutes(useCases.consumption(), guard, zone).register(config.routes);
             new QueueRoutes(useCases.queues(), guard, zone).register(config.routes);

@@ -31,7 +31,7 @@ class ActingOrganizationTest {
     @BeforeAll
     static void start() {
         t.meter(Map.of("sector", "power", "customer", TestApp.relation("contact-1")));
-        otherOrgMeter = t.useCases.manageMeters().create(Caller.admin(new OrganizationId(TestApp.OTHER_ORG), "setup"),
+        otherOrgMeter = t.meter(Caller.admin(new OrganizationId(TestApp.OTHER_ORG), "setup"),
                 Map.of("sector", "gas", "meter_number", "OTHER-ORG-METER"));
     }
 

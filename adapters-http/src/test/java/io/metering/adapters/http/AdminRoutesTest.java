@@ -86,6 +86,29 @@ class AdminRoutesTest {
     }
 
     @Test
+    void aCounterTakesOnlyAnObisCodeAsItsObisNumber() {
+        String meterId = createMeter("{\"meter_number\":\"C-OBIS\"}");
+        String counters = "/v1/metering/admin/meters/" + meterId + "/counters";
+
+        Reply refused = t.post(counters, t.adminToken(), "{\"obis_number\":\"zzzz\",\"unit\":\"kWh\"}");
+        assertReason(refused, 400, "invalid_parameter");
+        assertThat(refused.json().get("message").asText()).startsWith("obis_number 'zzzz' is not an OBIS code").contains("1-0:1.8.0");
+        assertThat(t.get(counters, t.adminToken()).json().get("data")).as("nothing stored").isEmpty();
+
+        String counterId = null;
+        for (String obis : new String[] {"1-0:1.8.0*255", "1.8.0", "A-34"}) {
+            Reply created = t.post(counters, t.adminToken(), "{\"obis_number\":\"" + obis + "\"}");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            assertThat(created.json().get("data").get("obis_number").asText()).isEqualTo(obis);
+            counterId = counterId == null ? created.json().get("data").get("_id").asText() : counterId;
+        }
+        assertReason(t.patch("/v1/metering/admin/counters/" + counterId, t.adminToken(), "{\"obis_number\":\"meter one\"}"),
+                400, "invalid_parameter");
+        assertThat(t.get("/v1/metering/admin/counters/" + counterId, t.adminToken()).json().get("data").get("obis_number").asText())
+                .isEqualTo("1-0:1.8.0*255");
+    }
+
+    @Test
     void managesCountersOfAMeter() {
         String meterId = createMeter("{\"meter_number\":\"C-1\"}");
 

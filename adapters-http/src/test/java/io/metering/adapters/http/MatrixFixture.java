@@ -139,11 +139,11 @@ final class MatrixFixture {
         if (governed) {
             attributes.put("reading_governance", Map.of("edit_mode", "approval"));
         }
-        return t.useCases.manageMeters().create(admin(org), attributes);
+        return t.meter(admin(org), attributes);
     }
 
     private Counter counter(String org, Meter meter) {
-        return t.useCases.manageCounters().create(admin(org), meter.id(), Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out"));
+        return t.counter(admin(org), meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out"));
     }
 
     private RecordResult write(String org, Meter m, Counter c, String at, String value, String externalId, boolean direct) {

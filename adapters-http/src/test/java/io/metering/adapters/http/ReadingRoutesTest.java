@@ -114,7 +114,7 @@ class ReadingRoutesTest {
                 "{\"meter_id\":\"" + meter.id() + "\",\"value\":1,\"source\":\"360\",\"timestamp\":\"2024-06-01T00:00:00Z\"}");
         assertReason(noCounter, 400, "no_counter");
 
-        t.useCases.manageMeters().update(TestApp.admin(), meter.id(), Map.of("status", "decommissioned", "decommissioned_at", "2024-05-31"));
+        t.updateMeter(meter, Map.of("status", "decommissioned", "decommissioned_at", "2024-05-31"));
         assertReason(write("1", "2024-06-01T00:00:00Z"), 400, "meter_decommissioned");
     }
 
@@ -202,7 +202,7 @@ class ReadingRoutesTest {
 
     @Test
     void governedMeterTurnsTheWriteIntoAPendingChangeset() {
-        t.useCases.manageMeters().update(TestApp.admin(), meter.id(), Map.of("reading_governance", Map.of("edit_mode", "approval")));
+        t.updateMeter(meter, Map.of("reading_governance", Map.of("edit_mode", "approval")));
 
         Reply r = write("42", "2024-06-01T00:00:00Z");
 

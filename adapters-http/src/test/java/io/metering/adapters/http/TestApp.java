@@ -52,6 +52,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import io.metering.adapters.http.counter.CounterCommands;
+import io.metering.adapters.http.meter.MeterCommands;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -231,17 +233,34 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
                 + "','timestamp':'" + timestamp + "'}");
     }
 
+    /** A meter created by an admin of {@link #ORG} from a body of attributes, read as the HTTP adapter reads it. */
     Meter meter(Map<String, Object> attributes) {
-        return useCases.manageMeters().create(admin(), attributes);
+        return meter(admin(), attributes);
+    }
+
+    /** A meter created by {@code caller} from a body of attributes, read as the HTTP adapter reads it. */
+    Meter meter(Caller caller, Map<String, Object> attributes) {
+        return useCases.manageMeters().create(caller, MeterCommands.id(attributes), MeterCommands.changes(attributes, BERLIN));
+    }
+
+    /** Changes a meter as an admin of {@link #ORG} would with a body of attributes. */
+    Meter updateMeter(Meter meter, Map<String, Object> attributes) {
+        return useCases.manageMeters().update(admin(), meter.id(), MeterCommands.update(attributes, BERLIN));
     }
 
     Counter counter(Meter meter, Map<String, Object> attributes) {
-        return useCases.manageCounters().create(admin(), meter.id(), attributes);
+        return counter(admin(), meter, attributes);
+    }
+
+    /** A counter created by {@code caller} from a body of attributes, read as the HTTP adapter reads it. */
+    Counter counter(Caller caller, Meter meter, Map<String, Object> attributes) {
+        return useCases.manageCounters().create(caller, meter.id(), CounterCommands.id(attributes),
+                CounterCommands.changes(attributes));
     }
 
     /** Makes the meter governed (docs/domain.md#changesets) with the given {@code reading_governance}. */
     void govern(Meter meter, Map<String, Object> governance) {
-        useCases.manageMeters().update(admin(), meter.id(), Map.of("reading_governance", governance));
+        updateMeter(meter, Map.of("reading_governance", governance));
     }
 
     /** JSON written with single quotes for readability: {@code js("{'a':1}")}. */

@@ -1,19 +1,28 @@
 package io.metering.bootstrap.demo;
 
 import io.metering.application.access.Caller;
+import io.metering.application.model.FieldChange;
+import io.metering.application.model.ReadingInput;
+import io.metering.application.port.in.counter.CounterChanges;
 import io.metering.application.port.in.counter.ManageCountersUseCase;
 import io.metering.application.port.in.meter.ManageMetersUseCase;
-import io.metering.application.model.ReadingInput;
+import io.metering.application.port.in.meter.MeterChanges;
+import io.metering.application.port.in.meter.ViewMetersQuery;
 import io.metering.application.port.in.reading.RecordReadingsCommand;
 import io.metering.application.port.in.reading.RecordReadingsUseCase;
-import io.metering.application.port.in.meter.ViewMetersQuery;
 import io.metering.bootstrap.importer.Ampds2Csv;
 import io.metering.bootstrap.importer.Ampds2Row;
 import io.metering.bootstrap.importer.LianderCsv;
 import io.metering.bootstrap.importer.LianderRow;
 import io.metering.domain.counter.CounterId;
+import io.metering.domain.counter.Direction;
+import io.metering.domain.counter.TariffType;
 import io.metering.domain.error.NotFoundException;
+import io.metering.domain.meter.EntityRelation;
 import io.metering.domain.meter.MeterId;
+import io.metering.domain.meter.MeterStatus;
+import io.metering.domain.meter.MeterType;
+import io.metering.domain.meter.Sector;
 import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import java.io.IOException;
@@ -26,7 +35,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -44,12 +52,14 @@ public final class DemoData {
     private static final int BATCH = RecordReadingsCommand.MAX_READINGS;
 
     /** Liander's reading1..4 columns: OBIS code, direction, tariff, title (see the file's source notes). */
-    private static final String[][] LIANDER_REGISTERS = {
-        {"1-0:1.8.1", "feed-out", "nt", "Import, tariff 1 (low)"},
-        {"1-0:1.8.2", "feed-out", "ht", "Import, tariff 2 (normal)"},
-        {"1-0:2.8.1", "feed-in", "nt", "Export, tariff 1 (low)"},
-        {"1-0:2.8.2", "feed-in", "ht", "Export, tariff 2 (normal)"},
-    };
+    private static final List<Register> LIANDER_REGISTERS = List.of(
+            new Register("1-0:1.8.1", Direction.FEED_OUT, TariffType.NT, "Import, tariff 1 (low)"),
+            new Register("1-0:1.8.2", Direction.FEED_OUT, TariffType.HT, "Import, tariff 2 (normal)"),
+            new Register("1-0:2.8.1", Direction.FEED_IN, TariffType.NT, "Export, tariff 1 (low)"),
+            new Register("1-0:2.8.2", Direction.FEED_IN, TariffType.HT, "Export, tariff 2 (normal)"));
+
+    /** One register of a demo meter: OBIS code, direction and tariff (null when the register has none), title. */
+    private record Register(String obis, Direction direction, TariffType tariff, String title) {}
 
     private final ManageMetersUseCase meters;
     private final ManageCountersUseCase counters;
@@ -102,15 +112,14 @@ public final class DemoData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        createMeter(DemoIds.LIANDER_POWER, "Liander electricity meter", "E0000000000000011", "871000000000000011", "power",
-                "electronic-meter", "liander_daily_register_readings.csv");
-        for (int i = 0; i < 4; i++) {
-            String[] reg = LIANDER_REGISTERS[i];
-            createCounter(DemoIds.LIANDER_POWER, DemoIds.lianderPowerRegister(i + 1), reg[0], reg[1], reg[2], "kWh", reg[3]);
+        createMeter(DemoIds.LIANDER_POWER, "Liander electricity meter", "E0000000000000011", "871000000000000011", Sector.POWER,
+                MeterType.ELECTRONIC_METER, "liander_daily_register_readings.csv");
+        for (int i = 0; i < LIANDER_REGISTERS.size(); i++) {
+            createCounter(DemoIds.LIANDER_POWER, DemoIds.lianderPowerRegister(i + 1), LIANDER_REGISTERS.get(i), "kWh");
         }
-        createMeter(DemoIds.LIANDER_GAS, "Liander gas meter", "G0000000000000022", "871000000000000022", "gas",
-                "bellow-gas-meter", "liander_daily_register_readings.csv");
-        createCounter(DemoIds.LIANDER_GAS, DemoIds.LIANDER_GAS_VOLUME, "7-0:3.0.0", null, null, "m3", "Gas volume");
+        createMeter(DemoIds.LIANDER_GAS, "Liander gas meter", "G0000000000000022", "871000000000000022", Sector.GAS,
+                MeterType.BELLOW_GAS_METER, "liander_daily_register_readings.csv");
+        createCounter(DemoIds.LIANDER_GAS, DemoIds.LIANDER_GAS_VOLUME, new Register("7-0:3.0.0", null, null, "Gas volume"), "m3");
         int n = 0;
         for (int i = 0; i < 4; i++) {
             int column = i;
@@ -133,12 +142,12 @@ public final class DemoData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        createMeter(DemoIds.AMPDS2_WATER, "AMPds2 whole-house water meter (WHW)", "AMPDS2-WHW", null, "water", null,
+        createMeter(DemoIds.AMPDS2_WATER, "AMPds2 whole-house water meter (WHW)", "AMPDS2-WHW", null, Sector.WATER, null,
                 "ampds2_water_gas_counters_hourly.csv");
-        createCounter(DemoIds.AMPDS2_WATER, DemoIds.AMPDS2_WATER_VOLUME, "8-0:1.0.0", null, null, "L", "Water volume");
-        createMeter(DemoIds.AMPDS2_GAS, "AMPds2 furnace gas sub-meter (FRG)", "AMPDS2-FRG", null, "gas", "bellow-gas-meter",
-                "ampds2_water_gas_counters_hourly.csv");
-        createCounter(DemoIds.AMPDS2_GAS, DemoIds.AMPDS2_GAS_VOLUME, "7-0:3.0.0", null, null, "dm3", "Gas volume");
+        createCounter(DemoIds.AMPDS2_WATER, DemoIds.AMPDS2_WATER_VOLUME, new Register("8-0:1.0.0", null, null, "Water volume"), "L");
+        createMeter(DemoIds.AMPDS2_GAS, "AMPds2 furnace gas sub-meter (FRG)", "AMPDS2-FRG", null, Sector.GAS,
+                MeterType.BELLOW_GAS_METER, "ampds2_water_gas_counters_hourly.csv");
+        createCounter(DemoIds.AMPDS2_GAS, DemoIds.AMPDS2_GAS_VOLUME, new Register("7-0:3.0.0", null, null, "Gas volume"), "dm3");
         int n = importSeries(DemoIds.AMPDS2_WATER, DemoIds.AMPDS2_WATER_VOLUME,
                 rows.stream().map(r -> new Point(r.timestamp(), r.waterLitres())).toList());
         n += importSeries(DemoIds.AMPDS2_GAS, DemoIds.AMPDS2_GAS_VOLUME,
@@ -161,40 +170,29 @@ public final class DemoData {
         return points.size();
     }
 
-    private void createMeter(MeterId id, String title, String number, String maLoId, String sector, String meterType,
+    private void createMeter(MeterId id, String title, String number, String maLoId, Sector sector, MeterType meterType,
             String sourceFile) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("_id", id.toString());
-        a.put("_title", title);
-        a.put("meter_number", number);
-        if (maLoId != null) {
-            a.put("ma_lo_id", maLoId);
-        }
-        a.put("sector", sector);
-        if (meterType != null) {
-            a.put("meter_type", meterType);
-        }
-        a.put("status", "active");
-        a.put("customer", Map.of("$relation", List.of(Map.of("entity_id", DemoIds.CONTACT_ID, "_slug", "contact"))));
-        a.put("contract", Map.of("$relation", List.of(Map.of("entity_id", DemoIds.CONTRACT_ID, "_slug", "contract"))));
-        a.put("data_source", "bundled sample " + sourceFile + " (see " + sourceFile + ".source.txt for source and licence)");
-        meters.create(admin, a);
+        MeterChanges.Builder m = MeterChanges.builder()
+                .title(FieldChange.set(title))
+                .meterNumber(FieldChange.set(number))
+                .maLoId(FieldChange.setOrKeep(maLoId))
+                .sector(FieldChange.set(sector))
+                .meterType(FieldChange.setOrKeep(meterType))
+                .status(FieldChange.set(MeterStatus.ACTIVE))
+                .customers(FieldChange.set(List.of(new EntityRelation(DemoIds.CONTACT_ID, "contact"))))
+                .contracts(FieldChange.set(List.of(new EntityRelation(DemoIds.CONTRACT_ID, "contract"))))
+                .extra("data_source", "bundled sample " + sourceFile + " (see " + sourceFile + ".source.txt for source and licence)");
+        meters.create(admin, id, m.build());
     }
 
-    private void createCounter(MeterId meter, CounterId id, String obis, String direction, String tariff, String unit,
-            String title) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("_id", id.toString());
-        a.put("_title", title);
-        a.put("obis_number", obis);
-        if (direction != null) {
-            a.put("direction", direction);
-        }
-        if (tariff != null) {
-            a.put("tariff_type", tariff);
-        }
-        a.put("unit", unit);
-        counters.create(admin, meter, a);
+    private void createCounter(MeterId meter, CounterId id, Register register, String unit) {
+        counters.create(admin, meter, id, CounterChanges.builder()
+                .title(FieldChange.set(register.title()))
+                .obisNumber(FieldChange.set(register.obis()))
+                .direction(FieldChange.setOrKeep(register.direction()))
+                .tariffType(FieldChange.setOrKeep(register.tariff()))
+                .unit(FieldChange.set(unit))
+                .build());
     }
 
     private static Reader resource(String name) {

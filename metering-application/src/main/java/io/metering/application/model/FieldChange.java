@@ -45,6 +45,15 @@ public record FieldChange<T>(Kind kind, T value) {
         return (FieldChange<T>) CLEAR;
     }
 
+    /**
+     * Sets {@code value}.
+     *
+     * @throws IllegalArgumentException if {@code value} is null (use {@link #clear()})
+     */
+    public static <T> FieldChange<T> set(T value) {
+        return new FieldChange<>(Kind.SET, value);
+    }
+
     /** Sets {@code value}, or keeps the stored value when it is null (a field the request left out). */
     public static <T> FieldChange<T> setOrKeep(T value) {
         return value == null ? keep() : new FieldChange<>(Kind.SET, value);
@@ -57,6 +66,11 @@ public record FieldChange<T>(Kind kind, T value) {
             case CLEAR -> null;
             case SET -> value;
         };
+    }
+
+    /** Whether the update sets a new value. */
+    public boolean sets() {
+        return kind == Kind.SET;
     }
 
     /** Whether the update keeps the stored value. */

@@ -4,13 +4,12 @@ import io.metering.application.service.batch.BatchWriteReadingsService;
 import io.metering.application.service.imports.ImportReadingsService;
 import io.metering.application.service.reading.AllowedReadingService;
 import io.metering.application.service.reading.DeleteReadingService;
-import io.metering.application.service.reading.RecordReadingsService;
 import io.metering.application.service.reading.UpdateReadingService;
 import io.metering.application.service.write.HistoryPlausibilityProvider;
 import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.model.ImportCommit;
-import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.reading;
+import static io.metering.application.service.ServiceWorld.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,11 +26,14 @@ import io.metering.application.port.in.reading.ReadingAddress;
 import io.metering.application.port.in.reading.ReadingChanges;
 import io.metering.application.port.in.reading.UpdateReadingCommand;
 import io.metering.application.port.in.reading.WriteOptions;
+import io.metering.application.port.in.meter.MeterChanges;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.ConflictException;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.MeterStatus;
+import io.metering.domain.reading.EchoMatching;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
@@ -48,6 +50,11 @@ import org.junit.jupiter.api.Test;
  */
 class FieldTrialWritesTest {
     private final ServiceWorld world = new ServiceWorld();
+
+    /** Decommissions a meter at the given date or instant. */
+    private static MeterChanges.Builder closing(String at) {
+        return MeterChanges.builder().status(set(MeterStatus.DECOMMISSIONED)).decommissionedAt(set(at));
+    }
     private final Meter meter = world.powerMeterOf("contact-anna");
     private final Counter counter = world.consumptionCounter(meter);
 
@@ -150,7 +157,7 @@ class FieldTrialWritesTest {
         world.record(reading(meter, counter, "2024-06-13T20:00:00Z", "4711.9").source(ReadingSource.ERP));
         assertThat(world.stored(counter)).hasSize(2);
 
-        Meter strict = world.meters.update(world.admin, world.powerMeterOf("contact-carl").id(), attrs("reading_echo", "off"));
+        Meter strict = world.updateMeter(world.powerMeterOf("contact-carl"), MeterChanges.builder().readingEcho(set(EchoMatching.OFF)));
         Counter c = world.consumptionCounter(strict);
         world.record(reading(strict, c, "2024-06-13T18:42:10Z", "4711.3").source(ReadingSource.ECP));
         world.record(reading(strict, c, "2024-06-13T00:00:00Z", "4711.3").source(ReadingSource.ERP));
@@ -165,9 +172,9 @@ class FieldTrialWritesTest {
     }
 
     @Test
-    void a_meter_refuses_an_unknown_echo_setting() {
-        assertRejected(() -> world.meters.update(world.admin, meter.id(), attrs("reading_echo", "sometimes")),
-                RejectionReason.INVALID_PARAMETER);
+    void a_meter_keeps_its_echo_setting_where_the_rules_read_it() {
+        world.updateMeter(meter, MeterChanges.builder().readingEcho(set(EchoMatching.OFF)));
+        assertThat(EchoMatching.of(world.store.findById(meter.org(), meter.id()).orElseThrow())).isEqualTo(EchoMatching.OFF);
     }
 
     // ---- 4. clocks gone wrong
@@ -180,10 +187,10 @@ class FieldTrialWritesTest {
 
     @Test
     void a_reading_before_the_installation_date_is_refused() {
-        world.meters.update(world.admin, meter.id(), attrs("installation_date", "2024-03-01"));
+        world.updateMeter(meter, MeterChanges.builder().installationDate(set("2024-03-01")));
         assertRejected(() -> world.record(reading(meter, counter, "2024-02-28T12:00:00Z", "0")), RejectionReason.TIMESTAMP_TOO_EARLY);
         world.record(reading(meter, counter, "2024-03-01T12:00:00Z", "0"));
-        assertRejected(() -> world.meters.update(world.admin, meter.id(), attrs("installation_date", "last spring")),
+        assertRejected(() -> world.updateMeter(meter, MeterChanges.builder().installationDate(set("last spring"))),
                 RejectionReason.INVALID_TIMESTAMP);
     }
 
@@ -209,26 +216,25 @@ class FieldTrialWritesTest {
     void a_meter_is_not_closed_before_a_reading_it_holds() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-06-10T00:00:00Z", "150"));
 
-        assertThatThrownBy(() -> world.meters.update(world.admin, meter.id(),
-                attrs("status", "decommissioned", "decommissioned_at", "2024-05-31T22:00:00Z")))
+        assertThatThrownBy(() -> world.updateMeter(meter, closing("2024-05-31T22:00:00Z")))
                 .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.READINGS_AFTER_DECOMMISSIONING))
                 .hasMessageContaining("the latest at 2024-06-10T00:00:00Z");
         assertThat(world.store.findById(meter.org(), meter.id()).orElseThrow().isDecommissioned()).as("the refused change stored nothing").isFalse();
 
         // at the latest reading's instant it closes; moving the instant before it later is refused alike
-        world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned", "decommissioned_at", "2024-06-10T00:00:00Z"));
-        assertThatThrownBy(() -> world.meters.update(world.admin, meter.id(), attrs("decommissioned_at", "2024-06-09")))
+        world.updateMeter(meter, closing("2024-06-10T00:00:00Z"));
+        assertThatThrownBy(() -> world.updateMeter(meter, MeterChanges.builder().decommissionedAt(set("2024-06-09"))))
                 .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.READINGS_AFTER_DECOMMISSIONING));
         // other changes of a closed meter are not held up
-        world.meters.update(world.admin, meter.id(), attrs("_title", "closed"));
+        world.updateMeter(meter, MeterChanges.builder().title(set("closed")));
     }
 
     @Test
     void a_closed_meter_lets_an_admin_correct_and_delete_up_to_its_closing_and_nothing_after() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-05-20T00:00:00Z", "120"));
-        world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned", "decommissioned_at", "2024-05-31"));
+        world.updateMeter(meter, closing("2024-05-31"));
         UpdateReadingService updates = TestServices.updateReadingService(world.ctx, PlausibilityProvider.NONE);
         DeleteReadingService deletes = TestServices.deleteReadingService(world.ctx);
 
@@ -252,7 +258,7 @@ class FieldTrialWritesTest {
     @Test
     void the_allowed_range_of_a_closed_meter_says_it_is_closed() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"));
-        world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned", "decommissioned_at", "2024-05-31T22:00:00Z"));
+        world.updateMeter(meter, closing("2024-05-31T22:00:00Z"));
         AllowedReadingService ranges = new AllowedReadingService(world.ctx.transactions(), world.ctx.meters(),
                 world.ctx.counters(), world.ctx.series(), world.ctx.clock(), world.ctx.businessZone(),
                 new HistoryPlausibilityProvider(world.store, world.store));

@@ -1,26 +1,32 @@
 package io.metering.application.service;
 
-import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.portal;
 import static io.metering.application.service.ServiceWorld.reading;
 import static io.metering.application.service.ServiceWorld.relation;
+import static io.metering.application.service.ServiceWorld.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.reading.RecordResult;
 import io.metering.application.port.in.reading.WriteOptions;
+import io.metering.application.port.in.meter.MeterChanges;
 import io.metering.domain.changeset.Changeset;
-import io.metering.domain.governance.EditMode;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
+import io.metering.domain.governance.EditMode;
+import io.metering.domain.governance.FuzzyConfig;
+import io.metering.domain.governance.MatchStrategy;
+import io.metering.domain.governance.ReadingGovernance;
+import io.metering.domain.governance.TimestampTolerance;
 import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.Sector;
 import io.metering.domain.reading.ReadingSource;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,9 +38,13 @@ class GovernedMeterWritesTest {
     private final Caller anna = portal("contact-anna");
     private final WriteOptions direct = new WriteOptions(false, true);
 
-    private Meter governedMeter(Map<String, Object> governance) {
-        return world.meters.create(world.admin, attrs("sector", "power", "customer", relation("contact", "contact-anna"),
-                "reading_governance", governance));
+    private Meter governedMeter(EditMode mode) {
+        return governedMeter(new ReadingGovernance(mode, null, null, null));
+    }
+
+    private Meter governedMeter(ReadingGovernance governance) {
+        return world.createMeter(MeterChanges.builder().sector(set(Sector.POWER)).customers(relation("contact", "contact-anna"))
+                .governance(set(governance)));
     }
 
     private List<Changeset> pending(Meter meter, Counter counter) {
@@ -43,7 +53,7 @@ class GovernedMeterWritesTest {
 
     @Test
     void a_portal_write_becomes_a_pending_changeset_and_leaves_the_series_alone() {
-        Meter meter = governedMeter(attrs("edit_mode", "approval"));
+        Meter meter = governedMeter(EditMode.APPROVAL);
         Counter counter = world.consumptionCounter(meter);
 
         RecordResult result = world.record(anna, WriteOptions.DEFAULT,
@@ -65,7 +75,7 @@ class GovernedMeterWritesTest {
 
     @Test
     void an_admin_write_without_direct_becomes_a_changeset_too() {
-        Meter meter = governedMeter(attrs("edit_mode", "external"));
+        Meter meter = governedMeter(EditMode.EXTERNAL);
         Counter counter = world.consumptionCounter(meter);
         RecordResult result = world.record(reading(meter, counter, "2024-06-01T08:00:00Z", "10"));
         assertThat(result.written()).isEmpty();
@@ -74,7 +84,7 @@ class GovernedMeterWritesTest {
 
     @Test
     void a_proposal_at_a_stored_readings_instant_keeps_a_snapshot_of_it() {
-        Meter meter = governedMeter(attrs("edit_mode", "approval"));
+        Meter meter = governedMeter(EditMode.APPROVAL);
         Counter counter = world.consumptionCounter(meter);
         world.record(world.admin, direct, reading(meter, counter, "2024-06-01T08:00:00Z", "100"));
 
@@ -86,7 +96,7 @@ class GovernedMeterWritesTest {
 
     @Test
     void proposals_are_validated_like_writes() {
-        Meter meter = governedMeter(attrs("edit_mode", "approval"));
+        Meter meter = governedMeter(EditMode.APPROVAL);
         Counter counter = world.consumptionCounter(meter);
         world.record(world.admin, direct, reading(meter, counter, "2024-05-01T00:00:00Z", "100"));
 
@@ -98,7 +108,7 @@ class GovernedMeterWritesTest {
 
     @Test
     void a_matching_direct_write_is_stored_and_clears_the_changeset() {
-        Meter meter = governedMeter(attrs("edit_mode", "external"));
+        Meter meter = governedMeter(EditMode.EXTERNAL);
         Counter counter = world.consumptionCounter(meter);
         world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-01T08:00:00Z", "1250.5"));
 
@@ -111,7 +121,7 @@ class GovernedMeterWritesTest {
 
     @Test
     void a_matching_erp_write_clears_the_changeset_without_the_direct_flag() {
-        Meter meter = governedMeter(attrs("edit_mode", "external"));
+        Meter meter = governedMeter(EditMode.EXTERNAL);
         Counter counter = world.consumptionCounter(meter);
         world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-01T08:00:00Z", "1250.5"));
 
@@ -123,7 +133,7 @@ class GovernedMeterWritesTest {
 
     @Test
     void a_direct_write_of_another_value_keeps_the_changeset_under_exact_matching() {
-        Meter meter = governedMeter(attrs("edit_mode", "external"));
+        Meter meter = governedMeter(EditMode.EXTERNAL);
         Counter counter = world.consumptionCounter(meter);
         world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-01T08:00:00Z", "1250.5"));
 
@@ -134,8 +144,8 @@ class GovernedMeterWritesTest {
 
     @Test
     void fuzzy_governance_clears_a_changeset_within_the_absolute_threshold() {
-        Meter meter = governedMeter(attrs("edit_mode", "external", "match_strategy", "fuzzy",
-                "fuzzy_config", attrs("absolute_threshold", new BigDecimal("5"))));
+        Meter meter = governedMeter(new ReadingGovernance(EditMode.EXTERNAL, MatchStrategy.FUZZY,
+                new FuzzyConfig(null, new BigDecimal("5")), null));
         Counter counter = world.consumptionCounter(meter);
         world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-01T08:00:00Z", "1000"));
         world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-02T08:00:00Z", "1100"));
@@ -149,8 +159,8 @@ class GovernedMeterWritesTest {
 
     @Test
     void an_erp_date_only_echo_clears_a_changeset_of_the_same_berlin_day() {
-        Meter meter = governedMeter(attrs("edit_mode", "external",
-                "timestamp_tolerance", attrs("type", "same-day", "timezone", "Europe/Berlin")));
+        Meter meter = governedMeter(new ReadingGovernance(EditMode.EXTERNAL, null, null,
+                new TimestampTolerance.SameDay(ZoneId.of("Europe/Berlin"))));
         Counter counter = world.consumptionCounter(meter);
         // read at 00:30 Berlin on June 1st = 22:30 UTC on May 31st; the ERP echoes 2024-06-01 (00:00 UTC)
         world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-05-31T22:30:00Z", "700"));
@@ -162,9 +172,9 @@ class GovernedMeterWritesTest {
 
     @Test
     void a_direct_write_only_clears_changesets_of_its_own_counter() {
-        Meter meter = governedMeter(attrs("edit_mode", "external"));
+        Meter meter = governedMeter(EditMode.EXTERNAL);
         Counter feedOut = world.consumptionCounter(meter);
-        Counter feedIn = world.counters.create(world.admin, meter.id(), attrs("obis_number", "1-0:2.8.0"));
+        Counter feedIn = world.createCounter(meter, "1-0:2.8.0");
         world.record(anna, WriteOptions.DEFAULT, reading(meter, feedOut, "2024-06-01T08:00:00Z", "700"));
 
         world.record(world.admin, direct, reading(meter, feedIn, "2024-06-01T08:00:00Z", "700"));
@@ -183,7 +193,7 @@ class GovernedMeterWritesTest {
 
     @Test
     void one_batch_over_a_governed_and_an_ungoverned_meter_stores_one_and_proposes_the_other() {
-        Meter governed = governedMeter(attrs("edit_mode", "approval"));
+        Meter governed = governedMeter(EditMode.APPROVAL);
         Counter governedCounter = world.consumptionCounter(governed);
         Meter plain = world.powerMeterOf("contact-anna");
         Counter plainCounter = world.consumptionCounter(plain);

@@ -1,10 +1,9 @@
 package io.metering.application.service;
 
 import io.metering.application.service.imports.ImportReadingsService;
-import io.metering.application.service.reading.RecordReadingsService;
 import io.metering.application.service.write.HistoryPlausibilityProvider;
-import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.reading;
+import static io.metering.application.service.ServiceWorld.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.application.fakes.InMemoryBulkStore;
@@ -13,7 +12,9 @@ import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.imports.ImportProgress;
 import io.metering.application.port.in.imports.ImportReadingsCommand;
 import io.metering.application.port.in.imports.ImportReport;
+import io.metering.application.port.in.counter.CounterChanges;
 import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.reading.Reading;
 import java.math.BigDecimal;
@@ -40,8 +41,8 @@ class MeterPaceWritesTest {
     private final ServiceWorld world = new ServiceWorld();
     private final Meter meter = world.powerMeterOf("contact-pv");
     private final Counter feedOut = world.consumptionCounter(meter);
-    private final Counter feedIn = world.counters.create(world.admin, meter.id(),
-            attrs("obis_number", "1-0:2.8.0", "direction", "feed-in", "unit", "kWh"));
+    private final Counter feedIn = world.createCounter(meter,
+            CounterChanges.builder().obisNumber(set("1-0:2.8.0")).direction(set(Direction.FEED_IN)).unit(set("kWh")));
 
     MeterPaceWritesTest() {
         world.recording = TestServices.recordReadingsService(world.ctx, new HistoryPlausibilityProvider(world.store,
@@ -83,8 +84,8 @@ class MeterPaceWritesTest {
     @Test
     void without_other_registers_the_same_step_reads_as_a_slip_and_is_stored_implausible() {
         Meter alone = world.powerMeterOf("contact-alone");
-        Counter onlyFeedIn = world.counters.create(world.admin, alone.id(),
-                attrs("obis_number", "1-0:2.8.0", "direction", "feed-in", "unit", "kWh"));
+        Counter onlyFeedIn = world.createCounter(alone,
+                CounterChanges.builder().obisNumber(set("1-0:2.8.0")).direction(set(Direction.FEED_IN)).unit(set("kWh")));
         history(alone, null, onlyFeedIn, "0.747", "15.929", "21.22").forEach(world::record);
 
         assertThat(implausibleAt(onlyFeedIn, STARTED.plusDays(2))).isTrue();
@@ -109,8 +110,8 @@ class MeterPaceWritesTest {
                 .map(ServiceWorld.Input::build).toList());
         Meter other = world.powerMeterOf("contact-slip");
         Counter otherOut = world.consumptionCounter(other);
-        Counter otherIn = world.counters.create(world.admin, other.id(),
-                attrs("obis_number", "1-0:2.8.0", "direction", "feed-in", "unit", "kWh"));
+        Counter otherIn = world.createCounter(other,
+                CounterChanges.builder().obisNumber(set("1-0:2.8.0")).direction(set(Direction.FEED_IN)).unit(set("kWh")));
         file.addAll(history(other, otherOut, otherIn, "9.588", "107.60", "10.76").stream().map(ServiceWorld.Input::build).toList());
         ImportReadingsService importer = TestServices.importReadingsService(world.ctx, new InMemoryBulkStore(world.store),
                 new HistoryPlausibilityProvider(world.store, world.store));

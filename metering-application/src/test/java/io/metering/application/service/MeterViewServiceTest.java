@@ -1,6 +1,5 @@
 package io.metering.application.service;
 
-import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.portal;
 import static io.metering.application.service.ServiceWorld.reading;
 import static io.metering.application.service.ServiceWorld.relation;
@@ -9,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.port.in.meter.CounterView;
 import io.metering.application.port.in.meter.MeterView;
+import io.metering.application.port.in.meter.MeterChanges;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.ForbiddenException;
 import io.metering.domain.error.NotFoundException;
+import io.metering.domain.governance.EditMode;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.reading.ReadingStatus;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class MeterViewServiceTest {
     private final ServiceWorld world = new ServiceWorld();
     private final Meter annasMeter = world.powerMeterOf("contact-anna");
-    private final Meter contractMeter = world.meters.create(world.admin, attrs("contract", relation("contract", "contract-42")));
+    private final Meter contractMeter = world.createMeter(MeterChanges.builder().contracts(relation("contract", "contract-42")));
     private final Meter bensMeter = world.powerMeterOf("contact-ben");
 
     private static List<MeterId> ids(List<MeterView> views) {
@@ -53,8 +54,8 @@ class MeterViewServiceTest {
 
     @Test
     void meters_by_contract_are_limited_to_what_the_caller_reaches() {
-        Meter annasContractMeter = world.meters.create(world.admin, attrs("customer", relation("contact", "contact-anna"),
-                "contract", relation("contract", "contract-42")));
+        Meter annasContractMeter = world.createMeter(MeterChanges.builder().customers(relation("contact", "contact-anna"))
+                .contracts(relation("contract", "contract-42")));
         assertThat(ids(world.views.metersByContract(world.admin, "contract-42")))
                 .containsExactlyInAnyOrder(contractMeter.id(), annasContractMeter.id());
         assertThat(ids(world.views.metersByContract(portal("contact-anna"), "contract-42")))
@@ -81,7 +82,7 @@ class MeterViewServiceTest {
     void last_reading_and_current_consumption_are_the_latest_plausible_reading() {
         Counter feedOut = world.consumptionCounter(annasMeter);
         world.clock.advance(java.time.Duration.ofMinutes(1));
-        Counter feedIn = world.counters.create(world.admin, annasMeter.id(), attrs("obis_number", "1-0:2.8.0"));
+        Counter feedIn = world.createCounter(annasMeter, "1-0:2.8.0");
         world.record(reading(annasMeter, feedOut, "2024-05-01T00:00:00Z", "100"), reading(annasMeter, feedOut, "2024-06-01T00:00:00Z", "180"));
         world.record(reading(annasMeter, feedIn, "2024-05-20T00:00:00Z", "7"));
         world.record(reading(annasMeter, feedOut, "2024-06-10T00:00:00Z", "999999").status(ReadingStatus.IMPLAUSIBLE));
@@ -107,8 +108,8 @@ class MeterViewServiceTest {
 
     @Test
     void customer_meters_carry_pending_changesets_when_asked_for() {
-        Meter governed = world.meters.create(world.admin, attrs("customer", relation("contact", "contact-anna"),
-                "reading_governance", attrs("edit_mode", "approval")));
+        Meter governed = world.createMeter(MeterChanges.builder().customers(relation("contact", "contact-anna"))
+                .governance(ServiceWorld.governed(EditMode.APPROVAL)));
         Counter c = world.consumptionCounter(governed);
         world.record(portal("contact-anna"), io.metering.application.port.in.reading.WriteOptions.DEFAULT,
                 reading(governed, c, "2024-06-01T00:00:00Z", "10"));

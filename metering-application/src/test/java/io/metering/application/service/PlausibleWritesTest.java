@@ -1,14 +1,15 @@
 package io.metering.application.service;
 
 import io.metering.application.service.reading.AllowedReadingService;
-import io.metering.application.service.reading.RecordReadingsService;
 import io.metering.application.service.write.HistoryPlausibilityProvider;
 import static io.metering.application.service.ServiceWorld.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.application.port.in.reading.AllowedRange;
+import io.metering.application.port.in.counter.CounterChanges;
 import io.metering.application.port.out.ReadingSeriesQueries;
 import io.metering.domain.counter.Counter;
+import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingStatus;
@@ -82,8 +83,8 @@ class PlausibleWritesTest {
         // a feed-in register of a new PV system: 40 days at zero stored, then 60 more zero days and
         // the first two days of export in one batch (the Liander export register of 2023-11-07/08),
         // on a meter whose feed-out register runs at 6.5 kWh a day (the meter pace)
-        Counter feedIn = w.counters.create(w.admin, meter.id(), ServiceWorld.attrs("obis_number", "1-0:2.8.0", "direction", "feed-in",
-                "unit", "kWh"));
+        Counter feedIn = w.createCounter(meter, CounterChanges.builder().obisNumber(ServiceWorld.set("1-0:2.8.0"))
+                .direction(ServiceWorld.set(Direction.FEED_IN)).unit(ServiceWorld.set("kWh")));
         List<ServiceWorld.Input> stored = new ArrayList<>();
         List<ServiceWorld.Input> batch = new ArrayList<>();
         Instant day = Instant.parse("2024-01-01T00:00:00Z");

@@ -1,18 +1,20 @@
 package io.metering.application.service;
 
-import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.portal;
 import static io.metering.application.service.ServiceWorld.reading;
 import static io.metering.application.service.ServiceWorld.relation;
+import static io.metering.application.service.ServiceWorld.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.reading.WriteOptions;
+import io.metering.application.port.in.meter.MeterChanges;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.ForbiddenException;
 import io.metering.domain.error.NotFoundException;
 import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.Sector;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import org.junit.jupiter.api.Test;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /** What a portal user may write: own meters only, and none of the admin options. */
 class PortalReadingWritesTest {
     private final ServiceWorld world = new ServiceWorld();
-    private final Meter annasMeter = world.meters.create(world.admin, attrs("sector", "power",
-            "customer", relation("contact", "contact-anna"), "contract", relation("contract", "contract-42")));
+    private final Meter annasMeter = world.createMeter(MeterChanges.builder().sector(set(Sector.POWER))
+            .customers(relation("contact", "contact-anna")).contracts(relation("contract", "contract-42")));
     private final Counter annasCounter = world.consumptionCounter(annasMeter);
     private final Meter bensMeter = world.powerMeterOf("contact-ben");
     private final Counter bensCounter = world.consumptionCounter(bensMeter);

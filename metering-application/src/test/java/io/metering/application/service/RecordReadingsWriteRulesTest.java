@@ -1,8 +1,7 @@
 package io.metering.application.service;
 
-import io.metering.application.service.reading.RecordReadingsService;
-import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.reading;
+import static io.metering.application.service.ServiceWorld.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,8 @@ import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.reading.RecordReadingsCommand;
 import io.metering.application.port.in.reading.RecordResult;
 import io.metering.application.port.in.reading.WriteOptions;
+import io.metering.application.port.in.counter.CounterChanges;
+import io.metering.application.port.in.meter.MeterChanges;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
@@ -17,6 +18,8 @@ import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.NotFoundException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.MeterStatus;
+import io.metering.domain.meter.Sector;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingStatus;
 import java.math.BigDecimal;
@@ -129,7 +132,7 @@ class RecordReadingsWriteRulesTest {
 
     @Test
     void a_decommissioned_meter_takes_no_reading_after_its_decommissioning_and_an_admins_correction_before_it() {
-        world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned", "decommissioned_at", "2024-06-01T00:00:00Z"));
+        world.updateMeter(meter, MeterChanges.builder().status(set(MeterStatus.DECOMMISSIONED)).decommissionedAt(set("2024-06-01T00:00:00Z")));
         assertRejected(() -> world.record(reading(meter, counter, "2024-06-01T00:00:00.001Z", "10")),
                 RejectionReason.METER_DECOMMISSIONED);
         assertThat(world.record(reading(meter, counter, "2024-06-01T00:00:00Z", "10")).written()).hasSize(1);
@@ -137,7 +140,7 @@ class RecordReadingsWriteRulesTest {
 
     @Test
     void decommissioning_without_an_instant_closes_the_meter_at_the_change() {
-        Meter closed = world.meters.update(world.admin, meter.id(), attrs("status", "decommissioned"));
+        Meter closed = world.updateMeter(meter, MeterChanges.builder().status(set(MeterStatus.DECOMMISSIONED)));
         assertThat(closed.attributes()).containsEntry("decommissioned_at", ServiceWorld.NOW.toString());
         world.clock.advance(java.time.Duration.ofHours(1));
         assertRejected(() -> world.record(reading(meter, counter, null, "10")), RejectionReason.METER_DECOMMISSIONED);
@@ -146,7 +149,7 @@ class RecordReadingsWriteRulesTest {
 
     @Test
     void without_counter_a_meter_with_two_counters_is_no_counter_naming_the_position() {
-        world.counters.create(world.admin, meter.id(), attrs("obis_number", "1-0:2.8.0"));
+        world.createCounter(meter, "1-0:2.8.0");
         assertRejected(() -> world.record(
                         reading(meter, counter, "2024-06-01T00:00:00Z", "10"),
                         new ServiceWorld.Input(meter.id()).at("2024-06-01T00:00:00Z").value("5")),
@@ -155,7 +158,7 @@ class RecordReadingsWriteRulesTest {
 
     @Test
     void the_direction_comes_from_the_obis_code_when_neither_reading_nor_counter_names_it() {
-        Counter feedIn = world.counters.create(world.admin, meter.id(), attrs("obis_number", "1-0:2.8.0"));
+        Counter feedIn = world.createCounter(meter, "1-0:2.8.0");
         world.record(reading(meter, feedIn, "2024-06-01T00:00:00Z", "3"));
         assertThat(world.stored(feedIn).get(0).direction()).isEqualTo(Direction.FEED_IN);
     }
@@ -200,8 +203,8 @@ class RecordReadingsWriteRulesTest {
 
     @Test
     void contract_period_dates_are_whole_days_in_berlin() {
-        Meter bounded = world.meters.create(world.admin, attrs("sector", "power", "contract_periods",
-                List.of(attrs("start_date", "2024-01-01", "end_date", "2024-03-31"))));
+        Meter bounded = world.createMeter(MeterChanges.builder().sector(set(Sector.POWER))
+                .contractPeriods(ServiceWorld.period("2024-01-01", "2024-03-31")));
         Counter c = world.consumptionCounter(bounded);
 
         // 2024-01-01 00:00 Berlin is 2023-12-31T23:00Z; 2024-03-31 ends at 24:00 CEST, 22:00Z
@@ -224,8 +227,8 @@ class RecordReadingsWriteRulesTest {
 
     @Test
     void a_wrap_of_a_declared_register_capacity_is_accepted() {
-        Counter fiveDigits = world.counters.create(world.admin, meter.id(),
-                attrs("obis_number", "1-0:2.8.0", "register_capacity", new BigDecimal("100000")));
+        Counter fiveDigits = world.createCounter(meter,
+                CounterChanges.builder().obisNumber(set("1-0:2.8.0")).registerCapacity(set(new BigDecimal("100000"))));
         world.record(reading(meter, fiveDigits, "2024-05-01T00:00:00Z", "99993"));
         world.record(reading(meter, fiveDigits, "2024-06-01T00:00:00Z", "13"));
         assertRejected(() -> world.record(reading(meter, fiveDigits, "2024-06-02T00:00:00Z", "100000")),

@@ -11,9 +11,13 @@ import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.fakes.MutableClock;
+import io.metering.application.model.FieldChange;
 import io.metering.application.model.PageRequest;
 import io.metering.application.model.SortOrder;
 import io.metering.application.model.ReadingInput;
+import io.metering.application.port.in.meter.ContractPeriodInput;
+import io.metering.application.port.in.counter.CounterChanges;
+import io.metering.application.port.in.meter.MeterChanges;
 import io.metering.application.port.in.reading.ReadingView;
 import io.metering.application.port.in.reading.ReadingsPage;
 import io.metering.application.port.in.reading.ReadingsRequest;
@@ -24,13 +28,18 @@ import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
+import io.metering.domain.governance.EditMode;
+import io.metering.domain.governance.ReadingGovernance;
+import io.metering.domain.meter.EntityRelation;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
+import io.metering.domain.meter.Sector;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import io.metering.domain.tenant.OrganizationId;
+import io.metering.domain.time.TimeInput;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,8 +52,8 @@ import java.util.Set;
 
 /**
  * The application services wired to the in-memory ports, a settable clock (June 15th 2024, 10:00
- * UTC) and the Europe/Berlin business zone, plus helpers that create meters and counters the way
- * the HTTP adapter would: by contract attribute names.
+ * UTC) and the Europe/Berlin business zone, plus helpers that create and change meters and counters
+ * with typed changes.
  */
 public final class ServiceWorld {
     public static final OrganizationId ORG = new OrganizationId("stadtwerk-nord");
@@ -102,7 +111,7 @@ public final class ServiceWorld {
         return Caller.portal(ORG, "portal-" + contactId, contactId, Set.of(contractIds));
     }
 
-    /** A map that, unlike {@link Map#of}, keeps order and allows null values (PATCH removes). */
+    /** A map that, unlike {@link Map#of}, keeps order and allows null values: an extra attribute's JSON-like value. */
     public static Map<String, Object> attrs(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -111,19 +120,56 @@ public final class ServiceWorld {
         return m;
     }
 
-    /** A relation attribute as sent by clients: {@code {$relation: [{entity_id, _slug}]}}. */
-    public static Map<String, Object> relation(String slug, String... entityIds) {
-        return attrs("$relation", Arrays.stream(entityIds).map(id -> attrs("entity_id", id, "_slug", slug)).toList());
+    /** Sets a field. */
+    public static <T> FieldChange<T> set(T value) {
+        return FieldChange.set(value);
+    }
+
+    /** Relations to entities of one kind ({@code _slug}). */
+    public static FieldChange<List<EntityRelation>> relation(String slug, String... entityIds) {
+        return set(Arrays.stream(entityIds).map(id -> new EntityRelation(id, slug)).toList());
+    }
+
+    /** Governed readings (docs/domain.md#changesets) with the contract's default matching. */
+    public static FieldChange<ReadingGovernance> governed(EditMode mode) {
+        return set(new ReadingGovernance(mode, null, null, null));
+    }
+
+    /** One contract period; bounds are dates or instants, null for open. */
+    public static FieldChange<List<ContractPeriodInput>> period(String start, String end) {
+        return set(List.of(new ContractPeriodInput(start == null ? null : TimeInput.parse(start, "start_date", BERLIN),
+                end == null ? null : TimeInput.parse(end, "end_date", BERLIN))));
+    }
+
+    /** A meter created by the admin. */
+    public Meter createMeter(MeterChanges.Builder fields) {
+        return meters.create(admin, null, fields.build());
+    }
+
+    /** The meter changed by the admin. */
+    public Meter updateMeter(Meter meter, MeterChanges.Builder changes) {
+        return meters.update(admin, meter.id(), changes.build());
+    }
+
+    /** A counter of the meter created by the admin. */
+    public Counter createCounter(Meter meter, CounterChanges.Builder fields) {
+        return counters.create(admin, meter.id(), null, fields.build());
+    }
+
+    /** A counter of the meter created by the admin, with this OBIS code. */
+    public Counter createCounter(Meter meter, String obis) {
+        return createCounter(meter, CounterChanges.builder().obisNumber(set(obis)));
     }
 
     /** A power meter whose customer relation names the contact. */
     public Meter powerMeterOf(String contactId) {
-        return meters.create(admin, attrs("sector", "power", "customer", relation("contact", contactId)));
+        return createMeter(MeterChanges.builder().sector(set(Sector.POWER)).customers(relation("contact", contactId)));
     }
 
     /** A feed-out counter (OBIS 1-0:1.8.0) of the meter. */
     public Counter consumptionCounter(Meter meter) {
-        return counters.create(admin, meter.id(), attrs("obis_number", "1-0:1.8.0", "direction", "feed-out", "unit", "kWh"));
+        return createCounter(meter, CounterChanges.builder().obisNumber(set("1-0:1.8.0")).direction(set(Direction.FEED_OUT))
+                .unit(set("kWh")));
     }
 
     /** A reading input: value at an instant, source 360. */

@@ -1,11 +1,10 @@
 package io.metering.application.service;
 
 import io.metering.application.service.reading.DeleteReadingService;
-import io.metering.application.service.reading.RecordReadingsService;
 import io.metering.application.service.reading.UpdateReadingService;
 import io.metering.application.service.write.HistoryPlausibilityProvider;
-import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.reading;
+import static io.metering.application.service.ServiceWorld.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -14,10 +13,12 @@ import io.metering.application.port.in.reading.ReadingAddress;
 import io.metering.application.port.in.reading.ReadingChanges;
 import io.metering.application.port.in.reading.UpdateReadingCommand;
 import io.metering.application.port.in.reading.WriteOptions;
+import io.metering.application.port.in.meter.MeterChanges;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.MeteringException;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterLifecycle;
+import io.metering.domain.meter.MeterStatus;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingReason;
 import io.metering.domain.reading.ReadingSource;
@@ -85,14 +86,14 @@ class WriteServicesPropertiesTest {
 
     private static Meter meterIn(ServiceWorld w, int kind, int a, int b) {
         Meter m = w.powerMeterOf("contact-p");
-        Map<String, Object> state = switch (kind) {
-            case 1 -> attrs(MeterLifecycle.INSTALLATION_DATE, slot(a).toString());
-            case 2 -> attrs("status", "decommissioned", MeterLifecycle.DECOMMISSIONED_AT, slot(a).toString());
-            case 3 -> attrs("contract_periods", List.of(attrs("start_date", slot(Math.min(a, b)).toString(),
-                    "end_date", slot(Math.max(a, b) + 1).toString())));
-            default -> Map.of();
+        MeterChanges state = switch (kind) {
+            case 1 -> MeterChanges.builder().installationDate(set(slot(a).toString())).build();
+            case 2 -> MeterChanges.builder().status(set(MeterStatus.DECOMMISSIONED)).decommissionedAt(set(slot(a).toString())).build();
+            case 3 -> MeterChanges.builder().contractPeriods(ServiceWorld.period(slot(Math.min(a, b)).toString(),
+                    slot(Math.max(a, b) + 1).toString())).build();
+            default -> MeterChanges.NONE;
         };
-        return state.isEmpty() ? m : w.meters.update(w.admin, m.id(), state);
+        return state == MeterChanges.NONE ? m : w.meters.update(w.admin, m.id(), state);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.metering.domain.counter;
 
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,8 +10,9 @@ import java.util.regex.Pattern;
  * An OBIS code (IEC 62056-61) such as {@code 1-0:1.8.0} or {@code 1-0:2.8.1*255}; the short form
  * {@code 1.8.0} (C.D.E only) is accepted too.
  *
- * <p>Counters store the OBIS number as text because the contract allows any string (its example is
- * {@code A-34}); this type reads what can be read from it.
+ * <p>Counters store the OBIS number as text, as given: the contract types it as a string and its
+ * example is {@code A-34}, the value-group notation with a letter. {@link #isWellFormed} says which
+ * texts a counter accepts; this type reads what can be read from them.
  *
  * @param medium value group A (1 = electricity, 7 = gas, 8 = water), or -1 when absent
  * @param channel value group B, or -1 when absent
@@ -21,6 +24,13 @@ import java.util.regex.Pattern;
 public record ObisCode(int medium, int channel, int quantity, int processing, int tariff) {
     private static final Pattern FULL =
             Pattern.compile("^\\s*(\\d{1,3})-(\\d{1,3}):(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:\\*(\\d{1,3}))?\\s*$");
+    /**
+     * The value-group notation with letters: IEC 62056-61 writes some groups as capital letters
+     * ({@code C} for 96, {@code F} for 97, ...), and the contract's example {@code A-34} names the
+     * groups A and B only. Groups of one to three digits or capitals, at least one digit.
+     */
+    private static final Pattern LETTERED = Pattern.compile(
+            "^(?=.*\\d)(?:G-G(?::G\\.G\\.G(?:\\*G)?)?|G\\.G\\.G)$".replace("G", "[0-9A-Z]{1,3}"));
     private static final Pattern SHORT = Pattern.compile("^\\s*(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\s*$");
 
     /**
@@ -40,6 +50,33 @@ public record ObisCode(int medium, int channel, int quantity, int processing, in
             return Optional.of(new ObisCode(-1, -1, i(shortForm, 1), i(shortForm, 2), i(shortForm, 3)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a text is acceptable as a counter's OBIS number (docs/domain.md#obis-code): a code this
+     * type reads ({@code 1-0:1.8.0}, {@code 1-0:2.8.1*255}, {@code 1.8.0}), the same forms with
+     * capital letters for groups ({@code 1-0:C.1.0}), or groups A and B alone such as the contract's
+     * example {@code A-34}. Free text such as {@code zzzz} is not.
+     *
+     * @param text the OBIS number, may be null
+     * @return false for null or blank text
+     */
+    public static boolean isWellFormed(String text) {
+        return text != null && (parse(text).isPresent() || LETTERED.matcher(text).matches());
+    }
+
+    /**
+     * @param text a counter's new OBIS number
+     * @return the text, when {@link #isWellFormed}
+     * @throws InvalidRequestException {@code invalid_parameter} naming the text and the forms accepted
+     */
+    public static String requireWellFormed(String text) {
+        if (!isWellFormed(text)) {
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "obis_number '" + text
+                    + "' is not an OBIS code; give it as A-B:C.D.E such as 1-0:1.8.0 (optionally with *F such as *255),"
+                    + " or as C.D.E such as 1.8.0");
+        }
+        return text;
     }
 
     private static int i(Matcher m, int group) {

@@ -39,6 +39,21 @@ class ObisCodeTest {
         assertThat(ObisCode.parse(text)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1-0:1.8.0", "1-0:2.8.1*255", " 7-0:3.0.0 ", "8-0:1.0.0", "1-1:1.29.0", "1.8.0", "A-34", "1-0:C.1.0",
+            "1-0:F.F.0", "C.1.0", "1-0:1.8.0*VZ"})
+    void the_codes_the_contract_and_the_field_use_are_well_formed(String text) {
+        assertThat(ObisCode.isWellFormed(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"zzzz", "A-B", "a-34", "1-0:1.8", "1.8", "10.5", "1-0:1.8.0*", "1234-0:1.8.0", "1-0-1.8.0",
+            "one.eight.zero", "1-0:1.8.0 kWh", "feed-in", " "})
+    void free_text_is_not_well_formed(String text) {
+        assertThat(ObisCode.isWellFormed(text)).isFalse();
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "1-0:1.8.0, FEED_OUT",

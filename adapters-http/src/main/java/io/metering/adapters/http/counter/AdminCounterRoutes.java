@@ -11,6 +11,7 @@ import io.metering.adapters.http.web.Params;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.UseCases;
 import io.metering.domain.counter.Counter;
+import java.util.Map;
 
 /**
  * This product's counter administration; admin tokens only. Bodies are counter attributes by their
@@ -63,7 +64,9 @@ public final class AdminCounterRoutes {
 
     private void create(Context ctx, Caller caller) {
         var meterId = Params.meterId(ctx.pathParam("id"));
-        Counter counter = useCases.manageCounters().create(caller, meterId, body.attributes(ctx));
+        Map<String, Object> attributes = body.attributes(ctx);
+        Counter counter = useCases.manageCounters().create(caller, meterId, CounterCommands.id(attributes),
+                CounterCommands.changes(attributes));
         ctx.status(201).header(Header.LOCATION, "/v1/metering/admin/counters/" + counter.id())
                 .json(new Envelope.Data(CounterJson.counter(counter)));
     }
@@ -75,7 +78,7 @@ public final class AdminCounterRoutes {
 
     private void update(Context ctx, Caller caller) {
         var id = Params.counterId(ctx.pathParam("id"));
-        Counter updated = useCases.manageCounters().update(caller, id, body.attributes(ctx));
+        Counter updated = useCases.manageCounters().update(caller, id, CounterCommands.update(body.attributes(ctx)));
         ctx.json(new Envelope.Data(CounterJson.counter(updated)));
     }
 

@@ -15,6 +15,8 @@ import io.metering.application.port.in.meter.MeterFilter;
 import io.metering.application.port.in.meter.MeterView;
 import io.metering.application.port.in.UseCases;
 import io.metering.domain.meter.Meter;
+import java.time.ZoneId;
+import java.util.Map;
 
 /**
  * This product's meter administration (not in the contract, which cannot create meters); admin
@@ -43,16 +45,19 @@ public final class AdminMeterRoutes {
     private final UseCases useCases;
     private final Guard guard;
     private final JsonBody body;
+    private final ZoneId businessZone;
 
     /**
      * @param useCases the use cases
      * @param guard authentication and admission
      * @param body JSON body reader
+     * @param businessZone zone of local date-times in contract period bounds
      */
-    public AdminMeterRoutes(UseCases useCases, Guard guard, JsonBody body) {
+    public AdminMeterRoutes(UseCases useCases, Guard guard, JsonBody body, ZoneId businessZone) {
         this.useCases = useCases;
         this.guard = guard;
         this.body = body;
+        this.businessZone = businessZone;
     }
 
     /** Adds the routes. */
@@ -65,7 +70,9 @@ public final class AdminMeterRoutes {
     }
 
     private void create(Context ctx, Caller caller) {
-        Meter meter = useCases.manageMeters().create(caller, body.attributes(ctx));
+        Map<String, Object> attributes = body.attributes(ctx);
+        Meter meter = useCases.manageMeters().create(caller, MeterCommands.id(attributes),
+                MeterCommands.changes(attributes, businessZone));
         ctx.status(201).header(Header.LOCATION, METERS + "/" + meter.id()).json(new Envelope.Data(MeterJson.meter(meter)));
     }
 
@@ -85,7 +92,7 @@ public final class AdminMeterRoutes {
 
     private void update(Context ctx, Caller caller) {
         var id = Params.meterId(ctx.pathParam("id"));
-        Meter updated = useCases.manageMeters().update(caller, id, body.attributes(ctx));
+        Meter updated = useCases.manageMeters().update(caller, id, MeterCommands.update(body.attributes(ctx), businessZone));
         ctx.json(new Envelope.Data(MeterJson.meter(updated)));
     }
 

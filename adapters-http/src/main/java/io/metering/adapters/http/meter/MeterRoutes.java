@@ -8,9 +8,11 @@ import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
 import io.metering.adapters.http.web.Params;
 import io.metering.application.access.Caller;
+import io.metering.application.port.in.meter.MeterChanges;
 import io.metering.application.port.in.meter.MeterView;
 import io.metering.application.port.in.UseCases;
 import io.metering.domain.meter.Meter;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +33,19 @@ public final class MeterRoutes {
     private final UseCases useCases;
     private final Guard guard;
     private final JsonBody body;
+    private final ZoneId businessZone;
 
     /**
      * @param useCases the use cases
      * @param guard authentication and admission
      * @param body JSON body reader
+     * @param businessZone zone of local date-times in contract period bounds
      */
-    public MeterRoutes(UseCases useCases, Guard guard, JsonBody body) {
+    public MeterRoutes(UseCases useCases, Guard guard, JsonBody body, ZoneId businessZone) {
         this.useCases = useCases;
         this.guard = guard;
         this.body = body;
+        this.businessZone = businessZone;
     }
 
     /** Adds the routes. */
@@ -85,12 +90,12 @@ public final class MeterRoutes {
 
     /**
      * updateMeter: body = the attributes to change (null removes one) → {@code {data: meter}}. The
-     * contract marks the body optional; without one there is nothing to change, which the use case
-     * answers with the contract's {@code missing_params}.
+     * contract marks the body optional; without one there is nothing to change: the contract's
+     * {@code missing_params}.
      */
     private void update(Context ctx, Caller caller) {
         var id = Params.meterId(ctx.pathParam("id"));
-        Map<String, Object> changes = body.optionalAttributes(ctx);
+        MeterChanges changes = MeterCommands.update(body.optionalAttributes(ctx), businessZone);
         Meter updated = useCases.manageMeters().update(caller, id, changes);
         ctx.json(new Envelope.Data(MeterJson.meter(updated)));
     }

@@ -7,7 +7,6 @@ import io.metering.application.port.out.ReadingRepository;
 import io.metering.application.port.out.ChangesetRepository;
 import java.time.Clock;
 import java.util.Objects;
-import io.metering.application.service.shared.AttributeReader;
 import io.metering.application.service.shared.Reach;
 import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.service.write.ReadingWriter;
@@ -49,6 +48,8 @@ import java.util.Optional;
  * proposed key, if any; the source is the intercepted write's (360 when unknown).
  */
 public final class ReadingChangesetService implements ReadingChangesetsUseCase {
+    /** Longest accepted dismissal reason. */
+    private static final int MAX_REASON = 1000;
     private final Transactions transactions;
     private final ReadingRepository readings;
     private final ChangesetRepository changesets;
@@ -129,8 +130,8 @@ public final class ReadingChangesetService implements ReadingChangesetsUseCase {
     @Override
     public DismissedChangeset dismiss(Caller caller, ChangesetAddress address, String reason) {
         caller.requireAdmin("dismissReadingChangeset");
-        if (reason != null && reason.length() > AttributeReader.MAX_TEXT) {
-            throw AttributeReader.invalid("reason is longer than " + AttributeReader.MAX_TEXT + " characters");
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "reason is longer than " + MAX_REASON + " characters");
         }
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {

@@ -6,10 +6,10 @@ import io.metering.application.port.out.CounterRepository;
 import io.metering.application.port.out.ReadingSeriesQueries;
 import java.time.Clock;
 import java.util.Objects;
-import io.metering.application.service.shared.Ids;
 import io.metering.application.service.shared.Reach;
 import io.metering.application.service.write.WriteListener;
 import io.metering.application.access.Caller;
+import io.metering.application.port.in.counter.CounterChanges;
 import io.metering.application.port.in.counter.ManageCountersUseCase;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
@@ -20,7 +20,6 @@ import io.metering.domain.meter.MeterId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Counter administration (this product's extension). Admin only. */
@@ -53,9 +52,9 @@ public final class CounterAdministrationService implements ManageCountersUseCase
     }
 
     @Override
-    public Counter create(Caller caller, MeterId meterId, Map<String, Object> attributes) {
+    public Counter create(Caller caller, MeterId meterId, CounterId givenId, CounterChanges fields) {
         caller.requireAdmin("creating counters");
-        CounterId id = Ids.counterId(attributes.get("_id"));
+        CounterId id = givenId == null ? CounterId.random() : givenId;
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
             reach.meter(caller, meterId);
@@ -64,9 +63,7 @@ public final class CounterAdministrationService implements ManageCountersUseCase
             if (counters.findById(caller.org(), id).isPresent()) {
                 throw new ConflictException("counter " + id + " exists");
             }
-            Counter.Builder builder = Counter.builder(id, caller.org(), meterId, now);
-            CounterAttributes.apply(builder, null, attributes);
-            Counter counter = builder.build();
+            Counter counter = CounterEdit.apply(Counter.builder(id, caller.org(), meterId, now).build(), fields, now);
             counters.insert(counter);
             listener.counterCreated(caller, counter);
             return counter;
@@ -74,17 +71,12 @@ public final class CounterAdministrationService implements ManageCountersUseCase
     }
 
     @Override
-    public Counter update(Caller caller, CounterId id, Map<String, Object> changes) {
+    public Counter update(Caller caller, CounterId id, CounterChanges changes) {
         caller.requireAdmin("changing counters");
-        if (changes == null || changes.isEmpty()) {
-            throw new InvalidRequestException(RejectionReason.MISSING_PARAMS, "no attributes to update");
-        }
         return transactions.inTransaction(() -> {
             Counter current = reach.counter(caller, id);
             counters.lockForReadingWrite(caller.org(), List.of(id));
-            Counter.Builder builder = current.toBuilder().updatedAt(clock.instant());
-            CounterAttributes.apply(builder, current, changes);
-            Counter updated = builder.build();
+            Counter updated = CounterEdit.apply(current, changes, clock.instant());
             checkStoredReadingsKeepTheirMeaning(caller, current, updated);
             checkCapacityFitsStoredReadings(caller, updated);
             counters.update(updated);

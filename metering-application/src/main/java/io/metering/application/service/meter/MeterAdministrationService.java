@@ -8,7 +8,6 @@ import io.metering.application.port.out.ChangesetRepository;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
-import io.metering.application.service.shared.Ids;
 import io.metering.application.service.shared.Reach;
 import io.metering.application.service.write.WriteListener;
 import io.metering.application.access.Caller;
@@ -16,13 +15,13 @@ import io.metering.application.model.Page;
 import io.metering.application.model.PageRequest;
 import io.metering.application.model.SortOrder;
 import io.metering.application.port.in.meter.ManageMetersUseCase;
+import io.metering.application.port.in.meter.MeterChanges;
 import io.metering.application.port.in.meter.MeterFilter;
 import io.metering.application.port.in.meter.MeterView;
 import io.metering.application.port.out.MeterSearch;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.ConflictException;
-import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
@@ -31,7 +30,6 @@ import io.metering.domain.reading.Reading;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -77,13 +75,11 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
     }
 
     @Override
-    public Meter create(Caller caller, Map<String, Object> attributes) {
+    public Meter create(Caller caller, MeterId givenId, MeterChanges fields) {
         caller.requireAdmin("creating meters");
-        MeterId id = Ids.meterId(attributes.get("_id"));
+        MeterId id = givenId == null ? MeterId.random() : givenId;
         Instant now = clock.instant();
-        Meter.Builder builder = Meter.builder(id, caller.org(), now);
-        MeterAttributes.apply(builder, null, attributes, businessZone, false);
-        Meter meter = MeterAttributes.stampDecommissioning(builder.build(), attributes, now);
+        Meter meter = MeterEdit.apply(Meter.builder(id, caller.org(), now).build(), fields, businessZone, now);
         return transactions.inTransaction(() -> {
             if (meters.findById(caller.org(), id).isPresent()) {
                 throw new ConflictException("meter " + id + " exists");
@@ -106,16 +102,13 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
     }
 
     @Override
-    public Meter update(Caller caller, MeterId id, Map<String, Object> changes) {
-        if (changes == null || changes.isEmpty()) {
-            throw new InvalidRequestException(RejectionReason.MISSING_PARAMS, "no attributes to update");
-        }
+    public Meter update(Caller caller, MeterId id, MeterChanges changes) {
         return transactions.inTransaction(() -> {
             Meter current = reach.meter(caller, id);
-            Instant now = clock.instant();
-            Meter.Builder builder = current.toBuilder().updatedAt(now);
-            MeterAttributes.apply(builder, current, changes, businessZone, !caller.isAdmin());
-            Meter updated = MeterAttributes.stampDecommissioning(builder.build(), changes, now);
+            if (!caller.isAdmin()) {
+                MeterEdit.requirePortalMayChange(changes);
+            }
+            Meter updated = MeterEdit.apply(current, changes, businessZone, clock.instant());
             requireNoReadingsAfterClosing(current, updated);
             meters.update(updated);
             listener.meterUpdated(caller, updated);

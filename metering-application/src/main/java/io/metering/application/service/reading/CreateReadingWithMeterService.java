@@ -135,10 +135,11 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
         }
     }
 
+    /** A counter created here takes the same OBIS numbers as one created by an admin (docs/domain.md#obis-code). */
     private Counter createCounter(Caller caller, Meter meter, CreateReadingWithMeterCommand command, Instant now) {
         Optional<ObisCode> obis = ObisCode.parse(command.obisNumber());
         Counter counter = Counter.builder(CounterId.random(), caller.org(), meter.id(), now)
-                .obisNumber(command.obisNumber().trim())
+                .obisNumber(ObisCode.requireWellFormed(command.obisNumber().trim()))
                 .direction(command.direction() != null ? command.direction() : obis.flatMap(ObisCode::direction).orElse(null))
                 .tariffType(command.tariffType() != null ? command.tariffType() : obis.flatMap(ObisCode::tariffType).orElse(null))
                 .unit(command.unit())

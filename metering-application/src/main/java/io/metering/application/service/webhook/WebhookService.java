@@ -1,7 +1,6 @@
 package io.metering.application.service.webhook;
 
 import io.metering.application.service.events.CursorAhead;
-import io.metering.application.service.shared.Ids;
 import io.metering.application.access.Caller;
 import io.metering.application.model.Page;
 import io.metering.application.model.PageRequest;

@@ -1,14 +1,16 @@
 package io.metering.application.service.consumption;
 
 import io.metering.application.service.ServiceWorld;
-import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.reading;
+import static io.metering.application.service.ServiceWorld.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.consumption.ConsumptionReport;
 import io.metering.application.port.in.consumption.ConsumptionRequest;
+import io.metering.application.port.in.counter.CounterChanges;
+import io.metering.application.port.in.meter.MeterChanges;
 import io.metering.domain.consumption.Interval;
 import io.metering.domain.consumption.PeriodConsumption;
 import io.metering.domain.counter.Counter;
@@ -17,6 +19,7 @@ import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.NotFoundException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.Sector;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingStatus;
 import io.metering.domain.time.TimeInput;
@@ -34,9 +37,9 @@ class ConsumptionServiceTest {
     private final ServiceWorld w = new ServiceWorld();
     private final ConsumptionService service = new ConsumptionService(w.ctx.transactions(), w.ctx.meters(),
             w.ctx.counters(), w.ctx.series(), w.ctx.businessZone());
-    private final Meter gasMeter = w.meters.create(w.admin, attrs("sector", "gas", "customer", ServiceWorld.relation("contact", "c-1")));
-    private final Counter gas = w.counters.create(w.admin, gasMeter.id(),
-            attrs("obis_number", "7-0:3.0.0", "unit", "m3", "conversion_factor", new BigDecimal("10.5")));
+    private final Meter gasMeter = w.createMeter(MeterChanges.builder().sector(set(Sector.GAS)).customers(ServiceWorld.relation("contact", "c-1")));
+    private final Counter gas = w.createCounter(gasMeter, CounterChanges.builder().obisNumber(set("7-0:3.0.0")).unit(set("m3"))
+            .conversionFactor(set(new BigDecimal("10.5"))));
 
     ConsumptionServiceTest() {
         // midnight in Berlin on January 1st, February 1st and March 1st 2024
@@ -135,7 +138,7 @@ class ConsumptionServiceTest {
     @Test
     void the_series_is_the_named_direction_else_the_counters() {
         Meter power = w.powerMeterOf("c-1");
-        Counter bare = w.counters.create(w.admin, power.id(), attrs("unit", "kWh"));
+        Counter bare = w.createCounter(power, CounterChanges.builder().unit(set("kWh")));
         w.record(reading(power, bare, "2024-01-01T00:00:00Z", "5").direction(Direction.FEED_IN),
                 reading(power, bare, "2024-01-02T00:00:00Z", "7").direction(Direction.FEED_IN));
 

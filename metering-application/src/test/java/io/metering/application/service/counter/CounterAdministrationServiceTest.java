@@ -1,12 +1,14 @@
 package io.metering.application.service.counter;
 
 import io.metering.application.service.ServiceWorld;
-import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.portal;
 import static io.metering.application.service.ServiceWorld.reading;
+import static io.metering.application.service.ServiceWorld.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.metering.application.model.FieldChange;
+import io.metering.application.port.in.counter.CounterChanges;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
@@ -19,30 +21,39 @@ import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import java.math.BigDecimal;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Counter administration by contract attribute names (admin only). */
+/** Counter administration with typed changes (admin only), and which OBIS numbers a counter takes. */
 class CounterAdministrationServiceTest {
     private final ServiceWorld world = new ServiceWorld();
     private final Meter meter = world.powerMeterOf("contact-anna");
 
     private Counter htCounter() {
-        return world.counters.create(world.admin, meter.id(), attrs(
-                "_title", "HT",
-                "obis_number", "1-0:1.8.1",
-                "direction", "feed-out",
-                "tariff_type", "ht",
-                "unit", "kWh",
-                "transformer_ratio", new BigDecimal("40"),
-                "conversion_factor", new BigDecimal("1.000"),
-                "register_capacity", new BigDecimal("1E+6"),
-                "seal_number", "P-4711",
-                "meter_id", MeterId.random().toString(),
-                "last_reading", "2020-01-01T00:00:00Z"));
+        return world.createCounter(meter, CounterChanges.builder()
+                .title(set("HT"))
+                .obisNumber(set("1-0:1.8.1"))
+                .direction(set(Direction.FEED_OUT))
+                .tariffType(set(TariffType.HT))
+                .unit(set("kWh"))
+                .transformerRatio(set(new BigDecimal("40")))
+                .conversionFactor(set(new BigDecimal("1.000")))
+                .registerCapacity(set(new BigDecimal("1E+6")))
+                .extra("seal_number", "P-4711"));
+    }
+
+    private static CounterChanges unit(String unit) {
+        return CounterChanges.builder().unit(set(unit)).build();
+    }
+
+    private static CounterChanges.Builder capacity(String capacity) {
+        return CounterChanges.builder().registerCapacity(set(new BigDecimal(capacity)));
     }
 
     @Test
-    void create_maps_contract_attribute_names_to_typed_fields() {
+    void create_sets_the_typed_fields_and_keeps_the_extra_attributes() {
         Counter c = htCounter();
         assertThat(c.meterId()).isEqualTo(meter.id());
         assertThat(c.title()).isEqualTo("HT");
@@ -59,51 +70,67 @@ class CounterAdministrationServiceTest {
 
     @Test
     void a_given_id_cannot_be_used_twice() {
-        String id = "9b2f3c1e-0000-4000-8000-000000000001";
-        world.counters.create(world.admin, meter.id(), attrs("_id", id));
-        assertThatThrownBy(() -> world.counters.create(world.admin, meter.id(), attrs("_id", id)))
+        CounterId id = new CounterId(UUID.fromString("9b2f3c1e-0000-4000-8000-000000000001"));
+        world.counters.create(world.admin, meter.id(), id, CounterChanges.NONE);
+        assertThat(world.store.findById(ServiceWorld.ORG, id)).isPresent();
+        assertThatThrownBy(() -> world.counters.create(world.admin, meter.id(), id, CounterChanges.NONE))
                 .isInstanceOf(ConflictException.class);
     }
 
     @Test
-    void invalid_values_are_refused_naming_the_attribute() {
-        assertThatThrownBy(() -> world.counters.create(world.admin, meter.id(), attrs("direction", "in")))
+    void a_factor_that_is_not_positive_is_refused_naming_it() {
+        assertThatThrownBy(() -> world.createCounter(meter, CounterChanges.builder().transformerRatio(set(BigDecimal.ZERO))))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_PARAMETER))
-                .hasMessageContaining("direction");
-        assertThatThrownBy(() -> world.counters.create(world.admin, meter.id(), attrs("transformer_ratio", BigDecimal.ZERO)))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("transformer_ratio");
-        assertThatThrownBy(() -> world.counters.create(world.admin, meter.id(), attrs("register_capacity", "five digits")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("register_capacity");
-        assertThatThrownBy(() -> world.counters.create(world.admin, meter.id(), attrs("_schema", "meter")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("_schema");
+                .hasMessageContaining("transformer_ratio");
         assertThat(world.store.findByMeter(ServiceWorld.ORG, meter.id())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1-0:1.8.0", "1-0:2.8.1*255", "1.8.0", "7-0:3.0.0", "8-0:1.0.0", "1-1:1.29.0", "A-34", "1-0:C.1.0"})
+    void an_obis_number_is_an_obis_code_in_the_forms_the_contract_and_the_field_use(String obis) {
+        assertThat(world.createCounter(meter, obis).obisNumber()).isEqualTo(obis);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zzzz", "", " ", "meter 1", "1-0:1.8.0 kWh", "feed-in", "1234-0:1.8.0"})
+    void free_text_is_no_obis_number_and_nothing_is_stored(String obis) {
+        assertThatThrownBy(() -> world.createCounter(meter, obis))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_PARAMETER))
+                .hasMessageContaining("obis_number '" + obis + "' is not an OBIS code")
+                .hasMessageContaining("1-0:1.8.0");
+        Counter c = world.consumptionCounter(meter);
+        assertThatThrownBy(() -> world.counters.update(world.admin, c.id(), CounterChanges.builder().obisNumber(set(obis)).build()))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(world.store.findByMeter(ServiceWorld.ORG, meter.id())).containsExactly(c);
     }
 
     @Test
     void a_counter_needs_a_meter_in_reach() {
-        assertThatThrownBy(() -> world.counters.create(world.admin, MeterId.random(), attrs()))
+        assertThatThrownBy(() -> world.counters.create(world.admin, MeterId.random(), null, CounterChanges.NONE))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> world.counters.create(world.otherOrgAdmin, meter.id(), attrs()))
+        assertThatThrownBy(() -> world.counters.create(world.otherOrgAdmin, meter.id(), null, CounterChanges.NONE))
                 .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void portal_users_do_not_administer_counters() {
         Counter c = htCounter();
-        assertThatThrownBy(() -> world.counters.create(portal("contact-anna"), meter.id(), attrs()))
+        assertThatThrownBy(() -> world.counters.create(portal("contact-anna"), meter.id(), null, CounterChanges.NONE))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> world.counters.update(portal("contact-anna"), c.id(), attrs("unit", "Wh")))
+        assertThatThrownBy(() -> world.counters.update(portal("contact-anna"), c.id(), unit("Wh")))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> world.counters.delete(portal("contact-anna"), c.id()))
                 .isInstanceOf(ForbiddenException.class);
     }
 
     @Test
-    void update_changes_the_named_attributes_and_null_removes() {
+    void update_sets_and_clears_what_it_names_and_keeps_the_rest() {
         Counter c = htCounter();
-        Counter updated = world.counters.update(world.admin, c.id(), attrs("tariff_type", "nt", "obis_number", "1-0:1.8.2",
-                "seal_number", null, "register_capacity", null, "location", "cellar"));
+        Counter updated = world.counters.update(world.admin, c.id(), CounterChanges.builder().tariffType(set(TariffType.NT))
+                .obisNumber(set("1-0:1.8.2")).extra("seal_number", null).registerCapacity(FieldChange.clear())
+                .extra("location", "cellar").build());
         assertThat(updated.tariffType()).isEqualTo(TariffType.NT);
         assertThat(updated.obisNumber()).isEqualTo("1-0:1.8.2");
         assertThat(updated.registerCapacity()).isNull();
@@ -115,10 +142,10 @@ class CounterAdministrationServiceTest {
 
     @Test
     void an_unknown_counter_is_not_found() {
-        assertThatThrownBy(() -> world.counters.update(world.admin, CounterId.random(), attrs("unit", "Wh")))
+        assertThatThrownBy(() -> world.counters.update(world.admin, CounterId.random(), unit("Wh")))
                 .isInstanceOf(NotFoundException.class);
         Counter c = htCounter();
-        assertThatThrownBy(() -> world.counters.update(world.otherOrgAdmin, c.id(), attrs("unit", "Wh")))
+        assertThatThrownBy(() -> world.counters.update(world.otherOrgAdmin, c.id(), unit("Wh")))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -133,17 +160,10 @@ class CounterAdministrationServiceTest {
     }
 
     @Test
-    void numeric_attributes_sent_as_strings_are_refused_like_reading_values() {
-        assertThatThrownBy(() -> world.counters.create(world.admin, meter.id(), attrs("transformer_ratio", "40")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("transformer_ratio must be a number");
-        assertThat(world.store.findByMeter(ServiceWorld.ORG, meter.id())).isEmpty();
-    }
-
-    @Test
     void a_register_capacity_is_a_whole_number() {
-        assertThatThrownBy(() -> world.counters.create(world.admin, meter.id(), attrs("register_capacity", new BigDecimal("0.5"))))
+        assertThatThrownBy(() -> world.createCounter(meter, capacity("0.5")))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("whole number");
-        assertThatThrownBy(() -> world.counters.create(world.admin, meter.id(), attrs("register_capacity", new BigDecimal("99999.5"))))
+        assertThatThrownBy(() -> world.createCounter(meter, capacity("99999.5")))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("whole number");
     }
 
@@ -152,14 +172,14 @@ class CounterAdministrationServiceTest {
         Counter c = world.consumptionCounter(meter);
         world.record(reading(meter, c, "2024-06-01T00:00:00Z", "500"), reading(meter, c, "2024-06-02T00:00:00Z", "800"));
 
-        assertThatThrownBy(() -> world.counters.update(world.admin, c.id(), attrs("register_capacity", new BigDecimal("100"))))
+        assertThatThrownBy(() -> world.counters.update(world.admin, c.id(), capacity("100").build()))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.EXCEEDS_REGISTER_CAPACITY))
                 .hasMessageContaining("800");
-        assertThatThrownBy(() -> world.counters.update(world.admin, c.id(), attrs("register_capacity", new BigDecimal("800"))))
+        assertThatThrownBy(() -> world.counters.update(world.admin, c.id(), capacity("800").build()))
                 .isInstanceOf(InvalidRequestException.class);
         assertThat(world.store.findById(ServiceWorld.ORG, c.id()).orElseThrow().registerCapacity()).isNull();
-        assertThat(world.counters.update(world.admin, c.id(), attrs("register_capacity", new BigDecimal("1000"))).registerCapacity())
+        assertThat(world.counters.update(world.admin, c.id(), capacity("1000").build()).registerCapacity())
                 .isEqualByComparingTo("1000");
     }
 }

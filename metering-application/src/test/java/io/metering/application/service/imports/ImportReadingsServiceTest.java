@@ -21,6 +21,7 @@ import io.metering.application.port.in.imports.ImportReport;
 import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.reading.RecordReadingsCommand;
 import io.metering.application.port.in.reading.WriteOptions;
+import io.metering.application.port.in.meter.MeterChanges;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.error.ForbiddenException;
@@ -28,7 +29,9 @@ import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.MeteringException;
 import io.metering.domain.error.ReasonCode;
 import io.metering.domain.error.RejectionReason;
+import io.metering.domain.governance.EditMode;
 import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.Sector;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingSource;
 import java.time.Duration;
@@ -224,8 +227,8 @@ class ImportReadingsServiceTest {
 
     @Test
     void clearsTheChangesetsItsReadingsConfirmAlsoInChunksJudgedInMemory() {
-        Meter governed = world.meters.create(world.admin, ServiceWorld.attrs("sector", "power", "customer",
-                ServiceWorld.relation("contact", "contact-anna"), "reading_governance", ServiceWorld.attrs("edit_mode", "approval")));
+        Meter governed = world.createMeter(MeterChanges.builder().sector(ServiceWorld.set(Sector.POWER))
+                .customers(ServiceWorld.relation("contact", "contact-anna")).governance(ServiceWorld.governed(EditMode.APPROVAL)));
         Counter c = world.consumptionCounter(governed);
         Caller anna = ServiceWorld.portal("contact-anna");
         world.record(anna, WriteOptions.DEFAULT, reading(governed, c, hour(30), "300").source(ReadingSource.ECP));

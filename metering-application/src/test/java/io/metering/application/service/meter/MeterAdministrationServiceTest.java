@@ -5,10 +5,12 @@ import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.portal;
 import static io.metering.application.service.ServiceWorld.reading;
 import static io.metering.application.service.ServiceWorld.relation;
+import static io.metering.application.service.ServiceWorld.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.access.Caller;
+import io.metering.application.model.FieldChange;
 import io.metering.application.model.Page;
 import io.metering.application.model.PageRequest;
 import io.metering.application.port.in.meter.MeterFilter;
@@ -16,6 +18,9 @@ import io.metering.application.port.in.meter.MeterView;
 import io.metering.domain.governance.EditMode;
 import io.metering.domain.governance.MatchStrategy;
 import io.metering.domain.governance.TimestampTolerance;
+import io.metering.application.port.in.meter.ContractPeriodInput;
+import io.metering.application.port.in.meter.MeterChanges;
+import io.metering.application.port.in.meter.MeterField;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.error.ConflictException;
 import io.metering.domain.error.ForbiddenException;
@@ -29,34 +34,36 @@ import io.metering.domain.meter.MeterId;
 import io.metering.domain.meter.MeterStatus;
 import io.metering.domain.meter.MeterType;
 import io.metering.domain.meter.Sector;
+import io.metering.domain.time.TimeInput;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Meter administration by contract attribute names, and the portal's limited updateMeter. */
+/** Meter administration with typed changes, and the portal's limited updateMeter. */
 class MeterAdministrationServiceTest {
     private final ServiceWorld world = new ServiceWorld();
 
     private Meter fullMeter() {
-        return world.meters.create(world.admin, attrs(
-                "_title", "Hausanschluss Nord",
-                "_tags", List.of("residential"),
-                "ma_lo_id", "50277655432",
-                "meter_number", "1ESY1160123456",
-                "sector", "power",
-                "meter_type", "three-phase-meter",
-                "tariff_type", "Doppeltarif",
-                "customer", relation("contact", "contact-anna"),
-                "contract", relation("contract", "contract-42", "contract-43"),
-                "installation_site", attrs("floor", "basement", "cabinet", new BigDecimal("2")),
-                "_created_at", "1999-01-01T00:00:00Z"));
+        return world.createMeter(MeterChanges.builder()
+                .title(set("Hausanschluss Nord"))
+                .tags(set(List.of("residential")))
+                .maLoId(set("50277655432"))
+                .meterNumber(set("1ESY1160123456"))
+                .sector(set(Sector.POWER))
+                .meterType(set(MeterType.THREE_PHASE_METER))
+                .tariffType(set("Doppeltarif"))
+                .customers(relation("contact", "contact-anna"))
+                .contracts(relation("contract", "contract-42", "contract-43"))
+                .extra("installation_site", attrs("floor", "basement", "cabinet", new BigDecimal("2"))));
     }
 
     @Test
-    void create_maps_contract_attribute_names_to_typed_fields() {
+    void create_sets_the_typed_fields() {
         Meter m = fullMeter();
         assertThat(m.title()).isEqualTo("Hausanschluss Nord");
         assertThat(m.tags()).containsExactly("residential");
@@ -74,7 +81,7 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void unknown_attributes_are_kept_as_sent_and_derived_ones_are_ignored() {
+    void extra_attributes_are_kept_as_sent_and_the_creation_time_is_the_clocks() {
         Meter m = fullMeter();
         assertThat(m.attributes()).containsOnlyKeys("installation_site");
         assertThat(m.attributes().get("installation_site")).isEqualTo(Map.of("floor", "basement", "cabinet", new BigDecimal("2")));
@@ -83,60 +90,56 @@ class MeterAdministrationServiceTest {
 
     @Test
     void a_given_id_is_used_and_cannot_be_used_twice() {
-        String id = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
-        Meter m = world.meters.create(world.admin, attrs("_id", id));
-        assertThat(m.id().toString()).isEqualTo(id);
-        assertThatThrownBy(() -> world.meters.create(world.admin, attrs("_id", id))).isInstanceOf(ConflictException.class);
+        MeterId id = new MeterId(UUID.fromString("3fa85f64-5717-4562-b3fc-2c963f66afa6"));
+        Meter m = world.meters.create(world.admin, id, MeterChanges.NONE);
+        assertThat(m.id()).isEqualTo(id);
+        assertThatThrownBy(() -> world.meters.create(world.admin, id, MeterChanges.NONE)).isInstanceOf(ConflictException.class);
     }
 
     @Test
-    void an_id_that_is_no_uuid_is_invalid() {
-        assertThatThrownBy(() -> world.meters.create(world.admin, attrs("_id", "meter-1")))
+    void an_attribute_the_rules_read_is_no_extra_attribute() {
+        assertThatThrownBy(() -> MeterChanges.builder().extra("installation_date", "junk").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("installation_date");
+        assertThatThrownBy(() -> MeterChanges.builder().extra("reading_echo", "sometimes").build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_lifecycle_date_that_is_no_date_is_refused_and_nothing_is_stored() {
+        assertThatThrownBy(() -> world.createMeter(MeterChanges.builder().installationDate(set("spring 2024"))))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_PARAMETER));
-    }
-
-    @Test
-    void an_unknown_enum_value_is_invalid_naming_the_attribute() {
-        assertThatThrownBy(() -> world.meters.create(world.admin, attrs("sector", "electricity")))
-                .isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("sector")
-                .hasMessageContaining("electricity");
-        assertThatThrownBy(() -> world.meters.create(world.admin, attrs("status", "broken")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("status");
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_TIMESTAMP))
+                .hasMessageContaining("installation_date");
+        assertThat(world.meters.list(world.admin, MeterFilter.NONE, new PageRequest(0, 10)).items()).isEmpty();
     }
 
     @Test
     void contract_periods_are_read_as_whole_days_in_berlin() {
-        Meter m = world.meters.create(world.admin, attrs("contract_periods", List.of(
-                attrs("start_date", "2024-01-01", "end_date", "2024-06-30"),
-                attrs("start_date", "2024-09-01T00:00:00Z"))));
+        Meter m = world.createMeter(MeterChanges.builder().contractPeriods(set(List.of(
+                new ContractPeriodInput(new TimeInput.DateOnly(LocalDate.parse("2024-01-01")),
+                        new TimeInput.DateOnly(LocalDate.parse("2024-06-30"))),
+                new ContractPeriodInput(new TimeInput.Exact(Instant.parse("2024-09-01T00:00:00Z")), null)))));
         assertThat(m.contractPeriods()).containsExactly(
                 new ContractPeriod(Instant.parse("2023-12-31T23:00:00Z"), Instant.parse("2024-06-30T22:00:00Z")),
                 new ContractPeriod(Instant.parse("2024-09-01T00:00:00Z"), null));
     }
 
     @Test
-    void reading_governance_is_read_with_the_contracts_defaults_and_shapes() {
-        Meter exact = world.meters.create(world.admin, attrs("reading_governance", attrs("edit_mode", "external")));
+    void reading_governance_is_set_and_cleared() {
+        Meter exact = world.createMeter(MeterChanges.builder().governance(ServiceWorld.governed(EditMode.EXTERNAL)));
         assertThat(exact.governance().editMode()).isEqualTo(EditMode.EXTERNAL);
         assertThat(exact.governance().matchStrategy()).isEqualTo(MatchStrategy.EXACT);
         assertThat(exact.governance().timestampTolerance()).isEqualTo(new TimestampTolerance.Exact());
 
-        Meter drift = world.meters.create(world.admin, attrs("reading_governance", attrs("edit_mode", "approval",
-                "timestamp_tolerance", attrs("type", "within-seconds", "seconds", new BigDecimal("60")))));
-        assertThat(drift.governance().timestampTolerance()).isEqualTo(new TimestampTolerance.WithinSeconds(60));
-
-        assertThatThrownBy(() -> world.meters.create(world.admin, attrs("reading_governance", attrs("match_strategy", "exact"))))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.MISSING_PARAMS));
+        Meter direct = world.updateMeter(exact, MeterChanges.builder().governance(FieldChange.clear()));
+        assertThat(direct.isGoverned()).isFalse();
     }
 
     @Test
     void update_changes_only_the_named_attributes() {
         Meter m = fullMeter();
         world.clock.advance(Duration.ofHours(1));
-        Meter updated = world.meters.update(world.admin, m.id(), attrs("_title", "Hausanschluss Süd", "note", "key at the desk"));
+        Meter updated = world.updateMeter(m, MeterChanges.builder().title(set("Hausanschluss Süd")).extra("note", "key at the desk"));
 
         assertThat(updated.title()).isEqualTo("Hausanschluss Süd");
         assertThat(updated.maLoId()).isEqualTo("50277655432");
@@ -148,10 +151,10 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void a_null_value_removes_an_attribute() {
+    void clearing_removes_a_field_or_an_extra_attribute() {
         Meter m = fullMeter();
-        Meter updated = world.meters.update(world.admin, m.id(), attrs("installation_site", null, "meter_number", null,
-                "contract", null));
+        Meter updated = world.updateMeter(m, MeterChanges.builder().extra("installation_site", null).meterNumber(FieldChange.clear())
+                .contracts(FieldChange.clear()));
         assertThat(updated.attributes()).doesNotContainKey("installation_site");
         assertThat(updated.meterNumber()).isNull();
         assertThat(updated.contracts()).isEmpty();
@@ -159,17 +162,10 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void an_empty_update_is_missing_params() {
-        Meter m = fullMeter();
-        assertThatThrownBy(() -> world.meters.update(world.admin, m.id(), Map.of()))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.MISSING_PARAMS));
-    }
-
-    @Test
     void a_portal_user_may_change_unprotected_attributes_of_their_meter() {
         Meter m = fullMeter();
-        Meter updated = world.meters.update(portal("contact-anna"), m.id(), attrs("_title", "Mein Zähler", "note", "dog in the yard"));
+        Meter updated = world.meters.update(portal("contact-anna"), m.id(),
+                MeterChanges.builder().title(set("Mein Zähler")).extra("note", "dog in the yard").build());
         assertThat(updated.title()).isEqualTo("Mein Zähler");
         assertThat(updated.attributes()).containsEntry("note", "dog in the yard");
     }
@@ -178,29 +174,37 @@ class MeterAdministrationServiceTest {
     void a_portal_user_may_not_change_protected_attributes_and_nothing_changes() {
         Meter m = fullMeter();
         Caller anna = portal("contact-anna");
-        for (String name : List.of("ma_lo_id", "meter_number", "status", "customer", "contract", "sector", "reading_governance",
-                "contract_periods", "_id")) {
-            assertThatThrownBy(() -> world.meters.update(anna, m.id(), attrs("_title", "changed", name, null)))
-                    .as(name).isInstanceOf(ForbiddenException.class).hasMessageContaining(name);
+        for (MeterField field : MeterField.values()) {
+            MeterChanges changes = MeterChanges.builder().title(set("changed")).naming(field).build();
+            if (field.portalMayChange()) {
+                continue;
+            }
+            assertThatThrownBy(() -> world.meters.update(anna, m.id(), changes))
+                    .as(field.label()).isInstanceOf(ForbiddenException.class).hasMessage("portal users may not change " + field.label());
         }
+        assertThatThrownBy(() -> world.meters.update(anna, m.id(), MeterChanges.builder().status(FieldChange.clear())
+                .customers(FieldChange.clear()).build()))
+                .isInstanceOf(ForbiddenException.class).hasMessage("portal users may not change customer, status");
+        assertThat(MeterField.values()).filteredOn(MeterField::portalMayChange).extracting(MeterField::label)
+                .containsExactlyInAnyOrder("_title", "_tags", "tariff_type", "used_for", "manufacturer", "calibration_date");
         assertThat(world.store.findById(ServiceWorld.ORG, m.id())).contains(m);
     }
 
     @Test
     void a_portal_user_reaches_a_meter_through_one_of_their_contracts() {
         Meter m = fullMeter();
-        assertThat(world.meters.update(portal("contact-carl", "contract-43"), m.id(), attrs("note", "x")).attributes())
+        assertThat(world.meters.update(portal("contact-carl", "contract-43"), m.id(), note("x")).attributes())
                 .containsEntry("note", "x");
     }
 
     @Test
     void another_customers_meter_reads_as_not_found() {
         Meter m = fullMeter();
-        assertThatThrownBy(() -> world.meters.update(portal("contact-ben"), m.id(), attrs("note", "x")))
+        assertThatThrownBy(() -> world.meters.update(portal("contact-ben"), m.id(), note("x")))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> world.meters.update(world.otherOrgAdmin, m.id(), attrs("note", "x")))
+        assertThatThrownBy(() -> world.meters.update(world.otherOrgAdmin, m.id(), note("x")))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> world.meters.update(world.admin, MeterId.random(), attrs("note", "x")))
+        assertThatThrownBy(() -> world.meters.update(world.admin, MeterId.random(), note("x")))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -208,7 +212,7 @@ class MeterAdministrationServiceTest {
     void creating_listing_and_deleting_are_for_admins_only() {
         Meter m = fullMeter();
         Caller anna = portal("contact-anna");
-        assertThatThrownBy(() -> world.meters.create(anna, attrs())).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> world.meters.create(anna, null, MeterChanges.NONE)).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> world.meters.list(anna, MeterFilter.NONE, new PageRequest(0, 10))).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> world.meters.delete(anna, m.id())).isInstanceOf(ForbiddenException.class);
     }
@@ -216,9 +220,9 @@ class MeterAdministrationServiceTest {
     @Test
     void the_list_filters_by_customer_contract_malo_and_number_and_counts_the_total() {
         Meter anna = fullMeter();
-        Meter ben = world.meters.create(world.admin, attrs("customer", relation("contact", "contact-ben"),
-                "contract", relation("contract", "contract-42"), "ma_lo_id", "10000000001"));
-        world.meters.create(world.otherOrgAdmin, attrs("customer", relation("contact", "contact-anna")));
+        Meter ben = world.createMeter(MeterChanges.builder().customers(relation("contact", "contact-ben"))
+                .contracts(relation("contract", "contract-42")).maLoId(set("10000000001")));
+        world.meters.create(world.otherOrgAdmin, null, MeterChanges.builder().customers(relation("contact", "contact-anna")).build());
 
         assertThat(ids(world.meters.list(world.admin, new MeterFilter("contact-anna", null, null, null), new PageRequest(0, 10))))
                 .containsExactly(anna.id());
@@ -231,6 +235,10 @@ class MeterAdministrationServiceTest {
         Page<MeterView> window = world.meters.list(world.admin, MeterFilter.NONE, new PageRequest(1, 1));
         assertThat(window.items()).hasSize(1);
         assertThat(window.total()).isEqualTo(2);
+    }
+
+    private static MeterChanges note(String note) {
+        return MeterChanges.builder().extra("note", note).build();
     }
 
     private static List<MeterId> ids(Page<MeterView> page) {

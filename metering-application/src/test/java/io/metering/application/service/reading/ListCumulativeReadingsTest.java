@@ -1,9 +1,9 @@
 package io.metering.application.service.reading;
 
 import io.metering.application.service.ServiceWorld;
-import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.portal;
 import static io.metering.application.service.ServiceWorld.reading;
+import static io.metering.application.service.ServiceWorld.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,10 +15,13 @@ import io.metering.application.port.in.reading.ReadingsPage;
 import io.metering.application.port.in.reading.ReadingsRequest;
 import io.metering.application.port.in.reading.ValueType;
 import io.metering.application.port.in.reading.WriteOptions;
+import io.metering.application.port.in.meter.MeterChanges;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.error.NotFoundException;
+import io.metering.domain.governance.EditMode;
 import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.Sector;
 import io.metering.domain.time.TimeInput;
 import java.time.Instant;
 import java.util.List;
@@ -99,7 +102,7 @@ class ListCumulativeReadingsTest {
 
     @Test
     void a_counter_without_readings_has_no_first_record() {
-        Counter empty = world.counters.create(world.admin, meter.id(), attrs("obis_number", "1-0:2.8.0"));
+        Counter empty = world.createCounter(meter, "1-0:2.8.0");
         ReadingsPage page = world.listAndStream(new ReadingsRequest(world.admin, meter.id(), empty.id(), Optional.empty(), null,
                 null, null, null, null, false));
         assertThat(page.results()).isEmpty();
@@ -109,7 +112,7 @@ class ListCumulativeReadingsTest {
 
     @Test
     void a_direction_filter_selects_one_series_of_a_bidirectional_counter() {
-        Counter both = world.counters.create(world.admin, meter.id(), attrs("obis_number", "A-34"));
+        Counter both = world.createCounter(meter, "A-34");
         world.record(
                 reading(meter, both, "2024-01-01T00:00:00Z", "10").direction(Direction.FEED_OUT),
                 reading(meter, both, "2024-01-01T00:00:00Z", "3").direction(Direction.FEED_IN),
@@ -148,8 +151,8 @@ class ListCumulativeReadingsTest {
 
     @Test
     void pending_changesets_come_along_only_when_asked_for() {
-        Meter governed = world.meters.create(world.admin, attrs("sector", "power",
-                "reading_governance", attrs("edit_mode", "approval")));
+        Meter governed = world.createMeter(MeterChanges.builder().sector(set(Sector.POWER))
+                .governance(ServiceWorld.governed(EditMode.APPROVAL)));
         Counter c = world.consumptionCounter(governed);
         world.record(reading(governed, c, "2024-06-01T00:00:00Z", "10"));
 

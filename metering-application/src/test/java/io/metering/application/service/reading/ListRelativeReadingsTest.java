@@ -1,8 +1,8 @@
 package io.metering.application.service.reading;
 
 import io.metering.application.service.ServiceWorld;
-import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.reading;
+import static io.metering.application.service.ServiceWorld.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.application.model.PageRequest;
@@ -10,6 +10,7 @@ import io.metering.application.model.SortOrder;
 import io.metering.application.port.in.reading.ReadingsPage;
 import io.metering.application.port.in.reading.ReadingsRequest;
 import io.metering.application.port.in.reading.ValueType;
+import io.metering.application.port.in.counter.CounterChanges;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.Meter;
@@ -104,8 +105,8 @@ class ListRelativeReadingsTest {
 
     @Test
     void across_a_register_wrap_the_advance_is_capacity_minus_previous_plus_value() {
-        Counter fiveDigits = world.counters.create(world.admin, meter.id(),
-                attrs("obis_number", "1-0:2.8.0", "register_capacity", new BigDecimal("100000")));
+        Counter fiveDigits = world.createCounter(meter,
+                CounterChanges.builder().obisNumber(set("1-0:2.8.0")).registerCapacity(set(new BigDecimal("100000"))));
         world.record(
                 reading(meter, fiveDigits, "2024-01-01T00:00:00Z", "99990"),
                 reading(meter, fiveDigits, "2024-02-01T00:00:00Z", "99993"),
@@ -115,15 +116,15 @@ class ListRelativeReadingsTest {
 
     @Test
     void the_transformer_ratio_is_not_applied() {
-        Counter transformer = world.counters.create(world.admin, meter.id(),
-                attrs("obis_number", "1-0:2.8.0", "transformer_ratio", new BigDecimal("40")));
+        Counter transformer = world.createCounter(meter,
+                CounterChanges.builder().obisNumber(set("1-0:2.8.0")).transformerRatio(set(new BigDecimal("40"))));
         world.record(reading(meter, transformer, "2024-01-01T00:00:00Z", "10"), reading(meter, transformer, "2024-02-01T00:00:00Z", "12.5"));
         assertThat(shown(relative(transformer))).containsExactly("0", "2.5");
     }
 
     @Test
     void both_directions_of_a_counter_are_computed_in_their_own_series() {
-        Counter both = world.counters.create(world.admin, meter.id(), attrs("obis_number", "A-34"));
+        Counter both = world.createCounter(meter, "A-34");
         world.record(
                 reading(meter, both, "2024-01-01T00:00:00Z", "1000").direction(Direction.FEED_OUT),
                 reading(meter, both, "2024-01-01T00:00:00Z", "10").direction(Direction.FEED_IN),

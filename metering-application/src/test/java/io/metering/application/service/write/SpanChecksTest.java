@@ -4,7 +4,6 @@ import io.metering.application.service.TestServices;
 import io.metering.application.service.ServiceWorld;
 import io.metering.application.service.counter.CounterAdministrationService;
 import io.metering.application.service.meter.MeterAdministrationService;
-import io.metering.application.service.reading.RecordReadingsService;
 import io.metering.application.service.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -15,6 +14,8 @@ import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.model.ReadingInput;
 import io.metering.application.port.in.reading.RecordReadingsCommand;
 import io.metering.application.port.in.reading.WriteOptions;
+import io.metering.application.port.in.counter.CounterChanges;
+import io.metering.application.port.in.meter.MeterChanges;
 import io.metering.application.port.out.NeighbourProbe;
 import io.metering.application.port.out.Neighbours;
 import io.metering.application.port.out.PruneCounts;
@@ -25,8 +26,8 @@ import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.error.MeteringException;
 import io.metering.domain.error.ReasonCode;
-import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.Sector;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingKey;
 import io.metering.domain.reading.ReadingReason;
@@ -71,10 +72,11 @@ class SpanChecksTest {
         TestContext ctx = new TestContext(store, store, store, readings, store, store, w.clock, ServiceWorld.BERLIN);
         ServiceWorld setup = new ServiceWorld();
         Meter m = new MeterAdministrationService(ctx.transactions(), ctx.meters(), ctx.counters(), ctx.series(),
-                ctx.changesets(), ctx.clock(), ctx.businessZone()).create(setup.admin, ServiceWorld.attrs("sector", "power"));
+                ctx.changesets(), ctx.clock(), ctx.businessZone()).create(setup.admin, null,
+                MeterChanges.builder().sector(ServiceWorld.set(Sector.POWER)).build());
         Counter c = new CounterAdministrationService(ctx.transactions(), ctx.meters(), ctx.counters(), ctx.series(),
-                ctx.clock()).create(setup.admin, m.id(),
-                ServiceWorld.attrs("obis_number", "1-0:1.8.0", "direction", "feed-out"));
+                ctx.clock()).create(setup.admin, m.id(), null, CounterChanges.builder()
+                .obisNumber(ServiceWorld.set("1-0:1.8.0")).direction(ServiceWorld.set(Direction.FEED_OUT)).build());
         // stored history: value 10 x hour; now and then implausible (a slip) or a segment start
         storedHours.stream().distinct().sorted().forEach(h -> {
             boolean slip = (h + seed) % 7 == 0;

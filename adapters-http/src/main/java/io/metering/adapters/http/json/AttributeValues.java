@@ -1,69 +1,77 @@
-package io.metering.application.service.shared;
+package io.metering.adapters.http.json;
 
+import io.metering.application.model.FieldChange;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
+import io.metering.domain.meter.Uuids;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Typed access to attribute values as the HTTP adapter hands them over: JSON-like trees of String,
- * Boolean, BigDecimal, null, List and Map. Every mistake is a 400 naming the attribute.
+ * Reads a JSON object body of entity attributes ({@link JsonTrees} values: String, Boolean,
+ * BigDecimal, null, List, Map) into typed values: the walk meters and counters share, and the type
+ * of each value. Every mistake is a 400 {@code invalid_parameter} naming the attribute.
  */
-public final class AttributeReader {
+public final class AttributeValues {
     /** Longest accepted text attribute. */
     public static final int MAX_TEXT = 1000;
+    /** Longest accepted attribute name. */
+    static final int MAX_NAME = 100;
 
-    private AttributeReader() {}
+    private AttributeValues() {}
 
-    /** Sets one attribute on the entity's typed field, if the entity has one for that name. */
+    /** Takes one attribute the entity names; the others are extra attributes. */
     @FunctionalInterface
-    public interface TypedAttributes {
-        /** @return whether {@code name} is a typed attribute (and was applied); false keeps it as sent */
-        boolean apply(String name, Object value);
+    public interface NamedAttributes {
+        /** @return whether {@code name} is a named attribute (and was taken); false keeps it as an extra */
+        boolean take(String name, Object value);
+    }
+
+    /** Takes one extra attribute, null meaning remove it. */
+    @FunctionalInterface
+    public interface ExtraAttributes {
+        void take(String name, Object value);
     }
 
     /**
-     * The walk meters and counters share: refuses a {@code _schema} other than {@code schema}, hands
-     * every attribute to {@code typed}, ignores {@code derived} ones and keeps the rest as sent over
-     * {@code current}, where null removes an attribute.
+     * Refuses a {@code _schema} other than {@code schema}, hands every attribute in body order to
+     * {@code named}, ignores {@code derived} ones and hands the rest to {@code extras}.
      *
-     * @param attributes attributes by contract name
-     * @param schema the entity's {@code _schema}
-     * @param current the entity's kept attributes before the change (empty on create)
-     * @param derived attributes the service derives; sent values are ignored
-     * @param typed applies the entity's typed attributes
-     * @return the kept attributes after the change
      * @throws InvalidRequestException for a wrong {@code _schema}, attribute name or typed value
      */
-    public static Map<String, Object> apply(Map<String, Object> attributes, String schema, Map<String, Object> current,
-            Set<String> derived, TypedAttributes typed) {
-        Object sentSchema = attributes.get("_schema");
+    public static void walk(Map<String, Object> body, String schema, Set<String> derived, NamedAttributes named,
+            ExtraAttributes extras) {
+        Object sentSchema = body.get("_schema");
         if (sentSchema != null && !schema.equals(sentSchema)) {
             throw invalid("_schema must be '" + schema + "'");
         }
-        Map<String, Object> kept = new LinkedHashMap<>(current);
-        for (Map.Entry<String, Object> e : attributes.entrySet()) {
+        for (Map.Entry<String, Object> e : body.entrySet()) {
             String name = e.getKey();
-            Object v = e.getValue();
-            if (typed.apply(name, v) || derived.contains(name)) {
+            if (named.take(name, e.getValue()) || derived.contains(name)) {
                 continue;
             }
-            if (name.isEmpty() || name.length() > 100) {
-                throw invalid("attribute names must be 1-100 characters");
+            if (name.isEmpty() || name.length() > MAX_NAME) {
+                throw invalid("attribute names must be 1-" + MAX_NAME + " characters");
             }
-            if (v == null) {
-                kept.remove(name);
-            } else {
-                kept.put(name, v);
-            }
+            extras.take(name, e.getValue());
         }
-        return kept;
+    }
+
+    /** What a sent value does to a field: null clears it, else it is set to the read value. */
+    public static <T> FieldChange<T> change(Object value, Function<Object, T> read) {
+        return value == null ? FieldChange.clear() : FieldChange.set(read.apply(value));
+    }
+
+    /** A client-chosen id ({@code _id}): a UUID text, or null when none is given. */
+    public static UUID id(Object value) {
+        String text = text("_id", value);
+        return text == null ? null : Uuids.parse(text).orElseThrow(() -> invalid("_id must be a UUID"));
     }
 
     public static String text(String name, Object value) {
