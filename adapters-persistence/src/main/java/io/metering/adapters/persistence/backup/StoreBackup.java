@@ -32,7 +32,8 @@ import org.postgresql.copy.CopyManager;
  * one REPEATABLE READ transaction, so it is a consistent snapshot even while the service writes.
  * The restore writes every table in one transaction into a store whose tables are empty: it stores
  * all or nothing, and never mixes a backup with other data; it lifts the change events' positions
- * above the restored ones ({@link EventPositionEpoch}), so consumers' cursors stay valid.
+ * above the restored ones ({@link EventPositionEpoch}), so consumers' cursors stay valid, and moves
+ * every identity sequence past the restored ids ({@link IdentitySequences}).
  */
 public final class StoreBackup {
     /** The manifest's entry name. */
@@ -161,6 +162,7 @@ public final class StoreBackup {
                     rows.put(table.name(), copy.copyIn("COPY " + StoreTables.quote(table.name()) + " (" + columnList(table)
                             + ") FROM STDIN", new KeepOpenInput(zip)));
                 }
+                IdentitySequences.advance(c);
                 EventPositionEpoch.lift(c);
                 c.commit();
             } catch (SQLException | IOException | RuntimeException e) {
