@@ -38,9 +38,10 @@ import org.openqa.selenium.support.ui.Select;
  * The back-office console in a real browser (Debian's Chromium, headless) against the real service on
  * the demo data: the admin sign-in link, German, the portal's consumption chart, finding the demo electricity meter by its MaLo id, correcting
  * a reading, the pending-changeset queue of a governed meter (apply changes the series, dismiss does
- * not; one edited first; its actions in view at 1280 px in German; j works on the page and marks its row
- * visibly), accepting an implausible reading, the queue of implausible readings (each row's counter, history
- * beside, accept and delete by keyboard and selection, counts from the API), a CSV import with its result and refusals,
+ * not; one edited first; its buttons in view and its identifiers whole at 1280 px in English and German; j works
+ * on the page and marks its row visibly; empty, it offers nothing to act on), accepting an implausible reading, the
+ * empty queue of implausible readings, the queue with readings (each row's counter, buttons in view and
+ * identifiers whole in English and German, history beside, accept and delete by keyboard and selection, counts from the API), a CSV import with its result and refusals,
  * a webhook subscription with its delivered test message and a disabled one without a next attempt, a portal token
  * refused (403) and said so, acting for another organization, accessibility (axe-core) at 1280 px and no sideways scrolling at 360 px.
  * With {@code -Dconsole.screenshots=<dir>} it writes the screenshots of docs/console.md.
