@@ -38,9 +38,10 @@ import org.openqa.selenium.support.ui.Select;
  * The back-office console in a real browser (Debian's Chromium, headless) against the real service on
  * the demo data: the admin sign-in link, German, the portal's consumption chart, finding the demo electricity meter by its MaLo id, correcting
  * a reading, the pending-changeset queue of a governed meter (apply changes the series, dismiss does
- * not; one edited first; its actions in view at 1280 px in German; j works on the page and marks its row
- * visibly), accepting an implausible reading, the queue of implausible readings (each row's counter, history
- * beside, accept and delete by keyboard and selection, counts from the API), a CSV import with its result and refusals,
+ * not; one edited first; its buttons in view and its identifiers whole at 1280 px in English and German; j works
+ * on the page and marks its row visibly; empty, it offers nothing to act on), accepting an implausible reading, the
+ * empty queue of implausible readings, the queue with readings (each row's counter, buttons in view and
+ * identifiers whole in English and German, history beside, accept and delete by keyboard and selection, counts from the API), a CSV import with its result and refusals,
  * a webhook subscription with its delivered test message and a disabled one without a next attempt, a portal token
  * refused (403) and said so, acting for another organization, accessibility (axe-core) at 1280 px and no sideways scrolling at 360 px.
  * With {@code -Dconsole.screenshots=<dir>} it writes the screenshots of docs/console.md.
@@ -214,9 +215,11 @@ class ConsoleBrowserTest {
 
         // every action stays in view at 1280 px, in English and in German (the longest labels: "Verwerfen")
         assertThat(actionsOutOfView("#changesets")).isEmpty();
+        assertThat(identifiersBroken("#changesets")).isEmpty();
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Offene Änderungen"));
         assertThat(chromium.driver.findElement(By.id("changesets")).getText()).contains("Verwerfen");
+        assertThat(chromium.driver.findElement(By.id("changesets")).getAttribute("textContent")).contains("ECP console-customer");
         assertThat(actionsOutOfView("#changesets")).isEmpty();
         assertThat(identifiersBroken("#changesets")).isEmpty();
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
@@ -254,8 +257,7 @@ class ConsoleBrowserTest {
         // an empty queue says so once, and offers nothing to act on
         assertThat(chromium.driver.findElements(By.id("changeset-intro"))).isEmpty();
         assertThat(chromium.driver.findElement(By.tagName("main")).getText()).containsOnlyOnce("Nothing waits for approval");
-        assertThat(chromium.driver.findElement(By.id("apply-selected")).isEnabled()).isFalse();
-        assertThat(chromium.driver.findElement(By.id("queue-start")).isEnabled()).isFalse();
+        assertThat(visibleActions()).isEmpty();
         assertThat(latest(GAS, GAS_VOLUME).get("value").decimalValue()).isEqualByComparingTo("1086032.5");
         assertThat(api("/v1/metering/reading/" + GAS + "/" + GAS_VOLUME + "/changesets", admin).get("changesets")).isEmpty();
     }
@@ -275,6 +277,21 @@ class ConsoleBrowserTest {
         JsonNode latest = latest(POWER, POWER_T1);
         assertThat(latest.get("value").decimalValue()).isEqualByComparingTo("999999");
         assertThat(latest.get("status").asText()).isEqualTo("valid");
+    }
+
+    @Test
+    @Order(45)
+    void anEmptyImplausibleQueueSaysSoOnceAndOffersNothingToActOn() throws Exception {
+        assertThat(api("/v1/metering/admin/implausible-readings?size=0", admin).get("count").asLong()).isZero();
+        open("#/implausible", "implausible");
+        for (String[] language : List.of(new String[] {"de", "Unplausible Zählerstände", "Kein Zählerstand ist als unplausibel markiert."},
+                new String[] {"en", "Implausible readings", "No reading is marked implausible."})) {
+            new Select(chromium.driver.findElement(By.id("language"))).selectByValue(language[0]);
+            chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals(language[1]));
+            assertThat(chromium.driver.findElement(By.tagName("main")).getText()).as(language[0]).containsOnlyOnce(language[2]);
+            assertThat(visibleActions()).as(language[0]).isEmpty();
+            assertThat(chromium.driver.findElements(By.id("implausible-aside"))).as("an empty history card").isEmpty();
+        }
     }
 
     @Test
@@ -307,7 +324,7 @@ class ConsoleBrowserTest {
         String[] values = {"600000.2", "600000.3", "600000.4"};
         for (int i = 0; i < values.length; i++) {
             send("POST", "/v1/metering/reading", admin, "{\"meter_id\":\"" + WATER + "\",\"counter_id\":\"" + WATER_L + "\",\"value\":"
-                    + values[i] + ",\"source\":\"ERP\",\"status\":\"implausible\",\"timestamp\":\""
+                    + values[i] + ",\"source\":\"ERP\",\"status\":\"implausible\",\"reason\":\"irregular\",\"timestamp\":\""
                     + now.minus(3 - i, ChronoUnit.MINUTES) + "\"}", 200);
         }
 
@@ -322,8 +339,16 @@ class ConsoleBrowserTest {
         String obis = counterOf(WATER, WATER_L).get("obis_number").asText();
         assertThat(obis).isNotBlank();
         assertThat(rows).allSatisfy(r -> assertThat(r.findElement(By.cssSelector(".counter-cell")).getText()).contains(obis));
+        // every action in view and every identifier whole at 1280 px, in English and in German ("Als gültig annehmen")
         assertThat(actionsOutOfView("#implausible")).isEmpty();
         assertThat(identifiersBroken("#implausible")).isEmpty();
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Unplausible Zählerstände"));
+        assertThat(chromium.driver.findElement(By.id("implausible")).getText()).contains("Als gültig annehmen");
+        assertThat(actionsOutOfView("#implausible")).isEmpty();
+        assertThat(identifiersBroken("#implausible")).isEmpty();
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Implausible readings"));
 
         // the keyboard works as soon as the page is shown; the focused reading's history is beside it (the import's reading before it)
         pressOnThePage("j");
@@ -457,21 +482,51 @@ class ConsoleBrowserTest {
         assertThat(styles.get(1).split("\\|")[1]).as("background").isNotEqualTo(styles.get(2).split("\\|")[1]);
     }
 
-    /** The action buttons of a table that are not wholly within its visible area (or cut inside), by label. */
+    /**
+     * The buttons of a queue (the selection's actions and each row's) that are not wholly within its wrapper's
+     * and the viewport's right edge (or cut inside), by label; and the table if it scrolls sideways.
+     */
     @SuppressWarnings("unchecked")
     private static List<String> actionsOutOfView(String table) {
         return (List<String>) chromium.script("const wrap = document.querySelector(arguments[0]).closest('.table-wrap');"
-                + "const area = wrap.getBoundingClientRect();"
-                + "return [...wrap.querySelectorAll('button[data-action]')].filter((b) => { const r = b.getBoundingClientRect();"
-                + " return r.width === 0 || r.left < area.left - 0.5 || r.right > area.right + 0.5 || b.scrollWidth > b.clientWidth; })"
-                + ".map((b) => b.textContent).concat(wrap.scrollWidth > wrap.clientWidth ? ['the table scrolls sideways'] : []);", table);
+                + "const area = wrap.getBoundingClientRect(); const card = wrap.closest('section').getBoundingClientRect();"
+                + "const edge = Math.min(document.documentElement.clientWidth, window.innerWidth);"
+                + "const inRow = (b) => wrap.contains(b);"
+                + "return [...wrap.closest('section').querySelectorAll('button')].filter((b) => { const r = b.getBoundingClientRect();"
+                + " const box = inRow(b) ? area : card;"
+                + " return r.width === 0 || r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.right > edge + 0.5"
+                + "  || b.scrollWidth > b.clientWidth; })"
+                + ".map((b) => b.textContent + ' (right edge ' + Math.round(b.getBoundingClientRect().right) + ', wrapper '"
+                + "  + Math.round(area.right) + ')')"
+                + ".concat(wrap.scrollWidth > wrap.clientWidth ? ['the table scrolls sideways'] : []);", table);
     }
 
-    /** The meter numbers of a queue's rows that the layout breaks over more than one line. */
+    /**
+     * The identifiers of a queue's rows that the layout breaks over more than one line: a meter number or an
+     * OBIS code (one line box each), or a word of a counter or source cell split inside (wrapping between words is fine).
+     */
     @SuppressWarnings("unchecked")
     private static List<String> identifiersBroken(String table) {
-        return (List<String>) chromium.script("return [...document.querySelectorAll(arguments[0] + ' tbody td.ident a')]"
-                + ".filter((a) => a.getClientRects().length > 1).map((a) => a.textContent);", table);
+        return (List<String>) chromium.script("const t = document.querySelector(arguments[0]);"
+                + "const whole = [...t.querySelectorAll('tbody td.ident a, tbody .obis')]"
+                + " .filter((e) => e.getClientRects().length !== 1).map((e) => e.textContent);"
+                + "const lines = (range) => new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;"
+                + "const split = [];"
+                + "t.querySelectorAll('tbody td.counter-cell, tbody td[data-label=\"Source\"], tbody td[data-label=\"Quelle\"]').forEach((cell) => {"
+                + " const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);"
+                + " for (let n = walker.nextNode(); n; n = walker.nextNode()) {"
+                + "  for (const m of n.textContent.matchAll(/\\S+/g)) {"
+                + "   const range = document.createRange(); range.setStart(n, m.index); range.setEnd(n, m.index + m[0].length);"
+                + "   if (lines(range) > 1) split.push(m[0]);"
+                + "  } } });"
+                + "return whole.concat(split);", table);
+    }
+
+    /** The buttons and keyboard legends an empty queue would show: none are visible. */
+    @SuppressWarnings("unchecked")
+    private static List<String> visibleActions() {
+        return (List<String>) chromium.script("return [...document.querySelectorAll('main button, main .shortcuts')]"
+                + ".filter((e) => e.getClientRects().length > 0).map((e) => e.textContent);");
     }
 
     private static JsonNode counterOf(String meter, String counter) throws Exception {

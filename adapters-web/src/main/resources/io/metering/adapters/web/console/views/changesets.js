@@ -6,7 +6,7 @@ import { t, tn, currentLanguage, formatDateTime } from '../../portal/lib/i18n.js
 import { format, isDecimal, parseInput } from '../../portal/lib/decimal.js';
 import { DecimalLiteral } from '../../portal/lib/json.js';
 import { admin, metersById, queueCount } from '../admin-api.js';
-import { enableWithSelection, runAll, selectBox, walkable } from './queue.js';
+import { emptyQueue, enableWithSelection, runAll, selectBox, walkable, words } from './queue.js';
 
 const value = (reading, lang) => (reading && isDecimal(reading.value) ? format(reading.value, lang) : '—');
 
@@ -29,6 +29,7 @@ async function pendingChangesets(pages) {
 
 /** A table of changesets with their actions; selected rows act together. */
 export function changesetTable(changesets, lang, done) {
+  if (!changesets.length) return emptyQueue('changesets', t('console.changeset.none'));
   const out = h('div', { 'aria-live': 'polite', id: 'changeset-result' });
   const boxes = new Map();
   const run = (targets, work) => runAll(out, targets, work, done);
@@ -57,7 +58,7 @@ export function changesetTable(changesets, lang, done) {
     h('td', { 'data-label': t('readings.time') }, cs.proposed?.timestamp ? formatDateTime(cs.proposed.timestamp) : ''),
     h('td', { class: 'num', 'data-label': t('console.changeset.current') }, value(cs.previous, lang)),
     h('td', { class: 'num', 'data-label': t('console.changeset.proposed') }, value(cs.proposed, lang)),
-    h('td', { 'data-label': t('readings.source') }, `${cs.source ?? ''} ${cs.created_by?.id ?? ''}`),
+    h('td', { class: 'source', 'data-label': t('readings.source') }, words(`${cs.source ?? ''} ${cs.created_by?.id ?? ''}`)),
     h('td', {}, h('div', { class: 'row-actions' },
       h('button', { type: 'button', class: 'button small', 'data-action': 'apply', onclick: () => apply([cs]) }, t('console.changeset.apply')),
       h('button', { type: 'button', class: 'button secondary small', 'data-action': 'edit', onclick: () => edit(cs) }, t('console.changeset.edit')),
@@ -72,7 +73,7 @@ export function changesetTable(changesets, lang, done) {
       h('th', { scope: 'col', class: 'num' }, t('console.changeset.proposed')),
       h('th', { scope: 'col' }, t('readings.source')),
       h('th', { scope: 'col' }, t('console.reading.actions')))),
-    h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 8 }, t('console.changeset.none')))));
+    h('tbody', {}, rows));
   const focusRow = walkable(table, rows, changesets, boxes, (cs) => cs.changeset_id,
     { a: (cs) => apply([cs]), d: (cs) => dismiss([cs]), e: (cs) => edit(cs) });
   const applySelected = h('button', { type: 'button', class: 'button', id: 'apply-selected', onclick: () => apply(selected()) },
@@ -82,7 +83,7 @@ export function changesetTable(changesets, lang, done) {
   enableWithSelection(boxes, [applySelected, dismissSelected]);
   return h('div', {},
     h('div', { class: 'toolbar' }, applySelected, dismissSelected,
-      h('button', { type: 'button', class: 'button secondary', id: 'queue-start', disabled: !rows.length, onclick: () => focusRow(0) },
+      h('button', { type: 'button', class: 'button secondary', id: 'queue-start', onclick: () => focusRow(0) },
         t('console.changeset.start'))),
     h('p', { class: 'shortcuts', id: 'shortcuts' }, t('console.changeset.shortcuts')),
     out, h('div', { class: 'table-wrap' }, table));

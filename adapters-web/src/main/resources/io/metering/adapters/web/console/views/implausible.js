@@ -7,7 +7,7 @@ import { format, isDecimal } from '../../portal/lib/decimal.js';
 import { DecimalLiteral } from '../../portal/lib/json.js';
 import { counterLabel, statusLabel } from '../../portal/lib/labels.js';
 import { admin, countersById, metersById, queueCount } from '../admin-api.js';
-import { enableWithSelection, runAll, selectBox, walkable } from './queue.js';
+import { emptyQueue, enableWithSelection, runAll, selectBox, walkable, words } from './queue.js';
 import { refreshCounts } from './changesets.js';
 
 const PAGE = 50;
@@ -16,7 +16,7 @@ const AFTER = 2;
 const keyOf = (r) => `${r.counter_id}|${r.direction}|${r.timestamp}`;
 /** The reading's counter as the meter page names it (name, direction, tariff) and its OBIS code: two slips on one meter differ here. */
 const counterName = (r) => (r.counter ? counterLabel(r.counter) : r.counter_id);
-const counterCell = (r) => [counterName(r),
+const counterCell = (r) => [words(counterName(r)),
   r.counter?.obis_number && r.counter.obis_number !== counterName(r) ? h('span', { class: 'obis' }, r.counter.obis_number) : null];
 const shown = (v, lang) => (isDecimal(v) ? format(v, lang) : '—');
 
@@ -61,12 +61,17 @@ function historyTable(r, around, lang) {
 export async function implausibleView(main, pages = 1) {
   const lang = currentLanguage();
   const { items, more, page } = await implausibleReadings(pages);
+  if (!items.length) {
+    show(main, h('h1', {}, t('console.nav.implausible')),
+      h('section', { class: 'card' }, emptyQueue('implausible', t('console.implausible.none'))));
+    return;
+  }
   const reload = () => implausibleView(main, pages).then(refreshCounts);
   const out = h('div', { 'aria-live': 'polite', id: 'implausible-result' });
   // the first reading's history is there from the start; selecting another row shows its own
   const aside = h('aside', { class: 'card history', 'aria-live': 'polite', id: 'implausible-aside' },
-    items.length ? historyTable(items[0], await history(items[0]), lang) : null,
-    items.length ? h('p', { class: 'muted' }, t('console.implausible.historyHint')) : null);
+    historyTable(items[0], await history(items[0]), lang),
+    h('p', { class: 'muted' }, t('console.implausible.historyHint')));
   const boxes = new Map();
   const accept = (targets) => runAll(out, targets, (r) => admin.updateReading(r.meter_id, r.counter_id, r.timestamp,
     { value: new DecimalLiteral(r.value), status: 'valid', direction: r.direction, source: r.source }), reload);
@@ -90,7 +95,7 @@ export async function implausibleView(main, pages = 1) {
       h('a', { href: `#/meter/${encodeURIComponent(r.meter_id)}/${encodeURIComponent(r.counter_id)}` }, r.meter?.meter_number || r.meter_id)),
     h('td', { class: 'counter-cell', 'data-label': t('console.counter.name') }, h('span', {}, ...counterCell(r))),
     h('td', { class: 'num', 'data-label': t('console.reading.value') }, shown(r.value, lang)),
-    h('td', { 'data-label': t('readings.source') }, r.source ?? ''),
+    h('td', { class: 'source', 'data-label': t('readings.source') }, words(r.source)),
     h('td', { 'data-label': t('console.reading.reason') }, r.reason ?? ''),
     h('td', {}, h('div', { class: 'row-actions' },
       h('button', { type: 'button', class: 'button small', 'data-action': 'accept', onclick: () => accept([r]) }, t('console.reading.accept')),
@@ -105,7 +110,7 @@ export async function implausibleView(main, pages = 1) {
       h('th', { scope: 'col' }, t('readings.source')),
       h('th', { scope: 'col' }, t('console.reading.reason')),
       h('th', { scope: 'col' }, t('console.reading.actions')))),
-    h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 8 }, t('console.implausible.none')))));
+    h('tbody', {}, rows));
   const focusRow = walkable(table, rows, items, boxes, keyOf, { a: (r) => accept([r]), d: (r) => remove([r]) }, showHistory);
   const acceptSelected = h('button', { type: 'button', class: 'button', id: 'accept-selected', onclick: () => accept(selected()) },
     t('console.implausible.acceptSelected'));
@@ -114,11 +119,11 @@ export async function implausibleView(main, pages = 1) {
   enableWithSelection(boxes, [acceptSelected, deleteSelected]);
   show(main,
     h('h1', {}, t('console.nav.implausible')),
-    items.length ? h('p', { class: 'muted', id: 'implausible-intro' }, tn('console.implausible.intro', page.count, {}, queueCount(page))) : null,
+    h('p', { class: 'muted', id: 'implausible-intro' }, tn('console.implausible.intro', page.count, {}, queueCount(page))),
     h('div', { class: 'queue-layout' },
       h('section', { class: 'card' },
         h('div', { class: 'toolbar' }, acceptSelected, deleteSelected,
-          h('button', { type: 'button', class: 'button secondary', id: 'implausible-start', disabled: !rows.length, onclick: () => focusRow(0) },
+          h('button', { type: 'button', class: 'button secondary', id: 'implausible-start', onclick: () => focusRow(0) },
             t('console.changeset.start'))),
         h('p', { class: 'shortcuts' }, t('console.implausible.shortcuts')),
         out, h('div', { class: 'table-wrap' }, table),

@@ -16,6 +16,20 @@ export async function runAll(out, targets, work, done) {
   }
 }
 
+/**
+ * Text whose lines may break only between words: each word is kept whole (a hyphen, as in
+ * "demo-customer" or "feed-out", is no break point), so identifiers and terms never split inside.
+ */
+export function words(text) {
+  const parts = String(text ?? '').split(/\s+/).filter(Boolean);
+  return parts.flatMap((word, i) => [i ? ' ' : null, h('span', { class: 'word' }, word)]);
+}
+
+/** What an empty queue shows instead of its actions, legend and table: the one text saying so. */
+export function emptyQueue(id, text) {
+  return h('p', { class: 'empty-queue', id }, text);
+}
+
 /** A row's selection box; `boxes` keeps it by the item's key. */
 export function selectBox(boxes, key) {
   const box = h('input', { type: 'checkbox', 'aria-label': t('console.changeset.select') });
