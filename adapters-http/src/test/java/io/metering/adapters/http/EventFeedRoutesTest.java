@@ -253,6 +253,28 @@ class EventFeedRoutesTest {
     }
 
     @Test
+    void patchesThatChangeNothingRecordNothing() {
+        Meter other = t.meter(Map.of("sector", "gas"));
+        newEvents();
+
+        Reply meterId = t.patch("/v1/metering/admin/meters/" + meter.id(), t.adminToken(), TestApp.js("{'_id':'" + other.id() + "'}"));
+        Reply sameSector = t.patch("/v1/metering/meter/" + meter.id(), t.adminToken(), TestApp.js("{'sector':'power'}"));
+        Reply counterMeter = t.patch("/v1/metering/admin/counters/" + counter.id(), t.adminToken(),
+                TestApp.js("{'meter_id':'" + other.id() + "'}"));
+
+        assertThat(newEvents()).as("identity fields are ignored, equal values change nothing").isEmpty();
+        for (Reply r : List.of(meterId, sameSector, counterMeter)) {
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        }
+        assertThat(meterId.json().at("/data/_id").asText()).isEqualTo(meter.id().toString());
+        assertThat(counterMeter.json().at("/data/meter_id").asText()).as("meter_id is derived").isEqualTo(meter.id().toString());
+        assertThat(sameSector.json().at("/data/_updated_at").asText()).isEqualTo(meterId.json().at("/data/_updated_at").asText());
+        assertThat(t.patch("/v1/metering/admin/meters/" + meter.id(), t.adminToken(), TestApp.js("{'sector':'water'}")).status())
+                .isEqualTo(200);
+        assertThat(types(newEvents())).containsExactly("io.metering.meter.updated");
+    }
+
+    @Test
     void typeFilterLimitAndPaging() {
         for (int day = 1; day <= 3; day++) {
             t.post("/v1/metering/reading", t.adminToken(), reading(Integer.toString(100 + day), "2024-06-0" + day + "T00:00:00Z"));

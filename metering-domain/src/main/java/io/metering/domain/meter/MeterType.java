@@ -2,6 +2,7 @@ package io.metering.domain.meter;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The device type of a meter (contract schema {@code Meter.meter_type}). */
 public enum MeterType {
@@ -27,6 +28,11 @@ public enum MeterType {
     /** The wire value. */
     public String code() {
         return code;
+    }
+
+    /** The wire values, comma-separated in the contract's order: for messages naming the allowed ones. */
+    public static String codes() {
+        return Arrays.stream(values()).map(MeterType::code).collect(Collectors.joining(", "));
     }
 
     /** @return the type for a wire value, or empty if unknown */

@@ -91,8 +91,7 @@ public final class MeterCommands {
             case "status" -> b.status(change(v, x -> AttributeValues.code(name, x, MeterStatus::fromCode, "active, decommissioned")));
             case "sector" -> b.sector(change(v, x -> AttributeValues.code(name, x, Sector::fromCode,
                     "power, water, gas, district_heating, waste_water")));
-            case "meter_type" -> b.meterType(change(v, x -> AttributeValues.code(name, x, MeterType::fromCode,
-                    "the contract's meter types")));
+            case "meter_type" -> b.meterType(change(v, x -> AttributeValues.code(name, x, MeterType::fromCode, MeterType.codes())));
             case "tariff_type" -> b.tariffType(change(v, x -> AttributeValues.text(name, x)));
             case "used_for" -> b.usedFor(change(v, x -> AttributeValues.text(name, x)));
             case "manufacturer" -> b.manufacturer(change(v, x -> AttributeValues.text(name, x)));
@@ -108,6 +107,11 @@ public final class MeterCommands {
                 String text = AttributeValues.text(name, x);
                 return EchoMatching.fromCode(text).orElseThrow(() -> invalid(name + " must be one of " + EchoMatching.codes()));
             }));
+            case "me_lo_id" -> {
+                // an extra attribute, but imports find meters by it as text (docs/import-export.md "Keys")
+                AttributeValues.text(name, v);
+                return false;
+            }
             case "journey_actions" -> {
                 // passed through with the extra attributes, but named: the portal may not change it
                 b.naming(MeterField.JOURNEY_ACTIONS);

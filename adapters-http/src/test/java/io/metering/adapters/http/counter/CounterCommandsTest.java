@@ -62,6 +62,14 @@ class CounterCommandsTest {
         assertThat(c).isEqualTo(CounterChanges.builder().extra("seal_number", "P-4711").extra("gone", null).build());
     }
 
+    @Test
+    void an_unknown_name_attribute_and_any_unit_text_pass_as_sent() {
+        // a counter's name is _title; "name" is an attribute of the client's, kept as sent (additionalProperties)
+        assertThat(changes("name", body("a", BigDecimal.ONE)).extras()).containsExactly(Map.entry("name", body("a", BigDecimal.ONE)));
+        // Unit is free text in the contract (type string, deprecated), not an enum
+        assertThat(changes("unit", "parsecs").unit()).isEqualTo(FieldChange.set("parsecs"));
+    }
+
     static Stream<Arguments> wrongValues() {
         return Stream.of(
                 Arguments.of(body("direction", "in"), RejectionReason.INVALID_PARAMETER, "direction must be one of feed-in, feed-out, not 'in'"),
@@ -76,6 +84,7 @@ class CounterCommandsTest {
                 Arguments.of(body("obis_number", 180), RejectionReason.INVALID_PARAMETER, "obis_number must be a string"),
                 Arguments.of(body("obis_number", "zzzz"), RejectionReason.INVALID_PARAMETER, "obis_number 'zzzz' is not an OBIS code"),
                 Arguments.of(body("unit", true), RejectionReason.INVALID_PARAMETER, "unit must be a string"),
+                Arguments.of(body("_title", body("a", BigDecimal.ONE)), RejectionReason.INVALID_PARAMETER, "_title must be a string"),
                 Arguments.of(body("_schema", "meter"), RejectionReason.INVALID_PARAMETER, "_schema must be 'meter_counter'"));
     }
 

@@ -151,6 +151,11 @@ class MeterCommandsTest {
                 Arguments.of(body("status", "broken"), RejectionReason.INVALID_PARAMETER,
                         "status must be one of active, decommissioned, not 'broken'"),
                 Arguments.of(body("meter_type", true), RejectionReason.INVALID_PARAMETER, "meter_type must be a string"),
+                Arguments.of(body("meter_type", "one-tariff"), RejectionReason.INVALID_PARAMETER,
+                        "meter_type must be one of three-phase-meter, bellow-gas-meter, rotary-piston-meter, smart-meter, "
+                                + "performance-meter, maximum-meter, turbine-gas-meter, ultrasonic-gas-meter, "
+                                + "alternating-current-meter, modern-metering-system, intelligent-measuring-system, "
+                                + "electronic-meter, not 'one-tariff'"),
                 Arguments.of(body("customer", "c-1"), RejectionReason.INVALID_PARAMETER, "customer must be an object"),
                 Arguments.of(body("customer", body("$relation", List.of(body("_slug", "contact")))), RejectionReason.MISSING_PARAMS,
                         "customer.$relation[].entity_id is required"),
@@ -166,6 +171,7 @@ class MeterCommandsTest {
                         "reading_governance.timestamp_tolerance.seconds must be a whole number"),
                 Arguments.of(body("reading_echo", "sometimes"), RejectionReason.INVALID_PARAMETER,
                         "reading_echo must be one of same_day, off"),
+                Arguments.of(body("me_lo_id", new BigDecimal("5")), RejectionReason.INVALID_PARAMETER, "me_lo_id must be a string"),
                 Arguments.of(body("installation_date", 20240301), RejectionReason.INVALID_PARAMETER, "installation_date must be a string"),
                 Arguments.of(body("_schema", "meter_counter"), RejectionReason.INVALID_PARAMETER, "_schema must be 'meter'"),
                 Arguments.of(body("x".repeat(101), 1), RejectionReason.INVALID_PARAMETER, "attribute names must be 1-100 characters"),
@@ -176,6 +182,13 @@ class MeterCommandsTest {
     @MethodSource("wrongValues")
     void a_wrong_type_or_value_is_a_400_naming_the_attribute(Map<String, Object> body, RejectionReason reason, String message) {
         assertInvalid(() -> MeterCommands.changes(body, BERLIN), reason, message);
+    }
+
+    @Test
+    void the_melo_id_is_an_extra_attribute_of_text() {
+        assertThat(changes("me_lo_id", "DE0001062600000001000000022345671").extras())
+                .containsExactly(Map.entry("me_lo_id", "DE0001062600000001000000022345671"));
+        assertThat(changes("me_lo_id", null).extras()).containsKey("me_lo_id").containsValue(null);
     }
 
     @Test

@@ -77,6 +77,10 @@ public final class CounterAdministrationService implements ManageCountersUseCase
             Counter current = reach.counter(caller, id);
             counters.lockForReadingWrite(caller.org(), List.of(id));
             Counter updated = CounterEdit.apply(current, changes, clock.instant());
+            if (updated.toBuilder().updatedAt(current.updatedAt()).build().equals(current)) {
+                // nothing changes (values as stored, or only ignored derived fields): no write, no change event
+                return current;
+            }
             checkStoredReadingsKeepTheirMeaning(caller, current, updated);
             checkCapacityFitsStoredReadings(caller, updated);
             counters.update(updated);

@@ -109,6 +109,11 @@ public final class MeterAdministrationService implements ManageMetersUseCase {
                 MeterEdit.requirePortalMayChange(changes);
             }
             Meter updated = MeterEdit.apply(current, changes, businessZone, clock.instant());
+            if (updated.toBuilder().updatedAt(current.updatedAt()).build().equals(current)) {
+                // a change that changes nothing (values as stored, or only ignored identity fields) is no change:
+                // no write, no change event (docs/domain.md#change-events)
+                return current;
+            }
             requireNoReadingsAfterClosing(current, updated);
             meters.update(updated);
             listener.meterUpdated(caller, updated);

@@ -1,6 +1,8 @@
 package io.metering.application.service.counter;
 
+import io.metering.application.access.Caller;
 import io.metering.application.service.ServiceWorld;
+import io.metering.application.service.write.WriteListener;
 import static io.metering.application.service.ServiceWorld.portal;
 import static io.metering.application.service.ServiceWorld.reading;
 import static io.metering.application.service.ServiceWorld.set;
@@ -21,6 +23,9 @@ import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +71,31 @@ class CounterAdministrationServiceTest {
         assertThat(c.registerCapacity().toPlainString()).isEqualTo("1000000");
         assertThat(c.attributes()).containsOnlyKeys("seal_number");
         assertThat(world.store.findByMeter(ServiceWorld.ORG, meter.id())).containsExactly(c);
+    }
+
+    @Test
+    void a_change_that_changes_nothing_writes_nothing_and_tells_no_one() {
+        List<Counter> told = new ArrayList<>();
+        CounterAdministrationService service = new CounterAdministrationService(world.ctx.transactions(), world.ctx.meters(),
+                world.ctx.counters(), world.ctx.series(), world.ctx.clock(), new WriteListener() {
+                    @Override
+                    public void counterUpdated(Caller caller, Counter counter) {
+                        told.add(counter);
+                    }
+                });
+        Counter c = htCounter();
+        world.clock.advance(Duration.ofHours(1));
+
+        Counter same = service.update(world.admin, c.id(), CounterChanges.builder().unit(set("kWh"))
+                .transformerRatio(set(new BigDecimal("40.0"))).extra("seal_number", "P-4711").build());
+
+        assertThat(same).isEqualTo(c);
+        assertThat(world.store.findById(ServiceWorld.ORG, c.id())).contains(c);
+        assertThat(told).isEmpty();
+
+        Counter changed = service.update(world.admin, c.id(), CounterChanges.builder().title(set("HT 2")).build());
+        assertThat(changed.updatedAt()).isAfter(c.updatedAt());
+        assertThat(told).containsExactly(changed);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.metering.application.service.meter;
 
 import io.metering.application.service.ServiceWorld;
+import io.metering.application.service.write.WriteListener;
 import static io.metering.application.service.ServiceWorld.attrs;
 import static io.metering.application.service.ServiceWorld.portal;
 import static io.metering.application.service.ServiceWorld.reading;
@@ -39,6 +40,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -148,6 +150,32 @@ class MeterAdministrationServiceTest {
         assertThat(updated.createdAt()).isEqualTo(m.createdAt());
         assertThat(updated.updatedAt()).isEqualTo(ServiceWorld.NOW.plus(Duration.ofHours(1)));
         assertThat(world.store.findById(ServiceWorld.ORG, m.id())).contains(updated);
+    }
+
+    @Test
+    void a_change_that_changes_nothing_writes_nothing_and_tells_no_one() {
+        List<Meter> told = new ArrayList<>();
+        MeterAdministrationService service = new MeterAdministrationService(world.ctx.transactions(), world.ctx.meters(),
+                world.ctx.counters(), world.ctx.series(), world.ctx.changesets(), world.ctx.clock(), world.ctx.businessZone(),
+                new WriteListener() {
+                    @Override
+                    public void meterUpdated(Caller caller, Meter meter) {
+                        told.add(meter);
+                    }
+                });
+        Meter m = fullMeter();
+        world.clock.advance(Duration.ofHours(1));
+
+        Meter same = service.update(world.admin, m.id(), MeterChanges.builder().maLoId(set(m.maLoId()))
+                .extra("installation_site", m.attributes().get("installation_site")).naming(MeterField.ID).build());
+
+        assertThat(same).isEqualTo(m);
+        assertThat(world.store.findById(ServiceWorld.ORG, m.id())).contains(m);
+        assertThat(told).isEmpty();
+
+        Meter changed = service.update(world.admin, m.id(), MeterChanges.builder().maLoId(set("50277655433")).build());
+        assertThat(changed.updatedAt()).isAfter(m.updatedAt());
+        assertThat(told).containsExactly(changed);
     }
 
     @Test
