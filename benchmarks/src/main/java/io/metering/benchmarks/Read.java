@@ -10,6 +10,7 @@ import io.metering.application.port.in.reading.ReadingsPage;
 import io.metering.application.port.in.reading.ReadingsRequest;
 import io.metering.application.port.in.reading.ValueType;
 import io.metering.application.service.reading.ListReadingsService;
+import io.metering.application.service.shared.Reach;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.tenant.OrganizationId;
@@ -91,7 +92,7 @@ final class Read {
         long[] raw = new long[queries];
         try (PostgresPersistence p = PostgresPersistence.start(DataSources.pooled(db.url(database), "postgres", db.password(), 4),
                 PersistenceSettings.defaults()); Connection c = db.connect(database)) {
-            ListReadingsService list = new ListReadingsService(p.transactions(), p.meters(), p.counters(), p.series(),
+            ListReadingsService list = new ListReadingsService(p.transactions(), new Reach(p.meters(), p.counters()), p.series(),
                     p.changesets(), Clock.systemUTC(), ZoneId.of("Europe/Berlin"));
             Caller caller = Caller.admin(new OrganizationId(org), "benchmark");
             PreparedStatement ps = c.prepareStatement("SELECT counter_id, direction, ts, value, meter_id, source, reason, read_by, status,"

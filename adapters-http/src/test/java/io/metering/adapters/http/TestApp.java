@@ -1,7 +1,5 @@
 package io.metering.adapters.http;
 
-import io.metering.application.service.TestServices;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.metering.adapters.http.auth.JwtAuthenticator;
@@ -34,9 +32,9 @@ import io.metering.adapters.http.events.EventDataJson;
 import io.metering.application.service.events.ChangeEventFeedService;
 import io.metering.application.service.events.ChangeEventRecorder;
 import io.metering.application.service.imports.ImportReadingsService;
-import io.metering.application.service.imports.IntervalValuesService;
 import io.metering.application.service.write.PlausibilityProvider;
-import io.metering.application.service.TestContext;
+import io.metering.application.service.ServicePorts;
+import io.metering.application.service.ServiceWiring;
 import io.metering.application.service.TestServices;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
@@ -45,7 +43,6 @@ import io.metering.testing.Http;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.net.http.HttpClient;
@@ -145,15 +142,15 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
     private TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap, long maxBody, boolean analytics, HttpObservability observability) {
         this.jwt = jwt;
         this.minter = new TokenMinter(jwt, clock);
-        TestContext ctx = new TestContext(store, store, store, store, store, store, clock, BERLIN);
+        ServicePorts ctx = new ServicePorts(store, store, store, store, store, store, clock, BERLIN);
         PlausibilityProvider plausibility = analytics ? new HistoryPlausibilityProvider(store, store) : PlausibilityProvider.NONE;
         ForecastProvider forecasts = analytics ? new HistoryForecastProvider(store, BERLIN) : FORECAST;
         // every change records its event in the store, as the server records them (docs/events.md)
         ChangeEventRecorder changes = new ChangeEventRecorder(store, new EventDataJson(), clock);
-        useCases = wrap.apply(TestServices.useCases(ctx, plausibility, forecasts, intervals, changes));
+        useCases = wrap.apply(ServiceWiring.useCases(ctx, plausibility, forecasts, intervals, changes));
         ImportReadingsService importer = TestServices.importReadingsService(ctx, new InMemoryBulkStore(store), plausibility,
                 changes);
-        CounterLocatorService locator = new CounterLocatorService(ctx.transactions(), ctx.meters(), ctx.counters());
+        CounterLocatorService locator = ServiceWiring.counterLocator(ctx);
         ImportJobService jobs = new ImportJobService(new InMemoryImportJobs(), new LineFiles(), importer,
                 new ImportMeteredDataService(ctx.transactions(), ctx.counters(), intervals, importer, locator), locator,
                         Runnable::run, clock);
@@ -162,8 +159,7 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
         app = HttpApi.create(new HttpSettings(BERLIN, maxBody), new JwtAuthenticator(jwt, clock), useCases, ready::get,
                 LivenessCheck.ALWAYS_LIVE,
                 HttpAddOns.none().withObservability(observability)
-                        .withImports(new ImportUseCases(jobs, new IntervalValuesService(ctx.transactions(), ctx.meters(),
-                                ctx.counters(), intervals)))
+                        .withImports(new ImportUseCases(jobs, ServiceWiring.intervalValues(ctx, intervals)))
                         .withEvents(new ChangeEventFeedService(store, store))
                         .withWebhooks(webhookService, clock));
         app.start("127.0.0.1", 0);

@@ -1,5 +1,9 @@
 package io.metering.bootstrap.demo;
 
+import io.metering.application.service.ServiceWiring;
+import io.metering.application.service.write.WriteListener;
+import io.metering.application.port.out.IntervalValueStore;
+
 import io.metering.application.service.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +15,9 @@ import io.metering.application.model.SortOrder;
 import io.metering.application.port.in.consumption.ConsumptionReport;
 import io.metering.application.port.in.consumption.ConsumptionRequest;
 import io.metering.application.service.consumption.ConsumptionService;
-import io.metering.application.service.counter.CounterAdministrationService;
 import io.metering.application.service.meter.HistoryForecastProvider;
 import io.metering.application.service.write.HistoryPlausibilityProvider;
-import io.metering.application.service.meter.MeterAdministrationService;
-import io.metering.application.service.meter.MeterViewService;
-import io.metering.application.service.reading.RecordReadingsService;
-import io.metering.application.service.TestContext;
+import io.metering.application.service.ServicePorts;
 import io.metering.bootstrap.importer.Ampds2Csv;
 import io.metering.bootstrap.importer.Ampds2Row;
 import io.metering.bootstrap.importer.LianderCsv;
@@ -73,16 +73,14 @@ class DemoAnalyticsTest {
     @BeforeAll
     static void importDemo() throws Exception {
         store = new InMemoryStore();
-        TestContext ctx = new TestContext(store, store, store, store, store, store,
+        ServicePorts ctx = new ServicePorts(store, store, store, store, store, store,
                 new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), BERLIN);
-        DemoData demo = new DemoData(new MeterAdministrationService(ctx.transactions(), ctx.meters(), ctx.counters(),
-                ctx.series(), ctx.changesets(), ctx.clock(), ctx.businessZone()),
-                new CounterAdministrationService(ctx.transactions(), ctx.meters(), ctx.counters(), ctx.series(), ctx.clock()),
+        DemoData demo = new DemoData(ServiceWiring.meterAdministration(ctx, WriteListener.NONE),
+                ServiceWiring.counterAdministration(ctx, WriteListener.NONE),
                 TestServices.recordReadingsService(ctx, new HistoryPlausibilityProvider(store, store)),
-                new MeterViewService(ctx.transactions(), ctx.meters(), ctx.counters(), ctx.series(), ctx.changesets(),
-                        ctx.clock(), ctx.businessZone(), new HistoryForecastProvider(store, BERLIN)));
+                ServiceWiring.meterViews(ctx, new HistoryForecastProvider(store, BERLIN)));
         imported = demo.loadIfAbsent();
-        consumption = new ConsumptionService(ctx.transactions(), ctx.meters(), ctx.counters(), ctx.series(), ctx.businessZone());
+        consumption = ServiceWiring.consumption(ctx, IntervalValueStore.NONE);
         try (Reader in = resource("liander_daily_register_readings.csv")) {
             liander = LianderCsv.read(in);
         }

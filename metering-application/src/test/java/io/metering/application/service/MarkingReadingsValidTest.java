@@ -1,7 +1,8 @@
 package io.metering.application.service;
 
+import io.metering.application.port.out.IntervalValueStore;
+
 import io.metering.application.service.consumption.ConsumptionService;
-import io.metering.application.service.reading.RecordReadingsService;
 import io.metering.application.service.reading.UpdateReadingService;
 import io.metering.application.service.write.HistoryPlausibilityProvider;
 import static io.metering.application.service.ServiceWorld.reading;
@@ -37,8 +38,7 @@ class MarkingReadingsValidTest {
     private final ServiceWorld w = new ServiceWorld();
     private final HistoryPlausibilityProvider plausibility = new HistoryPlausibilityProvider(w.store, w.store);
     private final UpdateReadingService updates = TestServices.updateReadingService(w.ctx, plausibility);
-    private final ConsumptionService consumption = new ConsumptionService(w.ctx.transactions(), w.ctx.meters(),
-            w.ctx.counters(), w.ctx.series(), w.ctx.businessZone());
+    private final ConsumptionService consumption = ServiceWiring.consumption(w.ctx, IntervalValueStore.NONE);
     private final Meter meter = w.powerMeterOf("contact-1");
     private final Counter kwh = w.consumptionCounter(meter);
 

@@ -1,6 +1,5 @@
 package io.metering.application.service;
 
-import io.metering.application.service.reading.AllowedReadingService;
 import io.metering.application.service.write.HistoryPlausibilityProvider;
 import static io.metering.application.service.ServiceWorld.reading;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,8 +68,7 @@ class PlausibleWritesTest {
     void the_allowed_maximum_without_a_later_reading_is_the_plausibility_bound() {
         tenPerDay();
 
-        AllowedRange range = new AllowedReadingService(w.ctx.transactions(), w.ctx.meters(), w.ctx.counters(),
-                w.ctx.series(), w.ctx.clock(), w.ctx.businessZone(), plausibility)
+        AllowedRange range = ServiceWiring.allowedReadings(w.ctx, plausibility)
                 .allowedRanges(w.admin, meter.id(), Instant.parse("2024-06-04T00:00:00Z")).get(0);
 
         // 1020 + max(10 x 10 kWh/day x 3 days, 1020)

@@ -1,12 +1,14 @@
 package io.metering.application.service;
 
+import io.metering.application.service.write.WriteListener;
+
 import io.metering.application.service.counter.CounterAdministrationService;
 import io.metering.application.service.meter.ForecastProvider;
 import io.metering.application.service.meter.MeterAdministrationService;
 import io.metering.application.service.meter.MeterViewService;
 import io.metering.application.service.reading.ListReadingsService;
 import io.metering.application.service.reading.RecordReadingsService;
-import io.metering.application.service.TestContext;
+import io.metering.application.service.ServicePorts;
 import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryStore;
@@ -63,15 +65,12 @@ public final class ServiceWorld {
 
     public final InMemoryStore store = new InMemoryStore();
     public final MutableClock clock = new MutableClock(NOW);
-    public final TestContext ctx = new TestContext(store, store, store, store, store, store, clock, BERLIN);
+    public final ServicePorts ctx = new ServicePorts(store, store, store, store, store, store, clock, BERLIN);
     public final Caller admin = Caller.admin(ORG, "admin-1");
     public final Caller otherOrgAdmin = Caller.admin(OTHER_ORG, "admin-2");
-    public final MeterAdministrationService meters = new MeterAdministrationService(ctx.transactions(), ctx.meters(),
-            ctx.counters(), ctx.series(), ctx.changesets(), ctx.clock(), ctx.businessZone());
-    public final CounterAdministrationService counters = new CounterAdministrationService(ctx.transactions(), ctx.meters(),
-            ctx.counters(), ctx.series(), ctx.clock());
-    public final ListReadingsService listing = new ListReadingsService(ctx.transactions(), ctx.meters(), ctx.counters(),
-            ctx.series(), ctx.changesets(), ctx.clock(), ctx.businessZone());
+    public final MeterAdministrationService meters = ServiceWiring.meterAdministration(ctx, WriteListener.NONE);
+    public final CounterAdministrationService counters = ServiceWiring.counterAdministration(ctx, WriteListener.NONE);
+    public final ListReadingsService listing = ServiceWiring.listReadings(ctx);
 
     /**
      * The page {@link ListReadingsService#list} answers, after checking that
@@ -103,8 +102,7 @@ public final class ServiceWorld {
                 (List<io.metering.domain.changeset.Changeset>) totals[2])).as("streamed").isEqualTo(page);
         return page;
     }
-    public final MeterViewService views = new MeterViewService(ctx.transactions(), ctx.meters(), ctx.counters(),
-            ctx.series(), ctx.changesets(), ctx.clock(), ctx.businessZone(), ForecastProvider.NONE);
+    public final MeterViewService views = ServiceWiring.meterViews(ctx, ForecastProvider.NONE);
     public RecordReadingsService recording = TestServices.recordReadingsService(ctx, PlausibilityProvider.NONE);
 
     public static Caller portal(String contactId, String... contractIds) {

@@ -1,6 +1,6 @@
 package io.metering.application.service;
 
-import io.metering.application.service.TestContext;
+import io.metering.application.service.ServicePorts;
 import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryStore;
 import io.metering.application.fakes.MutableClock;
@@ -46,7 +46,7 @@ public final class TestWorld {
 
     public final InMemoryStore store = new InMemoryStore();
     public final MutableClock clock = new MutableClock(NOW);
-    public final TestContext ctx = new TestContext(store, store, store, store, store, store, clock, BERLIN);
+    public final ServicePorts ctx = new ServicePorts(store, store, store, store, store, store, clock, BERLIN);
     public final Caller admin = Caller.admin(ORG, "admin-1");
     public final Caller portal = Caller.portal(ORG, "portal-1", "contact-1", Set.of());
     private int counterSequence;

@@ -1,14 +1,11 @@
 package io.metering.application.service.changeset;
 
 import io.metering.application.port.out.Transactions;
-import io.metering.application.port.out.MeterRepository;
-import io.metering.application.port.out.CounterRepository;
 import io.metering.application.port.out.ReadingRepository;
 import io.metering.application.port.out.ChangesetRepository;
 import java.time.Clock;
 import java.util.Objects;
 import io.metering.application.service.shared.Reach;
-import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.service.write.ReadingWriter;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.changeset.AppliedChangeset;
@@ -59,13 +56,12 @@ public final class ReadingChangesetService implements ReadingChangesetsUseCase {
 
 
     /** @param writer the reading write path, one per wiring (bootstrap) */
-    public ReadingChangesetService(Transactions transactions, MeterRepository meters, CounterRepository counters,
-            ReadingRepository readings, ChangesetRepository changesets, Clock clock, ReadingWriter writer) {
+    public ReadingChangesetService(Transactions transactions, Reach reach, ReadingRepository readings, ChangesetRepository changesets, Clock clock, ReadingWriter writer) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.readings = Objects.requireNonNull(readings, "readings");
         this.changesets = Objects.requireNonNull(changesets, "changesets");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.reach = new Reach(meters, counters);
+        this.reach = Objects.requireNonNull(reach, "reach");
         this.writer = writer;
     }
 

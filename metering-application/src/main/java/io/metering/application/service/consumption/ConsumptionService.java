@@ -1,8 +1,6 @@
 package io.metering.application.service.consumption;
 
 import io.metering.application.port.out.Transactions;
-import io.metering.application.port.out.MeterRepository;
-import io.metering.application.port.out.CounterRepository;
 import io.metering.application.port.out.ReadingSeriesQueries;
 import java.util.Objects;
 import io.metering.application.service.shared.Reach;
@@ -45,22 +43,21 @@ public final class ConsumptionService implements ConsumptionQuery {
     private final IntervalValueStore intervals;
     private final Reach reach;
 
-    public ConsumptionService(Transactions transactions, MeterRepository meters, CounterRepository counters,
-            ReadingSeriesQueries series, ZoneId businessZone) {
-        this(transactions, meters, counters, series, businessZone, IntervalValueStore.NONE);
+    public ConsumptionService(Transactions transactions, Reach reach, ReadingSeriesQueries series, ZoneId businessZone) {
+        this(transactions, reach, series, businessZone, IntervalValueStore.NONE);
     }
 
     /**
      * @param intervals the interval values: a counter with interval values in the span is measured by
      *     them (docs/load-profiles.md "Consumption"), others by their readings
      */
-    public ConsumptionService(Transactions transactions, MeterRepository meters, CounterRepository counters,
-            ReadingSeriesQueries series, ZoneId businessZone, IntervalValueStore intervals) {
+    public ConsumptionService(Transactions transactions, Reach reach, ReadingSeriesQueries series, ZoneId businessZone,
+            IntervalValueStore intervals) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.series = Objects.requireNonNull(series, "series");
         this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
         this.intervals = intervals;
-        this.reach = new Reach(meters, counters);
+        this.reach = Objects.requireNonNull(reach, "reach");
     }
 
     @Override

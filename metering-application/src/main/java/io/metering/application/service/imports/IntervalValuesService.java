@@ -1,8 +1,6 @@
 package io.metering.application.service.imports;
 
 import io.metering.application.port.out.Transactions;
-import io.metering.application.port.out.MeterRepository;
-import io.metering.application.port.out.CounterRepository;
 import io.metering.application.service.shared.Reach;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.imports.IntervalValuesQuery;
@@ -26,11 +24,10 @@ public final class IntervalValuesService implements IntervalValuesQuery {
     /**
      * @param intervals the interval value store
      */
-    public IntervalValuesService(Transactions transactions, MeterRepository meters, CounterRepository counters,
-            IntervalValueStore intervals) {
+    public IntervalValuesService(Transactions transactions, Reach reach, IntervalValueStore intervals) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.intervals = Objects.requireNonNull(intervals, "intervals");
-        this.reach = new Reach(meters, counters);
+        this.reach = Objects.requireNonNull(reach, "reach");
     }
 
     @Override

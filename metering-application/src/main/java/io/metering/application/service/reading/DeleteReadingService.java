@@ -1,13 +1,10 @@
 package io.metering.application.service.reading;
 
 import io.metering.application.port.out.Transactions;
-import io.metering.application.port.out.MeterRepository;
-import io.metering.application.port.out.CounterRepository;
 import io.metering.application.port.out.ReadingRepository;
 import java.time.ZoneId;
 import java.util.Objects;
 import io.metering.application.service.shared.Reach;
-import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.service.write.ReadingWriter;
 import io.metering.application.service.write.SeriesGapGuard;
 import io.metering.application.access.Caller;
@@ -38,11 +35,11 @@ public final class DeleteReadingService implements DeleteReadingUseCase {
 
 
     /** @param writer the reading write path, one per wiring (bootstrap) */
-    public DeleteReadingService(Transactions transactions, MeterRepository meters, CounterRepository counters,
-            ReadingRepository readings, ZoneId businessZone, ReadingWriter writer) {
+    public DeleteReadingService(Transactions transactions, Reach reach, ReadingRepository readings, ZoneId businessZone,
+            ReadingWriter writer) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
-        this.reach = new Reach(meters, counters);
+        this.reach = Objects.requireNonNull(reach, "reach");
         this.locator = new ReadingLocator(readings);
         this.writer = writer;
     }

@@ -1,8 +1,6 @@
 package io.metering.application.service.reading;
 
 import io.metering.application.port.out.Transactions;
-import io.metering.application.port.out.MeterRepository;
-import io.metering.application.port.out.CounterRepository;
 import io.metering.application.port.out.ReadingSeriesQueries;
 import io.metering.application.port.out.ChangesetRepository;
 import java.time.Clock;
@@ -58,14 +56,13 @@ public final class ListReadingsService implements ListReadingsQuery {
     private final Reach reach;
     private final Semaphore streams = new Semaphore(CONCURRENT_STREAMS, true);
 
-    public ListReadingsService(Transactions transactions, MeterRepository meters, CounterRepository counters,
-            ReadingSeriesQueries series, ChangesetRepository changesets, Clock clock, ZoneId businessZone) {
+    public ListReadingsService(Transactions transactions, Reach reach, ReadingSeriesQueries series, ChangesetRepository changesets, Clock clock, ZoneId businessZone) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.series = Objects.requireNonNull(series, "series");
         this.changesets = Objects.requireNonNull(changesets, "changesets");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
-        this.reach = new Reach(meters, counters);
+        this.reach = Objects.requireNonNull(reach, "reach");
     }
 
     @Override

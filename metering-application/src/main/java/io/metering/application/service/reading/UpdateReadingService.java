@@ -1,14 +1,11 @@
 package io.metering.application.service.reading;
 
 import io.metering.application.port.out.Transactions;
-import io.metering.application.port.out.MeterRepository;
-import io.metering.application.port.out.CounterRepository;
 import io.metering.application.port.out.ReadingRepository;
 import java.time.Clock;
 import java.util.Objects;
 import io.metering.application.service.shared.Reach;
 import io.metering.application.service.write.ChangesetInterceptor;
-import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.service.write.ReadingWriter;
 import io.metering.application.service.write.SeriesGapGuard;
 import io.metering.application.access.Caller;
@@ -49,12 +46,12 @@ public final class UpdateReadingService implements UpdateReadingUseCase {
 
 
     /** @param writer the reading write path, one per wiring (bootstrap) */
-    public UpdateReadingService(Transactions transactions, MeterRepository meters, CounterRepository counters,
-            ReadingRepository readings, Clock clock, ReadingWriter writer) {
+    public UpdateReadingService(Transactions transactions, Reach reach, ReadingRepository readings, Clock clock,
+            ReadingWriter writer) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.readings = Objects.requireNonNull(readings, "readings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.reach = new Reach(meters, counters);
+        this.reach = Objects.requireNonNull(reach, "reach");
         this.locator = new ReadingLocator(readings);
         this.writer = writer;
     }

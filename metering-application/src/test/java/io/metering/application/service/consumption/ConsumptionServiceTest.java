@@ -1,5 +1,8 @@
 package io.metering.application.service.consumption;
 
+import io.metering.application.service.ServiceWiring;
+import io.metering.application.port.out.IntervalValueStore;
+
 import io.metering.application.service.ServiceWorld;
 import static io.metering.application.service.ServiceWorld.reading;
 import static io.metering.application.service.ServiceWorld.set;
@@ -35,8 +38,7 @@ import org.junit.jupiter.api.Test;
 /** Consumption by period through the use case: dates, zones, reach, direction, implausible readings. */
 class ConsumptionServiceTest {
     private final ServiceWorld w = new ServiceWorld();
-    private final ConsumptionService service = new ConsumptionService(w.ctx.transactions(), w.ctx.meters(),
-            w.ctx.counters(), w.ctx.series(), w.ctx.businessZone());
+    private final ConsumptionService service = ServiceWiring.consumption(w.ctx, IntervalValueStore.NONE);
     private final Meter gasMeter = w.createMeter(MeterChanges.builder().sector(set(Sector.GAS)).customers(ServiceWorld.relation("contact", "c-1")));
     private final Counter gas = w.createCounter(gasMeter, CounterChanges.builder().obisNumber(set("7-0:3.0.0")).unit(set("m3"))
             .conversionFactor(set(new BigDecimal("10.5"))));

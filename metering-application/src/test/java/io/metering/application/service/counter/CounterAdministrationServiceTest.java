@@ -1,5 +1,7 @@
 package io.metering.application.service.counter;
 
+import io.metering.application.service.ServiceWiring;
+
 import io.metering.application.access.Caller;
 import io.metering.application.service.ServiceWorld;
 import io.metering.application.service.write.WriteListener;
@@ -76,8 +78,7 @@ class CounterAdministrationServiceTest {
     @Test
     void a_change_that_changes_nothing_writes_nothing_and_tells_no_one() {
         List<Counter> told = new ArrayList<>();
-        CounterAdministrationService service = new CounterAdministrationService(world.ctx.transactions(), world.ctx.meters(),
-                world.ctx.counters(), world.ctx.series(), world.ctx.clock(), new WriteListener() {
+        CounterAdministrationService service = ServiceWiring.counterAdministration(world.ctx, new WriteListener() {
                     @Override
                     public void counterUpdated(Caller caller, Counter counter) {
                         told.add(counter);

@@ -1,5 +1,7 @@
 package io.metering.application.service.meter;
 
+import io.metering.application.service.ServiceWiring;
+
 import io.metering.application.service.ServiceWorld;
 import static io.metering.application.service.ServiceWorld.reading;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,9 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class CounterForecastTest {
     private final ServiceWorld w = new ServiceWorld();
-    private final MeterViewService views = new MeterViewService(w.ctx.transactions(), w.ctx.meters(), w.ctx.counters(),
-            w.ctx.series(), w.ctx.changesets(), w.ctx.clock(), w.ctx.businessZone(), new HistoryForecastProvider(w.store,
-            ServiceWorld.BERLIN));
+    private final MeterViewService views = ServiceWiring.meterViews(w.ctx, new HistoryForecastProvider(w.store, ServiceWorld.BERLIN));
     private final Meter meter = w.powerMeterOf("contact-1");
     private final Counter kwh = w.consumptionCounter(meter);
 

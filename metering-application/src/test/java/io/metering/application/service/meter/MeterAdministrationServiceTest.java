@@ -1,5 +1,7 @@
 package io.metering.application.service.meter;
 
+import io.metering.application.service.ServiceWiring;
+
 import io.metering.application.service.ServiceWorld;
 import io.metering.application.service.write.WriteListener;
 import static io.metering.application.service.ServiceWorld.attrs;
@@ -155,9 +157,7 @@ class MeterAdministrationServiceTest {
     @Test
     void a_change_that_changes_nothing_writes_nothing_and_tells_no_one() {
         List<Meter> told = new ArrayList<>();
-        MeterAdministrationService service = new MeterAdministrationService(world.ctx.transactions(), world.ctx.meters(),
-                world.ctx.counters(), world.ctx.series(), world.ctx.changesets(), world.ctx.clock(), world.ctx.businessZone(),
-                new WriteListener() {
+        MeterAdministrationService service = ServiceWiring.meterAdministration(world.ctx, new WriteListener() {
                     @Override
                     public void meterUpdated(Caller caller, Meter meter) {
                         told.add(meter);

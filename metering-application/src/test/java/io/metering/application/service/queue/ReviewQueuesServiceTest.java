@@ -1,5 +1,7 @@
 package io.metering.application.service.queue;
 
+import io.metering.application.service.ServiceWiring;
+
 import io.metering.application.service.ServiceWorld;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReviewQueuesServiceTest {
     private final ServiceWorld w = new ServiceWorld();
-    private final ReviewQueuesService queues = new ReviewQueuesService(w.ctx.transactions(), w.ctx.series(), w.ctx.changesets());
+    private final ReviewQueuesService queues = ServiceWiring.queues(w.ctx);
     private final MeterId meter = MeterId.random();
     private final CounterId counter = CounterId.random();
 

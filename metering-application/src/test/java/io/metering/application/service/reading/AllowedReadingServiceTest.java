@@ -1,5 +1,7 @@
 package io.metering.application.service.reading;
 
+import io.metering.application.service.ServiceWiring;
+
 import io.metering.application.service.TestWorld;
 import io.metering.application.service.write.PlausibilityProvider;
 import static io.metering.application.service.TestWorld.at;
@@ -21,8 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class AllowedReadingServiceTest {
     private final TestWorld w = new TestWorld();
-    private final AllowedReadingService service = new AllowedReadingService(w.ctx.transactions(), w.ctx.meters(),
-            w.ctx.counters(), w.ctx.series(), w.ctx.clock(), w.ctx.businessZone(), PlausibilityProvider.NONE);
+    private final AllowedReadingService service = ServiceWiring.allowedReadings(w.ctx, PlausibilityProvider.NONE);
     private final Meter meter = w.portalMeter();
     private final Counter counter = w.feedOutCounter(meter);
 
@@ -89,8 +90,7 @@ class AllowedReadingServiceTest {
         w.stored(counter, Direction.FEED_OUT, "2024-01-01T00:00:00Z", "100");
         PlausibilityProvider bound = org -> q -> Optional.of(q.previous().value().add(new BigDecimal("50")));
 
-        AllowedRange withBound = new AllowedReadingService(w.ctx.transactions(), w.ctx.meters(), w.ctx.counters(),
-                w.ctx.series(), w.ctx.clock(), w.ctx.businessZone(), bound).allowedRanges(w.admin, meter.id(), null).get(0);
+        AllowedRange withBound = ServiceWiring.allowedReadings(w.ctx, bound).allowedRanges(w.admin, meter.id(), null).get(0);
         AllowedRange without = only(null);
 
         assertThat(plain(withBound.maxValue())).isEqualTo("150");
