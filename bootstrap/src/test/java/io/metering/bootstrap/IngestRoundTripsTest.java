@@ -1,5 +1,7 @@
 package io.metering.bootstrap;
 
+import io.metering.testing.BearerTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +13,6 @@ import io.metering.adapters.http.HttpApi;
 import io.metering.adapters.http.HttpSettings;
 import io.metering.adapters.http.auth.JwtAuthenticator;
 import io.metering.adapters.http.auth.JwtSettings;
-import io.metering.adapters.http.auth.TokenClaims;
-import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.adapters.persistence.DataSources;
 import io.metering.adapters.persistence.PersistenceSettings;
 import io.metering.adapters.persistence.PostgresPersistence;
@@ -72,7 +72,7 @@ class IngestRoundTripsTest {
         app = HttpApi.create(new HttpSettings(zone, HttpSettings.DEFAULT_MAX_REQUEST_BYTES), new JwtAuthenticator(jwt, clock),
                 useCases, persistence::isHealthy).start(0);
         http = new Http("http://127.0.0.1:" + app.port());
-        token = new TokenMinter(jwt, clock).mint(TokenClaims.admin("round-trips", "test"), Duration.ofHours(1));
+        token = BearerTokens.hs256(SECRET).admin("round-trips", "test");
     }
 
     @AfterAll

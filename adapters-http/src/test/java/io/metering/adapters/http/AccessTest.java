@@ -1,11 +1,10 @@
 package io.metering.adapters.http;
 
+import io.metering.testing.BearerTokens;
+
 import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.adapters.http.auth.JwtSettings;
-import io.metering.adapters.http.auth.TokenClaims;
-import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.domain.meter.Meter;
 import io.metering.testing.Http.Reply;
 import java.time.Duration;
@@ -41,9 +40,9 @@ class AccessTest {
 
     @Test
     void badTokensAnswer401() {
-        String wrongSecret = new TokenMinter(JwtSettings.of("a-completely-different-secret-of-enough-length", TestApp.ISSUER,
-                TestApp.AUDIENCE), t.clock).mint(TokenClaims.admin(TestApp.ORG, "x"), Duration.ofHours(1));
-        String expired = t.minter.mint(TokenClaims.admin(TestApp.ORG, "x"), Duration.ofMinutes(1));
+        String wrongSecret = BearerTokens.hs256("a-completely-different-secret-of-enough-length")
+                .withIssuer(TestApp.ISSUER, TestApp.AUDIENCE).withClock(t.clock).admin(TestApp.ORG, "x");
+        String expired = t.tokens.withTtl(Duration.ofMinutes(1)).admin(TestApp.ORG, "x");
         String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes());
         String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("{\"org_id\":\"" + TestApp.ORG + "\",\"kind\":\"admin\",\"exp\":9999999999}").getBytes());

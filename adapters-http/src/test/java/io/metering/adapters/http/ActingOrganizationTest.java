@@ -1,9 +1,10 @@
 package io.metering.adapters.http;
 
+import io.metering.testing.BearerTokens;
+
 import static io.metering.adapters.http.ReadingRoutesTest.assertReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.adapters.http.auth.TokenClaims;
 import io.metering.adapters.http.web.Guard;
 import io.metering.application.access.Caller;
 import io.metering.domain.meter.Meter;
@@ -11,7 +12,6 @@ import io.metering.domain.tenant.OrganizationId;
 import io.metering.testing.Http.Reply;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +44,7 @@ class ActingOrganizationTest {
     }
 
     private static String adminActingFor(String... orgs) {
-        return t.minter.mint(TokenClaims.admin(TestApp.ORG, "support").actingFor(List.of(orgs)), Duration.ofHours(1));
+        return t.tokens.admin(TestApp.ORG, "support", BearerTokens.actingFor(List.of(orgs)));
     }
 
     @Test
@@ -79,10 +79,8 @@ class ActingOrganizationTest {
     void permissionsListedInTheTokenBindTheChangesetActions() {
         String path = "/v1/metering/reading/" + java.util.UUID.randomUUID() + "/" + java.util.UUID.randomUUID() + "/changesets/"
                 + java.util.UUID.randomUUID() + ":dismiss";
-        String limited = t.minter.mint(TokenClaims.admin(TestApp.ORG, "viewer").limitedTo(List.of("meter_reading:view")),
-                Duration.ofHours(1));
-        String editor = t.minter.mint(TokenClaims.admin(TestApp.ORG, "editor").limitedTo(List.of("meter_reading:edit")),
-                Duration.ofHours(1));
+        String limited = t.tokens.admin(TestApp.ORG, "viewer", BearerTokens.limitedTo(List.of("meter_reading:view")));
+        String editor = t.tokens.admin(TestApp.ORG, "editor", BearerTokens.limitedTo(List.of("meter_reading:edit")));
 
         assertReason(t.post(path, limited, null), 403, "forbidden_option");
         // allowed: the changeset does not exist, which is the next thing to find out

@@ -1,7 +1,8 @@
 package io.metering.adapters.http;
 
+import io.metering.testing.BearerTokens;
+
 import io.metering.adapters.http.auth.TestTokens;
-import io.metering.adapters.http.auth.TokenClaims;
 import io.metering.adapters.http.web.Guard;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,9 +96,9 @@ enum MatrixPrincipal {
                     .audience(MatrixTokens.PORTAL_AUDIENCE).build());
             case ADMIN_A, ADMIN_A_NAMING_OWN_ORG -> tokens.admin(f.orgA);
             case ADMIN_A_RS256 -> tokens.adminRs256(f.orgA);
-            case ADMIN_A_WITHOUT_PERMISSION -> tokens.admin(TokenClaims.admin(f.orgA, "limited").limitedTo(List.of("meter_reading:view")));
+            case ADMIN_A_WITHOUT_PERMISSION -> tokens.admin(f.orgA, "limited", BearerTokens.limitedTo(List.of("meter_reading:view")));
             case ADMIN_B, ADMIN_B_NAMING_ORG_A -> tokens.admin(f.orgB);
-            case ADMIN_B_ACTING_FOR_ORG_A -> tokens.admin(TokenClaims.admin(f.orgB, "support").actingFor(List.of(f.orgA)));
+            case ADMIN_B_ACTING_FOR_ORG_A -> tokens.admin(f.orgB, "support", BearerTokens.actingFor(List.of(f.orgA)));
             case PORTAL_OWNER, PORTAL_OWNER_NAMING_ORG_B -> tokens.portal(f.orgA, f.owner);
             case PORTAL_OTHER_CUSTOMER -> tokens.portal(f.orgA, f.otherCustomer);
         };

@@ -1,5 +1,7 @@
 package io.metering.adapters.http;
 
+import io.metering.testing.BearerTokens;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -7,15 +9,11 @@ import io.metering.adapters.http.auth.IssuerRule;
 import io.metering.adapters.http.auth.JwksSettings;
 import io.metering.adapters.http.auth.JwtSettings;
 import io.metering.adapters.http.auth.TestTokens;
-import io.metering.adapters.http.auth.TokenClaims;
-import io.metering.adapters.http.auth.TokenMinter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The keys and token kinds of {@link AccessMatrixTest}'s app, configured the way production is:
@@ -31,22 +29,21 @@ final class MatrixTokens {
 
     private final RSAKey rsa = TestTokens.rsa("matrix-rs256", JWSAlgorithm.RS256);
     private final JwtSettings settings;
-    private final Clock clock;
-    private final TokenMinter minter;
+    private final BearerTokens tokens;
 
     /**
      * @param dir where the JWK set file is written
      * @param clock the app's clock
      */
     MatrixTokens(Path dir, Clock clock) {
-        this.clock = clock;
         settings = JwtSettings.builder()
                 .secret(SECRET.getBytes(StandardCharsets.UTF_8))
                 .jwks(JwksSettings.file(TestTokens.jwksFile(dir, rsa), null))
                 .admin(new IssuerRule(ADMIN_ISSUER, ADMIN_AUDIENCE))
                 .portal(new IssuerRule(PORTAL_ISSUER, PORTAL_AUDIENCE))
                 .build();
-        minter = new TokenMinter(settings, clock);
+        tokens = BearerTokens.hs256(SECRET).withAdminIssuer(ADMIN_ISSUER, ADMIN_AUDIENCE)
+                .withPortalIssuer(PORTAL_ISSUER, PORTAL_AUDIENCE).withClock(clock);
     }
 
     JwtSettings settings() {
@@ -59,15 +56,16 @@ final class MatrixTokens {
     }
 
     String admin(String org) {
-        return minter.mint(TokenClaims.admin(org, "matrix-admin"), Duration.ofHours(1));
+        return tokens.admin(org, "matrix-admin");
     }
 
-    String admin(TokenClaims claims) {
-        return minter.mint(claims, Duration.ofHours(1));
+    /** An admin token with more claims ({@link BearerTokens#actingFor}, {@link BearerTokens#limitedTo}). */
+    String admin(String org, String subject, UnaryOperator<JWTClaimsSet.Builder> more) {
+        return tokens.admin(org, subject, more);
     }
 
     String portal(String org, String contact) {
-        return minter.mint(TokenClaims.portal(org, "matrix-customer", contact, List.of()), Duration.ofHours(1));
+        return tokens.portal(org, "matrix-customer", contact);
     }
 
     /** An admin token signed by the identity provider's RSA key of the JWK set. */
@@ -77,19 +75,11 @@ final class MatrixTokens {
 
     /** Admin claims as the admin issuer writes them, valid for an hour. */
     JWTClaimsSet.Builder adminClaims(String org) {
-        Instant now = clock.instant();
-        return new JWTClaimsSet.Builder()
-                .issuer(ADMIN_ISSUER)
-                .audience(ADMIN_AUDIENCE)
-                .subject("matrix-admin")
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
-                .claim("org_id", org)
-                .claim("kind", "admin");
+        return tokens.adminClaims(org, "matrix-admin");
     }
 
     String hs256(JWTClaimsSet claims) {
-        return TestTokens.hs256(SECRET, claims);
+        return tokens.sign(claims);
     }
 
     String hs256WithOtherSecret(JWTClaimsSet claims) {

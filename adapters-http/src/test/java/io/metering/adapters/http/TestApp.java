@@ -1,12 +1,12 @@
 package io.metering.adapters.http;
 
+import io.metering.testing.BearerTokens;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.metering.adapters.http.auth.JwtAuthenticator;
 import io.metering.adapters.http.observe.HttpObservability;
 import io.metering.adapters.http.auth.JwtSettings;
-import io.metering.adapters.http.auth.TokenClaims;
-import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.adapters.http.json.JsonMapping;
 import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryBulkStore;
@@ -80,7 +80,8 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
     final InMemoryStore store = new InMemoryStore();
     final MutableClock clock = new MutableClock(START);
     final JwtSettings jwt;
-    final TokenMinter minter;
+    /** Tokens for the default settings (secret, issuer and audience above), issued at the app's clock. */
+    final BearerTokens tokens;
     final AtomicBoolean ready = new AtomicBoolean(true);
     final UseCases useCases;
     final Javalin app;
@@ -105,7 +106,7 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
     }
 
     /**
-     * @param jwt how tokens are verified (and minted by {@link #minter})
+     * @param jwt how tokens are verified (the app's {@link #tokens} suit the default settings only)
      * @param wrap replaces use cases, e.g. with failing ones
      */
     TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap) {
@@ -113,7 +114,7 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
     }
 
     /**
-     * @param jwt how tokens are verified (and minted by {@link #minter})
+     * @param jwt how tokens are verified (the app's {@link #tokens} suit the default settings only)
      * @param wrap replaces use cases, e.g. with failing ones
      * @param maxBody the body size limit
      */
@@ -141,7 +142,7 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
 
     private TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap, long maxBody, boolean analytics, HttpObservability observability) {
         this.jwt = jwt;
-        this.minter = new TokenMinter(jwt, clock);
+        this.tokens = BearerTokens.hs256(SECRET).withIssuer(ISSUER, AUDIENCE).withClock(clock);
         ServicePorts ctx = new ServicePorts(store, store, store, store, store, store, clock, BERLIN);
         PlausibilityProvider plausibility = analytics ? new HistoryPlausibilityProvider(store, store) : PlausibilityProvider.NONE;
         ForecastProvider forecasts = analytics ? new HistoryForecastProvider(store, BERLIN) : FORECAST;
@@ -197,11 +198,11 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
     }
 
     String adminToken(String org) {
-        return minter.mint(TokenClaims.admin(org, "admin-user"), Duration.ofHours(1));
+        return tokens.admin(org, "admin-user");
     }
 
     String portalToken(String contactId, String... contractIds) {
-        return minter.mint(TokenClaims.portal(ORG, "portal-user", contactId, List.of(contractIds)), Duration.ofHours(1));
+        return tokens.portal(ORG, "portal-user", contactId, contractIds);
     }
 
     static Caller admin() {

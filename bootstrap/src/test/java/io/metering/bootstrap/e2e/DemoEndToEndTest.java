@@ -1,5 +1,7 @@
 package io.metering.bootstrap.e2e;
 
+import io.metering.testing.BearerTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.metering.adapters.http.auth.JwtAuthenticator;
 import io.metering.adapters.http.auth.JwtSettings;
-import io.metering.adapters.http.auth.TokenClaims;
-import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.application.port.in.UseCases;
 import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.config.Configuration;
@@ -24,7 +24,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -62,11 +61,10 @@ class DemoEndToEndTest {
                 .isEqualTo(5 * 206 + 2 * 17521);
         server.listen(0);
         http = new Http("http://localhost:" + server.port());
-        TokenMinter minter = new TokenMinter(settings(), Clock.systemUTC());
-        admin = minter.mint(TokenClaims.admin(DemoIds.ORG.value(), "e2e-admin"), Duration.ofHours(1));
-        portal = minter.mint(TokenClaims.portal(DemoIds.ORG.value(), "e2e-customer", DemoIds.CONTACT_ID, List.of()), Duration.ofHours(1));
-        otherCustomer = minter.mint(TokenClaims.portal(DemoIds.ORG.value(), "someone-else", "5d7c1d3e-0000-4000-8000-000000000000",
-                List.of()), Duration.ofHours(1));
+        BearerTokens tokens = BearerTokens.hs256(SECRET);
+        admin = tokens.admin(DemoIds.ORG.value(), "e2e-admin");
+        portal = tokens.portal(DemoIds.ORG.value(), "e2e-customer", DemoIds.CONTACT_ID);
+        otherCustomer = tokens.portal(DemoIds.ORG.value(), "someone-else", "5d7c1d3e-0000-4000-8000-000000000000");
     }
 
     @AfterAll

@@ -1,10 +1,9 @@
 package io.metering.bootstrap.observe;
 
+import io.metering.testing.BearerTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metering.adapters.http.auth.JwtSettings;
-import io.metering.adapters.http.auth.TokenClaims;
-import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.testing.FreePorts;
 import io.metering.testing.ServiceCommand;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +47,7 @@ class TracingAgentIT {
         try {
             HttpClient client = HttpClient.newHttpClient();
             awaitReady(client, port, service, log);
-            String token = new TokenMinter(JwtSettings.of(SECRET, null, null), Clock.systemUTC())
-                    .mint(TokenClaims.admin("trace-org", "erp"), Duration.ofMinutes(5));
+            String token = BearerTokens.hs256(SECRET).withTtl(Duration.ofMinutes(5)).admin("trace-org", "erp");
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/metering/admin/meters"))
                     .header("Authorization", "Bearer " + token).header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01").build(),
                     HttpResponse.BodyHandlers.ofString());

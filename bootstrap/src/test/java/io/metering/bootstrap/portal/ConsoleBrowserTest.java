@@ -1,12 +1,12 @@
 package io.metering.bootstrap.portal;
 
+import io.metering.testing.BearerTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.metering.adapters.http.auth.TokenClaims;
-import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.bootstrap.cli.PortalLink;
 import io.metering.bootstrap.demo.DemoIds;
 import com.sun.net.httpserver.HttpServer;
@@ -14,8 +14,6 @@ import io.metering.testing.Http;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -436,8 +434,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(65)
     void actingForAnotherOrganizationPicksItFromTheList() {
-        String actor = new TokenMinter(service.settings, Clock.systemUTC())
-                .mint(TokenClaims.admin(DemoIds.ORG.value(), "console-admin").actingFor(List.of("other-org")), Duration.ofHours(1));
+        String actor = service.tokens.admin(DemoIds.ORG.value(), "console-admin", BearerTokens.actingFor(List.of("other-org")));
         chromium.driver.get(PortalLink.console(base, actor));
         chromium.awaitView("meters");
         assertThat(chromium.driver.findElements(By.cssSelector("#meters tbody tr a"))).hasSize(4);

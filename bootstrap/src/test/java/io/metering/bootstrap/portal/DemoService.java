@@ -1,9 +1,9 @@
 package io.metering.bootstrap.portal;
 
+import io.metering.testing.BearerTokens;
+
 import io.metering.adapters.http.auth.JwtAuthenticator;
 import io.metering.adapters.http.auth.JwtSettings;
-import io.metering.adapters.http.auth.TokenClaims;
-import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.application.port.in.UseCases;
 import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.config.Configuration;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,7 +21,8 @@ import java.util.Map;
  * secret, with an admin token and a portal token of the demo customer (two hours each).
  */
 public final class DemoService implements AutoCloseable {
-    final JwtSettings settings;
+    /** Tokens the service accepts (signed with its secret), valid for two hours. */
+    final BearerTokens tokens;
     final MeteringServer server;
     /** The service's address, e.g. {@code http://localhost:41234}. */
     public final String base;
@@ -31,8 +31,8 @@ public final class DemoService implements AutoCloseable {
     /** A portal token of the demo customer. */
     public final String portal;
 
-    private DemoService(JwtSettings settings, MeteringServer server, String admin, String portal) {
-        this.settings = settings;
+    private DemoService(BearerTokens tokens, MeteringServer server, String admin, String portal) {
+        this.tokens = tokens;
         this.server = server;
         this.base = "http://localhost:" + server.port();
         this.admin = admin;
@@ -49,11 +49,10 @@ public final class DemoService implements AutoCloseable {
         all.put("METERING_JWT_SECRET", secret);
         JwtSettings settings = new JwtSettings(secret.getBytes(StandardCharsets.UTF_8), null, null, JwtSettings.DEFAULT_LEEWAY);
         MeteringServer server = serve(Configuration.from(all), new JwtAuthenticator(settings, Clock.systemUTC()), 0);
-        TokenMinter minter = new TokenMinter(settings, Clock.systemUTC());
-        String portal = minter.mint(TokenClaims.portal(DemoIds.ORG.value(), subject + "-customer", DemoIds.CONTACT_ID, List.of()),
-                Duration.ofHours(2));
-        String admin = minter.mint(TokenClaims.admin(DemoIds.ORG.value(), subject + "-admin"), Duration.ofHours(2));
-        return new DemoService(settings, server, admin, portal);
+        BearerTokens tokens = BearerTokens.hs256(secret).withTtl(Duration.ofHours(2));
+        String portal = tokens.portal(DemoIds.ORG.value(), subject + "-customer", DemoIds.CONTACT_ID);
+        String admin = tokens.admin(DemoIds.ORG.value(), subject + "-admin");
+        return new DemoService(tokens, server, admin, portal);
     }
 
     /**

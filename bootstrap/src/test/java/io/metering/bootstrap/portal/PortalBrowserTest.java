@@ -1,13 +1,12 @@
 package io.metering.bootstrap.portal;
 
+import io.metering.testing.BearerTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.metering.adapters.http.auth.JwtSettings;
-import io.metering.adapters.http.auth.TokenClaims;
-import io.metering.adapters.http.auth.TokenMinter;
 import io.metering.bootstrap.cli.PortalLink;
 import io.metering.bootstrap.demo.DemoIds;
 import java.math.BigDecimal;
@@ -407,16 +406,14 @@ class PortalBrowserTest {
     @Test
     @Order(90)
     void anExpiredOrRefusedTokenLeadsBackToSignIn() throws Exception {
-        String expired = new TokenMinter(service.settings, Clock.fixed(Instant.now().minus(Duration.ofHours(3)), ZoneOffset.UTC))
-                .mint(TokenClaims.portal(DemoIds.ORG.value(), "browser-customer", DemoIds.CONTACT_ID, List.of()), Duration.ofHours(1));
+        String expired = service.tokens.withClock(Clock.fixed(Instant.now().minus(Duration.ofHours(3)), ZoneOffset.UTC))
+                .portal(DemoIds.ORG.value(), "browser-customer", DemoIds.CONTACT_ID);
         chromium.driver.get(PortalLink.of(base, expired));
         awaitView("signin");
         assertThat(chromium.driver.findElement(By.tagName("main")).getText()).contains("Your session has ended");
 
-        JwtSettings other = new JwtSettings("another-secret-the-service-does-not-know-32b".getBytes(StandardCharsets.UTF_8), null, null,
-                JwtSettings.DEFAULT_LEEWAY);
-        String foreign = new TokenMinter(other, Clock.systemUTC())
-                .mint(TokenClaims.portal(DemoIds.ORG.value(), "browser-customer", DemoIds.CONTACT_ID, List.of()), Duration.ofHours(1));
+        String foreign = BearerTokens.hs256("another-secret-the-service-does-not-know-32b")
+                .portal(DemoIds.ORG.value(), "browser-customer", DemoIds.CONTACT_ID);
         chromium.driver.get(PortalLink.of(base, foreign));
         awaitView("signin");
         assertThat(chromium.driver.findElement(By.tagName("main")).getText()).contains("Your session has ended");

@@ -1,12 +1,11 @@
 package io.metering.bootstrap.reliability;
 
+import io.metering.testing.BearerTokens;
+
 import io.metering.adapters.http.auth.JwtAuthenticator;
 import io.metering.adapters.http.auth.JwtSettings;
-import io.metering.adapters.http.auth.TokenClaims;
-import io.metering.adapters.http.auth.TokenMinter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 /** Tokens signed with the secret every reliability test configures its service with. */
 final class Tokens {
@@ -14,16 +13,16 @@ final class Tokens {
     static final String SECRET = "reliability-test-secret-of-at-least-32-bytes";
     private static final Duration TTL = Duration.ofHours(2);
     private static final JwtSettings SETTINGS = JwtSettings.of(SECRET, null, null);
+    private static final BearerTokens TOKENS = BearerTokens.hs256(SECRET).withTtl(TTL);
 
     private Tokens() {}
 
     static String admin(String org) {
-        return new TokenMinter(SETTINGS, Clock.systemUTC()).mint(TokenClaims.admin(org, "reliability-admin"), TTL);
+        return TOKENS.admin(org, "reliability-admin");
     }
 
     static String portal(String org, String contactId, String... contractIds) {
-        return new TokenMinter(SETTINGS, Clock.systemUTC()).mint(TokenClaims.portal(org, "reliability-customer", contactId,
-                List.of(contractIds)), TTL);
+        return TOKENS.portal(org, "reliability-customer", contactId, contractIds);
     }
 
     /** The authenticator of an in-process service. */

@@ -1,12 +1,13 @@
 package io.metering.adapters.http.auth;
 
+import io.metering.testing.BearerTokens;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -69,11 +70,7 @@ public final class TestTokens {
 
     /** HS256 with the secret. */
     public static String hs256(byte[] secret, JWTClaimsSet claims) {
-        try {
-            return sign(new MACSigner(secret), new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return BearerTokens.hs256(secret, claims);
     }
 
     /** HS256 with a text secret (its UTF-8 bytes). */
