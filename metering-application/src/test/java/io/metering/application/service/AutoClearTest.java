@@ -5,8 +5,8 @@ import io.metering.application.service.reading.CreateReadingWithMeterService;
 import io.metering.application.service.reading.UpdateReadingService;
 import io.metering.application.service.submission.SubmissionReadingsService;
 import io.metering.application.service.write.PlausibilityProvider;
-import static io.metering.application.service.TestWorld.at;
-import static io.metering.application.service.TestWorld.dec;
+import static io.metering.application.service.ServiceWorld.at;
+import static io.metering.application.service.ServiceWorld.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.application.port.in.batch.BatchItem;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * same-day or within-seconds timestamp tolerance.
  */
 class AutoClearTest {
-    private final TestWorld w = new TestWorld();
+    private final ServiceWorld w = new ServiceWorld();
     private final BatchWriteReadingsService batch = TestServices.batchWriteReadingsService(w.ctx, PlausibilityProvider.NONE);
 
     private Meter meter(MatchStrategy strategy, FuzzyConfig fuzzy, TimestampTolerance tolerance) {
@@ -111,7 +111,7 @@ class AutoClearTest {
 
     @Test
     void sameDayToleranceCountsDaysInTheGivenZoneNearMidnight() {
-        Meter berlin = meter(MatchStrategy.EXACT, null, new TimestampTolerance.SameDay(TestWorld.BERLIN));
+        Meter berlin = meter(MatchStrategy.EXACT, null, new TimestampTolerance.SameDay(ServiceWorld.BERLIN));
         Counter c = w.feedOutCounter(berlin);
         // 23:30Z and 00:10Z are Feb 2, 00:30 and 01:10 in Berlin: the same day there, not in UTC
         assertThat(batchClears(berlin, c, "2024-02-01T23:30:00Z", "150", "2024-02-02T00:10:00Z", "150", ReadingSource.ERP, false)).isTrue();

@@ -42,6 +42,14 @@ import io.metering.domain.reading.ReadingSource;
 import io.metering.domain.reading.ReadingStatus;
 import io.metering.domain.tenant.OrganizationId;
 import io.metering.domain.time.TimeInput;
+import io.metering.domain.changeset.Changeset;
+import io.metering.domain.changeset.ChangesetCreator;
+import io.metering.domain.changeset.ChangesetId;
+import io.metering.domain.governance.FuzzyConfig;
+import io.metering.domain.governance.MatchStrategy;
+import io.metering.domain.changeset.ProposedReading;
+import io.metering.domain.governance.TimestampTolerance;
+import java.util.function.UnaryOperator;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -53,9 +61,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The application services wired to the in-memory ports, a settable clock (June 15th 2024, 10:00
- * UTC) and the Europe/Berlin business zone, plus helpers that create and change meters and counters
- * with typed changes.
+ * One in-memory world per test: the application services wired to the in-memory ports (one
+ * {@link InMemoryStore} behind every port), a settable clock (June 15th 2024, 10:00 UTC), the
+ * Europe/Berlin business zone, an admin and a portal caller; helpers that create and change meters
+ * and counters through the services with typed changes, and shorthands that store meters, counters,
+ * readings and changesets directly (the state a test starts from, no rule applied).
  */
 public final class ServiceWorld {
     public static final OrganizationId ORG = new OrganizationId("stadtwerk-nord");
@@ -68,6 +78,9 @@ public final class ServiceWorld {
     public final ServicePorts ctx = new ServicePorts(store, store, store, store, store, store, clock, BERLIN);
     public final Caller admin = Caller.admin(ORG, "admin-1");
     public final Caller otherOrgAdmin = Caller.admin(OTHER_ORG, "admin-2");
+    /** A portal caller of contact-1, which {@link #portalMeter()} names. */
+    public final Caller portal = Caller.portal(ORG, "portal-1", "contact-1", Set.of());
+    private int counterSequence;
     public final MeterAdministrationService meters = ServiceWiring.meterAdministration(ctx, WriteListener.NONE);
     public final CounterAdministrationService counters = ServiceWiring.counterAdministration(ctx, WriteListener.NONE);
     public final ListReadingsService listing = ServiceWiring.listReadings(ctx);
@@ -183,10 +196,107 @@ public final class ServiceWorld {
         return record(admin, WriteOptions.DEFAULT, inputs);
     }
 
-    /** Every stored reading of the counter, ascending. */
+    /** Every stored reading of the counter, ascending (the same as {@link #readings}). */
     public List<Reading> stored(Counter counter) {
-        return store.range(ORG, counter.id(), Optional.empty(), Instant.parse("1900-01-01T00:00:00Z"),
-                Instant.parse("9999-01-01T00:00:00Z"), SortOrder.ASC, new PageRequest(0, PageRequest.ALL));
+        return readings(counter);
+    }
+
+    // ------------------------------------------------------------------ the state a test starts from,
+    // stored directly in the fakes, bypassing every rule and service
+
+    public Meter meter() {
+        return meter(b -> b);
+    }
+
+    public Meter meter(UnaryOperator<Meter.Builder> customize) {
+        Meter m = customize.apply(Meter.builder(MeterId.random(), ORG, NOW.minusSeconds(86400 * 400))).build();
+        store.insert(m);
+        return m;
+    }
+
+    /** A meter the portal caller may see (its customer relation names contact-1). */
+    public Meter portalMeter() {
+        return meter(b -> b.customers(List.of(new EntityRelation("contact-1", "contact"))));
+    }
+
+    public Meter governedMeter(MatchStrategy strategy, FuzzyConfig fuzzy, TimestampTolerance tolerance) {
+        return meter(b -> b.governance(new ReadingGovernance(EditMode.APPROVAL, strategy, fuzzy, tolerance)));
+    }
+
+    public Meter governedMeter() {
+        return governedMeter(MatchStrategy.EXACT, null, new TimestampTolerance.Exact());
+    }
+
+    public Counter counter(Meter m) {
+        return counter(m, b -> b);
+    }
+
+    public Counter counter(Meter m, UnaryOperator<Counter.Builder> customize) {
+        // distinct creation instants keep the repositories' "creation time, then id" order deterministic
+        Instant created = NOW.minusSeconds(86400 * 400).plusSeconds(++counterSequence);
+        Counter c = customize.apply(Counter.builder(CounterId.random(), m.org(), m.id(), created)).build();
+        store.insert(c);
+        return c;
+    }
+
+    /** A feed-out counter (OBIS 1-0:1.8.0). */
+    public Counter feedOutCounter(Meter m) {
+        return counter(m, b -> b.obisNumber("1-0:1.8.0").direction(Direction.FEED_OUT));
+    }
+
+    public static Instant at(String instant) {
+        return Instant.parse(instant);
+    }
+
+    public static BigDecimal dec(String value) {
+        return new BigDecimal(value);
+    }
+
+    /** Stores a reading directly, bypassing every rule (the state a test starts from). */
+    public Reading stored(Counter c, Direction d, String instant, String value) {
+        return stored(reading(c, d, instant, value));
+    }
+
+    public Reading stored(Reading r) {
+        store.upsert(ORG, List.of(r));
+        return r;
+    }
+
+    public static Reading reading(Counter c, Direction d, String instant, String value) {
+        return new Reading(c.meterId(), c.id(), d, at(instant), dec(value), ReadingSource.APP_360, null, null, null, null, null,
+                null, null, Map.of());
+    }
+
+    /** Every reading of the counter, oldest first. */
+    public List<Reading> readings(Counter c) {
+        return store.range(ORG, c.id(), Optional.empty(), TimestampInputs.MIN, TimestampInputs.MAX, SortOrder.ASC,
+                new PageRequest(0, PageRequest.ALL));
+    }
+
+    /** The values of every reading of the counter, oldest first, as plain strings. */
+    public List<String> values(Counter c) {
+        return readings(c).stream().map(r -> r.value().toPlainString()).toList();
+    }
+
+    public List<Changeset> changesets(Counter c) {
+        return store.findByCounter(ORG, c.meterId(), c.id());
+    }
+
+    /** Stores a pending changeset proposing {@code value} at {@code instant}. */
+    public Changeset pendingChangeset(Meter m, Counter c, String instant, String value) {
+        Changeset cs = new Changeset(ChangesetId.random(), ORG, m.id(), c.id(),
+                new ProposedReading(dec(value), null, at(instant), null, null, null, null, null), null, m.governance(),
+                NOW.minusSeconds(60), new ChangesetCreator("portal_user", "portal-1"), ReadingSource.ECP);
+        store.insert(cs);
+        return cs;
+    }
+
+    /** Bounds wide enough to list every reading. */
+    public static final class TimestampInputs {
+        public static final Instant MIN = Instant.parse("1900-01-01T00:00:00Z");
+        public static final Instant MAX = Instant.parse("9999-01-01T00:00:00Z");
+
+        private TimestampInputs() {}
     }
 
     /** A reading as a writer sends it. */

@@ -1,10 +1,10 @@
 package io.metering.application.service.batch;
 
 import io.metering.application.service.TestServices;
-import io.metering.application.service.TestWorld;
+import io.metering.application.service.ServiceWorld;
 import io.metering.application.service.write.PlausibilityProvider;
-import static io.metering.application.service.TestWorld.at;
-import static io.metering.application.service.TestWorld.dec;
+import static io.metering.application.service.ServiceWorld.at;
+import static io.metering.application.service.ServiceWorld.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class BatchWriteReadingsServiceTest {
     private static final ReadingIdentifiers BY_EXTERNAL_ID = ReadingIdentifiers.byExternalId();
 
-    private final TestWorld w = new TestWorld();
+    private final ServiceWorld w = new ServiceWorld();
     private final BatchWriteReadingsService service = TestServices.batchWriteReadingsService(w.ctx, PlausibilityProvider.NONE);
     private final Meter meter = w.meter();
     private final Counter counter = w.feedOutCounter(meter);
@@ -231,7 +231,7 @@ class BatchWriteReadingsServiceTest {
     @Test
     void deletingASegmentStartMustNotLeaveTheSeriesOutOfOrder() {
         w.stored(counter, Direction.FEED_OUT, "2024-01-01T00:00:00Z", "500");
-        Reading change = TestWorld.reading(counter, Direction.FEED_OUT, "2024-02-01T00:00:00Z", "10");
+        Reading change = ServiceWorld.reading(counter, Direction.FEED_OUT, "2024-02-01T00:00:00Z", "10");
         w.stored(new Reading(change.meterId(), change.counterId(), change.direction(), change.timestamp(), change.value(),
                 change.source(), ReadingReason.METER_ADJUSTMENT, null, null, null, null, null, null, null));
         w.stored(counter, Direction.FEED_OUT, "2024-03-01T00:00:00Z", "20");

@@ -1,11 +1,11 @@
 package io.metering.application.service.changeset;
 
 import io.metering.application.service.TestServices;
-import io.metering.application.service.TestWorld;
+import io.metering.application.service.ServiceWorld;
 import io.metering.application.service.reading.RecordReadingsService;
 import io.metering.application.service.write.PlausibilityProvider;
-import static io.metering.application.service.TestWorld.at;
-import static io.metering.application.service.TestWorld.dec;
+import static io.metering.application.service.ServiceWorld.at;
+import static io.metering.application.service.ServiceWorld.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +39,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class ReadingChangesetServiceTest {
-    private final TestWorld w = new TestWorld();
+    private final ServiceWorld w = new ServiceWorld();
     private final ReadingChangesetService service = TestServices.readingChangesetService(w.ctx, PlausibilityProvider.NONE);
     private final RecordReadingsService record = TestServices.recordReadingsService(w.ctx, PlausibilityProvider.NONE);
     private final Meter meter = w.meter(b -> b.governance(new ReadingGovernance(EditMode.APPROVAL, null, null, null))
@@ -114,7 +114,7 @@ class ReadingChangesetServiceTest {
         Changeset cs = portalProposes("2024-02-01T00:00:00Z", "150");
 
         assertRejected(() -> value("-1"), RejectionReason.NEGATIVE_VALUE);
-        assertRejected(() -> patch(cs, new ProposalChanges(null, null, at("2024-06-02T00:00:00Z"), null, null, null, null, null)),
+        assertRejected(() -> patch(cs, new ProposalChanges(null, null, at("2024-06-15T22:00:00Z"), null, null, null, null, null)),
                 RejectionReason.TIMESTAMP_FUTURE);
         assertRejected(() -> patch(cs, new ProposalChanges(null, Direction.FEED_IN, null, null, null, null, null, null)),
                 RejectionReason.DIRECTION_MISMATCH);
@@ -137,7 +137,7 @@ class ReadingChangesetServiceTest {
 
         assertThat(dismissed.changeset().id()).isEqualTo(cs.id());
         assertThat(dismissed.dismissedReason()).isEqualTo("duplicate of an ERP reading");
-        assertThat(dismissed.dismissedAt()).isEqualTo(TestWorld.NOW);
+        assertThat(dismissed.dismissedAt()).isEqualTo(ServiceWorld.NOW);
         assertThat(w.changesets(counter)).isEmpty();
         assertThat(w.readings(counter)).isEmpty();
         assertThatThrownBy(() -> service.dismiss(w.admin, address(cs), null)).isInstanceOf(NotFoundException.class);
@@ -151,7 +151,7 @@ class ReadingChangesetServiceTest {
         Counter sibling = w.feedOutCounter(meter);
         ChangesetAddress wrongCounter = new ChangesetAddress(meter.id(), sibling.id(), cs.id());
         ChangesetAddress unknown = new ChangesetAddress(meter.id(), counter.id(), ChangesetId.random());
-        Caller otherOrg = Caller.admin(TestWorld.OTHER_ORG, "x");
+        Caller otherOrg = Caller.admin(ServiceWorld.OTHER_ORG, "x");
 
         assertThatThrownBy(() -> service.apply(w.admin, wrongCounter)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.apply(w.admin, unknown)).isInstanceOf(NotFoundException.class);

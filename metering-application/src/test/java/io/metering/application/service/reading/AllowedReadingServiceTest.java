@@ -2,9 +2,9 @@ package io.metering.application.service.reading;
 
 import io.metering.application.service.ServiceWiring;
 
-import io.metering.application.service.TestWorld;
+import io.metering.application.service.ServiceWorld;
 import io.metering.application.service.write.PlausibilityProvider;
-import static io.metering.application.service.TestWorld.at;
+import static io.metering.application.service.ServiceWorld.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +22,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AllowedReadingServiceTest {
-    private final TestWorld w = new TestWorld();
+    private final ServiceWorld w = new ServiceWorld();
     private final AllowedReadingService service = ServiceWiring.allowedReadings(w.ctx, PlausibilityProvider.NONE);
     private final Meter meter = w.portalMeter();
     private final Counter counter = w.feedOutCounter(meter);
@@ -62,7 +62,7 @@ class AllowedReadingServiceTest {
     @Test
     void aLaterSegmentStartDoesNotBoundTheValue() {
         w.stored(counter, Direction.FEED_OUT, "2024-01-01T00:00:00Z", "100");
-        Reading change = TestWorld.reading(counter, Direction.FEED_OUT, "2024-03-01T00:00:00Z", "5");
+        Reading change = ServiceWorld.reading(counter, Direction.FEED_OUT, "2024-03-01T00:00:00Z", "5");
         w.stored(new Reading(change.meterId(), change.counterId(), change.direction(), change.timestamp(), change.value(),
                 change.source(), ReadingReason.METER_CHANGE, null, null, null, null, null, null, null));
 
@@ -75,8 +75,8 @@ class AllowedReadingServiceTest {
     @Test
     void implausibleReadingsTakeNoPart() {
         w.stored(counter, Direction.FEED_OUT, "2024-01-01T00:00:00Z", "100");
-        w.stored(TestWorld.reading(counter, Direction.FEED_OUT, "2024-01-15T00:00:00Z", "100000").withStatus(ReadingStatus.IMPLAUSIBLE));
-        w.stored(TestWorld.reading(counter, Direction.FEED_OUT, "2024-02-15T00:00:00Z", "900000").withStatus(ReadingStatus.IMPLAUSIBLE));
+        w.stored(ServiceWorld.reading(counter, Direction.FEED_OUT, "2024-01-15T00:00:00Z", "100000").withStatus(ReadingStatus.IMPLAUSIBLE));
+        w.stored(ServiceWorld.reading(counter, Direction.FEED_OUT, "2024-02-15T00:00:00Z", "900000").withStatus(ReadingStatus.IMPLAUSIBLE));
         w.stored(counter, Direction.FEED_OUT, "2024-03-01T00:00:00Z", "300");
 
         AllowedRange r = only("2024-02-01T00:00:00Z");

@@ -1,10 +1,10 @@
 package io.metering.application.service.reading;
 
 import io.metering.application.service.TestServices;
-import io.metering.application.service.TestWorld;
+import io.metering.application.service.ServiceWorld;
 import io.metering.application.service.write.PlausibilityProvider;
-import static io.metering.application.service.TestWorld.at;
-import static io.metering.application.service.TestWorld.dec;
+import static io.metering.application.service.ServiceWorld.at;
+import static io.metering.application.service.ServiceWorld.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +28,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class CreateReadingWithMeterServiceTest {
-    private final TestWorld w = new TestWorld();
+    private final ServiceWorld w = new ServiceWorld();
     private final CreateReadingWithMeterService service = TestServices.createReadingWithMeterService(w.ctx,
             PlausibilityProvider.NONE);
     private final Meter meter = w.meter(b -> b.maLoId("DE0001"));
@@ -68,13 +68,13 @@ class CreateReadingWithMeterServiceTest {
         assertThat(created.direction()).isEqualTo(Direction.FEED_IN);
         assertThat(created.tariffType()).isEqualTo(TariffType.HT);
         assertThat(created.unit()).isEqualTo("kWh");
-        assertThat(w.store.findByMeter(TestWorld.ORG, meter.id())).extracting(Counter::id).containsExactly(created.id());
+        assertThat(w.store.findByMeter(ServiceWorld.ORG, meter.id())).extracting(Counter::id).containsExactly(created.id());
         assertThat(w.values(created)).containsExactly("7");
 
         // a rejected reading leaves no counter behind
         assertRejected(() -> service.create(command(meter.id(), null, "1-0:1.8.0", null, null, "1", at("2024-07-01T00:00:00Z"))),
                 RejectionReason.TIMESTAMP_FUTURE);
-        assertThat(w.store.findByMeter(TestWorld.ORG, meter.id())).hasSize(1);
+        assertThat(w.store.findByMeter(ServiceWorld.ORG, meter.id())).hasSize(1);
     }
 
     @Test
@@ -90,7 +90,7 @@ class CreateReadingWithMeterServiceTest {
     void aCounterIsNotCreatedForAnObisNumberThatIsNoObisCode() {
         assertRejected(() -> service.create(command(meter.id(), null, "zzzz", Direction.FEED_OUT, null, "5",
                 at("2024-01-01T00:00:00Z"))), RejectionReason.INVALID_PARAMETER);
-        assertThat(w.store.findByMeter(TestWorld.ORG, meter.id())).as("nothing stored").isEmpty();
+        assertThat(w.store.findByMeter(ServiceWorld.ORG, meter.id())).as("nothing stored").isEmpty();
     }
 
     @Test
@@ -152,7 +152,7 @@ class CreateReadingWithMeterServiceTest {
     void aTimestampDefaultsToNow() {
         ReadingWithMeterResult result = service.create(command(meter.id(), null, "1-0:1.8.0", null, null, "1", null));
 
-        assertThat(result.outcome().written().timestamp()).isEqualTo(TestWorld.NOW);
+        assertThat(result.outcome().written().timestamp()).isEqualTo(ServiceWorld.NOW);
     }
 
     @Test

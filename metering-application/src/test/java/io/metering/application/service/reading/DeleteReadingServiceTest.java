@@ -1,8 +1,8 @@
 package io.metering.application.service.reading;
 
 import io.metering.application.service.TestServices;
-import io.metering.application.service.TestWorld;
-import static io.metering.application.service.TestWorld.at;
+import io.metering.application.service.ServiceWorld;
+import static io.metering.application.service.ServiceWorld.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeleteReadingServiceTest {
-    private final TestWorld w = new TestWorld();
+    private final ServiceWorld w = new ServiceWorld();
     private final DeleteReadingService service = TestServices.deleteReadingService(w.ctx);
     private final Meter meter = w.meter();
     private final Counter counter = w.feedOutCounter(meter);
@@ -33,7 +33,7 @@ class DeleteReadingServiceTest {
     }
 
     private void storeMeterChange(Counter c, String instant, String value) {
-        Reading r = TestWorld.reading(c, Direction.FEED_OUT, instant, value);
+        Reading r = ServiceWorld.reading(c, Direction.FEED_OUT, instant, value);
         w.stored(new Reading(r.meterId(), r.counterId(), r.direction(), r.timestamp(), r.value(), r.source(), ReadingReason.METER_CHANGE,
                 null, null, null, null, null, null, null));
     }
@@ -47,7 +47,7 @@ class DeleteReadingServiceTest {
         List<Reading> deleted = delete(counter, "2024-02-01T00:00:00Z", null, false);
 
         assertThat(deleted).extracting(Reading::key)
-                .containsExactly(TestWorld.reading(counter, Direction.FEED_OUT, "2024-02-01T00:00:00Z", "150").key());
+                .containsExactly(ServiceWorld.reading(counter, Direction.FEED_OUT, "2024-02-01T00:00:00Z", "150").key());
         assertThat(w.values(counter)).containsExactly("100", "200");
     }
 

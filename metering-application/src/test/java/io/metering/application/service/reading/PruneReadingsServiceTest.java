@@ -1,9 +1,9 @@
 package io.metering.application.service.reading;
 
 import io.metering.application.service.TestServices;
-import io.metering.application.service.TestWorld;
-import static io.metering.application.service.TestWorld.at;
-import static io.metering.application.service.TestWorld.dec;
+import io.metering.application.service.ServiceWorld;
+import static io.metering.application.service.ServiceWorld.at;
+import static io.metering.application.service.ServiceWorld.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +28,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PruneReadingsServiceTest {
-    private final TestWorld w = new TestWorld();
+    private final ServiceWorld w = new ServiceWorld();
     private final PruneReadingsService service = TestServices.pruneReadingsService(w.ctx);
     private final Meter meter = w.meter();
     private final Counter a = w.feedOutCounter(meter);
@@ -107,7 +107,7 @@ class PruneReadingsServiceTest {
         assertThatThrownBy(() -> service.prune(new PruneReadingsCommand(w.admin, MeterId.random(), null, null, List.of(), false)))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> prune(elsewhere.id(), null, List.of(), false)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> service.prune(new PruneReadingsCommand(Caller.admin(TestWorld.OTHER_ORG, "x"), meter.id(), null,
+        assertThatThrownBy(() -> service.prune(new PruneReadingsCommand(Caller.admin(ServiceWorld.OTHER_ORG, "x"), meter.id(), null,
                 null, List.of(), false))).isInstanceOf(NotFoundException.class);
     }
 

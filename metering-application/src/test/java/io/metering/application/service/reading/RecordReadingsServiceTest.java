@@ -1,11 +1,11 @@
 package io.metering.application.service.reading;
 
 import io.metering.application.service.TestServices;
-import io.metering.application.service.TestWorld;
+import io.metering.application.service.ServiceWorld;
 import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.service.write.ReadingRecorder;
-import static io.metering.application.service.TestWorld.at;
-import static io.metering.application.service.TestWorld.dec;
+import static io.metering.application.service.ServiceWorld.at;
+import static io.metering.application.service.ServiceWorld.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Guards the v1 create path that the other write use cases now share through ReadingRecorder. */
 class RecordReadingsServiceTest {
-    private final TestWorld w = new TestWorld();
+    private final ServiceWorld w = new ServiceWorld();
     private final RecordReadingsService service = TestServices.recordReadingsService(w.ctx, PlausibilityProvider.NONE);
 
     private static ReadingInput input(Meter m, Counter c, String instant, String value, ReadingSource source) {

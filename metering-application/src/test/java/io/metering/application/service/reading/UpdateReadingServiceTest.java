@@ -1,10 +1,10 @@
 package io.metering.application.service.reading;
 
 import io.metering.application.service.TestServices;
-import io.metering.application.service.TestWorld;
+import io.metering.application.service.ServiceWorld;
 import io.metering.application.service.write.PlausibilityProvider;
-import static io.metering.application.service.TestWorld.at;
-import static io.metering.application.service.TestWorld.dec;
+import static io.metering.application.service.ServiceWorld.at;
+import static io.metering.application.service.ServiceWorld.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +32,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class UpdateReadingServiceTest {
-    private final TestWorld w = new TestWorld();
+    private final ServiceWorld w = new ServiceWorld();
     private final UpdateReadingService service = TestServices.updateReadingService(w.ctx, PlausibilityProvider.NONE);
     private final Meter meter = w.meter();
     private final Counter counter = w.feedOutCounter(meter);
@@ -84,7 +84,7 @@ class UpdateReadingServiceTest {
                 ReadingChanges.setting(dec("1"), ReadingSource.APP_360, null, null, null, null, null, null, null), null)))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.update(new UpdateReadingCommand(
-                Caller.admin(TestWorld.OTHER_ORG, "x"),
+                Caller.admin(ServiceWorld.OTHER_ORG, "x"),
                 new ReadingAddress(meter.id(), counter.id(), at("2024-01-01T00:00:00Z"), null),
                 ReadingChanges.setting(dec("1"), ReadingSource.APP_360, null, null, null, null, null, null, null), null)))
                 .isInstanceOf(NotFoundException.class);
@@ -137,7 +137,7 @@ class UpdateReadingServiceTest {
     @Test
     void movingASegmentStartAwayMustNotLeaveTheSeriesOutOfOrder() {
         w.stored(counter, Direction.FEED_OUT, "2024-01-01T00:00:00Z", "500");
-        Reading change = TestWorld.reading(counter, Direction.FEED_OUT, "2024-02-01T00:00:00Z", "10");
+        Reading change = ServiceWorld.reading(counter, Direction.FEED_OUT, "2024-02-01T00:00:00Z", "10");
         w.stored(new Reading(change.meterId(), change.counterId(), change.direction(), change.timestamp(), change.value(),
                 change.source(), ReadingReason.METER_CHANGE, null, null, null, null, null, null, null));
         w.stored(counter, Direction.FEED_OUT, "2024-03-01T00:00:00Z", "20");
@@ -175,7 +175,7 @@ class UpdateReadingServiceTest {
     @Test
     void aNewValueClearsAnImplausibleMarkSoItIsJudgedAfresh() {
         w.stored(counter, Direction.FEED_OUT, "2024-01-01T00:00:00Z", "100");
-        w.stored(TestWorld.reading(counter, Direction.FEED_OUT, "2024-02-01T00:00:00Z", "150000").withStatus(ReadingStatus.IMPLAUSIBLE));
+        w.stored(ServiceWorld.reading(counter, Direction.FEED_OUT, "2024-02-01T00:00:00Z", "150000").withStatus(ReadingStatus.IMPLAUSIBLE));
 
         Reading r = update("2024-02-01T00:00:00Z", "150", null).written();
 

@@ -1,10 +1,10 @@
 package io.metering.application.service.submission;
 
 import io.metering.application.service.TestServices;
-import io.metering.application.service.TestWorld;
+import io.metering.application.service.ServiceWorld;
 import io.metering.application.service.write.PlausibilityProvider;
-import static io.metering.application.service.TestWorld.at;
-import static io.metering.application.service.TestWorld.dec;
+import static io.metering.application.service.ServiceWorld.at;
+import static io.metering.application.service.ServiceWorld.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class SubmissionReadingsServiceTest {
     private static final String DAY = "2024-05-01T08:00:00Z";
 
-    private final TestWorld w = new TestWorld();
+    private final ServiceWorld w = new ServiceWorld();
     private final SubmissionReadingsService service = TestServices.submissionReadingsService(w.ctx, PlausibilityProvider.NONE);
 
     private static SubmissionMeterReading entry(Meter m, SubmissionMeterType type, String reading, String feedIn, String feedOut,
@@ -174,7 +174,7 @@ class SubmissionReadingsServiceTest {
 
         RecordResult result = submit(null, entry(m, null, null, null, null, null, null, null), noDate);
 
-        assertThat(result.written()).singleElement().extracting(Reading::timestamp).isEqualTo(TestWorld.NOW);
+        assertThat(result.written()).singleElement().extracting(Reading::timestamp).isEqualTo(ServiceWorld.NOW);
         assertThat(w.values(c)).containsExactly("5");
         assertThat(submit().written()).isEmpty();
     }
@@ -192,11 +192,11 @@ class SubmissionReadingsServiceTest {
         w.feedOutCounter(m);
         List<SubmissionMeterReading> entries = List.of(entry(m, null, "1", null, null, null, null, null));
 
-        assertThatThrownBy(() -> service.record(new SubmissionReadingsCommand(w.admin, "org-2", null, entries, null)))
+        assertThatThrownBy(() -> service.record(new SubmissionReadingsCommand(w.admin, ServiceWorld.OTHER_ORG.value(), null, entries, null)))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> service.record(new SubmissionReadingsCommand(w.admin, null, "org-2", entries, null)))
+        assertThatThrownBy(() -> service.record(new SubmissionReadingsCommand(w.admin, null, ServiceWorld.OTHER_ORG.value(), entries, null)))
                 .isInstanceOf(ForbiddenException.class);
-        assertThat(service.record(new SubmissionReadingsCommand(w.admin, "org-1", "org-1", entries, null)).written()).hasSize(1);
+        assertThat(service.record(new SubmissionReadingsCommand(w.admin, ServiceWorld.ORG.value(), ServiceWorld.ORG.value(), entries, null)).written()).hasSize(1);
     }
 
     @Test
