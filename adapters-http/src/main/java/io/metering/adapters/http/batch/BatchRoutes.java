@@ -49,35 +49,21 @@ import java.util.Set;
  * {@code invalid_identifiers}, {@code multiple_readings_found}, {@code duplicate_reading}, the write
  * rules, {@code missing_params}; an update or delete that matches nothing, or an unknown meter,
  * answers 404; every message names the item ({@code readings[3]: ...}).
+ *
+ * @param batch the v2 batch write
+ * @param prune the prune
+ * @param guard authentication and admission
+ * @param body JSON body reader
+ * @param businessZone zone of local date-time inputs
  */
-public final class BatchRoutes {
+public record BatchRoutes(BatchWriteReadingsUseCase batch, PruneReadingsUseCase prune, Guard guard, JsonBody body, ZoneId businessZone) {
     /** Path of batchWriteMeterReadings. */
     public static final String BATCH = "/v2/metering/readings";
     /** Path of pruneMeterReadings. */
     public static final String PRUNE = "/v2/metering/readings/prune";
 
-    private final BatchWriteReadingsUseCase batch;
-    private final PruneReadingsUseCase prune;
-    private final Guard guard;
-    private final JsonBody body;
-    private final ZoneId businessZone;
-    private final BatchMapper mapper = BatchMapper.INSTANCE;
-    private final ReadingMapper readings = ReadingMapper.INSTANCE;
-
-    /**
-     * @param batch the v2 batch write
-     * @param prune the prune
-     * @param guard authentication and admission
-     * @param body JSON body reader
-     * @param businessZone zone of local date-time inputs
-     */
-    public BatchRoutes(BatchWriteReadingsUseCase batch, PruneReadingsUseCase prune, Guard guard, JsonBody body, ZoneId businessZone) {
-        this.batch = batch;
-        this.prune = prune;
-        this.guard = guard;
-        this.body = body;
-        this.businessZone = businessZone;
-    }
+    private static final BatchMapper MAPPER = BatchMapper.INSTANCE;
+    private static final ReadingMapper READING_MAPPER = ReadingMapper.INSTANCE;
 
     /** Adds the routes. */
     public void register(RoutesConfig routes) {
@@ -97,10 +83,10 @@ public final class BatchRoutes {
         List<Changeset> pending = new ArrayList<>();
         for (BatchItemResult item : result.items()) {
             if (item.kind() == BatchItemResult.Kind.PENDING) {
-                data.add(readings.proposalOf(item.pending()));
+                data.add(READING_MAPPER.proposalOf(item.pending()));
                 pending.add(item.pending());
             } else {
-                data.add(readings.toResponse(item.reading()));
+                data.add(READING_MAPPER.toResponse(item.reading()));
             }
         }
         ctx.json(new Envelope.DataWithChangesets(data, ChangesetMapper.INSTANCE.toResponses(pending)));
@@ -109,7 +95,7 @@ public final class BatchRoutes {
     private void prune(Context ctx, Caller caller) {
         boolean dryRun = Params.bool(ctx, "dry_run", false);
         WriteParams.acceptPipelineOptions(ctx);
-        PruneResult result = prune.prune(mapper.toCommand(body.read(ctx, PruneRequest.class), caller, dryRun));
+        PruneResult result = prune.prune(MAPPER.toCommand(body.read(ctx, PruneRequest.class), caller, dryRun));
         ctx.json(new Envelope.Data(new PruneResponse(result.deletedCount(), result.keptCount())));
     }
 
@@ -129,7 +115,7 @@ public final class BatchRoutes {
                 throw new InvalidRequestException(TransportReason.INVALID_BODY, "readings[" + i + "] must be an object");
             }
             try {
-                items.add(BatchItem.keeping(mapper.toItem(r, businessZone), omitted(nodes.path(i))));
+                items.add(BatchItem.keeping(MAPPER.toItem(r, businessZone), omitted(nodes.path(i))));
             } catch (InvalidRequestException e) {
                 throw e.at("readings[" + i + "]");
             }

@@ -49,8 +49,13 @@ import java.util.List;
  * client that percent-encodes the colon ({@code %3Aapply}), while a path parameter arrives decoded.
  * An unknown action answers 404 like an unknown route, before authentication. Body-less POSTs and
  * PATCHes are accepted whatever content type they announce ({@link JsonBody#optionalTree}).
+ *
+ * @param changesets the changeset use cases
+ * @param guard authentication and admission
+ * @param body JSON body reader
+ * @param businessZone zone of local date-time inputs
  */
-public final class ChangesetRoutes {
+public record ChangesetRoutes(ReadingChangesetsUseCase changesets, Guard guard, JsonBody body, ZoneId businessZone) {
     /** Path of getReadingChangesets. */
     public static final String CHANGESETS = "/v1/metering/reading/{meter_id}/{counter_id}/changesets";
     /** Path of updateReadingChangeset. */
@@ -60,24 +65,7 @@ public final class ChangesetRoutes {
     /** The actions, each a literal {@code :action} suffix of the changeset id. */
     public static final List<String> ACTIONS = List.of("apply", "dismiss");
 
-    private final ReadingChangesetsUseCase changesets;
-    private final Guard guard;
-    private final JsonBody body;
-    private final ZoneId businessZone;
-    private final ChangesetMapper mapper = ChangesetMapper.INSTANCE;
-
-    /**
-     * @param changesets the changeset use cases
-     * @param guard authentication and admission
-     * @param body JSON body reader
-     * @param businessZone zone of local date-time inputs
-     */
-    public ChangesetRoutes(ReadingChangesetsUseCase changesets, Guard guard, JsonBody body, ZoneId businessZone) {
-        this.changesets = changesets;
-        this.guard = guard;
-        this.body = body;
-        this.businessZone = businessZone;
-    }
+    private static final ChangesetMapper MAPPER = ChangesetMapper.INSTANCE;
 
     /** The documented paths the action route serves: {@code .../changesets/{changeset_id}:apply}, .... */
     public static List<String> actionPaths() {
@@ -93,7 +81,7 @@ public final class ChangesetRoutes {
 
     private void list(Context ctx, Caller caller) {
         var pending = changesets.pending(caller, meterId(ctx), counterId(ctx));
-        ctx.json(new ChangesetListResponse(mapper.toResponses(pending)));
+        ctx.json(new ChangesetListResponse(MAPPER.toResponses(pending)));
     }
 
     private void update(Context ctx, Caller caller) {
@@ -102,7 +90,7 @@ public final class ChangesetRoutes {
                 .map(UpdateChangesetRequest::proposed)
                 .map(this::changes)
                 .orElse(null);
-        ctx.json(mapper.toResponse(changesets.update(new UpdateChangesetCommand(caller, address, changes))));
+        ctx.json(MAPPER.toResponse(changesets.update(new UpdateChangesetCommand(caller, address, changes))));
     }
 
     private ProposalChanges changes(ProposedReadingRequest proposed) {
@@ -130,13 +118,13 @@ public final class ChangesetRoutes {
 
     private void apply(Context ctx, Caller caller, String changesetId) {
         AppliedChangeset applied = changesets.apply(caller, address(ctx, changesetId));
-        ctx.json(new AppliedChangesetResponse(ReadingMapper.INSTANCE.toResponse(applied.reading()), mapper.toResponse(applied.changeset())));
+        ctx.json(new AppliedChangesetResponse(ReadingMapper.INSTANCE.toResponse(applied.reading()), MAPPER.toResponse(applied.changeset())));
     }
 
     private void dismiss(Context ctx, Caller caller, String changesetId) {
         ChangesetAddress address = address(ctx, changesetId);
         String reason = body.readOptional(ctx, DismissChangesetRequest.class).map(DismissChangesetRequest::reason).orElse(null);
-        ctx.json(mapper.toResponse(changesets.dismiss(caller, address, reason)));
+        ctx.json(MAPPER.toResponse(changesets.dismiss(caller, address, reason)));
     }
 
     private static ChangesetAddress address(Context ctx, String changesetId) {

@@ -40,24 +40,20 @@ import java.util.Optional;
  * </ul>
  * Answers {@code {data: }}{@link ConsumptionResponse}, or with {@code Accept: text/csv} the same
  * values as CSV ({@link ConsumptionCsv}), streamed.
+ *
+ * @param query the use case
+ * @param guard authentication and admission
+ * @param businessZone the default calendar zone
  */
-public final class ConsumptionRoutes {
+public record ConsumptionRoutes(ConsumptionQuery query, Guard guard, ZoneId businessZone) {
     /** The endpoint's path. */
     public static final String CONSUMPTION = "/v1/metering/consumption/{meter_id}/{counter_id}";
 
-    private final ConsumptionQuery query;
-    private final Guard guard;
-    private final ZoneId businessZone;
-
-    /**
-     * @param query the use case
-     * @param guard authentication and admission
-     * @param businessZone the default calendar zone
-     */
-    public ConsumptionRoutes(ConsumptionQuery query, Guard guard, ZoneId businessZone) {
-        this.query = Objects.requireNonNull(query, "query");
-        this.guard = Objects.requireNonNull(guard, "guard");
-        this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
+    /** Checks that no collaborator is missing. */
+    public ConsumptionRoutes {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(guard, "guard");
+        Objects.requireNonNull(businessZone, "businessZone");
     }
 
     /** Adds the route. */

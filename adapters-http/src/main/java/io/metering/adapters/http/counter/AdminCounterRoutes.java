@@ -26,27 +26,16 @@ import java.util.Map;
  *   <li>{@code DELETE /v1/metering/admin/counters/{id}} → 204, with its readings and changesets.</li>
  * </ul>
  * Write answers carry no derived values ({@code last_reading}, forecasts); reads do.
+ *
+ * @param useCases the use cases
+ * @param guard authentication and admission
+ * @param body JSON body reader
  */
-public final class AdminCounterRoutes {
+public record AdminCounterRoutes(UseCases useCases, Guard guard, JsonBody body) {
     /** The counters of one meter. */
     public static final String METER_COUNTERS = "/v1/metering/admin/meters/{id}/counters";
     /** One counter. */
     public static final String COUNTER = "/v1/metering/admin/counters/{id}";
-
-    private final UseCases useCases;
-    private final Guard guard;
-    private final JsonBody body;
-
-    /**
-     * @param useCases the use cases
-     * @param guard authentication and admission
-     * @param body JSON body reader
-     */
-    public AdminCounterRoutes(UseCases useCases, Guard guard, JsonBody body) {
-        this.useCases = useCases;
-        this.guard = guard;
-        this.body = body;
-    }
 
     /** Adds the routes. */
     public void register(RoutesConfig routes) {

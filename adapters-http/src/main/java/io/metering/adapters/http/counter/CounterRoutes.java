@@ -18,26 +18,17 @@ import java.time.format.DateTimeParseException;
  * The contract's counter reads: getMeterCounters ({@code ?meter_id=}) and getCounterDetails. Marked
  * PortalAuth in the contract; admins are admitted too. Both take this product's optional
  * {@code forecast_date} for {@code forecast_reading_value} / {@code forecast_as_of} (default today).
+ *
+ * @param useCases the use cases
+ * @param guard authentication and admission
  */
-public final class CounterRoutes {
+public record CounterRoutes(UseCases useCases, Guard guard) {
     /** Path of getMeterCounters. */
     public static final String COUNTERS = "/v1/metering/counter";
     /** Path of getCounterDetails. */
     public static final String COUNTER = "/v1/metering/counter/{counter_id}";
     /** Query parameter of both routes: the date to forecast the register at. */
     public static final String FORECAST_DATE = "forecast_date";
-
-    private final UseCases useCases;
-    private final Guard guard;
-
-    /**
-     * @param useCases the use cases
-     * @param guard authentication and admission
-     */
-    public CounterRoutes(UseCases useCases, Guard guard) {
-        this.useCases = useCases;
-        this.guard = guard;
-    }
 
     /** Adds the routes. */
     public void register(RoutesConfig routes) {

@@ -44,23 +44,20 @@ import java.util.UUID;
  *   <li>{@code GET /v1/metering/admin/imports/{id}/refusals}: the refusals with their positions.</li>
  * </ul>
  * The body is not bound by the request size limit of JSON requests, only by {@link #MAX_UPLOAD_BYTES}.
+ *
+ * @param jobs the use case
+ * @param guard authentication and admission
  */
-public final class ImportRoutes {
+public record ImportRoutes(ImportJobsUseCase jobs, Guard guard) {
     /** The upload path; {@code HttpApi} exempts it from the JSON body limit. */
     public static final String IMPORTS = "/v1/metering/admin/imports";
     /** The largest file taken: 4 GiB (a million CSV rows are about 150 MB). */
     public static final long MAX_UPLOAD_BYTES = 4L << 30;
 
-    private final ImportJobsUseCase jobs;
-    private final Guard guard;
-
-    /**
-     * @param jobs the use case
-     * @param guard authentication and admission
-     */
-    public ImportRoutes(ImportJobsUseCase jobs, Guard guard) {
-        this.jobs = Objects.requireNonNull(jobs, "jobs");
-        this.guard = Objects.requireNonNull(guard, "guard");
+    /** Checks that no collaborator is missing. */
+    public ImportRoutes {
+        Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(guard, "guard");
     }
 
     /** Adds the routes. */

@@ -22,24 +22,20 @@ import java.util.Objects;
  * {@code GET /v1/metering/interval-values/{meter_id}/{counter_id}?start_date&end_date} (admin and
  * portal tokens; portal users reach their own meters only). A date starts at 00:00 of the business
  * time zone and {@code end_date} includes that day; a date-time is exact. Values are exact decimals.
+ *
+ * @param query the use case
+ * @param guard authentication and admission
+ * @param businessZone the zone of dates
  */
-public final class IntervalValueRoutes {
+public record IntervalValueRoutes(IntervalValuesQuery query, Guard guard, ZoneId businessZone) {
     /** The route's path. */
     public static final String INTERVAL_VALUES = "/v1/metering/interval-values/{meter_id}/{counter_id}";
 
-    private final IntervalValuesQuery query;
-    private final Guard guard;
-    private final ZoneId businessZone;
-
-    /**
-     * @param query the use case
-     * @param guard authentication and admission
-     * @param businessZone the zone of dates
-     */
-    public IntervalValueRoutes(IntervalValuesQuery query, Guard guard, ZoneId businessZone) {
-        this.query = Objects.requireNonNull(query, "query");
-        this.guard = Objects.requireNonNull(guard, "guard");
-        this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
+    /** Checks that no collaborator is missing. */
+    public IntervalValueRoutes {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(guard, "guard");
+        Objects.requireNonNull(businessZone, "businessZone");
     }
 
     /** One value as the API shows it. */

@@ -33,32 +33,19 @@ import java.util.Map;
  * </ul>
  * Listed and fetched meters carry {@code last_reading} and {@code current_consumption} when they
  * have readings.
+ *
+ * @param useCases the use cases
+ * @param guard authentication and admission
+ * @param body JSON body reader
+ * @param businessZone zone of local date-times in contract period bounds
  */
-public final class AdminMeterRoutes {
+public record AdminMeterRoutes(UseCases useCases, Guard guard, JsonBody body, ZoneId businessZone) {
     /** The collection. */
     public static final String METERS = "/v1/metering/admin/meters";
     /** One meter. */
     public static final String METER = "/v1/metering/admin/meters/{id}";
     /** Largest page of the list. */
     static final int MAX_PAGE = 1000;
-
-    private final UseCases useCases;
-    private final Guard guard;
-    private final JsonBody body;
-    private final ZoneId businessZone;
-
-    /**
-     * @param useCases the use cases
-     * @param guard authentication and admission
-     * @param body JSON body reader
-     * @param businessZone zone of local date-times in contract period bounds
-     */
-    public AdminMeterRoutes(UseCases useCases, Guard guard, JsonBody body, ZoneId businessZone) {
-        this.useCases = useCases;
-        this.guard = guard;
-        this.body = body;
-        this.businessZone = businessZone;
-    }
 
     /** Adds the routes. */
     public void register(RoutesConfig routes) {

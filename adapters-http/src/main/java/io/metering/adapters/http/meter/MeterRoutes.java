@@ -21,32 +21,19 @@ import java.util.Map;
  * The contract's meter operations: getCustomerMeters, getMetersByContractId, getMeter, updateMeter.
  * The contract marks them PortalAuth; admins are admitted too (docs/domain.md#who-may-do-what), except
  * that getCustomerMeters answers 403 for admins, who have no customer (raised by the use case).
+ *
+ * @param useCases the use cases
+ * @param guard authentication and admission
+ * @param body JSON body reader
+ * @param businessZone zone of local date-times in contract period bounds
  */
-public final class MeterRoutes {
+public record MeterRoutes(UseCases useCases, Guard guard, JsonBody body, ZoneId businessZone) {
     /** Path of getCustomerMeters. */
     public static final String CUSTOMER_METERS = "/v1/metering/meter";
     /** Path of getMeter and updateMeter. */
     public static final String METER = "/v1/metering/meter/{id}";
     /** Path of getMetersByContractId. */
     public static final String CONTRACT_METERS = "/v1/metering/contract/meters/{contract_id}";
-
-    private final UseCases useCases;
-    private final Guard guard;
-    private final JsonBody body;
-    private final ZoneId businessZone;
-
-    /**
-     * @param useCases the use cases
-     * @param guard authentication and admission
-     * @param body JSON body reader
-     * @param businessZone zone of local date-times in contract period bounds
-     */
-    public MeterRoutes(UseCases useCases, Guard guard, JsonBody body, ZoneId businessZone) {
-        this.useCases = useCases;
-        this.guard = guard;
-        this.body = body;
-        this.businessZone = businessZone;
-    }
 
     /** Adds the routes. */
     public void register(RoutesConfig routes) {

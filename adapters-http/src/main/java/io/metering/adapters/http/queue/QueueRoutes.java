@@ -36,8 +36,12 @@ import java.util.function.Function;
  * an empty page rather than 404: the queue is the organization's, the ids only narrow it. Dates are
  * days of the business zone as in the reading list: {@code end_date} includes its day,
  * {@code created_before} ends before its day ({@link Params#periodBound}).
+ *
+ * @param queues the review queues
+ * @param guard authentication and admission
+ * @param businessZone zone of dates and local date-time inputs
  */
-public final class QueueRoutes {
+public record QueueRoutes(ReviewQueuesQuery queues, Guard guard, ZoneId businessZone) {
     /** Path of listPendingChangesets. */
     public static final String CHANGESETS = "/v1/metering/admin/changesets";
     /** Path of listImplausibleReadings. */
@@ -45,21 +49,6 @@ public final class QueueRoutes {
     private static final int MAX_PAGE = 1000;
     private static final int DEFAULT_PAGE = 50;
     private static final String SOURCES = String.join(", ", Arrays.stream(ReadingSource.values()).map(ReadingSource::code).toList());
-
-    private final ReviewQueuesQuery queues;
-    private final Guard guard;
-    private final ZoneId businessZone;
-
-    /**
-     * @param queues the review queues
-     * @param guard authentication and admission
-     * @param businessZone zone of dates and local date-time inputs
-     */
-    public QueueRoutes(ReviewQueuesQuery queues, Guard guard, ZoneId businessZone) {
-        this.queues = queues;
-        this.guard = guard;
-        this.businessZone = businessZone;
-    }
 
     /** Adds the routes. */
     public void register(RoutesConfig routes) {

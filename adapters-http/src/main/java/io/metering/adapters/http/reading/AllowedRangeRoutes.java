@@ -16,25 +16,14 @@ import java.time.ZoneId;
  * (EitherAuth) → {@code {data: [{counter_id, direction, min_value, max_value?}]}}: per counter, the
  * values a new reading at the instant (default now) may take, as docs/domain.md#reading-the-series
  * defines them. {@code max_value} is left out when nothing bounds the value.
+ *
+ * @param query the allowed ranges
+ * @param guard authentication and admission
+ * @param businessZone zone of local date-time inputs
  */
-public final class AllowedRangeRoutes {
+public record AllowedRangeRoutes(AllowedReadingQuery query, Guard guard, ZoneId businessZone) {
     /** Path of getAllowedReadingForMeter. */
     public static final String ALLOWED = "/v1/metering/allowed/reading/{meter_id}";
-
-    private final AllowedReadingQuery query;
-    private final Guard guard;
-    private final ZoneId businessZone;
-
-    /**
-     * @param query the allowed ranges
-     * @param guard authentication and admission
-     * @param businessZone zone of local date-time inputs
-     */
-    public AllowedRangeRoutes(AllowedReadingQuery query, Guard guard, ZoneId businessZone) {
-        this.query = query;
-        this.guard = guard;
-        this.businessZone = businessZone;
-    }
 
     /** Adds the route. */
     public void register(RoutesConfig routes) {

@@ -46,30 +46,15 @@ import java.util.Set;
  * only like the operations: {@code skip_validation} on both, {@code direct} on update (confirm the
  * change on a governed meter), {@code direction} on delete (pick one series of a counter that
  * measures both).
+ *
+ * @param update changes a reading
+ * @param delete deletes a reading
+ * @param guard authentication and admission
+ * @param body JSON body reader
+ * @param businessZone zone of local date-time inputs
  */
-public final class ReadingEditRoutes {
-    private final UpdateReadingUseCase update;
-    private final DeleteReadingUseCase delete;
-    private final Guard guard;
-    private final JsonBody body;
-    private final ZoneId businessZone;
-    private final ReadingMapper mapper = ReadingMapper.INSTANCE;
-
-    /**
-     * @param update changes a reading
-     * @param delete deletes a reading
-     * @param guard authentication and admission
-     * @param body JSON body reader
-     * @param businessZone zone of local date-time inputs
-     */
-    public ReadingEditRoutes(UpdateReadingUseCase update, DeleteReadingUseCase delete, Guard guard, JsonBody body,
-            ZoneId businessZone) {
-        this.update = update;
-        this.delete = delete;
-        this.guard = guard;
-        this.body = body;
-        this.businessZone = businessZone;
-    }
+public record ReadingEditRoutes(UpdateReadingUseCase update, DeleteReadingUseCase delete, Guard guard, JsonBody body, ZoneId businessZone) {
+    private static final ReadingMapper MAPPER = ReadingMapper.INSTANCE;
 
     /** Adds the routes. */
     public void register(RoutesConfig routes) {
@@ -93,7 +78,7 @@ public final class ReadingEditRoutes {
                 nulls.add(e.getKey());
             }
         });
-        ReadingChanges changes = mapper.toChanges(request, businessZone).changes(nulls);
+        ReadingChanges changes = MAPPER.toChanges(request, businessZone).changes(nulls);
         ReadingAddress address = new ReadingAddress(meterId, counterId, at, direction);
         ctx.json(ReadingAnswers.one(update.update(new UpdateReadingCommand(caller, address, changes, WriteParams.options(ctx)))));
     }

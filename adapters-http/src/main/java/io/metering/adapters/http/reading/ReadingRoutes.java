@@ -56,8 +56,14 @@ import java.util.Optional;
  *
  * <p>{@code type} is required by the contract but defaults to {@code cumulative} here, the
  * contract's own declared default: a missing {@code type} is no reason to fail a read.
+ *
+ * @param record writes readings
+ * @param list reads the series
+ * @param guard authentication and admission
+ * @param body JSON body reader
+ * @param businessZone zone of date inputs
  */
-public final class ReadingRoutes {
+public record ReadingRoutes(RecordReadingsUseCase record, ListReadingsQuery list, Guard guard, JsonBody body, ZoneId businessZone) {
     /** Path of createMeterReading. */
     public static final String READING = "/v1/metering/reading";
     /** Path of createMeterReadings. */
@@ -73,27 +79,7 @@ public final class ReadingRoutes {
      */
     static final int STREAM_ABOVE = 1000;
 
-    private final RecordReadingsUseCase record;
-    private final ListReadingsQuery list;
-    private final Guard guard;
-    private final JsonBody body;
-    private final ZoneId businessZone;
-    private final ReadingMapper mapper = ReadingMapper.INSTANCE;
-
-    /**
-     * @param record writes readings
-     * @param list reads the series
-     * @param guard authentication and admission
-     * @param body JSON body reader
-     * @param businessZone zone of date inputs
-     */
-    public ReadingRoutes(RecordReadingsUseCase record, ListReadingsQuery list, Guard guard, JsonBody body, ZoneId businessZone) {
-        this.record = record;
-        this.list = list;
-        this.guard = guard;
-        this.body = body;
-        this.businessZone = businessZone;
-    }
+    private static final ReadingMapper MAPPER = ReadingMapper.INSTANCE;
 
     /** Adds the routes. */
     public void register(RoutesConfig routes) {
@@ -105,7 +91,7 @@ public final class ReadingRoutes {
 
     private void createOne(Context ctx, Caller caller) {
         WriteOptions options = WriteParams.directOnly(ctx, caller);
-        ReadingInput input = mapper.toInput(body.read(ctx, MeterReadingRequest.class), businessZone);
+        ReadingInput input = MAPPER.toInput(body.read(ctx, MeterReadingRequest.class), businessZone);
         ctx.json(ReadingAnswers.one(record.record(new RecordReadingsCommand(caller, List.of(input), options))));
     }
 
@@ -117,7 +103,7 @@ public final class ReadingRoutes {
         for (int i = 0; i < readings.size(); i++) {
             MeterReadingRequest r = item(readings, i);
             try {
-                inputs.add(mapper.toInput(r, businessZone));
+                inputs.add(MAPPER.toInput(r, businessZone));
             } catch (InvalidRequestException e) {
                 throw e.at("readings[" + i + "]");
             }
@@ -141,7 +127,7 @@ public final class ReadingRoutes {
                 if (r.counterId() == null) {
                     throw new InvalidRequestException(RejectionReason.MISSING_PARAMS, "counter_id is required");
                 }
-                inputs.add(mapper.toInput(r.withMeterId(meterId.toString()), businessZone));
+                inputs.add(MAPPER.toInput(r.withMeterId(meterId.toString()), businessZone));
             } catch (InvalidRequestException e) {
                 throw e.at("readings[" + i + "]");
             }
@@ -193,7 +179,7 @@ public final class ReadingRoutes {
             return;
         }
         ReadingsPage page = list.list(request);
-        ReadingsPageResponse response = mapper.toResponse(page);
+        ReadingsPageResponse response = MAPPER.toResponse(page);
         ctx.json(withChangesets ? response
                 : new ReadingsPageResponse(response.results(), response.hits(), response.firstRecordCreatedAt(), null));
     }

@@ -34,8 +34,14 @@ import java.util.Map;
  * Both write through the normal rules, all or nothing; governed meters get changesets (listed in
  * {@code pending_changesets} by createReadingWithMeter). This product's extension: both accept
  * {@code skip_validation} and {@code direct}.
+ *
+ * @param submissions stores journey submissions
+ * @param withMeter writes readings by MaLo id and OBIS number
+ * @param guard authentication and admission
+ * @param body JSON body reader
+ * @param businessZone zone of local date-time inputs
  */
-public final class SubmissionRoutes {
+public record SubmissionRoutes(SubmissionReadingsUseCase submissions, CreateReadingWithMeterUseCase withMeter, Guard guard, JsonBody body, ZoneId businessZone) {
     /** Path of createMeterReadingFromSubmission. */
     public static final String SUBMISSION = "/v1/metering/reading/submission";
     /** Path of createReadingWithMeter. */
@@ -43,28 +49,7 @@ public final class SubmissionRoutes {
     /** The contract's one success message of createMeterReadingFromSubmission. */
     static final String PROCESSED = "Successfully Processed";
 
-    private final SubmissionReadingsUseCase submissions;
-    private final CreateReadingWithMeterUseCase withMeter;
-    private final Guard guard;
-    private final JsonBody body;
-    private final ZoneId businessZone;
-    private final SubmissionMapper mapper = SubmissionMapper.INSTANCE;
-
-    /**
-     * @param submissions stores journey submissions
-     * @param withMeter writes readings by MaLo id and OBIS number
-     * @param guard authentication and admission
-     * @param body JSON body reader
-     * @param businessZone zone of local date-time inputs
-     */
-    public SubmissionRoutes(SubmissionReadingsUseCase submissions, CreateReadingWithMeterUseCase withMeter, Guard guard,
-            JsonBody body, ZoneId businessZone) {
-        this.submissions = submissions;
-        this.withMeter = withMeter;
-        this.guard = guard;
-        this.body = body;
-        this.businessZone = businessZone;
-    }
+    private static final SubmissionMapper MAPPER = SubmissionMapper.INSTANCE;
 
     /** Adds the routes. */
     public void register(RoutesConfig routes) {
@@ -94,7 +79,7 @@ public final class SubmissionRoutes {
             throw new InvalidRequestException(TransportReason.INVALID_BODY, at + ".readings must hold objects");
         }
         try {
-            return mapper.toMeterReading(r, businessZone);
+            return MAPPER.toMeterReading(r, businessZone);
         } catch (InvalidRequestException e) {
             throw e.at(at);
         } catch (NotFoundException e) {
@@ -103,7 +88,7 @@ public final class SubmissionRoutes {
     }
 
     private void withMeter(Context ctx, Caller caller) {
-        var command = mapper.toCommand(body.read(ctx, ReadingWithMeterRequest.class), caller, WriteParams.options(ctx), businessZone);
+        var command = MAPPER.toCommand(body.read(ctx, ReadingWithMeterRequest.class), caller, WriteParams.options(ctx), businessZone);
         ctx.json(ReadingAnswers.one(withMeter.create(command).outcome()));
     }
 }

@@ -30,29 +30,24 @@ import java.util.UUID;
  *   <li>{@code POST .../{id}/replay?after=<cursor>}: deliver again after a feed cursor;</li>
  *   <li>{@code GET .../{id}/attempts?from=&size=}: the attempts, newest first.</li>
  * </ul>
+ *
+ * @param webhooks the use case
+ * @param guard authentication and admission
+ * @param body reads JSON bodies
+ * @param clock tells whether a previous secret still signs, for the answers
  */
-public final class WebhookRoutes {
+public record WebhookRoutes(WebhooksUseCase webhooks, Guard guard, JsonBody body, Clock clock) {
     /** The collection's path. */
     public static final String WEBHOOKS = "/v1/metering/webhooks";
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 500;
 
-    private final WebhooksUseCase webhooks;
-    private final Guard guard;
-    private final JsonBody body;
-    private final Clock clock;
-
-    /**
-     * @param webhooks the use case
-     * @param guard authentication and admission
-     * @param body reads JSON bodies
-     * @param clock tells whether a previous secret still signs, for the answers
-     */
-    public WebhookRoutes(WebhooksUseCase webhooks, Guard guard, JsonBody body, Clock clock) {
-        this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
-        this.guard = Objects.requireNonNull(guard, "guard");
-        this.body = Objects.requireNonNull(body, "body");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    /** Checks that no collaborator is missing. */
+    public WebhookRoutes {
+        Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(guard, "guard");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(clock, "clock");
     }
 
     /** Adds the routes. */
