@@ -3,8 +3,6 @@ package io.metering.bootstrap;
 import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.port.in.imports.ImportReadingsUseCase;
 import io.metering.application.port.in.UseCases;
-import io.metering.application.service.ServicePorts;
-import io.metering.application.service.ServiceWiring;
 import io.metering.adapters.http.events.CloudEventJson;
 import io.metering.adapters.http.events.EventDataJson;
 import io.metering.adapters.http.outbound.HttpWebhookSender;
@@ -17,16 +15,37 @@ import java.nio.charset.StandardCharsets;
 import io.metering.application.port.in.events.ChangeEventFeedQuery;
 import io.metering.application.service.events.ChangeEventFeedService;
 import io.metering.application.service.events.ChangeEventRecorder;
+import io.metering.application.service.imports.ImportReadingsService;
 import io.metering.application.service.write.WriteListener;
 import io.metering.bootstrap.config.EventsConfiguration;
+import io.metering.application.service.counter.CounterLocatorService;
 import io.metering.application.port.in.counter.LocateCountersUseCase;
 import io.metering.application.service.meter.HistoryForecastProvider;
 import io.metering.application.service.write.HistoryPlausibilityProvider;
 import io.metering.application.service.write.PlausibilityProvider;
+import io.metering.application.service.batch.BatchWriteReadingsService;
+import io.metering.application.service.changeset.ReadingChangesetService;
+import io.metering.application.service.consumption.ConsumptionService;
+import io.metering.application.service.counter.CounterAdministrationService;
+import io.metering.application.service.meter.ForecastProvider;
+import io.metering.application.service.meter.MeterAdministrationService;
+import io.metering.application.service.meter.MeterViewService;
+import io.metering.application.service.queue.ReviewQueuesService;
+import io.metering.application.service.reading.AllowedReadingService;
+import io.metering.application.service.reading.CreateReadingWithMeterService;
+import io.metering.application.service.reading.DeleteReadingService;
+import io.metering.application.service.reading.ListReadingsService;
+import io.metering.application.service.reading.PruneReadingsService;
+import io.metering.application.service.reading.RecordReadingsService;
+import io.metering.application.service.reading.UpdateReadingService;
+import io.metering.application.service.submission.SubmissionReadingsService;
+import io.metering.application.service.write.ReadingWriter;
+import io.metering.application.service.shared.Reach;
 import io.metering.application.port.in.imports.ImportMeteredDataUseCase;
 import io.metering.application.port.in.imports.IntervalValuesQuery;
 import io.metering.application.service.imports.ImportJobService;
 import io.metering.application.service.imports.ImportMeteredDataService;
+import io.metering.application.service.imports.IntervalValuesService;
 import io.metering.bootstrap.importer.UploadedFiles;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -42,9 +61,9 @@ final class Wiring {
         return new HistoryPlausibilityProvider(p.series(), p.counters());
     }
 
-    /** The ports the services are built from. */
-    static ServicePorts ports(PostgresPersistence p, Clock clock, ZoneId businessZone) {
-        return new ServicePorts(p.transactions(), p.meters(), p.counters(), p.readings(), p.series(), p.changesets(), clock, businessZone);
+    /** The one write path every reading write goes through, with the plausibility rule and the change listener. */
+    private static ReadingWriter writer(PostgresPersistence p, Clock clock, ZoneId businessZone, WriteListener changes) {
+        return new ReadingWriter(p.counters(), p.readings(), p.changesets(), clock, businessZone, plausibility(p), changes);
     }
 
     /**
@@ -57,8 +76,13 @@ final class Wiring {
 
     /** The bulk import of readings (CLI {@code import}). */
     static ImportReadingsUseCase importer(PostgresPersistence p, Clock clock, ZoneId businessZone, WriteListener changes) {
-        ServicePorts ports = ports(p, clock, businessZone);
-        return ServiceWiring.importer(ports, p.bulk(), ServiceWiring.writer(ports, plausibility(p), changes));
+        return new ImportReadingsService(p.transactions(), p.meters(), p.counters(), p.series(), p.changesets(), clock, p.bulk(),
+                writer(p, clock, businessZone, changes));
+    }
+
+    /** What a caller may see: the meters and counters it reaches (docs/domain.md#who-may-do-what). */
+    private static Reach reach(PostgresPersistence p) {
+        return new Reach(p.meters(), p.counters());
     }
 
     /** The pull feed of change events. */
@@ -68,7 +92,7 @@ final class Wiring {
 
     /** Finds meters and counters by the keys users have, for imports. */
     static LocateCountersUseCase locator(PostgresPersistence p, Clock clock, ZoneId businessZone) {
-        return ServiceWiring.counterLocator(ports(p, clock, businessZone));
+        return new CounterLocatorService(p.transactions(), p.meters(), p.counters());
     }
 
     /**
@@ -88,7 +112,7 @@ final class Wiring {
 
     /** A counter's interval values, for the load profile route. */
     static IntervalValuesQuery intervalValues(PostgresPersistence p, Clock clock, ZoneId businessZone) {
-        return ServiceWiring.intervalValues(ports(p, clock, businessZone), p.intervals());
+        return new IntervalValuesService(p.transactions(), reach(p), p.intervals());
     }
 
     /** The thread import jobs run on, one at a time in upload order; a daemon, so it never holds the JVM. */
@@ -100,10 +124,36 @@ final class Wiring {
         });
     }
 
-    /** Every use case the HTTP adapter drives, over PostgreSQL (built by the application's {@code ServiceWiring}). */
     static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone, WriteListener changes) {
-        return ServiceWiring.useCases(ports(p, clock, businessZone), plausibility(p), new HistoryForecastProvider(p.series(), businessZone),
-                p.intervals(), changes);
+        // one write path and one plausibility rule for every write and the allowed range; one forecast rule for counter views
+        ReadingWriter writer = writer(p, clock, businessZone, changes);
+        ForecastProvider forecasts = new HistoryForecastProvider(p.series(), businessZone);
+        // what a caller may see, for the services that need nothing else of the meter and counter stores
+        Reach reach = reach(p);
+        return new UseCases(
+                new RecordReadingsService(p.transactions(), p.meters(), p.counters(), p.series(), clock, businessZone, writer),
+                new ListReadingsService(p.transactions(), reach, p.series(), p.changesets(), clock, businessZone),
+                new MeterViewService(p.transactions(), p.meters(), p.counters(), p.series(), p.changesets(), clock,
+                        businessZone, forecasts),
+                new MeterAdministrationService(p.transactions(), p.meters(), p.counters(), p.series(), p.changesets(),
+                        clock, businessZone,
+                        changes),
+                new CounterAdministrationService(p.transactions(), p.meters(), p.counters(), p.series(), clock, changes),
+                new UpdateReadingService(p.transactions(), reach, p.readings(), clock, writer),
+                new DeleteReadingService(p.transactions(), reach, p.readings(), businessZone, writer),
+                new BatchWriteReadingsService(p.transactions(), p.meters(), p.counters(), p.readings(), p.series(), clock,
+                        businessZone,
+                        writer),
+                new PruneReadingsService(p.transactions(), p.meters(), p.counters(), p.readings(), writer),
+                new SubmissionReadingsService(p.transactions(), p.meters(), p.counters(), p.series(), clock, businessZone,
+                        writer),
+                new CreateReadingWithMeterService(p.transactions(), p.meters(), p.counters(), p.series(), clock,
+                        businessZone, writer),
+                new AllowedReadingService(p.transactions(), p.meters(), p.counters(), p.series(), clock, businessZone,
+                        plausibility(p)),
+                new ReadingChangesetService(p.transactions(), reach, p.readings(), p.changesets(), clock, writer),
+                new ConsumptionService(p.transactions(), reach, p.series(), businessZone, p.intervals()),
+                new ReviewQueuesService(p.transactions(), p.series(), p.changesets()));
     }
 
     /** Sends signed webhook messages under the outbound rules. */

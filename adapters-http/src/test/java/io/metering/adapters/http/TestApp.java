@@ -33,8 +33,7 @@ import io.metering.application.service.events.ChangeEventFeedService;
 import io.metering.application.service.events.ChangeEventRecorder;
 import io.metering.application.service.imports.ImportReadingsService;
 import io.metering.application.service.write.PlausibilityProvider;
-import io.metering.application.service.ServicePorts;
-import io.metering.application.service.ServiceWiring;
+import io.metering.application.service.TestContext;
 import io.metering.application.service.TestServices;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.meter.Meter;
@@ -143,15 +142,15 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
     private TestApp(JwtSettings jwt, UnaryOperator<UseCases> wrap, long maxBody, boolean analytics, HttpObservability observability) {
         this.jwt = jwt;
         this.tokens = BearerTokens.hs256(SECRET).withIssuer(ISSUER, AUDIENCE).withClock(clock);
-        ServicePorts ctx = new ServicePorts(store, store, store, store, store, store, clock, BERLIN);
+        TestContext ctx = new TestContext(store, store, store, store, store, store, clock, BERLIN);
         PlausibilityProvider plausibility = analytics ? new HistoryPlausibilityProvider(store, store) : PlausibilityProvider.NONE;
         ForecastProvider forecasts = analytics ? new HistoryForecastProvider(store, BERLIN) : FORECAST;
         // every change records its event in the store, as the server records them (docs/events.md)
         ChangeEventRecorder changes = new ChangeEventRecorder(store, new EventDataJson(), clock);
-        useCases = wrap.apply(ServiceWiring.useCases(ctx, plausibility, forecasts, intervals, changes));
+        useCases = wrap.apply(TestServices.useCases(ctx, plausibility, forecasts, intervals, changes));
         ImportReadingsService importer = TestServices.importReadingsService(ctx, new InMemoryBulkStore(store), plausibility,
                 changes);
-        CounterLocatorService locator = ServiceWiring.counterLocator(ctx);
+        CounterLocatorService locator = TestServices.counterLocator(ctx);
         ImportJobService jobs = new ImportJobService(new InMemoryImportJobs(), new LineFiles(), importer,
                 new ImportMeteredDataService(ctx.transactions(), ctx.counters(), intervals, importer, locator), locator,
                         Runnable::run, clock);
@@ -160,7 +159,7 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
         app = HttpApi.create(new HttpSettings(BERLIN, maxBody), new JwtAuthenticator(jwt, clock), useCases, ready::get,
                 LivenessCheck.ALWAYS_LIVE,
                 HttpAddOns.none().withObservability(observability)
-                        .withImports(new ImportUseCases(jobs, ServiceWiring.intervalValues(ctx, intervals)))
+                        .withImports(new ImportUseCases(jobs, TestServices.intervalValues(ctx, intervals)))
                         .withEvents(new ChangeEventFeedService(store, store))
                         .withWebhooks(webhookService, clock));
         app.start("127.0.0.1", 0);

@@ -1,10 +1,9 @@
 package io.metering.bootstrap.demo;
 
-import io.metering.application.service.ServiceWiring;
+import io.metering.application.service.TestServices;
 import io.metering.application.service.write.WriteListener;
 import io.metering.application.port.out.IntervalValueStore;
 
-import io.metering.application.service.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.application.access.Caller;
@@ -17,7 +16,7 @@ import io.metering.application.port.in.consumption.ConsumptionRequest;
 import io.metering.application.service.consumption.ConsumptionService;
 import io.metering.application.service.meter.HistoryForecastProvider;
 import io.metering.application.service.write.HistoryPlausibilityProvider;
-import io.metering.application.service.ServicePorts;
+import io.metering.application.service.TestContext;
 import io.metering.bootstrap.importer.Ampds2Csv;
 import io.metering.bootstrap.importer.Ampds2Row;
 import io.metering.bootstrap.importer.LianderCsv;
@@ -73,14 +72,14 @@ class DemoAnalyticsTest {
     @BeforeAll
     static void importDemo() throws Exception {
         store = new InMemoryStore();
-        ServicePorts ctx = new ServicePorts(store, store, store, store, store, store,
+        TestContext ctx = new TestContext(store, store, store, store, store, store,
                 new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), BERLIN);
-        DemoData demo = new DemoData(ServiceWiring.meterAdministration(ctx, WriteListener.NONE),
-                ServiceWiring.counterAdministration(ctx, WriteListener.NONE),
+        DemoData demo = new DemoData(TestServices.meterAdministration(ctx, WriteListener.NONE),
+                TestServices.counterAdministration(ctx, WriteListener.NONE),
                 TestServices.recordReadingsService(ctx, new HistoryPlausibilityProvider(store, store)),
-                ServiceWiring.meterViews(ctx, new HistoryForecastProvider(store, BERLIN)));
+                TestServices.meterViews(ctx, new HistoryForecastProvider(store, BERLIN)));
         imported = demo.loadIfAbsent();
-        consumption = ServiceWiring.consumption(ctx, IntervalValueStore.NONE);
+        consumption = TestServices.consumption(ctx, IntervalValueStore.NONE);
         try (Reader in = resource("liander_daily_register_readings.csv")) {
             liander = LianderCsv.read(in);
         }

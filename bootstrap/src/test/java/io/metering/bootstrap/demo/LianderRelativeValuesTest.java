@@ -1,9 +1,8 @@
 package io.metering.bootstrap.demo;
 
-import io.metering.application.service.ServiceWiring;
+import io.metering.application.service.TestServices;
 import io.metering.application.service.write.WriteListener;
 
-import io.metering.application.service.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metering.application.access.Caller;
@@ -17,7 +16,7 @@ import io.metering.application.port.in.reading.ReadingsRequest;
 import io.metering.application.port.in.reading.ValueType;
 import io.metering.application.service.meter.ForecastProvider;
 import io.metering.application.service.write.PlausibilityProvider;
-import io.metering.application.service.ServicePorts;
+import io.metering.application.service.TestContext;
 import io.metering.bootstrap.importer.LianderCsv;
 import io.metering.bootstrap.importer.LianderRow;
 import io.metering.domain.counter.CounterId;
@@ -41,17 +40,17 @@ import org.junit.jupiter.api.Test;
  * row where the file gives one (issue 2, "Done when").
  */
 class LianderRelativeValuesTest {
-    private static ServicePorts ctx;
+    private static TestContext ctx;
     private static List<LianderRow> rows;
 
     @BeforeAll
     static void importDemo() throws Exception {
         InMemoryStore store = new InMemoryStore();
-        ctx = new ServicePorts(store, store, store, store, store, store, new MutableClock(Instant.parse("2026-01-01T00:00:00Z")),
+        ctx = new TestContext(store, store, store, store, store, store, new MutableClock(Instant.parse("2026-01-01T00:00:00Z")),
                 ZoneId.of("Europe/Berlin"));
-        DemoData demo = new DemoData(ServiceWiring.meterAdministration(ctx, WriteListener.NONE),
-                ServiceWiring.counterAdministration(ctx, WriteListener.NONE),
-                TestServices.recordReadingsService(ctx, PlausibilityProvider.NONE), ServiceWiring.meterViews(ctx, ForecastProvider.NONE));
+        DemoData demo = new DemoData(TestServices.meterAdministration(ctx, WriteListener.NONE),
+                TestServices.counterAdministration(ctx, WriteListener.NONE),
+                TestServices.recordReadingsService(ctx, PlausibilityProvider.NONE), TestServices.meterViews(ctx, ForecastProvider.NONE));
         assertThat(demo.loadIfAbsent()).isEqualTo(4 * 206 + 206 + 2 * 17521);
         try (var in = new InputStreamReader(DemoData.class.getResourceAsStream("/demo/liander_daily_register_readings.csv"),
                 StandardCharsets.UTF_8)) {
@@ -100,7 +99,7 @@ class LianderRelativeValuesTest {
     }
 
     private static Map<Instant, BigDecimal> relative(MeterId meter, CounterId counter) {
-        ReadingsPage page = ServiceWiring.listReadings(ctx).list(new ReadingsRequest(Caller.admin(DemoIds.ORG,
+        ReadingsPage page = TestServices.listReadings(ctx).list(new ReadingsRequest(Caller.admin(DemoIds.ORG,
                 "test"), meter, counter,
                 Optional.empty(), null, null, ValueType.RELATIVE, SortOrder.ASC, new PageRequest(0, PageRequest.ALL), false));
         return page.results().stream().collect(Collectors.toMap(v -> v.reading().timestamp(), ReadingView::shownValue));

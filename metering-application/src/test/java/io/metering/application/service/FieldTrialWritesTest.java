@@ -259,7 +259,7 @@ class FieldTrialWritesTest {
     void the_allowed_range_of_a_closed_meter_says_it_is_closed() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"));
         world.updateMeter(meter, closing("2024-05-31T22:00:00Z"));
-        AllowedReadingService ranges = ServiceWiring.allowedReadings(world.ctx, new HistoryPlausibilityProvider(world.store, world.store));
+        AllowedReadingService ranges = TestServices.allowedReadings(world.ctx, new HistoryPlausibilityProvider(world.store, world.store));
 
         AllowedRange after = ranges.allowedRanges(world.admin, meter.id(), null).get(0);
         assertThat(after.closedAt()).isEqualTo(Instant.parse("2024-05-31T22:00:00Z"));

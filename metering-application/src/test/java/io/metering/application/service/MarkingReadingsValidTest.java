@@ -38,7 +38,7 @@ class MarkingReadingsValidTest {
     private final ServiceWorld w = new ServiceWorld();
     private final HistoryPlausibilityProvider plausibility = new HistoryPlausibilityProvider(w.store, w.store);
     private final UpdateReadingService updates = TestServices.updateReadingService(w.ctx, plausibility);
-    private final ConsumptionService consumption = ServiceWiring.consumption(w.ctx, IntervalValueStore.NONE);
+    private final ConsumptionService consumption = TestServices.consumption(w.ctx, IntervalValueStore.NONE);
     private final Meter meter = w.powerMeterOf("contact-1");
     private final Counter kwh = w.consumptionCounter(meter);
 

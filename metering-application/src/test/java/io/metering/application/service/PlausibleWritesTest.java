@@ -68,7 +68,7 @@ class PlausibleWritesTest {
     void the_allowed_maximum_without_a_later_reading_is_the_plausibility_bound() {
         tenPerDay();
 
-        AllowedRange range = ServiceWiring.allowedReadings(w.ctx, plausibility)
+        AllowedRange range = TestServices.allowedReadings(w.ctx, plausibility)
                 .allowedRanges(w.admin, meter.id(), Instant.parse("2024-06-04T00:00:00Z")).get(0);
 
         // 1020 + max(10 x 10 kWh/day x 3 days, 1020)

@@ -8,7 +8,7 @@ import io.metering.application.service.meter.MeterAdministrationService;
 import io.metering.application.service.meter.MeterViewService;
 import io.metering.application.service.reading.ListReadingsService;
 import io.metering.application.service.reading.RecordReadingsService;
-import io.metering.application.service.ServicePorts;
+import io.metering.application.service.TestContext;
 import io.metering.application.service.write.PlausibilityProvider;
 import io.metering.application.access.Caller;
 import io.metering.application.fakes.InMemoryStore;
@@ -75,15 +75,15 @@ public final class ServiceWorld {
 
     public final InMemoryStore store = new InMemoryStore();
     public final MutableClock clock = new MutableClock(NOW);
-    public final ServicePorts ctx = new ServicePorts(store, store, store, store, store, store, clock, BERLIN);
+    public final TestContext ctx = new TestContext(store, store, store, store, store, store, clock, BERLIN);
     public final Caller admin = Caller.admin(ORG, "admin-1");
     public final Caller otherOrgAdmin = Caller.admin(OTHER_ORG, "admin-2");
     /** A portal caller of contact-1, which {@link #portalMeter()} names. */
     public final Caller portal = Caller.portal(ORG, "portal-1", "contact-1", Set.of());
     private int counterSequence;
-    public final MeterAdministrationService meters = ServiceWiring.meterAdministration(ctx, WriteListener.NONE);
-    public final CounterAdministrationService counters = ServiceWiring.counterAdministration(ctx, WriteListener.NONE);
-    public final ListReadingsService listing = ServiceWiring.listReadings(ctx);
+    public final MeterAdministrationService meters = TestServices.meterAdministration(ctx, WriteListener.NONE);
+    public final CounterAdministrationService counters = TestServices.counterAdministration(ctx, WriteListener.NONE);
+    public final ListReadingsService listing = TestServices.listReadings(ctx);
 
     /**
      * The page {@link ListReadingsService#list} answers, after checking that
@@ -115,7 +115,7 @@ public final class ServiceWorld {
                 (List<io.metering.domain.changeset.Changeset>) totals[2])).as("streamed").isEqualTo(page);
         return page;
     }
-    public final MeterViewService views = ServiceWiring.meterViews(ctx, ForecastProvider.NONE);
+    public final MeterViewService views = TestServices.meterViews(ctx, ForecastProvider.NONE);
     public RecordReadingsService recording = TestServices.recordReadingsService(ctx, PlausibilityProvider.NONE);
 
     public static Caller portal(String contactId, String... contractIds) {

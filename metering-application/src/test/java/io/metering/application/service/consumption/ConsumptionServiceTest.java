@@ -1,6 +1,6 @@
 package io.metering.application.service.consumption;
 
-import io.metering.application.service.ServiceWiring;
+import io.metering.application.service.TestServices;
 import io.metering.application.port.out.IntervalValueStore;
 
 import io.metering.application.service.ServiceWorld;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 /** Consumption by period through the use case: dates, zones, reach, direction, implausible readings. */
 class ConsumptionServiceTest {
     private final ServiceWorld w = new ServiceWorld();
-    private final ConsumptionService service = ServiceWiring.consumption(w.ctx, IntervalValueStore.NONE);
+    private final ConsumptionService service = TestServices.consumption(w.ctx, IntervalValueStore.NONE);
     private final Meter gasMeter = w.createMeter(MeterChanges.builder().sector(set(Sector.GAS)).customers(ServiceWorld.relation("contact", "c-1")));
     private final Counter gas = w.createCounter(gasMeter, CounterChanges.builder().obisNumber(set("7-0:3.0.0")).unit(set("m3"))
             .conversionFactor(set(new BigDecimal("10.5"))));

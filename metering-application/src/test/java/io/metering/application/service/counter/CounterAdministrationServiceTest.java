@@ -1,6 +1,6 @@
 package io.metering.application.service.counter;
 
-import io.metering.application.service.ServiceWiring;
+import io.metering.application.service.TestServices;
 
 import io.metering.application.access.Caller;
 import io.metering.application.service.ServiceWorld;
@@ -78,7 +78,7 @@ class CounterAdministrationServiceTest {
     @Test
     void a_change_that_changes_nothing_writes_nothing_and_tells_no_one() {
         List<Counter> told = new ArrayList<>();
-        CounterAdministrationService service = ServiceWiring.counterAdministration(world.ctx, new WriteListener() {
+        CounterAdministrationService service = TestServices.counterAdministration(world.ctx, new WriteListener() {
                     @Override
                     public void counterUpdated(Caller caller, Counter counter) {
                         told.add(counter);

@@ -1,6 +1,6 @@
 package io.metering.application.service.meter;
 
-import io.metering.application.service.ServiceWiring;
+import io.metering.application.service.TestServices;
 
 import io.metering.application.service.ServiceWorld;
 import static io.metering.application.service.ServiceWorld.reading;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class CounterForecastTest {
     private final ServiceWorld w = new ServiceWorld();
-    private final MeterViewService views = ServiceWiring.meterViews(w.ctx, new HistoryForecastProvider(w.store, ServiceWorld.BERLIN));
+    private final MeterViewService views = TestServices.meterViews(w.ctx, new HistoryForecastProvider(w.store, ServiceWorld.BERLIN));
     private final Meter meter = w.powerMeterOf("contact-1");
     private final Counter kwh = w.consumptionCounter(meter);
 

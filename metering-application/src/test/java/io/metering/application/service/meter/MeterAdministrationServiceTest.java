@@ -1,6 +1,6 @@
 package io.metering.application.service.meter;
 
-import io.metering.application.service.ServiceWiring;
+import io.metering.application.service.TestServices;
 
 import io.metering.application.service.ServiceWorld;
 import io.metering.application.service.write.WriteListener;
@@ -157,7 +157,7 @@ class MeterAdministrationServiceTest {
     @Test
     void a_change_that_changes_nothing_writes_nothing_and_tells_no_one() {
         List<Meter> told = new ArrayList<>();
-        MeterAdministrationService service = ServiceWiring.meterAdministration(world.ctx, new WriteListener() {
+        MeterAdministrationService service = TestServices.meterAdministration(world.ctx, new WriteListener() {
                     @Override
                     public void meterUpdated(Caller caller, Meter meter) {
                         told.add(meter);

@@ -1,6 +1,6 @@
 package io.metering.application.service.queue;
 
-import io.metering.application.service.ServiceWiring;
+import io.metering.application.service.TestServices;
 
 import io.metering.application.service.ServiceWorld;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReviewQueuesServiceTest {
     private final ServiceWorld w = new ServiceWorld();
-    private final ReviewQueuesService queues = ServiceWiring.queues(w.ctx);
+    private final ReviewQueuesService queues = TestServices.queues(w.ctx);
     private final MeterId meter = MeterId.random();
     private final CounterId counter = CounterId.random();
 

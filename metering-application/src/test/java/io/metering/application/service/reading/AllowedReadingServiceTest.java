@@ -1,6 +1,6 @@
 package io.metering.application.service.reading;
 
-import io.metering.application.service.ServiceWiring;
+import io.metering.application.service.TestServices;
 
 import io.metering.application.service.ServiceWorld;
 import io.metering.application.service.write.PlausibilityProvider;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class AllowedReadingServiceTest {
     private final ServiceWorld w = new ServiceWorld();
-    private final AllowedReadingService service = ServiceWiring.allowedReadings(w.ctx, PlausibilityProvider.NONE);
+    private final AllowedReadingService service = TestServices.allowedReadings(w.ctx, PlausibilityProvider.NONE);
     private final Meter meter = w.portalMeter();
     private final Counter counter = w.feedOutCounter(meter);
 
@@ -90,7 +90,7 @@ class AllowedReadingServiceTest {
         w.stored(counter, Direction.FEED_OUT, "2024-01-01T00:00:00Z", "100");
         PlausibilityProvider bound = org -> q -> Optional.of(q.previous().value().add(new BigDecimal("50")));
 
-        AllowedRange withBound = ServiceWiring.allowedReadings(w.ctx, bound).allowedRanges(w.admin, meter.id(), null).get(0);
+        AllowedRange withBound = TestServices.allowedReadings(w.ctx, bound).allowedRanges(w.admin, meter.id(), null).get(0);
         AllowedRange without = only(null);
 
         assertThat(plain(withBound.maxValue())).isEqualTo("150");

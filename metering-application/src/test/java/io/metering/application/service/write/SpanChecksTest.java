@@ -1,10 +1,9 @@
 package io.metering.application.service.write;
 
-import io.metering.application.service.ServiceWiring;
-
 import io.metering.application.service.TestServices;
+
 import io.metering.application.service.ServiceWorld;
-import io.metering.application.service.ServicePorts;
+import io.metering.application.service.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -69,11 +68,11 @@ class SpanChecksTest {
         InMemoryStore store = new InMemoryStore();
         ReadingRepository readings = spans ? store : new WithoutSpans(store);
         ServiceWorld w = new ServiceWorld();
-        ServicePorts ctx = new ServicePorts(store, store, store, readings, store, store, w.clock, ServiceWorld.BERLIN);
+        TestContext ctx = new TestContext(store, store, store, readings, store, store, w.clock, ServiceWorld.BERLIN);
         ServiceWorld setup = new ServiceWorld();
-        Meter m = ServiceWiring.meterAdministration(ctx, WriteListener.NONE).create(setup.admin, null,
+        Meter m = TestServices.meterAdministration(ctx, WriteListener.NONE).create(setup.admin, null,
                 MeterChanges.builder().sector(ServiceWorld.set(Sector.POWER)).build());
-        Counter c = ServiceWiring.counterAdministration(ctx, WriteListener.NONE).create(setup.admin, m.id(), null, CounterChanges.builder()
+        Counter c = TestServices.counterAdministration(ctx, WriteListener.NONE).create(setup.admin, m.id(), null, CounterChanges.builder()
                 .obisNumber(ServiceWorld.set("1-0:1.8.0")).direction(ServiceWorld.set(Direction.FEED_OUT)).build());
         // stored history: value 10 x hour; now and then implausible (a slip) or a segment start
         storedHours.stream().distinct().sorted().forEach(h -> {

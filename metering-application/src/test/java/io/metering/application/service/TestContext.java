@@ -11,10 +11,9 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * The ports, clock and business zone {@link ServiceWiring} builds the services from. No service
- * takes this record: each constructor names just the ports it uses (docs/architecture.md
- * "Packages of the application"); only the wiring holds them together. Calendar-day questions use
- * the business zone (docs/domain.md#values-instants-days).
+ * The ports, clock and business zone tests build services from ({@link TestServices}); the services
+ * themselves each take just the ports they use. Calendar-day questions use the business zone
+ * (docs/domain.md#values-instants-days).
  *
  * @param transactions transaction boundary
  * @param meters meter store
@@ -25,11 +24,11 @@ import java.util.Objects;
  * @param clock the injected clock; services never read time elsewhere
  * @param businessZone the business time zone
  */
-public record ServicePorts(Transactions transactions, MeterRepository meters, CounterRepository counters,
+public record TestContext(Transactions transactions, MeterRepository meters, CounterRepository counters,
         ReadingRepository readings, ReadingSeriesQueries series, ChangesetRepository changesets, Clock clock,
         ZoneId businessZone) {
     /** @throws NullPointerException if a part is null */
-    public ServicePorts {
+    public TestContext {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(meters, "meters");
         Objects.requireNonNull(counters, "counters");
