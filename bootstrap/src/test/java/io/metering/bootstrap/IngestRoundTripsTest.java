@@ -92,7 +92,7 @@ class IngestRoundTripsTest {
     }
 
     @Test
-    void a_v2_request_of_100_readings_appending_to_a_series_makes_at_most_the_bounded_round_trips() throws Exception {
+    void aV2RequestOf100ReadingsAppendingToASeriesMakesAtMostTheBoundedRoundTrips() throws Exception {
         String meter = post("/v1/metering/admin/meters", "{\"sector\":\"power\",\"meter_number\":\"RT-1\"}").path("data").path("_id").asText();
         String counter = post("/v1/metering/admin/meters/" + meter + "/counters",
                 "{\"obis_number\":\"1-0:1.8.0\",\"direction\":\"feed-out\",\"unit\":\"kWh\"}").path("data").path("_id").asText();

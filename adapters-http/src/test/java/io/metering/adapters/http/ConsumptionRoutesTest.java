@@ -40,7 +40,7 @@ class ConsumptionRoutesTest {
     }
 
     @Test
-    void months_with_exact_numbers_interpolation_flags_and_periods_without_value() {
+    void monthsWithExactNumbersInterpolationFlagsAndPeriodsWithoutValue() {
         Reply r = t.get(path("interval=month&start_date=2024-01-01&end_date=2024-03-31"), t.adminToken());
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -69,7 +69,7 @@ class ConsumptionRoutesTest {
     }
 
     @Test
-    void a_decrease_stored_with_skip_validation_counts_as_negative_and_is_flagged_never_invents_consumption() {
+    void aDecreaseStoredWithSkipValidationCountsAsNegativeAndIsFlaggedNeverInventsConsumption() {
         // midnight in Berlin on March 2nd, 3rd and 4th; 1100 is below 1300 and only skip_validation stores it
         Reply w = t.post("/v1/metering/readings?skip_validation=true", t.adminToken(), TestApp.js("{'readings':["
                 + "{'meter_id':'" + meter.id() + "','value':1300,'source':'ERP','timestamp':'2024-03-01T23:00:00Z'},"
@@ -99,7 +99,7 @@ class ConsumptionRoutesTest {
     }
 
     @Test
-    void interpolated_boundaries_in_another_time_zone() {
+    void interpolatedBoundariesInAnotherTimeZone() {
         Reply r = t.get(path("interval=day&start_date=2024-02-01&end_date=2024-02-01&time_zone=UTC"), t.adminToken());
 
         JsonNode day = r.json().get("data").get("periods").get(0);
@@ -112,7 +112,7 @@ class ConsumptionRoutesTest {
     }
 
     @Test
-    void a_billing_period_is_the_default_interval() {
+    void aBillingPeriodIsTheDefaultInterval() {
         Reply r = t.get(path("start_date=2024-01-01T00:00:00%2B01:00&end_date=2024-03-01T00:00:00%2B01:00"), t.portalToken(contact));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -122,14 +122,14 @@ class ConsumptionRoutesTest {
     }
 
     @Test
-    void without_a_valid_token_401_and_both_token_kinds_are_admitted() {
+    void withoutAValidToken401AndBothTokenKindsAreAdmitted() {
         assertReason(t.get(path("start_date=2024-01-01&end_date=2024-01-31"), null), 401, "unauthorized");
         assertReason(t.get(path("start_date=2024-01-01&end_date=2024-01-31"), "not-a-jwt"), 401, "unauthorized");
         assertThat(t.get(path("start_date=2024-01-01&end_date=2024-01-31"), t.portalToken(contact)).status()).isEqualTo(200);
     }
 
     @Test
-    void outside_the_callers_reach_404() {
+    void outsideTheCallersReach404() {
         String q = "start_date=2024-01-01&end_date=2024-01-31";
         assertReason(t.get(path(q), t.portalToken("someone-else")), 404, "not_found");
         assertReason(t.get(path(q), t.adminToken(TestApp.OTHER_ORG)), 404, "not_found");
@@ -140,7 +140,7 @@ class ConsumptionRoutesTest {
     }
 
     @Test
-    void bad_parameters_400() {
+    void badParameters400() {
         String admin = t.adminToken();
         assertReason(t.get(path("end_date=2024-01-31"), admin), 400, "missing_params");
         assertReason(t.get(path("start_date=2024-01-01"), admin), 400, "missing_params");

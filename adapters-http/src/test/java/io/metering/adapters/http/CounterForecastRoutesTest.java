@@ -51,7 +51,7 @@ class CounterForecastRoutesTest {
     }
 
     @Test
-    void counter_details_forecast_today_by_default() {
+    void counterDetailsForecastTodayByDefault() {
         tenPerDay();
 
         JsonNode c = t.get("/v1/metering/counter/" + kwh.id(), t.portalToken(contact)).json().get("data");
@@ -63,7 +63,7 @@ class CounterForecastRoutesTest {
     }
 
     @Test
-    void forecast_date_asks_for_another_date_on_both_counter_reads() {
+    void forecastDateAsksForAnotherDateOnBothCounterReads() {
         tenPerDay();
 
         JsonNode one = t.get("/v1/metering/counter/" + kwh.id() + "?forecast_date=2024-12-31", t.adminToken()).json().get("data");
@@ -77,7 +77,7 @@ class CounterForecastRoutesTest {
     }
 
     @Test
-    void a_bad_forecast_date_is_400() {
+    void aBadForecastDateIs400() {
         assertReason(t.get("/v1/metering/counter/" + kwh.id() + "?forecast_date=31.12.2024", t.adminToken()), 400, "invalid_parameter");
         assertReason(t.get("/v1/metering/counter?meter_id=" + meter.id() + "&forecast_date=2024-02-30", t.adminToken()), 400,
                 "invalid_parameter");
@@ -85,7 +85,7 @@ class CounterForecastRoutesTest {
     }
 
     @Test
-    void no_forecast_fields_while_history_is_too_short() {
+    void noForecastFieldsWhileHistoryIsTooShort() {
         write("{'readings':[{'meter_id':'" + meter.id() + "','value':10,'source':'ERP','timestamp':'2024-06-14T00:00:00Z'},"
                 + "{'meter_id':'" + meter.id() + "','value':12,'source':'ERP','timestamp':'2024-06-14T12:00:00Z'}]}");
 
@@ -97,7 +97,7 @@ class CounterForecastRoutesTest {
     }
 
     @Test
-    void a_watt_hour_slip_is_stored_implausible_and_the_next_genuine_reading_accepted() {
+    void aWattHourSlipIsStoredImplausibleAndTheNextGenuineReadingAccepted() {
         tenPerDay();
 
         Reply slip = t.post("/v1/metering/reading", t.portalToken(contact),

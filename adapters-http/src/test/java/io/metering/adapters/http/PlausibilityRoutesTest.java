@@ -49,7 +49,7 @@ class PlausibilityRoutesTest {
     }
 
     @Test
-    void the_allowed_maximum_after_the_latest_reading_is_the_plausibility_bound() {
+    void theAllowedMaximumAfterTheLatestReadingIsThePlausibilityBound() {
         Reply r = t.get("/v1/metering/allowed/reading/" + meter.id() + "?timestamp=2024-06-04T00:00:00Z", t.portalToken(contact));
 
         JsonNode range = r.json().get("data").get(0);
@@ -59,7 +59,7 @@ class PlausibilityRoutesTest {
     }
 
     @Test
-    void an_admin_marks_an_implausible_reading_valid_and_it_counts_again() {
+    void anAdminMarksAnImplausibleReadingValidAndItCountsAgain() {
         assertThat(write("5000", "2024-06-04T00:00:00Z").get("status").asText()).isEqualTo("implausible");
         String consumption = "/v1/metering/consumption/" + meter.id() + "/" + kwh.id()
                 + "?start_date=2024-06-01T00:00:00Z&end_date=2024-06-04T00:00:00Z";
@@ -74,7 +74,7 @@ class PlausibilityRoutesTest {
     }
 
     @Test
-    void marking_a_slip_valid_below_which_genuine_readings_follow_is_refused() {
+    void markingASlipValidBelowWhichGenuineReadingsFollowIsRefused() {
         write("1030000", "2024-06-04T00:00:00Z");
         write("1040", "2024-06-05T00:00:00Z");
 

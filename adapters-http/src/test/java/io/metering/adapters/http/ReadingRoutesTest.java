@@ -374,7 +374,7 @@ class ReadingRoutesTest {
     // (docs/domain.md#decisions-after-the-first-outside-trials)
 
     @Test
-    void a_date_only_reading_of_todays_business_date_is_not_the_future_just_after_midnight() {
+    void aDateOnlyReadingOfTodaysBusinessDateIsNotTheFutureJustAfterMidnight() {
         // 00:30 in Berlin (the app's business zone) on June 16th; the UTC date is still June 15th
         t.clock.set(Instant.parse("2024-06-15T22:30:00Z"));
         Reply r = write("10", "2024-06-16");
@@ -383,12 +383,12 @@ class ReadingRoutesTest {
     }
 
     @Test
-    void an_epoch_timestamp_is_timestamp_too_early() {
+    void anEpochTimestampIsTimestampTooEarly() {
         assertReason(write("0", "1970-01-01T00:00:00Z"), 400, "timestamp_too_early");
     }
 
     @Test
-    void the_allowed_range_of_a_decommissioned_meter_says_it_is_closed() {
+    void theAllowedRangeOfADecommissionedMeterSaysItIsClosed() {
         assertThat(write("100", "2024-05-01T00:00:00Z").status()).isEqualTo(200);
         JsonNode open = t.get("/v1/metering/allowed/reading/" + meter.id(), t.adminToken()).json().get("data").get(0);
         assertThat(open.has("closed")).isFalse();

@@ -89,7 +89,7 @@ class DemoAnalyticsTest {
     }
 
     @Test
-    void no_genuine_reading_of_the_bundled_files_is_judged_implausible() {
+    void noGenuineReadingOfTheBundledFilesIsJudgedImplausible() {
         List<Reading> all = Stream.of(DemoIds.lianderPowerRegister(1), DemoIds.lianderPowerRegister(2), DemoIds.lianderPowerRegister(3),
                 DemoIds.lianderPowerRegister(4), DemoIds.LIANDER_GAS_VOLUME, DemoIds.AMPDS2_WATER_VOLUME, DemoIds.AMPDS2_GAS_VOLUME)
                 .flatMap(c -> readings(c).stream()).toList();
@@ -100,7 +100,7 @@ class DemoAnalyticsTest {
     }
 
     @Test
-    void every_genuine_step_stays_far_below_its_plausibility_allowance() {
+    void everyGenuineStepStaysFarBelowItsPlausibilityAllowance() {
         BigDecimal largest = BigDecimal.ZERO;
         for (CounterId c : List.of(DemoIds.lianderPowerRegister(1), DemoIds.lianderPowerRegister(2), DemoIds.lianderPowerRegister(3),
                 DemoIds.lianderPowerRegister(4), DemoIds.LIANDER_GAS_VOLUME, DemoIds.AMPDS2_WATER_VOLUME, DemoIds.AMPDS2_GAS_VOLUME)) {
@@ -124,7 +124,7 @@ class DemoAnalyticsTest {
     }
 
     @Test
-    void liander_daily_consumption_equals_the_operators_usage() {
+    void lianderDailyConsumptionEqualsTheOperatorsUsage() {
         for (int register = 1; register <= 4; register++) {
             int column = register - 1;
             assertDailyUsage(DemoIds.LIANDER_POWER, DemoIds.lianderPowerRegister(register),
@@ -153,13 +153,13 @@ class DemoAnalyticsTest {
     }
 
     @Test
-    void ampds2_months_equal_register_differences_at_month_boundaries_on_readings() {
+    void ampds2MonthsEqualRegisterDifferencesAtMonthBoundariesOnReadings() {
         // Berlin midnights are full UTC hours, where the hourly file has readings
         assertMonths(BERLIN, false);
     }
 
     @Test
-    void ampds2_months_equal_register_differences_at_interpolated_month_boundaries() {
+    void ampds2MonthsEqualRegisterDifferencesAtInterpolatedMonthBoundaries() {
         // Kolkata midnights are at half past a UTC hour, between two readings
         assertMonths(ZoneId.of("Asia/Kolkata"), true);
     }

@@ -104,7 +104,7 @@ class DemoPlausibilityTest {
     }
 
     @Test
-    void no_genuine_reading_is_implausible() {
+    void noGenuineReadingIsImplausible() {
         List<String> flagged = new ArrayList<>();
         SERIES.forEach((name, points) -> {
             for (int i = 1; i < points.size(); i++) {
@@ -117,7 +117,7 @@ class DemoPlausibilityTest {
     }
 
     @Test
-    void every_slip_of_ten_a_hundred_or_a_thousand_is_implausible() {
+    void everySlipOfTenAHundredOrAThousandIsImplausible() {
         int judged = 0;
         List<String> missed = new ArrayList<>();
         for (Map.Entry<String, List<SeriesPoint>> e : SERIES.entrySet()) {
@@ -146,7 +146,7 @@ class DemoPlausibilityTest {
      * tells them apart.
      */
     @Test
-    void the_slip_bound_and_the_meter_pace_decide_the_export_registers_first_days() {
+    void theSlipBoundAndTheMeterPaceDecideTheExportRegistersFirstDays() {
         String register3 = "Liander power register 3";
         String register4 = "Liander power register 4";
         int slipOn13th = index(register3, "2023-11-13T00:00:00Z");

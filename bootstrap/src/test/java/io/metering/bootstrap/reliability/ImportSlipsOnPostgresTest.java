@@ -70,7 +70,7 @@ class ImportSlipsOnPostgresTest {
     }
 
     @Test
-    void a_slip_the_import_wrote_itself_is_demoted_by_the_genuine_reading_in_a_later_chunk() {
+    void aSlipTheImportWroteItselfIsDemotedByTheGenuineReadingInALaterChunk() {
         String meter = seed.meter("water", "c-1");
         String counter = seed.counter(meter, "{\"obis_number\":\"8-0:1.0.0\"}");
 
@@ -83,7 +83,7 @@ class ImportSlipsOnPostgresTest {
     }
 
     @Test
-    void a_stored_slip_is_demoted_by_the_imports_genuine_reading() {
+    void aStoredSlipIsDemotedByTheImportsGenuineReading() {
         String meter = seed.meter("water", "c-2");
         String counter = seed.counter(meter, "{\"obis_number\":\"8-0:1.0.0\"}");
         importReadings(List.of(in(meter, counter, "2024-06-01T08:00:00Z", "1250500")), 10);

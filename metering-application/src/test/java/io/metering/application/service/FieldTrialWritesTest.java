@@ -75,7 +75,7 @@ class FieldTrialWritesTest {
     // ---- 1. a fresh counter and a unit slip
 
     @Test
-    void a_slip_on_a_counter_with_one_reading_is_implausible_and_the_genuine_next_reading_is_taken() {
+    void aSlipOnACounterWithOneReadingIsImplausibleAndTheGenuineNextReadingIsTaken() {
         world.record(reading(meter, counter, "2024-06-01T08:00:00Z", "1250.5"));
         world.record(reading(meter, counter, "2024-06-01T18:00:00Z", "1251300"));
         world.record(reading(meter, counter, "2024-06-02T08:00:00Z", "1262.1"));
@@ -84,7 +84,7 @@ class FieldTrialWritesTest {
     }
 
     @Test
-    void a_slip_as_the_first_reading_is_demoted_by_the_genuine_next_one_instead_of_locking_it_out() {
+    void aSlipAsTheFirstReadingIsDemotedByTheGenuineNextOneInsteadOfLockingItOut() {
         world.record(reading(meter, counter, "2024-06-01T08:00:00Z", "1250500"));
         world.record(reading(meter, counter, "2024-06-02T08:00:00Z", "1262.1"));
 
@@ -92,7 +92,7 @@ class FieldTrialWritesTest {
     }
 
     @Test
-    void the_import_says_how_many_readings_it_stored_as_implausible() {
+    void theImportSaysHowManyReadingsItStoredAsImplausible() {
         ImportReadingsService importer = TestServices.importReadingsService(world.ctx, new InMemoryBulkStore(world.store),
                 new HistoryPlausibilityProvider(world.store, world.store));
         // a decreasing pair, both marked implausible by the file, and a slip the rule marks
@@ -111,7 +111,7 @@ class FieldTrialWritesTest {
     // ---- 2. date-only "today" just after local midnight
 
     @Test
-    void a_date_only_reading_of_today_is_accepted_just_after_local_midnight() {
+    void aDateOnlyReadingOfTodayIsAcceptedJustAfterLocalMidnight() {
         // 00:30 in Berlin on June 15th: the UTC date is still June 14th
         world.clock.set(Instant.parse("2024-06-14T22:30:00Z"));
         world.record(reading(meter, counter, "2024-06-15T00:00:00Z", "10"));
@@ -121,7 +121,7 @@ class FieldTrialWritesTest {
     // ---- 3. an ERP echo of a portal reading
 
     @Test
-    void an_erp_echo_of_a_portal_reading_confirms_it_instead_of_storing_it_twice() {
+    void anErpEchoOfAPortalReadingConfirmsItInsteadOfStoringItTwice() {
         Meter portalMeter = world.powerMeterOf("contact-ben");
         Counter c = world.consumptionCounter(portalMeter);
         world.record(ServiceWorld.portal("contact-ben"), WriteOptions.DEFAULT,
@@ -136,7 +136,7 @@ class FieldTrialWritesTest {
     }
 
     @Test
-    void a_batch_create_from_the_erp_that_echoes_a_portal_reading_writes_over_it() {
+    void aBatchCreateFromTheErpThatEchoesAPortalReadingWritesOverIt() {
         world.record(ServiceWorld.portal("contact-anna"), WriteOptions.DEFAULT,
                 reading(meter, counter, "2024-06-13T18:42:10Z", "4711.3").source(ReadingSource.ECP));
         BatchWriteReadingsService batch = TestServices.batchWriteReadingsService(world.ctx, PlausibilityProvider.NONE);
@@ -152,7 +152,7 @@ class FieldTrialWritesTest {
     }
 
     @Test
-    void another_value_on_the_same_day_or_a_meter_that_turned_matching_off_stores_a_second_reading() {
+    void anotherValueOnTheSameDayOrAMeterThatTurnedMatchingOffStoresASecondReading() {
         world.record(reading(meter, counter, "2024-06-13T18:42:10Z", "4711.3").source(ReadingSource.ECP));
         world.record(reading(meter, counter, "2024-06-13T20:00:00Z", "4711.9").source(ReadingSource.ERP));
         assertThat(world.stored(counter)).hasSize(2);
@@ -165,14 +165,14 @@ class FieldTrialWritesTest {
     }
 
     @Test
-    void equal_values_of_one_source_on_one_day_are_readings_of_a_register_standing_still() {
+    void equalValuesOfOneSourceOnOneDayAreReadingsOfARegisterStandingStill() {
         world.record(reading(meter, counter, "2024-06-13T00:00:00Z", "4711.3"), reading(meter, counter, "2024-06-13T01:00:00Z", "4711.3"));
         world.record(reading(meter, counter, "2024-06-13T02:00:00Z", "4711.3"));
         assertThat(world.stored(counter)).hasSize(3);
     }
 
     @Test
-    void a_meter_keeps_its_echo_setting_where_the_rules_read_it() {
+    void aMeterKeepsItsEchoSettingWhereTheRulesReadIt() {
         world.updateMeter(meter, MeterChanges.builder().readingEcho(set(EchoMatching.OFF)));
         assertThat(EchoMatching.of(world.store.findById(meter.org(), meter.id()).orElseThrow())).isEqualTo(EchoMatching.OFF);
     }
@@ -180,13 +180,13 @@ class FieldTrialWritesTest {
     // ---- 4. clocks gone wrong
 
     @Test
-    void an_epoch_reading_is_refused_and_never_becomes_the_first_reading() {
+    void anEpochReadingIsRefusedAndNeverBecomesTheFirstReading() {
         assertRejected(() -> world.record(reading(meter, counter, "1970-01-01T00:00:00Z", "0")), RejectionReason.TIMESTAMP_TOO_EARLY);
         assertThat(world.stored(counter)).isEmpty();
     }
 
     @Test
-    void a_reading_before_the_installation_date_is_refused() {
+    void aReadingBeforeTheInstallationDateIsRefused() {
         world.updateMeter(meter, MeterChanges.builder().installationDate(set("2024-03-01")));
         assertRejected(() -> world.record(reading(meter, counter, "2024-02-28T12:00:00Z", "0")), RejectionReason.TIMESTAMP_TOO_EARLY);
         world.record(reading(meter, counter, "2024-03-01T12:00:00Z", "0"));
@@ -197,7 +197,7 @@ class FieldTrialWritesTest {
     // ---- 5. a correction never breaks the series
 
     @Test
-    void marking_a_meter_change_implausible_that_would_join_two_meters_out_of_order_is_refused() {
+    void markingAMeterChangeImplausibleThatWouldJoinTwoMetersOutOfOrderIsRefused() {
         UpdateReadingService updates = TestServices.updateReadingService(world.ctx, PlausibilityProvider.NONE);
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "80000"),
                 reading(meter, counter, "2024-05-10T00:00:00Z", "5").reason("meter_change"),
@@ -213,7 +213,7 @@ class FieldTrialWritesTest {
     // ---- 6. decommissioned meters
 
     @Test
-    void a_meter_is_not_closed_before_a_reading_it_holds() {
+    void aMeterIsNotClosedBeforeAReadingItHolds() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-06-10T00:00:00Z", "150"));
 
         assertThatThrownBy(() -> world.updateMeter(meter, closing("2024-05-31T22:00:00Z")))
@@ -232,7 +232,7 @@ class FieldTrialWritesTest {
     }
 
     @Test
-    void a_closed_meter_lets_an_admin_correct_and_delete_up_to_its_closing_and_nothing_after() {
+    void aClosedMeterLetsAnAdminCorrectAndDeleteUpToItsClosingAndNothingAfter() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-05-20T00:00:00Z", "120"));
         world.updateMeter(meter, closing("2024-05-31"));
         UpdateReadingService updates = TestServices.updateReadingService(world.ctx, PlausibilityProvider.NONE);
@@ -256,7 +256,7 @@ class FieldTrialWritesTest {
     }
 
     @Test
-    void the_allowed_range_of_a_closed_meter_says_it_is_closed() {
+    void theAllowedRangeOfAClosedMeterSaysItIsClosed() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"));
         world.updateMeter(meter, closing("2024-05-31T22:00:00Z"));
         AllowedReadingService ranges = TestServices.allowedReadings(world.ctx, new HistoryPlausibilityProvider(world.store, world.store));

@@ -52,7 +52,7 @@ class GovernedMeterWritesTest {
     }
 
     @Test
-    void a_portal_write_becomes_a_pending_changeset_and_leaves_the_series_alone() {
+    void aPortalWriteBecomesAPendingChangesetAndLeavesTheSeriesAlone() {
         Meter meter = governedMeter(EditMode.APPROVAL);
         Counter counter = world.consumptionCounter(meter);
 
@@ -74,7 +74,7 @@ class GovernedMeterWritesTest {
     }
 
     @Test
-    void an_admin_write_without_direct_becomes_a_changeset_too() {
+    void anAdminWriteWithoutDirectBecomesAChangesetToo() {
         Meter meter = governedMeter(EditMode.EXTERNAL);
         Counter counter = world.consumptionCounter(meter);
         RecordResult result = world.record(reading(meter, counter, "2024-06-01T08:00:00Z", "10"));
@@ -83,7 +83,7 @@ class GovernedMeterWritesTest {
     }
 
     @Test
-    void a_proposal_at_a_stored_readings_instant_keeps_a_snapshot_of_it() {
+    void aProposalAtAStoredReadingsInstantKeepsASnapshotOfIt() {
         Meter meter = governedMeter(EditMode.APPROVAL);
         Counter counter = world.consumptionCounter(meter);
         world.record(world.admin, direct, reading(meter, counter, "2024-06-01T08:00:00Z", "100"));
@@ -95,7 +95,7 @@ class GovernedMeterWritesTest {
     }
 
     @Test
-    void proposals_are_validated_like_writes() {
+    void proposalsAreValidatedLikeWrites() {
         Meter meter = governedMeter(EditMode.APPROVAL);
         Counter counter = world.consumptionCounter(meter);
         world.record(world.admin, direct, reading(meter, counter, "2024-05-01T00:00:00Z", "100"));
@@ -107,7 +107,7 @@ class GovernedMeterWritesTest {
     }
 
     @Test
-    void a_matching_direct_write_is_stored_and_clears_the_changeset() {
+    void aMatchingDirectWriteIsStoredAndClearsTheChangeset() {
         Meter meter = governedMeter(EditMode.EXTERNAL);
         Counter counter = world.consumptionCounter(meter);
         world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-01T08:00:00Z", "1250.5"));
@@ -120,7 +120,7 @@ class GovernedMeterWritesTest {
     }
 
     @Test
-    void a_matching_erp_write_clears_the_changeset_without_the_direct_flag() {
+    void aMatchingErpWriteClearsTheChangesetWithoutTheDirectFlag() {
         Meter meter = governedMeter(EditMode.EXTERNAL);
         Counter counter = world.consumptionCounter(meter);
         world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-01T08:00:00Z", "1250.5"));
@@ -132,7 +132,7 @@ class GovernedMeterWritesTest {
     }
 
     @Test
-    void a_direct_write_of_another_value_keeps_the_changeset_under_exact_matching() {
+    void aDirectWriteOfAnotherValueKeepsTheChangesetUnderExactMatching() {
         Meter meter = governedMeter(EditMode.EXTERNAL);
         Counter counter = world.consumptionCounter(meter);
         world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-01T08:00:00Z", "1250.5"));
@@ -143,7 +143,7 @@ class GovernedMeterWritesTest {
     }
 
     @Test
-    void fuzzy_governance_clears_a_changeset_within_the_absolute_threshold() {
+    void fuzzyGovernanceClearsAChangesetWithinTheAbsoluteThreshold() {
         Meter meter = governedMeter(new ReadingGovernance(EditMode.EXTERNAL, MatchStrategy.FUZZY,
                 new FuzzyConfig(null, new BigDecimal("5")), null));
         Counter counter = world.consumptionCounter(meter);
@@ -158,7 +158,7 @@ class GovernedMeterWritesTest {
     }
 
     @Test
-    void an_erp_date_only_echo_clears_a_changeset_of_the_same_berlin_day() {
+    void anErpDateOnlyEchoClearsAChangesetOfTheSameBerlinDay() {
         Meter meter = governedMeter(new ReadingGovernance(EditMode.EXTERNAL, null, null,
                 new TimestampTolerance.SameDay(ZoneId.of("Europe/Berlin"))));
         Counter counter = world.consumptionCounter(meter);
@@ -171,7 +171,7 @@ class GovernedMeterWritesTest {
     }
 
     @Test
-    void a_direct_write_only_clears_changesets_of_its_own_counter() {
+    void aDirectWriteOnlyClearsChangesetsOfItsOwnCounter() {
         Meter meter = governedMeter(EditMode.EXTERNAL);
         Counter feedOut = world.consumptionCounter(meter);
         Counter feedIn = world.createCounter(meter, "1-0:2.8.0");
@@ -183,7 +183,7 @@ class GovernedMeterWritesTest {
     }
 
     @Test
-    void a_meter_without_governance_stores_non_direct_writes_at_once() {
+    void aMeterWithoutGovernanceStoresNonDirectWritesAtOnce() {
         Meter meter = world.powerMeterOf("contact-anna");
         Counter counter = world.consumptionCounter(meter);
         RecordResult result = world.record(anna, WriteOptions.DEFAULT, reading(meter, counter, "2024-06-01T08:00:00Z", "10"));
@@ -192,7 +192,7 @@ class GovernedMeterWritesTest {
     }
 
     @Test
-    void one_batch_over_a_governed_and_an_ungoverned_meter_stores_one_and_proposes_the_other() {
+    void oneBatchOverAGovernedAndAnUngovernedMeterStoresOneAndProposesTheOther() {
         Meter governed = governedMeter(EditMode.APPROVAL);
         Counter governedCounter = world.consumptionCounter(governed);
         Meter plain = world.powerMeterOf("contact-anna");

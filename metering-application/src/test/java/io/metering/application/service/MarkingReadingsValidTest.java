@@ -64,7 +64,7 @@ class MarkingReadingsValidTest {
     }
 
     @Test
-    void an_implausible_reading_counts_nowhere_until_marked_valid_then_it_counts() {
+    void anImplausibleReadingCountsNowhereUntilMarkedValidThenItCounts() {
         assertThat(w.stored(kwh).get(3).status()).isEqualTo(ReadingStatus.IMPLAUSIBLE);
         assertThat(consumptionJune1to4()).as("June 4th lies after the last plausible reading").isNull();
 
@@ -76,7 +76,7 @@ class MarkingReadingsValidTest {
     }
 
     @Test
-    void marking_valid_judges_the_reading_against_its_neighbours() {
+    void markingValidJudgesTheReadingAgainstItsNeighbours() {
         // the genuine reading after the surge is judged against June 3rd and accepted
         w.record(reading(meter, kwh, "2024-06-05T00:00:00Z", "1040"));
 

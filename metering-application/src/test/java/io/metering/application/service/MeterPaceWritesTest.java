@@ -74,7 +74,7 @@ class MeterPaceWritesTest {
     }
 
     @Test
-    void a_new_feed_in_registers_genuine_second_day_is_valid_on_a_meter_with_a_running_feed_out_register() {
+    void aNewFeedInRegistersGenuineSecondDayIsValidOnAMeterWithARunningFeedOutRegister() {
         history(meter, feedOut, feedIn, "0.747", "15.929").forEach(world::record);
 
         assertThat(world.stored(feedIn)).noneMatch(Reading::isImplausible);
@@ -82,7 +82,7 @@ class MeterPaceWritesTest {
     }
 
     @Test
-    void without_other_registers_the_same_step_reads_as_a_slip_and_is_stored_implausible() {
+    void withoutOtherRegistersTheSameStepReadsAsASlipAndIsStoredImplausible() {
         Meter alone = world.powerMeterOf("contact-alone");
         Counter onlyFeedIn = world.createCounter(alone,
                 CounterChanges.builder().obisNumber(set("1-0:2.8.0")).direction(set(Direction.FEED_IN)).unit(set("kWh")));
@@ -94,7 +94,7 @@ class MeterPaceWritesTest {
     }
 
     @Test
-    void a_slip_of_ten_a_day_after_the_register_left_zero_is_implausible_and_the_genuine_next_reading_valid() {
+    void aSlipOfTenADayAfterTheRegisterLeftZeroIsImplausibleAndTheGenuineNextReadingValid() {
         history(meter, feedOut, feedIn, "9.588").forEach(world::record);
         world.record(reading(meter, feedIn, at(STARTED.plusDays(2)), "107.60"));
         world.record(reading(meter, feedIn, at(STARTED.plusDays(3)), "10.76"));
@@ -105,7 +105,7 @@ class MeterPaceWritesTest {
 
     @ParameterizedTest(name = "chunks of {0}")
     @ValueSource(ints = {10, 20_000})
-    void the_bulk_import_takes_the_meter_pace_from_the_registers_it_imports(int chunkSize) {
+    void theBulkImportTakesTheMeterPaceFromTheRegistersItImports(int chunkSize) {
         List<ReadingInput> file = new ArrayList<>(history(meter, feedOut, feedIn, "0.747", "15.929", "21.22").stream()
                 .map(ServiceWorld.Input::build).toList());
         Meter other = world.powerMeterOf("contact-slip");
@@ -125,7 +125,7 @@ class MeterPaceWritesTest {
     }
 
     @Test
-    void a_request_holding_both_registers_takes_the_meter_pace_from_its_own_readings() {
+    void aRequestHoldingBothRegistersTakesTheMeterPaceFromItsOwnReadings() {
         List<ServiceWorld.Input> all = history(meter, feedOut, feedIn, "0.747", "15.929");
         // both registers' 39 days in one request: the feed-out readings are not stored yet
         assertThat(all).hasSizeLessThanOrEqualTo(100);

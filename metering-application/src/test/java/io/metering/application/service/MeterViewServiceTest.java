@@ -32,14 +32,14 @@ class MeterViewServiceTest {
     }
 
     @Test
-    void a_customer_sees_the_meters_of_their_contact_and_contracts() {
+    void aCustomerSeesTheMetersOfTheirContactAndContracts() {
         assertThat(ids(world.views.customerMeters(portal("contact-anna", "contract-42"), false)))
                 .containsExactlyInAnyOrder(annasMeter.id(), contractMeter.id());
         assertThat(ids(world.views.customerMeters(portal("contact-anna"), false))).containsExactly(annasMeter.id());
     }
 
     @Test
-    void customer_meters_come_oldest_first() {
+    void customerMetersComeOldestFirst() {
         world.clock.advance(java.time.Duration.ofMinutes(1));
         Meter second = world.powerMeterOf("contact-carl");
         world.clock.set(ServiceWorld.NOW.minusSeconds(60));
@@ -48,12 +48,12 @@ class MeterViewServiceTest {
     }
 
     @Test
-    void admins_have_no_customer_meters() {
+    void adminsHaveNoCustomerMeters() {
         assertThatThrownBy(() -> world.views.customerMeters(world.admin, false)).isInstanceOf(ForbiddenException.class);
     }
 
     @Test
-    void meters_by_contract_are_limited_to_what_the_caller_reaches() {
+    void metersByContractAreLimitedToWhatTheCallerReaches() {
         Meter annasContractMeter = world.createMeter(MeterChanges.builder().customers(relation("contact", "contact-anna"))
                 .contracts(relation("contract", "contract-42")));
         assertThat(ids(world.views.metersByContract(world.admin, "contract-42")))
@@ -64,7 +64,7 @@ class MeterViewServiceTest {
     }
 
     @Test
-    void a_meter_outside_reach_reads_as_not_found() {
+    void aMeterOutsideReachReadsAsNotFound() {
         assertThat(world.views.meter(portal("contact-anna"), annasMeter.id()).meter()).isEqualTo(annasMeter);
         assertThatThrownBy(() -> world.views.meter(portal("contact-anna"), bensMeter.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> world.views.meter(world.otherOrgAdmin, annasMeter.id())).isInstanceOf(NotFoundException.class);
@@ -72,14 +72,14 @@ class MeterViewServiceTest {
     }
 
     @Test
-    void a_counter_outside_reach_reads_as_not_found() {
+    void aCounterOutsideReachReadsAsNotFound() {
         Counter bens = world.consumptionCounter(bensMeter);
         assertThatThrownBy(() -> world.views.counter(portal("contact-anna"), bens.id())).isInstanceOf(NotFoundException.class);
         assertThat(world.views.counter(portal("contact-ben"), bens.id()).counter()).isEqualTo(bens);
     }
 
     @Test
-    void last_reading_and_current_consumption_are_the_latest_plausible_reading() {
+    void lastReadingAndCurrentConsumptionAreTheLatestPlausibleReading() {
         Counter feedOut = world.consumptionCounter(annasMeter);
         world.clock.advance(java.time.Duration.ofMinutes(1));
         Counter feedIn = world.createCounter(annasMeter, "1-0:2.8.0");
@@ -100,14 +100,14 @@ class MeterViewServiceTest {
     }
 
     @Test
-    void a_meter_without_readings_has_none_to_show() {
+    void aMeterWithoutReadingsHasNoneToShow() {
         MeterView view = world.views.meter(world.admin, annasMeter.id());
         assertThat(view.lastReading()).isNull();
         assertThat(view.currentConsumption()).isNull();
     }
 
     @Test
-    void customer_meters_carry_pending_changesets_when_asked_for() {
+    void customerMetersCarryPendingChangesetsWhenAskedFor() {
         Meter governed = world.createMeter(MeterChanges.builder().customers(relation("contact", "contact-anna"))
                 .governance(ServiceWorld.governed(EditMode.APPROVAL)));
         Counter c = world.consumptionCounter(governed);

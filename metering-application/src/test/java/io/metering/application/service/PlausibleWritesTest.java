@@ -45,7 +45,7 @@ class PlausibleWritesTest {
     }
 
     @Test
-    void a_value_sent_in_watt_hours_is_kept_as_implausible_and_the_next_genuine_reading_is_accepted() {
+    void aValueSentInWattHoursIsKeptAsImplausibleAndTheNextGenuineReadingIsAccepted() {
         tenPerDay();
 
         w.record(reading(meter, kwh, "2024-06-04T00:00:00Z", "1030000"));
@@ -56,7 +56,7 @@ class PlausibleWritesTest {
     }
 
     @Test
-    void the_slip_and_the_genuine_reading_in_one_batch() {
+    void theSlipAndTheGenuineReadingInOneBatch() {
         tenPerDay();
 
         w.record(reading(meter, kwh, "2024-06-04T00:00:00Z", "1030000"), reading(meter, kwh, "2024-06-05T00:00:00Z", "1040"));
@@ -65,7 +65,7 @@ class PlausibleWritesTest {
     }
 
     @Test
-    void the_allowed_maximum_without_a_later_reading_is_the_plausibility_bound() {
+    void theAllowedMaximumWithoutALaterReadingIsThePlausibilityBound() {
         tenPerDay();
 
         AllowedRange range = TestServices.allowedReadings(w.ctx, plausibility)
@@ -77,7 +77,7 @@ class PlausibleWritesTest {
     }
 
     @Test
-    void a_register_that_starts_moving_inside_a_batch_is_judged_by_its_pace_since_it_started() {
+    void aRegisterThatStartsMovingInsideABatchIsJudgedByItsPaceSinceItStarted() {
         // a feed-in register of a new PV system: 40 days at zero stored, then 60 more zero days and
         // the first two days of export in one batch (the Liander export register of 2023-11-07/08),
         // on a meter whose feed-out register runs at 6.5 kWh a day (the meter pace)
@@ -107,7 +107,7 @@ class PlausibleWritesTest {
     }
 
     @Test
-    void a_write_reads_each_series_history_once() {
+    void aWriteReadsEachSeriesHistoryOnce() {
         // a young register: 100 kWh per day from 100, so the rate term (3000) exceeds the doubling (300)
         w.record(reading(meter, kwh, "2024-06-01T00:00:00Z", "100"), reading(meter, kwh, "2024-06-02T00:00:00Z", "200"),
                 reading(meter, kwh, "2024-06-03T00:00:00Z", "300"));

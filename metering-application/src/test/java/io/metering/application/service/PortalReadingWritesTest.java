@@ -30,20 +30,20 @@ class PortalReadingWritesTest {
     private final Caller anna = portal("contact-anna");
 
     @Test
-    void a_portal_user_writes_to_a_meter_of_their_contact() {
+    void aPortalUserWritesToAMeterOfTheirContact() {
         world.record(anna, WriteOptions.DEFAULT, reading(annasMeter, annasCounter, "2024-06-01T00:00:00Z", "10").source(ReadingSource.ECP));
         assertThat(world.stored(annasCounter)).extracting(r -> r.source()).containsExactly(ReadingSource.ECP);
     }
 
     @Test
-    void a_portal_user_writes_to_a_meter_of_one_of_their_contracts() {
+    void aPortalUserWritesToAMeterOfOneOfTheirContracts() {
         Caller contractHolder = portal("contact-carl", "contract-42");
         world.record(contractHolder, WriteOptions.DEFAULT, reading(annasMeter, annasCounter, "2024-06-01T00:00:00Z", "10"));
         assertThat(world.stored(annasCounter)).hasSize(1);
     }
 
     @Test
-    void another_customers_meter_reads_as_not_found_and_nothing_is_stored() {
+    void anotherCustomersMeterReadsAsNotFoundAndNothingIsStored() {
         assertThatThrownBy(() -> world.record(anna, WriteOptions.DEFAULT,
                 reading(annasMeter, annasCounter, "2024-06-01T00:00:00Z", "10"),
                 reading(bensMeter, bensCounter, "2024-06-01T00:00:00Z", "10")))
@@ -54,20 +54,20 @@ class PortalReadingWritesTest {
     }
 
     @Test
-    void a_portal_user_may_not_skip_validation() {
+    void aPortalUserMayNotSkipValidation() {
         assertThatThrownBy(() -> world.record(anna, new WriteOptions(true, false),
                 reading(annasMeter, annasCounter, "2024-06-01T00:00:00Z", "10"))).isInstanceOf(ForbiddenException.class);
         assertThat(world.stored(annasCounter)).isEmpty();
     }
 
     @Test
-    void a_portal_user_may_not_write_directly() {
+    void aPortalUserMayNotWriteDirectly() {
         assertThatThrownBy(() -> world.record(anna, new WriteOptions(false, true),
                 reading(annasMeter, annasCounter, "2024-06-01T00:00:00Z", "10"))).isInstanceOf(ForbiddenException.class);
     }
 
     @Test
-    void a_portal_user_may_not_send_source_erp() {
+    void aPortalUserMayNotSendSourceErp() {
         assertThatThrownBy(() -> world.record(anna, WriteOptions.DEFAULT,
                 reading(annasMeter, annasCounter, "2024-06-01T00:00:00Z", "10"),
                 reading(annasMeter, annasCounter, "2024-06-02T00:00:00Z", "11").source(ReadingSource.ERP)))
@@ -77,14 +77,14 @@ class PortalReadingWritesTest {
     }
 
     @Test
-    void a_portal_user_may_not_set_a_status() {
+    void aPortalUserMayNotSetAStatus() {
         assertThatThrownBy(() -> world.record(anna, WriteOptions.DEFAULT,
                 reading(annasMeter, annasCounter, "2024-06-01T00:00:00Z", "10").status(ReadingStatus.VALID)))
                 .isInstanceOf(ForbiddenException.class);
     }
 
     @Test
-    void an_admin_may_use_every_option() {
+    void anAdminMayUseEveryOption() {
         world.record(world.admin, new WriteOptions(true, true),
                 reading(annasMeter, annasCounter, "2024-06-01T00:00:00Z", "10").source(ReadingSource.ERP).status(ReadingStatus.VALID));
         assertThat(world.stored(annasCounter)).extracting(r -> r.status()).containsExactly(ReadingStatus.VALID);

@@ -47,7 +47,7 @@ class ReadingIntervalTest {
             "a summer date spans 22:00 UTC to 21:59:59.999 UTC, 2024-06-02, 2024-06-01T22:00:00Z, 2024-06-02T22:00:00Z",
             "the spring clock change day has 23 hours, 2024-03-31, 2024-03-30T23:00:00Z, 2024-03-31T22:00:00Z",
     })
-    void a_date_is_the_whole_day_in_berlin(String rule, String date, Instant start, Instant nextStart) {
+    void aDateIsTheWholeDayInBerlin(String rule, String date, Instant start, Instant nextStart) {
         world.record(
                 reading(meter, counter, start.minusMillis(1).toString(), "1"),
                 reading(meter, counter, start.toString(), "2"),
@@ -57,7 +57,7 @@ class ReadingIntervalTest {
     }
 
     @Test
-    void exact_bounds_are_inclusive() {
+    void exactBoundsAreInclusive() {
         world.record(
                 reading(meter, counter, "2024-05-01T08:00:00Z", "1"),
                 reading(meter, counter, "2024-05-02T08:00:00Z", "2"),
@@ -67,7 +67,7 @@ class ReadingIntervalTest {
     }
 
     @Test
-    void start_after_end_is_invalid() {
+    void startAfterEndIsInvalid() {
         assertThatThrownBy(() -> list("2024-05-02", "2024-05-01"))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_PARAMETER));
@@ -76,19 +76,19 @@ class ReadingIntervalTest {
     }
 
     @Test
-    void start_equal_to_end_is_a_valid_instant_interval() {
+    void startEqualToEndIsAValidInstantInterval() {
         world.record(reading(meter, counter, "2024-05-01T08:00:00Z", "1"));
         assertThat(values(list("2024-05-01T08:00:00Z", "2024-05-01T08:00:00Z"))).containsExactly("1");
     }
 
     @Test
-    void a_start_date_after_an_exact_end_on_the_same_day_is_invalid() {
+    void aStartDateAfterAnExactEndOnTheSameDayIsInvalid() {
         // start 2024-05-02 is 2024-05-01T22:00Z, after an end of 2024-05-01T21:00Z
         assertThatThrownBy(() -> list("2024-05-02", "2024-05-01T21:00:00Z")).isInstanceOf(InvalidRequestException.class);
     }
 
     @Test
-    void without_start_the_interval_begins_on_january_first_2000_in_berlin() {
+    void withoutStartTheIntervalBeginsOnJanuaryFirst2000InBerlin() {
         world.record(
                 reading(meter, counter, "1999-12-31T22:59:59.999Z", "1"),
                 reading(meter, counter, "1999-12-31T23:00:00Z", "2"));
@@ -96,7 +96,7 @@ class ReadingIntervalTest {
     }
 
     @Test
-    void without_end_the_interval_ends_with_today_in_berlin() {
+    void withoutEndTheIntervalEndsWithTodayInBerlin() {
         // now is 2024-06-15T10:00Z; today in Berlin ends at 2024-06-15T22:00Z
         world.record(world.admin, new WriteOptions(true, false),
                 reading(meter, counter, "2024-06-15T21:59:59.999Z", "1"),

@@ -46,7 +46,7 @@ class RecordReadingsWriteRulesTest {
     }
 
     @Test
-    void a_single_reading_is_stored_normalized_and_readable_at_once() {
+    void aSingleReadingIsStoredNormalizedAndReadableAtOnce() {
         RecordResult result = world.record(reading(meter, counter, "2024-06-01T08:00:00.123456Z", "1250.50"));
 
         assertThat(result.written()).hasSize(1);
@@ -59,19 +59,19 @@ class RecordReadingsWriteRulesTest {
     }
 
     @Test
-    void a_reading_without_timestamp_is_taken_at_the_servers_now() {
+    void aReadingWithoutTimestampIsTakenAtTheServersNow() {
         world.record(reading(meter, counter, null, "10"));
         assertThat(world.stored(counter).get(0).timestamp()).isEqualTo(ServiceWorld.NOW);
     }
 
     @Test
-    void a_reading_without_counter_goes_to_the_meters_only_counter() {
+    void aReadingWithoutCounterGoesToTheMetersOnlyCounter() {
         world.record(new ServiceWorld.Input(meter.id()).at("2024-06-01T00:00:00Z").value("10"));
         assertThat(storedValues()).containsExactly("10");
     }
 
     @Test
-    void a_batch_is_stored_whole_and_returned_in_request_order() {
+    void aBatchIsStoredWholeAndReturnedInRequestOrder() {
         RecordResult result = world.record(
                 reading(meter, counter, "2024-06-03T00:00:00Z", "30"),
                 reading(meter, counter, "2024-06-01T00:00:00Z", "10"),
@@ -82,7 +82,7 @@ class RecordReadingsWriteRulesTest {
     }
 
     @Test
-    void one_bad_reading_leaves_nothing_of_the_batch_stored() {
+    void oneBadReadingLeavesNothingOfTheBatchStored() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"));
 
         assertRejected(() -> world.record(
@@ -94,7 +94,7 @@ class RecordReadingsWriteRulesTest {
     }
 
     @Test
-    void a_negative_value_rejects_the_batch_naming_its_position() {
+    void aNegativeValueRejectsTheBatchNamingItsPosition() {
         assertRejected(() -> world.record(
                         reading(meter, counter, "2024-06-01T00:00:00Z", "10"),
                         reading(meter, counter, "2024-06-02T00:00:00Z", "-1")),
@@ -103,7 +103,7 @@ class RecordReadingsWriteRulesTest {
     }
 
     @Test
-    void a_reading_at_an_existing_key_is_duplicate_reading() {
+    void aReadingAtAnExistingKeyIsDuplicateReading() {
         world.record(reading(meter, counter, "2024-06-01T00:00:00Z", "10"));
 
         assertRejected(() -> world.record(
@@ -114,7 +114,7 @@ class RecordReadingsWriteRulesTest {
     }
 
     @Test
-    void two_readings_of_one_batch_at_the_same_key_are_duplicate_reading() {
+    void twoReadingsOfOneBatchAtTheSameKeyAreDuplicateReading() {
         assertRejected(() -> world.record(
                         reading(meter, counter, "2024-06-01T00:00:00Z", "10"),
                         reading(meter, counter, "2024-06-01T00:00:00.000Z", "10")),
@@ -123,7 +123,7 @@ class RecordReadingsWriteRulesTest {
     }
 
     @Test
-    void a_reading_in_the_future_is_timestamp_future() {
+    void aReadingInTheFutureIsTimestampFuture() {
         assertRejected(() -> world.record(reading(meter, counter, "2024-06-15T10:00:00.001Z", "10")),
                 RejectionReason.TIMESTAMP_FUTURE);
         world.clock.advance(java.time.Duration.ofMillis(1));
@@ -131,7 +131,7 @@ class RecordReadingsWriteRulesTest {
     }
 
     @Test
-    void a_decommissioned_meter_takes_no_reading_after_its_decommissioning_and_an_admins_correction_before_it() {
+    void aDecommissionedMeterTakesNoReadingAfterItsDecommissioningAndAnAdminsCorrectionBeforeIt() {
         world.updateMeter(meter, MeterChanges.builder().status(set(MeterStatus.DECOMMISSIONED)).decommissionedAt(set("2024-06-01T00:00:00Z")));
         assertRejected(() -> world.record(reading(meter, counter, "2024-06-01T00:00:00.001Z", "10")),
                 RejectionReason.METER_DECOMMISSIONED);
@@ -139,7 +139,7 @@ class RecordReadingsWriteRulesTest {
     }
 
     @Test
-    void decommissioning_without_an_instant_closes_the_meter_at_the_change() {
+    void decommissioningWithoutAnInstantClosesTheMeterAtTheChange() {
         Meter closed = world.updateMeter(meter, MeterChanges.builder().status(set(MeterStatus.DECOMMISSIONED)));
         assertThat(closed.attributes()).containsEntry("decommissioned_at", ServiceWorld.NOW.toString());
         world.clock.advance(java.time.Duration.ofHours(1));
@@ -148,7 +148,7 @@ class RecordReadingsWriteRulesTest {
     }
 
     @Test
-    void without_counter_a_meter_with_two_counters_is_no_counter_naming_the_position() {
+    void withoutCounterAMeterWithTwoCountersIsNoCounterNamingThePosition() {
         world.createCounter(meter, "1-0:2.8.0");
         assertRejected(() -> world.record(
                         reading(meter, counter, "2024-06-01T00:00:00Z", "10"),
@@ -157,20 +157,20 @@ class RecordReadingsWriteRulesTest {
     }
 
     @Test
-    void the_direction_comes_from_the_obis_code_when_neither_reading_nor_counter_names_it() {
+    void theDirectionComesFromTheObisCodeWhenNeitherReadingNorCounterNamesIt() {
         Counter feedIn = world.createCounter(meter, "1-0:2.8.0");
         world.record(reading(meter, feedIn, "2024-06-01T00:00:00Z", "3"));
         assertThat(world.stored(feedIn).get(0).direction()).isEqualTo(Direction.FEED_IN);
     }
 
     @Test
-    void a_named_direction_contradicting_the_counter_is_direction_mismatch() {
+    void aNamedDirectionContradictingTheCounterIsDirectionMismatch() {
         assertRejected(() -> world.record(reading(meter, counter, "2024-06-01T00:00:00Z", "3").direction(Direction.FEED_IN)),
                 RejectionReason.DIRECTION_MISMATCH).hasMessageStartingWith("readings[0]");
     }
 
     @Test
-    void a_counter_of_another_meter_is_not_found() {
+    void aCounterOfAnotherMeterIsNotFound() {
         Meter other = world.powerMeterOf("contact-ben");
         Counter otherCounter = world.consumptionCounter(other);
         assertThatThrownBy(() -> world.record(reading(meter, otherCounter, "2024-06-01T00:00:00Z", "3")))
@@ -181,28 +181,28 @@ class RecordReadingsWriteRulesTest {
     }
 
     @Test
-    void a_meter_of_another_organization_is_not_found() {
+    void aMeterOfAnotherOrganizationIsNotFound() {
         assertThatThrownBy(() -> world.record(world.otherOrgAdmin, WriteOptions.DEFAULT,
                 reading(meter, counter, "2024-06-01T00:00:00Z", "3"))).isInstanceOf(NotFoundException.class);
         assertThat(storedValues()).isEmpty();
     }
 
     @Test
-    void skip_validation_lets_an_admin_store_what_the_rules_refuse() {
+    void skipValidationLetsAnAdminStoreWhatTheRulesRefuse() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"));
         world.record(world.admin, new WriteOptions(true, false), reading(meter, counter, "2024-06-01T00:00:00Z", "90"));
         assertThat(storedValues()).containsExactly("100", "90");
     }
 
     @Test
-    void skip_validation_still_refuses_duplicates_of_stored_readings() {
+    void skipValidationStillRefusesDuplicatesOfStoredReadings() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"));
         assertRejected(() -> world.record(world.admin, new WriteOptions(true, false),
                 reading(meter, counter, "2024-05-01T00:00:00Z", "100")), RejectionReason.DUPLICATE_READING);
     }
 
     @Test
-    void contract_period_dates_are_whole_days_in_berlin() {
+    void contractPeriodDatesAreWholeDaysInBerlin() {
         Meter bounded = world.createMeter(MeterChanges.builder().sector(set(Sector.POWER))
                 .contractPeriods(ServiceWorld.period("2024-01-01", "2024-03-31")));
         Counter c = world.consumptionCounter(bounded);
@@ -216,7 +216,7 @@ class RecordReadingsWriteRulesTest {
     }
 
     @Test
-    void more_than_a_hundred_readings_are_too_many_records() {
+    void moreThanAHundredReadingsAreTooManyRecords() {
         ReadingInput one = reading(meter, counter, "2024-06-01T00:00:00Z", "1").build();
         assertRejected(() -> new RecordReadingsCommand(world.admin, Collections.nCopies(101, one), WriteOptions.DEFAULT),
                 RejectionReason.TOO_MANY_RECORDS);
@@ -226,7 +226,7 @@ class RecordReadingsWriteRulesTest {
     }
 
     @Test
-    void a_wrap_of_a_declared_register_capacity_is_accepted() {
+    void aWrapOfADeclaredRegisterCapacityIsAccepted() {
         Counter fiveDigits = world.createCounter(meter,
                 CounterChanges.builder().obisNumber(set("1-0:2.8.0")).registerCapacity(set(new BigDecimal("100000"))));
         world.record(reading(meter, fiveDigits, "2024-05-01T00:00:00Z", "99993"));
@@ -236,7 +236,7 @@ class RecordReadingsWriteRulesTest {
     }
 
     @Test
-    void the_plausibility_rule_marks_an_appended_unit_slip_implausible_and_keeps_it() {
+    void thePlausibilityRuleMarksAnAppendedUnitSlipImplausibleAndKeepsIt() {
         world.recording = TestServices.recordReadingsService(world.ctx,
                 org -> q -> Optional.of(q.previous().value().add(new BigDecimal("1000"))));
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "1000"));

@@ -97,7 +97,7 @@ class WriteServicesPropertiesTest {
     }
 
     @Test
-    void corrections_and_inserts_never_leave_a_segment_out_of_order_nor_touch_a_closed_meter_after_its_closing() {
+    void correctionsAndInsertsNeverLeaveASegmentOutOfOrderNorTouchAClosedMeterAfterItsClosing() {
         qt().withExamples(300).forAll(scenarios()).checkAssert(s -> {
             ServiceWorld w = new ServiceWorld();
             w.clock.set(slot(SLOTS + 5));

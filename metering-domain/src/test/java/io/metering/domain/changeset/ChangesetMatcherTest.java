@@ -44,50 +44,50 @@ class ChangesetMatcherTest {
     }
 
     @Test
-    void governance_defaults_to_exact_values_and_exact_timestamps() {
+    void governanceDefaultsToExactValuesAndExactTimestamps() {
         ReadingGovernance g = exact();
         assertThat(g.matchStrategy()).isEqualTo(MatchStrategy.EXACT);
         assertThat(g.timestampTolerance()).isEqualTo(new TimestampTolerance.Exact());
     }
 
     @Test
-    void an_equal_value_at_the_same_instant_confirms() {
+    void anEqualValueAtTheSameInstantConfirms() {
         assertThat(ChangesetMatcher.confirms(pending("1250.5", Direction.FEED_OUT, exact()),
                 erp(counter, Direction.FEED_OUT, PROPOSED_AT, "1250.50"))).isTrue();
     }
 
     @Test
-    void exact_matching_refuses_any_difference_in_value() {
+    void exactMatchingRefusesAnyDifferenceInValue() {
         assertThat(ChangesetMatcher.confirms(pending("1250.5", Direction.FEED_OUT, exact()),
                 erp(counter, Direction.FEED_OUT, PROPOSED_AT, "1250.501"))).isFalse();
     }
 
     @Test
-    void exact_timestamps_refuse_a_millisecond_of_drift() {
+    void exactTimestampsRefuseAMillisecondOfDrift() {
         assertThat(ChangesetMatcher.confirms(pending("1250.5", Direction.FEED_OUT, exact()),
                 erp(counter, Direction.FEED_OUT, PROPOSED_AT.plusMillis(1), "1250.5"))).isFalse();
     }
 
     @Test
-    void another_counter_never_confirms() {
+    void anotherCounterNeverConfirms() {
         assertThat(ChangesetMatcher.confirms(pending("1250.5", null, exact()),
                 erp(otherCounter, Direction.FEED_OUT, PROPOSED_AT, "1250.5"))).isFalse();
     }
 
     @Test
-    void another_direction_does_not_confirm_a_proposal_that_names_one() {
+    void anotherDirectionDoesNotConfirmAProposalThatNamesOne() {
         assertThat(ChangesetMatcher.confirms(pending("1250.5", Direction.FEED_OUT, exact()),
                 erp(counter, Direction.FEED_IN, PROPOSED_AT, "1250.5"))).isFalse();
     }
 
     @Test
-    void a_proposal_without_direction_is_confirmed_by_either_direction() {
+    void aProposalWithoutDirectionIsConfirmedByEitherDirection() {
         assertThat(ChangesetMatcher.confirms(pending("1250.5", null, exact()),
                 erp(counter, Direction.FEED_IN, PROPOSED_AT, "1250.5"))).isTrue();
     }
 
     @Test
-    void fuzzy_matching_without_config_uses_one_percent() {
+    void fuzzyMatchingWithoutConfigUsesOnePercent() {
         ReadingGovernance fuzzy = new ReadingGovernance(EditMode.EXTERNAL, MatchStrategy.FUZZY, null, null);
         assertThat(ChangesetMatcher.confirms(pending("1000", null, fuzzy), erp(counter, Direction.FEED_OUT, PROPOSED_AT, "1010")))
                 .isTrue();
@@ -96,7 +96,7 @@ class ChangesetMatcherTest {
     }
 
     @Test
-    void fuzzy_matching_uses_the_configured_thresholds() {
+    void fuzzyMatchingUsesTheConfiguredThresholds() {
         ReadingGovernance fuzzy = new ReadingGovernance(EditMode.APPROVAL, MatchStrategy.FUZZY,
                 new FuzzyConfig(null, new BigDecimal("5")), null);
         assertThat(ChangesetMatcher.confirms(pending("1000", null, fuzzy), erp(counter, Direction.FEED_OUT, PROPOSED_AT, "995")))
@@ -106,7 +106,7 @@ class ChangesetMatcherTest {
     }
 
     @Test
-    void an_erp_echo_of_the_date_only_is_confirmed_with_same_day_tolerance_in_the_readers_zone() {
+    void anErpEchoOfTheDateOnlyIsConfirmedWithSameDayToleranceInTheReadersZone() {
         ReadingGovernance sameDayBerlin = new ReadingGovernance(EditMode.EXTERNAL, MatchStrategy.EXACT, null,
                 new TimestampTolerance.SameDay(ZoneId.of("Europe/Berlin")));
         // read at 00:30 Berlin on May 2nd (22:30 UTC on May 1st); the ERP echoes 2024-05-02 (00:00 UTC)
@@ -124,7 +124,7 @@ class ChangesetMatcherTest {
     }
 
     @Test
-    void within_seconds_tolerates_drift_up_to_the_bound() {
+    void withinSecondsToleratesDriftUpToTheBound() {
         ReadingGovernance minute = new ReadingGovernance(EditMode.EXTERNAL, MatchStrategy.EXACT, null,
                 new TimestampTolerance.WithinSeconds(60));
         assertThat(ChangesetMatcher.confirms(pending("700", null, minute),

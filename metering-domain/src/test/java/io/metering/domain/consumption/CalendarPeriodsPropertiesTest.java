@@ -32,7 +32,7 @@ class CalendarPeriodsPropertiesTest {
     }
 
     @Test
-    void the_periods_are_contiguous_cover_the_span_and_start_at_local_midnight() {
+    void thePeriodsAreContiguousCoverTheSpanAndStartAtLocalMidnight() {
         qt().withExamples(500).forAll(cases()).checkAssert(c -> {
             List<Period> periods = CalendarPeriods.split(c.span(), c.interval(), c.zone(), 1000);
 

@@ -20,7 +20,7 @@ class CalendarPeriodsTest {
     }
 
     @Test
-    void the_day_daylight_saving_time_starts_has_23_hours_and_the_day_it_ends_25() {
+    void theDayDaylightSavingTimeStartsHas23HoursAndTheDayItEnds25() {
         // 2025-03-29 .. 2025-03-31 local, then 2025-10-25 .. 2025-10-27 local
         List<Period> spring = split("2025-03-28T23:00:00Z", "2025-03-31T22:00:00Z", Interval.DAY);
         List<Period> autumn = split("2025-10-24T22:00:00Z", "2025-10-27T23:00:00Z", Interval.DAY);
@@ -32,7 +32,7 @@ class CalendarPeriodsTest {
     }
 
     @Test
-    void months_run_from_local_midnight_to_local_midnight_and_the_span_cuts_the_first_and_last() {
+    void monthsRunFromLocalMidnightToLocalMidnightAndTheSpanCutsTheFirstAndLast() {
         List<Period> months = split("2025-01-15T12:00:00Z", "2025-04-10T00:00:00Z", Interval.MONTH);
 
         assertThat(months).containsExactly(
@@ -44,7 +44,7 @@ class CalendarPeriodsTest {
     }
 
     @Test
-    void weeks_are_iso_weeks_starting_on_monday() {
+    void weeksAreIsoWeeksStartingOnMonday() {
         // Wednesday 2025-01-01 .. Monday 2025-01-13 local
         List<Period> weeks = split("2024-12-31T23:00:00Z", "2025-01-12T23:00:00Z", Interval.WEEK);
 
@@ -54,7 +54,7 @@ class CalendarPeriodsTest {
     }
 
     @Test
-    void years_and_a_billing_period() {
+    void yearsAndABillingPeriod() {
         assertThat(split("2023-06-01T00:00:00Z", "2025-03-01T00:00:00Z", Interval.YEAR)).extracting(Period::end)
                 .containsExactly(at("2023-12-31T23:00:00Z"), at("2024-12-31T23:00:00Z"), at("2025-03-01T00:00:00Z"));
         assertThat(split("2023-06-01T00:00:00Z", "2025-03-01T00:00:00Z", Interval.PERIOD))
@@ -62,7 +62,7 @@ class CalendarPeriodsTest {
     }
 
     @Test
-    void more_periods_than_allowed_are_refused() {
+    void morePeriodsThanAllowedAreRefused() {
         Period threeDays = new Period(at("2025-01-01T00:00:00Z"), at("2025-01-03T12:00:00Z"));
 
         assertThat(CalendarPeriods.split(threeDays, Interval.DAY, ZoneId.of("UTC"), 3)).hasSize(3);

@@ -37,7 +37,7 @@ class ConsumptionByPeriodTest {
     }
 
     @Test
-    void a_gas_counter_in_cubic_metres_bills_kilowatt_hours_through_its_conversion_factor() {
+    void aGasCounterInCubicMetresBillsKilowattHoursThroughItsConversionFactor() {
         // z-number 0.9536 x calorific value 11.2 kWh/m3, folded into one factor
         Counter gas = counter(b -> b.unit("m3").conversionFactor(new BigDecimal("10.68032")));
         List<SeriesPoint> readings = List.of(p("2023-12-31T23:00:00Z", "1000.000"), p("2024-01-31T23:00:00Z", "1150.500"));
@@ -54,7 +54,7 @@ class ConsumptionByPeriodTest {
     }
 
     @Test
-    void an_electricity_counter_with_transformer_ratio_40_bills_forty_times_the_register() {
+    void anElectricityCounterWithTransformerRatio40BillsFortyTimesTheRegister() {
         Counter ct = counter(b -> b.unit("kWh").transformerRatio(new BigDecimal("40")));
         List<SeriesPoint> readings = List.of(p("2024-02-29T23:00:00Z", "2000.25"), p("2024-03-01T23:00:00Z", "2012.75"));
 
@@ -68,7 +68,7 @@ class ConsumptionByPeriodTest {
     }
 
     @Test
-    void a_five_digit_water_register_wrapping_from_99993_to_00013_consumed_20() {
+    void aFiveDigitWaterRegisterWrappingFrom99993To00013Consumed20() {
         List<SeriesPoint> readings = List.of(p("2024-05-01T06:00:00Z", "99993"), p("2024-05-02T06:00:00Z", "13"));
 
         ConsumptionTable t = table(readings, capacity("100000"), "2024-05-01T06:00:00Z", "2024-05-02T06:00:00Z", Interval.PERIOD,
@@ -81,7 +81,7 @@ class ConsumptionByPeriodTest {
     }
 
     @Test
-    void a_meter_change_inside_the_month_adds_the_old_meters_part_and_the_new_meters_part() {
+    void aMeterChangeInsideTheMonthAddsTheOldMetersPartAndTheNewMetersPart() {
         // old meter 5000 -> 5140 until the change on January 15th, new meter 0 -> 170 after it
         List<SeriesPoint> readings = List.of(p("2023-12-31T23:00:00Z", "5000"), p("2024-01-15T10:00:00Z", "5140"),
                 meterChange("2024-01-15T10:30:00Z", "0"), p("2024-01-31T23:00:00Z", "170"));
@@ -96,7 +96,7 @@ class ConsumptionByPeriodTest {
     }
 
     @Test
-    void a_month_between_readings_that_miss_its_boundaries_takes_interpolated_boundary_values() {
+    void aMonthBetweenReadingsThatMissItsBoundariesTakesInterpolatedBoundaryValues() {
         // 10 per day throughout; Berlin's February runs from 2024-01-31T23:00Z to 2024-02-29T23:00Z
         List<SeriesPoint> readings = List.of(p("2024-01-21T00:00:00Z", "100"), p("2024-02-10T00:00:00Z", "300"),
                 p("2024-03-02T00:00:00Z", "510"));
@@ -123,7 +123,7 @@ class ConsumptionByPeriodTest {
     }
 
     @Test
-    void hourly_readings_give_23_kilowatt_hours_on_the_spring_day_and_25_on_the_autumn_day() {
+    void hourlyReadingsGive23KilowattHoursOnTheSpringDayAnd25OnTheAutumnDay() {
         ConsumptionTable spring = table(hourly("2025-03-28T12:00:00Z", 96), NO_CAPACITY, "2025-03-28T23:00:00Z",
                 "2025-03-31T22:00:00Z", Interval.DAY, BigDecimal.ONE);
         ConsumptionTable autumn = table(hourly("2025-10-24T12:00:00Z", 96), NO_CAPACITY, "2025-10-24T22:00:00Z",
@@ -136,7 +136,7 @@ class ConsumptionByPeriodTest {
     }
 
     @Test
-    void a_period_without_readings_around_it_has_no_value_and_no_total() {
+    void aPeriodWithoutReadingsAroundItHasNoValueAndNoTotal() {
         ConsumptionTable t = table(List.of(p("2024-06-01T00:00:00Z", "10")), NO_CAPACITY, "2024-01-01T00:00:00Z",
                 "2024-01-02T00:00:00Z", Interval.PERIOD, BigDecimal.ONE);
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ConsumptionCurveTest {
 
     @Test
-    void a_reading_at_the_instant_is_taken_as_it_is() {
+    void aReadingAtTheInstantIsTakenAsItIs() {
         ConsumptionCurve curve = ConsumptionCurve.of(List.of(p("2024-01-01T00:00:00Z", "100.5"), p("2024-01-11T00:00:00Z", "200")), NO_CAPACITY);
 
         BoundaryValue v = curve.at(at("2024-01-01T00:00:00Z")).orElseThrow();
@@ -30,7 +30,7 @@ class ConsumptionCurveTest {
     }
 
     @Test
-    void between_two_readings_the_value_is_interpolated_linearly_in_time() {
+    void betweenTwoReadingsTheValueIsInterpolatedLinearlyInTime() {
         ConsumptionCurve curve = ConsumptionCurve.of(List.of(p("2024-01-01T00:00:00Z", "100"), p("2024-01-11T00:00:00Z", "200")), NO_CAPACITY);
 
         // 2.5 of 10 days: 100 + 100 x 0.25
@@ -42,7 +42,7 @@ class ConsumptionCurveTest {
     }
 
     @Test
-    void interpolated_values_round_half_even_at_six_decimal_places() {
+    void interpolatedValuesRoundHalfEvenAtSixDecimalPlaces() {
         ConsumptionCurve curve = ConsumptionCurve.of(List.of(p("2024-01-01T00:00:00Z", "0"), p("2024-01-01T03:00:00Z", "1")), NO_CAPACITY);
 
         assertThat(curve.at(at("2024-01-01T01:00:00Z")).orElseThrow().register()).isEqualTo("0.333333");
@@ -50,7 +50,7 @@ class ConsumptionCurveTest {
     }
 
     @Test
-    void readings_with_more_decimals_keep_their_scale_so_the_estimate_stays_between_them() {
+    void readingsWithMoreDecimalsKeepTheirScaleSoTheEstimateStaysBetweenThem() {
         ConsumptionCurve curve = ConsumptionCurve.of(
                 List.of(p("2024-01-01T00:00:00Z", "1.00000001"), p("2024-01-01T01:00:00Z", "1.00000002")), NO_CAPACITY);
 
@@ -61,7 +61,7 @@ class ConsumptionCurveTest {
     }
 
     @Test
-    void a_five_digit_register_wrapping_from_99993_to_13_consumes_20() {
+    void aFiveDigitRegisterWrappingFrom99993To13Consumes20() {
         ConsumptionCurve curve = ConsumptionCurve.of(List.of(p("2024-01-01T00:00:00Z", "99993"), p("2024-01-01T10:00:00Z", "13")),
                 capacity("100000"));
 
@@ -75,7 +75,7 @@ class ConsumptionCurveTest {
     }
 
     @Test
-    void nothing_is_interpolated_across_a_meter_change_the_last_value_is_carried() {
+    void nothingIsInterpolatedAcrossAMeterChangeTheLastValueIsCarried() {
         ConsumptionCurve curve = ConsumptionCurve.of(List.of(p("2024-01-01T00:00:00Z", "500"), p("2024-01-11T00:00:00Z", "600"),
                 meterChange("2024-01-21T00:00:00Z", "0"), p("2024-01-31T00:00:00Z", "50")), NO_CAPACITY);
 
@@ -92,7 +92,7 @@ class ConsumptionCurveTest {
     }
 
     @Test
-    void a_drop_stored_without_validation_is_a_negative_advance_so_the_span_moves_by_last_minus_first() {
+    void aDropStoredWithoutValidationIsANegativeAdvanceSoTheSpanMovesByLastMinusFirst() {
         // 1140, then 900 stored with skip_validation, then 1150: relative values -240 and +250
         ConsumptionCurve curve = ConsumptionCurve.of(List.of(p("2024-01-01T00:00:00Z", "1140"), p("2024-01-02T00:00:00Z", "900"),
                 p("2024-01-03T00:00:00Z", "1150")), NO_CAPACITY);
@@ -108,7 +108,7 @@ class ConsumptionCurveTest {
     }
 
     @Test
-    void a_decrease_is_counted_by_period_and_flagged_never_turned_into_consumption() {
+    void aDecreaseIsCountedByPeriodAndFlaggedNeverTurnedIntoConsumption() {
         // the newcomer's case: 1120, 1140, 900 (skip_validation), 1150 at noon on four days; register moved 30
         ConsumptionCurve curve = ConsumptionCurve.of(List.of(p("2024-01-01T12:00:00Z", "1120"), p("2024-01-02T12:00:00Z", "1140"),
                 p("2024-01-03T12:00:00Z", "900"), p("2024-01-04T12:00:00Z", "1150")), NO_CAPACITY);
@@ -128,7 +128,7 @@ class ConsumptionCurveTest {
     }
 
     @Test
-    void implausible_readings_take_no_part() {
+    void implausibleReadingsTakeNoPart() {
         ConsumptionCurve curve = ConsumptionCurve.of(List.of(p("2024-01-01T00:00:00Z", "100"),
                 implausible("2024-01-02T00:00:00Z", "100000"), p("2024-01-03T00:00:00Z", "120")), NO_CAPACITY);
 
@@ -138,7 +138,7 @@ class ConsumptionCurveTest {
     }
 
     @Test
-    void there_is_no_value_before_the_first_or_after_the_last_reading() {
+    void thereIsNoValueBeforeTheFirstOrAfterTheLastReading() {
         ConsumptionCurve curve = ConsumptionCurve.of(List.of(p("2024-01-01T00:00:00Z", "100"), p("2024-01-03T00:00:00Z", "120")), NO_CAPACITY);
 
         assertThat(curve.at(at("2023-12-31T23:59:59.999Z"))).isEmpty();
@@ -147,7 +147,7 @@ class ConsumptionCurveTest {
     }
 
     @Test
-    void points_out_of_order_are_refused() {
+    void pointsOutOfOrderAreRefused() {
         assertThatThrownBy(() -> ConsumptionCurve.of(List.of(p("2024-01-03T00:00:00Z", "1"), p("2024-01-01T00:00:00Z", "2")), NO_CAPACITY))
                 .isInstanceOf(IllegalArgumentException.class);
     }

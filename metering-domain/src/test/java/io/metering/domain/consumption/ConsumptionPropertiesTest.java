@@ -50,7 +50,7 @@ class ConsumptionPropertiesTest {
     }
 
     @Test
-    void the_periods_of_a_partition_add_up_exactly_to_the_whole_span() {
+    void thePeriodsOfAPartitionAddUpExactlyToTheWholeSpan() {
         qt().withExamples(EXAMPLES).forAll(partitioned()).checkAssert(x -> {
             ConsumptionTable parts = ConsumptionByPeriod.of(x.curve(), x.periods(), x.series().factor());
             PeriodConsumption whole = ConsumptionByPeriod.of(x.curve(), List.of(x.whole()), x.series().factor()).periods().get(0);
@@ -65,7 +65,7 @@ class ConsumptionPropertiesTest {
     }
 
     @Test
-    void consumption_is_never_negative() {
+    void consumptionIsNeverNegative() {
         qt().withExamples(EXAMPLES).forAll(partitioned()).checkAssert(x ->
                 ConsumptionByPeriod.of(x.curve(), x.periods(), x.series().factor()).periods().stream()
                         .filter(PeriodConsumption::hasValue)
@@ -73,7 +73,7 @@ class ConsumptionPropertiesTest {
     }
 
     @Test
-    void interpolated_values_lie_between_their_neighbouring_readings() {
+    void interpolatedValuesLieBetweenTheirNeighbouringReadings() {
         qt().withExamples(EXAMPLES).forAll(partitioned()).checkAssert(x -> {
             ConsumptionCurve curve = x.curve();
             List<SeriesPoint> plausible = curve.points();
@@ -127,7 +127,7 @@ class ConsumptionPropertiesTest {
     }
 
     @Test
-    void a_series_with_decreases_sums_to_last_minus_first_and_only_flagged_periods_go_negative() {
+    void aSeriesWithDecreasesSumsToLastMinusFirstAndOnlyFlaggedPeriodsGoNegative() {
         qt().withExamples(EXAMPLES).forAll(skippedValidation()).checkAssert(x -> {
             List<SeriesPoint> pts = x.series().points();
             ConsumptionTable parts = ConsumptionByPeriod.of(x.curve(), x.periods(), BigDecimal.ONE);
@@ -148,14 +148,14 @@ class ConsumptionPropertiesTest {
     }
 
     @Test
-    void accepted_series_never_flag_a_decrease() {
+    void acceptedSeriesNeverFlagADecrease() {
         qt().withExamples(EXAMPLES).forAll(partitioned()).checkAssert(x ->
                 ConsumptionByPeriod.of(x.curve(), x.periods(), x.series().factor()).periods()
                         .forEach(p -> assertThat(p.decreasing()).as("%s", p).isFalse()));
     }
 
     @Test
-    void the_energy_factor_is_applied_once() {
+    void theEnergyFactorIsAppliedOnce() {
         qt().withExamples(EXAMPLES).forAll(partitioned()).checkAssert(x -> {
             ConsumptionTable t = ConsumptionByPeriod.of(x.curve(), x.periods(), x.series().factor());
             ConsumptionTable raw = ConsumptionByPeriod.of(x.curve(), x.periods(), BigDecimal.ONE);
@@ -174,7 +174,7 @@ class ConsumptionPropertiesTest {
     }
 
     @Test
-    void days_and_months_of_one_span_add_up_to_the_same_total() {
+    void daysAndMonthsOfOneSpanAddUpToTheSameTotal() {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         qt().withExamples(200).forAll(AcceptedSeries.series()).checkAssert(s -> {
             ConsumptionCurve curve = ConsumptionCurve.of(s.points(), s.capacity());

@@ -16,7 +16,7 @@ class ForecastRuleTest {
             List.of(p("2024-01-01T00:00:00Z", "100"), p("2024-01-06T00:00:00Z", "170")), NO_CAPACITY);
 
     @Test
-    void extrapolates_the_average_rate_from_the_latest_reading() {
+    void extrapolatesTheAverageRateFromTheLatestReading() {
         // 100 over 10 days; 3.5 days after the latest reading: 200 + 35
         assertThat(ForecastRule.extrapolate(tenPerDay, at("2024-01-14T12:00:00Z"))).hasValueSatisfying(
                 v -> assertThat(v).isEqualByComparingTo("235"));
@@ -25,13 +25,13 @@ class ForecastRuleTest {
     }
 
     @Test
-    void rounds_half_even_at_six_decimal_places() {
+    void roundsHalfEvenAtSixDecimalPlaces() {
         // 10 per day, 8 hours: 3.333333...
         assertThat(ForecastRule.extrapolate(tenPerDay, at("2024-01-11T08:00:00Z"))).contains(new java.math.BigDecimal("203.333333"));
     }
 
     @Test
-    void a_rolling_register_wraps_in_the_forecast_too() {
+    void aRollingRegisterWrapsInTheForecastToo() {
         RateWindow w = RateWindow.endingAt(p("2024-01-02T00:00:00Z", "990"), List.of(p("2024-01-01T00:00:00Z", "980")), capacity("1000"));
 
         // 990 + 3 x 10 = 1020, shown as 20
@@ -40,14 +40,14 @@ class ForecastRuleTest {
     }
 
     @Test
-    void no_forecast_while_history_is_too_short() {
+    void noForecastWhileHistoryIsTooShort() {
         RateWindow hours = RateWindow.endingAt(p("2024-01-01T12:00:00Z", "12"), List.of(p("2024-01-01T00:00:00Z", "10")), NO_CAPACITY);
 
         assertThat(ForecastRule.extrapolate(hours, at("2024-02-01T00:00:00Z"))).isEmpty();
     }
 
     @Test
-    void refuses_a_target_inside_the_recorded_history() {
+    void refusesATargetInsideTheRecordedHistory() {
         assertThatThrownBy(() -> ForecastRule.extrapolate(tenPerDay, at("2024-01-10T00:00:00Z")))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class RateWindowTest {
 
     @Test
-    void one_reading_or_less_than_a_day_of_history_is_too_short() {
+    void oneReadingOrLessThanADayOfHistoryIsTooShort() {
         RateWindow alone = RateWindow.endingAt(p("2024-01-02T00:00:00Z", "10"), List.of(), NO_CAPACITY);
         RateWindow hours = RateWindow.endingAt(p("2024-01-01T23:59:59.999Z", "10"), List.of(p("2024-01-01T00:00:00Z", "1")), NO_CAPACITY);
         RateWindow day = RateWindow.endingAt(p("2024-01-02T00:00:00Z", "10"), List.of(p("2024-01-01T00:00:00Z", "1")), NO_CAPACITY);
@@ -34,7 +34,7 @@ class RateWindowTest {
     }
 
     @Test
-    void the_window_starts_at_the_latest_segment_start() {
+    void theWindowStartsAtTheLatestSegmentStart() {
         RateWindow w = RateWindow.endingAt(p("2024-01-05T00:00:00Z", "15"), List.of(p("2024-01-01T00:00:00Z", "100"),
                 p("2024-01-02T00:00:00Z", "110"), meterChange("2024-01-03T00:00:00Z", "0"), p("2024-01-04T00:00:00Z", "5")), NO_CAPACITY);
 
@@ -45,7 +45,7 @@ class RateWindowTest {
     }
 
     @Test
-    void at_most_200_points_and_none_older_than_365_days_before_the_anchor() {
+    void atMost200PointsAndNoneOlderThan365DaysBeforeTheAnchor() {
         List<SeriesPoint> daily = new ArrayList<>();
         Instant start = at("2023-01-01T00:00:00Z");
         for (int i = 0; i < 250; i++) {
@@ -63,7 +63,7 @@ class RateWindowTest {
     }
 
     @Test
-    void a_register_wrap_counts_as_consumption_across_the_wrap() {
+    void aRegisterWrapCountsAsConsumptionAcrossTheWrap() {
         RateWindow w = RateWindow.endingAt(p("2024-01-03T00:00:00Z", "10"), List.of(p("2024-01-01T00:00:00Z", "970"),
                 p("2024-01-02T00:00:00Z", "990")), capacity("1000"));
 
@@ -72,7 +72,7 @@ class RateWindowTest {
     }
 
     @Test
-    void the_active_rate_leaves_out_a_leading_run_of_unchanged_values() {
+    void theActiveRateLeavesOutALeadingRunOfUnchangedValues() {
         RateWindow w = RateWindow.endingAt(p("2023-11-07T00:00:00Z", "0.747"), List.of(p("2023-11-03T00:00:00Z", "0"),
                 p("2023-11-04T00:00:00Z", "0"), p("2023-11-05T00:00:00Z", "0"), p("2023-11-06T00:00:00Z", "0")), NO_CAPACITY);
 
@@ -81,14 +81,14 @@ class RateWindowTest {
     }
 
     @Test
-    void a_register_that_did_not_move_has_active_rate_zero() {
+    void aRegisterThatDidNotMoveHasActiveRateZero() {
         RateWindow w = RateWindow.endingAt(p("2024-07-10T00:00:00Z", "5000"), List.of(p("2024-07-01T00:00:00Z", "5000")), NO_CAPACITY);
 
         assertThat(w.activeRate().orElseThrow().isZero()).isTrue();
     }
 
     @Test
-    void implausible_points_are_left_out_and_the_first_of_two_points_at_one_instant_wins() {
+    void implausiblePointsAreLeftOutAndTheFirstOfTwoPointsAtOneInstantWins() {
         RateWindow w = RateWindow.endingAt(p("2024-01-03T00:00:00Z", "30"), List.of(p("2024-01-02T00:00:00Z", "20"),
                 implausible("2024-01-02T12:00:00Z", "20000"), p("2024-01-02T00:00:00Z", "999"), p("2024-01-01T00:00:00Z", "10"),
                 p("2024-01-04T00:00:00Z", "40")), NO_CAPACITY);
@@ -103,7 +103,7 @@ class RateWindowTest {
      * implausible points, segment starts, drops, wraps, old points and more than 200 candidates.
      */
     @Test
-    void the_two_list_form_selects_the_same_window_as_the_general_form() {
+    void theTwoListFormSelectsTheSameWindowAsTheGeneralForm() {
         java.util.Random random = new java.util.Random(7);
         Instant start = at("2023-01-01T00:00:00Z");
         int longest = 0;

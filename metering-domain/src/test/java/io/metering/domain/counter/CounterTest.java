@@ -17,26 +17,26 @@ class CounterTest {
     private final Meter meter = powerMeter().build();
 
     @Test
-    void the_declared_direction_wins_over_the_obis_code() {
+    void theDeclaredDirectionWinsOverTheObisCode() {
         Counter c = bareCounter(meter).obisNumber("1-0:2.8.0").direction(Direction.FEED_OUT).build();
         assertThat(c.impliedDirection()).contains(Direction.FEED_OUT);
     }
 
     @Test
-    void without_declared_direction_the_obis_code_names_it() {
+    void withoutDeclaredDirectionTheObisCodeNamesIt() {
         assertThat(bareCounter(meter).obisNumber("1-0:2.8.0").build().impliedDirection()).contains(Direction.FEED_IN);
         assertThat(bareCounter(meter).obisNumber("1-0:1.8.2").build().impliedDirection()).contains(Direction.FEED_OUT);
     }
 
     @Test
-    void a_counter_with_neither_implies_no_direction() {
+    void aCounterWithNeitherImpliesNoDirection() {
         assertThat(bareCounter(meter).build().impliedDirection()).isEmpty();
         assertThat(bareCounter(meter).obisNumber("A-34").build().impliedDirection()).isEmpty();
         assertThat(bareCounter(meter).obisNumber("7-0:3.0.0").build().impliedDirection()).isEmpty();
     }
 
     @Test
-    void the_energy_factor_is_transformer_ratio_times_conversion_factor() {
+    void theEnergyFactorIsTransformerRatioTimesConversionFactor() {
         Counter c = bareCounter(meter).transformerRatio(new BigDecimal("40")).conversionFactor(new BigDecimal("10.5")).build();
         assertThat(c.energyFactor()).isEqualByComparingTo("420");
         assertThat(bareCounter(meter).build().energyFactor()).isEqualByComparingTo("1");
@@ -44,7 +44,7 @@ class CounterTest {
     }
 
     @Test
-    void factors_and_capacity_must_be_positive() {
+    void factorsAndCapacityMustBePositive() {
         assertThatThrownBy(() -> bareCounter(meter).transformerRatio(BigDecimal.ZERO).build())
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_PARAMETER))
@@ -56,14 +56,14 @@ class CounterTest {
     }
 
     @Test
-    void a_register_capacity_is_offered_only_when_declared() {
+    void aRegisterCapacityIsOfferedOnlyWhenDeclared() {
         assertThat(bareCounter(meter).build().capacity()).isEmpty();
         assertThat(bareCounter(meter).registerCapacity(new BigDecimal("100000")).build().capacity())
                 .contains(new RegisterCapacity(new BigDecimal("100000")));
     }
 
     @Test
-    void attributes_are_copied_so_later_changes_by_the_caller_do_not_leak_in() {
+    void attributesAreCopiedSoLaterChangesByTheCallerDoNotLeakIn() {
         Map<String, Object> attributes = new HashMap<>(Map.of("location", "basement"));
         Counter c = bareCounter(meter).attributes(attributes).build();
         attributes.put("location", "attic");

@@ -18,12 +18,12 @@ class RegisterCapacityTest {
     }
 
     @Test
-    void consumption_across_a_wrap_from_99993_to_13_is_20() {
+    void consumptionAcrossAWrapFrom99993To13Is20() {
         assertThat(fiveDigits.consumptionAcrossWrap(d("99993"), d("13"))).isEqualByComparingTo("20");
     }
 
     @Test
-    void consumption_across_a_wrap_is_exact_for_decimals() {
+    void consumptionAcrossAWrapIsExactForDecimals() {
         assertThat(fiveDigits.consumptionAcrossWrap(d("99999.95"), d("0.05"))).isEqualTo(d("0.10"));
         assertThat(fiveDigits.consumptionAcrossWrap(d("99999.7"), d("0.2"))).isEqualByComparingTo("0.5");
     }
@@ -36,7 +36,7 @@ class RegisterCapacityTest {
             "90000, 0",
             "95000.5, 4999.5",
     })
-    void a_drop_from_the_top_tenth_into_the_bottom_tenth_is_a_wrap(String previous, String next) {
+    void aDropFromTheTopTenthIntoTheBottomTenthIsAWrap(String previous, String next) {
         assertThat(fiveDigits.isWrap(d(previous), d(next))).isTrue();
     }
 
@@ -50,12 +50,12 @@ class RegisterCapacityTest {
             "13, 99993", // a rise
             "99993, 99994",
     })
-    void other_steps_are_no_wrap(String previous, String next) {
+    void otherStepsAreNoWrap(String previous, String next) {
         assertThat(fiveDigits.isWrap(d(previous), d(next))).isFalse();
     }
 
     @Test
-    void values_fit_from_zero_up_to_but_excluding_the_capacity() {
+    void valuesFitFromZeroUpToButExcludingTheCapacity() {
         assertThat(fiveDigits.fits(d("0"))).isTrue();
         assertThat(fiveDigits.fits(d("99999.999"))).isTrue();
         assertThat(fiveDigits.fits(d("100000"))).isFalse();
@@ -64,7 +64,7 @@ class RegisterCapacityTest {
     }
 
     @Test
-    void the_window_scales_with_a_decimal_capacity() {
+    void theWindowScalesWithADecimalCapacity() {
         RegisterCapacity small = new RegisterCapacity(d("10.5"));
         // window 1.05: previous >= 9.45, next < 1.05
         assertThat(small.isWrap(d("9.45"), d("1.04"))).isTrue();
@@ -75,7 +75,7 @@ class RegisterCapacityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-100000", "0.000"})
-    void a_capacity_is_positive(String v) {
+    void aCapacityIsPositive(String v) {
         assertThatThrownBy(() -> new RegisterCapacity(d(v))).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -45,12 +45,12 @@ class DateForecastTest {
             p("2024-06-03T00:00:00Z", "1020")));
 
     @Test
-    void a_date_ends_at_the_next_midnight_of_the_business_zone() {
+    void aDateEndsAtTheNextMidnightOfTheBusinessZone() {
         assertThat(DateForecast.endOf(LocalDate.parse("2024-06-05"), BERLIN)).isEqualTo(Instant.parse("2024-06-05T22:00:00Z"));
     }
 
     @Test
-    void after_the_latest_reading_the_register_is_extrapolated_at_its_average_rate() {
+    void afterTheLatestReadingTheRegisterIsExtrapolatedAtItsAverageRate() {
         // 1020 + 10/day x 2 days 22 h
         Optional<BigDecimal> v = DateForecast.valueAt(DateForecast.endOf(LocalDate.parse("2024-06-05"), BERLIN),
                 tenADay.ascending().get(2), tenADay, NO_CAPACITY);
@@ -58,13 +58,13 @@ class DateForecastTest {
     }
 
     @Test
-    void within_the_recorded_history_the_register_is_interpolated_between_its_readings() {
+    void withinTheRecordedHistoryTheRegisterIsInterpolatedBetweenItsReadings() {
         Optional<BigDecimal> v = DateForecast.valueAt(Instant.parse("2024-06-01T12:00:00Z"), tenADay.ascending().get(2), tenADay, NO_CAPACITY);
         assertThat(v).hasValueSatisfying(x -> assertThat(x).isEqualByComparingTo("1005"));
     }
 
     @Test
-    void no_forecast_while_history_is_too_short_or_before_the_first_reading() {
+    void noForecastWhileHistoryIsTooShortOrBeforeTheFirstReading() {
         InMemory hours = new InMemory(List.of(p("2024-06-01T00:00:00Z", "1000"), p("2024-06-01T06:00:00Z", "1001")));
         assertThat(DateForecast.valueAt(Instant.parse("2024-06-05T00:00:00Z"), hours.ascending().get(1), hours, NO_CAPACITY)).isEmpty();
         assertThat(DateForecast.valueAt(Instant.parse("2024-05-01T00:00:00Z"), tenADay.ascending().get(2), tenADay, NO_CAPACITY)).isEmpty();

@@ -24,19 +24,19 @@ class FuzzyConfigTest {
             "1010.001, false",
             "989.999, false",
     })
-    void without_thresholds_the_default_of_one_percent_applies(String actual, boolean matches) {
+    void withoutThresholdsTheDefaultOfOnePercentApplies(String actual, boolean matches) {
         assertThat(new FuzzyConfig(null, null).matches(d("1000"), d(actual))).isEqualTo(matches);
     }
 
     @Test
-    void the_percentage_is_a_fraction_of_the_proposed_value() {
+    void thePercentageIsAFractionOfTheProposedValue() {
         FuzzyConfig fivePercent = new FuzzyConfig(d("0.05"), null);
         assertThat(fivePercent.matches(d("200"), d("210"))).isTrue();
         assertThat(fivePercent.matches(d("200"), d("210.01"))).isFalse();
     }
 
     @Test
-    void the_absolute_threshold_includes_its_bound() {
+    void theAbsoluteThresholdIncludesItsBound() {
         FuzzyConfig twoUnits = new FuzzyConfig(null, d("2"));
         assertThat(twoUnits.matches(d("10"), d("12"))).isTrue();
         assertThat(twoUnits.matches(d("10"), d("8"))).isTrue();
@@ -44,7 +44,7 @@ class FuzzyConfigTest {
     }
 
     @Test
-    void with_both_thresholds_either_suffices() {
+    void withBothThresholdsEitherSuffices() {
         FuzzyConfig both = new FuzzyConfig(d("0.05"), d("2"));
         // 10 vs 11: 5 % is 0.5 (no), absolute 1 <= 2 (yes)
         assertThat(both.matches(d("10"), d("11"))).isTrue();
@@ -55,14 +55,14 @@ class FuzzyConfigTest {
     }
 
     @Test
-    void a_zero_percentage_demands_equal_values() {
+    void aZeroPercentageDemandsEqualValues() {
         FuzzyConfig zero = new FuzzyConfig(d("0"), null);
         assertThat(zero.matches(d("1000"), d("1000.000"))).isTrue();
         assertThat(zero.matches(d("1000"), d("1000.001"))).isFalse();
     }
 
     @Test
-    void the_comparison_is_exact_for_decimals() {
+    void theComparisonIsExactForDecimals() {
         // 1 % of 0.3 is 0.003 exactly
         FuzzyConfig onePercent = new FuzzyConfig(d("0.01"), null);
         assertThat(onePercent.matches(d("0.3"), d("0.303"))).isTrue();
@@ -70,7 +70,7 @@ class FuzzyConfigTest {
     }
 
     @Test
-    void thresholds_out_of_range_are_refused() {
+    void thresholdsOutOfRangeAreRefused() {
         assertThatThrownBy(() -> new FuzzyConfig(d("1.01"), null))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_PARAMETER));
@@ -79,7 +79,7 @@ class FuzzyConfigTest {
     }
 
     @Test
-    void the_bounds_of_the_ranges_are_allowed() {
+    void theBoundsOfTheRangesAreAllowed() {
         assertThat(new FuzzyConfig(d("1"), d("0")).matches(d("100"), d("200"))).isTrue();
     }
 }

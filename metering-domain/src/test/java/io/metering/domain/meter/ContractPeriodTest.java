@@ -16,7 +16,7 @@ class ContractPeriodTest {
     }
 
     @Test
-    void a_period_includes_its_start_and_excludes_its_end() {
+    void aPeriodIncludesItsStartAndExcludesItsEnd() {
         ContractPeriod first = new ContractPeriod(t("2023-01-01T00:00:00Z"), t("2023-07-01T00:00:00Z"));
         assertThat(first.contains(t("2023-01-01T00:00:00Z"))).isTrue();
         assertThat(first.contains(t("2023-06-30T23:59:59.999Z"))).isTrue();
@@ -25,14 +25,14 @@ class ContractPeriodTest {
     }
 
     @Test
-    void an_open_period_has_no_end() {
+    void anOpenPeriodHasNoEnd() {
         ContractPeriod open = new ContractPeriod(t("2024-01-01T00:00:00Z"), null);
         assertThat(open.contains(t("9999-12-31T23:59:59.999Z"))).isTrue();
         assertThat(open.contains(t("2023-12-31T23:59:59.999Z"))).isFalse();
     }
 
     @Test
-    void a_period_needs_a_start_before_its_end() {
+    void aPeriodNeedsAStartBeforeItsEnd() {
         assertThatThrownBy(() -> new ContractPeriod(null, t("2024-01-01T00:00:00Z")))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.MISSING_PARAMS));
@@ -44,12 +44,12 @@ class ContractPeriodTest {
     }
 
     @Test
-    void a_meter_without_periods_accepts_readings_at_any_instant() {
+    void aMeterWithoutPeriodsAcceptsReadingsAtAnyInstant() {
         assertThat(powerMeter().build().acceptsReadingAt(t("1900-01-01T00:00:00Z"))).isTrue();
     }
 
     @Test
-    void a_meter_with_periods_accepts_readings_inside_any_of_them_only() {
+    void aMeterWithPeriodsAcceptsReadingsInsideAnyOfThemOnly() {
         Meter meter = powerMeter().contractPeriods(List.of(
                 new ContractPeriod(t("2023-01-01T00:00:00Z"), t("2023-07-01T00:00:00Z")),
                 new ContractPeriod(t("2024-01-01T00:00:00Z"), null))).build();

@@ -15,30 +15,30 @@ class MeterReachTest {
             .build();
 
     @Test
-    void the_contact_named_by_the_customer_relation_reaches_it() {
+    void theContactNamedByTheCustomerRelationReachesIt() {
         assertThat(meter.isReachableBy("contact-anna", Set.of())).isTrue();
     }
 
     @Test
-    void a_user_with_one_of_its_contracts_reaches_it() {
+    void aUserWithOneOfItsContractsReachesIt() {
         assertThat(meter.isReachableBy("contact-ben", Set.of("contract-1", "contract-8"))).isTrue();
         assertThat(meter.isReachableBy(null, Set.of("contract-7"))).isTrue();
     }
 
     @Test
-    void other_contacts_and_contracts_do_not() {
+    void otherContactsAndContractsDoNot() {
         assertThat(meter.isReachableBy("contact-ben", Set.of("contract-1"))).isFalse();
         assertThat(meter.isReachableBy(null, Set.of())).isFalse();
     }
 
     @Test
-    void a_contract_id_is_not_mistaken_for_a_contact_id_or_vice_versa() {
+    void aContractIdIsNotMistakenForAContactIdOrViceVersa() {
         assertThat(meter.isReachableBy("contract-7", Set.of())).isFalse();
         assertThat(meter.isReachableBy("contact-ben", Set.of("contact-anna"))).isFalse();
     }
 
     @Test
-    void a_meter_without_relations_is_reached_by_nobody() {
+    void aMeterWithoutRelationsIsReachedByNobody() {
         assertThat(powerMeter().build().isReachableBy("contact-anna", Set.of("contract-7"))).isFalse();
     }
 }

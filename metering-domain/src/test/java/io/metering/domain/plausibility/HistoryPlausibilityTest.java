@@ -50,7 +50,7 @@ class HistoryPlausibilityTest {
     }
 
     @Test
-    void the_meter_pace_lets_the_genuine_second_day_pass_which_the_registers_own_history_reads_as_a_slip() {
+    void theMeterPaceLetsTheGenuineSecondDayPassWhichTheRegistersOwnHistoryReadsAsASlip() {
         PlausibilityQuestion secondDay = question(feedIn, "2023-11-08T00:00:00Z", p("2023-11-07T00:00:00Z", "0.747"));
 
         BigDecimal alone = policy(false).upperBound(secondDay).orElseThrow();
@@ -62,7 +62,7 @@ class HistoryPlausibilityTest {
     }
 
     @Test
-    void a_write_reads_each_series_history_once_and_the_other_registers_only_where_they_could_matter() {
+    void aWriteReadsEachSeriesHistoryOnceAndTheOtherRegistersOnlyWhereTheyCouldMatter() {
         HistoryPlausibility policy = policy(true);
         SeriesPoint secondDay = p("2023-11-08T00:00:00Z", "15.929");
 

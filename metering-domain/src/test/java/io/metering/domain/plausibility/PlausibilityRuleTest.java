@@ -54,13 +54,13 @@ class PlausibilityRuleTest {
     }
 
     @Test
-    void a_day_later_the_bound_is_twice_the_previous_value_when_that_exceeds_ten_times_three_days_of_consumption() {
+    void aDayLaterTheBoundIsTwiceThePreviousValueWhenThatExceedsTenTimesThreeDaysOfConsumption() {
         // advance bound 1020 + max(10 x 10/day x 3 days, 1020) = 2040; slip bound 3.1623 x 1030 = 3257.169
         assertBound(upToJanuary3rd, "2024-01-04T00:00:00Z", "2040");
     }
 
     @Test
-    void on_a_young_register_a_day_later_the_bound_is_root_ten_times_the_forecast() {
+    void onAYoungRegisterADayLaterTheBoundIsRootTenTimesTheForecast() {
         RateWindow young = window(p("2024-01-03T00:00:00Z", "40"), p("2024-01-01T00:00:00Z", "20"), p("2024-01-02T00:00:00Z", "30"));
         // advance bound 40 + 10 x 10/day x 3 days = 340 lets a x10 slip of 41 through;
         // slip bound 3.1623 x (40 + 10) = 158.115 does not
@@ -69,34 +69,34 @@ class PlausibilityRuleTest {
     }
 
     @Test
-    void after_a_long_gap_the_bound_grows_with_the_gap() {
+    void afterALongGapTheBoundGrowsWithTheGap() {
         // 60 days later: advance bound 1020 + 10 x 10 x 60 = 7020, slip bound 3.1623 x (1020 + 600) = 5122.926
         assertBound(upToJanuary3rd, "2024-03-03T00:00:00Z", "5122.926");
     }
 
     @Test
-    void a_watt_hour_value_on_a_kilowatt_hour_register_is_far_above_it() {
+    void aWattHourValueOnAKilowattHourRegisterIsFarAboveIt() {
         // 1030 kWh sent as 1 030 000 Wh
         assertThat(PlausibilityRule.upperBound(upToJanuary3rd, Instant.parse("2024-01-04T00:00:00Z")).orElseThrow())
                 .isLessThan(new BigDecimal("1030000"));
     }
 
     @Test
-    void a_register_that_stood_still_may_restart_up_to_doubling() {
+    void aRegisterThatStoodStillMayRestartUpToDoubling() {
         RateWindow summerGas = window(p("2024-08-31T00:00:00Z", "5000"), p("2024-07-01T00:00:00Z", "5000"), p("2024-08-01T00:00:00Z", "5000"));
 
         assertBound(summerGas, "2024-09-01T00:00:00Z", "10000");
     }
 
     @Test
-    void a_register_at_zero_that_never_moved_gives_no_bound() {
+    void aRegisterAtZeroThatNeverMovedGivesNoBound() {
         RateWindow unusedFeedIn = window(p("2023-11-06T00:00:00Z", "0"), p("2023-06-05T00:00:00Z", "0"));
 
         assertThat(PlausibilityRule.upperBound(unusedFeedIn, Instant.parse("2023-11-07T00:00:00Z"))).isEmpty();
     }
 
     @Test
-    void a_register_that_just_started_is_judged_by_its_own_pace_when_the_meter_gives_none() {
+    void aRegisterThatJustStartedIsJudgedByItsOwnPaceWhenTheMeterGivesNone() {
         // advance bound 0.747 + 10 x 0.747 x 3 = 23.157; slip bound 3.1623 x (0.747 + 0.747) = 4.7245 (rounded up)
         assertThat(PlausibilityRule.advanceBound(startedYesterday, Instant.parse("2023-11-08T00:00:00Z")).orElseThrow())
                 .isEqualByComparingTo("23.157");
@@ -104,7 +104,7 @@ class PlausibilityRuleTest {
     }
 
     @Test
-    void the_meter_pace_raises_the_slip_bound_of_a_register_younger_than_its_pace() {
+    void theMeterPaceRaisesTheSlipBoundOfARegisterYoungerThanItsPace() {
         // slip bound 3.1623 x (0.747 + 6 x 1 day) = 21.336039: the genuine 15.929 passes, a x10 slip of 2.4 does not
         Optional<BigDecimal> bound = PlausibilityRule.upperBound(startedYesterday, Instant.parse("2023-11-08T00:00:00Z"),
                 () -> Optional.of(SIX_A_DAY));
@@ -112,7 +112,7 @@ class PlausibilityRuleTest {
     }
 
     @Test
-    void a_slower_meter_pace_changes_nothing_and_is_not_read_where_the_advance_bound_is_lower() {
+    void aSlowerMeterPaceChangesNothingAndIsNotReadWhereTheAdvanceBoundIsLower() {
         ConsumptionRate slow = new ConsumptionRate(new BigDecimal("0.1"), Duration.ofDays(1));
         assertThat(PlausibilityRule.upperBound(startedYesterday, Instant.parse("2023-11-08T00:00:00Z"), () -> Optional.of(slow)))
                 .isEqualTo(PlausibilityRule.upperBound(startedYesterday, Instant.parse("2023-11-08T00:00:00Z")));
@@ -122,7 +122,7 @@ class PlausibilityRuleTest {
     }
 
     @Test
-    void the_meter_pace_is_the_fastest_active_rate_of_the_other_registers() {
+    void theMeterPaceIsTheFastestActiveRateOfTheOtherRegisters() {
         RegisterHistory sixADay = new RegisterHistory(key(), List.of(p("2024-01-03T00:00:00Z", "112"), p("2024-01-01T00:00:00Z", "100")), NO_CAPACITY);
         RegisterHistory twoADay = new RegisterHistory(key(), List.of(p("2024-01-03T00:00:00Z", "54"), p("2024-01-02T00:00:00Z", "52"),
                 p("2023-12-01T00:00:00Z", "52")), NO_CAPACITY);
@@ -133,7 +133,7 @@ class PlausibilityRuleTest {
     }
 
     @Test
-    void a_writes_own_points_of_another_register_count_in_its_history_up_to_the_instant_judged() {
+    void aWritesOwnPointsOfAnotherRegisterCountInItsHistoryUpToTheInstantJudged() {
         SeriesKey feedOut = key();
         RegisterHistory stored = new RegisterHistory(feedOut, List.of(p("2024-01-01T00:00:00Z", "100")), NO_CAPACITY);
         RegisterHistory withBatch = stored.withWritten(List.of(p("2024-01-03T00:00:00Z", "112"), p("2024-01-02T00:00:00Z", "106"),
@@ -147,7 +147,7 @@ class PlausibilityRuleTest {
     }
 
     @Test
-    void no_bound_while_history_is_too_short() {
+    void noBoundWhileHistoryIsTooShort() {
         RateWindow hours = window(p("2024-01-01T06:00:00Z", "1001"), p("2024-01-01T00:00:00Z", "1000"));
 
         assertThat(PlausibilityRule.upperBound(hours, Instant.parse("2024-01-02T00:00:00Z"))).isEmpty();
@@ -155,7 +155,7 @@ class PlausibilityRuleTest {
 
     /** Validators skip the history for values at or below the least bound, so no bound may lie below it. */
     @Test
-    void no_bound_lies_below_twice_the_previous_value() {
+    void noBoundLiesBelowTwiceThePreviousValue() {
         qt().withExamples(500).forAll(
                 lists().of(integers().between(0, 400)).ofSizeBetween(0, 30),
                 integers().between(0, 5_000),
@@ -182,7 +182,7 @@ class PlausibilityRuleTest {
      * times that forecast.
      */
     @Test
-    void a_slip_of_a_value_at_or_above_its_forecast_is_always_above_the_slip_bound() {
+    void aSlipOfAValueAtOrAboveItsForecastIsAlwaysAboveTheSlipBound() {
         qt().withExamples(500).forAll(
                 integers().between(1, 100_000),
                 integers().between(0, 5_000),

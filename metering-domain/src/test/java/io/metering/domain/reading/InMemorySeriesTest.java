@@ -31,7 +31,7 @@ class InMemorySeriesTest {
     }
 
     @Test
-    void neighbours_skip_implausible_and_replaced_readings_and_other_series() {
+    void neighboursSkipImplausibleAndReplacedReadingsAndOtherSeries() {
         Reading day1 = at(1, "10");
         InMemorySeries s = InMemorySeries.of(at(3, "30"), day1, at(2, "20").withStatus(ReadingStatus.IMPLAUSIBLE),
                 at(5, "50"), at(4, "40").toBuilder().direction(Direction.FEED_IN).build())
@@ -46,14 +46,14 @@ class InMemorySeriesTest {
     }
 
     @Test
-    void a_reading_at_a_held_key_replaces_the_held_one() {
+    void aReadingAtAHeldKeyReplacesTheHeldOne() {
         InMemorySeries s = InMemorySeries.of(at(1, "10")).add(at(1, "11"));
 
         assertThat(s.readings(series)).extracting(r -> r.value().toPlainString()).containsExactly("11");
     }
 
     @Test
-    void storing_a_judgement_holds_its_readings_and_demotes_the_slips_it_found() {
+    void storingAJudgementHoldsItsReadingsAndDemotesTheSlipsItFound() {
         // 1000 on day 2 after 10 on day 1: a unit slip, which 20 on day 3 shows
         InMemorySeries s = InMemorySeries.of(at(1, "10"), at(2, "10000"));
         ReadingBatchValidator.Judgement judged = new ReadingBatchValidator(s)
@@ -67,7 +67,7 @@ class InMemorySeriesTest {
     }
 
     @Test
-    void previous_and_next_agree_with_a_scan_of_the_plausible_readings() {
+    void previousAndNextAgreeWithAScanOfThePlausibleReadings() {
         // each int: day (0..29) * 4 + flags (bit 0 implausible, bit 1 replaced)
         qt().withExamples(300).forAll(lists().of(integers().between(0, 119)).ofSizeBetween(0, 20), integers().between(0, 30))
                 .checkAssert((codes, probeDay) -> {

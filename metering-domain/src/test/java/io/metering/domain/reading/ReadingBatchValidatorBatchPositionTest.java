@@ -40,7 +40,7 @@ class ReadingBatchValidatorBatchPositionTest {
     }
 
     @Test
-    void an_ordering_failure_before_a_single_reading_failure_is_reported_first() {
+    void anOrderingFailureBeforeASingleReadingFailureIsReportedFirst() {
         assertFirstFailure(batch(
                 reading().at("2024-05-10T00:00:00Z").value("50"), // below 100
                 reading().at(NOW.plusSeconds(60)).value("500")), // in the future
@@ -48,7 +48,7 @@ class ReadingBatchValidatorBatchPositionTest {
     }
 
     @Test
-    void a_single_reading_failure_before_an_ordering_failure_is_reported_first() {
+    void aSingleReadingFailureBeforeAnOrderingFailureIsReportedFirst() {
         assertFirstFailure(batch(
                 reading().at(NOW.plusSeconds(60)).value("500"),
                 reading().at("2024-05-10T00:00:00Z").value("50")),
@@ -56,7 +56,7 @@ class ReadingBatchValidatorBatchPositionTest {
     }
 
     @Test
-    void the_lowest_failing_position_wins_across_meters() {
+    void theLowestFailingPositionWinsAcrossMeters() {
         Meter other = powerMeter().status(MeterStatus.DECOMMISSIONED).build();
         Counter otherCounter = consumptionCounter(other).build();
         assertFirstFailure(batch(
@@ -67,7 +67,7 @@ class ReadingBatchValidatorBatchPositionTest {
     }
 
     @Test
-    void a_later_duplicate_does_not_hide_an_earlier_failure() {
+    void aLaterDuplicateDoesNotHideAnEarlierFailure() {
         assertFirstFailure(batch(
                 reading().at("2024-05-10T00:00:00Z").value("50"),
                 reading().at("2024-05-12T00:00:00Z").value("120"),
@@ -76,7 +76,7 @@ class ReadingBatchValidatorBatchPositionTest {
     }
 
     @Test
-    void a_duplicate_is_reported_at_the_position_of_its_second_occurrence() {
+    void aDuplicateIsReportedAtThePositionOfItsSecondOccurrence() {
         assertFirstFailure(batch(
                 reading().at("2024-05-12T00:00:00Z").value("120"),
                 reading().at("2024-05-12T00:00:00Z").value("120"),
@@ -85,7 +85,7 @@ class ReadingBatchValidatorBatchPositionTest {
     }
 
     @Test
-    void of_several_ordering_failures_the_first_by_position_is_reported() {
+    void ofSeveralOrderingFailuresTheFirstByPositionIsReported() {
         assertFirstFailure(batch(
                 reading().at("2024-05-20T00:00:00Z").value("300"),
                 reading().at("2024-05-12T00:00:00Z").value("90"),
@@ -94,7 +94,7 @@ class ReadingBatchValidatorBatchPositionTest {
     }
 
     @Test
-    void a_reading_that_breaks_a_single_reading_rule_does_not_fail_its_neighbours() {
+    void aReadingThatBreaksASingleReadingRuleDoesNotFailItsNeighbours() {
         // readings[1] lies in the future; readings[0] is fine against the stored 100 and must not be
         // blamed for being above a reading that is itself refused.
         Meter bounded = meter.toBuilder().contractPeriods(List.of(new io.metering.domain.meter.ContractPeriod(

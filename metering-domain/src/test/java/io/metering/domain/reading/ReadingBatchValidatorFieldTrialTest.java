@@ -61,7 +61,7 @@ class ReadingBatchValidatorFieldTrialTest {
     // ---- date-only today (docs/domain.md#date-only-today)
 
     @Test
-    void a_date_only_reading_of_todays_business_date_is_accepted_at_every_hour_of_that_day_in_every_zone() {
+    void aDateOnlyReadingOfTodaysBusinessDateIsAcceptedAtEveryHourOfThatDayInEveryZone() {
         Gen<ZoneId> zones = Generate.pick(ZONES);
         Gen<LocalDate> days = SourceDSL.integers().between(0, 3650).map(n -> LocalDate.of(2020, 1, 1).plusDays(n));
         Gen<Integer> minutes = SourceDSL.integers().between(0, 24 * 60 - 1);
@@ -77,7 +77,7 @@ class ReadingBatchValidatorFieldTrialTest {
     }
 
     @Test
-    void just_after_local_midnight_east_of_utc_todays_date_is_not_the_future() {
+    void justAfterLocalMidnightEastOfUtcTodaysDateIsNotTheFuture() {
         // 00:30 in Berlin on June 15th is 22:30 UTC on June 14th
         Instant now = Instant.parse("2024-06-14T22:30:00Z");
         ZoneId berlin = ZoneId.of("Europe/Berlin");
@@ -89,7 +89,7 @@ class ReadingBatchValidatorFieldTrialTest {
     }
 
     @Test
-    void tomorrows_date_and_exact_instants_after_now_stay_in_the_future() {
+    void tomorrowsDateAndExactInstantsAfterNowStayInTheFuture() {
         Instant now = Instant.parse("2024-06-14T22:30:00Z");
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         assertRejected(() -> validate(new InMemorySeries(), PlausibilityPolicy.NONE, batch(reading(meter).at("2024-06-16T00:00:00Z").value("1")),
@@ -101,7 +101,7 @@ class ReadingBatchValidatorFieldTrialTest {
     // ---- plausible dates (docs/domain.md#plausible-dates)
 
     @Test
-    void an_epoch_timestamp_is_too_early_and_never_becomes_the_first_reading() {
+    void anEpochTimestampIsTooEarlyAndNeverBecomesTheFirstReading() {
         assertRejected(() -> validate(new InMemorySeries(), PlausibilityPolicy.NONE,
                 batch(reading(meter).at("1970-01-01T00:00:00Z").value("0")), NOW, ZoneOffset.UTC), RejectionReason.TIMESTAMP_TOO_EARLY);
         assertRejected(() -> validate(new InMemorySeries(), PlausibilityPolicy.NONE,
@@ -114,7 +114,7 @@ class ReadingBatchValidatorFieldTrialTest {
     }
 
     @Test
-    void a_reading_before_the_installation_date_is_refused_plainly_without_a_clock_guess() {
+    void aReadingBeforeTheInstallationDateIsRefusedPlainlyWithoutAClockGuess() {
         Meter installed = powerMeter().attributes(Map.of(MeterLifecycle.INSTALLATION_DATE, "2024-03-01")).build();
         assertThatThrownBy(() -> validate(new InMemorySeries(), PlausibilityPolicy.NONE,
                 batch(reading(installed).at("2024-02-01T00:00:00Z").value("0")), NOW, ZoneOffset.UTC))
@@ -123,7 +123,7 @@ class ReadingBatchValidatorFieldTrialTest {
     }
 
     @Test
-    void a_reading_before_the_installation_date_is_too_early_in_the_business_zone() {
+    void aReadingBeforeTheInstallationDateIsTooEarlyInTheBusinessZone() {
         Meter installed = powerMeter().attributes(Map.of(MeterLifecycle.INSTALLATION_DATE, "2024-03-01")).build();
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         // March 1st starts at 23:00 UTC on February 29th in Berlin
@@ -139,7 +139,7 @@ class ReadingBatchValidatorFieldTrialTest {
     // ---- decommissioned meters (docs/domain.md#decommissioned-meters)
 
     @Test
-    void a_closed_meter_takes_corrections_up_to_its_closing_instant_and_nothing_after_even_without_validation() {
+    void aClosedMeterTakesCorrectionsUpToItsClosingInstantAndNothingAfterEvenWithoutValidation() {
         Meter closed = powerMeter().status(MeterStatus.DECOMMISSIONED)
                 .attributes(Map.of(MeterLifecycle.DECOMMISSIONED_AT, "2024-05-31")).build();
         ZoneId berlin = ZoneId.of("Europe/Berlin");
@@ -172,7 +172,7 @@ class ReadingBatchValidatorFieldTrialTest {
     }
 
     @Test
-    void on_a_counter_with_one_reading_a_thousandfold_value_is_implausible_and_the_next_genuine_one_is_taken() {
+    void onACounterWithOneReadingAThousandfoldValueIsImplausibleAndTheNextGenuineOneIsTaken() {
         InMemorySeries stored = InMemorySeries.of(reading(meter).at("2024-06-01T08:00:00Z").value("12.5").reading());
         List<Reading> slip = validate(stored, rule(stored), batch(reading(meter).at("2024-06-01T20:00:00Z").value("13100")), NOW,
                 ZoneOffset.UTC);
@@ -185,7 +185,7 @@ class ReadingBatchValidatorFieldTrialTest {
     }
 
     @Test
-    void a_tenfold_jump_on_a_fresh_counter_is_implausible_and_just_below_it_is_not() {
+    void aTenfoldJumpOnAFreshCounterIsImplausibleAndJustBelowItIsNot() {
         InMemorySeries stored = InMemorySeries.of(reading(meter).at("2024-06-01T08:00:00Z").value("40").reading());
         assertThat(validate(stored, rule(stored), batch(reading(meter).at("2024-06-01T09:00:00Z").value("400")), NOW, ZoneOffset.UTC)
                 .get(0).status()).isEqualTo(ReadingStatus.IMPLAUSIBLE);
@@ -194,7 +194,7 @@ class ReadingBatchValidatorFieldTrialTest {
     }
 
     @Test
-    void for_any_series_and_any_slip_factor_of_ten_or_more_a_slip_never_locks_out_the_next_genuine_reading() {
+    void forAnySeriesAndAnySlipFactorOfTenOrMoreASlipNeverLocksOutTheNextGenuineReading() {
         Gen<List<Integer>> steps = SourceDSL.lists().of(SourceDSL.integers().between(0, 5000)).ofSizeBetween(1, 40);
         Gen<Integer> hoursApart = SourceDSL.integers().between(1, 24 * 40);
         Gen<Integer> factor = SourceDSL.integers().between(10, 100_000);
@@ -229,7 +229,7 @@ class ReadingBatchValidatorFieldTrialTest {
     // ---- a slip shown by a later reading (docs/domain.md#a-slip-shown-by-a-later-reading)
 
     @Test
-    void a_slip_as_the_counters_first_reading_is_demoted_by_the_next_genuine_one() {
+    void aSlipAsTheCountersFirstReadingIsDemotedByTheNextGenuineOne() {
         Reading slip = reading(meter).at("2024-06-01T08:00:00Z").value("12500").reading();
         InMemorySeries stored = InMemorySeries.of(slip);
         ReadingBatchValidator.Judgement j = new ReadingBatchValidator(stored, rule(stored)).judge(
@@ -239,7 +239,7 @@ class ReadingBatchValidatorFieldTrialTest {
     }
 
     @Test
-    void a_digit_too_few_after_a_genuine_reading_is_refused_as_before() {
+    void aDigitTooFewAfterAGenuineReadingIsRefusedAsBefore() {
         InMemorySeries stored = InMemorySeries.of(
                 reading(meter).at("2024-06-01T08:00:00Z").value("990").reading(),
                 reading(meter).at("2024-06-02T08:00:00Z").value("1000").reading());
@@ -248,7 +248,7 @@ class ReadingBatchValidatorFieldTrialTest {
     }
 
     @Test
-    void a_slip_earlier_in_the_same_batch_is_marked_implausible_by_the_genuine_reading_after_it() {
+    void aSlipEarlierInTheSameBatchIsMarkedImplausibleByTheGenuineReadingAfterIt() {
         InMemorySeries stored = InMemorySeries.of(reading(meter).at("2024-06-01T08:00:00Z").value("10").reading());
         ReadingBatchValidator.Judgement j = new ReadingBatchValidator(stored, PlausibilityPolicy.NONE).judge(batch(
                 reading(meter).at("2024-06-02T08:00:00Z").value("110000"),

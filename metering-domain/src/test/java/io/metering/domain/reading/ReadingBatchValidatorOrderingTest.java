@@ -50,22 +50,22 @@ class ReadingBatchValidatorOrderingTest {
     }
 
     @Test
-    void a_reading_between_its_neighbours_is_accepted() {
+    void aReadingBetweenItsNeighboursIsAccepted() {
         assertThat(validate(hundredThenTwoHundred(), batch(reading().at("2024-05-10T00:00:00Z").value("150")))).hasSize(1);
     }
 
     @Test
-    void a_value_equal_to_the_previous_one_is_accepted() {
+    void aValueEqualToThePreviousOneIsAccepted() {
         assertThat(validate(hundredThenTwoHundred(), batch(reading().at("2024-05-10T00:00:00Z").value("100.000")))).hasSize(1);
     }
 
     @Test
-    void a_value_equal_to_the_subsequent_one_is_accepted() {
+    void aValueEqualToTheSubsequentOneIsAccepted() {
         assertThat(validate(hundredThenTwoHundred(), batch(reading().at("2024-05-10T00:00:00Z").value("200")))).hasSize(1);
     }
 
     @Test
-    void a_value_below_the_previous_one_is_less_than_previous() {
+    void aValueBelowThePreviousOneIsLessThanPrevious() {
         assertRejected(() -> validate(hundredThenTwoHundred(), batch(reading().at("2024-05-10T00:00:00Z").value("99.999"))),
                 RejectionReason.LESS_THAN_PREVIOUS)
                 .hasMessageContaining("readings[0]")
@@ -74,7 +74,7 @@ class ReadingBatchValidatorOrderingTest {
     }
 
     @Test
-    void a_value_above_the_subsequent_one_is_greater_than_subsequent() {
+    void aValueAboveTheSubsequentOneIsGreaterThanSubsequent() {
         assertRejected(() -> validate(hundredThenTwoHundred(), batch(reading().at("2024-05-10T00:00:00Z").value("200.001"))),
                 RejectionReason.GREATER_THAN_SUBSEQUENT)
                 .hasMessageContaining("readings[0]")
@@ -82,21 +82,21 @@ class ReadingBatchValidatorOrderingTest {
     }
 
     @Test
-    void an_appended_reading_is_checked_against_the_latest_one_only() {
+    void anAppendedReadingIsCheckedAgainstTheLatestOneOnly() {
         assertThat(validate(hundredThenTwoHundred(), batch(reading().at("2024-06-01T00:00:00Z").value("200")))).hasSize(1);
         assertRejected(() -> validate(hundredThenTwoHundred(), batch(reading().at("2024-06-01T00:00:00Z").value("150"))),
                 RejectionReason.LESS_THAN_PREVIOUS);
     }
 
     @Test
-    void a_reading_before_all_others_is_checked_against_the_earliest_one() {
+    void aReadingBeforeAllOthersIsCheckedAgainstTheEarliestOne() {
         assertThat(validate(hundredThenTwoHundred(), batch(reading().at("2024-04-01T00:00:00Z").value("0")))).hasSize(1);
         assertRejected(() -> validate(hundredThenTwoHundred(), batch(reading().at("2024-04-01T00:00:00Z").value("101"))),
                 RejectionReason.GREATER_THAN_SUBSEQUENT);
     }
 
     @Test
-    void the_other_direction_of_the_same_counter_is_another_series() {
+    void theOtherDirectionOfTheSameCounterIsAnotherSeries() {
         Counter bidirectional = bareCounter(meter).build();
         InMemorySeries stored = InMemorySeries.of(
                 ReadingSpec.of(meter, bidirectional).direction(Direction.FEED_OUT).at("2024-05-01T00:00:00Z").value("5000").reading());
@@ -108,25 +108,25 @@ class ReadingBatchValidatorOrderingTest {
     // ---- segments
 
     @Test
-    void a_meter_change_is_not_checked_against_earlier_readings() {
+    void aMeterChangeIsNotCheckedAgainstEarlierReadings() {
         InMemorySeries stored = InMemorySeries.of(reading().at("2024-05-01T00:00:00Z").value("80000").reading());
         assertThat(validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("5").meterChange()))).hasSize(1);
     }
 
     @Test
-    void a_meter_adjustment_is_not_checked_against_earlier_readings() {
+    void aMeterAdjustmentIsNotCheckedAgainstEarlierReadings() {
         InMemorySeries stored = InMemorySeries.of(reading().at("2024-05-01T00:00:00Z").value("80000").reading());
         assertThat(validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("5").reason("meter_adjustment")))).hasSize(1);
     }
 
     @Test
-    void a_meter_change_is_still_checked_against_later_readings() {
+    void aMeterChangeIsStillCheckedAgainstLaterReadings() {
         assertRejected(() -> validate(hundredThenTwoHundred(), batch(reading().at("2024-05-10T00:00:00Z").value("250").meterChange())),
                 RejectionReason.GREATER_THAN_SUBSEQUENT);
     }
 
     @Test
-    void a_stored_meter_change_is_no_upper_bound_for_earlier_readings() {
+    void aStoredMeterChangeIsNoUpperBoundForEarlierReadings() {
         InMemorySeries stored = InMemorySeries.of(
                 reading().at("2024-05-01T00:00:00Z").value("100").reading(),
                 reading().at("2024-05-20T00:00:00Z").value("5").meterChange().reading());
@@ -134,7 +134,7 @@ class ReadingBatchValidatorOrderingTest {
     }
 
     @Test
-    void a_batch_meter_change_is_no_upper_bound_for_earlier_batch_readings() {
+    void aBatchMeterChangeIsNoUpperBoundForEarlierBatchReadings() {
         InMemorySeries stored = InMemorySeries.of(reading().at("2024-05-01T00:00:00Z").value("100").reading());
         assertThat(validate(stored, batch(
                 reading().at("2024-05-20T00:00:00Z").value("5").meterChange(),
@@ -142,7 +142,7 @@ class ReadingBatchValidatorOrderingTest {
     }
 
     @Test
-    void a_reading_before_a_stored_meter_change_is_still_checked_against_its_predecessor() {
+    void aReadingBeforeAStoredMeterChangeIsStillCheckedAgainstItsPredecessor() {
         InMemorySeries stored = InMemorySeries.of(
                 reading().at("2024-05-01T00:00:00Z").value("100").reading(),
                 reading().at("2024-05-20T00:00:00Z").value("5").meterChange().reading());
@@ -151,7 +151,7 @@ class ReadingBatchValidatorOrderingTest {
     }
 
     @Test
-    void readings_after_a_meter_change_are_checked_against_it() {
+    void readingsAfterAMeterChangeAreCheckedAgainstIt() {
         InMemorySeries stored = InMemorySeries.of(
                 reading().at("2024-05-01T00:00:00Z").value("80000").reading(),
                 reading().at("2024-05-10T00:00:00Z").value("5").meterChange().reading());
@@ -161,7 +161,7 @@ class ReadingBatchValidatorOrderingTest {
     }
 
     @Test
-    void readings_after_a_meter_change_of_the_same_batch_are_checked_against_it() {
+    void readingsAfterAMeterChangeOfTheSameBatchAreCheckedAgainstIt() {
         InMemorySeries stored = InMemorySeries.of(reading().at("2024-05-01T00:00:00Z").value("80000").reading());
         assertRejected(() -> validate(stored, batch(
                         reading().at("2024-05-10T00:00:00Z").value("5").meterChange(),
@@ -172,7 +172,7 @@ class ReadingBatchValidatorOrderingTest {
     // ---- inside the batch
 
     @Test
-    void readings_of_one_batch_are_checked_against_each_other_whatever_their_order_in_the_request() {
+    void readingsOfOneBatchAreCheckedAgainstEachOtherWhateverTheirOrderInTheRequest() {
         assertRejected(() -> validate(new InMemorySeries(), batch(
                         reading().at("2024-05-20T00:00:00Z").value("100"),
                         reading().at("2024-05-10T00:00:00Z").value("200"))),
@@ -180,7 +180,7 @@ class ReadingBatchValidatorOrderingTest {
     }
 
     @Test
-    void an_ascending_batch_between_stored_readings_is_accepted() {
+    void anAscendingBatchBetweenStoredReadingsIsAccepted() {
         assertThat(validate(hundredThenTwoHundred(), batch(
                 reading().at("2024-05-15T00:00:00Z").value("180"),
                 reading().at("2024-05-05T00:00:00Z").value("120"),
@@ -188,7 +188,7 @@ class ReadingBatchValidatorOrderingTest {
     }
 
     @Test
-    void the_nearest_earlier_reading_decides_whether_stored_or_from_the_batch() {
+    void theNearestEarlierReadingDecidesWhetherStoredOrFromTheBatch() {
         // stored 100 (May 1st), batch 150 (May 5th), stored 160 (May 8th): the May 10th reading follows 160
         InMemorySeries stored = InMemorySeries.of(
                 reading().at("2024-05-01T00:00:00Z").value("100").reading(),
@@ -200,7 +200,7 @@ class ReadingBatchValidatorOrderingTest {
     }
 
     @Test
-    void the_last_batch_reading_before_a_stored_one_is_checked_against_it() {
+    void theLastBatchReadingBeforeAStoredOneIsCheckedAgainstIt() {
         assertRejected(() -> validate(hundredThenTwoHundred(), batch(
                         reading().at("2024-05-05T00:00:00Z").value("150"),
                         reading().at("2024-05-10T00:00:00Z").value("250"))),
@@ -208,7 +208,7 @@ class ReadingBatchValidatorOrderingTest {
     }
 
     @Test
-    void a_batch_reading_replacing_a_stored_one_at_its_instant_is_judged_by_the_other_neighbours() {
+    void aBatchReadingReplacingAStoredOneAtItsInstantIsJudgedByTheOtherNeighbours() {
         Reading stored150 = reading().at("2024-05-10T00:00:00Z").value("150").reading();
         InMemorySeries stored = hundredThenTwoHundred().add(stored150).replacing(List.of(stored150.key()));
         assertThat(validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("120")))).hasSize(1);
@@ -217,7 +217,7 @@ class ReadingBatchValidatorOrderingTest {
     // ---- implausible readings
 
     @Test
-    void a_reading_the_writer_marks_implausible_takes_no_part_in_ordering() {
+    void aReadingTheWriterMarksImplausibleTakesNoPartInOrdering() {
         List<Reading> out = validate(hundredThenTwoHundred(), batch(
                 reading().at("2024-05-10T00:00:00Z").value("1000000").status(ReadingStatus.IMPLAUSIBLE),
                 reading().at("2024-05-15T00:00:00Z").value("150")));
@@ -225,13 +225,13 @@ class ReadingBatchValidatorOrderingTest {
     }
 
     @Test
-    void an_implausible_value_below_the_previous_reading_is_accepted_because_it_takes_no_part() {
+    void anImplausibleValueBelowThePreviousReadingIsAcceptedBecauseItTakesNoPart() {
         assertThat(validate(hundredThenTwoHundred(), batch(
                 reading().at("2024-05-10T00:00:00Z").value("1").status(ReadingStatus.IMPLAUSIBLE)))).hasSize(1);
     }
 
     @Test
-    void stored_implausible_readings_are_not_neighbours() {
+    void storedImplausibleReadingsAreNotNeighbours() {
         InMemorySeries stored = hundredThenTwoHundred()
                 .add(reading().at("2024-05-05T00:00:00Z").value("100000").status(ReadingStatus.IMPLAUSIBLE).reading());
         assertThat(validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("150")))).hasSize(1);
@@ -240,21 +240,21 @@ class ReadingBatchValidatorOrderingTest {
     // ---- register wraps
 
     @Test
-    void a_wrap_of_a_rolling_register_is_accepted() {
+    void aWrapOfARollingRegisterIsAccepted() {
         Counter fiveDigits = counter.toBuilder().registerCapacity(new BigDecimal("100000")).build();
         InMemorySeries stored = InMemorySeries.of(ReadingSpec.of(meter, fiveDigits).at("2024-05-01T00:00:00Z").value("99993").reading());
         assertThat(validate(stored, batch(ReadingSpec.of(meter, fiveDigits).at("2024-05-10T00:00:00Z").value("13")))).hasSize(1);
     }
 
     @Test
-    void the_same_drop_without_declared_capacity_is_less_than_previous() {
+    void theSameDropWithoutDeclaredCapacityIsLessThanPrevious() {
         InMemorySeries stored = InMemorySeries.of(reading().at("2024-05-01T00:00:00Z").value("99993").reading());
         assertRejected(() -> validate(stored, batch(reading().at("2024-05-10T00:00:00Z").value("13"))),
                 RejectionReason.LESS_THAN_PREVIOUS);
     }
 
     @Test
-    void a_drop_too_large_for_a_wrap_is_less_than_previous_even_with_capacity() {
+    void aDropTooLargeForAWrapIsLessThanPreviousEvenWithCapacity() {
         Counter fiveDigits = counter.toBuilder().registerCapacity(new BigDecimal("100000")).build();
         InMemorySeries stored = InMemorySeries.of(ReadingSpec.of(meter, fiveDigits).at("2024-05-01T00:00:00Z").value("60000").reading());
         assertRejected(() -> validate(stored, batch(ReadingSpec.of(meter, fiveDigits).at("2024-05-10T00:00:00Z").value("13"))),
@@ -262,7 +262,7 @@ class ReadingBatchValidatorOrderingTest {
     }
 
     @Test
-    void a_reading_before_a_stored_wrap_is_checked_with_the_wrap_in_mind() {
+    void aReadingBeforeAStoredWrapIsCheckedWithTheWrapInMind() {
         Counter fiveDigits = counter.toBuilder().registerCapacity(new BigDecimal("100000")).build();
         InMemorySeries stored = InMemorySeries.of(
                 ReadingSpec.of(meter, fiveDigits).at("2024-05-01T00:00:00Z").value("99990").reading(),

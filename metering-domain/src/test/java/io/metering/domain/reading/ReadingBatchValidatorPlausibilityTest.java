@@ -45,34 +45,34 @@ class ReadingBatchValidatorPlausibilityTest {
     }
 
     @Test
-    void an_appended_reading_above_the_bound_is_marked_implausible_not_rejected() {
+    void anAppendedReadingAboveTheBoundIsMarkedImplausibleNotRejected() {
         List<Reading> out = validate(hundredOnMayFirst(), batch(reading().at("2024-06-01T00:00:00Z").value("100000")));
         assertThat(out.get(0).status()).isEqualTo(ReadingStatus.IMPLAUSIBLE);
         assertThat(out.get(0).value()).isEqualByComparingTo("100000");
     }
 
     @Test
-    void an_appended_reading_at_the_bound_is_plausible() {
+    void anAppendedReadingAtTheBoundIsPlausible() {
         List<Reading> out = validate(hundredOnMayFirst(), batch(reading().at("2024-06-01T00:00:00Z").value("200")));
         assertThat(out.get(0).status()).isNull();
     }
 
     @Test
-    void the_hook_is_asked_with_the_nearest_plausible_earlier_point() {
+    void theHookIsAskedWithTheNearestPlausibleEarlierPoint() {
         validate(hundredOnMayFirst(), batch(reading().at("2024-06-01T00:00:00Z").value("150")));
         assertThat(askedWith).extracting(SeriesPoint::value).containsExactly(new BigDecimal("100"));
         assertThat(askedWith.get(0).timestamp()).isEqualTo(Instant.parse("2024-05-01T00:00:00Z"));
     }
 
     @Test
-    void a_status_set_by_the_writer_is_left_alone() {
+    void aStatusSetByTheWriterIsLeftAlone() {
         List<Reading> out = validate(hundredOnMayFirst(), batch(
                 reading().at("2024-06-01T00:00:00Z").value("100000").status(ReadingStatus.VALID)));
         assertThat(out.get(0).status()).isEqualTo(ReadingStatus.VALID);
     }
 
     @Test
-    void a_reading_with_a_later_stored_reading_is_not_judged_by_the_hook() {
+    void aReadingWithALaterStoredReadingIsNotJudgedByTheHook() {
         InMemorySeries stored = hundredOnMayFirst().add(reading().at("2024-06-10T00:00:00Z").value("5000").reading());
         List<Reading> out = validate(stored, batch(reading().at("2024-06-01T00:00:00Z").value("4000")));
         assertThat(out.get(0).status()).isNull();
@@ -80,20 +80,20 @@ class ReadingBatchValidatorPlausibilityTest {
     }
 
     @Test
-    void a_first_reading_without_history_is_not_judged() {
+    void aFirstReadingWithoutHistoryIsNotJudged() {
         List<Reading> out = validate(new InMemorySeries(), batch(reading().at("2024-06-01T00:00:00Z").value("100000")));
         assertThat(out.get(0).status()).isNull();
         assertThat(askedWith).isEmpty();
     }
 
     @Test
-    void a_meter_change_is_not_judged() {
+    void aMeterChangeIsNotJudged() {
         List<Reading> out = validate(hundredOnMayFirst(), batch(reading().at("2024-06-01T00:00:00Z").value("100000").meterChange()));
         assertThat(out.get(0).status()).isNull();
     }
 
     @Test
-    void a_unit_slip_marked_implausible_does_not_lock_out_the_genuine_readings_that_follow() {
+    void aUnitSlipMarkedImplausibleDoesNotLockOutTheGenuineReadingsThatFollow() {
         // Wh sent as kWh on June 1st, then the genuine 180 on June 2nd
         List<Reading> out = validate(hundredOnMayFirst(), batch(
                 reading().at("2024-06-01T00:00:00Z").value("150000"),
@@ -103,14 +103,14 @@ class ReadingBatchValidatorPlausibilityTest {
     }
 
     @Test
-    void a_policy_without_bound_marks_nothing() {
+    void aPolicyWithoutBoundMarksNothing() {
         List<Reading> out = new ReadingBatchValidator(hundredOnMayFirst(), q -> Optional.empty())
                 .validate(batch(reading().at("2024-06-01T00:00:00Z").value("100000")), NOW, true);
         assertThat(out.get(0).status()).isNull();
     }
 
     @Test
-    void the_policy_is_told_which_points_the_same_batch_accepted_before_the_reading() {
+    void thePolicyIsToldWhichPointsTheSameBatchAcceptedBeforeTheReading() {
         validate(hundredOnMayFirst(), batch(
                 reading().at("2024-06-03T00:00:00Z").value("130"),
                 reading().at("2024-06-01T00:00:00Z").value("110"),
@@ -126,7 +126,7 @@ class ReadingBatchValidatorPlausibilityTest {
     }
 
     @Test
-    void a_wrap_is_compared_unwrapped_against_the_bound() {
+    void aWrapIsComparedUnwrappedAgainstTheBound() {
         Counter rolling = consumptionCounter(meter).registerCapacity(new BigDecimal("100000")).build();
         ReadingSpec at99950 = ReadingSpec.of(meter, rolling).at("2024-05-01T00:00:00Z").value("99950");
         InMemorySeries stored = InMemorySeries.of(at99950.reading());

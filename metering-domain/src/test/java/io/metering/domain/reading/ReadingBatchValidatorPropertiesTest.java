@@ -53,13 +53,13 @@ class ReadingBatchValidatorPropertiesTest {
     }
 
     @Test
-    void the_generated_stored_histories_are_themselves_in_order() {
+    void theGeneratedStoredHistoriesAreThemselvesInOrder() {
         qt().withExamples(EXAMPLES).forAll(SeriesScenario.scenarios())
                 .check(s -> s.everySeriesInOrderAfter(List.of()));
     }
 
     @Test
-    void an_accepted_batch_leaves_every_segment_in_order_and_a_refusal_names_a_rule_and_a_position() {
+    void anAcceptedBatchLeavesEverySegmentInOrderAndARefusalNamesARuleAndAPosition() {
         qt().withExamples(EXAMPLES).forAll(additions()).checkAssert(s -> {
             @SuppressWarnings("unchecked")
             List<Reading>[] out = new List[1];
@@ -74,7 +74,7 @@ class ReadingBatchValidatorPropertiesTest {
     }
 
     @Test
-    void a_batch_is_refused_exactly_when_the_rules_forbid_it() {
+    void aBatchIsRefusedExactlyWhenTheRulesForbidIt() {
         Map<String, Integer> outcomes = new TreeMap<>();
         qt().withExamples(EXAMPLES).forAll(additions()).checkAssert(s -> {
             @SuppressWarnings("unchecked")
@@ -97,7 +97,7 @@ class ReadingBatchValidatorPropertiesTest {
     }
 
     @Test
-    void with_a_plausibility_bound_the_readings_kept_plausible_are_still_in_order() {
+    void withAPlausibilityBoundTheReadingsKeptPlausibleAreStillInOrder() {
         PlausibilityPolicy previousPlusFifty = q -> Optional.of(q.previous().value().add(new BigDecimal("50")));
         qt().withExamples(EXAMPLES).forAll(additions()).checkAssert(s -> {
             @SuppressWarnings("unchecked")
@@ -123,7 +123,7 @@ class ReadingBatchValidatorPropertiesTest {
     }
 
     @Test
-    void nothing_is_written_after_a_decommissioned_meters_closing_instant_whatever_the_options() {
+    void nothingIsWrittenAfterADecommissionedMetersClosingInstantWhateverTheOptions() {
         qt().withExamples(EXAMPLES).forAll(SeriesScenario.closedMeterScenarios()).assuming(SeriesScenario::writesAfterClosing).checkAssert(s -> {
             // with validation skipped only duplicates and the closing instant are checked
             assertThatThrownBy(() -> new ReadingBatchValidator(s.neighbours(), PlausibilityPolicy.NONE).validate(s.batch(), s.now(), false))
@@ -135,7 +135,7 @@ class ReadingBatchValidatorPropertiesTest {
     }
 
     @Test
-    void skipping_validation_accepts_every_batch_without_duplicates_unchanged() {
+    void skippingValidationAcceptsEveryBatchWithoutDuplicatesUnchanged() {
         qt().withExamples(300).forAll(SeriesScenario.scenarios())
                 .assuming(s -> !s.hasBatchDuplicates() && !s.writesAfterClosing()).checkAssert(s -> {
             List<Reading> out = new ReadingBatchValidator(s.neighbours(), q -> Optional.of(BigDecimal.ZERO))

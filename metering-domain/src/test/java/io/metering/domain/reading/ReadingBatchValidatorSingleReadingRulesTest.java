@@ -41,25 +41,25 @@ class ReadingBatchValidatorSingleReadingRulesTest {
     }
 
     @Test
-    void a_reading_of_a_decommissioned_meter_is_meter_decommissioned() {
+    void aReadingOfADecommissionedMeterIsMeterDecommissioned() {
         Meter decommissioned = meter.toBuilder().status(MeterStatus.DECOMMISSIONED).build();
         assertRejected(() -> validator.validate(batch(reading(decommissioned, counter).at("2024-06-01T00:00:00Z").value("1")),
                 NOW, true), RejectionReason.METER_DECOMMISSIONED).hasMessageContaining("readings[0]");
     }
 
     @Test
-    void a_reading_one_millisecond_after_now_is_timestamp_future() {
+    void aReadingOneMillisecondAfterNowIsTimestampFuture() {
         assertRejected(() -> validator.validate(batch(reading().at(NOW.plusMillis(1)).value("1")), NOW, true),
                 RejectionReason.TIMESTAMP_FUTURE).hasMessageContaining("readings[0]");
     }
 
     @Test
-    void a_reading_exactly_at_now_is_accepted() {
+    void aReadingExactlyAtNowIsAccepted() {
         assertThat(validator.validate(batch(reading().at(NOW).value("1")), NOW, true)).hasSize(1);
     }
 
     @Test
-    void a_reading_outside_the_contract_periods_is_contract_period() {
+    void aReadingOutsideTheContractPeriodsIsContractPeriod() {
         Meter bounded = meter.toBuilder().contractPeriods(List.of(new ContractPeriod(Instant.parse("2024-01-01T00:00:00Z"),
                 Instant.parse("2024-06-01T00:00:00Z")))).build();
         assertRejected(() -> validator.validate(batch(reading(bounded, counter).at("2024-06-01T00:00:00Z").value("1")), NOW, true),
@@ -71,7 +71,7 @@ class ReadingBatchValidatorSingleReadingRulesTest {
     }
 
     @Test
-    void a_value_at_the_register_capacity_is_exceeds_register_capacity() {
+    void aValueAtTheRegisterCapacityIsExceedsRegisterCapacity() {
         Counter fiveDigits = counter.toBuilder().registerCapacity(new BigDecimal("100000")).build();
         assertRejected(() -> validator.validate(batch(reading(meter, fiveDigits).at("2024-06-01T00:00:00Z").value("100000")), NOW,
                 true), RejectionReason.EXCEEDS_REGISTER_CAPACITY).hasMessageContaining("100000");
@@ -80,7 +80,7 @@ class ReadingBatchValidatorSingleReadingRulesTest {
     }
 
     @Test
-    void two_readings_of_a_batch_with_the_same_series_and_instant_are_duplicate_reading_naming_both() {
+    void twoReadingsOfABatchWithTheSameSeriesAndInstantAreDuplicateReadingNamingBoth() {
         assertRejected(() -> validator.validate(batch(
                         reading().at("2024-06-01T00:00:00Z").value("1"),
                         reading().at("2024-06-02T00:00:00Z").value("2"),
@@ -91,7 +91,7 @@ class ReadingBatchValidatorSingleReadingRulesTest {
     }
 
     @Test
-    void batch_duplicates_are_refused_even_when_validation_is_skipped() {
+    void batchDuplicatesAreRefusedEvenWhenValidationIsSkipped() {
         assertRejected(() -> validator.validate(batch(
                         reading().at("2024-06-01T00:00:00Z").value("1"),
                         reading().at("2024-06-01T00:00:00Z").value("2")), NOW, false),
@@ -99,7 +99,7 @@ class ReadingBatchValidatorSingleReadingRulesTest {
     }
 
     @Test
-    void the_same_instant_in_the_other_direction_is_no_duplicate() {
+    void theSameInstantInTheOtherDirectionIsNoDuplicate() {
         Counter bidirectional = counter.toBuilder().direction(null).obisNumber(null).build();
         List<Reading> out = validator.validate(batch(
                 reading(meter, bidirectional).direction(io.metering.domain.counter.Direction.FEED_OUT).at("2024-06-01T00:00:00Z").value("7"),
@@ -109,7 +109,7 @@ class ReadingBatchValidatorSingleReadingRulesTest {
     }
 
     @Test
-    void skipping_validation_accepts_what_the_rules_would_refuse() {
+    void skippingValidationAcceptsWhatTheRulesWouldRefuse() {
         ReadingBatchValidator withHistory = new ReadingBatchValidator(
                 InMemorySeries.of(reading().at("2024-06-01T00:00:00Z").value("500").reading()), PlausibilityPolicy.NONE);
         List<Reading> out = withHistory.validate(batch(
@@ -119,7 +119,7 @@ class ReadingBatchValidatorSingleReadingRulesTest {
     }
 
     @Test
-    void skipping_validation_never_marks_readings_implausible() {
+    void skippingValidationNeverMarksReadingsImplausible() {
         ReadingBatchValidator strict = new ReadingBatchValidator(
                 InMemorySeries.of(reading().at("2024-06-01T00:00:00Z").value("100").reading()),
                 q -> java.util.Optional.of(BigDecimal.ONE));
@@ -128,7 +128,7 @@ class ReadingBatchValidatorSingleReadingRulesTest {
     }
 
     @Test
-    void accepted_readings_come_back_in_batch_order() {
+    void acceptedReadingsComeBackInBatchOrder() {
         List<Reading> out = validator.validate(batch(
                 reading().at("2024-06-03T00:00:00Z").value("30"),
                 reading().at("2024-06-01T00:00:00Z").value("10"),

@@ -19,7 +19,7 @@ class ReadingBuilderTest {
     private final Meter meter = Meter.builder(MeterId.random()).build();
 
     @Test
-    void a_standalone_meter_and_its_counter_need_no_organization_or_creation_time() {
+    void aStandaloneMeterAndItsCounterNeedNoOrganizationOrCreationTime() {
         Counter counter = Counter.builder(CounterId.random(), meter).build();
 
         assertThat(meter.org()).isEqualTo(OrganizationId.STANDALONE);
@@ -29,7 +29,7 @@ class ReadingBuilderTest {
     }
 
     @Test
-    void a_reading_of_a_counter_takes_the_direction_its_obis_code_names_and_source_erp() {
+    void aReadingOfACounterTakesTheDirectionItsObisCodeNamesAndSourceErp() {
         Counter feedIn = Counter.builder(CounterId.random(), meter).obisNumber("1-0:2.8.0").build();
 
         Reading r = Reading.builder(feedIn).at(Instant.parse("2025-01-01T00:00:00.1234Z")).value("12.50").build();
@@ -43,7 +43,7 @@ class ReadingBuilderTest {
     }
 
     @Test
-    void a_counter_that_names_no_direction_needs_one_set() {
+    void aCounterThatNamesNoDirectionNeedsOneSet() {
         Counter bare = Counter.builder(CounterId.random(), meter).build();
         Reading.Builder b = Reading.builder(bare).at(Instant.EPOCH).value("1");
 
@@ -52,14 +52,14 @@ class ReadingBuilderTest {
     }
 
     @Test
-    void the_builder_validates_the_value_as_the_constructor_does() {
+    void theBuilderValidatesTheValueAsTheConstructorDoes() {
         Counter bare = Counter.builder(CounterId.random(), meter).direction(Direction.FEED_OUT).build();
 
         assertThatThrownBy(() -> Reading.builder(bare).at(Instant.EPOCH).value("-1").build()).isInstanceOf(InvalidRequestException.class);
     }
 
     @Test
-    void to_builder_copies_every_field() {
+    void toBuilderCopiesEveryField() {
         Counter counter = Counter.builder(CounterId.random(), meter).direction(Direction.FEED_OUT).build();
         Reading full = new Reading(meter.id(), counter.id(), Direction.FEED_OUT, Instant.EPOCH, java.math.BigDecimal.TEN,
                 ReadingSource.ECP, ReadingReason.REGULAR, "customer", ReadingStatus.VALID, "ext-1", "remark", "note", "kWh", Map.of("k", "v"));

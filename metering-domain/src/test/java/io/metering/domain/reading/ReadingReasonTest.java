@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ReadingReasonTest {
 
     @Test
-    void the_named_codes_are_the_contracts_and_only_meter_change_and_adjustment_start_a_segment() {
+    void theNamedCodesAreTheContractsAndOnlyMeterChangeAndAdjustmentStartASegment() {
         List<ReadingReason> named = List.of(ReadingReason.REGULAR, ReadingReason.IRREGULAR, ReadingReason.LAST, ReadingReason.FIRST,
                 ReadingReason.METER_CHANGE, ReadingReason.CONTRACT_CHANGE, ReadingReason.METER_ADJUSTMENT);
 
@@ -21,7 +21,7 @@ class ReadingReasonTest {
     }
 
     @Test
-    void free_text_is_kept_as_given_and_is_no_code() {
+    void freeTextIsKeptAsGivenAndIsNoCode() {
         ReadingReason text = ReadingReason.of("Zählerwechsel laut Monteur");
 
         assertThat(text.isKnown()).isFalse();
@@ -31,7 +31,7 @@ class ReadingReasonTest {
     }
 
     @Test
-    void no_reason_is_null_not_an_empty_reason() {
+    void noReasonIsNullNotAnEmptyReason() {
         assertThat(ReadingReason.of(null)).isNull();
         assertThat(ReadingReason.textOf(null)).isNull();
         assertThat(ReadingReason.of("").isKnown()).isTrue();

@@ -20,27 +20,27 @@ class ReadingTest {
     private final Counter counter = consumptionCounter(meter).build();
 
     @Test
-    void timestamps_are_stored_to_the_millisecond() {
+    void timestampsAreStoredToTheMillisecond() {
         Reading r = ReadingSpec.of(meter, counter).at(Instant.parse("2024-05-01T08:00:00.123987654Z")).value("1").reading();
         assertThat(r.timestamp()).isEqualTo(Instant.parse("2024-05-01T08:00:00.123Z"));
     }
 
     @Test
-    void a_negative_register_value_is_refused() {
+    void aNegativeRegisterValueIsRefused() {
         assertThatThrownBy(() -> ReadingSpec.of(meter, counter).at("2024-05-01T08:00:00Z").value("-1").reading())
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.NEGATIVE_VALUE));
     }
 
     @Test
-    void the_value_is_normalized() {
+    void theValueIsNormalized() {
         Reading r = ReadingSpec.of(meter, counter).at("2024-05-01T08:00:00Z").value("1250.500").reading();
         assertThat(r.value().toPlainString()).isEqualTo("1250.5");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"meter_change", "meter_adjustment"})
-    void meter_change_and_adjustment_start_a_segment(String reason) {
+    void meterChangeAndAdjustmentStartASegment(String reason) {
         Reading r = ReadingSpec.of(meter, counter).at("2024-05-01T08:00:00Z").value("5").reason(reason).reading();
         assertThat(r.startsSegment()).isTrue();
         assertThat(r.point().segmentStart()).isTrue();
@@ -48,13 +48,13 @@ class ReadingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "regular", "irregular", "first", "last", "contract_change", "METER_CHANGE"})
-    void other_reasons_do_not_start_a_segment(String reason) {
+    void otherReasonsDoNotStartASegment(String reason) {
         Reading r = ReadingSpec.of(meter, counter).at("2024-05-01T08:00:00Z").value("5").reason(reason).reading();
         assertThat(r.startsSegment()).isFalse();
     }
 
     @Test
-    void only_status_implausible_makes_a_reading_implausible() {
+    void onlyStatusImplausibleMakesAReadingImplausible() {
         ReadingSpec spec = ReadingSpec.of(meter, counter).at("2024-05-01T08:00:00Z").value("5");
         assertThat(spec.reading().isImplausible()).isFalse();
         assertThat(spec.status(ReadingStatus.VALID).reading().isImplausible()).isFalse();
@@ -63,7 +63,7 @@ class ReadingTest {
     }
 
     @Test
-    void a_reading_belongs_to_the_series_of_its_counter_and_direction() {
+    void aReadingBelongsToTheSeriesOfItsCounterAndDirection() {
         Reading r = ReadingSpec.of(meter, counter).at("2024-05-01T08:00:00Z").value("5").reading();
         assertThat(r.series()).isEqualTo(new SeriesKey(counter.id(), counter.direction()));
         assertThat(r.key()).isEqualTo(new ReadingKey(r.series(), Instant.parse("2024-05-01T08:00:00Z")));

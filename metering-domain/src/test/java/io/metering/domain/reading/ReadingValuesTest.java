@@ -31,31 +31,31 @@ class ReadingValuesTest {
             "0E+5, 0",
             "1.25E-3, 0.00125",
     })
-    void strips_trailing_zeros_and_never_keeps_an_exponent(String given, String plain) {
+    void stripsTrailingZerosAndNeverKeepsAnExponent(String given, String plain) {
         BigDecimal v = normalize(given);
         assertThat(v.toPlainString()).isEqualTo(plain);
         assertThat(v.toString()).as("toString shows no exponent").isEqualTo(plain);
     }
 
     @Test
-    void the_same_register_value_written_differently_normalizes_to_equal_objects() {
+    void theSameRegisterValueWrittenDifferentlyNormalizesToEqualObjects() {
         assertThat(normalize("1250.50")).isEqualTo(normalize("1250.5000"));
     }
 
     @Test
-    void accepts_eighteen_integer_digits_and_twelve_fraction_digits() {
+    void acceptsEighteenIntegerDigitsAndTwelveFractionDigits() {
         assertThat(normalize("999999999999999999.999999999999").toPlainString())
                 .isEqualTo("999999999999999999.999999999999");
     }
 
     @Test
-    void trailing_zeros_do_not_count_against_the_fraction_limit() {
+    void trailingZerosDoNotCountAgainstTheFractionLimit() {
         assertThat(normalize("1.1000000000000000000").toPlainString()).isEqualTo("1.1");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"1000000000000000000", "1E+18", "-1000000000000000000"})
-    void refuses_more_than_eighteen_integer_digits(String v) {
+    void refusesMoreThanEighteenIntegerDigits(String v) {
         assertThatThrownBy(() -> normalize(v))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_VALUE))
@@ -65,7 +65,7 @@ class ReadingValuesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"0.0000000000001", "1E-13"})
-    void refuses_more_than_twelve_fraction_digits(String v) {
+    void refusesMoreThanTwelveFractionDigits(String v) {
         assertThatThrownBy(() -> normalize(v))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_VALUE))
@@ -74,14 +74,14 @@ class ReadingValuesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"1E+2147483647", "123E+2147483640", "9E+2147483600"})
-    void refuses_huge_exponents_as_invalid_value_instead_of_failing_on_them(String v) {
+    void refusesHugeExponentsAsInvalidValueInsteadOfFailingOnThem(String v) {
         assertThatThrownBy(() -> normalize(v))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_VALUE));
     }
 
     @Test
-    void a_missing_value_is_missing_params_naming_the_field() {
+    void aMissingValueIsMissingParamsNamingTheField() {
         assertThatThrownBy(() -> ReadingValues.normalize(null, "transformer_ratio"))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.MISSING_PARAMS))
@@ -89,12 +89,12 @@ class ReadingValuesTest {
     }
 
     @Test
-    void normalize_keeps_the_sign_of_negative_values() {
+    void normalizeKeepsTheSignOfNegativeValues() {
         assertThat(normalize("-12.50").toPlainString()).isEqualTo("-12.5");
     }
 
     @Test
-    void a_register_value_is_never_negative() {
+    void aRegisterValueIsNeverNegative() {
         assertThatThrownBy(() -> ReadingValues.registerValue(new BigDecimal("-0.001"), "value"))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.NEGATIVE_VALUE))
@@ -102,12 +102,12 @@ class ReadingValuesTest {
     }
 
     @Test
-    void zero_is_a_valid_register_value() {
+    void zeroIsAValidRegisterValue() {
         assertThat(ReadingValues.registerValue(new BigDecimal("-0.000"), "value")).isEqualByComparingTo("0");
     }
 
     @Test
-    void values_subtract_exactly() {
+    void valuesSubtractExactly() {
         BigDecimal later = normalize("1250.3");
         BigDecimal earlier = normalize("1250.2");
         assertThat(later.subtract(earlier)).isEqualTo(new BigDecimal("0.1"));

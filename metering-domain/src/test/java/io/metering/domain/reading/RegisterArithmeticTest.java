@@ -27,50 +27,50 @@ class RegisterArithmeticTest {
     }
 
     @Test
-    void an_equal_value_is_in_order() {
+    void anEqualValueIsInOrder() {
         assertThat(RegisterArithmetic.inOrder(d("1250.5"), d("1250.50"), NO_ROLLOVER)).isTrue();
     }
 
     @Test
-    void a_higher_value_is_in_order_and_a_lower_one_is_not() {
+    void aHigherValueIsInOrderAndALowerOneIsNot() {
         assertThat(RegisterArithmetic.inOrder(d("100"), d("100.001"), NO_ROLLOVER)).isTrue();
         assertThat(RegisterArithmetic.inOrder(d("100"), d("99.999"), NO_ROLLOVER)).isFalse();
     }
 
     @Test
-    void a_wrap_is_in_order_only_for_a_rolling_register() {
+    void aWrapIsInOrderOnlyForARollingRegister() {
         assertThat(RegisterArithmetic.inOrder(d("99993"), d("13"), NO_ROLLOVER)).isFalse();
         assertThat(RegisterArithmetic.inOrder(d("99993"), d("13"), FIVE_DIGITS)).isTrue();
     }
 
     @Test
-    void a_drop_outside_the_wrap_window_is_out_of_order_even_for_a_rolling_register() {
+    void aDropOutsideTheWrapWindowIsOutOfOrderEvenForARollingRegister() {
         assertThat(RegisterArithmetic.inOrder(d("50000"), d("13"), FIVE_DIGITS)).isFalse();
     }
 
     @Test
-    void the_advance_is_the_plain_difference() {
+    void theAdvanceIsThePlainDifference() {
         assertThat(RegisterArithmetic.advance(point(T1, "1250.2"), point(T2, "1250.3"), NO_ROLLOVER)).isEqualTo(d("0.1"));
     }
 
     @Test
-    void the_advance_into_a_segment_start_is_zero() {
+    void theAdvanceIntoASegmentStartIsZero() {
         assertThat(RegisterArithmetic.advance(point(T1, "80000"), segmentStart(T2, "12"), NO_ROLLOVER)).isEqualByComparingTo("0");
         assertThat(RegisterArithmetic.advance(point(T1, "12"), segmentStart(T2, "80000"), FIVE_DIGITS)).isEqualByComparingTo("0");
     }
 
     @Test
-    void the_advance_out_of_a_segment_start_counts_from_it() {
+    void theAdvanceOutOfASegmentStartCountsFromIt() {
         assertThat(RegisterArithmetic.advance(segmentStart(T1, "5"), point(T2, "17.5"), NO_ROLLOVER)).isEqualByComparingTo("12.5");
     }
 
     @Test
-    void the_advance_across_a_wrap_is_capacity_minus_previous_plus_value() {
+    void theAdvanceAcrossAWrapIsCapacityMinusPreviousPlusValue() {
         assertThat(RegisterArithmetic.advance(point(T1, "99993"), point(T2, "13"), FIVE_DIGITS)).isEqualByComparingTo("20");
     }
 
     @Test
-    void a_drop_in_a_series_written_without_validation_gives_a_negative_advance() {
+    void aDropInASeriesWrittenWithoutValidationGivesANegativeAdvance() {
         assertThat(RegisterArithmetic.advance(point(T1, "100"), point(T2, "90"), NO_ROLLOVER)).isEqualByComparingTo("-10");
         assertThat(RegisterArithmetic.advance(point(T1, "50000"), point(T2, "13"), FIVE_DIGITS)).isEqualByComparingTo("-49987");
     }

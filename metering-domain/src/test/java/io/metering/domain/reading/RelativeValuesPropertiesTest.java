@@ -114,7 +114,7 @@ class RelativeValuesPropertiesTest {
     }
 
     @Test
-    void within_each_segment_relative_values_sum_exactly_to_last_minus_first() {
+    void withinEachSegmentRelativeValuesSumExactlyToLastMinusFirst() {
         qt().withExamples(EXAMPLES).forAll(seriesWithSegments()).checkAssert(s -> {
             List<SeriesPoint> points = s.acceptedPoints();
             List<BigDecimal> relative = RelativeValues.of(Optional.empty(), points, Optional.empty());
@@ -132,7 +132,7 @@ class RelativeValuesPropertiesTest {
     }
 
     @Test
-    void the_first_value_of_every_segment_is_zero_and_none_is_negative() {
+    void theFirstValueOfEverySegmentIsZeroAndNoneIsNegative() {
         qt().withExamples(EXAMPLES).forAll(seriesWithSegments()).checkAssert(s -> {
             List<SeriesPoint> points = s.acceptedPoints();
             List<BigDecimal> relative = RelativeValues.of(Optional.empty(), points, Optional.empty());
@@ -147,7 +147,7 @@ class RelativeValuesPropertiesTest {
     }
 
     @Test
-    void relative_values_are_the_consumption_between_consecutive_readings() {
+    void relativeValuesAreTheConsumptionBetweenConsecutiveReadings() {
         qt().withExamples(EXAMPLES).forAll(seriesWithSegments()).checkAssert(s -> {
             List<BigDecimal> relative = RelativeValues.of(Optional.empty(), s.acceptedPoints(), Optional.empty());
             for (int i = 0; i < relative.size(); i++) {
@@ -157,7 +157,7 @@ class RelativeValuesPropertiesTest {
     }
 
     @Test
-    void a_range_starting_mid_series_shows_the_same_values_given_its_predecessor() {
+    void aRangeStartingMidSeriesShowsTheSameValuesGivenItsPredecessor() {
         qt().withExamples(EXAMPLES).forAll(seriesWithSegments().assuming(s -> s.readings().size() > 1),
                 org.quicktheories.generators.SourceDSL.integers().between(1, 29)).checkAssert((s, cut) -> {
             List<SeriesPoint> points = s.acceptedPoints();
@@ -170,7 +170,7 @@ class RelativeValuesPropertiesTest {
     }
 
     @Test
-    void across_wraps_relative_values_are_capacity_minus_previous_plus_value() {
+    void acrossWrapsRelativeValuesAreCapacityMinusPreviousPlusValue() {
         qt().withExamples(EXAMPLES).forAll(seriesOfARollingRegister()).checkAssert(s -> {
             List<SeriesPoint> points = s.acceptedPoints();
             BigDecimal capacity = s.capacity().orElseThrow().value();
@@ -188,7 +188,7 @@ class RelativeValuesPropertiesTest {
     }
 
     @Test
-    void the_generated_rolling_series_do_wrap() {
+    void theGeneratedRollingSeriesDoWrap() {
         int[] wraps = {0};
         qt().withExamples(EXAMPLES).forAll(seriesOfARollingRegister()).checkAssert(s -> {
             List<SeriesPoint> p = s.points();

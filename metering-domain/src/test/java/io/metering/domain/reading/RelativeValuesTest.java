@@ -43,59 +43,59 @@ class RelativeValuesTest {
     }
 
     @Test
-    void the_first_reading_of_a_series_has_relative_value_zero() {
+    void theFirstReadingOfASeriesHasRelativeValueZero() {
         assertValues(of(Optional.empty(), series("100", "150", "175.5")), "0", "50", "25.5");
     }
 
     @Test
-    void the_first_reading_of_the_range_counts_from_its_predecessor_before_the_range() {
+    void theFirstReadingOfTheRangeCountsFromItsPredecessorBeforeTheRange() {
         assertValues(of(Optional.of(before("90")), series("100", "150", "175.5")), "10", "50", "25.5");
     }
 
     @Test
-    void relative_values_are_exact() {
+    void relativeValuesAreExact() {
         assertThat(of(Optional.empty(), series("1250.2", "1250.3")).get(1)).isEqualTo(new BigDecimal("0.1"));
     }
 
     @Test
-    void an_unchanged_register_has_relative_value_zero() {
+    void anUnchangedRegisterHasRelativeValueZero() {
         assertValues(of(Optional.empty(), series("100", "100", "100")), "0", "0", "0");
     }
 
     @Test
-    void a_meter_change_restarts_at_zero_and_consumption_does_not_span_it() {
+    void aMeterChangeRestartsAtZeroAndConsumptionDoesNotSpanIt() {
         assertValues(of(Optional.empty(), series("100", "150", "mc:5", "8")), "0", "50", "0", "3");
     }
 
     @Test
-    void a_meter_change_as_first_reading_of_the_range_is_zero_despite_a_predecessor() {
+    void aMeterChangeAsFirstReadingOfTheRangeIsZeroDespiteAPredecessor() {
         assertValues(of(Optional.of(before("9000")), series("mc:5", "8")), "0", "3");
     }
 
     @Test
-    void an_implausible_reading_shows_zero_and_the_next_counts_from_the_last_plausible_one() {
+    void anImplausibleReadingShowsZeroAndTheNextCountsFromTheLastPlausibleOne() {
         assertValues(of(Optional.empty(), series("100", "99999!", "120")), "0", "0", "20");
     }
 
     @Test
-    void an_implausible_predecessor_is_not_used() {
+    void anImplausiblePredecessorIsNotUsed() {
         SeriesPoint implausibleBefore = new SeriesPoint(START, new BigDecimal("99999"), false, true);
         assertValues(of(Optional.of(implausibleBefore), series("100", "120")), "0", "20");
     }
 
     @Test
-    void an_implausible_first_reading_is_skipped_as_predecessor() {
+    void anImplausibleFirstReadingIsSkippedAsPredecessor() {
         assertValues(of(Optional.of(before("90")), series("5000!", "100")), "0", "10");
     }
 
     @Test
-    void across_a_wrap_of_a_five_digit_register_the_consumption_is_capacity_minus_previous_plus_value() {
+    void acrossAWrapOfAFiveDigitRegisterTheConsumptionIsCapacityMinusPreviousPlusValue() {
         Optional<RegisterCapacity> fiveDigits = Optional.of(new RegisterCapacity(new BigDecimal("100000")));
         assertValues(RelativeValues.of(Optional.empty(), series("99990", "99993", "13", "20"), fiveDigits), "0", "3", "20", "7");
     }
 
     @Test
-    void no_points_give_no_values() {
+    void noPointsGiveNoValues() {
         assertThat(of(Optional.of(before("1")), List.of())).isEmpty();
     }
 }

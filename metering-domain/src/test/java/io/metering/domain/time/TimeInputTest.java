@@ -44,7 +44,7 @@ class TimeInputTest {
             "2022-10-10T00:30:00+01:00, 2022-10-09T23:30:00Z",
             "' 2022-10-10T08:00:00Z ', 2022-10-10T08:00:00Z",
     })
-    void instants_with_zone_designator_or_offset_are_exact(String text, String expected) {
+    void instantsWithZoneDesignatorOrOffsetAreExact(String text, String expected) {
         assertThat(TimeInput.parse(text, "timestamp", BERLIN)).isEqualTo(new TimeInput.Exact(Instant.parse(expected)));
     }
 
@@ -56,23 +56,23 @@ class TimeInputTest {
             "2022-10-10t03:00:00-05:00, 2022-10-10T08:00:00Z",
             "2022-10-10t10:00:00, 2022-10-10T08:00:00Z",
     })
-    void rfc_3339_allows_a_lowercase_t_and_z(String text, String expected) {
+    void rfc3339AllowsALowercaseTAndZ(String text, String expected) {
         assertThat(instant(text)).isEqualTo(Instant.parse(expected));
     }
 
     @Test
-    void an_offset_is_not_reinterpreted_in_the_business_zone() {
+    void anOffsetIsNotReinterpretedInTheBusinessZone() {
         assertThat(instant("2025-03-30T02:30:00+01:00")).isEqualTo(Instant.parse("2025-03-30T01:30:00Z"));
         assertThat(instant("2025-03-30T02:30:00Z")).isEqualTo(Instant.parse("2025-03-30T02:30:00Z"));
     }
 
     @Test
-    void a_date_only_input_names_the_date() {
+    void aDateOnlyInputNamesTheDate() {
         assertThat(TimeInput.parse("2022-10-10", "timestamp", BERLIN)).isEqualTo(new TimeInput.DateOnly(LocalDate.of(2022, 10, 10)));
     }
 
     @Test
-    void a_date_only_reading_timestamp_is_midnight_utc_not_midnight_in_berlin() {
+    void aDateOnlyReadingTimestampIsMidnightUtcNotMidnightInBerlin() {
         assertThat(instant("2022-10-10")).isEqualTo(Instant.parse("2022-10-10T00:00:00Z"));
     }
 
@@ -86,54 +86,54 @@ class TimeInputTest {
             "2025-10-26T01:59:59, 2025-10-25T23:59:59Z",
             "2025-10-26T03:00:00, 2025-10-26T02:00:00Z",
     })
-    void local_date_times_are_read_in_the_business_zone(String text, String expected) {
+    void localDateTimesAreReadInTheBusinessZone(String text, String expected) {
         assertThat(instant(text)).isEqualTo(Instant.parse(expected));
     }
 
     @Test
-    void local_date_times_follow_the_configured_zone() {
+    void localDateTimesFollowTheConfiguredZone() {
         assertThat(TimeInput.readingInstant("2022-10-10T10:00:00", "timestamp", ZoneOffset.UTC))
                 .isEqualTo(Instant.parse("2022-10-10T10:00:00Z"));
     }
 
     @Test
-    void a_local_time_skipped_by_the_spring_clock_change_is_refused() {
+    void aLocalTimeSkippedByTheSpringClockChangeIsRefused() {
         assertRefused("2025-03-30T02:30", "does not exist");
     }
 
     @Test
-    void a_local_time_repeated_by_the_autumn_clock_change_is_refused() {
+    void aLocalTimeRepeatedByTheAutumnClockChangeIsRefused() {
         assertRefused("2025-10-26T02:30:00", "ambiguous");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2025-02-30", "2025-02-29", "2025-13-01", "2025-04-31", "2025-02-30T10:00:00Z",
             "2025-02-30T10:00:00", "2025-01-01T24:00:00Z", "2025-01-01T10:60:00Z"})
-    void impossible_dates_and_times_are_refused(String text) {
+    void impossibleDatesAndTimesAreRefused(String text) {
         assertRefused(text);
     }
 
     @Test
-    void the_29th_of_february_exists_in_leap_years() {
+    void the29thOfFebruaryExistsInLeapYears() {
         assertThat(instant("2024-02-29")).isEqualTo(Instant.parse("2024-02-29T00:00:00Z"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"yesterday", "10.10.2022", "2022/10/10", "20221010", "2022-10-10 08:00:00Z", "1665388800000",
             "2022-10-10T08:00:00+25:00"})
-    void text_that_is_no_date_or_date_time_is_refused(String text) {
+    void textThatIsNoDateOrDateTimeIsRefused(String text) {
         assertRefused(text);
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"   "})
-    void empty_input_is_refused(String text) {
+    void emptyInputIsRefused(String text) {
         assertRefused(text);
     }
 
     @Test
-    void overly_long_input_is_refused_and_cut_in_the_message() {
+    void overlyLongInputIsRefusedAndCutInTheMessage() {
         String longText = "2022-10-10T08:00:00.000000000Z" + "x".repeat(500);
         assertThatThrownBy(() -> TimeInput.parse(longText, "timestamp", BERLIN))
                 .isInstanceOf(InvalidRequestException.class)
@@ -141,14 +141,14 @@ class TimeInputTest {
     }
 
     @Test
-    void sub_millisecond_precision_is_truncated_not_rounded() {
+    void subMillisecondPrecisionIsTruncatedNotRounded() {
         assertThat(instant("2022-10-10T08:00:00.123999999Z")).isEqualTo(Instant.parse("2022-10-10T08:00:00.123Z"));
         assertThat(instant("2022-10-10T10:00:00.9999+02:00")).isEqualTo(Instant.parse("2022-10-10T08:00:00.999Z"));
         assertThat(instant("2022-10-10T10:00:00.0005")).isEqualTo(Instant.parse("2022-10-10T08:00:00Z"));
     }
 
     @Test
-    void years_1900_to_9999_are_supported() {
+    void years1900To9999AreSupported() {
         assertThat(instant("1900-01-01")).isEqualTo(Instant.parse("1900-01-01T00:00:00Z"));
         assertThat(instant("1900-01-01T00:00:00Z")).isEqualTo(Instant.parse("1900-01-01T00:00:00Z"));
         assertThat(instant("9999-12-31")).isEqualTo(Instant.parse("9999-12-31T00:00:00Z"));
@@ -158,7 +158,7 @@ class TimeInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"1899-12-31", "1899-12-31T23:59:59.999Z", "1900-01-01T00:30:00+01:00",
             "9999-12-31T23:30:00-01:00", "0001-01-01T00:00:00Z", "+10000-01-01T00:00:00Z"})
-    void instants_outside_years_1900_to_9999_are_refused(String text) {
+    void instantsOutsideYears1900To9999AreRefused(String text) {
         assertRefused(text);
     }
 
@@ -168,7 +168,7 @@ class TimeInputTest {
      * outside 1900-9999) the answer is the formatter's: the same instant or the same refusal.
      */
     @Test
-    void canonical_utc_timestamps_read_as_the_formatter_reads_them() {
+    void canonicalUtcTimestampsReadAsTheFormatterReadsThem() {
         java.util.Random random = new java.util.Random(11);
         for (int i = 0; i < 20_000; i++) {
             String text = String.format(java.util.Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d%sZ", random.nextInt(3) == 0

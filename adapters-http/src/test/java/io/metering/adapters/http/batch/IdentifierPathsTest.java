@@ -27,7 +27,7 @@ class IdentifierPathsTest {
     }
 
     @Test
-    void absent_null_and_empty_mean_the_readings_key_and_the_key_fields_in_any_order_are_it_too() throws Exception {
+    void absentNullAndEmptyMeanTheReadingsKeyAndTheKeyFieldsInAnyOrderAreItToo() throws Exception {
         assertThat(IdentifierPaths.read(null)).isEqualTo(ReadingIdentifiers.DEFAULT);
         assertThat(read("null")).isEqualTo(ReadingIdentifiers.DEFAULT);
         assertThat(read("[]")).isEqualTo(ReadingIdentifiers.DEFAULT);
@@ -35,14 +35,14 @@ class IdentifierPathsTest {
     }
 
     @Test
-    void external_id_and_metadata_paths_name_those_fields_once_each() throws Exception {
+    void externalIdAndMetadataPathsNameThoseFieldsOnceEach() throws Exception {
         assertThat(read("[\"external_id\"]")).isEqualTo(ReadingIdentifiers.byExternalId());
         assertThat(read("[\"metadata.registration_id\", \"metadata.business_unit\", \"metadata.registration_id\"]"))
                 .isEqualTo(ReadingIdentifiers.byMetadata("registration_id", "business_unit"));
     }
 
     @Test
-    void unknown_paths_and_wrong_shapes_are_invalid_identifiers() {
+    void unknownPathsAndWrongShapesAreInvalidIdentifiers() {
         for (String paths : List.of("[\"value\"]", "[\"metadata.\"]", "[\"metadata\"]", "[\"external_id\", \"_id\"]")) {
             assertInvalid(paths, "unknown identifier");
         }

@@ -42,7 +42,7 @@ class CounterCommandsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fields")
-    void each_field_is_kept_when_absent_cleared_by_null_and_set_by_a_value(String name, Object sent, Object typed,
+    void eachFieldIsKeptWhenAbsentClearedByNullAndSetByAValue(String name, Object sent, Object typed,
             Function<CounterChanges, FieldChange<?>> change) {
         assertThat(change.apply(changes("other", "x"))).isEqualTo(FieldChange.keep());
         assertThat(change.apply(changes(name, null))).isEqualTo(FieldChange.clear());
@@ -53,7 +53,7 @@ class CounterCommandsTest {
     }
 
     @Test
-    void derived_attributes_are_ignored_and_extra_ones_pass_through_in_body_order() {
+    void derivedAttributesAreIgnoredAndExtraOnesPassThroughInBodyOrder() {
         CounterChanges c = changes("seal_number", "P-4711", "meter_id", "m", "last_reading", "x", "forecast_reading_value", "1",
                 "forecast_as_of", "x", "_id", "x", "_org", "o", "_schema", "meter_counter", "_created_at", "x", "gone", null);
 
@@ -63,7 +63,7 @@ class CounterCommandsTest {
     }
 
     @Test
-    void an_unknown_name_attribute_and_any_unit_text_pass_as_sent() {
+    void anUnknownNameAttributeAndAnyUnitTextPassAsSent() {
         // a counter's name is _title; "name" is an attribute of the client's, kept as sent (additionalProperties)
         assertThat(changes("name", body("a", BigDecimal.ONE)).extras()).containsExactly(Map.entry("name", body("a", BigDecimal.ONE)));
         // Unit is free text in the contract (type string, deprecated), not an enum
@@ -90,12 +90,12 @@ class CounterCommandsTest {
 
     @ParameterizedTest
     @MethodSource("wrongValues")
-    void a_wrong_type_or_value_is_a_400_naming_the_attribute(Map<String, Object> body, RejectionReason reason, String message) {
+    void aWrongTypeOrValueIsA400NamingTheAttribute(Map<String, Object> body, RejectionReason reason, String message) {
         assertInvalid(() -> CounterCommands.changes(body), reason, message);
     }
 
     @Test
-    void the_id_of_a_create_is_a_uuid_and_an_update_names_something() {
+    void theIdOfACreateIsAUuidAndAnUpdateNamesSomething() {
         assertThat(CounterCommands.id(body())).isNull();
         assertThat(CounterCommands.id(body("_id", "9b2f3c1e-0000-4000-8000-000000000001"))).hasToString(
                 "9b2f3c1e-0000-4000-8000-000000000001");

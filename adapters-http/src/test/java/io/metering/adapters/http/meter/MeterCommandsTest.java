@@ -74,7 +74,7 @@ class MeterCommandsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fields")
-    void each_field_is_kept_when_absent_cleared_by_null_and_set_by_a_value(String name, Object sent, Object typed,
+    void eachFieldIsKeptWhenAbsentClearedByNullAndSetByAValue(String name, Object sent, Object typed,
             Function<MeterChanges, FieldChange<?>> change) {
         MeterChanges absent = changes("other", "x");
         MeterChanges nulled = changes(name, null);
@@ -88,7 +88,7 @@ class MeterCommandsTest {
     }
 
     @Test
-    void every_named_field_has_a_case() {
+    void everyNamedFieldHasACase() {
         List<String> covered = fields().map(a -> (String) a.get()[0]).toList();
         assertThat(Arrays.stream(MeterField.values()).map(MeterField::label))
                 .containsExactlyInAnyOrderElementsOf(Stream.concat(covered.stream(),
@@ -96,7 +96,7 @@ class MeterCommandsTest {
     }
 
     @Test
-    void extra_attributes_pass_through_as_sent_in_body_order_and_null_removes_one() {
+    void extraAttributesPassThroughAsSentInBodyOrderAndNullRemovesOne() {
         Map<String, Object> nested = body("a", null, "b", List.of(new BigDecimal("1"), new BigDecimal("2.5"), true, "x"));
         MeterChanges c = changes("zeta", "z", "custom", nested, "gone", null, "journey_actions", body("slug", "submit"));
 
@@ -106,7 +106,7 @@ class MeterCommandsTest {
     }
 
     @Test
-    void derived_attributes_are_ignored_and_the_identity_ones_are_named() {
+    void derivedAttributesAreIgnoredAndTheIdentityOnesAreNamed() {
         MeterChanges c = changes("_id", "3fa85f64-5717-4562-b3fc-2c963f66afa6", "_org", "o", "_schema", "meter",
                 "_created_at", "1999-01-01T00:00:00Z", "_updated_at", "x", "last_reading", "x", "current_consumption", 1,
                 "pending_changesets", List.of(), "_type", "x");
@@ -117,7 +117,7 @@ class MeterCommandsTest {
     }
 
     @Test
-    void the_id_of_a_create_is_a_uuid() {
+    void theIdOfACreateIsAUuid() {
         assertThat(MeterCommands.id(body())).isNull();
         assertThat(MeterCommands.id(body("_id", "3fa85f64-5717-4562-b3fc-2c963f66afa6"))).hasToString("3fa85f64-5717-4562-b3fc-2c963f66afa6");
         assertInvalid(() -> MeterCommands.id(body("_id", "meter-1")), RejectionReason.INVALID_PARAMETER, "_id must be a UUID");
@@ -125,7 +125,7 @@ class MeterCommandsTest {
     }
 
     @Test
-    void governance_takes_the_contracts_shapes() {
+    void governanceTakesTheContractsShapes() {
         ReadingGovernance g = changes("reading_governance", body("edit_mode", "external", "match_strategy", "fuzzy",
                 "fuzzy_config", body("absolute_threshold", new BigDecimal("5")),
                 "timestamp_tolerance", body("type", "within-seconds", "seconds", new BigDecimal("60")))).governance().value();
@@ -180,25 +180,25 @@ class MeterCommandsTest {
 
     @ParameterizedTest
     @MethodSource("wrongValues")
-    void a_wrong_type_or_value_is_a_400_naming_the_attribute(Map<String, Object> body, RejectionReason reason, String message) {
+    void aWrongTypeOrValueIsA400NamingTheAttribute(Map<String, Object> body, RejectionReason reason, String message) {
         assertInvalid(() -> MeterCommands.changes(body, BERLIN), reason, message);
     }
 
     @Test
-    void the_melo_id_is_an_extra_attribute_of_text() {
+    void theMeloIdIsAnExtraAttributeOfText() {
         assertThat(changes("me_lo_id", "DE0001062600000001000000022345671").extras())
                 .containsExactly(Map.entry("me_lo_id", "DE0001062600000001000000022345671"));
         assertThat(changes("me_lo_id", null).extras()).containsKey("me_lo_id").containsValue(null);
     }
 
     @Test
-    void the_first_wrong_attribute_in_body_order_is_named() {
+    void theFirstWrongAttributeInBodyOrderIsNamed() {
         assertInvalid(() -> changes("sector", 1, "status", 2), RejectionReason.INVALID_PARAMETER, "sector must be a string");
         assertInvalid(() -> changes("status", 2, "sector", 1), RejectionReason.INVALID_PARAMETER, "status must be a string");
     }
 
     @Test
-    void an_update_names_something() {
+    void anUpdateNamesSomething() {
         assertInvalid(() -> MeterCommands.update(body(), BERLIN), RejectionReason.MISSING_PARAMS, "no attributes to update");
         assertThat(MeterCommands.update(body("_created_at", "x"), BERLIN)).isEqualTo(MeterChanges.NONE);
     }

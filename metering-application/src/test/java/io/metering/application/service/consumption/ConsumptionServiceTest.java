@@ -58,7 +58,7 @@ class ConsumptionServiceTest {
     }
 
     @Test
-    void months_of_a_gas_counter_in_cubic_metres_and_kilowatt_hours() {
+    void monthsOfAGasCounterInCubicMetresAndKilowattHours() {
         ConsumptionReport r = ask(w.admin, day("2024-01-01"), day("2024-02-29"), Interval.MONTH, null);
 
         assertThat(r.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
@@ -75,7 +75,7 @@ class ConsumptionServiceTest {
     }
 
     @Test
-    void another_zone_moves_the_calendar_and_the_boundaries_become_interpolated() {
+    void anotherZoneMovesTheCalendarAndTheBoundariesBecomeInterpolated() {
         ConsumptionReport r = ask(w.admin, day("2024-02-01"), day("2024-02-01"), Interval.DAY, ZoneId.of("UTC"));
 
         PeriodConsumption feb1 = r.table().periods().get(0);
@@ -88,7 +88,7 @@ class ConsumptionServiceTest {
     }
 
     @Test
-    void a_billing_period_between_exact_instants() {
+    void aBillingPeriodBetweenExactInstants() {
         ConsumptionReport r = ask(w.admin, new TimeInput.Exact(Instant.parse("2024-01-31T23:00:00Z")),
                 new TimeInput.Exact(Instant.parse("2024-02-29T23:00:00Z")), Interval.PERIOD, null);
 
@@ -98,7 +98,7 @@ class ConsumptionServiceTest {
     }
 
     @Test
-    void implausible_readings_take_no_part() {
+    void implausibleReadingsTakeNoPart() {
         w.store.upsert(ServiceWorld.ORG, List.of(new Reading(gasMeter.id(), gas.id(), Direction.FEED_OUT,
                 Instant.parse("2024-01-15T00:00:00Z"), new BigDecimal("999999"), io.metering.domain.reading.ReadingSource.ERP, null, null,
                 ReadingStatus.IMPLAUSIBLE, null, null, null, null, Map.of())));
@@ -109,7 +109,7 @@ class ConsumptionServiceTest {
     }
 
     @Test
-    void a_portal_user_reaches_only_own_meters() {
+    void aPortalUserReachesOnlyOwnMeters() {
         assertThat(ask(ServiceWorld.portal("c-1"), day("2024-01-01"), day("2024-01-31"), Interval.MONTH, null)
                 .table().totalConsumption()).isEqualByComparingTo("150.5");
         assertThatThrownBy(() -> ask(ServiceWorld.portal("c-2"), day("2024-01-01"), day("2024-01-31"), Interval.MONTH, null))
@@ -119,7 +119,7 @@ class ConsumptionServiceTest {
     }
 
     @Test
-    void a_counter_of_another_meter_is_not_found() {
+    void aCounterOfAnotherMeterIsNotFound() {
         Meter other = w.powerMeterOf("c-1");
 
         assertThatThrownBy(() -> service.consumption(new ConsumptionRequest(w.admin, other.id(), gas.id(), Optional.empty(),
@@ -127,7 +127,7 @@ class ConsumptionServiceTest {
     }
 
     @Test
-    void empty_reversed_or_too_finely_split_spans_are_refused() {
+    void emptyReversedOrTooFinelySplitSpansAreRefused() {
         TimeInput t = new TimeInput.Exact(Instant.parse("2024-01-01T00:00:00Z"));
 
         assertRejected(() -> ask(w.admin, t, t, Interval.DAY, null), RejectionReason.INVALID_PARAMETER);
@@ -138,7 +138,7 @@ class ConsumptionServiceTest {
     }
 
     @Test
-    void the_series_is_the_named_direction_else_the_counters() {
+    void theSeriesIsTheNamedDirectionElseTheCounters() {
         Meter power = w.powerMeterOf("c-1");
         Counter bare = w.createCounter(power, CounterChanges.builder().unit(set("kWh")));
         w.record(reading(power, bare, "2024-01-01T00:00:00Z", "5").direction(Direction.FEED_IN),

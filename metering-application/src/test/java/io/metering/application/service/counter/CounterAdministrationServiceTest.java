@@ -60,7 +60,7 @@ class CounterAdministrationServiceTest {
     }
 
     @Test
-    void create_sets_the_typed_fields_and_keeps_the_extra_attributes() {
+    void createSetsTheTypedFieldsAndKeepsTheExtraAttributes() {
         Counter c = htCounter();
         assertThat(c.meterId()).isEqualTo(meter.id());
         assertThat(c.title()).isEqualTo("HT");
@@ -76,7 +76,7 @@ class CounterAdministrationServiceTest {
     }
 
     @Test
-    void a_change_that_changes_nothing_writes_nothing_and_tells_no_one() {
+    void aChangeThatChangesNothingWritesNothingAndTellsNoOne() {
         List<Counter> told = new ArrayList<>();
         CounterAdministrationService service = TestServices.counterAdministration(world.ctx, new WriteListener() {
                     @Override
@@ -100,7 +100,7 @@ class CounterAdministrationServiceTest {
     }
 
     @Test
-    void a_given_id_cannot_be_used_twice() {
+    void aGivenIdCannotBeUsedTwice() {
         CounterId id = new CounterId(UUID.fromString("9b2f3c1e-0000-4000-8000-000000000001"));
         world.counters.create(world.admin, meter.id(), id, CounterChanges.NONE);
         assertThat(world.store.findById(ServiceWorld.ORG, id)).isPresent();
@@ -109,7 +109,7 @@ class CounterAdministrationServiceTest {
     }
 
     @Test
-    void a_factor_that_is_not_positive_is_refused_naming_it() {
+    void aFactorThatIsNotPositiveIsRefusedNamingIt() {
         assertThatThrownBy(() -> world.createCounter(meter, CounterChanges.builder().transformerRatio(set(BigDecimal.ZERO))))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_PARAMETER))
@@ -119,13 +119,13 @@ class CounterAdministrationServiceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"1-0:1.8.0", "1-0:2.8.1*255", "1.8.0", "7-0:3.0.0", "8-0:1.0.0", "1-1:1.29.0", "A-34", "1-0:C.1.0"})
-    void an_obis_number_is_an_obis_code_in_the_forms_the_contract_and_the_field_use(String obis) {
+    void anObisNumberIsAnObisCodeInTheFormsTheContractAndTheFieldUse(String obis) {
         assertThat(world.createCounter(meter, obis).obisNumber()).isEqualTo(obis);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"zzzz", "", " ", "meter 1", "1-0:1.8.0 kWh", "feed-in", "1234-0:1.8.0"})
-    void free_text_is_no_obis_number_and_nothing_is_stored(String obis) {
+    void freeTextIsNoObisNumberAndNothingIsStored(String obis) {
         assertThatThrownBy(() -> world.createCounter(meter, obis))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_PARAMETER))
@@ -138,7 +138,7 @@ class CounterAdministrationServiceTest {
     }
 
     @Test
-    void a_counter_needs_a_meter_in_reach() {
+    void aCounterNeedsAMeterInReach() {
         assertThatThrownBy(() -> world.counters.create(world.admin, MeterId.random(), null, CounterChanges.NONE))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> world.counters.create(world.otherOrgAdmin, meter.id(), null, CounterChanges.NONE))
@@ -146,7 +146,7 @@ class CounterAdministrationServiceTest {
     }
 
     @Test
-    void portal_users_do_not_administer_counters() {
+    void portalUsersDoNotAdministerCounters() {
         Counter c = htCounter();
         assertThatThrownBy(() -> world.counters.create(portal("contact-anna"), meter.id(), null, CounterChanges.NONE))
                 .isInstanceOf(ForbiddenException.class);
@@ -157,7 +157,7 @@ class CounterAdministrationServiceTest {
     }
 
     @Test
-    void update_sets_and_clears_what_it_names_and_keeps_the_rest() {
+    void updateSetsAndClearsWhatItNamesAndKeepsTheRest() {
         Counter c = htCounter();
         Counter updated = world.counters.update(world.admin, c.id(), CounterChanges.builder().tariffType(set(TariffType.NT))
                 .obisNumber(set("1-0:1.8.2")).extra("seal_number", null).registerCapacity(FieldChange.clear())
@@ -172,7 +172,7 @@ class CounterAdministrationServiceTest {
     }
 
     @Test
-    void an_unknown_counter_is_not_found() {
+    void anUnknownCounterIsNotFound() {
         assertThatThrownBy(() -> world.counters.update(world.admin, CounterId.random(), unit("Wh")))
                 .isInstanceOf(NotFoundException.class);
         Counter c = htCounter();
@@ -181,7 +181,7 @@ class CounterAdministrationServiceTest {
     }
 
     @Test
-    void deleting_a_counter_deletes_its_readings() {
+    void deletingACounterDeletesItsReadings() {
         Counter c = world.consumptionCounter(meter);
         world.record(reading(meter, c, "2024-06-01T00:00:00Z", "10"));
         world.counters.delete(world.admin, c.id());
@@ -191,7 +191,7 @@ class CounterAdministrationServiceTest {
     }
 
     @Test
-    void a_register_capacity_is_a_whole_number() {
+    void aRegisterCapacityIsAWholeNumber() {
         assertThatThrownBy(() -> world.createCounter(meter, capacity("0.5")))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("whole number");
         assertThatThrownBy(() -> world.createCounter(meter, capacity("99999.5")))
@@ -199,7 +199,7 @@ class CounterAdministrationServiceTest {
     }
 
     @Test
-    void a_register_capacity_cannot_be_lowered_to_or_below_a_stored_value() {
+    void aRegisterCapacityCannotBeLoweredToOrBelowAStoredValue() {
         Counter c = world.consumptionCounter(meter);
         world.record(reading(meter, c, "2024-06-01T00:00:00Z", "500"), reading(meter, c, "2024-06-02T00:00:00Z", "800"));
 

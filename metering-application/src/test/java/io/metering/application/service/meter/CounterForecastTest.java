@@ -37,7 +37,7 @@ class CounterForecastTest {
     }
 
     @Test
-    void today_by_default_the_value_expected_at_midnight_ending_today() {
+    void todayByDefaultTheValueExpectedAtMidnightEndingToday() {
         tenPerDayUntilJune14();
 
         CounterView v = views.counter(w.admin, kwh.id());
@@ -49,7 +49,7 @@ class CounterForecastTest {
     }
 
     @Test
-    void at_a_requested_later_date() {
+    void atARequestedLaterDate() {
         tenPerDayUntilJune14();
 
         CounterView v = views.counters(w.admin, meter.id(), LocalDate.of(2024, 12, 31)).get(0);
@@ -60,7 +60,7 @@ class CounterForecastTest {
     }
 
     @Test
-    void at_a_date_inside_the_recorded_history_the_recorded_value_interpolated() {
+    void atADateInsideTheRecordedHistoryTheRecordedValueInterpolated() {
         tenPerDayUntilJune14();
 
         CounterView v = views.counter(w.admin, kwh.id(), LocalDate.of(2024, 6, 5));
@@ -72,7 +72,7 @@ class CounterForecastTest {
     }
 
     @Test
-    void no_forecast_while_history_is_too_short_or_absent() {
+    void noForecastWhileHistoryIsTooShortOrAbsent() {
         assertThat(views.counter(w.admin, kwh.id()).forecastReadingValue()).isNull();
 
         w.record(reading(meter, kwh, "2024-06-14T00:00:00Z", "10"), reading(meter, kwh, "2024-06-14T12:00:00Z", "12"));

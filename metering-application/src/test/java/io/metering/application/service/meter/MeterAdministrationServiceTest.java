@@ -67,7 +67,7 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void create_sets_the_typed_fields() {
+    void createSetsTheTypedFields() {
         Meter m = fullMeter();
         assertThat(m.title()).isEqualTo("Hausanschluss Nord");
         assertThat(m.tags()).containsExactly("residential");
@@ -85,7 +85,7 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void extra_attributes_are_kept_as_sent_and_the_creation_time_is_the_clocks() {
+    void extraAttributesAreKeptAsSentAndTheCreationTimeIsTheClocks() {
         Meter m = fullMeter();
         assertThat(m.attributes()).containsOnlyKeys("installation_site");
         assertThat(m.attributes().get("installation_site")).isEqualTo(Map.of("floor", "basement", "cabinet", new BigDecimal("2")));
@@ -93,7 +93,7 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void a_given_id_is_used_and_cannot_be_used_twice() {
+    void aGivenIdIsUsedAndCannotBeUsedTwice() {
         MeterId id = new MeterId(UUID.fromString("3fa85f64-5717-4562-b3fc-2c963f66afa6"));
         Meter m = world.meters.create(world.admin, id, MeterChanges.NONE);
         assertThat(m.id()).isEqualTo(id);
@@ -101,7 +101,7 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void an_attribute_the_rules_read_is_no_extra_attribute() {
+    void anAttributeTheRulesReadIsNoExtraAttribute() {
         assertThatThrownBy(() -> MeterChanges.builder().extra("installation_date", "junk").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("installation_date");
         assertThatThrownBy(() -> MeterChanges.builder().extra("reading_echo", "sometimes").build())
@@ -109,7 +109,7 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void a_lifecycle_date_that_is_no_date_is_refused_and_nothing_is_stored() {
+    void aLifecycleDateThatIsNoDateIsRefusedAndNothingIsStored() {
         assertThatThrownBy(() -> world.createMeter(MeterChanges.builder().installationDate(set("spring 2024"))))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_TIMESTAMP))
@@ -118,7 +118,7 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void contract_periods_are_read_as_whole_days_in_berlin() {
+    void contractPeriodsAreReadAsWholeDaysInBerlin() {
         Meter m = world.createMeter(MeterChanges.builder().contractPeriods(set(List.of(
                 new ContractPeriodInput(new TimeInput.DateOnly(LocalDate.parse("2024-01-01")),
                         new TimeInput.DateOnly(LocalDate.parse("2024-06-30"))),
@@ -129,7 +129,7 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void reading_governance_is_set_and_cleared() {
+    void readingGovernanceIsSetAndCleared() {
         Meter exact = world.createMeter(MeterChanges.builder().governance(ServiceWorld.governed(EditMode.EXTERNAL)));
         assertThat(exact.governance().editMode()).isEqualTo(EditMode.EXTERNAL);
         assertThat(exact.governance().matchStrategy()).isEqualTo(MatchStrategy.EXACT);
@@ -140,7 +140,7 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void update_changes_only_the_named_attributes() {
+    void updateChangesOnlyTheNamedAttributes() {
         Meter m = fullMeter();
         world.clock.advance(Duration.ofHours(1));
         Meter updated = world.updateMeter(m, MeterChanges.builder().title(set("Hausanschluss Süd")).extra("note", "key at the desk"));
@@ -155,7 +155,7 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void a_change_that_changes_nothing_writes_nothing_and_tells_no_one() {
+    void aChangeThatChangesNothingWritesNothingAndTellsNoOne() {
         List<Meter> told = new ArrayList<>();
         MeterAdministrationService service = TestServices.meterAdministration(world.ctx, new WriteListener() {
                     @Override
@@ -179,7 +179,7 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void clearing_removes_a_field_or_an_extra_attribute() {
+    void clearingRemovesAFieldOrAnExtraAttribute() {
         Meter m = fullMeter();
         Meter updated = world.updateMeter(m, MeterChanges.builder().extra("installation_site", null).meterNumber(FieldChange.clear())
                 .contracts(FieldChange.clear()));
@@ -190,7 +190,7 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void a_portal_user_may_change_unprotected_attributes_of_their_meter() {
+    void aPortalUserMayChangeUnprotectedAttributesOfTheirMeter() {
         Meter m = fullMeter();
         Meter updated = world.meters.update(portal("contact-anna"), m.id(),
                 MeterChanges.builder().title(set("Mein Zähler")).extra("note", "dog in the yard").build());
@@ -199,7 +199,7 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void a_portal_user_may_not_change_protected_attributes_and_nothing_changes() {
+    void aPortalUserMayNotChangeProtectedAttributesAndNothingChanges() {
         Meter m = fullMeter();
         Caller anna = portal("contact-anna");
         for (MeterField field : MeterField.values()) {
@@ -219,14 +219,14 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void a_portal_user_reaches_a_meter_through_one_of_their_contracts() {
+    void aPortalUserReachesAMeterThroughOneOfTheirContracts() {
         Meter m = fullMeter();
         assertThat(world.meters.update(portal("contact-carl", "contract-43"), m.id(), note("x")).attributes())
                 .containsEntry("note", "x");
     }
 
     @Test
-    void another_customers_meter_reads_as_not_found() {
+    void anotherCustomersMeterReadsAsNotFound() {
         Meter m = fullMeter();
         assertThatThrownBy(() -> world.meters.update(portal("contact-ben"), m.id(), note("x")))
                 .isInstanceOf(NotFoundException.class);
@@ -237,7 +237,7 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void creating_listing_and_deleting_are_for_admins_only() {
+    void creatingListingAndDeletingAreForAdminsOnly() {
         Meter m = fullMeter();
         Caller anna = portal("contact-anna");
         assertThatThrownBy(() -> world.meters.create(anna, null, MeterChanges.NONE)).isInstanceOf(ForbiddenException.class);
@@ -246,7 +246,7 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void the_list_filters_by_customer_contract_malo_and_number_and_counts_the_total() {
+    void theListFiltersByCustomerContractMaloAndNumberAndCountsTheTotal() {
         Meter anna = fullMeter();
         Meter ben = world.createMeter(MeterChanges.builder().customers(relation("contact", "contact-ben"))
                 .contracts(relation("contract", "contract-42")).maLoId(set("10000000001")));
@@ -274,7 +274,7 @@ class MeterAdministrationServiceTest {
     }
 
     @Test
-    void deleting_a_meter_deletes_its_counters_and_readings() {
+    void deletingAMeterDeletesItsCountersAndReadings() {
         Meter m = world.powerMeterOf("contact-anna");
         Counter c = world.consumptionCounter(m);
         world.record(reading(m, c, "2024-06-01T00:00:00Z", "10"));

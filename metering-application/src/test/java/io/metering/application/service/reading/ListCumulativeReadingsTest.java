@@ -57,7 +57,7 @@ class ListCumulativeReadingsTest {
     }
 
     @Test
-    void readings_come_in_ascending_order_with_their_stored_values() {
+    void readingsComeInAscendingOrderWithTheirStoredValues() {
         ReadingsPage page = list(world.admin, null, null, SortOrder.ASC, new PageRequest(0, 20));
         assertThat(shown(page)).containsExactly("100", "150", "175.5", "200", "260");
         assertThat(page.results()).extracting(ReadingView::reading).extracting(r -> r.value().toPlainString())
@@ -66,13 +66,13 @@ class ListCumulativeReadingsTest {
     }
 
     @Test
-    void descending_order_reverses_them() {
+    void descendingOrderReversesThem() {
         assertThat(shown(list(world.admin, null, null, SortOrder.DESC, new PageRequest(0, 20))))
                 .containsExactly("260", "200", "175.5", "150", "100");
     }
 
     @Test
-    void a_window_shows_its_part_while_hits_count_the_whole_interval() {
+    void aWindowShowsItsPartWhileHitsCountTheWholeInterval() {
         ReadingsPage second = list(world.admin, null, null, SortOrder.ASC, new PageRequest(2, 2));
         assertThat(shown(second)).containsExactly("175.5", "200");
         assertThat(second.hits()).isEqualTo(5);
@@ -86,14 +86,14 @@ class ListCumulativeReadingsTest {
     }
 
     @Test
-    void size_minus_one_returns_every_reading() {
+    void sizeMinusOneReturnsEveryReading() {
         ReadingsPage all = list(world.admin, null, null, SortOrder.ASC, new PageRequest(0, PageRequest.ALL));
         assertThat(all.results()).hasSize(5);
         assertThat(all.hits()).isEqualTo(5);
     }
 
     @Test
-    void hits_count_the_interval_and_first_record_is_the_counters_earliest_reading() {
+    void hitsCountTheIntervalAndFirstRecordIsTheCountersEarliestReading() {
         ReadingsPage page = list(world.admin, "2024-02-01T00:00:00Z", "2024-04-01T00:00:00Z", SortOrder.ASC, new PageRequest(0, 1));
         assertThat(shown(page)).containsExactly("150");
         assertThat(page.hits()).isEqualTo(3);
@@ -101,7 +101,7 @@ class ListCumulativeReadingsTest {
     }
 
     @Test
-    void a_counter_without_readings_has_no_first_record() {
+    void aCounterWithoutReadingsHasNoFirstRecord() {
         Counter empty = world.createCounter(meter, "1-0:2.8.0");
         ReadingsPage page = world.listAndStream(new ReadingsRequest(world.admin, meter.id(), empty.id(), Optional.empty(), null,
                 null, null, null, null, false));
@@ -111,7 +111,7 @@ class ListCumulativeReadingsTest {
     }
 
     @Test
-    void a_direction_filter_selects_one_series_of_a_bidirectional_counter() {
+    void aDirectionFilterSelectsOneSeriesOfABidirectionalCounter() {
         Counter both = world.createCounter(meter, "A-34");
         world.record(
                 reading(meter, both, "2024-01-01T00:00:00Z", "10").direction(Direction.FEED_OUT),
@@ -130,12 +130,12 @@ class ListCumulativeReadingsTest {
     }
 
     @Test
-    void the_portal_user_of_the_meter_reads_its_readings() {
+    void thePortalUserOfTheMeterReadsItsReadings() {
         assertThat(list(portal("contact-anna"), null, null, SortOrder.ASC, new PageRequest(0, 20)).results()).hasSize(5);
     }
 
     @Test
-    void another_customer_reads_not_found() {
+    void anotherCustomerReadsNotFound() {
         assertThatThrownBy(() -> list(portal("contact-ben"), null, null, SortOrder.ASC, new PageRequest(0, 20)))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> list(world.otherOrgAdmin, null, null, SortOrder.ASC, new PageRequest(0, 20)))
@@ -143,14 +143,14 @@ class ListCumulativeReadingsTest {
     }
 
     @Test
-    void a_counter_of_another_meter_reads_not_found() {
+    void aCounterOfAnotherMeterReadsNotFound() {
         Meter other = world.powerMeterOf("contact-anna");
         assertThatThrownBy(() -> world.listAndStream(new ReadingsRequest(world.admin, other.id(), counter.id(), Optional.empty(),
                 null, null, null, null, null, false))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
-    void pending_changesets_come_along_only_when_asked_for() {
+    void pendingChangesetsComeAlongOnlyWhenAskedFor() {
         Meter governed = world.createMeter(MeterChanges.builder().sector(set(Sector.POWER))
                 .governance(ServiceWorld.governed(EditMode.APPROVAL)));
         Counter c = world.consumptionCounter(governed);
@@ -166,7 +166,7 @@ class ListCumulativeReadingsTest {
     }
 
     @Test
-    void readings_written_with_skip_validation_are_listed_as_stored() {
+    void readingsWrittenWithSkipValidationAreListedAsStored() {
         world.record(world.admin, new WriteOptions(true, false), reading(meter, counter, "2024-05-15T00:00:00Z", "1"));
         assertThat(shown(list(world.admin, "2024-05-01", "2024-05-31", SortOrder.ASC, new PageRequest(0, 20))))
                 .containsExactly("260", "1");

@@ -51,20 +51,20 @@ class ListRelativeReadingsTest {
     }
 
     @Test
-    void the_first_reading_of_the_counter_is_zero_and_the_others_their_advance() {
+    void theFirstReadingOfTheCounterIsZeroAndTheOthersTheirAdvance() {
         monthly();
         assertThat(shown(relative(counter))).containsExactly("0", "50", "25.5", "24.5");
     }
 
     @Test
-    void the_first_reading_of_a_range_counts_from_the_reading_before_the_range() {
+    void theFirstReadingOfARangeCountsFromTheReadingBeforeTheRange() {
         monthly();
         assertThat(shown(relative(counter, "2024-02-01", "2024-03-31", SortOrder.ASC, new PageRequest(0, 20))))
                 .containsExactly("50", "25.5");
     }
 
     @Test
-    void a_later_window_in_descending_order_counts_from_readings_on_other_pages() {
+    void aLaterWindowInDescendingOrderCountsFromReadingsOnOtherPages() {
         monthly();
         ReadingsPage page = relative(counter, null, null, SortOrder.DESC, new PageRequest(1, 2));
         assertThat(page.results()).extracting(v -> v.reading().value().toPlainString()).containsExactly("175.5", "150");
@@ -72,13 +72,13 @@ class ListRelativeReadingsTest {
     }
 
     @Test
-    void relative_values_are_exact_decimals() {
+    void relativeValuesAreExactDecimals() {
         world.record(reading(meter, counter, "2024-01-01T00:00:00Z", "1250.2"), reading(meter, counter, "2024-01-02T00:00:00Z", "1250.3"));
         assertThat(relative(counter).results().get(1).shownValue()).isEqualTo(new BigDecimal("0.1"));
     }
 
     @Test
-    void a_meter_change_restarts_at_zero() {
+    void aMeterChangeRestartsAtZero() {
         world.record(
                 reading(meter, counter, "2024-01-01T00:00:00Z", "80000"),
                 reading(meter, counter, "2024-02-01T00:00:00Z", "80100"),
@@ -88,7 +88,7 @@ class ListRelativeReadingsTest {
     }
 
     @Test
-    void an_implausible_reading_shows_zero_and_the_next_counts_from_the_last_plausible_one() {
+    void anImplausibleReadingShowsZeroAndTheNextCountsFromTheLastPlausibleOne() {
         world.record(reading(meter, counter, "2024-01-01T00:00:00Z", "100"));
         world.record(reading(meter, counter, "2024-02-01T00:00:00Z", "150000").status(ReadingStatus.IMPLAUSIBLE));
         world.record(reading(meter, counter, "2024-03-01T00:00:00Z", "180"));
@@ -96,7 +96,7 @@ class ListRelativeReadingsTest {
     }
 
     @Test
-    void a_range_starting_after_an_implausible_reading_counts_from_the_plausible_one_before_it() {
+    void aRangeStartingAfterAnImplausibleReadingCountsFromThePlausibleOneBeforeIt() {
         world.record(reading(meter, counter, "2024-01-01T00:00:00Z", "100"));
         world.record(reading(meter, counter, "2024-02-01T00:00:00Z", "150000").status(ReadingStatus.IMPLAUSIBLE));
         world.record(reading(meter, counter, "2024-03-01T00:00:00Z", "180"));
@@ -104,7 +104,7 @@ class ListRelativeReadingsTest {
     }
 
     @Test
-    void across_a_register_wrap_the_advance_is_capacity_minus_previous_plus_value() {
+    void acrossARegisterWrapTheAdvanceIsCapacityMinusPreviousPlusValue() {
         Counter fiveDigits = world.createCounter(meter,
                 CounterChanges.builder().obisNumber(set("1-0:2.8.0")).registerCapacity(set(new BigDecimal("100000"))));
         world.record(
@@ -115,7 +115,7 @@ class ListRelativeReadingsTest {
     }
 
     @Test
-    void the_transformer_ratio_is_not_applied() {
+    void theTransformerRatioIsNotApplied() {
         Counter transformer = world.createCounter(meter,
                 CounterChanges.builder().obisNumber(set("1-0:2.8.0")).transformerRatio(set(new BigDecimal("40"))));
         world.record(reading(meter, transformer, "2024-01-01T00:00:00Z", "10"), reading(meter, transformer, "2024-02-01T00:00:00Z", "12.5"));
@@ -123,7 +123,7 @@ class ListRelativeReadingsTest {
     }
 
     @Test
-    void both_directions_of_a_counter_are_computed_in_their_own_series() {
+    void bothDirectionsOfACounterAreComputedInTheirOwnSeries() {
         Counter both = world.createCounter(meter, "A-34");
         world.record(
                 reading(meter, both, "2024-01-01T00:00:00Z", "1000").direction(Direction.FEED_OUT),

@@ -49,7 +49,7 @@ class ReadingWriterTest {
     }
 
     @Test
-    void an_upsert_judges_the_batch_without_the_stored_readings_it_replaces() {
+    void anUpsertJudgesTheBatchWithoutTheStoredReadingsItReplaces() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-05-10T00:00:00Z", "200"));
 
         // the May 10th reading turns out to be a unit slip and is replaced by one marked implausible;
@@ -62,7 +62,7 @@ class ReadingWriterTest {
     }
 
     @Test
-    void an_upsert_is_still_checked_against_the_readings_that_remain() {
+    void anUpsertIsStillCheckedAgainstTheReadingsThatRemain() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-05-10T00:00:00Z", "200"));
 
         assertThatThrownBy(() -> write(candidates(
@@ -74,14 +74,14 @@ class ReadingWriterTest {
     }
 
     @Test
-    void a_replaced_reading_takes_the_new_value() {
+    void aReplacedReadingTakesTheNewValue() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-05-10T00:00:00Z", "200"));
         write(candidates(reading(meter, counter, "2024-05-10T00:00:00Z", "180")), List.of(), ReadingWriter.OnExisting.REPLACE);
         assertThat(stored()).containsExactly("100", "180");
     }
 
     @Test
-    void removed_readings_are_deleted_and_no_longer_neighbours() {
+    void removedReadingsAreDeletedAndNoLongerNeighbours() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-05-10T00:00:00Z", "200"));
         Reading slip = world.stored(counter).get(1);
 
@@ -92,7 +92,7 @@ class ReadingWriterTest {
     }
 
     @Test
-    void insert_mode_refuses_an_existing_key() {
+    void insertModeRefusesAnExistingKey() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"));
         assertThatThrownBy(() -> write(candidates(reading(meter, counter, "2024-05-01T00:00:00Z", "100")), List.of(),
                 ReadingWriter.OnExisting.REJECT))
