@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.model.ChangeEvent;
 import io.metering.application.model.ChangeEventPage;
+import io.metering.application.model.EventData;
 import io.metering.application.model.EventPosition;
 import io.metering.application.model.RecordedChangeEvent;
 import io.metering.application.port.out.ChangeEventStore;
@@ -69,7 +70,8 @@ public abstract class ChangeEventStoreContractTest {
         assertThat(page.events()).extracting(RecordedChangeEvent::event).containsExactly(a, b, c);
         assertThat(page.events()).extracting(RecordedChangeEvent::position).isSorted().doesNotHaveDuplicates();
         assertThat(page.next()).isEqualTo(page.events().get(2).position());
-        assertThat(page.events().get(0).event().data()).contains("1250.30").contains("Zählerwechsel");
+        assertThat(page.events().get(0).event().data()).isInstanceOfSatisfying(EventData.Json.class,
+                d -> assertThat(d.text()).contains("1250.30").contains("Zählerwechsel"));
     }
 
     @Test
