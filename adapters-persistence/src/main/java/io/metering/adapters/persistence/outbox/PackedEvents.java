@@ -26,12 +26,14 @@ import java.util.UUID;
  * organization, time and actor are its columns. A line starts with the id (empty: the previous
  * event's id plus one, as {@code ChangeEventRecorder} numbers a write's events), the type and the
  * kind: {@code j} (data rendered at the change: subject, data JSON) or {@code r} (a reading kept as
- * the domain value: meter, counter, direction, timestamp in epoch milliseconds minus the previous
- * reading's, value as {@link BigDecimal#toString()}, source, reason, read by, status, external id,
- * remark, note, unit, then the metadata's size and its keys and values). The subject of a reading is
- * derived from it and its data rendered when served, by the same mapper as before, so a reading
- * event of 100 readings takes about 2 KB instead of 35 KB of JSON. An empty field repeats the
- * previous event's value and trailing empty fields are left out. Unpacking gives back equal events:
+ * the domain value: meter, counter, direction, the step in epoch milliseconds from the previous
+ * reading's timestamp, value as {@link BigDecimal#toString()}, source, reason, read by, status,
+ * external id, remark, note, unit, then the metadata's size and its keys and values). The subject of
+ * a reading is derived from it and its data rendered when served, by the same mapper as before. An
+ * empty field repeats the previous event's value (for the step: the previous step) and trailing
+ * empty fields are left out, so a request of 100 hourly readings of one counter takes about 1.6 KB
+ * (its first line, then about 14 bytes a reading) instead of 35 KB of JSON, and its row stays
+ * inline, without TOAST. Unpacking gives back equal events:
  * the same id, type, subject, and the same reading (value with its scale, metadata in its order).
  */
 public final class PackedEvents {
@@ -93,6 +95,8 @@ public final class PackedEvents {
         private final StringBuilder out;
         private UUID id;
         private String type;
+        private char kind;
+        private long step;
         private MeterId meter;
         private CounterId counter;
         private Direction direction;
@@ -122,11 +126,16 @@ public final class PackedEvents {
                 FieldText.append(out, e.type());
                 type = e.type();
             }
+            char k = e.data() instanceof EventData.OfReading ? 'r' : 'j';
+            out.append('\t');
+            if (k != kind) {
+                out.append(k);
+                kind = k;
+            }
             if (e.data() instanceof EventData.OfReading of) {
-                out.append("\tr");
                 reading(of.reading());
             } else {
-                out.append("\tj\t");
+                out.append('\t');
                 FieldText.append(out, e.subject());
                 out.append('\t');
                 FieldText.append(out, e.data().json(r -> {
@@ -157,7 +166,11 @@ public final class PackedEvents {
                 direction = r.direction();
             }
             long at = r.timestamp().toEpochMilli();
-            out.append('\t').append(at - millis);
+            out.append('\t');
+            if (at - millis != step) {
+                out.append(at - millis);
+                step = at - millis;
+            }
             millis = at;
             out.append('\t');
             if (!r.value().equals(value)) {
@@ -209,10 +222,12 @@ public final class PackedEvents {
         private final String actor;
         private UUID id;
         private String type;
+        private String kind;
         private MeterId meter;
         private CounterId counter;
         private Direction direction;
         private long millis;
+        private long step;
         private BigDecimal value;
         private ReadingSource source;
         private String reason;
@@ -239,15 +254,21 @@ public final class PackedEvents {
             } else {
                 id = UUID.fromString(f[0]);
             }
-            type = field(f, 1).isEmpty() ? Objects.requireNonNull(type, "type") : FieldText.value(f[1]);
-            switch (field(f, 2)) {
+            type = field(f, 1).isEmpty() ? type : FieldText.value(f[1]);
+            if (type == null) {
+                throw new IllegalStateException("a packed outbox row starts without an event type");
+            }
+            if (!field(f, 2).isEmpty()) {
+                kind = f[2];
+            }
+            switch (Objects.requireNonNullElse(kind, "")) {
                 case "j" -> {
                     return new ChangeEvent(id, org, type, FieldText.value(field(f, 3)), time, actor, FieldText.value(field(f, 4)));
                 }
                 case "r" -> {
                     return new ChangeEvent(id, org, type, null, time, actor, new EventData.OfReading(reading(f)));
                 }
-                default -> throw new IllegalStateException("unknown kind of packed outbox event: " + field(f, 2));
+                default -> throw new IllegalStateException("unknown kind of packed outbox event: " + kind);
             }
         }
 
@@ -261,7 +282,10 @@ public final class PackedEvents {
             if (!field(f, 5).isEmpty()) {
                 direction = Direction.valueOf(f[5]);
             }
-            millis += field(f, 6).isEmpty() ? 0 : Long.parseLong(f[6]);
+            if (!field(f, 6).isEmpty()) {
+                step = Long.parseLong(f[6]);
+            }
+            millis += step;
             if (!field(f, 7).isEmpty()) {
                 value = new BigDecimal(f[7]);
             }
