@@ -90,27 +90,31 @@ public final class PackedEvents {
         return events;
     }
 
-    /** Writes lines, remembering the previous event's values to leave repeated ones out. */
-    private static final class Writer {
+    /** The previous event's fields: what an empty field repeats. */
+    private abstract static class Previous {
+        UUID id;
+        String type;
+        String kind;
+        MeterId meter;
+        CounterId counter;
+        Direction direction;
+        long millis;
+        long step;
+        BigDecimal value;
+        ReadingSource source;
+        String reason;
+        String readBy;
+        ReadingStatus status;
+        String externalId;
+        String remark;
+        String note;
+        String unit;
+        Map<String, String> metadata = Map.of();
+    }
+
+    /** Writes lines, leaving out the fields that repeat the previous event's. */
+    private static final class Writer extends Previous {
         private final StringBuilder out;
-        private UUID id;
-        private String type;
-        private char kind;
-        private long step;
-        private MeterId meter;
-        private CounterId counter;
-        private Direction direction;
-        private long millis;
-        private BigDecimal value;
-        private ReadingSource source;
-        private String reason;
-        private String readBy;
-        private ReadingStatus status;
-        private String externalId;
-        private String remark;
-        private String note;
-        private String unit;
-        private Map<String, String> metadata = Map.of();
 
         Writer(StringBuilder out) {
             this.out = out;
@@ -126,9 +130,9 @@ public final class PackedEvents {
                 FieldText.append(out, e.type());
                 type = e.type();
             }
-            char k = e.data() instanceof EventData.OfReading ? 'r' : 'j';
+            String k = e.data() instanceof EventData.OfReading ? "r" : "j";
             out.append('\t');
-            if (k != kind) {
+            if (!k.equals(kind)) {
                 out.append(k);
                 kind = k;
             }
@@ -216,28 +220,10 @@ public final class PackedEvents {
     }
 
     /** Reads lines, filling left-out fields from the previous event. */
-    private static final class Reader {
+    private static final class Reader extends Previous {
         private final OrganizationId org;
         private final Instant time;
         private final String actor;
-        private UUID id;
-        private String type;
-        private String kind;
-        private MeterId meter;
-        private CounterId counter;
-        private Direction direction;
-        private long millis;
-        private long step;
-        private BigDecimal value;
-        private ReadingSource source;
-        private String reason;
-        private String readBy;
-        private ReadingStatus status;
-        private String externalId;
-        private String remark;
-        private String note;
-        private String unit;
-        private Map<String, String> metadata = Map.of();
 
         Reader(OrganizationId org, Instant time, String actor) {
             this.org = org;
