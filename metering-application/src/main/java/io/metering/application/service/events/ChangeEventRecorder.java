@@ -160,9 +160,9 @@ public final class ChangeEventRecorder implements WriteListener {
         String actor = actor(caller);
         UUID first = eventId();
         List<ChangeEvent> events = new ArrayList<>(changed.size());
-        for (int i = 0; i < changed.size(); i++) {
-            T t = changed.get(i);
-            events.add(new ChangeEvent(eventId(first, i), caller.org(), type.apply(t).wireName(), subject.apply(t), now, actor,
+        int index = 0;
+        for (T t : changed) {
+            events.add(new ChangeEvent(eventId(first, index++), caller.org(), type.apply(t).wireName(), subject.apply(t), now, actor,
                     render.apply(t)));
         }
         store.append(events);
