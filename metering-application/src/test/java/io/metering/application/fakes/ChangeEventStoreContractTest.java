@@ -5,13 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.model.ChangeEvent;
 import io.metering.application.model.ChangeEventPage;
+import io.metering.application.model.EventData;
 import io.metering.application.model.EventPosition;
 import io.metering.application.model.RecordedChangeEvent;
 import io.metering.application.port.out.ChangeEventStore;
 import io.metering.application.port.out.Transactions;
+import io.metering.application.service.events.ChangeEventRecorder;
+import io.metering.domain.counter.CounterId;
+import io.metering.domain.counter.Direction;
+import io.metering.domain.meter.MeterId;
+import io.metering.domain.reading.Reading;
+import io.metering.domain.reading.ReadingReason;
+import io.metering.domain.reading.ReadingStatus;
 import io.metering.domain.tenant.OrganizationId;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +81,57 @@ public abstract class ChangeEventStoreContractTest {
         assertThat(page.events()).extracting(RecordedChangeEvent::event).containsExactly(a, b, c);
         assertThat(page.events()).extracting(RecordedChangeEvent::position).isSorted().doesNotHaveDuplicates();
         assertThat(page.next()).isEqualTo(page.events().get(2).position());
-        assertThat(page.events().get(0).event().data()).contains("1250.30").contains("Zählerwechsel");
+        assertThat(page.events().get(0).event().data()).isInstanceOfSatisfying(EventData.Json.class,
+                d -> assertThat(d.text()).contains("1250.30").contains("Zählerwechsel"));
+    }
+
+    /** A reading event as the recorder makes it: the reading kept as data, the subject derived. */
+    protected ChangeEvent readingEvent(UUID id, String type, Reading reading) {
+        return new ChangeEvent(id, org, type, null, T0, "admin:ops@example.org", new EventData.OfReading(reading));
+    }
+
+    @Test
+    void readingEventsComeBackEqualWithTheirSubjectsIdsAndMetadataOrderAcrossPages() {
+        MeterId meter = MeterId.random();
+        CounterId counter = CounterId.random();
+        Map<String, String> unordered = new LinkedHashMap<>();
+        unordered.put("zeta", "1");
+        unordered.put("alpha", "tab\there");
+        UUID first = ChangeEventRecorder.eventId();
+        List<ChangeEvent> all = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Reading r = Reading.builder(meter, counter, i < 4 ? Direction.FEED_IN : Direction.FEED_OUT)
+                    .at(T0.plusSeconds(i % 2 == 0 ? 3600L * i : -3600L * i))
+                    .value(new BigDecimal(i == 3 ? "1250.300" : "1250.3"))
+                    .status(i == 2 ? ReadingStatus.IMPLAUSIBLE : null)
+                    .reason(i == 5 ? ReadingReason.METER_CHANGE : null)
+                    .note(i == 4 ? "line\nbreak \\N \\e" : null)
+                    .readBy(i == 6 ? "" : null)
+                    .metadata(i == 5 ? unordered : Map.of())
+                    .build();
+            all.add(readingEvent(ChangeEventRecorder.eventId(first, i), i == 6 ? "io.metering.reading.deleted" : "io.metering.reading.created", r));
+        }
+        // a rendered event amid them, with an id of its own: the store keeps both kinds in one write
+        all.add(3, new ChangeEvent(UUID.randomUUID(), org, "io.metering.counter.updated", "counters/" + counter, T0,
+                "admin:ops@example.org", "{\"id\": \"" + counter + "\"}"));
+        appendInTransaction(all);
+
+        List<ChangeEvent> read = new ArrayList<>();
+        for (ChangeEventPage page = store().read(org, EventPosition.START, 3, Set.of()); !page.events().isEmpty();
+                page = store().read(org, page.next(), 3, Set.of())) {
+            page.events().forEach(e -> read.add(e.event()));
+        }
+
+        assertThat(read).containsExactlyElementsOf(all);
+        assertThat(read).extracting(ChangeEvent::subject).containsExactlyElementsOf(all.stream().map(ChangeEvent::subject).toList());
+        assertThat(read.get(0).subject()).isEqualTo("counters/" + counter + "/readings/feed-in/" + T0);
+        assertThat(((EventData.OfReading) read.get(6).data()).reading().metadata()).containsExactly(
+                Map.entry("zeta", "1"), Map.entry("alpha", "tab\there"));
+        // BigDecimal's equals: same value and scale
+        assertThat(((EventData.OfReading) read.get(4).data()).reading().value())
+                .isEqualTo(((EventData.OfReading) all.get(4).data()).reading().value());
+        assertThat(store().read(org, EventPosition.START, 10, Set.of("io.metering.reading.deleted")).events())
+                .extracting(RecordedChangeEvent::event).containsExactly(all.get(7));
     }
 
     @Test

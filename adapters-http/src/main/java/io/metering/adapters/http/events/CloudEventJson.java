@@ -15,7 +15,8 @@ import java.time.ZoneOffset;
  * A recorded change event as one CloudEvents 1.0 JSON object (structured mode), written by the
  * CloudEvents SDK: {@code specversion}, {@code id}, {@code source} ({@code /metering/orgs/<org>}),
  * {@code type}, {@code time}, {@code subject}, {@code datacontenttype} ({@code application/json}),
- * {@code data} (the stored resource, verbatim) and the extensions {@code organization},
+ * {@code data} (the stored resource: its JSON verbatim, or a stored reading rendered by
+ * {@link EventDataJson} as it was rendered when events kept it as JSON) and the extensions {@code organization},
  * {@code actor} and {@code sequence} (the event's cursor, which sorts as the feed does). Everything
  * comes from the stored row, so every rendering of one event is byte for byte the same
  * (docs/events.md "Format"); the feed and webhook deliveries share it.
@@ -25,6 +26,7 @@ public final class CloudEventJson {
     public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
 
     private static final EventFormat FORMAT = new JsonFormat();
+    private static final EventDataJson DATA = new EventDataJson();
 
     private CloudEventJson() {}
 
@@ -43,7 +45,7 @@ public final class CloudEventJson {
                 .withTime(e.time().atOffset(ZoneOffset.UTC))
                 .withSubject(e.subject())
                 .withDataContentType("application/json")
-                .withData(e.data().getBytes(StandardCharsets.UTF_8))
+                .withData(e.data().json(DATA::reading).getBytes(StandardCharsets.UTF_8))
                 .withExtension("organization", e.org().value())
                 .withExtension("actor", e.actor())
                 .withExtension("sequence", recorded.position().cursor())

@@ -9,16 +9,16 @@ import io.metering.domain.tenant.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jdbi.v3.core.statement.Query;
 
 /**
  * {@link ChangeEventStore} over the {@code change_event} table (V7): one row per write holding its
- * events as a JSON array ({@link OutboxRows}). An event's position is (tx_id, row seq, index in the
+ * events packed as text ({@link OutboxRows}), unpacked here when read. An event's position is (tx_id, row seq, index in the
  * row), carried in {@link EventPosition} as {@code seq = (row seq << 24) | index}, so cursors keep
  * their form and order. A read shows only rows of transactions below the snapshot's xmin, so every
  * transaction that could still add an event below the returned positions has ended (docs/events.md
@@ -57,7 +57,7 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
                         .bind("actor", r.actor())
                         .bind("types", String.join(",", r.types()))
                         .bind("count", r.count())
-                        .bind("events", r.json())
+                        .bind("events", r.text())
                         .execute();
             }
             return null;
@@ -69,24 +69,43 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
-        String typeFilter = types.isEmpty() ? "" : " AND c.types && CAST(:types AS text[]) AND e.ev->>'type' = ANY(CAST(:types AS text[]))";
-        List<RecordedChangeEvent> events = db.read(h -> {
-            // rows from the cursor's own row on (it may have been left mid-row), events after the cursor's index
-            Query q = h.createQuery("SELECT c.tx_id::text AS tx, c.seq, e.n - 1 AS idx, c.made_at, c.actor,"
-                    + " e.ev->>'id' AS id, e.ev->>'type' AS type, e.ev->>'subject' AS subject, (e.ev->'data')::text AS data"
-                    + " FROM change_event c CROSS JOIN LATERAL json_array_elements(CAST(c.events AS json)) WITH ORDINALITY AS e(ev, n)"
-                    + " WHERE c.org_id = :org AND (c.tx_id, c.seq) >= (CAST(:tx AS xid8), :seq)" + VISIBLE
-                    + " AND (c.tx_id, c.seq, e.n - 1) > (CAST(:tx AS xid8), :seq, :idx)" + typeFilter
-                    + " ORDER BY c.tx_id, c.seq, e.n LIMIT :limit")
+        long afterSeq = OutboxRows.rowSeq(after);
+        int afterIndex = OutboxRows.index(after);
+        // rows from the cursor's own row on (it may have been left mid-row), unpacked here: each row after it
+        // gives at least one event (a type-filtered read takes only rows holding one of the types), so
+        // limit + 1 rows suffice; unfiltered, rows are cut where the events before them already fill the page
+        String typeFilter = types.isEmpty() ? "" : " AND c.types && CAST(:types AS text[])";
+        String enough = types.isEmpty() ? " WHERE w.before < :enough" : "";
+        List<RecordedChangeEvent> events = new ArrayList<>(Math.min(limit, 1000));
+        db.read(h -> {
+            Query q = h.createQuery("SELECT w.tx, w.seq, w.made_at, w.actor, w.events FROM ("
+                    + "SELECT c.tx_id, c.tx_id::text AS tx, c.seq, c.made_at, c.actor, c.events,"
+                    + " sum(c.event_count) OVER (ORDER BY c.tx_id, c.seq ROWS UNBOUNDED PRECEDING) - c.event_count AS before"
+                    + " FROM change_event c WHERE c.org_id = :org AND (c.tx_id, c.seq) >= (CAST(:tx AS xid8), :seq)" + VISIBLE
+                    + typeFilter + " ORDER BY c.tx_id, c.seq LIMIT :rows) w" + enough + " ORDER BY w.tx_id, w.seq")
                     .bind("org", org.value())
                     .bind("tx", Long.toUnsignedString(after.txId()))
-                    .bind("seq", OutboxRows.rowSeq(after))
-                    .bind("idx", (long) OutboxRows.index(after))
-                    .bind("limit", limit);
-            if (!types.isEmpty()) {
+                    .bind("seq", afterSeq)
+                    .bind("rows", limit + 1);
+            if (types.isEmpty()) {
+                q.bind("enough", (long) limit + afterIndex + 1);
+            } else {
                 q.bindArray("types", String.class, types.toArray(String[]::new));
             }
-            return q.map((rs, ctx) -> map(org, rs)).list();
+            q.map((rs, ctx) -> {
+                long tx = Long.parseUnsignedLong(rs.getString("tx"));
+                long seq = rs.getLong("seq");
+                int skip = tx == after.txId() && seq == afterSeq ? afterIndex + 1 : 0;
+                List<ChangeEvent> row = OutboxRows.events(rs.getString("events"), org, SqlInstants.read(rs, "made_at"),
+                        rs.getString("actor"));
+                for (int i = skip; i < row.size() && events.size() < limit; i++) {
+                    if (types.isEmpty() || types.contains(row.get(i).type())) {
+                        events.add(new RecordedChangeEvent(OutboxRows.position(tx, seq, i), row.get(i)));
+                    }
+                }
+                return null;
+            }).forEach(x -> { });
+            return null;
         });
         return new ChangeEventPage(events, events.isEmpty() ? after : events.get(events.size() - 1).position());
     }
@@ -134,11 +153,6 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
     public Optional<EventPosition> purgedUpTo() {
         return db.read(h -> h.createQuery("SELECT tx_id::text AS tx, seq FROM change_event_horizon")
                 .map((rs, ctx) -> new EventPosition(Long.parseUnsignedLong(rs.getString("tx")), rs.getLong("seq"))).findOne());
-    }
-
-    private static RecordedChangeEvent map(OrganizationId org, ResultSet rs) throws SQLException {
-        return new RecordedChangeEvent(position(rs), new ChangeEvent(UUID.fromString(rs.getString("id")), org, rs.getString("type"),
-                rs.getString("subject"), SqlInstants.read(rs, "made_at"), rs.getString("actor"), rs.getString("data")));
     }
 
     private static EventPosition position(ResultSet rs) throws SQLException {

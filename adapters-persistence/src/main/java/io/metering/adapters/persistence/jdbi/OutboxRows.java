@@ -1,6 +1,7 @@
 package io.metering.adapters.persistence.jdbi;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.metering.adapters.persistence.outbox.LegacyEventRows;
+import io.metering.adapters.persistence.outbox.PackedEvents;
 import io.metering.application.model.ChangeEvent;
 import io.metering.application.model.EventPosition;
 import io.metering.domain.tenant.OrganizationId;
@@ -13,8 +14,8 @@ import java.util.Set;
 /**
  * How the outbox packs events into {@code change_event} rows (V7, docs/events.md "Ordering"): the
  * events of one append become one row per run of equal organization, time and actor (one row for a
- * whole write), at most {@link #MAX_EVENTS} each, as a JSON array of {@code {id, type, subject,
- * data}} with each event's data written verbatim. An event's position packs its row's seq and its
+ * whole write), at most {@link #MAX_EVENTS} each, in the packed form of {@link PackedEvents} (rows
+ * written before it hold a JSON array, {@link LegacyEventRows}, and are read as they were). An event's position packs its row's seq and its
  * index within the row into {@link EventPosition#seq()}: {@code (row seq << 24) | index}.
  */
 final class OutboxRows {
@@ -26,7 +27,6 @@ final class OutboxRows {
 
     private static final int INDEX_BITS = 24;
     private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
-    private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
 
     private OutboxRows() {
     }
@@ -34,11 +34,11 @@ final class OutboxRows {
     /**
      * One row to insert.
      *
-     * @param json the events as a JSON array
+     * @param text the events, packed ({@link PackedEvents})
      * @param types the distinct event types in the row, in first-seen order
      * @param count how many events the row holds
      */
-    record Row(OrganizationId org, Instant time, String actor, Set<String> types, int count, String json) {
+    record Row(OrganizationId org, Instant time, String actor, Set<String> types, int count, String text) {
     }
 
     /** The rows for an append's events, in their order. */
@@ -83,24 +83,23 @@ final class OutboxRows {
     private static Row row(List<ChangeEvent> events) {
         ChangeEvent first = events.get(0);
         Set<String> types = new LinkedHashSet<>();
-        // appended as text rather than through a JSON generator: the data is already JSON and the other
-        // parts are quoted by Jackson's encoder, so each event's data is copied once (pre-sized: no regrowth)
-        int size = 2;
-        for (ChangeEvent e : events) {
-            size += e.data().length() + e.subject().length() + e.type().length() + 80;
-        }
-        StringBuilder out = new StringBuilder(size).append('[');
         for (ChangeEvent e : events) {
             types.add(e.type());
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            out.append("{\"id\":\"").append(e.id()).append("\",\"type\":\"");
-            QUOTE.quoteAsString(e.type(), out);
-            out.append("\",\"subject\":\"");
-            QUOTE.quoteAsString(e.subject(), out);
-            out.append("\",\"data\":").append(e.data()).append('}');
         }
-        return new Row(first.org(), first.time(), first.actor(), types, events.size(), out.append(']').toString());
+        return new Row(first.org(), first.time(), first.actor(), types, events.size(), PackedEvents.pack(events));
+    }
+
+    /**
+     * The events of a stored row, in either form: packed ({@link PackedEvents}) or, written before
+     * it, a JSON array ({@link LegacyEventRows}).
+     */
+    static List<ChangeEvent> events(String stored, OrganizationId org, Instant time, String actor) {
+        if (PackedEvents.isPacked(stored)) {
+            return PackedEvents.unpack(stored, org, time, actor);
+        }
+        if (LegacyEventRows.isLegacy(stored)) {
+            return LegacyEventRows.unpack(stored, org, time, actor);
+        }
+        throw new IllegalStateException("an outbox row in an unknown form");
     }
 }

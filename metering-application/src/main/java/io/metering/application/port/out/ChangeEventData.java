@@ -12,7 +12,10 @@ import io.metering.domain.reading.Reading;
  * mappers, so an event's data equals what a read of the resource answered at the change.
  */
 public interface ChangeEventData {
-    /** A reading, as getMeterReadings shows it. */
+    /**
+     * A reading, as getMeterReadings shows it. Called when a reading's event is served, not when it
+     * is recorded: the event keeps the reading ({@code EventData.OfReading}, docs/events.md "Storage").
+     */
     String reading(Reading reading);
 
     /** A meter, as getMeter shows it. */

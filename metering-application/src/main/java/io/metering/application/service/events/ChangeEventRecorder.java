@@ -4,6 +4,7 @@ import io.metering.application.service.write.WriteListener;
 import io.metering.application.access.Caller;
 import io.metering.application.model.ChangeEvent;
 import io.metering.application.model.ChangeEventType;
+import io.metering.application.model.EventData;
 import io.metering.application.model.ImportedReadings;
 import io.metering.application.port.out.ChangeEventData;
 import io.metering.application.port.out.ChangeEventStore;
@@ -72,7 +73,7 @@ public final class ChangeEventRecorder implements WriteListener {
 
     @Override
     public void imported(Caller caller, ImportedReadings chunk) {
-        record(caller, List.of(chunk), c -> ChangeEventType.READINGS_IMPORTED, c -> "readings", data::imported);
+        record(caller, List.of(chunk), c -> ChangeEventType.READINGS_IMPORTED, c -> "readings", c -> json(data.imported(c)));
     }
 
     @Override
@@ -125,34 +126,43 @@ public final class ChangeEventRecorder implements WriteListener {
         counter(caller, counter, ChangeEventType.COUNTER_DELETED);
     }
 
-    /** A reading's subject: its counter, direction and instant, the key the API addresses it by. */
+    /**
+     * A reading's event keeps the reading itself as its data (rendered when served) and derives its
+     * subject from it: {@code counters/<counter_id>/readings/<direction>/<timestamp>}, the key the API
+     * addresses it by. Nothing is rendered on the write path (docs/events.md "Format").
+     */
     private void readings(Caller caller, List<Reading> readings, Function<Reading, ChangeEventType> type) {
-        record(caller, readings, type, r -> "counters/" + r.counterId() + "/readings/" + r.direction().code() + "/" + r.timestamp(),
-                data::reading);
+        record(caller, readings, type, r -> null, EventData.OfReading::new);
     }
 
     private void changesets(Caller caller, List<Changeset> changesets, ChangeEventType type) {
-        record(caller, changesets, c -> type, c -> "changesets/" + c.id(), data::changeset);
+        record(caller, changesets, c -> type, c -> "changesets/" + c.id(), c -> json(data.changeset(c)));
     }
 
     private void meter(Caller caller, Meter meter, ChangeEventType type) {
-        record(caller, List.of(meter), m -> type, m -> "meters/" + m.id(), data::meter);
+        record(caller, List.of(meter), m -> type, m -> "meters/" + m.id(), m -> json(data.meter(m)));
     }
 
     private void counter(Caller caller, Counter counter, ChangeEventType type) {
-        record(caller, List.of(counter), c -> type, c -> "counters/" + c.id(), data::counter);
+        record(caller, List.of(counter), c -> type, c -> "counters/" + c.id(), c -> json(data.counter(c)));
+    }
+
+    private static EventData json(String rendered) {
+        return new EventData.Json(rendered);
     }
 
     private <T> void record(Caller caller, List<T> changed, Function<T, ChangeEventType> type, Function<T, String> subject,
-            Function<T, String> render) {
+            Function<T, EventData> render) {
         if (changed.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
         String actor = actor(caller);
+        UUID first = eventId();
         List<ChangeEvent> events = new ArrayList<>(changed.size());
+        int index = 0;
         for (T t : changed) {
-            events.add(new ChangeEvent(eventId(), caller.org(), type.apply(t).wireName(), subject.apply(t), now, actor,
+            events.add(new ChangeEvent(eventId(first, index++), caller.org(), type.apply(t).wireName(), subject.apply(t), now, actor,
                     render.apply(t)));
         }
         store.append(events);
@@ -161,13 +171,24 @@ public final class ChangeEventRecorder implements WriteListener {
     /**
      * A random (version 4) UUID from the thread's fast generator: an event id only has to be unique
      * (consumers deduplicate by it), not unguessable, and {@link UUID#randomUUID()}'s SecureRandom
-     * was a visible share of the JVM's work per event.
+     * was a visible share of the JVM's work per event. Bit 61 of the low half is clear, so the ids
+     * {@link #eventId(UUID, int)} counts up from it stay version 4 with the IETF variant.
      */
     public static UUID eventId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        long low = (random.nextLong() & 0x1FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);
+    }
+
+    /**
+     * The id of the {@code index}th event of one write: the write's first id counted up, so the
+     * outbox stores one id per row instead of one per event (docs/events.md "Format"). Unique as the
+     * first ids are: 121 random bits, and a write's run of at most a few million ids cannot carry
+     * into the variant bits from a first id whose bit 61 is clear.
+     */
+    public static UUID eventId(UUID first, int index) {
+        return index == 0 ? first : new UUID(first.getMostSignificantBits(), first.getLeastSignificantBits() + index);
     }
 
     /** {@code admin:<token subject>} or {@code portal:<token subject>}; the kind alone when the token has no subject. */
