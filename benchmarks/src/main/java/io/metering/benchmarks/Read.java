@@ -74,11 +74,11 @@ final class Read {
         return (long) registers.size() * hours;
     }
 
-    /** Runs warm-up then {@code queries} measured queries of each way in. */
-    static Result measure(Api api, Db db, String database, String org, List<Api.Register> registers, int hours, int queries)
-            throws Exception {
+    /** Runs {@code warmup} unmeasured queries, then {@code queries} measured queries of each way in. */
+    static Result measure(Api api, Db db, String database, String org, List<Api.Register> registers, int hours, int warmup,
+            int queries) throws Exception {
         Random random = new Random(42);
-        int n = queries + queries / 5;
+        int n = queries + warmup;
         int[] counter = new int[n];
         int[] start = new int[n];
         for (int i = 0; i < n; i++) {
