@@ -396,10 +396,8 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         Map<SeriesKey, SpanNeighbours> out = new HashMap<>();
         for (SeriesSpan span : spans) {
             TreeMap<Instant, Reading> s = seriesIfAny(org, span.series()).orElse(new TreeMap<>());
-            Optional<SeriesPoint> before = s.headMap(span.from(), false).descendingMap().values().stream()
-                    .filter(r -> !r.isImplausible()).findFirst().map(Reading::point);
-            Optional<SeriesPoint> after = s.tailMap(span.to(), false).values().stream()
-                    .filter(r -> !r.isImplausible()).findFirst().map(Reading::point);
+            Optional<SeriesPoint> before = plausible(s.headMap(span.from(), false).descendingMap());
+            Optional<SeriesPoint> after = plausible(s.tailMap(span.to(), false));
             boolean occupied = !s.subMap(span.from(), true, span.to(), true).isEmpty();
             out.merge(span.series(), new SpanNeighbours(before, after, occupied),
                     (a, b) -> new SpanNeighbours(a.before().isEmpty() ? b.before() : a.before(),
@@ -414,16 +412,19 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         Map<SeriesKey, StoredWindow> out = new HashMap<>();
         for (SeriesSpan w : windows) {
             TreeMap<Instant, Reading> s = seriesIfAny(org, w.series()).orElse(new TreeMap<>());
-            Optional<SeriesPoint> before = s.headMap(w.from(), false).descendingMap().values().stream()
-                    .filter(r -> !r.isImplausible()).findFirst().map(Reading::point);
-            Optional<SeriesPoint> after = s.tailMap(w.to(), false).values().stream()
-                    .filter(r -> !r.isImplausible()).findFirst().map(Reading::point);
+            Optional<SeriesPoint> before = plausible(s.headMap(w.from(), false).descendingMap());
+            Optional<SeriesPoint> after = plausible(s.tailMap(w.to(), false));
             StoredWindow window = new StoredWindow(w, List.copyOf(s.subMap(w.from(), true, w.to(), true).values()), before, after);
             if (out.putIfAbsent(w.series(), window) != null) {
                 throw new IllegalArgumentException("two windows of series " + w.series());
             }
         }
         return Optional.of(out);
+    }
+
+    /** The first plausible reading of a part of a series, in the part's order, as a point. */
+    private static Optional<SeriesPoint> plausible(java.util.SortedMap<Instant, Reading> part) {
+        return part.values().stream().filter(r -> !r.isImplausible()).findFirst().map(Reading::point);
     }
 
     private Stream<Reading> allReadings(OrganizationId org) {

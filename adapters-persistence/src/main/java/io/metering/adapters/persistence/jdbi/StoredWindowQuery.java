@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * What is stored in windows of series ({@link StoredWindow}): per window a range scan of the
@@ -75,22 +74,7 @@ final class StoredWindowQuery {
         if (windows.isEmpty()) {
             return Map.of();
         }
-        Query query;
-        if (windows.size() == 1) {
-            SeriesSpan only = windows.get(0);
-            query = h.createQuery(ONE)
-                    .bind("counterId", only.series().counterId().toString())
-                    .bind("direction", only.series().direction().code())
-                    .bind("from", SqlInstants.ceiling(only.from()))
-                    .bind("to", SqlInstants.floor(only.to()));
-        } else {
-            query = h.createQuery(MANY)
-                    .bindArray("counterIds", String.class, windows.stream().map(s -> s.series().counterId().toString()).toList())
-                    .bindArray("directions", String.class, windows.stream().map(s -> s.series().direction().code()).toList())
-                    .bindArray("froms", String.class, windows.stream().map(s -> SqlInstants.ceiling(s.from())).toList())
-                    .bindArray("tos", String.class, windows.stream().map(s -> SqlInstants.floor(s.to())).toList());
-        }
-        List<Row> rows = query.bind("org", org.value())
+        List<Row> rows = SpanQuery.bound(h, ONE, MANY, windows).bind("org", org.value())
                 .map((rs, ctx) -> new Row(rs.getInt("i"), rs.getInt("part"), ReadingRows.map(rs)))
                 .list();
         List<List<Reading>> inside = new ArrayList<>(windows.size());
