@@ -10,6 +10,7 @@ import io.metering.adapters.http.reading.ReadingResponse;
 import io.metering.adapters.http.web.Access;
 import io.metering.adapters.http.web.Envelope;
 import io.metering.adapters.http.web.Guard;
+import io.metering.adapters.http.web.JsonAnswer;
 import io.metering.adapters.http.web.JsonBody;
 import io.metering.adapters.http.web.Params;
 import io.metering.adapters.http.web.WriteParams;
@@ -103,7 +104,7 @@ public final class BatchRoutes {
                 data.add(readings.toResponse(item.reading()));
             }
         }
-        ctx.json(new Envelope.DataWithChangesets(data, ChangesetMapper.INSTANCE.toResponses(pending)));
+        JsonAnswer.send(ctx, new Envelope.DataWithChangesets(data, ChangesetMapper.INSTANCE.toResponses(pending)));
     }
 
     private void prune(Context ctx, Caller caller) {

@@ -7,6 +7,7 @@ import io.metering.adapters.http.json.RequestFields;
 import io.metering.adapters.http.web.Access;
 import io.metering.adapters.http.web.CsvNegotiation;
 import io.metering.adapters.http.web.Guard;
+import io.metering.adapters.http.web.JsonAnswer;
 import io.metering.adapters.http.web.JsonBody;
 import io.metering.adapters.http.web.Params;
 import io.metering.adapters.http.web.WriteParams;
@@ -194,7 +195,7 @@ public final class ReadingRoutes {
         }
         ReadingsPage page = list.list(request);
         ReadingsPageResponse response = mapper.toResponse(page);
-        ctx.json(withChangesets ? response
+        JsonAnswer.send(ctx, withChangesets ? response
                 : new ReadingsPageResponse(response.results(), response.hits(), response.firstRecordCreatedAt(), null));
     }
 
