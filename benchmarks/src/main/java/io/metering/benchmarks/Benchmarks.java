@@ -26,6 +26,9 @@ public final class Benchmarks {
     /** Rounds of the change-events benchmark, each an ingest with events off, then one with them on. */
     private static final int EVENTS_ROUNDS = 2;
 
+    /** The organisation whose counters take the ingest warm-up rows, apart from the measured ones. */
+    private static final String WARMUP_ORG = "bench-ingest-warmup";
+
     /** Every option with its default. */
     static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
@@ -40,11 +43,13 @@ public final class Benchmarks {
         DEFAULTS.put("ingest-path", "/v2/metering/readings");
         DEFAULTS.put("ingest-counters", "200");
         DEFAULTS.put("ingest-readings", "1000");
+        DEFAULTS.put("ingest-warmup-rows", "50000");
         DEFAULTS.put("import-counters", "1000");
         DEFAULTS.put("import-hours", "1000");
         DEFAULTS.put("read-counters", "1000");
         DEFAULTS.put("read-hours", "10000");
         DEFAULTS.put("queries", "2000");
+        DEFAULTS.put("read-warmup-queries", "1000");
         DEFAULTS.put("restarts", "5");
         DEFAULTS.put("only", "ingest,events,import,read,startup");
         DEFAULTS.put("cds", "true");
@@ -174,12 +179,17 @@ public final class Benchmarks {
         System.out.printf("== %s: starting the service%n", mode);
         ServiceProcess service = ServiceProcess.serve(jar, jvmOptions, env, port, log);
         List<Api.Register> ingestRegisters = List.of();
+        List<Api.Register> warmupRegisters = List.of();
         List<Api.Register> importRegisters = List.of();
         List<Api.Register> httpImportRegisters = List.of();
         List<Api.Register> readRegisters = List.of();
         try {
             if (runs("ingest")) {
                 ingestRegisters = new Api(service.base(), "bench-ingest").registers(number("ingest-counters"));
+                int warmupCounters = number("ingest-warmup-rows") / number("ingest-readings");
+                if (warmupCounters > 0) {
+                    warmupRegisters = new Api(service.base(), WARMUP_ORG).registers(warmupCounters);
+                }
             }
             if (runs("import")) {
                 importRegisters = new Api(service.base(), "bench-import").registers(number("import-counters"));
@@ -196,17 +206,27 @@ public final class Benchmarks {
             }
 
             if (runs("ingest")) {
+                if (!warmupRegisters.isEmpty()) {
+                    // steady state: both sides first write rows of their own (counters of their own), so JIT
+                    // compilation, class loading and the pools' first connections stay out of the figures
+                    System.out.printf("== %s: ingest warm-up, %d rows each side%n", mode,
+                            (long) warmupRegisters.size() * number("ingest-readings"));
+                    Ingest.raw(db, "bench_raw", WARMUP_ORG, warmupRegisters, number("ingest-readings"), number("clients"));
+                    Ingest.viaHttp(new Api(service.base(), WARMUP_ORG), options.get("ingest-path"), warmupRegisters,
+                            number("ingest-readings"), number("clients"));
+                }
                 System.out.printf("== %s: ingest%n", mode);
                 long postmaster = db.postmaster();
                 double[] before = {Cpu.self(), Cpu.server(postmaster)};
                 Ingest.Result raw = Ingest.raw(db, "bench_raw", "bench-ingest", ingestRegisters, number("ingest-readings"), number("clients"));
-                double[] between = {Cpu.self(), Cpu.server(postmaster), Cpu.seconds(service.pid(), false)};
+                double[] between = {Cpu.self(), Cpu.server(postmaster), Cpu.seconds(service.pid(), false), Cpu.compiler(service.pid())};
                 Ingest.Result http = Ingest.viaHttp(new Api(service.base(), "bench-ingest"), options.get("ingest-path"), ingestRegisters,
                         number("ingest-readings"), number("clients"));
-                double[] after = {Cpu.self(), Cpu.server(postmaster), Cpu.seconds(service.pid(), false)};
+                double[] after = {Cpu.self(), Cpu.server(postmaster), Cpu.seconds(service.pid(), false), Cpu.compiler(service.pid())};
                 double per = 100_000.0 / http.rows();
                 row(mode, "ingest, POST " + options.get("ingest-path") + ", 100/request, " + options.get("clients") + " clients, "
-                        + ingestRegisters.size() + " counters (rows/s; request p50/p99 ms)",
+                        + ingestRegisters.size() + " counters, after " + (long) warmupRegisters.size() * number("ingest-readings")
+                        + " warm-up rows (rows/s; request p50/p99 ms)",
                         String.format(Locale.ROOT, "%.0f (%.1f / %.1f)", http.rowsPerSecond(), http.latency().p50(), http.latency().p99()),
                         String.format(Locale.ROOT, "%.0f (%.1f / %.1f)", raw.rowsPerSecond(), raw.latency().p50(), raw.latency().p99()),
                         http.rowsPerSecond() / raw.rowsPerSecond(), ">= 0.5");
@@ -215,6 +235,8 @@ public final class Benchmarks {
                                 (after[1] - between[1]) * per),
                         String.format(Locale.ROOT, "%.1f / - / %.1f", (between[0] - before[0]) * per, (between[1] - before[1]) * per),
                         Double.NaN, "");
+                row(mode, "ingest: of the service JVM's CPU, its JIT compiler threads (CPU seconds per 100,000 rows)",
+                        String.format(Locale.ROOT, "%.2f", (after[3] - between[3]) * per), "", Double.NaN, "");
                 peakRss = Math.max(peakRss, service.peakRssMiB());
             }
 
@@ -294,7 +316,7 @@ public final class Benchmarks {
                 long loaded = Read.load(db, serviceDb, "bench-read", readRegisters, number("read-hours"));
                 System.out.printf("   loaded %d rows in %.0f s%n", loaded, (System.nanoTime() - loadStart) / 1e9);
                 Read.Result r = Read.measure(new Api(service.base(), "bench-read"), db, serviceDb, "bench-read", readRegisters,
-                        number("read-hours"), number("queries"));
+                        number("read-hours"), number("read-warmup-queries"), number("queries"));
                 String size = String.format(Locale.ROOT, "%.1fM", tableRows(db, serviceDb) / 1e6);
                 row(mode, "getReadingsByInterval, page of 100 of 721 hits, " + size + "-row table, HTTP round trip (p50 / p99 ms)",
                         ms(r.http()), ms(r.raw()), r.http().p99() / r.raw().p99(), "p99 <= 10 ms, <= 2x raw");

@@ -31,6 +31,37 @@ final class Cpu {
         }
     }
 
+    /**
+     * CPU seconds of a JVM's JIT compiler threads ({@code C1 CompilerThre...}, {@code C2 CompilerThre...}
+     * in {@code /proc/<pid>/task/<tid>/comm}): the part of its CPU that is compiling, not serving.
+     * Threads the JVM ended since are not counted, so this is a lower bound.
+     */
+    static double compiler(long pid) {
+        Path tasks = Path.of("/proc", String.valueOf(pid), "task");
+        try (Stream<Path> threads = Files.list(tasks)) {
+            return threads.filter(t -> {
+                try {
+                    return Files.readString(t.resolve("comm")).contains("CompilerThre");
+                } catch (IOException e) {
+                    return false; // the thread ended
+                }
+            }).mapToDouble(t -> seconds(pid, Long.parseLong(t.getFileName().toString()))).sum();
+        } catch (IOException e) {
+            return 0; // the process ended
+        }
+    }
+
+    /** CPU seconds of one thread of a process. */
+    private static double seconds(long pid, long tid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "task", String.valueOf(tid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** A PostgreSQL server: its postmaster, what it reaped, and its live backends. */
     static double server(long postmasterPid) {
         double total = seconds(postmasterPid, true);

@@ -54,7 +54,7 @@ final class Read {
             Array counters = c.createArrayOf("uuid", registers.stream().map(Api.Register::counterId).toArray());
             Array meters = c.createArrayOf("uuid", registers.stream().map(Api.Register::meterId).toArray());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO reading (org_id, counter_id, direction, ts, value, meter_id, source)"
-                    + " SELECT ?, r.cid, 'feed-out', CAST(? AS timestamptz) + h * interval '1 hour', (h * 15 + r.n - 1) / 10.0, r.mid, 'ERP'"
+                    + " SELECT ?, r.cid, 'feed-out', CAST(? AS timestamptz) + h * interval '1 hour', trim_scale((h * 15 + r.n - 1) / 10.0), r.mid, 'ERP'"
                     // LATERAL makes the hours the outer loop: rows come hour by hour without a sort
                     + " FROM generate_series(?, ?) AS h CROSS JOIN LATERAL (SELECT u.*, h AS hour FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[]))"
                     + " WITH ORDINALITY AS u(cid, mid, n) OFFSET 0) AS r")) {
@@ -75,11 +75,11 @@ final class Read {
         return (long) registers.size() * hours;
     }
 
-    /** Runs warm-up then {@code queries} measured queries of each way in. */
-    static Result measure(Api api, Db db, String database, String org, List<Api.Register> registers, int hours, int queries)
-            throws Exception {
+    /** Runs {@code warmup} unmeasured queries, then {@code queries} measured queries of each way in. */
+    static Result measure(Api api, Db db, String database, String org, List<Api.Register> registers, int hours, int warmup,
+            int queries) throws Exception {
         Random random = new Random(42);
-        int n = queries + queries / 5;
+        int n = queries + warmup;
         int[] counter = new int[n];
         int[] start = new int[n];
         for (int i = 0; i < n; i++) {

@@ -10,6 +10,7 @@ import io.metering.adapters.http.reading.ReadingResponse;
 import io.metering.adapters.http.web.Access;
 import io.metering.adapters.http.web.Envelope;
 import io.metering.adapters.http.web.Guard;
+import io.metering.adapters.http.web.JsonAnswer;
 import io.metering.adapters.http.web.JsonBody;
 import io.metering.adapters.http.web.Params;
 import io.metering.adapters.http.web.WriteParams;
@@ -89,7 +90,7 @@ public record BatchRoutes(BatchWriteReadingsUseCase batch, PruneReadingsUseCase 
                 data.add(READING_MAPPER.toResponse(item.reading()));
             }
         }
-        ctx.json(new Envelope.DataWithChangesets(data, ChangesetMapper.INSTANCE.toResponses(pending)));
+        JsonAnswer.send(ctx, new Envelope.DataWithChangesets(data, ChangesetMapper.INSTANCE.toResponses(pending)));
     }
 
     private void prune(Context ctx, Caller caller) {

@@ -1,6 +1,7 @@
 package io.metering.adapters.http.consumption;
 
 import io.metering.adapters.http.json.JsonMapping;
+import io.metering.domain.time.InstantText;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -33,7 +34,7 @@ final class ConsumptionCsv {
     }
 
     private static String instant(Instant t) {
-        return JsonMapping.INSTANT_FORMAT.format(t);
+        return InstantText.millis(t);
     }
 
     private static String decimal(BigDecimal v) {

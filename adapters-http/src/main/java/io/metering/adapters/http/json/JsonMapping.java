@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.metering.domain.time.InstantText;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -35,7 +35,7 @@ import java.time.format.DateTimeFormatter;
 public final class JsonMapping {
     /** The wire format of instants. */
     public static final DateTimeFormatter INSTANT_FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+            InstantText.FORMAT;
 
     /** Deepest nesting of arrays and objects in a request body. */
     public static final int MAX_NESTING_DEPTH = 64;
@@ -117,7 +117,7 @@ public final class JsonMapping {
 
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(INSTANT_FORMAT.format(value));
+            gen.writeString(InstantText.millis(value));
         }
     }
 }

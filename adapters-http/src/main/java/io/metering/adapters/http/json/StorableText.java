@@ -1,7 +1,9 @@
 package io.metering.adapters.http.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +23,7 @@ public final class StorableText {
      *     naming its path; empty when all text is storable
      */
     public static Optional<String> problem(JsonNode tree) {
-        return problem(tree, "");
+        return problem(tree, new ArrayList<>());
     }
 
     /** @return why the text cannot be stored, empty when it can */
@@ -45,7 +47,12 @@ public final class StorableText {
         return Optional.empty();
     }
 
-    private static Optional<String> problem(JsonNode node, String path) {
+    /**
+     * @param path the member names ({@link String}) and array positions ({@link Integer}) down to
+     *     {@code node}; joined into text only when a problem is found, since a request of 100
+     *     readings has over a thousand nodes (docs/benchmarks.md "Steady state and JIT")
+     */
+    private static Optional<String> problem(JsonNode node, List<Object> path) {
         if (node.isTextual()) {
             return problem(node.textValue()).map(p -> shown(path) + " " + p);
         }
@@ -53,25 +60,41 @@ public final class StorableText {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
-                String child = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
                 Optional<String> name = problem(f.getKey()).map(p -> "a member name in " + shown(path) + " " + p);
                 if (name.isPresent()) {
                     return name;
                 }
-                Optional<String> value = problem(f.getValue(), child);
+                path.add(f.getKey());
+                Optional<String> value = problem(f.getValue(), path);
+                path.remove(path.size() - 1);
                 if (value.isPresent()) {
                     return value;
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                Optional<String> item = problem(node.get(i), path + "[" + i + "]");
+                path.add(i);
+                Optional<String> item = problem(node.get(i), path);
+                path.remove(path.size() - 1);
                 if (item.isPresent()) {
                     return item;
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The path as the message shows it: {@code readings[3].note}. */
+    private static String shown(List<Object> segments) {
+        StringBuilder path = new StringBuilder();
+        for (Object segment : segments) {
+            if (segment instanceof Integer i) {
+                path.append('[').append(i).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(segment);
+            }
+        }
+        return shown(path.toString());
     }
 
     private static String shown(String path) {

@@ -5,6 +5,7 @@ import io.metering.adapters.http.json.JsonMapping;
 import io.metering.application.port.in.reading.ReadingsSink;
 import io.metering.application.port.in.reading.ReadingView;
 import io.metering.domain.changeset.Changeset;
+import io.metering.domain.time.InstantText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -48,7 +49,7 @@ final class CsvSeriesWriter implements ReadingsSink {
     @Override
     public void reading(ReadingView view) {
         ReadingResponse r = ReadingMapper.INSTANCE.toResponse(view);
-        row(List.of(text(r.meterId()), text(r.counterId()), text(r.direction()), r.timestamp() == null ? "" : JsonMapping.INSTANT_FORMAT.format(r.timestamp()),
+        row(List.of(text(r.meterId()), text(r.counterId()), text(r.direction()), r.timestamp() == null ? "" : InstantText.millis(r.timestamp()),
                 number(r.value()), text(r.source()), text(r.reason()), text(r.status()), text(r.readBy()), text(r.externalId()),
                 text(r.remark()), text(r.note()), text(r.unit())));
     }

@@ -10,6 +10,7 @@ import io.metering.adapters.http.json.JsonMapping;
 import io.metering.application.port.in.reading.ReadingView;
 import io.metering.application.port.in.reading.ReadingsSink;
 import io.metering.domain.changeset.Changeset;
+import io.metering.domain.time.InstantText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -47,7 +48,7 @@ final class JsonSeriesWriter implements ReadingsSink {
             json.writeStartObject();
             json.writeNumberField("hits", hits);
             if (firstRecordAt != null) {
-                json.writeStringField("firstRecordCreatedAt", JsonMapping.INSTANT_FORMAT.format(firstRecordAt));
+                json.writeStringField("firstRecordCreatedAt", InstantText.millis(firstRecordAt));
             }
             json.writeFieldName("results");
             // one serializer for every reading, looked up once

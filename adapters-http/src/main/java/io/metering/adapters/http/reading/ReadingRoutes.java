@@ -7,6 +7,7 @@ import io.metering.adapters.http.json.RequestFields;
 import io.metering.adapters.http.web.Access;
 import io.metering.adapters.http.web.CsvNegotiation;
 import io.metering.adapters.http.web.Guard;
+import io.metering.adapters.http.web.JsonAnswer;
 import io.metering.adapters.http.web.JsonBody;
 import io.metering.adapters.http.web.Params;
 import io.metering.adapters.http.web.WriteParams;
@@ -180,7 +181,7 @@ public record ReadingRoutes(RecordReadingsUseCase record, ListReadingsQuery list
         }
         ReadingsPage page = list.list(request);
         ReadingsPageResponse response = MAPPER.toResponse(page);
-        ctx.json(withChangesets ? response
+        JsonAnswer.send(ctx, withChangesets ? response
                 : new ReadingsPageResponse(response.results(), response.hits(), response.firstRecordCreatedAt(), null));
     }
 
