@@ -1,6 +1,7 @@
 package io.metering.bootstrap.cli;
 
 import io.metering.application.model.ImportCommit;
+import io.metering.application.model.ImportJob;
 import io.metering.adapters.http.auth.JwtAuthenticator;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.imports.ImportProgress;
@@ -192,6 +193,12 @@ final class ImportCommand implements Callable<Integer> {
             err.println();
             err.println("Import refused (" + (e instanceof MeteringException m ? m.reason().code() : "invalid_file") + "): "
                     + (e instanceof MeteringException ? e.getMessage() : fileProblem(e)));
+            if (e instanceof MeteringException m) {
+                ImportJob.Refusal refusal = ImportJobService.refusal(m);
+                if (refusal.row() != null) {
+                    err.println(refusedRow(refusal.row(), refusal.line()));
+                }
+            }
             err.println(mode == ImportCommit.FILE ? "Nothing was stored."
                     : "The chunks before the refused reading's chunk were stored; readings[i] counts data rows from 0.");
             return REFUSED;
@@ -263,6 +270,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (!outcome.stored()) {
             err.println("Import refused (" + outcome.reason() + "): " + outcome.message());
+            if (outcome.row() != null) {
+                err.println(refusedRow(outcome.row(), outcome.line()));
+            }
             err.println(mode == ImportCommit.FILE ? "Nothing was stored."
                     : outcome.rows() + " readings of the chunks before the refused reading's chunk were stored.");
             return REFUSED;
@@ -272,6 +282,15 @@ final class ImportCommand implements Callable<Integer> {
                 outcome.rows() / Math.max(seconds, 1e-9), base);
         printImplausible(outcome.implausible());
         return 0;
+    }
+
+    /**
+     * Which row was refused, counted as {@code rows_read} counts (docs/import-export.md): the rows
+     * read are those up to and including the refused one, whichever chunk it is in.
+     */
+    static String refusedRow(long row, Long line) {
+        return "Refused at data row " + (row + 1) + " (readings[" + row + "]" + (line == null ? "" : ", line " + line) + "); "
+                + (row + 1) + " row(s) read.";
     }
 
     /** Implausible readings take no part in ordering checks: say so, or a decreasing pair passes unnoticed. */
