@@ -58,6 +58,8 @@ import picocli.CommandLine.Option;
 final class ImportCommand implements Callable<Integer> {
     /** Exit status when the file or a reading is refused. */
     static final int REFUSED = 2;
+    /** An import shorter than this prints no rate. */
+    static final double MIN_SECONDS_FOR_RATE = 1.0;
 
     @Option(names = "--org", required = true, description = "Organization to import into.")
     String org;
@@ -185,8 +187,8 @@ final class ImportCommand implements Callable<Integer> {
                 bar.stepTo(report.rows());
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("Imported %d readings in %.1f s (%.0f readings/s), %d chunk(s), %d checked reading by reading%n",
-                    report.rows(), seconds, report.rows() / Math.max(seconds, 1e-9), report.chunks(), report.chunksCheckedReadingByReading());
+            System.out.printf("Imported %d readings in %.1f s%s, %d chunk(s), %d checked reading by reading%n",
+                    report.rows(), seconds, rate(report.rows(), seconds), report.chunks(), report.chunksCheckedReadingByReading());
             printImplausible(report.implausible());
             return 0;
         } catch (MeteringException | ImportException | UncheckedIOException e) {
@@ -278,10 +280,22 @@ final class ImportCommand implements Callable<Integer> {
             return REFUSED;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("Imported %d readings in %.1f s (%.0f readings/s) through %s%n", outcome.rows(), seconds,
-                outcome.rows() / Math.max(seconds, 1e-9), base);
+        System.out.printf("Imported %d readings in %.1f s%s through %s%n", outcome.rows(), seconds, rate(outcome.rows(), seconds), base);
         printImplausible(outcome.implausible());
         return 0;
+    }
+
+    /**
+     * The summary's rate, {@code " (N readings/s)"}, or nothing for no rows or an import under a second: its
+     * time is mostly start-up and polling, so a rate from it says nothing (and rounded to "0 readings/s"
+     * for a row or two). Below 10 readings/s it keeps one decimal, so a slow import never shows 0.
+     */
+    static String rate(long rows, double seconds) {
+        if (rows == 0 || seconds < MIN_SECONDS_FOR_RATE) {
+            return "";
+        }
+        double perSecond = rows / seconds;
+        return String.format(perSecond < 10 ? " (%.1f readings/s)" : " (%.0f readings/s)", perSecond);
     }
 
     /**

@@ -280,7 +280,9 @@ class ImportJobsTest {
             System.setOut(original);
         }
         assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 reading(s) left with status implausible");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 reading(s) left with status implausible")
+                .as("a tiny file prints no rate rounded to 0").containsPattern("Imported 5 readings in \\d+[.,]\\d s")
+                .doesNotContain(" 0 readings/s");
     }
 
     @Test
@@ -333,6 +335,24 @@ class ImportJobsTest {
                 .contains("1 row(s) read");
         assertThat(service.http().get("/v1/metering/reading/" + rowsMeter + "/" + rowsCounter
                 + "?size=-1&start_date=2017-01-01&end_date=2017-12-31", admin).json().get("results")).hasSize(1);
+    }
+
+    @Test
+    void aTinyFileImportedByTheCommandLinePrintsNoRateRoundedToZero() throws IOException {
+        Path empty = Files.writeString(files.resolve("header-only.csv"), "meter_number,obis_number,timestamp,value\n");
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = new picocli.CommandLine(new io.metering.bootstrap.cli.Main()).execute("import", "--org", ORG, "--file",
+                    empty.toString(), "--url", service.http().base(), "--token", admin, "--no-progress");
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Imported 0 readings in ").doesNotContain("readings/s");
     }
 
     private record Cli(int status, String err) {}
