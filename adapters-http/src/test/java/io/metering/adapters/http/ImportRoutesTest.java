@@ -71,6 +71,34 @@ class ImportRoutesTest {
         assertThat(second.get("rows_stored").asLong()).as("the first chunk stays").isEqualTo(1);
     }
 
+    @Test
+    void aRowRefusedByAWriteRuleIsTheLastRowRead() {
+        Meter meter = t.meter(Map.of("sector", "power", "ma_lo_id", "51238696781"));
+        Counter counter = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out"));
+        assertThat(t.post("/v1/metering/reading", t.adminToken(), TestApp.reading(meter, counter, "10", "ERP", "2024-01-01T00:00:00Z"))
+                .status()).isEqualTo(200);
+        String row = "51238696781 " + counter.id() + " ";
+
+        JsonNode lower = job(upload("", "lines\n" + row + "2024-01-02T00:00:00Z 5\n" + row + "2024-01-03T00:00:00Z 12\n"));
+        JsonNode unknown = job(upload("", "lines\n51238696781 " + java.util.UUID.randomUUID() + " 2024-01-02T00:00:00Z 11\n"
+                + row + "2024-01-03T00:00:00Z 12\n"));
+        JsonNode thirdOfFour = job(upload("?commit=chunk&chunk_size=2", "lines\n" + row + "2024-01-02T00:00:00Z 11\n"
+                + row + "2024-01-03T00:00:00Z 12\n" + row + "2024-01-04T00:00:00Z 3\n" + row + "2024-01-05T00:00:00Z 14\n"));
+
+        assertThat(lower.at("/refusals/0/reason").asText()).isEqualTo("less_than_previous");
+        assertThat(lower.at("/refusals/0/row").asLong()).isZero();
+        assertThat(lower.get("rows_read").asLong()).as("the first row of two was refused: %s", lower).isEqualTo(1);
+        assertThat(lower.get("rows_stored").asLong()).isZero();
+        assertThat(unknown.at("/refusals/0/row").asLong()).isZero();
+        assertThat(unknown.get("rows_read").asLong()).as("an unknown counter in the first row of two: %s", unknown).isEqualTo(1);
+        assertThat(thirdOfFour.at("/refusals/0/reason").asText()).isEqualTo("less_than_previous");
+        assertThat(thirdOfFour.at("/refusals/0/row").asLong()).isEqualTo(2);
+        assertThat(thirdOfFour.at("/refusals/0/message").asText()).contains("readings[2]");
+        assertThat(thirdOfFour.get("rows_read").asLong()).as("the third row of four, first of the second chunk: %s", thirdOfFour)
+                .isEqualTo(3);
+        assertThat(thirdOfFour.get("rows_stored").asLong()).as("the first chunk stays").isEqualTo(2);
+    }
+
     private JsonNode job(Reply accepted) {
         assertThat(accepted.status()).isEqualTo(202);
         return t.get("/v1/metering/admin/imports/" + accepted.json().at("/data/id").asText(), t.adminToken()).json().get("data");

@@ -77,6 +77,25 @@ class QueueRoutesTest {
     }
 
     @Test
+    void aReversedPeriodIsRefusedLikeGetReadingsByIntervalRefusesIt() {
+        Reply implausible = t.get(IMPLAUSIBLE + "?start_date=2024-06-02&end_date=2024-06-01", t.adminToken());
+        Reply changesets = t.get(CHANGESETS + "?created_from=2024-06-02&created_before=2024-06-01", t.adminToken());
+
+        assertReason(implausible, 400, "invalid_parameter");
+        assertThat(implausible.json().get("message").asText()).contains("start_date must not be after end_date");
+        assertReason(t.get(IMPLAUSIBLE + "?start_date=2024-06-01T12:00:00Z&end_date=2024-06-01T11:59:59Z", t.adminToken()), 400,
+                "invalid_parameter");
+        assertReason(changesets, 400, "invalid_parameter");
+        assertThat(changesets.json().get("message").asText()).contains("created_from must not be after created_before");
+        assertThat(t.get(IMPLAUSIBLE + "?start_date=2024-06-01&end_date=2024-06-01", t.adminToken()).status())
+                .as("one whole day").isEqualTo(200);
+        assertThat(t.get(IMPLAUSIBLE + "?start_date=2024-06-01T12:00:00Z&end_date=2024-06-01T12:00:00Z", t.adminToken()).status())
+                .as("one instant").isEqualTo(200);
+        assertThat(t.get(CHANGESETS + "?created_from=2024-06-01&created_before=2024-06-01", t.adminToken()).status())
+                .as("an empty period is not a reversed one").isEqualTo(200);
+    }
+
+    @Test
     void implausibleReadingsComeNewestFirstOrOldestFirst() {
         Meter meter = t.meter(Map.of("sector", "water"));
         Counter counter = t.counter(meter, TestApp.FEED_OUT);

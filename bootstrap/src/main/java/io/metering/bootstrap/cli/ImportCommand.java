@@ -1,6 +1,7 @@
 package io.metering.bootstrap.cli;
 
 import io.metering.application.model.ImportCommit;
+import io.metering.application.model.ImportJob;
 import io.metering.adapters.http.auth.JwtAuthenticator;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.imports.ImportProgress;
@@ -57,6 +58,8 @@ import picocli.CommandLine.Option;
 final class ImportCommand implements Callable<Integer> {
     /** Exit status when the file or a reading is refused. */
     static final int REFUSED = 2;
+    /** An import shorter than this prints no rate. */
+    static final double MIN_SECONDS_FOR_RATE = 1.0;
 
     @Option(names = "--org", required = true, description = "Organization to import into.")
     String org;
@@ -184,14 +187,20 @@ final class ImportCommand implements Callable<Integer> {
                 bar.stepTo(report.rows());
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("Imported %d readings in %.1f s (%.0f readings/s), %d chunk(s), %d checked reading by reading%n",
-                    report.rows(), seconds, report.rows() / Math.max(seconds, 1e-9), report.chunks(), report.chunksCheckedReadingByReading());
+            System.out.printf("Imported %d readings in %.1f s%s, %d chunk(s), %d checked reading by reading%n",
+                    report.rows(), seconds, rate(report.rows(), seconds), report.chunks(), report.chunksCheckedReadingByReading());
             printImplausible(report.implausible());
             return 0;
         } catch (MeteringException | ImportException | UncheckedIOException e) {
             err.println();
             err.println("Import refused (" + (e instanceof MeteringException m ? m.reason().code() : "invalid_file") + "): "
                     + (e instanceof MeteringException ? e.getMessage() : fileProblem(e)));
+            if (e instanceof MeteringException m) {
+                ImportJob.Refusal refusal = ImportJobService.refusal(m);
+                if (refusal.row() != null) {
+                    err.println(refusedRow(refusal.row(), refusal.line()));
+                }
+            }
             err.println(mode == ImportCommit.FILE ? "Nothing was stored."
                     : "The chunks before the refused reading's chunk were stored; readings[i] counts data rows from 0.");
             return REFUSED;
@@ -263,15 +272,39 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (!outcome.stored()) {
             err.println("Import refused (" + outcome.reason() + "): " + outcome.message());
+            if (outcome.row() != null) {
+                err.println(refusedRow(outcome.row(), outcome.line()));
+            }
             err.println(mode == ImportCommit.FILE ? "Nothing was stored."
                     : outcome.rows() + " readings of the chunks before the refused reading's chunk were stored.");
             return REFUSED;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("Imported %d readings in %.1f s (%.0f readings/s) through %s%n", outcome.rows(), seconds,
-                outcome.rows() / Math.max(seconds, 1e-9), base);
+        System.out.printf("Imported %d readings in %.1f s%s through %s%n", outcome.rows(), seconds, rate(outcome.rows(), seconds), base);
         printImplausible(outcome.implausible());
         return 0;
+    }
+
+    /**
+     * The summary's rate, {@code " (N readings/s)"}, or nothing for no rows or an import under a second: its
+     * time is mostly start-up and polling, so a rate from it says nothing (and rounded to "0 readings/s"
+     * for a row or two). Below 10 readings/s it keeps one decimal, so a slow import never shows 0.
+     */
+    static String rate(long rows, double seconds) {
+        if (rows == 0 || seconds < MIN_SECONDS_FOR_RATE) {
+            return "";
+        }
+        double perSecond = rows / seconds;
+        return String.format(perSecond < 10 ? " (%.1f readings/s)" : " (%.0f readings/s)", perSecond);
+    }
+
+    /**
+     * Which row was refused, counted as {@code rows_read} counts (docs/import-export.md): the rows
+     * read are those up to and including the refused one, whichever chunk it is in.
+     */
+    static String refusedRow(long row, Long line) {
+        return "Refused at data row " + (row + 1) + " (readings[" + row + "]" + (line == null ? "" : ", line " + line) + "); "
+                + (row + 1) + " row(s) read.";
     }
 
     /** Implausible readings take no part in ordering checks: say so, or a decreasing pair passes unnoticed. */

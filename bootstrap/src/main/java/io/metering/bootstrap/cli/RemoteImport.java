@@ -44,8 +44,11 @@ final class RemoteImport {
         this.org = org;
     }
 
-    /** How a remote import ended; {@code job} is null when the upload was refused. */
-    record Outcome(String job, boolean stored, long rows, long implausible, String reason, String message) {}
+    /**
+     * How a remote import ended; {@code job} is null when the upload was refused; {@code row} and
+     * {@code line} name the refused record (0-based) and its CSV line where the job's refusal does.
+     */
+    record Outcome(String job, boolean stored, long rows, long implausible, String reason, String message, Long row, Long line) {}
 
     /**
      * Uploads and waits for the job.
@@ -70,10 +73,11 @@ final class RemoteImport {
         if (accepted.statusCode() == 403) {
             return new Outcome(null, false, 0, 0, answer.path("reason").asText("forbidden"), answer.path("message").asText()
                     + " (the token may not import into organization " + org + ": give a token of " + org
-                    + " or one whose act_for_orgs names it)");
+                    + " or one whose act_for_orgs names it)", null, null);
         }
         if (accepted.statusCode() != 202) {
-            return new Outcome(null, false, 0, 0, answer.path("reason").asText("http_" + accepted.statusCode()), answer.path("message").asText());
+            return new Outcome(null, false, 0, 0, answer.path("reason").asText("http_" + accepted.statusCode()), answer.path("message").asText(),
+                    null, null);
         }
         String job = answer.at("/data/id").asText();
         while (true) {
@@ -83,15 +87,19 @@ final class RemoteImport {
             progress.accept(data.path("rows_stored").asLong());
             switch (data.path("status").asText()) {
                 case "succeeded" -> {
-                    return new Outcome(job, true, data.path("rows_stored").asLong(), data.path("rows_implausible").asLong(), null, null);
+                    return new Outcome(job, true, data.path("rows_stored").asLong(), data.path("rows_implausible").asLong(), null, null, null, null);
                 }
                 case "failed" -> {
                     JsonNode refusal = data.path("refusals").path(0);
                     return new Outcome(job, false, data.path("rows_stored").asLong(), 0, refusal.path("reason").asText("failed"),
-                            refusal.path("message").asText());
+                            refusal.path("message").asText(), number(refusal.path("row")), number(refusal.path("line")));
                 }
                 default -> Thread.sleep(POLL.toMillis());
             }
         }
+    }
+
+    private static Long number(JsonNode n) {
+        return n.isIntegralNumber() ? n.asLong() : null;
     }
 }

@@ -3,6 +3,9 @@ package io.metering.bootstrap.cli;
 import io.metering.adapters.persistence.backup.BackupException;
 import io.metering.adapters.persistence.backup.StoreBackup;
 import io.metering.bootstrap.MeteringServer;
+import io.metering.bootstrap.config.Configuration;
+import io.metering.bootstrap.config.JwtSecrets;
+import io.metering.bootstrap.config.TokenConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,10 +25,30 @@ import picocli.CommandLine.Option;
         description = "Load a backup written by 'metering backup' into an empty store, all or nothing."
                 + " With the embedded store, stop the service first.")
 final class RestoreCommand implements Callable<Integer> {
-    /** Printed after a restore: a backup holds data, not secrets (docs/operations.md "Backup and restore"). */
-    static final String SECRETS_NOTE = "Note: the backup holds no secrets. Tokens issued before stay valid only if this store uses"
-            + " the same signing secret: copy jwt-secret from the old data directory into the new one, or set METERING_JWT_SECRET"
-            + " (the embedded store's db-password is new and needs no copy).";
+    /**
+     * Printed after a restore: what became of the signing secret (docs/operations.md "Backup and
+     * restore"). A backup holds data, not secrets, and the restore creates none, so the note names
+     * the secret the restored store's service will sign with.
+     */
+    static String secretsNote(Configuration config) {
+        String lead = "Note: the backup holds no secrets and the restore created none.";
+        TokenConfiguration tokens = config.tokens();
+        if (tokens.secret().isPresent()) {
+            return lead + " Tokens are signed with METERING_JWT_SECRET: tokens issued before stay valid if it is the secret the old"
+                    + " store signed with.";
+        }
+        if (tokens.hasJwks()) {
+            return lead + " Tokens are verified with the configured JWK set, which the backup does not touch.";
+        }
+        Path secret = JwtSecrets.file(config);
+        if (Files.exists(secret)) {
+            return lead + " " + secret + " was there before and is kept: tokens signed with it stay valid.";
+        }
+        return lead + " Tokens issued before stay valid only with the old signing secret: copy jwt-secret from the old data"
+                + " directory to " + secret + " (owner-only) before starting the service, or set METERING_JWT_SECRET. Otherwise the"
+                + " service generates a new secret on its first start and refuses every token issued before."
+                + (config.embeddedStore() ? " The embedded store's db-password is new and needs no copy." : "");
+    }
 
     @Option(names = "--from", required = true, description = "The backup file.")
     Path from;
@@ -50,7 +73,7 @@ final class RestoreCommand implements Callable<Integer> {
         try (MeteringServer server = started.get(); InputStream in = Files.newInputStream(from)) {
             Map<String, Long> rows = new StoreBackup(server.dataSource()).restore(in);
             System.out.println("Restored from " + from + ": " + StoreCommands.summary(rows) + " rows");
-            System.out.println(SECRETS_NOTE);
+            System.out.println(secretsNote(Configuration.from(System.getenv())));
             return 0;
         } catch (BackupException | IOException e) {
             System.err.println("Restore refused, nothing was stored: " + e.getMessage());

@@ -1,6 +1,7 @@
 package io.metering.bootstrap.cli;
 
-import io.metering.adapters.http.auth.JwtAuthenticator;
+import io.metering.adapters.http.auth.AuthenticationException;
+import io.metering.adapters.http.auth.Authenticator;
 import io.metering.bootstrap.MeteringServer;
 import io.metering.bootstrap.config.Configuration;
 import io.metering.bootstrap.config.ConfigurationException;
@@ -16,6 +17,15 @@ import java.util.Optional;
  * and the per-table summary.
  */
 final class StoreCommands {
+    /**
+     * The commands serve no requests, so they verify no tokens: resolving the signing secret would
+     * create a development {@code jwt-secret} in the data directory, which a restore's note tells the
+     * operator to copy from the old store instead.
+     */
+    private static final Authenticator NO_TOKENS = token -> {
+        throw new AuthenticationException("backup and restore verify no tokens");
+    };
+
     private StoreCommands() {}
 
     /** @return the started store, empty after printing why it could not start */
@@ -23,7 +33,7 @@ final class StoreCommands {
         try {
             Configuration config = Configuration.from(System.getenv());
             Clock clock = Clock.systemUTC();
-            return Optional.of(MeteringServer.start(config, clock, new JwtAuthenticator(Serving.jwtSettings(config), clock)));
+            return Optional.of(MeteringServer.start(config, clock, NO_TOKENS));
         } catch (ConfigurationException | EmbeddedDatabaseException | IllegalArgumentException e) {
             err.println("Cannot start: " + e.getMessage());
             return Optional.empty();

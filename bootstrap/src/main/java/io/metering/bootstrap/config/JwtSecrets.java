@@ -56,6 +56,11 @@ public final class JwtSecrets {
         }
     }
 
+    /** The file a generated development secret is kept in: {@code jwt-secret} in the data directory. */
+    public static Path file(Configuration config) {
+        return config.dataDir().resolve(FILE);
+    }
+
     /**
      * The secret for minting development tokens: like {@link #resolve}, but never creates one, since a
      * token signed with a fresh secret would not verify against the running service.

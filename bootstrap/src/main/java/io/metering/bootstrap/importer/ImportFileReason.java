@@ -9,7 +9,12 @@ import io.metering.domain.error.ReasonCode;
  */
 public enum ImportFileReason implements ReasonCode {
     /** A CSV file or MSCONS interchange that cannot be read as one (a bad header, a missing segment). */
-    MALFORMED_FILE("invalid_body");
+    MALFORMED_FILE("invalid_body"),
+    /**
+     * A CSV quote never closed: read as RFC 4180 says, its field would take in every line after it,
+     * so the file is refused naming the quote's line rather than a record's count of fields.
+     */
+    UNCLOSED_QUOTE("unclosed_quote");
 
     private final String code;
 

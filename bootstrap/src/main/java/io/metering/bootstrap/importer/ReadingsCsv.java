@@ -123,7 +123,12 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
             throw new ImportException("cannot read the file: " + e.getMessage(), e);
         }
         this.records = new CsvRecords(buffered, this.dialect.separator());
-        List<String> names = read();
+        List<String> names;
+        try {
+            names = read();
+        } catch (InvalidRequestException e) {
+            throw new ImportException(e.getMessage(), e); // a quote left open in the header line
+        }
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; names != null && i < names.size(); i++) {
             if (columns.put(names.get(i), i) != null) {

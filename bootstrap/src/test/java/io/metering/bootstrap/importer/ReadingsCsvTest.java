@@ -80,6 +80,37 @@ class ReadingsCsvTest {
         assertRefused(in, RejectionReason.INVALID_TIMESTAMP, "line 6: ");
     }
 
+    @Test
+    void namesTheLineOfAQuoteNeverClosedInsteadOfAFieldCount() {
+        ReadingsCsv in = csv("meter_id,timestamp,value\n" + METER + ",2024-01-01,\"12.5\n" + METER + ",2024-01-02,13\n");
+
+        assertThatThrownBy(in::next).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.reason()).isEqualTo(ImportFileReason.UNCLOSED_QUOTE);
+            assertThat(e.getMessage()).startsWith("line 2: ").contains("opened on line 2 is never closed").doesNotContain("fields");
+        });
+    }
+
+    @Test
+    void namesTheLineOfTheOpenQuoteWhenAnEarlierFieldSpansLinesAndReadsClosedQuotesAsBefore() {
+        ReadingsCsv open = csv("meter_id,timestamp,value,note\r\n" + METER + ",2024-01-01,1,\"two\r\nlines\"\r\n"
+                + METER + ",2024-01-02,2,\"\"\"quoted\"\" \r\n");
+        ReadingsCsv closed = csv("meter_id,timestamp,value,note\n" + METER + ",2024-01-01,\"1\",\"a \"\"b\"\"\nc\"\n");
+
+        assertThat(open.next().note()).isEqualTo("two\r\nlines");
+        assertThatThrownBy(open::next).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.reason()).isEqualTo(ImportFileReason.UNCLOSED_QUOTE);
+            assertThat(e.getMessage()).startsWith("line 4: ");
+        });
+        assertThat(closed.next().note()).isEqualTo("a \"b\"\nc");
+        assertThat(closed.hasNext()).isFalse();
+    }
+
+    @Test
+    void refusesAHeaderWithAQuoteNeverClosed() {
+        assertThatThrownBy(() -> csv("meter_id,\"timestamp,value\n")).isInstanceOf(ImportException.class)
+                .hasMessageContaining("opened on line 1 is never closed");
+    }
+
     private static void assertRefused(ReadingsCsv in, ReasonCode reason, String prefix) {
         assertThatThrownBy(in::next).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
             assertThat(e.reason()).isEqualTo(reason);

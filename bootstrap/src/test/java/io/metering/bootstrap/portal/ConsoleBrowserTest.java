@@ -11,6 +11,7 @@ import io.metering.bootstrap.cli.PortalLink;
 import io.metering.bootstrap.demo.DemoIds;
 import com.sun.net.httpserver.HttpServer;
 import io.metering.testing.Http;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -217,7 +219,8 @@ class ConsoleBrowserTest {
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Offene Änderungen"));
         assertThat(chromium.driver.findElement(By.id("changesets")).getText()).contains("Verwerfen");
-        assertThat(chromium.driver.findElement(By.id("changesets")).getAttribute("textContent")).contains("ECP console-customer");
+        assertThat(chromium.driver.findElement(By.id("changesets")).getAttribute("textContent")).contains("Kundenportal console-customer");
+        assertThat(chromium.driver.findElement(By.cssSelector("#changesets td.source .coded")).getAttribute("title")).isEqualTo("ECP");
         assertThat(actionsOutOfView("#changesets")).isEmpty();
         assertThat(identifiersBroken("#changesets")).isEmpty();
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
@@ -354,6 +357,16 @@ class ConsoleBrowserTest {
         chromium.await(d -> d.findElement(By.id("implausible-aside")).getText().contains("600,000.125"));
         chromium.await(d -> d.findElement(By.id("implausible-history")).getText().contains("600,000.4")
                 && d.findElement(By.id("implausible-history")).getText().contains("implausible, not counted"));
+        // the history card at 1280 px: each date and each time on one line, nothing past the card's edge
+        Object history = chromium.script("const card = document.getElementById('implausible-aside');"
+                + "const lines = (e) => new Set([...e.getClientRects()].map((r) => Math.round(r.top))).size;"
+                + "const cells = [...card.querySelectorAll('tbody th .date, tbody th .time')];"
+                + "return [cells.length, cells.filter((e) => lines(e) !== 1).length,"
+                + " card.getBoundingClientRect().right - [...card.querySelectorAll('td, th')].reduce((m, c) => Math.max(m, c.getBoundingClientRect().right), 0)];");
+        assertThat((List<?>) history).as("[dates and times, broken ones, room left at the card's right edge]")
+                .satisfies(h -> assertThat(((Number) h.get(0)).intValue()).isPositive())
+                .satisfies(h -> assertThat(((Number) h.get(1)).intValue()).isZero())
+                .satisfies(h -> assertThat(((Number) h.get(2)).doubleValue()).isGreaterThanOrEqualTo(0));
         chromium.driver.switchTo().activeElement().sendKeys("a");
         chromium.await(d -> d.findElements(By.cssSelector("#implausible tbody tr")).size() == 2);
         JsonNode accepted = latest(WATER, WATER_L);
@@ -412,6 +425,76 @@ class ConsoleBrowserTest {
         assertThat(subscription.findElement(By.cssSelector(".webhook-state")).getText()).startsWith("disabled");
         assertThat(subscription.findElements(By.cssSelector(".webhook-next"))).isEmpty();
         assertThat(subscription.getText()).doesNotContain("Next attempt");
+    }
+
+    /**
+     * The codes of the enumerations the console shows (meter status, type, sector and reading echo,
+     * direction, tariff, reading status, reason and source, relation kinds, changeset authors, import
+     * job states). {@code 360}, a source, is left out: a number alone reads as no code.
+     */
+    private static final Set<String> CODES = Set.of("active", "decommissioned", "power", "water", "gas", "district_heating",
+            "waste_water", "three-phase-meter", "bellow-gas-meter", "rotary-piston-meter", "smart-meter", "performance-meter",
+            "maximum-meter", "turbine-gas-meter", "ultrasonic-gas-meter", "alternating-current-meter", "modern-metering-system",
+            "intelligent-measuring-system", "electronic-meter", "same_day", "off", "feed-in", "feed-out", "ht", "nt", "valid",
+            "in-validation", "implausible", "regular", "irregular", "last", "first", "meter_change", "contract_change",
+            "meter_adjustment", "ECP", "ERP", "journey-submission", "contact", "contract", "user", "portal_user", "api_client",
+            "automation", "queued", "running", "succeeded", "failed");
+
+    @Test
+    @Order(58)
+    void inGermanNoPageShowsTheRawCodeOfAnEnumeration() throws Exception {
+        send("PATCH", "/v1/metering/admin/meters/" + GAS, admin, "{\"meter_type\":\"electronic-meter\",\"reading_echo\":\"same_day\"}", 200);
+        BigDecimal next = latest(GAS, GAS_VOLUME).get("value").decimalValue().add(BigDecimal.ONE);
+        send("POST", "/v1/metering/reading", admin, "{\"meter_id\":\"" + GAS + "\",\"counter_id\":\"" + GAS_VOLUME + "\",\"value\":"
+                + next.toPlainString() + ",\"source\":\"ERP\",\"reason\":\"regular\"}", 200);
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("meters", "#/meters");
+        pages.put("meter", "#/meter/" + GAS);
+        pages.put("counter", "#/meter/" + GAS + "/" + GAS_VOLUME);
+        pages.put("changesets", "#/changesets");
+        pages.put("implausible", "#/implausible");
+        pages.put("imports", "#/imports");
+        open("#/meters", "meters");
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
+        try {
+            chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Zähler finden"));
+            Map<String, List<String>> shown = new LinkedHashMap<>();
+            pages.forEach((view, route) -> {
+                open(route, view);
+                List<String> codes = visibleWords().stream().filter(CODES::contains).distinct().toList();
+                if (!codes.isEmpty()) {
+                    shown.put(view, codes);
+                }
+            });
+            assertThat(shown).as("raw codes shown as text, by page").isEmpty();
+            open("#/meter/" + GAS + "/" + GAS_VOLUME, "counter");
+            WebElement reason = chromium.driver.findElement(By.cssSelector("#readings tbody tr td[data-label='Grund'] .coded"));
+            assertThat(reason.getText()).isEqualTo("turnusmäßige Ablesung");
+            assertThat(reason.getAttribute("title")).as("the code stays at hand").isEqualTo("regular");
+            open("#/meter/" + GAS, "meter");
+            assertThat(chromium.driver.findElement(By.id("meter-attributes")).getText()).contains("elektronischer Zähler", "in Betrieb");
+        } finally {
+            new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+        }
+        open("#/meter/" + GAS, "meter");
+        assertThat(chromium.driver.findElement(By.id("meter-attributes")).getText()).as("English labels in English")
+                .contains("electronic meter", "in operation").doesNotContain("electronic-meter");
+    }
+
+    /**
+     * The words of the main region's visible text, left out: attribute names ({@code dt}), which name
+     * fields, not codes, and the meter's title, free text that may hold any word ("furnace gas sub-meter").
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> visibleWords() {
+        return (List<String>) chromium.script("const main = document.querySelector('main'); const out = [];"
+                + "const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);"
+                + "for (let n = walker.nextNode(); n; n = walker.nextNode()) {"
+                + " const e = n.parentElement;"
+                + " if (!e || e.closest('dt, textarea, .visually-hidden') || e.getClientRects().length === 0) continue;"
+                + " const dd = e.closest('dd'); if (dd && dd.previousElementSibling?.textContent === '_title') continue;"
+                + " out.push(...n.textContent.split(/[\\s(),;:·›]+/).filter(Boolean)); }"
+                + "return out;");
     }
 
     @Test

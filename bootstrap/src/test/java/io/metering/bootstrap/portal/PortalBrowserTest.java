@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -372,6 +373,48 @@ class PortalBrowserTest {
             assertThat((List<?>) split).as("values broken across lines at %d px", width).isEmpty();
         }
         chromium.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+
+    @Test
+    @Order(77)
+    void aDateKeepsOneLineInEveryTableAndCardAtDesktopAndPhoneWidthsInBothLanguages() {
+        List<String[]> pages = List.of(new String[] {"meters", "#/meters"},
+                new String[] {"readings", "#/" + GAS + "/" + GAS_M3 + "/readings"},
+                new String[] {"consumption", "#/" + WATER + "/" + WATER_L + "/consumption?view=month&date=2013-05-01"},
+                new String[] {"consumption", "#/" + WATER + "/" + WATER_L + "/consumption?view=week&date=2013-05-01"},
+                new String[] {"consumption", "#/" + WATER + "/" + WATER_L + "/consumption?view=year&date=2013-05-01"});
+        List<String> broken = new ArrayList<>();
+        try {
+            for (String language : List.of("en", "de")) {
+                open("#/meters", "meters");
+                new Select(chromium.driver.findElement(By.id("language"))).selectByValue(language);
+                chromium.await(d -> language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+                for (int width : new int[] {1280, 390}) {
+                    chromium.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                    for (String[] page : pages) {
+                        open(page[1], page[0]);
+                        datesOnSeveralLines().forEach(d -> broken.add(language + " " + width + " px " + page[1] + ": " + d));
+                    }
+                }
+            }
+        } finally {
+            chromium.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            open("#/meters", "meters");
+            new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+        }
+        assertThat(broken).as("dates broken over lines").isEmpty();
+    }
+
+    /**
+     * The dates of the page's tables (each row's date or period cell) and meter cards (a last
+     * reading's time) whose text takes more than one line box.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> datesOnSeveralLines() {
+        return (List<String>) chromium.script("const lines = (node) => { const r = document.createRange(); r.selectNodeContents(node);"
+                + " return new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top))).size; };"
+                + "return [...document.querySelectorAll('main tbody th[scope=row], main .meter .when')]"
+                + " .filter((e) => e.getClientRects().length > 0 && e.firstChild && lines(e.firstChild) > 1).map((e) => e.textContent);");
     }
 
     @Test

@@ -118,7 +118,12 @@ class BackupRestoreIT {
             assertThat(a.http().get("/ready", null).status()).as("the service kept serving").isEqualTo(200);
         }
         assertThat(run(dir.resolve("b"), "restore", "--from", file.toString())).contains("Restored from").contains("reading 5")
-                .contains("copy jwt-secret from the old data directory").contains("METERING_JWT_SECRET");
+                .contains("signed with METERING_JWT_SECRET");
+        String withoutSecret = run(0, dir.resolve("d"), Map.of(), "restore", "--from", file.toString());
+        assertThat(withoutSecret).as("it generates no secret, then tells to copy the old one in")
+                .doesNotContain("generated a development secret").contains("the restore created none")
+                .contains("copy jwt-secret from the old data directory to " + dir.resolve("d").resolve("jwt-secret"));
+        assertThat(dir.resolve("d").resolve("jwt-secret")).doesNotExist();
         try (InProcessService b = InProcessService.start(dir.resolve("b"), Map.of())) {
             assertThat(digest(b)).isEqualTo(before);
         }
@@ -153,11 +158,17 @@ class BackupRestoreIT {
 
     /** Runs the command line's main with the data directory; fails unless it exits with {@code status}. @return its output */
     private String run(int status, Path dataDir, String... args) throws Exception {
+        return run(status, dataDir, Map.of("METERING_JWT_SECRET", Tokens.SECRET), args);
+    }
+
+    /** As {@link #run(int, Path, String...)}, with {@code env} instead of the test's JWT secret. */
+    private String run(int status, Path dataDir, Map<String, String> env, String... args) throws Exception {
         List<String> command = ServiceCommand.of(List.of(), List.of(args));
         Path out = dir.resolve(args[0] + ".out");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().put("METERING_DATA_DIR", dataDir.toString());
-        pb.environment().put("METERING_JWT_SECRET", Tokens.SECRET);
+        pb.environment().remove("METERING_JWT_SECRET");
+        pb.environment().putAll(env);
         Process p = pb.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(out);

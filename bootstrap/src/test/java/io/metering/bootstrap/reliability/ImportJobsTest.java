@@ -280,7 +280,9 @@ class ImportJobsTest {
             System.setOut(original);
         }
         assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 reading(s) left with status implausible");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 reading(s) left with status implausible")
+                .as("a tiny file prints no rate rounded to 0").containsPattern("Imported 5 readings in \\d+[.,]\\d s")
+                .doesNotContain(" 0 readings/s");
     }
 
     @Test
@@ -308,6 +310,49 @@ class ImportJobsTest {
         assertThat(err).contains("rows/s").containsPattern("(?m)^Uploaded to .*; import job ")
                 .containsPattern("(?m)^Import refused \\(");
         assertThat(err.substring(err.indexOf("Uploaded to"))).as("no bar drawn after its summary").doesNotContain("rows/s");
+    }
+
+    @Test
+    void aFirstRowRefusedByAWriteRuleIsTheOnlyRowReadForTheJobAndTheCommandLine() throws IOException {
+        Seeder seed = new Seeder(service.http(), admin);
+        String rowsMeter = seed.meter("{\"sector\":\"power\",\"meter_number\":\"1ESY-ROWS\"}");
+        String rowsCounter = seed.counter(rowsMeter,
+                "{\"obis_number\":\"1-0:1.8.0\",\"unit\":\"kWh\"}");
+        String stored = "meter_number,obis_number,timestamp,value\n1ESY-ROWS,1-0:1.8.0,2017-01-01T00:00:00Z,500\n";
+        assertThat(awaitFinished(upload("", "text/csv", stored.getBytes(StandardCharsets.UTF_8)).json().at("/data/id").asText())
+                .get("status").asText()).isEqualTo("succeeded");
+        String lower = "meter_number,obis_number,timestamp,value\n"
+                + "1ESY-ROWS,1-0:1.8.0,2017-01-02T00:00:00Z,400\n1ESY-ROWS,1-0:1.8.0,2017-01-03T00:00:00Z,600\n";
+
+        JsonNode job = awaitFinished(upload("", "text/csv", lower.getBytes(StandardCharsets.UTF_8)).json().at("/data/id").asText());
+        Cli run = cli("import", "--org", ORG, "--file", Files.writeString(files.resolve("lower.csv"), lower).toString(),
+                "--url", service.http().base(), "--token", admin, "--no-progress");
+
+        assertThat(job.at("/refusals/0/reason").asText()).isEqualTo("less_than_previous");
+        assertThat(job.get("rows_read").asLong()).as("the first of two rows was refused: %s", job).isEqualTo(1);
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("Import refused (less_than_previous)").contains("Refused at data row 1 (readings[0]")
+                .contains("1 row(s) read");
+        assertThat(service.http().get("/v1/metering/reading/" + rowsMeter + "/" + rowsCounter
+                + "?size=-1&start_date=2017-01-01&end_date=2017-12-31", admin).json().get("results")).hasSize(1);
+    }
+
+    @Test
+    void aTinyFileImportedByTheCommandLinePrintsNoRateRoundedToZero() throws IOException {
+        Path empty = Files.writeString(files.resolve("header-only.csv"), "meter_number,obis_number,timestamp,value\n");
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = new picocli.CommandLine(new io.metering.bootstrap.cli.Main()).execute("import", "--org", ORG, "--file",
+                    empty.toString(), "--url", service.http().base(), "--token", admin, "--no-progress");
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Imported 0 readings in ").doesNotContain("readings/s");
     }
 
     private record Cli(int status, String err) {}

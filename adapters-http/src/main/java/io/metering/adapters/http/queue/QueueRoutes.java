@@ -57,15 +57,15 @@ public record QueueRoutes(ReviewQueuesQuery queues, Guard guard, ZoneId business
     }
 
     private void changesets(Context ctx, Caller caller) {
-        var filter = new ChangesetQueueFilter(meterId(ctx), counterId(ctx), source(ctx),
-                Params.periodBound(ctx, "created_from", businessZone, false), Params.periodBound(ctx, "created_before", businessZone, false));
+        Params.Period created = Params.period(ctx, "created_from", "created_before", businessZone, false);
+        var filter = new ChangesetQueueFilter(meterId(ctx), counterId(ctx), source(ctx), created.from(), created.before());
         var window = queues.pendingChangesets(caller, filter, Params.text(ctx, "cursor"), size(ctx));
         ctx.json(page(window, ChangesetMapper.INSTANCE::toResponse));
     }
 
     private void implausible(Context ctx, Caller caller) {
-        var filter = new ImplausibleQueueFilter(meterId(ctx), counterId(ctx), source(ctx),
-                Params.periodBound(ctx, "start_date", businessZone, false), Params.periodBound(ctx, "end_date", businessZone, true));
+        Params.Period period = Params.period(ctx, "start_date", "end_date", businessZone, true);
+        var filter = new ImplausibleQueueFilter(meterId(ctx), counterId(ctx), source(ctx), period.from(), period.before());
         var window = queues.implausibleReadings(caller, filter, Params.sort(ctx, SortOrder.DESC), Params.text(ctx, "cursor"), size(ctx));
         ctx.json(page(window, ReadingMapper.INSTANCE::toResponse));
     }

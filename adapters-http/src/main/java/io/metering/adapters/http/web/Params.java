@@ -137,6 +137,35 @@ public final class Params {
         return v == null ? null : periodBound(TimeInput.parse(v, name, businessZone), businessZone, upper);
     }
 
+    /**
+     * A period filter of a list: {@code from} is {@link #periodBound} of the start, {@code before}
+     * of the end (each null when absent).
+     */
+    public record Period(Instant from, Instant before) {}
+
+    /**
+     * The period of two query parameters, read as {@link #periodBound(Context, String, ZoneId, boolean)}
+     * reads each, refused like getReadingsByInterval's when its start lies after its end.
+     *
+     * @param endWholeDay whether a date as the end includes that day ({@code end_date}); else the
+     *     end is a bound before which items lie ({@code created_before})
+     * @throws InvalidRequestException {@code invalid_parameter} when the start lies after the end
+     */
+    public static Period period(Context ctx, String startName, String endName, ZoneId businessZone, boolean endWholeDay) {
+        String start = text(ctx, startName);
+        String end = text(ctx, endName);
+        TimeInput endInput = end == null ? null : TimeInput.parse(end, endName, businessZone);
+        Instant from = start == null ? null : periodBound(TimeInput.parse(start, startName, businessZone), businessZone, false);
+        Instant before = endInput == null ? null : periodBound(endInput, businessZone, endWholeDay);
+        // a whole day as the end: the start may lie anywhere before the next day's 00:00
+        boolean reversed = from != null && before != null
+                && (endWholeDay && endInput instanceof TimeInput.DateOnly ? !from.isBefore(before) : from.isAfter(before));
+        if (reversed) {
+            throw invalid(startName + " must not be after " + endName + " (" + shown(start) + " is after " + shown(end) + ")");
+        }
+        return new Period(from, before);
+    }
+
     /** {@link #periodBound(Context, String, ZoneId, boolean)} of a parsed input. */
     public static Instant periodBound(TimeInput t, ZoneId businessZone, boolean upper) {
         if (t instanceof TimeInput.DateOnly d) {

@@ -162,11 +162,13 @@ public final class ImportJobService implements ImportJobsUseCase {
     }
 
     /**
-     * The records read when a refusal ended the job: the refused record was read too, though a
-     * reader that refuses it (an unknown key, a malformed line) never hands it over to be counted.
+     * The records read when a refusal ended the job: those up to and including the refused one
+     * (docs/import-export.md "Imports over HTTP"). The count of records handed over is no measure:
+     * a reader that refuses a record (an unknown key, a malformed line) never hands it over, and a
+     * write rule refuses a record after its whole chunk was read.
      */
     private static long readUpTo(ImportJob.Refusal refusal, long counted) {
-        return refusal.row() == null ? counted : Math.max(counted, refusal.row() + 1);
+        return refusal.row() == null ? counted : refusal.row() + 1;
     }
 
     /** A per-chunk import keeps the whole chunks before the refused record's. */
@@ -175,8 +177,11 @@ public final class ImportJobService implements ImportJobsUseCase {
         return row.find() ? Long.parseLong(row.group(1)) / chunkSize * chunkSize : 0;
     }
 
-    /** The refusal of an exception, with the record and line its message names. */
-    static ImportJob.Refusal refusal(MeteringException e) {
+    /**
+     * The refusal of an exception, with the record ({@code readings[i]}, 0-based) and the CSV line or
+     * MSCONS segment its message names; the command line names the refused row by it too.
+     */
+    public static ImportJob.Refusal refusal(MeteringException e) {
         String message = e.getMessage();
         Matcher row = ROW.matcher(message);
         Matcher line = LINE.matcher(message);

@@ -7,6 +7,7 @@ import { format, isDecimal, parseInput } from '../../portal/lib/decimal.js';
 import { DecimalLiteral } from '../../portal/lib/json.js';
 import { admin, metersById, queueCount } from '../admin-api.js';
 import { emptyQueue, enableWithSelection, runAll, selectBox, walkable, words } from './queue.js';
+import { coded } from './codes.js';
 
 const value = (reading, lang) => (reading && isDecimal(reading.value) ? format(reading.value, lang) : '—');
 
@@ -58,7 +59,7 @@ export function changesetTable(changesets, lang, done) {
     h('td', { 'data-label': t('readings.time') }, cs.proposed?.timestamp ? formatDateTime(cs.proposed.timestamp) : ''),
     h('td', { class: 'num', 'data-label': t('console.changeset.current') }, value(cs.previous, lang)),
     h('td', { class: 'num', 'data-label': t('console.changeset.proposed') }, value(cs.proposed, lang)),
-    h('td', { class: 'source', 'data-label': t('readings.source') }, words(`${cs.source ?? ''} ${cs.created_by?.id ?? ''}`)),
+    h('td', { class: 'source', 'data-label': t('readings.source') }, coded('source', cs.source, true), ' ', words(cs.created_by?.id)),
     h('td', {}, h('div', { class: 'row-actions' },
       h('button', { type: 'button', class: 'button small', 'data-action': 'apply', onclick: () => apply([cs]) }, t('console.changeset.apply')),
       h('button', { type: 'button', class: 'button secondary small', 'data-action': 'edit', onclick: () => edit(cs) }, t('console.changeset.edit')),

@@ -5,9 +5,10 @@ import { h, show, status } from '../../portal/lib/dom.js';
 import { t, tn, currentLanguage, formatDateTime } from '../../portal/lib/i18n.js';
 import { format, isDecimal, parseInput } from '../../portal/lib/decimal.js';
 import { DecimalLiteral } from '../../portal/lib/json.js';
-import { counterLabel, sourceLabel, statusLabel, unitLabel } from '../../portal/lib/labels.js';
+import { counterLabel, statusLabel, unitLabel } from '../../portal/lib/labels.js';
 import { admin } from '../admin-api.js';
 import { failure } from './edit.js';
+import { coded } from './codes.js';
 import { changesetTable } from './changesets.js';
 
 const PAGE = 20;
@@ -102,8 +103,8 @@ export async function counterView(main, meterId, counterId, params) {
       h('td', { class: 'num', 'data-label': t('readings.since', { unit }) },
         isDecimal(relative.results[i]?.value) ? format(relative.results[i].value, lang) : '—'),
       h('td', { 'data-label': t('readings.status') }, statusLabel(r.status)),
-      h('td', { 'data-label': t('readings.source') }, `${r.source ?? ''} (${sourceLabel(r.source)})`),
-      h('td', { 'data-label': t('console.reading.reason') }, r.reason ?? ''),
+      h('td', { 'data-label': t('readings.source') }, coded('source', r.source)),
+      h('td', { 'data-label': t('console.reading.reason') }, coded('readingReason', r.reason)),
       h('td', { 'data-label': t('console.reading.by') }, r.read_by ?? ''),
       h('td', {}, h('div', { class: 'row-actions' },
         h('button', { type: 'button', class: 'button secondary small', 'data-action': 'correct', onclick: correct }, t('console.reading.correct')),

@@ -4,6 +4,7 @@ import { h, status } from '../../portal/lib/dom.js';
 import { t } from '../../portal/lib/i18n.js';
 import { ApiError } from '../../portal/lib/api.js';
 import { parse, stringify } from '../../portal/lib/json.js';
+import { coded } from './codes.js';
 
 /**
  * A refusal as a notice: what the documented reason means in the console's language
@@ -19,14 +20,19 @@ export function failure(e) {
   return notice;
 }
 
-/** An object's attributes as a definition list; nested values as JSON (numbers kept exact). */
-export function attributes(object, skip = []) {
+/**
+ * An object's attributes as a definition list; nested values as JSON (numbers kept exact). The
+ * attributes named in `codes` hold enumeration codes: shown by their label, the code as title.
+ */
+export function attributes(object, skip = [], codes = {}) {
   const entries = Object.entries(object).filter(([k]) => !skip.includes(k));
-  const shown = (v) => {
-    if (Array.isArray(v?.$relation)) return v.$relation.map((r) => (r._slug ? `${r._slug} ${r.entity_id}` : r.entity_id)).join(', ');
+  const relation = (r) => (r._slug ? [coded('relation', r._slug), ` ${r.entity_id}`] : r.entity_id);
+  const shown = (k, v) => {
+    if (codes[k] && (typeof v === 'string' || typeof v === 'number')) return coded(codes[k], v);
+    if (Array.isArray(v?.$relation)) return v.$relation.flatMap((r, i) => [i ? ', ' : null, relation(r)]);
     return v !== null && typeof v === 'object' ? stringify(v) : String(v ?? '');
   };
-  return h('dl', { class: 'attrs' }, entries.map(([k, v]) => [h('dt', {}, k), h('dd', {}, shown(v))]));
+  return h('dl', { class: 'attrs' }, entries.map(([k, v]) => [h('dt', {}, k), h('dd', {}, shown(k, v))]));
 }
 
 /**

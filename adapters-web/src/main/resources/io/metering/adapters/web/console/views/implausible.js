@@ -9,6 +9,7 @@ import { counterLabel, statusLabel } from '../../portal/lib/labels.js';
 import { admin, countersById, metersById, queueCount } from '../admin-api.js';
 import { emptyQueue, enableWithSelection, runAll, selectBox, walkable, words } from './queue.js';
 import { refreshCounts } from './changesets.js';
+import { coded } from './codes.js';
 
 const PAGE = 50;
 const BEFORE = 5;
@@ -52,7 +53,10 @@ function historyTable(r, around, lang) {
     h('tbody', {}, around.map((x) => {
       const self = x.timestamp === r.timestamp;
       return h('tr', { class: self ? 'implausible current' : (x.status === 'implausible' ? 'implausible' : null) },
-        h('th', { scope: 'row' }, formatDateTime(x.timestamp), self ? h('span', { class: 'visually-hidden' }, ` (${t('console.implausible.this')})`) : null),
+        // the date and the time each on a line of their own, never broken inside: the card is narrow
+        h('th', { scope: 'row' }, h('span', { class: 'date' }, formatDateTime(x.timestamp, { dateStyle: 'short' })), ' ',
+          h('span', { class: 'time' }, formatDateTime(x.timestamp, { timeStyle: 'short' })),
+          self ? h('span', { class: 'visually-hidden' }, ` (${t('console.implausible.this')})`) : null),
         h('td', { class: 'num', 'data-label': t('console.reading.value') }, shown(x.value, lang)),
         h('td', { 'data-label': t('readings.status') }, statusLabel(x.status)));
     })));
@@ -95,8 +99,8 @@ export async function implausibleView(main, pages = 1) {
       h('a', { href: `#/meter/${encodeURIComponent(r.meter_id)}/${encodeURIComponent(r.counter_id)}` }, r.meter?.meter_number || r.meter_id)),
     h('td', { class: 'counter-cell', 'data-label': t('console.counter.name') }, h('span', {}, ...counterCell(r))),
     h('td', { class: 'num', 'data-label': t('console.reading.value') }, shown(r.value, lang)),
-    h('td', { class: 'source', 'data-label': t('readings.source') }, words(r.source)),
-    h('td', { 'data-label': t('console.reading.reason') }, r.reason ?? ''),
+    h('td', { class: 'source', 'data-label': t('readings.source') }, coded('source', r.source, true)),
+    h('td', { 'data-label': t('console.reading.reason') }, coded('readingReason', r.reason)),
     h('td', {}, h('div', { class: 'row-actions' },
       h('button', { type: 'button', class: 'button small', 'data-action': 'accept', onclick: () => accept([r]) }, t('console.reading.accept')),
       h('button', { type: 'button', class: 'button secondary small', 'data-action': 'delete', onclick: () => remove([r]) }, t('console.reading.delete'))))));

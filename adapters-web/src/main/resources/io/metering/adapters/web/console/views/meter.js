@@ -6,6 +6,7 @@ import { format, isDecimal } from '../../portal/lib/decimal.js';
 import { counterLabel, unitLabel } from '../../portal/lib/labels.js';
 import { admin } from '../admin-api.js';
 import { attributes, editForm, failure } from './edit.js';
+import { METER_CODES } from './codes.js';
 
 export async function meterView(main, meterId) {
   const [{ data: meter }, counters] = await Promise.all([admin.meter(meterId), admin.counters(meterId)]);
@@ -35,7 +36,7 @@ export async function meterView(main, meterId) {
     h('h1', {}, `${t('console.meter.title')} ${meter.meter_number ?? meter._id}`),
     meter.status === 'decommissioned' ? status(t('meters.decommissioned'), 'warning') : null,
     h('section', { class: 'card', id: 'meter-attributes' }, h('h2', {}, t('console.meter.attributes')),
-      attributes(meter, ['last_reading', 'current_consumption']),
+      attributes(meter, ['last_reading', 'current_consumption'], METER_CODES),
       editForm('meter-edit', t('console.meter.edit'), (changes) => admin.updateMeter(meterId, changes), reload),
       meter.status === 'decommissioned' ? null : h('p', {}, decommission), out),
     h('section', { class: 'card' }, h('h2', {}, t('console.meter.counters')),
