@@ -30,7 +30,7 @@ class ActingOrganizationTest {
 
     @BeforeAll
     static void start() {
-        t.meter(Map.of("sector", "power", "customer", TestApp.relation("contact-1")));
+        t.powerMeterOf("contact-1");
         otherOrgMeter = t.meter(Caller.admin(new OrganizationId(TestApp.OTHER_ORG), "setup"),
                 Map.of("sector", "gas", "meter_number", "OTHER-ORG-METER"));
     }

@@ -25,7 +25,7 @@ class AllowedRangeRoutesTest {
     /** 100.5 on June 1st and 120 on June 5th. */
     @BeforeEach
     void meterWithTwoReadings() {
-        meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation(CONTACT)));
+        meter = t.powerMeterOf(CONTACT);
         counter = t.counter(meter, TestApp.FEED_OUT);
         write("100.5", "2024-06-01T00:00:00Z");
         write("120", "2024-06-05T00:00:00Z");

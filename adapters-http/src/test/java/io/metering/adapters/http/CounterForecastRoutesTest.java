@@ -31,7 +31,7 @@ class CounterForecastRoutesTest {
     void seed() {
         contact = "contact-" + UUID.randomUUID();
         meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation(contact, "contact")));
-        kwh = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out", "unit", "kWh"));
+        kwh = t.counter(meter, TestApp.FEED_OUT_KWH);
     }
 
     /** 1000 kWh on June 1st 00:00Z, then 10 per day until 1130 on June 14th. */

@@ -29,7 +29,7 @@ class EventFeedRoutesTest {
 
     @BeforeEach
     void meterAndCursor() {
-        meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation("contact-events")));
+        meter = t.powerMeterOf("contact-events");
         counter = t.counter(meter, TestApp.FEED_OUT);
         cursor = head();
     }

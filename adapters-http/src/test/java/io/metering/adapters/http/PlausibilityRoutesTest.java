@@ -30,7 +30,7 @@ class PlausibilityRoutesTest {
     void tenPerDay() {
         contact = "contact-" + UUID.randomUUID();
         meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation(contact, "contact")));
-        kwh = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out", "unit", "kWh"));
+        kwh = t.counter(meter, TestApp.FEED_OUT_KWH);
         write("1000", "2024-06-01T00:00:00Z");
         write("1010", "2024-06-02T00:00:00Z");
         write("1020", "2024-06-03T00:00:00Z");

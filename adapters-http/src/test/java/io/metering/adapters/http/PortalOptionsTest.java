@@ -26,7 +26,7 @@ class PortalOptionsTest {
 
     @BeforeAll
     static void start() {
-        meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation(CONTACT)));
+        meter = t.powerMeterOf(CONTACT);
         counter = t.counter(meter, TestApp.FEED_OUT);
     }
 

@@ -28,7 +28,7 @@ class PortalReadingsRoutesTest {
 
     @BeforeEach
     void freshMeter() {
-        meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation(CONTACT)));
+        meter = t.powerMeterOf(CONTACT);
         counter = t.counter(meter, TestApp.FEED_OUT);
     }
 

@@ -30,8 +30,8 @@ class ReadingRoutesTest {
     @BeforeEach
     void freshMeter() {
         t.clock.set(TestApp.START);
-        meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation("contact-1")));
-        counter = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out", "unit", "kWh"));
+        meter = t.powerMeterOf("contact-1");
+        counter = t.counter(meter, TestApp.FEED_OUT_KWH);
     }
 
     private String reading(String value, String timestamp) {

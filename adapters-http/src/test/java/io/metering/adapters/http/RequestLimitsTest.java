@@ -34,7 +34,7 @@ class RequestLimitsTest {
     @BeforeAll
     static void start() {
         admin = t.adminToken();
-        meter = t.meter(Map.of("sector", "power", "customer", TestApp.relation("contact-1")));
+        meter = t.powerMeterOf("contact-1");
         counter = t.counter(meter, TestApp.FEED_OUT);
     }
 

@@ -35,7 +35,7 @@ class StreamedSeriesRoutesTest {
     static void series() {
         t.clock.set(TestApp.START);
         meter = t.meter(Map.of("sector", "power"));
-        counter = t.counter(meter, Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out", "unit", "kWh"));
+        counter = t.counter(meter, TestApp.FEED_OUT_KWH);
         List<String> readings = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             // growing by odd decimals

@@ -212,6 +212,8 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
 
     /** The counter most route tests write to: OBIS {@code 1-0:1.8.0}, direction {@code feed-out}. */
     static final Map<String, Object> FEED_OUT = Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out");
+    /** A feed-out counter in kWh (OBIS 1-0:1.8.0). */
+    static final Map<String, Object> FEED_OUT_KWH = Map.of("obis_number", "1-0:1.8.0", "direction", "feed-out", "unit", "kWh");
 
     /** A relation attribute of a meter ({@code customer}, {@code contract}) to the one entity. */
     static Map<String, Object> relation(String entityId) {
@@ -227,6 +229,11 @@ final class TestApp implements AutoCloseable, AfterAllCallback {
     static String reading(Meter meter, Counter counter, String value, String source, String timestamp) {
         return js("{'meter_id':'" + meter.id() + "','counter_id':'" + counter.id() + "','value':" + value + ",'source':'" + source
                 + "','timestamp':'" + timestamp + "'}");
+    }
+
+    /** A power meter whose customer relation names the contact, so that the contact's portal token reaches it. */
+    Meter powerMeterOf(String contact) {
+        return meter(Map.of("sector", "power", "customer", relation(contact)));
     }
 
     /** A meter created by an admin of {@link #ORG} from a body of attributes, read as the HTTP adapter reads it. */
