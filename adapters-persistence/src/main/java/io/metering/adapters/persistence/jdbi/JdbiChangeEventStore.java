@@ -32,6 +32,9 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
     // scalar subquery, so the server computes it once per statement
     private static final String VISIBLE = " AND c.tx_id < (SELECT change_event_position(pg_snapshot_xmin(pg_current_snapshot())))";
 
+    /** Bytes of row text a type-filtered page reads at most before its last row (it reads at least one row). */
+    private static final long MAX_PAGE_TEXT = 4L << 20;
+
     private final JdbiTransactions db;
 
     /** @param db the transactions the store joins */
@@ -73,14 +76,19 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
         int afterIndex = OutboxRows.index(after);
         // rows from the cursor's own row on (it may have been left mid-row), unpacked here: each row after it
         // gives at least one event (a type-filtered read takes only rows holding one of the types), so
-        // limit + 1 rows suffice; unfiltered, rows are cut where the events before them already fill the page
+        // limit + 1 rows suffice; unfiltered, rows are cut where the events before them already fill the page;
+        // filtered, where the text before them passes MAX_PAGE_TEXT (rows of rare types among large rows
+        // written before the packed form): the page may then hold fewer events, and the next resumes after them
         String typeFilter = types.isEmpty() ? "" : " AND c.types && CAST(:types AS text[])";
-        String enough = types.isEmpty() ? " WHERE w.before < :enough" : "";
+        String enough = types.isEmpty() ? " WHERE w.before < :enough" : " WHERE w.text_before < :text";
         List<RecordedChangeEvent> events = new ArrayList<>(Math.min(limit, 1000));
         db.read(h -> {
             Query q = h.createQuery("SELECT w.tx, w.seq, w.made_at, w.actor, w.events FROM ("
                     + "SELECT c.tx_id, c.tx_id::text AS tx, c.seq, c.made_at, c.actor, c.events,"
-                    + " sum(c.event_count) OVER (ORDER BY c.tx_id, c.seq ROWS UNBOUNDED PRECEDING) - c.event_count AS before"
+                    + " sum(c.event_count) OVER (ORDER BY c.tx_id, c.seq ROWS UNBOUNDED PRECEDING) - c.event_count AS before,"
+                    // octet_length reads a TOASTed value's size from its pointer, without fetching it
+                    + " sum(octet_length(c.events)) OVER (ORDER BY c.tx_id, c.seq ROWS UNBOUNDED PRECEDING)"
+                    + " - octet_length(c.events) AS text_before"
                     + " FROM change_event c WHERE c.org_id = :org AND (c.tx_id, c.seq) >= (CAST(:tx AS xid8), :seq)" + VISIBLE
                     + typeFilter + " ORDER BY c.tx_id, c.seq LIMIT :rows) w" + enough + " ORDER BY w.tx_id, w.seq")
                     .bind("org", org.value())
@@ -90,6 +98,7 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
             if (types.isEmpty()) {
                 q.bind("enough", (long) limit + afterIndex + 1);
             } else {
+                q.bind("text", MAX_PAGE_TEXT);
                 q.bindArray("types", String.class, types.toArray(String[]::new));
             }
             q.map((rs, ctx) -> {

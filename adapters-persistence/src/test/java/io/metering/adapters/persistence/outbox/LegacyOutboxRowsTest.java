@@ -79,4 +79,33 @@ class LegacyOutboxRowsTest {
         assertThat(p.events().read(org, EventPosition.START, 10, Set.of("io.metering.reading.deleted", "io.metering.meter.updated"))
                 .events()).extracting(RecordedChangeEvent::event).extracting(ChangeEvent::id).containsExactly(b, c);
     }
+
+    @Test
+    void aTypeFilteredPageStopsAfterAFewMegabytesOfLargeRowsAndTheNextResumesWithoutGaps() {
+        PostgresPersistence p = SharedPostgres.persistence();
+        Jdbi jdbi = Jdbi.create(p.dataSource());
+        String filler = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"io.metering.reading.created\",\"subject\":\"s\","
+                + "\"data\":{\"note\":\"" + "x".repeat(1000) + "\"}}";
+        List<UUID> rare = new ArrayList<>();
+        for (int row = 0; row < 6; row++) {
+            UUID id = UUID.randomUUID();
+            rare.add(id);
+            // about 1 MB: one event of the asked type among a thousand others
+            String events = "[" + (filler + ",").repeat(1000) + "{\"id\":\"" + id + "\",\"type\":\"io.metering.meter.updated\","
+                    + "\"subject\":\"meters/m\",\"data\":{}}]";
+            jdbi.useHandle(h -> h.createUpdate("INSERT INTO change_event (org_id, made_at, actor, types, event_count, events)"
+                            + " VALUES (:org, CAST(:at AS timestamptz), 'admin:erp', '{io.metering.reading.created,io.metering.meter.updated}',"
+                            + " 1001, :events)")
+                    .bind("org", org.value()).bind("at", MADE.toString()).bind("events", events).execute());
+        }
+
+        ChangeEventPage first = p.events().read(org, EventPosition.START, 10, Set.of("io.metering.meter.updated"));
+        ChangeEventPage second = p.events().read(org, first.next(), 10, Set.of("io.metering.meter.updated"));
+
+        assertThat(first.events()).as("rows read up to about 4 MB of text").hasSizeBetween(1, 5);
+        List<UUID> both = new ArrayList<>();
+        first.events().forEach(e -> both.add(e.event().id()));
+        second.events().forEach(e -> both.add(e.event().id()));
+        assertThat(both).containsExactlyElementsOf(rare);
+    }
 }
