@@ -20,7 +20,7 @@ class UuidsTest {
     private static final String ALPHABET = "0123456789abcdefABCDEF-gG \u0663\uff11";
 
     @Test
-    void accepts_exactly_what_the_canonical_pattern_accepts() {
+    void acceptsExactlyWhatTheCanonicalPatternAccepts() {
         qt().withExamples(20_000)
                 .forAll(lists().of(integers().between(0, 99)).ofSizeBetween(34, 38))
                 .checkAssert(picks -> {
@@ -32,7 +32,7 @@ class UuidsTest {
     }
 
     @Test
-    void refuses_short_forms_and_null() {
+    void refusesShortFormsAndNull() {
         assertThat(Uuids.parse("1-1-1-1-1")).isEmpty();
         assertThat(Uuids.parse(null)).isEmpty();
         assertThat(Uuids.parse("123e4567-e89b-12d3-a456-4266141740\u0663\u0663")).isEmpty();

@@ -14,7 +14,7 @@ class InstantTextTest {
     private static final long TO = Instant.parse("+10100-01-01T00:00:00Z").getEpochSecond();
 
     @Test
-    void writes_every_instant_as_the_formatter_does() {
+    void writesEveryInstantAsTheFormatterDoes() {
         qt().withExamples(20_000).forAll(longs().between(FROM, TO), integers().between(0, 999_999_999))
                 .checkAssert((second, nano) -> {
                     Instant t = Instant.ofEpochSecond(second, nano);
@@ -23,7 +23,7 @@ class InstantTextTest {
     }
 
     @Test
-    void truncates_to_milliseconds_and_pads_every_field() {
+    void truncatesToMillisecondsAndPadsEveryField() {
         assertThat(InstantText.millis(Instant.parse("2022-10-10T08:00:00Z"))).isEqualTo("2022-10-10T08:00:00.000Z");
         assertThat(InstantText.millis(Instant.parse("0009-01-02T03:04:05.006999999Z"))).isEqualTo("0009-01-02T03:04:05.006Z");
         assertThat(InstantText.millis(Instant.parse("1969-12-31T23:59:59.999999Z"))).isEqualTo("1969-12-31T23:59:59.999Z");
