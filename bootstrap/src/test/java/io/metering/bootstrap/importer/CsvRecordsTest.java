@@ -3,6 +3,7 @@ package io.metering.bootstrap.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.metering.domain.error.InvalidRequestException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -67,8 +68,13 @@ class CsvRecordsTest {
 
     @Test
     void brokenQuotingCannotSplitOrInventRecords() throws IOException {
-        // a quote left open swallows the rest of the file into one field of one record
-        assertThat(read("a,b\n\"open,c\nd,e\n")).containsExactly(List.of("a", "b"), List.of("open,c\nd,e"));
+        // a quote left open would swallow the rest of the file into one field of one record: refused, naming its line
+        CsvRecords open = new CsvRecords(new StringReader("a,b\n\"open,c\nd,e\n"));
+        assertThat(open.next()).containsExactly("a", "b");
+        assertThatThrownBy(open::next).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.reason()).isEqualTo(ImportFileReason.UNCLOSED_QUOTE);
+            assertThat(e.getMessage()).startsWith("line 2: ");
+        });
         // text after a closing quote stays in the field
         assertThat(read("\"q\"x,b\n")).containsExactly(List.of("qx", "b"));
     }

@@ -475,6 +475,9 @@ class ConsoleBrowserTest {
             assertThat(chromium.driver.findElement(By.id("meter-attributes")).getText()).contains("elektronischer Zähler", "in Betrieb");
         } finally {
             new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+            // the page is drawn anew in English: wait for it, or the next page may still come in German
+            chromium.await(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang"))
+                    && !d.findElement(By.tagName("h1")).getText().startsWith("Zähler"));
         }
         open("#/meter/" + GAS, "meter");
         assertThat(chromium.driver.findElement(By.id("meter-attributes")).getText()).as("English labels in English")

@@ -355,6 +355,20 @@ class ImportJobsTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Imported 0 readings in ").doesNotContain("readings/s");
     }
 
+    @Test
+    void aQuoteNeverClosedIsRefusedAsUnclosedQuoteWithItsLine() {
+        String csv = "meter_number,obis_number,timestamp,value\n"
+                + "1ESY-1,1-0:1.8.0,2016-01-01T00:00:00Z,\"12.5\n1ESY-1,1-0:1.8.0,2016-01-02T00:00:00Z,13\n";
+
+        JsonNode job = awaitFinished(upload("", "text/csv", csv.getBytes(StandardCharsets.UTF_8)).json().at("/data/id").asText());
+
+        assertThat(job.get("status").asText()).isEqualTo("failed");
+        assertThat(job.at("/refusals/0/reason").asText()).as("%s", job).isEqualTo("unclosed_quote");
+        assertThat(job.at("/refusals/0/line").asLong()).as("the line the quote opened on").isEqualTo(2);
+        assertThat(job.at("/refusals/0/message").asText()).contains("opened on line 2").doesNotContain("fields where the header");
+        assertThat(storedValues(counterOut, 2016)).isEmpty();
+    }
+
     private record Cli(int status, String err) {}
 
     /** Runs the command line in this process, its standard error captured. */
