@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -33,10 +35,11 @@ final class Cpu {
 
     /**
      * CPU seconds of a JVM's JIT compiler threads ({@code C1 CompilerThre...}, {@code C2 CompilerThre...}
-     * in {@code /proc/<pid>/task/<tid>/comm}): the part of its CPU that is compiling, not serving.
-     * Threads the JVM ended since are not counted, so this is a lower bound.
+     * in {@code /proc/<pid>/task/<tid>/comm}) by thread id: the part of its CPU that is compiling, not
+     * serving. The JVM starts and ends compiler threads as its queue demands, so compare two of these
+     * with {@link #compilerSince}, not their sums.
      */
-    static double compiler(long pid) {
+    static Map<Long, Double> compiler(long pid) {
         Path tasks = Path.of("/proc", String.valueOf(pid), "task");
         try (Stream<Path> threads = Files.list(tasks)) {
             return threads.filter(t -> {
@@ -45,10 +48,19 @@ final class Cpu {
                 } catch (IOException e) {
                     return false; // the thread ended
                 }
-            }).mapToDouble(t -> seconds(pid, Long.parseLong(t.getFileName().toString()))).sum();
+            }).map(t -> Long.parseLong(t.getFileName().toString()))
+                    .collect(Collectors.toMap(tid -> tid, tid -> seconds(pid, tid)));
         } catch (IOException e) {
-            return 0; // the process ended
+            return Map.of(); // the process ended
         }
+    }
+
+    /**
+     * Compiler CPU seconds spent between two {@link #compiler} readings: a thread started since
+     * counts whole; a thread ended since is not counted (a lower bound, never negative).
+     */
+    static double compilerSince(Map<Long, Double> before, Map<Long, Double> after) {
+        return after.entrySet().stream().mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)).sum();
     }
 
     /** CPU seconds of one thread of a process. */
