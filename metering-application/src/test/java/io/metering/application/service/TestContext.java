@@ -1,5 +1,6 @@
 package io.metering.application.service;
 
+import io.metering.application.fakes.Ports;
 import io.metering.application.port.out.ChangesetRepository;
 import io.metering.application.port.out.CounterRepository;
 import io.metering.application.port.out.MeterRepository;
@@ -15,27 +16,51 @@ import java.util.Objects;
  * themselves each take just the ports they use. Calendar-day questions use the business zone
  * (docs/domain.md#values-instants-days).
  *
- * @param transactions transaction boundary
- * @param meters meter store
- * @param counters counter store
- * @param readings reading store (writes)
- * @param series reading store (time-series reads)
- * @param changesets changeset store
+ * @param ports the store's outgoing ports (the same bundle the port contracts exercise)
  * @param clock the injected clock; services never read time elsewhere
  * @param businessZone the business time zone
  */
-public record TestContext(Transactions transactions, MeterRepository meters, CounterRepository counters,
-        ReadingRepository readings, ReadingSeriesQueries series, ChangesetRepository changesets, Clock clock,
-        ZoneId businessZone) {
+public record TestContext(Ports ports, Clock clock, ZoneId businessZone) {
     /** @throws NullPointerException if a part is null */
     public TestContext {
-        Objects.requireNonNull(transactions, "transactions");
-        Objects.requireNonNull(meters, "meters");
-        Objects.requireNonNull(counters, "counters");
-        Objects.requireNonNull(readings, "readings");
-        Objects.requireNonNull(series, "series");
-        Objects.requireNonNull(changesets, "changesets");
+        Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(businessZone, "businessZone");
+    }
+
+    /** The context of separately given ports. */
+    public TestContext(Transactions transactions, MeterRepository meters, CounterRepository counters, ReadingRepository readings,
+            ReadingSeriesQueries series, ChangesetRepository changesets, Clock clock, ZoneId businessZone) {
+        this(new Ports(transactions, meters, counters, readings, series, changesets), clock, businessZone);
+    }
+
+    /** @return transaction boundary */
+    public Transactions transactions() {
+        return ports.transactions();
+    }
+
+    /** @return meter store */
+    public MeterRepository meters() {
+        return ports.meters();
+    }
+
+    /** @return counter store */
+    public CounterRepository counters() {
+        return ports.counters();
+    }
+
+    /** @return reading store (writes) */
+    public ReadingRepository readings() {
+        return ports.readings();
+    }
+
+    /** @return reading store (time-series reads) */
+    public ReadingSeriesQueries series() {
+        return ports.series();
+    }
+
+    /** @return changeset store */
+    public ChangesetRepository changesets() {
+        return ports.changesets();
     }
 }
