@@ -271,6 +271,14 @@ class ConsoleBrowserTest {
         assertThat(latest(POWER, POWER_T1).get("status").asText()).as(stored.toString()).isEqualTo("implausible");
 
         open("#/meter/" + POWER + "/" + POWER_T1, "counter");
+        // the table and every row's actions in view at 1280 px, in English and in German ("Als gültig annehmen")
+        assertThat(actionsOutOfView("#readings")).isEmpty();
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Zählerstände"));
+        assertThat(chromium.driver.findElement(By.id("readings")).getText()).contains("Als gültig annehmen", "Korrigieren");
+        assertThat(actionsOutOfView("#readings")).isEmpty();
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
         WebElement row = chromium.driver.findElement(By.cssSelector("#readings tbody tr.implausible"));
         assertThat(row.getText()).contains("999,999");
         row.findElement(By.cssSelector("button[data-action='accept']")).click();
@@ -566,7 +574,7 @@ class ConsoleBrowserTest {
     }
 
     /**
-     * The buttons of a queue (the selection's actions and each row's) that are not wholly within its wrapper's
+     * The buttons of a queue or a counter's readings (the selection's actions and each row's) that are not wholly within its wrapper's
      * and the viewport's right edge (or cut inside), by label; and the table if it scrolls sideways.
      */
     @SuppressWarnings("unchecked")
