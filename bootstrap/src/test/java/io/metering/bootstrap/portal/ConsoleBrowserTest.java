@@ -333,7 +333,8 @@ class ConsoleBrowserTest {
         String[] values = {"600000.2", "600000.3", "600000.4"};
         for (int i = 0; i < values.length; i++) {
             send("POST", "/v1/metering/reading", admin, "{\"meter_id\":\"" + WATER + "\",\"counter_id\":\"" + WATER_L + "\",\"value\":"
-                    + values[i] + ",\"source\":\"ERP\",\"status\":\"implausible\",\"reason\":\"irregular\",\"timestamp\":\""
+                    + values[i] + ",\"source\":\"ERP\",\"status\":\"implausible\",\"reason\":\"" + (i == 0 ? "regular" : "irregular")
+                    + "\",\"timestamp\":\""
                     + now.minus(3 - i, ChronoUnit.MINUTES) + "\"}", 200);
         }
 
@@ -348,14 +349,18 @@ class ConsoleBrowserTest {
         String obis = counterOf(WATER, WATER_L).get("obis_number").asText();
         assertThat(obis).isNotBlank();
         assertThat(rows).allSatisfy(r -> assertThat(r.findElement(By.cssSelector(".counter-cell")).getText()).contains(obis));
-        // every action in view and every identifier whole at 1280 px, in English and in German ("Als gültig annehmen")
+        // every action in view and every identifier whole at 1280 px, in English and in German ("Annehmen", titled "Als gültig annehmen")
         assertThat(actionsOutOfView("#implausible")).isEmpty();
         assertThat(identifiersBroken("#implausible")).isEmpty();
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Unplausible Zählerstände"));
-        assertThat(chromium.driver.findElement(By.id("implausible")).getText()).contains("Als gültig annehmen");
+        assertThat(chromium.driver.findElement(By.id("implausible")).getText()).contains("Annehmen", "turnusmäßige Ablesung");
+        assertThat(chromium.driver.findElement(By.cssSelector("#implausible button[data-action='accept']")).getAttribute("title"))
+                .isEqualTo("Als gültig annehmen");
         assertThat(actionsOutOfView("#implausible")).isEmpty();
         assertThat(identifiersBroken("#implausible")).isEmpty();
+        // every text cell (the reason's "turnusmäßige Ablesung" too) wraps only between words
+        assertThat(identifiersBroken("#implausible", "tbody td:not(.num)")).isEmpty();
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Implausible readings"));
 
@@ -596,21 +601,26 @@ class ConsoleBrowserTest {
      * The identifiers of a queue's rows that the layout breaks over more than one line: a meter number or an
      * OBIS code (one line box each), or a word of a counter or source cell split inside (wrapping between words is fine).
      */
-    @SuppressWarnings("unchecked")
     private static List<String> identifiersBroken(String table) {
+        return identifiersBroken(table, "tbody td.counter-cell, tbody td[data-label=\"Source\"], tbody td[data-label=\"Quelle\"]");
+    }
+
+    /** As {@link #identifiersBroken(String)}, with the words of every cell that {@code cells} selects. */
+    @SuppressWarnings("unchecked")
+    private static List<String> identifiersBroken(String table, String cells) {
         return (List<String>) chromium.script("const t = document.querySelector(arguments[0]);"
                 + "const whole = [...t.querySelectorAll('tbody td.ident a, tbody .obis')]"
                 + " .filter((e) => e.getClientRects().length !== 1).map((e) => e.textContent);"
                 + "const lines = (range) => new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;"
                 + "const split = [];"
-                + "t.querySelectorAll('tbody td.counter-cell, tbody td[data-label=\"Source\"], tbody td[data-label=\"Quelle\"]').forEach((cell) => {"
+                + "t.querySelectorAll(arguments[1]).forEach((cell) => {"
                 + " const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);"
                 + " for (let n = walker.nextNode(); n; n = walker.nextNode()) {"
                 + "  for (const m of n.textContent.matchAll(/\\S+/g)) {"
                 + "   const range = document.createRange(); range.setStart(n, m.index); range.setEnd(n, m.index + m[0].length);"
                 + "   if (lines(range) > 1) split.push(m[0]);"
                 + "  } } });"
-                + "return whole.concat(split);", table);
+                + "return whole.concat(split);", table, cells);
     }
 
     /** The buttons and keyboard legends an empty queue would show: none are visible. */
