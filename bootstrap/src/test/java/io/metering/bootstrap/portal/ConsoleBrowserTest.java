@@ -448,7 +448,8 @@ class ConsoleBrowserTest {
     private static final Set<String> CODES = Set.of("active", "decommissioned", "power", "water", "gas", "district_heating",
             "waste_water", "three-phase-meter", "bellow-gas-meter", "rotary-piston-meter", "smart-meter", "performance-meter",
             "maximum-meter", "turbine-gas-meter", "ultrasonic-gas-meter", "alternating-current-meter", "modern-metering-system",
-            "intelligent-measuring-system", "electronic-meter", "same_day", "off", "feed-in", "feed-out", "ht", "nt", "valid",
+            "intelligent-measuring-system", "electronic-meter", "same_day", "off", "approval", "external", "exact", "fuzzy",
+            "same-day", "within-seconds", "feed-in", "feed-out", "ht", "nt", "valid",
             "in-validation", "implausible", "regular", "irregular", "last", "first", "meter_change", "contract_change",
             "meter_adjustment", "ECP", "ERP", "journey-submission", "contact", "contract", "user", "portal_user", "api_client",
             "automation", "queued", "running", "succeeded", "failed");
@@ -485,7 +486,10 @@ class ConsoleBrowserTest {
             assertThat(reason.getText()).isEqualTo("turnusmäßige Ablesung");
             assertThat(reason.getAttribute("title")).as("the code stays at hand").isEqualTo("regular");
             open("#/meter/" + GAS, "meter");
-            assertThat(chromium.driver.findElement(By.id("meter-attributes")).getText()).contains("elektronischer Zähler", "in Betrieb");
+            assertThat(chromium.driver.findElement(By.id("meter-attributes")).getText()).contains("elektronischer Zähler", "in Betrieb",
+                    "Bestätigt durch: Freigabe durch Admin", "der Wert gleich ist", "auf die Millisekunde").doesNotContain("edit_mode");
+            assertThat(chromium.driver.findElements(By.cssSelector("#meter-attributes .governance .coded")))
+                    .extracting(e -> e.getAttribute("title")).as("the codes stay at hand").containsExactly("approval", "exact", "exact");
         } finally {
             new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
             // the page is drawn anew in English: wait for it, or the next page may still come in German
@@ -494,7 +498,7 @@ class ConsoleBrowserTest {
         }
         open("#/meter/" + GAS, "meter");
         assertThat(chromium.driver.findElement(By.id("meter-attributes")).getText()).as("English labels in English")
-                .contains("electronic meter", "in operation").doesNotContain("electronic-meter");
+                .contains("electronic meter", "in operation", "Confirmed by: an admin's approval").doesNotContain("electronic-meter", "edit_mode");
     }
 
     /**
@@ -509,7 +513,7 @@ class ConsoleBrowserTest {
                 + " const e = n.parentElement;"
                 + " if (!e || e.closest('dt, textarea, .visually-hidden') || e.getClientRects().length === 0) continue;"
                 + " const dd = e.closest('dd'); if (dd && dd.previousElementSibling?.textContent === '_title') continue;"
-                + " out.push(...n.textContent.split(/[\\s(),;:·›]+/).filter(Boolean)); }"
+                + " out.push(...n.textContent.split(/[\\s(),;:·›\"{}\\[\\]]+/).filter(Boolean)); }"
                 + "return out;");
     }
 
