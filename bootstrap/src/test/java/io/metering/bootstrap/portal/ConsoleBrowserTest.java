@@ -271,6 +271,14 @@ class ConsoleBrowserTest {
         assertThat(latest(POWER, POWER_T1).get("status").asText()).as(stored.toString()).isEqualTo("implausible");
 
         open("#/meter/" + POWER + "/" + POWER_T1, "counter");
+        // the table and every row's actions in view at 1280 px, in English and in German ("Als gültig annehmen")
+        assertThat(actionsOutOfView("#readings")).isEmpty();
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Zählerstände"));
+        assertThat(chromium.driver.findElement(By.id("readings")).getText()).contains("Als gültig annehmen", "Korrigieren");
+        assertThat(actionsOutOfView("#readings")).isEmpty();
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
         WebElement row = chromium.driver.findElement(By.cssSelector("#readings tbody tr.implausible"));
         assertThat(row.getText()).contains("999,999");
         row.findElement(By.cssSelector("button[data-action='accept']")).click();
@@ -325,7 +333,8 @@ class ConsoleBrowserTest {
         String[] values = {"600000.2", "600000.3", "600000.4"};
         for (int i = 0; i < values.length; i++) {
             send("POST", "/v1/metering/reading", admin, "{\"meter_id\":\"" + WATER + "\",\"counter_id\":\"" + WATER_L + "\",\"value\":"
-                    + values[i] + ",\"source\":\"ERP\",\"status\":\"implausible\",\"reason\":\"irregular\",\"timestamp\":\""
+                    + values[i] + ",\"source\":\"ERP\",\"status\":\"implausible\",\"reason\":\"" + (i == 0 ? "regular" : "irregular")
+                    + "\",\"timestamp\":\""
                     + now.minus(3 - i, ChronoUnit.MINUTES) + "\"}", 200);
         }
 
@@ -340,14 +349,18 @@ class ConsoleBrowserTest {
         String obis = counterOf(WATER, WATER_L).get("obis_number").asText();
         assertThat(obis).isNotBlank();
         assertThat(rows).allSatisfy(r -> assertThat(r.findElement(By.cssSelector(".counter-cell")).getText()).contains(obis));
-        // every action in view and every identifier whole at 1280 px, in English and in German ("Als gültig annehmen")
+        // every action in view and every identifier whole at 1280 px, in English and in German ("Annehmen", titled "Als gültig annehmen")
         assertThat(actionsOutOfView("#implausible")).isEmpty();
         assertThat(identifiersBroken("#implausible")).isEmpty();
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Unplausible Zählerstände"));
-        assertThat(chromium.driver.findElement(By.id("implausible")).getText()).contains("Als gültig annehmen");
+        assertThat(chromium.driver.findElement(By.id("implausible")).getText()).contains("Annehmen", "turnusmäßige Ablesung");
+        assertThat(chromium.driver.findElement(By.cssSelector("#implausible button[data-action='accept']")).getAttribute("title"))
+                .isEqualTo("Als gültig annehmen");
         assertThat(actionsOutOfView("#implausible")).isEmpty();
         assertThat(identifiersBroken("#implausible")).isEmpty();
+        // every text cell (the reason's "turnusmäßige Ablesung" too) wraps only between words
+        assertThat(identifiersBroken("#implausible", "tbody td:not(.num)")).isEmpty();
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Implausible readings"));
 
@@ -435,7 +448,8 @@ class ConsoleBrowserTest {
     private static final Set<String> CODES = Set.of("active", "decommissioned", "power", "water", "gas", "district_heating",
             "waste_water", "three-phase-meter", "bellow-gas-meter", "rotary-piston-meter", "smart-meter", "performance-meter",
             "maximum-meter", "turbine-gas-meter", "ultrasonic-gas-meter", "alternating-current-meter", "modern-metering-system",
-            "intelligent-measuring-system", "electronic-meter", "same_day", "off", "feed-in", "feed-out", "ht", "nt", "valid",
+            "intelligent-measuring-system", "electronic-meter", "same_day", "off", "approval", "external", "exact", "fuzzy",
+            "same-day", "within-seconds", "feed-in", "feed-out", "ht", "nt", "valid",
             "in-validation", "implausible", "regular", "irregular", "last", "first", "meter_change", "contract_change",
             "meter_adjustment", "ECP", "ERP", "journey-submission", "contact", "contract", "user", "portal_user", "api_client",
             "automation", "queued", "running", "succeeded", "failed");
@@ -472,7 +486,10 @@ class ConsoleBrowserTest {
             assertThat(reason.getText()).isEqualTo("turnusmäßige Ablesung");
             assertThat(reason.getAttribute("title")).as("the code stays at hand").isEqualTo("regular");
             open("#/meter/" + GAS, "meter");
-            assertThat(chromium.driver.findElement(By.id("meter-attributes")).getText()).contains("elektronischer Zähler", "in Betrieb");
+            assertThat(chromium.driver.findElement(By.id("meter-attributes")).getText()).contains("elektronischer Zähler", "in Betrieb",
+                    "Bestätigt durch: Freigabe durch Admin", "der Wert gleich ist", "auf die Millisekunde").doesNotContain("edit_mode");
+            assertThat(chromium.driver.findElements(By.cssSelector("#meter-attributes .governance .coded")))
+                    .extracting(e -> e.getAttribute("title")).as("the codes stay at hand").containsExactly("approval", "exact", "exact");
         } finally {
             new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
             // the page is drawn anew in English: wait for it, or the next page may still come in German
@@ -481,7 +498,7 @@ class ConsoleBrowserTest {
         }
         open("#/meter/" + GAS, "meter");
         assertThat(chromium.driver.findElement(By.id("meter-attributes")).getText()).as("English labels in English")
-                .contains("electronic meter", "in operation").doesNotContain("electronic-meter");
+                .contains("electronic meter", "in operation", "Confirmed by: an admin's approval").doesNotContain("electronic-meter", "edit_mode");
     }
 
     /**
@@ -496,7 +513,7 @@ class ConsoleBrowserTest {
                 + " const e = n.parentElement;"
                 + " if (!e || e.closest('dt, textarea, .visually-hidden') || e.getClientRects().length === 0) continue;"
                 + " const dd = e.closest('dd'); if (dd && dd.previousElementSibling?.textContent === '_title') continue;"
-                + " out.push(...n.textContent.split(/[\\s(),;:·›]+/).filter(Boolean)); }"
+                + " out.push(...n.textContent.split(/[\\s(),;:·›\"{}\\[\\]]+/).filter(Boolean)); }"
                 + "return out;");
     }
 
@@ -566,7 +583,7 @@ class ConsoleBrowserTest {
     }
 
     /**
-     * The buttons of a queue (the selection's actions and each row's) that are not wholly within its wrapper's
+     * The buttons of a queue or a counter's readings (the selection's actions and each row's) that are not wholly within its wrapper's
      * and the viewport's right edge (or cut inside), by label; and the table if it scrolls sideways.
      */
     @SuppressWarnings("unchecked")
@@ -588,21 +605,26 @@ class ConsoleBrowserTest {
      * The identifiers of a queue's rows that the layout breaks over more than one line: a meter number or an
      * OBIS code (one line box each), or a word of a counter or source cell split inside (wrapping between words is fine).
      */
-    @SuppressWarnings("unchecked")
     private static List<String> identifiersBroken(String table) {
+        return identifiersBroken(table, "tbody td.counter-cell, tbody td[data-label=\"Source\"], tbody td[data-label=\"Quelle\"]");
+    }
+
+    /** As {@link #identifiersBroken(String)}, with the words of every cell that {@code cells} selects. */
+    @SuppressWarnings("unchecked")
+    private static List<String> identifiersBroken(String table, String cells) {
         return (List<String>) chromium.script("const t = document.querySelector(arguments[0]);"
                 + "const whole = [...t.querySelectorAll('tbody td.ident a, tbody .obis')]"
                 + " .filter((e) => e.getClientRects().length !== 1).map((e) => e.textContent);"
                 + "const lines = (range) => new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;"
                 + "const split = [];"
-                + "t.querySelectorAll('tbody td.counter-cell, tbody td[data-label=\"Source\"], tbody td[data-label=\"Quelle\"]').forEach((cell) => {"
+                + "t.querySelectorAll(arguments[1]).forEach((cell) => {"
                 + " const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);"
                 + " for (let n = walker.nextNode(); n; n = walker.nextNode()) {"
                 + "  for (const m of n.textContent.matchAll(/\\S+/g)) {"
                 + "   const range = document.createRange(); range.setStart(n, m.index); range.setEnd(n, m.index + m[0].length);"
                 + "   if (lines(range) > 1) split.push(m[0]);"
                 + "  } } });"
-                + "return whole.concat(split);", table);
+                + "return whole.concat(split);", table, cells);
     }
 
     /** The buttons and keyboard legends an empty queue would show: none are visible. */

@@ -127,7 +127,7 @@ export async function counterView(main, meterId, counterId, params) {
     changesets.changesets?.length
       ? h('section', { class: 'card' }, h('h2', {}, t('console.nav.changesets')), changesetTable(changesets.changesets, lang, reload)) : null,
     h('section', { class: 'card' }, out,
-      h('div', { class: 'table-wrap' }, h('table', { class: 'data dense stacking', id: 'readings' },
+      h('div', { class: 'table-wrap' }, h('table', { class: 'data dense stacking readings', id: 'readings' },
         h('caption', {}, tn('readings.caption', hits, { unit }, format(String(hits), lang))),
         h('thead', {}, h('tr', {},
           h('th', { scope: 'col' }, t('readings.time')),

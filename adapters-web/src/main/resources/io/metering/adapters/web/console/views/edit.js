@@ -22,12 +22,14 @@ export function failure(e) {
 
 /**
  * An object's attributes as a definition list; nested values as JSON (numbers kept exact). The
- * attributes named in `codes` hold enumeration codes: shown by their label, the code as title.
+ * attributes named in `codes` hold enumeration codes: shown by their label, the code as title; a
+ * function in `codes` draws its attribute's value itself (a structure of codes, as reading_governance).
  */
 export function attributes(object, skip = [], codes = {}) {
   const entries = Object.entries(object).filter(([k]) => !skip.includes(k));
   const relation = (r) => (r._slug ? [coded('relation', r._slug), ` ${r.entity_id}`] : r.entity_id);
   const shown = (k, v) => {
+    if (typeof codes[k] === 'function') return codes[k](v);
     if (codes[k] && (typeof v === 'string' || typeof v === 'number')) return coded(codes[k], v);
     if (Array.isArray(v?.$relation)) return v.$relation.flatMap((r, i) => [i ? ', ' : null, relation(r)]);
     return v !== null && typeof v === 'object' ? stringify(v) : String(v ?? '');

@@ -102,7 +102,8 @@ export async function implausibleView(main, pages = 1) {
     h('td', { class: 'source', 'data-label': t('readings.source') }, coded('source', r.source, true)),
     h('td', { 'data-label': t('console.reading.reason') }, coded('readingReason', r.reason)),
     h('td', {}, h('div', { class: 'row-actions' },
-      h('button', { type: 'button', class: 'button small', 'data-action': 'accept', onclick: () => accept([r]) }, t('console.reading.accept')),
+      h('button', { type: 'button', class: 'button small', 'data-action': 'accept', title: t('console.reading.accept'), onclick: () => accept([r]) },
+        t('console.implausible.accept')),
       h('button', { type: 'button', class: 'button secondary small', 'data-action': 'delete', onclick: () => remove([r]) }, t('console.reading.delete'))))));
   const table = h('table', { class: 'data dense stacking queue', id: 'implausible' },
     h('thead', {}, h('tr', {},

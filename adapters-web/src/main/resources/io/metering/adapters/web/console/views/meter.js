@@ -7,6 +7,7 @@ import { counterLabel, unitLabel } from '../../portal/lib/labels.js';
 import { admin } from '../admin-api.js';
 import { attributes, editForm, failure } from './edit.js';
 import { METER_CODES } from './codes.js';
+import { governance } from './governance.js';
 
 export async function meterView(main, meterId) {
   const [{ data: meter }, counters] = await Promise.all([admin.meter(meterId), admin.counters(meterId)]);
@@ -36,7 +37,7 @@ export async function meterView(main, meterId) {
     h('h1', {}, `${t('console.meter.title')} ${meter.meter_number ?? meter._id}`),
     meter.status === 'decommissioned' ? status(t('meters.decommissioned'), 'warning') : null,
     h('section', { class: 'card', id: 'meter-attributes' }, h('h2', {}, t('console.meter.attributes')),
-      attributes(meter, ['last_reading', 'current_consumption'], METER_CODES),
+      attributes(meter, ['last_reading', 'current_consumption'], { ...METER_CODES, reading_governance: governance }),
       editForm('meter-edit', t('console.meter.edit'), (changes) => admin.updateMeter(meterId, changes), reload),
       meter.status === 'decommissioned' ? null : h('p', {}, decommission), out),
     h('section', { class: 'card' }, h('h2', {}, t('console.meter.counters')),
