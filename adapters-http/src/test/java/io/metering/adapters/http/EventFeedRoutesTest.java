@@ -293,6 +293,18 @@ class EventFeedRoutesTest {
     }
 
     @Test
+    void emptyParametersCountAsAbsent() {
+        t.post("/v1/metering/reading", t.adminToken(), reading("100", "2024-06-03T00:00:00Z"));
+        JsonNode plain = t.get(FEED, t.adminToken()).json();
+
+        Reply empty = t.get(FEED + "?after=&limit=&type=&wait=", t.adminToken());
+
+        assertThat(empty.status()).as(empty.body()).isEqualTo(200);
+        assertThat(empty.json().get("events")).hasSize(plain.get("events").size()).isNotEmpty();
+        assertThat(empty.json().get("next")).isEqualTo(plain.get("next"));
+    }
+
+    @Test
     void anotherOrganizationSeesNoneOfTheseEvents() {
         t.post("/v1/metering/reading", t.adminToken(), reading("100", "2024-06-02T00:00:00Z"));
 
@@ -314,6 +326,14 @@ class EventFeedRoutesTest {
         assertThat(ahead.json().get("message").asText()).contains("is ahead of the feed");
         assertThat(t.get(FEED + "?wait=1&after=7fffffffffffffff0000000000000000", t.adminToken()).status()).as("nor waited on")
                 .isEqualTo(400);
+        for (String outOfRange : List.of("ffffffffffffffff0000000000000000", "8000000000000000ffffffffffffffff",
+                "00000000000000018000000000000000")) {
+            Reply r = t.get(FEED + "?after=" + outOfRange, t.adminToken());
+            assertThat(r.status()).as(outOfRange).isEqualTo(400);
+            assertThat(r.json().get("reason").asText()).isEqualTo("invalid_parameter");
+            assertThat(r.json().get("message").asText()).as(outOfRange)
+                    .contains("is not a cursor the feed returns").doesNotContain("32 lower-case hex digits");
+        }
         assertThat(t.get(FEED, t.portalToken("contact-events")).status()).isEqualTo(403);
         assertThat(t.get(FEED, null).status()).isEqualTo(401);
     }

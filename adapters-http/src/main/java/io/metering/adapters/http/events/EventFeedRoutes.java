@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code GET /v1/metering/events} (docs/events.md "Feed"), admin tokens only: the organization's
@@ -36,6 +37,8 @@ public final class EventFeedRoutes implements AutoCloseable {
     public static final String EVENTS = "/v1/metering/events";
     /** The longest {@code wait}, in seconds: below Jetty's 30-second idle timeout, which would end a longer wait. */
     public static final int MAX_WAIT_SECONDS = 25;
+
+    private static final Pattern CURSOR_FORM = Pattern.compile("[0-9a-f]{32}");
 
     private final ChangeEventFeedQuery feed;
     private final Guard guard;
@@ -57,9 +60,9 @@ public final class EventFeedRoutes implements AutoCloseable {
 
     private void events(Context ctx, Caller caller) {
         Optional<EventPosition> after = after(ctx);
-        int limit = (int) Params.integer(ctx, "limit", ChangeEventFeedQuery.DEFAULT_LIMIT, 1, ChangeEventFeedQuery.MAX_LIMIT);
+        int limit = number(ctx, "limit", ChangeEventFeedQuery.DEFAULT_LIMIT, 1, ChangeEventFeedQuery.MAX_LIMIT);
         Set<String> types = types(ctx);
-        int wait = (int) Params.integer(ctx, "wait", 0, 0, MAX_WAIT_SECONDS);
+        int wait = number(ctx, "wait", 0, 0, MAX_WAIT_SECONDS);
         ChangeEventPage first = read(caller, after, limit, types);
         if (!first.events().isEmpty() || wait == 0) {
             answer(ctx, first);
@@ -87,12 +90,24 @@ public final class EventFeedRoutes implements AutoCloseable {
         if (text == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(EventPosition.parse(text.trim()));
-        } catch (IllegalArgumentException e) {
+        if (!CURSOR_FORM.matcher(text).matches()) {
             throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "after must be a cursor the feed returned"
                     + " (32 lower-case hex digits), not '" + Params.shown(text) + "'");
         }
+        try {
+            return Optional.of(EventPosition.parse(text));
+        } catch (IllegalArgumentException e) {
+            // well-formed but a half beyond the signed 64-bit range: no position the feed has or will reach
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "after " + text + " is not a cursor the"
+                    + " feed returns: its transaction id or sequence number lies beyond every position of the feed (ahead"
+                    + " of it); continue from a cursor the feed returned (next, an event's sequence) or leave after out");
+        }
+    }
+
+    /** Like {@code after} and {@code type}, an empty {@code limit=} or {@code wait=} counts as absent (docs/events.md "Feed"). */
+    private static int number(Context ctx, String name, int fallback, int min, int max) {
+        String v = ctx.queryParam(name);
+        return v == null || v.isBlank() ? fallback : (int) Params.integer(ctx, name, fallback, min, max);
     }
 
     private static Set<String> types(Context ctx) {
