@@ -78,7 +78,7 @@ class EventFeedRoutesTest {
         assertThat(e.get("specversion").asText()).isEqualTo("1.0");
         assertThat(e.get("id").asText()).hasSize(36);
         assertThat(e.get("source").asText()).isEqualTo("/metering/orgs/" + TestApp.ORG);
-        assertThat(e.get("time").asText()).isEqualTo("2024-06-15T10:00:00Z");
+        assertThat(e.get("time").asText()).isEqualTo("2024-06-15T10:00:00.000Z");
         assertThat(e.get("datacontenttype").asText()).isEqualTo("application/json");
         assertThat(e.get("subject").asText()).isEqualTo("counters/" + counter.id() + "/readings/feed-out/2024-06-01T00:00:00Z");
         assertThat(e.get("organization").asText()).isEqualTo(TestApp.ORG);
