@@ -307,9 +307,36 @@ class ImportJobsTest {
 
         assertThat(run.status()).isEqualTo(2);
         String err = run.err();
-        assertThat(err).contains("rows/s").containsPattern("(?m)^Uploaded to .*; import job ")
+        assertThat(err).contains("import ").contains(" rows").containsPattern("(?m)^Uploaded to .*; import job ")
                 .containsPattern("(?m)^Import refused \\(");
-        assertThat(err.substring(err.indexOf("Uploaded to"))).as("no bar drawn after its summary").doesNotContain("rows/s");
+        assertThat(err).as("the bar shows no rate of its own").doesNotContain("rows/s");
+        assertThat(err.substring(err.indexOf("Uploaded to"))).as("no bar drawn after its summary").doesNotContain(" rows");
+    }
+
+    @Test
+    void theSummaryFollowsTheFinishedBarOnALineOfItsOwnAndCountsOneReading() throws IOException {
+        Path one = Files.writeString(files.resolve("one-row.csv"), "meter_number,obis_number,timestamp,value\n"
+                + "1ESY-1,1-0:1.8.0,2014-02-01T00:00:00Z,50\n");
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream both = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream terminal = new java.io.PrintStream(both, true, StandardCharsets.UTF_8);
+        System.setOut(terminal);
+        System.setErr(terminal);
+        int status;
+        try {
+            status = new picocli.CommandLine(new io.metering.bootstrap.cli.Main()).execute("import", "--org", ORG, "--file",
+                    one.toString(), "--url", service.http().base(), "--token", admin);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String shown = both.toString(StandardCharsets.UTF_8).replace('\r', '\n');
+
+        assertThat(status).as(both.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(shown).as(shown).containsPattern("(?m)^Imported 1 reading in ").doesNotContain("1 readings")
+                .doesNotContain("rows/s").containsPattern("import 100% .*1/1 rows");
+        assertThat(shown.substring(shown.indexOf("Imported 1 reading"))).as("no bar drawn after the summary").doesNotContain(" rows");
     }
 
     @Test
