@@ -196,7 +196,7 @@ final class ImportCommand implements Callable<Integer> {
             err.println("Import refused (" + (e instanceof MeteringException m ? m.reason().code() : "invalid_file") + "): "
                     + (e instanceof MeteringException ? e.getMessage() : fileProblem(e)));
             if (e instanceof MeteringException m) {
-                ImportJob.Refusal refusal = ImportJobService.refusal(m);
+                ImportJob.Refusal refusal = ImportJobService.refusal(m, csv::lineOf);
                 if (refusal.row() != null) {
                     err.println(refusedRow(refusal.row(), refusal.line()));
                 }

@@ -358,10 +358,33 @@ class ImportJobsTest {
         assertThat(job.at("/refusals/0/reason").asText()).isEqualTo("less_than_previous");
         assertThat(job.get("rows_read").asLong()).as("the first of two rows was refused: %s", job).isEqualTo(1);
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains("Import refused (less_than_previous)").contains("Refused at data row 1 (readings[0]")
+        assertThat(job.at("/refusals/0/line").asLong()).as("the refused row's CSV line: %s", job).isEqualTo(2);
+        assertThat(run.err()).contains("Import refused (less_than_previous)").contains("Refused at data row 1 (readings[0], line 2)")
                 .contains("1 row(s) read");
         assertThat(service.http().get("/v1/metering/reading/" + rowsMeter + "/" + rowsCounter
                 + "?size=-1&start_date=2017-01-01&end_date=2017-12-31", admin).json().get("results")).hasSize(1);
+    }
+
+    @Test
+    void aWriteRuleRefusalInALaterChunkNamesTheLineOfItsRowPastQuotedLineBreaks() throws IOException {
+        Seeder seed = new Seeder(service.http(), admin);
+        seed.counter(seed.meter("{\"sector\":\"power\",\"meter_number\":\"1ESY-LINES\"}"),
+                "{\"obis_number\":\"1-0:1.8.0\",\"unit\":\"kWh\"}");
+        String csv = "meter_number,obis_number,timestamp,value,note\n"
+                + "1ESY-LINES,1-0:1.8.0,2013-01-02T00:00:00Z,510,\"two\nlines\"\n"
+                + "1ESY-LINES,1-0:1.8.0,2013-01-03T00:00:00Z,520,\n"
+                + "1ESY-LINES,1-0:1.8.0,2013-01-04T00:00:00Z,530,\"a\nb\nc\"\n"
+                + "1ESY-LINES,1-0:1.8.0,2013-01-05T00:00:00Z,100,\n";
+
+        JsonNode job = awaitFinished(upload("?chunk_size=2", "text/csv", csv.getBytes(StandardCharsets.UTF_8)).json().at("/data/id").asText());
+        Cli run = cli("import", "--org", ORG, "--file", Files.writeString(files.resolve("lines.csv"), csv).toString(),
+                "--url", service.http().base(), "--token", admin, "--no-progress", "--chunk-size", "2");
+
+        assertThat(job.at("/refusals/0/reason").asText()).as("%s", job).isEqualTo("less_than_previous");
+        assertThat(job.at("/refusals/0/row").asLong()).isEqualTo(3);
+        assertThat(job.at("/refusals/0/line").asLong()).as("row 3 starts on line 8, not 5").isEqualTo(8);
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("Refused at data row 4 (readings[3], line 8); 4 row(s) read.");
     }
 
     @Test
