@@ -60,9 +60,9 @@ public final class EventFeedRoutes implements AutoCloseable {
 
     private void events(Context ctx, Caller caller) {
         Optional<EventPosition> after = after(ctx);
-        int limit = number(ctx, "limit", ChangeEventFeedQuery.DEFAULT_LIMIT, 1, ChangeEventFeedQuery.MAX_LIMIT);
+        int limit = (int) Params.integer(ctx, "limit", ChangeEventFeedQuery.DEFAULT_LIMIT, 1, ChangeEventFeedQuery.MAX_LIMIT);
         Set<String> types = types(ctx);
-        int wait = number(ctx, "wait", 0, 0, MAX_WAIT_SECONDS);
+        int wait = (int) Params.integer(ctx, "wait", 0, 0, MAX_WAIT_SECONDS);
         ChangeEventPage first = read(caller, after, limit, types);
         if (!first.events().isEmpty() || wait == 0) {
             answer(ctx, first);
@@ -86,10 +86,12 @@ public final class EventFeedRoutes implements AutoCloseable {
     }
 
     private static Optional<EventPosition> after(Context ctx) {
-        String text = Params.text(ctx, "after");
-        if (text == null) {
+        // an empty value is refused like an empty limit=, never read as "from the oldest event" (docs/events.md "Feed")
+        String raw = ctx.queryParam("after");
+        if (raw == null) {
             return Optional.empty();
         }
+        String text = raw.trim();
         if (!CURSOR_FORM.matcher(text).matches()) {
             throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "after must be a cursor the feed returned"
                     + " (32 lower-case hex digits), not '" + Params.shown(text) + "'");
@@ -104,15 +106,13 @@ public final class EventFeedRoutes implements AutoCloseable {
         }
     }
 
-    /** Like {@code after} and {@code type}, an empty {@code limit=} or {@code wait=} counts as absent (docs/events.md "Feed"). */
-    private static int number(Context ctx, String name, int fallback, int min, int max) {
-        String v = ctx.queryParam(name);
-        return v == null || v.isBlank() ? fallback : (int) Params.integer(ctx, name, fallback, min, max);
-    }
-
     private static Set<String> types(Context ctx) {
         Set<String> types = new LinkedHashSet<>();
         for (String param : ctx.queryParams("type")) {
+            if (param.isBlank()) {
+                throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "type must name event types, not be"
+                        + " empty; leave type out for all types");
+            }
             for (String t : param.split(",")) {
                 String name = t.trim();
                 if (name.isEmpty()) {
