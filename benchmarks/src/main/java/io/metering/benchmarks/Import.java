@@ -24,7 +24,7 @@ import org.postgresql.PGConnection;
  * every counter, hour by hour, as a head-end export lists them.
  */
 final class Import {
-    private static final Pattern REPORT = Pattern.compile("Imported (\\d+) readings in ([0-9.]+) s");
+    private static final Pattern REPORT = Pattern.compile("Imported (\\d+) readings? in ([0-9.]+) s");
     static final Instant T0 = Instant.parse("2022-01-01T00:00:00Z");
 
     /** The outcome: the import as the CLI timed it (store ready to done) and the whole process. */

@@ -78,7 +78,7 @@ class EventFeedRoutesTest {
         assertThat(e.get("specversion").asText()).isEqualTo("1.0");
         assertThat(e.get("id").asText()).hasSize(36);
         assertThat(e.get("source").asText()).isEqualTo("/metering/orgs/" + TestApp.ORG);
-        assertThat(e.get("time").asText()).isEqualTo("2024-06-15T10:00:00Z");
+        assertThat(e.get("time").asText()).isEqualTo("2024-06-15T10:00:00.000Z");
         assertThat(e.get("datacontenttype").asText()).isEqualTo("application/json");
         assertThat(e.get("subject").asText()).isEqualTo("counters/" + counter.id() + "/readings/feed-out/2024-06-01T00:00:00Z");
         assertThat(e.get("organization").asText()).isEqualTo(TestApp.ORG);
@@ -293,6 +293,16 @@ class EventFeedRoutesTest {
     }
 
     @Test
+    void anEmptyParameterIsRefusedLikeAnyOtherBadValue() {
+        for (String query : List.of("after=", "limit=", "type=", "wait=", "after=%20")) {
+            Reply r = t.get(FEED + "?" + query, t.adminToken());
+
+            assertThat(r.status()).as(query).isEqualTo(400);
+            assertThat(r.json().get("reason").asText()).as(query).isEqualTo("invalid_parameter");
+        }
+    }
+
+    @Test
     void anotherOrganizationSeesNoneOfTheseEvents() {
         t.post("/v1/metering/reading", t.adminToken(), reading("100", "2024-06-02T00:00:00Z"));
 
@@ -314,6 +324,14 @@ class EventFeedRoutesTest {
         assertThat(ahead.json().get("message").asText()).contains("is ahead of the feed");
         assertThat(t.get(FEED + "?wait=1&after=7fffffffffffffff0000000000000000", t.adminToken()).status()).as("nor waited on")
                 .isEqualTo(400);
+        for (String outOfRange : List.of("ffffffffffffffff0000000000000000", "8000000000000000ffffffffffffffff",
+                "00000000000000018000000000000000")) {
+            Reply r = t.get(FEED + "?after=" + outOfRange, t.adminToken());
+            assertThat(r.status()).as(outOfRange).isEqualTo(400);
+            assertThat(r.json().get("reason").asText()).isEqualTo("invalid_parameter");
+            assertThat(r.json().get("message").asText()).as(outOfRange)
+                    .contains("is not a cursor the feed returns").doesNotContain("32 lower-case hex digits");
+        }
         assertThat(t.get(FEED, t.portalToken("contact-events")).status()).isEqualTo(403);
         assertThat(t.get(FEED, null).status()).isEqualTo(401);
     }

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The import file format of readings (docs/import-export.md): UTF-8 CSV (RFC 4180 quoting), a
@@ -69,6 +70,8 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
 
     private final Reader in;
     private final CsvRecords records;
+    private final RowLines rowLines = new RowLines();
+    private long handedOver;
     private final Map<String, Integer> header;
     private final ZoneId businessZone;
     private final CsvDialect dialect;
@@ -170,6 +173,14 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
         return dialect;
     }
 
+    /**
+     * The line data row {@code row} (0-based, {@code readings[i]}) starts on, for a refusal that names
+     * only the row; empty for a row not read yet. Safe to call from another thread than the reader's.
+     */
+    public OptionalLong lineOf(long row) {
+        return rowLines.lineOf(row);
+    }
+
     /** Whether rows name meters or counters by keys other than our ids, so that {@link #locateWith} is needed. */
     public boolean needsLocator() {
         return obisNumber >= 0 || java.util.Arrays.stream(meterKeys, 1, meterKeys.length).anyMatch(c -> c >= 0);
@@ -222,6 +233,7 @@ public final class ReadingsCsv implements Iterator<ReadingInput>, AutoCloseable 
         }
         List<String> r = nextRecord;
         nextRecord = null;
+        rowLines.record(handedOver++, records.recordLine());
         try {
             if (r.size() != header.size()) {
                 throw new InvalidRequestException(ImportFileReason.MALFORMED_FILE,

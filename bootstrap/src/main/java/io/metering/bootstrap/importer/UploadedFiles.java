@@ -136,6 +136,11 @@ public final class UploadedFiles implements ImportFileReader {
             }
 
             @Override
+            public java.util.OptionalLong lineOf(long row) {
+                return csv.lineOf(row);
+            }
+
+            @Override
             public void close() {
                 try {
                     ahead.close();

@@ -18,4 +18,11 @@ class ImportRateTest {
         assertThat(ImportCommand.rate(1, 2.5)).isEqualTo(String.format(" (%.1f readings/s)", 0.4)).doesNotContain(" 0 readings/s");
         assertThat(ImportCommand.rate(1_000_000, 4.0)).isEqualTo(" (250000 readings/s)");
     }
+
+    @Test
+    void theSummaryCountsOneReadingInTheSingular() {
+        assertThat(ImportCommand.imported(1, 0.4)).isEqualTo(String.format("Imported 1 reading in %.1f s", 0.4));
+        assertThat(ImportCommand.imported(0, 0.4)).startsWith("Imported 0 readings in ");
+        assertThat(ImportCommand.imported(60_000, 2.5)).startsWith("Imported 60000 readings in ").endsWith(" (24000 readings/s)");
+    }
 }

@@ -207,4 +207,23 @@ class ReadingsCsvTest {
         assertThatThrownBy(wrong::next).isInstanceOfSatisfying(InvalidRequestException.class,
                 e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_VALUE)).hasMessageContaining("decimal comma");
     }
+
+    @Test
+    void eachDataRowKnowsTheLineItStartsOnPastQuotedLineBreaksAndEmptyLines() {
+        String row = METER + "," + COUNTER + ",feed-out,2024-01-0%dT00:00:00Z,%d,%s\n";
+        ReadingsCsv rows = csv("meter_id,counter_id,direction,timestamp,value,note\n"
+                + String.format(row, 1, 1, "plain")
+                + String.format(row, 2, 2, "\"two\nlines\"")
+                + String.format(row, 3, 3, "plain")
+                + "\n"
+                + String.format(row, 4, 4, "\"a\nb\nc\""));
+        assertThat(rows.lineOf(0)).as("nothing read yet").isEmpty();
+        rows.forEachRemaining(r -> { });
+
+        assertThat(rows.lineOf(0)).hasValue(2);
+        assertThat(rows.lineOf(1)).hasValue(3);
+        assertThat(rows.lineOf(2)).as("after a field of two lines").hasValue(5);
+        assertThat(rows.lineOf(3)).as("after an empty line").hasValue(7);
+        assertThat(rows.lineOf(4)).as("no such row").isEmpty();
+    }
 }

@@ -307,9 +307,36 @@ class ImportJobsTest {
 
         assertThat(run.status()).isEqualTo(2);
         String err = run.err();
-        assertThat(err).contains("rows/s").containsPattern("(?m)^Uploaded to .*; import job ")
+        assertThat(err).contains("import ").contains(" rows").containsPattern("(?m)^Uploaded to .*; import job ")
                 .containsPattern("(?m)^Import refused \\(");
-        assertThat(err.substring(err.indexOf("Uploaded to"))).as("no bar drawn after its summary").doesNotContain("rows/s");
+        assertThat(err).as("the bar shows no rate of its own").doesNotContain("rows/s");
+        assertThat(err.substring(err.indexOf("Uploaded to"))).as("no bar drawn after its summary").doesNotContain(" rows");
+    }
+
+    @Test
+    void theSummaryFollowsTheFinishedBarOnALineOfItsOwnAndCountsOneReading() throws IOException {
+        Path one = Files.writeString(files.resolve("one-row.csv"), "meter_number,obis_number,timestamp,value\n"
+                + "1ESY-1,1-0:1.8.0,2014-02-01T00:00:00Z,50\n");
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream both = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream terminal = new java.io.PrintStream(both, true, StandardCharsets.UTF_8);
+        System.setOut(terminal);
+        System.setErr(terminal);
+        int status;
+        try {
+            status = new picocli.CommandLine(new io.metering.bootstrap.cli.Main()).execute("import", "--org", ORG, "--file",
+                    one.toString(), "--url", service.http().base(), "--token", admin);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String shown = both.toString(StandardCharsets.UTF_8).replace('\r', '\n');
+
+        assertThat(status).as(both.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(shown).as(shown).containsPattern("(?m)^Imported 1 reading in ").doesNotContain("1 readings")
+                .doesNotContain("rows/s").containsPattern("import 100% .*1/1 rows");
+        assertThat(shown.substring(shown.indexOf("Imported 1 reading"))).as("no bar drawn after the summary").doesNotContain(" rows");
     }
 
     @Test
@@ -331,10 +358,33 @@ class ImportJobsTest {
         assertThat(job.at("/refusals/0/reason").asText()).isEqualTo("less_than_previous");
         assertThat(job.get("rows_read").asLong()).as("the first of two rows was refused: %s", job).isEqualTo(1);
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains("Import refused (less_than_previous)").contains("Refused at data row 1 (readings[0]")
+        assertThat(job.at("/refusals/0/line").asLong()).as("the refused row's CSV line: %s", job).isEqualTo(2);
+        assertThat(run.err()).contains("Import refused (less_than_previous)").contains("Refused at data row 1 (readings[0], line 2)")
                 .contains("1 row(s) read");
         assertThat(service.http().get("/v1/metering/reading/" + rowsMeter + "/" + rowsCounter
                 + "?size=-1&start_date=2017-01-01&end_date=2017-12-31", admin).json().get("results")).hasSize(1);
+    }
+
+    @Test
+    void aWriteRuleRefusalInALaterChunkNamesTheLineOfItsRowPastQuotedLineBreaks() throws IOException {
+        Seeder seed = new Seeder(service.http(), admin);
+        seed.counter(seed.meter("{\"sector\":\"power\",\"meter_number\":\"1ESY-LINES\"}"),
+                "{\"obis_number\":\"1-0:1.8.0\",\"unit\":\"kWh\"}");
+        String csv = "meter_number,obis_number,timestamp,value,note\n"
+                + "1ESY-LINES,1-0:1.8.0,2013-01-02T00:00:00Z,510,\"two\nlines\"\n"
+                + "1ESY-LINES,1-0:1.8.0,2013-01-03T00:00:00Z,520,\n"
+                + "1ESY-LINES,1-0:1.8.0,2013-01-04T00:00:00Z,530,\"a\nb\nc\"\n"
+                + "1ESY-LINES,1-0:1.8.0,2013-01-05T00:00:00Z,100,\n";
+
+        JsonNode job = awaitFinished(upload("?chunk_size=2", "text/csv", csv.getBytes(StandardCharsets.UTF_8)).json().at("/data/id").asText());
+        Cli run = cli("import", "--org", ORG, "--file", Files.writeString(files.resolve("lines.csv"), csv).toString(),
+                "--url", service.http().base(), "--token", admin, "--no-progress", "--chunk-size", "2");
+
+        assertThat(job.at("/refusals/0/reason").asText()).as("%s", job).isEqualTo("less_than_previous");
+        assertThat(job.at("/refusals/0/row").asLong()).isEqualTo(3);
+        assertThat(job.at("/refusals/0/line").asLong()).as("row 3 starts on line 8, not 5").isEqualTo(8);
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("Refused at data row 4 (readings[3], line 8); 4 row(s) read.");
     }
 
     @Test

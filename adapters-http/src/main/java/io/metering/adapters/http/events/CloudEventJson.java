@@ -6,6 +6,7 @@ import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
 import io.metering.application.model.ChangeEvent;
 import io.metering.application.model.RecordedChangeEvent;
+import io.metering.domain.time.InstantText;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +28,50 @@ public final class CloudEventJson {
 
     private static final EventFormat FORMAT = new JsonFormat();
     private static final EventDataJson DATA = new EventDataJson();
+    private static final byte[] TIME_KEY = "\"time\":\"".getBytes(StandardCharsets.US_ASCII);
 
     private CloudEventJson() {}
 
-    /** The event as CloudEvents JSON, UTF-8. */
+    /** The event as CloudEvents JSON, UTF-8, its {@code time} written like the API's other instants. */
     public static byte[] render(RecordedChangeEvent recorded) {
-        return FORMAT.serialize(cloudEvent(recorded));
+        return withMillis(FORMAT.serialize(cloudEvent(recorded)), InstantText.millis(recorded.event().time()));
+    }
+
+    /**
+     * Replaces the SDK's {@code time} text (ISO-8601 with the fewest fraction digits: {@code .01Z}) by
+     * exactly three digits ({@code .010Z}, docs/events.md "Format"). The SDK writes the attribute before
+     * {@code data}, and a JSON string value can hold no unescaped quote, so the first {@code "time":"}
+     * is the attribute.
+     */
+    static byte[] withMillis(byte[] json, String millis) {
+        int start = indexOf(json, TIME_KEY, 0);
+        if (start < 0) {
+            return json;
+        }
+        int from = start + TIME_KEY.length;
+        int to = from;
+        while (json[to] != '"') {
+            to++;
+        }
+        byte[] time = millis.getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[json.length - (to - from) + time.length];
+        System.arraycopy(json, 0, out, 0, from);
+        System.arraycopy(time, 0, out, from, time.length);
+        System.arraycopy(json, to, out, from + time.length, json.length - to);
+        return out;
+    }
+
+    private static int indexOf(byte[] text, byte[] key, int from) {
+        outer:
+        for (int i = from; i <= text.length - key.length; i++) {
+            for (int k = 0; k < key.length; k++) {
+                if (text[i + k] != key[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** The event as a CloudEvents SDK event. */

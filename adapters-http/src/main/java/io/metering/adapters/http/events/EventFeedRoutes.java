@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code GET /v1/metering/events} (docs/events.md "Feed"), admin tokens only: the organization's
@@ -36,6 +37,8 @@ public final class EventFeedRoutes implements AutoCloseable {
     public static final String EVENTS = "/v1/metering/events";
     /** The longest {@code wait}, in seconds: below Jetty's 30-second idle timeout, which would end a longer wait. */
     public static final int MAX_WAIT_SECONDS = 25;
+
+    private static final Pattern CURSOR_FORM = Pattern.compile("[0-9a-f]{32}");
 
     private final ChangeEventFeedQuery feed;
     private final Guard guard;
@@ -83,21 +86,33 @@ public final class EventFeedRoutes implements AutoCloseable {
     }
 
     private static Optional<EventPosition> after(Context ctx) {
-        String text = Params.text(ctx, "after");
-        if (text == null) {
+        // an empty value is refused like an empty limit=, never read as "from the oldest event" (docs/events.md "Feed")
+        String raw = ctx.queryParam("after");
+        if (raw == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(EventPosition.parse(text.trim()));
-        } catch (IllegalArgumentException e) {
+        String text = raw.trim();
+        if (!CURSOR_FORM.matcher(text).matches()) {
             throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "after must be a cursor the feed returned"
                     + " (32 lower-case hex digits), not '" + Params.shown(text) + "'");
+        }
+        try {
+            return Optional.of(EventPosition.parse(text));
+        } catch (IllegalArgumentException e) {
+            // well-formed but a half beyond the signed 64-bit range: no position the feed has or will reach
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "after " + text + " is not a cursor the"
+                    + " feed returns: its transaction id or sequence number lies beyond every position of the feed (ahead"
+                    + " of it); continue from a cursor the feed returned (next, an event's sequence) or leave after out");
         }
     }
 
     private static Set<String> types(Context ctx) {
         Set<String> types = new LinkedHashSet<>();
         for (String param : ctx.queryParams("type")) {
+            if (param.isBlank()) {
+                throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "type must name event types, not be"
+                        + " empty; leave type out for all types");
+            }
             for (String t : param.split(",")) {
                 String name = t.trim();
                 if (name.isEmpty()) {

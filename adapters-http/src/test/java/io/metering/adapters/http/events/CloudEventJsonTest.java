@@ -52,4 +52,19 @@ class CloudEventJsonTest {
         assertThat(served).contains("\"subject\":\"counters/" + reading.counterId()
                 + "/readings/feed-out/2026-03-01T07:00:00Z\"");
     }
+
+    @Test
+    void timeHasExactlyThreeFractionDigitsLikeTheApisOtherInstants() {
+        OrganizationId org = new OrganizationId("stadtwerk-nord");
+        String data = "{\"time\":\"inside data\",\"note\":\"\\\"time\\\":\\\"x\"}";
+        for (String[] made : new String[][] {{"2026-12-07T05:29:04.010Z", "2026-12-07T05:29:04.010Z"},
+                {"2026-12-07T05:29:04Z", "2026-12-07T05:29:04.000Z"}, {"2026-12-07T05:29:04.100999Z", "2026-12-07T05:29:04.100Z"}}) {
+            ChangeEvent e = new ChangeEvent(UUID.randomUUID(), org, "io.metering.meter.created", "meters/x",
+                    Instant.parse(made[0]), "admin:erp", new EventData.Json(data));
+
+            String served = new String(CloudEventJson.render(new RecordedChangeEvent(new EventPosition(1, 2), e)), StandardCharsets.UTF_8);
+
+            assertThat(served).as(made[0]).contains("\"time\":\"" + made[1] + "\"").contains(data);
+        }
+    }
 }

@@ -50,5 +50,13 @@ public interface ImportFileReader {
     interface Rows extends Iterator<ReadingInput>, AutoCloseable {
         @Override
         void close();
+
+        /**
+         * The line data row {@code row} ({@code readings[i]}, 0-based) starts on, for a refusal that
+         * names only the row (a write rule's); empty when the format has no lines or the row was not read.
+         */
+        default java.util.OptionalLong lineOf(long row) {
+            return java.util.OptionalLong.empty();
+        }
     }
 }

@@ -18,6 +18,7 @@ import io.metering.domain.error.MeteringException;
 import io.metering.domain.error.NotFoundException;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -123,6 +125,7 @@ public final class ImportJobService implements ImportJobsUseCase {
         Live counts = live.get(queued.id());
         ImportJob running = new ImportJob(queued.id(), queued.org(), queued.format(), queued.commit(), ImportJob.Status.RUNNING,
                 0, 0, 0, 0, List.of(), queued.createdAt(), clock.instant(), null);
+        ImportFileReader.Rows opened = null;
         try {
             jobs.update(running);
             long stored;
@@ -134,6 +137,7 @@ public final class ImportJobService implements ImportJobsUseCase {
                 stored = report.readings() + report.intervalValues();
             } else {
                 try (ImportFileReader.Rows rows = files.open(upload, queued.format(), locator.locator(caller))) {
+                    opened = rows;
                     ImportReport report = importer.importReadings(new ImportReadingsCommand(caller, counted(rows, counts.read),
                             upload.chunkSize(), upload.commit(), upload.validate()), (n, committed) -> counts.stored.set(n));
                     stored = report.rows();
@@ -143,7 +147,7 @@ public final class ImportJobService implements ImportJobsUseCase {
             jobs.update(finished(running, ImportJob.Status.SUCCEEDED, counts.read.get(), stored, List.of()).withImplausible(implausible));
         } catch (MeteringException e) {
             long stored = upload.commit() == ImportCommit.CHUNK ? committedBefore(e, upload.chunkSize()) : 0;
-            ImportJob.Refusal refusal = refusal(e);
+            ImportJob.Refusal refusal = opened == null ? refusal(e) : refusal(e, opened::lineOf);
             jobs.update(finished(running, ImportJob.Status.FAILED, readUpTo(refusal, counts.read.get()), stored, List.of(refusal)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "import job " + queued.id() + " failed", e);
@@ -187,6 +191,21 @@ public final class ImportJobService implements ImportJobsUseCase {
         Matcher line = LINE.matcher(message);
         return new ImportJob.Refusal(row.find() ? Long.parseLong(row.group(1)) : null, line.find() ? Long.parseLong(line.group(1)) : null,
                 e.reason().code(), message);
+    }
+
+    /**
+     * {@link #refusal(MeteringException)}, with the line of the refused row from the file when the
+     * message names only the row, as a write rule's refusal does (docs/import-export.md "Overview").
+     *
+     * @param lineOf the line a data row ({@code readings[i]}) starts on, if known
+     */
+    public static ImportJob.Refusal refusal(MeteringException e, LongFunction<OptionalLong> lineOf) {
+        ImportJob.Refusal named = refusal(e);
+        if (named.line() != null || named.row() == null) {
+            return named;
+        }
+        OptionalLong line = lineOf.apply(named.row());
+        return line.isEmpty() ? named : new ImportJob.Refusal(named.row(), line.getAsLong(), named.reason(), named.message());
     }
 
     private static java.util.Iterator<ReadingInput> counted(java.util.Iterator<ReadingInput> rows, AtomicLong read) {
