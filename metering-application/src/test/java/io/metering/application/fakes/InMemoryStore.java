@@ -9,8 +9,6 @@ import io.metering.application.model.ReadingQueuePosition;
 import io.metering.application.model.SortOrder;
 import io.metering.application.port.out.ChangesetRepository;
 import io.metering.application.port.out.CounterRepository;
-import io.metering.application.port.out.LockedCounters;
-import io.metering.application.port.out.StoredWindow;
 import io.metering.application.port.out.MeterRepository;
 import io.metering.application.port.out.MeterSearch;
 import io.metering.application.port.out.NeighbourProbe;
@@ -319,12 +317,10 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
     }
 
     @Override
-    public LockedCounters lockByMeters(OrganizationId org, Collection<MeterId> meterIds) {
+    public List<Counter> lockByMeters(OrganizationId org, Collection<MeterId> meterIds) {
         List<Counter> counters = findByMeters(org, meterIds);
         lockForReadingWrite(org, counters.stream().map(Counter::id).toList());
-        Set<CounterId> withChangesets = findByCounters(org, counters.stream().map(Counter::id).toList()).stream()
-                .map(Changeset::counterId).collect(java.util.stream.Collectors.toSet());
-        return new LockedCounters(counters, withChangesets);
+        return counters;
     }
 
     // ---------------------------------------------------------------- readings (write side)
@@ -396,35 +392,16 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         Map<SeriesKey, SpanNeighbours> out = new HashMap<>();
         for (SeriesSpan span : spans) {
             TreeMap<Instant, Reading> s = seriesIfAny(org, span.series()).orElse(new TreeMap<>());
-            Optional<SeriesPoint> before = plausible(s.headMap(span.from(), false).descendingMap());
-            Optional<SeriesPoint> after = plausible(s.tailMap(span.to(), false));
+            Optional<SeriesPoint> before = s.headMap(span.from(), false).descendingMap().values().stream()
+                    .filter(r -> !r.isImplausible()).findFirst().map(Reading::point);
+            Optional<SeriesPoint> after = s.tailMap(span.to(), false).values().stream()
+                    .filter(r -> !r.isImplausible()).findFirst().map(Reading::point);
             boolean occupied = !s.subMap(span.from(), true, span.to(), true).isEmpty();
             out.merge(span.series(), new SpanNeighbours(before, after, occupied),
                     (a, b) -> new SpanNeighbours(a.before().isEmpty() ? b.before() : a.before(),
                             a.after().isEmpty() ? b.after() : a.after(), true));
         }
         return Optional.of(out);
-    }
-
-    /** {@inheritDoc} Answered from the series themselves, so batch writes take the one-read path here too. */
-    @Override
-    public Optional<Map<SeriesKey, StoredWindow>> storedWindows(OrganizationId org, Collection<SeriesSpan> windows) {
-        Map<SeriesKey, StoredWindow> out = new HashMap<>();
-        for (SeriesSpan w : windows) {
-            TreeMap<Instant, Reading> s = seriesIfAny(org, w.series()).orElse(new TreeMap<>());
-            Optional<SeriesPoint> before = plausible(s.headMap(w.from(), false).descendingMap());
-            Optional<SeriesPoint> after = plausible(s.tailMap(w.to(), false));
-            StoredWindow window = new StoredWindow(w, List.copyOf(s.subMap(w.from(), true, w.to(), true).values()), before, after);
-            if (out.putIfAbsent(w.series(), window) != null) {
-                throw new IllegalArgumentException("two windows of series " + w.series());
-            }
-        }
-        return Optional.of(out);
-    }
-
-    /** The first plausible reading of a part of a series, in the part's order, as a point. */
-    private static Optional<SeriesPoint> plausible(java.util.SortedMap<Instant, Reading> part) {
-        return part.values().stream().filter(r -> !r.isImplausible()).findFirst().map(Reading::point);
     }
 
     private Stream<Reading> allReadings(OrganizationId org) {

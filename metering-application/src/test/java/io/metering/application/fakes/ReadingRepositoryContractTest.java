@@ -11,9 +11,6 @@ import io.metering.application.port.out.PruneCounts;
 import io.metering.application.port.out.PruneScope;
 import io.metering.application.port.out.ReadingMatch;
 import io.metering.application.port.out.ReadingRepository;
-import io.metering.application.port.out.SeriesSpan;
-import io.metering.application.port.out.SpanNeighbours;
-import io.metering.application.port.out.StoredWindow;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.MeterId;
@@ -211,48 +208,6 @@ public abstract class ReadingRepositoryContractTest extends PortContract {
 
             assertThat(found.get(onR3)).isEqualTo(new Neighbours(Optional.empty(), Optional.of(r5.point())));
             assertThat(found.get(afterR3)).isEqualTo(new Neighbours(Optional.of(r3.point()), Optional.of(r5.point())));
-        }
-
-        @Test
-        void storedWindowsHoldEveryReadingInsideAndThePlausibleOnesJustOutside() {
-            SeriesKey in = new SeriesKey(c, Direction.FEED_IN);
-            SeriesKey empty = new SeriesKey(CounterId.random(), Direction.FEED_OUT);
-            SeriesSpan middle = new SeriesSpan(out, hours(2), hours(4));
-            SeriesSpan early = new SeriesSpan(in, T0, hours(1));
-            SeriesSpan none = new SeriesSpan(empty, T0, hours(9));
-
-            Map<SeriesKey, StoredWindow> found = ports.readings().storedWindows(org, List.of(middle, early, none)).orElseThrow();
-            StoredWindow subMillisecond = ports.readings().storedWindows(org,
-                    List.of(new SeriesSpan(out, hours(1).plusNanos(500_000), hours(3)))).orElseThrow().get(out);
-
-            assertThat(found).containsOnlyKeys(out, in, empty);
-            assertThat(found.get(out)).isEqualTo(new StoredWindow(middle, List.of(r2, r3, r4), Optional.of(r1.point()),
-                    Optional.of(r5.point())));
-            assertThat(found.get(in)).isEqualTo(new StoredWindow(early, List.of(), Optional.empty(),
-                    Optional.of(point(hours(2.5), "7"))));
-            assertThat(found.get(empty)).isEqualTo(new StoredWindow(none, List.of(), Optional.empty(), Optional.empty()));
-            assertThat(subMillisecond.stored()).containsExactly(r2, r3);
-            assertThat(subMillisecond.before()).contains(r1.point());
-            assertThat(ports.readings().storedWindows(otherOrg, List.of(middle)).orElseThrow().get(out).stored())
-                    .extracting(Reading::value).containsExactly(new BigDecimal("110"));
-            assertThatThrownBy(() -> ports.readings().storedWindows(org, List.of(middle, new SeriesSpan(out, hours(6), hours(7)))))
-                    .isInstanceOf(IllegalArgumentException.class);
-        }
-
-        @Test
-        void aStoredWindowAnswersForSpansInsideItAsAroundDoes() {
-            SeriesSpan window = new SeriesSpan(out, hours(1), hours(5));
-            StoredWindow stored = ports.readings().storedWindows(org, List.of(window)).orElseThrow().get(out);
-            List<SeriesSpan> spans = List.of(new SeriesSpan(out, hours(2.5), hours(2.5)), new SeriesSpan(out, hours(2), hours(3)),
-                    new SeriesSpan(out, hours(1), hours(1.5)), new SeriesSpan(out, hours(4.5), hours(5)),
-                    new SeriesSpan(out, hours(3.5), hours(3.5).plusNanos(1)));
-
-            for (SeriesSpan span : spans) {
-                assertThat(stored.around(span)).as("%s", span)
-                        .isEqualTo(ports.readings().around(org, List.of(span)).orElseThrow().get(out));
-            }
-            assertThat(stored.around(spans.get(0))).isEqualTo(new SpanNeighbours(Optional.of(r1.point()), Optional.of(r3.point()), false));
-            assertThatThrownBy(() -> stored.around(new SeriesSpan(out, T0, hours(2)))).isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test

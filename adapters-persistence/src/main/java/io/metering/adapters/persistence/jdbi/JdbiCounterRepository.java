@@ -1,7 +1,6 @@
 package io.metering.adapters.persistence.jdbi;
 
 import io.metering.application.port.out.CounterRepository;
-import io.metering.application.port.out.LockedCounters;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.ConflictException;
@@ -10,7 +9,6 @@ import io.metering.domain.meter.MeterId;
 import io.metering.domain.tenant.OrganizationId;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -123,27 +121,18 @@ public final class JdbiCounterRepository implements CounterRepository {
      * <p>One {@code SELECT ... ORDER BY id FOR NO KEY UPDATE}, the lock of {@link #lockForReadingWrite}.
      */
     @Override
-    public LockedCounters lockByMeters(OrganizationId org, Collection<MeterId> meterIds) {
+    public List<Counter> lockByMeters(OrganizationId org, Collection<MeterId> meterIds) {
         var h = db.transactionHandle();
         if (meterIds.isEmpty()) {
-            return LockedCounters.NONE;
+            return List.of();
         }
-        Set<CounterId> withChangesets = new HashSet<>();
-        List<Counter> locked = h.createQuery("SELECT " + CounterRows.COLUMNS + ", EXISTS (SELECT 1 FROM changeset cs"
-                        + " WHERE cs.org_id = :org AND cs.counter_id = counter.id) AS has_changesets FROM counter"
-                        + " WHERE org_id = :org AND meter_id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR NO KEY UPDATE")
+        List<Counter> locked = h.createQuery(SELECT + " WHERE org_id = :org AND meter_id = ANY(CAST(:ids AS uuid[])) ORDER BY id"
+                        + " FOR NO KEY UPDATE")
                 .bind("org", org.value())
                 .bindArray("ids", String.class, meterIds.stream().map(MeterId::toString).distinct().toList())
-                .map((rs, ctx) -> {
-                    Counter c = CounterRows.map(rs);
-                    if (rs.getBoolean("has_changesets")) {
-                        withChangesets.add(c.id());
-                    }
-                    return c;
-                })
+                .map((rs, ctx) -> CounterRows.map(rs))
                 .list();
         // the order of findByMeters: creation time, then id as PostgreSQL orders uuids (its text form)
-        return new LockedCounters(locked.stream().sorted(Comparator.comparing(Counter::createdAt)
-                .thenComparing(c -> c.id().value().toString())).toList(), withChangesets);
+        return locked.stream().sorted(Comparator.comparing(Counter::createdAt).thenComparing(c -> c.id().value().toString())).toList();
     }
 }

@@ -8,7 +8,6 @@ import io.metering.application.port.out.ReadingMatch;
 import io.metering.application.port.out.ReadingRepository;
 import io.metering.application.port.out.SeriesSpan;
 import io.metering.application.port.out.SpanNeighbours;
-import io.metering.application.port.out.StoredWindow;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingKey;
 import io.metering.domain.reading.SeriesKey;
@@ -178,12 +177,6 @@ public final class JdbiReadingRepository implements ReadingRepository {
     @Override
     public Optional<Map<SeriesKey, SpanNeighbours>> around(OrganizationId org, Collection<SeriesSpan> spans) {
         return Optional.of(db.read(h -> SpanQuery.run(h, org, spans)));
-    }
-
-    /** {@inheritDoc} One statement: a key range scan and two probes per window. */
-    @Override
-    public Optional<Map<SeriesKey, StoredWindow>> storedWindows(OrganizationId org, Collection<SeriesSpan> windows) {
-        return Optional.of(db.read(h -> StoredWindowQuery.run(h, org, List.copyOf(windows))));
     }
 
     /** {@inheritDoc} Matches of the same shape (the same criteria given) share one statement. */

@@ -76,7 +76,22 @@ final class SpanQuery {
         if (list.isEmpty()) {
             return Map.of();
         }
-        List<Map.Entry<SeriesKey, SpanNeighbours>> rows = bound(h, AROUND_ONE, AROUND, list)
+        Query query;
+        if (list.size() == 1) {
+            SeriesSpan only = list.get(0);
+            query = h.createQuery(AROUND_ONE)
+                    .bind("counterId", only.series().counterId().toString())
+                    .bind("direction", only.series().direction().code())
+                    .bind("from", SqlInstants.ceiling(only.from()))
+                    .bind("to", SqlInstants.floor(only.to()));
+        } else {
+            query = h.createQuery(AROUND)
+                    .bindArray("counterIds", String.class, list.stream().map(s -> s.series().counterId().toString()).toList())
+                    .bindArray("directions", String.class, list.stream().map(s -> s.series().direction().code()).toList())
+                    .bindArray("froms", String.class, list.stream().map(s -> SqlInstants.ceiling(s.from())).toList())
+                    .bindArray("tos", String.class, list.stream().map(s -> SqlInstants.floor(s.to())).toList());
+        }
+        List<Map.Entry<SeriesKey, SpanNeighbours>> rows = query
                 .bind("org", org.value())
                 .map((rs, ctx) -> Map.entry(list.get(rs.getInt("i") - 1).series(), new SpanNeighbours(
                         Optional.ofNullable(ReadingRows.point(rs, "prev_")), Optional.ofNullable(ReadingRows.point(rs, "next_")),
@@ -86,28 +101,6 @@ final class SpanQuery {
         rows.forEach(e -> out.merge(e.getKey(), e.getValue(), (a, b) -> new SpanNeighbours(
                 earlier(a.before(), b.before()), later(a.after(), b.after()), a.occupied() || b.occupied())));
         return out;
-    }
-
-    /**
-     * A statement over spans: {@code one} with the scalar parameters {@code :counterId},
-     * {@code :direction}, {@code :from}, {@code :to} for a single span, else {@code many} with the
-     * arrays {@code :counterIds}, {@code :directions}, {@code :froms}, {@code :tos}; the instants as
-     * a stored reading can have them (from rounded up, to rounded down to the millisecond).
-     */
-    static Query bound(Handle h, String one, String many, List<SeriesSpan> spans) {
-        if (spans.size() == 1) {
-            SeriesSpan only = spans.get(0);
-            return h.createQuery(one)
-                    .bind("counterId", only.series().counterId().toString())
-                    .bind("direction", only.series().direction().code())
-                    .bind("from", SqlInstants.ceiling(only.from()))
-                    .bind("to", SqlInstants.floor(only.to()));
-        }
-        return h.createQuery(many)
-                .bindArray("counterIds", String.class, spans.stream().map(s -> s.series().counterId().toString()).toList())
-                .bindArray("directions", String.class, spans.stream().map(s -> s.series().direction().code()).toList())
-                .bindArray("froms", String.class, spans.stream().map(s -> SqlInstants.ceiling(s.from())).toList())
-                .bindArray("tos", String.class, spans.stream().map(s -> SqlInstants.floor(s.to())).toList());
     }
 
     private static Optional<SeriesPoint> earlier(Optional<SeriesPoint> a, Optional<SeriesPoint> b) {

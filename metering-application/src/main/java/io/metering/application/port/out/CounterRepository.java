@@ -53,12 +53,10 @@ public interface CounterRepository {
      * Reads and locks every counter of the meters in one step: the lock of
      * {@link #lockForReadingWrite} (id order) on the counters {@link #findByMeters} would return, so
      * a batch write learns its counters and locks them in one round trip. A counter deleted while
-     * this waited for its lock is left out, as a read after the deletion would leave it out. The same
-     * round trip tells which of them have pending changesets, so a write that confirms readings of
-     * the others skips that read.
+     * this waited for its lock is left out, as a read after the deletion would leave it out.
      *
-     * @return the locked counters, ordered by creation time then id, and those with pending changesets
+     * @return the locked counters, ordered by creation time then id
      * @throws IllegalStateException outside a read-write transaction, where a lock would end at once
      */
-    LockedCounters lockByMeters(OrganizationId org, Collection<MeterId> meterIds);
+    List<Counter> lockByMeters(OrganizationId org, Collection<MeterId> meterIds);
 }

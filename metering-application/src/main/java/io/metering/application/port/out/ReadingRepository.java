@@ -53,19 +53,6 @@ public interface ReadingRepository {
     }
 
     /**
-     * For each window (at most one per series), every reading stored in it and the nearest plausible
-     * readings just outside ({@link StoredWindow}), in one statement: what a batch of creates asks
-     * the store before its write (echoes of its business days and its spans' neighbours), asked once.
-     *
-     * @return one entry per series, or empty when the store cannot answer in one round trip; callers
-     *     then ask {@link #around} and the echo query apart
-     * @throws IllegalArgumentException if two windows name the same series
-     */
-    default Optional<Map<SeriesKey, StoredWindow>> storedWindows(OrganizationId org, Collection<SeriesSpan> windows) {
-        return Optional.empty();
-    }
-
-    /**
      * For each match, the stored readings it selects, in the order of the matches.
      *
      * @param matches criteria, none of them empty

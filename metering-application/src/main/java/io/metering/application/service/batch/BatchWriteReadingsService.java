@@ -5,11 +5,6 @@ import io.metering.application.port.out.MeterRepository;
 import io.metering.application.port.out.CounterRepository;
 import io.metering.application.port.out.ReadingRepository;
 import io.metering.application.port.out.ReadingSeriesQueries;
-import io.metering.application.port.out.LockedCounters;
-import io.metering.application.port.out.SeriesSpan;
-import io.metering.application.port.out.SpanNeighbours;
-import io.metering.application.port.out.StoredWindow;
-import io.metering.application.service.write.SpanChecks;
 import java.time.Clock;
 import java.time.ZoneId;
 import io.metering.application.service.write.ChangesetInterceptor;
@@ -42,7 +37,6 @@ import io.metering.domain.reading.ReadingCandidate;
 import io.metering.domain.reading.ReadingKey;
 import io.metering.domain.reading.ReadingStatus;
 import io.metering.domain.reading.ReadingTarget;
-import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.tenant.OrganizationId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -110,61 +104,23 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
         return transactions.inTransaction(() -> run(caller, command, now));
     }
 
-    /** The direct candidates after echo matching, and what the write need not read again. */
-    private record Prepared(List<ReadingCandidate> direct, ReadingWriter.Known known) {}
-
     /**
      * A create that its identifiers match to no stored reading may be an echo of one
      * (docs/domain.md#same-reading-same-business-day): it then writes over the stored reading it
-     * confirms, at that reading's instant, instead of adding a second one. The stored readings of
-     * the echo's business days and the neighbours of the write's spans come from one read
-     * ({@link ReadingRepository#storedWindows}, docs/benchmarks.md "Round trips per request"); when
-     * no echo changes a candidate, the write's span check uses the same answer.
+     * confirms, at that reading's instant, instead of adding a second one.
      */
-    private Prepared confirmEchoes(OrganizationId org, List<Plan> plans, List<ReadingCandidate> direct, Set<CounterId> withoutChangesets) {
+    private List<ReadingCandidate> confirmEchoes(OrganizationId org, List<Plan> plans, List<ReadingCandidate> direct) {
         java.util.Set<Integer> unmatchedCreates = plans.stream()
                 .filter(p -> !p.isDelete() && !p.intercepted() && p.operation() == BatchOperation.CREATE && p.matched() == null)
                 .map(p -> p.candidate().index())
                 .collect(Collectors.toSet());
         List<ReadingCandidate> creates = direct.stream().filter(c -> unmatchedCreates.contains(c.index())).toList();
-        ReadingWriter.Known nothing = new ReadingWriter.Known(Optional.empty(), withoutChangesets);
         if (creates.isEmpty()) {
-            return new Prepared(direct, nothing);
+            return direct;
         }
-        List<SeriesSpan> spans = SpanChecks.spans(direct);
-        // a write that removes stored readings checks per reading, so only an echo question is worth the read
-        boolean spansChecked = plans.stream().noneMatch(p -> p.removes().isPresent());
-        Optional<Map<SeriesKey, StoredWindow>> stored = echoes.windows(creates).filter(w -> spansChecked || !w.isEmpty()).flatMap(
-                w -> readings.storedWindows(org, spans.stream().map(s -> widened(s, w.get(s.series()))).toList()));
-        if (stored.isEmpty()) {
-            return new Prepared(confirmed(direct, echoes.match(org, creates)), nothing);
-        }
-        Map<SeriesKey, List<Reading>> near = new HashMap<>();
-        stored.get().forEach((series, window) -> near.put(series, window.stored()));
-        EchoMatcher.Matched matched = echoes.match(creates, near);
-        if (!matched.confirmed().isEmpty()) {
-            // the echoes moved candidates onto stored readings: the write checks its spans afresh
-            return new Prepared(confirmed(direct, matched), nothing);
-        }
-        Map<SeriesKey, SpanNeighbours> around = new HashMap<>();
-        spans.forEach(span -> around.put(span.series(), stored.get().get(span.series()).around(span)));
-        return new Prepared(direct, new ReadingWriter.Known(Optional.of(around), withoutChangesets));
-    }
-
-    /** The direct candidates with the echoes replaced by what they confirm. */
-    private static List<ReadingCandidate> confirmed(List<ReadingCandidate> direct, EchoMatcher.Matched matched) {
-        Map<Integer, ReadingCandidate> byIndex = new HashMap<>();
-        matched.candidates().forEach(c -> byIndex.put(c.index(), c));
-        return direct.stream().map(c -> byIndex.getOrDefault(c.index(), c)).toList();
-    }
-
-    /** A series' span widened to cover its echo window, if it has one. */
-    private static SeriesSpan widened(SeriesSpan span, SeriesSpan echoWindow) {
-        if (echoWindow == null) {
-            return span;
-        }
-        return new SeriesSpan(span.series(), echoWindow.from().isBefore(span.from()) ? echoWindow.from() : span.from(),
-                echoWindow.to().isAfter(span.to()) ? echoWindow.to() : span.to());
+        Map<Integer, ReadingCandidate> confirmed = new HashMap<>();
+        echoes.match(org, creates).candidates().forEach(c -> confirmed.put(c.index(), c));
+        return direct.stream().map(c -> confirmed.getOrDefault(c.index(), c)).toList();
     }
 
     private BatchWriteResult run(Caller caller, BatchWriteCommand command, Instant now) {
@@ -172,11 +128,8 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
         List<BatchItem> items = command.items();
         Map<MeterId, Meter> meters = loadMeters(org, items);
         Map<CounterId, Counter> counters = new HashMap<>();
-        // the counters of the items' meters, read and locked in one round trip that also tells which have pending changesets
-        LockedCounters locked = BatchWriteReadingsService.this.counters.lockByMeters(org, meters.keySet());
-        locked.counters().forEach(c -> counters.put(c.id(), c));
-        Set<CounterId> withoutChangesets = new HashSet<>(counters.keySet());
-        withoutChangesets.removeAll(locked.withChangesets());
+        // the counters of the items' meters, read and locked in one round trip
+        BatchWriteReadingsService.this.counters.lockByMeters(org, meters.keySet()).forEach(c -> counters.put(c.id(), c));
         Map<MeterId, List<Counter>> countersByMeter = counters.values().stream()
                 .sorted(Comparator.comparing(Counter::createdAt).thenComparing(c -> c.id().value()))
                 .collect(Collectors.groupingBy(Counter::meterId));
@@ -192,16 +145,15 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
 
         List<Plan> plans = decide(command, meters, countersByMeter, found, now);
         checkTargets(org, plans, matches);
-        Prepared prepared = confirmEchoes(org, plans,
-                plans.stream().filter(p -> !p.isDelete() && !p.intercepted()).map(Plan::candidate).toList(), withoutChangesets);
-        List<ReadingCandidate> direct = prepared.direct();
+        List<ReadingCandidate> direct = confirmEchoes(org, plans,
+                plans.stream().filter(p -> !p.isDelete() && !p.intercepted()).map(Plan::candidate).toList());
         List<ReadingCandidate> governed = plans.stream().filter(Plan::intercepted).map(Plan::candidate).toList();
         List<SeriesGapGuard.Vacated> removed = plans.stream().filter(p -> p.removes().isPresent())
                 .map(p -> new SeriesGapGuard.Vacated("readings[" + p.index() + "]", p.matched(),
                         capacity(counters, p.matched().counterId())))
                 .toList();
         ReadingWriter.Written written = writer.writeFor(caller, command.options(), direct, removed, ReadingWriter.OnExisting.REPLACE,
-                governed, now, prepared.known());
+                governed, now);
         return results(plans, direct, written.readings(), governed, written.pending());
     }
 

@@ -1,7 +1,6 @@
 package io.metering.application.service.write;
 
 import io.metering.application.port.out.ReadingSeriesQueries;
-import io.metering.application.port.out.SeriesSpan;
 import java.util.Objects;
 import io.metering.application.model.PageRequest;
 import io.metering.application.model.SortOrder;
@@ -50,15 +49,8 @@ public final class EchoMatcher {
     }
 
     public Matched match(OrganizationId org, List<ReadingCandidate> candidates) {
-        return match(candidates, storedAround(org, candidates, businessZone));
-    }
-
-    /**
-     * Matches against stored readings the caller read itself: per series at least every stored
-     * reading of the window {@link #windows} gives for these candidates.
-     */
-    public Matched match(List<ReadingCandidate> candidates, Map<SeriesKey, List<Reading>> stored) {
         ZoneId zone = businessZone;
+        Map<SeriesKey, List<Reading>> stored = storedAround(org, candidates, zone);
         List<ReadingCandidate> out = new ArrayList<>(candidates.size());
         Map<ReadingKey, Reading> confirmed = new LinkedHashMap<>();
         for (ReadingCandidate c : candidates) {
@@ -77,45 +69,19 @@ public final class EchoMatcher {
     }
 
     /**
-     * The window of stored readings {@link #match} needs per series: from the first instant of the
-     * candidates' first business day to the last of their last, for series whose meter matches
-     * echoes.
-     *
-     * @return empty when a series' candidates spread over a month or more (then {@link #match}
-     *     asks per day rather than over one long range)
+     * The stored readings of the business days the matching candidates name, per series: one range
+     * query per series over the days from the first to the last (a request's readings usually lie
+     * within days of each other), or one per day where they spread over more than a month.
      */
-    public Optional<Map<SeriesKey, SeriesSpan>> windows(List<ReadingCandidate> candidates) {
-        Map<SeriesKey, SeriesSpan> out = new HashMap<>();
-        for (Map.Entry<SeriesKey, java.util.TreeSet<LocalDate>> e : days(candidates, businessZone).entrySet()) {
-            LocalDate first = e.getValue().first();
-            LocalDate last = e.getValue().last();
-            if (!first.plusDays(MAX_SPAN_DAYS).isAfter(last)) {
-                return Optional.empty();
-            }
-            out.put(e.getKey(), new SeriesSpan(e.getKey(), earliest(first, businessZone), latest(last, businessZone)));
-        }
-        return Optional.of(out);
-    }
-
-    /** The business days the candidates name, per series, for series whose meter matches echoes. */
-    private static Map<SeriesKey, java.util.TreeSet<LocalDate>> days(List<ReadingCandidate> candidates, ZoneId zone) {
+    private Map<SeriesKey, List<Reading>> storedAround(OrganizationId org, List<ReadingCandidate> candidates, ZoneId zone) {
         Map<SeriesKey, java.util.TreeSet<LocalDate>> days = new HashMap<>();
         for (ReadingCandidate c : candidates) {
             if (EchoMatching.of(c.meter()) != EchoMatching.OFF) {
                 days.computeIfAbsent(c.reading().series(), k -> new java.util.TreeSet<>()).add(EchoMatching.day(c.reading().timestamp(), zone));
             }
         }
-        return days;
-    }
-
-    /**
-     * The stored readings of the business days the matching candidates name, per series: one range
-     * query per series over the days from the first to the last (a request's readings usually lie
-     * within days of each other), or one per day where they spread over more than a month.
-     */
-    private Map<SeriesKey, List<Reading>> storedAround(OrganizationId org, List<ReadingCandidate> candidates, ZoneId zone) {
         Map<SeriesKey, List<Reading>> out = new HashMap<>();
-        days(candidates, zone).forEach((series, dates) -> {
+        days.forEach((series, dates) -> {
             List<Reading> found = new ArrayList<>();
             if (dates.first().plusDays(MAX_SPAN_DAYS).isAfter(dates.last())) {
                 found.addAll(range(org, series, earliest(dates.first(), zone), latest(dates.last(), zone)));

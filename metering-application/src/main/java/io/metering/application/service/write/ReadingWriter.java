@@ -11,7 +11,6 @@ import io.metering.application.model.ImportedReadings;
 import io.metering.application.port.in.reading.WriteOptions;
 import io.metering.application.port.out.PruneCounts;
 import io.metering.application.port.out.PruneScope;
-import io.metering.application.port.out.SpanNeighbours;
 import io.metering.domain.changeset.Changeset;
 import io.metering.domain.changeset.ChangesetMatcher;
 import io.metering.domain.counter.CounterId;
@@ -23,7 +22,6 @@ import io.metering.domain.reading.ReadingBatchValidator;
 import io.metering.domain.reading.ReadingCandidate;
 import io.metering.domain.reading.ReadingKey;
 import io.metering.domain.reading.ReadingStatus;
-import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesNeighbours;
 import io.metering.domain.tenant.OrganizationId;
 import java.time.Instant;
@@ -118,18 +116,12 @@ public final class ReadingWriter {
      */
     public List<Reading> write(Caller caller, List<ReadingCandidate> candidates, List<SeriesGapGuard.Vacated> removed,
             OnExisting onExisting, boolean validate) {
-        return write(caller, candidates, removed, onExisting, validate, Optional.empty());
-    }
-
-    /** {@link #write}, with the span query's answer for exactly these candidates if the caller has it. */
-    private List<Reading> write(Caller caller, List<ReadingCandidate> candidates, List<SeriesGapGuard.Vacated> removed,
-            OnExisting onExisting, boolean validate, Optional<Map<SeriesKey, SpanNeighbours>> knownAround) {
         OrganizationId org = caller.org();
         Map<ReadingKey, Reading> removedStored = new LinkedHashMap<>();
         removed.forEach(v -> removedStored.putIfAbsent(v.key(), v.stored()));
         Set<ReadingKey> removedKeys = removedStored.keySet();
         Judged judged = candidates.isEmpty() ? Judged.NOTHING : judgeDemoting(caller, candidates, removedKeys, onExisting, validate,
-                knownAround, demoted -> { });
+                demoted -> { });
         List<Reading> accepted = judged.judgement().readings();
         Set<ReadingKey> keys = accepted.stream().map(Reading::key).collect(Collectors.toSet());
         List<ReadingKey> deleted = removedKeys.stream().filter(k -> !keys.contains(k)).toList();
@@ -233,17 +225,9 @@ public final class ReadingWriter {
      */
     public Written writeFor(Caller caller, WriteOptions options, List<ReadingCandidate> direct, List<SeriesGapGuard.Vacated> removed,
             OnExisting onExisting, List<ReadingCandidate> governed, Instant now) {
-        return writeFor(caller, options, direct, removed, onExisting, governed, now, Known.NOTHING);
-    }
-
-    /**
-     * {@link #writeFor}, skipping the reads whose answers the caller already has ({@link Known}).
-     */
-    public Written writeFor(Caller caller, WriteOptions options, List<ReadingCandidate> direct, List<SeriesGapGuard.Vacated> removed,
-            OnExisting onExisting, List<ReadingCandidate> governed, Instant now, Known known) {
         OrganizationId org = caller.org();
         boolean validate = !options.skipValidation();
-        List<Reading> written = write(caller, direct, removed, onExisting, validate, known.around());
+        List<Reading> written = write(caller, direct, removed, onExisting, validate);
         List<Changeset> pending = List.of();
         if (!governed.isEmpty()) {
             List<Reading> proposed = check(org, governed, List.of(), OnExisting.REPLACE, validate);
@@ -251,31 +235,10 @@ public final class ReadingWriter {
             listener.proposed(caller, pending);
         }
         List<Reading> confirming = written.stream().filter(r -> ChangesetInterceptor.isDirect(options, r)).toList();
-        // changesets are proposed only under the counter's lock: none pending when locked and none
-        // proposed by this write means none for these counters now
-        boolean mayConfirm = !pending.isEmpty() || !confirming.stream().allMatch(r -> known.withoutChangesets().contains(r.counterId()));
-        if (!confirming.isEmpty() && mayConfirm) {
+        if (!confirming.isEmpty()) {
             autoClear(caller, confirming);
         }
         return new Written(written, pending);
-    }
-
-    /**
-     * What a caller read earlier in the write's transaction, under the counter locks, so that
-     * {@link #writeFor} need not ask again.
-     *
-     * @param around the span query's answer ({@link SpanChecks#spans}) for exactly the direct
-     *     candidates passed with it, if the caller has it
-     * @param withoutChangesets counters that had no pending changeset when locked
-     */
-    public record Known(Optional<Map<SeriesKey, SpanNeighbours>> around, Set<CounterId> withoutChangesets) {
-        /** Nothing known: every read is made. */
-        public static final Known NOTHING = new Known(Optional.empty(), Set.of());
-
-        public Known {
-            Objects.requireNonNull(around, "around");
-            withoutChangesets = Set.copyOf(withoutChangesets);
-        }
     }
 
     /** What {@link #writeFor} did: stored readings and new changesets, each in input order. */
@@ -311,7 +274,7 @@ public final class ReadingWriter {
      */
     List<Reading> check(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
             OnExisting onExisting, boolean validate) {
-        return judge(org, candidates, removed, onExisting, validate, false, Optional.empty()).judgement().readings();
+        return judge(org, candidates, removed, onExisting, validate, false).judgement().readings();
     }
 
     /**
@@ -325,13 +288,12 @@ public final class ReadingWriter {
      */
     public List<Reading> judgeAndDemote(Caller caller, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
             OnExisting onExisting, boolean validate, Consumer<List<ReadingKey>> demotedTo) {
-        return judgeDemoting(caller, candidates, removed, onExisting, validate, Optional.empty(), demotedTo).judgement().readings();
+        return judgeDemoting(caller, candidates, removed, onExisting, validate, demotedTo).judgement().readings();
     }
 
     private Judged judgeDemoting(Caller caller, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
-            OnExisting onExisting, boolean validate, Optional<Map<SeriesKey, SpanNeighbours>> knownAround,
-            Consumer<List<ReadingKey>> demotedTo) {
-        Judged judged = judge(caller.org(), candidates, removed, onExisting, validate, true, knownAround);
+            OnExisting onExisting, boolean validate, Consumer<List<ReadingKey>> demotedTo) {
+        Judged judged = judge(caller.org(), candidates, removed, onExisting, validate, true);
         demote(caller, judged.judgement().demoted());
         demotedTo.accept(judged.judgement().demoted());
         return judged;
@@ -402,15 +364,12 @@ public final class ReadingWriter {
     /**
      * @param recoverSlips whether stored readings a candidate shows to be slips are demoted instead
      *     of the candidate being refused; only a write that stores the demotions asks for it
-     * @param knownAround the span query's answer for these candidates, read earlier under the locks
      */
     private Judged judge(OrganizationId org, List<ReadingCandidate> candidates, Collection<ReadingKey> removed,
-            OnExisting onExisting, boolean validate, boolean recoverSlips, Optional<Map<SeriesKey, SpanNeighbours>> knownAround) {
+            OnExisting onExisting, boolean validate, boolean recoverSlips) {
         Instant now = clock.instant();
         PlausibilityPolicy policy = validate ? plausibility.forWrite(org, candidates) : PlausibilityPolicy.NONE;
-        // the span finder answers only writes that remove nothing; so does the known answer
-        Optional<SeriesNeighbours> boundaries = knownAround.isPresent() && removed.isEmpty()
-                ? SpanChecks.unoccupied(knownAround.get()) : spans.find(org, candidates, removed);
+        Optional<SeriesNeighbours> boundaries = spans.find(org, candidates, removed);
         if (boundaries.isPresent()) {
             // nothing stored inside the batch's spans: no stored key can collide, and the stored
             // neighbours of every candidate are the readings just outside its series' span

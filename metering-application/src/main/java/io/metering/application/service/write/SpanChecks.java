@@ -42,20 +42,11 @@ public final class SpanChecks {
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        return readings.around(org, spans(candidates)).flatMap(SpanChecks::unoccupied);
-    }
-
-    /**
-     * The stored neighbours of every candidate from the span query's answer for the candidates'
-     * spans ({@link #spans}), asked earlier in the same transaction under the counter locks.
-     *
-     * @return empty when a span holds a stored reading (check per reading then)
-     */
-    static Optional<SeriesNeighbours> unoccupied(Map<SeriesKey, SpanNeighbours> around) {
-        if (around.values().stream().anyMatch(SpanNeighbours::occupied)) {
+        Optional<Map<SeriesKey, SpanNeighbours>> around = readings.around(org, spans(candidates));
+        if (around.isEmpty() || around.get().values().stream().anyMatch(SpanNeighbours::occupied)) {
             return Optional.empty();
         }
-        return Optional.of(atBoundaries(around));
+        return Optional.of(atBoundaries(around.get()));
     }
 
     /** Each series' earliest and latest instant among the candidates. */
