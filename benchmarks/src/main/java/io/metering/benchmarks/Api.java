@@ -89,6 +89,19 @@ final class Api {
         return r.body();
     }
 
+    /** GETs and returns the body as a stream to read to its end (a streamed answer), failing on anything but 200. */
+    java.io.InputStream open(String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<java.io.InputStream> r = http.send(request(pathAndQuery).timeout(Duration.ofMinutes(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (r.statusCode() != 200) {
+            try (java.io.InputStream in = r.body()) {
+                throw new IllegalStateException("GET " + pathAndQuery + " answered " + r.statusCode() + ": "
+                        + new String(in.readNBytes(500), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return r.body();
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60));
     }

@@ -29,6 +29,19 @@ public final class Benchmarks {
     /** The organisation whose counters take the ingest warm-up rows, apart from the measured ones. */
     private static final String WARMUP_ORG = "bench-ingest-warmup";
 
+    /**
+     * The JVM options of the service by default: what the README recommends for a service that
+     * ingests steadily (tiered C2, 256 MB heap, serial GC; the class-data archive is added by
+     * option {@code cds}). The one place to change when that recommendation changes.
+     */
+    static final String PRODUCTION_JVM_OPTS = "-Xms64m -Xmx256m -XX:+UseSerialGC";
+
+    /** The read table's hours per counter in the long variant: 1,000 counters x 100,000 hours = 100 million readings. */
+    static final String LONG_READ_HOURS = "100000";
+
+    /** The benchmarks the long variant runs unless {@code only} is given: what the 100-million-row figures need. */
+    static final String LONG_ONLY = "ingest,read";
+
     /** Every option with its default. */
     static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
@@ -37,28 +50,31 @@ public final class Benchmarks {
         DEFAULTS.put("work", "benchmarks/target/run");
         DEFAULTS.put("modes", "plain,timescale");
         DEFAULTS.put("timescale", "127.0.0.1:55442");
-        DEFAULTS.put("jvm-opts", "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        DEFAULTS.put("jvm-opts", PRODUCTION_JVM_OPTS);
         DEFAULTS.put("pool-size", "8");
         DEFAULTS.put("clients", "4");
-        DEFAULTS.put("ingest-path", "/v2/metering/readings");
+        DEFAULTS.put("ingest-paths", "/v2/metering/readings,/v1/metering/readings");
         DEFAULTS.put("ingest-counters", "200");
         DEFAULTS.put("ingest-readings", "1000");
-        DEFAULTS.put("ingest-warmup-rows", "50000");
+        DEFAULTS.put("ingest-warmup-rows", "400000");
         DEFAULTS.put("import-counters", "1000");
         DEFAULTS.put("import-hours", "1000");
         DEFAULTS.put("read-counters", "1000");
         DEFAULTS.put("read-hours", "10000");
         DEFAULTS.put("queries", "2000");
         DEFAULTS.put("read-warmup-queries", "1000");
+        DEFAULTS.put("series-queries", "20");
         DEFAULTS.put("restarts", "5");
         DEFAULTS.put("only", "ingest,events,import,read,startup");
         DEFAULTS.put("cds", "true");
+        DEFAULTS.put("long", "false");
+        DEFAULTS.put("keep-data", "false");
     }
 
     private final Map<String, String> options;
     private final Path work;
     private List<String> jvmOptions;
-    private final StringBuilder table = new StringBuilder();
+    private final Table table = new Table();
 
     private Benchmarks(Map<String, String> options) throws IOException {
         this.options = options;
@@ -72,6 +88,7 @@ public final class Benchmarks {
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(DEFAULTS);
+        java.util.Set<String> given = new java.util.HashSet<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             String name = args[i].replaceFirst("^--", "");
             if (!DEFAULTS.containsKey(name)) {
@@ -79,6 +96,16 @@ public final class Benchmarks {
                 System.exit(2);
             }
             options.put(name, args[i + 1]);
+            given.add(name);
+        }
+        if (Boolean.parseBoolean(options.get("long"))) {
+            // the long variant (docs/benchmarks.md): the 100-million-row table, unless sizes are given
+            if (!given.contains("read-hours")) {
+                options.put("read-hours", LONG_READ_HOURS);
+            }
+            if (!given.contains("only")) {
+                options.put("only", LONG_ONLY);
+            }
         }
         new Benchmarks(options).run();
     }
@@ -95,7 +122,6 @@ public final class Benchmarks {
         if (Boolean.parseBoolean(options.get("cds"))) {
             jvmOptions = classDataSharing();
         }
-        table.append("| mode | benchmark | service | raw database | ratio | goal |\n|---|---|---|---|---|---|\n");
         for (String mode : options.get("modes").split(",")) {
             switch (mode) {
                 case "plain" -> plain();
@@ -104,8 +130,8 @@ public final class Benchmarks {
             }
         }
         String header = "\nRun: " + java.time.Instant.now() + ", options " + new java.util.TreeMap<>(options) + "\n\n";
-        Files.writeString(work.resolve("results.md"), header + table, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        System.out.println(header + table);
+        Files.writeString(work.resolve("results.md"), header + table.text(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.println(header + table.text());
     }
 
     /**
@@ -141,6 +167,10 @@ public final class Benchmarks {
         // the embedded store generates its password at first start and keeps it in the data directory
         Path passwordFile = data.resolve("db-password");
         runMode("plain", env, new Db("127.0.0.1", dbPort, () -> readPassword(passwordFile)), "postgres");
+        if (!keepData()) {
+            // the long variant's 100 million readings take ~28 GB: the next mode must not find them still there
+            deleteTree(data);
+        }
     }
 
     /** An external TimescaleDB server (the cluster .ci/timescaledb starts). */
@@ -153,6 +183,15 @@ public final class Benchmarks {
         env.put("METERING_JDBC_URL", "jdbc:postgresql://" + options.get("timescale") + "/bench_service");
         env.put("METERING_DB_USER", "postgres");
         runMode("timescale", env, db, "bench_service");
+        if (!keepData()) {
+            db.drop("bench_service");
+            db.drop("bench_raw");
+        }
+    }
+
+    /** Whether a mode's data stays after the mode (option {@code keep-data}); by default it is removed. */
+    private boolean keepData() {
+        return Boolean.parseBoolean(options.get("keep-data"));
     }
 
     private static String readPassword(Path file) {
@@ -178,14 +217,17 @@ public final class Benchmarks {
         double peakRss = 0;
         System.out.printf("== %s: starting the service%n", mode);
         ServiceProcess service = ServiceProcess.serve(jar, jvmOptions, env, port, log);
-        List<Api.Register> ingestRegisters = List.of();
+        List<String> paths = paths();
+        List<List<Api.Register>> ingestRegisters = new ArrayList<>();
         List<Api.Register> warmupRegisters = List.of();
         List<Api.Register> importRegisters = List.of();
         List<Api.Register> httpImportRegisters = List.of();
         List<Api.Register> readRegisters = List.of();
         try {
             if (runs("ingest")) {
-                ingestRegisters = new Api(service.base(), "bench-ingest").registers(number("ingest-counters"));
+                for (int i = 0; i < paths.size(); i++) {
+                    ingestRegisters.add(new Api(service.base(), ingestOrg(i)).registers(number("ingest-counters")));
+                }
                 int warmupCounters = number("ingest-warmup-rows") / number("ingest-readings");
                 if (warmupCounters > 0) {
                     warmupRegisters = new Api(service.base(), WARMUP_ORG).registers(warmupCounters);
@@ -207,39 +249,17 @@ public final class Benchmarks {
 
             if (runs("ingest")) {
                 if (!warmupRegisters.isEmpty()) {
-                    // steady state: both sides first write rows of their own (counters of their own), so JIT
-                    // compilation, class loading and the pools' first connections stay out of the figures
-                    System.out.printf("== %s: ingest warm-up, %d rows each side%n", mode,
-                            (long) warmupRegisters.size() * number("ingest-readings"));
-                    Ingest.raw(db, "bench_raw", WARMUP_ORG, warmupRegisters, number("ingest-readings"), number("clients"));
-                    Ingest.viaHttp(new Api(service.base(), WARMUP_ORG), options.get("ingest-path"), warmupRegisters,
-                            number("ingest-readings"), number("clients"));
+                    warmUp(mode, service, db, warmupRegisters, paths);
                 }
-                System.out.printf("== %s: ingest%n", mode);
-                long postmaster = db.postmaster();
-                double[] before = {Cpu.self(), Cpu.server(postmaster)};
-                Ingest.Result raw = Ingest.raw(db, "bench_raw", "bench-ingest", ingestRegisters, number("ingest-readings"), number("clients"));
-                double[] between = {Cpu.self(), Cpu.server(postmaster), Cpu.seconds(service.pid(), false)};
-                Map<Long, Double> compilingBefore = Cpu.compiler(service.pid());
-                Ingest.Result http = Ingest.viaHttp(new Api(service.base(), "bench-ingest"), options.get("ingest-path"), ingestRegisters,
-                        number("ingest-readings"), number("clients"));
-                double[] after = {Cpu.self(), Cpu.server(postmaster), Cpu.seconds(service.pid(), false)};
-                double compiling = Cpu.compilerSince(compilingBefore, Cpu.compiler(service.pid()));
-                double per = 100_000.0 / http.rows();
-                row(mode, "ingest, POST " + options.get("ingest-path") + ", 100/request, " + options.get("clients") + " clients, "
-                        + ingestRegisters.size() + " counters, after " + (long) warmupRegisters.size() * number("ingest-readings")
-                        + " warm-up rows (rows/s; request p50/p99 ms)",
-                        String.format(Locale.ROOT, "%.0f (%.1f / %.1f)", http.rowsPerSecond(), http.latency().p50(), http.latency().p99()),
-                        String.format(Locale.ROOT, "%.0f (%.1f / %.1f)", raw.rowsPerSecond(), raw.latency().p50(), raw.latency().p99()),
-                        http.rowsPerSecond() / raw.rowsPerSecond(), ">= 0.5");
-                row(mode, "ingest: CPU seconds per 100,000 rows, load driver / service JVM / PostgreSQL",
-                        String.format(Locale.ROOT, "%.1f / %.1f / %.1f", (after[0] - between[0]) * per, (after[2] - between[2]) * per,
-                                (after[1] - between[1]) * per),
-                        String.format(Locale.ROOT, "%.1f / - / %.1f", (between[0] - before[0]) * per, (between[1] - before[1]) * per),
-                        Double.NaN, "");
-                row(mode, "ingest: of the service JVM's CPU, its JIT compiler threads (CPU seconds per 100,000 rows)",
-                        String.format(Locale.ROOT, "%.2f", compiling * per), "", Double.NaN, "");
-                peakRss = Math.max(peakRss, service.peakRssMiB());
+                for (int i = 0; i < paths.size(); i++) {
+                    System.out.printf("== %s: ingest, POST %s%n", mode, paths.get(i));
+                    MeasuredIngest.run(table, mode, "ingest, POST " + paths.get(i) + ", 100/request, " + options.get("clients") + " clients, "
+                            + number("ingest-counters") + " counters, after " + (long) warmupRegisters.size() * number("ingest-readings")
+                            + " warm-up rows", ">= 0.5", service, db,
+                            new MeasuredIngest.Target("bench_raw", ingestOrg(i), ingestOrg(i), paths.get(i)), ingestRegisters.get(i),
+                            number("ingest-readings"), number("clients"));
+                    peakRss = Math.max(peakRss, service.peakRssMiB());
+                }
             }
 
             if (runs("events")) {
@@ -262,7 +282,7 @@ public final class Benchmarks {
                     List<Api.Register> registers = new Api(service.base(), org).registers(number("ingest-counters"));
                     long postmaster = db.postmaster();
                     double[] before = {Cpu.seconds(service.pid(), false), Cpu.server(postmaster)};
-                    Ingest.Result r = Ingest.viaHttp(new Api(service.base(), org), options.get("ingest-path"), registers,
+                    Ingest.Result r = Ingest.viaHttp(new Api(service.base(), org), paths.get(0), registers,
                             number("ingest-readings"), number("clients"));
                     rows[side] += r.rows();
                     seconds[side] += r.seconds();
@@ -312,28 +332,24 @@ public final class Benchmarks {
             }
 
             if (runs("read")) {
-                System.out.printf("== %s: loading %d readings for the read benchmark%n", mode,
-                        (long) readRegisters.size() * number("read-hours"));
-                long loadStart = System.nanoTime();
-                long loaded = Read.load(db, serviceDb, "bench-read", readRegisters, number("read-hours"));
-                System.out.printf("   loaded %d rows in %.0f s%n", loaded, (System.nanoTime() - loadStart) / 1e9);
-                Read.Result r = Read.measure(new Api(service.base(), "bench-read"), db, serviceDb, "bench-read", readRegisters,
-                        number("read-hours"), number("read-warmup-queries"), number("queries"));
-                String size = String.format(Locale.ROOT, "%.1fM", tableRows(db, serviceDb) / 1e6);
-                row(mode, "getReadingsByInterval, page of 100 of 721 hits, " + size + "-row table, HTTP round trip (p50 / p99 ms)",
-                        ms(r.http()), ms(r.raw()), r.http().p99() / r.raw().p99(), "p99 <= 10 ms, <= 2x raw");
-                row(mode, "the same, in process through the use case: server-side time without HTTP (p50 / p99 ms)",
-                        ms(r.useCase()), ms(r.raw()), r.useCase().p99() / r.raw().p99(), "p99 <= 10 ms, <= 2x raw");
-                row(mode, "the same with type=relative, in process (p50 / p99 ms)", ms(r.useCaseRelative()), ms(r.raw()),
-                        r.useCaseRelative().p99() / r.raw().p99(), "p99 <= 10 ms, <= 2x raw");
+                ReadPhase read = new ReadPhase(table, mode, db, serviceDb, readRegisters, number("read-hours"));
+                read.load();
+                read.pages(service, number("read-warmup-queries"), number("queries"));
+                read.series(service, number("series-queries"));
                 peakRss = Math.max(peakRss, service.peakRssMiB());
+                read.footprint();
+                if (runs("ingest")) {
+                    // after the warm-up above: the 10M (default) or 100M (long variant) figure of the same ingest
+                    read.ingest(service, paths.get(0), number("ingest-counters"), number("ingest-readings"), number("clients"));
+                    peakRss = Math.max(peakRss, service.peakRssMiB());
+                }
             }
         } finally {
             service.close();
         }
         if (peakRss > 0) {
             row(mode, "peak RSS of the service JVM under the loads above (VmHWM, MiB; JVM options " + String.join(" ", jvmOptions) + ")",
-                    String.format(Locale.ROOT, "%.0f", peakRss), "", Double.NaN, "<= 512 MB");
+                    String.format(Locale.ROOT, "%.0f", peakRss), "", Double.NaN, "<= 256 MB");
         }
         if (runs("startup")) {
             System.out.printf("== %s: start-up%n", mode);
@@ -345,26 +361,40 @@ public final class Benchmarks {
             }
             Stats st = new Stats(ready);
             row(mode, "start-up to ready on the existing data, " + ready.length + " runs (median / max ms)",
-                    String.format(Locale.ROOT, "%.0f / %.0f", st.p50(), st.quantile(1.0)), "", Double.NaN, "<= 2 s");
+                    String.format(Locale.ROOT, "%.0f / %.0f", st.p50(), st.quantile(1.0)), "", Double.NaN, "<= 1 s");
         }
-    }
-
-    private static long tableRows(Db db, String database) throws Exception {
-        try (var c = db.connect(database); var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM reading")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static String ms(Stats s) {
-        return String.format(Locale.ROOT, "%.2f / %.2f", s.p50(), s.p99());
     }
 
     private void row(String mode, String what, String service, String raw, double ratio, String goal) {
-        String r = String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", mode, what, service, raw,
-                Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio), goal);
-        table.append(r);
-        System.out.print(r);
+        table.row(mode, what, service, raw, ratio, goal);
+    }
+
+    /** The ingest paths, the first also the change-events benchmark's. */
+    private List<String> paths() {
+        return Arrays.stream(options.get("ingest-paths").split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+    }
+
+    /** The organisation of the measured ingest through the i-th path, on both sides. */
+    private static String ingestOrg(int path) {
+        return path == 0 ? "bench-ingest" : "bench-ingest-" + path;
+    }
+
+    /**
+     * Steady state before the measured ingests: the raw side writes the warm-up rows once, the
+     * service the same rows spread over the paths (counter i through path {@code i % paths}), so
+     * JIT compilation of every path's parsing, class loading and the pools' first connections stay
+     * out of the figures.
+     */
+    private void warmUp(String mode, ServiceProcess service, Db db, List<Api.Register> registers, List<String> paths) throws Exception {
+        System.out.printf("== %s: ingest warm-up, %d rows each side%n", mode, (long) registers.size() * number("ingest-readings"));
+        Ingest.raw(db, "bench_raw", WARMUP_ORG, registers, number("ingest-readings"), number("clients"));
+        for (int k = 0; k < paths.size(); k++) {
+            List<Api.Register> share = new ArrayList<>();
+            for (int i = k; i < registers.size(); i += paths.size()) {
+                share.add(registers.get(i));
+            }
+            Ingest.viaHttp(new Api(service.base(), WARMUP_ORG), paths.get(k), share, number("ingest-readings"), number("clients"));
+        }
     }
 
     private static int freePort() throws IOException {

@@ -39,9 +39,16 @@ final class Db {
 
     /** Drops and creates a database. */
     void recreate(String database) throws SQLException {
+        drop(database);
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    /** Drops a database if it exists. */
+    void drop(String database) throws SQLException {
         try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + database);
         }
     }
 

@@ -24,6 +24,11 @@ final class Stats {
         return quantile(0.99);
     }
 
+    /** The sum of the sample, in milliseconds. */
+    double sum() {
+        return java.util.Arrays.stream(sortedMillis).sum();
+    }
+
     int count() {
         return sortedMillis.length;
     }
