@@ -87,13 +87,30 @@ public final class Benchmarks {
      * @param args {@code --option value} pairs
      */
     public static void main(String[] args) throws Exception {
+        Map<String, String> options;
+        try {
+            options = options(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        new Benchmarks(options).run();
+    }
+
+    /**
+     * The options of a run: {@link #DEFAULTS} with the given ones, and the long variant's sizes
+     * where {@code --long true} is given without them.
+     *
+     * @throws IllegalArgumentException for an unknown option
+     */
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>(DEFAULTS);
         java.util.Set<String> given = new java.util.HashSet<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             String name = args[i].replaceFirst("^--", "");
             if (!DEFAULTS.containsKey(name)) {
-                System.err.println("unknown option --" + name + "; options: " + DEFAULTS);
-                System.exit(2);
+                throw new IllegalArgumentException("unknown option --" + name + "; options: " + DEFAULTS);
             }
             options.put(name, args[i + 1]);
             given.add(name);
@@ -107,7 +124,7 @@ public final class Benchmarks {
                 options.put("only", LONG_ONLY);
             }
         }
-        new Benchmarks(options).run();
+        return options;
     }
 
     private int number(String option) {

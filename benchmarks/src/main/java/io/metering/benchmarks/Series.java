@@ -97,8 +97,8 @@ final class Series {
         }
     }
 
-    /** Occurrences of a reading's first member in the bytes {@code head} and then {@code in}. */
-    private static long occurrences(byte[] head, InputStream in) throws IOException {
+    /** Occurrences of a reading's member {@code "counter_id"} in the bytes {@code head} and then {@code in}, read to its end. */
+    static long occurrences(byte[] head, InputStream in) throws IOException {
         long found = 0;
         int matched = 0;
         byte[] buffer = head;
