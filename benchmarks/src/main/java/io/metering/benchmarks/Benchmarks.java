@@ -23,9 +23,6 @@ import java.util.Map;
  * {@code <work>/results.md}. Options are {@code --name value}; see {@link #DEFAULTS}.
  */
 public final class Benchmarks {
-    /** Rounds of the change-events benchmark, each an ingest with events off, then one with them on. */
-    private static final int EVENTS_ROUNDS = 2;
-
     /** The organisation whose counters take the ingest warm-up rows, apart from the measured ones. */
     private static final String WARMUP_ORG = "bench-ingest-warmup";
 
@@ -280,46 +277,10 @@ public final class Benchmarks {
             }
 
             if (runs("events")) {
-                // the same ingest with change events off and on, each into counters of its own on a fresh service
-                // process, alternating off, on, off, on: drift of the shared machine's load then falls on both
-                // sides alike, and each side writes once into the smaller and once into the larger table
-                long[] rows = new long[2];
-                double[] seconds = new double[2];
-                double[][] cpu = new double[2][2];
-                List<List<String>> latencies = List.of(new ArrayList<>(), new ArrayList<>());
-                for (int i = 0; i < 2 * EVENTS_ROUNDS; i++) {
-                    int side = i % 2;
-                    boolean on = side == 1;
-                    service.close(); // the embedded store admits one user of its data directory
-                    Map<String, String> eventsEnv = new HashMap<>(env);
-                    eventsEnv.put("METERING_EVENTS", on ? "on" : "off");
-                    service = ServiceProcess.serve(jar, jvmOptions, eventsEnv, port, log);
-                    String org = "bench-ingest-events-" + (on ? "on-" : "off-") + (i / 2);
-                    System.out.printf("== %s: ingest with change events %s (round %d)%n", mode, on ? "on" : "off", i / 2 + 1);
-                    List<Api.Register> registers = new Api(service.base(), org).registers(number("ingest-counters"));
-                    long postmaster = db.postmaster();
-                    double[] before = {Cpu.seconds(service.pid(), false), Cpu.server(postmaster)};
-                    Ingest.Result r = Ingest.viaHttp(new Api(service.base(), org), paths.get(0), registers,
-                            number("ingest-readings"), number("clients"));
-                    rows[side] += r.rows();
-                    seconds[side] += r.seconds();
-                    cpu[side][0] += Cpu.seconds(service.pid(), false) - before[0];
-                    cpu[side][1] += Cpu.server(postmaster) - before[1];
-                    latencies.get(side).add(String.format(Locale.ROOT, "%.1f / %.1f", r.latency().p50(), r.latency().p99()));
-                    System.out.printf("   %.0f rows/s%n", r.rowsPerSecond());
-                    peakRss = Math.max(peakRss, service.peakRssMiB());
-                }
-                String[] shown = new String[2];
-                for (int side = 0; side < 2; side++) {
-                    double per = 100_000.0 / rows[side];
-                    shown[side] = String.format(Locale.ROOT, "%.0f (p50 / p99 ms per round %s; CPU-s per 100,000 rows JVM %.1f, PostgreSQL %.1f)",
-                            rows[side] / seconds[side], String.join(", ", latencies.get(side)), cpu[side][0] * per, cpu[side][1] * per);
-                }
-                row(mode, "ingest as above with change events on (service column) and off (raw column), fresh counters each, "
-                        + EVENTS_ROUNDS + " rounds off, on alternating (rows/s over all rounds; request p50/p99 ms; CPU)", shown[1], shown[0],
-                        (rows[1] / seconds[1]) / (rows[0] / seconds[0]), ">= 0.87 (events add <= 15 %)");
-                service.close();
-                service = ServiceProcess.serve(jar, jvmOptions, env, port, log);
+                ChangeEvents.Outcome events = ChangeEvents.run(table, mode, service, e -> ServiceProcess.serve(jar, jvmOptions, e, port, log),
+                        env, db, paths.get(0), number("ingest-counters"), number("ingest-readings"), number("clients"));
+                service = events.service();
+                peakRss = Math.max(peakRss, events.peakRssMiB());
             }
 
             if (runs("import")) {
