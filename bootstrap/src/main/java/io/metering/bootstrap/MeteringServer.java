@@ -32,6 +32,8 @@ import io.metering.application.service.imports.ImportJobService;
 import io.metering.application.service.write.WriteListener;
 import io.metering.application.port.out.WebhookSender;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -107,10 +109,28 @@ public final class MeteringServer implements AutoCloseable {
         if (config.embeddedStore()) {
             PostgresDataVersion.requireBundled(config.dataDir(), BuildInfo.current().postgresMajor());
         }
-        Metrics metrics = new Metrics();
-        Optional<EmbeddedDatabase> embedded = config.embeddedStore()
-                ? Optional.of(EmbeddedDatabase.start(config.dataDir(), config.embeddedDbPort()))
+        // the embedded server starts in its own processes while this thread builds what needs no store
+        Optional<CompletableFuture<EmbeddedDatabase>> starting = config.embeddedStore()
+                ? Optional.of(CompletableFuture.supplyAsync(() -> EmbeddedDatabase.start(config.dataDir(), config.embeddedDbPort()),
+                        StartupPrefetch.thread("embedded-postgres-start")))
                 : Optional.empty();
+        Metrics metrics;
+        WebhookSender sender;
+        try {
+            metrics = new Metrics();
+            sender = Wiring.webhookSender(config.webhooks());
+            StartupPrefetch.run();
+        } catch (RuntimeException e) {
+            starting.ifPresent(db -> db.thenAccept(EmbeddedDatabase::close)); // a server that still comes up is stopped
+            throw e;
+        }
+        Optional<EmbeddedDatabase> embedded;
+        try {
+            embedded = starting.map(MeteringServer::started);
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         try {
             HikariDataSource dataSource = embedded
                     .map(db -> DataSources.pooled(db.jdbcUrl(), db.user(), db.password(), config.dbPoolSize(),
@@ -138,7 +158,6 @@ public final class MeteringServer implements AutoCloseable {
             ImportMeteredDataUseCase metered = Wiring.meteredImporter(persistence, clock, config.businessZone(), importer, locator);
             ImportJobService importJobs = Wiring.importJobs(persistence, clock, config.businessZone(), importer, metered, locator,
                     importThread);
-            WebhookSender sender = Wiring.webhookSender(config.webhooks());
             HttpAddOns addOns = HttpAddOns.none()
                     .withObservability(new HttpObservability(metrics.registry(), ops.metricsToken(), metrics::scrape))
                     .withImports(new ImportUseCases(importJobs, Wiring.intervalValues(persistence, clock, config.businessZone())))
@@ -157,6 +176,18 @@ public final class MeteringServer implements AutoCloseable {
         } catch (RuntimeException e) {
             embedded.ifPresent(EmbeddedDatabase::close);
             metrics.close();
+            throw e;
+        }
+    }
+
+    /** The embedded server once started; its start's own exception when it failed. */
+    private static EmbeddedDatabase started(CompletableFuture<EmbeddedDatabase> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
             throw e;
         }
     }

@@ -142,7 +142,7 @@ record PostgresArchive(String md5, Map<String, String> entries) {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    private static MessageDigest digest(String algorithm) {
+    static MessageDigest digest(String algorithm) {
         try {
             return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {

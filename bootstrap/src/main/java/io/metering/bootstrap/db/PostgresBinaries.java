@@ -115,13 +115,13 @@ final class PostgresBinaries implements PgBinaryResolver {
         return Objects.hash(binaries);
     }
 
-    /** What the archive holds, read once per process (about a second: it is decompressed in full). */
+    /** What the archive holds, read once per process (from the jar's manifest, see {@link PostgresArchiveManifest}). */
     private static PostgresArchive archive() throws IOException {
         PostgresArchive a = archive;
         if (a == null) {
             synchronized (PostgresBinaries.class) {
                 if (archive == null) {
-                    archive = PostgresArchive.read();
+                    archive = PostgresArchiveManifest.bundled();
                 }
                 a = archive;
             }
