@@ -98,8 +98,8 @@ public final class WebPortal {
     static void serve(JavalinConfig config, String hostedPath, String classpathDirectory, Map<String, String> headers) {
         config.staticFiles.add(files -> {
             files.hostedPath = hostedPath;
-            files.directory = classpathDirectory;
-            files.location = Location.CLASSPATH;
+            files.directory = StaticFiles.directory(classpathDirectory).toString();
+            files.location = Location.EXTERNAL;
             files.headers = headers;
         });
     }
