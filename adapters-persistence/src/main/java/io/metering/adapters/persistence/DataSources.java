@@ -19,7 +19,7 @@ public final class DataSources {
     /** The smallest pool {@link PostgresPersistence#start} can work with: Flyway holds two connections while it migrates. */
     public static final int MIN_POOL_SIZE = 2;
 
-    /** The plan cache mode of pooled connections; TimescaleDB mode switches them to custom plans ({@link CustomPlans}). */
+    /** The plan cache mode of pooled connections. */
     static final String PLAN_CACHE_MODE = "force_generic_plan";
 
     /** The isolation every pooled connection is set to when opened. */
@@ -97,8 +97,7 @@ public final class DataSources {
         // generic plan is the plan; re-planning per execution cost more than executing (on a
         // hypertable of 14 chunks a page of getReadingsByInterval planned in 8-19 ms and ran in
         // under 4; docs/benchmarks.md). Server-side prepared statements (the driver's default after
-        // five executions) then plan once per connection. Not on a hypertable, where a generic plan
-        // names every chunk: PostgresPersistence switches its connections in TimescaleDB mode (CustomPlans).
+        // five executions) then plan once per connection.
         config.addDataSourceProperty("options", "-c plan_cache_mode=" + PLAN_CACHE_MODE);
         return new HikariDataSource(config);
     }

@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.slf4j.Logger;
@@ -76,12 +75,10 @@ public final class PostgresPersistence implements AutoCloseable {
         this.transactions = new JdbiTransactions(jdbi, DataSources.startsReadCommitted(dataSource));
         this.meters = new JdbiMeterRepository(transactions);
         this.counters = new JdbiCounterRepository(transactions);
-        // on a hypertable a neighbour lookup names only the chunks it may touch (CustomPlans)
-        Duration window = mode instanceof StorageMode.Timescale t ? t.chunkInterval() : null;
-        this.readings = new JdbiReadingRepository(transactions, window);
+        this.readings = new JdbiReadingRepository(transactions);
         this.series = new JdbiReadingSeriesQueries(transactions);
         this.changesets = new JdbiChangesetRepository(transactions);
-        this.bulk = new JdbiReadingBulkStore(transactions, window);
+        this.bulk = new JdbiReadingBulkStore(transactions);
         this.importJobs = new JdbiImportJobRepository(transactions);
         this.intervals = new JdbiIntervalValueStore(transactions);
         this.events = new JdbiChangeEventStore(transactions);
@@ -111,10 +108,6 @@ public final class PostgresPersistence implements AutoCloseable {
         Migrations.migrate(dataSource);
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         StorageMode mode = TimescaleSetup.apply(jdbi, settings);
-        if (mode instanceof StorageMode.Timescale) {
-            // generic plans on a hypertable cost O(chunks) per execution (CustomPlans)
-            jdbi.getConfig(Handles.class).addListener(new CustomPlans());
-        }
         LOG.info("Storage mode: {}", mode.describe());
         return new PostgresPersistence(dataSource, jdbi, mode);
     }

@@ -32,29 +32,6 @@ class PostgresPersistenceTest {
     }
 
     @Test
-    void plansGenericallyOnPlainTablesAndPerExecutionOnAHypertable() throws Exception {
-        HikariDataSource pool = DataSources.pooled(SharedPostgres.jdbcUrl(SharedPostgres.newDatabase()), "postgres", null, 2);
-        try (PostgresPersistence p = PostgresPersistence.start(pool, PersistenceSettings.defaults())) {
-            // a statement through the adapter borrows (at least) one of the two connections
-            p.series().count(new io.metering.domain.tenant.OrganizationId("plans"), io.metering.domain.counter.CounterId.random(),
-                    java.util.Optional.empty(), java.time.Instant.EPOCH, java.time.Instant.EPOCH);
-            String expected = p.mode().isTimescale() ? CustomPlans.MODE : DataSources.PLAN_CACHE_MODE;
-            java.util.List<String> modes = new java.util.ArrayList<>();
-            try (java.sql.Connection a = pool.getConnection(); java.sql.Connection b = pool.getConnection()) {
-                for (java.sql.Connection c : java.util.List.of(a, b)) {
-                    try (java.sql.ResultSet rs = c.createStatement().executeQuery("SHOW plan_cache_mode")) {
-                        rs.next();
-                        modes.add(rs.getString(1));
-                    }
-                }
-            }
-
-            assertThat(modes).as("plan cache mode of the pool's connections in %s", p.mode()).contains(expected)
-                    .allMatch(m -> m.equals(expected) || m.equals(DataSources.PLAN_CACHE_MODE));
-        }
-    }
-
-    @Test
     void isHealthyUntilClosedAndClosesItsPool() {
         HikariDataSource pool = DataSources.pooled(SharedPostgres.jdbcUrl(SharedPostgres.newDatabase()), "postgres", null, 2);
         PostgresPersistence p = PostgresPersistence.start(pool, PersistenceSettings.defaults());

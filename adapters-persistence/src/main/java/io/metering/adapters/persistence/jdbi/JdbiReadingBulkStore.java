@@ -28,26 +28,15 @@ public final class JdbiReadingBulkStore implements ReadingBulkStore {
     static final String COPY = "COPY reading (org_id, " + ReadingRows.COLUMNS + ") FROM STDIN";
 
     private final JdbiTransactions db;
-    private final java.time.Duration neighbourWindow;
 
     /** @param db the transactions the store joins */
     public JdbiReadingBulkStore(JdbiTransactions db) {
-        this(db, null);
-    }
-
-    /**
-     * @param db the transactions the repository joins
-     * @param neighbourWindow how far outside a single span its neighbours are looked for before an
-     *     unbounded lookup (TimescaleDB mode: the chunk interval); null for one unbounded statement
-     */
-    public JdbiReadingBulkStore(JdbiTransactions db, java.time.Duration neighbourWindow) {
-        this.db = db;
-        this.neighbourWindow = neighbourWindow;
+        this.db = Objects.requireNonNull(db, "db");
     }
 
     @Override
     public Map<SeriesKey, SpanNeighbours> around(OrganizationId org, Collection<SeriesSpan> spans) {
-        return db.read(h -> SpanQuery.run(h, org, spans, neighbourWindow));
+        return db.read(h -> SpanQuery.run(h, org, spans));
     }
 
     @Override

@@ -76,21 +76,10 @@ public final class JdbiReadingRepository implements ReadingRepository {
             """.formatted(ReadingRows.PLAUSIBLE);
 
     private final JdbiTransactions db;
-    private final java.time.Duration neighbourWindow;
 
     /** @param db the transactions the repository joins */
     public JdbiReadingRepository(JdbiTransactions db) {
-        this(db, null);
-    }
-
-    /**
-     * @param db the transactions the repository joins
-     * @param neighbourWindow how far outside a single span its neighbours are looked for before an
-     *     unbounded lookup (TimescaleDB mode: the chunk interval); null for one unbounded statement
-     */
-    public JdbiReadingRepository(JdbiTransactions db, java.time.Duration neighbourWindow) {
-        this.db = db;
-        this.neighbourWindow = neighbourWindow;
+        this.db = Objects.requireNonNull(db, "db");
     }
 
     /** {@inheritDoc} A stored key, or a key twice in the list, fails the statement. */
@@ -187,7 +176,7 @@ public final class JdbiReadingRepository implements ReadingRepository {
     /** {@inheritDoc} One statement of three primary-key probes per span. */
     @Override
     public Optional<Map<SeriesKey, SpanNeighbours>> around(OrganizationId org, Collection<SeriesSpan> spans) {
-        return Optional.of(db.read(h -> SpanQuery.run(h, org, spans, neighbourWindow)));
+        return Optional.of(db.read(h -> SpanQuery.run(h, org, spans)));
     }
 
     /** {@inheritDoc} Matches of the same shape (the same criteria given) share one statement. */

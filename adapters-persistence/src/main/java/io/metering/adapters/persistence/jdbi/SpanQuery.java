@@ -5,7 +5,6 @@ import io.metering.application.port.out.SpanNeighbours;
 import io.metering.domain.reading.SeriesKey;
 import io.metering.domain.reading.SeriesPoint;
 import io.metering.domain.tenant.OrganizationId;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -69,44 +68,13 @@ final class SpanQuery {
                 ORDER BY r.ts ASC LIMIT 1) nxt ON true
             """.formatted(ReadingRows.PLAUSIBLE);
 
-    /**
-     * The single span again with each neighbour looked up only within a window outside the span
-     * (TimescaleDB mode): with custom plans the statement then names only the chunks of the span
-     * and its windows, whatever the hypertable's length (docs/timescale.md "Plans per storage mode").
-     */
-    private static final String AROUND_ONE_WINDOW = AROUND_ONE
-            .replace("AND r.ts < CAST(:from AS timestamptz) AND", "AND r.ts < CAST(:from AS timestamptz) AND r.ts >= CAST(:fromWindow AS timestamptz) AND")
-            .replace("AND r.ts > CAST(:to AS timestamptz) AND", "AND r.ts > CAST(:to AS timestamptz) AND r.ts <= CAST(:toWindow AS timestamptz) AND");
-
-    /** The nearest plausible reading before a series' span, unbounded: the window found none. */
-    private static final String BEFORE = """
-            SELECT r.ts AS prev_ts, r.value AS prev_value, r.reason AS prev_reason, r.status AS prev_status FROM reading r
-            WHERE r.org_id = :org AND r.counter_id = CAST(:counterId AS uuid) AND r.direction = :direction
-              AND r.ts < CAST(:from AS timestamptz) AND r.%1$s
-            ORDER BY r.ts DESC LIMIT 1""".formatted(ReadingRows.PLAUSIBLE);
-
-    /** The nearest plausible reading after a series' span, unbounded: the window found none. */
-    private static final String AFTER = """
-            SELECT r.ts AS next_ts, r.value AS next_value, r.reason AS next_reason, r.status AS next_status FROM reading r
-            WHERE r.org_id = :org AND r.counter_id = CAST(:counterId AS uuid) AND r.direction = :direction
-              AND r.ts > CAST(:to AS timestamptz) AND r.%1$s
-            ORDER BY r.ts ASC LIMIT 1""".formatted(ReadingRows.PLAUSIBLE);
-
     private SpanQuery() {}
 
-    /**
-     * @param window how far outside a single span its neighbours are looked for first; only a side
-     *     that finds none there is looked up unbounded, by one more statement. Null: one unbounded
-     *     statement (plain PostgreSQL, whose generic plans do not grow with the table).
-     * @return one entry per distinct series; a series named twice is occupied if either span is
-     */
-    static Map<SeriesKey, SpanNeighbours> run(Handle h, OrganizationId org, Collection<SeriesSpan> spans, Duration window) {
+    /** @return one entry per distinct series; a series named twice is occupied if either span is */
+    static Map<SeriesKey, SpanNeighbours> run(Handle h, OrganizationId org, Collection<SeriesSpan> spans) {
         List<SeriesSpan> list = List.copyOf(spans);
         if (list.isEmpty()) {
             return Map.of();
-        }
-        if (list.size() == 1 && window != null) {
-            return Map.of(list.get(0).series(), windowed(h, org, list.get(0), window));
         }
         Query query;
         if (list.size() == 1) {
@@ -133,36 +101,6 @@ final class SpanQuery {
         rows.forEach(e -> out.merge(e.getKey(), e.getValue(), (a, b) -> new SpanNeighbours(
                 earlier(a.before(), b.before()), later(a.after(), b.after()), a.occupied() || b.occupied())));
         return out;
-    }
-
-    private static SpanNeighbours windowed(Handle h, OrganizationId org, SeriesSpan span, Duration window) {
-        String from = SqlInstants.ceiling(span.from());
-        String to = SqlInstants.floor(span.to());
-        SpanNeighbours near = bindSeries(h.createQuery(AROUND_ONE_WINDOW), org, span, from, to)
-                .bind("fromWindow", SqlInstants.ceiling(span.from().minus(window)))
-                .bind("toWindow", SqlInstants.floor(span.to().plus(window)))
-                .map((rs, ctx) -> new SpanNeighbours(Optional.ofNullable(ReadingRows.point(rs, "prev_")),
-                        Optional.ofNullable(ReadingRows.point(rs, "next_")), rs.getBoolean("occupied")))
-                .one();
-        Optional<SeriesPoint> before = near.before().isPresent() ? near.before()
-                : bindSeries(h.createQuery(BEFORE), org, span, from, null).map((rs, ctx) -> ReadingRows.point(rs, "prev_")).findOne();
-        Optional<SeriesPoint> after = near.after().isPresent() ? near.after()
-                : bindSeries(h.createQuery(AFTER), org, span, null, to).map((rs, ctx) -> ReadingRows.point(rs, "next_")).findOne();
-        return new SpanNeighbours(before, after, near.occupied());
-    }
-
-    /** Binds the series and whichever span bounds the statement names. */
-    private static Query bindSeries(Query query, OrganizationId org, SeriesSpan span, String from, String to) {
-        query.bind("org", org.value())
-                .bind("counterId", span.series().counterId().toString())
-                .bind("direction", span.series().direction().code());
-        if (from != null) {
-            query.bind("from", from);
-        }
-        if (to != null) {
-            query.bind("to", to);
-        }
-        return query;
     }
 
     private static Optional<SeriesPoint> earlier(Optional<SeriesPoint> a, Optional<SeriesPoint> b) {

@@ -143,25 +143,6 @@ class JdbiReadingBulkStoreTest {
         assertThat(edge.get(series).after().orElseThrow().value()).isEqualByComparingTo("5");
     }
 
-    @Test
-    void aWindowedLookupFindsWhatTheUnboundedOneFinds() {
-        p.readings().insert(org, List.of(reading(0, "1", null), reading(1, "2", null), reading(2, "9", ReadingStatus.IMPLAUSIBLE),
-                reading(10, "3", ReadingStatus.IMPLAUSIBLE), reading(12, "4", null), reading(20, "5", null)));
-        // a window of three hours: some neighbours lie inside it, some only beyond (found by the second lookup),
-        // some behind an implausible reading inside it
-        ReadingBulkStore windowed = new JdbiReadingBulkStore((JdbiTransactions) p.transactions(), Duration.ofHours(3));
-
-        for (int from = -2; from <= 22; from++) {
-            for (int to = from; to <= 22; to++) {
-                List<SeriesSpan> one = List.of(span(from, to));
-                assertThat(windowed.around(org, one)).as("span %d..%d", from, to).isEqualTo(p.bulk().around(org, one));
-            }
-        }
-        SpanNeighbours beyond = windowed.around(org, List.of(span(5, 6))).get(series);
-        assertThat(beyond.before().orElseThrow().value()).as("past an implausible reading and the window").isEqualByComparingTo("2");
-        assertThat(beyond.after().orElseThrow().value()).as("beyond the window").isEqualByComparingTo("4");
-    }
-
     private SeriesSpan span(int fromHour, int toHour) {
         return new SeriesSpan(series, T0.plus(Duration.ofHours(fromHour)), T0.plus(Duration.ofHours(toHour)));
     }
