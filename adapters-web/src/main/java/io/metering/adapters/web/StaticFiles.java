@@ -20,7 +20,7 @@ import java.util.jar.JarFile;
  *
  * <p>Served straight from the class path inside the service's one jar, Jetty opens the jar as a zip
  * file system per handler and keeps its whole index (15,000 entries) for the process's life: about
- * 80 MB of heap in all and a quarter of a second of start-up (docs/benchmarks.md, "Peak RSS"). So a
+ * 80 MB of heap in all and a quarter of a second of start-up (docs/benchmarks.md, "Steady state and peak RSS"). So a
  * class-path directory inside a jar is copied once per process into a private temporary directory
  * (read through {@link JarFile}, whose index is dropped when it closes) and served from there; a
  * directory already on disk (tests, an unpacked build) is served where it is.

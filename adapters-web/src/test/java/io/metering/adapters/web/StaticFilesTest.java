@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Static files inside a jar are served from one private copy on disk, byte for byte (docs/benchmarks.md "Peak RSS"). */
+/** Static files inside a jar are served from one private copy on disk, byte for byte (docs/benchmarks.md "Steady state and peak RSS"). */
 class StaticFilesTest {
     @Test
     void aDirectoryInsideAJarIsCopiedOnceWithItsFilesUnchanged() throws Exception {
