@@ -165,6 +165,7 @@ public final class Benchmarks {
                 work.resolve("cds-training.log"))) {
             System.out.printf("== class-data archive: training start took %d ms%n", s.readyMillis());
         }
+        deleteTree(data); // the training start's own store is not needed once the archive is written
         List<String> with = new ArrayList<>(jvmOptions);
         with.add("-XX:SharedArchiveFile=" + archive);
         return with;

@@ -9,8 +9,10 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -27,6 +29,8 @@ import java.util.jar.JarFile;
  */
 final class StaticFiles {
     private static final Map<String, Path> DIRECTORIES = new ConcurrentHashMap<>();
+    /** Copies are named {@code metering-web-<pid>-<random>}: the pid tells whose copy it is. */
+    static final String PREFIX = "metering-web-";
 
     private StaticFiles() {
     }
@@ -72,7 +76,8 @@ final class StaticFiles {
     }
 
     private static Path copy(URL jarFile, String prefix) throws IOException, URISyntaxException {
-        Path target = Files.createTempDirectory("metering-web-"); // owner-only
+        removeLeftOvers();
+        Path target = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-"); // owner-only
         target.toFile().deleteOnExit();
         int copied = 0;
         try (JarFile jar = new JarFile(new File(jarFile.toURI()))) {
@@ -104,5 +109,42 @@ final class StaticFiles {
             throw new IllegalStateException("missing static files /" + prefix);
         }
         return target;
+    }
+
+    /**
+     * Removes the copies of processes that no longer run: a process killed without its exit hooks
+     * (SIGKILL, out of memory) leaves its copy behind. Copies of running processes, this
+     * service's other instances included, are kept; what cannot be removed is left for the next start.
+     */
+    static void removeLeftOvers() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var dirs = Files.newDirectoryStream(tmp, PREFIX + "*")) {
+            for (Path dir : dirs) {
+                if (owner(dir).map(pid -> ProcessHandle.of(pid).isEmpty()).orElse(false)) {
+                    deleteTree(dir);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a left-over copy costs disk space, never correctness
+        }
+    }
+
+    /** The pid in a copy's name, if it has one. */
+    static Optional<Long> owner(Path dir) {
+        String rest = dir.getFileName().toString().substring(PREFIX.length());
+        int dash = rest.indexOf('-');
+        try {
+            return dash > 0 ? Optional.of(Long.parseLong(rest.substring(0, dash))) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

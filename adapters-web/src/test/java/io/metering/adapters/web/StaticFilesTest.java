@@ -45,4 +45,26 @@ class StaticFilesTest {
         assertThatThrownBy(() -> StaticFiles.directory("/io/metering/adapters/web/no-such-directory"))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aCopyLeftByAProcessThatNoLongerRunsIsRemovedAndOthersAreKept() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path left = Files.createTempDirectory(StaticFiles.PREFIX + gone.pid() + "-");
+        Files.writeString(Files.createDirectories(left.resolve("css")).resolve("a.css"), "a {}");
+        Path mine = Files.createTempDirectory(StaticFiles.PREFIX + ProcessHandle.current().pid() + "-");
+        Path foreign = Files.createTempDirectory(StaticFiles.PREFIX + "notapid-");
+        try {
+            StaticFiles.removeLeftOvers();
+
+            assertThat(left).doesNotExist();
+            assertThat(mine).isDirectory();
+            assertThat(foreign).isDirectory();
+            assertThat(left.getParent()).isEqualTo(tmp);
+        } finally {
+            Files.deleteIfExists(mine);
+            Files.deleteIfExists(foreign);
+        }
+    }
 }
