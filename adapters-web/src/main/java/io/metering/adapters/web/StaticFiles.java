@@ -32,6 +32,11 @@ final class StaticFiles {
     /** Copies are named {@code metering-web-<pid>-<random>}: the pid tells whose copy it is. */
     static final String PREFIX = "metering-web-";
 
+    static {
+        // once per process, before its first copy: not once per copied directory
+        removeLeftOvers();
+    }
+
     private StaticFiles() {
     }
 
@@ -76,7 +81,6 @@ final class StaticFiles {
     }
 
     private static Path copy(URL jarFile, String prefix) throws IOException, URISyntaxException {
-        removeLeftOvers();
         Path target = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-"); // owner-only
         target.toFile().deleteOnExit();
         int copied = 0;
