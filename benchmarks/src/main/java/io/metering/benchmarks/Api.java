@@ -80,6 +80,11 @@ final class Api {
         return new LeanHttp(base, path, token);
     }
 
+    /** A kept-alive connection for GETs with this API's token, read on the caller's thread (the page benchmark's). */
+    LeanHttp leanReader() {
+        return new LeanHttp(base, "/", token);
+    }
+
     /** GETs and returns the body, failing on anything but 200. */
     String get(String pathAndQuery) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofString());

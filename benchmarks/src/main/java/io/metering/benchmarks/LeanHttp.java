@@ -1,6 +1,7 @@
 package io.metering.benchmarks;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,16 +13,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The ingest load driver's HTTP/1.1 client: one kept-alive connection per client thread, POSTs of
- * pre-encoded bodies, each answer read to its end (status, headers, the whole body, plain or
- * chunked) and then dropped. The driver shares the two cores with the service and PostgreSQL, so
- * what it burns is taken from the service: the JDK's {@code HttpClient} spent about 2.5 CPU-s per
- * 100,000 readings (1,000 requests) on its asynchronous machinery. This client does the same work
- * on the wire with a blocking socket.
+ * The load driver's HTTP/1.1 client: one kept-alive connection per client thread, POSTs of
+ * pre-encoded bodies (ingest) and GETs (pages), each answer read to its end (status, headers, the
+ * whole body, plain or chunked). The driver shares the two cores with the service and PostgreSQL,
+ * so what it burns is taken from the service: the JDK's {@code HttpClient} spent about 2.5 CPU-s
+ * per 100,000 readings (1,000 requests) on its asynchronous machinery, and each of its requests
+ * passes between three threads (caller, selector, executor), which shows in a page's latency. This
+ * client does the same work on the wire with a blocking socket on the caller's thread.
  */
 final class LeanHttp implements AutoCloseable {
     private final String host;
     private final int port;
+    private final String token;
     private final byte[] head;
     private final byte[] line = new byte[8192];
     private Socket socket;
@@ -30,13 +33,14 @@ final class LeanHttp implements AutoCloseable {
 
     /**
      * @param base the service's base URL, {@code http://host:port}
-     * @param path the path every request posts to
+     * @param path the path every POST goes to
      * @param token the bearer token
      */
     LeanHttp(String base, String path, String token) {
         URI uri = URI.create(base);
         this.host = uri.getHost();
         this.port = uri.getPort();
+        this.token = token;
         this.head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + token
                 + "\r\nContent-Type: application/json\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
     }
@@ -54,6 +58,26 @@ final class LeanHttp implements AutoCloseable {
         out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
+        return answer(null);
+    }
+
+    /**
+     * GETs {@code pathAndQuery} with this client's token and reads the whole answer into {@code body}.
+     *
+     * @return the status code
+     */
+    int get(String pathAndQuery, ByteArrayOutputStream body) throws IOException {
+        if (socket == null) {
+            connect();
+        }
+        out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + token
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return answer(body);
+    }
+
+    /** Reads one answer to its end, its body into {@code body} or dropped where that is null. */
+    private int answer(ByteArrayOutputStream body) throws IOException {
         String status = readLine();
         int code = Integer.parseInt(status.substring(9, 12));
         long length = -1;
@@ -71,18 +95,20 @@ final class LeanHttp implements AutoCloseable {
         }
         if (chunked) {
             for (long size = chunkSize(); size > 0; size = chunkSize()) {
-                skip(size);
+                skip(size, body);
                 readLine();
             }
             while (!readLine().isEmpty()) {
                 // trailers
             }
         } else if (length >= 0) {
-            skip(length);
+            skip(length, body);
         } else {
             close = true; // the body runs to the end of the connection
-            while (in.read(line) >= 0) {
-                // drain
+            for (int read = in.read(line); read >= 0; read = in.read(line)) {
+                if (body != null) {
+                    body.write(line, 0, read);
+                }
             }
         }
         if (close) {
@@ -106,11 +132,14 @@ final class LeanHttp implements AutoCloseable {
         return Long.parseLong((extension < 0 ? size : size.substring(0, extension)).trim(), 16);
     }
 
-    private void skip(long n) throws IOException {
+    private void skip(long n, ByteArrayOutputStream body) throws IOException {
         while (n > 0) {
             int read = in.read(line, 0, (int) Math.min(line.length, n));
             if (read < 0) {
                 throw new EOFException("the answer ended early");
+            }
+            if (body != null) {
+                body.write(line, 0, read);
             }
             n -= read;
         }

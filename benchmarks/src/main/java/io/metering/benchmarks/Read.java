@@ -15,6 +15,8 @@ import io.metering.domain.counter.CounterId;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.tenant.OrganizationId;
 import io.metering.domain.time.TimeInput;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,8 +50,12 @@ final class Read {
     static final int WINDOW_HOURS = 720;
     static final int PAGE = 100;
 
-    /** p50/p99 of each way in. */
-    record Result(Stats http, Stats httpRelative, Stats useCase, Stats useCaseRelative, Stats raw) {}
+    /**
+     * p50/p99 of each way in: over HTTP with the lean client, through the JDK's {@code HttpClient},
+     * in process, raw SQL, and the HTTP floor ({@code GET /health}: a round trip through Jetty and
+     * Javalin with no token, database or page).
+     */
+    record Result(Stats http, Stats httpRelative, Stats httpJdk, Stats useCase, Stats useCaseRelative, Stats raw, Stats floor) {}
 
     private Read() {}
 
@@ -98,11 +104,13 @@ final class Read {
         }
         long[] http = new long[queries];
         long[] httpRelative = new long[queries];
+        long[] httpJdk = new long[queries];
+        long[] floor = new long[queries];
         long[] useCase = new long[queries];
         long[] relative = new long[queries];
         long[] raw = new long[queries];
         try (PostgresPersistence p = PostgresPersistence.start(DataSources.pooled(db.url(database), "postgres", db.password(), 4),
-                PersistenceSettings.defaults()); Connection c = db.connect(database)) {
+                PersistenceSettings.defaults()); Connection c = db.connect(database); LeanHttp lean = api.leanReader()) {
             ListReadingsService list = new ListReadingsService(p.transactions(), new Reach(p.meters(), p.counters()), p.series(),
                     p.changesets(), Clock.systemUTC(), ZoneId.of("Europe/Berlin"));
             Caller caller = Caller.admin(new OrganizationId(org), "benchmark");
@@ -115,13 +123,15 @@ final class Read {
                 Instant from = start(hours).plusSeconds(3600L * start[i]);
                 Instant to = from.plusSeconds(3600L * WINDOW_HOURS);
 
-                long[] took = new long[5];
+                long[] took = new long[7];
                 Runnable[] ways = {
-                    () -> took[0] = timed(() -> viaHttp(api, r, from, to, "")),
-                    () -> took[4] = timed(() -> viaHttp(api, r, from, to, "&type=relative")),
+                    () -> took[0] = timed(() -> viaHttp(lean, r, from, to, "")),
+                    () -> took[4] = timed(() -> viaHttp(lean, r, from, to, "&type=relative")),
+                    () -> took[5] = timed(() -> viaJdkHttp(api, r, from, to)),
                     () -> took[1] = timed(() -> viaUseCase(list, caller, r, from, to, ValueType.CUMULATIVE)),
                     () -> took[2] = timed(() -> viaUseCase(list, caller, r, from, to, ValueType.RELATIVE)),
                     () -> took[3] = timed(() -> viaSql(ps, org, r, from, to)),
+                    () -> took[6] = timed(() -> floor(lean)),
                 };
                 // each way goes first in turn, so none profits more than the others from pages the previous ones read
                 for (int w = 0; w < ways.length; w++) {
@@ -130,19 +140,48 @@ final class Read {
                 if (slot >= 0) {
                     http[slot] = took[0];
                     httpRelative[slot] = took[4];
+                    httpJdk[slot] = took[5];
+                    floor[slot] = took[6];
                     useCase[slot] = took[1];
                     relative[slot] = took[2];
                     raw[slot] = took[3];
                 }
             }
         }
-        return new Result(new Stats(http), new Stats(httpRelative), new Stats(useCase), new Stats(relative), new Stats(raw));
+        return new Result(new Stats(http), new Stats(httpRelative), new Stats(httpJdk), new Stats(useCase), new Stats(relative),
+                new Stats(raw), new Stats(floor));
+    }
+
+    private static String pagePath(Api.Register r, Instant from, Instant to) {
+        return "/v1/metering/reading/" + r.meterId() + "/" + r.counterId() + "?start_date=" + from + "&end_date=" + to + "&size=" + PAGE;
     }
 
     /** @param type {@code ""} (cumulative, the default) or {@code "&type=relative"} */
-    private static void viaHttp(Api api, Api.Register r, Instant from, Instant to, String type) throws Exception {
-        String body = api.get("/v1/metering/reading/" + r.meterId() + "/" + r.counterId() + "?start_date=" + from + "&end_date=" + to
-                + "&size=" + PAGE + type);
+    private static void viaHttp(LeanHttp lean, Api.Register r, Instant from, Instant to, String type) throws Exception {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream(16_384);
+        int status = lean.get(pagePath(r, from, to) + type, answer);
+        String body = answer.toString(StandardCharsets.UTF_8);
+        if (status != 200) {
+            throw new IllegalStateException("page answered " + status + ": " + body.substring(0, Math.min(300, body.length())));
+        }
+        checkPage(body);
+    }
+
+    /** The same page through the JDK's {@code HttpClient}, as a Java client written without care for its cost would read it. */
+    private static void viaJdkHttp(Api api, Api.Register r, Instant from, Instant to) throws Exception {
+        checkPage(api.get(pagePath(r, from, to)));
+    }
+
+    /** The HTTP layer's floor: {@code GET /health} on the same connection. */
+    private static void floor(LeanHttp lean) throws Exception {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream(64);
+        int status = lean.get("/health", answer);
+        if (status != 200) {
+            throw new IllegalStateException("/health answered " + status);
+        }
+    }
+
+    private static void checkPage(String body) {
         if (!body.contains("\"hits\":" + (WINDOW_HOURS + 1))) {
             throw new IllegalStateException("unexpected page: " + body.substring(0, Math.min(300, body.length())));
         }

@@ -51,6 +51,11 @@ final class ReadPhase {
                 ms(r.http()), ms(r.raw()), r.http().p99() / r.raw().p99(), goal);
         table.row(mode, "the same with type=relative, HTTP round trip (p50 / p99 ms)", ms(r.httpRelative()), ms(r.raw()),
                 r.httpRelative().p99() / r.raw().p99(), goal);
+        table.row(mode, "the same page read through the JDK's HttpClient (a request passes three threads; the rows above use a"
+                + " blocking client on the caller's thread) (p50 / p99 ms)", ms(r.httpJdk()), ms(r.raw()), r.httpJdk().p99() / r.raw().p99(),
+                "reported");
+        table.row(mode, "HTTP floor: GET /health on the same connection (Jetty and Javalin, no token, database or page; p50 / p99 ms)",
+                ms(r.floor()), "", Double.NaN, "reported");
         table.row(mode, "the same, cumulative, in process through the use case: server-side time without HTTP (p50 / p99 ms)",
                 ms(r.useCase()), ms(r.raw()), r.useCase().p99() / r.raw().p99(), goal);
         table.row(mode, "the same with type=relative, in process (p50 / p99 ms)", ms(r.useCaseRelative()), ms(r.raw()),
