@@ -130,4 +130,32 @@ class IngestRoundTripsTest {
         assertThat(r.status()).as("POST %s: %s", path, r.body()).isBetween(200, 299);
         return JSON.readTree(r.body());
     }
+
+    /**
+     * A page of getReadingsByInterval is one statement, relative values included (their starting
+     * points come in the same read), so its reads cost one round trip and no transaction.
+     */
+    @Test
+    void aPageOfReadingsIsOneRoundTripCumulativeOrRelative() throws Exception {
+        String meter = post("/v1/metering/admin/meters", "{\"sector\":\"power\",\"meter_number\":\"RT-2\"}").path("data").path("_id").asText();
+        String counter = post("/v1/metering/admin/meters/" + meter + "/counters",
+                "{\"obis_number\":\"1-0:1.8.0\",\"direction\":\"feed-out\",\"unit\":\"kWh\"}").path("data").path("_id").asText();
+        Instant first = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(30));
+        post("/v2/metering/readings", body(meter, counter, first, 0));
+        String page = "/v1/metering/reading/" + meter + "/" + counter + "?start_date=" + first.plus(Duration.ofHours(10)) + "&end_date="
+                + first.plus(Duration.ofHours(60)) + "&size=20";
+        for (String type : List.of("", "&type=relative")) {
+            counting.start();
+            Http.Reply r = http.get(page + type, token);
+            List<String> trips = counting.stop();
+
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonNode answer = JSON.readTree(r.body());
+            assertThat(answer.path("hits").asLong()).isEqualTo(51);
+            // readings 11..30 of values 11..30, each 1 more than the one before: relative 1 from the first on
+            assertThat(answer.path("results").get(0).path("value").decimalValue())
+                    .isEqualByComparingTo(type.isEmpty() ? "11" : "1");
+            assertThat(trips).as("round trips of a page%s: %s", type, String.join("\n", trips)).hasSize(1);
+        }
+    }
 }

@@ -195,14 +195,14 @@ public abstract class ReadingSeriesQueriesContractTest extends PortContract {
             ports.meters().insert(meter(org, m, T0));
             ports.counters().insert(counter(org, m, c, T0));
             PageRequest page = new PageRequest(1, 3);
-            Optional<ScopedWindow> scoped = ports.series().scopedWindow(org, m, c, Optional.empty(), T0, hours(10), SortOrder.ASC, page);
+            Optional<ScopedWindow> scoped = ports.series().scopedWindow(org, m, c, Optional.empty(), T0, hours(10), SortOrder.ASC, page, false);
             Assumptions.assumeTrue(scoped.isPresent(), "this store answers through window, meter and counter");
 
             assertThat(scoped.get().meter()).isEqualTo(ports.meters().findById(org, m));
             assertThat(scoped.get().counter()).isEqualTo(ports.counters().findById(org, c));
             assertThat(scoped.get().window()).isEqualTo(ports.series().window(org, c, Optional.empty(), T0, hours(10), SortOrder.ASC, page));
             ScopedWindow empty = ports.series().scopedWindow(org, m, c, Optional.of(Direction.FEED_OUT), hours(5), hours(10), SortOrder.DESC,
-                    page).orElseThrow();
+                    page, false).orElseThrow();
             assertThat(empty.meter()).isPresent();
             assertThat(empty.counter()).isPresent();
             assertThat(empty.window()).isEqualTo(ports.series().window(org, c, Optional.of(Direction.FEED_OUT), hours(5), hours(10),
@@ -223,8 +223,45 @@ public abstract class ReadingSeriesQueriesContractTest extends PortContract {
             assertThat(otherOrganization.counter()).isEmpty();
         }
 
+        /**
+         * A relative page's predecessors come in the same read: per direction with readings in the
+         * window, the last plausible point before its earliest reading there, in either sort order.
+         */
+        @Test
+        void aScopedWindowBringsEachDirectionsLastPlausiblePredecessorWhenAsked() {
+            ports.meters().insert(meter(org, m, T0));
+            ports.counters().insert(counter(org, m, c, T0));
+            for (SortOrder sort : SortOrder.values()) {
+                for (Optional<Direction> direction : List.of(Optional.<Direction>empty(), Optional.of(Direction.FEED_IN),
+                        Optional.of(Direction.FEED_OUT))) {
+                    for (PageRequest page : List.of(new PageRequest(0, 2), new PageRequest(1, 3), new PageRequest(0, 100))) {
+                        ScopedWindow scoped = ports.series().scopedWindow(org, m, c, direction, hours(1), hours(10), sort, page, true)
+                                .orElse(null);
+                        Assumptions.assumeTrue(scoped != null, "this store answers through window, meter and counter");
+                        Map<Direction, SeriesPoint> expected = new java.util.EnumMap<>(Direction.class);
+                        for (Direction d : Direction.values()) {
+                            scoped.window().readings().stream().filter(r -> r.direction() == d).map(Reading::timestamp).min(Instant::compareTo)
+                                    .flatMap(t -> ports.series().lastPlausibleBefore(org, new SeriesKey(c, d), t))
+                                    .ifPresent(p -> expected.put(d, p));
+                        }
+                        assertThat(scoped.predecessors()).as(sort + " " + direction + " " + page).isEqualTo(expected);
+                        assertThat(scoped.window()).isEqualTo(ports.series().window(org, c, direction, hours(1), hours(10), sort, page));
+                    }
+                }
+            }
+            ScopedWindow fromOut3 = ports.series().scopedWindow(org, m, c, Optional.of(Direction.FEED_OUT), hours(3), hours(3), SortOrder.ASC,
+                    new PageRequest(0, 10), true).orElseThrow();
+            assertThat(fromOut3.predecessors()).as("the implausible out2 is skipped, out1 lies before the window")
+                    .containsExactly(Map.entry(Direction.FEED_OUT, out1.point()));
+            ScopedWindow fromIn05 = ports.series().scopedWindow(org, m, c, Optional.empty(), T0, hours(10), SortOrder.ASC,
+                    new PageRequest(0, 2), true).orElseThrow();
+            assertThat(fromIn05.predecessors()).as("nothing lies before in05; the page holds no feed-out reading").isEmpty();
+            assertThat(ports.series().scopedWindow(org, m, c, Optional.empty(), hours(1), hours(10), SortOrder.ASC, new PageRequest(0, 10),
+                    false).orElseThrow().predecessors()).as("not asked for").isEmpty();
+        }
+
         private ScopedWindow scoped(OrganizationId o, MeterId meter, CounterId counter) {
-            return ports.series().scopedWindow(o, meter, counter, Optional.empty(), T0, hours(10), SortOrder.ASC, new PageRequest(0, 5))
+            return ports.series().scopedWindow(o, meter, counter, Optional.empty(), T0, hours(10), SortOrder.ASC, new PageRequest(0, 5), false)
                     .orElseThrow();
         }
 

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,18 +129,22 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
      */
     @Override
     public Optional<ScopedWindow> scopedWindow(OrganizationId org, MeterId meterId, CounterId counterId, Optional<Direction> direction,
-            Instant from, Instant to, SortOrder sort, PageRequest page) {
+            Instant from, Instant to, SortOrder sort, PageRequest page, boolean predecessors) {
         if (page.limit() == 0) {
             return Optional.empty();
         }
         String first = "coalesce(page.n, 1) = 1";
-        String sql = windowSql(direction, sort, page, ", " + MeterRows.prefixed("m", "m_", first) + ", " + CounterRows.prefixed("c", "c_", first),
+        List<Direction> before = predecessors ? direction.map(List::of).orElse(List.of(Direction.values())) : List.of();
+        String sql = windowSql(direction, sort, page, ", " + MeterRows.prefixed("m", "m_", first) + ", " + CounterRows.prefixed("c", "c_", first)
+                        + before.stream().map(d -> ", " + predecessorAlias(d) + ".*").collect(Collectors.joining()),
                 " LEFT JOIN meter m ON m.org_id = :org AND m.id = CAST(:meterId AS uuid)"
-                        + " LEFT JOIN counter c ON c.org_id = :org AND c.id = CAST(:counterId AS uuid) AND c.meter_id = CAST(:meterId AS uuid)");
+                        + " LEFT JOIN counter c ON c.org_id = :org AND c.id = CAST(:counterId AS uuid) AND c.meter_id = CAST(:meterId AS uuid)"
+                        + before.stream().map(JdbiReadingSeriesQueries::predecessorJoin).collect(Collectors.joining()));
         List<Reading> rows = new ArrayList<>();
         long[] total = new long[1];
         Instant[] firstTimestamp = new Instant[1];
         Object[] scope = new Object[2];
+        Map<Direction, SeriesPoint> points = new EnumMap<>(Direction.class);
         boolean[] firstRow = {true};
         db.read(h -> h.createQuery(sql)
                 .bind("org", org.value())
@@ -155,6 +160,12 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
                         firstTimestamp[0] = SqlInstants.read(rs, "first");
                         scope[0] = rs.getObject("m_id") == null ? null : MeterRows.map(rs, "m_");
                         scope[1] = rs.getObject("c_id") == null ? null : CounterRows.map(rs, "c_");
+                        for (Direction d : before) {
+                            SeriesPoint point = ReadingRows.point(rs, predecessorAlias(d) + "_");
+                            if (point != null) {
+                                points.put(d, point);
+                            }
+                        }
                     }
                     return rs.getObject("counter_id") == null ? null : ReadingRows.map(rs);
                 })
@@ -163,7 +174,25 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
                 .filter(Objects::nonNull)
                 .forEach(rows::add);
         return Optional.of(new ScopedWindow(Optional.ofNullable((Meter) scope[0]), Optional.ofNullable((Counter) scope[1]),
-                new SeriesWindow(rows, total[0], Optional.ofNullable(firstTimestamp[0]))));
+                new SeriesWindow(rows, total[0], Optional.ofNullable(firstTimestamp[0])), points));
+    }
+
+    private static String predecessorAlias(Direction d) {
+        return "p" + d.ordinal();
+    }
+
+    /**
+     * The last plausible point of direction {@code d} strictly before the page's earliest reading of
+     * it, as columns {@code p<ordinal>_ts, _value, _reason, _status} (none when the page has no
+     * reading of {@code d}: {@code ts < NULL} holds for no row).
+     */
+    private static String predecessorJoin(Direction d) {
+        String alias = predecessorAlias(d);
+        return " LEFT JOIN LATERAL (SELECT " + Arrays.stream(ReadingRows.POINT_COLUMNS.split(", "))
+                        .map(col -> col + " AS " + alias + "_" + col).collect(Collectors.joining(", "))
+                + " FROM reading WHERE org_id = :org AND counter_id = CAST(:counterId AS uuid) AND direction = '" + d.code() + "'"
+                + " AND " + ReadingRows.PLAUSIBLE + " AND ts < (SELECT min(ts) FROM page WHERE page.direction = '" + d.code() + "')"
+                + " ORDER BY ts DESC LIMIT 1) " + alias + " ON true";
     }
 
     /**

@@ -49,11 +49,14 @@ public interface ReadingSeriesQueries {
      * of a snapshot transaction around three. A store that cannot answer so returns empty (this
      * default), and the caller reads the three in a read-only transaction.
      *
+     * @param predecessors whether to bring, in the same read, each direction's last plausible point
+     *     before the window's earliest reading of it ({@link ScopedWindow#predecessors}: a relative
+     *     page in one round trip)
      * @return the meter, the counter and the window; empty if the store does not answer this way or
      *     the page has no rows to show ({@code limit} 0)
      */
     default Optional<ScopedWindow> scopedWindow(OrganizationId org, MeterId meterId, CounterId counterId, Optional<Direction> direction,
-            Instant from, Instant to, SortOrder sort, PageRequest page) {
+            Instant from, Instant to, SortOrder sort, PageRequest page, boolean predecessors) {
         return Optional.empty();
     }
 

@@ -37,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -70,10 +71,10 @@ public final class ListReadingsService implements ListReadingsQuery {
         Caller caller = q.caller();
         Instant from = start(q.start());
         Instant to = end(q.end(), from);
-        if (q.type() != ValueType.RELATIVE && !q.includePendingChangesets()) {
-            // the page alone: one statement is one snapshot, so no transaction around it
+        if (!q.includePendingChangesets()) {
+            // the page alone (with its predecessors when relative): one statement is one snapshot, so no transaction around it
             Optional<ScopedWindow> scoped = series.scopedWindow(caller.org(), q.meterId(), q.counterId(), q.direction(), from, to,
-                    q.sort(), q.page());
+                    q.sort(), q.page(), q.type() == ValueType.RELATIVE);
             if (scoped.isPresent()) {
                 return page(caller, q, scoped.get());
             }
@@ -84,7 +85,8 @@ public final class ListReadingsService implements ListReadingsQuery {
             List<Reading> rows = window.readings();
             long hits = window.hits();
             Instant first = window.firstTimestamp().orElse(null);
-            List<ReadingView> views = q.type() == ValueType.RELATIVE ? relative(caller, counter, rows)
+            List<ReadingView> views = q.type() == ValueType.RELATIVE
+                    ? relative(rows, counter, (direction, t) -> series.lastPlausibleBefore(caller.org(), new SeriesKey(counter.id(), direction), t))
                     : rows.stream().map(r -> new ReadingView(r, r.value())).toList();
             List<Changeset> pending = q.includePendingChangesets()
                     ? changesets.findByCounter(caller.org(), q.meterId(), counter.id())
@@ -136,13 +138,20 @@ public final class ListReadingsService implements ListReadingsQuery {
     /** The page of a scoped window, with the answers {@link Reach#counterOf} gives for a meter or counter out of reach. */
     private static ReadingsPage page(Caller caller, ReadingsRequest q, ScopedWindow scoped) {
         scoped.meter().filter(caller::canSee).orElseThrow(() -> Reach.meterNotFound(q.meterId()));
-        scoped.counter().orElseThrow(() -> Reach.counterNotFound(q.counterId()));
+        Counter counter = scoped.counter().orElseThrow(() -> Reach.counterNotFound(q.counterId()));
         SeriesWindow window = scoped.window();
-        List<ReadingView> views = window.readings().stream().map(r -> new ReadingView(r, r.value())).toList();
+        List<ReadingView> views = q.type() == ValueType.RELATIVE
+                ? relative(window.readings(), counter, (direction, t) -> Optional.ofNullable(scoped.predecessors().get(direction)))
+                : window.readings().stream().map(r -> new ReadingView(r, r.value())).toList();
         return new ReadingsPage(views, window.hits(), window.firstTimestamp().orElse(null), List.of());
     }
 
-    private List<ReadingView> relative(Caller caller, Counter counter, List<Reading> rows) {
+    /**
+     * The rows with their relative values, each direction's first from {@code before} (the last
+     * plausible point of that direction before the given instant).
+     */
+    private static List<ReadingView> relative(List<Reading> rows, Counter counter,
+            BiFunction<Direction, Instant, Optional<SeriesPoint>> before) {
         Map<Direction, List<Reading>> byDirection = new HashMap<>();
         for (Reading r : rows) {
             byDirection.computeIfAbsent(r.direction(), d -> new ArrayList<>()).add(r);
@@ -151,10 +160,8 @@ public final class ListReadingsService implements ListReadingsQuery {
         byDirection.forEach((direction, readings) -> {
             List<Reading> ascending = new ArrayList<>(readings);
             ascending.sort(Comparator.comparing(Reading::timestamp));
-            SeriesKey series = new SeriesKey(counter.id(), direction);
-            Optional<SeriesPoint> before = ListReadingsService.this.series.lastPlausibleBefore(caller.org(), series,
-                    ascending.get(0).timestamp());
-            List<BigDecimal> values = RelativeValues.of(before, ascending.stream().map(Reading::point).toList(), counter.capacity());
+            List<BigDecimal> values = RelativeValues.of(before.apply(direction, ascending.get(0).timestamp()),
+                    ascending.stream().map(Reading::point).toList(), counter.capacity());
             for (int i = 0; i < ascending.size(); i++) {
                 relative.put(ascending.get(i), values.get(i));
             }
