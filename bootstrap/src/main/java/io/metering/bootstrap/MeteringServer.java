@@ -147,7 +147,7 @@ public final class MeteringServer implements AutoCloseable {
                     })::failure)
                     .orElse(LivenessCheck.ALWAYS_LIVE);
             PostgresPersistence persistence = PostgresPersistence.start(dataSource,
-                    new PersistenceSettings(config.timescale(), PersistenceSettings.defaults().chunkInterval()));
+                    new PersistenceSettings(config.timescale(), config.chunkInterval()));
             WriteListener changes = Wiring.changes(persistence, clock, config.events());
             UseCases useCases = CountingUseCases.wrap(Wiring.useCases(persistence, clock, config.businessZone(), changes),
                     metrics.product());

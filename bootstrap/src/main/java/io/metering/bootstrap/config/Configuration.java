@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  * @param tokens how bearer tokens are verified (secret, JWK set, issuers and audiences)
  * @param businessZone the business time zone (docs/domain.md#values-instants-days)
  * @param timescale whether to use TimescaleDB when the database offers it
+ * @param chunkInterval the time span of a new hypertable chunk of readings (whole days, at least one;
+ *     docs/timescale.md "Chunk interval")
  * @param maxBodyBytes the largest accepted request body
  * @param web the customer portal's sign-in and the origins allowed to call the API from a browser
  * @param events whether change events are recorded and how long they are kept (docs/events.md)
@@ -31,7 +33,7 @@ import java.util.stream.Stream;
  */
 public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Optional<String> jdbcUrl, String dbUser,
         String dbPassword, int dbPoolSize, Duration dbConnectionTimeout, TokenConfiguration tokens, ZoneId businessZone,
-        boolean timescale, long maxBodyBytes, WebSettings web, EventsConfiguration events, WebhookConfiguration webhooks) {
+        boolean timescale, Duration chunkInterval, long maxBodyBytes, WebSettings web, EventsConfiguration events, WebhookConfiguration webhooks) {
 
     /** Every setting with its default; the README's configuration table mirrors this list. */
     public static final List<Setting> SETTINGS = Stream.concat(Stream.of(
@@ -45,6 +47,7 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
             new Setting("METERING_DB_CONNECTION_TIMEOUT_MS", "5000", "How long a request waits for a database connection (at least 250); past it, for instance while the database is down, it answers 503."),
             new Setting("METERING_TIME_ZONE", "Europe/Berlin", "Business time zone for calendar days (date-only ranges, same-day matching)."),
             new Setting("METERING_TIMESCALE", "auto", "auto: make readings a TimescaleDB hypertable when the database offers the extension; off: plain PostgreSQL tables."),
+            new Setting("METERING_TIMESCALE_CHUNK_DAYS", "30", "Days of readings per TimescaleDB chunk (1 to 3650), for chunks created from then on; docs/timescale.md says how to choose."),
             new Setting("METERING_MAX_BODY_BYTES", "4194304", "Largest accepted request body in bytes (a prune keep list of 10,000 ids fits).")),
             Stream.of(TokenConfiguration.SETTINGS, OperationsConfiguration.SETTINGS, WebConfiguration.SETTINGS, EventsConfiguration.SETTINGS,
                     WebhookConfiguration.SETTINGS)
@@ -69,6 +72,7 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
                 TokenConfiguration.from(env),
                 zone(env, "METERING_TIME_ZONE"),
                 timescale(env),
+                chunkInterval(env),
                 positiveInt(env, "METERING_MAX_BODY_BYTES"),
                 WebConfiguration.from(env),
                 EventsConfiguration.from(env),
@@ -141,6 +145,15 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
         };
     }
 
+    /** At most ten years: a longer chunk would hold every reading a utility keeps, the same as no chunks. */
+    private static Duration chunkInterval(Map<String, String> env) {
+        int days = positiveInt(env, "METERING_TIMESCALE_CHUNK_DAYS");
+        if (days > 3650) {
+            throw new ConfigurationException("METERING_TIMESCALE_CHUNK_DAYS must be at most 3650 (ten years), not " + days);
+        }
+        return Duration.ofDays(days);
+    }
+
     @Override
     public String toString() {
         // the secret and the password never reach logs
@@ -148,6 +161,6 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
                 + ", jdbcUrl=" + jdbcUrl.map(u -> u.replaceAll("password=[^&]*", "password=***")).orElse("(embedded)")
                 + ", dbUser=" + dbUser + ", dbPoolSize=" + dbPoolSize + ", dbConnectionTimeout=" + dbConnectionTimeout.toMillis()
                 + "ms, " + tokens + ", businessZone=" + businessZone
-                + ", timescale=" + timescale + ", maxBodyBytes=" + maxBodyBytes + ", " + events + "]";
+                + ", timescale=" + timescale + ", chunkInterval=" + chunkInterval.toDays() + "d, maxBodyBytes=" + maxBodyBytes + ", " + events + "]";
     }
 }

@@ -18,6 +18,7 @@ class ConfigurationTest {
         assertThat(c.dataDir().getFileName().toString()).isEqualTo("metering-data");
         assertThat(c.dataDir().isAbsolute()).isTrue();
         assertThat(c.timescale()).isTrue();
+        assertThat(c.chunkInterval()).hasDays(30);
         assertThat(c.dbPoolSize()).isEqualTo(8);
         assertThat(c.dbConnectionTimeout()).hasMillis(5000);
     }
@@ -43,6 +44,16 @@ class ConfigurationTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("at least 250");
         assertThatThrownBy(() -> Configuration.from(Map.of("METERING_TIMESCALE", "yes")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("auto or off");
+        assertThatThrownBy(() -> Configuration.from(Map.of("METERING_TIMESCALE_CHUNK_DAYS", "0")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("METERING_TIMESCALE_CHUNK_DAYS must be at least 1");
+        assertThatThrownBy(() -> Configuration.from(Map.of("METERING_TIMESCALE_CHUNK_DAYS", "3651")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("at most 3650");
+    }
+
+    @Test
+    void theChunkIntervalIsGivenInDays() {
+        assertThat(Configuration.from(Map.of("METERING_TIMESCALE_CHUNK_DAYS", "365")).chunkInterval()).hasDays(365);
+        assertThat(Configuration.from(Map.of("METERING_TIMESCALE_CHUNK_DAYS", "7")).chunkInterval()).hasDays(7);
     }
 
     @Test
