@@ -90,7 +90,7 @@ class PostgresPersistenceTest {
 
     @Test
     void settingsRefuseTinyChunks() {
-        assertThat(PersistenceSettings.defaults()).isEqualTo(new PersistenceSettings(true, Duration.ofDays(30)));
+        assertThat(PersistenceSettings.defaults()).isEqualTo(new PersistenceSettings(true, Duration.ofDays(365)));
         assertThatThrownBy(() -> new PersistenceSettings(true, Duration.ofMinutes(5))).isInstanceOf(IllegalArgumentException.class);
     }
 }

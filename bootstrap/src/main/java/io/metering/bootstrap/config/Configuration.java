@@ -1,5 +1,6 @@
 package io.metering.bootstrap.config;
 
+import io.metering.adapters.persistence.PersistenceSettings;
 import io.metering.adapters.web.WebSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +48,7 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
             new Setting("METERING_DB_CONNECTION_TIMEOUT_MS", "5000", "How long a request waits for a database connection (at least 250); past it, for instance while the database is down, it answers 503."),
             new Setting("METERING_TIME_ZONE", "Europe/Berlin", "Business time zone for calendar days (date-only ranges, same-day matching)."),
             new Setting("METERING_TIMESCALE", "auto", "auto: make readings a TimescaleDB hypertable when the database offers the extension; off: plain PostgreSQL tables."),
-            new Setting("METERING_TIMESCALE_CHUNK_DAYS", "30", "Days of readings per TimescaleDB chunk (1 to 3650), for chunks created from then on; docs/timescale.md says how to choose."),
+            new Setting("METERING_TIMESCALE_CHUNK_DAYS", String.valueOf(PersistenceSettings.DEFAULT_CHUNK_INTERVAL.toDays()), "Days of readings per TimescaleDB chunk (1 to 3650), for chunks created from then on; docs/timescale.md says how to choose."),
             new Setting("METERING_MAX_BODY_BYTES", "4194304", "Largest accepted request body in bytes (a prune keep list of 10,000 ids fits).")),
             Stream.of(TokenConfiguration.SETTINGS, OperationsConfiguration.SETTINGS, WebConfiguration.SETTINGS, EventsConfiguration.SETTINGS,
                     WebhookConfiguration.SETTINGS)

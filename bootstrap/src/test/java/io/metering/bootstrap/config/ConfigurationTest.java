@@ -18,7 +18,7 @@ class ConfigurationTest {
         assertThat(c.dataDir().getFileName().toString()).isEqualTo("metering-data");
         assertThat(c.dataDir().isAbsolute()).isTrue();
         assertThat(c.timescale()).isTrue();
-        assertThat(c.chunkInterval()).hasDays(30);
+        assertThat(c.chunkInterval()).hasDays(365);
         assertThat(c.dbPoolSize()).isEqualTo(8);
         assertThat(c.dbConnectionTimeout()).hasMillis(5000);
     }

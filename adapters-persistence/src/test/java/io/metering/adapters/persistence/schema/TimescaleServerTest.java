@@ -57,6 +57,9 @@ class TimescaleServerTest {
                 .mapTo(Long.class).one());
     }
 
+    /** Chunks small enough that 100 or 200 daily readings span several. */
+    private static final PersistenceSettings THIRTY_DAY_CHUNKS = new PersistenceSettings(true, Duration.ofDays(30));
+
     @Test
     void makesReadingsAHypertableOfTheApacheEditionWithoutATimeOnlyIndex() {
         StorageMode mode = SharedPostgres.persistence().mode();
@@ -81,7 +84,7 @@ class TimescaleServerTest {
             plain.readings().insert(ORG, daily(counter, 100));
         }
 
-        try (PostgresPersistence converted = start(database, PersistenceSettings.defaults())) {
+        try (PostgresPersistence converted = start(database, THIRTY_DAY_CHUNKS)) {
             assertThat(converted.mode().isTimescale()).isTrue();
             assertThat(converted.series().count(ORG, counter, Optional.empty(), Instant.MIN, Instant.MAX)).isEqualTo(100);
         }
@@ -112,7 +115,7 @@ class TimescaleServerTest {
     void perCounterRangeReadsScanOnlyTheTouchedChunksByPrimaryKey() {
         String database = SharedPostgres.newDatabase();
         CounterId counter = CounterId.random();
-        try (PostgresPersistence p = start(database, PersistenceSettings.defaults())) {
+        try (PostgresPersistence p = start(database, THIRTY_DAY_CHUNKS)) {
             p.readings().insert(ORG, daily(counter, 200));
             p.readings().insert(ORG, daily(CounterId.random(), 200));
         }

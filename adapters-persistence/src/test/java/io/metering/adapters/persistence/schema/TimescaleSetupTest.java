@@ -117,9 +117,9 @@ class TimescaleSetupTest {
 
         StorageMode mode = TimescaleSetup.apply(db, ON);
 
-        assertThat(db.actions).containsExactly("create extension", "create hypertable 2.19.3 30d migrate=false");
-        assertThat(mode).isEqualTo(new StorageMode.Timescale("15.8", "2.19.3", TimescaleLicense.APACHE, Duration.ofDays(30)));
-        assertThat(mode.describe()).isEqualTo("TimescaleDB 2.19.3 (apache license) on PostgreSQL 15.8, readings in a hypertable chunked by 30 days");
+        assertThat(db.actions).containsExactly("create extension", "create hypertable 2.19.3 365d migrate=false");
+        assertThat(mode).isEqualTo(new StorageMode.Timescale("15.8", "2.19.3", TimescaleLicense.APACHE, Duration.ofDays(365)));
+        assertThat(mode.describe()).isEqualTo("TimescaleDB 2.19.3 (apache license) on PostgreSQL 15.8, readings in a hypertable chunked by 365 days");
     }
 
     @Test
