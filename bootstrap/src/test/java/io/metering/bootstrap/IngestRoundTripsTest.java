@@ -93,14 +93,10 @@ class IngestRoundTripsTest {
 
     @Test
     void aV2RequestOf100ReadingsAppendingToASeriesMakesAtMostTheBoundedRoundTrips() throws Exception {
-        String meter = post("/v1/metering/admin/meters", "{\"sector\":\"power\",\"meter_number\":\"RT-1\"}").path("data").path("_id").asText();
-        String counter = post("/v1/metering/admin/meters/" + meter + "/counters",
-                "{\"obis_number\":\"1-0:1.8.0\",\"direction\":\"feed-out\",\"unit\":\"kWh\"}").path("data").path("_id").asText();
-        Instant first = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(30));
-        post("/v2/metering/readings", body(meter, counter, first, 0)); // the series has a history
+        Series series = seriesWithHistory("RT-1");
 
         counting.start();
-        JsonNode answer = post("/v2/metering/readings", body(meter, counter, first.plus(Duration.ofHours(100)), 100));
+        JsonNode answer = post("/v2/metering/readings", body(series.meter(), series.counter(), series.first().plus(Duration.ofHours(100)), 100));
         List<String> trips = counting.stop();
         System.out.println("round trips of one request (" + trips.size() + "):\n" + String.join("\n", trips));
 
@@ -125,6 +121,20 @@ class IngestRoundTripsTest {
         return sb.append("]}").toString();
     }
 
+    /** A power meter's feed-out counter and the instant its 100 hourly readings (values 1 to 100) start. */
+    private record Series(String meter, String counter, Instant first) {}
+
+    /** A new meter with one counter and a history of 100 hourly readings, the first 30 days ago. */
+    private static Series seriesWithHistory(String meterNumber) throws IOException, InterruptedException {
+        String meter = post("/v1/metering/admin/meters", "{\"sector\":\"power\",\"meter_number\":\"" + meterNumber + "\"}").path("data")
+                .path("_id").asText();
+        String counter = post("/v1/metering/admin/meters/" + meter + "/counters",
+                "{\"obis_number\":\"1-0:1.8.0\",\"direction\":\"feed-out\",\"unit\":\"kWh\"}").path("data").path("_id").asText();
+        Instant first = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(30));
+        post("/v2/metering/readings", body(meter, counter, first, 0));
+        return new Series(meter, counter, first);
+    }
+
     private static JsonNode post(String path, String body) throws IOException, InterruptedException {
         Http.Reply r = http.post(path, token, body);
         assertThat(r.status()).as("POST %s: %s", path, r.body()).isBetween(200, 299);
@@ -137,13 +147,9 @@ class IngestRoundTripsTest {
      */
     @Test
     void aPageOfReadingsIsOneRoundTripCumulativeOrRelative() throws Exception {
-        String meter = post("/v1/metering/admin/meters", "{\"sector\":\"power\",\"meter_number\":\"RT-2\"}").path("data").path("_id").asText();
-        String counter = post("/v1/metering/admin/meters/" + meter + "/counters",
-                "{\"obis_number\":\"1-0:1.8.0\",\"direction\":\"feed-out\",\"unit\":\"kWh\"}").path("data").path("_id").asText();
-        Instant first = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(30));
-        post("/v2/metering/readings", body(meter, counter, first, 0));
-        String page = "/v1/metering/reading/" + meter + "/" + counter + "?start_date=" + first.plus(Duration.ofHours(10)) + "&end_date="
-                + first.plus(Duration.ofHours(60)) + "&size=20";
+        Series series = seriesWithHistory("RT-2");
+        String page = "/v1/metering/reading/" + series.meter() + "/" + series.counter() + "?start_date="
+                + series.first().plus(Duration.ofHours(10)) + "&end_date=" + series.first().plus(Duration.ofHours(60)) + "&size=20";
         for (String type : List.of("", "&type=relative")) {
             counting.start();
             Http.Reply r = http.get(page + type, token);
