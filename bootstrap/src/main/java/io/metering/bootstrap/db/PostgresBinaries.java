@@ -31,9 +31,11 @@ import org.tukaani.xz.XZInputStream;
  * unpacked here into {@code <data directory>/postgres-binaries/PG-<md5 of the archive>}, the layout
  * zonky looks for, inside a 0700 directory; before every start each unpacked file is compared with
  * the archive (SHA-256 of every file, symbolic link targets, no extra files, no file or directory
- * writable by group or others). Anything that differs is thrown away and unpacked again. zonky is
- * handed this object as its {@link PgBinaryResolver} and this directory as its working directory,
- * so it finds the checked copy and unpacks nothing itself.
+ * writable by group or others): in full after unpacking and whenever the copy's file-system
+ * identity (inodes, change times; {@link VerifiedBinaries}) differs from the one recorded at the
+ * last full comparison, which an unchanged identity stands for. Anything that differs is thrown
+ * away and unpacked again. zonky is handed this object as its {@link PgBinaryResolver} and this
+ * directory as its working directory, so it finds the checked copy and unpacks nothing itself.
  */
 final class PostgresBinaries implements PgBinaryResolver {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresBinaries.class);
@@ -60,13 +62,18 @@ final class PostgresBinaries implements PgBinaryResolver {
         PostgresArchive expected = archive();
         Path binaries = root.resolve("PG-" + expected.md5());
         if (Files.exists(binaries, LinkOption.NOFOLLOW_LINKS)) {
+            if (VerifiedBinaries.unchanged(binaries)) {
+                return new PostgresBinaries(root, binaries);
+            }
             List<String> differences = expected.differences(binaries);
             if (differences.isEmpty()) {
+                VerifiedBinaries.record(binaries);
                 return new PostgresBinaries(root, binaries);
             }
             LOG.warn("The unpacked PostgreSQL binaries in {} differ from the archive ({}{}); unpacking them again",
                     binaries, String.join("; ", differences.subList(0, Math.min(3, differences.size()))),
                     differences.size() > 3 ? "; ..." : "");
+            VerifiedBinaries.forget(binaries);
             deleteTree(binaries);
         }
         unpack(root, binaries);
@@ -75,6 +82,7 @@ final class PostgresBinaries implements PgBinaryResolver {
             throw new IOException("the freshly unpacked PostgreSQL binaries in " + binaries + " differ from the archive: "
                     + differences.get(0));
         }
+        VerifiedBinaries.record(binaries);
         return new PostgresBinaries(root, binaries);
     }
 
