@@ -14,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -33,7 +34,8 @@ import org.tukaani.xz.XZInputStream;
  * the archive (SHA-256 of every file, symbolic link targets, no extra files, no file or directory
  * writable by group or others): in full after unpacking and whenever the copy's file-system
  * identity (inodes, change times; {@link VerifiedBinaries}) differs from the one recorded at the
- * last full comparison, which an unchanged identity stands for. Anything that differs is thrown
+ * last full comparison, which an unchanged identity stands for; while the jar is unchanged, the
+ * archive's MD5 is not read again either ({@link ArchiveDigestCache}). Anything that differs is thrown
  * away and unpacked again. zonky is handed this object as its {@link PgBinaryResolver} and this
  * directory as its working directory, so it finds the checked copy and unpacks nothing itself.
  */
@@ -59,7 +61,17 @@ final class PostgresBinaries implements PgBinaryResolver {
      */
     static PostgresBinaries prepare(Path dataDir) throws IOException {
         Path root = PrivateDirectory.secure(dataDir.resolve("postgres-binaries"), "directory of the PostgreSQL binaries");
+        Optional<String> knownMd5 = ArchiveDigestCache.md5(root);
+        if (knownMd5.isPresent()) {
+            Path known = root.resolve("PG-" + knownMd5.get());
+            if (Files.exists(known, LinkOption.NOFOLLOW_LINKS) && VerifiedBinaries.unchanged(known)) {
+                return new PostgresBinaries(root, known);
+            }
+        }
         PostgresArchive expected = archive();
+        if (!knownMd5.equals(Optional.of(expected.md5()))) {
+            ArchiveDigestCache.remember(root, expected.md5());
+        }
         Path binaries = root.resolve("PG-" + expected.md5());
         if (Files.exists(binaries, LinkOption.NOFOLLOW_LINKS)) {
             if (VerifiedBinaries.unchanged(binaries)) {
