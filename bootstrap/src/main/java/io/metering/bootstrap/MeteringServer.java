@@ -10,9 +10,7 @@ import io.metering.adapters.http.LivenessCheck;
 import io.metering.adapters.http.auth.Authenticator;
 import io.metering.adapters.http.observe.HttpObservability;
 import io.metering.adapters.http.observe.ManagementApp;
-import io.metering.adapters.persistence.DataSources;
 import io.metering.adapters.web.WebPortal;
-import io.metering.adapters.persistence.PersistenceSettings;
 import io.metering.adapters.persistence.PostgresPersistence;
 import io.metering.application.port.in.imports.ImportReadingsUseCase;
 import io.metering.application.port.in.imports.ImportMeteredDataUseCase;
@@ -109,11 +107,9 @@ public final class MeteringServer implements AutoCloseable {
         if (config.embeddedStore()) {
             PostgresDataVersion.requireBundled(config.dataDir(), BuildInfo.current().postgresMajor());
         }
-        // the embedded server starts in its own processes while this thread builds what needs no store
-        Optional<CompletableFuture<EmbeddedDatabase>> starting = config.embeddedStore()
-                ? Optional.of(CompletableFuture.supplyAsync(() -> EmbeddedDatabase.start(config.dataDir(), config.embeddedDbPort()),
-                        StartupPrefetch.thread("embedded-postgres-start")))
-                : Optional.empty();
+        // the store (server, pool, migrations) opens on its own thread while this one builds what needs no store
+        CompletableFuture<OpenedStore> opening = CompletableFuture.supplyAsync(() -> OpenedStore.open(config),
+                StartupPrefetch.thread("store-start"));
         Metrics metrics;
         WebhookSender sender;
         try {
@@ -121,22 +117,19 @@ public final class MeteringServer implements AutoCloseable {
             sender = Wiring.webhookSender(config.webhooks());
             StartupPrefetch.run();
         } catch (RuntimeException e) {
-            starting.ifPresent(db -> db.thenAccept(EmbeddedDatabase::close)); // a server that still comes up is stopped
+            opening.thenAccept(OpenedStore::close); // a store that still opens is closed
             throw e;
         }
-        Optional<EmbeddedDatabase> embedded;
+        OpenedStore store;
         try {
-            embedded = starting.map(MeteringServer::started);
+            store = opened(opening);
         } catch (RuntimeException e) {
             metrics.close();
             throw e;
         }
+        Optional<EmbeddedDatabase> embedded = store.embedded();
         try {
-            HikariDataSource dataSource = embedded
-                    .map(db -> DataSources.pooled(db.jdbcUrl(), db.user(), db.password(), config.dbPoolSize(),
-                            config.dbConnectionTimeout()))
-                    .orElseGet(() -> DataSources.pooled(config.jdbcUrl().orElseThrow(), config.dbUser(), config.dbPassword(),
-                            config.dbPoolSize(), config.dbConnectionTimeout()));
+            HikariDataSource dataSource = store.dataSource();
             metrics.bind(dataSource);
             metrics.product().pendingChangesets(dataSource, PendingChangesets::count);
             // an external database is the operator's to run: its outage is a readiness matter only
@@ -146,8 +139,7 @@ public final class MeteringServer implements AutoCloseable {
                         dropPooledConnections(dataSource);
                     })::failure)
                     .orElse(LivenessCheck.ALWAYS_LIVE);
-            PostgresPersistence persistence = PostgresPersistence.start(dataSource,
-                    new PersistenceSettings(config.timescale(), config.chunkInterval()));
+            PostgresPersistence persistence = store.persistence();
             WriteListener changes = Wiring.changes(persistence, clock, config.events());
             UseCases useCases = CountingUseCases.wrap(Wiring.useCases(persistence, clock, config.businessZone(), changes),
                     metrics.product());
@@ -174,16 +166,16 @@ public final class MeteringServer implements AutoCloseable {
                     persistence.mode());
             return server;
         } catch (RuntimeException e) {
-            embedded.ifPresent(EmbeddedDatabase::close);
+            store.close();
             metrics.close();
             throw e;
         }
     }
 
-    /** The embedded server once started; its start's own exception when it failed. */
-    private static EmbeddedDatabase started(CompletableFuture<EmbeddedDatabase> starting) {
+    /** The store once opened; its opening's own exception when it failed. */
+    private static OpenedStore opened(CompletableFuture<OpenedStore> opening) {
         try {
-            return starting.join();
+            return opening.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -5,9 +5,10 @@ import io.metering.adapters.persistence.schema.Migrations;
 import java.util.concurrent.Executor;
 
 /**
- * Start-up work done while the embedded PostgreSQL starts in its own processes, instead of after
- * it: loading and initializing the classes the next steps need anyway (schema migrations, JSON),
- * so that they overlap with the wait for the server. Nothing here touches the store or keeps
+ * Start-up work done on the main thread while the store opens on its own thread ({@link OpenedStore}:
+ * the embedded PostgreSQL's start, the pool, the migrations): loading and initializing classes the
+ * steps need anyway (the migrations', ahead of the store thread reaching them; JSON), so that they
+ * overlap with the wait for the server. Nothing here touches the store or keeps
  * state beyond what the JVM caches itself (docs/benchmarks.md, "Start-up").
  */
 final class StartupPrefetch {

@@ -1,6 +1,7 @@
 package io.metering.bootstrap.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -8,10 +9,14 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,16 +33,22 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-    private final EmbeddedPostgres postgres;
+    /** zonky's format, kept for both ways of starting. */
+    private static final String JDBC_URL = "jdbc:postgresql://localhost:%d/postgres?user=postgres";
+
+    /** Stops the server: zonky's for a cluster it created, else {@link Postmaster#stop}. */
+    private final Closeable server;
+    private final int port;
     private final String password;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Postmaster postmaster;
     private PostmasterWatchdog watchdog;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, String password, FileChannel lockChannel, FileLock lock,
+    private EmbeddedDatabase(Closeable server, int port, String password, FileChannel lockChannel, FileLock lock,
             Postmaster postmaster) {
-        this.postgres = postgres;
+        this.server = server;
+        this.port = port;
         this.password = password;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -66,19 +77,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
             String password = DatabasePassword.resolve(dataDir);
             long started = System.nanoTime();
             PostgresBinaries binaries = PostgresBinaries.prepare(dataDir);
-            EmbeddedPostgres pg = cluster(dataDir, actualPort, password, binaries).start();
             Postmaster postmaster;
+            Closeable server;
+            // zonky waits for a start in steps of 100 ms and rereads its 15 MB archive: only a new cluster needs its initdb
+            if (Files.exists(pgData.resolve("postgresql.conf"))) {
+                postmaster = Postmaster.start(pgData, actualPort, binaries.directory().resolve("bin/pg_ctl"),
+                        serverOptions(dataDir, actualPort));
+                Postmaster own = postmaster;
+                server = () -> stopLogged(own);
+            } else {
+                server = cluster(dataDir, actualPort, password, binaries).start();
+                postmaster = null;
+            }
             try {
                 binaries.tighten();
-                DatabasePassword.enforce(pg.getJdbcUrl("postgres", "postgres"), password, pgData);
-                postmaster = Postmaster.running(pgData, actualPort);
+                DatabasePassword.enforce(JDBC_URL.formatted(actualPort), password, pgData);
+                if (postmaster == null) {
+                    postmaster = Postmaster.running(pgData, actualPort);
+                }
             } catch (IOException | RuntimeException e) {
-                pg.close();
+                server.close();
                 throw e;
             }
             LOG.info("Embedded PostgreSQL ready on 127.0.0.1:{} with data in {} ({} ms)", actualPort, pgData,
                     (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedDatabase(pg, password, channel, lock, postmaster);
+            return new EmbeddedDatabase(server, actualPort, password, channel, lock, postmaster);
         } catch (EmbeddedDatabaseException e) {
             closeQuietly(channel);
             throw e;
@@ -97,7 +120,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     static EmbeddedPostgres.Builder cluster(Path dataDir, int port, String password, PostgresBinaries binaries)
             throws IOException {
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPgBinaryResolver(binaries)
                 .setOverrideWorkingDirectory(binaries.workingDirectory().toFile())
                 .setConnectConfig("password", password)
@@ -107,15 +130,30 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // initdb runs "-A trust" first; these later options win (initdb reads them in order)
                 .setLocaleConfig("auth", "scram-sha-256")
                 .setLocaleConfig("pwfile", DatabasePassword.file(dataDir).toString())
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("unix_socket_directories", socketDirectory(dataDir))
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // zonky's own JVM shutdown hook would stop the server while HTTP still drains
                 // in-flight requests (hooks run concurrently); close() is called in order instead
                 .setRegisterShutdownHook(false);
+        serverConfig(dataDir).forEach(builder::setServerConfig);
+        return builder;
+    }
+
+    /** The server settings of every start: durable, on 127.0.0.1, its Unix socket private. */
+    private static Map<String, String> serverConfig(Path dataDir) throws IOException {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("fsync", "on");
+        config.put("synchronous_commit", "on");
+        config.put("full_page_writes", "on");
+        config.put("listen_addresses", "127.0.0.1");
+        config.put("unix_socket_directories", socketDirectory(dataDir));
+        return config;
+    }
+
+    /** The server's command-line options on {@code port}, as zonky passes them ({@code pg_ctl -o}, read by a shell). */
+    private static String serverOptions(Path dataDir, int port) throws IOException {
+        return "-p " + port + serverConfig(dataDir).entrySet().stream()
+                .map(e -> " -c " + e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining());
     }
 
     /**
@@ -133,7 +171,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** JDBC URL of the server's {@code postgres} database. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return JDBC_URL.formatted(port);
     }
 
     /** The database user. */
@@ -148,7 +186,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** The server port. */
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     /** The postmaster's current process id (it changes when the watchdog starts the server again). */
@@ -182,7 +220,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
         }
         try {
-            postgres.close();
+            server.close();
         } catch (IOException e) {
             throw new UncheckedIOException("stopping the embedded PostgreSQL failed", e);
         } finally {
@@ -207,6 +245,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     + "; stop it or set METERING_DATA_DIR to another directory.", null);
         }
         return lock;
+    }
+
+    /** As zonky's close: a server that does not stop is logged, and the data directory released all the same. */
+    private static void stopLogged(Postmaster postmaster) {
+        try {
+            postmaster.stop();
+        } catch (IOException e) {
+            LOG.error("Could not stop the embedded PostgreSQL ({})", postmaster, e);
+        }
     }
 
     private static int freePort() throws IOException {

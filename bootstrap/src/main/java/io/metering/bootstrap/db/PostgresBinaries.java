@@ -14,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -31,9 +32,12 @@ import org.tukaani.xz.XZInputStream;
  * unpacked here into {@code <data directory>/postgres-binaries/PG-<md5 of the archive>}, the layout
  * zonky looks for, inside a 0700 directory; before every start each unpacked file is compared with
  * the archive (SHA-256 of every file, symbolic link targets, no extra files, no file or directory
- * writable by group or others). Anything that differs is thrown away and unpacked again. zonky is
- * handed this object as its {@link PgBinaryResolver} and this directory as its working directory,
- * so it finds the checked copy and unpacks nothing itself.
+ * writable by group or others): in full after unpacking and whenever the copy's file-system
+ * identity (inodes, change times; {@link VerifiedBinaries}) differs from the one recorded at the
+ * last full comparison, which an unchanged identity stands for; while the jar is unchanged, the
+ * archive's MD5 is not read again either ({@link ArchiveDigestCache}). Anything that differs is thrown
+ * away and unpacked again. zonky is handed this object as its {@link PgBinaryResolver} and this
+ * directory as its working directory, so it finds the checked copy and unpacks nothing itself.
  */
 final class PostgresBinaries implements PgBinaryResolver {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresBinaries.class);
@@ -57,16 +61,31 @@ final class PostgresBinaries implements PgBinaryResolver {
      */
     static PostgresBinaries prepare(Path dataDir) throws IOException {
         Path root = PrivateDirectory.secure(dataDir.resolve("postgres-binaries"), "directory of the PostgreSQL binaries");
+        Optional<String> knownMd5 = ArchiveDigestCache.md5(root);
+        if (knownMd5.isPresent()) {
+            Path known = root.resolve("PG-" + knownMd5.get());
+            if (Files.exists(known, LinkOption.NOFOLLOW_LINKS) && VerifiedBinaries.unchanged(known)) {
+                return new PostgresBinaries(root, known);
+            }
+        }
         PostgresArchive expected = archive();
+        if (!knownMd5.equals(Optional.of(expected.md5()))) {
+            ArchiveDigestCache.remember(root, expected.md5());
+        }
         Path binaries = root.resolve("PG-" + expected.md5());
         if (Files.exists(binaries, LinkOption.NOFOLLOW_LINKS)) {
+            if (VerifiedBinaries.unchanged(binaries)) {
+                return new PostgresBinaries(root, binaries);
+            }
             List<String> differences = expected.differences(binaries);
             if (differences.isEmpty()) {
+                VerifiedBinaries.record(binaries);
                 return new PostgresBinaries(root, binaries);
             }
             LOG.warn("The unpacked PostgreSQL binaries in {} differ from the archive ({}{}); unpacking them again",
                     binaries, String.join("; ", differences.subList(0, Math.min(3, differences.size()))),
                     differences.size() > 3 ? "; ..." : "");
+            VerifiedBinaries.forget(binaries);
             deleteTree(binaries);
         }
         unpack(root, binaries);
@@ -75,6 +94,7 @@ final class PostgresBinaries implements PgBinaryResolver {
             throw new IOException("the freshly unpacked PostgreSQL binaries in " + binaries + " differ from the archive: "
                     + differences.get(0));
         }
+        VerifiedBinaries.record(binaries);
         return new PostgresBinaries(root, binaries);
     }
 

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * listen address), read once while that server ran, and starts it with the {@code pg_ctl} next to
  * that binary, as {@code pg_ctl restart} would, and as zonky runs it (in a user namespace of its own
  * when the service runs as root), after checking those binaries ({@link PostgresBinaries}). The
+ * first start of an existing cluster ({@link #start}) goes the same way, with the options the
+ * service sets; only a new cluster is created and first started by zonky. The
  * server runs crash recovery on start. Its
  * {@code postmaster.pid} stays in place: PostgreSQL itself refuses to start while a process named
  * there or a backend of the dead server still lives, so a restart can never put two servers on one
@@ -39,6 +41,8 @@ final class Postmaster implements PostmasterWatchdog.Server {
     private static final int OUTPUT_TAIL_LINES = 8;
     /** How long a start waits for the dead postmaster's process entry to go. */
     private static final Duration REAP_WAIT = Duration.ofSeconds(2);
+    /** How often a start looks whether the server is ready. */
+    private static final Duration READY_POLL = Duration.ofMillis(5);
 
     private final Path pgData;
     private final int port;
@@ -84,29 +88,113 @@ final class Postmaster implements PostmasterWatchdog.Server {
         awaitReaped(process.pid(), REAP_WAIT);
         // a restart is a start: the binaries it runs are checked (and unpacked again if changed) first
         PostgresBinaries.prepare(pgData.getParent());
-        List<String> command = new ArrayList<>();
-        if (LinuxUtils.isUnshareAvailable()) {
-            // as zonky runs its tools: PostgreSQL refuses root, and in a new user namespace it is not root
-            command.addAll(List.of("unshare", "-U"));
-        }
-        command.addAll(List.of(pgCtl.toString(), "-D", pgData.toString(), "-o", options, "-w", "-t",
-                Long.toString(START_WAIT.toSeconds()), "start"));
-        Process pgCtlProcess = new ProcessBuilder(command).redirectErrorStream(true).start();
-        OutputTail output = OutputTail.follow(pgCtlProcess.getInputStream());
+        launch(pgData, pgCtl, options);
+        process = current(pgData).orElseThrow(() -> new IOException("pg_ctl reported a start, but no postmaster runs in " + pgData));
+    }
+
+    /**
+     * Starts the server of an existing cluster with {@code pg_ctl} and returns once it accepts
+     * connections.
+     *
+     * @param pgData the cluster's data directory
+     * @param port the port given in {@code options}
+     * @param pgCtl the checked binaries' {@code pg_ctl}
+     * @param options the server's options ({@code -p}, {@code -c name=value} ...)
+     * @throws IOException if the server does not start (with the end of its output)
+     */
+    static Postmaster start(Path pgData, int port, Path pgCtl, String options) throws IOException {
+        launch(pgData, pgCtl, options);
+        return running(pgData, port);
+    }
+
+    /**
+     * Stops the server as zonky does: a fast shutdown (open transactions roll back, a checkpoint is
+     * written), waiting at most 5 s.
+     *
+     * @throws IOException if {@code pg_ctl stop} fails
+     */
+    void stop() throws IOException {
+        Process stop = new ProcessBuilder(command(pgCtl.toString(), "-D", pgData.toString(), "stop", "-m", "fast", "-t", "5", "-w"))
+                .redirectErrorStream(true).start();
+        String output = new String(stop.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         try {
-            if (!pgCtlProcess.waitFor(START_WAIT.plusSeconds(30).toMillis(), TimeUnit.MILLISECONDS)) {
-                pgCtlProcess.destroyForcibly();
-                throw new IOException("pg_ctl start did not return within " + START_WAIT.plusSeconds(30).toSeconds() + " s");
+            if (stop.waitFor() != 0) {
+                throw new IOException("pg_ctl stop failed (exit " + stop.exitValue() + "): " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping PostgreSQL", e);
+        }
+    }
+
+    /**
+     * Runs {@code pg_ctl start} and returns as soon as the postmaster marks itself ready in its
+     * {@code postmaster.pid}, polled every {@link #READY_POLL} ({@code pg_ctl -w} itself looks only
+     * every 100 ms), or when {@code pg_ctl} reports the start done; a failed start throws with the
+     * end of the output.
+     */
+    private static void launch(Path pgData, Path pgCtl, String options) throws IOException {
+        List<String> before = pidFile(pgData);
+        Process pgCtlProcess = new ProcessBuilder(command(pgCtl.toString(), "-D", pgData.toString(), "-o", options, "-w", "-t",
+                Long.toString(START_WAIT.toSeconds()), "start")).redirectErrorStream(true).start();
+        OutputTail output = OutputTail.follow(pgCtlProcess.getInputStream());
+        long deadline = System.nanoTime() + START_WAIT.plusSeconds(30).toNanos();
+        try {
+            while (!ready(pgData, before)) {
+                if (!pgCtlProcess.isAlive()) {
+                    if (pgCtlProcess.exitValue() != 0) {
+                        throw new IOException("pg_ctl start failed (exit " + pgCtlProcess.exitValue() + "): " + output.tail());
+                    }
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    pgCtlProcess.destroyForcibly();
+                    throw new IOException("pg_ctl start did not return within " + START_WAIT.plusSeconds(30).toSeconds() + " s");
+                }
+                Thread.sleep(READY_POLL.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while starting PostgreSQL", e);
         }
-        if (pgCtlProcess.exitValue() != 0) {
-            throw new IOException("pg_ctl start failed (exit " + pgCtlProcess.exitValue() + "): " + output.tail());
+    }
+
+    /**
+     * Whether a postmaster other than the one {@code before} described runs and says "ready"
+     * (line 8 of {@code postmaster.pid}, PostgreSQL's {@code pidfile.h}).
+     */
+    private static boolean ready(Path pgData, List<String> before) throws IOException {
+        List<String> lines = pidFile(pgData);
+        if (lines.size() < 8 || lines.equals(before) || !"ready".equals(lines.get(7).strip())) {
+            return false;
         }
-        process = current(pgData).orElseThrow(() -> new IOException("pg_ctl reported a start, but no postmaster runs: "
-                + output.tail()));
+        try {
+            return ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive).isPresent();
+        } catch (NumberFormatException e) {
+            return false; // being written
+        }
+    }
+
+    private static List<String> pidFile(Path pgData) throws IOException {
+        try {
+            return Files.readAllLines(pgData.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * A PostgreSQL tool's command line, as zonky runs its tools: PostgreSQL refuses to run as root,
+     * and in a new user namespace it is not root. Only root asks zonky whether {@code unshare} works
+     * (that check runs processes).
+     */
+    private static List<String> command(String... tool) {
+        List<String> command = new ArrayList<>();
+        if (PrivateDirectory.currentUid() == 0 && LinuxUtils.isUnshareAvailable()) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(tool));
+        return command;
     }
 
     /** The postmaster's process id. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,28 @@ class EmbeddedDatabaseRestartTest {
             assertThat(query(db, "show synchronous_commit")).containsExactly("on");
         }
         assertThat(StalePostmaster.find(dataDir.resolve("pgdata"))).isEmpty();
+    }
+
+    @Test
+    void anExistingClusterIsStartedByTheServiceDurableAndPrivateAndAFailedStartSaysWhy() throws Exception {
+        EmbeddedDatabase.start(dataDir, 0).close(); // creates the cluster (zonky's initdb and first start)
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, 0)) {
+            // zonky's start passes -F (then fsync=on); the service's own start never does
+            assertThat(Files.readString(dataDir.resolve("pgdata/postmaster.opts"), StandardCharsets.UTF_8)).doesNotContain("\"-F\"");
+            assertThat(query(db, "show fsync")).containsExactly("on");
+            assertThat(query(db, "show full_page_writes")).containsExactly("on");
+            assertThat(query(db, "show listen_addresses")).containsExactly("127.0.0.1");
+            assertThat(query(db, "show unix_socket_directories")).containsExactly(dataDir.toAbsolutePath().resolve("socket").toString());
+        }
+        assertThat(StalePostmaster.find(dataDir.resolve("pgdata"))).as("stopped on close").isEmpty();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir, taken.getLocalPort()))
+                    .isInstanceOf(EmbeddedDatabaseException.class)
+                    .hasMessageContaining("pg_ctl start failed");
+        }
+        try (EmbeddedDatabase again = EmbeddedDatabase.start(dataDir, 0)) {
+            assertThat(query(again, "select 1")).containsExactly("1");
+        }
     }
 
     @Test
