@@ -79,7 +79,7 @@ public final class JdbiCounterRepository implements CounterRepository {
         return db.read(h -> h.createQuery(SELECT + " WHERE org_id = :org AND meter_id = ANY(CAST(:ids AS uuid[]))"
                         + " ORDER BY created_at, id")
                 .bind("org", org.value())
-                .bindArray("ids", String.class, meterIds.stream().map(MeterId::toString).distinct().toList())
+                .bind("ids", TextArray.of(meterIds.stream().map(MeterId::toString).distinct().toList()))
                 .map((rs, ctx) -> CounterRows.map(rs))
                 .list());
     }
@@ -105,7 +105,7 @@ public final class JdbiCounterRepository implements CounterRepository {
         List<UUID> locked = h.createQuery("SELECT id FROM counter WHERE org_id = :org AND id = ANY(CAST(:ids AS uuid[]))"
                         + " ORDER BY id FOR NO KEY UPDATE")
                 .bind("org", org.value())
-                .bindArray("ids", String.class, wanted)
+                .bind("ids", TextArray.of(wanted))
                 .mapTo(UUID.class)
                 .list();
         if (locked.size() < wanted.size()) {
@@ -129,7 +129,7 @@ public final class JdbiCounterRepository implements CounterRepository {
         List<Counter> locked = h.createQuery(SELECT + " WHERE org_id = :org AND meter_id = ANY(CAST(:ids AS uuid[])) ORDER BY id"
                         + " FOR NO KEY UPDATE")
                 .bind("org", org.value())
-                .bindArray("ids", String.class, meterIds.stream().map(MeterId::toString).distinct().toList())
+                .bind("ids", TextArray.of(meterIds.stream().map(MeterId::toString).distinct().toList()))
                 .map((rs, ctx) -> CounterRows.map(rs))
                 .list();
         // the order of findByMeters: creation time, then id as PostgreSQL orders uuids (its text form)

@@ -114,7 +114,7 @@ final class ReadingMatchQuery {
         }
         Query q = h.createQuery(sql).bind("org", org.value());
         for (Criterion c : given) {
-            q.bindArray(c.column(), String.class, group.stream().map(c.value()).toList());
+            q.bind(c.column(), TextArray.of(group, c.value()));
         }
         return q;
     }
