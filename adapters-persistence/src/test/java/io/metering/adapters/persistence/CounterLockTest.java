@@ -2,6 +2,7 @@ package io.metering.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.metering.application.port.out.LockedMeters;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
@@ -91,6 +92,24 @@ class CounterLockTest {
         Future<Long> second = pool.submit(() -> p.transactions().inTransaction(() -> {
             p.counters().lockForReadingWrite(org, List.of(d, c));
             // after the lock, READ COMMITTED shows what the first writer committed
+            return count(c);
+        }));
+
+        awaitBackendWaitingOnLock();
+        assertThat(second.isDone()).isFalse();
+        releaseFirst.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+
+    @Test
+    void lockingWithMetersWaitsForTheCounterLockAndThenSeesTheCommittedWrite() throws Exception {
+        Future<Object> first = holdLock(c);
+
+        Future<Long> second = pool.submit(() -> p.transactions().inTransaction(() -> {
+            LockedMeters locked = p.counters().lockWithMeters(org, List.of(meter));
+            assertThat(locked.meters()).extracting(Meter::id).containsExactly(meter);
+            assertThat(locked.counters()).extracting(Counter::id).contains(c, d);
             return count(c);
         }));
 
