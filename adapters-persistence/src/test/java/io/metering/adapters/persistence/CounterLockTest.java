@@ -95,11 +95,7 @@ class CounterLockTest {
             return count(c);
         }));
 
-        awaitBackendWaitingOnLock();
-        assertThat(second.isDone()).isFalse();
-        releaseFirst.countDown();
-        first.get(10, TimeUnit.SECONDS);
-        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertWaitsThenSeesTheFirstWrite(first, second);
     }
 
     @Test
@@ -113,11 +109,7 @@ class CounterLockTest {
             return count(c);
         }));
 
-        awaitBackendWaitingOnLock();
-        assertThat(second.isDone()).isFalse();
-        releaseFirst.countDown();
-        first.get(10, TimeUnit.SECONDS);
-        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertWaitsThenSeesTheFirstWrite(first, second);
     }
 
     @Test
@@ -162,6 +154,15 @@ class CounterLockTest {
         }
         assertThat(count(c)).isEqualTo(50);
         assertThat(count(d)).isEqualTo(50);
+    }
+
+    /** The second writer waits on the lock until the first commits, then counts its reading. */
+    private void assertWaitsThenSeesTheFirstWrite(Future<Object> first, Future<Long> second) throws Exception {
+        awaitBackendWaitingOnLock();
+        assertThat(second.isDone()).isFalse();
+        releaseFirst.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(1);
     }
 
     private void awaitBackendWaitingOnLock() throws InterruptedException {
