@@ -33,7 +33,7 @@ public final class JdbiCounterRepository implements CounterRepository {
      */
     private static final String LOCK_WITH_METERS = "WITH c AS MATERIALIZED (" + SELECT
             + " WHERE org_id = :org AND meter_id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR NO KEY UPDATE)"
-            + " SELECT " + MeterRows.prefixed("m", "m_", "true") + ", " + CounterRows.prefixed("c", "c_", "true")
+            + " SELECT " + SqlColumns.prefixed(MeterRows.COLUMNS, "m", "m_") + ", " + SqlColumns.prefixed(CounterRows.COLUMNS, "c", "c_")
             + " FROM meter m LEFT JOIN c ON c.meter_id = m.id WHERE m.org_id = :org AND m.id = ANY(CAST(:ids AS uuid[]))";
 
     /** The order of {@link #findByMeters}: creation time, then id as PostgreSQL orders uuids (its text form). */
