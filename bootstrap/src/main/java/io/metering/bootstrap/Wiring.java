@@ -141,7 +141,7 @@ final class Wiring {
                 new CounterAdministrationService(p.transactions(), p.meters(), p.counters(), p.series(), clock, changes),
                 new UpdateReadingService(p.transactions(), reach, p.readings(), clock, writer),
                 new DeleteReadingService(p.transactions(), reach, p.readings(), businessZone, writer),
-                new BatchWriteReadingsService(p.transactions(), p.meters(), p.counters(), p.readings(), p.series(), clock,
+                new BatchWriteReadingsService(p.transactions(), p.counters(), p.readings(), p.series(), clock,
                         businessZone,
                         writer),
                 new PruneReadingsService(p.transactions(), p.meters(), p.counters(), p.readings(), writer),

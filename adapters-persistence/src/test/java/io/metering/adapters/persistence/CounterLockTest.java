@@ -2,6 +2,7 @@ package io.metering.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.metering.application.port.out.LockedMeters;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
@@ -94,11 +95,21 @@ class CounterLockTest {
             return count(c);
         }));
 
-        awaitBackendWaitingOnLock();
-        assertThat(second.isDone()).isFalse();
-        releaseFirst.countDown();
-        first.get(10, TimeUnit.SECONDS);
-        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertWaitsThenSeesTheFirstWrite(first, second);
+    }
+
+    @Test
+    void lockingWithMetersWaitsForTheCounterLockAndThenSeesTheCommittedWrite() throws Exception {
+        Future<Object> first = holdLock(c);
+
+        Future<Long> second = pool.submit(() -> p.transactions().inTransaction(() -> {
+            LockedMeters locked = p.counters().lockWithMeters(org, List.of(meter));
+            assertThat(locked.meters()).extracting(Meter::id).containsExactly(meter);
+            assertThat(locked.counters()).extracting(Counter::id).contains(c, d);
+            return count(c);
+        }));
+
+        assertWaitsThenSeesTheFirstWrite(first, second);
     }
 
     @Test
@@ -143,6 +154,15 @@ class CounterLockTest {
         }
         assertThat(count(c)).isEqualTo(50);
         assertThat(count(d)).isEqualTo(50);
+    }
+
+    /** The second writer waits on the lock until the first commits, then counts its reading. */
+    private void assertWaitsThenSeesTheFirstWrite(Future<Object> first, Future<Long> second) throws Exception {
+        awaitBackendWaitingOnLock();
+        assertThat(second.isDone()).isFalse();
+        releaseFirst.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(1);
     }
 
     private void awaitBackendWaitingOnLock() throws InterruptedException {

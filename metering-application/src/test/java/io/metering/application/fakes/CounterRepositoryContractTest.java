@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.LockedMeters;
 import io.metering.domain.changeset.Changeset;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
@@ -149,6 +150,30 @@ public abstract class CounterRepositoryContractTest extends PortContract {
             assertThat(locked).containsExactlyElementsOf(expected);
             assertThat(foreign).isEmpty();
             assertThatThrownBy(() -> ports.counters().lockByMeters(org, List.of(m1.id()))).isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void lockingWithMetersReturnsTheMetersAndTheCountersLockByMetersDoes() {
+            Meter m1 = storedMeter(org);
+            Meter m2 = storedMeter(org);
+            Meter bare = storedMeter(org);
+            storedCounter(org, m1.id());
+            storedCounter(org, m2.id());
+            storedCounter(org, m1.id());
+            List<MeterId> asked = List.of(m1.id(), m2.id(), bare.id(), m1.id(), MeterId.random());
+            List<Counter> expected = ports.counters().findByMeters(org, List.of(m1.id(), m2.id()));
+
+            LockedMeters locked = ports.transactions().inTransaction(() -> ports.counters().lockWithMeters(org, asked));
+            LockedMeters foreign = ports.transactions().inTransaction(() -> ports.counters().lockWithMeters(otherOrg, asked));
+            LockedMeters none = ports.transactions().inTransaction(() -> ports.counters().lockWithMeters(org, List.of()));
+
+            assertThat(locked.meters()).containsExactlyInAnyOrderElementsOf(ports.meters().findByIds(org, asked));
+            assertThat(locked.meters()).extracting(Meter::id).containsExactlyInAnyOrder(m1.id(), m2.id(), bare.id());
+            assertThat(locked.counters()).hasSize(3).containsExactlyElementsOf(expected);
+            assertThat(foreign.meters()).isEmpty();
+            assertThat(foreign.counters()).isEmpty();
+            assertThat(none.meters()).isEmpty();
+            assertThatThrownBy(() -> ports.counters().lockWithMeters(org, List.of(m1.id()))).isInstanceOf(IllegalStateException.class);
         }
 
         @Test

@@ -9,6 +9,7 @@ import io.metering.application.model.ReadingQueuePosition;
 import io.metering.application.model.SortOrder;
 import io.metering.application.port.out.ChangesetRepository;
 import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.LockedMeters;
 import io.metering.application.port.out.MeterRepository;
 import io.metering.application.port.out.MeterSearch;
 import io.metering.application.port.out.NeighbourProbe;
@@ -321,6 +322,12 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         List<Counter> counters = findByMeters(org, meterIds);
         lockForReadingWrite(org, counters.stream().map(Counter::id).toList());
         return counters;
+    }
+
+    @Override
+    public LockedMeters lockWithMeters(OrganizationId org, Collection<MeterId> meterIds) {
+        List<Counter> counters = lockByMeters(org, meterIds);
+        return new LockedMeters(findByIds(org, meterIds), counters);
     }
 
     // ---------------------------------------------------------------- readings (write side)

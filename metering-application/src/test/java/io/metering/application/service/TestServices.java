@@ -131,7 +131,7 @@ public final class TestServices {
     }
 
     public static BatchWriteReadingsService batchWrite(TestContext p, ReadingWriter writer) {
-        return new BatchWriteReadingsService(p.transactions(), p.meters(), p.counters(), p.readings(), p.series(), p.clock(),
+        return new BatchWriteReadingsService(p.transactions(), p.counters(), p.readings(), p.series(), p.clock(),
                 p.businessZone(), writer);
     }
 

@@ -36,12 +36,12 @@ final class CounterCascade {
         for (String table : List.of("reading", "changeset", "interval_value")) {
             h.createUpdate("DELETE FROM " + table + " WHERE org_id = :org AND counter_id = ANY(CAST(:ids AS uuid[]))")
                     .bind("org", org.value())
-                    .bindArray("ids", String.class, ids)
+                    .bind("ids", TextArray.of(ids))
                     .execute();
         }
         h.createUpdate("DELETE FROM counter WHERE org_id = :org AND id = ANY(CAST(:ids AS uuid[]))")
                 .bind("org", org.value())
-                .bindArray("ids", String.class, ids)
+                .bind("ids", TextArray.of(ids))
                 .execute();
     }
 }

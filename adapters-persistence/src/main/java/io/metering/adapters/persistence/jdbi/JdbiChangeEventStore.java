@@ -99,7 +99,7 @@ public final class JdbiChangeEventStore implements ChangeEventStore {
                 q.bind("enough", (long) limit + afterIndex + 1);
             } else {
                 q.bind("text", MAX_PAGE_TEXT);
-                q.bindArray("types", String.class, types.toArray(String[]::new));
+                q.bind("types", TextArray.of(types));
             }
             q.map((rs, ctx) -> {
                 long tx = Long.parseUnsignedLong(rs.getString("tx"));

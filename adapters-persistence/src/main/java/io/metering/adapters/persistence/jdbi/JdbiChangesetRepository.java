@@ -76,7 +76,7 @@ public final class JdbiChangesetRepository implements ChangesetRepository {
         return db.read(h -> h.createQuery(SELECT + " WHERE org_id = :org AND counter_id = ANY(CAST(:counterIds AS uuid[]))"
                         + " ORDER BY created_at, id")
                 .bind("org", org.value())
-                .bindArray("counterIds", String.class, counterIds.stream().map(CounterId::toString).distinct().toList())
+                .bind("counterIds", TextArray.of(counterIds.stream().map(CounterId::toString).distinct().toList()))
                 .map((rs, ctx) -> ChangesetRows.map(rs))
                 .list());
     }

@@ -1,15 +1,20 @@
 package io.metering.adapters.persistence.jdbi;
 
 import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.LockedMeters;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.ConflictException;
 import io.metering.domain.error.NotFoundException;
+import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.tenant.OrganizationId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +25,20 @@ import org.jdbi.v3.core.JdbiException;
 /** {@link CounterRepository} over the {@code counter} table; every statement names the organization. */
 public final class JdbiCounterRepository implements CounterRepository {
     private static final String SELECT = "SELECT " + CounterRows.COLUMNS + " FROM counter";
+
+    /**
+     * The meters of {@code :ids} with their counters, which a materialized CTE reads and locks as
+     * {@link #lockByMeters} does (id order); one row per counter, one with null counter columns for
+     * a meter without counters.
+     */
+    private static final String LOCK_WITH_METERS = "WITH c AS MATERIALIZED (" + SELECT
+            + " WHERE org_id = :org AND meter_id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR NO KEY UPDATE)"
+            + " SELECT " + SqlColumns.prefixed(MeterRows.COLUMNS, "m", "m_") + ", " + SqlColumns.prefixed(CounterRows.COLUMNS, "c", "c_")
+            + " FROM meter m LEFT JOIN c ON c.meter_id = m.id WHERE m.org_id = :org AND m.id = ANY(CAST(:ids AS uuid[]))";
+
+    /** The order of {@link #findByMeters}: creation time, then id as PostgreSQL orders uuids (its text form). */
+    private static final Comparator<Counter> FIND_ORDER = Comparator.comparing(Counter::createdAt)
+            .thenComparing(c -> c.id().value().toString());
 
     private final JdbiTransactions db;
 
@@ -79,7 +98,7 @@ public final class JdbiCounterRepository implements CounterRepository {
         return db.read(h -> h.createQuery(SELECT + " WHERE org_id = :org AND meter_id = ANY(CAST(:ids AS uuid[]))"
                         + " ORDER BY created_at, id")
                 .bind("org", org.value())
-                .bindArray("ids", String.class, meterIds.stream().map(MeterId::toString).distinct().toList())
+                .bind("ids", TextArray.of(meterIds.stream().map(MeterId::toString).distinct().toList()))
                 .map((rs, ctx) -> CounterRows.map(rs))
                 .list());
     }
@@ -105,7 +124,7 @@ public final class JdbiCounterRepository implements CounterRepository {
         List<UUID> locked = h.createQuery("SELECT id FROM counter WHERE org_id = :org AND id = ANY(CAST(:ids AS uuid[]))"
                         + " ORDER BY id FOR NO KEY UPDATE")
                 .bind("org", org.value())
-                .bindArray("ids", String.class, wanted)
+                .bind("ids", TextArray.of(wanted))
                 .mapTo(UUID.class)
                 .list();
         if (locked.size() < wanted.size()) {
@@ -129,10 +148,41 @@ public final class JdbiCounterRepository implements CounterRepository {
         List<Counter> locked = h.createQuery(SELECT + " WHERE org_id = :org AND meter_id = ANY(CAST(:ids AS uuid[])) ORDER BY id"
                         + " FOR NO KEY UPDATE")
                 .bind("org", org.value())
-                .bindArray("ids", String.class, meterIds.stream().map(MeterId::toString).distinct().toList())
+                .bind("ids", TextArray.of(meterIds.stream().map(MeterId::toString).distinct().toList()))
                 .map((rs, ctx) -> CounterRows.map(rs))
                 .list();
-        // the order of findByMeters: creation time, then id as PostgreSQL orders uuids (its text form)
-        return locked.stream().sorted(Comparator.comparing(Counter::createdAt).thenComparing(c -> c.id().value().toString())).toList();
+        return locked.stream().sorted(FIND_ORDER).toList();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One statement ({@link #LOCK_WITH_METERS}): the lock of {@link #lockByMeters} and the meters'
+     * rows, each meter mapped once.
+     */
+    @Override
+    public LockedMeters lockWithMeters(OrganizationId org, Collection<MeterId> meterIds) {
+        var h = db.transactionHandle();
+        if (meterIds.isEmpty()) {
+            return new LockedMeters(List.of(), List.of());
+        }
+        Map<UUID, Meter> meters = new LinkedHashMap<>();
+        List<Counter> counters = new ArrayList<>();
+        h.createQuery(LOCK_WITH_METERS)
+                .bind("org", org.value())
+                .bind("ids", TextArray.of(meterIds.stream().map(MeterId::toString).distinct().toList()))
+                .map((rs, ctx) -> {
+                    UUID meterId = rs.getObject("m_id", UUID.class);
+                    if (!meters.containsKey(meterId)) {
+                        meters.put(meterId, MeterRows.map(rs, "m_"));
+                    }
+                    if (rs.getObject("c_id") != null) {
+                        counters.add(CounterRows.map(rs, "c_"));
+                    }
+                    return meterId;
+                })
+                .forEach(id -> { });
+        counters.sort(FIND_ORDER);
+        return new LockedMeters(List.copyOf(meters.values()), counters);
     }
 }

@@ -99,7 +99,7 @@ public final class JdbiMeterRepository implements MeterRepository {
         }
         return db.read(h -> h.createQuery(SELECT + " WHERE org_id = :org AND id = ANY(CAST(:ids AS uuid[]))")
                 .bind("org", org.value())
-                .bindArray("ids", String.class, ids.stream().map(MeterId::toString).distinct().toList())
+                .bind("ids", TextArray.of(ids.stream().map(MeterId::toString).distinct().toList()))
                 .map((rs, ctx) -> MeterRows.map(rs))
                 .list());
     }

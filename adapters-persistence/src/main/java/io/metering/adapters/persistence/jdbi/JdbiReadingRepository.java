@@ -158,13 +158,13 @@ public final class JdbiReadingRepository implements ReadingRepository {
         List<ReadingKey> skip = storable(excluded);
         List<Map.Entry<NeighbourProbe, Neighbours>> found = db.read(h -> h.createQuery(NEIGHBOURS)
                 .bind("org", org.value())
-                .bindArray("counterIds", String.class, distinct.stream().map(p -> p.series().counterId().toString()).toList())
-                .bindArray("directions", String.class, distinct.stream().map(p -> p.series().direction().code()).toList())
-                .bindArray("below", String.class, distinct.stream().map(p -> SqlInstants.ceiling(p.timestamp())).toList())
-                .bindArray("above", String.class, distinct.stream().map(p -> SqlInstants.floor(p.timestamp())).toList())
-                .bindArray("xCounterIds", String.class, skip.stream().map(k -> k.series().counterId().toString()).toList())
-                .bindArray("xDirections", String.class, skip.stream().map(k -> k.series().direction().code()).toList())
-                .bindArray("xTimestamps", String.class, skip.stream().map(k -> SqlInstants.stored(k.timestamp())).toList())
+                .bind("counterIds", TextArray.of(distinct, p -> p.series().counterId().toString()))
+                .bind("directions", TextArray.of(distinct, p -> p.series().direction().code()))
+                .bind("below", TextArray.of(distinct, p -> SqlInstants.ceiling(p.timestamp())))
+                .bind("above", TextArray.of(distinct, p -> SqlInstants.floor(p.timestamp())))
+                .bind("xCounterIds", TextArray.of(skip, k -> k.series().counterId().toString()))
+                .bind("xDirections", TextArray.of(skip, k -> k.series().direction().code()))
+                .bind("xTimestamps", TextArray.of(skip, k -> SqlInstants.stored(k.timestamp())))
                 .map((rs, ctx) -> Map.entry(distinct.get(rs.getInt("i") - 1), new Neighbours(
                         Optional.ofNullable(ReadingRows.point(rs, "prev_")), Optional.ofNullable(ReadingRows.point(rs, "next_")))))
                 .list());
@@ -204,8 +204,8 @@ public final class JdbiReadingRepository implements ReadingRepository {
             List<ReadingKey> keys) {
         return statement
                 .bind("org", org.value())
-                .bindArray("counterIds", String.class, keys.stream().map(k -> k.series().counterId().toString()).toList())
-                .bindArray("directions", String.class, keys.stream().map(k -> k.series().direction().code()).toList())
-                .bindArray("timestamps", String.class, keys.stream().map(k -> SqlInstants.stored(k.timestamp())).toList());
+                .bind("counterIds", TextArray.of(keys, k -> k.series().counterId().toString()))
+                .bind("directions", TextArray.of(keys, k -> k.series().direction().code()))
+                .bind("timestamps", TextArray.of(keys, k -> SqlInstants.stored(k.timestamp())));
     }
 }

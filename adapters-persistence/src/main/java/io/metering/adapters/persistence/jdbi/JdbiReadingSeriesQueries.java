@@ -109,7 +109,7 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
                 .bind("counterId", counterId.toString())
                 .bind("from", SqlInstants.ceiling(from))
                 .bind("to", SqlInstants.floor(to))
-                .bindArray("directions", String.class, codes(direction))
+                .bind("directions", TextArray.of(codes(direction)))
                 .map((rs, ctx) -> {
                     total[0] = rs.getLong("hits");
                     first[0] = SqlInstants.read(rs, "first");
@@ -152,7 +152,7 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
                 .bind("counterId", counterId.toString())
                 .bind("from", SqlInstants.ceiling(from))
                 .bind("to", SqlInstants.floor(to))
-                .bindArray("directions", String.class, codes(direction))
+                .bind("directions", TextArray.of(codes(direction)))
                 .map((rs, ctx) -> {
                     if (firstRow[0]) { // the totals, the meter and the counter come on the first row
                         firstRow[0] = false;
@@ -270,7 +270,7 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
         return db.read(h -> h.createQuery(COUNT)
                 .bind("org", org.value())
                 .bind("counterId", counterId.toString())
-                .bindArray("directions", String.class, codes(direction))
+                .bind("directions", TextArray.of(codes(direction)))
                 .bind("from", SqlInstants.ceiling(from))
                 .bind("to", SqlInstants.floor(to))
                 .mapTo(Long.class)
@@ -293,7 +293,7 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
         return db.read(h -> h.createQuery(FIRST_TIMESTAMP)
                 .bind("org", org.value())
                 .bind("counterId", counterId.toString())
-                .bindArray("directions", String.class, codes(direction))
+                .bind("directions", TextArray.of(codes(direction)))
                 .map((rs, ctx) -> Optional.ofNullable(SqlInstants.read(rs, "min")))
                 .one());
     }
@@ -355,7 +355,7 @@ public final class JdbiReadingSeriesQueries implements ReadingSeriesQueries {
         Map<CounterId, Reading> out = new HashMap<>();
         db.read(h -> h.createQuery(LATEST_PLAUSIBLE)
                 .bind("org", org.value())
-                .bindArray("counterIds", String.class, counterIds.stream().map(CounterId::toString).distinct().toList())
+                .bind("counterIds", TextArray.of(counterIds.stream().map(CounterId::toString).distinct().toList()))
                 .map((rs, ctx) -> ReadingRows.map(rs))
                 .list())
                 .forEach(r -> out.put(r.counterId(), r));

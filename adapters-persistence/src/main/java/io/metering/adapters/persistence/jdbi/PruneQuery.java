@@ -45,7 +45,7 @@ final class PruneQuery {
     private static <S extends SqlStatement<S>> S bind(S statement, OrganizationId org, PruneScope scope) {
         statement.bind("org", org.value())
                 .bind("meterId", scope.meterId().toString())
-                .bindArray("keep", String.class, List.copyOf(scope.keepExternalIds()));
+                .bind("keep", TextArray.of(List.copyOf(scope.keepExternalIds())));
         if (scope.counterId() != null) {
             statement.bind("counterId", scope.counterId().toString());
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -41,6 +42,9 @@ final class ReadingMatchQuery {
             // containment: every given entry is present with the given value
             new Criterion("metadata", "jsonb", "@>", m -> m.metadata().isEmpty() ? null : JsonValues.writeStrings(m.metadata())));
 
+    /** The statement of each shape: there are at most 64, and building one per request showed in the profile. */
+    private static final Map<Shape, String> SQL = new ConcurrentHashMap<>();
+
     /** The primary-key columns after {@code org_id}. */
     private static final List<String> KEY_COLUMNS = List.of("counter_id", "direction", "ts");
 
@@ -69,16 +73,29 @@ final class ReadingMatchQuery {
                 groups.computeIfAbsent(Shape.of(m), s -> new ArrayList<>()).add(i);
             }
         }
-        groups.values().forEach(indexes -> query(h, org, indexes.stream().map(matches::get).toList())
+        groups.forEach((shape, indexes) -> query(h, org, shape, indexes.stream().map(matches::get).toList())
                 .map((rs, ctx) -> Map.entry(indexes.get(rs.getInt("i") - 1), ReadingRows.map(rs)))
                 .list()
                 .forEach(found -> results.get(found.getKey()).add(found.getValue())));
         return results.stream().map(List::copyOf).toList();
     }
 
-    private static Query query(Handle h, OrganizationId org, List<ReadingMatch> group) {
-        ReadingMatch sample = group.get(0);
-        List<Criterion> given = CRITERIA.stream().filter(c -> c.value().apply(sample) != null).toList();
+    private static Query query(Handle h, OrganizationId org, Shape shape, List<ReadingMatch> group) {
+        List<Criterion> given = given(group.get(0));
+        Query q = h.createQuery(SQL.computeIfAbsent(shape, s -> sql(given))).bind("org", org.value());
+        for (Criterion c : given) {
+            q.bind(c.column(), TextArray.of(group, c.value()));
+        }
+        return q;
+    }
+
+    /** The criteria a match gives: the same for every match of one {@link Shape}. */
+    private static List<Criterion> given(ReadingMatch m) {
+        return CRITERIA.stream().filter(c -> c.value().apply(m) != null).toList();
+    }
+
+    /** The statement of one shape's criteria (built once per shape, {@link #SQL}). */
+    private static String sql(List<Criterion> given) {
         List<String> arrays = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> conditions = new ArrayList<>(List.of("r.org_id = :org"));
@@ -88,7 +105,6 @@ final class ReadingMatchQuery {
             conditions.add("r." + c.column() + " " + c.comparison() + " m." + c.column());
         }
         String from = " FROM unnest(" + String.join(", ", arrays) + ") WITH ORDINALITY AS m(" + String.join(", ", names) + ", i)";
-        String sql;
         if (isFullKey(given)) {
             // The whole primary key is given (the default identifiers): probe it once per match from
             // inside a LATERAL subquery that names only key columns, so the pooled connections'
@@ -103,19 +119,13 @@ final class ReadingMatchQuery {
                 String condition = "r." + c.column() + " " + c.comparison() + " m." + c.column();
                 (KEY_COLUMNS.contains(c.column()) ? keyConditions : otherConditions).add(condition);
             }
-            sql = "SELECT m.i, " + ReadingRows.columns("r") + from
+            return "SELECT m.i, " + ReadingRows.columns("r") + from
                     + " CROSS JOIN LATERAL (SELECT * FROM reading r WHERE " + String.join(" AND ", keyConditions) + " LIMIT 1) r"
                     + (otherConditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", otherConditions))
                     + " ORDER BY m.i, r.ts, r.counter_id, r.direction";
-        } else {
-            sql = "SELECT m.i, " + ReadingRows.columns("r") + from
-                    + " JOIN reading r ON " + String.join(" AND ", conditions)
-                    + " ORDER BY m.i, r.ts, r.counter_id, r.direction";
         }
-        Query q = h.createQuery(sql).bind("org", org.value());
-        for (Criterion c : given) {
-            q.bindArray(c.column(), String.class, group.stream().map(c.value()).toList());
-        }
-        return q;
+        return "SELECT m.i, " + ReadingRows.columns("r") + from
+                + " JOIN reading r ON " + String.join(" AND ", conditions)
+                + " ORDER BY m.i, r.ts, r.counter_id, r.direction";
     }
 }

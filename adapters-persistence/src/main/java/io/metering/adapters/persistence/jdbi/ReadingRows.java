@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.statement.SqlStatement;
 
@@ -52,29 +51,26 @@ final class ReadingRows {
     }
 
     /**
-     * Binds the readings as parallel text arrays for {@link #UNNEST}. Values travel as plain decimal
-     * text and are cast to {@code numeric}, so they never pass through binary floating point.
+     * Binds the readings as parallel text arrays for {@link #UNNEST} ({@link TextArray}: binary, null
+     * elements are SQL NULL). Values travel as plain decimal text and are cast to {@code numeric}, so
+     * they never pass through binary floating point.
      */
     static <S extends SqlStatement<S>> S bindArrays(S statement, List<Reading> readings) {
         return statement
-                .bindArray("counterIds", String.class, column(readings, r -> r.counterId().toString()))
-                .bindArray("directions", String.class, column(readings, r -> r.direction().code()))
-                .bindArray("timestamps", String.class, column(readings, r -> SqlInstants.stored(r.timestamp())))
-                .bindArray("values", String.class, column(readings, r -> r.value().toPlainString()))
-                .bindArray("meterIds", String.class, column(readings, r -> r.meterId().toString()))
-                .bindArray("sources", String.class, column(readings, r -> r.source().code()))
-                .bindArray("reasons", String.class, column(readings, r -> ReadingReason.textOf(r.reason())))
-                .bindArray("readBys", String.class, column(readings, Reading::readBy))
-                .bindArray("statuses", String.class, column(readings, r -> r.status() == null ? null : r.status().code()))
-                .bindArray("externalIds", String.class, column(readings, Reading::externalId))
-                .bindArray("remarks", String.class, column(readings, Reading::remark))
-                .bindArray("notes", String.class, column(readings, Reading::note))
-                .bindArray("units", String.class, column(readings, Reading::unit))
-                .bindArray("metadata", String.class, column(readings, r -> JsonValues.writeStrings(r.metadata())));
-    }
-
-    private static List<String> column(List<Reading> readings, Function<Reading, String> f) {
-        return readings.stream().map(f).toList(); // null elements bind as SQL NULL
+                .bind("counterIds", TextArray.of(readings, r -> r.counterId().toString()))
+                .bind("directions", TextArray.of(readings, r -> r.direction().code()))
+                .bind("timestamps", TextArray.of(readings, r -> SqlInstants.stored(r.timestamp())))
+                .bind("values", TextArray.of(readings, r -> r.value().toPlainString()))
+                .bind("meterIds", TextArray.of(readings, r -> r.meterId().toString()))
+                .bind("sources", TextArray.of(readings, r -> r.source().code()))
+                .bind("reasons", TextArray.of(readings, r -> ReadingReason.textOf(r.reason())))
+                .bind("readBys", TextArray.of(readings, Reading::readBy))
+                .bind("statuses", TextArray.of(readings, r -> r.status() == null ? null : r.status().code()))
+                .bind("externalIds", TextArray.of(readings, Reading::externalId))
+                .bind("remarks", TextArray.of(readings, Reading::remark))
+                .bind("notes", TextArray.of(readings, Reading::note))
+                .bind("units", TextArray.of(readings, Reading::unit))
+                .bind("metadata", TextArray.of(readings, r -> JsonValues.writeStrings(r.metadata())));
     }
 
     /** Maps a row selected with {@link #COLUMNS}. */

@@ -86,10 +86,10 @@ final class SpanQuery {
                     .bind("to", SqlInstants.floor(only.to()));
         } else {
             query = h.createQuery(AROUND)
-                    .bindArray("counterIds", String.class, list.stream().map(s -> s.series().counterId().toString()).toList())
-                    .bindArray("directions", String.class, list.stream().map(s -> s.series().direction().code()).toList())
-                    .bindArray("froms", String.class, list.stream().map(s -> SqlInstants.ceiling(s.from())).toList())
-                    .bindArray("tos", String.class, list.stream().map(s -> SqlInstants.floor(s.to())).toList());
+                    .bind("counterIds", TextArray.of(list, s -> s.series().counterId().toString()))
+                    .bind("directions", TextArray.of(list, s -> s.series().direction().code()))
+                    .bind("froms", TextArray.of(list, s -> SqlInstants.ceiling(s.from())))
+                    .bind("tos", TextArray.of(list, s -> SqlInstants.floor(s.to())));
         }
         List<Map.Entry<SeriesKey, SpanNeighbours>> rows = query
                 .bind("org", org.value())

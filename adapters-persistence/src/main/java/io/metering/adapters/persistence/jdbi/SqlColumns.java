@@ -7,6 +7,14 @@ import java.util.stream.Collectors;
 final class SqlColumns {
     private SqlColumns() {}
 
+    /** The comma-separated {@code columns} of table alias {@code alias}, each named {@code prefix + column}. */
+    static String prefixed(String columns, String alias, String prefix) {
+        return Arrays.stream(columns.split(","))
+                .map(String::trim)
+                .map(c -> alias + "." + c + " AS " + prefix + c)
+                .collect(Collectors.joining(", "));
+    }
+
     /**
      * The comma-separated {@code columns} of table alias {@code alias}, each named {@code prefix +
      * column}, each null unless {@code condition} holds (e.g. only on the first row of a result, so

@@ -78,7 +78,7 @@ final class WhereConditions {
     /** {@code SELECT ... FROM table WHERE <conditions> tail}, bound. */
     Query query(Handle h, String selectFrom, String tail) {
         Query q = h.createQuery(selectFrom + " WHERE " + String.join(" AND ", where) + tail).bindMap(binds);
-        arrays.forEach((name, values) -> q.bindArray(name, String.class, values));
+        arrays.forEach((name, values) -> q.bind(name, TextArray.of(values)));
         return q;
     }
 

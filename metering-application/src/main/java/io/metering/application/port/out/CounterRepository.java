@@ -59,4 +59,13 @@ public interface CounterRepository {
      * @throws IllegalStateException outside a read-write transaction, where a lock would end at once
      */
     List<Counter> lockByMeters(OrganizationId org, Collection<MeterId> meterIds);
+
+    /**
+     * {@link #lockByMeters} together with the meters themselves ({@link MeterRepository#findByIds}),
+     * in one round trip where the store can: a batch write of readings starts with both.
+     *
+     * @return the meters of the ids that exist in the organization and their locked counters
+     * @throws IllegalStateException outside a read-write transaction, where a lock would end at once
+     */
+    LockedMeters lockWithMeters(OrganizationId org, Collection<MeterId> meterIds);
 }

@@ -1,8 +1,8 @@
 package io.metering.application.service.batch;
 
 import io.metering.application.port.out.Transactions;
-import io.metering.application.port.out.MeterRepository;
 import io.metering.application.port.out.CounterRepository;
+import io.metering.application.port.out.LockedMeters;
 import io.metering.application.port.out.ReadingRepository;
 import io.metering.application.port.out.ReadingSeriesQueries;
 import java.time.Clock;
@@ -64,7 +64,6 @@ import java.util.stream.Collectors;
  */
 public final class BatchWriteReadingsService implements BatchWriteReadingsUseCase {
     private final Transactions transactions;
-    private final MeterRepository meters;
     private final CounterRepository counters;
     private final ReadingRepository readings;
     private final Clock clock;
@@ -73,10 +72,9 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
 
 
     /** @param writer the reading write path, one per wiring (bootstrap) */
-    public BatchWriteReadingsService(Transactions transactions, MeterRepository meters, CounterRepository counters,
+    public BatchWriteReadingsService(Transactions transactions, CounterRepository counters,
             ReadingRepository readings, ReadingSeriesQueries series, Clock clock, ZoneId businessZone, ReadingWriter writer) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
-        this.meters = Objects.requireNonNull(meters, "meters");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.readings = Objects.requireNonNull(readings, "readings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -126,10 +124,11 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
     private BatchWriteResult run(Caller caller, BatchWriteCommand command, Instant now) {
         OrganizationId org = caller.org();
         List<BatchItem> items = command.items();
-        Map<MeterId, Meter> meters = loadMeters(org, items);
+        // the items' meters and their counters, the counters locked, in one round trip
+        LockedMeters locked = BatchWriteReadingsService.this.counters.lockWithMeters(org, meterIds(items));
+        Map<MeterId, Meter> meters = requireMeters(items, locked.meters());
         Map<CounterId, Counter> counters = new HashMap<>();
-        // the counters of the items' meters, read and locked in one round trip
-        BatchWriteReadingsService.this.counters.lockByMeters(org, meters.keySet()).forEach(c -> counters.put(c.id(), c));
+        locked.counters().forEach(c -> counters.put(c.id(), c));
         Map<MeterId, List<Counter>> countersByMeter = counters.values().stream()
                 .sorted(Comparator.comparing(Counter::createdAt).thenComparing(c -> c.id().value()))
                 .collect(Collectors.groupingBy(Counter::meterId));
@@ -157,10 +156,13 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
         return results(plans, direct, written.readings(), governed, written.pending());
     }
 
-    private Map<MeterId, Meter> loadMeters(OrganizationId org, List<BatchItem> items) {
-        Set<MeterId> ids = items.stream().map(BatchItem::meterId).filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<MeterId, Meter> meters = BatchWriteReadingsService.this.meters.findByIds(org, ids).stream()
-                .collect(Collectors.toMap(Meter::id, Function.identity()));
+    private static Set<MeterId> meterIds(List<BatchItem> items) {
+        return items.stream().map(BatchItem::meterId).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    /** The items' meters by id; a meter an item names that does not exist answers 404. */
+    private static Map<MeterId, Meter> requireMeters(List<BatchItem> items, List<Meter> found) {
+        Map<MeterId, Meter> meters = found.stream().collect(Collectors.toMap(Meter::id, Function.identity()));
         for (int i = 0; i < items.size(); i++) {
             MeterId id = items.get(i).meterId();
             if (id != null && !meters.containsKey(id)) {
