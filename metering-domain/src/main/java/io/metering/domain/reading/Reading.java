@@ -61,7 +61,7 @@ public record Reading(
         timestamp = timestamp.truncatedTo(ChronoUnit.MILLIS);
         value = ReadingValues.registerValue(value, "value");
         // most readings carry none: the shared empty map spares two objects per reading (an import holds
-        // four chunks of 20,000 in flight; docs/benchmarks.md "Peak RSS")
+        // four chunks of 20,000 in flight; docs/benchmarks.md "Peak RSS: the import")
         metadata = metadata == null || metadata.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
