@@ -28,10 +28,12 @@ public final class Benchmarks {
 
     /**
      * The JVM options of the service by default: what the README recommends for a service that
-     * ingests steadily (tiered C2, 256 MB heap, serial GC; the class-data archive is added by
-     * option {@code cds}). The one place to change when that recommendation changes.
+     * ingests steadily (tiered C2, 256 MB heap, serial GC that grows the heap only to 20 % free
+     * and gives back beyond 40 %, docs/benchmarks.md "Settings chosen by measurement"; the
+     * class-data archive is added by option {@code cds}). The one place to change when that
+     * recommendation changes.
      */
-    static final String PRODUCTION_JVM_OPTS = "-Xms64m -Xmx256m -XX:+UseSerialGC";
+    static final String PRODUCTION_JVM_OPTS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40";
 
     /** The read table's hours per counter in the long variant: 1,000 counters x 100,000 hours = 100 million readings. */
     static final String LONG_READ_HOURS = "100000";
@@ -84,30 +86,46 @@ public final class Benchmarks {
      * @param args {@code --option value} pairs
      */
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.print(usage());
+            return;
+        }
         Map<String, String> options;
         try {
             options = options(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
+            System.err.print(usage());
             System.exit(2);
             return;
         }
         new Benchmarks(options).run();
     }
 
+    /** The options with their defaults, one a line (docs/benchmarks.md "The command"). */
+    static String usage() {
+        StringBuilder out = new StringBuilder("usage: java -Xmx2g -jar benchmarks/target/benchmarks.jar [--option value ...]\n"
+                + "options (default):\n");
+        DEFAULTS.forEach((name, value) -> out.append("  --").append(name).append(" (").append(value).append(")\n"));
+        return out.toString();
+    }
+
     /**
      * The options of a run: {@link #DEFAULTS} with the given ones, and the long variant's sizes
      * where {@code --long true} is given without them.
      *
-     * @throws IllegalArgumentException for an unknown option
+     * @throws IllegalArgumentException for an unknown option or an option without a value
      */
     static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>(DEFAULTS);
         java.util.Set<String> given = new java.util.HashSet<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i += 2) {
             String name = args[i].replaceFirst("^--", "");
             if (!DEFAULTS.containsKey(name)) {
-                throw new IllegalArgumentException("unknown option --" + name + "; options: " + DEFAULTS);
+                throw new IllegalArgumentException("unknown option --" + name);
+            }
+            if (i + 1 == args.length || isOption(args[i + 1])) {
+                throw new IllegalArgumentException("option --" + name + " needs a value");
             }
             options.put(name, args[i + 1]);
             given.add(name);
@@ -122,6 +140,11 @@ public final class Benchmarks {
             }
         }
         return options;
+    }
+
+    /** Whether an argument names an option rather than giving a value (values never start with {@code --}). */
+    private static boolean isOption(String arg) {
+        return arg.startsWith("--") && DEFAULTS.containsKey(arg.substring(2));
     }
 
     private int number(String option) {

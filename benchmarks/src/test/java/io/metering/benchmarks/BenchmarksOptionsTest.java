@@ -37,4 +37,19 @@ class BenchmarksOptionsTest {
         assertThatThrownBy(() -> Benchmarks.options(new String[] {"--ingest-path", "/v1/metering/readings"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--ingest-path");
     }
+
+    @Test
+    void anOptionWithoutAValueIsRefused() {
+        assertThatThrownBy(() -> Benchmarks.options(new String[] {"--modes", "plain", "--only"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--only needs a value");
+        assertThatThrownBy(() -> Benchmarks.options(new String[] {"--only", "--work", "/tmp/x"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--only needs a value");
+    }
+
+    @Test
+    void theUsageNamesEveryOptionWithItsDefault() {
+        String usage = Benchmarks.usage();
+
+        Benchmarks.DEFAULTS.forEach((name, value) -> assertThat(usage).contains("--" + name + " (" + value + ")"));
+    }
 }
