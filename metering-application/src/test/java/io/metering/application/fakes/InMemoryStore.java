@@ -425,16 +425,7 @@ public final class InMemoryStore implements Transactions, MeterRepository, Count
         Comparator<Reading> order = Comparator.comparing(Reading::timestamp)
                 .thenComparing(r -> idOrder(r.counterId().value()))
                 .thenComparing(Reading::direction);
-        return matches.stream().map(m -> allReadings(org).filter(r -> matches(m, r)).sorted(order).toList()).toList();
-    }
-
-    private static boolean matches(ReadingMatch m, Reading r) {
-        return (m.meterId() == null || m.meterId().equals(r.meterId()))
-                && (m.counterId() == null || m.counterId().equals(r.counterId()))
-                && (m.direction() == null || m.direction() == r.direction())
-                && (m.timestamp() == null || m.timestamp().equals(r.timestamp()))
-                && (m.externalId() == null || m.externalId().equals(r.externalId()))
-                && m.metadata().entrySet().stream().allMatch(e -> e.getValue().equals(r.metadata().get(e.getKey())));
+        return matches.stream().map(m -> allReadings(org).filter(m::selects).sorted(order).toList()).toList();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.metering.application.port.out;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.MeterId;
+import io.metering.domain.reading.Reading;
 import java.time.Instant;
 import java.util.Map;
 
@@ -22,6 +23,16 @@ public record ReadingMatch(MeterId meterId, CounterId counterId, Direction direc
     /** Copies the metadata. */
     public ReadingMatch {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** Whether {@code r} meets every criterion given. */
+    public boolean selects(Reading r) {
+        return (meterId == null || meterId.equals(r.meterId()))
+                && (counterId == null || counterId.equals(r.counterId()))
+                && (direction == null || direction == r.direction())
+                && (timestamp == null || timestamp.equals(r.timestamp()))
+                && (externalId == null || externalId.equals(r.externalId()))
+                && metadata.entrySet().stream().allMatch(e -> e.getValue().equals(r.metadata().get(e.getKey())));
     }
 
     /** Whether no criterion is given (such a match would select everything, so it is refused). */

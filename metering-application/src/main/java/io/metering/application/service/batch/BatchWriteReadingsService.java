@@ -277,7 +277,8 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
     }
 
     /**
-     * Two items may not write one key, and an item may not land on a stored reading its identifiers
+     * Two items may not write one key, nor readings that one item's identifiers would both select; an
+     * item may not land on a stored reading its identifiers
      * did not select (with custom identifiers that would silently overwrite another reading; the
      * contract lists {@code duplicate_reading} for this operation). A target key that its item's
      * match probed by key alone needs no second look: under the counter locks, the match found the
@@ -296,6 +297,17 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
             if (other != null) {
                 throw new InvalidRequestException(RejectionReason.DUPLICATE_READING, "readings[" + other.index() + "] and readings["
                         + p.index() + "] have the same counter, direction and timestamp " + key.timestamp());
+            }
+        }
+        // two written readings one item's identifiers both select would make every later write of them ambiguous
+        List<Plan> written = plans.stream().filter(p -> !p.isDelete()).toList();
+        for (Plan p : written) {
+            for (Plan q : written) {
+                if (p != q && matches.get(p.index()).selects(q.candidate().reading())) {
+                    throw new InvalidRequestException(RejectionReason.DUPLICATE_READING, "readings[" + Math.min(p.index(), q.index())
+                            + "] and readings[" + Math.max(p.index(), q.index()) + "] would both be selected by the identifiers of readings["
+                            + p.index() + "]");
+                }
             }
         }
         List<ReadingKey> unprobed = targets.values().stream()

@@ -155,6 +155,28 @@ class BatchWriteReadingsServiceTest {
         assertThat(w.values(counter)).containsExactly("100", "200");
     }
 
+    /** Two new readings with one external id would leave every later write of that id ambiguous (multiple_readings_found). */
+    @Test
+    void twoItemsThatOnesIdentifiersWouldBothSelectAreRefused() {
+        storedWith("2024-01-01T00:00:00Z", "100", "erp-1", Map.of());
+
+        assertRejected(() -> write(BY_EXTERNAL_ID,
+                item(BatchOperation.CREATE, "2024-02-01T00:00:00Z", "200", "x1", Map.of(), ReadingSource.ERP),
+                item(BatchOperation.CREATE, "2024-03-01T00:00:00Z", "300", "x1", Map.of(), ReadingSource.ERP)),
+                RejectionReason.DUPLICATE_READING, "readings[0] and readings[1]");
+        assertRejected(() -> write(ReadingIdentifiers.byMetadata("registration_id"),
+                item(BatchOperation.CREATE, "2024-02-01T00:00:00Z", "200", null, Map.of("registration_id", "r1"), ReadingSource.ERP),
+                item(BatchOperation.CREATE, "2024-03-01T00:00:00Z", "300", null, Map.of("registration_id", "r1", "x", "y"),
+                        ReadingSource.ERP)),
+                RejectionReason.DUPLICATE_READING, "readings[0] and readings[1]");
+        assertThat(w.values(counter)).as("nothing written").containsExactly("100");
+
+        write(BY_EXTERNAL_ID,
+                item(BatchOperation.CREATE, "2024-02-01T00:00:00Z", "200", "x1", Map.of(), ReadingSource.ERP),
+                item(BatchOperation.CREATE, "2024-03-01T00:00:00Z", "300", "x2", Map.of(), ReadingSource.ERP));
+        assertThat(w.readings(counter)).extracting(Reading::externalId).containsExactly("erp-1", "x1", "x2");
+    }
+
     @Test
     void itemsMustCarryWhatTheyNeed() {
         assertRejected(() -> write(BY_EXTERNAL_ID, BatchItem.delete(meter.id(), null, null, null, null, null)),
