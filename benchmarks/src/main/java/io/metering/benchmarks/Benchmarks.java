@@ -139,7 +139,19 @@ public final class Benchmarks {
                 options.put("only", LONG_ONLY);
             }
         }
+        checkList(options, "modes", "plain", "timescale");
+        checkList(options, "only", "ingest", "events", "import", "read", "startup");
         return options;
+    }
+
+    /** Refuses a comma-separated option naming anything but {@code known} (before any work starts). */
+    private static void checkList(Map<String, String> options, String name, String... known) {
+        for (String value : options.get(name).split(",")) {
+            if (!Arrays.asList(known).contains(value.trim())) {
+                throw new IllegalArgumentException("--" + name + " takes a comma-separated list of " + String.join(", ", known)
+                        + ", not '" + value + "'");
+            }
+        }
     }
 
     /** Whether an argument names an option rather than giving a value (values never start with {@code --}). */

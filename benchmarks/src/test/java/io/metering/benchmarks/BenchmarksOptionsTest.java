@@ -39,6 +39,15 @@ class BenchmarksOptionsTest {
     }
 
     @Test
+    void unknownModesAndPhasesAreRefusedBeforeAnyWork() {
+        assertThatThrownBy(() -> Benchmarks.options(new String[] {"--only", "bogus", "--modes", "plain"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--only").hasMessageContaining("'bogus'");
+        assertThatThrownBy(() -> Benchmarks.options(new String[] {"--modes", "plain,bogus"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--modes").hasMessageContaining("'bogus'");
+        assertThat(Benchmarks.options(new String[] {"--modes", "timescale", "--only", "read,startup"})).containsEntry("only", "read,startup");
+    }
+
+    @Test
     void anOptionWithoutAValueIsRefused() {
         assertThatThrownBy(() -> Benchmarks.options(new String[] {"--modes", "plain", "--only"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--only needs a value");

@@ -121,10 +121,14 @@ public record Configuration(int httpPort, Path dataDir, int embeddedDbPort, Opti
 
     private static int integer(Map<String, String> env, String name) {
         String v = value(env, name);
+        // ASCII digits only: Integer.parseInt also takes other scripts' digits, which no operator means to type
+        if (!v.matches("-?[0-9]+")) {
+            throw new ConfigurationException(name + " must be a whole number, not '" + v + "'");
+        }
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new ConfigurationException(name + " must be a whole number, not '" + v + "'");
+            throw new ConfigurationException(name + " is too large: '" + v + "'");
         }
     }
 

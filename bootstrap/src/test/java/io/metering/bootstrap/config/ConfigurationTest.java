@@ -48,6 +48,10 @@ class ConfigurationTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("METERING_TIMESCALE_CHUNK_DAYS must be at least 1");
         assertThatThrownBy(() -> Configuration.from(Map.of("METERING_TIMESCALE_CHUNK_DAYS", "3651")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("at most 3650");
+        assertThatThrownBy(() -> Configuration.from(Map.of("METERING_TIMESCALE_CHUNK_DAYS", "99999999999")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("METERING_TIMESCALE_CHUNK_DAYS is too large");
+        assertThatThrownBy(() -> Configuration.from(Map.of("METERING_TIMESCALE_CHUNK_DAYS", "\uff13\uff10")))
+                .as("full-width digits").isInstanceOf(ConfigurationException.class).hasMessageContaining("must be a whole number");
     }
 
     @Test
