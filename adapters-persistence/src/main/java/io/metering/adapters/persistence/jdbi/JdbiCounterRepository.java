@@ -98,7 +98,7 @@ public final class JdbiCounterRepository implements CounterRepository {
         return db.read(h -> h.createQuery(SELECT + " WHERE org_id = :org AND meter_id = ANY(CAST(:ids AS uuid[]))"
                         + " ORDER BY created_at, id")
                 .bind("org", org.value())
-                .bind("ids", TextArray.of(meterIds.stream().map(MeterId::toString).distinct().toList()))
+                .bind("ids", meterIdArray(meterIds))
                 .map((rs, ctx) -> CounterRows.map(rs))
                 .list());
     }
@@ -148,7 +148,7 @@ public final class JdbiCounterRepository implements CounterRepository {
         List<Counter> locked = h.createQuery(SELECT + " WHERE org_id = :org AND meter_id = ANY(CAST(:ids AS uuid[])) ORDER BY id"
                         + " FOR NO KEY UPDATE")
                 .bind("org", org.value())
-                .bind("ids", TextArray.of(meterIds.stream().map(MeterId::toString).distinct().toList()))
+                .bind("ids", meterIdArray(meterIds))
                 .map((rs, ctx) -> CounterRows.map(rs))
                 .list();
         return locked.stream().sorted(FIND_ORDER).toList();
@@ -170,7 +170,7 @@ public final class JdbiCounterRepository implements CounterRepository {
         List<Counter> counters = new ArrayList<>();
         h.createQuery(LOCK_WITH_METERS)
                 .bind("org", org.value())
-                .bind("ids", TextArray.of(meterIds.stream().map(MeterId::toString).distinct().toList()))
+                .bind("ids", meterIdArray(meterIds))
                 .map((rs, ctx) -> {
                     UUID meterId = rs.getObject("m_id", UUID.class);
                     if (!meters.containsKey(meterId)) {
@@ -184,5 +184,10 @@ public final class JdbiCounterRepository implements CounterRepository {
                 .forEach(id -> { });
         counters.sort(FIND_ORDER);
         return new LockedMeters(List.copyOf(meters.values()), counters);
+    }
+
+    /** The meters' ids, each once, as the {@code :ids} parameter of the statements by meter. */
+    private static TextArray meterIdArray(Collection<MeterId> meterIds) {
+        return TextArray.of(meterIds.stream().map(MeterId::toString).distinct().toList());
     }
 }
