@@ -299,9 +299,13 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
                         + p.index() + "] have the same counter, direction and timestamp " + key.timestamp());
             }
         }
-        // two written readings one item's identifiers both select would make every later write of them ambiguous
+        // two written readings one item's identifiers both select would make every later write of them ambiguous;
+        // a match by the item's own key selects only that key, which no other item writes (checked above)
         List<Plan> written = plans.stream().filter(p -> !p.isDelete()).toList();
         for (Plan p : written) {
+            if (probesKey(matches.get(p.index()), p.candidate().reading())) {
+                continue;
+            }
             for (Plan q : written) {
                 if (p != q && matches.get(p.index()).selects(q.candidate().reading())) {
                     throw new InvalidRequestException(RejectionReason.DUPLICATE_READING, "readings[" + Math.min(p.index(), q.index())
