@@ -12,6 +12,9 @@ import io.metering.domain.meter.Meter;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingCandidate;
 import io.metering.domain.reading.ReadingStatus;
+import io.metering.application.port.out.ReadingRepository;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,6 +30,27 @@ class ReadingWriterTest {
     private final Counter counter = world.consumptionCounter(meter);
     private final ReadingWriter writer = new ReadingWriter(world.ctx.counters(), world.ctx.readings(),
             world.ctx.changesets(), world.ctx.clock(), world.ctx.businessZone(), PlausibilityProvider.NONE);
+
+    /** The store's write calls, by method name. */
+    private final List<String> writes = new ArrayList<>();
+
+    /** {@link #writer} over a store that records which of insert and upsert each write called. */
+    private final ReadingWriter recorded = new ReadingWriter(world.ctx.counters(), recording(world.ctx.readings()),
+            world.ctx.changesets(), world.ctx.clock(), world.ctx.businessZone(), PlausibilityProvider.NONE);
+
+    private ReadingRepository recording(ReadingRepository store) {
+        return (ReadingRepository) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ReadingRepository.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("insert") || method.getName().equals("upsert")) {
+                        writes.add(method.getName());
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
 
     private List<ReadingCandidate> candidates(ServiceWorld.Input... inputs) {
         List<ReadingCandidate> out = new ArrayList<>();
@@ -98,5 +122,21 @@ class ReadingWriterTest {
                 ReadingWriter.OnExisting.REJECT))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectionReason.DUPLICATE_READING));
+    }
+
+    @Test
+    void aReplacingWriteStoresWithAPlainInsertOnlyWhenNoStoredReadingLiesInItsSpan() {
+        world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-05-10T00:00:00Z", "200"));
+
+        world.store.inTransaction(() -> recorded.write(world.admin, candidates(reading(meter, counter, "2024-05-20T00:00:00Z", "250"),
+                reading(meter, counter, "2024-05-30T00:00:00Z", "300")), List.of(), ReadingWriter.OnExisting.REPLACE, true));
+        assertThat(writes).containsExactly("insert");
+
+        // the span May 5th to 20th holds the stored May 10th reading, which the write replaces
+        world.store.inTransaction(() -> recorded.write(world.admin, candidates(reading(meter, counter, "2024-05-05T00:00:00Z", "150"),
+                reading(meter, counter, "2024-05-10T00:00:00Z", "210"), reading(meter, counter, "2024-05-20T00:00:00Z", "250")),
+                List.of(), ReadingWriter.OnExisting.REPLACE, true));
+        assertThat(writes).containsExactly("insert", "upsert");
+        assertThat(stored()).containsExactly("100", "150", "210", "250", "300");
     }
 }
