@@ -153,8 +153,8 @@ public final class ReadingWriter {
             if (!accepted.isEmpty() && judged.nothingStored() && keys.size() == accepted.size()) {
                 // the span check saw no stored reading inside the batch's spans (the counters locked)
                 // and nothing is removed, so none of these keys is stored: a plain insert spares the
-                // database the upsert's speculative insertion (docs/benchmarks.md "Plain inserts and
-                // one statement fewer")
+                // database the upsert's speculative insertion (docs/benchmarks.md "Plain inserts
+                // instead of upserts")
                 readings.insert(org, accepted);
             } else if (!accepted.isEmpty()) {
                 readings.upsert(org, accepted);
