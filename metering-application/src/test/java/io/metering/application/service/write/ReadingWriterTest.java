@@ -116,6 +116,19 @@ class ReadingWriterTest {
     }
 
     @Test
+    void aRemovedReadingWrittenAgainAtItsOwnKeyTakesTheNewValue() {
+        // an upsert by identifier that keeps the timestamp: the stored reading is both removed and written again
+        world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"), reading(meter, counter, "2024-05-10T00:00:00Z", "200"));
+        Reading matched = world.stored(counter).get(1);
+
+        world.store.inTransaction(() -> recorded.write(world.admin, candidates(reading(meter, counter, "2024-05-10T00:00:00Z", "190")),
+                SeriesGapGuard.Vacated.all(List.of(matched)), ReadingWriter.OnExisting.REPLACE, true));
+
+        assertThat(writes).containsExactly("upsert");
+        assertThat(stored()).containsExactly("100", "190");
+    }
+
+    @Test
     void insertModeRefusesAnExistingKey() {
         world.record(reading(meter, counter, "2024-05-01T00:00:00Z", "100"));
         assertThatThrownBy(() -> write(candidates(reading(meter, counter, "2024-05-01T00:00:00Z", "100")), List.of(),
