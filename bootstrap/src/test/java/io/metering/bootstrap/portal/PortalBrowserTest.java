@@ -504,9 +504,18 @@ class PortalBrowserTest {
             assertThat(stored.get("value").decimalValue()).isEqualTo(new BigDecimal("120.5"));
             assertThat(stored.get("source").asText()).isEqualTo("ECP");
 
-            Map<String, String> pages = Map.of("submit-two-way", "#/" + meter + "/submit");
-            assertThat(PageAudit.problems(chromium, pages, (route, view) -> open(route, "submit"), System.getProperty("portal.screenshots"), ""))
-                    .isEmpty();
+            // My readings: each reading with its direction, its consumption since the previous reading of that direction
+            open("#/" + meter + "/" + counter + "/readings", "readings");
+            @SuppressWarnings("unchecked")
+            List<String> rows = (List<String>) chromium.script("return [...document.querySelectorAll('#readings tbody tr')].map((row) =>"
+                    + " [row.querySelector('td.direction')?.textContent, ...[...row.querySelectorAll('td.num')].map((c) => c.textContent)].join(' '));");
+            assertThat(rows).containsExactly("feed-in 120.5 100.25", "feed-in 20.25 0", "consumption 100.5 0");
+
+            Map<String, String> pages = new java.util.LinkedHashMap<>();
+            pages.put("submit-two-way", "#/" + meter + "/submit");
+            pages.put("readings-two-way", "#/" + meter + "/" + counter + "/readings");
+            assertThat(PageAudit.problems(chromium, pages, (route, view) -> open(route, view.replace("-two-way", "")),
+                    System.getProperty("portal.screenshots"), "")).isEmpty();
         } finally {
             chromium.driver.get(PortalLink.of(base, portal));
             awaitView("meters");

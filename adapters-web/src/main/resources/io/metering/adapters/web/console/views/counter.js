@@ -7,7 +7,7 @@ import { t, tn, currentLanguage, formatDateTime } from '../../portal/lib/i18n.js
 import { format, isDecimal, parseInput } from '../../portal/lib/decimal.js';
 import { DecimalLiteral } from '../../portal/lib/json.js';
 import { counterLabel, statusLabel, unitLabel } from '../../portal/lib/labels.js';
-import { directionSelect, eitherDirection } from '../../portal/lib/direction.js';
+import { directionSelect, directionShown, eitherDirection, relativeOf } from '../../portal/lib/direction.js';
 import { admin } from '../admin-api.js';
 import { failure } from './edit.js';
 import { coded } from './codes.js';
@@ -83,10 +83,8 @@ export async function counterView(main, meterId, counterId, params) {
   ]);
   const lang = currentLanguage();
   const unit = unitLabel(counter.unit);
-  // the direction column where the counter may hold both, or this page shows both
-  const directed = eitherDirection(counter, meter?.sector) || new Set(cumulative.results.map((r) => r.direction)).size > 1;
-  // each reading's consumption since the previous one of its own series (relative values go by direction)
-  const since = new Map(relative.results.map((r) => [`${r.direction}|${r.timestamp}`, r.value]));
+  const directed = directionShown(counter, meter?.sector, cumulative.results);
+  const since = relativeOf(relative.results);
   const reload = () => counterView(main, meterId, counterId, params);
   const out = h('div', { 'aria-live': 'polite', id: 'row-result' });
   const act = (work) => async () => {
@@ -99,7 +97,7 @@ export async function counterView(main, meterId, counterId, params) {
   };
   const at = (r) => ({ direction: r.direction });
   const rows = cumulative.results.map((r) => {
-    const delta = since.get(`${r.direction}|${r.timestamp}`);
+    const delta = since(r);
     const correct = act(async () => {
       const typed = window.prompt(t('console.reading.correctValue'), format(r.value, lang));
       if (typed === null) return;

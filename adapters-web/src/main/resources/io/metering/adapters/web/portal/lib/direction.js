@@ -24,3 +24,17 @@ export function directionSelect(id, { required = false, describedBy } = {}) {
     h('option', { value: '' }, t('direction.choose')),
     DIRECTIONS.map((d) => h('option', { value: d }, directionLabel(d))));
 }
+
+/** Whether a list of the counter's readings shows each one's direction: it may hold both, or these readings do. */
+export const directionShown = (counter, sector, readings) =>
+  eitherDirection(counter, sector) || new Set(readings.map((r) => r.direction)).size > 1;
+
+/**
+ * Each reading's relative value (the consumption since the previous reading of its own series) out
+ * of the API's relative answer, found by direction and instant: at one instant a two-way register
+ * has a reading of each direction.
+ */
+export function relativeOf(relative) {
+  const byReading = new Map(relative.map((r) => [`${r.direction}|${r.timestamp}`, r.value]));
+  return (reading) => byReading.get(`${reading.direction}|${reading.timestamp}`);
+}
