@@ -42,6 +42,7 @@ import org.openqa.selenium.support.ui.Select;
  * on the page and marks its row visibly; empty, it offers nothing to act on), accepting an implausible reading, the
  * empty queue of implausible readings, the queue with readings (each row's counter, buttons in view and
  * identifiers whole in English and German, history beside, accept and delete by keyboard and selection, counts from the API), a CSV import with its result and refusals,
+ * a counter of both directions (each reading's direction in its table, the queues and the form, which asks for one),
  * a webhook subscription with its delivered test message and a disabled one without a next attempt, a portal token
  * refused (403) and said so, acting for another organization, accessibility (axe-core) at 1280 px and no sideways scrolling at 360 px.
  * With {@code -Dconsole.screenshots=<dir>} it writes the screenshots of docs/console.md.
@@ -56,6 +57,8 @@ class ConsoleBrowserTest {
     private static final String GAS_VOLUME = DemoIds.AMPDS2_GAS_VOLUME.toString();
     private static final String WATER = DemoIds.AMPDS2_WATER.toString();
     private static final String WATER_L = DemoIds.AMPDS2_WATER_VOLUME.toString();
+    /** The organization of the two-way register's meter. */
+    private static final String TWO_WAY_ORG = "two-way-org";
 
     @TempDir
     static Path dataDir;
@@ -126,6 +129,10 @@ class ConsoleBrowserTest {
         assertThat(chromium.driver.findElement(By.id("search-summary")).getText()).isEqualTo("4 Zähler gefunden");
         open("#/meter/" + POWER + "/" + POWER_T1, "counter");
         assertThat(chromium.driver.findElement(By.cssSelector("#readings tbody tr")).getText()).contains("16.945,1");
+        // a counter that declares its direction: named with it, then its OBIS code; no direction to choose, no direction column
+        assertThat(chromium.driver.findElement(By.id("counter-summary")).getText()).contains("Bezug").endsWith(" · 1-0:1.8.1");
+        assertThat(chromium.driver.findElements(By.id("add-direction"))).isEmpty();
+        assertThat(chromium.driver.findElements(By.cssSelector("#readings .direction"))).isEmpty();
         // the portal's terms: Zähler is the meter, Zählwerk the counter (register), Zählerstand the reading
         assertThat(chromium.driver.findElement(By.cssSelector(".crumbs")).getText()).isEqualTo("Zähler › Zähler E0000000000000011 › Zählwerk");
         assertThat(chromium.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Zählerstände");
@@ -532,6 +539,101 @@ class ConsoleBrowserTest {
         pages.put("webhooks", "#/webhooks");
         List<String> problems = PageAudit.problems(chromium, pages, ConsoleBrowserTest::open, screenshots, "console-");
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * A two-way register (docs/domain.md "Direction"): a counter that declares no direction, on an electricity meter, holding
+     * feed-in and feed-out readings at the same instants. In an organization of its own, so the demo's counts stay as they are.
+     */
+    @Test
+    @Order(62)
+    void aCounterOfBothDirectionsShowsEachReadingsDirectionAndTheFormAsksForOne() throws Exception {
+        String staff = service.tokens.admin(TWO_WAY_ORG, "console-admin");
+        String meter = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff,
+                "{\"sector\":\"power\",\"meter_number\":\"TW-0001\"}", 201)).get("data").get("_id").asText();
+        String counter = JSON.readTree(send("POST", "/v1/metering/admin/meters/" + meter + "/counters", staff,
+                "{\"_title\":\"Two-way register\",\"unit\":\"kWh\"}", 201)).get("data").get("_id").asText();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant first = now.minus(2, ChronoUnit.DAYS);
+        Instant second = now.minus(1, ChronoUnit.DAYS);
+        for (String[] r : List.of(new String[] {"feed-out", "100.5", first.toString(), "valid"}, new String[] {"feed-in", "20.25", first.toString(), "valid"},
+                new String[] {"feed-out", "110.75", second.toString(), "valid"}, new String[] {"feed-in", "22.5", second.toString(), "valid"},
+                new String[] {"feed-in", "23000", now.minus(1, ChronoUnit.HOURS).toString(), "implausible"})) {
+            send("POST", "/v1/metering/reading", staff, "{\"meter_id\":\"" + meter + "\",\"counter_id\":\"" + counter + "\",\"direction\":\""
+                    + r[0] + "\",\"value\":" + r[1] + ",\"timestamp\":\"" + r[2] + "\",\"status\":\"" + r[3] + "\",\"source\":\"ERP\"}", 200);
+        }
+        chromium.driver.get(PortalLink.console(base, staff));
+        chromium.awaitView("meters");
+        String page = "#/meter/" + meter + "/" + counter;
+        open(page, "counter");
+
+        // the counter has no OBIS code: its name alone, no separator left hanging
+        assertThat(chromium.driver.findElement(By.id("counter-summary")).getText()).isEqualTo("Two-way register");
+        // each reading with its direction, its consumption since the previous reading of the same direction
+        // (a series' first reading and an implausible one count 0, docs/domain.md); at one instant the two directions' order is the store's
+        assertThat(readingRows()).containsExactlyInAnyOrder("feed-in 23,000 0", "feed-out 110.75 10.25", "feed-in 22.5 2.25",
+                "feed-out 100.5 0", "feed-in 20.25 0");
+        assertThat(chromium.driver.findElement(By.cssSelector("#readings thead")).getText()).contains("Direction");
+        assertThat(chromium.driver.findElements(By.cssSelector("#readings td.direction")))
+                .extracting(WebElement::getText).contains("consumption", "feed-in");
+
+        // the form asks for the direction: without one the browser keeps the form, and nothing is stored
+        WebElement direction = chromium.driver.findElement(By.id("add-direction"));
+        assertThat(chromium.driver.findElement(By.cssSelector("label[for='add-direction']")).getText()).startsWith("Direction");
+        chromium.driver.findElement(By.id("add-value")).sendKeys("120.125");
+        chromium.driver.findElement(By.cssSelector("#add-reading button[type=submit]")).click();
+        assertThat((Boolean) chromium.script("return document.getElementById('add-direction').validity.valueMissing")).isTrue();
+        assertThat(api("/v1/metering/reading/" + meter + "/" + counter + "?size=1", staff).get("hits").asLong()).isEqualTo(5);
+        new Select(direction).selectByValue("feed-out");
+        chromium.driver.findElement(By.cssSelector("#add-reading button[type=submit]")).click();
+        chromium.await(d -> readingRows().contains("feed-out 120.125 9.375"));
+        JsonNode added = api("/v1/metering/reading/" + meter + "/" + counter + "?direction=feed-out&sort=desc&size=1", staff)
+                .get("results").get(0);
+        assertThat(added.get("value").decimalValue()).isEqualTo(new BigDecimal("120.125"));
+        assertThat(added.get("direction").asText()).isEqualTo("feed-out");
+
+        // in German: Bezug and Einspeisung, the code as tooltip
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Zählerstände"));
+        assertThat(chromium.driver.findElements(By.cssSelector("#readings td.direction .coded")))
+                .extracting(e -> e.getText() + "=" + e.getAttribute("title")).contains("Bezug=feed-out", "Einspeisung=feed-in");
+        assertThat(chromium.driver.findElement(By.cssSelector("label[for='add-direction']")).getText()).startsWith("Richtung");
+        assertThat(new Select(chromium.driver.findElement(By.id("add-direction"))).getOptions()).extracting(WebElement::getText)
+                .containsExactly("Richtung wählen", "Bezug", "Einspeisung");
+        assertThat(actionsOutOfView("#readings")).isEmpty();
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
+
+        // the queue names the implausible reading's direction with its counter, as the meter page names a declared one
+        open("#/implausible", "implausible");
+        WebElement slip = chromium.driver.findElement(By.cssSelector("#implausible tbody tr"));
+        assertThat(slip.findElement(By.cssSelector(".counter-cell")).getText()).isEqualTo("Two-way register (feed-in)");
+        assertThat(chromium.driver.findElement(By.cssSelector("#implausible-history caption")).getText()).endsWith("Two-way register (feed-in)");
+        assertThat(actionsOutOfView("#implausible")).isEmpty();
+        assertThat(identifiersBroken("#implausible")).isEmpty();
+
+        // a proposal on a governed meter: the changeset queue and the counter's page name its direction
+        send("PATCH", "/v1/metering/admin/meters/" + meter, staff, "{\"reading_governance\":{\"edit_mode\":\"approval\"}}", 200);
+        send("POST", "/v1/metering/reading", staff, "{\"meter_id\":\"" + meter + "\",\"counter_id\":\"" + counter
+                + "\",\"direction\":\"feed-in\",\"value\":22.875,\"timestamp\":\"" + now.minus(30, ChronoUnit.MINUTES) + "\",\"source\":\"ECP\"}", 200);
+        open("#/changesets", "changesets");
+        assertThat(chromium.driver.findElement(By.cssSelector("#changesets tbody tr td[data-label='Date and time'] .coded"))
+                .getAttribute("title")).isEqualTo("feed-in");
+        assertThat(actionsOutOfView("#changesets")).isEmpty();
+
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("counter-two-way", page);
+        pages.put("implausible-two-way", "#/implausible");
+        // the pages' screenshots are named apart from the demo's (console-counter-two-way-desktop.png ...), their views are the usual ones
+        assertThat(PageAudit.problems(chromium, pages, (route, view) -> open(route, view.replace("-two-way", "")),
+                System.getProperty("console.screenshots"), "console-")).isEmpty();
+    }
+
+    /** The rows of a counter's readings as "direction value since", the direction as its code (the cell's title). */
+    @SuppressWarnings("unchecked")
+    private static List<String> readingRows() {
+        return (List<String>) chromium.script("return [...document.querySelectorAll('#readings tbody tr')].map((row) =>"
+                + " [row.querySelector('td.direction .coded')?.title, ...[...row.querySelectorAll('td.num')].map((c) => c.textContent)].join(' '));");
     }
 
     @Test

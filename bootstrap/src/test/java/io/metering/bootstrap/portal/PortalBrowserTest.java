@@ -43,7 +43,8 @@ import org.openqa.selenium.support.ui.Select;
  * demo data: the development sign-in link, the four demo meters, a refused and an accepted reading,
  * the consumption chart of a month of the demo water meter against the API's totals, the readings
  * table and its CSV download against the API, German with a decimal comma, accessibility (axe-core),
- * a conversion factor's kWh, a governed meter, an implausible reading, a phone's 360 px width, page weight, and sign-out and expiry. With
+ * a conversion factor's kWh, a governed meter, an implausible reading, a counter of both directions (the household chooses the
+ * reading's direction), a phone's 360 px width, page weight, and sign-out and expiry. With
  * {@code -Dportal.screenshots=<dir>} it also writes the screenshots of docs/portal.md.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -444,6 +445,92 @@ class PortalBrowserTest {
         pages.put("readings", "#/" + GAS + "/" + GAS_M3 + "/readings");
         List<String> problems = PageAudit.problems(chromium, pages, PortalBrowserTest::open, screenshots, "");
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * A household's two-way register (docs/domain.md "Direction"): its counter declares no direction and has no OBIS code, so
+     * a reading must name one. In an organization of its own, so the demo customer's meters stay as they are.
+     */
+    @Test
+    @Order(87)
+    void onACounterOfBothDirectionsTheHouseholdChoosesTheReadingsDirection() throws Exception {
+        String org = "two-way-org";
+        String staff = service.tokens.admin(org, "browser-admin");
+        String meter = send("POST", "/v1/metering/admin/meters", staff, "{\"sector\":\"power\",\"meter_number\":\"TW-0002\","
+                + "\"customer\":{\"$relation\":[{\"entity_id\":\"" + DemoIds.CONTACT_ID + "\",\"_slug\":\"contact\"}]}}").get("data")
+                .get("_id").asText();
+        String counter = send("POST", "/v1/metering/admin/meters/" + meter + "/counters", staff, "{\"_title\":\"Two-way register\",\"unit\":\"kWh\"}")
+                .get("data").get("_id").asText();
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        for (String[] r : List.of(new String[] {"feed-out", "100.5", yesterday.toString()},
+                new String[] {"feed-in", "20.25", yesterday.plus(Duration.ofMinutes(1)).toString()})) {
+            send("POST", "/v1/metering/reading", staff, "{\"meter_id\":\"" + meter + "\",\"counter_id\":\"" + counter + "\",\"direction\":\""
+                    + r[0] + "\",\"value\":" + r[1] + ",\"timestamp\":\"" + r[2] + "\",\"source\":\"ERP\"}");
+        }
+        String household = service.tokens.portal(org, "two-way-customer", DemoIds.CONTACT_ID);
+        chromium.driver.get(PortalLink.of(base, household));
+        awaitView("meters");
+        try {
+            open("#/" + meter + "/submit", "submit");
+            WebElement direction = chromium.driver.findElement(By.id("direction-" + counter));
+            assertThat(chromium.driver.findElement(By.cssSelector("label[for='direction-" + counter + "']")).getText()).isEqualTo("Direction");
+            assertThat(new Select(direction).getOptions()).extracting(WebElement::getText)
+                    .containsExactly("Choose the direction", "consumption", "feed-in");
+
+            // a value without a direction is not sent: said next to the field
+            chromium.driver.findElement(By.id("value-" + counter)).sendKeys("120.5");
+            chromium.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            assertThat(chromium.awaitElement("#value-" + counter + "-error:not(:empty)").getText())
+                    .isEqualTo("Please choose whether this reading is consumption or feed-in.");
+            assertThat(direction.getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(chromium.script("return document.activeElement.id")).isEqualTo("direction-" + counter);
+            assertThat(send("GET", "/v1/metering/reading/" + meter + "/" + counter + "?size=1", staff, null).get("hits").asLong()).isEqualTo(2);
+
+            // the allowed range is shown only for its own direction: the service answers the latest reading's (feed-in) and
+            // none for feed-out (getAllowedReadingForMeter gives one range per counter), so nothing is hinted before a choice
+            WebElement hint = chromium.driver.findElement(By.id("value-" + counter + "-hint"));
+            assertThat(hint.getText()).isEmpty();
+            new Select(direction).selectByValue("feed-in");
+            chromium.await(d -> hint.getText().contains("20.25"));
+            new Select(direction).selectByValue("feed-out");
+            chromium.await(d -> hint.getText().isEmpty());
+            // the direction chosen, the reading is stored in it, exactly
+            new Select(direction).selectByValue("feed-in");
+            chromium.await(d -> hint.getText().contains("20.25"));
+            chromium.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            assertThat(chromium.awaitElement("#submit-outcome .notice-success").getText()).contains("Two-way register (feed-in): 120.5 kWh");
+            JsonNode stored = send("GET", "/v1/metering/reading/" + meter + "/" + counter + "?direction=feed-in&sort=desc&size=1", staff, null)
+                    .get("results").get(0);
+            assertThat(stored.get("value").decimalValue()).isEqualTo(new BigDecimal("120.5"));
+            assertThat(stored.get("source").asText()).isEqualTo("ECP");
+
+            // My readings: each reading with its direction, its consumption since the previous reading of that direction
+            open("#/" + meter + "/" + counter + "/readings", "readings");
+            @SuppressWarnings("unchecked")
+            List<String> rows = (List<String>) chromium.script("return [...document.querySelectorAll('#readings tbody tr')].map((row) =>"
+                    + " [row.querySelector('td.direction')?.textContent, ...[...row.querySelectorAll('td.num')].map((c) => c.textContent)].join(' '));");
+            assertThat(rows).containsExactly("feed-in 120.5 100.25", "feed-in 20.25 0", "consumption 100.5 0");
+
+            Map<String, String> pages = new java.util.LinkedHashMap<>();
+            pages.put("submit-two-way", "#/" + meter + "/submit");
+            pages.put("readings-two-way", "#/" + meter + "/" + counter + "/readings");
+            assertThat(PageAudit.problems(chromium, pages, (route, view) -> open(route, view.replace("-two-way", "")),
+                    System.getProperty("portal.screenshots"), "")).isEmpty();
+        } finally {
+            chromium.driver.get(PortalLink.of(base, portal));
+            awaitView("meters");
+        }
+    }
+
+    private static JsonNode send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> r = HTTP.send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(method + " " + path + " " + r.body()).isBetween(200, 299);
+        return JSON.readTree(r.body());
     }
 
     @Test

@@ -5,9 +5,17 @@ import { h, show, status } from '../../portal/lib/dom.js';
 import { t, tn, currentLanguage, formatDateTime } from '../../portal/lib/i18n.js';
 import { format, isDecimal, parseInput } from '../../portal/lib/decimal.js';
 import { DecimalLiteral } from '../../portal/lib/json.js';
-import { admin, metersById, queueCount } from '../admin-api.js';
+import { admin, countersById, metersById, queueCount } from '../admin-api.js';
+import { eitherDirection } from '../../portal/lib/direction.js';
 import { emptyQueue, enableWithSelection, runAll, selectBox, walkable, words } from './queue.js';
 import { coded } from './codes.js';
+
+/** The proposed reading's instant and, on a counter that may hold both directions, its direction. */
+function proposedAt(cs) {
+  const at = cs.proposed?.timestamp ? formatDateTime(cs.proposed.timestamp) : '';
+  return cs.proposed?.direction && eitherDirection(cs.counter, cs.meter?.sector ?? cs.sector)
+    ? [at, ' ', coded('direction', cs.proposed.direction, true)] : at;
+}
 
 const value = (reading, lang) => (reading && isDecimal(reading.value) ? format(reading.value, lang) : '—');
 
@@ -15,7 +23,7 @@ const PAGE = 50;
 
 /**
  * Pages of the organization's pending changesets, oldest first (listPendingChangesets), from the
- * first up to the `pages`-th, each changeset with its meter for the table.
+ * first up to the `pages`-th, each changeset with its meter and counter for the table.
  */
 async function pendingChangesets(pages) {
   const items = [];
@@ -24,11 +32,16 @@ async function pendingChangesets(pages) {
     page = await admin.pendingChangesets({ size: PAGE, cursor: page.next_cursor });
     items.push(...page.data);
   }
-  const meters = await metersById(items.map((cs) => cs.meter_id));
-  return { items: items.map((cs) => ({ ...cs, meter: meters.get(cs.meter_id) })), more: Boolean(page.next_cursor), page };
+  const ids = items.map((cs) => cs.meter_id);
+  const [meters, counters] = await Promise.all([metersById(ids), countersById(ids)]);
+  return { items: items.map((cs) => ({ ...cs, meter: meters.get(cs.meter_id), counter: counters.get(cs.counter_id) })),
+    more: Boolean(page.next_cursor), page };
 }
 
-/** A table of changesets with their actions; selected rows act together. */
+/**
+ * A table of changesets with their actions; selected rows act together. Each changeset may carry its
+ * `meter` (shown) and `counter` (with `sector`, where no meter is given: whether its direction is shown).
+ */
 export function changesetTable(changesets, lang, done) {
   if (!changesets.length) return emptyQueue('changesets', t('console.changeset.none'));
   const out = h('div', { 'aria-live': 'polite', id: 'changeset-result' });
@@ -56,7 +69,7 @@ export function changesetTable(changesets, lang, done) {
     h('th', { scope: 'row' }, formatDateTime(cs.created_at)),
     h('td', { class: 'ident', 'data-label': t('console.meter.title') }, cs.meter
       ? h('a', { href: `#/meter/${encodeURIComponent(cs.meter_id)}/${encodeURIComponent(cs.counter_id)}` }, cs.meter.meter_number || cs.meter_id) : ''),
-    h('td', { 'data-label': t('readings.time') }, cs.proposed?.timestamp ? formatDateTime(cs.proposed.timestamp) : ''),
+    h('td', { 'data-label': t('readings.time') }, proposedAt(cs)),
     h('td', { class: 'num', 'data-label': t('console.changeset.current') }, value(cs.previous, lang)),
     h('td', { class: 'num', 'data-label': t('console.changeset.proposed') }, value(cs.proposed, lang)),
     h('td', { class: 'source', 'data-label': t('readings.source') }, coded('source', cs.source, true), ' ', words(cs.created_by?.id)),

@@ -1,11 +1,13 @@
 // Readings of a counter: paged table (newest first; cumulative and consumption, status, source,
-// reason, who and when), add a reading (skip_validation, direct), correct or delete one with a
+// reason, who and when; the direction on a counter that declares none), add a reading
+// (skip_validation, direct; the direction where the counter needs one), correct or delete one with a
 // reason, accept an implausible reading as valid; the counter's pending changesets.
 import { h, show, status } from '../../portal/lib/dom.js';
 import { t, tn, currentLanguage, formatDateTime } from '../../portal/lib/i18n.js';
 import { format, isDecimal, parseInput } from '../../portal/lib/decimal.js';
 import { DecimalLiteral } from '../../portal/lib/json.js';
 import { counterLabel, statusLabel, unitLabel } from '../../portal/lib/labels.js';
+import { directionSelect, directionShown, eitherDirection, relativeOf } from '../../portal/lib/direction.js';
 import { admin } from '../admin-api.js';
 import { failure } from './edit.js';
 import { coded } from './codes.js';
@@ -21,7 +23,16 @@ function check(box, label, hint) {
     h('span', {}, t(label), h('small', { class: 'hint', id: hintId }, t(hint))));
 }
 
-function addForm(meterId, counterId, lang, done) {
+/** What the page says under its heading: the counter's name and, unless the name is it, its OBIS code. */
+export function counterSummary(counter) {
+  const name = counterLabel(counter);
+  return [name, counter.obis_number && !name.startsWith(counter.obis_number) ? counter.obis_number : null].filter(Boolean).join(' · ');
+}
+
+function addForm(meterId, counter, sector, lang, done) {
+  const counterId = counter._id;
+  // a counter that declares no direction may hold both: the reading names its own (docs/domain.md "Direction")
+  const direction = eitherDirection(counter, sector) ? directionSelect('add-direction', { required: true }) : null;
   const value = h('input', { id: 'add-value', inputmode: 'decimal', autocomplete: 'off', required: true });
   const when = h('input', { id: 'add-time', type: 'datetime-local', step: 1 });
   const reason = h('input', { id: 'add-reason', autocomplete: 'off' });
@@ -36,6 +47,7 @@ function addForm(meterId, counterId, lang, done) {
       return;
     }
     const reading = { meter_id: meterId, counter_id: counterId, value: new DecimalLiteral(exact), source: 'ERP' };
+    if (direction?.value) reading.direction = direction.value;
     if (when.value) reading.timestamp = new Date(when.value).toISOString();
     if (reason.value.trim()) reading.reason = reason.value.trim();
     try {
@@ -49,6 +61,7 @@ function addForm(meterId, counterId, lang, done) {
   return h('form', { id: 'add-reading', onsubmit: submit },
     h('div', { class: 'toolbar' },
       h('label', { for: 'add-value' }, t('console.reading.value'), value),
+      direction ? h('label', { for: 'add-direction' }, t('direction.label'), direction) : null,
       h('label', { for: 'add-time' }, t('console.reading.time'), when),
       h('label', { for: 'add-reason' }, t('console.reading.reason'), reason),
       check(skip, 'console.reading.skipValidation', 'console.reading.skipValidationHint'),
@@ -70,6 +83,8 @@ export async function counterView(main, meterId, counterId, params) {
   ]);
   const lang = currentLanguage();
   const unit = unitLabel(counter.unit);
+  const directed = directionShown(counter, meter?.sector, cumulative.results);
+  const since = relativeOf(relative.results);
   const reload = () => counterView(main, meterId, counterId, params);
   const out = h('div', { 'aria-live': 'polite', id: 'row-result' });
   const act = (work) => async () => {
@@ -81,7 +96,8 @@ export async function counterView(main, meterId, counterId, params) {
     }
   };
   const at = (r) => ({ direction: r.direction });
-  const rows = cumulative.results.map((r, i) => {
+  const rows = cumulative.results.map((r) => {
+    const delta = since(r);
     const correct = act(async () => {
       const typed = window.prompt(t('console.reading.correctValue'), format(r.value, lang));
       if (typed === null) return;
@@ -99,9 +115,10 @@ export async function counterView(main, meterId, counterId, params) {
       { value: new DecimalLiteral(r.value), status: 'valid', direction: r.direction, source: r.source }));
     return h('tr', { class: r.status === 'implausible' ? 'implausible' : null },
       h('th', { scope: 'row' }, formatDateTime(r.timestamp)),
+      directed ? h('td', { class: 'direction', 'data-label': t('direction.label') }, coded('direction', r.direction, true)) : null,
       h('td', { class: 'num', 'data-label': t('readings.value', { unit }) }, format(r.value, lang)),
       h('td', { class: 'num', 'data-label': t('readings.since', { unit }) },
-        isDecimal(relative.results[i]?.value) ? format(relative.results[i].value, lang) : '—'),
+        isDecimal(delta) ? format(delta, lang) : '—'),
       h('td', { 'data-label': t('readings.status') }, statusLabel(r.status)),
       h('td', { 'data-label': t('readings.source') }, coded('source', r.source)),
       h('td', { 'data-label': t('console.reading.reason') }, coded('readingReason', r.reason)),
@@ -120,17 +137,18 @@ export async function counterView(main, meterId, counterId, params) {
       h('a', { href: `#/meter/${encodeURIComponent(meterId)}`, id: 'crumb-meter' },
         `${t('console.meter.title')} ${meter?.meter_number ?? meterId}`), ' › ', t('console.counter.name')),
     h('h1', {}, t('console.reading.title')),
-    h('p', { class: 'muted' }, `${counterLabel(counter)} · ${counter.obis_number ?? ''}`),
+    h('p', { class: 'muted', id: 'counter-summary' }, counterSummary(counter)),
     h('p', {}, h('a', { href: `#/${encodeURIComponent(meterId)}/${encodeURIComponent(counterId)}/consumption`, id: 'consumption-link' },
       t('console.reading.chart'))),
-    h('section', { class: 'card' }, h('h2', {}, t('console.reading.add')), addForm(meterId, counterId, lang, reload)),
+    h('section', { class: 'card' }, h('h2', {}, t('console.reading.add')), addForm(meterId, counter, meter?.sector, lang, reload)),
     changesets.changesets?.length
-      ? h('section', { class: 'card' }, h('h2', {}, t('console.nav.changesets')), changesetTable(changesets.changesets, lang, reload)) : null,
+      ? h('section', { class: 'card' }, h('h2', {}, t('console.nav.changesets')), changesetTable(changesets.changesets.map((cs) => ({ ...cs, counter, sector: meter?.sector })), lang, reload)) : null,
     h('section', { class: 'card' }, out,
       h('div', { class: 'table-wrap' }, h('table', { class: 'data dense stacking readings', id: 'readings' },
         h('caption', {}, tn('readings.caption', hits, { unit }, format(String(hits), lang))),
         h('thead', {}, h('tr', {},
           h('th', { scope: 'col' }, t('readings.time')),
+          directed ? h('th', { scope: 'col' }, t('direction.label')) : null,
           h('th', { scope: 'col', class: 'num' }, t('readings.value', { unit })),
           h('th', { scope: 'col', class: 'num' }, t('readings.since', { unit })),
           h('th', { scope: 'col' }, t('readings.status')),
@@ -138,7 +156,7 @@ export async function counterView(main, meterId, counterId, params) {
           h('th', { scope: 'col' }, t('console.reading.reason')),
           h('th', { scope: 'col' }, t('console.reading.by')),
           h('th', { scope: 'col' }, t('console.reading.actions')))),
-        h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 8 }, t('readings.none')))))),
+        h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: directed ? 9 : 8 }, t('readings.none')))))),
       h('nav', { class: 'pager', 'aria-label': t('readings.pages') },
         page > 0 ? h('a', { class: 'button secondary', href: link(page - 1) }, t('readings.newer')) : h('span'),
         h('p', {}, t('readings.page', { page: page + 1, pages })),

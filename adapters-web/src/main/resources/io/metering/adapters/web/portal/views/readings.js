@@ -1,10 +1,12 @@
 // My readings: a counter's readings, newest first, with the consumption since the previous one
-// (the API's relative values), paged; the CSV download is built here from the JSON answers.
+// (the API's relative values), paged, with each reading's direction on a counter of both directions;
+// the CSV download is built here from the JSON answers.
 import { api } from '../lib/api.js';
 import { h, show } from '../lib/dom.js';
 import { t, tn, currentLanguage, formatDateTime } from '../lib/i18n.js';
 import { format, isDecimal } from '../lib/decimal.js';
-import { counterLabel, sourceLabel, statusLabel, unitLabel } from '../lib/labels.js';
+import { counterLabel, directionLabel, sourceLabel, statusLabel, unitLabel } from '../lib/labels.js';
+import { directionShown, relativeOf } from '../lib/direction.js';
 import { csvFileName, readingsCsv } from '../lib/csv.js';
 
 const PAGE = 20;
@@ -35,22 +37,27 @@ export async function readingsView(main, meterId, counterId, params) {
   if (!counter) throw new Error(t('error.notFound'));
   const page = Math.max(0, Number.parseInt(params.get('page') ?? '0', 10) || 0);
   const query = { size: PAGE, from: page * PAGE, sort: 'desc' };
-  const [cumulative, relative] = await Promise.all([
+  const [cumulative, relative, meter] = await Promise.all([
     api.readings(meterId, counterId, { ...query, type: 'cumulative' }),
     api.readings(meterId, counterId, { ...query, type: 'relative' }),
+    api.meter(meterId).then((r) => r.data.entity, () => null),
   ]);
+  // a two-way register's feed-in and feed-out readings at one instant are two readings: each shows its direction
+  const directed = directionShown(counter, meter?.sector, cumulative.results);
+  const since = relativeOf(relative.results);
   const lang = currentLanguage();
   const unit = unitLabel(counter.unit);
   const hits = Number(cumulative.hits ?? cumulative.results.length);
   const pages = Math.max(1, Math.ceil(hits / PAGE));
   const link = (p) => `#/${encodeURIComponent(meterId)}/${encodeURIComponent(counterId)}/readings?page=${p}`;
   // data-label: the column's name, shown beside each value where the table stacks on a phone
-  const rows = cumulative.results.map((r, i) => h('tr', { class: r.status === 'implausible' ? 'implausible' : null },
+  const rows = cumulative.results.map((r) => h('tr', { class: r.status === 'implausible' ? 'implausible' : null },
     h('th', { scope: 'row' }, formatDateTime(r.timestamp)),
+    directed ? h('td', { class: 'direction', 'data-label': t('direction.label') }, directionLabel(r.direction)) : null,
     h('td', { class: 'num', 'data-label': t('readings.value', { unit }) }, format(r.value, lang)),
     h('td', { class: 'num', 'data-label': t('readings.since', { unit }) },
       // an implausible reading is not counted: no consumption since the previous one to show
-      r.status !== 'implausible' && isDecimal(relative.results[i]?.value) ? format(relative.results[i].value, lang) : '—'),
+      r.status !== 'implausible' && isDecimal(since(r)) ? format(since(r), lang) : '—'),
     h('td', { 'data-label': t('readings.source') }, sourceLabel(r.source)),
     h('td', { 'data-label': t('readings.status') }, statusLabel(r.status))));
   const button = h('button', { type: 'button', class: 'button secondary', id: 'download-csv' }, t('readings.download'));
@@ -64,11 +71,12 @@ export async function readingsView(main, meterId, counterId, params) {
         h('caption', {}, tn('readings.caption', hits, { unit }, format(String(hits), lang))),
         h('thead', {}, h('tr', {},
           h('th', { scope: 'col' }, t('readings.time')),
+          directed ? h('th', { scope: 'col' }, t('direction.label')) : null,
           h('th', { scope: 'col', class: 'num' }, t('readings.value', { unit })),
           h('th', { scope: 'col', class: 'num' }, t('readings.since', { unit })),
           h('th', { scope: 'col' }, t('readings.source')),
           h('th', { scope: 'col' }, t('readings.status')))),
-        h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 5 }, t('readings.none')))))),
+        h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: directed ? 6 : 5 }, t('readings.none')))))),
       h('nav', { class: 'pager', 'aria-label': t('readings.pages') },
         page > 0 ? h('a', { class: 'button secondary', href: link(page - 1) }, t('readings.newer')) : h('span'),
         h('p', {}, t('readings.page', { page: page + 1, pages })),

@@ -1,5 +1,6 @@
 // Submit a reading: one field per counter (HT/NT, import/export in one submission), the allowed range
-// shown before typing (getAllowedReadingForMeter), refusals in words next to their field.
+// shown before typing (getAllowedReadingForMeter), refusals in words next to their field; on a counter
+// that may hold both directions, the reading's direction chosen beside its value.
 import { api, ApiError } from '../lib/api.js';
 import { h, show, status } from '../lib/dom.js';
 import { t, currentLanguage, formatDate } from '../lib/i18n.js';
@@ -8,6 +9,7 @@ import { DecimalLiteral } from '../lib/json.js';
 import { counterLabel, directionLabel, refusal, tariffLabel, unitLabel } from '../lib/labels.js';
 import { localDate, localTime, readingInstant } from '../lib/instant.js';
 import { upperEndShown } from '../lib/forecast.js';
+import { directionSelect, eitherDirection } from '../lib/direction.js';
 
 function rangeText(range, unit, withUpperEnd) {
   if (!range) return '';
@@ -39,6 +41,9 @@ export async function submitView(main, meterId) {
     });
     const hint = h('p', { class: 'hint', id: `${inputId}-hint` });
     const error = h('p', { class: 'field-error', id: `${inputId}-error` });
+    // a two-way register (no declared direction) takes either: the household says which this value is
+    const direction = eitherDirection(counter, meter.sector)
+      ? directionSelect(`direction-${counter._id}`, { describedBy: `${inputId}-error` }) : null;
     const meta = [counter.obis_number && `OBIS ${counter.obis_number}`, directionLabel(counter.direction), tariffLabel(counter.tariff_type)]
       .filter(Boolean).join(' · ');
     const row = h('div', { class: 'field' },
@@ -46,14 +51,16 @@ export async function submitView(main, meterId) {
         ? t('submit.value', { unit: unitLabel(counter.unit) })
         : `${counter._title || counter.obis_number || counter._id} (${unitLabel(counter.unit)})`),
       counters.length > 1 && meta ? h('p', { class: 'meta small muted' }, meta) : null,
-      hint, input, error);
-    return { counter, input, hint, error, row, range: null };
+      hint, input,
+      direction ? h('label', { for: direction.id, class: 'direction-label' }, t('direction.label')) : null, direction,
+      error);
+    return { counter, input, direction, hint, error, row, range: null };
   });
 
   const timestamp = () => readingInstant(date.value, time.value, offered);
-  const setError = (field, text) => {
+  const setError = (field, text, where = field.input) => {
     field.error.textContent = text;
-    field.input.setAttribute('aria-invalid', text ? 'true' : 'false');
+    [field.input, field.direction].forEach((e) => e?.setAttribute('aria-invalid', text && e === where ? 'true' : 'false'));
   };
   // each change of date or time asks again; only the newest question's answer is shown, and a date
   // the service refuses (e.g. a year still being typed) leaves no stale range behind
@@ -71,13 +78,17 @@ export async function submitView(main, meterId) {
     }
     if (question !== asked) return;
     for (const f of fields) {
-      f.range = ranges.find((r) => r.counter_id === f.counter._id && (!f.counter.direction || r.direction === f.counter.direction))
-        ?? ranges.find((r) => r.counter_id === f.counter._id);
+      // the service answers one direction per counter: on a two-way register only the chosen direction's range is shown
+      f.range = f.direction
+        ? ranges.find((r) => r.counter_id === f.counter._id && r.direction === f.direction.value)
+        : ranges.find((r) => r.counter_id === f.counter._id && (!f.counter.direction || r.direction === f.counter.direction))
+          ?? ranges.find((r) => r.counter_id === f.counter._id);
       f.hint.textContent = rangeText(f.range, unitLabel(f.counter.unit), Boolean(at) && upperEndShown(f.counter, at));
     }
   }
   date.addEventListener('change', loadRanges);
   time.addEventListener('change', loadRanges);
+  fields.forEach((f) => f.direction?.addEventListener('change', loadRanges));
 
   async function send(event) {
     event.preventDefault();
@@ -98,11 +109,18 @@ export async function submitView(main, meterId) {
         bad = true;
       }
     });
+    const undirected = filled.filter((f, i) => values[i] !== null && f.direction && !f.direction.value);
+    undirected.forEach((f) => setError(f, t('submit.noDirection'), f.direction));
     if (bad) {
       filled.find((f) => f.input.getAttribute('aria-invalid') === 'true').input.focus();
       return;
     }
-    const readings = filled.map((f, i) => ({ counter_id: f.counter._id, value: new DecimalLiteral(values[i]), source: 'ECP', timestamp: at }));
+    if (undirected.length) {
+      undirected[0].direction.focus();
+      return;
+    }
+    const readings = filled.map((f, i) => ({ counter_id: f.counter._id, value: new DecimalLiteral(values[i]), source: 'ECP', timestamp: at,
+      ...(f.direction?.value ? { direction: f.direction.value } : {}) }));
     try {
       const answer = await api.submit(meterId, readings);
       const pending = (answer.pending_changesets ?? []).length > 0;
@@ -110,7 +128,8 @@ export async function submitView(main, meterId) {
       const lines = filled.map((f, i) => {
         const unit = unitLabel(f.counter.unit);
         const since = f.counter.last_reading && isDecimal(f.range?.min_value) ? subtract(values[i], f.range.min_value) : null;
-        return h('li', {}, `${counterLabel(f.counter)}: ${format(values[i], lang)} ${unit}`,
+        const named = f.direction?.value ? { ...f.counter, direction: f.direction.value } : f.counter;
+        return h('li', {}, `${counterLabel(named)}: ${format(values[i], lang)} ${unit}`,
           since !== null ? ` — ${t('submit.since', { value: format(since, lang), unit })}` : '');
       });
       outcome.append(h('div', { class: 'notice notice-success', role: 'status' },
