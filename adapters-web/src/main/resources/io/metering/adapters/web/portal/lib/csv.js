@@ -1,15 +1,20 @@
 // CSV (RFC 4180) built in the page from the API's JSON answers, values as exact decimal strings.
+import { relativeOf } from './direction.js';
 
 function cell(value) {
   const text = value === undefined || value === null ? '' : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The header and one line per reading; consumption is the relative value of the same reading. */
+/**
+ * The header and one line per reading; consumption is the relative value of the same reading, found
+ * by direction and instant (a two-way register has a reading of each direction at one instant).
+ */
 export function readingsCsv(cumulative, relative, unit) {
   const lines = [['timestamp', 'value', 'consumption', 'unit', 'direction', 'source', 'status', 'reason']];
-  cumulative.forEach((r, i) => {
-    lines.push([r.timestamp, r.value, relative[i]?.value, r.unit ?? unit ?? '', r.direction, r.source, r.status ?? '', r.reason ?? '']);
+  const since = relativeOf(relative);
+  cumulative.forEach((r) => {
+    lines.push([r.timestamp, r.value, since(r), r.unit ?? unit ?? '', r.direction, r.source, r.status ?? '', r.reason ?? '']);
   });
   return `${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
 }
