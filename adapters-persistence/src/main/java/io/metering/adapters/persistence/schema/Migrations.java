@@ -17,15 +17,6 @@ public final class Migrations {
     private Migrations() {}
 
     /**
-     * Loads Flyway's classes and its configuration without a database, so that a later
-     * {@link #migrate} finds them ready; for a start-up that has time to spare while its database
-     * starts.
-     */
-    public static void prepare() {
-        Flyway.configure().locations(LOCATION).cleanDisabled(true);
-    }
-
-    /**
      * @param dataSource the database
      * @return whether Flyway ran: false when the schema history already held exactly this build's
      *     migrations
