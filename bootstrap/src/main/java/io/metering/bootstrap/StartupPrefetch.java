@@ -1,15 +1,18 @@
 package io.metering.bootstrap;
 
 import io.metering.adapters.http.json.JsonMapping;
-import io.metering.adapters.persistence.schema.Migrations;
+import io.metering.adapters.persistence.PostgresPersistence;
+import io.metering.adapters.web.WebPortal;
 import java.util.concurrent.Executor;
 
 /**
  * Start-up work done on the main thread while the store opens on its own thread ({@link OpenedStore}:
  * the embedded PostgreSQL's start, the pool, the migrations): loading and initializing classes the
- * steps need anyway (the migrations', ahead of the store thread reaching them; JSON), so that they
- * overlap with the wait for the server. Nothing here touches the store or keeps
- * state beyond what the JVM caches itself (docs/benchmarks.md, "Start-up").
+ * steps need anyway (Jdbi's, ahead of the store thread's storage-mode probe; JSON) and copying the
+ * web pages' static files out of the jar, so that they overlap with the wait for the server. Nothing
+ * here touches the store or keeps state beyond what the JVM caches itself and the copies the web
+ * pages serve anyway (docs/benchmarks.md, "Start-up"). Flyway is not among them: a start on a
+ * current schema does not load it.
  */
 final class StartupPrefetch {
     private StartupPrefetch() {
@@ -26,7 +29,8 @@ final class StartupPrefetch {
 
     /** Loads what the steps after the store's start use first. */
     static void run() {
-        Migrations.prepare();
+        PostgresPersistence.prepare();
         JsonMapping.create();
+        WebPortal.prepare();
     }
 }

@@ -27,11 +27,14 @@ import io.metering.application.port.out.Transactions;
 import io.metering.application.port.out.WebhookStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.Mappers;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,6 +113,19 @@ public final class PostgresPersistence implements AutoCloseable {
         StorageMode mode = TimescaleSetup.apply(jdbi, settings);
         LOG.info("Storage mode: {}", mode.describe());
         return new PostgresPersistence(dataSource, jdbi, mode);
+    }
+
+    /**
+     * Loads and initializes Jdbi with the PostgreSQL plugin and the column mappers the start's
+     * storage-mode probe uses, without a database, so that {@link #start} finds them ready; for a
+     * start-up that has time to spare while its database starts (docs/benchmarks.md, "Start-up").
+     */
+    public static void prepare() {
+        Jdbi jdbi = Jdbi.create(() -> {
+            throw new SQLException("no database while preparing");
+        }).installPlugin(new PostgresPlugin());
+        Mappers mappers = jdbi.getConfig(Mappers.class);
+        Stream.of(String.class, Boolean.class, Long.class).forEach(mappers::findFor);
     }
 
     /** The database, for operations beside the repositories (backup and restore). */

@@ -1,6 +1,7 @@
 package io.metering.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -10,6 +11,11 @@ import org.junit.jupiter.api.condition.DisabledIf;
 
 /** The entry point's mode, health and lifecycle, and the pool factory. */
 class PostgresPersistenceTest {
+    @Test
+    void prepareNeedsNoDatabase() {
+        assertThatCode(PostgresPersistence::prepare).doesNotThrowAnyException();
+    }
+
     @Test
     @DisabledIf("io.metering.adapters.persistence.SharedPostgres#onTimescale")
     void runsPlainPostgresWhereTimescaleIsNotOffered() {

@@ -7,12 +7,15 @@ import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * Serves the customer portal from this module's resources, on the same Javalin app as the API:
@@ -57,14 +60,31 @@ public final class WebPortal {
         String uplot = webjarVersion(UPLOT_PROPERTIES);
         serve(config, "/portal", PAGES, with(security, "Cache-Control", REVALIDATE));
         // the WebJar's own root: its jar has no directory entry for dist/, which Javalin requires
-        serve(config, "/portal/vendor/uplot/" + uplot, "/META-INF/resources/webjars/uplot/" + uplot,
-                with(security, "Cache-Control", IMMUTABLE));
+        serve(config, "/portal/vendor/uplot/" + uplot, uplotDirectory(uplot), with(security, "Cache-Control", IMMUTABLE));
         serve(config, "/portal/vendor", VENDORED, with(security, "Cache-Control", IMMUTABLE));
         config.routes.get("/", ctx -> ctx.redirect(PATH, HttpStatus.FOUND));
         page(config, PATH, PAGES, with(security, "Cache-Control", REVALIDATE));
         config.routes.get("/portal/config.json", ctx -> signInConfig(ctx, settings.signIn(), security));
         WebConsole.install(config, settings);
         CrossOrigin.install(config, settings.corsOrigins());
+    }
+
+    /**
+     * Copies the portal's and the console's static files out of the jar ahead of {@link #install},
+     * which then finds them copied: for a start that has time to spare while its database starts
+     * (the copies read the jar's whole index, a good part of a start; docs/benchmarks.md,
+     * "Start-up"). Calling it again, or not at all, changes nothing but when the copies are made.
+     *
+     * @return the directories served
+     * @throws java.io.UncheckedIOException if the files cannot be copied
+     */
+    public static List<Path> prepare() {
+        return Stream.of(PAGES, uplotDirectory(webjarVersion(UPLOT_PROPERTIES)), VENDORED, WebConsole.PAGES)
+                .map(StaticFiles::directory).toList();
+    }
+
+    private static String uplotDirectory(String version) {
+        return "/META-INF/resources/webjars/uplot/" + version;
     }
 
     /** The page at {@code path} (ending in a slash) from {@code pages/index.html}; the path without the slash redirects there. */

@@ -24,7 +24,18 @@ public final class Main implements Callable<Integer> {
      */
     public static void main(String[] args) {
         JulBridge.install();
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(servesWithoutOptions(args) ? new ServeCommand().call() : new CommandLine(new Main()).execute(args));
+    }
+
+    /**
+     * Whether the command line is {@code serve} alone or empty: nothing to parse, so the start leaves
+     * picocli out. picocli's classes are Java 5 class files, which the JVM's class-data archive
+     * cannot hold: each run would load and verify them from the jar, a good part of a start
+     * (docs/benchmarks.md, "Start-up"). Every other command line, {@code serve --help} included,
+     * goes through picocli.
+     */
+    static boolean servesWithoutOptions(String[] args) {
+        return args.length == 0 || args.length == 1 && ServeCommand.NAME.equals(args[0]);
     }
 
     @Override
