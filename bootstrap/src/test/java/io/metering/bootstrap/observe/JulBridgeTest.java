@@ -3,12 +3,12 @@ package io.metering.bootstrap.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.ContextInitializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.metering.application.service.webhook.WebhookDelivery;
 import io.metering.bootstrap.JulBridge;
+import io.metering.bootstrap.LogSetup;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A line the application module logs through {@code java.util.logging} (as {@code WebhookDelivery}
- * does) comes out in the service's own format: with the service's logback.xml set to json, one JSON
+ * does) comes out in the service's own format: with the service's log set-up in json, one JSON
  * object on stderr with level WARN and the message.
  */
 class JulBridgeTest {
@@ -39,10 +39,7 @@ class JulBridgeTest {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
-        context.putProperty("METERING_LOG_FORMAT", "json");
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(JulBridge.class.getResource("/logback.xml"));
+        LogSetup.apply(context, "json");
         JulBridge.install();
         JulBridge.install();
 
