@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
  * for the backup. The file appears only when complete, readable by its owner only; an existing file
  * is never replaced.
  */
-@Command(name = "backup", mixinStandardHelpOptions = true,
+@Command(name = "backup", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Write a backup of the store (every meter, counter, reading and changeset) to a file."
                 + " Works while the service runs.")
 final class BackupCommand implements Callable<Integer> {

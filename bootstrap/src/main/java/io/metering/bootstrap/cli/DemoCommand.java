@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
  * token of the customer who owns the demo meters, the customer portal's sign-in link, and three curl
  * commands that work as printed.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Load the bundled Liander and AMPds2 sample data into organization demo-org, then serve.")
 final class DemoCommand implements Callable<Integer> {
     private static final Duration TOKEN_TTL = Duration.ofDays(30);

@@ -50,7 +50,7 @@ import picocli.CommandLine.Option;
  * uploaded to that service's import operation instead and its job followed
  * (docs/import-export.md "Imports over HTTP").
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Import readings from a CSV file (columns: meter_id, ma_lo_id, me_lo_id or meter_number; counter_id or"
                 + " obis_number; direction, timestamp, value, source, reason, status, external_id, read_by, remark, note, unit) or an"
                 + " MSCONS interchange, with the API's write rules.")

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * configured store, which must be empty (a new data directory, or an empty database), all or
  * nothing. Also the way across a PostgreSQL major version (docs/operations.md, "Upgrading").
  */
-@Command(name = "restore", mixinStandardHelpOptions = true,
+@Command(name = "restore", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Load a backup written by 'metering backup' into an empty store, all or nothing."
                 + " With the embedded store, stop the service first.")
 final class RestoreCommand implements Callable<Integer> {

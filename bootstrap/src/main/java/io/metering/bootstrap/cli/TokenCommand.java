@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * audience the service requires of the token's kind. Production tokens come from the identity
  * provider whose JWK set the service trusts; this command never signs with asymmetric keys.
  */
-@Command(name = "token", mixinStandardHelpOptions = true,
+@Command(name = "token", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Print a bearer token signed with the configured HS256 secret.")
 final class TokenCommand implements Callable<Integer> {
     @Spec

@@ -3,6 +3,8 @@ package io.metering.bootstrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -34,5 +36,18 @@ class MainCommandLineTest {
         assertThat(serve.subcommand().matchedArgs()).isEmpty();
         assertThat(none.hasSubcommand()).isFalse();
         assertThat(none.commandSpec().userObject()).isInstanceOf(Main.class);
+    }
+
+    @Test
+    void everySubcommandPrintsTheVersionItsHelpOffers() {
+        CommandLine cli = new CommandLine(new Main());
+        String expected = String.join("\n", cli.getCommandSpec().version());
+        for (String name : cli.getSubcommands().keySet()) {
+            StringWriter out = new StringWriter();
+            CommandLine fresh = new CommandLine(new Main());
+            fresh.setOut(new PrintWriter(out));
+            assertThat(fresh.execute(name, "-V")).as(name + " -V").isZero();
+            assertThat(out.toString().strip()).as(name + " -V").isEqualTo(expected.strip()).isNotBlank();
+        }
     }
 }

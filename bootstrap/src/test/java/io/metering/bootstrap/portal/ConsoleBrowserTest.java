@@ -570,8 +570,9 @@ class ConsoleBrowserTest {
         // the counter has no OBIS code: its name alone, no separator left hanging
         assertThat(chromium.driver.findElement(By.id("counter-summary")).getText()).isEqualTo("Two-way register");
         // each reading with its direction, its consumption since the previous reading of the same direction
-        // (a series' first reading and an implausible one count 0, docs/domain.md); at one instant the two directions' order is the store's
-        assertThat(readingRows()).containsExactlyInAnyOrder("feed-in 23,000 0", "feed-out 110.75 10.25", "feed-in 22.5 2.25",
+        // (a series' first reading counts 0, docs/domain.md; an implausible one is not counted: "—", as in the portal);
+        // at one instant the two directions' order is the store's
+        assertThat(readingRows()).containsExactlyInAnyOrder("feed-in 23,000 —", "feed-out 110.75 10.25", "feed-in 22.5 2.25",
                 "feed-out 100.5 0", "feed-in 20.25 0");
         assertThat(chromium.driver.findElement(By.cssSelector("#readings thead")).getText()).contains("Direction");
         assertThat(chromium.driver.findElements(By.cssSelector("#readings td.direction")))
@@ -587,6 +588,8 @@ class ConsoleBrowserTest {
         new Select(direction).selectByValue("feed-out");
         chromium.driver.findElement(By.cssSelector("#add-reading button[type=submit]")).click();
         chromium.await(d -> readingRows().contains("feed-out 120.125 9.375"));
+        // the confirmation stays in the form the page drew again with the new reading
+        chromium.await(d -> d.findElement(By.id("add-result")).getText().contains("Saved."));
         JsonNode added = api("/v1/metering/reading/" + meter + "/" + counter + "?direction=feed-out&sort=desc&size=1", staff)
                 .get("results").get(0);
         assertThat(added.get("value").decimalValue()).isEqualTo(new BigDecimal("120.125"));

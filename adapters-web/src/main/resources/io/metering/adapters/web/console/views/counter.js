@@ -38,7 +38,7 @@ function addForm(meterId, counter, sector, lang, done) {
   const reason = h('input', { id: 'add-reason', autocomplete: 'off' });
   const skip = h('input', { id: 'add-skip', type: 'checkbox' });
   const direct = h('input', { id: 'add-direct', type: 'checkbox' });
-  const out = h('div', { 'aria-live': 'polite' });
+  const out = h('div', { 'aria-live': 'polite', id: 'add-result' });
   const submit = async (event) => {
     event.preventDefault();
     const exact = parseInput(value.value, lang);
@@ -52,8 +52,10 @@ function addForm(meterId, counter, sector, lang, done) {
     if (reason.value.trim()) reading.reason = reason.value.trim();
     try {
       const answer = await admin.addReading(reading, { skip_validation: skip.checked || undefined, direct: direct.checked || undefined });
-      out.replaceChildren(status(answer?.pending_changesets ? t('submit.pending') : t('console.edit.saved'), 'success'));
+      const saved = status(answer?.pending_changesets ? t('submit.pending') : t('console.edit.saved'), 'success');
       await done();
+      // the view is drawn again with the new reading: the message goes into the new form's live region
+      (document.getElementById('add-result') ?? out).replaceChildren(saved);
     } catch (e) {
       out.replaceChildren(failure(e));
     }
@@ -118,7 +120,8 @@ export async function counterView(main, meterId, counterId, params) {
       directed ? h('td', { class: 'direction', 'data-label': t('direction.label') }, coded('direction', r.direction, true)) : null,
       h('td', { class: 'num', 'data-label': t('readings.value', { unit }) }, format(r.value, lang)),
       h('td', { class: 'num', 'data-label': t('readings.since', { unit }) },
-        isDecimal(delta) ? format(delta, lang) : '—'),
+        // an implausible reading is not counted: no consumption since the previous one to show (as in the portal)
+        r.status !== 'implausible' && isDecimal(delta) ? format(delta, lang) : '—'),
       h('td', { 'data-label': t('readings.status') }, statusLabel(r.status)),
       h('td', { 'data-label': t('readings.source') }, coded('source', r.source)),
       h('td', { 'data-label': t('console.reading.reason') }, coded('readingReason', r.reason)),

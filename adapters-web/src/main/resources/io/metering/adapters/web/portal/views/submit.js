@@ -158,7 +158,8 @@ export async function submitView(main, meterId) {
   const head = [
     h('p', { class: 'crumbs' }, h('a', { href: '#/meters' }, t('nav.meters'))),
     h('h1', {}, t('submit.title')),
-    h('p', { class: 'muted' }, `${meter._title || meter.meter_number} · ${t('meters.number')} ${meter.meter_number ?? '—'}`)];
+    h('p', { class: 'muted' }, `${meter._title || meter.meter_number} · ${t('meters.number')} `,
+      h('span', { class: 'ident' }, meter.meter_number ?? '—'))];
   // a removed meter takes no reading: say so instead of a form that can only be refused
   const closed = (await api.allowed(meterId, timestamp())).data.find((r) => r.closed);
   if (closed) {
