@@ -65,6 +65,19 @@ export async function submitView(main, meterId) {
   // each change of date or time asks again; only the newest question's answer is shown, and a date
   // the service refuses (e.g. a year still being typed) leaves no stale range behind
   let asked = 0;
+  let answered = { at: null, ranges: [] };
+  // the hints from the last answer: a change of direction picks another range of it, without asking again
+  function showRanges() {
+    const { at, ranges } = answered;
+    for (const f of fields) {
+      // the service answers one direction per counter: on a two-way register only the chosen direction's range is shown
+      f.range = f.direction
+        ? ranges.find((r) => r.counter_id === f.counter._id && r.direction === f.direction.value)
+        : ranges.find((r) => r.counter_id === f.counter._id && (!f.counter.direction || r.direction === f.counter.direction))
+          ?? ranges.find((r) => r.counter_id === f.counter._id);
+      f.hint.textContent = rangeText(f.range, unitLabel(f.counter.unit), Boolean(at) && upperEndShown(f.counter, at));
+    }
+  }
   async function loadRanges() {
     const question = ++asked;
     const at = timestamp();
@@ -77,18 +90,12 @@ export async function submitView(main, meterId) {
       }
     }
     if (question !== asked) return;
-    for (const f of fields) {
-      // the service answers one direction per counter: on a two-way register only the chosen direction's range is shown
-      f.range = f.direction
-        ? ranges.find((r) => r.counter_id === f.counter._id && r.direction === f.direction.value)
-        : ranges.find((r) => r.counter_id === f.counter._id && (!f.counter.direction || r.direction === f.counter.direction))
-          ?? ranges.find((r) => r.counter_id === f.counter._id);
-      f.hint.textContent = rangeText(f.range, unitLabel(f.counter.unit), Boolean(at) && upperEndShown(f.counter, at));
-    }
+    answered = { at, ranges };
+    showRanges();
   }
   date.addEventListener('change', loadRanges);
   time.addEventListener('change', loadRanges);
-  fields.forEach((f) => f.direction?.addEventListener('change', loadRanges));
+  fields.forEach((f) => f.direction?.addEventListener('change', showRanges));
 
   async function send(event) {
     event.preventDefault();
