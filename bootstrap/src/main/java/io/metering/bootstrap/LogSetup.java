@@ -11,6 +11,13 @@ import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.Logger;
@@ -23,8 +30,9 @@ import org.slf4j.Logger;
  * format (docs/operations.md, "Logs"): {@code json}, one object per line from
  * logstash-logback-encoder with the request's context (correlation id, trace id, route,
  * organization, caller kind); anything else, one line of text (the service refuses other values
- * itself, in words this text line carries). A file named by {@code -Dlogback.configurationFile}
- * still wins: this set-up then steps aside.
+ * itself, in words this text line carries). A readable file named by {@code
+ * -Dlogback.configurationFile} still wins: this set-up then steps aside; one that cannot be read
+ * is named in a warning and this set-up is used.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
@@ -39,11 +47,31 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty(ContextInitializer.CONFIG_FILE_PROPERTY) != null) {
+        String own = System.getProperty(ContextInitializer.CONFIG_FILE_PROPERTY);
+        if (own != null && readable(own)) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         apply(context, System.getenv("METERING_LOG_FORMAT"));
+        if (own != null) {
+            // without this set-up logback would fall back to its bare default: every DEBUG line, request headers included, on stdout
+            context.getLogger(LogSetup.class).warn("{} names no readable file ({}): the service's own logging is used",
+                    ContextInitializer.CONFIG_FILE_PROPERTY, own);
+        }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Whether logback can read the configuration it is given: a URL that opens, a file, or a class-path resource. */
+    static boolean readable(String location) {
+        try {
+            try (InputStream in = new URL(location).openStream()) {
+                return true;
+            }
+        } catch (MalformedURLException notAUrl) {
+            return Files.isReadable(Path.of(location)) && Files.isRegularFile(Path.of(location))
+                    || LogSetup.class.getClassLoader().getResource(location) != null;
+        } catch (IOException | InvalidPathException e) {
+            return false;
+        }
     }
 
     /**

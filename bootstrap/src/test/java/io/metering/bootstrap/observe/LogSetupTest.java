@@ -10,8 +10,11 @@ import io.metering.bootstrap.LogSetup;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** The service's log set-up in code: text lines by default, quiet libraries, and a configuration file of the user's own wins. */
@@ -44,10 +47,27 @@ class LogSetupTest {
     }
 
     @Test
-    void aConfigurationFileOfTheUsersOwnWins() {
-        System.setProperty(ContextInitializer.CONFIG_FILE_PROPERTY, "/etc/metering/logback.xml");
+    void aConfigurationFileOfTheUsersOwnWins(@TempDir Path dir) throws Exception {
+        Path own = Files.writeString(dir.resolve("logback.xml"), "<configuration/>");
+        System.setProperty(ContextInitializer.CONFIG_FILE_PROPERTY, own.toString());
         LogSetup setUp = new LogSetup();
         setUp.setContext(context);
         assertThat(setUp.configure(context)).isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
+    }
+
+    @Test
+    void aConfigurationFileThatCannotBeReadLeavesTheServicesOwnLoggingAndSaysSo() throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setProperty(ContextInitializer.CONFIG_FILE_PROPERTY, "/nonexistent/metering-logback.xml");
+        context.reset();
+        new ContextInitializer(context).autoConfig();
+
+        context.getLogger("org.eclipse.jetty.server.HttpConnection").debug("parsedHeader(Authorization: Bearer x)");
+
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertThat(out.lines()).singleElement().asString().contains("WARN", "/nonexistent/metering-logback.xml");
+        assertThat(out).doesNotContain("Bearer");
+        assertThat(context.getLogger("org.eclipse.jetty").getLevel()).isEqualTo(Level.WARN);
     }
 }

@@ -11,7 +11,7 @@ import { directionSelect, directionShown, eitherDirection, relativeOf } from '..
 import { admin } from '../admin-api.js';
 import { failure } from './edit.js';
 import { coded } from './codes.js';
-import { changesetTable } from './changesets.js';
+import { changesetTable, refreshCounts } from './changesets.js';
 
 const PAGE = 20;
 
@@ -87,7 +87,8 @@ export async function counterView(main, meterId, counterId, params) {
   const unit = unitLabel(counter.unit);
   const directed = directionShown(counter, meter?.sector, cumulative.results);
   const since = relativeOf(relative.results);
-  const reload = () => counterView(main, meterId, counterId, params);
+  // an added, corrected or accepted reading may enter or leave a review queue: the navigation's counts follow
+  const reload = () => counterView(main, meterId, counterId, params).then(refreshCounts);
   const out = h('div', { 'aria-live': 'polite', id: 'row-result' });
   const act = (work) => async () => {
     try {
