@@ -33,7 +33,7 @@ public final class Benchmarks {
      * class-data archive is added by option {@code cds}). The one place to change when that
      * recommendation changes.
      */
-    static final String PRODUCTION_JVM_OPTS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40";
+    static final String PRODUCTION_JVM_OPTS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:-ShrinkHeapInSteps";
 
     /** The read table's hours per counter in the long variant: 1,000 counters x 100,000 hours = 100 million readings. */
     static final String LONG_READ_HOURS = "100000";

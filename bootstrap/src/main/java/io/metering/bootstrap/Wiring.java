@@ -49,7 +49,6 @@ import io.metering.application.service.imports.IntervalValuesService;
 import io.metering.bootstrap.importer.UploadedFiles;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.time.ZoneId;
 
 /** Manual wiring of the use cases over the persistence adapter (docs/architecture.md: no framework). */
@@ -115,13 +114,12 @@ final class Wiring {
         return new IntervalValuesService(p.transactions(), reach(p), p.intervals());
     }
 
-    /** The thread import jobs run on, one at a time in upload order; a daemon, so it never holds the JVM. */
+    /**
+     * The thread import jobs run on, one at a time in upload order; a daemon, so it never holds the
+     * JVM. It gives back the heap large imports grew ({@link ImportThread}).
+     */
     static ExecutorService importThread() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "import-job");
-            t.setDaemon(true);
-            return t;
-        });
+        return ImportThread.ofRuntime();
     }
 
     static UseCases useCases(PostgresPersistence p, Clock clock, ZoneId businessZone, WriteListener changes) {
