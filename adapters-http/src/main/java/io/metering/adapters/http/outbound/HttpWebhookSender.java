@@ -29,7 +29,8 @@ import java.util.Optional;
  * {@value WebhookAttempt#EXCERPT_BYTES} bytes of an answer are read.
  */
 public final class HttpWebhookSender implements WebhookSender {
-    private final HttpClient client;
+    /** Built at the first message: building one sets up the JDK's TLS (trust store, key agreement), a good part of a start that most services never need. */
+    private volatile HttpClient client;
     private final OutboundSettings settings;
     private final OutboundRules rules;
 
@@ -41,11 +42,24 @@ public final class HttpWebhookSender implements WebhookSender {
     HttpWebhookSender(OutboundSettings settings, OutboundRules rules) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.rules = Objects.requireNonNull(rules, "rules");
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.timeout())
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+    }
+
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = HttpClient.newBuilder()
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(settings.timeout())
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .build();
+                    client = built;
+                }
+            }
+        }
+        return built;
     }
 
     @Override
@@ -66,7 +80,7 @@ public final class HttpWebhookSender implements WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         try {
-            HttpResponse<InputStream> answer = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> answer = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
             String excerpt = excerpt(answer.body());
             int status = answer.statusCode();
             String error = status >= 200 && status < 300 ? null : "the receiver answered " + status;
