@@ -113,9 +113,9 @@ public final class MeteringServer implements AutoCloseable {
         Metrics metrics;
         WebhookSender sender;
         try {
+            StartupPrefetch.run(); // first: the store thread's first statements want what it prepares
             metrics = new Metrics();
             sender = Wiring.webhookSender(config.webhooks());
-            StartupPrefetch.run();
         } catch (RuntimeException e) {
             opening.thenAccept(OpenedStore::close); // a store that still opens is closed
             throw e;

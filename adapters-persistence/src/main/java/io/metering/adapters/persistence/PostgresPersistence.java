@@ -121,11 +121,28 @@ public final class PostgresPersistence implements AutoCloseable {
      * start-up that has time to spare while its database starts (docs/benchmarks.md, "Start-up").
      */
     public static void prepare() {
+        initializeFlightRecorderSupport();
         Jdbi jdbi = Jdbi.create(() -> {
             throw new SQLException("no database while preparing");
         }).installPlugin(new PostgresPlugin());
         Mappers mappers = jdbi.getConfig(Mappers.class);
         Stream.of(String.class, Boolean.class, Long.class).forEach(mappers::findFor);
+    }
+
+    /**
+     * Jdbi registers its flight-recorder event the first time a statement runs (its {@code JfrSupport}
+     * class), about 100 ms of CPU that otherwise falls on the store's first statement. Initializing
+     * that class here, on another thread, cannot deadlock: every use of the event goes through it, so a
+     * statement beside this waits for the class's initialization holding nothing the registration
+     * needs (initializing the event class itself could: docs/benchmarks.md, "Start-up"). A Jdbi without
+     * the class is left as it is.
+     */
+    private static void initializeFlightRecorderSupport() {
+        try {
+            Class.forName("org.jdbi.v3.core.statement.internal.JfrSupport", true, Jdbi.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // another Jdbi: its statements set up what they need themselves
+        }
     }
 
     /** The database, for operations beside the repositories (backup and restore). */
