@@ -211,6 +211,7 @@ public final class MeteringServer implements AutoCloseable {
         purge.start();
         webhooks.start(); // only a serving process delivers, like import jobs
         http.start(host, port);
+        metrics.bindJvmFigures(); // after the start: not part of the time to ready
         LOG.info("Metering API listening on http://{}:{} (docs: /docs)", ops.httpHost().orElse("localhost"), http.port());
         management.ifPresent(m -> {
             m.start(host, ops.managementPort().orElseThrow());
