@@ -632,6 +632,126 @@ class ConsoleBrowserTest {
                 System.getProperty("console.screenshots"), "console-")).isEmpty();
     }
 
+    /**
+     * Every action on one reading (add, correct, accept on the counter's page, accept in the queue, apply a proposal) shows a
+     * refusal without the batch index the service puts before a one-reading write's message ("readings[0]: ..."), with its
+     * reason, in view even for the last row of the page; a value that is no number and a cancelled reason send nothing. In an
+     * organization of its own, so the demo's queues stay as the other tests expect them.
+     */
+    @Test
+    @Order(63)
+    void aRefusedActionOnOneReadingShowsTheMessageWithoutTheBatchIndex() throws Exception {
+        String staff = service.tokens.admin("one-reading-org", "console-admin");
+        String meter = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff, "{\"sector\":\"power\",\"meter_number\":\"OR-0001\","
+                + "\"customer\":{\"$relation\":[{\"entity_id\":\"" + DemoIds.CONTACT_ID + "\",\"_slug\":\"contact\"}]}}", 201))
+                .get("data").get("_id").asText();
+        String counter = JSON.readTree(send("POST", "/v1/metering/admin/meters/" + meter + "/counters", staff,
+                "{\"_title\":\"Import\",\"unit\":\"kWh\",\"direction\":\"feed-out\"}", 201)).get("data").get("_id").asText();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        // a page full of daily readings, then a slip (stored implausible) and the genuine reading after it
+        for (int day = 30; day >= 1; day--) {
+            addReading(staff, meter, counter, String.valueOf(1000 - day), now.minus(day, ChronoUnit.DAYS), "");
+        }
+        addReading(staff, meter, counter, "99999", now.minus(2, ChronoUnit.HOURS), "");
+        addReading(staff, meter, counter, "1001", now.minus(1, ChronoUnit.HOURS), "");
+        chromium.driver.get(PortalLink.console(base, staff));
+        chromium.awaitView("meters");
+        open("#/meter/" + meter + "/" + counter, "counter");
+
+        // add a reading below the last one
+        chromium.driver.findElement(By.id("add-value")).sendKeys("5");
+        chromium.driver.findElement(By.cssSelector("#add-reading button[type=submit]")).click();
+        assertThat(chromium.awaitElement("#add-result .notice-error").getText())
+                .isEqualTo("value 5 is less than the previous reading 1001 at " + now.minus(1, ChronoUnit.HOURS) + " (less_than_previous)");
+        // a value that is no number: said with an example, nothing sent
+        chromium.driver.findElement(By.id("add-value")).clear();
+        chromium.driver.findElement(By.id("add-value")).sendKeys("abc");
+        chromium.driver.findElement(By.cssSelector("#add-reading button[type=submit]")).click();
+        chromium.await(d -> d.findElement(By.id("add-result")).getText().equals("Please enter a number, for example 12,345.6."));
+
+        // correct the last row of the page above the readings after it: the refusal is shown above the table, scrolled into view
+        List<WebElement> rows = chromium.driver.findElements(By.cssSelector("#readings tbody tr"));
+        WebElement lowest = rows.get(rows.size() - 1);
+        chromium.script("arguments[0].scrollIntoView()", lowest);
+        lowest.findElement(By.cssSelector("button[data-action='correct']")).click();
+        answer("5000");
+        answer("typed too many digits");
+        WebElement refusal = chromium.awaitElement("#row-result .notice-error");
+        assertThat(refusal.getText()).startsWith("value 5000 is greater than the subsequent reading ").endsWith(" (greater_than_subsequent)")
+                .doesNotContain("readings[");
+        assertThat(inView(refusal)).as("the refusal in view").isTrue();
+
+        // a value that is no number, and a correction whose reason is cancelled: nothing sent, nothing changed
+        JsonNode newest = latest(meter, counter, staff);
+        chromium.driver.findElement(By.cssSelector("#readings tbody tr button[data-action='correct']")).click();
+        answer("abc");
+        chromium.await(d -> d.findElement(By.id("row-result")).getText().equals("Please enter a number, for example 12,345.6."));
+        chromium.driver.findElement(By.cssSelector("#readings tbody tr button[data-action='correct']")).click();
+        answer("1002");
+        dismissPrompt();
+
+        // accept the slip as valid: above the genuine reading after it
+        chromium.driver.findElement(By.cssSelector("#readings tbody tr.implausible button[data-action='accept']")).click();
+        assertThat(chromium.await(d -> d.findElement(By.id("row-result")).getText().startsWith("value 99999") ? d.findElement(By.id("row-result")) : null)
+                .getText()).isEqualTo("value 99999 is greater than the subsequent reading 1001 at " + now.minus(1, ChronoUnit.HOURS)
+                        + " (greater_than_subsequent)");
+        // by now the cancelled correction would have been stored: it was not
+        assertThat(latest(meter, counter, staff).get("value").decimalValue()).isEqualByComparingTo(newest.get("value").decimalValue());
+        assertThat(latest(meter, counter, staff).path("reason").textValue()).isNull();
+        // the same from the organization's queue
+        open("#/implausible", "implausible");
+        chromium.driver.findElement(By.cssSelector("#implausible tbody tr button[data-action='accept']")).click();
+        assertThat(chromium.awaitElement("#implausible-result .notice-error").getText())
+                .isEqualTo("value 99999 is greater than the subsequent reading 1001 at " + now.minus(1, ChronoUnit.HOURS)
+                        + " (greater_than_subsequent)");
+
+        // a household's proposal on a governed meter that a later direct write has overtaken: applying it is refused
+        send("PATCH", "/v1/metering/admin/meters/" + meter, staff, "{\"reading_governance\":{\"edit_mode\":\"approval\"}}", 200);
+        String household = service.tokens.portal("one-reading-org", "one-reading-customer", DemoIds.CONTACT_ID);
+        send("POST", "/v1/metering/reading", household, "{\"meter_id\":\"" + meter + "\",\"counter_id\":\"" + counter
+                + "\",\"value\":1003,\"timestamp\":\"" + now.minus(30, ChronoUnit.MINUTES) + "\",\"source\":\"ECP\"}", 200);
+        addReading(staff, meter, counter, "1002", now.minus(20, ChronoUnit.MINUTES), "?direct=true");
+        open("#/changesets", "changesets");
+        chromium.driver.findElement(By.cssSelector("#changesets tbody tr button[data-action='apply']")).click();
+        assertThat(chromium.awaitElement("#changeset-result .notice-error").getText())
+                .isEqualTo("value 1003 is greater than the subsequent reading 1002 at " + now.minus(20, ChronoUnit.MINUTES)
+                        + " (greater_than_subsequent)");
+
+        // in German the reason in words, the API's message as the notice's title, without the index there too
+        open("#/meter/" + meter + "/" + counter, "counter");
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Zählerstände"));
+        chromium.driver.findElement(By.id("add-value")).sendKeys("5");
+        chromium.driver.findElement(By.cssSelector("#add-reading button[type=submit]")).click();
+        WebElement german = chromium.awaitElement("#add-result .notice-error");
+        assertThat(german.getText()).endsWith("(less_than_previous)").doesNotContain("readings[");
+        assertThat(german.getAttribute("title")).startsWith("value 5 is less than the previous reading");
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
+    }
+
+    private static void addReading(String token, String meter, String counter, String value, Instant at, String query) throws Exception {
+        send("POST", "/v1/metering/reading" + query, token, "{\"meter_id\":\"" + meter + "\",\"counter_id\":\"" + counter + "\",\"value\":"
+                + value + ",\"timestamp\":\"" + at + "\",\"source\":\"ERP\"}", 200);
+    }
+
+    /** Whether the element lies wholly within the viewport. */
+    private static boolean inView(WebElement element) {
+        return (Boolean) chromium.script("const r = arguments[0].getBoundingClientRect();"
+                + " return r.top >= -1 && r.bottom <= window.innerHeight + 1;", element);
+    }
+
+    /** Cancels the page's prompt. */
+    private static void dismissPrompt() {
+        chromium.await(d -> {
+            try {
+                return d.switchTo().alert();
+            } catch (org.openqa.selenium.NoAlertPresentException e) {
+                return null;
+            }
+        }).dismiss();
+    }
+
     /** The rows of a counter's readings as "direction value since", the direction as its code (the cell's title). */
     @SuppressWarnings("unchecked")
     private static List<String> readingRows() {
@@ -762,6 +882,10 @@ class ConsoleBrowserTest {
 
     private static JsonNode latest(String meter, String counter) throws Exception {
         return api("/v1/metering/reading/" + meter + "/" + counter + "?sort=desc&size=1", admin).get("results").get(0);
+    }
+
+    private static JsonNode latest(String meter, String counter, String token) throws Exception {
+        return api("/v1/metering/reading/" + meter + "/" + counter + "?sort=desc&size=1", token).get("results").get(0);
     }
 
     private static JsonNode api(String path, String token) throws Exception {

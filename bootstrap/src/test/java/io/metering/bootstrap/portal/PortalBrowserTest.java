@@ -146,6 +146,38 @@ class PortalBrowserTest {
     }
 
     @Test
+    @Order(31)
+    void aNewAttemptClearsTheLastOutcomeAndOnlyOneAttemptIsOnItsWayAtATime() throws Exception {
+        open("#/" + WATER + "/submit", "submit");
+        WebElement value = chromium.driver.findElement(By.cssSelector("input[data-counter='" + WATER_L + "']"));
+        chromium.await(d -> !d.findElement(By.id("value-" + WATER_L + "-hint")).getText().isEmpty());
+        BigDecimal last = api("/v1/metering/reading/" + WATER + "/" + WATER_L + "?sort=desc&size=1").get("results").get(0).get("value").decimalValue();
+
+        // a second Enter while the first attempt is on its way is not sent: one answer, one reading, the value typed since kept
+        long hits = api("/v1/metering/reading/" + WATER + "/" + WATER_L + "?size=1").get("hits").asLong();
+        String next = last.add(BigDecimal.ONE).toPlainString();
+        chromium.script("const i = document.getElementById('value-' + arguments[0]); const form = i.form;"
+                + " i.value = arguments[1]; form.requestSubmit(); i.value = '7'; form.requestSubmit();", WATER_L, next);
+        chromium.awaitElement("#submit-outcome .notice-success");
+        chromium.await(d -> d.findElement(By.cssSelector("form button[type=submit]")).getAttribute("aria-disabled") == null);
+        assertThat(chromium.driver.findElement(By.id("value-" + WATER_L + "-error")).getText()).isEmpty();
+        assertThat(chromium.driver.findElements(By.cssSelector("#submit-outcome > *"))).hasSize(1);
+        assertThat(value.getAttribute("value")).isEqualTo("7");
+        assertThat(api("/v1/metering/reading/" + WATER + "/" + WATER_L + "?size=1").get("hits").asLong()).isEqualTo(hits + 1);
+        assertThat(api("/v1/metering/reading/" + WATER + "/" + WATER_L + "?sort=desc&size=1").get("results").get(0).get("value").decimalValue())
+                .isEqualByComparingTo(next);
+
+        // refused after a saved one: the confirmation of the attempt before is gone, the outcome says this one failed
+        // (role alert: announced though focus stays in the field)
+        value.sendKeys(Keys.ENTER);
+        chromium.awaitElement("#value-" + WATER_L + "-error:not(:empty)");
+        assertThat(chromium.driver.findElements(By.cssSelector("#submit-outcome .notice-success"))).isEmpty();
+        assertThat(chromium.driver.findElements(By.cssSelector("#submit-outcome > *"))).singleElement()
+                .satisfies(e -> assertThat(e.getAttribute("role")).isEqualTo("alert"))
+                .satisfies(e -> assertThat(e.getText()).isEqualTo("Your reading was not saved; please see the note at the field."));
+    }
+
+    @Test
     @Order(40)
     void theChartShowsAMonthOfTheWaterMeterWithTheApisTotals() throws Exception {
         open("#/" + WATER + "/" + WATER_L + "/consumption?view=month&date=2013-02-01", "consumption");
@@ -456,7 +488,8 @@ class PortalBrowserTest {
     void onACounterOfBothDirectionsTheHouseholdChoosesTheReadingsDirection() throws Exception {
         String org = "two-way-org";
         String staff = service.tokens.admin(org, "browser-admin");
-        String meter = send("POST", "/v1/metering/admin/meters", staff, "{\"sector\":\"power\",\"meter_number\":\"TW-0002\","
+        // the operator's title is the meter number again: the page names the meter once
+        String meter = send("POST", "/v1/metering/admin/meters", staff, "{\"sector\":\"power\",\"meter_number\":\"TW-0002\",\"_title\":\"TW-0002\","
                 + "\"customer\":{\"$relation\":[{\"entity_id\":\"" + DemoIds.CONTACT_ID + "\",\"_slug\":\"contact\"}]}}").get("data")
                 .get("_id").asText();
         String counter = send("POST", "/v1/metering/admin/meters/" + meter + "/counters", staff, "{\"_title\":\"Two-way register\",\"unit\":\"kWh\"}")
@@ -471,6 +504,7 @@ class PortalBrowserTest {
         chromium.driver.get(PortalLink.of(base, household));
         awaitView("meters");
         try {
+            assertThat(card(meter).findElement(By.tagName("h2")).getText()).isEqualTo("TW-0002");
             open("#/" + meter + "/submit", "submit");
             WebElement direction = chromium.driver.findElement(By.id("direction-" + counter));
             assertThat(chromium.driver.findElement(By.cssSelector("label[for='direction-" + counter + "']")).getText()).isEqualTo("Direction");
@@ -487,13 +521,23 @@ class PortalBrowserTest {
             assertThat(send("GET", "/v1/metering/reading/" + meter + "/" + counter + "?size=1", staff, null).get("hits").asLong()).isEqualTo(2);
 
             // the allowed range is shown only for its own direction: the service answers the latest reading's (feed-in) and
-            // none for feed-out (getAllowedReadingForMeter gives one range per counter), so nothing is hinted before a choice
+            // none for feed-out (getAllowedReadingForMeter gives one range per counter), so nothing is hinted before a choice,
+            // and for feed-out the hint says that it has no range rather than showing feed-in's
             WebElement hint = chromium.driver.findElement(By.id("value-" + counter + "-hint"));
             assertThat(hint.getText()).isEmpty();
             new Select(direction).selectByValue("feed-in");
             chromium.await(d -> hint.getText().contains("20.25"));
             new Select(direction).selectByValue("feed-out");
-            chromium.await(d -> hint.getText().isEmpty());
+            chromium.await(d -> hint.getText().equals("We can show the expected range of this register only for feed-in readings;"
+                    + " a consumption reading is checked when you send it."));
+            // below the previous feed-out reading (100.5): refused in words that name no value the page does not know
+            chromium.driver.findElement(By.id("value-" + counter)).clear();
+            chromium.driver.findElement(By.id("value-" + counter)).sendKeys("50");
+            chromium.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            assertThat(chromium.awaitElement("#value-" + counter + "-error:not(:empty)").getText())
+                    .isEqualTo("This is lower than your previous consumption reading. Please check the digits before the decimal point.");
+            chromium.driver.findElement(By.id("value-" + counter)).clear();
+            chromium.driver.findElement(By.id("value-" + counter)).sendKeys("120.5");
             // the direction chosen, the reading is stored in it, exactly
             new Select(direction).selectByValue("feed-in");
             chromium.await(d -> hint.getText().contains("20.25"));
@@ -503,6 +547,8 @@ class PortalBrowserTest {
                     .get("results").get(0);
             assertThat(stored.get("value").decimalValue()).isEqualTo(new BigDecimal("120.5"));
             assertThat(stored.get("source").asText()).isEqualTo("ECP");
+
+            assertThat(chromium.driver.findElement(By.cssSelector("h1 + p.muted")).getText()).isEqualTo("Meter number TW-0002");
 
             // My readings: each reading with its direction, its consumption since the previous reading of that direction
             open("#/" + meter + "/" + counter + "/readings", "readings");

@@ -9,6 +9,8 @@ import { admin, countersById, metersById, queueCount } from '../admin-api.js';
 import { eitherDirection } from '../../portal/lib/direction.js';
 import { emptyQueue, enableWithSelection, runAll, selectBox, walkable, words } from './queue.js';
 import { coded } from './codes.js';
+import { notANumber } from './one-reading.js';
+import { tell } from './edit.js';
 
 /** The proposed reading's instant and, on a counter that may hold both directions, its direction. */
 function proposedAt(cs) {
@@ -58,7 +60,7 @@ export function changesetTable(changesets, lang, done) {
     if (typed === null) return Promise.resolve();
     const exact = parseInput(typed, lang);
     if (exact === null) {
-      out.replaceChildren(status(t('submit.notANumber'), 'error'));
+      tell(out, status(notANumber(lang), 'error'));
       return Promise.resolve();
     }
     return run([cs], () => admin.updateChangeset(cs.meter_id, cs.counter_id, cs.changeset_id, { value: new DecimalLiteral(exact) }));

@@ -9,7 +9,8 @@ import { DecimalLiteral } from '../../portal/lib/json.js';
 import { counterLabel, statusLabel, unitLabel } from '../../portal/lib/labels.js';
 import { directionSelect, directionShown, eitherDirection, relativeOf } from '../../portal/lib/direction.js';
 import { admin } from '../admin-api.js';
-import { failure } from './edit.js';
+import { failure, tell } from './edit.js';
+import { notANumber } from './one-reading.js';
 import { coded } from './codes.js';
 import { changesetTable, refreshCounts } from './changesets.js';
 
@@ -43,7 +44,7 @@ function addForm(meterId, counter, sector, lang, done) {
     event.preventDefault();
     const exact = parseInput(value.value, lang);
     if (exact === null) {
-      out.replaceChildren(status(t('submit.notANumber'), 'error'));
+      out.replaceChildren(status(notANumber(lang), 'error'));
       return;
     }
     const reading = { meter_id: meterId, counter_id: counterId, value: new DecimalLiteral(exact), source: 'ERP' };
@@ -90,12 +91,13 @@ export async function counterView(main, meterId, counterId, params) {
   // an added, corrected or accepted reading may enter or leave a review queue: the navigation's counts follow
   const reload = () => counterView(main, meterId, counterId, params).then(refreshCounts);
   const out = h('div', { 'aria-live': 'polite', id: 'row-result' });
+  // `work` answers false when nothing was sent (a prompt cancelled, a value that is no number): no redraw
   const act = (work) => async () => {
     try {
-      await work();
+      if ((await work()) === false) return;
       await reload();
     } catch (e) {
-      out.replaceChildren(failure(e));
+      tell(out, failure(e));
     }
   };
   const at = (r) => ({ direction: r.direction });
@@ -103,15 +105,20 @@ export async function counterView(main, meterId, counterId, params) {
     const delta = since(r);
     const correct = act(async () => {
       const typed = window.prompt(t('console.reading.correctValue'), format(r.value, lang));
-      if (typed === null) return;
+      if (typed === null) return false;
       const exact = parseInput(typed, lang);
-      if (exact === null) throw new Error(t('submit.notANumber'));
-      const reason = window.prompt(t('console.reading.reasonPrompt')) ?? '';
+      if (exact === null) {
+        tell(out, status(notANumber(lang), 'error'));
+        return false;
+      }
+      // Cancel on the reason's question cancels the correction, as on the value's
+      const reason = window.prompt(t('console.reading.reasonPrompt'));
+      if (reason === null) return false;
       await admin.updateReading(meterId, counterId, r.timestamp, { value: new DecimalLiteral(exact), reason, direction: r.direction, source: r.source });
     });
     const remove = act(async () => {
       const reason = window.prompt(t('console.reading.deleteReason'));
-      if (reason === null) return;
+      if (reason === null) return false;
       await admin.deleteReading(meterId, counterId, { timestamp: r.timestamp, ...at(r), reason });
     });
     const accept = act(() => admin.updateReading(meterId, counterId, r.timestamp,

@@ -5,19 +5,32 @@ import { t } from '../../portal/lib/i18n.js';
 import { ApiError } from '../../portal/lib/api.js';
 import { parse, stringify } from '../../portal/lib/json.js';
 import { coded } from './codes.js';
+import { withoutBatchIndex } from './one-reading.js';
 
 /**
  * A refusal as a notice: what the documented reason means in the console's language
  * (`console.reason.<reason>`; English shows the API's own message, which names the values involved),
  * else the API's message; then the reason itself. The API's message stays in the notice's title.
+ * Every write of the console is of one reading (or a meter, a counter, a file), so the message is
+ * shown without the batch index the service puts before a one-reading write's refusal.
  */
 export function failure(e) {
   if (!(e instanceof ApiError)) throw e;
   const key = `console.reason.${e.reason}`;
   const known = e.reason && t(key) !== key;
-  const notice = status(`${known ? t(key) : e.message} (${e.reason ?? e.status})`, 'error');
-  if (known) notice.title = e.message;
+  const message = withoutBatchIndex(e.message);
+  const notice = status(`${known ? t(key) : message} (${e.reason ?? e.status})`, 'error');
+  if (known) notice.title = message;
   return notice;
+}
+
+/**
+ * Puts a row action's outcome into the page's live region above the table and scrolls it into view:
+ * the row acted on may lie far below it, where a refusal shown only up there would go unseen.
+ */
+export function tell(out, notice) {
+  out.replaceChildren(notice);
+  notice.scrollIntoView({ block: 'nearest' });
 }
 
 /**

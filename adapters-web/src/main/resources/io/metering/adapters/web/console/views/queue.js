@@ -3,7 +3,7 @@
 // previous, x select, and one key per action (a, d).
 import { h, status } from '../../portal/lib/dom.js';
 import { t } from '../../portal/lib/i18n.js';
-import { failure } from './edit.js';
+import { failure, tell } from './edit.js';
 
 /** Runs `work` on each target in turn; shows "Saved." or the first refusal in `out`, then `done`. */
 export async function runAll(out, targets, work, done) {
@@ -12,7 +12,7 @@ export async function runAll(out, targets, work, done) {
     out.replaceChildren(status(t('console.edit.saved'), 'success'));
     await done();
   } catch (e) {
-    out.replaceChildren(failure(e));
+    tell(out, failure(e));
   }
 }
 

@@ -9,6 +9,15 @@ export const sourceLabel = (source) => (source ? t(`source.${source}`) : '');
 export const unitLabel = (unit) => ({ m3: 'm³', dm3: 'dm³', m2: 'm²' })[unit] ?? unit ?? '';
 export const statusLabel = (status) => t(`status.${status || 'valid'}`);
 
+/**
+ * A meter's title where it says more than its number: null when the meter has none, or when the
+ * operator set the title to the meter number itself (it would show the number twice).
+ */
+export function meterTitle(meter) {
+  const title = String(meter?._title ?? '').trim();
+  return title && title !== String(meter?.meter_number ?? '').trim() ? title : null;
+}
+
 /** A counter's name: its title, else its OBIS code, with direction and tariff. */
 export function counterLabel(counter) {
   const parts = [counter._title || counter.obis_number || counter._id];
@@ -16,9 +25,16 @@ export function counterLabel(counter) {
   return extra.length ? `${parts[0]} (${extra.join(', ')})` : parts[0];
 }
 
-/** A refusal in the customer's words; the API's own message only for reasons without one. */
+/**
+ * A refusal in the customer's words (`reason.<reason>`, else `reason.other`). Where the words name a
+ * value that `values` lacks (the previous reading of a direction the allowed range did not cover),
+ * the same words without it (`reason.<reason>.noValue`) instead of an empty gap.
+ */
 export function refusal(error, values = {}) {
   const key = `reason.${error.reason}`;
   const text = t(key, values);
-  return text === key ? t('reason.other') : text;
+  if (text === key) return t('reason.other');
+  if (!/\{\w+\}/.test(text)) return text;
+  const plain = t(`${key}.noValue`, values);
+  return plain === `${key}.noValue` ? t('reason.other') : plain;
 }

@@ -5,7 +5,7 @@ import { h, show, status } from '../lib/dom.js';
 import { t, currentLanguage, formatDateTime, formatDate } from '../lib/i18n.js';
 import { format, isDecimal } from '../lib/decimal.js';
 import { forecastOf, FORECAST_HORIZON_DAYS } from '../lib/forecast.js';
-import { sectorLabel, directionLabel, tariffLabel, unitLabel } from '../lib/labels.js';
+import { meterTitle, sectorLabel, directionLabel, tariffLabel, unitLabel } from '../lib/labels.js';
 
 const SECTORS = ['power', 'gas', 'water', 'district_heating', 'waste_water'];
 
@@ -70,7 +70,7 @@ function meterCard(meter, counters) {
       h('header', { class: 'card-head' },
         h('img', { src: `icons/${sector}.svg`, alt: '', width: 32, height: 32, class: 'sector-icon' }),
         h('div', {},
-          h('h2', { id: headingId }, meter._title || meter.meter_number),
+          h('h2', { id: headingId }, meterTitle(meter) || meter.meter_number || sectorLabel(sector)),
           h('p', { class: 'muted' }, sectorLabel(sector)))),
       h('dl', { class: 'facts' }, facts),
       h('ul', { class: 'counters' }, counters.map((c) => counterItem(meter, c))),

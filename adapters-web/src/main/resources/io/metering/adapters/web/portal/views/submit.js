@@ -6,7 +6,7 @@ import { h, show, status } from '../lib/dom.js';
 import { t, currentLanguage, formatDate } from '../lib/i18n.js';
 import { format, parseInput, subtract, isDecimal, scaleOf } from '../lib/decimal.js';
 import { DecimalLiteral } from '../lib/json.js';
-import { counterLabel, directionLabel, refusal, tariffLabel, unitLabel } from '../lib/labels.js';
+import { counterLabel, directionLabel, meterTitle, refusal, tariffLabel, unitLabel } from '../lib/labels.js';
 import { localDate, localTime, readingInstant } from '../lib/instant.js';
 import { upperEndShown } from '../lib/forecast.js';
 import { directionSelect, eitherDirection } from '../lib/direction.js';
@@ -70,12 +70,16 @@ export async function submitView(main, meterId) {
   function showRanges() {
     const { at, ranges } = answered;
     for (const f of fields) {
-      // the service answers one direction per counter: on a two-way register only the chosen direction's range is shown
+      const answers = ranges.filter((r) => r.counter_id === f.counter._id);
+      // the service answers one direction per counter (its latest reading's): on a two-way register only the
+      // chosen direction's range is shown, and a choice the answer lacks is told so, never given the other's range
       f.range = f.direction
-        ? ranges.find((r) => r.counter_id === f.counter._id && r.direction === f.direction.value)
-        : ranges.find((r) => r.counter_id === f.counter._id && (!f.counter.direction || r.direction === f.counter.direction))
-          ?? ranges.find((r) => r.counter_id === f.counter._id);
-      f.hint.textContent = rangeText(f.range, unitLabel(f.counter.unit), Boolean(at) && upperEndShown(f.counter, at));
+        ? answers.find((r) => r.direction === f.direction.value)
+        : answers.find((r) => !f.counter.direction || r.direction === f.counter.direction) ?? answers[0];
+      const other = f.direction?.value && !f.range ? answers.find((r) => r.direction) : null;
+      f.hint.textContent = other
+        ? t('submit.noRangeForDirection', { direction: directionLabel(f.direction.value), answered: directionLabel(other.direction) })
+        : rangeText(f.range, unitLabel(f.counter.unit), Boolean(at) && upperEndShown(f.counter, at));
     }
   }
   async function loadRanges() {
@@ -97,8 +101,18 @@ export async function submitView(main, meterId) {
   time.addEventListener('change', loadRanges);
   fields.forEach((f) => f.direction?.addEventListener('change', showRanges));
 
+  const sendButton = h('button', { type: 'submit', class: 'button', id: 'submit-send' }, t('submit.send'));
+  let sending = false;
+  // a refusal's words stand next to their field; the outcome below the form says that this attempt failed,
+  // so that it is announced even when focus stays where it was (Enter pressed in that very field)
+  const notSaved = () => outcome.replaceChildren(status(t('submit.notSaved'), 'error'));
+
   async function send(event) {
     event.preventDefault();
+    // one attempt at a time: a second click or Enter while the first is on its way would put both
+    // answers on screen, a confirmation beside the other's refusal
+    if (sending) return;
+    // a new attempt starts with no outcome: neither the last confirmation nor the last refusal stays
     outcome.replaceChildren();
     fields.forEach((f) => setError(f, ''));
     const at = timestamp();
@@ -108,7 +122,8 @@ export async function submitView(main, meterId) {
       return;
     }
     const lang = currentLanguage();
-    const values = filled.map((f) => parseInput(f.input.value, lang));
+    const typed = filled.map((f) => f.input.value);
+    const values = typed.map((text) => parseInput(text, lang));
     let bad = false;
     filled.forEach((f, i) => {
       if (values[i] === null) {
@@ -119,15 +134,19 @@ export async function submitView(main, meterId) {
     const undirected = filled.filter((f, i) => values[i] !== null && f.direction && !f.direction.value);
     undirected.forEach((f) => setError(f, t('submit.noDirection'), f.direction));
     if (bad) {
+      notSaved();
       filled.find((f) => f.input.getAttribute('aria-invalid') === 'true').input.focus();
       return;
     }
     if (undirected.length) {
+      notSaved();
       undirected[0].direction.focus();
       return;
     }
     const readings = filled.map((f, i) => ({ counter_id: f.counter._id, value: new DecimalLiteral(values[i]), source: 'ECP', timestamp: at,
       ...(f.direction?.value ? { direction: f.direction.value } : {}) }));
+    sending = true;
+    sendButton.setAttribute('aria-disabled', 'true');
     try {
       const answer = await api.submit(meterId, readings);
       const pending = (answer.pending_changesets ?? []).length > 0;
@@ -142,30 +161,37 @@ export async function submitView(main, meterId) {
       outcome.append(h('div', { class: 'notice notice-success', role: 'status' },
         h('p', {}, h('strong', {}, pending ? t('submit.pending') : t('submit.saved'))), h('ul', {}, lines),
         implausible ? h('p', { class: 'implausible-note' }, t('submit.implausible')) : null));
-      filled.forEach((f) => { f.input.value = ''; });
+      // a value typed again while this one was on its way is the household's next one: it stays
+      filled.forEach((f, i) => { if (f.input.value === typed[i]) f.input.value = ''; });
       await loadRanges();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       const index = /^readings\[(\d+)]/.exec(e.message ?? '');
       const field = index ? filled[Number(index[1])] : filled.length === 1 ? filled[0] : null;
-      const words = refusal(e, {
-        min: field?.range && isDecimal(field.range.min_value) ? format(field.range.min_value, lang) : '',
-        max: field?.range && isDecimal(field.range.max_value) ? format(field.range.max_value, lang) : '',
-        unit: unitLabel(field?.counter.unit),
-      });
+      // the values the words name, where the page knows them (not for a direction the allowed range lacked)
+      const known = {};
+      if (isDecimal(field?.range?.min_value)) known.min = format(field.range.min_value, lang);
+      if (isDecimal(field?.range?.max_value)) known.max = format(field.range.max_value, lang);
+      if (field?.direction?.value) known.direction = directionLabel(field.direction.value);
+      const words = refusal(e, { ...known, unit: unitLabel(field?.counter.unit) });
       if (field) {
         setError(field, words);
+        notSaved();
         field.input.focus();
       } else {
         outcome.append(status(words, 'error'));
       }
+    } finally {
+      sending = false;
+      sendButton.removeAttribute('aria-disabled');
     }
   }
 
   const head = [
     h('p', { class: 'crumbs' }, h('a', { href: '#/meters' }, t('nav.meters'))),
     h('h1', {}, t('submit.title')),
-    h('p', { class: 'muted' }, `${meter._title || meter.meter_number} · ${t('meters.number')} `,
+    // the title, unless it is only the number again, then the number
+    h('p', { class: 'muted', id: 'submit-meter' }, meterTitle(meter) ? `${meterTitle(meter)} · ` : '', `${t('meters.number')} `,
       h('span', { class: 'ident' }, meter.meter_number ?? '—'))];
   // a removed meter takes no reading: say so instead of a form that can only be refused
   const closed = (await api.allowed(meterId, timestamp())).data.find((r) => r.closed);
@@ -184,7 +210,7 @@ export async function submitView(main, meterId) {
         h('div', { class: 'field' }, h('label', { for: 'reading-time' }, t('submit.time')), time)),
       counters.length > 1 ? h('p', { class: 'hint' }, t('submit.several')) : null,
       fields.map((f) => f.row),
-      h('p', {}, h('button', { type: 'submit', class: 'button' }, t('submit.send')))),
+      h('p', {}, sendButton)),
     outcome);
   await loadRanges();
 }
