@@ -14,11 +14,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.sql.SQLException;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * A HikariCP pool, configured as the service's (so the adapter treats it as the service's pool),
  * that records every round trip its connections make to the database while recording is on: each
- * statement executed (its SQL) and each commit or rollback. pgjdbc sends the {@code BEGIN} of a
+ * statement executed (its SQL) and each commit or rollback that pgjdbc sends (a statement may end the
+ * transaction itself with a {@code COMMIT} sent along: then the commit after it sends nothing). pgjdbc sends the {@code BEGIN} of a
  * transaction together with its first statement, so that is no round trip of its own. The pool's
  * own checks (validation, connection set-up) run beneath the counting and are not counted.
  */
@@ -52,8 +55,9 @@ final class CountingDataSource extends HikariDataSource {
 
     private Object onConnection(Object connection, Method m, Object[] a) throws Throwable {
         switch (m.getName()) {
-            case "commit" -> record("COMMIT");
-            case "rollback" -> record("ROLLBACK");
+            // pgjdbc sends nothing for a commit or rollback outside a transaction (one ended by a COMMIT sent with a statement)
+            case "commit" -> record(inTransaction(connection) ? "COMMIT" : null);
+            case "rollback" -> record(inTransaction(connection) ? "ROLLBACK" : null);
             default -> { }
         }
         Object result = call(connection, m, a);
@@ -79,8 +83,13 @@ final class CountingDataSource extends HikariDataSource {
         };
     }
 
+    private static boolean inTransaction(Object connection) throws SQLException {
+        return ((Connection) connection).unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+    }
+
+    /** @param trip the round trip, null for none */
     private void record(String trip) {
-        if (recording) {
+        if (recording && trip != null) {
             trips.add(trip);
         }
     }

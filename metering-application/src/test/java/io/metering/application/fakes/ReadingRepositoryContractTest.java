@@ -250,6 +250,29 @@ public abstract class ReadingRepositoryContractTest extends PortContract {
         }
 
         @Test
+        void findMatchingByWholeKeysOfOneSeriesSelectsTheReadingAtEachKeyOfTheGivenMeter() {
+            MeterId m = MeterId.random();
+            CounterId c = CounterId.random();
+            Reading a = reading(m, c, Direction.FEED_OUT, hours(1), "1");
+            Reading b = reading(m, c, Direction.FEED_OUT, hours(3), "3");
+            Reading other = reading(m, c, Direction.FEED_IN, hours(2), "2");
+            ports.readings().insert(org, List.of(a, b, other));
+            ports.readings().insert(otherOrg, List.of(reading(m, c, Direction.FEED_OUT, hours(2), "9")));
+
+            List<List<Reading>> found = ports.readings().findMatching(org, List.of(
+                    new ReadingMatch(m, c, Direction.FEED_OUT, hours(3), null, null),
+                    new ReadingMatch(m, c, Direction.FEED_OUT, hours(2), null, null),
+                    new ReadingMatch(MeterId.random(), c, Direction.FEED_OUT, hours(1), null, null),
+                    new ReadingMatch(m, c, Direction.FEED_OUT, hours(1), null, null),
+                    new ReadingMatch(m, c, Direction.FEED_OUT, hours(3), null, null),
+                    new ReadingMatch(m, c, Direction.FEED_OUT, hours(1).plusNanos(1), null, null),
+                    new ReadingMatch(m, c, Direction.FEED_OUT, hours(4), null, null)));
+
+            // another org's reading at 2 h, the feed-in reading at 2 h, another meter and a finer instant select nothing
+            assertThat(found).containsExactly(List.of(b), List.of(), List.of(), List.of(a), List.of(b), List.of(), List.of());
+        }
+
+        @Test
         void findMatchingRefusesAnEmptyMatch() {
             assertThatThrownBy(() -> ports.readings().findMatching(org, List.of(new ReadingMatch(null, null, null, null, null, Map.of()))))
                     .isInstanceOf(IllegalArgumentException.class);

@@ -31,7 +31,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The contract's v2 reading operations (EpilotAuth; docs/domain.md#batch-v2-and-prune):
@@ -75,10 +77,21 @@ public record BatchRoutes(BatchWriteReadingsUseCase batch, PruneReadingsUseCase 
     private void write(Context ctx, Caller caller) {
         var options = WriteParams.options(ctx);
         WriteParams.acceptPipelineOptions(ctx);
-        JsonNode tree = body.tree(ctx);
-        BatchWriteRequest request = body.read(tree, BatchWriteRequest.class);
+        // the common body read token by token; any other, every refusal included, as a tree
+        Optional<StreamedBatchBody> streamed = body.streamed(ctx, StreamedBatchBody::read);
+        BatchWriteRequest request;
+        IntFunction<Set<BatchItem.Field>> omitted;
+        if (streamed.isPresent()) {
+            request = streamed.get().request();
+            omitted = streamed.get().omitted()::get;
+        } else {
+            JsonNode tree = body.tree(ctx);
+            request = body.read(tree, BatchWriteRequest.class);
+            JsonNode nodes = tree.path("readings");
+            omitted = i -> omitted(nodes.path(i));
+        }
         ReadingIdentifiers identifiers = IdentifierPaths.read(request.identifiers());
-        List<BatchItem> items = items(request.readings(), tree.path("readings"));
+        List<BatchItem> items = items(request.readings(), omitted);
         BatchWriteResult result = batch.write(new BatchWriteCommand(caller, items, identifiers, options));
         List<ReadingResponse> data = new ArrayList<>(result.items().size());
         List<Changeset> pending = new ArrayList<>();
@@ -100,8 +113,11 @@ public record BatchRoutes(BatchWriteReadingsUseCase batch, PruneReadingsUseCase 
         ctx.json(new Envelope.Data(new PruneResponse(result.deletedCount(), result.keptCount())));
     }
 
-    /** @param nodes the items as sent, to tell an omitted field (kept on update) from an explicit null (set) */
-    private List<BatchItem> items(List<BatchReadingRequest> sent, JsonNode nodes) {
+    /**
+     * @param omitted per item, the keepable fields it does not name, to tell an omitted field (kept
+     *     on update) from an explicit null (set)
+     */
+    private List<BatchItem> items(List<BatchReadingRequest> sent, IntFunction<Set<BatchItem.Field>> omitted) {
         if (sent == null) {
             return List.of();
         }
@@ -116,7 +132,7 @@ public record BatchRoutes(BatchWriteReadingsUseCase batch, PruneReadingsUseCase 
                 throw new InvalidRequestException(TransportReason.INVALID_BODY, "readings[" + i + "] must be an object");
             }
             try {
-                items.add(BatchItem.keeping(MAPPER.toItem(r, businessZone), omitted(nodes.path(i))));
+                items.add(BatchItem.keeping(MAPPER.toItem(r, businessZone), omitted.apply(i)));
             } catch (InvalidRequestException e) {
                 throw e.at("readings[" + i + "]");
             }
@@ -131,7 +147,7 @@ public record BatchRoutes(BatchWriteReadingsUseCase batch, PruneReadingsUseCase 
             "metadata", BatchItem.Field.METADATA);
 
     /** The keepable optional fields an item node does not name: they keep the matched reading's values. */
-    private static Set<BatchItem.Field> omitted(JsonNode item) {
+    static Set<BatchItem.Field> omitted(JsonNode item) {
         Set<BatchItem.Field> omitted = EnumSet.allOf(BatchItem.Field.class);
         item.properties().forEach(e -> {
             BatchItem.Field f = KEEPABLE.get(e.getKey());

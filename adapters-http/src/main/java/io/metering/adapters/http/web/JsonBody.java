@@ -1,11 +1,14 @@
 package io.metering.adapters.http.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
 import io.metering.adapters.http.error.HttpFailure;
 import io.metering.adapters.http.error.TransportReason;
@@ -34,10 +37,51 @@ import java.util.Optional;
  */
 public final class JsonBody {
     private final ObjectMapper mapper;
+    private final ObjectReader trees;
 
     /** @param mapper the adapter's mapper ({@link io.metering.adapters.http.json.JsonMapping}) */
     public JsonBody(ObjectMapper mapper) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.trees = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /**
+     * A reader of a body token by token, for a hot route: it takes the body whole or answers empty,
+     * deciding nothing, so that the route reads the body with {@link #tree} and answers as ever.
+     *
+     * @param <T> what it reads
+     */
+    @FunctionalInterface
+    public interface StreamReader<T> {
+        /**
+         * @param parser the body's parser, before its first token, with this adapter's limits
+         * @param trees reads the value at the parser's token as {@link #tree} would read it
+         * @return what was read, empty when the body is not of the reader's shape
+         * @throws IOException for malformed JSON or a parsing limit
+         */
+        Optional<T> read(JsonParser parser, ObjectReader trees) throws IOException;
+    }
+
+    /**
+     * Reads a JSON body with a streaming reader, without a tree.
+     *
+     * @return what the reader read; empty when the body is empty, malformed, followed by more
+     *     JSON, or not of the reader's shape: then read it with {@link #tree}, which refuses it or
+     *     reads it (the body stays available)
+     * @throws HttpFailure 415 for another content type (as {@link #tree})
+     */
+    public <T> Optional<T> streamed(Context ctx, StreamReader<T> reader) {
+        requireJson(ctx.contentType());
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            return Optional.empty();
+        }
+        try (JsonParser parser = mapper.createParser(bytes)) {
+            Optional<T> read = reader.read(parser, trees);
+            return read.isPresent() && parser.nextToken() == null ? read : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /**

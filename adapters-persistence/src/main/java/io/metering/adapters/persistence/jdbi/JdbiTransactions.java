@@ -1,11 +1,15 @@
 package io.metering.adapters.persistence.jdbi;
 
 import io.metering.application.port.out.Transactions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * {@link Transactions} over Jdbi: the work runs with one {@link Handle} bound to the current thread,
@@ -22,12 +26,44 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Repository calls outside any transaction run on their own short-lived handle: reads in
  * autocommit, multi-statement writes in their own transaction.
  *
+ * <p>Writes that nothing in the transaction reads back may wait for its commit
+ * ({@link #writeWithCommit}): the last of them goes to PostgreSQL in the commit's round trip.
+ *
  * <p>Every outermost call translates a database that cannot be reached (refused or lost connection,
  * server shutting down, pool timeout) into
  * {@link io.metering.application.port.out.StoreUnavailableException} ({@link StoreFailures}).
  */
 public final class JdbiTransactions implements Transactions {
-    private record Bound(Handle handle, boolean readOnly) {}
+    /**
+     * A transaction's handle, whether it has written (or locked rows) through this instance, and the
+     * writes that wait for its commit ({@link #writeWithCommit}), in order.
+     */
+    private static final class Bound {
+        private final Handle handle;
+        private final boolean readOnly;
+        private final List<AtCommit> atCommit = new ArrayList<>(1);
+        private boolean wrote;
+
+        Bound(Handle handle, boolean readOnly) {
+            this.handle = handle;
+            this.readOnly = readOnly;
+        }
+
+        Handle handle() {
+            return handle;
+        }
+
+        boolean readOnly() {
+            return readOnly;
+        }
+
+        List<AtCommit> atCommit() {
+            return atCommit;
+        }
+    }
+
+    /** A write waiting for the commit: its statement and its parameters. */
+    private record AtCommit(String sql, Consumer<Update> binds) {}
 
     private final Jdbi jdbi;
     private final boolean connectionsStartReadCommitted;
@@ -63,7 +99,10 @@ public final class JdbiTransactions implements Transactions {
         }
         return StoreFailures.translate(() -> jdbi.inTransaction(handle -> {
             readCommitted(handle);
-            return runBound(new Bound(handle, false), work);
+            Bound b = new Bound(handle, false);
+            T result = runBound(b, work);
+            commitWith(b);
+            return result;
         }));
     }
 
@@ -103,12 +142,78 @@ public final class JdbiTransactions implements Transactions {
         Bound b = bound.get();
         if (b != null) {
             requireWritable(b);
+            b.wrote = true;
             return update.apply(b.handle());
         }
         return StoreFailures.translate(() -> jdbi.inTransaction(handle -> {
             readCommitted(handle);
             return update.apply(handle);
         }));
+    }
+
+    /**
+     * Runs a write when the current read-write transaction commits, if it has written or locked rows
+     * before (so it holds its transaction id, nearly always: a row written now gets the same
+     * {@code pg_current_xact_id()} as at the commit); otherwise, or outside a transaction, at once.
+     * The transaction's writes of this kind run in the order given; the last goes to PostgreSQL
+     * together with the {@code COMMIT}, one round trip for both. Only for rows that the
+     * transaction's own statements do not read back (change events, docs/events.md): until the
+     * commit they are not there. If the write fails, the transaction rolls back as a whole.
+     *
+     * @param sql one statement, without a terminating semicolon
+     * @param binds binds its parameters
+     * @throws IllegalStateException inside read-only work
+     */
+    void writeWithCommit(String sql, Consumer<Update> binds) {
+        Bound b = bound.get();
+        if (b == null || !b.wrote) {
+            write(h -> {
+                Update u = h.createUpdate(sql);
+                binds.accept(u);
+                return u.execute();
+            });
+            return;
+        }
+        b.atCommit().add(new AtCommit(sql, binds));
+    }
+
+    /**
+     * Runs the current transaction's writes that wait for its commit now (for a read of what they
+     * write); does nothing outside a transaction.
+     */
+    void runWritesAwaitingCommit() {
+        Bound b = bound.get();
+        if (b == null) {
+            return;
+        }
+        for (AtCommit w : b.atCommit()) {
+            Update u = b.handle().createUpdate(w.sql());
+            w.binds().accept(u);
+            u.execute();
+        }
+        b.atCommit().clear();
+    }
+
+    /**
+     * Runs the writes awaiting the commit, the last one with the {@code COMMIT} in the same round
+     * trip: pgjdbc sends the two statements of one prepared text together before it waits. The
+     * connection is then outside a transaction, and the commit Jdbi makes next is a no-op in pgjdbc.
+     */
+    private static void commitWith(Bound b) {
+        List<AtCommit> writes = b.atCommit();
+        if (writes.isEmpty()) {
+            return;
+        }
+        for (AtCommit w : writes.subList(0, writes.size() - 1)) {
+            Update u = b.handle().createUpdate(w.sql());
+            w.binds().accept(u);
+            u.execute();
+        }
+        AtCommit last = writes.get(writes.size() - 1);
+        Update u = b.handle().createUpdate(last.sql() + ";\nCOMMIT");
+        last.binds().accept(u);
+        u.execute();
+        writes.clear();
     }
 
     private void readCommitted(Handle handle) {
@@ -128,6 +233,7 @@ public final class JdbiTransactions implements Transactions {
             throw new IllegalStateException("counter locks need a transaction: call inside Transactions.inTransaction");
         }
         requireWritable(b);
+        b.wrote = true;
         return b.handle();
     }
 

@@ -4,7 +4,9 @@ import io.metering.adapters.persistence.json.JsonValues;
 import io.metering.application.port.out.ReadingMatch;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.tenant.OrganizationId;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,8 @@ import org.jdbi.v3.core.statement.Query;
  * Matches that give the same criteria form one group, answered by one statement that joins the
  * criteria, unnested from arrays, to the readings on exactly the given columns, so the planner can
  * use the primary key or the meter/external-id index. A batch usually has one shape, hence one
- * statement.
+ * statement. Key probes of a single series (a batch of one counter with the default identifiers)
+ * are one index scan of that series instead of one probe per match ({@link #seriesProbe}).
  */
 final class ReadingMatchQuery {
     /** Which criteria a match gives. */
@@ -28,7 +31,23 @@ final class ReadingMatchQuery {
             return new Shape(m.meterId() != null, m.counterId() != null, m.direction() != null, m.timestamp() != null,
                     m.externalId() != null, !m.metadata().isEmpty());
         }
+
+        /** The whole key and no other criterion but the meter: a match selects at most the reading stored at its key. */
+        boolean probesKey() {
+            return counter && direction && timestamp && !externalId && !metadata;
+        }
     }
+
+    /**
+     * The readings of one series at any of the given instants: one scan of the primary key over the
+     * instants' range, the instants as an array key (PostgreSQL 17 walks them in one pass; older
+     * servers descend once per instant, inside one scan). The range, scalar parameters, lets
+     * TimescaleDB exclude the chunks outside it when the generic plan starts.
+     */
+    private static final String SERIES_PROBE = "SELECT " + ReadingRows.COLUMNS + " FROM reading"
+            + " WHERE org_id = :org AND counter_id = CAST(:counterId AS uuid) AND direction = :direction"
+            + " AND ts >= CAST(:from AS timestamptz) AND ts <= CAST(:to AS timestamptz)"
+            + " AND ts = ANY(CAST(:timestamps AS timestamptz[]))";
 
     /** One criterion: its column, SQL type, comparison and value. */
     private record Criterion(String column, String type, String comparison, Function<ReadingMatch, String> value) {}
@@ -73,11 +92,62 @@ final class ReadingMatchQuery {
                 groups.computeIfAbsent(Shape.of(m), s -> new ArrayList<>()).add(i);
             }
         }
-        groups.forEach((shape, indexes) -> query(h, org, shape, indexes.stream().map(matches::get).toList())
-                .map((rs, ctx) -> Map.entry(indexes.get(rs.getInt("i") - 1), ReadingRows.map(rs)))
-                .list()
-                .forEach(found -> results.get(found.getKey()).add(found.getValue())));
+        groups.forEach((shape, indexes) -> {
+            List<ReadingMatch> group = indexes.stream().map(matches::get).toList();
+            if (shape.probesKey() && oneSeries(group)) {
+                seriesProbe(h, org, group, indexes, results);
+                return;
+            }
+            query(h, org, shape, group)
+                    .map((rs, ctx) -> Map.entry(indexes.get(rs.getInt("i") - 1), ReadingRows.map(rs)))
+                    .list()
+                    .forEach(found -> results.get(found.getKey()).add(found.getValue()));
+        });
         return results.stream().map(List::copyOf).toList();
+    }
+
+    private static boolean oneSeries(List<ReadingMatch> group) {
+        ReadingMatch first = group.get(0);
+        for (ReadingMatch m : group) {
+            if (!m.counterId().equals(first.counterId()) || m.direction() != first.direction()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Answers key probes of one series with {@link #SERIES_PROBE}: the reading stored at a match's
+     * instant is its answer if it also meets the match's meter (a stored key holds one reading).
+     */
+    private static void seriesProbe(Handle h, OrganizationId org, List<ReadingMatch> group, List<Integer> indexes,
+            List<List<Reading>> results) {
+        ReadingMatch first = group.get(0);
+        Instant from = first.timestamp();
+        Instant to = from;
+        String[] timestamps = new String[group.size()];
+        for (int k = 0; k < timestamps.length; k++) {
+            Instant t = group.get(k).timestamp();
+            timestamps[k] = SqlInstants.stored(t);
+            from = t.isBefore(from) ? t : from;
+            to = t.isAfter(to) ? t : to;
+        }
+        Map<Instant, Reading> stored = new HashMap<>();
+        h.createQuery(SERIES_PROBE)
+                .bind("org", org.value())
+                .bind("counterId", first.counterId().toString())
+                .bind("direction", first.direction().code())
+                .bind("from", SqlInstants.stored(from))
+                .bind("to", SqlInstants.stored(to))
+                .bind("timestamps", TextArray.of(timestamps))
+                .map((rs, ctx) -> ReadingRows.map(rs))
+                .forEach(r -> stored.put(r.timestamp(), r));
+        for (int k = 0; k < group.size(); k++) {
+            Reading r = stored.get(group.get(k).timestamp());
+            if (r != null && group.get(k).selects(r)) {
+                results.get(indexes.get(k)).add(r);
+            }
+        }
     }
 
     private static Query query(Handle h, OrganizationId org, Shape shape, List<ReadingMatch> group) {

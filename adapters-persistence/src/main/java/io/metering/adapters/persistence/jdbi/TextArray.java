@@ -28,6 +28,11 @@ final class TextArray implements Argument {
         return new TextArray(texts.toArray(String[]::new));
     }
 
+    /** The given texts (the array is not copied: the caller hands it over). */
+    static TextArray of(String[] texts) {
+        return new TextArray(texts);
+    }
+
     /** One element per item: {@code column(item)}, in the items' order. */
     static <T> TextArray of(List<T> items, Function<? super T, String> column) {
         String[] out = new String[items.size()];

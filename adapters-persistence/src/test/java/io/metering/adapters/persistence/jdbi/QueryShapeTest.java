@@ -157,6 +157,31 @@ class QueryShapeTest {
     }
 
     @Test
+    void keyProbesOfOneSeriesAreOneScanOfThePrimaryKey() {
+        // a v2 batch of one counter with the default identifiers: every other instant of the series is stored
+        List<ReadingMatch> matches = IntStream.range(0, 100)
+                .mapToObj(i -> new ReadingMatch(METER, COUNTERS.get(3), Direction.FEED_OUT, T0.plusSeconds(900L * i), null, null))
+                .toList();
+
+        List<List<List<Reading>>> answers = new ArrayList<>();
+        var executed = run(x -> answers.add(readings.findMatching(ORG, matches)));
+
+        List<List<Reading>> found = answers.get(0);
+        assertThat(found).hasSize(100);
+        for (int i = 0; i < 100; i++) {
+            assertThat(found.get(i)).as("match %d", i).hasSize(i % 2 == 0 ? 1 : 0);
+            if (i % 2 == 0) {
+                assertThat(found.get(i).get(0).timestamp()).isEqualTo(matches.get(i).timestamp());
+                assertThat(found.get(i).get(0).counterId()).isEqualTo(COUNTERS.get(3));
+            }
+        }
+
+        assertThat(executed).hasSize(1);
+        assertThat(executed.get(0).sql()).doesNotContain("LATERAL");
+        assertThat(executed.get(0).plan()).contains("reading_pkey");
+    }
+
+    @Test
     void seriesQuestionsAreIndexRangeScans() {
         CounterId c = COUNTERS.get(2);
         SeriesKey out = new SeriesKey(c, Direction.FEED_OUT);
