@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { csvFileName, readingsCsv } from '../../main/resources/io/metering/adapters/web/portal/lib/csv.js';
 
-test('one line per reading with the consumption since the previous one', () => {
+test('one line per reading with the consumption since the previous one, none for an implausible reading, as the table shows', () => {
   const cumulative = [
     { timestamp: '2023-12-26T00:00:00.000Z', value: '11426.2', direction: 'feed-out', source: 'ERP', reason: 'regular' },
     { timestamp: '2023-12-27T00:00:00.000Z', value: '11430.60', direction: 'feed-out', source: 'ECP', status: 'implausible', reason: 'x, "y"' },
@@ -14,8 +14,8 @@ test('one line per reading with the consumption since the previous one', () => {
   ];
   assert.equal(readingsCsv(cumulative, relative, 'm3'),
     'timestamp,value,consumption,unit,direction,source,status,reason\r\n'
-    + '2023-12-26T00:00:00.000Z,11426.2,0,m3,feed-out,ERP,,regular\r\n'
-    + '2023-12-27T00:00:00.000Z,11430.60,4.40,m3,feed-out,ECP,implausible,"x, ""y"""\r\n');
+    + '2023-12-26T00:00:00.000Z,11426.2,0,m3,feed-out,ERP,valid,regular\r\n'
+    + '2023-12-27T00:00:00.000Z,11430.60,,m3,feed-out,ECP,implausible,"x, ""y"""\r\n');
 });
 
 test('the file name carries the meter number and the OBIS code, so two gas meters download apart', () => {
@@ -37,6 +37,6 @@ test('on a two-way register each line takes the consumption of its own direction
   ];
   assert.equal(readingsCsv(cumulative, relative, 'kWh'),
     'timestamp,value,consumption,unit,direction,source,status,reason\r\n'
-    + `${at},20.25,2.25,kWh,feed-in,ERP,,\r\n`
-    + `${at},100.5,9.375,kWh,feed-out,ERP,,\r\n`);
+    + `${at},20.25,2.25,kWh,feed-in,ERP,valid,\r\n`
+    + `${at},100.5,9.375,kWh,feed-out,ERP,valid,\r\n`);
 });

@@ -280,8 +280,12 @@ class PortalBrowserTest {
             assertThat(cells[0]).isEqualTo(r.get("timestamp").asText());
             // exact decimal text, digit for digit
             assertThat(cells[1]).as("value of %s", cells[0]).isEqualTo(r.get("value").decimalValue().toPlainString());
-            assertThat(cells[2]).as("consumption of %s", cells[0]).isEqualTo(relative.get(i).get("value").decimalValue().toPlainString());
+            // as the table shows it: an implausible reading is not counted
+            boolean implausible = "implausible".equals(r.path("status").asText());
+            assertThat(cells[2]).as("consumption of %s", cells[0])
+                    .isEqualTo(implausible ? "" : relative.get(i).get("value").decimalValue().toPlainString());
             assertThat(cells[5]).isEqualTo(r.get("source").asText());
+            assertThat(cells[6]).as("status of %s", cells[0]).isEqualTo(r.hasNonNull("status") ? r.get("status").asText() : "valid");
         }
     }
 

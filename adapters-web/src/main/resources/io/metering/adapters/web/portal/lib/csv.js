@@ -7,14 +7,17 @@ function cell(value) {
 }
 
 /**
- * The header and one line per reading; consumption is the relative value of the same reading, found
- * by direction and instant (a two-way register has a reading of each direction at one instant).
+ * The header and one line per reading, as the table shows them: consumption is the relative value of
+ * the same reading, found by direction and instant (a two-way register has a reading of each
+ * direction at one instant), and empty for an implausible reading, which is not counted; a reading
+ * without a status is `valid`.
  */
 export function readingsCsv(cumulative, relative, unit) {
   const lines = [['timestamp', 'value', 'consumption', 'unit', 'direction', 'source', 'status', 'reason']];
   const since = relativeOf(relative);
   cumulative.forEach((r) => {
-    lines.push([r.timestamp, r.value, since(r), r.unit ?? unit ?? '', r.direction, r.source, r.status ?? '', r.reason ?? '']);
+    const consumption = r.status === 'implausible' ? '' : since(r);
+    lines.push([r.timestamp, r.value, consumption, r.unit ?? unit ?? '', r.direction, r.source, r.status || 'valid', r.reason ?? '']);
   });
   return `${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
 }
