@@ -123,9 +123,12 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
      * A counter created here gets its direction from the writer or its OBIS code; the reading then
      * needs one too (docs/domain.md#writing-readings: else feed-out for consume-only sectors). Checked
      * before the counter exists, so the rejection names the meter and the OBIS number the writer
-     * knows, not the id of a counter that is never saved.
+     * knows, not the id of a counter that is never saved. A malformed OBIS number is refused first
+     * ({@code invalid_parameter}), as the counter could not be created with it anyway.
      */
     private static void requireDerivableDirection(Meter meter, CreateReadingWithMeterCommand command) {
+        // a code that is no OBIS code is the writer's first mistake: say that, not that it names no direction
+        ObisCode.requireWellFormed(command.obisNumber().trim());
         boolean derivable = command.direction() != null
                 || ObisCode.parse(command.obisNumber()).flatMap(ObisCode::direction).isPresent()
                 || meter.sectorIfKnown().filter(Sector::consumptionOnly).isPresent();

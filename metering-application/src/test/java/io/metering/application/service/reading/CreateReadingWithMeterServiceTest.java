@@ -94,6 +94,13 @@ class CreateReadingWithMeterServiceTest {
     }
 
     @Test
+    void anObisNumberThatIsNoObisCodeIsRefusedAsSuchEvenWithoutADirection() {
+        assertRejected(() -> service.create(command(meter.id(), null, "zzz", null, null, "1",
+                at("2024-01-01T00:00:00Z"))), RejectionReason.INVALID_PARAMETER);
+        assertThat(w.store.findByMeter(ServiceWorld.ORG, meter.id())).as("nothing stored").isEmpty();
+    }
+
+    @Test
     void severalCountersWithTheObisNumberAreNarrowedByDirectionAndTariff() {
         Counter in = w.counter(meter, b -> b.obisNumber("A-34").direction(Direction.FEED_IN));
         Counter outHt = w.counter(meter, b -> b.obisNumber("A-34").direction(Direction.FEED_OUT).tariffType(TariffType.HT));
