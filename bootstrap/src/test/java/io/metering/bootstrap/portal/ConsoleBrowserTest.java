@@ -777,6 +777,7 @@ class ConsoleBrowserTest {
         assertThat(row.findElements(By.cssSelector("td.num"))).extracting(WebElement::getText).containsExactly("6", "0");
         assertThat(row.findElement(By.cssSelector(".coded")).getAttribute("title")).isEqualTo("meter_change");
         assertThat(row.findElement(By.cssSelector(".remark")).getText()).isEqualTo("installer swapped the device\nphoto of the new meter shows 6");
+        assertThat(row.findElement(By.cssSelector(".remark")).getAttribute("title")).isEqualTo("Remark");
         assertThat(chromium.driver.findElements(By.cssSelector("#row-result .notice-error"))).isEmpty();
     }
 

@@ -137,7 +137,7 @@ export async function counterView(main, meterId, counterId, params) {
       h('td', { 'data-label': t('readings.source') }, coded('source', r.source)),
       h('td', { 'data-label': t('console.reading.reason') }, coded('readingReason', r.reason),
         // the remark (where a correction's explanation goes) under the reason, each line kept
-        r.remark ? h('small', { class: 'remark' }, h('span', { class: 'visually-hidden' }, `${t('console.reading.remark')}: `), r.remark) : null),
+        r.remark ? h('small', { class: 'remark', title: t('console.reading.remark') }, r.remark) : null),
       h('td', { 'data-label': t('console.reading.by') }, r.read_by ?? ''),
       h('td', {}, h('div', { class: 'row-actions' },
         h('button', { type: 'button', class: 'button secondary small', 'data-action': 'correct', onclick: correct }, t('console.reading.correct')),
