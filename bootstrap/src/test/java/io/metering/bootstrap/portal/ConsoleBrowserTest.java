@@ -775,7 +775,7 @@ class ConsoleBrowserTest {
         assertThat(relative.get(0).get("value").decimalValue()).isEqualByComparingTo("6");
         WebElement row = chromium.driver.findElements(By.cssSelector("#readings tbody tr")).get(1);
         assertThat(row.findElements(By.cssSelector("td.num"))).extracting(WebElement::getText).containsExactly("6", "0");
-        assertThat(row.findElement(By.cssSelector(".coded")).getAttribute("title")).isEqualTo("meter_change");
+        assertThat(row.findElement(By.cssSelector("td[data-label='Reason'] .coded")).getAttribute("title")).isEqualTo("meter_change");
         assertThat(row.findElement(By.cssSelector(".remark")).getText()).isEqualTo("installer swapped the device\nphoto of the new meter shows 6");
         assertThat(row.findElement(By.cssSelector(".remark")).getAttribute("title")).isEqualTo("Remark");
         assertThat(chromium.driver.findElements(By.cssSelector("#row-result .notice-error"))).isEmpty();
