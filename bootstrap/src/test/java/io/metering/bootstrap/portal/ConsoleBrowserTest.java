@@ -156,6 +156,7 @@ class ConsoleBrowserTest {
     @Order(20)
     void aReadingIsCorrectedWithAReason() throws Exception {
         open("#/meter/" + POWER + "/" + POWER_T1, "counter");
+        JsonNode before = latest(POWER, POWER_T1);
         WebElement newest = chromium.driver.findElement(By.cssSelector("#readings tbody tr"));
         assertThat(newest.getText()).contains("16,945.1");
         newest.findElement(By.cssSelector("button[data-action='correct']")).click();
@@ -166,7 +167,10 @@ class ConsoleBrowserTest {
 
         JsonNode latest = latest(POWER, POWER_T1);
         assertThat(latest.get("value").decimalValue()).isEqualByComparingTo("16945.25");
-        assertThat(latest.get("reason").asText()).isEqualTo("meter photo shows 16945.25");
+        // the explanation is the reading's remark, shown under its reason; its reason code is not replaced by it
+        assertThat(latest.get("remark").asText()).isEqualTo("meter photo shows 16945.25");
+        assertThat(latest.path("reason").textValue()).isEqualTo(before.path("reason").textValue());
+        assertThat(chromium.driver.findElement(By.cssSelector("#readings tbody tr .remark")).getText()).isEqualTo("meter photo shows 16945.25");
     }
 
     @Test
@@ -726,6 +730,110 @@ class ConsoleBrowserTest {
         WebElement german = chromium.awaitElement("#add-result .notice-error");
         assertThat(german.getText()).endsWith("(less_than_previous)").doesNotContain("readings[");
         assertThat(german.getAttribute("title")).startsWith("value 5 is less than the previous reading");
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
+    }
+
+    /**
+     * "Correct" keeps the reading's reason code and adds the explanation to its remark (docs/console.md): a new device's first
+     * reading (`meter_change`) corrected to a value below the old device's last stays a segment start, so the consumption across
+     * the break stays 0, and the remark it had stays, the explanation on a line after it. In an organization of its own.
+     */
+    @Test
+    @Order(64)
+    void aCorrectedMeterChangeKeepsItsReasonAndTheExplanationGoesIntoTheRemark() throws Exception {
+        String staff = service.tokens.admin("meter-change-org", "console-admin");
+        String meter = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff, "{\"sector\":\"power\",\"meter_number\":\"MC-0001\"}", 201))
+                .get("data").get("_id").asText();
+        String counter = JSON.readTree(send("POST", "/v1/metering/admin/meters/" + meter + "/counters", staff,
+                "{\"_title\":\"Import\",\"unit\":\"kWh\",\"direction\":\"feed-out\"}", 201)).get("data").get("_id").asText();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        addReading(staff, meter, counter, "1000", now.minus(3, ChronoUnit.DAYS), "");
+        addReading(staff, meter, counter, "1100", now.minus(2, ChronoUnit.DAYS), "");
+        send("POST", "/v1/metering/reading", staff, "{\"meter_id\":\"" + meter + "\",\"counter_id\":\"" + counter + "\",\"value\":5,\"timestamp\":\""
+                + now.minus(1, ChronoUnit.DAYS) + "\",\"source\":\"ERP\",\"reason\":\"meter_change\",\"remark\":\"installer swapped the device\"}", 200);
+        addReading(staff, meter, counter, "12", now.minus(1, ChronoUnit.HOURS), "");
+        chromium.driver.get(PortalLink.console(base, staff));
+        chromium.awaitView("meters");
+        open("#/meter/" + meter + "/" + counter, "counter");
+
+        WebElement change = chromium.driver.findElements(By.cssSelector("#readings tbody tr")).get(1);
+        assertThat(change.getText()).contains("meter change");
+        change.findElement(By.cssSelector("button[data-action='correct']")).click();
+        answer("6");
+        answer("photo of the new meter shows 6");
+        chromium.await(d -> d.findElements(By.cssSelector("#readings tbody tr")).get(1).findElement(By.cssSelector("td.num")).getText().equals("6"));
+
+        String series = "/v1/metering/reading/" + meter + "/" + counter + "?sort=desc&size=2";
+        JsonNode corrected = api(series, staff).get("results").get(1);
+        assertThat(corrected.get("value").decimalValue()).isEqualByComparingTo("6");
+        assertThat(corrected.get("reason").asText()).isEqualTo("meter_change");
+        assertThat(corrected.get("remark").asText()).isEqualTo("installer swapped the device\nphoto of the new meter shows 6");
+        // the break holds: nothing consumed across it, the new device's advance counted from its corrected first value
+        JsonNode relative = api(series + "&type=relative", staff).get("results");
+        assertThat(relative.get(1).get("value").decimalValue()).isEqualByComparingTo("0");
+        assertThat(relative.get(0).get("value").decimalValue()).isEqualByComparingTo("6");
+        WebElement row = chromium.driver.findElements(By.cssSelector("#readings tbody tr")).get(1);
+        assertThat(row.findElements(By.cssSelector("td.num"))).extracting(WebElement::getText).containsExactly("6", "0");
+        assertThat(row.findElement(By.cssSelector("td[data-label='Reason'] .coded")).getAttribute("title")).isEqualTo("meter_change");
+        assertThat(row.findElement(By.cssSelector(".remark")).getText()).isEqualTo("installer swapped the device\nphoto of the new meter shows 6");
+        assertThat(row.findElement(By.cssSelector(".remark")).getAttribute("title")).isEqualTo("Remark");
+        assertThat(chromium.driver.findElements(By.cssSelector("#row-result .notice-error"))).isEmpty();
+    }
+
+    /**
+     * "Add a reading" offers the reason codes creating a reading accepts (docs/domain.md "Reading") as a choice by their
+     * words, in English and German, the empty choice meaning none: a chosen `meter_change` is stored and starts a segment (a
+     * new device's first value below the old one's last is not refused), the empty choice stores no reason. Own organization.
+     */
+    @Test
+    @Order(64)
+    void addAReadingOffersTheReasonCodesByTheirWordsAndSendsTheChosenOne() throws Exception {
+        String staff = service.tokens.admin("reason-choice-org", "console-admin");
+        String meter = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff, "{\"sector\":\"power\",\"meter_number\":\"RC-0001\"}", 201))
+                .get("data").get("_id").asText();
+        String counter = JSON.readTree(send("POST", "/v1/metering/admin/meters/" + meter + "/counters", staff,
+                "{\"_title\":\"Import\",\"unit\":\"kWh\",\"direction\":\"feed-out\"}", 201)).get("data").get("_id").asText();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        addReading(staff, meter, counter, "1000", now.minus(2, ChronoUnit.DAYS), "");
+        addReading(staff, meter, counter, "1100", now.minus(1, ChronoUnit.DAYS), "");
+        chromium.driver.get(PortalLink.console(base, staff));
+        chromium.awaitView("meters");
+        open("#/meter/" + meter + "/" + counter, "counter");
+
+        assertThat(chromium.driver.findElement(By.cssSelector("label[for='add-reason']")).getText()).startsWith("Reason");
+        Select reason = new Select(chromium.driver.findElement(By.id("add-reason")));
+        assertThat(reason.getFirstSelectedOption().getAttribute("value")).isEmpty();
+        assertThat(reason.getOptions()).extracting(o -> o.getAttribute("value"))
+                .containsExactly("", "regular", "irregular", "last", "first", "meter_change", "contract_change", "meter_adjustment");
+        assertThat(reason.getOptions()).extracting(WebElement::getText).containsExactly("none", "regular reading", "interim reading",
+                "final reading", "initial reading", "meter change", "change of contract", "meter adjustment");
+
+        chromium.driver.findElement(By.id("add-value")).sendKeys("5");
+        reason.selectByValue("meter_change");
+        chromium.driver.findElement(By.cssSelector("#add-reading button[type=submit]")).click();
+        chromium.await(d -> d.findElement(By.id("add-result")).getText().contains("Saved."));
+        JsonNode added = latest(meter, counter, staff);
+        assertThat(added.get("value").decimalValue()).isEqualByComparingTo("5");
+        assertThat(added.get("reason").asText()).isEqualTo("meter_change");
+        assertThat(api("/v1/metering/reading/" + meter + "/" + counter + "?sort=desc&size=1&type=relative", staff).get("results").get(0)
+                .get("value").decimalValue()).isEqualByComparingTo("0");
+
+        // the empty choice: no reason sent, none stored
+        chromium.driver.findElement(By.id("add-value")).sendKeys("7");
+        new Select(chromium.driver.findElement(By.id("add-reason"))).selectByValue("");
+        chromium.driver.findElement(By.cssSelector("#add-reading button[type=submit]")).click();
+        chromium.await(d -> d.findElement(By.cssSelector("#readings tbody tr td.num")).getText().equals("7"));
+        JsonNode plain = latest(meter, counter, staff);
+        assertThat(plain.get("value").decimalValue()).isEqualByComparingTo("7");
+        assertThat(plain.path("reason").textValue()).isNull();
+
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Zählerstände"));
+        assertThat(chromium.driver.findElement(By.cssSelector("label[for='add-reason']")).getText()).startsWith("Grund");
+        assertThat(new Select(chromium.driver.findElement(By.id("add-reason"))).getOptions()).extracting(WebElement::getText)
+                .containsExactly("keine Angabe", "turnusmäßige Ablesung", "Zwischenablesung", "Schlussablesung", "Anfangsablesung",
+                        "Zählerwechsel", "Vertragswechsel", "Zählerkorrektur");
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
     }

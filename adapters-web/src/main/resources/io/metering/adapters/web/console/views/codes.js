@@ -27,5 +27,15 @@ export function coded(kind, code, wordsOnly = false) {
   return h('span', { class: 'coded', title: String(code) }, wordsOnly ? words(label) : label);
 }
 
+/** The reason codes creating a reading accepts (ReadingReason.KNOWN, docs/domain.md "Reading"), the empty one aside. */
+export const CREATE_REASONS = ['regular', 'irregular', 'last', 'first', 'meter_change', 'contract_change', 'meter_adjustment'];
+
+/** A choice of a new reading's reason code, labelled in the page's language; the empty first choice means none. */
+export function reasonSelect(id) {
+  return h('select', { id, name: id },
+    h('option', { value: '' }, t('console.reading.noReason')),
+    CREATE_REASONS.map((code) => h('option', { value: code, title: code }, codeLabel('readingReason', code))));
+}
+
 /** Meter attributes whose values are codes, by the kind of their labels. */
 export const METER_CODES = { status: 'meterStatus', meter_type: 'meterType', sector: 'sector', reading_echo: 'readingEcho' };

@@ -1,7 +1,8 @@
 // Readings of a counter: paged table (newest first; cumulative and consumption, status, source,
 // reason, who and when; the direction on a counter that declares none), add a reading
 // (skip_validation, direct; the direction where the counter needs one), correct or delete one with a
-// reason, accept an implausible reading as valid; the counter's pending changesets.
+// reason (a correction's explanation goes into the remark, shown under the reason), accept an
+// implausible reading as valid; the counter's pending changesets.
 import { h, show, status } from '../../portal/lib/dom.js';
 import { t, tn, currentLanguage, formatDateTime } from '../../portal/lib/i18n.js';
 import { format, isDecimal, parseInput } from '../../portal/lib/decimal.js';
@@ -11,7 +12,8 @@ import { directionSelect, directionShown, eitherDirection, relativeOf } from '..
 import { admin } from '../admin-api.js';
 import { failure, tell } from './edit.js';
 import { notANumber } from './one-reading.js';
-import { coded } from './codes.js';
+import { coded, reasonSelect } from './codes.js';
+import { correctionOf } from './correction.js';
 import { changesetTable, refreshCounts } from './changesets.js';
 
 const PAGE = 20;
@@ -36,7 +38,8 @@ function addForm(meterId, counter, sector, lang, done) {
   const direction = eitherDirection(counter, sector) ? directionSelect('add-direction', { required: true }) : null;
   const value = h('input', { id: 'add-value', inputmode: 'decimal', autocomplete: 'off', required: true });
   const when = h('input', { id: 'add-time', type: 'datetime-local', step: 1 });
-  const reason = h('input', { id: 'add-reason', autocomplete: 'off' });
+  // creating a reading takes only the contract's reason codes (docs/domain.md "Reading"): a choice, not free text
+  const reason = reasonSelect('add-reason');
   const skip = h('input', { id: 'add-skip', type: 'checkbox' });
   const direct = h('input', { id: 'add-direct', type: 'checkbox' });
   const out = h('div', { 'aria-live': 'polite', id: 'add-result' });
@@ -50,7 +53,7 @@ function addForm(meterId, counter, sector, lang, done) {
     const reading = { meter_id: meterId, counter_id: counterId, value: new DecimalLiteral(exact), source: 'ERP' };
     if (direction?.value) reading.direction = direction.value;
     if (when.value) reading.timestamp = new Date(when.value).toISOString();
-    if (reason.value.trim()) reading.reason = reason.value.trim();
+    if (reason.value) reading.reason = reason.value;
     try {
       const answer = await admin.addReading(reading, { skip_validation: skip.checked || undefined, direct: direct.checked || undefined });
       const saved = status(answer?.pending_changesets ? t('submit.pending') : t('console.edit.saved'), 'success');
@@ -112,9 +115,9 @@ export async function counterView(main, meterId, counterId, params) {
         return false;
       }
       // Cancel on the reason's question cancels the correction, as on the value's
-      const reason = window.prompt(t('console.reading.reasonPrompt'));
-      if (reason === null) return false;
-      await admin.updateReading(meterId, counterId, r.timestamp, { value: new DecimalLiteral(exact), reason, direction: r.direction, source: r.source });
+      const why = window.prompt(t('console.reading.reasonPrompt'));
+      if (why === null) return false;
+      await admin.updateReading(meterId, counterId, r.timestamp, correctionOf(r, new DecimalLiteral(exact), why));
     });
     const remove = act(async () => {
       const reason = window.prompt(t('console.reading.deleteReason'));
@@ -132,7 +135,9 @@ export async function counterView(main, meterId, counterId, params) {
         r.status !== 'implausible' && isDecimal(delta) ? format(delta, lang) : '—'),
       h('td', { 'data-label': t('readings.status') }, statusLabel(r.status)),
       h('td', { 'data-label': t('readings.source') }, coded('source', r.source)),
-      h('td', { 'data-label': t('console.reading.reason') }, coded('readingReason', r.reason)),
+      h('td', { 'data-label': t('console.reading.reason') }, coded('readingReason', r.reason),
+        // the remark (where a correction's explanation goes) under the reason, each line kept
+        r.remark ? h('small', { class: 'remark', title: t('console.reading.remark') }, r.remark) : null),
       h('td', { 'data-label': t('console.reading.by') }, r.read_by ?? ''),
       h('td', {}, h('div', { class: 'row-actions' },
         h('button', { type: 'button', class: 'button secondary small', 'data-action': 'correct', onclick: correct }, t('console.reading.correct')),
