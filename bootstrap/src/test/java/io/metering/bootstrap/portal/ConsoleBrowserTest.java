@@ -734,6 +734,18 @@ class ConsoleBrowserTest {
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
     }
 
+    /** A staff token of an organization of the test's own, and a power meter with one feed-out counter in it. */
+    private record OwnCounter(String staff, String meter, String counter) {}
+
+    private OwnCounter ownCounter(String org, String meterNumber) throws Exception {
+        String staff = service.tokens.admin(org, "console-admin");
+        String meter = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff,
+                "{\"sector\":\"power\",\"meter_number\":\"" + meterNumber + "\"}", 201)).get("data").get("_id").asText();
+        String counter = JSON.readTree(send("POST", "/v1/metering/admin/meters/" + meter + "/counters", staff,
+                "{\"_title\":\"Import\",\"unit\":\"kWh\",\"direction\":\"feed-out\"}", 201)).get("data").get("_id").asText();
+        return new OwnCounter(staff, meter, counter);
+    }
+
     /**
      * "Correct" keeps the reading's reason code and adds the explanation to its remark (docs/console.md): a new device's first
      * reading (`meter_change`) corrected to a value below the old device's last stays a segment start, so the consumption across
@@ -742,11 +754,10 @@ class ConsoleBrowserTest {
     @Test
     @Order(64)
     void aCorrectedMeterChangeKeepsItsReasonAndTheExplanationGoesIntoTheRemark() throws Exception {
-        String staff = service.tokens.admin("meter-change-org", "console-admin");
-        String meter = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff, "{\"sector\":\"power\",\"meter_number\":\"MC-0001\"}", 201))
-                .get("data").get("_id").asText();
-        String counter = JSON.readTree(send("POST", "/v1/metering/admin/meters/" + meter + "/counters", staff,
-                "{\"_title\":\"Import\",\"unit\":\"kWh\",\"direction\":\"feed-out\"}", 201)).get("data").get("_id").asText();
+        OwnCounter own = ownCounter("meter-change-org", "MC-0001");
+        String staff = own.staff();
+        String meter = own.meter();
+        String counter = own.counter();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         addReading(staff, meter, counter, "1000", now.minus(3, ChronoUnit.DAYS), "");
         addReading(staff, meter, counter, "1100", now.minus(2, ChronoUnit.DAYS), "");
@@ -789,11 +800,10 @@ class ConsoleBrowserTest {
     @Test
     @Order(64)
     void addAReadingOffersTheReasonCodesByTheirWordsAndSendsTheChosenOne() throws Exception {
-        String staff = service.tokens.admin("reason-choice-org", "console-admin");
-        String meter = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff, "{\"sector\":\"power\",\"meter_number\":\"RC-0001\"}", 201))
-                .get("data").get("_id").asText();
-        String counter = JSON.readTree(send("POST", "/v1/metering/admin/meters/" + meter + "/counters", staff,
-                "{\"_title\":\"Import\",\"unit\":\"kWh\",\"direction\":\"feed-out\"}", 201)).get("data").get("_id").asText();
+        OwnCounter own = ownCounter("reason-choice-org", "RC-0001");
+        String staff = own.staff();
+        String meter = own.meter();
+        String counter = own.counter();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         addReading(staff, meter, counter, "1000", now.minus(2, ChronoUnit.DAYS), "");
         addReading(staff, meter, counter, "1100", now.minus(1, ChronoUnit.DAYS), "");
