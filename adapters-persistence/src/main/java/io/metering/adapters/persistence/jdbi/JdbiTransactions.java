@@ -63,7 +63,14 @@ public final class JdbiTransactions implements Transactions {
     }
 
     /** A write waiting for the commit: its statement and its parameters. */
-    private record AtCommit(String sql, Consumer<Update> binds) {}
+    private record AtCommit(String sql, Consumer<Update> binds) {
+        /** Runs it on the handle, with {@code suffix} after its statement. */
+        int run(Handle handle, String suffix) {
+            Update u = handle.createUpdate(sql + suffix);
+            binds.accept(u);
+            return u.execute();
+        }
+    }
 
     private final Jdbi jdbi;
     private final boolean connectionsStartReadCommitted;
@@ -166,15 +173,12 @@ public final class JdbiTransactions implements Transactions {
      */
     void writeWithCommit(String sql, Consumer<Update> binds) {
         Bound b = bound.get();
+        AtCommit w = new AtCommit(sql, binds);
         if (b == null || !b.wrote) {
-            write(h -> {
-                Update u = h.createUpdate(sql);
-                binds.accept(u);
-                return u.execute();
-            });
+            write(h -> w.run(h, ""));
             return;
         }
-        b.atCommit().add(new AtCommit(sql, binds));
+        b.atCommit().add(w);
     }
 
     /**
@@ -183,15 +187,16 @@ public final class JdbiTransactions implements Transactions {
      */
     void runWritesAwaitingCommit() {
         Bound b = bound.get();
-        if (b == null) {
-            return;
+        if (b != null) {
+            runAwaiting(b, b.atCommit().size());
         }
-        for (AtCommit w : b.atCommit()) {
-            Update u = b.handle().createUpdate(w.sql());
-            w.binds().accept(u);
-            u.execute();
-        }
-        b.atCommit().clear();
+    }
+
+    /** Runs the first {@code count} writes awaiting the commit and forgets them. */
+    private static void runAwaiting(Bound b, int count) {
+        List<AtCommit> writes = b.atCommit().subList(0, count);
+        writes.forEach(w -> w.run(b.handle(), ""));
+        writes.clear();
     }
 
     /**
@@ -204,16 +209,8 @@ public final class JdbiTransactions implements Transactions {
         if (writes.isEmpty()) {
             return;
         }
-        for (AtCommit w : writes.subList(0, writes.size() - 1)) {
-            Update u = b.handle().createUpdate(w.sql());
-            w.binds().accept(u);
-            u.execute();
-        }
-        AtCommit last = writes.get(writes.size() - 1);
-        Update u = b.handle().createUpdate(last.sql() + ";\nCOMMIT");
-        last.binds().accept(u);
-        u.execute();
-        writes.clear();
+        runAwaiting(b, writes.size() - 1);
+        writes.remove(0).run(b.handle(), ";\nCOMMIT");
     }
 
     private void readCommitted(Handle handle) {
