@@ -10,6 +10,9 @@ import io.metering.application.model.WebhookSubscription;
 import io.metering.application.port.out.WebhookStore;
 import io.metering.domain.tenant.OrganizationId;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,17 +26,28 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The webhook store on PostgreSQL: subscriptions round-trip, claims lock with {@code SKIP LOCKED} so
  * that concurrent claimers never share a subscription, a lease keeps others away until it runs out,
  * only the holder saves progress, and an admin's change ends the lease. Each test's subscriptions
- * are due in a year of their own, so tests sharing the database never claim each other's.
+ * are due in a year of their own, so tests sharing the database never claim each other's; what an
+ * earlier run of this class left in a kept database (an external server) is removed first.
  */
 class JdbiWebhookStoreTest {
+    private static final String ORG_PREFIX = "hooks-";
     private final WebhookStore store = SharedPostgres.persistence().webhooks();
-    private final OrganizationId org = new OrganizationId("hooks-" + UUID.randomUUID());
+    private final OrganizationId org = new OrganizationId(ORG_PREFIX + UUID.randomUUID());
+
+    @BeforeAll
+    static void forgetEarlierRuns() throws SQLException {
+        try (Connection c = SharedPostgres.persistence().dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM webhook_attempt WHERE org_id LIKE '" + ORG_PREFIX + "%'");
+            s.executeUpdate("DELETE FROM webhook_subscription WHERE org_id LIKE '" + ORG_PREFIX + "%'");
+        }
+    }
 
     private WebhookSubscription subscription(Instant due, String... types) {
         return new WebhookSubscription(UUID.randomUUID(), org, URI.create("https://erp.example.com/hook?x=1"), List.of(types), true,
