@@ -198,4 +198,17 @@ class DecommissioningInstantRoutesTest {
         assertThat(range.get("decommissioned_at").asText()).isEqualTo("2024-06-10T00:00:00.000Z");
         assertThat(range.has("max_value")).isFalse();
     }
+
+    @Test
+    void statusActiveWithoutAnInstantReopensTheMeter() {
+        assertThat(close(CLOSING).status()).isEqualTo(200);
+
+        Reply reopened = t.patch("/v1/metering/meter/" + meter.id(), t.adminToken(), js("{'status':'active'}"));
+
+        assertThat(reopened.status()).as(reopened.toString()).isEqualTo(200);
+        assertThat(reopened.json().at("/data/decommissioned_at").isMissingNode()).isTrue();
+        assertThat(t.post("/v1/metering/reading", t.adminToken(), reading("160", AFTER)).status()).isEqualTo(200);
+        assertThat(t.get("/v1/metering/allowed/reading/" + meter.id() + "?timestamp=" + AFTER, t.adminToken()).json()
+                .at("/data/0").has("closed")).isFalse();
+    }
 }
