@@ -182,6 +182,26 @@ class AdminRoutesTest {
         assertThat(next.status()).as(next.toString()).isEqualTo(200);
     }
 
+    /** The contract's Unit is free text: kept as sent; only surrounding blanks carry no meaning (docs/domain.md#counter-register). */
+    @Test
+    void aCounterUnitIsFreeTextKeptAsSentAndComparedWithoutSurroundingBlanks() {
+        String meterId = createMeter("{\"meter_number\":\"U-1\",\"sector\":\"power\"}");
+        Reply created = t.post("/v1/metering/admin/meters/" + meterId + "/counters", t.adminToken(),
+                "{\"obis_number\":\"1-0:1.8.0\",\"direction\":\"feed-out\",\"unit\":\"Kilowattstunden (kWh)\"}");
+        assertThat(created.json().at("/data/unit").asText()).isEqualTo("Kilowattstunden (kWh)");
+        String counterId = created.json().at("/data/_id").asText();
+        String counter = "/v1/metering/admin/counters/" + counterId;
+        assertThat(t.patch(counter, t.adminToken(), "{\"unit\":\"kWh\"}").status()).isEqualTo(200);
+        assertThat(t.post("/v1/metering/reading", t.adminToken(), "{\"meter_id\":\"" + meterId + "\",\"counter_id\":\""
+                + counterId + "\",\"value\":1140,\"source\":\"360\",\"timestamp\":\"2024-06-01T08:00:00Z\"}").status()).isEqualTo(200);
+
+        Reply padded = t.patch(counter, t.adminToken(), "{\"unit\":\" kWh \"}");
+        assertThat(padded.status()).as(padded.toString()).isEqualTo(200);
+        assertThat(padded.json().at("/data/unit").asText()).isEqualTo(" kWh ");
+        assertReason(t.patch(counter, t.adminToken(), "{\"unit\":\"kwh\"}"), 409, "counter_has_readings");
+        assertReason(t.patch(counter, t.adminToken(), "{\"unit\":\"MWh\"}"), 409, "counter_has_readings");
+    }
+
     @Test
     void bodylessOperationsIgnoreTheContentType() {
         String meterId = createMeter("{\"meter_number\":\"F-1\"}");

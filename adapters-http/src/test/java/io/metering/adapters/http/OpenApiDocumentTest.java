@@ -48,6 +48,17 @@ class OpenApiDocumentTest {
         assertThat(doc.get("paths").size()).isPositive();
     }
 
+    /** info.version is the release the build made (Maven's project version), the contract's version is stated apart. */
+    @Test
+    void namesTheReleaseAndTheContractVersionItSpeaks() {
+        String release = System.getProperty("metering.version");
+        assertThat(release).as("the build passes the project version").matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        assertThat(doc.at("/info/version").asText()).isEqualTo(release);
+        assertThat(doc.at("/info/x-contract/name").asText()).isEqualTo("epilot Metering API");
+        assertThat(doc.at("/info/x-contract/version").asText()).isEqualTo("1.2.0");
+        assertThat(doc.at("/info/description").asText()).contains("Metering API 1.2.0");
+    }
+
     @Test
     void documentsExactlyTheRoutesTheAppServes() {
         Set<String> served = new TreeSet<>();

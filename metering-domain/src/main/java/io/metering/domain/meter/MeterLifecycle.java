@@ -42,18 +42,32 @@ public final class MeterLifecycle {
     }
 
     /**
-     * The decommissioning instant of a decommissioned meter: its {@value #DECOMMISSIONED_AT} (a date
-     * means the end of that business day), else the time of its last change, when the service set
-     * its status. Empty for an active meter. Readings after it are refused; up to it, admins may
-     * correct readings.
+     * The meter's closing instant: its {@value #DECOMMISSIONED_AT} (a date means the end of that
+     * business day) whatever its status says, since the instant is what the rule is about; else, for a
+     * decommissioned meter, the time of its last change, when the service set its status. Empty for
+     * an active meter without a decommissioning instant. Readings after it are refused; up to it,
+     * admins may correct readings (docs/domain.md#decommissioned-meters).
      *
      * @param zone the business time zone, for dates
      */
     public static Optional<Instant> closedAt(Meter meter, ZoneId zone) {
-        if (!meter.isDecommissioned()) {
-            return Optional.empty();
+        Optional<Instant> stated = instant(meter, DECOMMISSIONED_AT, zone, true);
+        if (stated.isPresent() || !meter.isDecommissioned()) {
+            return stated;
         }
-        return Optional.of(instant(meter, DECOMMISSIONED_AT, zone, true).orElse(meter.updatedAt()));
+        return Optional.of(meter.updatedAt());
+    }
+
+    /**
+     * Whether the meter is out of service at {@code now}: decommissioned, or past its closing
+     * instant (a meter whose {@value #DECOMMISSIONED_AT} lies ahead is still in service). Portal
+     * users write nothing to such a meter, and createReadingWithMeter does not pick it among
+     * meters sharing a MaLo id.
+     *
+     * @param zone the business time zone, for dates
+     */
+    public static boolean isClosed(Meter meter, ZoneId zone, Instant now) {
+        return meter.isDecommissioned() || closedAt(meter, zone).filter(now::isAfter).isPresent();
     }
 
     /**

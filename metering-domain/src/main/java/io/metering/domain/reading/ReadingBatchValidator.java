@@ -170,7 +170,7 @@ public final class ReadingBatchValidator {
         Optional<Instant> closed = MeterLifecycle.closedAt(c.meter(), businessZone);
         if (closed.isPresent() && c.reading().timestamp().isAfter(closed.get())) {
             return Optional.of(new InvalidRequestException(RejectionReason.METER_DECOMMISSIONED,
-                    at(c) + ": meter " + c.meter().id() + " is decommissioned since " + closed.get()
+                    at(c) + ": meter " + c.meter().id() + " is decommissioned at " + closed.get()
                             + "; no reading may follow that instant"));
         }
         return Optional.empty();

@@ -7,6 +7,7 @@ import io.metering.application.port.in.batch.BatchOperation;
 import io.metering.application.port.in.reading.PruneReadingsCommand;
 import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.RejectionReason;
+import io.metering.domain.reading.ReadingReason;
 import java.time.ZoneId;
 import org.mapstruct.Context;
 import org.mapstruct.Mapper;
@@ -27,10 +28,21 @@ interface BatchMapper {
      * @param zone business zone for local date-times without offset
      * @throws InvalidRequestException for a malformed field
      */
-    @Mapping(target = "reason", qualifiedByName = "reason")
+    @Mapping(target = "reason", expression = "java(reason(request))")
     @Mapping(target = "metadata", qualifiedByName = "metadata")
     @Mapping(target = "kept", ignore = true)
     BatchItem toItem(BatchReadingRequest request, @Context ZoneId zone);
+
+    /**
+     * An {@code update} item corrects a stored reading, as updateMeterReading does, and takes what
+     * that operation takes: any text (the contract's {@code ReasonString} there). Creates and deletes
+     * take only the contract's {@code Reason} codes, refused as every create refuses other text
+     * (docs/domain.md#reading).
+     */
+    default ReadingReason reason(BatchReadingRequest request) {
+        return BatchOperation.UPDATE.code().equals(request.operation()) ? RequestFields.reasonText(request.reason())
+                : RequestFields.reason(request.reason());
+    }
 
     /**
      * @param caller who prunes

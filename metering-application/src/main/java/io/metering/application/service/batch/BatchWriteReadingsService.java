@@ -32,6 +32,7 @@ import io.metering.domain.error.NotFoundException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
+import io.metering.domain.meter.MeterLifecycle;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingCandidate;
 import io.metering.domain.reading.ReadingKey;
@@ -69,6 +70,7 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
     private final Clock clock;
     private final ReadingWriter writer;
     private final EchoMatcher echoes;
+    private final ZoneId businessZone;
 
 
     /** @param writer the reading write path, one per wiring (bootstrap) */
@@ -80,6 +82,7 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
         this.clock = Objects.requireNonNull(clock, "clock");
         this.writer = writer;
         this.echoes = new EchoMatcher(series, businessZone);
+        this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
     }
 
     /** One decided item: a write (with the stored reading it replaces, if any) or a delete. */
@@ -196,6 +199,23 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
         }
     }
 
+    /**
+     * A stored reading after its meter's closing instant is not changed, replaced or deleted
+     * (docs/domain.md#decommissioned-meters); the write rules see only the new reading, so a delete or
+     * a move away from that instant is checked here. A match on a meter no item names is left to the
+     * rules of that meter's own writes.
+     */
+    private void requireChangeable(String at, Meter meter, Reading stored) {
+        if (meter == null) {
+            return;
+        }
+        Optional<Instant> closed = MeterLifecycle.closedAt(meter, businessZone);
+        if (closed.isPresent() && stored.timestamp().isAfter(closed.get())) {
+            throw new InvalidRequestException(RejectionReason.METER_DECOMMISSIONED, at + ": meter " + meter.id()
+                    + " is decommissioned at " + closed.get() + "; its readings after that instant cannot change");
+        }
+    }
+
     private List<Plan> decide(BatchWriteCommand command, Map<MeterId, Meter> meters, Map<MeterId, List<Counter>> countersByMeter,
             List<List<Reading>> found, Instant now) {
         List<BatchItem> items = command.items();
@@ -215,6 +235,7 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
                 throw new NotFoundException(at + ": no stored reading matches identifiers " + ids.paths());
             }
             if (match != null) {
+                requireChangeable(at, meters.get(match.meterId()), match);
                 Integer other = claimedBy.putIfAbsent(match.key(), i);
                 if (other != null) {
                     throw new InvalidRequestException(RejectionReason.DUPLICATE_READING, "readings[" + other + "] and " + at

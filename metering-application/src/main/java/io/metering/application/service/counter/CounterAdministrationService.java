@@ -11,6 +11,7 @@ import io.metering.application.service.write.WriteListener;
 import io.metering.application.access.Caller;
 import io.metering.application.port.in.counter.CounterChanges;
 import io.metering.application.port.in.counter.ManageCountersUseCase;
+import io.metering.domain.counter.UnitLabel;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.CounterId;
 import io.metering.domain.error.ConflictException;
@@ -101,7 +102,7 @@ public final class CounterAdministrationService implements ManageCountersUseCase
             changed.add("direction");
         }
         // declaring a unit where none was set names what the values already meant; replacing one rescales them
-        if (current.unit() != null && !current.unit().equals(updated.unit())) {
+        if (UnitLabel.meaning(current.unit()) != null && !UnitLabel.same(current.unit(), updated.unit())) {
             changed.add("unit");
         }
         if (changed.isEmpty() || series.firstTimestamp(caller.org(), current.id(), Optional.empty()).isEmpty()) {

@@ -106,8 +106,8 @@ public final class ImportReadingsService implements ImportReadingsUseCase {
         this.changesets = Objects.requireNonNull(changesets, "changesets");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.bulk = Objects.requireNonNull(bulk, "bulk");
-        this.preparation = new ReadingPreparation(meters, counters);
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.preparation = new ReadingPreparation(meters, counters, writer.businessZone());
     }
 
     @Override

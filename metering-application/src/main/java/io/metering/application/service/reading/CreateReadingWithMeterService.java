@@ -28,6 +28,7 @@ import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.NotFoundException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
+import io.metering.domain.meter.MeterLifecycle;
 import io.metering.domain.meter.Sector;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
     private final MeterRepository meters;
     private final CounterRepository counters;
     private final Clock clock;
+    private final ZoneId businessZone;
     private final WriteListener listener;
     private final Reach reach;
     private final ReadingRecorder recorder;
@@ -56,6 +58,7 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
         this.meters = Objects.requireNonNull(meters, "meters");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
         this.reach = new Reach(meters, counters);
         this.recorder = new ReadingRecorder(meters, counters, series, businessZone, writer);
         this.listener = writer.changes();
@@ -67,7 +70,7 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
         caller.requireAdmin("createReadingWithMeter");
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
-            Meter meter = command.meterId() != null ? reach.meter(caller, command.meterId()) : byMaLoId(caller, command.maLoId());
+            Meter meter = command.meterId() != null ? reach.meter(caller, command.meterId()) : byMaLoId(caller, command.maLoId(), now);
             List<Counter> fitting = fitting(caller, meter, command);
             if (fitting.isEmpty()) {
                 // concurrent calls that need the same new counter must create it once: they queue on
@@ -100,8 +103,11 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
                 command.tariffType());
     }
 
-    /** The meter with this MaLo id; of several (meter changes), the only active one. */
-    private Meter byMaLoId(Caller caller, String maLoId) {
+    /**
+     * The meter with this MaLo id; of several (meter changes), the only one in service: not
+     * decommissioned and not past its decommissioning instant (docs/domain.md#decommissioned-meters).
+     */
+    private Meter byMaLoId(Caller caller, String maLoId, Instant now) {
         List<Meter> meters = CreateReadingWithMeterService.this.meters.search(caller.org(), new MeterSearch(null, null,
                 maLoId, null, null, Set.of(), false),
                 new PageRequest(0, PageRequest.ALL)).items();
@@ -111,7 +117,7 @@ public final class CreateReadingWithMeterService implements CreateReadingWithMet
         if (meters.size() == 1) {
             return meters.get(0);
         }
-        List<Meter> active = meters.stream().filter(m -> !m.isDecommissioned()).toList();
+        List<Meter> active = meters.stream().filter(m -> !MeterLifecycle.isClosed(m, businessZone, now)).toList();
         if (active.size() != 1) {
             throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, meters.size() + " meters have ma_lo_id " + maLoId
                     + " and " + active.size() + " of them are active; send meter_id");

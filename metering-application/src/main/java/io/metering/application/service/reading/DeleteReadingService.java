@@ -57,7 +57,7 @@ public final class DeleteReadingService implements DeleteReadingUseCase {
             if (closed.isPresent() && t.isAfter(closed.get())) {
                 // nothing after the closing instant changes, deletes included (docs/domain.md#decommissioned-meters)
                 throw new InvalidRequestException(RejectionReason.METER_DECOMMISSIONED, "meter " + meter.id()
-                        + " is decommissioned since " + closed.get() + "; its readings after that instant cannot change");
+                        + " is decommissioned at " + closed.get() + "; its readings after that instant cannot change");
             }
             List<Reading> found = locator.find(caller.org(), counter, t, Optional.ofNullable(command.address().direction()));
             if (found.isEmpty()) {

@@ -67,7 +67,7 @@ public final class SubmissionReadingsService implements SubmissionReadingsUseCas
         return transactions.inTransaction(() -> {
             List<SubmissionMapping.Labeled> mapped = map(caller, command.meterReadings(), now);
             if (mapped.isEmpty()) {
-                return new RecordResult(List.of(), List.of());
+                throw nothingToWrite(command.meterReadings());
             }
             if (mapped.size() > RecordReadingsCommand.MAX_READINGS) {
                 throw new InvalidRequestException(RejectionReason.TOO_MANY_RECORDS, "the submission holds " + mapped.size()
@@ -107,6 +107,23 @@ public final class SubmissionReadingsService implements SubmissionReadingsUseCas
             }
         }
         return out;
+    }
+
+    /**
+     * A submission from which nothing would be written is refused rather than answered "Successfully
+     * Processed": the journey would report a reading the series never got
+     * (docs/domain.md#journey-submissions). The message names the first entry, or the empty list.
+     */
+    private static InvalidRequestException nothingToWrite(List<SubmissionMeterReading> entries) {
+        if (entries.isEmpty()) {
+            return new InvalidRequestException(RejectionReason.MISSING_PARAMS,
+                    "entity.meterReadings holds no entry; the submission has no reading to write");
+        }
+        String what = entries.get(0) == null ? "is null" : "holds no value (readingValue, feedInValue, feedOutValue, htValue, "
+                + "ntValue or readings)";
+        String others = entries.size() == 1 ? "" : " and no later entry holds one either";
+        return new InvalidRequestException(RejectionReason.MISSING_PARAMS, "meterReadings[0] " + what + others
+                + "; the submission has no reading to write");
     }
 
     private static void checkOrg(Caller caller, String field, String given) {

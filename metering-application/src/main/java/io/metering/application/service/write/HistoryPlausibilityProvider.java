@@ -5,6 +5,7 @@ import io.metering.application.port.out.ReadingSeriesQueries;
 import io.metering.domain.consumption.RateWindow;
 import io.metering.domain.counter.Counter;
 import io.metering.domain.counter.Direction;
+import io.metering.domain.counter.UnitLabel;
 import io.metering.domain.plausibility.HistoryPlausibility;
 import io.metering.domain.plausibility.RegisterHistory;
 import io.metering.domain.reading.PlausibilityPolicy;
@@ -128,7 +129,7 @@ public final class HistoryPlausibilityProvider implements PlausibilityProvider {
     public static List<RegisterHistory> otherRegisters(SeriesKey key, Counter counter, List<Counter> ofMeter, RegisterReader reader) {
         List<RegisterHistory> out = new ArrayList<>();
         for (Counter c : ofMeter) {
-            if (!Objects.equals(c.unit(), counter.unit())) {
+            if (!UnitLabel.same(c.unit(), counter.unit())) {
                 continue;
             }
             List<Direction> directions = c.direction() != null ? List.of(c.direction()) : List.of(Direction.values());

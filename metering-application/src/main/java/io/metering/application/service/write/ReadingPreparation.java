@@ -14,10 +14,12 @@ import io.metering.domain.error.NotFoundException;
 import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
+import io.metering.domain.meter.MeterLifecycle;
 import io.metering.domain.reading.Reading;
 import io.metering.domain.reading.ReadingCandidate;
 import io.metering.domain.reading.ReadingTarget;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,10 +39,13 @@ import java.util.stream.Collectors;
 public final class ReadingPreparation {
     private final MeterRepository meters;
     private final CounterRepository counters;
+    private final ZoneId businessZone;
 
-    public ReadingPreparation(MeterRepository meters, CounterRepository counters) {
+    /** @param businessZone the business time zone, for date-only decommissioning dates */
+    public ReadingPreparation(MeterRepository meters, CounterRepository counters, ZoneId businessZone) {
         this.meters = Objects.requireNonNull(meters, "meters");
         this.counters = Objects.requireNonNull(counters, "counters");
+        this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
     }
 
     /** The prepared batch. */
@@ -135,7 +140,7 @@ public final class ReadingPreparation {
                 if (meter == null) {
                     throw Reach.meterNotFound(in.meterId());
                 }
-                if (meter.isDecommissioned() && !caller.isAdmin()) {
+                if (!caller.isAdmin() && MeterLifecycle.isClosed(meter, businessZone, now)) {
                     // only an admin corrects a closed meter's readings (docs/domain.md#decommissioned-meters)
                     throw new InvalidRequestException(RejectionReason.METER_DECOMMISSIONED, "meter " + meter.id()
                             + " is decommissioned; only an admin may correct its readings");

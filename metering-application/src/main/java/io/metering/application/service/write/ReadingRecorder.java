@@ -29,7 +29,7 @@ public final class ReadingRecorder {
     public ReadingRecorder(MeterRepository meters, CounterRepository counters, ReadingSeriesQueries series,
             ZoneId businessZone, ReadingWriter writer) {
         this.echoes = new EchoMatcher(series, businessZone);
-        this.preparation = new ReadingPreparation(meters, counters);
+        this.preparation = new ReadingPreparation(meters, counters, businessZone);
         this.writer = writer;
     }
 

@@ -94,6 +94,11 @@ public final class ReadingWriter {
         return listener;
     }
 
+    /** The business time zone the rules read dates in, for the services that prepare this writer's readings. */
+    public ZoneId businessZone() {
+        return businessZone;
+    }
+
     /** Locks every counter the readings touch, in id order. */
     public void lock(OrganizationId org, Collection<CounterId> counterIds) {
         counters.lockForReadingWrite(org, new TreeSet<>(counterIds));

@@ -176,7 +176,12 @@ class SubmissionReadingsServiceTest {
 
         assertThat(result.written()).singleElement().extracting(Reading::timestamp).isEqualTo(ServiceWorld.NOW);
         assertThat(w.values(c)).containsExactly("5");
-        assertThat(submit().written()).isEmpty();
+        // a submission of nothing writes nothing and says so (docs/domain.md#journey-submissions)
+        assertThatThrownBy(() -> submit()).isInstanceOfSatisfying(InvalidRequestException.class,
+                e -> assertThat(e.reason()).isEqualTo(RejectionReason.MISSING_PARAMS));
+        assertThatThrownBy(() -> submit(null, entry(m, null, null, null, null, null, null, null)))
+                .hasMessageStartingWith("meterReadings[0] is null and no later entry holds one either");
+        assertThat(w.values(c)).containsExactly("5");
     }
 
     @Test
