@@ -200,6 +200,24 @@ class DecommissioningInstantRoutesTest {
     }
 
     @Test
+    void aPlannedClosingAheadOfNowDoesNotCloseTheRangeUntilItHasPassed() {
+        String planned = "2024-07-01T00:00:00Z";
+        String before = "2024-06-20T00:00:00Z";
+        assertThat(close(planned).status()).isEqualTo(200);
+        try {
+            JsonNode open = t.get("/v1/metering/allowed/reading/" + meter.id() + "?timestamp=" + before, t.adminToken()).json().at("/data/0");
+            assertThat(open.has("closed")).as("the clock stands before the planned closing: " + open).isFalse();
+
+            t.clock.set(java.time.Instant.parse("2024-07-02T00:00:00Z"));
+            JsonNode passed = t.get("/v1/metering/allowed/reading/" + meter.id() + "?timestamp=" + before, t.adminToken()).json().at("/data/0");
+            assertThat(passed.get("closed").asBoolean()).as("the closing has passed").isTrue();
+            assertThat(passed.get("decommissioned_at").asText()).isEqualTo("2024-07-01T00:00:00.000Z");
+        } finally {
+            t.clock.set(TestApp.START);
+        }
+    }
+
+    @Test
     void statusActiveWithoutAnInstantReopensTheMeter() {
         assertThat(close(CLOSING).status()).isEqualTo(200);
 

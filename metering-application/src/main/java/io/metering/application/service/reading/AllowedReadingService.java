@@ -19,6 +19,7 @@ import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.meter.MeterLifecycle;
+import io.metering.domain.meter.MeterStatus;
 import io.metering.domain.reading.PlausibilityPolicy;
 import io.metering.domain.reading.PlausibilityQuestion;
 import io.metering.domain.reading.Reading;
@@ -72,9 +73,12 @@ public final class AllowedReadingService implements AllowedReadingQuery {
             Map<CounterId, Reading> latest = series.latestPlausible(org, counters.stream().map(Counter::id).toList());
             PlausibilityPolicy policy = plausibility.forWrite(org);
             Instant closedAt = MeterLifecycle.closedAt(meter, businessZone).orElse(null);
+            // a planned closing (an active meter whose instant lies ahead of now and of t) does not close it yet
+            boolean closed = closedAt != null && (meter.status() == MeterStatus.DECOMMISSIONED
+                    || !clock.instant().isBefore(closedAt) || t.isAfter(closedAt));
             return counters.stream().map(c -> {
                 AllowedRange open = range(org, c, SeriesChoice.direction(c, latest.get(c.id())), t, policy);
-                if (closedAt == null) {
+                if (!closed) {
                     return open;
                 }
                 // a closed meter takes no reading after its closing instant (docs/domain.md#decommissioned-meters)
