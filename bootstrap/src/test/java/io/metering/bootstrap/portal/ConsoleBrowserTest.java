@@ -665,8 +665,13 @@ class ConsoleBrowserTest {
         // add a reading below the last one
         chromium.driver.findElement(By.id("add-value")).sendKeys("5");
         chromium.driver.findElement(By.cssSelector("#add-reading button[type=submit]")).click();
-        assertThat(chromium.awaitElement("#add-result .notice-error").getText())
-                .isEqualTo("value 5 is less than the previous reading 1001 at " + now.minus(1, ChronoUnit.HOURS) + " (less_than_previous)");
+        // the value and the instant as the table shows them (its newest row is that reading), the API's words in the title
+        String newestShown = chromium.driver.findElement(By.cssSelector("#readings tbody tr th")).getText();
+        assertThat(newestShown).isEqualTo(shown(now.minus(1, ChronoUnit.HOURS)));
+        WebElement belowPrevious = chromium.awaitElement("#add-result .notice-error");
+        assertThat(belowPrevious.getText()).isEqualTo("value 5 is less than the previous reading 1,001 at " + newestShown + " (less_than_previous)");
+        assertThat(belowPrevious.getAttribute("title"))
+                .isEqualTo("value 5 is less than the previous reading 1001 at " + now.minus(1, ChronoUnit.HOURS));
         // a value that is no number: said with an example, nothing sent
         chromium.driver.findElement(By.id("add-value")).clear();
         chromium.driver.findElement(By.id("add-value")).sendKeys("abc");
@@ -681,8 +686,8 @@ class ConsoleBrowserTest {
         answer("5000");
         answer("typed too many digits");
         WebElement refusal = chromium.awaitElement("#row-result .notice-error");
-        assertThat(refusal.getText()).startsWith("value 5000 is greater than the subsequent reading ").endsWith(" (greater_than_subsequent)")
-                .doesNotContain("readings[");
+        assertThat(refusal.getText()).startsWith("value 5,000 is greater than the subsequent reading ").endsWith(" (greater_than_subsequent)")
+                .doesNotContain("readings[").doesNotContain("T0").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
         assertThat(inView(refusal)).as("the refusal in view").isTrue();
 
         // a value that is no number, and a correction whose reason is cancelled: nothing sent, nothing changed
@@ -696,8 +701,8 @@ class ConsoleBrowserTest {
 
         // accept the slip as valid: above the genuine reading after it
         chromium.driver.findElement(By.cssSelector("#readings tbody tr.implausible button[data-action='accept']")).click();
-        assertThat(chromium.await(d -> d.findElement(By.id("row-result")).getText().startsWith("value 99999") ? d.findElement(By.id("row-result")) : null)
-                .getText()).isEqualTo("value 99999 is greater than the subsequent reading 1001 at " + now.minus(1, ChronoUnit.HOURS)
+        assertThat(chromium.await(d -> d.findElement(By.id("row-result")).getText().startsWith("value 99,999") ? d.findElement(By.id("row-result")) : null)
+                .getText()).isEqualTo("value 99,999 is greater than the subsequent reading 1,001 at " + shown(now.minus(1, ChronoUnit.HOURS))
                         + " (greater_than_subsequent)");
         // by now the cancelled correction would have been stored: it was not
         assertThat(latest(meter, counter, staff).get("value").decimalValue()).isEqualByComparingTo(newest.get("value").decimalValue());
@@ -706,7 +711,7 @@ class ConsoleBrowserTest {
         open("#/implausible", "implausible");
         chromium.driver.findElement(By.cssSelector("#implausible tbody tr button[data-action='accept']")).click();
         assertThat(chromium.awaitElement("#implausible-result .notice-error").getText())
-                .isEqualTo("value 99999 is greater than the subsequent reading 1001 at " + now.minus(1, ChronoUnit.HOURS)
+                .isEqualTo("value 99,999 is greater than the subsequent reading 1,001 at " + shown(now.minus(1, ChronoUnit.HOURS))
                         + " (greater_than_subsequent)");
 
         // a household's proposal on a governed meter that a later direct write has overtaken: applying it is refused
@@ -718,7 +723,7 @@ class ConsoleBrowserTest {
         open("#/changesets", "changesets");
         chromium.driver.findElement(By.cssSelector("#changesets tbody tr button[data-action='apply']")).click();
         assertThat(chromium.awaitElement("#changeset-result .notice-error").getText())
-                .isEqualTo("value 1003 is greater than the subsequent reading 1002 at " + now.minus(20, ChronoUnit.MINUTES)
+                .isEqualTo("value 1,003 is greater than the subsequent reading 1,002 at " + shown(now.minus(20, ChronoUnit.MINUTES))
                         + " (greater_than_subsequent)");
 
         // in German the reason in words, the API's message as the notice's title, without the index there too
@@ -729,7 +734,10 @@ class ConsoleBrowserTest {
         chromium.driver.findElement(By.cssSelector("#add-reading button[type=submit]")).click();
         WebElement german = chromium.awaitElement("#add-result .notice-error");
         assertThat(german.getText()).endsWith("(less_than_previous)").doesNotContain("readings[");
-        assertThat(german.getAttribute("title")).startsWith("value 5 is less than the previous reading");
+        // the API's message in the title, its value and instant in German notation as the German table shows them
+        // (the newest reading is by now the direct write of 1002)
+        assertThat(german.getAttribute("title")).isEqualTo("value 5 is less than the previous reading 1.002 at "
+                + chromium.driver.findElement(By.cssSelector("#readings tbody tr th")).getText());
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
     }
@@ -851,6 +859,12 @@ class ConsoleBrowserTest {
     private static void addReading(String token, String meter, String counter, String value, Instant at, String query) throws Exception {
         send("POST", "/v1/metering/reading" + query, token, "{\"meter_id\":\"" + meter + "\",\"counter_id\":\"" + counter + "\",\"value\":"
                 + value + ",\"timestamp\":\"" + at + "\",\"source\":\"ERP\"}", 200);
+    }
+
+    /** An instant as the console's tables show it: the page's language and the browser's time zone, to the minute. */
+    private static String shown(Instant at) {
+        return (String) chromium.script("return new Intl.DateTimeFormat(document.documentElement.lang,"
+                + " { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(arguments[0]));", at.toString());
     }
 
     /** Whether the element lies wholly within the viewport. */
