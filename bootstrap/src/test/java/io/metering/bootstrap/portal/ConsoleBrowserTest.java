@@ -891,6 +891,54 @@ class ConsoleBrowserTest {
                 + " [row.querySelector('td.direction .coded')?.title, ...[...row.querySelectorAll('td.num')].map((c) => c.textContent)].join(' '));");
     }
 
+    /**
+     * A reading the service stores as implausible is said so, with what that means, not "Saved."; in German a narrow readings
+     * table keeps "ERP-System" on one line; at 360 px a reading's card shows no empty row (no reason, no reader). Own organization.
+     */
+    @Test
+    @Order(64)
+    void anImplausibleWriteIsSaidSoAndAReadingsCellsAndCardStayTidy() throws Exception {
+        OwnCounter own = ownCounter("implausible-write-org", "IW-0001");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        addReading(own.staff(), own.meter(), own.counter(), "1000", now.minus(2, ChronoUnit.DAYS), "");
+        addReading(own.staff(), own.meter(), own.counter(), "1100", now.minus(1, ChronoUnit.DAYS), "");
+        chromium.driver.get(PortalLink.console(base, own.staff()));
+        chromium.awaitView("meters");
+        open("#/meter/" + own.meter() + "/" + own.counter(), "counter");
+
+        chromium.driver.findElement(By.id("add-value")).sendKeys("110000");
+        chromium.driver.findElement(By.cssSelector("#add-reading button[type=submit]")).click();
+        WebElement told = chromium.awaitElement("#add-result #saved-implausible");
+        assertThat(latest(own.meter(), own.counter(), own.staff()).get("status").asText()).isEqualTo("implausible");
+        assertThat(told.getText()).startsWith("Saved, and marked implausible.")
+                .contains("kept and shown", "not counted in consumption", "order checks", "accepts it as valid");
+        assertThat(told.getAttribute("class")).contains("notice-warning");
+        assertThat(chromium.driver.findElement(By.id("add-result")).getText()).doesNotStartWith("Saved.");
+
+        // German, the table squeezed to its narrowest: the source's words break between words only, never at a hyphen
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Zählerstände"));
+        assertThat(chromium.driver.findElement(By.cssSelector("#readings tbody td[data-label='Quelle']")).getText()).isEqualTo("ERP-System");
+        chromium.script("document.getElementById('readings').style.width = '1px';");
+        assertThat(identifiersBroken("#readings", "tbody td[data-label=\"Quelle\"], tbody td[data-label=\"Status\"]")).isEmpty();
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
+
+        // a phone: each reading a card, without the rows of what it lacks (these readings have no reason and no reader)
+        chromium.viewport(360, 780, true);
+        try {
+            open("#/meter/" + own.meter() + "/" + own.counter(), "counter");
+            @SuppressWarnings("unchecked")
+            List<String> emptyRows = (List<String>) chromium.script("return [...document.querySelectorAll('#readings tbody td[data-label]')]"
+                    + ".filter((td) => td.getClientRects().length > 0 && !td.textContent.trim()).map((td) => td.dataset.label);");
+            assertThat(emptyRows).isEmpty();
+            assertThat(chromium.driver.findElements(By.cssSelector("#readings tbody td[data-label='Source']")))
+                    .allSatisfy(cell -> assertThat(cell.isDisplayed()).isTrue());
+        } finally {
+            chromium.viewport(0, 0, false);
+        }
+    }
+
     @Test
     @Order(65)
     void actingForAnotherOrganizationPicksItFromTheList() {

@@ -106,7 +106,7 @@ export async function implausibleView(main, pages = 1) {
       h('a', { href: `#/meter/${encodeURIComponent(r.meter_id)}/${encodeURIComponent(r.counter_id)}` }, r.meter?.meter_number || r.meter_id)),
     h('td', { class: 'counter-cell', 'data-label': t('console.counter.name') }, h('span', {}, ...counterCell(r))),
     h('td', { class: 'num', 'data-label': t('console.reading.value') }, shown(r.value, lang)),
-    h('td', { class: 'source', 'data-label': t('readings.source') }, coded('source', r.source, true)),
+    h('td', { class: 'source', 'data-label': t('readings.source') }, coded('source', r.source)),
     h('td', { 'data-label': t('console.reading.reason') }, coded('readingReason', r.reason)),
     h('td', {}, h('div', { class: 'row-actions' },
       h('button', { type: 'button', class: 'button small', 'data-action': 'accept', title: t('console.reading.accept'), onclick: () => accept([r]) },
