@@ -939,6 +939,48 @@ class ConsoleBrowserTest {
         }
     }
 
+    /**
+     * "Several at once" goes on past a refusal: each chosen item is tried, the queue is drawn again without the ones done,
+     * and the refused ones are named with why. In an organization of its own.
+     */
+    @Test
+    @Order(64)
+    void severalAtOnceGoesOnPastARefusalNamesItAndRedrawsTheQueue() throws Exception {
+        OwnCounter own = ownCounter("several-at-once-org", "SA-0001");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        addReading(own.staff(), own.meter(), own.counter(), "1000", now.minus(3, ChronoUnit.DAYS), "");
+        addReading(own.staff(), own.meter(), own.counter(), "2000", now.minus(1, ChronoUnit.HOURS), "");
+        // three readings their writer marked implausible; the newest, below the reading before it, cannot become valid
+        for (String[] slip : List.of(new String[] {"1100", now.minus(2, ChronoUnit.DAYS).toString()},
+                new String[] {"1200", now.minus(1, ChronoUnit.DAYS).toString()}, new String[] {"500", now.minus(30, ChronoUnit.MINUTES).toString()})) {
+            send("POST", "/v1/metering/reading", own.staff(), "{\"meter_id\":\"" + own.meter() + "\",\"counter_id\":\"" + own.counter()
+                    + "\",\"value\":" + slip[0] + ",\"timestamp\":\"" + slip[1] + "\",\"source\":\"ERP\",\"status\":\"implausible\"}", 200);
+        }
+        chromium.driver.get(PortalLink.console(base, own.staff()));
+        chromium.awaitView("meters");
+        open("#/implausible", "implausible");
+        List<WebElement> rows = chromium.driver.findElements(By.cssSelector("#implausible tbody tr"));
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).getText()).contains("500"); // newest first: the refusal comes first
+        chromium.driver.findElements(By.cssSelector("#implausible tbody input[type=checkbox]")).forEach(WebElement::click);
+        chromium.driver.findElement(By.id("accept-selected")).click();
+
+        chromium.await(d -> d.findElements(By.cssSelector("#implausible tbody tr")).size() == 1);
+        assertThat(chromium.driver.findElement(By.cssSelector("#implausible tbody tr")).getText()).contains("500");
+        WebElement told = chromium.awaitElement("#implausible-result .notice-error");
+        assertThat(told.getText()).startsWith("2 of 3 done; 1 refused:");
+        List<WebElement> refused = told.findElements(By.cssSelector("li"));
+        assertThat(refused).hasSize(1);
+        assertThat(refused.get(0).getText()).startsWith("SA-0001, ")
+                .contains(shown(now.minus(30, ChronoUnit.MINUTES)) + ": value 500 is less than the previous reading 2,000 at "
+                        + shown(now.minus(1, ChronoUnit.HOURS)) + " (less_than_previous)");
+        JsonNode series = api("/v1/metering/reading/" + own.meter() + "/" + own.counter() + "?sort=asc", own.staff()).get("results");
+        List<String> statuses = new java.util.ArrayList<>();
+        series.forEach(r -> statuses.add(r.path("status").asText("valid")));
+        assertThat(statuses).containsExactly("valid", "valid", "valid", "valid", "implausible");
+        assertThat(chromium.driver.findElement(By.id("nav-implausible")).getText()).endsWith("1");
+    }
+
     @Test
     @Order(65)
     void actingForAnotherOrganizationPicksItFromTheList() {

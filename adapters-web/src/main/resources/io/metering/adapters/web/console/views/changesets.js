@@ -48,7 +48,10 @@ export function changesetTable(changesets, lang, done) {
   if (!changesets.length) return emptyQueue('changesets', t('console.changeset.none'));
   const out = h('div', { 'aria-live': 'polite', id: 'changeset-result' });
   const boxes = new Map();
-  const run = (targets, work) => runAll(out, targets, work, done);
+  // a refused item is named by its meter and the proposed reading's time
+  const name = (cs) => [cs.meter?.meter_number || cs.meter_id, cs.proposed?.timestamp ? formatDateTime(cs.proposed.timestamp) : null]
+    .filter(Boolean).join(', ');
+  const run = (targets, work) => runAll(out, targets, work, done, name);
   const apply = (targets) => run(targets, (cs) => admin.applyChangeset(cs.meter_id, cs.counter_id, cs.changeset_id));
   const dismiss = (targets) => {
     const reason = window.prompt(t('console.changeset.reason'));
