@@ -981,6 +981,32 @@ class ConsoleBrowserTest {
         assertThat(chromium.driver.findElement(By.id("nav-implausible")).getText()).endsWith("1");
     }
 
+    /** A search that fails says why in words (the service out of reach, its error answer), never the browser's own text. */
+    @Test
+    @Order(64)
+    void aFailedSearchSaysWhyInWords() {
+        chromium.driver.get(PortalLink.console(base, admin));
+        chromium.awaitView("meters");
+        chromium.script("window.realFetch = window.fetch; window.fetch = (url, init) => String(url).includes('/admin/meters?')"
+                + " ? Promise.reject(new TypeError('Failed to fetch')) : window.realFetch(url, init);");
+        try {
+            chromium.driver.findElement(By.id("meter-search")).sendKeys("E000");
+            chromium.await(d -> d.findElement(By.id("search-summary")).getText()
+                    .equals("The search failed. The service could not be reached. Check your connection and try again."));
+            chromium.script("window.fetch = (url, init) => String(url).includes('/admin/meters?') ? Promise.resolve(new Response("
+                    + "'{\"reason\":\"unavailable\",\"message\":\"database unavailable\"}', { status: 503 })) : window.realFetch(url, init);");
+            chromium.driver.findElement(By.id("meter-search")).sendKeys("0");
+            chromium.await(d -> d.findElement(By.id("search-summary")).getText()
+                    .equals("The search failed. The service answered with an error (HTTP 503: database unavailable)."));
+        } finally {
+            chromium.script("window.fetch = window.realFetch;");
+        }
+        // answered again: the count of hits, no longer marked as a failure
+        chromium.driver.findElement(By.id("meter-search")).sendKeys("0");
+        chromium.await(d -> d.findElement(By.id("search-summary")).getText().endsWith("found"));
+        assertThat(chromium.driver.findElement(By.id("search-summary")).getAttribute("class")).doesNotContain("failed");
+    }
+
     @Test
     @Order(65)
     void actingForAnotherOrganizationPicksItFromTheList() {
