@@ -289,6 +289,31 @@ class PortalBrowserTest {
         }
     }
 
+    /** A CSV download that fails says so next to its button, announced (role alert), with why; the button works again. */
+    @Test
+    @Order(51)
+    void aFailedCsvDownloadSaysSoAndWhy() {
+        open("#/" + GAS + "/" + GAS_M3 + "/readings", "readings");
+        chromium.script("window.realFetch = window.fetch; window.fetch = (url, init) => String(url).includes('size=-1')"
+                + " ? Promise.resolve(new Response('{\"reason\":\"unavailable\",\"message\":\"database unavailable\"}', { status: 503 }))"
+                + " : window.realFetch(url, init);");
+        try {
+            chromium.driver.findElement(By.id("download-csv")).click();
+            WebElement told = chromium.awaitElement("#download-result [role=alert]");
+            assertThat(told.getText())
+                    .isEqualTo("The download failed, no file was saved. The service answered with an error (HTTP 503: database unavailable).");
+            chromium.script("window.fetch = (url, init) => String(url).includes('size=-1') ? Promise.reject(new TypeError('Failed to fetch'))"
+                    + " : window.realFetch(url, init);");
+            chromium.await(d -> d.findElement(By.id("download-csv")).isEnabled());
+            chromium.driver.findElement(By.id("download-csv")).click();
+            chromium.await(d -> d.findElement(By.id("download-result")).getText()
+                    .equals("The download failed, no file was saved. The service could not be reached. Check your connection and try again."));
+        } finally {
+            chromium.script("window.fetch = window.realFetch;");
+        }
+        assertThat(chromium.driver.findElement(By.id("download-csv")).isEnabled()).isTrue();
+    }
+
     @Test
     @Order(60)
     void germanReadsADecimalCommaExactly() throws Exception {
