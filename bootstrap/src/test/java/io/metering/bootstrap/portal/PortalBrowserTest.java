@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,6 +208,32 @@ class PortalBrowserTest {
         awaitView("consumption");
         // the hash changes before the page marks itself busy: wait for January's table itself
         chromium.await(d -> d.findElements(By.cssSelector("table.data tbody tr")).size() == 31);
+    }
+
+    /**
+     * The day of the water meter's last reading (taken today by the tests before) has no consumption until a later reading
+     * exists (docs/analytics.md "Boundary values"): its row and a line below the chart say so rather than a bare dash.
+     */
+    @Test
+    @Order(41)
+    void theDayOfTheLastReadingSaysItsConsumptionComesWithTheNextReading() throws Exception {
+        JsonNode last = api("/v1/metering/reading/" + WATER + "/" + WATER_L + "?sort=desc&size=1").get("results").get(0);
+        LocalDate day = Instant.parse(last.get("timestamp").asText()).atZone(ZoneId.of(Chromium.TIME_ZONE)).toLocalDate();
+        open("#/" + WATER + "/" + WATER_L + "/consumption?view=month&date=" + day, "consumption");
+        chromium.awaitElement(".chart canvas");
+        List<WebElement> rows = chromium.driver.findElements(By.cssSelector("table.data tbody tr"));
+        WebElement awaiting = chromium.driver.findElement(By.cssSelector("table.data tbody tr .awaiting")).findElement(By.xpath("./ancestor::tr"));
+        assertThat(rows.indexOf(awaiting)).as("the row of the last reading's day").isEqualTo(day.getDayOfMonth() - 1);
+        assertThat(awaiting.findElement(By.cssSelector("td[data-consumption]")).getAttribute("data-consumption")).isEmpty();
+        assertThat(awaiting.getText()).contains("no value yet: needs a later reading");
+        assertThat(chromium.driver.findElements(By.cssSelector("table.data tbody tr .awaiting"))).hasSize(1);
+        // the API agrees: that day has no value, the one before it has
+        JsonNode days = api("/v1/metering/consumption/" + WATER + "/" + WATER_L + "?interval=day&start_date=" + day.minusDays(1)
+                + "&end_date=" + day + "&time_zone=" + URLEncoder.encode(Chromium.TIME_ZONE, StandardCharsets.UTF_8)).get("data").get("periods");
+        assertThat(days.get(0).get("consumption").isNull()).isFalse();
+        assertThat(days.get(1).get("consumption").isNull()).isTrue();
+        assertThat(chromium.driver.findElement(By.id("awaiting-note")).getText())
+                .startsWith("The period of your last reading (").contains("appears with your next reading");
     }
 
     @Test
