@@ -284,7 +284,8 @@ class PortalBrowserTest {
         assertThat(rows).hasSize(20);
         JsonNode newest = api("/v1/metering/reading/" + GAS + "/" + GAS_M3 + "?size=1&sort=desc&type=relative").get("results").get(0);
         assertThat(newest.get("value").decimalValue()).isEqualByComparingTo("4.4"); // 11430.6 - 11426.2, Liander's file
-        assertThat(rows.get(0).getText()).contains("11,430.6", "4.4", "supplier", "confirmed");
+        // the source ERP in the household's word, linked to the console's "ERP system" (docs/portal.md)
+        assertThat(rows.get(0).getText()).contains("11,430.6", "4.4", "your supplier (ERP)", "confirmed");
         assertThat(chromium.driver.findElement(By.cssSelector(".pager")).getText()).contains("Page 1 of 11");
 
         chromium.driver.findElement(By.id("download-csv")).click();
