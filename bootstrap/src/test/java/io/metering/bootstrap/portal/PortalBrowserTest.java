@@ -192,6 +192,8 @@ class PortalBrowserTest {
         assertThat(new BigDecimal(total.getAttribute("data-total"))).isEqualByComparingTo(expected.get("total").get("consumption").decimalValue())
                 .isEqualByComparingTo("24359.5");
         assertThat(total.getText()).isEqualTo("24,359.5 L");
+        assertThat(chromium.driver.findElement(By.id("counter-of")).getText())
+                .isEqualTo("AMPds2 whole-house water meter (WHW) · Meter number AMPDS2-WHW · Water volume");
         List<WebElement> rows = chromium.driver.findElements(By.cssSelector("table.data tbody tr"));
         assertThat(rows).hasSize(28);
         for (int i = 0; i < rows.size(); i++) {
@@ -287,6 +289,8 @@ class PortalBrowserTest {
         // the source ERP in the household's word, linked to the console's "ERP system" (docs/portal.md)
         assertThat(rows.get(0).getText()).contains("11,430.6", "4.4", "your supplier (ERP)", "confirmed");
         assertThat(chromium.driver.findElement(By.cssSelector(".pager")).getText()).contains("Page 1 of 11");
+        // which of the household's two gas meters: both have a "Gas volume"
+        assertThat(chromium.driver.findElement(By.id("counter-of")).getText()).isEqualTo("Liander gas meter · Meter number G0000000000000022 · Gas volume");
 
         chromium.driver.findElement(By.id("download-csv")).click();
         Path csv = chromium.await(d -> {

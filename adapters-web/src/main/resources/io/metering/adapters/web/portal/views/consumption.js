@@ -10,6 +10,7 @@ import { counterLabel, unitLabel } from '../lib/labels.js';
 import { isEstimated } from '../lib/measured.js';
 import { partialSpan } from '../lib/partial.js';
 import { awaitingLaterReading } from '../lib/awaiting.js';
+import { meterName } from './meter-name.js';
 import { tickLabels, yRange } from '../lib/chart.js';
 import { VIEWS, windowOf, step, comparisonAnchor, iso, fromIso } from './period.js';
 
@@ -107,7 +108,8 @@ async function drawChart(holder, view, report, previous, estimated) {
 }
 
 export async function consumptionView(main, meterId, counterId, params) {
-  const counter = (await api.counters(meterId)).data.find((c) => c._id === counterId);
+  const [counters, meter] = await Promise.all([api.counters(meterId), api.meter(meterId).then((r) => r.data.entity, () => null)]);
+  const counter = counters.data.find((c) => c._id === counterId);
   if (!counter) throw new Error(t('error.notFound'));
   const view = VIEWS[params.get('view')] ? params.get('view') : 'month';
   // by default the window holding the last fully measured day (the one before the last reading): a series
@@ -170,7 +172,8 @@ export async function consumptionView(main, meterId, counterId, params) {
   show(main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/meters' }, t('nav.meters'))),
     h('h1', {}, t('consumption.title')),
-    h('p', { class: 'muted' }, counterLabel(counter)),
+    // the meter too: a household's two gas meters both have a "Gas volume"
+    h('p', { class: 'muted', id: 'counter-of' }, meter ? [meterName(meter), ' · '] : null, counterLabel(counter)),
     tabs, nav,
     h('section', { class: 'card' }, chart, totals,
       report.periods.some(estimated) ? h('p', { class: 'hint' }, t('consumption.estimatedNote')) : null,

@@ -9,6 +9,7 @@ import { format, isDecimal } from '../lib/decimal.js';
 import { counterLabel, directionLabel, sourceLabel, statusLabel, unitLabel } from '../lib/labels.js';
 import { directionShown, relativeOf } from '../lib/direction.js';
 import { csvFileName, readingsCsv } from '../lib/csv.js';
+import { meterName } from './meter-name.js';
 
 const PAGE = 20;
 
@@ -74,7 +75,8 @@ export async function readingsView(main, meterId, counterId, params) {
   show(main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/meters' }, t('nav.meters'))),
     h('h1', {}, t('readings.title')),
-    h('p', { class: 'muted' }, counterLabel(counter)),
+    // the meter too: a household's two gas meters both have a "Gas volume"
+    h('p', { class: 'muted', id: 'counter-of' }, meter ? [meterName(meter), ' · '] : null, counterLabel(counter)),
     h('section', { class: 'card' },
       h('div', { class: 'table-wrap' }, h('table', { class: 'data stacking', id: 'readings' },
         h('caption', {}, tn('readings.caption', hits, { unit }, format(String(hits), lang))),
