@@ -15,16 +15,15 @@ function outcome(targets, refused, name) {
   if (!refused.length) return status(t('console.edit.saved'), 'success');
   if (targets.length === 1) return failure(refused[0].error);
   const lang = currentLanguage();
-  const notice = status('', 'error');
-  notice.replaceChildren(
-    tn('console.queue.refused', refused.length,
+  // a list does not belong in a paragraph: this notice is a block of its own, announced as status() does an error
+  return h('div', { class: 'notice notice-error', role: 'alert' },
+    h('p', {}, tn('console.queue.refused', refused.length,
       { done: format(String(targets.length - refused.length), lang), total: format(String(targets.length), lang) },
-      format(String(refused.length), lang)),
+      format(String(refused.length), lang))),
     h('ul', { class: 'refused' }, refused.map(({ item, error }) => {
       const why = failure(error);
       return h('li', { title: why.title || null }, h('span', { class: 'refused-item' }, name(item)), ': ', why.textContent);
     })));
-  return notice;
 }
 
 /**
