@@ -665,8 +665,13 @@ class ConsoleBrowserTest {
         // add a reading below the last one
         chromium.driver.findElement(By.id("add-value")).sendKeys("5");
         chromium.driver.findElement(By.cssSelector("#add-reading button[type=submit]")).click();
-        assertThat(chromium.awaitElement("#add-result .notice-error").getText())
-                .isEqualTo("value 5 is less than the previous reading 1001 at " + now.minus(1, ChronoUnit.HOURS) + " (less_than_previous)");
+        // the value and the instant as the table shows them (its newest row is that reading), the API's words in the title
+        String newestShown = chromium.driver.findElement(By.cssSelector("#readings tbody tr th")).getText();
+        assertThat(newestShown).isEqualTo(shown(now.minus(1, ChronoUnit.HOURS)));
+        WebElement belowPrevious = chromium.awaitElement("#add-result .notice-error");
+        assertThat(belowPrevious.getText()).isEqualTo("value 5 is less than the previous reading 1,001 at " + newestShown + " (less_than_previous)");
+        assertThat(belowPrevious.getAttribute("title"))
+                .isEqualTo("value 5 is less than the previous reading 1001 at " + now.minus(1, ChronoUnit.HOURS));
         // a value that is no number: said with an example, nothing sent
         chromium.driver.findElement(By.id("add-value")).clear();
         chromium.driver.findElement(By.id("add-value")).sendKeys("abc");
@@ -681,8 +686,8 @@ class ConsoleBrowserTest {
         answer("5000");
         answer("typed too many digits");
         WebElement refusal = chromium.awaitElement("#row-result .notice-error");
-        assertThat(refusal.getText()).startsWith("value 5000 is greater than the subsequent reading ").endsWith(" (greater_than_subsequent)")
-                .doesNotContain("readings[");
+        assertThat(refusal.getText()).startsWith("value 5,000 is greater than the subsequent reading ").endsWith(" (greater_than_subsequent)")
+                .doesNotContain("readings[").doesNotContain("T0").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
         assertThat(inView(refusal)).as("the refusal in view").isTrue();
 
         // a value that is no number, and a correction whose reason is cancelled: nothing sent, nothing changed
@@ -696,8 +701,8 @@ class ConsoleBrowserTest {
 
         // accept the slip as valid: above the genuine reading after it
         chromium.driver.findElement(By.cssSelector("#readings tbody tr.implausible button[data-action='accept']")).click();
-        assertThat(chromium.await(d -> d.findElement(By.id("row-result")).getText().startsWith("value 99999") ? d.findElement(By.id("row-result")) : null)
-                .getText()).isEqualTo("value 99999 is greater than the subsequent reading 1001 at " + now.minus(1, ChronoUnit.HOURS)
+        assertThat(chromium.await(d -> d.findElement(By.id("row-result")).getText().startsWith("value 99,999") ? d.findElement(By.id("row-result")) : null)
+                .getText()).isEqualTo("value 99,999 is greater than the subsequent reading 1,001 at " + shown(now.minus(1, ChronoUnit.HOURS))
                         + " (greater_than_subsequent)");
         // by now the cancelled correction would have been stored: it was not
         assertThat(latest(meter, counter, staff).get("value").decimalValue()).isEqualByComparingTo(newest.get("value").decimalValue());
@@ -706,7 +711,7 @@ class ConsoleBrowserTest {
         open("#/implausible", "implausible");
         chromium.driver.findElement(By.cssSelector("#implausible tbody tr button[data-action='accept']")).click();
         assertThat(chromium.awaitElement("#implausible-result .notice-error").getText())
-                .isEqualTo("value 99999 is greater than the subsequent reading 1001 at " + now.minus(1, ChronoUnit.HOURS)
+                .isEqualTo("value 99,999 is greater than the subsequent reading 1,001 at " + shown(now.minus(1, ChronoUnit.HOURS))
                         + " (greater_than_subsequent)");
 
         // a household's proposal on a governed meter that a later direct write has overtaken: applying it is refused
@@ -718,7 +723,7 @@ class ConsoleBrowserTest {
         open("#/changesets", "changesets");
         chromium.driver.findElement(By.cssSelector("#changesets tbody tr button[data-action='apply']")).click();
         assertThat(chromium.awaitElement("#changeset-result .notice-error").getText())
-                .isEqualTo("value 1003 is greater than the subsequent reading 1002 at " + now.minus(20, ChronoUnit.MINUTES)
+                .isEqualTo("value 1,003 is greater than the subsequent reading 1,002 at " + shown(now.minus(20, ChronoUnit.MINUTES))
                         + " (greater_than_subsequent)");
 
         // in German the reason in words, the API's message as the notice's title, without the index there too
@@ -729,7 +734,10 @@ class ConsoleBrowserTest {
         chromium.driver.findElement(By.cssSelector("#add-reading button[type=submit]")).click();
         WebElement german = chromium.awaitElement("#add-result .notice-error");
         assertThat(german.getText()).endsWith("(less_than_previous)").doesNotContain("readings[");
-        assertThat(german.getAttribute("title")).startsWith("value 5 is less than the previous reading");
+        // the API's message in the title, its value and instant in German notation as the German table shows them
+        // (the newest reading is by now the direct write of 1002)
+        assertThat(german.getAttribute("title")).isEqualTo("value 5 is less than the previous reading 1.002 at "
+                + chromium.driver.findElement(By.cssSelector("#readings tbody tr th")).getText());
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
     }
@@ -853,6 +861,12 @@ class ConsoleBrowserTest {
                 + value + ",\"timestamp\":\"" + at + "\",\"source\":\"ERP\"}", 200);
     }
 
+    /** An instant as the console's tables show it: the page's language and the browser's time zone, to the minute. */
+    private static String shown(Instant at) {
+        return (String) chromium.script("return new Intl.DateTimeFormat(document.documentElement.lang,"
+                + " { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(arguments[0]));", at.toString());
+    }
+
     /** Whether the element lies wholly within the viewport. */
     private static boolean inView(WebElement element) {
         return (Boolean) chromium.script("const r = arguments[0].getBoundingClientRect();"
@@ -875,6 +889,122 @@ class ConsoleBrowserTest {
     private static List<String> readingRows() {
         return (List<String>) chromium.script("return [...document.querySelectorAll('#readings tbody tr')].map((row) =>"
                 + " [row.querySelector('td.direction .coded')?.title, ...[...row.querySelectorAll('td.num')].map((c) => c.textContent)].join(' '));");
+    }
+
+    /**
+     * A reading the service stores as implausible is said so, with what that means, not "Saved."; in German a narrow readings
+     * table keeps "ERP-System" on one line; at 360 px a reading's card shows no empty row (no reason, no reader). Own organization.
+     */
+    @Test
+    @Order(64)
+    void anImplausibleWriteIsSaidSoAndAReadingsCellsAndCardStayTidy() throws Exception {
+        OwnCounter own = ownCounter("implausible-write-org", "IW-0001");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        addReading(own.staff(), own.meter(), own.counter(), "1000", now.minus(2, ChronoUnit.DAYS), "");
+        addReading(own.staff(), own.meter(), own.counter(), "1100", now.minus(1, ChronoUnit.DAYS), "");
+        chromium.driver.get(PortalLink.console(base, own.staff()));
+        chromium.awaitView("meters");
+        open("#/meter/" + own.meter() + "/" + own.counter(), "counter");
+
+        chromium.driver.findElement(By.id("add-value")).sendKeys("110000");
+        chromium.driver.findElement(By.cssSelector("#add-reading button[type=submit]")).click();
+        WebElement told = chromium.awaitElement("#add-result #saved-implausible");
+        assertThat(latest(own.meter(), own.counter(), own.staff()).get("status").asText()).isEqualTo("implausible");
+        assertThat(told.getText()).startsWith("Saved, and marked implausible.")
+                .contains("kept and shown", "not counted in consumption", "order checks", "accepts it as valid");
+        assertThat(told.getAttribute("class")).contains("notice-warning");
+        assertThat(chromium.driver.findElement(By.id("add-result")).getText()).doesNotStartWith("Saved.");
+
+        // German, the table squeezed to its narrowest: the source's words break between words only, never at a hyphen
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Zählerstände"));
+        assertThat(chromium.driver.findElement(By.cssSelector("#readings tbody td[data-label='Quelle']")).getText()).isEqualTo("ERP-System");
+        chromium.script("document.getElementById('readings').style.width = '1px';");
+        assertThat(identifiersBroken("#readings", "tbody td[data-label=\"Quelle\"], tbody td[data-label=\"Status\"]")).isEmpty();
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+        chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
+
+        // a phone: each reading a card, without the rows of what it lacks (these readings have no reason and no reader)
+        chromium.viewport(360, 780, true);
+        try {
+            open("#/meter/" + own.meter() + "/" + own.counter(), "counter");
+            @SuppressWarnings("unchecked")
+            List<String> emptyRows = (List<String>) chromium.script("return [...document.querySelectorAll('#readings tbody td[data-label]')]"
+                    + ".filter((td) => td.getClientRects().length > 0 && !td.textContent.trim()).map((td) => td.dataset.label);");
+            assertThat(emptyRows).isEmpty();
+            assertThat(chromium.driver.findElements(By.cssSelector("#readings tbody td[data-label='Source']")))
+                    .allSatisfy(cell -> assertThat(cell.isDisplayed()).isTrue());
+        } finally {
+            chromium.viewport(0, 0, false);
+        }
+    }
+
+    /**
+     * "Several at once" goes on past a refusal: each chosen item is tried, the queue is drawn again without the ones done,
+     * and the refused ones are named with why. In an organization of its own.
+     */
+    @Test
+    @Order(64)
+    void severalAtOnceGoesOnPastARefusalNamesItAndRedrawsTheQueue() throws Exception {
+        OwnCounter own = ownCounter("several-at-once-org", "SA-0001");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        addReading(own.staff(), own.meter(), own.counter(), "1000", now.minus(3, ChronoUnit.DAYS), "");
+        addReading(own.staff(), own.meter(), own.counter(), "2000", now.minus(1, ChronoUnit.HOURS), "");
+        // three readings their writer marked implausible; the newest, below the reading before it, cannot become valid
+        for (String[] slip : List.of(new String[] {"1100", now.minus(2, ChronoUnit.DAYS).toString()},
+                new String[] {"1200", now.minus(1, ChronoUnit.DAYS).toString()}, new String[] {"500", now.minus(30, ChronoUnit.MINUTES).toString()})) {
+            send("POST", "/v1/metering/reading", own.staff(), "{\"meter_id\":\"" + own.meter() + "\",\"counter_id\":\"" + own.counter()
+                    + "\",\"value\":" + slip[0] + ",\"timestamp\":\"" + slip[1] + "\",\"source\":\"ERP\",\"status\":\"implausible\"}", 200);
+        }
+        chromium.driver.get(PortalLink.console(base, own.staff()));
+        chromium.awaitView("meters");
+        open("#/implausible", "implausible");
+        List<WebElement> rows = chromium.driver.findElements(By.cssSelector("#implausible tbody tr"));
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).getText()).contains("500"); // newest first: the refusal comes first
+        chromium.driver.findElements(By.cssSelector("#implausible tbody input[type=checkbox]")).forEach(WebElement::click);
+        chromium.driver.findElement(By.id("accept-selected")).click();
+
+        chromium.await(d -> d.findElements(By.cssSelector("#implausible tbody tr")).size() == 1);
+        assertThat(chromium.driver.findElement(By.cssSelector("#implausible tbody tr")).getText()).contains("500");
+        WebElement told = chromium.awaitElement("#implausible-result .notice-error");
+        assertThat(told.getText()).startsWith("2 of 3 done; 1 refused:");
+        List<WebElement> refused = told.findElements(By.cssSelector("li"));
+        assertThat(refused).hasSize(1);
+        assertThat(refused.get(0).getText()).startsWith("SA-0001, ")
+                .contains(shown(now.minus(30, ChronoUnit.MINUTES)) + ": value 500 is less than the previous reading 2,000 at "
+                        + shown(now.minus(1, ChronoUnit.HOURS)) + " (less_than_previous)");
+        JsonNode series = api("/v1/metering/reading/" + own.meter() + "/" + own.counter() + "?sort=asc", own.staff()).get("results");
+        List<String> statuses = new java.util.ArrayList<>();
+        series.forEach(r -> statuses.add(r.path("status").asText("valid")));
+        assertThat(statuses).containsExactly("valid", "valid", "valid", "valid", "implausible");
+        assertThat(chromium.driver.findElement(By.id("nav-implausible")).getText()).endsWith("1");
+    }
+
+    /** A search that fails says why in words (the service out of reach, its error answer), never the browser's own text. */
+    @Test
+    @Order(64)
+    void aFailedSearchSaysWhyInWords() {
+        chromium.driver.get(PortalLink.console(base, admin));
+        chromium.awaitView("meters");
+        chromium.script("window.realFetch = window.fetch; window.fetch = (url, init) => String(url).includes('/admin/meters?')"
+                + " ? Promise.reject(new TypeError('Failed to fetch')) : window.realFetch(url, init);");
+        try {
+            chromium.driver.findElement(By.id("meter-search")).sendKeys("E000");
+            chromium.await(d -> d.findElement(By.id("search-summary")).getText()
+                    .equals("The search failed. The service could not be reached. Check your connection and try again."));
+            chromium.script("window.fetch = (url, init) => String(url).includes('/admin/meters?') ? Promise.resolve(new Response("
+                    + "'{\"reason\":\"unavailable\",\"message\":\"database unavailable\"}', { status: 503 })) : window.realFetch(url, init);");
+            chromium.driver.findElement(By.id("meter-search")).sendKeys("0");
+            chromium.await(d -> d.findElement(By.id("search-summary")).getText()
+                    .equals("The search failed. The service answered with an error (HTTP 503: database unavailable)."));
+        } finally {
+            chromium.script("window.fetch = window.realFetch;");
+        }
+        // answered again: the count of hits, no longer marked as a failure
+        chromium.driver.findElement(By.id("meter-search")).sendKeys("0");
+        chromium.await(d -> d.findElement(By.id("search-summary")).getText().endsWith("found"));
+        assertThat(chromium.driver.findElement(By.id("search-summary")).getAttribute("class")).doesNotContain("failed");
     }
 
     @Test

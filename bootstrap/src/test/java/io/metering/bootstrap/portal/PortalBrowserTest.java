@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,6 +192,8 @@ class PortalBrowserTest {
         assertThat(new BigDecimal(total.getAttribute("data-total"))).isEqualByComparingTo(expected.get("total").get("consumption").decimalValue())
                 .isEqualByComparingTo("24359.5");
         assertThat(total.getText()).isEqualTo("24,359.5 L");
+        assertThat(chromium.driver.findElement(By.id("counter-of")).getText())
+                .isEqualTo("AMPds2 whole-house water meter (WHW) · Meter number AMPDS2-WHW · Water volume");
         List<WebElement> rows = chromium.driver.findElements(By.cssSelector("table.data tbody tr"));
         assertThat(rows).hasSize(28);
         for (int i = 0; i < rows.size(); i++) {
@@ -206,6 +210,32 @@ class PortalBrowserTest {
         awaitView("consumption");
         // the hash changes before the page marks itself busy: wait for January's table itself
         chromium.await(d -> d.findElements(By.cssSelector("table.data tbody tr")).size() == 31);
+    }
+
+    /**
+     * The day of the water meter's last reading (taken today by the tests before) has no consumption until a later reading
+     * exists (docs/analytics.md "Boundary values"): its row and a line below the chart say so rather than a bare dash.
+     */
+    @Test
+    @Order(41)
+    void theDayOfTheLastReadingSaysItsConsumptionComesWithTheNextReading() throws Exception {
+        JsonNode last = api("/v1/metering/reading/" + WATER + "/" + WATER_L + "?sort=desc&size=1").get("results").get(0);
+        LocalDate day = Instant.parse(last.get("timestamp").asText()).atZone(ZoneId.of(Chromium.TIME_ZONE)).toLocalDate();
+        open("#/" + WATER + "/" + WATER_L + "/consumption?view=month&date=" + day, "consumption");
+        chromium.awaitElement(".chart canvas");
+        List<WebElement> rows = chromium.driver.findElements(By.cssSelector("table.data tbody tr"));
+        WebElement awaiting = chromium.driver.findElement(By.cssSelector("table.data tbody tr .awaiting")).findElement(By.xpath("./ancestor::tr"));
+        assertThat(rows.indexOf(awaiting)).as("the row of the last reading's day").isEqualTo(day.getDayOfMonth() - 1);
+        assertThat(awaiting.findElement(By.cssSelector("td[data-consumption]")).getAttribute("data-consumption")).isEmpty();
+        assertThat(awaiting.getText()).contains("no value yet: needs a later reading");
+        assertThat(chromium.driver.findElements(By.cssSelector("table.data tbody tr .awaiting"))).hasSize(1);
+        // the API agrees: that day has no value, the one before it has
+        JsonNode days = api("/v1/metering/consumption/" + WATER + "/" + WATER_L + "?interval=day&start_date=" + day.minusDays(1)
+                + "&end_date=" + day + "&time_zone=" + URLEncoder.encode(Chromium.TIME_ZONE, StandardCharsets.UTF_8)).get("data").get("periods");
+        assertThat(days.get(0).get("consumption").isNull()).isFalse();
+        assertThat(days.get(1).get("consumption").isNull()).isTrue();
+        assertThat(chromium.driver.findElement(By.id("awaiting-note")).getText())
+                .startsWith("The period of your last reading (").contains("appears with your next reading");
     }
 
     @Test
@@ -256,8 +286,11 @@ class PortalBrowserTest {
         assertThat(rows).hasSize(20);
         JsonNode newest = api("/v1/metering/reading/" + GAS + "/" + GAS_M3 + "?size=1&sort=desc&type=relative").get("results").get(0);
         assertThat(newest.get("value").decimalValue()).isEqualByComparingTo("4.4"); // 11430.6 - 11426.2, Liander's file
-        assertThat(rows.get(0).getText()).contains("11,430.6", "4.4", "supplier", "confirmed");
+        // the source ERP in the household's word, linked to the console's "ERP system" (docs/portal.md)
+        assertThat(rows.get(0).getText()).contains("11,430.6", "4.4", "your supplier (ERP)", "confirmed");
         assertThat(chromium.driver.findElement(By.cssSelector(".pager")).getText()).contains("Page 1 of 11");
+        // which of the household's two gas meters: both have a "Gas volume"
+        assertThat(chromium.driver.findElement(By.id("counter-of")).getText()).isEqualTo("Liander gas meter · Meter number G0000000000000022 · Gas volume");
 
         chromium.driver.findElement(By.id("download-csv")).click();
         Path csv = chromium.await(d -> {
@@ -287,6 +320,31 @@ class PortalBrowserTest {
             assertThat(cells[5]).isEqualTo(r.get("source").asText());
             assertThat(cells[6]).as("status of %s", cells[0]).isEqualTo(r.hasNonNull("status") ? r.get("status").asText() : "valid");
         }
+    }
+
+    /** A CSV download that fails says so next to its button, announced (role alert), with why; the button works again. */
+    @Test
+    @Order(51)
+    void aFailedCsvDownloadSaysSoAndWhy() {
+        open("#/" + GAS + "/" + GAS_M3 + "/readings", "readings");
+        chromium.script("window.realFetch = window.fetch; window.fetch = (url, init) => String(url).includes('size=-1')"
+                + " ? Promise.resolve(new Response('{\"reason\":\"unavailable\",\"message\":\"database unavailable\"}', { status: 503 }))"
+                + " : window.realFetch(url, init);");
+        try {
+            chromium.driver.findElement(By.id("download-csv")).click();
+            WebElement told = chromium.awaitElement("#download-result [role=alert]");
+            assertThat(told.getText())
+                    .isEqualTo("The download failed, no file was saved. The service answered with an error (HTTP 503: database unavailable).");
+            chromium.script("window.fetch = (url, init) => String(url).includes('size=-1') ? Promise.reject(new TypeError('Failed to fetch'))"
+                    + " : window.realFetch(url, init);");
+            chromium.await(d -> d.findElement(By.id("download-csv")).isEnabled());
+            chromium.driver.findElement(By.id("download-csv")).click();
+            chromium.await(d -> d.findElement(By.id("download-result")).getText()
+                    .equals("The download failed, no file was saved. The service could not be reached. Check your connection and try again."));
+        } finally {
+            chromium.script("window.fetch = window.realFetch;");
+        }
+        assertThat(chromium.driver.findElement(By.id("download-csv")).isEnabled()).isTrue();
     }
 
     @Test

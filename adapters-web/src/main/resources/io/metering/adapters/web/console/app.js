@@ -22,6 +22,7 @@ import { importsView } from './views/imports.js';
 import { webhooksView } from './views/webhooks.js';
 import { consumptionView } from '../portal/views/consumption.js';
 import { admin, queueCount } from './admin-api.js';
+import { whyFailed } from '../portal/lib/failed.js';
 
 const ORG = 'metering.console.org';
 const main = document.getElementById('main');
@@ -149,7 +150,8 @@ async function route() {
       show(main, h('h1', {}, t('console.forbidden.title')), status(t('console.forbidden.text'), 'error'));
       main.dataset.view = 'forbidden';
     } else {
-      show(main, h('h1', {}, t('error.title')), status(`${t('error.text')} ${e.message ?? ''}`, 'error'));
+      // why, in words (not reachable, the service's answer): never a browser's or runtime's raw text
+      show(main, h('h1', {}, t('error.title')), status(`${t('error.text')} ${whyFailed(e)}`, 'error'));
       main.dataset.view = 'error';
       console.error(e);
     }

@@ -16,7 +16,7 @@ import { tell } from './edit.js';
 function proposedAt(cs) {
   const at = cs.proposed?.timestamp ? formatDateTime(cs.proposed.timestamp) : '';
   return cs.proposed?.direction && eitherDirection(cs.counter, cs.meter?.sector ?? cs.sector)
-    ? [at, ' ', coded('direction', cs.proposed.direction, true)] : at;
+    ? [at, ' ', coded('direction', cs.proposed.direction)] : at;
 }
 
 const value = (reading, lang) => (reading && isDecimal(reading.value) ? format(reading.value, lang) : '—');
@@ -48,7 +48,10 @@ export function changesetTable(changesets, lang, done) {
   if (!changesets.length) return emptyQueue('changesets', t('console.changeset.none'));
   const out = h('div', { 'aria-live': 'polite', id: 'changeset-result' });
   const boxes = new Map();
-  const run = (targets, work) => runAll(out, targets, work, done);
+  // a refused item is named by its meter and the proposed reading's time
+  const name = (cs) => [cs.meter?.meter_number || cs.meter_id, cs.proposed?.timestamp ? formatDateTime(cs.proposed.timestamp) : null]
+    .filter(Boolean).join(', ');
+  const run = (targets, work) => runAll(out, targets, work, done, name);
   const apply = (targets) => run(targets, (cs) => admin.applyChangeset(cs.meter_id, cs.counter_id, cs.changeset_id));
   const dismiss = (targets) => {
     const reason = window.prompt(t('console.changeset.reason'));
@@ -74,7 +77,7 @@ export function changesetTable(changesets, lang, done) {
     h('td', { 'data-label': t('readings.time') }, proposedAt(cs)),
     h('td', { class: 'num', 'data-label': t('console.changeset.current') }, value(cs.previous, lang)),
     h('td', { class: 'num', 'data-label': t('console.changeset.proposed') }, value(cs.proposed, lang)),
-    h('td', { class: 'source', 'data-label': t('readings.source') }, coded('source', cs.source, true), ' ', words(cs.created_by?.id)),
+    h('td', { class: 'source', 'data-label': t('readings.source') }, coded('source', cs.source), ' ', words(cs.created_by?.id)),
     h('td', {}, h('div', { class: 'row-actions' },
       h('button', { type: 'button', class: 'button small', 'data-action': 'apply', onclick: () => apply([cs]) }, t('console.changeset.apply')),
       h('button', { type: 'button', class: 'button secondary small', 'data-action': 'edit', onclick: () => edit(cs) }, t('console.changeset.edit')),

@@ -18,13 +18,14 @@ export function codeLabel(kind, code) {
 }
 
 /**
- * The label of a code as a span titled with the code; `wordsOnly` keeps each word of the label
- * whole (as the queues' cells do), so "ERP-System" never splits at its hyphen.
+ * The label of a code as a span titled with the code, each word of the label kept whole wherever it
+ * stands (console.css), so "ERP-System" or "feed-out" never splits at its hyphen, even in a narrow cell.
+ * Nothing (null) where there is no code, so an empty cell stays empty and a phone's card can hide it.
  */
-export function coded(kind, code, wordsOnly = false) {
+export function coded(kind, code) {
   const label = codeLabel(kind, code);
-  if (!label) return '';
-  return h('span', { class: 'coded', title: String(code) }, wordsOnly ? words(label) : label);
+  if (!label) return null;
+  return h('span', { class: 'coded', title: String(code) }, words(label));
 }
 
 /** The reason codes creating a reading accepts (ReadingReason.KNOWN, docs/domain.md "Reading"), the empty one aside. */

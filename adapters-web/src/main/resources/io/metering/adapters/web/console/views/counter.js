@@ -11,7 +11,7 @@ import { counterLabel, statusLabel, unitLabel } from '../../portal/lib/labels.js
 import { directionSelect, directionShown, eitherDirection, relativeOf } from '../../portal/lib/direction.js';
 import { admin } from '../admin-api.js';
 import { failure, tell } from './edit.js';
-import { notANumber } from './one-reading.js';
+import { notANumber, savedNotice } from './one-reading.js';
 import { coded, reasonSelect } from './codes.js';
 import { correctionOf } from './correction.js';
 import { changesetTable, refreshCounts } from './changesets.js';
@@ -56,7 +56,7 @@ function addForm(meterId, counter, sector, lang, done) {
     if (reason.value) reading.reason = reason.value;
     try {
       const answer = await admin.addReading(reading, { skip_validation: skip.checked || undefined, direct: direct.checked || undefined });
-      const saved = status(answer?.pending_changesets ? t('submit.pending') : t('console.edit.saved'), 'success');
+      const saved = answer?.pending_changesets ? status(t('submit.pending'), 'success') : savedNotice(answer?.data);
       await done();
       // the view is drawn again with the new reading: the message goes into the new form's live region
       (document.getElementById('add-result') ?? out).replaceChildren(saved);
@@ -94,11 +94,14 @@ export async function counterView(main, meterId, counterId, params) {
   // an added, corrected or accepted reading may enter or leave a review queue: the navigation's counts follow
   const reload = () => counterView(main, meterId, counterId, params).then(refreshCounts);
   const out = h('div', { 'aria-live': 'polite', id: 'row-result' });
-  // `work` answers false when nothing was sent (a prompt cancelled, a value that is no number): no redraw
+  // `work` answers false when nothing was sent (a prompt cancelled, a value that is no number): no redraw;
+  // a correction the service stored as implausible is said so in the redrawn page's live region
   const act = (work) => async () => {
     try {
-      if ((await work()) === false) return;
+      const answer = await work();
+      if (answer === false) return;
       await reload();
+      if (answer?.data?.status === 'implausible') tell(document.getElementById('row-result') ?? out, savedNotice(answer.data));
     } catch (e) {
       tell(out, failure(e));
     }
@@ -117,7 +120,7 @@ export async function counterView(main, meterId, counterId, params) {
       // Cancel on the reason's question cancels the correction, as on the value's
       const why = window.prompt(t('console.reading.reasonPrompt'));
       if (why === null) return false;
-      await admin.updateReading(meterId, counterId, r.timestamp, correctionOf(r, new DecimalLiteral(exact), why));
+      return admin.updateReading(meterId, counterId, r.timestamp, correctionOf(r, new DecimalLiteral(exact), why));
     });
     const remove = act(async () => {
       const reason = window.prompt(t('console.reading.deleteReason'));
@@ -128,7 +131,7 @@ export async function counterView(main, meterId, counterId, params) {
       { value: new DecimalLiteral(r.value), status: 'valid', direction: r.direction, source: r.source }));
     return h('tr', { class: r.status === 'implausible' ? 'implausible' : null },
       h('th', { scope: 'row' }, formatDateTime(r.timestamp)),
-      directed ? h('td', { class: 'direction', 'data-label': t('direction.label') }, coded('direction', r.direction, true)) : null,
+      directed ? h('td', { class: 'direction', 'data-label': t('direction.label') }, coded('direction', r.direction)) : null,
       h('td', { class: 'num', 'data-label': t('readings.value', { unit }) }, format(r.value, lang)),
       h('td', { class: 'num', 'data-label': t('readings.since', { unit }) },
         // an implausible reading is not counted: no consumption since the previous one to show (as in the portal)

@@ -1,26 +1,31 @@
 // Shared pieces of the console's pages: attribute lists, a JSON edit form for the admin PATCH
 // operations, and refusals shown with the API's reason.
 import { h, status } from '../../portal/lib/dom.js';
-import { t } from '../../portal/lib/i18n.js';
+import { t, currentLanguage } from '../../portal/lib/i18n.js';
 import { ApiError } from '../../portal/lib/api.js';
 import { parse, stringify } from '../../portal/lib/json.js';
 import { coded } from './codes.js';
 import { withoutBatchIndex } from './one-reading.js';
+import { readable } from './readable.js';
 
 /**
  * A refusal as a notice: what the documented reason means in the console's language
  * (`console.reason.<reason>`; English shows the API's own message, which names the values involved),
  * else the API's message; then the reason itself. The API's message stays in the notice's title.
  * Every write of the console is of one reading (or a meter, a counter, a file), so the message is
- * shown without the batch index the service puts before a one-reading write's refusal.
+ * shown without the batch index the service puts before a one-reading write's refusal, and with its
+ * values and instants as the page shows them elsewhere (views/readable.js); where that changed the
+ * text, the API's own words stay in the title.
  */
 export function failure(e) {
   if (!(e instanceof ApiError)) throw e;
   const key = `console.reason.${e.reason}`;
   const known = e.reason && t(key) !== key;
   const message = withoutBatchIndex(e.message);
-  const notice = status(`${known ? t(key) : message} (${e.reason ?? e.status})`, 'error');
-  if (known) notice.title = message;
+  const shown = readable(message, currentLanguage());
+  const notice = status(`${known ? t(key) : shown} (${e.reason ?? e.status})`, 'error');
+  if (known) notice.title = shown;
+  else if (shown !== message) notice.title = message;
   return notice;
 }
 

@@ -84,13 +84,15 @@ export async function implausibleView(main, pages = 1) {
     historyTable(items[0], await history(items[0]), lang),
     h('p', { class: 'muted' }, t('console.implausible.historyHint')));
   const boxes = new Map();
+  // a refused reading is named by its meter, counter and time
+  const name = (r) => `${r.meter?.meter_number || r.meter_id}, ${counterName(r)}, ${formatDateTime(r.timestamp)}`;
   const accept = (targets) => runAll(out, targets, (r) => admin.updateReading(r.meter_id, r.counter_id, r.timestamp,
-    { value: new DecimalLiteral(r.value), status: 'valid', direction: r.direction, source: r.source }), reload);
+    { value: new DecimalLiteral(r.value), status: 'valid', direction: r.direction, source: r.source }), reload, name);
   const remove = (targets) => {
     const reason = window.prompt(t('console.reading.deleteReason'));
     if (reason === null) return Promise.resolve();
     return runAll(out, targets, (r) => admin.deleteReading(r.meter_id, r.counter_id,
-      { timestamp: r.timestamp, direction: r.direction, reason }), reload);
+      { timestamp: r.timestamp, direction: r.direction, reason }), reload, name);
   };
   let shownFor = null;
   const showHistory = async (r) => {
@@ -106,7 +108,7 @@ export async function implausibleView(main, pages = 1) {
       h('a', { href: `#/meter/${encodeURIComponent(r.meter_id)}/${encodeURIComponent(r.counter_id)}` }, r.meter?.meter_number || r.meter_id)),
     h('td', { class: 'counter-cell', 'data-label': t('console.counter.name') }, h('span', {}, ...counterCell(r))),
     h('td', { class: 'num', 'data-label': t('console.reading.value') }, shown(r.value, lang)),
-    h('td', { class: 'source', 'data-label': t('readings.source') }, coded('source', r.source, true)),
+    h('td', { class: 'source', 'data-label': t('readings.source') }, coded('source', r.source)),
     h('td', { 'data-label': t('console.reading.reason') }, coded('readingReason', r.reason)),
     h('td', {}, h('div', { class: 'row-actions' },
       h('button', { type: 'button', class: 'button small', 'data-action': 'accept', title: t('console.reading.accept'), onclick: () => accept([r]) },

@@ -2,18 +2,47 @@
 // the selected items one by one and report, and the keyboard that walks a queue: j / k next and
 // previous, x select, and one key per action (a, d).
 import { h, status } from '../../portal/lib/dom.js';
-import { t } from '../../portal/lib/i18n.js';
+import { t, tn, currentLanguage } from '../../portal/lib/i18n.js';
+import { format } from '../../portal/lib/decimal.js';
+import { ApiError } from '../../portal/lib/api.js';
 import { failure, tell } from './edit.js';
 
-/** Runs `work` on each target in turn; shows "Saved." or the first refusal in `out`, then `done`. */
-export async function runAll(out, targets, work, done) {
-  try {
-    for (const item of targets) await work(item);
-    out.replaceChildren(status(t('console.edit.saved'), 'success'));
-    await done();
-  } catch (e) {
-    tell(out, failure(e));
+/**
+ * What several at once came to: "Saved." when every item was, a single item's refusal as it is, else
+ * how many were done and, item by item (named by `name`), which were refused and why.
+ */
+function outcome(targets, refused, name) {
+  if (!refused.length) return status(t('console.edit.saved'), 'success');
+  if (targets.length === 1) return failure(refused[0].error);
+  const lang = currentLanguage();
+  // a list does not belong in a paragraph: this notice is a block of its own, announced as status() does an error
+  return h('div', { class: 'notice notice-error', role: 'alert' },
+    h('p', {}, tn('console.queue.refused', refused.length,
+      { done: format(String(targets.length - refused.length), lang), total: format(String(targets.length), lang) },
+      format(String(refused.length), lang))),
+    h('ul', { class: 'refused' }, refused.map(({ item, error }) => {
+      const why = failure(error);
+      return h('li', { title: why.title || null }, h('span', { class: 'refused-item' }, name(item)), ': ', why.textContent);
+    })));
+}
+
+/**
+ * Runs `work` on each target in turn, on past a refusal, then redraws (`done`), so what was done
+ * leaves the queue, and tells in the redrawn page's live region (`out`'s id) what was done and which
+ * items were refused and why. Not being signed in any more or the service out of reach stops the run.
+ */
+export async function runAll(out, targets, work, done, name = () => '') {
+  const refused = [];
+  for (const item of targets) {
+    try {
+      await work(item);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      refused.push({ item, error });
+    }
   }
+  await done();
+  tell(document.getElementById(out.id) ?? out, outcome(targets, refused, name));
 }
 
 /**

@@ -7,6 +7,7 @@ import { format } from '../../portal/lib/decimal.js';
 import { sectorLabel } from '../../portal/lib/labels.js';
 import { admin } from '../admin-api.js';
 import { coded } from './codes.js';
+import { whyFailed } from '../../portal/lib/failed.js';
 
 const PAGE = 50;
 const PAUSE_MS = 200;
@@ -25,6 +26,7 @@ export async function searchView(main, params) {
     const mine = ++asked;
     const page = await admin.meters({ q: q || undefined, size: PAGE });
     if (mine !== asked) return; // a later keystroke's answer wins
+    summary.classList.remove('failed');
     history.replaceState(null, '', `#/meters${q ? `?q=${encodeURIComponent(q)}` : ''}`);
     const found = tn('console.search.found', page.hits, {}, format(String(page.hits), currentLanguage()));
     caption.textContent = found;
@@ -40,7 +42,11 @@ export async function searchView(main, params) {
   let timer;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => render().catch((e) => { summary.textContent = e.message; }), PAUSE_MS);
+    // a failed search says why in words (not reachable, not signed in, ...), never the browser's error text
+    timer = setTimeout(() => render().catch((e) => {
+      summary.textContent = t('console.search.failed', { why: whyFailed(e) });
+      summary.classList.add('failed');
+    }), PAUSE_MS);
   });
   await render();
   show(main,

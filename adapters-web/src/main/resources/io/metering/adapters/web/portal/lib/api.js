@@ -15,6 +15,9 @@ export class ApiError extends Error {
 /** No valid token (missing, expired or refused): the page goes back to sign-in. */
 export class SignedOut extends Error {}
 
+/** The service gave no answer (offline, refused connection, a proxy's cut): fetch itself failed. */
+export class Unreachable extends Error {}
+
 function query(params) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) q.set(k, v);
@@ -31,7 +34,7 @@ export function useHeaders(headers) {
 
 /**
  * One API call: JSON both ways with exact decimals, or a raw body (a file upload) with its content type.
- * @throws SignedOut on 401, ApiError on any other refusal
+ * @throws SignedOut on 401, ApiError on any other refusal, Unreachable when no answer came
  */
 export async function request(method, path, { params = {}, body, raw, contentType } = {}) {
   const token = currentToken();
@@ -40,7 +43,12 @@ export async function request(method, path, { params = {}, body, raw, contentTyp
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (raw !== undefined) headers['Content-Type'] = contentType || 'application/octet-stream';
   const payload = raw !== undefined ? raw : body === undefined ? undefined : stringify(body);
-  const response = await fetch(`${path}${query(params)}`, { method, headers, body: payload });
+  let response;
+  try {
+    response = await fetch(`${path}${query(params)}`, { method, headers, body: payload });
+  } catch (e) {
+    throw new Unreachable(e.message);
+  }
   const text = await response.text();
   if (response.status === 401) {
     expire();

@@ -11,7 +11,8 @@ export function h(tag, attrs = {}, ...children) {
     else el.setAttribute(k, String(v));
   }
   for (const c of children.flat(Infinity)) {
-    if (c === undefined || c === null || c === false) continue;
+    // an empty text adds no node: a cell without a value stays :empty, and a phone's stacked card hides it
+    if (c === undefined || c === null || c === false || c === '') continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
   return el;

@@ -9,6 +9,8 @@ import { add, format, isDecimal, normalize } from '../lib/decimal.js';
 import { counterLabel, unitLabel } from '../lib/labels.js';
 import { isEstimated } from '../lib/measured.js';
 import { partialSpan } from '../lib/partial.js';
+import { awaitingLaterReading } from '../lib/awaiting.js';
+import { meterName } from './meter-name.js';
 import { tickLabels, yRange } from '../lib/chart.js';
 import { VIEWS, windowOf, step, comparisonAnchor, iso, fromIso } from './period.js';
 
@@ -106,7 +108,8 @@ async function drawChart(holder, view, report, previous, estimated) {
 }
 
 export async function consumptionView(main, meterId, counterId, params) {
-  const counter = (await api.counters(meterId)).data.find((c) => c._id === counterId);
+  const [counters, meter] = await Promise.all([api.counters(meterId), api.meter(meterId).then((r) => r.data.entity, () => null)]);
+  const counter = counters.data.find((c) => c._id === counterId);
   if (!counter) throw new Error(t('error.notFound'));
   const view = VIEWS[params.get('view')] ? params.get('view') : 'month';
   // by default the window holding the last fully measured day (the one before the last reading): a series
@@ -149,8 +152,14 @@ export async function consumptionView(main, meterId, counterId, params) {
     previous && isDecimal(previous.total.consumption) ? [h('dt', {}, t('consumption.previousTotal')),
       h('dd', {}, `${format(previous.total.consumption, lang)} ${unit}`)] : null);
   const chart = h('div', { class: 'chart', role: 'img', 'aria-label': t('consumption.chartLabel', { range }) });
+  // the period of the last reading has no value until a later reading exists: said in its row and below the chart
+  const awaiting = report.periods.map((p) => awaitingLaterReading(p, times));
+  const lastReading = awaiting.find((x) => x !== null);
+  // the other periods without value lie beyond the readings (before the first, after the last)
+  const withoutReadings = total.periods_without_value - awaiting.filter((x) => x !== null).length;
   const rows = report.periods.map((p, i) => h('tr', { class: estimated(p) ? 'estimated' : null },
-    h('th', { scope: 'row' }, periodLabel(view, p, true), p.partial ? h('span', { class: 'partial' }, partialLabel(p.partial)) : null),
+    h('th', { scope: 'row' }, periodLabel(view, p, true), p.partial ? h('span', { class: 'partial' }, partialLabel(p.partial)) : null,
+      awaiting[i] !== null ? h('span', { class: 'partial awaiting' }, t('consumption.awaiting')) : null),
     h('td', { class: 'num', 'data-consumption': p.consumption ?? '', 'data-label': t('consumption.consumption') },
       isDecimal(p.consumption) ? format(p.consumption, lang) : '—', estimated(p) ? h('span', { class: 'badge' }, t('consumption.estimatedShort')) : null),
     previous ? h('td', { class: 'num', 'data-label': t('consumption.previous') },
@@ -163,11 +172,14 @@ export async function consumptionView(main, meterId, counterId, params) {
   show(main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/meters' }, t('nav.meters'))),
     h('h1', {}, t('consumption.title')),
-    h('p', { class: 'muted' }, counterLabel(counter)),
+    // the meter too: a household's two gas meters both have a "Gas volume"
+    h('p', { class: 'muted', id: 'counter-of' }, meter ? [meterName(meter), ' · '] : null, counterLabel(counter)),
     tabs, nav,
     h('section', { class: 'card' }, chart, totals,
       report.periods.some(estimated) ? h('p', { class: 'hint' }, t('consumption.estimatedNote')) : null,
-      total.periods_without_value > 0 ? h('p', { class: 'hint' }, tn('consumption.noValue', total.periods_without_value)) : null,
+      lastReading !== undefined ? h('p', { class: 'hint', id: 'awaiting-note' },
+        t('consumption.awaitingNote', { date: formatDateTime(new Date(lastReading).toISOString()) })) : null,
+      withoutReadings > 0 ? h('p', { class: 'hint' }, tn('consumption.noValue', withoutReadings)) : null,
       implausible.length ? h('div', {}, h('p', { class: 'hint' }, t('consumption.implausible')),
         h('ul', { class: 'implausible' }, implausible.map((r) => h('li', {}, `${formatDateTime(r.timestamp)}: ${format(r.value, lang)} ${unit}`)))) : null),
     h('section', { class: 'card' }, table));

@@ -2,17 +2,24 @@
 // (the API's relative values), paged, with each reading's direction on a counter of both directions;
 // the CSV download is built here from the JSON answers.
 import { api } from '../lib/api.js';
-import { h, show } from '../lib/dom.js';
+import { h, show, status } from '../lib/dom.js';
+import { whyFailed } from '../lib/failed.js';
 import { t, tn, currentLanguage, formatDateTime } from '../lib/i18n.js';
 import { format, isDecimal } from '../lib/decimal.js';
 import { counterLabel, directionLabel, sourceLabel, statusLabel, unitLabel } from '../lib/labels.js';
 import { directionShown, relativeOf } from '../lib/direction.js';
 import { csvFileName, readingsCsv } from '../lib/csv.js';
+import { meterName } from './meter-name.js';
 
 const PAGE = 20;
 
-async function download(meterId, counterId, counter, button) {
+/**
+ * Builds the CSV from the API's answers and hands it to the browser; a failure is said next to the
+ * button (role alert, so it is announced), with why (lib/failed.js), and nothing is downloaded.
+ */
+async function download(meterId, counterId, counter, button, out) {
   button.disabled = true;
+  out.replaceChildren();
   try {
     const all = { size: -1, sort: 'asc' };
     const [cumulative, relative, meter] = await Promise.all([
@@ -27,6 +34,8 @@ async function download(meterId, counterId, counter, button) {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  } catch (e) {
+    out.replaceChildren(status(t('readings.downloadFailed', { why: whyFailed(e) }), 'error'));
   } finally {
     button.disabled = false;
   }
@@ -61,11 +70,13 @@ export async function readingsView(main, meterId, counterId, params) {
     h('td', { 'data-label': t('readings.source') }, sourceLabel(r.source)),
     h('td', { 'data-label': t('readings.status') }, statusLabel(r.status))));
   const button = h('button', { type: 'button', class: 'button secondary', id: 'download-csv' }, t('readings.download'));
-  button.addEventListener('click', () => download(meterId, counterId, counter, button));
+  const downloadResult = h('div', { id: 'download-result' });
+  button.addEventListener('click', () => download(meterId, counterId, counter, button, downloadResult));
   show(main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/meters' }, t('nav.meters'))),
     h('h1', {}, t('readings.title')),
-    h('p', { class: 'muted' }, counterLabel(counter)),
+    // the meter too: a household's two gas meters both have a "Gas volume"
+    h('p', { class: 'muted', id: 'counter-of' }, meter ? [meterName(meter), ' · '] : null, counterLabel(counter)),
     h('section', { class: 'card' },
       h('div', { class: 'table-wrap' }, h('table', { class: 'data stacking', id: 'readings' },
         h('caption', {}, tn('readings.caption', hits, { unit }, format(String(hits), lang))),
@@ -81,5 +92,5 @@ export async function readingsView(main, meterId, counterId, params) {
         page > 0 ? h('a', { class: 'button secondary', href: link(page - 1) }, t('readings.newer')) : h('span'),
         h('p', {}, t('readings.page', { page: page + 1, pages })),
         page + 1 < pages ? h('a', { class: 'button secondary', href: link(page + 1) }, t('readings.older')) : h('span')),
-      h('p', {}, button)));
+      h('p', {}, button), downloadResult));
 }

@@ -6,7 +6,8 @@ import { h, show, status } from '../lib/dom.js';
 import { t, currentLanguage, formatDate } from '../lib/i18n.js';
 import { format, parseInput, subtract, isDecimal, scaleOf } from '../lib/decimal.js';
 import { DecimalLiteral } from '../lib/json.js';
-import { counterLabel, directionLabel, meterTitle, refusal, tariffLabel, unitLabel } from '../lib/labels.js';
+import { counterLabel, directionLabel, refusal, tariffLabel, unitLabel } from '../lib/labels.js';
+import { meterName } from './meter-name.js';
 import { localDate, localTime, readingInstant } from '../lib/instant.js';
 import { upperEndShown } from '../lib/forecast.js';
 import { directionSelect, eitherDirection } from '../lib/direction.js';
@@ -191,8 +192,7 @@ export async function submitView(main, meterId) {
     h('p', { class: 'crumbs' }, h('a', { href: '#/meters' }, t('nav.meters'))),
     h('h1', {}, t('submit.title')),
     // the title, unless it is only the number again, then the number
-    h('p', { class: 'muted', id: 'submit-meter' }, meterTitle(meter) ? `${meterTitle(meter)} · ` : '', `${t('meters.number')} `,
-      h('span', { class: 'ident' }, meter.meter_number ?? '—'))];
+    h('p', { class: 'muted', id: 'submit-meter' }, meterName(meter))];
   // a removed meter takes no reading: say so instead of a form that can only be refused
   const closed = (await api.allowed(meterId, timestamp())).data.find((r) => r.closed);
   if (closed) {

@@ -1,0 +1,39 @@
+// A refusal's numbers and instants as the console shows them elsewhere (console/views/readable.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readable } from '../../main/resources/io/metering/adapters/web/console/views/readable.js';
+
+// the browser's time zone in the page; here a fixed one, so 08:00 UTC in December is 09:00
+process.env.TZ = 'Europe/Berlin';
+
+test('values in the page notation with every digit, the instant in the time zone and language', () => {
+  assert.equal(readable('value 5 is less than the previous reading 1250.3 at 2026-12-01T08:00:00Z', 'en'),
+    'value 5 is less than the previous reading 1,250.3 at Dec 1, 2026, 9:00 AM');
+  assert.equal(readable('value 5 is less than the previous reading 1250.3 at 2026-12-01T08:00:00Z', 'de'),
+    'value 5 is less than the previous reading 1.250,3 at 01.12.2026, 09:00');
+});
+
+test('a value longer than a double holds keeps every digit', () => {
+  assert.equal(readable('value 12345678901234567.123456789 is greater than the subsequent reading 0.000001', 'en'),
+    'value 12,345,678,901,234,567.123456789 is greater than the subsequent reading 0.000001');
+});
+
+test('an instant with seconds or milliseconds shows its seconds; a date alone its day', () => {
+  assert.equal(readable('at 2026-12-01T08:00:30.000Z', 'en'), 'at Dec 1, 2026, 9:00:30 AM');
+  assert.equal(readable('at 2026-12-01T08:00:00.000Z', 'en'), 'at Dec 1, 2026, 9:00 AM');
+  assert.equal(readable('before 1990-01-01 or the installation', 'de'), 'before 01.01.1990 or the installation');
+});
+
+test('identifiers, OBIS codes, a batch index, a version and the reason code stay as they are', () => {
+  const kept = 'counter 1-0:1.8.1 of meter E0000000000000011 (53904de5-4994-3c4d-819a-b247400ba535), readings[3], API 1.2.0, less_than_previous';
+  assert.equal(readable(kept, 'en'), kept);
+});
+
+test('a full stop after a number ends the sentence; a negative value keeps its sign', () => {
+  assert.equal(readable('value -1500.5 is below 0. Send 1500.', 'en'), 'value -1,500.5 is below 0. Send 1,500.');
+});
+
+test('an empty or missing message stays empty', () => {
+  assert.equal(readable(undefined, 'en'), '');
+  assert.equal(readable('', 'de'), '');
+});
