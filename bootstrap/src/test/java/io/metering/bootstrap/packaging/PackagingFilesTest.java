@@ -57,11 +57,15 @@ class PackagingFilesTest {
     @Test
     void theSystemdUnitStartsTheInstalledLauncherAsItsOwnUser() throws IOException {
         String unit = Files.readString(PACKAGING.resolve("systemd/metering.service"));
-        assertThat(unit).contains("ExecStart=/opt/metering/bin/metering serve", "User=metering", "SuccessExitStatus=143",
+        assertThat(unit).contains("ExecStart=/bin/sh /opt/metering/lib/app/metering-service start",
+                "ExecStopPost=/bin/sh /opt/metering/lib/app/metering-service stopped", "User=metering", "SuccessExitStatus=143",
                 "StateDirectory=metering", "Environment=METERING_DATA_DIR=/var/lib/metering", "[Install]");
         assertThat(envNames(unit)).allSatisfy(PackagingFilesTest::isASetting);
+        assertThat(Files.readString(PACKAGING.resolve("systemd/metering-service")))
+                .as("the script runs the installed launcher in its own process, so systemd's SIGTERM reaches the JVM")
+                .contains("exec /opt/metering/bin/metering serve", "-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit=");
         assertThat(Files.readString(PACKAGING.resolve("deb/build"))).contains("--install-dir /opt", "--name metering",
-                "packaging/systemd/metering.service");
+                "packaging/systemd/metering.service", "packaging/systemd/metering-service", "--generate-cds-archive");
     }
 
     private static List<String> instructions(Path dockerfile) throws IOException {
