@@ -1,0 +1,81 @@
+package io.metering.adapters.http.web;
+
+import io.javalin.http.Context;
+import io.metering.adapters.http.error.HttpFailure;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The {@code charset} parameter of a request's content type. Every body this service reads is
+ * UTF-8 (JSON by RFC 8259 section 8.1; the import files by docs/import-export.md), so another
+ * charset answers 415 {@code unsupported_media_type} naming it, rather than decoding the body as
+ * UTF-8 anyway. A charset the JVM does not know ({@code klingon}, {@code @@@}) is refused on every
+ * request before a route runs: Javalin decodes query parameters with the request's charset and
+ * would fail with a 500.
+ *
+ * <p>The content type is read from the header, never through {@code ctx.contentType()}, which
+ * fails on such a charset.
+ */
+public final class BodyCharset {
+    private BodyCharset() {}
+
+    /** The raw {@code Content-Type} header; null when none was sent. */
+    public static String contentType(Context ctx) {
+        return ctx.header("Content-Type");
+    }
+
+    /**
+     * For every request: a charset that cannot be decoded answers 415 before anything reads the
+     * request.
+     *
+     * @throws HttpFailure 415 {@code unsupported_media_type} naming the charset
+     */
+    public static void requireKnown(Context ctx) {
+        charset(contentType(ctx)).filter(c -> !supported(c)).ifPresent(c -> {
+            throw HttpFailure.unsupportedCharset(c);
+        });
+    }
+
+    /**
+     * For an operation that reads a body: any charset but UTF-8 answers 415.
+     *
+     * @param contentType the raw header, may be null
+     * @throws HttpFailure 415 {@code unsupported_media_type} naming the charset
+     */
+    public static void requireUtf8(String contentType) {
+        charset(contentType).filter(c -> !isUtf8(c)).ifPresent(c -> {
+            throw HttpFailure.unsupportedCharset(c);
+        });
+    }
+
+    /** The value of the {@code charset} parameter as sent (quotes kept); empty when there is none. */
+    static Optional<String> charset(String contentType) {
+        if (contentType == null) {
+            return Optional.empty();
+        }
+        String[] parts = contentType.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].trim();
+            int eq = p.indexOf('=');
+            if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("charset")) {
+                return Optional.of(p.substring(eq + 1).trim());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isUtf8(String charset) {
+        String c = charset.toLowerCase(Locale.ROOT);
+        return c.equals("utf-8") || c.equals("utf8");
+    }
+
+    private static boolean supported(String charset) {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalCharsetNameException e) {
+            return false;
+        }
+    }
+}
