@@ -136,7 +136,7 @@ public final class HttpApi {
             config.routes.before(ctx -> {
                 CorrelationIds.assign(ctx);
                 RequestLogContext.begin(ctx);
-                BodyCharset.requireKnown(ctx);
+                BodyCharset.requireKnown(ctx); // Javalin would drop the query parameters it cannot decode
                 if (!ctx.path().equals(ImportRoutes.IMPORTS)) { // uploads stream to disk, bounded on their own
                     rejectDeclaredOversize(ctx, settings.maxRequestBytes());
                 }

@@ -48,10 +48,10 @@ class ReadingTextTypesTest {
 
     @Test
     void updateRefusesANumberOrBooleanForText() {
-        refused(t.put(series(), t.adminToken(), "{\"reason\":42}"), "reason");
-        refused(t.put(series(), t.adminToken(), "{\"remark\":true}"), "remark");
-        refused(t.put(series(), t.adminToken(), "{\"read_by\":1.5}"), "read_by");
-        refused(t.put(series(), t.adminToken(), "{\"external_id\":7}"), "external_id");
+        refused(t.put(series(), t.adminToken(), "{\"value\":100,\"source\":\"ERP\",\"reason\":42}"), "reason");
+        refused(t.put(series(), t.adminToken(), "{\"value\":100,\"source\":\"ERP\",\"remark\":true}"), "remark");
+        refused(t.put(series(), t.adminToken(), "{\"value\":100,\"source\":\"ERP\",\"read_by\":1.5}"), "read_by");
+        refused(t.put(series(), t.adminToken(), "{\"value\":100,\"source\":\"ERP\",\"external_id\":7}"), "external_id");
         Reply cleared = t.put(series(), t.adminToken(), "{\"value\":100,\"source\":\"ERP\",\"remark\":null,\"reason\":\"checked\"}");
         assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
         assertThat(cleared.json().toString()).contains("\"reason\":\"checked\"");

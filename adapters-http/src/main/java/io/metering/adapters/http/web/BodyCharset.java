@@ -12,11 +12,10 @@ import java.util.Optional;
  * UTF-8 (JSON by RFC 8259 section 8.1; the import files by docs/import-export.md), so another
  * charset answers 415 {@code unsupported_media_type} naming it, rather than decoding the body as
  * UTF-8 anyway. A charset the JVM does not know ({@code klingon}, {@code @@@}) is refused on every
- * request before a route runs: Javalin decodes query parameters with the request's charset and
- * would fail with a 500.
- *
- * <p>The content type is read from the header, never through {@code ctx.contentType()}, which
- * fails on such a charset.
+ * request, with or without a body, before a route runs: Javalin decodes the query string with the
+ * request's charset and silently drops the parameters it cannot decode, and
+ * {@code ctx.contentType()} throws on such a charset (a 500). So the content type is read from the
+ * header here.
  */
 public final class BodyCharset {
     private BodyCharset() {}
@@ -27,7 +26,7 @@ public final class BodyCharset {
     }
 
     /**
-     * For every request: a charset that cannot be decoded answers 415 before anything reads the
+     * For every request: a charset the JVM cannot decode answers 415 before anything reads the
      * request.
      *
      * @throws HttpFailure 415 {@code unsupported_media_type} naming the charset
@@ -50,7 +49,7 @@ public final class BodyCharset {
         });
     }
 
-    /** The value of the {@code charset} parameter as sent (quotes kept); empty when there is none. */
+    /** The value of the {@code charset} parameter, without the quotes of a quoted string; empty when there is none. */
     static Optional<String> charset(String contentType) {
         if (contentType == null) {
             return Optional.empty();
@@ -60,15 +59,12 @@ public final class BodyCharset {
             String p = parts[i].trim();
             int eq = p.indexOf('=');
             if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("charset")) {
-                return Optional.of(p.substring(eq + 1).trim());
+                String value = p.substring(eq + 1).trim();
+                boolean quoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
+                return Optional.of(quoted ? value.substring(1, value.length() - 1) : value);
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean isUtf8(String charset) {
-        String c = charset.toLowerCase(Locale.ROOT);
-        return c.equals("utf-8") || c.equals("utf8");
     }
 
     private static boolean supported(String charset) {
@@ -77,5 +73,10 @@ public final class BodyCharset {
         } catch (IllegalCharsetNameException e) {
             return false;
         }
+    }
+
+    private static boolean isUtf8(String charset) {
+        String c = charset.toLowerCase(Locale.ROOT);
+        return c.equals("utf-8") || c.equals("utf8");
     }
 }
