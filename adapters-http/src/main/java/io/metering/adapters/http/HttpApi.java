@@ -32,6 +32,7 @@ import io.metering.adapters.http.reading.ReadingRoutes;
 import io.metering.adapters.http.submission.SubmissionRoutes;
 import io.metering.adapters.http.system.GracefulStop;
 import io.metering.adapters.http.system.HealthRoutes;
+import io.metering.adapters.http.web.BodyCharset;
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
@@ -135,6 +136,7 @@ public final class HttpApi {
             config.routes.before(ctx -> {
                 CorrelationIds.assign(ctx);
                 RequestLogContext.begin(ctx);
+                BodyCharset.requireKnown(ctx); // Javalin would drop the query parameters it cannot decode
                 if (!ctx.path().equals(ImportRoutes.IMPORTS)) { // uploads stream to disk, bounded on their own
                     rejectDeclaredOversize(ctx, settings.maxRequestBytes());
                 }

@@ -104,6 +104,14 @@ class ChangesetRoutesTest {
     // ------------------------------------------------------------------ updateReadingChangeset
 
     @Test
+    void aProposalsTextFieldSentAsANumberIsRefused() {
+        String id = propose("150", "2024-06-03T00:00:00Z");
+        Reply r = t.patch(changesets() + "/" + id, t.adminToken(), js("{'proposed':{'remark':42}}"));
+        assertReason(r, 400, "invalid_parameter");
+        assertThat(r.json().get("message").asText()).contains("remark must be a string");
+    }
+
+    @Test
     void patchEditsTheProposalWithoutTouchingTheSeries() {
         String id = propose("150", "2024-06-03T00:00:00Z");
 

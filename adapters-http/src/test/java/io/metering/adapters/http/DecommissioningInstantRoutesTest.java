@@ -229,4 +229,33 @@ class DecommissioningInstantRoutesTest {
         assertThat(t.get("/v1/metering/allowed/reading/" + meter.id() + "?timestamp=" + AFTER, t.adminToken()).json()
                 .at("/data/0").has("closed")).isFalse();
     }
+
+    /** Clearing the instant of a meter that stays decommissioned used to stamp the time of the change, reopening the days between. */
+    @Test
+    void clearingTheInstantOfADecommissionedMeterIsRefusedOnBothPatches() {
+        String admin = "/v1/metering/admin/meters/" + meter.id();
+        assertThat(t.patch(admin, t.adminToken(), js("{'status':'decommissioned','decommissioned_at':'" + CLOSING + "'}")).status())
+                .isEqualTo(200);
+
+        for (String path : new String[] {admin, "/v1/metering/meter/" + meter.id()}) {
+            Reply cleared = t.patch(path, t.adminToken(), "{\"decommissioned_at\":null}");
+            assertReason(cleared, 400, "invalid_parameter");
+            assertThat(cleared.json().get("message").asText()).as(path).contains("status 'active'").contains("new decommissioned_at");
+        }
+        JsonNode stored = t.get(admin, t.adminToken()).json().get("data");
+        assertThat(stored.get("decommissioned_at").asText()).isEqualTo(CLOSING);
+        assertThat(stored.get("status").asText()).isEqualTo("decommissioned");
+    }
+
+    @Test
+    void theInstantStampedAtTheTimeOfTheChangeIsToTheMillisecond() {
+        t.clock.set(TestApp.START.plusNanos(123_456_789));
+        try {
+            Reply closed = t.patch("/v1/metering/admin/meters/" + meter.id(), t.adminToken(), js("{'status':'decommissioned'}"));
+            assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+            assertThat(closed.json().at("/data/decommissioned_at").asText()).isEqualTo("2024-06-15T10:00:00.123Z");
+        } finally {
+            t.clock.set(TestApp.START);
+        }
+    }
 }

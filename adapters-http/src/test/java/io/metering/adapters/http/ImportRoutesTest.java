@@ -112,6 +112,11 @@ class ImportRoutesTest {
         assertThat(format.status()).isEqualTo(400);
         assertThat(format.json().get("reason").asText()).isEqualTo("unsupported_format");
         assertThat(t.send("POST", "/v1/metering/admin/imports", t.adminToken(), "image/png", "x").status()).isEqualTo(415);
+        for (String charset : new String[] {"klingon", "@@@", "iso-8859-1"}) { // the readers decode UTF-8 only
+            Reply r = t.send("POST", "/v1/metering/admin/imports", t.adminToken(), "text/csv; charset=" + charset, "lines\n");
+            assertThat(r.status()).as(charset + " " + r).isEqualTo(415);
+            assertThat(r.json().get("message").asText()).contains("'" + charset + "'");
+        }
         assertThat(t.send("POST", "/v1/metering/admin/imports", t.portalToken("c-1"), "text/csv", "lines\n").status()).isEqualTo(403);
     }
 }

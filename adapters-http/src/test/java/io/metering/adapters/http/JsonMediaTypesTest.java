@@ -57,10 +57,40 @@ class JsonMediaTypesTest {
     void jsonWithACharsetAndTheJsonSuffixTypesAreRead() {
         for (String[] op : OPERATIONS) {
             for (String type : new String[] {"application/json", "application/json; charset=utf-8", "application/json;charset=UTF-8",
-                    "APPLICATION/JSON", "application/merge-patch+json", "application/vnd.api+json"}) {
+                    "application/json; charset=utf8", "APPLICATION/JSON", "application/merge-patch+json", "application/vnd.api+json"}) {
                 Reply r = t.send(op[0], op[1], t.adminToken(), type, "{\"x\":1}");
                 assertThat(r.status()).as(op[0] + " " + op[1] + " " + type + " -> " + r).isNotEqualTo(415);
             }
         }
+    }
+
+    /** JSON is UTF-8 (RFC 8259); an unknown or illegal charset never reaches Javalin's decoding (it answered 500). */
+    @Test
+    void aCharsetOtherThanUtf8Is415NamingIt() {
+        for (String[] op : OPERATIONS) {
+            for (String charset : new String[] {"iso-8859-1", "UTF-16", "klingon", "@@@"}) {
+                Reply r = t.send(op[0], op[1], t.adminToken(), "application/json; charset=" + charset, "{\"x\":1}");
+                assertThat(r.status()).as(op[0] + " " + op[1] + " " + charset + " -> " + r).isEqualTo(415);
+                assertReason(r, 415, "unsupported_media_type");
+                assertThat(r.json().get("message").asText()).as(op[0] + " " + op[1] + " " + charset)
+                        .contains("must be UTF-8").contains("'" + charset + "'");
+            }
+        }
+    }
+
+    /**
+     * Javalin decodes the query string with the request's charset and drops what it cannot decode:
+     * a GET with an unknown charset would be answered as if it had no parameters. Refused instead;
+     * a known charset on a request without a body is not looked at.
+     */
+    @Test
+    void anUnknownCharsetIsRefusedEvenWithoutABodyAKnownOneIsIgnored() {
+        for (String charset : new String[] {"klingon", "@@@"}) {
+            Reply r = t.send("GET", "/v1/metering/admin/meters?size=1", t.adminToken(), "text/plain; charset=" + charset, null);
+            assertReason(r, 415, "unsupported_media_type");
+            assertThat(r.json().get("message").asText()).contains("'" + charset + "'");
+        }
+        Reply latin1 = t.send("GET", "/v1/metering/admin/meters?size=1", t.adminToken(), "text/plain; charset=iso-8859-1", null);
+        assertThat(latin1.status()).as(latin1.toString()).isEqualTo(200);
     }
 }

@@ -156,4 +156,14 @@ class PortalReadingsRoutesTest {
         assertReason(t.post("/v1/metering/readings?async=later", t.adminToken(), readings), 400, "invalid_parameter");
         assertReason(t.post("/v1/metering/readings?create_ticket=1", t.adminToken(), readings), 400, "invalid_parameter");
     }
+
+    /** A text field sent as another JSON type is refused, not stored as its text. */
+    @Test
+    void aTextFieldSentAsANumberIsRefused() {
+        String r = reading("10", "2024-06-01T00:00:00Z");
+        Reply reply = t.post(path(), t.portalToken(CONTACT), body(r.substring(0, r.length() - 1) + ",\"read_by\":7}"));
+        assertReason(reply, 400, "invalid_parameter");
+        assertThat(reply.json().get("message").asText()).contains("read_by must be a string");
+        assertThat(hits()).isZero();
+    }
 }

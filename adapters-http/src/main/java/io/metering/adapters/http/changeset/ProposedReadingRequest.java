@@ -2,6 +2,8 @@ package io.metering.adapters.http.changeset;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.metering.adapters.http.json.TextOnly;
 
 /**
  * The {@code proposed} edits of updateReadingChangeset (contract schema {@code ProposedReading});
@@ -11,8 +13,8 @@ record ProposedReadingRequest(
         JsonNode value,
         String direction,
         String timestamp,
-        String reason,
-        String remark,
-        @JsonProperty("read_by") String readBy,
+        @JsonDeserialize(using = TextOnly.class) String reason,
+        @JsonDeserialize(using = TextOnly.class) String remark,
+        @JsonDeserialize(using = TextOnly.class) @JsonProperty("read_by") String readBy,
         String status,
-        @JsonProperty("external_id") String externalId) {}
+        @JsonDeserialize(using = TextOnly.class) @JsonProperty("external_id") String externalId) {}

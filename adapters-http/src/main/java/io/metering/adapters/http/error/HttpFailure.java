@@ -47,6 +47,17 @@ public final class HttpFailure extends RuntimeException {
     }
 
     /**
+     * 415 {@code unsupported_media_type} for a body in another charset than UTF-8, the only one any
+     * operation reads (JSON: RFC 8259 section 8.1).
+     *
+     * @param charset the charset parameter as sent
+     */
+    public static HttpFailure unsupportedCharset(String charset) {
+        return new HttpFailure(415, ErrorReasons.UNSUPPORTED_MEDIA_TYPE,
+                "request bodies must be UTF-8; the request's content type names charset '" + abbreviate(charset) + "'");
+    }
+
+    /**
      * 503 {@code keys_unavailable}: the JWK set that holds the token's key cannot be fetched and no
      * earlier copy is cached, so the token can be neither accepted nor refused.
      */

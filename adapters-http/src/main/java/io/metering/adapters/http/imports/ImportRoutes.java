@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.metering.adapters.http.error.HttpFailure;
 import io.metering.adapters.http.web.Access;
+import io.metering.adapters.http.web.BodyCharset;
 import io.metering.adapters.http.web.Envelope;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.Params;
@@ -68,6 +69,7 @@ public record ImportRoutes(ImportJobsUseCase jobs, Guard guard) {
     }
 
     private void upload(Context ctx, Caller caller) {
+        BodyCharset.requireUtf8(BodyCharset.contentType(ctx)); // the readers decode UTF-8 only
         String format = format(ctx);
         ImportCommit commit = Params.code(ctx, "commit", c -> switch (c.toLowerCase(Locale.ROOT)) {
             case "file" -> Optional.of(ImportCommit.FILE);
@@ -98,7 +100,7 @@ public record ImportRoutes(ImportJobsUseCase jobs, Guard guard) {
                         "format must be csv or mscons, not '" + Params.shown(asked) + "'");
             };
         }
-        String type = ctx.contentType();
+        String type = BodyCharset.contentType(ctx);
         String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         return switch (media) {
             case "text/csv", "application/csv", "text/comma-separated-values" -> "csv";

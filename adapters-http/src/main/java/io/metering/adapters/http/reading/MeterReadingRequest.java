@@ -2,6 +2,8 @@ package io.metering.adapters.http.reading;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.metering.adapters.http.json.TextOnly;
 import java.util.Map;
 
 /**
@@ -16,12 +18,12 @@ record MeterReadingRequest(
         String timestamp,
         JsonNode value,
         String source,
-        String reason,
-        @JsonProperty("read_by") String readBy,
+        @JsonDeserialize(using = TextOnly.class) String reason,
+        @JsonDeserialize(using = TextOnly.class) @JsonProperty("read_by") String readBy,
         String status,
-        @JsonProperty("external_id") String externalId,
-        String remark,
-        String note,
+        @JsonDeserialize(using = TextOnly.class) @JsonProperty("external_id") String externalId,
+        @JsonDeserialize(using = TextOnly.class) String remark,
+        @JsonDeserialize(using = TextOnly.class) String note,
         String unit,
         Map<String, String> metadata) {
 

@@ -2,6 +2,8 @@ package io.metering.adapters.http.reading;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.metering.adapters.http.json.TextOnly;
 import java.util.Map;
 
 /**
@@ -13,14 +15,14 @@ import java.util.Map;
  */
 record UpdateMeterReadingRequest(
         JsonNode value,
-        @JsonProperty("read_by") String readBy,
-        String reason,
+        @JsonDeserialize(using = TextOnly.class) @JsonProperty("read_by") String readBy,
+        @JsonDeserialize(using = TextOnly.class) String reason,
         @JsonProperty("meter_id") String meterId,
         @JsonProperty("counter_id") String counterId,
         String direction,
         String timestamp,
         String source,
         String status,
-        @JsonProperty("external_id") String externalId,
-        String remark,
+        @JsonDeserialize(using = TextOnly.class) @JsonProperty("external_id") String externalId,
+        @JsonDeserialize(using = TextOnly.class) String remark,
         Map<String, String> metadata) {}

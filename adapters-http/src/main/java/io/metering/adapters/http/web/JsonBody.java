@@ -14,7 +14,9 @@ import io.metering.adapters.http.error.HttpFailure;
 import io.metering.adapters.http.error.TransportReason;
 import io.metering.adapters.http.json.JsonTrees;
 import io.metering.adapters.http.json.StorableText;
+import io.metering.adapters.http.json.TextOnly;
 import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +24,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads JSON request bodies: only {@code application/json} (or {@code application/*+json}) is read,
- * else 415; the size limit applies (413); malformed JSON or a wrong shape answers 400
+ * Reads JSON request bodies: only {@code application/json} (or {@code application/*+json}) in UTF-8
+ * is read, else 415 ({@link BodyCharset}); the size limit applies (413); malformed JSON or a wrong shape answers 400
  * {@code invalid_body}. Operations without a body never call this, so their content type is
  * never looked at.
  *
@@ -71,7 +73,7 @@ public final class JsonBody {
      * @throws HttpFailure 415 for another content type (as {@link #tree})
      */
     public <T> Optional<T> streamed(Context ctx, StreamReader<T> reader) {
-        requireJson(ctx.contentType());
+        requireJson(BodyCharset.contentType(ctx));
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length == 0) {
             return Optional.empty();
@@ -90,7 +92,7 @@ public final class JsonBody {
      * @throws InvalidRequestException {@code invalid_body} for an empty or malformed body
      */
     public JsonNode tree(Context ctx) {
-        requireJson(ctx.contentType());
+        requireJson(BodyCharset.contentType(ctx));
         return parse(ctx.bodyAsBytes());
     }
 
@@ -107,7 +109,7 @@ public final class JsonBody {
         if (isBlank(bytes)) {
             return Optional.empty();
         }
-        requireJson(ctx.contentType());
+        requireJson(BodyCharset.contentType(ctx));
         JsonNode node = parse(bytes);
         return node.isNull() ? Optional.empty() : Optional.of(node);
     }
@@ -171,7 +173,8 @@ public final class JsonBody {
     /**
      * @param type the DTO to bind
      * @return the body bound to the DTO
-     * @throws InvalidRequestException {@code invalid_body} naming the field of a type mismatch
+     * @throws InvalidRequestException {@code invalid_body} naming the field of a type mismatch;
+     *     {@code invalid_parameter} for a free-text field ({@link TextOnly}) that is not a string
      */
     public <T> T read(Context ctx, Class<T> type) {
         return bind(tree(ctx), type);
@@ -193,6 +196,8 @@ public final class JsonBody {
         }
         try {
             return mapper.treeToValue(node, type);
+        } catch (TextOnly.NotText e) {
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, path(e) + " must be a string");
         } catch (JsonMappingException e) {
             String path = path(e);
             throw invalid(path.isEmpty() ? "the request body has the wrong shape" : path + " has the wrong JSON type");
@@ -244,6 +249,7 @@ public final class JsonBody {
         if (!json) {
             throw HttpFailure.unsupportedMediaType(contentType);
         }
+        BodyCharset.requireUtf8(contentType);
     }
 
     /** The JSON path of a binding problem, e.g. {@code readings[2].metadata}. */

@@ -6,6 +6,8 @@ import io.metering.application.port.in.meter.MeterChanges;
 import io.metering.application.port.in.meter.MeterField;
 import io.metering.application.service.shared.ExtraAttributes;
 import io.metering.domain.error.ForbiddenException;
+import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.ContractPeriod;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterLifecycle;
@@ -14,6 +16,7 @@ import io.metering.domain.reading.EchoMatching;
 import io.metering.domain.time.TimeInput;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +47,8 @@ final class MeterEdit {
      * @param now the time of the change
      * @return the changed meter, updated at {@code now}
      * @throws io.metering.domain.error.InvalidRequestException {@code invalid_timestamp} for a lifecycle
-     *     date that is not a date or instant
+     *     date that is not a date or instant; {@code invalid_parameter} for clearing the closing
+     *     instant of a meter that stays decommissioned
      */
     static Meter apply(Meter current, MeterChanges c, ZoneId businessZone, Instant now) {
         Meter.Builder b = current.toBuilder().updatedAt(now)
@@ -108,14 +112,25 @@ final class MeterEdit {
 
     /**
      * Records when a meter was decommissioned, if the change did not say (docs/domain.md#decommissioned-meters):
-     * the meter is closed from that instant. A meter made active again forgets the instant.
+     * the meter is closed from that instant, to the millisecond like every stored instant. A meter
+     * made active again forgets the instant. Clearing the instant of a meter that stays
+     * decommissioned is refused: stamping the time of the change instead would silently move the
+     * closing and reopen the time in between to writes.
+     *
+     * @throws InvalidRequestException {@code invalid_parameter} for {@code decommissioned_at: null}
+     *     on a meter that stays decommissioned
      */
     private static Meter stampDecommissioning(Meter meter, MeterChanges changes, Instant now) {
         boolean stated = changes.decommissionedAt().sets();
         boolean known = meter.attributes().get(MeterLifecycle.DECOMMISSIONED_AT) != null;
+        if (meter.isDecommissioned() && changes.decommissionedAt().kind() == FieldChange.Kind.CLEAR) {
+            throw new InvalidRequestException(RejectionReason.INVALID_PARAMETER, "decommissioned_at cannot be cleared while the"
+                    + " meter stays decommissioned: send status 'active' to reopen the meter, or a new decommissioned_at to move"
+                    + " its closing");
+        }
         Map<String, Object> attributes = new LinkedHashMap<>(meter.attributes());
         if (meter.isDecommissioned() && !known) {
-            attributes.put(MeterLifecycle.DECOMMISSIONED_AT, now.toString());
+            attributes.put(MeterLifecycle.DECOMMISSIONED_AT, now.truncatedTo(ChronoUnit.MILLIS).toString());
         } else if (!meter.isDecommissioned() && known && !stated && !changes.status().keeps()) {
             attributes.remove(MeterLifecycle.DECOMMISSIONED_AT);
         } else {
