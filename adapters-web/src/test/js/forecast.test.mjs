@@ -21,6 +21,8 @@ test('a last reading older than the horizon gives no forecast, only "no recent r
 
 test('a removed meter, a counter without reading or without rate has no forecast', () => {
   assert.equal(forecastOf({ status: 'decommissioned' }, counter('2026-12-01T00:00:00.000Z', '1', '2'), now), null);
+  // active by its status, but past its decommissioning instant: closed, so no forecast either
+  assert.equal(forecastOf({ status: 'active', decommissioned_at: '2026-12-05' }, counter('2026-12-01T00:00:00.000Z', '1', '2'), now), null);
   assert.equal(forecastOf({}, counter(null, null, null), now), null);
   assert.equal(forecastOf({}, counter('2026-12-01T00:00:00.000Z', '1', undefined), now), null);
 });

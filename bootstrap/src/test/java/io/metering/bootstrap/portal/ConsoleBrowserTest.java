@@ -171,6 +171,8 @@ class ConsoleBrowserTest {
         assertThat(latest.get("remark").asText()).isEqualTo("meter photo shows 16945.25");
         assertThat(latest.path("reason").textValue()).isEqualTo(before.path("reason").textValue());
         assertThat(chromium.driver.findElement(By.cssSelector("#readings tbody tr .remark")).getText()).isEqualTo("meter photo shows 16945.25");
+        // confirmed as Add confirms (docs/console.md)
+        assertThat(chromium.awaitElement("#row-result .notice-success").getText()).isEqualTo("Saved.");
     }
 
     @Test
@@ -979,6 +981,84 @@ class ConsoleBrowserTest {
         series.forEach(r -> statuses.add(r.path("status").asText("valid")));
         assertThat(statuses).containsExactly("valid", "valid", "valid", "valid", "implausible");
         assertThat(chromium.driver.findElement(By.id("nav-implausible")).getText()).endsWith("1");
+    }
+
+    /**
+     * "Correct" says that it saved, as Add does: "Saved.", or "Saved, and marked implausible." where the service stored the
+     * corrected value as implausible. In an organization of its own.
+     */
+    @Test
+    @Order(64)
+    void aCorrectionSaysItWasSavedAndWhenImplausibleSaysThat() throws Exception {
+        OwnCounter own = ownCounter("correction-saved-org", "CS-0001");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        addReading(own.staff(), own.meter(), own.counter(), "1000", now.minus(3, ChronoUnit.DAYS), "");
+        addReading(own.staff(), own.meter(), own.counter(), "1100", now.minus(2, ChronoUnit.DAYS), "");
+        addReading(own.staff(), own.meter(), own.counter(), "1200", now.minus(1, ChronoUnit.DAYS), "");
+        chromium.driver.get(PortalLink.console(base, own.staff()));
+        chromium.awaitView("meters");
+        open("#/meter/" + own.meter() + "/" + own.counter(), "counter");
+
+        chromium.driver.findElement(By.cssSelector("#readings tbody tr button[data-action='correct']")).click();
+        answer("1210");
+        answer("photo");
+        WebElement saved = chromium.awaitElement("#row-result .notice");
+        assertThat(saved.getText()).isEqualTo("Saved.");
+        assertThat(saved.getAttribute("class")).contains("notice-success");
+        assertThat(latest(own.meter(), own.counter(), own.staff()).get("value").decimalValue()).isEqualByComparingTo("1210");
+
+        chromium.driver.findElement(By.cssSelector("#readings tbody tr button[data-action='correct']")).click();
+        answer("121000");
+        answer("typed without the point");
+        WebElement told = chromium.awaitElement("#row-result #saved-implausible");
+        assertThat(latest(own.meter(), own.counter(), own.staff()).get("status").asText()).isEqualTo("implausible");
+        assertThat(told.getText()).startsWith("Saved, and marked implausible.");
+        assertThat(chromium.driver.findElement(By.id("row-result")).getText()).doesNotStartWith("Saved.");
+    }
+
+    /**
+     * An active meter past its decommissioned_at is closed (the service refuses writes after it): the search list and the meter page
+     * say "decommissioned on <date>", never "in operation", and offer no decommissioning; a closing still ahead reads
+     * "in operation, closes on <date>" and keeps it. In German too. In an organization of its own.
+     */
+    @Test
+    @Order(64)
+    void aMeterPastItsDecommissioningInstantReadsClosedAndAPlannedClosingSaysWhen() throws Exception {
+        OwnCounter own = ownCounter("closing-org", "CL-0001");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        addReading(own.staff(), own.meter(), own.counter(), "1000", now.minus(2, ChronoUnit.DAYS), "");
+        Instant past = now.minus(1, ChronoUnit.DAYS);
+        send("PATCH", "/v1/metering/admin/meters/" + own.meter(), own.staff(), "{\"decommissioned_at\":\"" + past + "\"}", 200);
+        assertThat(api("/v1/metering/admin/meters/" + own.meter(), own.staff()).at("/data/status").asText()).isEqualTo("active");
+        chromium.driver.get(PortalLink.console(base, own.staff()));
+        chromium.awaitView("meters");
+        WebElement row = chromium.driver.findElement(By.cssSelector("#meters tbody tr"));
+        assertThat(row.findElement(By.cssSelector("td[data-label='Status']")).getText()).isEqualTo("decommissioned on " + shownDate(past.toString()));
+        open("#/meter/" + own.meter(), "meter");
+        assertThat(chromium.driver.findElement(By.id("meter-closing")).getText()).isEqualTo("decommissioned on " + shownDate(past.toString()));
+        assertThat(chromium.driver.findElements(By.id("decommission"))).isEmpty();
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("de");
+        chromium.await(d -> d.findElement(By.id("meter-closing")).getText().equals("stillgelegt am " + shownDate(past.toString())));
+        assertThat(chromium.driver.findElement(By.tagName("main")).getText()).doesNotContain("in Betrieb");
+        new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
+        chromium.await(d -> d.findElement(By.id("meter-closing")).getText().startsWith("decommissioned on"));
+
+        // a planned closing (a date still ahead): in operation until then, and it can still be decommissioned now
+        String ahead = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
+        send("PATCH", "/v1/metering/admin/meters/" + own.meter(), own.staff(), "{\"decommissioned_at\":\"" + ahead + "\"}", 200);
+        open("#/meters", "meters");
+        assertThat(chromium.driver.findElement(By.cssSelector("#meters tbody td[data-label='Status']")).getText())
+                .isEqualTo("in operation, closes on " + shownDate(ahead));
+        open("#/meter/" + own.meter(), "meter");
+        assertThat(chromium.driver.findElement(By.id("meter-closing")).getText()).isEqualTo("in operation, closes on " + shownDate(ahead));
+        assertThat(chromium.driver.findElements(By.id("decommission"))).hasSize(1);
+    }
+
+    /** A date as the console shows a closing: the page's language, medium; a date alone as that very day. */
+    private static String shownDate(String at) {
+        return (String) chromium.script("const dateOnly = /^\\d{4}-\\d{2}-\\d{2}$/.test(arguments[0]);"
+                + " return new Intl.DateTimeFormat(document.documentElement.lang, dateOnly ? { dateStyle: 'medium', timeZone: 'UTC' }"
+                + " : { dateStyle: 'medium' }).format(new Date(arguments[0]));", at);
     }
 
     /** A search that fails says why in words (the service out of reach, its error answer), never the browser's own text. */

@@ -403,10 +403,40 @@ class PortalBrowserTest {
     void anImplausiblyHighReadingIsTakenAndMarked() throws Exception {
         String meter = DemoIds.LIANDER_POWER.toString();
         String t1 = DemoIds.lianderPowerRegister(1).toString();
+        // two recent readings a day apart give the counter a rate: the form shows the expected range's upper end
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        postAsAdmin("{\"meter_id\":\"" + meter + "\",\"counter_id\":\"" + t1 + "\",\"value\":16950,\"timestamp\":\""
+                + now.minus(java.time.Duration.ofDays(2)) + "\",\"source\":\"ERP\"}");
+        postAsAdmin("{\"meter_id\":\"" + meter + "\",\"counter_id\":\"" + t1 + "\",\"value\":16960,\"timestamp\":\""
+                + now.minus(java.time.Duration.ofDays(1)) + "\",\"source\":\"ERP\"}");
+        long hits = api("/v1/metering/reading/" + meter + "/" + t1 + "?size=1").get("hits").asLong();
         open("#/" + meter + "/submit", "submit");
-        chromium.driver.findElement(By.id("value-" + t1)).sendKeys("999999");
+        chromium.await(d -> d.findElement(By.id("value-" + t1 + "-hint")).getText().startsWith("Expected between 16,960 and"));
+        WebElement value = chromium.driver.findElement(By.id("value-" + t1));
+        value.sendKeys("999999");
+        // above the expected range shown: nothing is sent before the household has checked the value
         chromium.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(chromium.awaitElement("#submit-outcome .notice-success").getText()).contains("unusually high");
+        WebElement check = chromium.awaitElement("#submit-outcome #submit-check");
+        assertThat(check.getAttribute("role")).isEqualTo("alert");
+        assertThat(check.getText()).contains("Please check", "999,999 kWh is above the expected", "Send anyway", "Change the value");
+        assertThat(api("/v1/metering/reading/" + meter + "/" + t1 + "?size=1").get("hits").asLong()).isEqualTo(hits);
+        // "Change the value" goes back to the field, the question gone
+        chromium.driver.findElement(By.id("submit-change")).click();
+        assertThat(chromium.script("return document.activeElement.id")).isEqualTo("value-" + t1);
+        assertThat(chromium.driver.findElements(By.id("submit-check"))).isEmpty();
+        // by keyboard alone: Enter asks again, focus is on the question, Tab reaches "Send anyway", Enter sends
+        value.sendKeys(Keys.ENTER);
+        chromium.awaitElement("#submit-check");
+        assertThat(chromium.script("return document.activeElement.id")).isEqualTo("submit-check");
+        new org.openqa.selenium.interactions.Actions(chromium.driver).sendKeys(Keys.TAB).perform();
+        assertThat(chromium.script("return document.activeElement.id")).isEqualTo("submit-anyway");
+        new org.openqa.selenium.interactions.Actions(chromium.driver).sendKeys(Keys.ENTER).perform();
+        // saved, implausible: it leads with that and shows no consumption (an implausible reading is not counted)
+        WebElement saved = chromium.awaitElement("#submit-outcome #submit-saved");
+        assertThat(saved.getAttribute("class")).contains("notice-warning").doesNotContain("notice-success");
+        assertThat(saved.getText()).startsWith("Saved, but your reading looks implausible").contains("unusually high", "999,999 kWh")
+                .doesNotContain("Thank you").doesNotContain("consumption since");
+        assertThat(api("/v1/metering/reading/" + meter + "/" + t1 + "?size=1").get("hits").asLong()).isEqualTo(hits + 1);
 
         open("#/" + meter + "/" + t1 + "/consumption?view=month&date=" + java.time.LocalDate.now(java.time.ZoneId.of(Chromium.TIME_ZONE)),
                 "consumption");
@@ -439,7 +469,10 @@ class PortalBrowserTest {
         chromium.await(d -> !d.findElement(By.id("value-" + GAS_M3 + "-hint")).getText().isEmpty());
         value.sendKeys("11431600"); // 11,431.6 typed without its decimal point
         chromium.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(chromium.awaitElement("#submit-outcome .notice-success").getText()).contains("unusually high");
+        // no upper end shown (no recent rate): sent at once; saved, implausible, said first, no consumption shown
+        WebElement saved = chromium.awaitElement("#submit-outcome #submit-saved");
+        assertThat(saved.getText()).startsWith("Saved, but your reading looks implausible").contains("unusually high")
+                .doesNotContain("consumption since");
         chromium.await(d -> d.findElement(By.id("value-" + GAS_M3)).getAttribute("value").isEmpty());
 
         // the date and time are still as offered, the same minute: the correction takes its own instant
@@ -526,6 +559,57 @@ class PortalBrowserTest {
         assertThat(chromium.driver.findElements(By.cssSelector("form"))).isEmpty();
         open("#/meters", "meters");
         assertThat(card(meter).getText()).contains("removed").doesNotContain("Forecast for");
+    }
+
+    /**
+     * A meter past its decommissioned_at is removed whatever its status says (the service refuses its readings): My meters says
+     * "removed on <date>" and offers no form, as for a decommissioned meter; a closing still ahead says when, the form still offered.
+     * The meter is reopened afterwards.
+     */
+    @Test
+    @Order(79)
+    void aMeterPastItsDecommissioningInstantReadsRemovedAndAPlannedRemovalSaysWhen() throws Exception {
+        String ahead = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
+        Instant past = Instant.now().minusSeconds(1);
+        try {
+            patchAsAdmin(WATER, "{\"decommissioned_at\":\"" + ahead + "\"}");
+            open("#/meters", "meters");
+            assertThat(card(WATER).getText()).contains("in use, to be removed on " + shownDate(ahead));
+            assertThat(card(WATER).findElements(By.cssSelector("a[href$='/submit']"))).hasSize(1);
+
+            patchAsAdmin(WATER, "{\"decommissioned_at\":\"" + past + "\"}");
+            open("#/meters", "meters");
+            assertThat(card(WATER).getText()).contains("removed on " + shownDate(past.toString())).doesNotContain("to be removed")
+                    .doesNotContain("Forecast for");
+            assertThat(card(WATER).findElements(By.cssSelector("a[href$='/submit']"))).isEmpty();
+            open("#/" + WATER + "/submit", "submit");
+            assertThat(chromium.awaitElement("#submit-closed").getText()).contains("removed on");
+        } finally {
+            patchAsAdmin(WATER, "{\"status\":\"active\"}");
+        }
+        open("#/meters", "meters");
+        assertThat(card(WATER).getText()).doesNotContain("removed");
+    }
+
+    private static void postAsAdmin(String reading) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/metering/reading"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(reading)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    private static void patchAsAdmin(String meter, String body) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/metering/admin/meters/" + meter))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    /** A closing's date as the portal shows it: the page's language, medium; a date alone as that very day. */
+    private static String shownDate(String at) {
+        return (String) chromium.script("const dateOnly = /^\\d{4}-\\d{2}-\\d{2}$/.test(arguments[0]);"
+                + " return new Intl.DateTimeFormat(document.documentElement.lang, dateOnly ? { dateStyle: 'medium', timeZone: 'UTC' }"
+                + " : { dateStyle: 'medium' }).format(new Date(arguments[0]));", at);
     }
 
     @Test

@@ -3,7 +3,8 @@
 // page's language, with the code as the element's title (tooltip) for staff who know the codes.
 // A code the console has no word for (a free-text reason, a later release's value) shows as it is.
 import { h } from '../../portal/lib/dom.js';
-import { t } from '../../portal/lib/i18n.js';
+import { t, formatDate } from '../../portal/lib/i18n.js';
+import { closingOf, closingDateOptions } from '../../portal/lib/closing.js';
 import { directionLabel, sectorLabel } from '../../portal/lib/labels.js';
 import { words } from './queue.js';
 
@@ -40,3 +41,16 @@ export function reasonSelect(id) {
 
 /** Meter attributes whose values are codes, by the kind of their labels. */
 export const METER_CODES = { status: 'meterStatus', meter_type: 'meterType', sector: 'sector', reading_echo: 'readingEcho' };
+
+/**
+ * A meter's status as the service judges it, a span titled with the status code: past its decommissioned_at an `active` meter
+ * is closed ("decommissioned on <date>", docs/domain.md "Decommissioned meters"); one whose instant lies ahead "in operation,
+ * closes on <date>"; else the status's label.
+ */
+export function meterStatus(meter, now = new Date()) {
+  const closing = closingOf(meter, now);
+  if (!closing.at) return closing.closed ? coded('meterStatus', 'decommissioned') : coded('meterStatus', meter.status);
+  const date = formatDate(closing.at, closingDateOptions(closing.at));
+  const label = t(closing.closed ? 'console.meter.closedOn' : 'console.meter.closesOn', { date });
+  return h('span', { class: 'coded', title: String(meter.status ?? ''), 'data-closing': closing.closed ? 'closed' : 'planned' }, words(label));
+}

@@ -95,13 +95,16 @@ export async function counterView(main, meterId, counterId, params) {
   const reload = () => counterView(main, meterId, counterId, params).then(refreshCounts);
   const out = h('div', { 'aria-live': 'polite', id: 'row-result' });
   // `work` answers false when nothing was sent (a prompt cancelled, a value that is no number): no redraw;
-  // a correction the service stored as implausible is said so in the redrawn page's live region
-  const act = (work) => async () => {
+  // a write the service stored as implausible is said so in the redrawn page's live region, and with
+  // `confirm` (a correction, like Add) a stored one is confirmed there too ("Saved.")
+  const act = (work, { confirm = false } = {}) => async () => {
     try {
       const answer = await work();
       if (answer === false) return;
       await reload();
-      if (answer?.data?.status === 'implausible') tell(document.getElementById('row-result') ?? out, savedNotice(answer.data));
+      const live = document.getElementById('row-result') ?? out;
+      if (confirm) tell(live, answer?.pending_changesets ? status(t('submit.pending'), 'success') : savedNotice(answer?.data));
+      else if (answer?.data?.status === 'implausible') tell(live, savedNotice(answer.data));
     } catch (e) {
       tell(out, failure(e));
     }
@@ -121,7 +124,7 @@ export async function counterView(main, meterId, counterId, params) {
       const why = window.prompt(t('console.reading.reasonPrompt'));
       if (why === null) return false;
       return admin.updateReading(meterId, counterId, r.timestamp, correctionOf(r, new DecimalLiteral(exact), why));
-    });
+    }, { confirm: true });
     const remove = act(async () => {
       const reason = window.prompt(t('console.reading.deleteReason'));
       if (reason === null) return false;

@@ -6,7 +6,7 @@ import { t, tn, currentLanguage } from '../../portal/lib/i18n.js';
 import { format } from '../../portal/lib/decimal.js';
 import { sectorLabel } from '../../portal/lib/labels.js';
 import { admin } from '../admin-api.js';
-import { coded } from './codes.js';
+import { meterStatus } from './codes.js';
 import { whyFailed } from '../../portal/lib/failed.js';
 
 const PAGE = 50;
@@ -37,7 +37,7 @@ export async function searchView(main, params) {
       h('td', { 'data-label': t('meters.malo') }, m.ma_lo_id ?? ''),
       h('td', { 'data-label': t('console.sector') }, sectorLabel(m.sector)),
       h('td', { 'data-label': t('console.customer') }, relationIds(m.customer).join(', ')),
-      h('td', { 'data-label': t('meters.status') }, coded('meterStatus', m.status)))) : [h('tr', {}, h('td', { colspan: 5 }, t('console.search.none')))]));
+      h('td', { 'data-label': t('meters.status') }, meterStatus(m)))) : [h('tr', {}, h('td', { colspan: 5 }, t('console.search.none')))]));
   };
   let timer;
   input.addEventListener('input', () => {

@@ -3,18 +3,19 @@
 // portal shows a forecast, or the upper end of the allowed range past the last reading, only while
 // the last reading is recent; never a forecast for a removed meter; rounded to the readings' precision.
 import { compare, isDecimal, scaleOf, subtract } from './decimal.js';
+import { closingOf } from './closing.js';
 
 /** How old the last reading may be for a forecast to be shown, in days. */
 export const FORECAST_HORIZON_DAYS = 90;
 const DAY_MS = 86_400_000;
 
 /**
- * The forecast facts of a counter: null when there is nothing to say (a removed meter, no reading or
- * no rate), {stale: true} when the last reading is older than the horizon, else {value, since, digits}
+ * The forecast facts of a counter: null when there is nothing to say (a removed meter or one past its
+ * decommissioning instant, no reading or no rate), {stale: true} when the last reading is older than the horizon, else {value, since, digits}
  * with digits the decimals of the last reading (at most 3) for display and since the advance since it.
  */
 export function forecastOf(meter, counter, now = new Date()) {
-  if (meter.status === 'decommissioned' || !counter.last_reading) return null;
+  if (closingOf(meter, now).closed || !counter.last_reading) return null;
   if (now.getTime() - new Date(counter.last_reading).getTime() > FORECAST_HORIZON_DAYS * DAY_MS) return { stale: true };
   if (!isDecimal(counter.forecast_reading_value)) return null;
   const last = counter.current_consumption;

@@ -5,6 +5,7 @@ import { h, show, status } from '../lib/dom.js';
 import { t, currentLanguage, formatDateTime, formatDate } from '../lib/i18n.js';
 import { format, isDecimal } from '../lib/decimal.js';
 import { forecastOf, FORECAST_HORIZON_DAYS } from '../lib/forecast.js';
+import { closingOf, closingDateOptions } from '../lib/closing.js';
 import { meterTitle, sectorLabel, directionLabel, tariffLabel, unitLabel } from '../lib/labels.js';
 
 const SECTORS = ['power', 'gas', 'water', 'district_heating', 'waste_water'];
@@ -64,7 +65,11 @@ function meterCard(meter, counters) {
   if (meter.ma_lo_id) facts.push(fact(t('meters.malo'), meter.ma_lo_id));
   const place = location(meter);
   if (place) facts.push(fact(t('meters.location'), place));
-  if (meter.status === 'decommissioned') facts.push(fact(t('meters.status'), t('meters.decommissioned')));
+  // past its decommissioned_at a meter is removed whatever its status says (the service takes no more readings)
+  const closing = closingOf(meter);
+  const on = closing.at ? formatDate(closing.at, closingDateOptions(closing.at)) : null;
+  if (closing.closed) facts.push(fact(t('meters.status'), on ? t('meters.removedOn', { date: on }) : t('meters.decommissioned')));
+  else if (on) facts.push(fact(t('meters.status'), t('meters.removalPlanned', { date: on })));
   return h('li', { class: 'card meter', 'data-meter': meter._id },
     h('article', { 'aria-labelledby': headingId },
       h('header', { class: 'card-head' },
@@ -74,7 +79,7 @@ function meterCard(meter, counters) {
           h('p', { class: 'muted' }, sectorLabel(sector)))),
       h('dl', { class: 'facts' }, facts),
       h('ul', { class: 'counters' }, counters.map((c) => counterItem(meter, c))),
-      meter.status === 'decommissioned'
+      closing.closed
         ? null
         : h('p', {}, h('a', { class: 'button', href: `#/${encodeURIComponent(meter._id)}/submit` }, t('meters.submit')))));
 }

@@ -1,10 +1,11 @@
 // Submit a reading: one field per counter (HT/NT, import/export in one submission), the allowed range
 // shown before typing (getAllowedReadingForMeter), refusals in words next to their field; on a counter
-// that may hold both directions, the reading's direction chosen beside its value.
+// that may hold both directions, the reading's direction chosen beside its value. A value above the
+// expected range shown is sent only once the household has checked it ("Send anyway").
 import { api, ApiError } from '../lib/api.js';
 import { h, show, status } from '../lib/dom.js';
 import { t, currentLanguage, formatDate } from '../lib/i18n.js';
-import { format, parseInput, subtract, isDecimal, scaleOf } from '../lib/decimal.js';
+import { compare, format, parseInput, subtract, isDecimal, scaleOf } from '../lib/decimal.js';
 import { DecimalLiteral } from '../lib/json.js';
 import { counterLabel, directionLabel, refusal, tariffLabel, unitLabel } from '../lib/labels.js';
 import { meterName } from './meter-name.js';
@@ -12,13 +13,17 @@ import { localDate, localTime, readingInstant } from '../lib/instant.js';
 import { upperEndShown } from '../lib/forecast.js';
 import { directionSelect, eitherDirection } from '../lib/direction.js';
 
+/** The allowed range's upper end as shown: an estimate (the plausibility bound at this instant), at the readings' precision. */
+function upperEndText(range) {
+  const digits = isDecimal(range.min_value) ? Math.min(scaleOf(range.min_value), 3) : 3;
+  return format(range.max_value, currentLanguage(), digits);
+}
+
 function rangeText(range, unit, withUpperEnd) {
   if (!range) return '';
   const lang = currentLanguage();
   const min = isDecimal(range.min_value) ? format(range.min_value, lang) : null;
-  // the upper end is an estimate (the plausibility bound at this instant), shown at the readings' precision
-  const digits = isDecimal(range.min_value) ? Math.min(scaleOf(range.min_value), 3) : 3;
-  const max = withUpperEnd && isDecimal(range.max_value) ? format(range.max_value, lang, digits) : null;
+  const max = withUpperEnd && isDecimal(range.max_value) ? upperEndText(range) : null;
   if (min && max) return t('submit.range', { min, max, unit });
   if (min) return t('submit.atLeast', { min, unit });
   return '';
@@ -55,7 +60,7 @@ export async function submitView(main, meterId) {
       hint, input,
       direction ? h('label', { for: direction.id, class: 'direction-label' }, t('direction.label')) : null, direction,
       error);
-    return { counter, input, direction, hint, error, row, range: null };
+    return { counter, input, direction, hint, error, row, range: null, upperEnd: null };
   });
 
   const timestamp = () => readingInstant(date.value, time.value, offered);
@@ -78,6 +83,8 @@ export async function submitView(main, meterId) {
         ? answers.find((r) => r.direction === f.direction.value)
         : answers.find((r) => !f.counter.direction || r.direction === f.counter.direction) ?? answers[0];
       const other = f.direction?.value && !f.range ? answers.find((r) => r.direction) : null;
+      // the upper end the household was shown, the one a value is checked against before it is sent
+      f.upperEnd = !other && f.range && isDecimal(f.range.max_value) && Boolean(at) && upperEndShown(f.counter, at) ? f.range.max_value : null;
       f.hint.textContent = other
         ? t('submit.noRangeForDirection', { direction: directionLabel(f.direction.value), answered: directionLabel(other.direction) })
         : rangeText(f.range, unitLabel(f.counter.unit), Boolean(at) && upperEndShown(f.counter, at));
@@ -101,6 +108,8 @@ export async function submitView(main, meterId) {
   date.addEventListener('change', loadRanges);
   time.addEventListener('change', loadRanges);
   fields.forEach((f) => f.direction?.addEventListener('change', showRanges));
+  // a value changed while the question stands is asked about again when sent, never sent by a stale "Send anyway"
+  fields.forEach((f) => f.input.addEventListener('input', () => outcome.querySelector('#submit-check')?.remove()));
 
   const sendButton = h('button', { type: 'submit', class: 'button', id: 'submit-send' }, t('submit.send'));
   let sending = false;
@@ -108,7 +117,29 @@ export async function submitView(main, meterId) {
   // so that it is announced even when focus stays where it was (Enter pressed in that very field)
   const notSaved = () => outcome.replaceChildren(status(t('submit.notSaved'), 'error'));
 
-  async function send(event) {
+  // values above the upper end shown (an extra digit, a missing decimal point) are stored as implausible,
+  // never refused: before sending, the household is asked to check them, and may send them anyway
+  function askToCheck(high, lang) {
+    const anyway = h('button', { type: 'button', class: 'button', id: 'submit-anyway' }, t('submit.sendAnyway'));
+    const change = h('button', { type: 'button', class: 'button secondary', id: 'submit-change' }, t('submit.changeValue'));
+    anyway.addEventListener('click', (e) => send(e, true));
+    change.addEventListener('click', () => {
+      outcome.replaceChildren();
+      high[0].field.input.focus();
+      high[0].field.input.select();
+    });
+    const check = h('div', { class: 'notice notice-warning', id: 'submit-check', role: 'alert', tabindex: '-1' },
+      h('p', {}, h('strong', {}, t('submit.checkTitle'))),
+      h('ul', {}, high.map(({ field, value }) => h('li', {}, t('submit.checkAbove', {
+        counter: counterLabel(field.counter), value: format(value, lang), max: upperEndText(field.range), unit: unitLabel(field.counter.unit) })))),
+      h('p', {}, t('submit.checkWhy')),
+      h('p', { class: 'actions' }, anyway, ' ', change));
+    outcome.replaceChildren(check);
+    // focus on the question, so it is read out and Tab reaches its buttons next, whether sent by click or by Enter
+    check.focus();
+  }
+
+  async function send(event, checked = false) {
     event.preventDefault();
     // one attempt at a time: a second click or Enter while the first is on its way would put both
     // answers on screen, a confirmation beside the other's refusal
@@ -144,6 +175,12 @@ export async function submitView(main, meterId) {
       undirected[0].direction.focus();
       return;
     }
+    const high = filled.map((field, i) => ({ field, value: values[i] }))
+      .filter(({ field, value }) => field.upperEnd !== null && compare(value, field.upperEnd) > 0);
+    if (high.length && !checked) {
+      askToCheck(high, lang);
+      return;
+    }
     const readings = filled.map((f, i) => ({ counter_id: f.counter._id, value: new DecimalLiteral(values[i]), source: 'ECP', timestamp: at,
       ...(f.direction?.value ? { direction: f.direction.value } : {}) }));
     sending = true;
@@ -151,17 +188,24 @@ export async function submitView(main, meterId) {
     try {
       const answer = await api.submit(meterId, readings);
       const pending = (answer.pending_changesets ?? []).length > 0;
-      const implausible = (answer.data ?? []).some((r) => r.status === 'implausible');
+      // the answer holds the stored readings in the order sent; an implausible one is not counted, so no consumption is shown for it
+      const stored = answer.data ?? [];
+      const flagged = filled.map((f, i) => (stored[i]?.counter_id === f.counter._id ? stored[i]
+        : stored.find((r) => r.counter_id === f.counter._id))?.status === 'implausible');
+      const implausible = flagged.some(Boolean);
       const lines = filled.map((f, i) => {
         const unit = unitLabel(f.counter.unit);
-        const since = f.counter.last_reading && isDecimal(f.range?.min_value) ? subtract(values[i], f.range.min_value) : null;
+        const since = !flagged[i] && f.counter.last_reading && isDecimal(f.range?.min_value) ? subtract(values[i], f.range.min_value) : null;
         const named = f.direction?.value ? { ...f.counter, direction: f.direction.value } : f.counter;
         return h('li', {}, `${counterLabel(named)}: ${format(values[i], lang)} ${unit}`,
-          since !== null ? ` — ${t('submit.since', { value: format(since, lang), unit })}` : '');
+          flagged[i] ? ` — ${t('submit.notCounted')}` : since !== null ? ` — ${t('submit.since', { value: format(since, lang), unit })}` : '');
       });
-      outcome.append(h('div', { class: 'notice notice-success', role: 'status' },
-        h('p', {}, h('strong', {}, pending ? t('submit.pending') : t('submit.saved'))), h('ul', {}, lines),
-        implausible ? h('p', { class: 'implausible-note' }, t('submit.implausible')) : null));
+      // saved but implausible leads with that (a warning, not thanks with a consumption figure): it will be checked first
+      const lead = pending ? t('submit.pending') : implausible ? t('submit.savedImplausible') : t('submit.saved');
+      outcome.append(h('div', { class: `notice ${implausible && !pending ? 'notice-warning' : 'notice-success'}`, role: 'status', id: 'submit-saved' },
+        h('p', {}, h('strong', {}, lead)),
+        implausible ? h('p', { class: 'implausible-note' }, t('submit.implausible')) : null,
+        h('ul', {}, lines)));
       // a value typed again while this one was on its way is the household's next one: it stays
       filled.forEach((f, i) => { if (f.input.value === typed[i]) f.input.value = ''; });
       await loadRanges();
