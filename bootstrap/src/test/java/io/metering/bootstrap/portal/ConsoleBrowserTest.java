@@ -747,6 +747,17 @@ class ConsoleBrowserTest {
     /** A staff token of an organization of the test's own, and a power meter with one feed-out counter in it. */
     private record OwnCounter(String staff, String meter, String counter) {}
 
+    /** Stores a reading on the organization's counter, as its staff, with validation. */
+    private static void addTo(OwnCounter own, String value, Instant at) throws Exception {
+        addReading(own.staff(), own.meter(), own.counter(), value, at, "");
+    }
+
+    /** Opens the console signed in as the organization's staff, on its meter list. */
+    private void signIn(OwnCounter own) {
+        chromium.driver.get(PortalLink.console(base, own.staff()));
+        chromium.awaitView("meters");
+    }
+
     private OwnCounter ownCounter(String org, String meterNumber) throws Exception {
         String staff = service.tokens.admin(org, "console-admin");
         String meter = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff,
@@ -902,10 +913,9 @@ class ConsoleBrowserTest {
     void anImplausibleWriteIsSaidSoAndAReadingsCellsAndCardStayTidy() throws Exception {
         OwnCounter own = ownCounter("implausible-write-org", "IW-0001");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        addReading(own.staff(), own.meter(), own.counter(), "1000", now.minus(2, ChronoUnit.DAYS), "");
-        addReading(own.staff(), own.meter(), own.counter(), "1100", now.minus(1, ChronoUnit.DAYS), "");
-        chromium.driver.get(PortalLink.console(base, own.staff()));
-        chromium.awaitView("meters");
+        addTo(own, "1000", now.minus(2, ChronoUnit.DAYS));
+        addTo(own, "1100", now.minus(1, ChronoUnit.DAYS));
+        signIn(own);
         open("#/meter/" + own.meter() + "/" + own.counter(), "counter");
 
         chromium.driver.findElement(By.id("add-value")).sendKeys("110000");
@@ -950,16 +960,15 @@ class ConsoleBrowserTest {
     void severalAtOnceGoesOnPastARefusalNamesItAndRedrawsTheQueue() throws Exception {
         OwnCounter own = ownCounter("several-at-once-org", "SA-0001");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        addReading(own.staff(), own.meter(), own.counter(), "1000", now.minus(3, ChronoUnit.DAYS), "");
-        addReading(own.staff(), own.meter(), own.counter(), "2000", now.minus(1, ChronoUnit.HOURS), "");
+        addTo(own, "1000", now.minus(3, ChronoUnit.DAYS));
+        addTo(own, "2000", now.minus(1, ChronoUnit.HOURS));
         // three readings their writer marked implausible; the newest, below the reading before it, cannot become valid
         for (String[] slip : List.of(new String[] {"1100", now.minus(2, ChronoUnit.DAYS).toString()},
                 new String[] {"1200", now.minus(1, ChronoUnit.DAYS).toString()}, new String[] {"500", now.minus(30, ChronoUnit.MINUTES).toString()})) {
             send("POST", "/v1/metering/reading", own.staff(), "{\"meter_id\":\"" + own.meter() + "\",\"counter_id\":\"" + own.counter()
                     + "\",\"value\":" + slip[0] + ",\"timestamp\":\"" + slip[1] + "\",\"source\":\"ERP\",\"status\":\"implausible\"}", 200);
         }
-        chromium.driver.get(PortalLink.console(base, own.staff()));
-        chromium.awaitView("meters");
+        signIn(own);
         open("#/implausible", "implausible");
         List<WebElement> rows = chromium.driver.findElements(By.cssSelector("#implausible tbody tr"));
         assertThat(rows).hasSize(3);
@@ -992,11 +1001,10 @@ class ConsoleBrowserTest {
     void aCorrectionSaysItWasSavedAndWhenImplausibleSaysThat() throws Exception {
         OwnCounter own = ownCounter("correction-saved-org", "CS-0001");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        addReading(own.staff(), own.meter(), own.counter(), "1000", now.minus(3, ChronoUnit.DAYS), "");
-        addReading(own.staff(), own.meter(), own.counter(), "1100", now.minus(2, ChronoUnit.DAYS), "");
-        addReading(own.staff(), own.meter(), own.counter(), "1200", now.minus(1, ChronoUnit.DAYS), "");
-        chromium.driver.get(PortalLink.console(base, own.staff()));
-        chromium.awaitView("meters");
+        addTo(own, "1000", now.minus(3, ChronoUnit.DAYS));
+        addTo(own, "1100", now.minus(2, ChronoUnit.DAYS));
+        addTo(own, "1200", now.minus(1, ChronoUnit.DAYS));
+        signIn(own);
         open("#/meter/" + own.meter() + "/" + own.counter(), "counter");
 
         chromium.driver.findElement(By.cssSelector("#readings tbody tr button[data-action='correct']")).click();
@@ -1026,12 +1034,11 @@ class ConsoleBrowserTest {
     void aMeterPastItsDecommissioningInstantReadsClosedAndAPlannedClosingSaysWhen() throws Exception {
         OwnCounter own = ownCounter("closing-org", "CL-0001");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        addReading(own.staff(), own.meter(), own.counter(), "1000", now.minus(2, ChronoUnit.DAYS), "");
+        addTo(own, "1000", now.minus(2, ChronoUnit.DAYS));
         Instant past = now.minus(1, ChronoUnit.DAYS);
         send("PATCH", "/v1/metering/admin/meters/" + own.meter(), own.staff(), "{\"decommissioned_at\":\"" + past + "\"}", 200);
         assertThat(api("/v1/metering/admin/meters/" + own.meter(), own.staff()).at("/data/status").asText()).isEqualTo("active");
-        chromium.driver.get(PortalLink.console(base, own.staff()));
-        chromium.awaitView("meters");
+        signIn(own);
         WebElement row = chromium.driver.findElement(By.cssSelector("#meters tbody tr"));
         assertThat(row.findElement(By.cssSelector("td[data-label='Status']")).getText()).isEqualTo("decommissioned on " + shownDate(past.toString()));
         open("#/meter/" + own.meter(), "meter");
