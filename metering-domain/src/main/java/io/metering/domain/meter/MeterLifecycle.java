@@ -1,6 +1,7 @@
 package io.metering.domain.meter;
 
 import io.metering.domain.error.InvalidRequestException;
+import io.metering.domain.error.RejectionReason;
 import io.metering.domain.time.TimeInput;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +57,23 @@ public final class MeterLifecycle {
             return stated;
         }
         return Optional.of(meter.updatedAt());
+    }
+
+    /**
+     * Refuses a change to a stored reading after the meter's closing instant: an update, a move away
+     * from it or a delete (docs/domain.md#decommissioned-meters). The write rules judge only the new
+     * reading, so the paths that change stored ones ask here.
+     *
+     * @param where the message's prefix naming the item (e.g. {@code "readings[3]: "}), or empty
+     * @param storedAt the stored reading's timestamp
+     * @throws InvalidRequestException with reason {@code meter_decommissioned} if it lies after the closing
+     */
+    public static void requireChangeable(Meter meter, ZoneId zone, Instant storedAt, String where) {
+        Optional<Instant> closed = closedAt(meter, zone);
+        if (closed.isPresent() && storedAt.isAfter(closed.get())) {
+            throw new InvalidRequestException(RejectionReason.METER_DECOMMISSIONED, where + "meter " + meter.id()
+                    + " is decommissioned at " + closed.get() + "; its readings after that instant cannot change");
+        }
     }
 
     /**

@@ -206,13 +206,8 @@ public final class BatchWriteReadingsService implements BatchWriteReadingsUseCas
      * rules of that meter's own writes.
      */
     private void requireChangeable(String at, Meter meter, Reading stored) {
-        if (meter == null) {
-            return;
-        }
-        Optional<Instant> closed = MeterLifecycle.closedAt(meter, businessZone);
-        if (closed.isPresent() && stored.timestamp().isAfter(closed.get())) {
-            throw new InvalidRequestException(RejectionReason.METER_DECOMMISSIONED, at + ": meter " + meter.id()
-                    + " is decommissioned at " + closed.get() + "; its readings after that instant cannot change");
+        if (meter != null) {
+            MeterLifecycle.requireChangeable(meter, businessZone, stored.timestamp(), at + ": ");
         }
     }
 

@@ -19,7 +19,6 @@ import io.metering.domain.counter.Direction;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterId;
 import io.metering.domain.meter.MeterLifecycle;
-import io.metering.domain.meter.MeterStatus;
 import io.metering.domain.reading.PlausibilityPolicy;
 import io.metering.domain.reading.PlausibilityQuestion;
 import io.metering.domain.reading.Reading;
@@ -74,8 +73,7 @@ public final class AllowedReadingService implements AllowedReadingQuery {
             PlausibilityPolicy policy = plausibility.forWrite(org);
             Instant closedAt = MeterLifecycle.closedAt(meter, businessZone).orElse(null);
             // a planned closing (an active meter whose instant lies ahead of now and of t) does not close it yet
-            boolean closed = closedAt != null && (meter.status() == MeterStatus.DECOMMISSIONED
-                    || !clock.instant().isBefore(closedAt) || t.isAfter(closedAt));
+            boolean closed = MeterLifecycle.isClosed(meter, businessZone, clock.instant()) || (closedAt != null && t.isAfter(closedAt));
             return counters.stream().map(c -> {
                 AllowedRange open = range(org, c, SeriesChoice.direction(c, latest.get(c.id())), t, policy);
                 if (!closed) {

@@ -11,9 +11,7 @@ import io.metering.application.access.Caller;
 import io.metering.application.port.in.reading.DeleteReadingCommand;
 import io.metering.application.port.in.reading.DeleteReadingUseCase;
 import io.metering.domain.counter.Counter;
-import io.metering.domain.error.InvalidRequestException;
 import io.metering.domain.error.NotFoundException;
-import io.metering.domain.error.RejectionReason;
 import io.metering.domain.meter.Meter;
 import io.metering.domain.meter.MeterLifecycle;
 import io.metering.domain.reading.Reading;
@@ -53,12 +51,7 @@ public final class DeleteReadingService implements DeleteReadingUseCase {
             Counter counter = reach.counterOf(caller, meter.id(), command.address().counterId());
             writer.lock(caller.org(), List.of(counter.id()));
             Instant t = command.address().timestamp();
-            Optional<Instant> closed = MeterLifecycle.closedAt(meter, businessZone);
-            if (closed.isPresent() && t.isAfter(closed.get())) {
-                // nothing after the closing instant changes, deletes included (docs/domain.md#decommissioned-meters)
-                throw new InvalidRequestException(RejectionReason.METER_DECOMMISSIONED, "meter " + meter.id()
-                        + " is decommissioned at " + closed.get() + "; its readings after that instant cannot change");
-            }
+            MeterLifecycle.requireChangeable(meter, businessZone, t, "");
             List<Reading> found = locator.find(caller.org(), counter, t, Optional.ofNullable(command.address().direction()));
             if (found.isEmpty()) {
                 throw new NotFoundException("no reading of counter " + counter.id() + " at " + t);

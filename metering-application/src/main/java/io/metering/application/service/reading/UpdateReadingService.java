@@ -68,13 +68,7 @@ public final class UpdateReadingService implements UpdateReadingUseCase {
             Counter counter = reach.counterOf(caller, meter.id(), command.address().counterId());
             writer.lock(caller.org(), List.of(counter.id()));
             Reading old = locate(caller, counter, command);
-            Optional<Instant> closed = MeterLifecycle.closedAt(meter, writer.businessZone());
-            if (closed.isPresent() && old.timestamp().isAfter(closed.get())) {
-                // the rules judge the new reading; a stored one after the closing instant must not move away either
-                // (docs/domain.md#decommissioned-meters)
-                throw new InvalidRequestException(RejectionReason.METER_DECOMMISSIONED, "meter " + meter.id()
-                        + " is decommissioned at " + closed.get() + "; its readings after that instant cannot change");
-            }
+            MeterLifecycle.requireChangeable(meter, writer.businessZone(), old.timestamp(), "");
             Reading updated = merge(old, command.changes());
             ReadingCandidate candidate = new ReadingCandidate(0, updated, meter, counter, updated.status() != null);
             boolean moved = !updated.key().equals(old.key());
