@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The benchmark harness (docs/benchmarks.md): runs the service jar in a child JVM against plain
@@ -55,7 +58,7 @@ public final class Benchmarks {
         DEFAULTS.put("ingest-paths", "/v2/metering/readings,/v1/metering/readings");
         DEFAULTS.put("ingest-counters", "200");
         DEFAULTS.put("ingest-readings", "1000");
-        DEFAULTS.put("ingest-warmup-rows", "400000");
+        DEFAULTS.put("ingest-warmup-rows", "2000000");
         DEFAULTS.put("import-counters", "1000");
         DEFAULTS.put("import-hours", "1000");
         DEFAULTS.put("read-counters", "1000");
@@ -395,19 +398,34 @@ public final class Benchmarks {
 
     /**
      * Steady state before the measured ingests: the raw side writes the warm-up rows once, the
-     * service the same rows spread over the paths (counter i through path {@code i % paths}), so
-     * JIT compilation of every path's parsing, class loading and the pools' first connections stay
-     * out of the figures.
+     * service the same rows spread over the paths (counter i through path {@code i % paths}), the
+     * paths at the same time ({@code clients} split between them), so JIT compilation of every
+     * path's parsing, class loading and the pools' first connections stay out of the figures. At
+     * the same time because the paths share the writer: warmed one after the other, the code they
+     * share was compiled for the last path's profile and compiled again during the first measured
+     * one (docs/benchmarks.md, "Steady state: the warm-up").
      */
     private void warmUp(String mode, ServiceProcess service, Db db, List<Api.Register> registers, List<String> paths) throws Exception {
         System.out.printf("== %s: ingest warm-up, %d rows each side%n", mode, (long) registers.size() * number("ingest-readings"));
         Ingest.raw(db, "bench_raw", WARMUP_ORG, registers, number("ingest-readings"), number("clients"));
-        for (int k = 0; k < paths.size(); k++) {
-            List<Api.Register> share = new ArrayList<>();
-            for (int i = k; i < registers.size(); i += paths.size()) {
-                share.add(registers.get(i));
+        int clientsPerPath = Math.max(1, number("clients") / paths.size());
+        ExecutorService pool = Executors.newFixedThreadPool(paths.size());
+        try {
+            List<Future<Ingest.Result>> running = new ArrayList<>();
+            for (int k = 0; k < paths.size(); k++) {
+                List<Api.Register> share = new ArrayList<>();
+                for (int i = k; i < registers.size(); i += paths.size()) {
+                    share.add(registers.get(i));
+                }
+                String path = paths.get(k);
+                running.add(pool.submit(() -> Ingest.viaHttp(new Api(service.base(), WARMUP_ORG), path, share,
+                        number("ingest-readings"), clientsPerPath)));
             }
-            Ingest.viaHttp(new Api(service.base(), WARMUP_ORG), paths.get(k), share, number("ingest-readings"), number("clients"));
+            for (Future<Ingest.Result> r : running) {
+                r.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
