@@ -1,5 +1,6 @@
 package io.metering.application.model;
 
+import io.metering.domain.code.WireCodes;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -37,9 +38,11 @@ public enum ChangeEventType {
         return wireName;
     }
 
+    private static final WireCodes<ChangeEventType> BY_WIRE_NAME = WireCodes.of(values(), t -> t.wireName);
+
     /** The type of a CloudEvents {@code type}, if it is one of ours. */
     public static Optional<ChangeEventType> ofWireName(String name) {
-        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+        return BY_WIRE_NAME.find(name);
     }
 
     /** Every CloudEvents {@code type}, comma-separated, for the message that refuses an unknown one. */

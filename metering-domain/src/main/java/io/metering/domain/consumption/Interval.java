@@ -1,6 +1,6 @@
 package io.metering.domain.consumption;
 
-import java.util.Arrays;
+import io.metering.domain.code.WireCodes;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,8 +22,10 @@ public enum Interval {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    private static final WireCodes<Interval> BY_CODE = WireCodes.of(values(), i -> i.code());
+
     /** @return the interval for a wire code, or empty if unknown */
     public static Optional<Interval> fromCode(String code) {
-        return Arrays.stream(values()).filter(i -> i.code().equals(code)).findFirst();
+        return BY_CODE.find(code);
     }
 }

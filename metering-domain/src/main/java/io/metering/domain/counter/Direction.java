@@ -1,6 +1,6 @@
 package io.metering.domain.counter;
 
-import java.util.Arrays;
+import io.metering.domain.code.WireCodes;
 import java.util.Optional;
 
 /**
@@ -23,8 +23,10 @@ public enum Direction {
         return code;
     }
 
+    private static final WireCodes<Direction> BY_CODE = WireCodes.of(values(), d -> d.code);
+
     /** @return the direction for a wire value, or empty if unknown */
     public static Optional<Direction> fromCode(String code) {
-        return Arrays.stream(values()).filter(d -> d.code.equals(code)).findFirst();
+        return BY_CODE.find(code);
     }
 }

@@ -1,6 +1,6 @@
 package io.metering.domain.counter;
 
-import java.util.Arrays;
+import io.metering.domain.code.WireCodes;
 import java.util.Optional;
 
 /** Tariff register of a counter: {@code ht} peak (Hochtarif) or {@code nt} off-peak (Niedertarif). */
@@ -19,8 +19,10 @@ public enum TariffType {
         return code;
     }
 
+    private static final WireCodes<TariffType> BY_CODE = WireCodes.of(values(), t -> t.code);
+
     /** @return the tariff for a wire value, or empty if unknown */
     public static Optional<TariffType> fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+        return BY_CODE.find(code);
     }
 }

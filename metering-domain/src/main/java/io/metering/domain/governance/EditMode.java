@@ -1,6 +1,6 @@
 package io.metering.domain.governance;
 
-import java.util.Arrays;
+import io.metering.domain.code.WireCodes;
 import java.util.Optional;
 
 /**
@@ -22,8 +22,10 @@ public enum EditMode {
         return code;
     }
 
+    private static final WireCodes<EditMode> BY_CODE = WireCodes.of(values(), m -> m.code);
+
     /** @return the mode for a wire value, or empty if unknown */
     public static Optional<EditMode> fromCode(String code) {
-        return Arrays.stream(values()).filter(m -> m.code.equals(code)).findFirst();
+        return BY_CODE.find(code);
     }
 }

@@ -1,6 +1,6 @@
 package io.metering.domain.governance;
 
-import java.util.Arrays;
+import io.metering.domain.code.WireCodes;
 import java.util.Optional;
 
 /** How a direct write's value is compared with a pending changeset's proposal for auto-clear. */
@@ -21,8 +21,10 @@ public enum MatchStrategy {
         return code;
     }
 
+    private static final WireCodes<MatchStrategy> BY_CODE = WireCodes.of(values(), m -> m.code);
+
     /** @return the strategy for a wire value, or empty if unknown */
     public static Optional<MatchStrategy> fromCode(String code) {
-        return Arrays.stream(values()).filter(m -> m.code.equals(code)).findFirst();
+        return BY_CODE.find(code);
     }
 }

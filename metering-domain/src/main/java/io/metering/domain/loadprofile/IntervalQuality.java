@@ -1,6 +1,6 @@
 package io.metering.domain.loadprofile;
 
-import java.util.Arrays;
+import io.metering.domain.code.WireCodes;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -36,13 +36,17 @@ public enum IntervalQuality {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    private static final WireCodes<IntervalQuality> BY_QUALIFIER = WireCodes.of(values(), q -> q.qualifier);
+
     /** The quality of an MSCONS quantity qualifier, if it is one of these. */
     public static Optional<IntervalQuality> ofQualifier(String qualifier) {
-        return Arrays.stream(values()).filter(q -> q.qualifier.equals(qualifier)).findFirst();
+        return BY_QUALIFIER.find(qualifier);
     }
+
+    private static final WireCodes<IntervalQuality> BY_CODE = WireCodes.of(values(), q -> q.code());
 
     /** The quality of an API code, if it is one. */
     public static Optional<IntervalQuality> fromCode(String code) {
-        return Arrays.stream(values()).filter(q -> q.code().equals(code)).findFirst();
+        return BY_CODE.find(code);
     }
 }

@@ -1,6 +1,6 @@
 package io.metering.domain.meter;
 
-import java.util.Arrays;
+import io.metering.domain.code.WireCodes;
 import java.util.Optional;
 
 /** Lifecycle status of a meter (contract schema {@code Meter.status}). */
@@ -24,8 +24,10 @@ public enum MeterStatus {
         return code;
     }
 
+    private static final WireCodes<MeterStatus> BY_CODE = WireCodes.of(values(), s -> s.code);
+
     /** @return the status for a wire value, or empty if unknown */
     public static Optional<MeterStatus> fromCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+        return BY_CODE.find(code);
     }
 }

@@ -1,5 +1,6 @@
 package io.metering.domain.meter;
 
+import io.metering.domain.code.WireCodes;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -35,8 +36,10 @@ public enum MeterType {
         return Arrays.stream(values()).map(MeterType::code).collect(Collectors.joining(", "));
     }
 
+    private static final WireCodes<MeterType> BY_CODE = WireCodes.of(values(), s -> s.code);
+
     /** @return the type for a wire value, or empty if unknown */
     public static Optional<MeterType> fromCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+        return BY_CODE.find(code);
     }
 }

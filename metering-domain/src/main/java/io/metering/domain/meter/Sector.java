@@ -1,6 +1,6 @@
 package io.metering.domain.meter;
 
-import java.util.Arrays;
+import io.metering.domain.code.WireCodes;
 import java.util.Optional;
 
 /** The resource a meter measures (contract schema {@code Meter.sector}). */
@@ -32,8 +32,10 @@ public enum Sector {
         return consumptionOnly;
     }
 
+    private static final WireCodes<Sector> BY_CODE = WireCodes.of(values(), s -> s.code);
+
     /** @return the sector for a wire value, or empty if unknown */
     public static Optional<Sector> fromCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+        return BY_CODE.find(code);
     }
 }

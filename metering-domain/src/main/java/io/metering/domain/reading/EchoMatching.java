@@ -1,5 +1,6 @@
 package io.metering.domain.reading;
 
+import io.metering.domain.code.WireCodes;
 import io.metering.domain.meter.Meter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,9 +37,11 @@ public enum EchoMatching {
         return code;
     }
 
+    private static final WireCodes<EchoMatching> BY_CODE = WireCodes.of(values(), m -> m.code);
+
     /** @return the setting for a wire value, or empty if unknown */
     public static Optional<EchoMatching> fromCode(String code) {
-        return Arrays.stream(values()).filter(m -> m.code.equals(code)).findFirst();
+        return BY_CODE.find(code);
     }
 
     /** The accepted wire values, for messages. */

@@ -1,6 +1,6 @@
 package io.metering.domain.reading;
 
-import java.util.Arrays;
+import io.metering.domain.code.WireCodes;
 import java.util.Optional;
 
 /** Where a reading came from (contract schema {@code Source}). */
@@ -25,8 +25,10 @@ public enum ReadingSource {
         return code;
     }
 
+    private static final WireCodes<ReadingSource> BY_CODE = WireCodes.of(values(), s -> s.code);
+
     /** @return the source for a wire value, or empty if unknown */
     public static Optional<ReadingSource> fromCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+        return BY_CODE.find(code);
     }
 }

@@ -1,6 +1,6 @@
 package io.metering.domain.reading;
 
-import java.util.Arrays;
+import io.metering.domain.code.WireCodes;
 import java.util.Optional;
 
 /**
@@ -24,8 +24,10 @@ public enum ReadingStatus {
         return code;
     }
 
+    private static final WireCodes<ReadingStatus> BY_CODE = WireCodes.of(values(), s -> s.code);
+
     /** @return the status for a wire value, or empty if unknown (also for {@code ""}) */
     public static Optional<ReadingStatus> fromCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+        return BY_CODE.find(code);
     }
 }

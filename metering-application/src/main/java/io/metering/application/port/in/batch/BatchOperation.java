@@ -1,6 +1,6 @@
 package io.metering.application.port.in.batch;
 
-import java.util.Arrays;
+import io.metering.domain.code.WireCodes;
 import java.util.Optional;
 
 /** What a v2 batch item does (contract schema {@code BatchReading}, field {@code operation}). */
@@ -23,8 +23,10 @@ public enum BatchOperation {
         return code;
     }
 
+    private static final WireCodes<BatchOperation> BY_CODE = WireCodes.of(values(), o -> o.code);
+
     /** @return the operation for a wire value, or empty if unknown */
     public static Optional<BatchOperation> fromCode(String code) {
-        return Arrays.stream(values()).filter(o -> o.code.equals(code)).findFirst();
+        return BY_CODE.find(code);
     }
 }

@@ -1,6 +1,6 @@
 package io.metering.application.port.in.submission;
 
-import java.util.Arrays;
+import io.metering.domain.code.WireCodes;
 import java.util.Optional;
 
 /** How a journey submission's meter values map to counters (contract field {@code meterType}). */
@@ -23,8 +23,10 @@ public enum SubmissionMeterType {
         return code;
     }
 
+    private static final WireCodes<SubmissionMeterType> BY_CODE = WireCodes.of(values(), t -> t.code);
+
     /** @return the type for a wire value, or empty if unknown */
     public static Optional<SubmissionMeterType> fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+        return BY_CODE.find(code);
     }
 }
