@@ -39,6 +39,9 @@ import java.util.Set;
  * and its issuer and audience ({@link KindResolver}); the caller's claims ({@link CallerClaims}).
  * Claim names and meaning: {@link ClaimNames} and the docs/authentication.md section.
  *
+ * <p>A token accepted once is answered from {@link VerifiedTokens} for up to 30 seconds while its
+ * time claims surely still hold.
+ *
  * <p>Failures raise {@link AuthenticationException} (401) with a message that names the problem but
  * never repeats the token. When the JWK set cannot be fetched and no earlier copy is cached, the
  * answer is 503 {@code keys_unavailable} ({@link HttpFailure#keysUnavailable()}): the token may be
@@ -56,6 +59,7 @@ public final class JwtAuthenticator implements Authenticator {
 
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final KindResolver kinds;
+    private final VerifiedTokens verified;
 
     /**
      * @param settings keys, issuer and audience rules, leeway
@@ -81,6 +85,7 @@ public final class JwtAuthenticator implements Authenticator {
         claims.setMaxClockSkew((int) settings.leeway().toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
         kinds = new KindResolver(settings.rule(CallerKind.ADMIN), settings.rule(CallerKind.PORTAL));
+        verified = new VerifiedTokens(clock);
     }
 
     private static Set<JOSEObjectType> allowedTypes() {
@@ -99,13 +104,18 @@ public final class JwtAuthenticator implements Authenticator {
         if (bearerToken == null || bearerToken.isBlank()) {
             throw new AuthenticationException("bearer token is missing");
         }
+        String token = bearerToken.trim();
+        VerifiedToken known = verified.find(token);
+        if (known != null) {
+            return known;
+        }
         JWTClaimsSet claims;
         try {
-            claims = processor.process(bearerToken.trim(), null);
+            claims = processor.process(token, null);
         } catch (ParseException e) {
             throw new AuthenticationException("bearer token is not a well-formed JWT");
         } catch (BadJOSEException e) {
-            throw new AuthenticationException(timeClaimProblem(bearerToken.trim()).orElseGet(() -> describe(e)));
+            throw new AuthenticationException(timeClaimProblem(token).orElseGet(() -> describe(e)));
         } catch (RateLimitReachedException e) {
             // the cached set lacks the token's key and was re-read moments ago: no key matches
             throw new AuthenticationException(NO_KEY);
@@ -114,7 +124,9 @@ public final class JwtAuthenticator implements Authenticator {
         } catch (JOSEException e) {
             throw new AuthenticationException("bearer token could not be verified");
         }
-        return CallerClaims.read(claims, kinds.resolve(claims));
+        VerifiedToken result = CallerClaims.read(claims, kinds.resolve(claims));
+        verified.remember(token, result, claims.getExpirationTime(), claims.getNotBeforeTime());
+        return result;
     }
 
     /**

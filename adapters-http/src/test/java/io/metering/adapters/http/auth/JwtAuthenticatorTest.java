@@ -64,6 +64,30 @@ class JwtAuthenticatorTest {
     }
 
     @Test
+    void aTokenAcceptedBeforeIsRefusedOnceExpiredAndTheLeewayPassed() {
+        String token = minter.mint(TokenClaims.admin("org-1", "alice"), Duration.ofMinutes(5));
+        assertThat(authenticator.authenticate(token).isAdmin()).isTrue();
+
+        clock.set(NOW.plus(Duration.ofMinutes(5)).minusSeconds(1));
+        assertThat(authenticator.authenticate(token).subject()).isEqualTo("alice");
+        clock.set(NOW.plus(Duration.ofMinutes(5)).plusSeconds(31));
+        assertThatThrownBy(() -> authenticator.authenticate(token))
+                .isInstanceOf(AuthenticationException.class).hasMessageContaining("expired");
+    }
+
+    @Test
+    void aRefusedTokenStaysRefusedAndAnotherTokenIsCheckedOnItsOwn() {
+        String good = minter.mint(TokenClaims.admin("org-1", "alice"), Duration.ofMinutes(5));
+        String forged = sign(JWSAlgorithm.HS256, "another-secret-another-secret-another", claims().build());
+        assertThat(authenticator.authenticate(good).subject()).isEqualTo("alice");
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> authenticator.authenticate(forged)).isInstanceOf(AuthenticationException.class);
+        }
+        assertThat(authenticator.authenticate(" " + good + " ").subject()).isEqualTo("alice");
+    }
+
+    @Test
     void refusesTokenBeforeNotBefore() {
         String token = sign(JWSAlgorithm.HS256, SECRET, claims().notBeforeTime(Date.from(NOW.plusSeconds(120))).build());
 
