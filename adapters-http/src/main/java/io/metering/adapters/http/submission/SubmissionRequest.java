@@ -16,7 +16,7 @@ record SubmissionRequest(@JsonProperty("org_id") String orgId, Entity entity) {
      * The submission entity.
      *
      * @param org {@code _org}: must name the caller's organization when sent
-     * @param meterReadings the readings per meter; entries may be null
+     * @param meterReadings the readings per meter; a null entry is refused by the route
      */
     public record Entity(@JsonProperty("_org") String org, List<SubmissionMeterReadingRequest> meterReadings) {}
 }
