@@ -33,6 +33,7 @@ import io.metering.adapters.http.submission.SubmissionRoutes;
 import io.metering.adapters.http.system.GracefulStop;
 import io.metering.adapters.http.system.HealthRoutes;
 import io.metering.adapters.http.web.BodyCharset;
+import io.metering.adapters.http.web.BodyEncoding;
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
@@ -176,6 +177,7 @@ public final class HttpApi {
     private static void configureServer(JavalinConfig config, HttpSettings settings, ObjectMapper mapper, HttpMetrics metrics) {
         config.startup.showJavalinBanner = false;
         GracefulStop.install(config);
+        BodyEncoding.install(config); // after GracefulStop, which sets the server's first handler
         config.http.maxRequestSize = settings.maxRequestBytes();
         config.http.prefer405over404 = true;
         config.http.defaultContentType = "application/json";
