@@ -32,6 +32,7 @@ import io.metering.adapters.http.reading.ReadingRoutes;
 import io.metering.adapters.http.submission.SubmissionRoutes;
 import io.metering.adapters.http.system.GracefulStop;
 import io.metering.adapters.http.system.HealthRoutes;
+import io.metering.adapters.http.web.AcceptedTypes;
 import io.metering.adapters.http.web.BodyCharset;
 import io.metering.adapters.http.web.BodyEncoding;
 import io.metering.adapters.http.web.CorrelationIds;
@@ -43,6 +44,7 @@ import io.metering.application.port.in.UseCases;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +82,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    /** The API routes that answer CSV as well as JSON (for the {@code Accept} check, {@link AcceptedTypes}). */
+    static final Set<String> CSV_ROUTES = Set.of(ReadingRoutes.SERIES, ConsumptionRoutes.CONSUMPTION);
 
     private HttpApi() {}
 
@@ -131,6 +136,7 @@ public final class HttpApi {
         Guard guard = new Guard(authenticator);
         JsonBody body = new JsonBody(mapper);
         ApiDocsRoutes docs = new ApiDocsRoutes();
+        AcceptedTypes accepted = new AcceptedTypes(CSV_ROUTES);
         return Javalin.create(config -> {
             configureServer(config, settings, mapper, new HttpMetrics(observability.registry()));
             ErrorMapping.install(config);
@@ -143,6 +149,7 @@ public final class HttpApi {
                 }
             });
             config.routes.beforeMatched(RequestLogContext::route);
+        config.routes.beforeMatched(accepted::require);
             new HealthRoutes(health, liveness).register(config.routes);
             observability.metricsToken().ifPresent(token -> new MetricsRoute(Optional.of(token), observability.scrape())
                     .register(config.routes));
