@@ -32,7 +32,9 @@ import io.metering.adapters.http.reading.ReadingRoutes;
 import io.metering.adapters.http.submission.SubmissionRoutes;
 import io.metering.adapters.http.system.GracefulStop;
 import io.metering.adapters.http.system.HealthRoutes;
+import io.metering.adapters.http.web.AcceptedTypes;
 import io.metering.adapters.http.web.BodyCharset;
+import io.metering.adapters.http.web.BodyEncoding;
 import io.metering.adapters.http.web.CorrelationIds;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.JsonBody;
@@ -42,6 +44,7 @@ import io.metering.application.port.in.UseCases;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +82,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    /** The API routes that answer CSV as well as JSON (for the {@code Accept} check, {@link AcceptedTypes}). */
+    static final Set<String> CSV_ROUTES = Set.of(ReadingRoutes.SERIES, ConsumptionRoutes.CONSUMPTION);
 
     private HttpApi() {}
 
@@ -130,6 +136,7 @@ public final class HttpApi {
         Guard guard = new Guard(authenticator);
         JsonBody body = new JsonBody(mapper);
         ApiDocsRoutes docs = new ApiDocsRoutes();
+        AcceptedTypes accepted = new AcceptedTypes(CSV_ROUTES);
         return Javalin.create(config -> {
             configureServer(config, settings, mapper, new HttpMetrics(observability.registry()));
             ErrorMapping.install(config);
@@ -142,6 +149,7 @@ public final class HttpApi {
                 }
             });
             config.routes.beforeMatched(RequestLogContext::route);
+        config.routes.beforeMatched(accepted::require);
             new HealthRoutes(health, liveness).register(config.routes);
             observability.metricsToken().ifPresent(token -> new MetricsRoute(Optional.of(token), observability.scrape())
                     .register(config.routes));
@@ -176,6 +184,7 @@ public final class HttpApi {
     private static void configureServer(JavalinConfig config, HttpSettings settings, ObjectMapper mapper, HttpMetrics metrics) {
         config.startup.showJavalinBanner = false;
         GracefulStop.install(config);
+        BodyEncoding.install(config); // after GracefulStop, which sets the server's first handler
         config.http.maxRequestSize = settings.maxRequestBytes();
         config.http.prefer405over404 = true;
         config.http.defaultContentType = "application/json";

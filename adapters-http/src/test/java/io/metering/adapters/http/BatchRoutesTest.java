@@ -72,6 +72,28 @@ class BatchRoutesTest {
         assertThat(series(counter)).containsExactly("2024-06-01=101.5", "2024-06-02=110");
     }
 
+    /**
+     * The contract requires {@code source} on create and update items (CreateOrUpdateBatchReading) and on
+     * updateMeterReading (UpdateMeterReading): it is not kept from the stored reading as the optional
+     * fields are, and its absence is named.
+     */
+    @Test
+    void anUpdateWithoutSourceIsRefusedNamingTheField() {
+        assertThat(write(batch(null, item("create", "100", "2024-06-01T00:00:00Z", ""))).status()).isEqualTo(200);
+        String noSource = js("{'operation':'update','meter_id':'" + meter.id() + "','counter_id':'" + counter.id()
+                + "','value':101,'timestamp':'2024-06-01T00:00:00Z'}");
+
+        Reply v2 = write(batch(null, noSource));
+        Reply put = t.put("/v1/metering/reading/" + meter.id() + "/" + counter.id() + "?timestamp=2024-06-01T00:00:00Z", t.adminToken(),
+                js("{'value':101,'meter_id':'" + meter.id() + "'}"));
+
+        assertReason(v2, 400, "missing_params");
+        assertThat(v2.json().get("message").asText()).isEqualTo("readings[0]: source is required");
+        assertReason(put, 400, "missing_params");
+        assertThat(put.json().get("message").asText()).isEqualTo("source is required");
+        assertThat(series(counter)).containsExactly("2024-06-01=100");
+    }
+
     @Test
     void operationLeftOutMeansCreate() {
         String noOperation = js("{'meter_id':'" + meter.id() + "','value':7,'source':'360','timestamp':'2024-06-01T00:00:00Z'}");

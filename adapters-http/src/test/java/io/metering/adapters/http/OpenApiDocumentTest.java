@@ -104,6 +104,18 @@ class OpenApiDocumentTest {
         }
     }
 
+    /** The API's operations judge the Accept header (web.AcceptedTypes); the CSV they answer is where the check admits it. */
+    @Test
+    void everyApiOperationDeclares406AndCsvOnlyWhereTheAcceptCheckAdmitsIt() {
+        for (Op op : operations()) {
+            boolean api = op.path.startsWith("/v1/metering/") || op.path.startsWith("/v2/metering/");
+            assertThat(op.node.get("responses").has("406")).as(op.key() + " declares 406").isEqualTo(api);
+            boolean csv = op.node.get("responses").properties().stream()
+                    .anyMatch(e -> e.getKey().startsWith("2") && e.getValue().path("content").has("text/csv"));
+            assertThat(csv).as(op.key() + " answers CSV").isEqualTo(api && op.method.equals("get") && HttpApi.CSV_ROUTES.contains(op.path));
+        }
+    }
+
     @Test
     void everyReasonTheHttpLayerGivesByStatusIsListed() {
         Set<String> listed = new HashSet<>();

@@ -27,4 +27,4 @@ record BatchReadingRequest(
         @JsonDeserialize(using = TextOnly.class) String remark,
         @JsonDeserialize(using = TextOnly.class) String note,
         String unit,
-        Map<String, String> metadata) {}
+        @JsonDeserialize(contentUsing = TextOnly.MapValues.class) Map<String, String> metadata) {}

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@link NotFoundException}, unknown route</td><td>404 {@code not_found}</td></tr>
  *   <tr><td>known path, other method</td><td>405 {@code method_not_allowed}</td></tr>
  *   <tr><td>{@link ConflictException}</td><td>409 {@code conflict}</td></tr>
- *   <tr><td>{@link HttpFailure}</td><td>413 {@code payload_too_large}, 415 {@code unsupported_media_type}, 503 {@code keys_unavailable}</td></tr>
+ *   <tr><td>{@link HttpFailure}</td><td>406 {@code not_acceptable}, 413 {@code payload_too_large}, 415 {@code unsupported_media_type}, 503 {@code keys_unavailable}</td></tr>
  *   <tr><td>a request body Jetty cannot read ({@link UnreadableRequests}: broken chunked encoding, body shorter than
  *       declared)</td><td>Jetty's 4xx, else 400 {@code invalid_body}</td></tr>
  *   <tr><td>{@link StoreUnavailableException}</td><td>503 {@code service_unavailable} with {@code Retry-After}, logged

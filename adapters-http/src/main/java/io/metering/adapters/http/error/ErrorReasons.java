@@ -13,6 +13,8 @@ public final class ErrorReasons {
     public static final String NOT_FOUND = RejectionReason.NOT_FOUND.code();
     /** 405: the path exists, the method does not. */
     public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
+    /** 406: an {@code Accept} header that admits none of the types the operation answers. */
+    public static final String NOT_ACCEPTABLE = "not_acceptable";
     /** 413: a request larger than the service accepts. */
     public static final String PAYLOAD_TOO_LARGE = "payload_too_large";
     /** 415: a request whose content type the operation does not read. */
@@ -50,6 +52,7 @@ public final class ErrorReasons {
             case 401 -> UNAUTHORIZED;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;

@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * A request the HTTP layer itself refuses before any use case runs: an oversized body (413), a
- * body in a content type the operation does not read (415), or a token that cannot be checked
- * because the signing keys are unavailable (503). Mapped in {@link ErrorMapping}.
+ * body in a content type or coding the operation does not read (415), an {@code Accept} header that
+ * admits none of the types it answers (406), or a token that cannot be checked because the signing
+ * keys are unavailable (503). Mapped in {@link ErrorMapping}.
  */
 public final class HttpFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -55,6 +56,29 @@ public final class HttpFailure extends RuntimeException {
     public static HttpFailure unsupportedCharset(String charset) {
         return new HttpFailure(415, ErrorReasons.UNSUPPORTED_MEDIA_TYPE,
                 "request bodies must be UTF-8; the request's content type names charset '" + abbreviate(charset) + "'");
+    }
+
+    /**
+     * 406 {@code not_acceptable}: the request's {@code Accept} header admits none of the types the
+     * operation answers.
+     *
+     * @param accept the header as sent
+     * @param answers the types the operation answers, in words
+     */
+    public static HttpFailure notAcceptable(String accept, String answers) {
+        return new HttpFailure(406, ErrorReasons.NOT_ACCEPTABLE, "this operation answers " + answers
+                + "; the request's Accept header '" + abbreviate(accept) + "' admits neither");
+    }
+
+    /**
+     * 415 {@code unsupported_media_type} for a request body in a {@code Content-Encoding} the service
+     * does not decode (it decodes {@code gzip}).
+     *
+     * @param coding the header as sent
+     */
+    public static HttpFailure unsupportedEncoding(String coding) {
+        return new HttpFailure(415, ErrorReasons.UNSUPPORTED_MEDIA_TYPE,
+                "request bodies are read as sent or gzip-compressed; the request's Content-Encoding is '" + abbreviate(coding) + "'");
     }
 
     /**

@@ -1,13 +1,15 @@
 package io.metering.adapters.http.error;
 
 import java.util.OptionalInt;
+import java.util.zip.ZipException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
 
 /**
  * Failures of the container while an operation reads the request: Jetty reports a malformed or
- * truncated body (a broken chunked encoding, a body shorter than its Content-Length) as an
- * exception from the read. They are the client's fault, not the service's: 4xx, never 500.
+ * truncated body (a broken chunked encoding, a body shorter than its Content-Length, a
+ * {@code Content-Encoding: gzip} body that is not gzip) as an exception from the read. They are
+ * the client's fault, not the service's: 4xx, never 500.
  */
 final class UnreadableRequests {
     private UnreadableRequests() {}
@@ -21,7 +23,7 @@ final class UnreadableRequests {
             if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
                 return OptionalInt.of(http.getCode());
             }
-            if (t instanceof EofException) {
+            if (t instanceof EofException || t instanceof ZipException) {
                 return OptionalInt.of(400);
             }
         }

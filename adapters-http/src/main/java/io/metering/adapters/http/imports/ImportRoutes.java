@@ -8,6 +8,7 @@ import io.javalin.http.HttpStatus;
 import io.metering.adapters.http.error.HttpFailure;
 import io.metering.adapters.http.web.Access;
 import io.metering.adapters.http.web.BodyCharset;
+import io.metering.adapters.http.web.BodyEncoding;
 import io.metering.adapters.http.web.Envelope;
 import io.metering.adapters.http.web.Guard;
 import io.metering.adapters.http.web.Params;
@@ -70,6 +71,7 @@ public record ImportRoutes(ImportJobsUseCase jobs, Guard guard) {
 
     private void upload(Context ctx, Caller caller) {
         BodyCharset.requireUtf8(BodyCharset.contentType(ctx)); // the readers decode UTF-8 only
+        BodyEncoding.requireDecoded(ctx); // gzip is inflated by Jetty, counted against MAX_UPLOAD_BYTES inflated
         String format = format(ctx);
         ImportCommit commit = Params.code(ctx, "commit", c -> switch (c.toLowerCase(Locale.ROOT)) {
             case "file" -> Optional.of(ImportCommit.FILE);

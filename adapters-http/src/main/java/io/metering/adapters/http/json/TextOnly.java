@@ -29,6 +29,32 @@ public final class TextOnly extends StdScalarDeserializer<String> {
         throw new NotText(p);
     }
 
+    /**
+     * For the values of an object of strings (a reading's {@code metadata}): a number or boolean is
+     * {@link NotText}, while an object or array stays a wrong shape of the body (400
+     * {@code invalid_body}), as it answered before numbers were refused.
+     */
+    public static final class MapValues extends StdScalarDeserializer<String> {
+        private static final long serialVersionUID = 1L;
+
+        /** For {@code @JsonDeserialize(contentUsing = TextOnly.MapValues.class)}. */
+        public MapValues() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                return (String) ctxt.handleUnexpectedToken(String.class, p);
+            }
+            if (t == JsonToken.VALUE_STRING) {
+                return p.getText();
+            }
+            throw new NotText(p);
+        }
+    }
+
     /** A text field sent as another JSON type; Jackson adds the field's path as it unwinds. */
     public static final class NotText extends MismatchedInputException {
         private static final long serialVersionUID = 1L;

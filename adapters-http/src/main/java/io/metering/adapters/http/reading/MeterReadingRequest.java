@@ -25,7 +25,7 @@ record MeterReadingRequest(
         @JsonDeserialize(using = TextOnly.class) String remark,
         @JsonDeserialize(using = TextOnly.class) String note,
         String unit,
-        Map<String, String> metadata) {
+        @JsonDeserialize(contentUsing = TextOnly.MapValues.class) Map<String, String> metadata) {
 
     /** The same reading on another meter (createPortalMeterReadings takes the meter from the path). */
     public MeterReadingRequest withMeterId(String newMeterId) {

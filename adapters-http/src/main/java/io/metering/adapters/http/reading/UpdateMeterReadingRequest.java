@@ -25,4 +25,4 @@ record UpdateMeterReadingRequest(
         String status,
         @JsonDeserialize(using = TextOnly.class) @JsonProperty("external_id") String externalId,
         @JsonDeserialize(using = TextOnly.class) String remark,
-        Map<String, String> metadata) {}
+        @JsonDeserialize(contentUsing = TextOnly.MapValues.class) Map<String, String> metadata) {}

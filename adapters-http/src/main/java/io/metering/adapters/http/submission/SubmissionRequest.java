@@ -1,6 +1,8 @@
 package io.metering.adapters.http.submission;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.metering.adapters.http.json.TextOnly;
 import java.util.List;
 
 /**
@@ -10,13 +12,14 @@ import java.util.List;
  * @param orgId {@code org_id}: must name the caller's organization when sent
  * @param entity the submission entity
  */
-record SubmissionRequest(@JsonProperty("org_id") String orgId, Entity entity) {
+record SubmissionRequest(@JsonDeserialize(using = TextOnly.class) @JsonProperty("org_id") String orgId, Entity entity) {
 
     /**
      * The submission entity.
      *
      * @param org {@code _org}: must name the caller's organization when sent
-     * @param meterReadings the readings per meter; entries may be null
+     * @param meterReadings the readings per meter; a null entry is refused by the route
      */
-    public record Entity(@JsonProperty("_org") String org, List<SubmissionMeterReadingRequest> meterReadings) {}
+    public record Entity(@JsonDeserialize(using = TextOnly.class) @JsonProperty("_org") String org,
+            List<SubmissionMeterReadingRequest> meterReadings) {}
 }

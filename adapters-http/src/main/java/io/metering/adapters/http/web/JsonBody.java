@@ -25,7 +25,8 @@ import java.util.Optional;
 
 /**
  * Reads JSON request bodies: only {@code application/json} (or {@code application/*+json}) in UTF-8
- * is read, else 415 ({@link BodyCharset}); the size limit applies (413); malformed JSON or a wrong shape answers 400
+ * is read, plain or gzip-compressed, else 415 ({@link BodyCharset}, {@link BodyEncoding}); the size
+ * limit applies (413), to the inflated body too; malformed JSON or a wrong shape answers 400
  * {@code invalid_body}. Operations without a body never call this, so their content type is
  * never looked at.
  *
@@ -73,7 +74,7 @@ public final class JsonBody {
      * @throws HttpFailure 415 for another content type (as {@link #tree})
      */
     public <T> Optional<T> streamed(Context ctx, StreamReader<T> reader) {
-        requireJson(BodyCharset.contentType(ctx));
+        requireJson(ctx);
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length == 0) {
             return Optional.empty();
@@ -92,7 +93,7 @@ public final class JsonBody {
      * @throws InvalidRequestException {@code invalid_body} for an empty or malformed body
      */
     public JsonNode tree(Context ctx) {
-        requireJson(BodyCharset.contentType(ctx));
+        requireJson(ctx);
         return parse(ctx.bodyAsBytes());
     }
 
@@ -109,7 +110,7 @@ public final class JsonBody {
         if (isBlank(bytes)) {
             return Optional.empty();
         }
-        requireJson(BodyCharset.contentType(ctx));
+        requireJson(ctx);
         JsonNode node = parse(bytes);
         return node.isNull() ? Optional.empty() : Optional.of(node);
     }
@@ -238,6 +239,12 @@ public final class JsonBody {
             }
         }
         return true;
+    }
+
+    /** A JSON content type in UTF-8, in no coding left undecoded ({@link BodyEncoding}). */
+    private static void requireJson(Context ctx) {
+        requireJson(BodyCharset.contentType(ctx));
+        BodyEncoding.requireDecoded(ctx);
     }
 
     static void requireJson(String contentType) {
