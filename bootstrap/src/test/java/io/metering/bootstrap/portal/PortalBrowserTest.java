@@ -278,6 +278,16 @@ class PortalBrowserTest {
         assertThat(chromium.driver.findElement(By.cssSelector("#consumption-totals dd[data-total]")).getAttribute("data-total")).isNotEmpty();
     }
 
+    /** The water meter's readings run from April 2012 to April 2014: its Years view starts at 2012, not ten years back. */
+    @Test
+    @Order(46)
+    void theYearsViewStartsAtTheFirstYearWithAReading() {
+        open("#/" + WATER + "/" + WATER_L + "/consumption?view=years&date=2014-04-01", "consumption");
+        List<WebElement> years = chromium.driver.findElements(By.cssSelector("table.data tbody tr th"));
+        assertThat(years).extracting(y -> y.getText().substring(0, 4)).containsExactly("2012", "2013", "2014");
+        assertThat(chromium.driver.findElement(By.cssSelector(".period-nav .period")).getText()).startsWith("Jan 1, 2012 – ");
+    }
+
     @Test
     @Order(50)
     void theReadingsTablePagesAndTheCsvEqualsTheApi() throws Exception {
