@@ -1094,6 +1094,47 @@ class ConsoleBrowserTest {
         assertThat(chromium.driver.findElement(By.id("search-summary")).getAttribute("class")).doesNotContain("failed");
     }
 
+    /**
+     * The meter list names no sector a meter does not have (a dash, read out as "not set"), and on a phone a meter without a
+     * number (its UUID) or with a long customer id stays within its card: no sideways scrolling. In an organization of its own.
+     */
+    @Test
+    @Order(64)
+    void aMeterWithoutSectorSaysSoAndTheMeterListFitsAPhone() throws Exception {
+        String staff = service.tokens.admin("no-sector-org", "console-admin");
+        String bare = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff, "{}", 201)).get("data").get("_id").asText();
+        send("POST", "/v1/metering/admin/meters", staff, "{\"meter_number\":\"NS-0001\",\"customer\":{\"$relation\":[{\"entity_id\":"
+                + "\"customer-identifier-of-a-length-no-card-holds-on-one-line-0123456789\"}]}}", 201);
+        send("POST", "/v1/metering/admin/meters", staff, "{\"meter_number\":\"NS-0002\",\"sector\":\"water\"}", 201);
+        chromium.driver.get(PortalLink.console(base, staff));
+        chromium.awaitView("meters");
+        chromium.await(d -> d.findElements(By.cssSelector("#meters tbody tr")).size() == 3);
+        WebElement unset = sectorCell(bare);
+        assertThat(unset.getAttribute("textContent")).isEqualTo("—not set").doesNotContain("Meter");
+        assertThat(unset.findElement(By.cssSelector("[aria-hidden=true]")).getAttribute("textContent")).isEqualTo("—");
+        assertThat(unset.findElement(By.cssSelector(".visually-hidden")).getAttribute("textContent")).isEqualTo("not set");
+        assertThat(sectorCell("NS-0002").getText()).isEqualTo("Water");
+
+        chromium.viewport(360, 780, true);
+        try {
+            chromium.await(d -> ((Number) chromium.script("return document.querySelector('#meters thead').getBoundingClientRect().width"))
+                    .doubleValue() <= 1);
+            Object overflow = chromium.script("const wrap = document.querySelector('#meters').parentElement;"
+                    + " return [wrap.scrollWidth - wrap.clientWidth, document.documentElement.scrollWidth - document.documentElement.clientWidth];");
+            assertThat((List<?>) overflow).as("sideways scrolling of the meter list and the page at 360 px")
+                    .allSatisfy(o -> assertThat(((Number) o).longValue()).isLessThanOrEqualTo(0));
+        } finally {
+            chromium.viewport(0, 0, false);
+        }
+    }
+
+    /** The sector cell of the meter list's row whose first cell (number, else id) reads `meter`. */
+    private static WebElement sectorCell(String meter) {
+        return chromium.driver.findElements(By.cssSelector("#meters tbody tr")).stream()
+                .filter(r -> r.findElement(By.cssSelector("th")).getText().equals(meter)).findFirst().orElseThrow()
+                .findElement(By.cssSelector("td[data-label='Sector']"));
+    }
+
     @Test
     @Order(65)
     void actingForAnotherOrganizationPicksItFromTheList() {
