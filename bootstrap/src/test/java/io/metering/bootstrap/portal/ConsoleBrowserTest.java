@@ -1135,6 +1135,26 @@ class ConsoleBrowserTest {
                 .findElement(By.cssSelector("td[data-label='Sector']"));
     }
 
+    /** A queue's link and its count are read out apart ("Pending changesets, 2"), as Chromium's accessibility tree names them. */
+    @Test
+    @Order(64)
+    void eachQueuesCountIsReadApartFromItsLinksWords() {
+        chromium.driver.get(PortalLink.console(base, admin));
+        chromium.awaitView("meters");
+        chromium.awaitElement("#nav-changesets .count");
+        chromium.awaitElement("#nav-implausible .count");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) chromium.driver.executeCdpCommand("Accessibility.getFullAXTree", Map.of())
+                .get("nodes");
+        List<String> links = nodes.stream()
+                .filter(n -> "link".equals(((Map<?, ?>) n.getOrDefault("role", Map.of())).get("value")))
+                .map(n -> String.valueOf(((Map<?, ?>) n.getOrDefault("name", Map.of())).get("value")))
+                .filter(name -> name.startsWith("Pending changesets") || name.startsWith("Implausible readings")).toList();
+        String changesets = chromium.driver.findElement(By.id("changeset-count")).getText();
+        String implausible = chromium.driver.findElement(By.id("implausible-count")).getText();
+        assertThat(links).containsExactlyInAnyOrder("Pending changesets, " + changesets, "Implausible readings, " + implausible);
+    }
+
     @Test
     @Order(65)
     void actingForAnotherOrganizationPicksItFromTheList() {
