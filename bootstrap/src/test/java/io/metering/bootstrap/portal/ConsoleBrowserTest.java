@@ -1155,6 +1155,43 @@ class ConsoleBrowserTest {
         assertThat(links).containsExactlyInAnyOrder("Pending changesets, " + changesets, "Implausible readings, " + implausible);
     }
 
+    /**
+     * Several proposals applied at once, one of them overtaken by a direct write: the refused one is named by its meter, its
+     * counter (name and OBIS code, as under the readings' heading) and its time. In an organization of its own.
+     */
+    @Test
+    @Order(64)
+    void aRefusedChangesetOfSeveralNamesItsMeterAndCounter() throws Exception {
+        String staff = service.tokens.admin("changeset-refusal-org", "console-admin");
+        String meter = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff, "{\"sector\":\"power\",\"meter_number\":\"CR-0001\","
+                + "\"customer\":{\"$relation\":[{\"entity_id\":\"" + DemoIds.CONTACT_ID + "\",\"_slug\":\"contact\"}]}}", 201))
+                .get("data").get("_id").asText();
+        String counter = JSON.readTree(send("POST", "/v1/metering/admin/meters/" + meter + "/counters", staff,
+                "{\"_title\":\"Import\",\"unit\":\"kWh\",\"direction\":\"feed-out\",\"obis_number\":\"1-0:1.8.0\"}", 201))
+                .get("data").get("_id").asText();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        addReading(staff, meter, counter, "1000", now.minus(1, ChronoUnit.DAYS), "");
+        send("PATCH", "/v1/metering/admin/meters/" + meter, staff, "{\"reading_governance\":{\"edit_mode\":\"approval\"}}", 200);
+        String household = service.tokens.portal("changeset-refusal-org", "changeset-refusal-customer", DemoIds.CONTACT_ID);
+        for (String[] proposal : List.of(new String[] {"1003", now.minus(30, ChronoUnit.MINUTES).toString()},
+                new String[] {"1010", now.minus(10, ChronoUnit.MINUTES).toString()})) {
+            send("POST", "/v1/metering/reading", household, "{\"meter_id\":\"" + meter + "\",\"counter_id\":\"" + counter
+                    + "\",\"value\":" + proposal[0] + ",\"timestamp\":\"" + proposal[1] + "\",\"source\":\"ECP\"}", 200);
+        }
+        // a direct write between the two proposals overtakes the first: applying it is refused
+        addReading(staff, meter, counter, "1002", now.minus(20, ChronoUnit.MINUTES), "?direct=true");
+        chromium.driver.get(PortalLink.console(base, staff));
+        chromium.awaitView("meters");
+        open("#/changesets", "changesets");
+        chromium.driver.findElements(By.cssSelector("#changesets tbody input[type=checkbox]")).forEach(WebElement::click);
+        chromium.driver.findElement(By.id("apply-selected")).click();
+        WebElement told = chromium.awaitElement("#changeset-result .notice-error");
+        assertThat(told.getText()).startsWith("1 of 2 done; 1 refused:");
+        assertThat(told.findElement(By.cssSelector("li .refused-item")).getText())
+                .isEqualTo("CR-0001, Import (consumption) · 1-0:1.8.0, " + shown(now.minus(30, ChronoUnit.MINUTES)));
+        assertThat(chromium.driver.findElements(By.cssSelector("#changesets tbody tr"))).hasSize(1);
+    }
+
     @Test
     @Order(65)
     void actingForAnotherOrganizationPicksItFromTheList() {
