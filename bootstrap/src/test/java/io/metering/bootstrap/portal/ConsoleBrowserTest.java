@@ -195,7 +195,10 @@ class ConsoleBrowserTest {
         answer("zu viele Stellen");
         WebElement refusal = chromium.await(d -> d.findElements(By.cssSelector("#row-result .notice-error")).stream()
                 .filter(e -> e.getText().startsWith("Der Wert")).findFirst().orElse(null));
-        assertThat(refusal.getText()).isEqualTo("Der Wert ist größer als ein späterer Zählerstand dieses Zählwerks. (greater_than_subsequent)");
+        // the API's message follows with its values in German notation, as in English (the raw words stay in the title)
+        assertThat(refusal.getText()).startsWith("Der Wert ist größer als ein späterer Zählerstand dieses Zählwerks. Meldung des Dienstes: "
+                + "value 99.999,5 is greater than the subsequent reading ").endsWith(" (greater_than_subsequent)")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
         assertThat(refusal.getAttribute("title")).isNotBlank().doesNotContain("Zählerstand");
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
@@ -735,11 +738,13 @@ class ConsoleBrowserTest {
         chromium.driver.findElement(By.id("add-value")).sendKeys("5");
         chromium.driver.findElement(By.cssSelector("#add-reading button[type=submit]")).click();
         WebElement german = chromium.awaitElement("#add-result .notice-error");
-        assertThat(german.getText()).endsWith("(less_than_previous)").doesNotContain("readings[");
-        // the API's message in the title, its value and instant in German notation as the German table shows them
-        // (the newest reading is by now the direct write of 1002)
-        assertThat(german.getAttribute("title")).isEqualTo("value 5 is less than the previous reading 1.002 at "
-                + chromium.driver.findElement(By.cssSelector("#readings tbody tr th")).getText());
+        // what the reason means, then the API's message with its value and instant in German notation as the German table
+        // shows them, in the visible text as in English (the newest reading is by now the direct write of 1002)
+        assertThat(german.getText()).isEqualTo("Der Wert ist kleiner als der vorherige Zählerstand dieses Zählwerks. Meldung des Dienstes: "
+                + "value 5 is less than the previous reading 1.002 at " + chromium.driver.findElement(By.cssSelector("#readings tbody tr th")).getText()
+                + " (less_than_previous)");
+        // the API's own words in the title, without the index there too
+        assertThat(german.getAttribute("title")).isEqualTo("value 5 is less than the previous reading 1002 at " + now.minus(20, ChronoUnit.MINUTES));
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
     }
