@@ -29,8 +29,18 @@ test('identifiers, OBIS codes, a batch index, a version and the reason code stay
   assert.equal(readable(kept, 'en'), kept);
 });
 
-test('a full stop after a number ends the sentence; a negative value keeps its sign', () => {
-  assert.equal(readable('value -1500.5 is below 0. Send 1500.', 'en'), 'value -1,500.5 is below 0. Send 1,500.');
+test('a full stop after a value ends the sentence; a negative value keeps its sign', () => {
+  assert.equal(readable('value -1500.5 is below the previous reading 1500.', 'en'), 'value -1,500.5 is below the previous reading 1,500.');
+});
+
+test('a year, a count or an id in the message is no reading value and stays as written', () => {
+  assert.equal(readable('no contract period of meter 2026 covers the year 2026; 150 readings sent, at most 100', 'en'),
+    'no contract period of meter 2026 covers the year 2026; 150 readings sent, at most 100');
+  assert.equal(readable('value 12000 does not fit a register of capacity 10000 in 2026', 'de'),
+    'value 12.000 does not fit a register of capacity 10.000 in 2026');
+  assert.equal(readable('removing the reading at 2026-12-01T08:00:00Z would leave the reading at 2026-12-02T08:00:00Z (value 1001) less '
+    + 'than the previous reading 1500 at 2026-11-30T08:00:00Z', 'en'), 'removing the reading at Dec 1, 2026, 9:00 AM would leave the reading '
+    + 'at Dec 2, 2026, 9:00 AM (value 1,001) less than the previous reading 1,500 at Nov 30, 2026, 9:00 AM');
 });
 
 test('an empty or missing message stays empty', () => {

@@ -195,7 +195,10 @@ class ConsoleBrowserTest {
         answer("zu viele Stellen");
         WebElement refusal = chromium.await(d -> d.findElements(By.cssSelector("#row-result .notice-error")).stream()
                 .filter(e -> e.getText().startsWith("Der Wert")).findFirst().orElse(null));
-        assertThat(refusal.getText()).isEqualTo("Der Wert ist größer als ein späterer Zählerstand dieses Zählwerks. (greater_than_subsequent)");
+        // the API's message follows with its values in German notation, as in English (the raw words stay in the title)
+        assertThat(refusal.getText()).startsWith("Der Wert ist größer als ein späterer Zählerstand dieses Zählwerks. Meldung des Dienstes: "
+                + "value 99.999,5 is greater than the subsequent reading ").endsWith(" (greater_than_subsequent)")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
         assertThat(refusal.getAttribute("title")).isNotBlank().doesNotContain("Zählerstand");
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
@@ -735,11 +738,13 @@ class ConsoleBrowserTest {
         chromium.driver.findElement(By.id("add-value")).sendKeys("5");
         chromium.driver.findElement(By.cssSelector("#add-reading button[type=submit]")).click();
         WebElement german = chromium.awaitElement("#add-result .notice-error");
-        assertThat(german.getText()).endsWith("(less_than_previous)").doesNotContain("readings[");
-        // the API's message in the title, its value and instant in German notation as the German table shows them
-        // (the newest reading is by now the direct write of 1002)
-        assertThat(german.getAttribute("title")).isEqualTo("value 5 is less than the previous reading 1.002 at "
-                + chromium.driver.findElement(By.cssSelector("#readings tbody tr th")).getText());
+        // what the reason means, then the API's message with its value and instant in German notation as the German table
+        // shows them, in the visible text as in English (the newest reading is by now the direct write of 1002)
+        assertThat(german.getText()).isEqualTo("Der Wert ist kleiner als der vorherige Zählerstand dieses Zählwerks. Meldung des Dienstes: "
+                + "value 5 is less than the previous reading 1.002 at " + chromium.driver.findElement(By.cssSelector("#readings tbody tr th")).getText()
+                + " (less_than_previous)");
+        // the API's own words in the title, without the index there too
+        assertThat(german.getAttribute("title")).isEqualTo("value 5 is less than the previous reading 1002 at " + now.minus(20, ChronoUnit.MINUTES));
         new Select(chromium.driver.findElement(By.id("language"))).selectByValue("en");
         chromium.await(d -> d.findElement(By.tagName("h1")).getText().equals("Readings"));
     }
@@ -1092,6 +1097,104 @@ class ConsoleBrowserTest {
         chromium.driver.findElement(By.id("meter-search")).sendKeys("0");
         chromium.await(d -> d.findElement(By.id("search-summary")).getText().endsWith("found"));
         assertThat(chromium.driver.findElement(By.id("search-summary")).getAttribute("class")).doesNotContain("failed");
+    }
+
+    /**
+     * The meter list names no sector a meter does not have (a dash, read out as "not set"), and on a phone a meter without a
+     * number (its UUID) or with a long customer id stays within its card: no sideways scrolling. In an organization of its own.
+     */
+    @Test
+    @Order(64)
+    void aMeterWithoutSectorSaysSoAndTheMeterListFitsAPhone() throws Exception {
+        String staff = service.tokens.admin("no-sector-org", "console-admin");
+        String bare = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff, "{}", 201)).get("data").get("_id").asText();
+        send("POST", "/v1/metering/admin/meters", staff, "{\"meter_number\":\"NS-0001\",\"customer\":{\"$relation\":[{\"entity_id\":"
+                + "\"customer-identifier-of-a-length-no-card-holds-on-one-line-0123456789\"}]}}", 201);
+        send("POST", "/v1/metering/admin/meters", staff, "{\"meter_number\":\"NS-0002\",\"sector\":\"water\"}", 201);
+        chromium.driver.get(PortalLink.console(base, staff));
+        chromium.awaitView("meters");
+        chromium.await(d -> d.findElements(By.cssSelector("#meters tbody tr")).size() == 3);
+        WebElement unset = sectorCell(bare);
+        assertThat(unset.getAttribute("textContent")).isEqualTo("—not set").doesNotContain("Meter");
+        assertThat(unset.findElement(By.cssSelector("[aria-hidden=true]")).getAttribute("textContent")).isEqualTo("—");
+        assertThat(unset.findElement(By.cssSelector(".visually-hidden")).getAttribute("textContent")).isEqualTo("not set");
+        assertThat(sectorCell("NS-0002").getText()).isEqualTo("Water");
+
+        chromium.viewport(360, 780, true);
+        try {
+            chromium.await(d -> ((Number) chromium.script("return document.querySelector('#meters thead').getBoundingClientRect().width"))
+                    .doubleValue() <= 1);
+            Object overflow = chromium.script("const wrap = document.querySelector('#meters').parentElement;"
+                    + " return [wrap.scrollWidth - wrap.clientWidth, document.documentElement.scrollWidth - document.documentElement.clientWidth];");
+            assertThat((List<?>) overflow).as("sideways scrolling of the meter list and the page at 360 px")
+                    .allSatisfy(o -> assertThat(((Number) o).longValue()).isLessThanOrEqualTo(0));
+        } finally {
+            chromium.viewport(0, 0, false);
+        }
+    }
+
+    /** The sector cell of the meter list's row whose first cell (number, else id) reads `meter`. */
+    private static WebElement sectorCell(String meter) {
+        return chromium.driver.findElements(By.cssSelector("#meters tbody tr")).stream()
+                .filter(r -> r.findElement(By.cssSelector("th")).getText().equals(meter)).findFirst().orElseThrow()
+                .findElement(By.cssSelector("td[data-label='Sector']"));
+    }
+
+    /** A queue's link and its count are read out apart ("Pending changesets, 2"), as Chromium's accessibility tree names them. */
+    @Test
+    @Order(64)
+    void eachQueuesCountIsReadApartFromItsLinksWords() {
+        chromium.driver.get(PortalLink.console(base, admin));
+        chromium.awaitView("meters");
+        chromium.awaitElement("#nav-changesets .count");
+        chromium.awaitElement("#nav-implausible .count");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) chromium.driver.executeCdpCommand("Accessibility.getFullAXTree", Map.of())
+                .get("nodes");
+        List<String> links = nodes.stream()
+                .filter(n -> "link".equals(((Map<?, ?>) n.getOrDefault("role", Map.of())).get("value")))
+                .map(n -> String.valueOf(((Map<?, ?>) n.getOrDefault("name", Map.of())).get("value")))
+                .filter(name -> name.startsWith("Pending changesets") || name.startsWith("Implausible readings")).toList();
+        String changesets = chromium.driver.findElement(By.id("changeset-count")).getText();
+        String implausible = chromium.driver.findElement(By.id("implausible-count")).getText();
+        assertThat(links).containsExactlyInAnyOrder("Pending changesets, " + changesets, "Implausible readings, " + implausible);
+    }
+
+    /**
+     * Several proposals applied at once, one of them overtaken by a direct write: the refused one is named by its meter, its
+     * counter (name and OBIS code, as under the readings' heading) and its time. In an organization of its own.
+     */
+    @Test
+    @Order(64)
+    void aRefusedChangesetOfSeveralNamesItsMeterAndCounter() throws Exception {
+        String staff = service.tokens.admin("changeset-refusal-org", "console-admin");
+        String meter = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff, "{\"sector\":\"power\",\"meter_number\":\"CR-0001\","
+                + "\"customer\":{\"$relation\":[{\"entity_id\":\"" + DemoIds.CONTACT_ID + "\",\"_slug\":\"contact\"}]}}", 201))
+                .get("data").get("_id").asText();
+        String counter = JSON.readTree(send("POST", "/v1/metering/admin/meters/" + meter + "/counters", staff,
+                "{\"_title\":\"Import\",\"unit\":\"kWh\",\"direction\":\"feed-out\",\"obis_number\":\"1-0:1.8.0\"}", 201))
+                .get("data").get("_id").asText();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        addReading(staff, meter, counter, "1000", now.minus(1, ChronoUnit.DAYS), "");
+        send("PATCH", "/v1/metering/admin/meters/" + meter, staff, "{\"reading_governance\":{\"edit_mode\":\"approval\"}}", 200);
+        String household = service.tokens.portal("changeset-refusal-org", "changeset-refusal-customer", DemoIds.CONTACT_ID);
+        for (String[] proposal : List.of(new String[] {"1003", now.minus(30, ChronoUnit.MINUTES).toString()},
+                new String[] {"1010", now.minus(10, ChronoUnit.MINUTES).toString()})) {
+            send("POST", "/v1/metering/reading", household, "{\"meter_id\":\"" + meter + "\",\"counter_id\":\"" + counter
+                    + "\",\"value\":" + proposal[0] + ",\"timestamp\":\"" + proposal[1] + "\",\"source\":\"ECP\"}", 200);
+        }
+        // a direct write between the two proposals overtakes the first: applying it is refused
+        addReading(staff, meter, counter, "1002", now.minus(20, ChronoUnit.MINUTES), "?direct=true");
+        chromium.driver.get(PortalLink.console(base, staff));
+        chromium.awaitView("meters");
+        open("#/changesets", "changesets");
+        chromium.driver.findElements(By.cssSelector("#changesets tbody input[type=checkbox]")).forEach(WebElement::click);
+        chromium.driver.findElement(By.id("apply-selected")).click();
+        WebElement told = chromium.awaitElement("#changeset-result .notice-error");
+        assertThat(told.getText()).startsWith("1 of 2 done; 1 refused:");
+        assertThat(told.findElement(By.cssSelector("li .refused-item")).getText())
+                .isEqualTo("CR-0001, Import (consumption) · 1-0:1.8.0, " + shown(now.minus(30, ChronoUnit.MINUTES)));
+        assertThat(chromium.driver.findElements(By.cssSelector("#changesets tbody tr"))).hasSize(1);
     }
 
     @Test

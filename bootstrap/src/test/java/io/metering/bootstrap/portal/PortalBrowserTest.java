@@ -278,6 +278,16 @@ class PortalBrowserTest {
         assertThat(chromium.driver.findElement(By.cssSelector("#consumption-totals dd[data-total]")).getAttribute("data-total")).isNotEmpty();
     }
 
+    /** The water meter's readings run from April 2012 to April 2014: its Years view starts at 2012, not ten years back. */
+    @Test
+    @Order(46)
+    void theYearsViewStartsAtTheFirstYearWithAReading() {
+        open("#/" + WATER + "/" + WATER_L + "/consumption?view=years&date=2014-04-01", "consumption");
+        List<WebElement> years = chromium.driver.findElements(By.cssSelector("table.data tbody tr th"));
+        assertThat(years).extracting(y -> y.getText().substring(0, 4)).containsExactly("2012", "2013", "2014");
+        assertThat(chromium.driver.findElement(By.cssSelector(".period-nav .period")).getText()).startsWith("Jan 1, 2012 – ");
+    }
+
     @Test
     @Order(50)
     void theReadingsTablePagesAndTheCsvEqualsTheApi() throws Exception {
@@ -447,6 +457,28 @@ class PortalBrowserTest {
         // not counted: no consumption since the previous reading either
         assertThat(chromium.driver.findElement(By.cssSelector("#readings tbody tr.implausible")).findElements(By.tagName("td")).get(1).getText())
                 .isEqualTo("—");
+    }
+
+    /**
+     * The demo's household meters were last read long ago (the Liander gas meter in 2023): the form shows only the lower end,
+     * yet the service's bound still tells a slip, and a value a hundred times the last reading is asked about before it is sent.
+     * Before germanReadsADecimalCommaExactly stores a reading of today on that meter.
+     */
+    @Test
+    @Order(55)
+    void aHundredfoldSlipLongAfterTheLastReadingIsAskedAboutThoughNoUpperEndIsShown() throws Exception {
+        long hits = api("/v1/metering/reading/" + GAS + "/" + GAS_M3 + "?size=1").get("hits").asLong();
+        open("#/" + GAS + "/submit", "submit");
+        chromium.await(d -> d.findElement(By.id("value-" + GAS_M3 + "-hint")).getText().equals("At least 11,430.6 m³"));
+        WebElement value = chromium.driver.findElement(By.id("value-" + GAS_M3));
+        value.sendKeys("1143060"); // 11,430.6 with its decimal point lost and a digit too many: x100
+        chromium.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        WebElement check = chromium.awaitElement("#submit-outcome #submit-check");
+        assertThat(check.getText()).contains("Please check", "1,143,060 m³ is above the expected", "Send anyway");
+        assertThat(api("/v1/metering/reading/" + GAS + "/" + GAS_M3 + "?size=1").get("hits").asLong()).isEqualTo(hits);
+        chromium.driver.findElement(By.id("submit-change")).click();
+        assertThat(chromium.driver.findElements(By.id("submit-check"))).isEmpty();
+        value.clear();
     }
 
     @Test

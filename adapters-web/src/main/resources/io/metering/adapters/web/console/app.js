@@ -86,13 +86,17 @@ function renderChrome() {
  * at 1000, shown as "1000+" beyond), fetched after the page is drawn.
  */
 async function showQueueCounts() {
-  const queues = [['nav-changesets', 'changeset-count', admin.pendingChangesets], ['nav-implausible', 'implausible-count', admin.implausibleReadings]];
-  await Promise.all(queues.map(async ([linkId, countId, list]) => {
+  const queues = [['nav-changesets', 'changeset-count', admin.pendingChangesets, 'console.nav.changesets'],
+    ['nav-implausible', 'implausible-count', admin.implausibleReadings, 'console.nav.implausible']];
+  await Promise.all(queues.map(async ([linkId, countId, list, name]) => {
     try {
       const page = await list({ size: 0 });
       const link = document.getElementById(linkId);
       link?.querySelector('.count')?.remove();
       link?.append(h('span', { class: 'count', id: countId }, queueCount(page)));
+      // the badge's number may be read out run together with the link's words ("Pending changesets2"): the link's
+      // name says both, apart ("Pending changesets, 2"), as a hidden comma would not (Chromium reads "changesets , 2")
+      link?.setAttribute('aria-label', `${t(name)}, ${queueCount(page)}`);
     } catch (e) {
       console.error(e); // the page itself reports refusals
     }

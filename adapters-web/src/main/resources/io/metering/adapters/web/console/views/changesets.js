@@ -11,12 +11,20 @@ import { emptyQueue, enableWithSelection, runAll, selectBox, walkable, words } f
 import { coded } from './codes.js';
 import { notANumber } from './one-reading.js';
 import { tell } from './edit.js';
+import { counterSummary } from './counter-summary.js';
 
 /** The proposed reading's instant and, on a counter that may hold both directions, its direction. */
 function proposedAt(cs) {
   const at = cs.proposed?.timestamp ? formatDateTime(cs.proposed.timestamp) : '';
   return cs.proposed?.direction && eitherDirection(cs.counter, cs.meter?.sector ?? cs.sector)
     ? [at, ' ', coded('direction', cs.proposed.direction)] : at;
+}
+
+/** The changeset's counter as the readings page names it; on a counter of both directions with the proposal's direction. */
+function counterNamed(cs) {
+  if (!cs.counter) return cs.counter_id;
+  return counterSummary(cs.proposed?.direction && eitherDirection(cs.counter, cs.meter?.sector ?? cs.sector)
+    ? { ...cs.counter, direction: cs.proposed.direction } : cs.counter);
 }
 
 const value = (reading, lang) => (reading && isDecimal(reading.value) ? format(reading.value, lang) : '—');
@@ -48,9 +56,10 @@ export function changesetTable(changesets, lang, done) {
   if (!changesets.length) return emptyQueue('changesets', t('console.changeset.none'));
   const out = h('div', { 'aria-live': 'polite', id: 'changeset-result' });
   const boxes = new Map();
-  // a refused item is named by its meter and the proposed reading's time
-  const name = (cs) => [cs.meter?.meter_number || cs.meter_id, cs.proposed?.timestamp ? formatDateTime(cs.proposed.timestamp) : null]
-    .filter(Boolean).join(', ');
+  // a refused item is named by its meter, its counter (a meter has several: import and export, two tariffs) and the
+  // proposed reading's time
+  const name = (cs) => [cs.meter?.meter_number || cs.meter_id, counterNamed(cs),
+    cs.proposed?.timestamp ? formatDateTime(cs.proposed.timestamp) : null].filter(Boolean).join(', ');
   const run = (targets, work) => runAll(out, targets, work, done, name);
   const apply = (targets) => run(targets, (cs) => admin.applyChangeset(cs.meter_id, cs.counter_id, cs.changeset_id));
   const dismiss = (targets) => {

@@ -7,7 +7,7 @@ import { h, show, status } from '../../portal/lib/dom.js';
 import { t, tn, currentLanguage, formatDateTime } from '../../portal/lib/i18n.js';
 import { format, isDecimal, parseInput } from '../../portal/lib/decimal.js';
 import { DecimalLiteral } from '../../portal/lib/json.js';
-import { counterLabel, statusLabel, unitLabel } from '../../portal/lib/labels.js';
+import { statusLabel, unitLabel } from '../../portal/lib/labels.js';
 import { directionSelect, directionShown, eitherDirection, relativeOf } from '../../portal/lib/direction.js';
 import { admin } from '../admin-api.js';
 import { failure, tell } from './edit.js';
@@ -15,6 +15,7 @@ import { notANumber, savedNotice } from './one-reading.js';
 import { coded, reasonSelect } from './codes.js';
 import { correctionOf } from './correction.js';
 import { changesetTable, refreshCounts } from './changesets.js';
+import { counterSummary } from './counter-summary.js';
 
 const PAGE = 20;
 
@@ -24,12 +25,6 @@ function check(box, label, hint) {
   box.setAttribute('aria-describedby', hintId);
   return h('label', { class: 'check', for: box.id }, box,
     h('span', {}, t(label), h('small', { class: 'hint', id: hintId }, t(hint))));
-}
-
-/** What the page says under its heading: the counter's name and, unless the name is it, its OBIS code. */
-export function counterSummary(counter) {
-  const name = counterLabel(counter);
-  return [name, counter.obis_number && !name.startsWith(counter.obis_number) ? counter.obis_number : null].filter(Boolean).join(' · ');
 }
 
 function addForm(meterId, counter, sector, lang, done) {

@@ -10,12 +10,12 @@ import { readable } from './readable.js';
 
 /**
  * A refusal as a notice: what the documented reason means in the console's language
- * (`console.reason.<reason>`; English shows the API's own message, which names the values involved),
- * else the API's message; then the reason itself. The API's message stays in the notice's title.
- * Every write of the console is of one reading (or a meter, a counter, a file), so the message is
- * shown without the batch index the service puts before a one-reading write's refusal, and with its
- * values and instants as the page shows them elsewhere (views/readable.js); where that changed the
- * text, the API's own words stay in the title.
+ * (`console.reason.<reason>`; English has none, the API's own message says it), then the API's
+ * message, which names the values and instants involved, then the reason itself. Every write of the
+ * console is of one reading (or a meter, a counter, a file), so the message is shown without the
+ * batch index the service puts before a one-reading write's refusal, and with its values and instants
+ * as the page shows them elsewhere (views/readable.js); the API's own words stay in the title
+ * wherever the text differs from them.
  */
 export function failure(e) {
   if (!(e instanceof ApiError)) throw e;
@@ -23,9 +23,10 @@ export function failure(e) {
   const known = e.reason && t(key) !== key;
   const message = withoutBatchIndex(e.message);
   const shown = readable(message, currentLanguage());
-  const notice = status(`${known ? t(key) : shown} (${e.reason ?? e.status})`, 'error');
-  if (known) notice.title = shown;
-  else if (shown !== message) notice.title = message;
+  // the meaning alone would keep the figures that explain a refusal (which value, which reading, when) in the tooltip
+  const text = known && shown ? t('console.refusal.explained', { meaning: t(key), message: shown }) : known ? t(key) : shown;
+  const notice = status(`${text} (${e.reason ?? e.status})`, 'error');
+  if (message && text !== message) notice.title = message;
   return notice;
 }
 

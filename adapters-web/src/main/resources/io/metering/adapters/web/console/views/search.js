@@ -12,6 +12,15 @@ import { whyFailed } from '../../portal/lib/failed.js';
 const PAGE = 50;
 const PAUSE_MS = 200;
 
+/**
+ * A meter's sector in words; where none is set, a dash that is read out as "not set": the portal's
+ * generic word for a meter ("Meter") would pass for a sector the meter does not have.
+ */
+function sectorCell(sector) {
+  if (sector) return sectorLabel(sector);
+  return h('span', { class: 'not-set' }, h('span', { 'aria-hidden': 'true' }, '—'), h('span', { class: 'visually-hidden' }, t('console.notSet')));
+}
+
 /** The entity ids of a relation attribute ({$relation: [{entity_id}]}). */
 export const relationIds = (relation) => (relation?.$relation ?? []).map((r) => r.entity_id);
 
@@ -35,7 +44,7 @@ export async function searchView(main, params) {
     body.replaceChildren(...(page.data.length ? page.data.map((m) => h('tr', {},
       h('th', { scope: 'row' }, h('a', { href: `#/meter/${encodeURIComponent(m._id)}` }, m.meter_number || m._id)),
       h('td', { 'data-label': t('meters.malo') }, m.ma_lo_id ?? ''),
-      h('td', { 'data-label': t('console.sector') }, sectorLabel(m.sector)),
+      h('td', { 'data-label': t('console.sector') }, sectorCell(m.sector)),
       h('td', { 'data-label': t('console.customer') }, relationIds(m.customer).join(', ')),
       h('td', { 'data-label': t('meters.status') }, meterStatus(m)))) : [h('tr', {}, h('td', { colspan: 5 }, t('console.search.none')))]));
   };

@@ -9,6 +9,7 @@ import { add, format, isDecimal, normalize } from '../lib/decimal.js';
 import { counterLabel, unitLabel } from '../lib/labels.js';
 import { isEstimated } from '../lib/measured.js';
 import { partialSpan } from '../lib/partial.js';
+import { fromFirstReading } from '../lib/first-year.js';
 import { awaitingLaterReading } from '../lib/awaiting.js';
 import { meterName } from './meter-name.js';
 import { tickLabels, yRange } from '../lib/chart.js';
@@ -45,7 +46,8 @@ function sum(periods, field) {
  * covered part (lib/partial.js), the bar gets that consumption and a label, and the total follows.
  */
 async function withPartialYears(meterId, counterId, report, times) {
-  const periods = await Promise.all(report.periods.map(async (p) => {
+  // the years before the first reading have nothing to show: the view starts at the year holding it
+  const periods = await Promise.all(fromFirstReading(report.periods, times).map(async (p) => {
     const span = partialSpan(p, times);
     if (!span) return p;
     const part = (await api.consumption(meterId, counterId,
@@ -137,7 +139,9 @@ export async function consumptionView(main, meterId, counterId, params) {
   const link = (v, a) => `#/${encodeURIComponent(meterId)}/${encodeURIComponent(counterId)}/consumption?view=${v}&date=${a}`;
   const tabs = h('nav', { class: 'tabs', 'aria-label': t('consumption.views') },
     Object.keys(VIEWS).map((v) => h('a', { href: link(v, anchor), 'aria-current': v === view ? 'page' : null }, t(`consumption.view.${v}`))));
-  const range = `${formatDate(`${start}T12:00:00`)} – ${formatDate(`${end}T12:00:00`)}`;
+  // the Years view names the years it shows, from the first with a reading
+  const shownStart = view === 'years' && report.periods.length ? formatDate(report.periods[0].start) : formatDate(`${start}T12:00:00`);
+  const range = `${shownStart} – ${formatDate(`${end}T12:00:00`)}`;
   const nav = h('div', { class: 'period-nav' },
     h('a', { class: 'button secondary', href: link(view, step(view, anchor, -1)), 'aria-label': t('consumption.earlier') }, '‹'),
     h('p', { class: 'period', 'aria-live': 'polite' }, range),

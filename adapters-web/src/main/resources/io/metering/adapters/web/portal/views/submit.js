@@ -83,8 +83,9 @@ export async function submitView(main, meterId) {
         ? answers.find((r) => r.direction === f.direction.value)
         : answers.find((r) => !f.counter.direction || r.direction === f.counter.direction) ?? answers[0];
       const other = f.direction?.value && !f.range ? answers.find((r) => r.direction) : null;
-      // the upper end the household was shown, the one a value is checked against before it is sent
-      f.upperEnd = !other && f.range && isDecimal(f.range.max_value) && Boolean(at) && upperEndShown(f.counter, at) ? f.range.max_value : null;
+      // the bound a value is checked against before it is sent: the service's, also where the form does not show it
+      // (long after the last reading, docs/portal.md), since a slip is no less a slip there and the question never locks it out
+      f.upperEnd = !other && f.range && isDecimal(f.range.max_value) && Boolean(at) ? f.range.max_value : null;
       f.hint.textContent = other
         ? t('submit.noRangeForDirection', { direction: directionLabel(f.direction.value), answered: directionLabel(other.direction) })
         : rangeText(f.range, unitLabel(f.counter.unit), Boolean(at) && upperEndShown(f.counter, at));
@@ -117,7 +118,7 @@ export async function submitView(main, meterId) {
   // so that it is announced even when focus stays where it was (Enter pressed in that very field)
   const notSaved = () => outcome.replaceChildren(status(t('submit.notSaved'), 'error'));
 
-  // values above the upper end shown (an extra digit, a missing decimal point) are stored as implausible,
+  // values above the upper end (an extra digit, a missing decimal point) are stored as implausible,
   // never refused: before sending, the household is asked to check them, and may send them anyway
   function askToCheck(high, lang) {
     const anyway = h('button', { type: 'button', class: 'button', id: 'submit-anyway' }, t('submit.sendAnyway'));
