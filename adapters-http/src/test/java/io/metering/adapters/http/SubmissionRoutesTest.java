@@ -123,10 +123,7 @@ class SubmissionRoutesTest {
         assertThat(readings(m, nt)).containsExactly("77/journey-submission/feed-out");
     }
 
-    /**
-     * Nothing to write is no success (docs/domain.md#journey-submissions); entries without values beside
-     * others are skipped, while a {@code null} entry is refused naming it (NullEntryTest).
-     */
+    /** Nothing to write is no success (docs/domain.md#journey-submissions); entries without values beside others are skipped. */
     @Test
     void aSubmissionThatWouldWriteNothingIsRefusedNamingTheEntry() {
         Meter m = meter(Map.of());
@@ -135,25 +132,23 @@ class SubmissionRoutesTest {
 
         Reply nullAndEmpty = submit("null", empty);
         Reply onlyEmpty = submit(empty);
-        Reply emptyTwice = submit(empty, empty);
         Reply onlyNull = submit("null");
         Reply noEntry = submit();
         Reply noEntity = t.post(SUBMISSION, t.adminToken(), "{}");
 
-        assertReason(nullAndEmpty, 400, "invalid_body");
-        assertThat(nullAndEmpty.json().get("message").asText()).isEqualTo("meterReadings[0] must be an object");
+        assertReason(nullAndEmpty, 400, "missing_params");
+        assertThat(nullAndEmpty.json().get("message").asText())
+                .isEqualTo("meterReadings[0] is null and no later entry holds one either; the submission has no reading to write");
         assertReason(onlyEmpty, 400, "missing_params");
         assertThat(onlyEmpty.json().get("message").asText()).startsWith("meterReadings[0] holds no value (readingValue");
-        assertReason(emptyTwice, 400, "missing_params");
-        assertThat(emptyTwice.json().get("message").asText()).contains("and no later entry holds one either");
-        assertReason(onlyNull, 400, "invalid_body");
-        assertThat(onlyNull.json().get("message").asText()).isEqualTo("meterReadings[0] must be an object");
+        assertReason(onlyNull, 400, "missing_params");
+        assertThat(onlyNull.json().get("message").asText()).startsWith("meterReadings[0] is null;");
         assertReason(noEntry, 400, "missing_params");
         assertReason(noEntity, 400, "missing_params");
         assertThat(noEntity.json().get("message").asText()).startsWith("entity.meterReadings holds no entry");
         assertThat(readings(m, c)).isEmpty();
 
-        assertProcessed(submit(empty, js("{'meterId':'" + m.id() + "','readingValue':7,'readingDate':'2024-06-01T00:00:00Z'}")));
+        assertProcessed(submit("null", empty, js("{'meterId':'" + m.id() + "','readingValue':7,'readingDate':'2024-06-01T00:00:00Z'}")));
         assertThat(readings(m, c)).containsExactly("7/journey-submission/feed-out");
     }
 

@@ -18,7 +18,7 @@ record SubmissionRequest(@JsonDeserialize(using = TextOnly.class) @JsonProperty(
      * The submission entity.
      *
      * @param org {@code _org}: must name the caller's organization when sent
-     * @param meterReadings the readings per meter; a null entry is refused by the route
+     * @param meterReadings the readings per meter; entries may be null
      */
     public record Entity(@JsonDeserialize(using = TextOnly.class) @JsonProperty("_org") String org,
             List<SubmissionMeterReadingRequest> meterReadings) {}
