@@ -327,6 +327,22 @@ class BatchRoutesTest {
     }
 
     @Test
+    void pruneRefusesAKeptExternalIdThatIsNoTextAndDeletesNothing() {
+        Counter b = seedForPrune();
+
+        for (String ids : new String[] {"[5]", "[true]", "['erp-2',1.5]"}) {
+            Reply r = prune("", js("{'meter_id':'" + meter.id() + "','keep_external_ids':" + ids + "}"));
+            assertReason(r, 400, "invalid_parameter");
+            assertThat(r.json().get("message").asText()).as(ids).contains("keep_external_ids").contains("must be a string");
+        }
+        assertThat(series(counter)).hasSize(6);
+        assertThat(series(b)).hasSize(1);
+        // external ids are the organization's: the other tests' erp-1 must not find these
+        assertThat(counts(prune("", js("{'meter_id':'" + meter.id() + "','keep_external_ids':[]}"))).get("deleted_count").asLong())
+                .isEqualTo(5);
+    }
+
+    @Test
     void aDryRunCountsWhatTheRealRunDeletesAndDeletesNothing() {
         seedForPrune();
         String body = js("{'meter_id':'" + meter.id() + "','source':'ERP','keep_external_ids':[]}");

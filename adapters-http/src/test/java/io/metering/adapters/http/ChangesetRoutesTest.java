@@ -211,6 +211,17 @@ class ChangesetRoutesTest {
         assertThat(pending()).hasSize(1);
     }
 
+    @Test
+    void dismissRefusesAReasonThatIsNoText() {
+        String id = propose("150", "2024-06-03T00:00:00Z");
+
+        Reply r = t.post(changesets() + "/" + id + ":dismiss", t.adminToken(), "{\"reason\":5}");
+
+        assertReason(r, 400, "invalid_parameter");
+        assertThat(r.json().get("message").asText()).contains("reason must be a string");
+        assertThat(pending()).as("the changeset stays").hasSize(1);
+    }
+
     // ------------------------------------------------------------------ the action segment and body-less POSTs
 
     @Test
