@@ -1264,6 +1264,17 @@ class ConsoleBrowserTest {
         for (String counter : counters) {
             assertThat(Instant.parse(latest(meter, counter, staff).get("timestamp").asText())).isEqualTo(now.minus(1, ChronoUnit.HOURS));
         }
+
+        // a slip proposed (ten times the last value on a fresh counter, docs/domain.md "Without a rate"): the changeset keeps
+        // its status, and the row says so with the code as tooltip
+        send("POST", "/v1/metering/reading", household, "{\"meter_id\":\"" + meter + "\",\"counter_id\":\"" + counters.get(1)
+                + "\",\"value\":5000,\"timestamp\":\"" + now.minus(30, ChronoUnit.MINUTES) + "\",\"source\":\"ECP\"}", 200);
+        assertThat(api("/v1/metering/reading/" + meter + "/" + counters.get(1) + "/changesets", staff).get("changesets").get(0)
+                .get("proposed").get("status").asText()).isEqualTo("implausible");
+        open("#/changesets", "changesets");
+        WebElement flag = chromium.awaitElement("#changesets tbody td[data-label='Proposed value'] .flag");
+        assertThat(flag.getText()).isEqualTo("judged implausible");
+        assertThat(flag.getAttribute("title")).isEqualTo("implausible");
     }
 
     @Test
