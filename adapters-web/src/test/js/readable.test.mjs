@@ -1,7 +1,7 @@
 // A refusal's numbers and instants as the console shows them elsewhere (console/views/readable.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readable } from '../../main/resources/io/metering/adapters/web/console/views/readable.js';
+import { quoted, readable } from '../../main/resources/io/metering/adapters/web/console/views/readable.js';
 
 // the browser's time zone in the page; here a fixed one, so 08:00 UTC in December is 09:00
 process.env.TZ = 'Europe/Berlin';
@@ -46,4 +46,10 @@ test('a year, a count or an id in the message is no reading value and stays as w
 test('an empty or missing message stays empty', () => {
   assert.equal(readable(undefined, 'en'), '');
   assert.equal(readable('', 'de'), '');
+});
+
+test('a German page quotes the English message with its values and instants as the service wrote them', () => {
+  const message = 'value 19.400 is greater than the subsequent reading 19.350 at 2026-12-01T08:00:00Z';
+  assert.equal(quoted(message, 'de'), message);
+  assert.equal(quoted(message, 'en'), 'value 19.4 is greater than the subsequent reading 19.35 at Dec 1, 2026, 9:00 AM');
 });

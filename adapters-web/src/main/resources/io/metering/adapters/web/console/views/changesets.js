@@ -11,7 +11,7 @@ import { emptyQueue, enableWithSelection, runAll, selectBox, walkable, words } f
 import { coded } from './codes.js';
 import { notANumber } from './one-reading.js';
 import { tell } from './edit.js';
-import { counterSummary } from './counter-summary.js';
+import { counterCell, counterSummary } from './counter-summary.js';
 
 /** The proposed reading's instant and, on a counter that may hold both directions, its direction. */
 function proposedAt(cs) {
@@ -25,6 +25,20 @@ function counterNamed(cs) {
   if (!cs.counter) return cs.counter_id;
   return counterSummary(cs.proposed?.direction && eitherDirection(cs.counter, cs.meter?.sector ?? cs.sector)
     ? { ...cs.counter, direction: cs.proposed.direction } : cs.counter);
+}
+
+/** The changeset's counter as the implausible queue's Counter column names it: name (with the proposal's direction) and OBIS code. */
+function counterColumn(cs) {
+  if (!cs.counter) return cs.counter_id;
+  return counterCell(cs.proposed?.direction && eitherDirection(cs.counter, cs.meter?.sector ?? cs.sector)
+    ? { ...cs.counter, direction: cs.proposed.direction } : cs.counter);
+}
+
+/** The proposed value; one the write rules judged implausible when proposed is marked so (its status kept in the changeset). */
+function proposedValue(cs, lang) {
+  const shown = value(cs.proposed, lang);
+  return cs.proposed?.status === 'implausible'
+    ? [shown, ' ', h('span', { class: 'coded flag', title: 'implausible' }, words(t('console.changeset.implausible')))] : shown;
 }
 
 const value = (reading, lang) => (reading && isDecimal(reading.value) ? format(reading.value, lang) : '—');
@@ -53,7 +67,7 @@ async function pendingChangesets(pages) {
  * `meter` (shown) and `counter` (with `sector`, where no meter is given: whether its direction is shown).
  */
 export function changesetTable(changesets, lang, done) {
-  if (!changesets.length) return emptyQueue('changesets', t('console.changeset.none'));
+  if (!changesets.length) return emptyQueue('changesets', t('console.changeset.none'), 'changeset-result');
   const out = h('div', { 'aria-live': 'polite', id: 'changeset-result' });
   const boxes = new Map();
   // a refused item is named by its meter, its counter (a meter has several: import and export, two tariffs) and the
@@ -83,9 +97,10 @@ export function changesetTable(changesets, lang, done) {
     h('th', { scope: 'row' }, formatDateTime(cs.created_at)),
     h('td', { class: 'ident', 'data-label': t('console.meter.title') }, cs.meter
       ? h('a', { href: `#/meter/${encodeURIComponent(cs.meter_id)}/${encodeURIComponent(cs.counter_id)}` }, cs.meter.meter_number || cs.meter_id) : ''),
+    h('td', { class: 'counter-cell', 'data-label': t('console.counter.name') }, h('span', {}, counterColumn(cs))),
     h('td', { 'data-label': t('readings.time') }, proposedAt(cs)),
     h('td', { class: 'num', 'data-label': t('console.changeset.current') }, value(cs.previous, lang)),
-    h('td', { class: 'num', 'data-label': t('console.changeset.proposed') }, value(cs.proposed, lang)),
+    h('td', { class: 'num', 'data-label': t('console.changeset.proposed') }, proposedValue(cs, lang)),
     h('td', { class: 'source', 'data-label': t('readings.source') }, coded('source', cs.source), ' ', words(cs.created_by?.id)),
     h('td', {}, h('div', { class: 'row-actions' },
       h('button', { type: 'button', class: 'button small', 'data-action': 'apply', onclick: () => apply([cs]) }, t('console.changeset.apply')),
@@ -96,6 +111,7 @@ export function changesetTable(changesets, lang, done) {
       h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('console.changeset.select'))),
       h('th', { scope: 'col' }, t('console.changeset.created')),
       h('th', { scope: 'col' }, t('console.meter.title')),
+      h('th', { scope: 'col' }, t('console.counter.name')),
       h('th', { scope: 'col' }, t('readings.time')),
       h('th', { scope: 'col', class: 'num' }, t('console.changeset.current')),
       h('th', { scope: 'col', class: 'num' }, t('console.changeset.proposed')),

@@ -6,15 +6,16 @@ import { ApiError } from '../../portal/lib/api.js';
 import { parse, stringify } from '../../portal/lib/json.js';
 import { coded } from './codes.js';
 import { withoutBatchIndex } from './one-reading.js';
-import { readable } from './readable.js';
+import { quoted } from './readable.js';
 
 /**
  * A refusal as a notice: what the documented reason means in the console's language
  * (`console.reason.<reason>`; English has none, the API's own message says it), then the API's
  * message, which names the values and instants involved, then the reason itself. Every write of the
  * console is of one reading (or a meter, a counter, a file), so the message is shown without the
- * batch index the service puts before a one-reading write's refusal, and with its values and instants
- * as the page shows them elsewhere (views/readable.js); the API's own words stay in the title
+ * batch index the service puts before a one-reading write's refusal; on an English page with its values
+ * and instants as the page shows them elsewhere, in German as the service wrote them (views/readable.js
+ * quoted()); the API's own words stay in the title
  * wherever the text differs from them.
  */
 export function failure(e) {
@@ -22,7 +23,7 @@ export function failure(e) {
   const key = `console.reason.${e.reason}`;
   const known = e.reason && t(key) !== key;
   const message = withoutBatchIndex(e.message);
-  const shown = readable(message, currentLanguage());
+  const shown = quoted(message, currentLanguage());
   // the meaning alone would keep the figures that explain a refusal (which value, which reading, when) in the tooltip
   const text = known && shown ? t('console.refusal.explained', { meaning: t(key), message: shown }) : known ? t(key) : shown;
   const notice = status(`${text} (${e.reason ?? e.status})`, 'error');

@@ -74,7 +74,7 @@ export async function implausibleView(main, pages = 1) {
   const { items, more, page } = await implausibleReadings(pages);
   if (!items.length) {
     show(main, h('h1', {}, t('console.nav.implausible')),
-      h('section', { class: 'card' }, emptyQueue('implausible', t('console.implausible.none'))));
+      h('section', { class: 'card' }, emptyQueue('implausible', t('console.implausible.none'), 'implausible-result')));
     return;
   }
   const reload = () => implausibleView(main, pages).then(refreshCounts);

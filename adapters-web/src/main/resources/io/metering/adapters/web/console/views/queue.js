@@ -8,11 +8,16 @@ import { ApiError } from '../../portal/lib/api.js';
 import { failure, tell } from './edit.js';
 
 /**
- * What several at once came to: "Saved." when every item was, a single item's refusal as it is, else
+ * What several at once came to: "Saved." when the one item was, "2 of 2 done." when every one of several
+ * was (docs/console.md: the live region says how many were done), a single item's refusal as it is, else
  * how many were done and, item by item (named by `name`), which were refused and why.
  */
 function outcome(targets, refused, name) {
-  if (!refused.length) return status(t('console.edit.saved'), 'success');
+  if (!refused.length && targets.length === 1) return status(t('console.edit.saved'), 'success');
+  if (!refused.length) {
+    const total = format(String(targets.length), currentLanguage());
+    return status(tn('console.queue.done', targets.length, { done: total, total }, total), 'success');
+  }
   if (targets.length === 1) return failure(refused[0].error);
   const lang = currentLanguage();
   // a list does not belong in a paragraph: this notice is a block of its own, announced as status() does an error
@@ -54,9 +59,12 @@ export function words(text) {
   return parts.flatMap((word, i) => [i ? ' ' : null, h('span', { class: 'word' }, word)]);
 }
 
-/** What an empty queue shows instead of its actions, legend and table: the one text saying so. */
-export function emptyQueue(id, text) {
-  return h('p', { class: 'empty-queue', id }, text);
+/**
+ * What an empty queue shows instead of its actions, legend and table: the one text saying so, and the
+ * queue's live region (`resultId`, empty until told), so the outcome of the action that emptied it is said.
+ */
+export function emptyQueue(id, text, resultId) {
+  return [h('div', { 'aria-live': 'polite', id: resultId }), h('p', { class: 'empty-queue', id }, text)];
 }
 
 /** A row's selection box; `boxes` keeps it by the item's key. */

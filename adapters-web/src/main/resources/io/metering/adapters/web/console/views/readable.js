@@ -37,3 +37,12 @@ export function readable(message, lang) {
     return format(number, lang);
   });
 }
+
+/**
+ * The service's message as a refusal quotes it: on an English page as readable() shows it; on a page in
+ * another language verbatim, values and instants as the service wrote them, since the message is an
+ * English sentence and German notation inside it misreads ("value 19.400" reads as 19.4 in English).
+ */
+export function quoted(message, lang) {
+  return String(lang).startsWith('en') ? readable(message, lang) : String(message ?? '');
+}
