@@ -149,7 +149,7 @@ public final class HttpApi {
                 }
             });
             config.routes.beforeMatched(RequestLogContext::route);
-        config.routes.beforeMatched(accepted::require);
+            config.routes.beforeMatched(accepted::require);
             new HealthRoutes(health, liveness).register(config.routes);
             observability.metricsToken().ifPresent(token -> new MetricsRoute(Optional.of(token), observability.scrape())
                     .register(config.routes));

@@ -11,7 +11,7 @@ import { emptyQueue, enableWithSelection, runAll, selectBox, walkable, words } f
 import { coded } from './codes.js';
 import { notANumber } from './one-reading.js';
 import { tell } from './edit.js';
-import { counterCell, counterSummary } from './counter-summary.js';
+import { counterCell, counterSummary, withDirection } from './counter-summary.js';
 
 /** The proposed reading's instant and, on a counter that may hold both directions, its direction. */
 function proposedAt(cs) {
@@ -20,18 +20,17 @@ function proposedAt(cs) {
     ? [at, ' ', coded('direction', cs.proposed.direction)] : at;
 }
 
-/** The changeset's counter as the readings page names it; on a counter of both directions with the proposal's direction. */
+/** The changeset's counter, with the proposal's direction on a counter of both directions. */
+const shownCounter = (cs) => withDirection(cs.counter, cs.proposed?.direction, cs.meter?.sector ?? cs.sector);
+
+/** The changeset's counter as the readings page names it. */
 function counterNamed(cs) {
-  if (!cs.counter) return cs.counter_id;
-  return counterSummary(cs.proposed?.direction && eitherDirection(cs.counter, cs.meter?.sector ?? cs.sector)
-    ? { ...cs.counter, direction: cs.proposed.direction } : cs.counter);
+  return cs.counter ? counterSummary(shownCounter(cs)) : cs.counter_id;
 }
 
-/** The changeset's counter as the implausible queue's Counter column names it: name (with the proposal's direction) and OBIS code. */
+/** The changeset's counter as the implausible queue's Counter column names it: name and OBIS code. */
 function counterColumn(cs) {
-  if (!cs.counter) return cs.counter_id;
-  return counterCell(cs.proposed?.direction && eitherDirection(cs.counter, cs.meter?.sector ?? cs.sector)
-    ? { ...cs.counter, direction: cs.proposed.direction } : cs.counter);
+  return cs.counter ? counterCell(shownCounter(cs)) : cs.counter_id;
 }
 
 /** The proposed value; one the write rules judged implausible when proposed is marked so (its status kept in the changeset). */

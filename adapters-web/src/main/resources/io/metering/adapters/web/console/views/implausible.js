@@ -6,7 +6,7 @@ import { t, tn, currentLanguage, formatDateTime } from '../../portal/lib/i18n.js
 import { format, isDecimal } from '../../portal/lib/decimal.js';
 import { DecimalLiteral } from '../../portal/lib/json.js';
 import { counterLabel, statusLabel } from '../../portal/lib/labels.js';
-import { eitherDirection } from '../../portal/lib/direction.js';
+import { counterCell as counterColumn, withDirection } from './counter-summary.js';
 import { admin, countersById, metersById, queueCount } from '../admin-api.js';
 import { emptyQueue, enableWithSelection, runAll, selectBox, walkable, words } from './queue.js';
 import { refreshCounts } from './changesets.js';
@@ -20,12 +20,9 @@ const keyOf = (r) => `${r.counter_id}|${r.direction}|${r.timestamp}`;
  * The reading's counter as the meter page names it (name, direction, tariff) and its OBIS code: two slips on one meter differ here.
  * On a counter that declares no direction the name carries the reading's own, so its feed-in and feed-out slips differ too.
  */
-const counterName = (r) => {
-  if (!r.counter) return r.counter_id;
-  return counterLabel(eitherDirection(r.counter, r.meter?.sector) ? { ...r.counter, direction: r.direction } : r.counter);
-};
-const counterCell = (r) => [words(counterName(r)),
-  r.counter?.obis_number && !counterName(r).startsWith(r.counter.obis_number) ? h('span', { class: 'obis' }, r.counter.obis_number) : null];
+const shownCounter = (r) => withDirection(r.counter, r.direction, r.meter?.sector);
+const counterName = (r) => (r.counter ? counterLabel(shownCounter(r)) : r.counter_id);
+const counterCell = (r) => (r.counter ? counterColumn(shownCounter(r)) : [words(r.counter_id)]);
 const shown = (v, lang) => (isDecimal(v) ? format(v, lang) : '—');
 
 async function implausibleReadings(pages) {
