@@ -559,10 +559,10 @@ class ConsoleBrowserTest {
     @Order(62)
     void aCounterOfBothDirectionsShowsEachReadingsDirectionAndTheFormAsksForOne() throws Exception {
         String staff = service.tokens.admin(TWO_WAY_ORG, "console-admin");
-        String meter = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff,
-                "{\"sector\":\"power\",\"meter_number\":\"TW-0001\"}", 201)).get("data").get("_id").asText();
-        String counter = JSON.readTree(send("POST", "/v1/metering/admin/meters/" + meter + "/counters", staff,
-                "{\"_title\":\"Two-way register\",\"unit\":\"kWh\"}", 201)).get("data").get("_id").asText();
+        String meter = created("/v1/metering/admin/meters", staff,
+                "{\"sector\":\"power\",\"meter_number\":\"TW-0001\"}");
+        String counter = created("/v1/metering/admin/meters/" + meter + "/counters", staff,
+                "{\"_title\":\"Two-way register\",\"unit\":\"kWh\"}");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         Instant first = now.minus(2, ChronoUnit.DAYS);
         Instant second = now.minus(1, ChronoUnit.DAYS);
@@ -652,11 +652,10 @@ class ConsoleBrowserTest {
     @Order(63)
     void aRefusedActionOnOneReadingShowsTheMessageWithoutTheBatchIndex() throws Exception {
         String staff = service.tokens.admin("one-reading-org", "console-admin");
-        String meter = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff, "{\"sector\":\"power\",\"meter_number\":\"OR-0001\","
-                + "\"customer\":{\"$relation\":[{\"entity_id\":\"" + DemoIds.CONTACT_ID + "\",\"_slug\":\"contact\"}]}}", 201))
-                .get("data").get("_id").asText();
-        String counter = JSON.readTree(send("POST", "/v1/metering/admin/meters/" + meter + "/counters", staff,
-                "{\"_title\":\"Import\",\"unit\":\"kWh\",\"direction\":\"feed-out\"}", 201)).get("data").get("_id").asText();
+        String meter = created("/v1/metering/admin/meters", staff, "{\"sector\":\"power\",\"meter_number\":\"OR-0001\","
+                + "\"customer\":{\"$relation\":[{\"entity_id\":\"" + DemoIds.CONTACT_ID + "\",\"_slug\":\"contact\"}]}}");
+        String counter = created("/v1/metering/admin/meters/" + meter + "/counters", staff,
+                "{\"_title\":\"Import\",\"unit\":\"kWh\",\"direction\":\"feed-out\"}");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         // a page full of daily readings, then a slip (stored implausible) and the genuine reading after it
         for (int day = 30; day >= 1; day--) {
@@ -765,10 +764,10 @@ class ConsoleBrowserTest {
 
     private OwnCounter ownCounter(String org, String meterNumber) throws Exception {
         String staff = service.tokens.admin(org, "console-admin");
-        String meter = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff,
-                "{\"sector\":\"power\",\"meter_number\":\"" + meterNumber + "\"}", 201)).get("data").get("_id").asText();
-        String counter = JSON.readTree(send("POST", "/v1/metering/admin/meters/" + meter + "/counters", staff,
-                "{\"_title\":\"Import\",\"unit\":\"kWh\",\"direction\":\"feed-out\"}", 201)).get("data").get("_id").asText();
+        String meter = created("/v1/metering/admin/meters", staff,
+                "{\"sector\":\"power\",\"meter_number\":\"" + meterNumber + "\"}");
+        String counter = created("/v1/metering/admin/meters/" + meter + "/counters", staff,
+                "{\"_title\":\"Import\",\"unit\":\"kWh\",\"direction\":\"feed-out\"}");
         return new OwnCounter(staff, meter, counter);
     }
 
@@ -1107,7 +1106,7 @@ class ConsoleBrowserTest {
     @Order(64)
     void aMeterWithoutSectorSaysSoAndTheMeterListFitsAPhone() throws Exception {
         String staff = service.tokens.admin("no-sector-org", "console-admin");
-        String bare = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff, "{}", 201)).get("data").get("_id").asText();
+        String bare = created("/v1/metering/admin/meters", staff, "{}");
         send("POST", "/v1/metering/admin/meters", staff, "{\"meter_number\":\"NS-0001\",\"customer\":{\"$relation\":[{\"entity_id\":"
                 + "\"customer-identifier-of-a-length-no-card-holds-on-one-line-0123456789\"}]}}", 201);
         send("POST", "/v1/metering/admin/meters", staff, "{\"meter_number\":\"NS-0002\",\"sector\":\"water\"}", 201);
@@ -1168,12 +1167,10 @@ class ConsoleBrowserTest {
     @Order(64)
     void aRefusedChangesetOfSeveralNamesItsMeterAndCounter() throws Exception {
         String staff = service.tokens.admin("changeset-refusal-org", "console-admin");
-        String meter = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff, "{\"sector\":\"power\",\"meter_number\":\"CR-0001\","
-                + "\"customer\":{\"$relation\":[{\"entity_id\":\"" + DemoIds.CONTACT_ID + "\",\"_slug\":\"contact\"}]}}", 201))
-                .get("data").get("_id").asText();
-        String counter = JSON.readTree(send("POST", "/v1/metering/admin/meters/" + meter + "/counters", staff,
-                "{\"_title\":\"Import\",\"unit\":\"kWh\",\"direction\":\"feed-out\",\"obis_number\":\"1-0:1.8.0\"}", 201))
-                .get("data").get("_id").asText();
+        String meter = created("/v1/metering/admin/meters", staff, "{\"sector\":\"power\",\"meter_number\":\"CR-0001\","
+                + "\"customer\":{\"$relation\":[{\"entity_id\":\"" + DemoIds.CONTACT_ID + "\",\"_slug\":\"contact\"}]}}");
+        String counter = created("/v1/metering/admin/meters/" + meter + "/counters", staff,
+                "{\"_title\":\"Import\",\"unit\":\"kWh\",\"direction\":\"feed-out\",\"obis_number\":\"1-0:1.8.0\"}");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         addReading(staff, meter, counter, "1000", now.minus(1, ChronoUnit.DAYS), "");
         send("PATCH", "/v1/metering/admin/meters/" + meter, staff, "{\"reading_governance\":{\"edit_mode\":\"approval\"}}", 200);
@@ -1206,14 +1203,12 @@ class ConsoleBrowserTest {
     @Order(64)
     void proposalsForTwoCountersOfOneMeterNameTheirCounterAndAllDoneIsSaid() throws Exception {
         String staff = service.tokens.admin("two-counter-changeset-org", "console-admin");
-        String meter = JSON.readTree(send("POST", "/v1/metering/admin/meters", staff, "{\"sector\":\"power\",\"meter_number\":\"TC-0001\","
-                + "\"customer\":{\"$relation\":[{\"entity_id\":\"" + DemoIds.CONTACT_ID + "\",\"_slug\":\"contact\"}]}}", 201))
-                .get("data").get("_id").asText();
+        String meter = created("/v1/metering/admin/meters", staff, "{\"sector\":\"power\",\"meter_number\":\"TC-0001\","
+                + "\"customer\":{\"$relation\":[{\"entity_id\":\"" + DemoIds.CONTACT_ID + "\",\"_slug\":\"contact\"}]}}");
         List<String> counters = new java.util.ArrayList<>();
         for (String obis : List.of("1-0:1.8.1", "1-0:1.8.2")) {
-            counters.add(JSON.readTree(send("POST", "/v1/metering/admin/meters/" + meter + "/counters", staff,
-                    "{\"_title\":\"Import\",\"unit\":\"kWh\",\"direction\":\"feed-out\",\"obis_number\":\"" + obis + "\"}", 201))
-                    .get("data").get("_id").asText());
+            counters.add(created("/v1/metering/admin/meters/" + meter + "/counters", staff,
+                    "{\"_title\":\"Import\",\"unit\":\"kWh\",\"direction\":\"feed-out\",\"obis_number\":\"" + obis + "\"}"));
         }
         send("PATCH", "/v1/metering/admin/meters/" + meter, staff, "{\"reading_governance\":{\"edit_mode\":\"approval\"}}", 200);
         String household = service.tokens.portal("two-counter-changeset-org", "two-counter-customer", DemoIds.CONTACT_ID);
@@ -1410,6 +1405,11 @@ class ConsoleBrowserTest {
         Http.Reply r = http.get(path, token);
         assertThat(r.status()).as(path + " " + r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
+    }
+
+    /** Creates what the body describes with a POST answered 201 (a meter, a counter) and returns its id. */
+    private static String created(String path, String token, String body) throws Exception {
+        return JSON.readTree(send("POST", path, token, body, 201)).get("data").get("_id").asText();
     }
 
     private static String send(String method, String path, String token, String body, int expected) throws Exception {
